@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import {
+  channelNames,
+  channels,
+  type ApiResult,
+  type ChannelName,
+  type ChannelOutput,
+} from '../../src-shared/contract';
+import { toApiError } from './errors';
+
+/** A domain's implementation of some channels, with already-parsed input. */
+export type DomainHandlers = {
+  [K in ChannelName]?: (input: z.output<(typeof channels)[K]['input']>) => Promise<ChannelOutput<K>>;
+};
+
+/** What every shell calls: untrusted input in, an `ApiResult` out, never a throw. */
+export type CoreHandlers = {
+  [K in ChannelName]: (input: unknown) => Promise<ApiResult<ChannelOutput<K>>>;
+};
+
+/**
+ * Joins the domains' handler maps into one, refusing a channel implemented
+ * twice or not at all, and wraps each so that input is parsed with the
+ * contract's schema and failures become `ApiError` data.
+ */
+export function composeHandlers(domains: Record<string, DomainHandlers>): CoreHandlers {
+  const owner = new Map<string, string>();
+  const impl = new Map<string, (input: unknown) => Promise<unknown>>();
+  for (const [domain, handlers] of Object.entries(domains)) {
+    for (const [channel, handler] of Object.entries(handlers)) {
+      if (!handler) continue;
+      if (!Object.hasOwn(channels, channel)) throw new Error(`${domain} implements unknown channel ${channel}`);
+      const previous = owner.get(channel);
+      if (previous) throw new Error(`Channel ${channel} is implemented by both ${previous} and ${domain}`);
+      owner.set(channel, domain);
+      impl.set(channel, handler as (input: unknown) => Promise<unknown>);
+    }
+  }
+  const missing = channelNames.filter((name) => !impl.has(name));
+  if (missing.length > 0) throw new Error(`No handler for channel(s): ${missing.join(', ')}`);
+
+  const composed = {} as Record<ChannelName, (input: unknown) => Promise<ApiResult<unknown>>>;
+  for (const name of channelNames) {
+    const handler = impl.get(name)!;
+    const { input: inputSchema, output: outputSchema } = channels[name];
+    composed[name] = async (raw: unknown) => {
+      try {
+        const input = inputSchema.parse(raw ?? {});
+        const value = outputSchema.parse(await handler(input));
+        return { ok: true, value };
+      } catch (error) {
+        return { ok: false, error: toApiError(error) };
+      }
+    };
+  }
+  return composed as CoreHandlers;
+}

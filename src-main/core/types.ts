@@ -1,0 +1,34 @@
+import type { DatabaseLocation } from '../../src-shared/contract';
+import type { CoreEvents } from './events';
+import type { CoreHandlers } from './handlers';
+import type { RuntimeLayout } from './paths';
+
+export type StartCoreOptions = (
+  | {
+      /** The app's data folder; PostgreSQL's cluster lives in `<dataDir>/pgdata`. */
+      dataDir: string;
+      databaseUrl?: undefined;
+    }
+  | {
+      /** Any PostgreSQL ≥ 14 with citext and uuid-ossp available. */
+      databaseUrl: string;
+      dataDir?: undefined;
+    }
+) & {
+  /** How to find migrations and binaries; defaults to running from the project. */
+  layout?: RuntimeLayout;
+  /** Server log lines, for a shell that wants to show or keep them. */
+  onLog?: (line: string) => void;
+  /** Milliseconds to wait for the embedded server to accept connections. */
+  startTimeoutMs?: number;
+};
+
+export interface Core {
+  handlers: CoreHandlers;
+  events: CoreEvents;
+  location: DatabaseLocation;
+  /** Migrations this start applied (empty when the database was current). */
+  migrationsApplied: string[];
+  /** Closes connections and stops the embedded server; safe to call twice. */
+  stop(): Promise<void>;
+}
