@@ -1,0 +1,36 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Db = NodePgDatabase<typeof schema>;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function openDatabase(url: string): Database {
+  // A desktop app has one user; a few connections keep the UI responsive
+  // while an import holds one for its transaction.
+  const pool = new pg.Pool({ connectionString: url, max: 6, idleTimeoutMillis: 30_000, application_name: 'drm-desktop' });
+  // An idle client losing its server (e.g. PostgreSQL stopped under us) must not crash the process.
+  pool.on('error', () => undefined);
+  let closing: Promise<void> | undefined;
+  return {
+    db: drizzle(pool, { schema }),
+    pool,
+    close: () => (closing ??= pool.end()),
+  };
+}
+
+/** `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for display. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable connection string)';
+  }
+}

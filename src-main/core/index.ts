@@ -1,0 +1,68 @@
+/**
+ * The core: everything that runs without Electron. Starts (or connects to)
+ * PostgreSQL, migrates, seeds, and answers the contract's channels.
+ */
+import type { DatabaseLocation } from '../../src-shared/contract';
+import { openDatabase, redactUrl, type Database } from './db/client';
+import { runMigrations } from './db/migrate';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/postgres';
+import { seed } from './db/seed';
+import { createCoreEvents } from './events';
+import { composeHandlers } from './handlers';
+import { resolveMigrationsDir } from './paths';
+import { systemHandlers } from './system/handlers';
+import type { Core, StartCoreOptions } from './types';
+
+export type { Core, StartCoreOptions } from './types';
+
+export async function startCore(options: StartCoreOptions): Promise<Core> {
+  const migrationsDir = resolveMigrationsDir(options.layout ?? { packaged: false });
+  let server: EmbeddedPostgres | undefined;
+  let database: Database | undefined;
+  try {
+    let url: string;
+    let location: DatabaseLocation;
+    if (options.databaseUrl !== undefined) {
+      url = options.databaseUrl;
+      location = { kind: 'external', url: redactUrl(url) };
+    } else {
+      server = await startEmbeddedPostgres({
+        dataDir: options.dataDir,
+        startTimeoutMs: options.startTimeoutMs,
+        onLog: options.onLog,
+      });
+      url = server.url;
+      location = { kind: 'embedded', dataDir: server.dataDir, port: server.port };
+    }
+
+    // Migrations run on their own connection before any handler answers.
+    const migrationsApplied = await runMigrations(url, migrationsDir);
+    const opened = openDatabase(url);
+    database = opened;
+    await seed(opened.db);
+
+    const events = createCoreEvents();
+    const handlers = composeHandlers({
+      system: systemHandlers(opened.db, location),
+    });
+
+    let stopping: Promise<void> | undefined;
+    const running = server;
+    return {
+      handlers,
+      events,
+      location,
+      migrationsApplied,
+      stop: () =>
+        (stopping ??= (async () => {
+          await opened.close();
+          await running?.stop();
+        })()),
+    };
+  } catch (error) {
+    // Never leave a server running behind a failed start.
+    await database?.close().catch(() => undefined);
+    await server?.stop();
+    throw error;
+  }
+}

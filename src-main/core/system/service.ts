@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import type { DatabaseLocation, SystemStatus } from '../../../src-shared/contract';
+import type { Db } from '../db/client';
+
+/** What `drm status` and the Status page show: version, location, schema, row counts. */
+export async function readStatus(db: Db, location: DatabaseLocation): Promise<SystemStatus> {
+  const version = await db.execute<{ version: string; num: string }>(
+    sql`select current_setting('server_version') as version, current_setting('server_version_num') as num`,
+  );
+  const tables = await db.execute<{ name: string }>(
+    sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`,
+  );
+  const names = tables.rows.map((r) => r.name);
+  const rows: Record<string, number> = {};
+  if (names.length > 0) {
+    // One round trip; exact counts, because the page promises row counts, not estimates.
+    const counts = sql.join(
+      names.map((name) => sql`select ${name}::text as name, count(*)::bigint as n from ${sql.identifier(name)}`),
+      sql` union all `,
+    );
+    const result = await db.execute<{ name: string; n: string }>(counts);
+    for (const r of result.rows) rows[r.name] = Number(r.n);
+  }
+  const migrations = await db.execute<{ name: string; run_at: Date }>(
+    sql`select name, run_at from schema_migrations order by id`,
+  );
+  const extensions = await db.execute<{ name: string; version: string }>(
+    sql`select extname as name, extversion as version from pg_extension where extname <> 'plpgsql' order by extname`,
+  );
+  const row = version.rows[0]!;
+  return {
+    postgres: { version: row.version, versionNum: Number(row.num), location },
+    tables: names,
+    rows,
+    migrations: migrations.rows.map((m) => ({ name: m.name, runAt: new Date(m.run_at).toISOString() })),
+    extensions: extensions.rows,
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Once per `vitest run`: one embedded PostgreSQL in a temp folder with a
+ * migrated, seeded template database. Each integration test file clones the
+ * template into a database of its own (see database.ts), which is much
+ * faster than an initdb per file and keeps files isolated.
+ */
+import type { TestProject } from 'vitest/node';
+import pg from 'pg';
+import { startCore } from '../../src-main/core/index';
+import { startEmbeddedPostgres } from '../../src-main/core/db/postgres';
+import { postgresServersUnder } from './processes';
+import { makeTempDir, TEST_PREFIX } from './temp';
+
+export const TEMPLATE_DB = 'drm_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgres: { superuserUrl: string; appUrl: string; template: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dir = makeTempDir('suite');
+  const server = await startEmbeddedPostgres({ dataDir: dir.path });
+  try {
+    const admin = new pg.Client(server.superuserUrl);
+    await admin.connect();
+    await admin.query(`create database ${TEMPLATE_DB} owner drm`);
+    await admin.end();
+    const templateUrl = withDatabase(server.url, TEMPLATE_DB);
+    const core = await startCore({ databaseUrl: templateUrl });
+    await core.stop();
+  } catch (error) {
+    await server.stop();
+    dir.remove();
+    throw error;
+  }
+  project.provide('postgres', { superuserUrl: server.superuserUrl, appUrl: server.url, template: TEMPLATE_DB });
+
+  return async () => {
+    await server.stop();
+    dir.remove();
+    // The suite's promise: no server of ours outlives it.
+    const leftovers = postgresServersUnder(TEST_PREFIX);
+    for (const p of leftovers) process.kill(p.pid, 'SIGKILL');
+    if (leftovers.length > 0) {
+      throw new Error(`PostgreSQL servers were left running by tests: ${leftovers.map((p) => p.cmdline).join('; ')}`);
+    }
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
