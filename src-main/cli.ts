@@ -1,0 +1,54 @@
+/**
+ * `drm`: the command line over the same core as the app.
+ * Run from a clone with `npm run drm -- <command>`.
+ */
+import { migrateCommand, serveCommand, statusCommand } from './cli/commands';
+import { UsageError } from './cli/context';
+
+const HELP = `Usage: drm <command> [options]
+
+Commands:
+  migrate   Apply pending database migrations
+  status    PostgreSQL version, where the data is, migrations, extensions, row counts
+  serve     Serve the app in a browser on 127.0.0.1 (token-protected)
+
+Where the data is (every command):
+  --data-dir DIR        the app's data folder (default: the desktop app's own)
+  --database-url URL    an external PostgreSQL (also: DATABASE_URL)
+
+Options:
+  status --json         print one JSON object
+  serve --port N        listen on port N (default: a free port)
+`;
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  migrate: migrateCommand,
+  status: statusCommand,
+  serve: serveCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`drm: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    await command(args);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`drm ${name}: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`drm ${name}: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { resolveRendererDir } from '../core/paths';
+import { startHttpShell } from '../server/index';
+import { resolveTarget, unwrap, UsageError, withCore } from './context';
+import { formatStatus } from './format';
+
+const targetOptions = {
+  'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+} as const;
+
+function parse<O extends Parameters<typeof parseArgs>[0]['options']>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export async function migrateCommand(args: string[]): Promise<void> {
+  const { values } = parse(args, { ...targetOptions, json: { type: 'boolean' } });
+  await withCore(resolveTarget(values), async (core) => {
+    if (values.json) {
+      console.log(JSON.stringify({ applied: core.migrationsApplied, location: core.location }));
+    } else if (core.migrationsApplied.length > 0) {
+      console.log(`Applied ${core.migrationsApplied.length} migration(s): ${core.migrationsApplied.join(', ')}`);
+    } else {
+      console.log('The database is up to date.');
+    }
+  });
+}
+
+export async function statusCommand(args: string[]): Promise<void> {
+  const { values } = parse(args, { ...targetOptions, json: { type: 'boolean' } });
+  await withCore(resolveTarget(values), async (core) => {
+    const status = unwrap(await core.handlers['system:status']({}));
+    console.log(values.json ? JSON.stringify(status, null, 2) : formatStatus(status));
+  });
+}
+
+export async function serveCommand(args: string[]): Promise<void> {
+  const { values } = parse(args, { ...targetOptions, port: { type: 'string' } });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got ${values.port}`);
+  await withCore(resolveTarget(values), async (core) => {
+    const shell = await startHttpShell({ core, rendererDir: resolveRendererDir({ packaged: false }), port });
+    console.log(`DRM Desktop is serving on ${shell.url}`);
+    console.log('Open that URL in a browser (the token in it is required). Press Ctrl-C to stop.');
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await shell.close();
+  });
+}

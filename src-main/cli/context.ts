@@ -1,0 +1,48 @@
+/**
+ * What every `drm` command shares: where the data is (`--data-dir`,
+ * `--database-url`, `DATABASE_URL`, else the desktop app's own folder),
+ * starting the core there, and stopping it on the way out, Ctrl-C included.
+ */
+import { startCore } from '../core/index';
+import { defaultUserDataDir } from '../core/paths';
+import type { Core, StartCoreOptions } from '../core/types';
+
+export class UsageError extends Error {}
+
+export interface Target {
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+export function resolveTarget(values: { 'data-dir'?: string; 'database-url'?: string }, env = process.env): StartCoreOptions {
+  const dataDir = values['data-dir'];
+  const databaseUrl = values['database-url'] ?? (dataDir === undefined ? env.DATABASE_URL : undefined);
+  if (dataDir !== undefined && values['database-url'] !== undefined) {
+    throw new UsageError('Give either --data-dir or --database-url, not both');
+  }
+  if (databaseUrl) return { databaseUrl };
+  return { dataDir: dataDir ?? defaultUserDataDir() };
+}
+
+/** Runs `body` with a started core and always stops it, also on SIGINT/SIGTERM. */
+export async function withCore<T>(options: StartCoreOptions, body: (core: Core) => Promise<T>): Promise<T> {
+  const core = await startCore(options);
+  const onSignal = (signal: NodeJS.Signals) => {
+    void core.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await body(core);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await core.stop();
+  }
+}
+
+/** Unwraps a handler's `ApiResult`, turning an error into an exception with its message. */
+export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}

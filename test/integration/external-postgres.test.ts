@@ -1,0 +1,57 @@
+/**
+ * The same migrations on an external PostgreSQL: the operating system's
+ * server (Debian's `postgresql`), started here, reached only through
+ * DATABASE_URL as `npm run db:migrate` reads it, as a non-superuser owner.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedSchema } from '../fixtures/expected-schema';
+import { run } from '../helpers/cli';
+import { expectedShape, readTable, readTableNames } from '../helpers/live-schema';
+import { startSystemPostgres, type SystemPostgres } from '../helpers/system-postgres';
+
+let server: SystemPostgres;
+let appUrl: string;
+
+beforeAll(async () => {
+  server = await startSystemPostgres();
+  const admin = new pg.Client(server.url);
+  await admin.connect();
+  await admin.query("create role team_app login nosuperuser password 'team-secret'");
+  await admin.query('create database drm_team owner team_app');
+  await admin.end();
+  appUrl = server.url.replace('postgres@', 'team_app:team-secret@').replace(/\/postgres$/, '/drm_team');
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('external PostgreSQL through DATABASE_URL', () => {
+  it('npm run db:migrate applies every migration, then finds nothing to do', async () => {
+    expect(server.major).toBeGreaterThanOrEqual(14);
+    const first = await run('npm', ['run', '-s', 'db:migrate'], { DATABASE_URL: appUrl });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Applied 2 migration\(s\): 0000_extensions, 0001_schema/);
+    const again = await run('npm', ['run', '-s', 'db:migrate'], { DATABASE_URL: appUrl });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('up to date');
+  });
+
+  it('leaves the same 25 tables the spec defines, seeded', async () => {
+    const client = new pg.Client(appUrl);
+    await client.connect();
+    try {
+      const tables = Object.keys(expectedSchema).sort();
+      expect(await readTableNames(client)).toEqual(tables);
+      for (const table of tables) expect(await readTable(client, table), table).toEqual(expectedShape(table));
+      const seeded = await client.query<{ n: number }>("select count(*)::int as n from activity_funnel_map where tenant_id = 'default'");
+      expect(seeded.rows).toEqual([{ n: 15 }]);
+      const names = await client.query<{ name: string }>('select name from schema_migrations order by id');
+      expect(names.rows.map((r) => r.name)).toEqual(['0000_extensions', '0001_schema']);
+    } finally {
+      await client.end();
+    }
+  });
+});
