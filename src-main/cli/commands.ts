@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveRendererDir } from '../core/paths';
 import { startHttpShell } from '../server/index';
 import { resolveTarget, unwrap, UsageError, withCore } from './context';
@@ -9,7 +9,7 @@ const targetOptions = {
   'database-url': { type: 'string' },
 } as const;
 
-function parse<O extends Parameters<typeof parseArgs>[0]['options']>(args: string[], options: O) {
+function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
     return parseArgs({ args, options, allowPositionals: false, strict: true });
   } catch (error) {

@@ -76,7 +76,7 @@ describe('HTTP shell', () => {
       const body = (await response.json()) as { ok: boolean };
       expect(body).toHaveProperty('ok');
     }
-    const status = await (await postJson('/api/system:status', {}, bearer())).json();
+    const status = (await (await postJson('/api/system:status', {}, bearer())).json()) as { value: { tables: string[] } };
     expect(status).toMatchObject({ ok: true, value: { postgres: { version: expect.stringMatching(/^\d+/) } } });
     expect(status.value.tables).toHaveLength(25);
   });

@@ -1,0 +1,170 @@
+/**
+ * The one app window and the guards around it. The renderer is untrusted
+ * (it shows data imported from anywhere), so it gets no Node, no navigation
+ * away from the app, no new windows, no webviews and no permissions.
+ */
+import { BrowserWindow, shell, type IpcMainInvokeEvent, type Session, type WebContents, type WebPreferences } from 'electron';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Same policy as the renderer's meta tag. Chromium runs no webRequest hooks
+ * for file:// pages, so in a build the meta tag is what applies; the header
+ * covers everything served over http(s) (the dev server) and adds
+ * frame-ancestors, which a meta tag cannot carry.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Vite's dev server injects inline scripts (React refresh) and styles, and
+ * talks to its HMR socket; only the dev server's responses get this policy.
+ */
+export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+  .replace("connect-src 'self'", "connect-src 'self' ws: wss:");
+
+/** Where the renderer comes from: the built file, or electron-vite's dev server. */
+export type RendererSource = { kind: 'file'; path: string } | { kind: 'dev'; url: string };
+
+/** The built files beside the main bundle (`out/main/index.js` → `out/preload`, `out/renderer`). */
+export function appFiles(mainModuleUrl: string = import.meta.url): { preload: string; renderer: string } {
+  return {
+    preload: fileURLToPath(new URL('../preload/index.cjs', mainModuleUrl)),
+    renderer: fileURLToPath(new URL('../renderer/index.html', mainModuleUrl)),
+  };
+}
+
+/**
+ * The dev server only when running from source: a packaged app must never
+ * load whatever an environment variable points at with our preload attached.
+ */
+export function rendererSource(packaged: boolean, rendererFile: string, devServerUrl: string | undefined): RendererSource {
+  return !packaged && devServerUrl ? { kind: 'dev', url: devServerUrl } : { kind: 'file', path: rendererFile };
+}
+
+function samePath(a: string, b: string): boolean {
+  const [x, y] = [resolve(a), resolve(b)];
+  return process.platform === 'win32' ? x.toLowerCase() === y.toLowerCase() : x === y;
+}
+
+/** True for the app's own page: the renderer file (any query or hash), or any page of the dev server. */
+export function isAppUrl(url: string, source: RendererSource): boolean {
+  try {
+    const parsed = new URL(url);
+    if (source.kind === 'dev') return parsed.origin === new URL(source.url).origin;
+    return parsed.protocol === 'file:' && samePath(fileURLToPath(parsed), source.path);
+  } catch {
+    return false;
+  }
+}
+
+/** Only https links leave the app, and only to the user's browser. */
+export function isExternalLinkAllowed(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    webSecurity: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/** Navigation, pop-ups and webviews for one WebContents. */
+export function guardWebContents(contents: WebContents, source: RendererSource): void {
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url, source)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * `navigator.clipboard.writeText` asks for `clipboard-sanitized-write`;
+ * denying it silently breaks every copy button, and it grants nothing a
+ * page could not already show. Only our own page gets it; all else is denied.
+ */
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined, source: RendererSource): boolean {
+  return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && isAppUrl(requestingUrl, source);
+}
+
+/** CSP header and permission handlers for the session the window uses. */
+export function installSessionGuards(session: Session, source: RendererSource): void {
+  const policy = source.kind === 'dev' ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
+  });
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl, source));
+  });
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl, source),
+  );
+}
+
+/**
+ * IPC is answered only for the main frame of our window showing our page:
+ * not an iframe, not another window, not the start-up error page.
+ */
+export function createSenderCheck(
+  getWindow: () => BrowserWindow | undefined,
+  source: RendererSource,
+): (event: IpcMainInvokeEvent) => boolean {
+  return (event) => {
+    const win = getWindow();
+    if (!win || win.isDestroyed() || event.sender !== win.webContents) return false;
+    const frame = event.senderFrame;
+    return frame !== null && frame.parent === null && isAppUrl(frame.url, source);
+  };
+}
+
+export interface MainWindowOptions {
+  preload: string;
+  source: RendererSource;
+}
+
+export function createMainWindow({ preload, source }: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'DRM Desktop',
+    show: false,
+    webPreferences: secureWebPreferences(preload),
+  });
+  guardWebContents(win.webContents, source);
+  win.once('ready-to-show', () => win.show());
+  const loading = source.kind === 'file' ? win.loadFile(source.path) : win.loadURL(source.url);
+  loading.catch((error: unknown) => {
+    // A page that failed to load never becomes ready-to-show; a hidden window would look like a hang.
+    console.error('Could not load the renderer:', error);
+    if (!win.isDestroyed()) win.show();
+  });
+  return win;
+}

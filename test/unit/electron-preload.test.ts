@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelNames, eventNames, type Bridge } from '../../src-shared/contract';
+
+const electron = vi.hoisted(() => {
+  const exposed = new Map<string, unknown>();
+  return {
+    exposed,
+    contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },
+    ipcRenderer: {
+      invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } })),
+      on: vi.fn((_channel: string, _listener: (...args: unknown[]) => void) => undefined),
+      removeListener: vi.fn((_channel: string, _listener: (...args: unknown[]) => void) => undefined),
+    },
+    webUtils: { getPathForFile: vi.fn((_file: unknown) => '/home/me/connpass.csv') },
+  };
+});
+
+vi.mock('electron', () => ({
+  contextBridge: electron.contextBridge,
+  ipcRenderer: electron.ipcRenderer,
+  webUtils: electron.webUtils,
+}));
+
+await import('../../src-preload/index');
+
+function api(): Bridge {
+  const bridge = electron.exposed.get('api');
+  if (!bridge) throw new Error('window.api was not exposed');
+  return bridge as Bridge;
+}
+
+beforeEach(() => {
+  electron.ipcRenderer.invoke.mockClear();
+  electron.ipcRenderer.on.mockClear();
+  electron.ipcRenderer.removeListener.mockClear();
+});
+
+describe('preload', () => {
+  it('exposes exactly invoke, on and getPathForFile as window.api', () => {
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    expect([...electron.exposed.keys()]).toEqual(['api']);
+    expect(Object.keys(api()).sort()).toEqual(['getPathForFile', 'invoke', 'on']);
+  });
+
+  it('invokes every contract channel through ipcRenderer with its input', async () => {
+    for (const channel of channelNames) {
+      const input = { probe: channel };
+      await expect(api().invoke(channel, input as never)).resolves.toEqual({ ok: true, value: { channel, input } });
+      expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(channel, input);
+    }
+  });
+
+  it('rejects a channel outside the contract without touching ipcRenderer', async () => {
+    for (const channel of ['db:query', 'shell:exec', 'constructor', '__proto__', 'hasOwnProperty', 42]) {
+      await expect(api().invoke(channel as never, {} as never)).rejects.toThrow(/Unknown channel/);
+    }
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('passes only the payload to listeners, never the IpcRendererEvent, and unsubscribes', () => {
+    for (const event of eventNames) {
+      const listener = vi.fn();
+      const unsubscribe = api().on(event, listener);
+      const [channel, forward] = electron.ipcRenderer.on.mock.calls.at(-1) ?? [];
+      expect(channel).toBe(event);
+      const ipcEvent = { sender: { invoke: 'the raw ipcRenderer' }, senderId: 0 };
+      forward?.(ipcEvent, { tables: ['developers'] });
+      expect(listener).toHaveBeenCalledTimes(1);
+      expect(listener.mock.calls[0]).toEqual([{ tables: ['developers'] }]);
+
+      unsubscribe();
+      expect(electron.ipcRenderer.removeListener).toHaveBeenLastCalledWith(event, forward);
+    }
+  });
+
+  it('refuses to subscribe to an event outside the contract', () => {
+    expect(() => api().on('ipc:raw' as never, vi.fn())).toThrow(/Unknown event/);
+    expect(() => api().on('toString' as never, vi.fn())).toThrow(/Unknown event/);
+    expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
+  });
+
+  it('resolves a dropped file path with webUtils.getPathForFile', () => {
+    const file = { name: 'connpass.csv' } as unknown as File;
+    expect(api().getPathForFile?.(file)).toBe('/home/me/connpass.csv');
+    expect(electron.webUtils.getPathForFile).toHaveBeenCalledWith(file);
+  });
+});
