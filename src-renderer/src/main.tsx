@@ -1,0 +1,29 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { api } from './api';
+import { App } from './App';
+import { initI18n } from './i18n';
+import { createQueryClient, invalidateOnDbChanges } from './query-client';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/content.css';
+
+const queryClient = createQueryClient();
+// Module scope, not an effect: StrictMode would subscribe twice, and the app lives as long as the page.
+invalidateOnDbChanges(queryClient, api.on);
+
+function render(): void {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html has no #root element');
+  createRoot(container).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}
+
+// Render only once the language is known, so the first paint is not in the wrong one.
+void initI18n().then(render);

@@ -1,0 +1,5 @@
+import { PlannedPage } from '../../components/PlannedPage';
+
+export function DevelopersPage() {
+  return <PlannedPage route="developers" />;
+}

@@ -1,0 +1,5 @@
+import { PlannedPage } from '../../components/PlannedPage';
+
+export function FunnelPage() {
+  return <PlannedPage route="funnel" />;
+}

@@ -1,0 +1,14 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../api';
+import { ALL_TABLES } from './invalidation';
+
+export const systemQueries = {
+  all: () => ['system'] as const,
+  status: () =>
+    queryOptions({
+      queryKey: [...systemQueries.all(), 'status'] as const,
+      queryFn: () => api.call('system:status', {}),
+      // Row counts cover every table, so any write anywhere changes the answer.
+      meta: { tables: ALL_TABLES },
+    }),
+};

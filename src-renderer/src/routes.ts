@@ -1,0 +1,19 @@
+/** The pages in navigation order; the hash route is `#/<id>`. */
+export const routeIds = ['overview', 'developers', 'campaigns', 'funnel', 'import', 'settings', 'status'] as const;
+export type RouteId = (typeof routeIds)[number];
+export type Route = RouteId | 'notFound';
+
+export function isRouteId(value: string): value is RouteId {
+  return (routeIds as readonly string[]).includes(value);
+}
+
+/** `#/status` → status; an empty hash is the home page; later segments belong to the page. */
+export function routeFromHash(hash: string): Route {
+  const first = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+  if (first === '') return 'overview';
+  return isRouteId(first) ? first : 'notFound';
+}
+
+export function hrefFor(route: RouteId): string {
+  return `#/${route}`;
+}
