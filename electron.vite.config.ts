@@ -1,6 +1,24 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * The dev server injects an inline React refresh preamble and <style> tags and
+ * talks over a websocket; the strict CSP of index.html would block all three.
+ * Loosen it for `electron-vite dev` only — builds keep the strict policy.
+ */
+function devCsp(): Plugin {
+  return {
+    name: 'drm-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
+  };
+}
 
 // Three processes, three builds. The preload is CommonJS because a sandboxed
 // preload cannot load ES modules; main stays ESM like the rest of the package.
@@ -26,7 +44,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    plugins: [react()],
+    plugins: [react(), devCsp()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: {
