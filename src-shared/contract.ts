@@ -51,10 +51,116 @@ export const systemStatus = z.object({
 });
 export type SystemStatus = z.infer<typeof systemStatus>;
 
+// ── CSV import ───────────────────────────────────────────────────────────────
+
+export const importTypes = ['activities', 'developers', 'campaigns', 'budgets', 'connpass', 'github-stars', 'slack-members'] as const;
+export const importType = z.enum(importTypes);
+export type ImportType = z.infer<typeof importType>;
+
+export const importStatuses = ['queued', 'running', 'succeeded', 'rejected', 'failed', 'cancelled'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+
+const shortText = z.string().trim().max(500);
+
+export const importOptions = z
+  .object({
+    source: shortText.min(1).optional(),
+    /** IANA time zone for timestamps without one. */
+    timezone: shortText.min(1).optional(),
+    campaign: shortText.min(1).optional(),
+    eventTitle: shortText.min(1).optional(),
+    eventId: shortText.min(1).optional(),
+    eventDate: shortText.min(1).optional(),
+    occurredAt: shortText.min(1).optional(),
+  })
+  .strict();
+export type ImportOptionsInput = z.input<typeof importOptions>;
+
+const fileRef = {
+  /** Absolute path on the machine running the core (Electron: the dropped file; browser: an upload). */
+  filePath: z.string().min(1).max(4096),
+  /** The name the user sees, when it differs from the path's. */
+  fileName: z.string().max(1000).optional(),
+};
+
+export const importField = z.object({ name: z.string(), required: z.boolean() });
+export const importFormats = z.array(z.object({ type: importType, fields: z.array(importField), template: z.boolean() }));
+
+export const importPreview = z.object({
+  filePath: z.string(),
+  fileName: z.string(),
+  size: z.number().int(),
+  encoding: z.string(),
+  delimiter: z.string(),
+  type: importType.nullable(),
+  headers: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+  /** field → header */
+  mapping: z.record(z.string(), z.string()),
+});
+
+export const importRowError = z.object({ line: z.number().int(), column: z.string(), reason: z.string(), value: z.string() });
+
+export const importCounts = z.object({
+  activities: z.number().int(),
+  developers: z.number().int(),
+  accounts: z.number().int(),
+  identifiers: z.number().int(),
+  organizations: z.number().int(),
+  resources: z.number().int(),
+  campaigns: z.number().int(),
+  budgets: z.number().int(),
+});
+
+export const importJob = z.object({
+  jobId: z.string(),
+  status: z.enum(importStatuses),
+  type: importType,
+  fileName: z.string(),
+  encoding: z.string(),
+  dryRun: z.boolean(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  durationMs: z.number().int().nullable(),
+  totalBytes: z.number().int(),
+  rowsRead: z.number().int(),
+  rejected: z.number().int(),
+  skipped: z.number().int(),
+  duplicates: z.number().int(),
+  inserted: importCounts,
+  /** Every bad row's problems (capped at errorsCap; errorCount is the true total). */
+  errors: z.array(importRowError),
+  errorCount: z.number().int(),
+  /** Why a failed job failed, or the cancel. */
+  message: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof importJob>;
+
+export const importJobSummary = importJob.omit({ errors: true });
+
 // ── Channels ─────────────────────────────────────────────────────────────────
 
 export const channels = {
   'system:status': { input: emptyInput, output: systemStatus },
+  'import:formats': { input: emptyInput, output: importFormats },
+  'import:preview': { input: z.object(fileRef).strict(), output: importPreview },
+  'import:start': {
+    input: z
+      .object({
+        ...fileRef,
+        type: importType,
+        mapping: z.record(z.string(), z.string()).optional(),
+        options: importOptions.optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'import:cancel': { input: z.object({ jobId: z.string().uuid() }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  'import:jobs': { input: emptyInput, output: z.array(importJobSummary) },
+  'import:job': { input: z.object({ jobId: z.string().uuid() }).strict(), output: importJob },
+  'import:template': { input: z.object({ type: importType }).strict(), output: z.object({ fileName: z.string(), content: z.string() }) },
+  'import:sample': { input: emptyInput, output: z.object({ jobIds: z.array(z.string()) }) },
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -78,6 +184,7 @@ export const events = {
   'db:changed': z.object({ tables: z.array(z.string()) }),
   'import:progress': z.object({
     jobId: z.string(),
+    status: z.enum(importStatuses),
     rowsRead: z.number().int(),
     bytesRead: z.number().int(),
     totalBytes: z.number().int(),

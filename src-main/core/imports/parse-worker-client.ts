@@ -1,0 +1,78 @@
+/**
+ * The main-process side of the parse worker: start it, yield its batches,
+ * acknowledge each one after the consumer has used it (the consumer resuming
+ * the generator is the acknowledgement), and always stop the thread when the
+ * iteration ends, whether it finished, failed, was aborted or abandoned.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WorkerInput, WorkerMessage } from './types';
+import { MSG_ACK, type AckMessage, type BatchMessage, type BootstrapData, type DoneMessage } from './worker-protocol';
+
+/**
+ * From source (this module's URL ends in .ts: tsx, vitest) the worker goes
+ * through worker-bootstrap.mjs, which registers tsx in the thread. Bundled by
+ * electron-vite, parse-worker.js is a sibling entry of the main bundle. The
+ * file names are built at run time so that the bundler neither resolves nor
+ * inlines them.
+ */
+function startWorker(input: WorkerInput): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const data: BootstrapData = { ...input, entry: new URL(['parse-worker', 'ts'].join('.'), here).href };
+    return new Worker(new URL(['worker-bootstrap', 'mjs'].join('.'), here), { workerData: data });
+  }
+  // Beside the bundle's entry; one level up if this code was split into chunks/.
+  const candidates = ['parse-worker', '../parse-worker'].map((name) => new URL([name, 'js'].join('.'), here));
+  const script = candidates.find((url) => existsSync(fileURLToPath(url))) ?? candidates[0];
+  return new Worker(script as URL, { workerData: input });
+}
+
+type Event = { message: WorkerMessage } | { error: unknown };
+
+/**
+ * Parses `input` in a worker thread. Yields every batch; returns the 'done'
+ * message (totals). Throws the worker's fatal message, a worker crash, or the
+ * abort reason.
+ */
+export async function* parseInWorker(input: WorkerInput, signal?: AbortSignal): AsyncGenerator<BatchMessage, DoneMessage, undefined> {
+  signal?.throwIfAborted();
+  const worker = startWorker(input);
+  const events: Event[] = [];
+  let wake: (() => void) | undefined;
+  const push = (event: Event) => {
+    events.push(event);
+    wake?.();
+    wake = undefined;
+  };
+  const next = async (): Promise<Event> => {
+    while (events.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    return events.shift() as Event;
+  };
+  const onAbort = () => push({ error: signal?.reason });
+  worker.on('message', (message: WorkerMessage) => push({ message }));
+  worker.on('error', (error) => push({ error }));
+  worker.on('messageerror', (error) => push({ error }));
+  worker.on('exit', (code) => push({ error: new Error(`the CSV parse worker stopped before finishing (exit code ${code})`) }));
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      // An abort wins over batches already queued.
+      signal?.throwIfAborted();
+      const event = await next();
+      signal?.throwIfAborted();
+      if ('error' in event) throw event.error;
+      const { message } = event;
+      if (message.type === 'done') return message;
+      if (message.type === 'fatal') throw new Error(message.message);
+      yield message;
+      worker.postMessage({ type: MSG_ACK } satisfies AckMessage);
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    worker.removeAllListeners();
+    worker.on('error', () => undefined); // a late error must not become an uncaught exception
+    await worker.terminate();
+  }
+}

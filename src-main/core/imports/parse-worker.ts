@@ -1,0 +1,64 @@
+/**
+ * worker_threads entry of the CSV import: parses `workerData` (a WorkerInput)
+ * off the main thread and posts RowOutcome batches, following the handshake
+ * documented in worker-protocol.ts. Bundled as its own entry
+ * (out/main/parse-worker.js); from source it is loaded by worker-bootstrap.mjs.
+ */
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { stageActivityLine } from './activity-stage';
+import { stageRecordLine } from './entity-resolve';
+import { readRecords, type ReadProgress } from './record-stream';
+import type { RowOutcome, WorkerInput, WorkerMessage } from './types';
+import { MAX_IN_FLIGHT, MSG_ACK, type AckMessage } from './worker-protocol';
+
+async function run(port: MessagePort, input: WorkerInput): Promise<void> {
+  let posted = 0;
+  let acked = 0;
+  let wake: (() => void) | undefined;
+  const onMessage = (message: AckMessage) => {
+    if (message?.type !== MSG_ACK) return;
+    acked++;
+    wake?.();
+  };
+  port.on('message', onMessage);
+  const send = (message: WorkerMessage) => port.postMessage(message);
+
+  let progress: ReadProgress = { rowsRead: 0, bytesRead: 0 };
+  let outcomes: RowOutcome[] = [];
+  let copyText = '';
+  let rows = 0;
+  const tenant = input.stageTenant;
+  const batchSize = Math.max(1, Math.floor(input.batchSize) || 1);
+  const flush = async () => {
+    // Waiting here suspends readRecords, which stops reading the file.
+    while (posted - acked >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+    send({ type: 'batch', outcomes, ...(tenant === undefined ? {} : { copyText }), rowsRead: progress.rowsRead, bytesRead: progress.bytesRead });
+    posted++;
+    outcomes = [];
+    copyText = '';
+    rows = 0;
+  };
+
+  try {
+    for await (const outcome of readRecords(input, (p) => (progress = p))) {
+      rows++;
+      if (tenant !== undefined && outcome.status === 'ok') {
+        const { record } = outcome;
+        copyText += record.kind === 'activity' ? stageActivityLine(tenant, record) : stageRecordLine(record);
+      } else {
+        outcomes.push(outcome);
+      }
+      if (rows >= batchSize) await flush();
+    }
+    if (rows > 0) await flush();
+    send({ type: 'done', rowsRead: progress.rowsRead, bytesRead: progress.bytesRead });
+  } catch (err) {
+    send({ type: 'fatal', message: err instanceof Error ? err.message : String(err) });
+  } finally {
+    // Without a listener the port no longer keeps the thread alive: it exits.
+    port.off('message', onMessage);
+  }
+}
+
+if (!isMainThread && parentPort) void run(parentPort, workerData as WorkerInput);

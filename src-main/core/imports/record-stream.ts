@@ -1,0 +1,139 @@
+/**
+ * The streaming half of the import: file → decode → csv-parse → RowOutcome,
+ * one record at a time. Memory stays flat in the file size: every stage is a
+ * Node stream joined by pipeline(), and the async iteration below pulls, so a
+ * slow consumer stops the file from being read (back-pressure end to end).
+ */
+import { createReadStream } from 'node:fs';
+import { pipeline, Transform, type TransformCallback } from 'node:stream';
+import { parse, type CsvError, type Parser } from 'csv-parse';
+import { createDecoder } from './decode';
+import { uniqueHeaders } from './headers';
+import { createRowContext, ImportSetupError, type RowContext } from './row-context';
+import { parseRow, raggedRow } from './rows';
+import type { RowOutcome, WorkerInput } from './types';
+
+export interface ReadProgress {
+  /** Data records read (header and blank lines excluded). */
+  rowsRead: number;
+  /** Bytes taken from the file so far. */
+  bytesRead: number;
+}
+
+/** A record longer than this is a runaway quote, not data: stop before it eats memory. */
+const MAX_RECORD_CHARS = 1_000_000;
+
+/** Physical line breaks inside a record's fields: CRLF, CR and LF count one each. */
+function lineBreaks(record: readonly string[]): number {
+  let n = 0;
+  for (const field of record) {
+    if (!field.includes('\n') && !field.includes('\r')) continue;
+    for (let i = 0; i < field.length; i++) {
+      const ch = field.charCodeAt(i);
+      if (ch === 10) n++;
+      else if (ch === 13) {
+        n++;
+        if (field.charCodeAt(i + 1) === 10) i++;
+      }
+    }
+  }
+  return n;
+}
+
+function structuralReason(err: CsvError): string {
+  switch (err.code) {
+    case 'INVALID_OPENING_QUOTE':
+      return 'a quote (") inside a field that does not start with one';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'text right after a closing quote (")';
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted field is never closed';
+    case 'CSV_MAX_RECORD_SIZE':
+      return `a record longer than ${MAX_RECORD_CHARS} characters (probably an unclosed quote)`;
+    default:
+      return err.message;
+  }
+}
+
+class ByteCounter extends Transform {
+  bytes = 0;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.bytes += chunk.length;
+    done(null, chunk);
+  }
+}
+
+/**
+ * Yields one RowOutcome per data record of `input.filePath`. Throws
+ * ImportSetupError when the header row does not fit the mapping or options,
+ * and the file system's error when the file cannot be read.
+ *
+ * Line numbers are counted here rather than taken from csv-parse's
+ * `info.lines`: that counter ends at a record's last line and counts a CRLF
+ * inside a quoted field twice (csv-parse 7.0.3). Empty lines are therefore
+ * not skipped by the parser (`skip_empty_lines: false`) but here, so that
+ * every physical line passes through the count.
+ */
+export async function* readRecords(input: WorkerInput, onProgress?: (progress: ReadProgress) => void): AsyncGenerator<RowOutcome, void, undefined> {
+  const counter = new ByteCounter();
+  // A structural error (a stray quote) would destroy the parser, and with it
+  // the records it has parsed but we have not consumed yet. Skipping the bad
+  // record instead keeps them: we remember how many records preceded the
+  // error, consume exactly those, then report it and stop.
+  let broken: { before: number; reason: string } | undefined;
+  const parser: Parser = parse({
+    delimiter: input.delimiter,
+    relax_column_count: true, // ragged rows reach us and are reported, not fatal
+    relax_quotes: false,
+    skip_empty_lines: false,
+    bom: false, // the decoder strips it
+    max_record_size: MAX_RECORD_CHARS,
+    skip_records_with_error: true,
+    on_skip: (err) => {
+      if (err && !broken) broken = { before: parser.info.records, reason: structuralReason(err) };
+      return undefined;
+    },
+  });
+  // Errors of any stage surface through the parser's iterator below.
+  pipeline(createReadStream(input.filePath, { highWaterMark: 256 * 1024 }), counter, createDecoder(input.encoding), parser, () => undefined);
+
+  let nextLine = 1;
+  let rowsRead = 0;
+  let headers: string[] | undefined;
+  let ctx: RowContext | undefined;
+  let consumed = 0;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    // Records after a structural error are debris of the broken one.
+    if (broken && consumed >= broken.before) break;
+    consumed++;
+    const line = nextLine;
+    nextLine += 1 + lineBreaks(record);
+    if (record.length === 1 && record[0] === '') continue; // a blank line
+    if (headers === undefined || ctx === undefined) {
+      headers = uniqueHeaders(record);
+      ctx = createRowContext(input, headers);
+      continue;
+    }
+    rowsRead++;
+    let outcome: RowOutcome;
+    if (record.length !== headers.length) outcome = raggedRow(record, headers.length, line, input.delimiter);
+    else {
+      const cells: Record<string, string> = {};
+      for (let i = 0; i < headers.length; i++) cells[headers[i] as string] = record[i] ?? '';
+      outcome = parseRow(cells, line, ctx);
+    }
+    // Before the yield: a consumer batching outcomes sees counts that include this one.
+    onProgress?.({ rowsRead, bytesRead: counter.bytes });
+    yield outcome;
+  }
+  if (broken) {
+    // The rest of the file is ambiguous after a broken quote: report where, and stop.
+    rowsRead++;
+    headers ??= [];
+    onProgress?.({ rowsRead, bytesRead: counter.bytes });
+    yield { status: 'error', errors: [{ line: nextLine, column: '', reason: `${broken.reason}; the rest of the file cannot be read`, value: '' }] };
+  }
+  if (headers === undefined) throw new ImportSetupError(['the file is empty: no header row']);
+  onProgress?.({ rowsRead, bytesRead: counter.bytes });
+}

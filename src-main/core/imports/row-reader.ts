@@ -1,0 +1,114 @@
+/**
+ * Reading one data row through the mapping while collecting every problem:
+ * a bad file must be reported whole, so a parser never stops at the first
+ * error, and each bad column is reported once with its raw value.
+ */
+import type { RowContext } from './row-context';
+import type { ImportRecord, RowError, RowOutcome } from './types';
+import type { Parsed } from './values';
+
+/** One data row: the file's (unique) header → the decoded cell. */
+export type Cells = Readonly<Record<string, string>>;
+
+export class RowReader {
+  readonly errors: RowError[] = [];
+  private readonly failedColumns = new Set<string>();
+
+  constructor(
+    readonly cells: Cells,
+    readonly line: number,
+    readonly ctx: RowContext,
+  ) {}
+
+  /** The header a field is read from, or the field's name when it has none (for messages). */
+  column(field: string): string {
+    return this.ctx.columns.get(field) ?? field;
+  }
+
+  /** Raw cell of a field, untrimmed; '' when unmapped. */
+  raw(field: string): string {
+    const header = this.ctx.columns.get(field);
+    return header === undefined ? '' : (this.cells[header] ?? '');
+  }
+
+  /** Trimmed value, or undefined when unmapped or blank (U+3000 counts as blank). */
+  get(field: string): string | undefined {
+    const value = this.raw(field).trim();
+    return value === '' ? undefined : value;
+  }
+
+  /** Records a problem with a column; the first one per column wins. */
+  fail(column: string, reason: string, value: string): void {
+    if (this.failedColumns.has(column)) return;
+    this.failedColumns.add(column);
+    this.errors.push({ line: this.line, column, reason, value });
+  }
+
+  failField(field: string, reason: string): void {
+    this.fail(this.column(field), reason, this.raw(field));
+  }
+
+  hasFailed(field: string): boolean {
+    return this.failedColumns.has(this.column(field));
+  }
+
+  require(field: string): string | undefined {
+    const value = this.get(field);
+    if (value === undefined) this.failField(field, `${field} is required`);
+    return value;
+  }
+
+  /** Parses a present value; a blank one is undefined (or an error when required). */
+  parse<T>(field: string, parser: (text: string) => Parsed<T>, required = false): T | undefined {
+    const text = required ? this.require(field) : this.get(field);
+    if (text === undefined) return undefined;
+    const parsed = parser(text);
+    if (parsed.ok) return parsed.value;
+    this.failField(field, parsed.reason);
+    return undefined;
+  }
+
+  /** A problem with the row as a whole: column '', the whole row as the value. */
+  failRow(reason: string): void {
+    this.fail('', reason, Object.values(this.cells).join(this.ctx.delimiter ?? ','));
+  }
+
+  /**
+   * Headers no field claims, plus `also` (mapped fields kept for reference),
+   * header → value, blanks left out.
+   */
+  metadata(also: string[] = []): Record<string, string> {
+    const out: Record<string, string> = {};
+    const headers = [...also.map((field) => this.ctx.columns.get(field)), ...this.ctx.unmapped];
+    for (const header of headers) {
+      if (header === undefined) continue;
+      const value = (this.cells[header] ?? '').trim();
+      if (value !== '') out[header] = value;
+    }
+    return out;
+  }
+
+  get failed(): boolean {
+    return this.errors.length > 0;
+  }
+
+  /** The row's errors as its outcome. Only called once some were recorded. */
+  failure(): RowOutcome {
+    if (this.errors.length === 0) this.failRow('row could not be read');
+    return { status: 'error', errors: this.errors };
+  }
+}
+
+export const accepted = (record: ImportRecord): RowOutcome => ({ status: 'ok', record });
+
+/**
+ * Records cross a worker boundary and end up as JSON: absent beats
+ * `undefined`, which structured clone would keep as a present key. A new
+ * object rather than `delete`, which would turn a million records into slow
+ * dictionary-mode objects.
+ */
+export function dropUndefined<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const key in value) if (value[key] !== undefined) out[key] = value[key];
+  return out as T;
+}

@@ -1,0 +1,45 @@
+/**
+ * One data row → RowOutcome, per import type. Pure: the parse worker calls it
+ * for every record, tests call it directly.
+ */
+import type { RowContext } from './row-context';
+import { RowReader, type Cells } from './row-reader';
+import { connpassRow, githubStarRow, slackMemberRow } from './rows-presets';
+import { activityRow, budgetRow, campaignRow, developerRow } from './rows-templates';
+import type { ImportType, RowOutcome } from './types';
+
+const parsers: Record<ImportType, (r: RowReader) => RowOutcome> = {
+  activities: activityRow,
+  developers: developerRow,
+  campaigns: campaignRow,
+  budgets: budgetRow,
+  connpass: connpassRow,
+  'github-stars': githubStarRow,
+  'slack-members': slackMemberRow,
+};
+
+/**
+ * Decoders turn bytes that are not valid in the file's encoding into U+FFFD
+ * instead of failing; a cell holding one was damaged in decoding (often a
+ * CP932 file read as UTF-8 past the sniffed sample) and would be stored wrong.
+ */
+function checkDecoding(r: RowReader): void {
+  for (const header in r.cells) {
+    const value = r.cells[header] ?? '';
+    if (value.includes('\uFFFD')) r.fail(header, 'bytes that are not valid in the chosen encoding (is the file CP932 / Shift_JIS or UTF-8?)', value);
+  }
+}
+
+export function parseRow(cells: Cells, line: number, ctx: RowContext): RowOutcome {
+  const reader = new RowReader(cells, line, ctx);
+  checkDecoding(reader);
+  return parsers[ctx.type](reader);
+}
+
+/** A record whose cell count differs from the header's: one whole-row error. */
+export function raggedRow(record: readonly string[], headerCount: number, line: number, delimiter: string): RowOutcome {
+  return {
+    status: 'error',
+    errors: [{ line, column: '', reason: `expected ${headerCount} columns, found ${record.length}`, value: record.join(delimiter) }],
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Sniffing a dropped file from its first 64 KiB: encoding, delimiter, header
+ * row, the first decoded rows, the preset it looks like and a suggested
+ * mapping. Only the sample is read, so a preview is instant at any file size.
+ */
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { decodeBuffer } from './decode';
+import { recognisePreset, suggestMapping, uniqueHeaders } from './headers';
+import type { SniffResult, TextEncodingName } from './types';
+
+export const SAMPLE_BYTES = 64 * 1024;
+const PREVIEW_ROWS = 20;
+const SCAN_RECORDS = 50;
+
+type Delimiter = SniffResult['delimiter'];
+const delimiters: readonly Delimiter[] = [',', '\t', ';'];
+
+/** Length of a UTF-8 sequence from its lead byte (0 for a continuation or invalid byte). */
+function sequenceLength(byte: number): number {
+  if (byte < 0x80) return 1;
+  if (byte >= 0xc2 && byte <= 0xdf) return 2;
+  if (byte >= 0xe0 && byte <= 0xef) return 3;
+  if (byte >= 0xf0 && byte <= 0xf4) return 4;
+  return 0;
+}
+
+/** Drops a multibyte sequence cut by the end of the sample (it is not an encoding error). */
+function withoutCutSequence(sample: Uint8Array): Uint8Array {
+  for (let i = sample.length - 1; i >= Math.max(0, sample.length - 3); i--) {
+    const byte = sample[i] ?? 0;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const length = sequenceLength(byte);
+    return length > sample.length - i ? sample.subarray(0, i) : sample;
+  }
+  return sample;
+}
+
+/** BOM-less UTF-16 shows as ASCII with a NUL on every other byte. */
+function utf16WithoutBom(sample: Uint8Array): TextEncodingName | undefined {
+  const n = Math.min(sample.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const half = n / 2;
+  if (oddZeros / half > 0.3 && evenZeros / half < 0.05) return 'utf-16le';
+  if (evenZeros / half > 0.3 && oddZeros / half < 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * BOMs first; then strict UTF-8 (Japanese text in CP932 is practically never
+ * valid UTF-8, and plain ASCII is both); anything else is taken as CP932,
+ * the encoding Japanese Excel and connpass write.
+ */
+export function detectEncoding(sample: Uint8Array, truncated: boolean): TextEncodingName {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8-bom';
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+  const utf16 = utf16WithoutBom(sample);
+  if (utf16) return utf16;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(truncated ? withoutCutSequence(sample) : sample);
+    return 'utf-8';
+  } catch {
+    return 'cp932';
+  }
+}
+
+interface Scan {
+  /** Per candidate, its count outside quotes in each non-empty record. */
+  counts: Record<Delimiter, number[]>;
+  /** Offset just past the last record terminator seen outside quotes. */
+  end: number;
+}
+
+/** Walks records (quotes respected, so quoted newlines and delimiters do not count). */
+function scanRecords(text: string, maxRecords: number): Scan {
+  const counts: Record<Delimiter, number[]> = { ',': [], '\t': [], ';': [] };
+  let current: Record<Delimiter, number> = { ',': 0, '\t': 0, ';': 0 };
+  let inQuotes = false;
+  let empty = true;
+  let end = 0;
+  let records = 0;
+  const close = () => {
+    if (!empty) {
+      for (const d of delimiters) counts[d].push(current[d]);
+      records++;
+    }
+    current = { ',': 0, '\t': 0, ';': 0 };
+    empty = true;
+  };
+  for (let i = 0; i < text.length && records < maxRecords; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes; // "" inside quotes toggles twice: no net change
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) {
+      close();
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      end = i + 1;
+      continue;
+    } else if (!inQuotes && (ch === ',' || ch === '\t' || ch === ';')) current[ch]++;
+    empty = false;
+  }
+  if (records < maxRecords) close();
+  return { counts, end };
+}
+
+/** The candidate whose count in every row equals the header's most often. */
+export function detectDelimiter(text: string): Delimiter {
+  const { counts } = scanRecords(text, SCAN_RECORDS);
+  let best: { d: Delimiter; score: number; header: number } | undefined;
+  for (const d of delimiters) {
+    const [header = 0, ...rows] = counts[d];
+    if (header === 0) continue;
+    const score = rows.length === 0 ? 1 : rows.filter((c) => c === header).length / rows.length;
+    if (!best || score > best.score || (score === best.score && header > best.header)) best = { d, score, header };
+  }
+  return best?.d ?? ',';
+}
+
+function readSampleRecords(text: string, delimiter: Delimiter): string[][] {
+  const base = { delimiter, relax_column_count: true, skip_empty_lines: true, bom: false, to: PREVIEW_ROWS + 1 };
+  try {
+    return parse(text, { ...base, relax_quotes: false });
+  } catch {
+    // A preview should still show a file with a stray quote; the import reports the line.
+    return parse(text, { ...base, relax_quotes: true });
+  }
+}
+
+/** Sniffs a sample; a buffer longer than SAMPLE_BYTES is taken as the start of a longer file. */
+export function sniffBuffer(buf: Uint8Array, fileName?: string): SniffResult {
+  const truncated = buf.length > SAMPLE_BYTES;
+  let sample = buf.subarray(0, SAMPLE_BYTES);
+  const encoding = detectEncoding(sample, truncated);
+  if (encoding.startsWith('utf-16')) sample = sample.subarray(0, sample.length & ~1);
+  let text = decodeBuffer(sample, encoding);
+  if (truncated) {
+    // The last record of a cut sample may be incomplete: keep whole records only.
+    const { end } = scanRecords(text, Number.POSITIVE_INFINITY);
+    if (end > 0) text = text.slice(0, end);
+  }
+  const delimiter = detectDelimiter(text);
+  const [first = [], ...rows] = text.trim() === '' ? [] : readSampleRecords(text, delimiter);
+  const headers = uniqueHeaders(first);
+  const type = recognisePreset(headers, fileName);
+  return {
+    encoding,
+    delimiter,
+    headers,
+    rows: rows.slice(0, PREVIEW_ROWS),
+    ...(type ? { type } : {}),
+    mapping: suggestMapping(type ?? 'activities', headers),
+  };
+}
+
+/** Reads only the first SAMPLE_BYTES (+1, to know whether the file goes on). */
+export async function sniffFile(path: string, fileName?: string): Promise<SniffResult> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(SAMPLE_BYTES + 1);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return sniffBuffer(buf.subarray(0, bytesRead), fileName ?? basename(path));
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The shapes that flow through a CSV import: what the parse worker produces
+ * from each row (validated, normalised records or errors), and what the
+ * loader consumes. Pure data: these cross a worker_threads boundary.
+ */
+
+import type { ImportType } from '../../../src-shared/contract';
+
+export { importTypes, type ImportType } from '../../../src-shared/contract';
+
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'cp932' | 'utf-16le' | 'utf-16be';
+
+/** field name of the import type → the file's header that feeds it (absent: unmapped). */
+export type ColumnMapping = Record<string, string>;
+
+export interface ImportOptions {
+  /** `source` for every activity row that has none (activities); default per preset. */
+  source?: string;
+  /** IANA zone for timestamps without a zone; default: the machine's. */
+  timezone?: string;
+  /** Campaign name every row belongs to directly (activities, connpass, stars, slack). */
+  campaign?: string;
+  /** connpass: the event's title, id and date when the file name does not carry them. */
+  eventTitle?: string;
+  eventId?: string;
+  eventDate?: string;
+  /** slack-members: when the members joined (ISO); default: the import's start. */
+  occurredAt?: string;
+  /** File name as the user dropped it (connpass event id is read from it). */
+  fileName?: string;
+}
+
+export interface RowError {
+  /** 1-based physical line of the file where the record starts (header = line 1). */
+  line: number;
+  /** Header name of the offending column, or '' for a whole-row problem. */
+  column: string;
+  reason: string;
+  /** The raw (decoded) value, or the whole raw row for a whole-row problem. */
+  value: string;
+}
+
+export interface Actor {
+  provider?: string;
+  externalUserId?: string;
+  handle?: string;
+  /** Normalised: trimmed, NFKC, lower-cased. */
+  email?: string;
+  displayName?: string;
+  organization?: string;
+  anonId?: string;
+}
+
+export interface ResourceRef {
+  category: string;
+  title?: string;
+  url?: string;
+  externalId?: string;
+  group?: string;
+}
+
+export interface ActivityRecord {
+  kind: 'activity';
+  line: number;
+  /** UTC epoch milliseconds. */
+  occurredAt: number;
+  action: string;
+  source: string;
+  sourceRef?: string;
+  actor: Actor;
+  resource?: ResourceRef;
+  /** Campaign named by the row (or the import's option). */
+  campaign?: string;
+  utmSource?: string;
+  utmMedium?: string;
+  utmCampaign?: string;
+  /** Unknown columns (header → value) and preset extras; never empty strings. */
+  metadata: Record<string, string>;
+}
+
+export interface DeveloperRecord {
+  kind: 'developer';
+  line: number;
+  displayName?: string;
+  email?: string;
+  organization?: string;
+  tags: string[];
+  /** Handles on services: github, x, slack, discord, connpass. */
+  handles: { provider: string; handle: string }[];
+  consentAnalytics?: boolean;
+}
+
+export interface CampaignRecord {
+  kind: 'campaign';
+  line: number;
+  name: string;
+  channel?: string;
+  /** YYYY-MM-DD */
+  startDate?: string;
+  endDate?: string;
+  /** Exact decimal as text, e.g. "1234.5". */
+  budgetTotal?: string;
+  utmCampaign?: string;
+}
+
+export const budgetCategories = ['labor', 'ad', 'production', 'venue', 'tool', 'other'] as const;
+export type BudgetCategory = (typeof budgetCategories)[number];
+
+export interface BudgetRecord {
+  kind: 'budget';
+  line: number;
+  campaign: string;
+  category: BudgetCategory;
+  /** Exact decimal as text. */
+  amount: string;
+  /** ISO 4217, upper-case; default JPY. */
+  currency: string;
+  /** YYYY-MM-DD */
+  spentAt: string;
+  memo?: string;
+  source?: string;
+}
+
+export type ImportRecord = ActivityRecord | DeveloperRecord | CampaignRecord | BudgetRecord;
+
+/** What one data row became. */
+export type RowOutcome =
+  | { status: 'ok'; record: ImportRecord }
+  | { status: 'error'; errors: RowError[] }
+  | { status: 'skipped'; line: number; reason: string };
+
+export interface SniffResult {
+  encoding: TextEncodingName;
+  delimiter: ',' | '\t' | ';';
+  headers: string[];
+  /** Up to 20 decoded data rows, as strings. */
+  rows: string[][];
+  /** Recognised from the headers (and file name), or undefined. */
+  type?: ImportType;
+  /** Suggested mapping for `type` (or for 'activities' when unrecognised). */
+  mapping: ColumnMapping;
+}
+
+/** Messages from the parse worker to the importer. */
+export type WorkerMessage =
+  | {
+      type: 'batch';
+      /** Every outcome, or only errors and skips when the worker stages (see WorkerInput.stageTenant). */
+      outcomes: RowOutcome[];
+      /** COPY text of the batch's valid rows, when the worker stages them. */
+      copyText?: string;
+      rowsRead: number;
+      bytesRead: number;
+    }
+  | { type: 'done'; rowsRead: number; bytesRead: number }
+  | { type: 'fatal'; message: string };
+
+/** What the importer sends the parse worker when it starts. */
+export interface WorkerInput {
+  filePath: string;
+  encoding: TextEncodingName;
+  delimiter: SniffResult['delimiter'];
+  type: ImportType;
+  mapping: ColumnMapping;
+  options: ImportOptions;
+  /** Rows per batch message. */
+  batchSize: number;
+  /**
+   * When set, valid rows come back as COPY text for the staging table of this
+   * tenant instead of as records: serialising (keys, ids, escaping) happens
+   * off the main thread, and a string crosses the thread boundary cheaply.
+   */
+  stageTenant?: string;
+}

@@ -1,0 +1,38 @@
+/**
+ * The parse worker's message protocol (both directions).
+ *
+ *   parent                                   worker (parse-worker.ts)
+ *   new Worker(…, { workerData: input })  →  reads `workerData` as WorkerInput
+ *                                         ←  { type: 'batch', outcomes, rowsRead, bytesRead }
+ *   { type: 'ack' } once a batch is used  →
+ *                                         ←  … more batches …
+ *                                         ←  { type: 'done', rowsRead, bytesRead }
+ *                                            or { type: 'fatal', message } at any point
+ *
+ * Flow control: the worker never has more than MAX_IN_FLIGHT batches posted
+ * and not yet acknowledged; it stops reading the file until an ack arrives.
+ * postMessage itself has no back-pressure, so without the ack a fast parser
+ * and a slow database would queue the whole file in memory.
+ *
+ * Cancelling is `worker.terminate()`: the worker holds nothing that needs
+ * cleaning up (a read stream, closed with the thread).
+ */
+import type { WorkerInput, WorkerMessage } from './types';
+
+export const MSG_BATCH = 'batch' satisfies WorkerMessage['type'];
+export const MSG_DONE = 'done' satisfies WorkerMessage['type'];
+export const MSG_FATAL = 'fatal' satisfies WorkerMessage['type'];
+export const MSG_ACK = 'ack';
+
+/** Parent → worker. */
+export interface AckMessage {
+  type: typeof MSG_ACK;
+}
+
+export const MAX_IN_FLIGHT = 2;
+
+export type BatchMessage = Extract<WorkerMessage, { type: typeof MSG_BATCH }>;
+export type DoneMessage = Extract<WorkerMessage, { type: typeof MSG_DONE }>;
+
+/** workerData when started from TypeScript source through worker-bootstrap.mjs. */
+export type BootstrapData = WorkerInput & { entry: string };
