@@ -27,7 +27,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src-main/index.ts') },
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          // CSV parsing runs in a worker thread, never on Electron's main thread.
+          'parse-worker': resolve(__dirname, 'src-main/core/imports/parse-worker.ts'),
+        },
       },
     },
   },

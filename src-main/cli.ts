@@ -4,6 +4,7 @@
  */
 import { migrateCommand, serveCommand, statusCommand } from './cli/commands';
 import { UsageError } from './cli/context';
+import { importCommand } from './cli/import';
 
 const HELP = `Usage: drm <command> [options]
 
@@ -11,6 +12,7 @@ Commands:
   migrate   Apply pending database migrations
   status    PostgreSQL version, where the data is, migrations, extensions, row counts
   serve     Serve the app in a browser on 127.0.0.1 (token-protected)
+  import    Import a CSV file (exit 0 when it succeeded, 2 when rejected or failed)
 
 Where the data is (every command):
   --data-dir DIR        the app's data folder (default: the desktop app's own)
@@ -19,12 +21,17 @@ Where the data is (every command):
 Options:
   status --json         print one JSON object
   serve --port N        listen on port N (default: a free port)
+  import FILE [--type activities|developers|campaigns|budgets|connpass|github-stars|slack-members]
+         [--mapping FILE.json] [--source S] [--timezone TZ] [--campaign NAME]
+         [--event-title T] [--event-id ID] [--event-date D] [--occurred-at ISO] [--dry-run] [--json]
 `;
 
-const commands: Record<string, (args: string[]) => Promise<void>> = {
+/** A command resolves to its exit code, or to nothing for 0. */
+const commands: Record<string, (args: string[]) => Promise<number | void>> = {
   migrate: migrateCommand,
   status: statusCommand,
   serve: serveCommand,
+  import: importCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -39,8 +46,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    await command(args);
-    return 0;
+    return (await command(args)) ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`drm ${name}: ${error.message}\n`);

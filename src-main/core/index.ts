@@ -9,14 +9,18 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/postgres';
 import { seed } from './db/seed';
 import { createCoreEvents } from './events';
 import { composeHandlers } from './handlers';
-import { resolveMigrationsDir } from './paths';
+import { importHandlers } from './imports/handlers';
+import { createImporter } from './imports/importer';
+import { resolveMigrationsDir, resolveSampleDir } from './paths';
+import { DEFAULT_TENANT } from './db/seed';
 import { systemHandlers } from './system/handlers';
 import type { Core, StartCoreOptions } from './types';
 
 export type { Core, StartCoreOptions } from './types';
 
 export async function startCore(options: StartCoreOptions): Promise<Core> {
-  const migrationsDir = resolveMigrationsDir(options.layout ?? { packaged: false });
+  const layout = options.layout ?? { packaged: false };
+  const migrationsDir = resolveMigrationsDir(layout);
   let server: EmbeddedPostgres | undefined;
   let database: Database | undefined;
   try {
@@ -42,8 +46,10 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     await seed(opened.db);
 
     const events = createCoreEvents();
+    const importer = createImporter(opened.pool, events, DEFAULT_TENANT);
     const handlers = composeHandlers({
       system: systemHandlers(opened.db, location),
+      imports: importHandlers(opened.pool, importer, DEFAULT_TENANT, resolveSampleDir(layout)),
     });
 
     let stopping: Promise<void> | undefined;
@@ -51,10 +57,13 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     return {
       handlers,
       events,
+      importer,
       location,
       migrationsApplied,
       stop: () =>
         (stopping ??= (async () => {
+          // Running imports roll back; their jobs are marked cancelled before the pool closes.
+          await importer.close();
           await opened.close();
           await running?.stop();
         })()),

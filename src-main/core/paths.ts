@@ -103,3 +103,12 @@ export function resolveRendererDir(layout: RuntimeLayout): string {
   if (layout.packaged) throw new Error('The packaged app loads its renderer through Electron, not the HTTP shell');
   return join(dirname(resolveMigrationsDir(layout)), 'out', 'renderer');
 }
+
+/** The bundled sample data (`resources/sample`, shipped as the `sample` resource). */
+export function resolveSampleDir(layout: RuntimeLayout): string {
+  if (layout.packaged) {
+    if (!layout.resourcesPath) throw new Error('A packaged app must give its resourcesPath');
+    return join(layout.resourcesPath, 'sample');
+  }
+  return join(dirname(resolveMigrationsDir(layout)), 'resources', 'sample');
+}

@@ -1,6 +1,7 @@
 import type { DatabaseLocation } from '../../src-shared/contract';
 import type { CoreEvents } from './events';
 import type { CoreHandlers } from './handlers';
+import type { Importer } from './imports/importer';
 import type { RuntimeLayout } from './paths';
 
 export type StartCoreOptions = (
@@ -27,6 +28,8 @@ export interface Core {
   handlers: CoreHandlers;
   events: CoreEvents;
   location: DatabaseLocation;
+  /** The import queue, for shells that wait on a job (the CLI) and for tests. */
+  importer: Pick<Importer, 'settled'>;
   /** Migrations this start applied (empty when the database was current). */
   migrationsApplied: string[];
   /** Closes connections and stops the embedded server; safe to call twice. */

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { eventNames, isChannelName, type ApiResult } from '../../src-shared/contract';
 import type { Core } from '../core/types';
 import { CONTENT_SECURITY_POLICY, serveStatic } from './static';
+import { receiveUpload } from './upload';
 
 const COOKIE = 'drm_token';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -109,6 +110,15 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
       if (req.method !== 'POST') return refuse(res, 405, 'API channels take POST');
       const origin = req.headers.origin;
       if (origin !== undefined && origin !== `http://${host}`) return refuse(res, 403, 'Cross-origin request refused');
+      if (url.pathname === '/api/upload') {
+        // A cross-site form cannot send this type without a CORS preflight, which we never answer.
+        if (req.headers['content-type'] !== 'application/octet-stream') return refuse(res, 415, 'Upload the file as application/octet-stream');
+        try {
+          return sendJson(res, 200, { ok: true, value: await receiveUpload(req) });
+        } catch (error) {
+          return refuse(res, 400, `Upload failed: ${(error as Error).message}`);
+        }
+      }
       if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'Send JSON (Content-Type: application/json)');
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       if (!isChannelName(channel)) return refuse(res, 404, `Unknown channel ${channel}`);

@@ -58,6 +58,10 @@ describe('electron-builder.yml', () => {
     expect(unpacked('out/main/index.js')).toBe(false);
   });
 
+  it('ships the sample data as an extra resource at resourcesPath/sample', () => {
+    expect(config.extraResources).toContainEqual(expect.objectContaining({ from: 'resources/sample', to: 'sample' }));
+  });
+
   it('ships migrations as an extra resource at resourcesPath/migrations', () => {
     expect(config.extraResources).toContainEqual(expect.objectContaining({ from: 'migrations', to: 'migrations' }));
   });

@@ -57,6 +57,7 @@ function fakeCore(): Core & { received: unknown[] } {
     events: createCoreEvents(),
     location: { kind: 'embedded', dataDir: '/d', port: 5555 },
     migrationsApplied: [],
+    importer: { settled: async () => 'succeeded' as const },
     stop: vi.fn(async () => undefined),
   };
 }
@@ -145,10 +146,10 @@ describe('forwardEvents', () => {
     const stop = forwardEvents(events, send);
 
     events.emit('db:changed', { tables: ['developers'] });
-    events.emit('import:progress', { jobId: 'j1', rowsRead: 10, bytesRead: 100, totalBytes: 1000 });
+    events.emit('import:progress', { jobId: 'j1', status: 'running', rowsRead: 10, bytesRead: 100, totalBytes: 1000 });
     expect(send.mock.calls).toEqual([
       ['db:changed', { tables: ['developers'] }],
-      ['import:progress', { jobId: 'j1', rowsRead: 10, bytesRead: 100, totalBytes: 1000 }],
+      ['import:progress', { jobId: 'j1', status: 'running', rowsRead: 10, bytesRead: 100, totalBytes: 1000 }],
     ]);
 
     stop();

@@ -1,0 +1,123 @@
+/**
+ * `drm import FILE`: the same import as the app's Import page, with a
+ * progress bar on stderr when it is a terminal. Exit 0 when the job
+ * succeeded, 2 when it was rejected, failed or cancelled.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importTypes, type ImportJob, type ImportOptionsInput, type ImportType } from '../../src-shared/contract';
+import { resolveTarget, unwrap, UsageError, withCore } from './context';
+
+const HELP_TYPES = importTypes.join('|');
+
+export async function importCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        type: { type: 'string' },
+        mapping: { type: 'string' },
+        source: { type: 'string' },
+        timezone: { type: 'string' },
+        campaign: { type: 'string' },
+        'event-title': { type: 'string' },
+        'event-id': { type: 'string' },
+        'event-date': { type: 'string' },
+        'occurred-at': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError(`give exactly one FILE to import (drm import FILE [--type ${HELP_TYPES}] …)`);
+  const filePath = resolve(positionals[0]!);
+  if (values.type !== undefined && !(importTypes as readonly string[]).includes(values.type)) {
+    throw new UsageError(`--type must be one of ${HELP_TYPES}, got "${values.type}"`);
+  }
+  let mapping: Record<string, string> | undefined;
+  if (values.mapping) {
+    try {
+      mapping = JSON.parse(await readFile(values.mapping, 'utf8')) as Record<string, string>;
+    } catch (error) {
+      throw new UsageError(`--mapping ${values.mapping}: ${(error as Error).message} (expected a JSON object of field → column header)`);
+    }
+  }
+  const options: ImportOptionsInput = {
+    source: values.source,
+    timezone: values.timezone,
+    campaign: values.campaign,
+    eventTitle: values['event-title'],
+    eventId: values['event-id'],
+    eventDate: values['event-date'],
+    occurredAt: values['occurred-at'],
+  };
+
+  return withCore(resolveTarget(values), async (core) => {
+    let type = values.type as ImportType | undefined;
+    if (!type) {
+      const preview = unwrap(await core.handlers['import:preview']({ filePath }));
+      if (!preview.type) {
+        throw new UsageError(`cannot tell what ${basename(filePath)} is from its headers (${preview.headers.join(', ')}); give --type ${HELP_TYPES}`);
+      }
+      type = preview.type;
+    }
+    const bar = process.stderr.isTTY && !values.json ? progressBar() : undefined;
+    const off = core.events.on('import:progress', (p) => bar?.update(p.bytesRead, p.totalBytes, p.rowsRead));
+    const { jobId } = unwrap(await core.handlers['import:start']({ filePath, type, mapping, options, dryRun: values['dry-run'] }));
+    try {
+      await core.importer.settled(jobId);
+    } finally {
+      off();
+      bar?.done();
+    }
+    const job = unwrap(await core.handlers['import:job']({ jobId }));
+    console.log(values.json ? JSON.stringify(jsonResult(job), null, 2) : summary(job));
+    return job.status === 'succeeded' ? 0 : 2;
+  });
+}
+
+function jsonResult(job: ImportJob) {
+  const { jobId, status, type, encoding, rowsRead, rejected, skipped, duplicates, inserted, errors, errorCount, message, durationMs, dryRun } = job;
+  return { jobId, status, type, encoding, rowsRead, rejected, skipped, duplicates, inserted, errors, errorCount, message, durationMs, dryRun };
+}
+
+function summary(job: ImportJob): string {
+  const n = new Intl.NumberFormat('en-US');
+  const lines = [`${job.fileName}: ${job.status}${job.dryRun ? ' (dry run)' : ''} — ${job.type}, ${job.encoding}, ${n.format(job.rowsRead)} rows read`];
+  if (job.message) lines.push(job.message);
+  if (job.status === 'succeeded') {
+    const inserted = Object.entries(job.inserted).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${n.format(v)}`);
+    lines.push(`inserted: ${inserted.join(', ') || 'nothing new'}; duplicates ${n.format(job.duplicates)}; skipped ${n.format(job.skipped)}`);
+  }
+  const shown = job.errors.slice(0, 20);
+  for (const e of shown) lines.push(`  line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.reason} (${JSON.stringify(e.value)})`);
+  if (job.errorCount > shown.length) lines.push(`  … and ${n.format(job.errorCount - shown.length)} more (--json lists them all)`);
+  return lines.join('\n');
+}
+
+function progressBar() {
+  const started = Date.now();
+  let last = '';
+  return {
+    update(bytes: number, total: number, rows: number) {
+      const ratio = total > 0 ? Math.min(1, bytes / total) : 0;
+      const width = 30;
+      const filled = Math.round(ratio * width);
+      const seconds = (Date.now() - started) / 1000;
+      const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
+      const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}%  ${rows} rows  ${rate} rows/s`;
+      if (line !== last) process.stderr.write(`\r${line}`);
+      last = line;
+    },
+    done: () => last && process.stderr.write('\n'),
+  };
+}

@@ -1,0 +1,263 @@
+/**
+ * From staged activities to the real tables, inside the import's transaction:
+ * organizations, accounts, developers (exact email matches only, as DESIGN.md
+ * says — nothing fuzzy is merged), identifiers, campaigns, resources,
+ * activities (ON CONFLICT (dedup_key) DO NOTHING) and direct attribution.
+ * Every step is one set-based statement over the stage.
+ */
+import type { PoolClient } from 'pg';
+import { STAGE_ACTIVITY } from './activity-stage';
+import { withIndexesDeferred } from './index-aware';
+import { tracedQuery } from './trace';
+
+export interface ResolveCounts {
+  activities: number;
+  duplicates: number;
+  developers: number;
+  accounts: number;
+  identifiers: number;
+  organizations: number;
+  resources: number;
+  campaigns: number;
+}
+
+export async function resolveActivities(pgClient: PoolClient, tenant: string): Promise<ResolveCounts & { touchedDevelopers: number }> {
+  const client = { query: tracedQuery(pgClient) };
+  const count = async (_c: unknown, text: string, values: unknown[]) => (await client.query(text, values)).rowCount ?? 0;
+  const t = [tenant];
+  const staged = Number((await client.query<{ n: string }>(`select count(*) as n from ${STAGE_ACTIVITY}`)).rows[0]!.n);
+
+  // One row per person-or-account the file names, with their latest known attributes.
+  await client.query(`
+    create temp table stage_actor on commit drop as
+    select actor_key,
+           min(provider) as provider,
+           min(external_user_id) as external_user_id,
+           (array_agg(handle order by occurred_at desc) filter (where handle is not null))[1] as handle,
+           (array_agg(email order by occurred_at desc) filter (where email is not null))[1] as email,
+           array_remove(array_agg(distinct email), null) as emails,
+           (array_agg(display_name order by occurred_at desc) filter (where display_name is not null))[1] as display_name,
+           (array_agg(organization order by occurred_at desc) filter (where organization is not null))[1] as organization,
+           min(occurred_at) as first_at,
+           max(occurred_at) as last_at,
+           null::uuid as account_id,
+           null::uuid as developer_id
+      from ${STAGE_ACTIVITY}
+     where (provider is not null and external_user_id is not null) or email is not null  -- anonymous rows name nobody
+     group by actor_key`);
+  await client.query('create index on stage_actor (actor_key)');
+
+  const organizations = await count(
+    client,
+    `insert into organizations (tenant_id, name)
+     select distinct $1, organization from stage_actor where organization is not null
+     on conflict (tenant_id, name) do nothing`,
+    t,
+  );
+
+  // Accounts: keyed by (tenant, provider, external_user_id); a new email or handle updates them.
+  const accounts = await client.query<{ inserted: boolean }>(
+    `insert into accounts (tenant_id, provider, external_user_id, handle, email, first_seen, last_seen, dedup_key)
+     select $1, provider, external_user_id, handle, email, first_at, last_at,
+            encode(sha256(convert_to($1 || '|' || provider || '|' || external_user_id, 'UTF8')), 'hex')
+       from stage_actor where provider is not null
+     on conflict (tenant_id, provider, external_user_id) do update set
+       handle = coalesce(excluded.handle, accounts.handle),
+       email = case when excluded.last_seen >= coalesce(accounts.last_seen, excluded.last_seen) then coalesce(excluded.email, accounts.email) else coalesce(accounts.email, excluded.email) end,
+       first_seen = least(accounts.first_seen, excluded.first_seen),
+       last_seen = greatest(accounts.last_seen, excluded.last_seen),
+       updated_at = now()
+     returning (xmax = 0) as inserted`,
+    t,
+  );
+  await client.query(
+    `update stage_actor sa set account_id = a.account_id, developer_id = a.developer_id
+       from accounts a
+      where a.tenant_id = $1 and a.provider = sa.provider and a.external_user_id = sa.external_user_id`,
+    t,
+  );
+
+  // Exact email match to a known developer (identifier first, then primary email).
+  await client.query(
+    `update stage_actor sa set developer_id = m.developer_id
+       from (select distinct on (sa2.actor_key) sa2.actor_key, di.developer_id
+               from stage_actor sa2
+               join developer_identifiers di on di.tenant_id = $1 and di.kind = 'email' and di.value_normalized = any (sa2.emails)
+              where sa2.developer_id is null
+              order by sa2.actor_key, di.first_seen nulls last) m
+      where sa.actor_key = m.actor_key`,
+    t,
+  );
+  await client.query(
+    `update stage_actor sa set developer_id = d.developer_id
+       from developers d
+      where sa.developer_id is null and sa.email is not null and d.tenant_id = $1 and d.primary_email = sa.email`,
+    t,
+  );
+
+  // Everyone still unknown becomes a developer; actors sharing an email become the same one.
+  await client.query(`
+    create temp table new_developer on commit drop as
+    select coalesce('email:' || email, 'actor:' || actor_key) as grp,
+           uuid_generate_v4() as developer_id,
+           max(email) as email,
+           (array_agg(display_name order by last_at desc) filter (where display_name is not null))[1] as display_name,
+           (array_agg(organization order by last_at desc) filter (where organization is not null))[1] as organization
+      from stage_actor where developer_id is null
+     group by 1`);
+  const developers = await count(
+    client,
+    `insert into developers (developer_id, tenant_id, display_name, primary_email, org_id)
+     select nd.developer_id, $1, nd.display_name, nd.email, o.org_id
+       from new_developer nd left join organizations o on o.tenant_id = $1 and o.name = nd.organization`,
+    t,
+  );
+  await client.query(`
+    update stage_actor sa set developer_id = nd.developer_id
+      from new_developer nd
+     where sa.developer_id is null and nd.grp = coalesce('email:' || sa.email, 'actor:' || sa.actor_key)`);
+  await client.query(`
+    update accounts a set developer_id = sa.developer_id,
+           confidence = case when sa.email is not null then 1.0 else a.confidence end
+      from stage_actor sa
+     where a.account_id = sa.account_id and a.developer_id is null`);
+  // What a file says about a known developer fills gaps; it never overwrites the user's edits.
+  await client.query(
+    `update developers d set display_name = coalesce(d.display_name, x.display_name),
+            org_id = coalesce(d.org_id, x.org_id), updated_at = now()
+       from (select distinct on (sa.developer_id) sa.developer_id, sa.display_name, o.org_id
+               from stage_actor sa left join organizations o on o.tenant_id = $1 and o.name = sa.organization
+              order by sa.developer_id, sa.last_at desc) x
+      where d.developer_id = x.developer_id and ((d.display_name is null and x.display_name is not null) or (d.org_id is null and x.org_id is not null))`,
+    t,
+  );
+  // Every email seen becomes an identifier of its developer, unless another developer holds it.
+  const identifiers = await count(
+    client,
+    `insert into developer_identifiers (tenant_id, developer_id, kind, value_normalized, first_seen, last_seen)
+     select $1, developer_id, 'email', email, min(first_at), max(last_at)
+       from (select developer_id, unnest(emails) as email, first_at, last_at from stage_actor) e
+      group by developer_id, email
+     on conflict (tenant_id, kind, value_normalized) do nothing`,
+    t,
+  );
+
+  // Campaigns the rows name directly (created when new), then by utm_campaign.
+  const campaigns = await count(
+    client,
+    `insert into campaigns (tenant_id, name)
+     select distinct $1, campaign from ${STAGE_ACTIVITY} where campaign is not null
+     on conflict (tenant_id, name) do nothing`,
+    t,
+  );
+  // Resources: one per (category, best identifier); new ones take the campaign their rows name.
+  await client.query(
+    `create temp table stage_resource on commit drop as
+     select s.res_key, min(s.res_category) as category, min(s.res_title) as title, min(s.res_url) as url,
+            min(s.res_external_id) as external_id, min(s.res_group) as group_key,
+            (array_agg(c.campaign_id) filter (where c.campaign_id is not null))[1] as campaign_id,
+            null::uuid as resource_id
+       from ${STAGE_ACTIVITY} s left join campaigns c on c.tenant_id = $1 and c.name = s.campaign
+      where s.res_key is not null group by s.res_key`,
+    t,
+  );
+  await client.query(
+    `update stage_resource sr set resource_id = r.resource_id
+       from resources r
+      where r.tenant_id = $1 and r.category = sr.category
+        and r.category || ':' || coalesce(r.external_id, r.url, r.title, '') = sr.res_key`,
+    t,
+  );
+  await client.query('update stage_resource set resource_id = uuid_generate_v4() where resource_id is null');
+  const resources = await count(
+    client,
+    `insert into resources (resource_id, tenant_id, category, group_key, title, url, external_id, campaign_id)
+     select resource_id, $1, category, group_key, title, url, external_id, campaign_id from stage_resource sr
+      where not exists (select 1 from resources r where r.resource_id = sr.resource_id)`,
+    t,
+  );
+  // A known resource without a campaign takes the one this import names for it.
+  await client.query(
+    `update resources r set campaign_id = sr.campaign_id, updated_at = now()
+       from stage_resource sr where r.resource_id = sr.resource_id and r.campaign_id is null and sr.campaign_id is not null`,
+  );
+  // utm_campaign values that name a campaign (its utm attribute first, else its name), case-insensitively.
+  await client.query(
+    `create temp table utm_campaign on commit drop as
+     select distinct on (utm) utm, campaign_id from (
+       select lower(attributes ->> 'utm_campaign') as utm, campaign_id, 0 as rank from campaigns where tenant_id = $1 and attributes ? 'utm_campaign'
+       union all
+       select lower(name), campaign_id, 1 from campaigns where tenant_id = $1) u
+      order by utm, rank`,
+    t,
+  );
+
+  // Every final column in one pass into a temp table (no WAL, no row rewrites): ids, the
+  // resource's category and group, and direct attribution — the row's campaign, else its
+  // resource's, else its utm_campaign's.
+  await client.query(
+    `create temp table resolved_activity on commit drop as
+     select s.activity_id, s.dedup_key, sa.developer_id, sa.account_id, s.anon_id, sr.resource_id, s.action, s.occurred_at,
+            s.source, s.source_ref, sr.category, sr.group_key, s.metadata,
+            coalesce(cn.campaign_id, r.campaign_id, u.campaign_id) as campaign_id
+       from ${STAGE_ACTIVITY} s
+       left join stage_actor sa on sa.actor_key = s.actor_key
+       left join stage_resource sr on sr.res_key = s.res_key
+       left join resources r on r.resource_id = sr.resource_id
+       left join campaigns cn on cn.tenant_id = $1 and cn.name = s.campaign
+       left join utm_campaign u on u.utm = lower(s.utm_campaign)`,
+    t,
+  );
+
+  // The activities themselves, in id (= time) order. Rows already present (same dedup key) are skipped.
+  await client.query('create temp table inserted_activity (activity_id uuid primary key, developer_id uuid, action text, occurred_at timestamptz) on commit drop');
+  const activities = await withIndexesDeferred(pgClient, 'activities', staged, async () =>
+    count(
+      client,
+      `with ins as (
+         insert into activities (activity_id, tenant_id, developer_id, account_id, anon_id, resource_id, action, occurred_at,
+                                 source, source_ref, category, group_key, metadata, dedup_key)
+         select activity_id, $1, developer_id, account_id, anon_id, resource_id, action, occurred_at,
+                source, source_ref, category, group_key, metadata, dedup_key
+           from resolved_activity order by activity_id
+         on conflict (dedup_key) do nothing
+         returning activity_id, developer_id, action, occurred_at)
+       insert into inserted_activity select * from ins`,
+      t,
+    ),
+  );
+  // Time-ordered ids keep the primary key appending, where the server has uuidv7() (PostgreSQL 18+).
+  // Every row here belongs to a brand-new activity, so no ON CONFLICT is needed and even the
+  // keys can be rebuilt after a large load.
+  const v7 = await client.query<{ ok: boolean }>("select current_setting('server_version_num')::int >= 180000 as ok");
+  const attributed = Number(
+    (await client.query<{ n: string }>('select count(*) as n from resolved_activity r join inserted_activity i using (activity_id) where r.campaign_id is not null')).rows[0]!.n,
+  );
+  await withIndexesDeferred(
+    pgClient,
+    'activity_campaigns',
+    attributed,
+    () =>
+      client.query(
+        `insert into activity_campaigns (activity_campaign_id, tenant_id, activity_id, campaign_id, weight)
+         select ${v7.rows[0]?.ok ? 'uuidv7()' : 'uuid_generate_v4()'}, $1, r.activity_id, r.campaign_id, 1.0
+           from resolved_activity r join inserted_activity i using (activity_id)
+          where r.campaign_id is not null order by r.activity_id`,
+        t,
+      ),
+    { keys: true },
+  );
+  const touched = await client.query<{ n: string }>('select count(distinct developer_id) as n from inserted_activity');
+
+  return {
+    activities,
+    duplicates: staged - activities,
+    developers,
+    accounts: accounts.rows.filter((r) => r.inserted).length,
+    identifiers,
+    organizations,
+    resources,
+    campaigns,
+    touchedDevelopers: Number(touched.rows[0]!.n),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Rows into PostgreSQL with COPY … FROM STDIN (text format), respecting the
+ * stream's back-pressure so memory stays flat whatever the file size.
+ */
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+/** One value in COPY text format: `\N` for null, backslash escapes for the rest. */
+export function copyValue(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = String(value);
+  return /[\\\t\n\r]/.test(text)
+    ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : text;
+}
+
+export const copyLine = (values: (string | number | boolean | null | undefined)[]) => `${values.map(copyValue).join('\t')}\n`;
+
+export interface CopyWriter {
+  /** Queues text; resolves when the stream can take more. */
+  write(text: string): Promise<void>;
+  /** Ends the COPY and resolves when PostgreSQL has taken every row. */
+  end(): Promise<void>;
+  /** Fails the COPY (CopyFail) so the connection can roll back; safe after end(). */
+  abort(reason: string): Promise<void>;
+}
+
+export function openCopy(client: PoolClient, table: string, columns: readonly string[]): CopyWriter {
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  let failure: Error | undefined;
+  let settled = false;
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.once('finish', resolve);
+    stream.once('error', (error: Error) => {
+      failure = error;
+      reject(error);
+    });
+  });
+  // Whoever awaits end() sees the error; until then, keep the rejection handled.
+  finished.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  return {
+    async write(text) {
+      if (failure) throw failure;
+      if (!stream.write(text)) {
+        await new Promise<void>((resolve, reject) => {
+          const onDrain = () => {
+            stream.off('error', onError);
+            resolve();
+          };
+          const onError = (error: Error) => {
+            stream.off('drain', onDrain);
+            reject(error);
+          };
+          stream.once('drain', onDrain);
+          stream.once('error', onError);
+        });
+      }
+    },
+    async end() {
+      stream.end();
+      await finished;
+    },
+    async abort(reason) {
+      if (settled) return;
+      // Without this, a ROLLBACK would queue behind a COPY that never ends.
+      stream.destroy(new Error(reason));
+      await finished.catch(() => undefined);
+    },
+  };
+}

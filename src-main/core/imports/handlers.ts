@@ -1,0 +1,125 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { IANAZone } from 'luxon';
+import type { Pool } from 'pg';
+import { importTypes, type ImportType } from '../../../src-shared/contract';
+import { CoreError } from '../errors';
+import type { DomainHandlers } from '../handlers';
+import { importFields, suggestMapping } from './headers';
+import type { Importer } from './importer';
+import { listJobs, readJob } from './jobs';
+import { sniffFile } from './sniff';
+import type { ImportOptions } from './types';
+
+/** The app's own formats: they have downloadable templates. */
+const OWN_FORMATS: ReadonlySet<ImportType> = new Set(['activities', 'developers', 'campaigns', 'budgets']);
+
+interface SampleEntry {
+  file: string;
+  type: ImportType;
+  options?: ImportOptions;
+}
+
+async function fileSize(filePath: string): Promise<number> {
+  try {
+    const info = await stat(filePath);
+    if (!info.isFile()) throw new CoreError('BAD_INPUT', `${filePath} is not a file`);
+    return info.size;
+  } catch (error) {
+    if (error instanceof CoreError) throw error;
+    throw new CoreError('BAD_INPUT', `Cannot read ${filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function checkOptions(options: ImportOptions): void {
+  if (options.timezone && !IANAZone.isValidZone(options.timezone)) {
+    throw new CoreError('BAD_INPUT', `Unknown time zone "${options.timezone}"; use an IANA name such as Asia/Tokyo or UTC`, {
+      field: 'timezone',
+    });
+  }
+}
+
+export function importHandlers(pool: Pool, importer: Importer, tenant: string, sampleDir: string): DomainHandlers {
+  async function startImport(request: {
+    filePath: string;
+    fileName?: string;
+    type: ImportType;
+    mapping?: Record<string, string>;
+    options?: ImportOptions;
+    dryRun?: boolean;
+  }): Promise<string> {
+    const totalBytes = await fileSize(request.filePath);
+    const fileName = request.fileName ?? basename(request.filePath);
+    const sniff = await sniffFile(request.filePath, fileName);
+    const mapping = request.mapping ?? suggestMapping(request.type, sniff.headers);
+    const missing = importFields[request.type].filter((f) => f.required && !mapping[f.name]).map((f) => f.name);
+    if (missing.length > 0) {
+      throw new CoreError('BAD_INPUT', `Map a column to: ${missing.join(', ')} (required for ${request.type})`, { missing });
+    }
+    const unknown = Object.values(mapping).filter((header) => !sniff.headers.includes(header));
+    if (unknown.length > 0) throw new CoreError('BAD_INPUT', `The file has no column named ${unknown.join(', ')}`, { unknown });
+    const options = { ...request.options, fileName };
+    checkOptions(options);
+    return importer.start({
+      filePath: request.filePath,
+      fileName,
+      totalBytes,
+      encoding: sniff.encoding,
+      delimiter: sniff.delimiter,
+      type: request.type,
+      mapping,
+      options,
+      dryRun: request.dryRun ?? false,
+    });
+  }
+
+  return {
+    'import:formats': async () =>
+      importTypes.map((type) => ({
+        type,
+        fields: importFields[type].map((f) => ({ name: f.name, required: f.required ?? false })),
+        template: OWN_FORMATS.has(type),
+      })),
+
+    'import:preview': async ({ filePath, fileName }) => {
+      const size = await fileSize(filePath);
+      const name = fileName ?? basename(filePath);
+      const sniff = await sniffFile(filePath, name);
+      return {
+        filePath,
+        fileName: name,
+        size,
+        encoding: sniff.encoding,
+        delimiter: sniff.delimiter,
+        type: sniff.type ?? null,
+        headers: sniff.headers,
+        rows: sniff.rows,
+        mapping: sniff.mapping,
+      };
+    },
+
+    'import:start': async (input) => ({ jobId: await startImport(input) }),
+
+    'import:cancel': async ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
+
+    'import:jobs': () => listJobs(pool, tenant),
+
+    'import:job': ({ jobId }) => readJob(pool, tenant, jobId),
+
+    'import:template': async ({ type }) => {
+      if (!OWN_FORMATS.has(type)) throw new CoreError('BAD_INPUT', `${type} is another service's export; it has no template`);
+      // UTF-8 with a BOM so that Excel (notably in Japan) opens it as UTF-8.
+      const header = importFields[type].map((f) => f.name).join(',');
+      return { fileName: `drm-${type}-template.csv`, content: `\uFEFF${header}\r\n` };
+    },
+
+    'import:sample': async () => {
+      const manifest = JSON.parse(await readFile(join(sampleDir, 'manifest.json'), 'utf8')) as SampleEntry[];
+      const jobIds: string[] = [];
+      for (const entry of manifest) {
+        jobIds.push(await startImport({ filePath: join(sampleDir, entry.file), type: entry.type, options: entry.options }));
+      }
+      return { jobIds };
+    },
+  };
+}

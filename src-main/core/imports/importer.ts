@@ -1,0 +1,251 @@
+/**
+ * Runs CSV imports as jobs: one at a time, in the background, all or nothing.
+ *
+ * The file is decoded, parsed and validated in a worker thread; valid rows
+ * stream into a temp staging table with COPY inside one transaction. If any
+ * row is bad, parsing still reads to the end so every error is reported, and
+ * then the transaction is rolled back: a rejected, failed or cancelled job
+ * leaves every table as it was, except its own import_jobs row. A dry run
+ * does the whole resolution and rolls it back, so it reports what would be
+ * inserted.
+ */
+import type { Pool, PoolClient } from 'pg';
+import type { ImportStatus, ImportType } from '../../../src-shared/contract';
+import { CoreError } from '../errors';
+import type { CoreEvents } from '../events';
+import { addToDeveloperStats, rebuildCampaignStats } from '../stats/service';
+import { resolveActivities } from './activity-resolve';
+import { CREATE_STAGE_ACTIVITY, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS } from './activity-stage';
+import { openCopy, type CopyWriter } from './copy';
+import {
+  CREATE_STAGE_RECORD,
+  resolveBudgets,
+  resolveCampaigns,
+  resolveDevelopers,
+  STAGE_RECORD,
+  STAGE_RECORD_COLUMNS,
+  type EntityCounts,
+} from './entity-resolve';
+import { createJob, emptyCounts, ERRORS_KEPT, updateJob, type JobMetrics } from './jobs';
+import { parseInWorker } from './parse-worker-client';
+import { traceStep } from './trace';
+import type { ColumnMapping, ImportOptions, TextEncodingName, WorkerInput } from './types';
+
+export interface StartImport {
+  filePath: string;
+  fileName: string;
+  totalBytes: number;
+  encoding: TextEncodingName;
+  delimiter: WorkerInput['delimiter'];
+  type: ImportType;
+  mapping: ColumnMapping;
+  options: ImportOptions;
+  dryRun: boolean;
+}
+
+const ACTIVITY_TYPES: ReadonlySet<ImportType> = new Set(['activities', 'connpass', 'github-stars', 'slack-members']);
+const ENTITY_RESOLVERS: Record<'developers' | 'campaigns' | 'budgets', (client: PoolClient, tenant: string) => Promise<EntityCounts>> = {
+  developers: resolveDevelopers,
+  campaigns: resolveCampaigns,
+  budgets: resolveBudgets,
+};
+const PROGRESS_EVERY_MS = 150;
+const BATCH_ROWS = 2_000;
+
+/** Tables each kind of import may write, for db:changed. */
+const TABLES_WRITTEN: Record<'activity' | ImportType, string[]> = {
+  activity: ['activities', 'activity_campaigns', 'accounts', 'developers', 'developer_identifiers', 'organizations', 'resources', 'campaigns', 'developer_stats', 'campaign_stats'],
+  activities: [],
+  connpass: [],
+  'github-stars': [],
+  'slack-members': [],
+  developers: ['developers', 'accounts', 'developer_identifiers', 'organizations'],
+  campaigns: ['campaigns', 'campaign_stats'],
+  budgets: ['budgets', 'campaigns', 'campaign_stats'],
+};
+
+export interface Importer {
+  start(request: StartImport): Promise<string>;
+  cancel(jobId: string): boolean;
+  /** Resolves when the job has ended, whatever its status. */
+  settled(jobId: string): Promise<ImportStatus>;
+  /** Cancels what runs and waits for it; later starts are refused. */
+  close(): Promise<void>;
+}
+
+export function createImporter(pool: Pool, events: CoreEvents, tenant: string): Importer {
+  let queue: Promise<unknown> = Promise.resolve();
+  const controllers = new Map<string, AbortController>();
+  const done = new Map<string, Promise<ImportStatus>>();
+  let closed = false;
+
+  async function start(request: StartImport): Promise<string> {
+    if (closed) throw new CoreError('UNAVAILABLE', 'The app is shutting down; the import was not started');
+    const metrics: JobMetrics = {
+      type: request.type,
+      fileName: request.fileName,
+      encoding: request.encoding,
+      dryRun: request.dryRun,
+      totalBytes: request.totalBytes,
+      rowsRead: 0,
+      rejected: 0,
+      skipped: 0,
+      duplicates: 0,
+      inserted: emptyCounts(),
+      errors: [],
+      errorCount: 0,
+      message: null,
+      durationMs: null,
+    };
+    const jobId = await createJob(pool, tenant, request.filePath, metrics);
+    const controller = new AbortController();
+    controllers.set(jobId, controller);
+    events.emit('db:changed', { tables: ['import_jobs'] });
+    // One import at a time: they write the same tables, and a laptop has one disk.
+    const run = queue.then(() => runJob(jobId, request, metrics, controller.signal));
+    queue = run.catch(() => undefined);
+    done.set(jobId, run);
+    void run.finally(() => controllers.delete(jobId));
+    return jobId;
+  }
+
+  async function runJob(jobId: string, request: StartImport, metrics: JobMetrics, signal: AbortSignal): Promise<ImportStatus> {
+    const began = Date.now();
+    let status: ImportStatus = 'running';
+    let bytesRead = 0;
+    let lastProgress = 0;
+    const progress = (force = false) => {
+      const now = Date.now();
+      if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
+      lastProgress = now;
+      events.emit('import:progress', { jobId, status, rowsRead: metrics.rowsRead, bytesRead, totalBytes: request.totalBytes });
+    };
+    if (signal.aborted) return finish(jobId, 'cancelled', metrics, began, 'Cancelled before it started');
+    await updateJob(pool, jobId, status, metrics);
+    progress(true);
+
+    const client = await pool.connect();
+    let copy: CopyWriter | undefined;
+    // Cancel reaches a running statement too, through the server.
+    const onAbort = () => void pool.query('select pg_cancel_backend($1)', [backendPid(client)]).catch(() => undefined);
+    signal.addEventListener('abort', onAbort);
+    try {
+      await client.query('begin');
+      const activity = ACTIVITY_TYPES.has(request.type);
+      await client.query(activity ? CREATE_STAGE_ACTIVITY : CREATE_STAGE_RECORD);
+      copy = activity
+        ? openCopy(client, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS)
+        : openCopy(client, STAGE_RECORD, STAGE_RECORD_COLUMNS);
+      // The worker turns valid rows into COPY text; outcomes carry only errors and skips.
+      const input: WorkerInput = { ...request, batchSize: BATCH_ROWS, stageTenant: tenant };
+      for await (const batch of parseInWorker(input, signal)) {
+        for (const outcome of batch.outcomes) {
+          if (outcome.status === 'error') {
+            metrics.rejected += 1;
+            for (const error of outcome.errors) {
+              metrics.errorCount += 1;
+              if (metrics.errors.length < ERRORS_KEPT) metrics.errors.push(error);
+            }
+          } else if (outcome.status === 'skipped') {
+            metrics.skipped += 1;
+          }
+        }
+        // After the first bad row nothing more is staged: the job will be rejected anyway.
+        if (batch.copyText && metrics.errorCount === 0) await copy.write(batch.copyText);
+        metrics.rowsRead = batch.rowsRead;
+        bytesRead = batch.bytesRead;
+        progress();
+      }
+      await copy.end();
+      traceStep('parse and stage', performance.now() - (Date.now() - began));
+      if (signal.aborted) throw new Cancelled();
+      // The whole file is read: say so before the (silent) resolution starts.
+      bytesRead = request.totalBytes;
+      progress(true);
+
+      if (metrics.errorCount > 0) {
+        await client.query('rollback');
+        return await finish(jobId, 'rejected', metrics, began, `${metrics.rejected} row(s) have errors; nothing was imported`);
+      }
+      const resolving = performance.now();
+      await resolve(client, request.type, metrics);
+      traceStep('resolve', resolving);
+      if (signal.aborted) throw new Cancelled();
+      const committing = performance.now();
+      await client.query(request.dryRun ? 'rollback' : 'commit');
+      traceStep('commit', committing);
+      const tables = TABLES_WRITTEN[activity ? 'activity' : request.type];
+      if (!request.dryRun) events.emit('db:changed', { tables });
+      return await finish(jobId, 'succeeded', metrics, began, request.dryRun ? 'Dry run: nothing was written' : null);
+    } catch (error) {
+      await copy?.abort('import stopped');
+      await client.query('rollback').catch(() => undefined);
+      if (signal.aborted || error instanceof Cancelled) return await finish(jobId, 'cancelled', metrics, began, 'Cancelled; nothing was imported');
+      return await finish(jobId, 'failed', metrics, began, (error as Error).message);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      client.release();
+    }
+
+    async function finish(id: string, final: ImportStatus, m: JobMetrics, startedAt: number, message: string | null): Promise<ImportStatus> {
+      status = final;
+      m.message = message;
+      m.durationMs = Date.now() - startedAt;
+      await updateJob(pool, id, final, m);
+      progress(true);
+      events.emit('db:changed', { tables: ['import_jobs'] });
+      return final;
+    }
+  }
+
+  async function resolve(client: PoolClient, type: ImportType, metrics: JobMetrics): Promise<void> {
+    if (ACTIVITY_TYPES.has(type)) {
+      const counts = await resolveActivities(client, tenant);
+      metrics.duplicates = counts.duplicates;
+      const { duplicates: _d, touchedDevelopers: _t, ...inserted } = counts;
+      metrics.inserted = { ...emptyCounts(), ...inserted };
+      await addToDeveloperStats(client, tenant, 'inserted_activity');
+      const campaigns = await client.query<{ id: string }>(
+        'select distinct r.campaign_id as id from resolved_activity r join inserted_activity i using (activity_id) where r.campaign_id is not null',
+      );
+      if (campaigns.rows.length > 0) await rebuildCampaignStats(client, tenant, campaigns.rows.map((r) => r.id));
+      return;
+    }
+    const resolver = ENTITY_RESOLVERS[type as keyof typeof ENTITY_RESOLVERS];
+    const counts = await resolver(client, tenant);
+    metrics.duplicates = counts.duplicates;
+    metrics.inserted = {
+      ...emptyCounts(),
+      developers: counts.developers,
+      accounts: counts.accounts,
+      identifiers: counts.identifiers,
+      organizations: counts.organizations,
+      campaigns: counts.campaigns,
+      budgets: counts.budgets,
+    };
+    if (counts.touchedCampaigns.length > 0) await rebuildCampaignStats(client, tenant, counts.touchedCampaigns);
+  }
+
+  return {
+    start,
+    cancel(jobId) {
+      const controller = controllers.get(jobId);
+      if (!controller) return false;
+      controller.abort();
+      return true;
+    },
+    settled: (jobId) => done.get(jobId) ?? Promise.reject(new CoreError('NOT_FOUND', `No import job ${jobId} in this session`)),
+    async close() {
+      closed = true;
+      for (const controller of controllers.values()) controller.abort();
+      await queue;
+    },
+  };
+}
+
+class Cancelled extends Error {}
+
+function backendPid(client: PoolClient): number {
+  // node-postgres keeps the server process id of each connection here.
+  return (client as unknown as { processID: number }).processID;
+}

@@ -1,0 +1,41 @@
+/**
+ * Identity and dedup keys, as DESIGN.md defines them. Pure, so the parse
+ * worker computes them off the main thread and tests pin them down.
+ */
+import { createHash } from 'node:crypto';
+import type { ActivityRecord, Actor, ResourceRef } from './types';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** accounts.dedup_key: sha256 of `tenant|provider|external_user_id`. */
+export function accountDedupKey(tenant: string, provider: string, externalUserId: string): string {
+  return sha256(`${tenant}|${provider}|${externalUserId}`);
+}
+
+/**
+ * Who did it, as one string: the account (`provider:external_user_id`), else
+ * the email, else the anonymous id. Undefined when the row names nobody.
+ */
+export function actorKey(actor: Actor): string | undefined {
+  if (actor.provider && actor.externalUserId) return `${actor.provider}:${actor.externalUserId}`;
+  if (actor.email) return actor.email;
+  if (actor.anonId) return `anon:${actor.anonId}`;
+  return undefined;
+}
+
+/** What a resource is across imports: its category and its best identifier. */
+export function resourceKey(resource: ResourceRef | undefined): string {
+  if (!resource) return '';
+  return `${resource.category}:${resource.externalId ?? resource.url ?? resource.title ?? ''}`;
+}
+
+/**
+ * activities.dedup_key: the source's own reference when it has a stable one,
+ * else what happened (source, action, instant, actor, resource) — so the same
+ * row, re-imported or re-encoded, maps to the same key.
+ */
+export function activityDedupKey(tenant: string, record: ActivityRecord): string {
+  if (record.sourceRef) return sha256(`${tenant}|${record.source}|${record.sourceRef}`);
+  const at = new Date(record.occurredAt).toISOString();
+  return sha256(`${tenant}|${record.source}|${record.action}|${at}|${actorKey(record.actor) ?? ''}|${resourceKey(record.resource)}`);
+}

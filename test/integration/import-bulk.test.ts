@@ -1,0 +1,94 @@
+/**
+ * A large import takes the bulk path (indexes and foreign keys dropped and
+ * rebuilt inside the transaction). Afterwards the schema must be exactly the
+ * spec's again, and a failed bulk import must leave it untouched too.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCore } from '../../src-main/core/index';
+import { DEFER_MIN_ROWS } from '../../src-main/core/imports/index-aware';
+import type { Core } from '../../src-main/core/types';
+import { createTestDatabase } from '../helpers/database';
+import { importFile, queryRows, tableCounts, writeCsv } from '../helpers/imports';
+import { expectedShape, readTable } from '../helpers/live-schema';
+import { makeTempDir } from '../helpers/temp';
+
+let core: Core;
+let url: string;
+let drop: () => Promise<void>;
+const dir = makeTempDir('import-bulk');
+const ROWS = DEFER_MIN_ROWS + 5_000;
+
+beforeAll(async () => {
+  ({ url, drop } = await createTestDatabase());
+  core = await startCore({ databaseUrl: url });
+});
+afterAll(async () => {
+  await core?.stop();
+  await drop?.();
+  dir.remove();
+});
+
+function bulkCsv(name: string, badLine?: number, ref = 'ref'): string {
+  const lines = ['occurred_at,action,source,provider,external_user_id,email,resource_category,resource_title,campaign,source_ref'];
+  for (let i = 0; i < ROWS; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const when = i + 2 === badLine ? 'yesterday' : `2024-03-${day} 10:${String(i % 60).padStart(2, '0')}`;
+    lines.push(`${when},${i % 7 === 0 ? 'signup' : 'click'},web,github,user${i % 4000},user${i % 4000}@example.com,blog,Post ${i % 50},Campaign ${i % 5},${ref}-${i}`);
+  }
+  return writeCsv(dir.path, name, lines.join('\n'));
+}
+
+async function schemaOf(table: string) {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    return await readTable(client, table);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('bulk import', () => {
+  it('imports a large file and leaves activities and activity_campaigns exactly as the spec defines them', async () => {
+    const job = await importFile(core, bulkCsv('bulk.csv'), { options: { timezone: 'UTC' } });
+    expect(job).toMatchObject({ status: 'succeeded', rowsRead: ROWS });
+    expect(job.inserted).toMatchObject({ activities: ROWS, developers: 4000, accounts: 4000, campaigns: 5 });
+    const [attributed] = await queryRows<{ n: number }>(url, 'select count(*)::int as n from activity_campaigns');
+    expect(attributed?.n).toBe(ROWS);
+    expect(await schemaOf('activities')).toEqual(expectedShape('activities'));
+    expect(await schemaOf('activity_campaigns')).toEqual(expectedShape('activity_campaigns'));
+    const [stats] = await queryRows<{ total: number }>(url, 'select sum(total_actions)::int as total from developer_stats');
+    expect(stats?.total).toBe(ROWS);
+  });
+
+  it('restores the schema when a bulk import is cancelled while it resolves', async () => {
+    const before = await tableCounts(url);
+    const file = bulkCsv('bulk-cancel.csv', undefined, 'cancel');
+    const started = await core.handlers['import:start']({ filePath: file, type: 'activities', options: { timezone: 'UTC' } });
+    if (!started.ok) throw new Error(started.error.message);
+    const { jobId } = started.value;
+    // The file is fully read (and staged) before resolution starts; cancel a moment into it.
+    await new Promise<void>((resolve) => {
+      const off = core.events.on('import:progress', (p) => {
+        if (p.jobId === jobId && p.status === 'running' && p.bytesRead === p.totalBytes) {
+          off();
+          setTimeout(resolve, 300);
+        }
+      });
+    });
+    expect((await core.handlers['import:cancel']({ jobId })).ok).toBe(true);
+    expect(await core.importer.settled(jobId)).toBe('cancelled');
+    expect(await tableCounts(url)).toEqual(before);
+    expect(await schemaOf('activities')).toEqual(expectedShape('activities'));
+    expect(await schemaOf('activity_campaigns')).toEqual(expectedShape('activity_campaigns'));
+  });
+
+  it('rejects a large file with one bad row and writes nothing', async () => {
+    const before = await tableCounts(url);
+    const job = await importFile(core, bulkCsv('bulk-bad.csv', 30_000), { options: { timezone: 'UTC' } });
+    expect(job.status).toBe('rejected');
+    expect(job.errors).toEqual([expect.objectContaining({ line: 30_000, column: 'occurred_at', value: 'yesterday' })]);
+    expect(await tableCounts(url)).toEqual(before);
+  });
+});
