@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../src-main/core/index';
 import { DEFER_MIN_ROWS } from '../../src-main/core/imports/index-aware';
+import { rebuildCampaignStats } from '../../src-main/core/stats/service';
 import type { Core } from '../../src-main/core/types';
 import { createTestDatabase } from '../helpers/database';
 import { importFile, queryRows, tableCounts, writeCsv } from '../helpers/imports';
@@ -62,6 +63,25 @@ describe('bulk import', () => {
     expect(stats?.total).toBe(ROWS);
   });
 
+  it('keeps campaign_stats, updated incrementally, equal to a rebuild from scratch', async () => {
+    const client = new pg.Client(url);
+    await client.connect();
+    const read = async () =>
+      (await client.query('select campaign_id, actions_total, conversions, cost_total, roi_per_cost from campaign_stats order by campaign_id')).rows;
+    try {
+      const incremental = await read();
+      expect(incremental).toHaveLength(5);
+      // One in seven rows is a signup, the conversion stage's action.
+      expect(incremental.reduce((sum, r) => sum + Number(r.conversions), 0)).toBe(Math.ceil(ROWS / 7));
+      await client.query('begin');
+      await rebuildCampaignStats(client, 'default');
+      expect(await read()).toEqual(incremental);
+      await client.query('rollback');
+    } finally {
+      await client.end();
+    }
+  });
+
   it('restores the schema when a bulk import is cancelled while it resolves', async () => {
     const before = await tableCounts(url);
     const file = bulkCsv('bulk-cancel.csv', undefined, 'cancel');
@@ -90,5 +110,26 @@ describe('bulk import', () => {
     expect(job.status).toBe('rejected');
     expect(job.errors).toEqual([expect.objectContaining({ line: 30_000, column: 'occurred_at', value: 'yesterday' })]);
     expect(await tableCounts(url)).toEqual(before);
+  });
+});
+
+describe('a file large enough to be parsed by two workers', () => {
+  it('reports an error in its second half at the exact line and column', async () => {
+    const { SPLIT_MIN_BYTES } = await import('../../src-main/core/imports/split');
+    const lines = ['occurred_at,action,source,email,resource_category,resource_title,source_ref'];
+    const filler = 'x'.repeat(200);
+    let bytes = 0;
+    for (let i = 0; bytes < SPLIT_MIN_BYTES * 1.2; i++) {
+      const line = `2024-04-01 10:00,view,web,u${i % 100}@example.com,blog,"Title ${i}\n${filler}",split-${i}`;
+      lines.push(line);
+      bytes += line.length + 1;
+    }
+    // Two physical lines per record: record k (1-based) starts on line 2k.
+    const bad = lines.length - 10;
+    lines[bad] = lines[bad]!.replace('view', '');
+    const job = await importFile(core, writeCsv(dir.path, 'split.csv', lines.join('\n')), { options: { timezone: 'UTC' } });
+    expect(job.status).toBe('rejected');
+    expect(job.rowsRead).toBe(lines.length - 1);
+    expect(job.errors).toEqual([expect.objectContaining({ line: 2 * bad, column: 'action' })]);
   });
 });

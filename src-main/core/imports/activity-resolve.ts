@@ -40,7 +40,6 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
            (array_agg(organization order by occurred_at desc) filter (where organization is not null))[1] as organization,
            min(occurred_at) as first_at,
            max(occurred_at) as last_at,
-           null::uuid as account_id,
            null::uuid as developer_id
       from ${STAGE_ACTIVITY}
      where (provider is not null and external_user_id is not null) or email is not null  -- anonymous rows name nobody
@@ -55,25 +54,11 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
     t,
   );
 
-  // Accounts: keyed by (tenant, provider, external_user_id); a new email or handle updates them.
-  const accounts = await client.query<{ inserted: boolean }>(
-    `insert into accounts (tenant_id, provider, external_user_id, handle, email, first_seen, last_seen, dedup_key)
-     select $1, provider, external_user_id, handle, email, first_at, last_at,
-            encode(sha256(convert_to($1 || '|' || provider || '|' || external_user_id, 'UTF8')), 'hex')
-       from stage_actor where provider is not null
-     on conflict (tenant_id, provider, external_user_id) do update set
-       handle = coalesce(excluded.handle, accounts.handle),
-       email = case when excluded.last_seen >= coalesce(accounts.last_seen, excluded.last_seen) then coalesce(excluded.email, accounts.email) else coalesce(accounts.email, excluded.email) end,
-       first_seen = least(accounts.first_seen, excluded.first_seen),
-       last_seen = greatest(accounts.last_seen, excluded.last_seen),
-       updated_at = now()
-     returning (xmax = 0) as inserted`,
-    t,
-  );
+  // An account we already know brings its developer.
   await client.query(
-    `update stage_actor sa set account_id = a.account_id, developer_id = a.developer_id
+    `update stage_actor sa set developer_id = a.developer_id
        from accounts a
-      where a.tenant_id = $1 and a.provider = sa.provider and a.external_user_id = sa.external_user_id`,
+      where a.tenant_id = $1 and a.provider = sa.provider and a.external_user_id = sa.external_user_id and a.developer_id is not null`,
     t,
   );
 
@@ -116,11 +101,24 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
     update stage_actor sa set developer_id = nd.developer_id
       from new_developer nd
      where sa.developer_id is null and nd.grp = coalesce('email:' || sa.email, 'actor:' || sa.actor_key)`);
-  await client.query(`
-    update accounts a set developer_id = sa.developer_id,
-           confidence = case when sa.email is not null then 1.0 else a.confidence end
-      from stage_actor sa
-     where a.account_id = sa.account_id and a.developer_id is null`);
+  // Accounts, keyed by (tenant, provider, external_user_id), written once with their developer;
+  // a new email or handle updates a known one, whose developer never changes here.
+  const accounts = await client.query<{ inserted: boolean }>(
+    `insert into accounts (tenant_id, developer_id, provider, external_user_id, handle, email, first_seen, last_seen, confidence, dedup_key)
+     select $1, developer_id, provider, external_user_id, handle, email, first_at, last_at,
+            case when email is not null then 1.0 else 0.8 end,
+            encode(sha256(convert_to($1 || '|' || provider || '|' || external_user_id, 'UTF8')), 'hex')
+       from stage_actor where provider is not null
+     on conflict (tenant_id, provider, external_user_id) do update set
+       developer_id = coalesce(accounts.developer_id, excluded.developer_id),
+       handle = coalesce(excluded.handle, accounts.handle),
+       email = case when excluded.last_seen >= coalesce(accounts.last_seen, excluded.last_seen) then coalesce(excluded.email, accounts.email) else coalesce(accounts.email, excluded.email) end,
+       first_seen = least(accounts.first_seen, excluded.first_seen),
+       last_seen = greatest(accounts.last_seen, excluded.last_seen),
+       updated_at = now()
+     returning (xmax = 0) as inserted`,
+    t,
+  );
   // What a file says about a known developer fills gaps; it never overwrites the user's edits.
   await client.query(
     `update developers d set display_name = coalesce(d.display_name, x.display_name),
@@ -194,44 +192,62 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
 
   // Every final column in one pass into a temp table (no WAL, no row rewrites): ids, the
   // resource's category and group, and direct attribution — the row's campaign, else its
-  // resource's, else its utm_campaign's.
+  // resource's, else its utm_campaign's. One row per dedup key: a file may repeat a row.
   await client.query(
     `create temp table resolved_activity on commit drop as
-     select s.activity_id, s.dedup_key, sa.developer_id, sa.account_id, s.anon_id, sr.resource_id, s.action, s.occurred_at,
+     select distinct on (s.dedup_key)
+            s.activity_id, s.dedup_key, sa.developer_id, a.account_id, s.anon_id, sr.resource_id, s.action, s.occurred_at,
             s.source, s.source_ref, sr.category, sr.group_key, s.metadata,
             coalesce(cn.campaign_id, r.campaign_id, u.campaign_id) as campaign_id
        from ${STAGE_ACTIVITY} s
        left join stage_actor sa on sa.actor_key = s.actor_key
+       left join accounts a on a.tenant_id = $1 and a.provider = sa.provider and a.external_user_id = sa.external_user_id
        left join stage_resource sr on sr.res_key = s.res_key
        left join resources r on r.resource_id = sr.resource_id
        left join campaigns cn on cn.tenant_id = $1 and cn.name = s.campaign
-       left join utm_campaign u on u.utm = lower(s.utm_campaign)`,
+       left join utm_campaign u on u.utm = lower(s.utm_campaign)
+      order by s.dedup_key, s.activity_id`,
     t,
   );
+  // Rows already imported (same dedup key) are not inserted again.
+  await client.query('delete from resolved_activity r where exists (select 1 from activities a where a.dedup_key = r.dedup_key)');
 
-  // The activities themselves, in id (= time) order. Rows already present (same dedup key) are skipped.
-  await client.query('create temp table inserted_activity (activity_id uuid primary key, developer_id uuid, action text, occurred_at timestamptz) on commit drop');
-  const activities = await withIndexesDeferred(pgClient, 'activities', staged, async () =>
-    count(
-      client,
-      `with ins as (
-         insert into activities (activity_id, tenant_id, developer_id, account_id, anon_id, resource_id, action, occurred_at,
-                                 source, source_ref, category, group_key, metadata, dedup_key)
-         select activity_id, $1, developer_id, account_id, anon_id, resource_id, action, occurred_at,
-                source, source_ref, category, group_key, metadata, dedup_key
-           from resolved_activity order by activity_id
-         on conflict (dedup_key) do nothing
-         returning activity_id, developer_id, action, occurred_at)
-       insert into inserted_activity select * from ins`,
-      t,
-    ),
+  const insertActivities = `insert into activities (activity_id, tenant_id, developer_id, account_id, anon_id, resource_id, action, occurred_at,
+                                     source, source_ref, category, group_key, metadata, dedup_key)
+     select activity_id, $1, developer_id, account_id, anon_id, resource_id, action, occurred_at,
+            source, source_ref, category, group_key, metadata, dedup_key
+       from resolved_activity order by activity_id`;
+  const activities = await withIndexesDeferred(
+    pgClient,
+    'activities',
+    staged,
+    async (deferred) => {
+      if (deferred) {
+        // The table is locked by the dropped indexes and duplicates are gone: every row goes in.
+        const inserted = await count(client, insertActivities, t);
+        // Every resolved row went in: name them as the inserted ones without copying a million rows.
+        await client.query('create temp view inserted_activity as select activity_id, developer_id, action, occurred_at, campaign_id from resolved_activity');
+        return inserted;
+      }
+      // Through the indexes, ON CONFLICT also covers a writer racing us on a shared server.
+      await client.query(
+        'create temp table inserted_activity (activity_id uuid primary key, developer_id uuid, action text, occurred_at timestamptz, campaign_id uuid) on commit drop',
+      );
+      return count(
+        client,
+        `with ins as (${insertActivities} on conflict (dedup_key) do nothing returning activity_id, developer_id, action, occurred_at)
+         insert into inserted_activity select ins.*, r.campaign_id from ins join resolved_activity r using (activity_id)`,
+        t,
+      );
+    },
+    { unique: true },
   );
   // Time-ordered ids keep the primary key appending, where the server has uuidv7() (PostgreSQL 18+).
   // Every row here belongs to a brand-new activity, so no ON CONFLICT is needed and even the
   // keys can be rebuilt after a large load.
   const v7 = await client.query<{ ok: boolean }>("select current_setting('server_version_num')::int >= 180000 as ok");
   const attributed = Number(
-    (await client.query<{ n: string }>('select count(*) as n from resolved_activity r join inserted_activity i using (activity_id) where r.campaign_id is not null')).rows[0]!.n,
+    (await client.query<{ n: string }>('select count(*) as n from inserted_activity where campaign_id is not null')).rows[0]!.n,
   );
   await withIndexesDeferred(
     pgClient,
@@ -240,12 +256,12 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
     () =>
       client.query(
         `insert into activity_campaigns (activity_campaign_id, tenant_id, activity_id, campaign_id, weight)
-         select ${v7.rows[0]?.ok ? 'uuidv7()' : 'uuid_generate_v4()'}, $1, r.activity_id, r.campaign_id, 1.0
-           from resolved_activity r join inserted_activity i using (activity_id)
-          where r.campaign_id is not null order by r.activity_id`,
+         select ${v7.rows[0]?.ok ? 'uuidv7()' : 'uuid_generate_v4()'}, $1, activity_id, campaign_id, 1.0
+           from inserted_activity where campaign_id is not null order by activity_id`,
         t,
       ),
-    { keys: true },
+    // Nothing references these rows' keys, and every row is new: rebuild them all after a large load.
+    { unique: true, primaryKey: true },
   );
   const touched = await client.query<{ n: string }>('select count(distinct developer_id) as n from inserted_activity');
 

@@ -4,7 +4,7 @@
  * computed, so that the resolution afterwards is a handful of set-based
  * statements instead of a million round trips.
  */
-import { v7 as uuidv7 } from 'uuid';
+import { uuid7 } from './uuid7';
 import { copyLine } from './copy';
 import { activityDedupKey, actorKey, resourceKey } from './keys';
 import type { ActivityRecord } from './types';
@@ -84,7 +84,7 @@ export function stageActivityLine(tenant: string, record: ActivityRecord): strin
   const hasMetadata = Object.keys(metadata).length > 0;
   return copyLine([
     record.line,
-    uuidv7(),
+    uuid7(),
     activityDedupKey(tenant, record),
     actorKey(actor),
     new Date(record.occurredAt).toISOString(),

@@ -66,6 +66,7 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
       totalBytes,
       encoding: sniff.encoding,
       delimiter: sniff.delimiter,
+      headers: sniff.headers,
       type: request.type,
       mapping,
       options,

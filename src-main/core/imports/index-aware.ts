@@ -17,8 +17,10 @@ import { traceStep } from './trace';
 export const DEFER_MIN_ROWS = 50_000;
 
 export interface DeferOptions {
-  /** Also drop the primary key and unique constraints (the load must not rely on them, e.g. ON CONFLICT). */
-  keys?: boolean;
+  /** Also drop unique constraints: the load must then not rely on them (no ON CONFLICT). */
+  unique?: boolean;
+  /** Also drop the primary key (only when no other table's foreign key depends on it). */
+  primaryKey?: boolean;
 }
 
 async function existingRows(client: PoolClient, table: string): Promise<number> {
@@ -38,7 +40,7 @@ export async function withIndexesDeferred<T>(
   client: PoolClient,
   table: string,
   incoming: number,
-  load: () => Promise<T>,
+  load: (deferred: boolean) => Promise<T>,
   options: DeferOptions = {},
 ): Promise<T> {
   const owner = await client.query<{ mine: boolean }>(
@@ -46,7 +48,7 @@ export async function withIndexesDeferred<T>(
     [table],
   );
   // Only the table's owner may drop its indexes; anyone else loads through them.
-  if (!owner.rows[0]?.mine || !shouldDefer(incoming, await existingRows(client, table))) return load();
+  if (!owner.rows[0]?.mine || !shouldDefer(incoming, await existingRows(client, table))) return load(false);
 
   const indexes = await client.query<{ name: string; def: string }>(
     `select c.relname as name, pg_get_indexdef(i.indexrelid) as def
@@ -55,7 +57,7 @@ export async function withIndexesDeferred<T>(
         and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)`,
     [table],
   );
-  const kinds = options.keys ? ['f', 'p', 'u'] : ['f'];
+  const kinds = ['f', ...(options.unique ? ['u'] : []), ...(options.primaryKey ? ['p'] : [])];
   const constraints = await client.query<{ name: string; def: string; kind: string }>(
     `select conname as name, pg_get_constraintdef(oid) as def, contype as kind
        from pg_constraint where conrelid = $1::regclass and contype = any($2::"char"[])
@@ -67,7 +69,7 @@ export async function withIndexesDeferred<T>(
   for (const index of indexes.rows) await client.query(`drop index ${quoted(index.name)}`);
 
   const loading = performance.now();
-  const result = await load();
+  const result = await load(true);
   traceStep(`load ${table} without ${indexes.rows.length} indexes and ${constraints.rows.length} constraints`, loading);
 
   const rebuilding = performance.now();

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { findSplit } from './split';
 import type { WorkerInput, WorkerMessage } from './types';
 import { MSG_ACK, type AckMessage, type BatchMessage, type BootstrapData, type DoneMessage } from './worker-protocol';
 
@@ -74,5 +75,55 @@ export async function* parseInWorker(input: WorkerInput, signal?: AbortSignal): 
     worker.removeAllListeners();
     worker.on('error', () => undefined); // a late error must not become an uncaught exception
     await worker.terminate();
+  }
+}
+
+/**
+ * Parses a file with two workers at once when it splits safely (split.ts),
+ * else with one. Batches of both are yielded as they come, with rows and
+ * bytes read summed over the parts. `headers` are the file's (from sniffing).
+ */
+export async function* parseFileInWorkers(
+  input: WorkerInput,
+  headers: string[],
+  size: number,
+  signal?: AbortSignal,
+): AsyncGenerator<BatchMessage, void, undefined> {
+  const split = await findSplit(input.filePath, size, input.encoding);
+  if (!split) {
+    yield* parseInWorker(input, signal);
+    return;
+  }
+  const parts: WorkerInput[] = [
+    { ...input, range: { start: 0, end: split.offset, firstLine: 1 } },
+    { ...input, range: { start: split.offset, end: size, firstLine: split.line, headers } },
+  ];
+  const workers = parts.map((part) => parseInWorker(part, signal));
+  const latest = parts.map(() => ({ rowsRead: 0, bytesRead: 0 }));
+  type Step = { index: number; result: IteratorResult<BatchMessage, DoneMessage> };
+  const pending = new Map<number, Promise<Step>>();
+  const request = (index: number) => {
+    const step = workers[index]!.next().then((result) => ({ index, result }));
+    step.catch(() => undefined); // raced below; a rejection is seen there
+    pending.set(index, step);
+  };
+  workers.forEach((_, index) => request(index));
+  try {
+    while (pending.size > 0) {
+      const { index, result } = await Promise.race(pending.values());
+      if (result.done) {
+        pending.delete(index);
+        continue;
+      }
+      latest[index] = { rowsRead: result.value.rowsRead, bytesRead: result.value.bytesRead };
+      yield {
+        ...result.value,
+        rowsRead: latest.reduce((sum, p) => sum + p.rowsRead, 0),
+        bytesRead: latest.reduce((sum, p) => sum + p.bytesRead, 0),
+      };
+      request(index);
+    }
+  } finally {
+    await Promise.allSettled(workers.map((worker) => worker.return(undefined as never)));
   }
 }

@@ -96,12 +96,15 @@ export async function* readRecords(input: WorkerInput, onProgress?: (progress: R
     },
   });
   // Errors of any stage surface through the parser's iterator below.
-  pipeline(createReadStream(input.filePath, { highWaterMark: 256 * 1024 }), counter, createDecoder(input.encoding), parser, () => undefined);
+  const { range } = input;
+  const file = createReadStream(input.filePath, { highWaterMark: 256 * 1024, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
+  pipeline(file, counter, createDecoder(input.encoding), parser, () => undefined);
 
-  let nextLine = 1;
+  // A range starts past the header: it is given, with the range's first line number.
+  let nextLine = range?.firstLine ?? 1;
   let rowsRead = 0;
-  let headers: string[] | undefined;
-  let ctx: RowContext | undefined;
+  let headers: string[] | undefined = range?.headers;
+  let ctx: RowContext | undefined = headers ? createRowContext(input, headers) : undefined;
   let consumed = 0;
   for await (const record of parser as AsyncIterable<string[]>) {
     // Records after a structural error are debris of the broken one.

@@ -171,4 +171,9 @@ export interface WorkerInput {
    * off the main thread, and a string crosses the thread boundary cheaply.
    */
   stageTenant?: string;
+  /**
+   * Parse only this byte range of the file: a record boundary found by
+   * split.ts, with the range's first line number and, past the first part, the file's header.
+   */
+  range?: { start: number; end: number; firstLine: number; headers?: string[] };
 }
