@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ComponentType, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileDropOverlay } from './components/FileDropOverlay';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Nav } from './components/Nav';
 import { NotFoundPage } from './components/NotFoundPage';
@@ -70,6 +71,7 @@ export function App() {
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Page />
       </main>
+      <FileDropOverlay />
     </div>
   );
 }

@@ -9,8 +9,11 @@ import { createHttpBridge } from './transport/http-bridge';
 
 export { ApiCallError, isApiCallError } from './api-error';
 export type { ApiCallErrorCode } from './api-error';
-export type { RendererApi, Transport } from './api-client';
+export type { FileRef, RendererApi, Transport } from './api-client';
 
-export const api = window.api
-  ? createApi(window.api, 'electron')
-  : createApi(createHttpBridge(takeBrowserToken()), 'http');
+function browserApi() {
+  const bridge = createHttpBridge(takeBrowserToken());
+  return createApi(bridge, 'http', bridge.uploadFile);
+}
+
+export const api = window.api ? createApi(window.api, 'electron') : browserApi();

@@ -1,18 +1,32 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatBytes, formatDuration } from './format-units';
 
 export interface Formatters {
   number(value: number): string;
   dateTime(value: Date): string;
+  /** 0.42 → "42%" */
+  percent(value: number): string;
+  /** A file size: "1.5 MB" */
+  bytes(value: number): string;
+  /** Milliseconds as "2 min 5 sec" */
+  duration(ms: number): string;
 }
 
-/** Numbers and dates in the active UI language, rebuilt only when it changes. */
+/** Numbers, dates, sizes and durations in the active UI language, rebuilt only when it changes. */
 export function useFormatters(): Formatters {
   const { i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? i18n.language;
   return useMemo(() => {
     const numbers = new Intl.NumberFormat(locale);
     const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    return { number: (value) => numbers.format(value), dateTime: (value) => dates.format(value) };
+    const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    return {
+      number: (value) => numbers.format(value),
+      dateTime: (value) => dates.format(value),
+      percent: (value) => percents.format(value),
+      bytes: (value) => formatBytes(value, locale),
+      duration: (ms) => formatDuration(ms, locale),
+    };
   }, [locale]);
 }

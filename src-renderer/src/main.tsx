@@ -8,6 +8,9 @@ import { createQueryClient, invalidateOnDbChanges } from './query-client';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/content.css';
+import './styles/forms.css';
+import './styles/import.css';
+import './styles/import-results.css';
 
 const queryClient = createQueryClient();
 // Module scope, not an effect: StrictMode would subscribe twice, and the app lives as long as the page.

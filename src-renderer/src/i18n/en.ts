@@ -1,3 +1,5 @@
+import enImport from './en-import';
+
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
 const en = {
   app: {
@@ -36,10 +38,8 @@ const en = {
   },
   empty: {
     title: 'No data yet',
-    body: 'This page is still being built. Everything it shows will come from the CSV files you import; the app never shows sample numbers.',
+    body: 'This page is still being built. Everything it shows will come from the CSV files you import; nothing is made up.',
     goToImport: 'Go to Import',
-    importTitle: 'Import is not available yet',
-    importBody: 'CSV import is still being built and will arrive in a later version.',
   },
   pages: {
     overview: {
@@ -72,6 +72,7 @@ const en = {
       back: 'Go to Overview',
     },
   },
+  imports: enImport,
   status: {
     title: 'Status',
     description: 'The database behind this app: its version, where the data lives, and what the schema holds.',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import jaImport from './ja-import';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
 const ja: Messages = {
@@ -39,10 +40,8 @@ const ja: Messages = {
   },
   empty: {
     title: 'まだデータがありません',
-    body: 'このページは現在準備中です。表示する内容はすべてインポートした CSV ファイルから集計され、サンプルの数値が表示されることはありません。',
+    body: 'このページは現在準備中です。表示する内容はすべてインポートした CSV ファイルから集計され、架空の数値が表示されることはありません。',
     goToImport: 'インポートへ移動',
-    importTitle: 'インポートはまだご利用いただけません',
-    importBody: 'CSV の取り込み機能は現在準備中で、今後のバージョンで提供予定です。',
   },
   pages: {
     overview: {
@@ -74,6 +73,7 @@ const ja: Messages = {
       back: '概要へ戻る',
     },
   },
+  imports: jaImport,
   status: {
     title: 'ステータス',
     description: 'このアプリが使用しているデータベースの状態です。バージョン、データの保存場所、スキーマの内容を確認できます。',

@@ -1,5 +1,6 @@
 import type { ApiResult, Bridge } from '../../../src-shared/contract';
 import { ApiCallError } from '../api-error';
+import { createHttpUploader, type Uploader } from './http-upload';
 import { TOKEN_PARAM } from './token';
 
 const UNAUTHORIZED_MESSAGE =
@@ -14,13 +15,18 @@ function isApiResult(body: unknown): body is ApiResult<unknown> {
 /**
  * The browser-mode transport for `drm serve`: each channel is `POST /api/<channel>`
  * answering the same `ApiResult` envelope as IPC, and events arrive over one
- * Server-Sent Events stream shared by every listener.
+ * Server-Sent Events stream shared by every listener. Files to import are
+ * uploaded first (`uploadFile`), since the core cannot read the browser's disk.
  */
-export function createHttpBridge(token: string | null): Bridge {
+export type HttpBridge = Bridge & { uploadFile: Uploader };
+
+export function createHttpBridge(token: string | null): HttpBridge {
   let source: EventSource | null = null;
   let listeners = 0;
 
   return {
+    uploadFile: createHttpUploader(token),
+
     async invoke(channel, input) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
       if (token !== null) headers.Authorization = `Bearer ${token}`;

@@ -1,0 +1,133 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput, ImportType } from '../../../../src-shared/contract';
+import type { FileRef } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useImportLabels } from './labels';
+import { MappingEditor } from './MappingEditor';
+import { isMappingValid, suggestMapping, validateMapping, type Mapping } from './mapping';
+import { OptionsFields } from './OptionsFields';
+import { buildStartInput, emptyOptions, type OptionValues, type StartInput } from './start-input';
+import { browserTimeZone, isValidTimeZone } from './time-zones';
+import type { ImportPreview } from './use-import-flow';
+
+interface ImportFormProps {
+  file: FileRef;
+  preview: ImportPreview;
+  formats: ChannelOutput<'import:formats'>;
+  starting: boolean;
+  startError: unknown;
+  onStart(input: StartInput): void;
+}
+
+/** Format, column mapping, options and dry run; checked here before the core sees them. */
+export function ImportForm({ file, preview, formats, starting, startError, onStart }: ImportFormProps) {
+  const { t } = useTranslation();
+  const labels = useImportLabels();
+  const fieldsOf = (type: ImportType | null) => formats.find((f) => f.type === type)?.fields ?? [];
+  const [type, setType] = useState<ImportType | null>(preview.type);
+  const [mapping, setMapping] = useState<Mapping>(() => suggestMapping(fieldsOf(preview.type), preview.headers, preview.mapping));
+  const [options, setOptions] = useState<OptionValues>(() => emptyOptions(browserTimeZone()));
+  const [dryRun, setDryRun] = useState(false);
+  const [tried, setTried] = useState(false);
+
+  const fields = fieldsOf(type);
+  const problems = useMemo(
+    () => (type ? validateMapping(type, fields, mapping, preview.headers) : { missing: [], needsActor: false }),
+    [type, fields, mapping, preview.headers],
+  );
+  const timeZoneOk = isValidTimeZone(options.timezone);
+  const ready = type !== null && isMappingValid(problems) && timeZoneOk;
+
+  const changeType = (next: ImportType | null) => {
+    setType(next);
+    // Another type has other fields: start again from the file's own suggestion.
+    setMapping(suggestMapping(fieldsOf(next), preview.headers, preview.mapping));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (!ready || type === null) return;
+    onStart(buildStartInput({ file, type, fields, headers: preview.headers, mapping, options, dryRun }));
+  };
+
+  const messages: string[] = [];
+  if (type === null) messages.push(t('imports.form.missingFormat'));
+  if (problems.missing.length > 0) messages.push(t('imports.form.missing', { fields: problems.missing.map(labels.field).join(', ') }));
+  if (problems.needsActor) messages.push(t('imports.form.needsActor'));
+  if (!timeZoneOk) messages.push(t('imports.form.badTimeZone', { zone: options.timezone }));
+
+  return (
+    <form className="card import-form" aria-labelledby="import-form-title" onSubmit={submit} noValidate>
+      <h2 id="import-form-title" className="visually-hidden">
+        {t('imports.form.title')}
+      </h2>
+      <div className="field">
+        <label htmlFor="import-type">{t('imports.form.format')}</label>
+        <select
+          id="import-type"
+          value={type ?? ''}
+          aria-invalid={(tried && type === null) || undefined}
+          onChange={(event) => changeType((event.target.value || null) as ImportType | null)}
+        >
+          {type === null ? <option value="">{t('imports.form.chooseFormat')}</option> : null}
+          {formats.map((format) => (
+            <option key={format.type} value={format.type}>
+              {labels.type(format.type)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {type ? (
+        <>
+          <MappingEditor
+            type={type}
+            fields={fields}
+            headers={preview.headers}
+            firstRow={preview.rows[0]}
+            mapping={mapping}
+            invalid={new Set(tried ? problems.missing : [])}
+            onChange={(field, header) =>
+              setMapping((current) => {
+                const next = { ...current };
+                if (header === null) delete next[field];
+                else next[field] = header;
+                return next;
+              })
+            }
+          />
+          <OptionsFields
+            type={type}
+            values={options}
+            timeZoneInvalid={tried && !timeZoneOk}
+            onChange={(name, value) => setOptions((current) => ({ ...current, [name]: value }))}
+          />
+        </>
+      ) : null}
+      <div className="field checkbox-field">
+        <input id="import-dry-run" type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} aria-describedby="import-dry-run-hint" />
+        <label htmlFor="import-dry-run">{t('imports.form.dryRun')}</label>
+        <p className="hint" id="import-dry-run-hint">
+          {t('imports.form.dryRunHint')}
+        </p>
+      </div>
+      {tried && messages.length > 0 ? (
+        <div className="alert" role="alert">
+          <p className="alert-title">{t('imports.form.fixTitle')}</p>
+          <ul>
+            {messages.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {startError ? <ErrorAlert error={startError} /> : null}
+      <div className="form-actions">
+        <button type="submit" disabled={starting}>
+          {starting ? t('imports.form.starting') : dryRun ? t('imports.form.validate') : t('imports.form.start')}
+        </button>
+      </div>
+    </form>
+  );
+}

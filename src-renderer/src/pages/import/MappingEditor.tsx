@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportType } from '../../../../src-shared/contract';
+import { useImportLabels } from './labels';
+import { keepsUnmappedAsMetadata, unmappedHeaders, type FieldLike, type Mapping } from './mapping';
+
+interface MappingEditorProps {
+  type: ImportType;
+  fields: readonly FieldLike[];
+  headers: readonly string[];
+  /** The first data row, to show what each column holds. */
+  firstRow: readonly string[] | undefined;
+  mapping: Mapping;
+  /** Fields to flag as invalid (shown after a start was attempted). */
+  invalid: ReadonlySet<string>;
+  onChange(field: string, header: string | null): void;
+}
+
+const NOT_MAPPED = '';
+
+/** One select per field of the chosen type, listing the file's columns. */
+export function MappingEditor({ type, fields, headers, firstRow, mapping, invalid, onChange }: MappingEditorProps) {
+  const { t } = useTranslation();
+  const labels = useImportLabels();
+  const leftover = unmappedHeaders(headers, mapping);
+  const example = (header: string | undefined) => {
+    const index = header === undefined ? -1 : headers.indexOf(header);
+    return index < 0 ? '' : (firstRow?.[index] ?? '');
+  };
+
+  return (
+    <fieldset className="form-section">
+      <legend>{t('imports.form.mapping')}</legend>
+      <p className="hint">{t('imports.form.mappingHint')}</p>
+      <table className="data-table mapping-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('imports.form.field')}</th>
+            <th scope="col">{t('imports.form.column')}</th>
+            <th scope="col">{t('imports.form.example')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((field) => {
+            const id = `map-${field.name}`;
+            const header = mapping[field.name];
+            return (
+              <tr key={field.name}>
+                <th scope="row">
+                  <label htmlFor={id}>
+                    {labels.field(field.name)}
+                    {field.required ? <span className="required-tag"> ({t('imports.form.required')})</span> : null}
+                  </label>
+                  <code className="field-code">{field.name}</code>
+                </th>
+                <td>
+                  <select
+                    id={id}
+                    value={header !== undefined && headers.includes(header) ? header : NOT_MAPPED}
+                    aria-required={field.required}
+                    aria-invalid={invalid.has(field.name) || undefined}
+                    onChange={(event) => onChange(field.name, event.target.value === NOT_MAPPED ? null : event.target.value)}
+                  >
+                    <option value={NOT_MAPPED}>{t('imports.form.notMapped')}</option>
+                    {headers.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="example-cell">{example(header)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {leftover.length > 0 ? (
+        <p className="hint" data-testid="unmapped-note">
+          {t(keepsUnmappedAsMetadata(type) ? 'imports.form.metadataNote' : 'imports.form.ignoredNote', {
+            columns: leftover.join(', '),
+          })}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

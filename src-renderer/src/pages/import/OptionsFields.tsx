@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportType } from '../../../../src-shared/contract';
+import { optionsFor, type OptionName, type OptionValues } from './start-input';
+import { TimeZoneField } from './TimeZoneField';
+
+interface OptionsFieldsProps {
+  type: ImportType;
+  values: OptionValues;
+  timeZoneInvalid: boolean;
+  onChange(name: OptionName, value: string): void;
+}
+
+type TextOption = Exclude<OptionName, 'timezone'>;
+
+const INPUT_TYPE: Record<TextOption, 'text' | 'datetime-local'> = {
+  source: 'text',
+  campaign: 'text',
+  eventTitle: 'text',
+  eventId: 'text',
+  eventDate: 'datetime-local',
+  occurredAt: 'datetime-local',
+};
+
+const HINTS: Partial<Record<TextOption, 'sourceHint' | 'campaignHint' | 'eventIdHint' | 'occurredAtHint'>> = {
+  source: 'sourceHint',
+  campaign: 'campaignHint',
+  eventId: 'eventIdHint',
+  occurredAt: 'occurredAtHint',
+};
+
+/** The import-wide settings that make sense for the chosen type. */
+export function OptionsFields({ type, values, timeZoneInvalid, onChange }: OptionsFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="form-section options-grid">
+      <legend>{t('imports.form.options')}</legend>
+      {optionsFor(type).map((name) => {
+        if (name === 'timezone') {
+          return (
+            <TimeZoneField
+              key={name}
+              value={values.timezone}
+              invalid={timeZoneInvalid}
+              onChange={(value) => onChange('timezone', value)}
+            />
+          );
+        }
+        const id = `import-option-${name}`;
+        const hint = HINTS[name];
+        return (
+          <div className="field" key={name}>
+            <label htmlFor={id}>{t(`imports.options.${name}`)}</label>
+            <input
+              id={id}
+              type={INPUT_TYPE[name]}
+              value={values[name]}
+              maxLength={500}
+              autoComplete="off"
+              aria-describedby={hint ? `${id}-hint` : undefined}
+              onChange={(event) => onChange(name, event.target.value)}
+            />
+            {hint ? (
+              <p className="hint" id={`${id}-hint`}>
+                {t(`imports.options.${hint}`)}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

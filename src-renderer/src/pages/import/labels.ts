@@ -1,0 +1,46 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportStatus, ImportType } from '../../../../src-shared/contract';
+import en from '../../i18n/en';
+import { delimiterLabel, encodingLabel } from './encoding-label';
+
+type FieldName = keyof typeof en.imports.fields;
+
+function isKnownField(name: string): name is FieldName {
+  return Object.hasOwn(en.imports.fields, name);
+}
+
+export interface ImportLabels {
+  /** A field's human name; a field the app has no label for shows as the engine names it. */
+  field(name: string): string;
+  type(type: ImportType): string;
+  status(status: ImportStatus): string;
+  encoding(raw: string): string;
+  delimiter(raw: string): string;
+}
+
+export function useImportLabels(): ImportLabels {
+  const { t } = useTranslation();
+  return useMemo(() => {
+    const encodings = {
+      utf8: t('imports.encodings.utf8'),
+      utf8Bom: t('imports.encodings.utf8Bom'),
+      cp932: t('imports.encodings.cp932'),
+      utf16le: t('imports.encodings.utf16le'),
+      utf16be: t('imports.encodings.utf16be'),
+    };
+    const delimiters = {
+      comma: t('imports.delimiters.comma'),
+      tab: t('imports.delimiters.tab'),
+      semicolon: t('imports.delimiters.semicolon'),
+      pipe: t('imports.delimiters.pipe'),
+    };
+    return {
+      field: (name) => (isKnownField(name) ? t(`imports.fields.${name}`) : name),
+      type: (type) => t(`imports.types.${type}`),
+      status: (status) => t(`imports.status.${status}`),
+      encoding: (raw) => encodingLabel(raw, encodings),
+      delimiter: (raw) => delimiterLabel(raw, delimiters),
+    };
+  }, [t]);
+}

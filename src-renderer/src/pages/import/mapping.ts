@@ -1,0 +1,99 @@
+/**
+ * The mapping editor's logic: which header feeds which field, what is still
+ * missing before an import can start, and which columns are left over.
+ */
+import type { ImportType } from '../../../../src-shared/contract';
+
+export interface FieldLike {
+  name: string;
+  required: boolean;
+}
+
+/** field → header */
+export type Mapping = Record<string, string>;
+
+/** The engine's header comparison: case, width, spaces, `_` and `-` do not matter. */
+export function normaliseHeader(header: string): string {
+  return header.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/**
+ * The mapping to start from for `fields`: the preview's suggestion where it
+ * names a header of this file, else a header spelled like the field itself.
+ * No header feeds two fields.
+ */
+export function suggestMapping(fields: readonly FieldLike[], headers: readonly string[], suggestion: Mapping): Mapping {
+  const mapping: Mapping = {};
+  const taken = new Set<string>();
+  for (const { name } of fields) {
+    const header = suggestion[name];
+    if (header !== undefined && headers.includes(header) && !taken.has(header)) {
+      mapping[name] = header;
+      taken.add(header);
+    }
+  }
+  for (const { name } of fields) {
+    if (mapping[name] !== undefined) continue;
+    const header = headers.find((h) => !taken.has(h) && normaliseHeader(h) === normaliseHeader(name));
+    if (header !== undefined) {
+      mapping[name] = header;
+      taken.add(header);
+    }
+  }
+  return mapping;
+}
+
+/** Only the fields of this type that point at a header of this file. */
+export function cleanMapping(mapping: Mapping, fields: readonly FieldLike[], headers: readonly string[]): Mapping {
+  const out: Mapping = {};
+  for (const { name } of fields) {
+    const header = mapping[name];
+    if (header !== undefined && headers.includes(header)) out[name] = header;
+  }
+  return out;
+}
+
+/** An activity needs someone who did it: one of these field sets, all mapped. */
+export const ACTOR_FIELD_SETS: readonly (readonly string[])[] = [
+  ['provider', 'external_user_id'],
+  ['provider', 'handle'],
+  ['email'],
+  ['anon_id'],
+];
+
+export interface MappingProblems {
+  /** Required fields with no column, in the editor's order. */
+  missing: string[];
+  /** activities only: no way to tell who did each activity. */
+  needsActor: boolean;
+}
+
+export function validateMapping(
+  type: ImportType,
+  fields: readonly FieldLike[],
+  mapping: Mapping,
+  headers: readonly string[],
+): MappingProblems {
+  const mapped = cleanMapping(mapping, fields, headers);
+  const missing = fields.filter((f) => f.required && mapped[f.name] === undefined).map((f) => f.name);
+  const known = new Set(fields.map((f) => f.name));
+  // Checked only when the engine lists these fields, so a renamed field cannot block every import.
+  const checksActor = type === 'activities' && ACTOR_FIELD_SETS.every((set) => set.every((f) => known.has(f)));
+  const needsActor = checksActor && !ACTOR_FIELD_SETS.some((set) => set.every((f) => mapped[f] !== undefined));
+  return { missing, needsActor };
+}
+
+export function isMappingValid(problems: MappingProblems): boolean {
+  return problems.missing.length === 0 && !problems.needsActor;
+}
+
+/** Headers no field reads, in file order. */
+export function unmappedHeaders(headers: readonly string[], mapping: Mapping): string[] {
+  const used = new Set(Object.values(mapping));
+  return headers.filter((h) => !used.has(h));
+}
+
+/** Types whose leftover columns are kept (in each activity's metadata) rather than ignored. */
+export function keepsUnmappedAsMetadata(type: ImportType): boolean {
+  return type === 'activities' || type === 'connpass';
+}

@@ -1,0 +1,68 @@
+/**
+ * What the options form shows for each import type, and the `import:start`
+ * input built from the form.
+ */
+import type { ChannelInput, ImportType } from '../../../../src-shared/contract';
+import type { FileRef } from '../../api';
+import { cleanMapping, type FieldLike, type Mapping } from './mapping';
+
+export type OptionName = 'timezone' | 'source' | 'campaign' | 'eventTitle' | 'eventId' | 'eventDate' | 'occurredAt';
+export type OptionValues = Record<OptionName, string>;
+
+export const emptyOptions = (timezone: string): OptionValues => ({
+  timezone,
+  source: '',
+  campaign: '',
+  eventTitle: '',
+  eventId: '',
+  eventDate: '',
+  occurredAt: '',
+});
+
+const OPTIONS: Record<ImportType, readonly OptionName[]> = {
+  activities: ['timezone', 'source', 'campaign'],
+  developers: ['source'],
+  campaigns: ['timezone'],
+  budgets: ['timezone', 'source'],
+  connpass: ['timezone', 'source', 'campaign', 'eventTitle', 'eventId', 'eventDate'],
+  'github-stars': ['timezone', 'source', 'campaign'],
+  'slack-members': ['timezone', 'source', 'campaign', 'occurredAt'],
+};
+
+/** The options that mean something for `type`, in the form's order. */
+export function optionsFor(type: ImportType): readonly OptionName[] {
+  return OPTIONS[type];
+}
+
+export type StartInput = ChannelInput<'import:start'>;
+
+interface StartForm {
+  file: FileRef;
+  type: ImportType;
+  fields: readonly FieldLike[];
+  headers: readonly string[];
+  mapping: Mapping;
+  options: OptionValues;
+  dryRun: boolean;
+}
+
+/**
+ * Only the options shown for this type and filled in are sent (trimmed): the
+ * contract refuses empty strings, and a hidden field's old value must not leak
+ * into another type's import.
+ */
+export function buildStartInput(form: StartForm): StartInput {
+  const options: Partial<Record<OptionName, string>> = {};
+  for (const name of optionsFor(form.type)) {
+    const value = form.options[name].trim();
+    if (value !== '') options[name] = value;
+  }
+  return {
+    filePath: form.file.filePath,
+    fileName: form.file.fileName,
+    type: form.type,
+    mapping: cleanMapping(form.mapping, form.fields, form.headers),
+    options,
+    dryRun: form.dryRun,
+  };
+}

@@ -1,0 +1,35 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../api';
+import { isFinished } from '../pages/import/job-view';
+
+const JOB_TABLES = ['import_jobs'];
+
+// A running job's counters change with every batch, but `db:changed` only comes
+// when it ends; polling while something runs covers the time between.
+const POLL_MS = 1500;
+
+export const importQueries = {
+  all: () => ['imports'] as const,
+  formats: () =>
+    queryOptions({
+      queryKey: [...importQueries.all(), 'formats'] as const,
+      queryFn: () => api.call('import:formats', {}),
+      // Fixed by the app version: no table feeds it.
+      meta: { tables: [] },
+      staleTime: Infinity,
+    }),
+  jobs: () =>
+    queryOptions({
+      queryKey: [...importQueries.all(), 'jobs'] as const,
+      queryFn: () => api.call('import:jobs', {}),
+      meta: { tables: JOB_TABLES },
+      refetchInterval: (query) => (query.state.data?.some((job) => !isFinished(job.status)) ? POLL_MS : false),
+    }),
+  job: (jobId: string) =>
+    queryOptions({
+      queryKey: [...importQueries.all(), 'job', jobId] as const,
+      queryFn: () => api.call('import:job', { jobId }),
+      meta: { tables: JOB_TABLES },
+      refetchInterval: (query) => (query.state.data && !isFinished(query.state.data.status) ? POLL_MS : false),
+    }),
+};

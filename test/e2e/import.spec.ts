@@ -1,0 +1,128 @@
+/**
+ * The Import page in Chromium against `drm serve`: a CSV dropped on the window
+ * is uploaded, previewed with its recognised format, imported in the
+ * background with progress, summarised with its counts and listed in the
+ * history; a file with a bad row is rejected with the row's line, column and
+ * reason, downloadable as CSV.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { serve, type Served } from './serve';
+
+const GOOD_CSV = [
+  'occurred_at,action,source,provider,handle,email,display_name,organization,resource_category,resource_title,seat',
+  '2024-07-01 10:00,register,connpass,connpass,taro_y,taro@example.com,山田 太郎,Example株式会社,event,TypeScript 勉強会 #1,A-1',
+  '2024-07-01 19:30,attend,connpass,connpass,taro_y,taro@example.com,山田 太郎,Example株式会社,event,TypeScript 勉強会 #1,A-1',
+  '2024-07-02 09:15,star,github,github,hanako-s,hanako@example.jp,佐藤 花子,,repository,example/drm,',
+].join('\r\n');
+
+// Line 3 (the header is line 1) has a date nobody can read.
+const BAD_CSV = [
+  'occurred_at,action,source,provider,handle',
+  '2024-07-03 10:00,register,connpass,connpass,jiro',
+  'sometime last week,attend,connpass,connpass,jiro',
+  '2024-07-03 12:00,attend,connpass,connpass,saburo',
+].join('\n');
+
+let app: Served;
+
+test.beforeAll(async () => {
+  app = await serve();
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+/** What a user's drag from the file manager does: dragenter, dragover, drop on the page. */
+async function dropFile(page: Page, name: string, content: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, content }) => {
+      // Runs in the page; this file is type-checked with Node's globals, which lack DataTransfer.
+      const browser = globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } };
+      const transfer = new browser.DataTransfer();
+      transfer.items.add(new File([content], name, { type: 'text/csv' }));
+      return transfer;
+    },
+    { name, content },
+  );
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await expect(page.getByText('Drop a CSV file to import')).toBeVisible();
+  await page.dispatchEvent('body', 'dragover', { dataTransfer });
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(page.getByText('Drop a CSV file to import')).toBeHidden();
+}
+
+test('a dropped CSV is previewed, imported with progress and listed in the history', async ({ page }, testInfo) => {
+  await page.goto(`${app.url}#/import`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
+  // The keyboard way in exists beside the drop.
+  await expect(page.getByRole('button', { name: 'Choose file…' })).toBeVisible();
+
+  await dropFile(page, 'activities.csv', GOOD_CSV);
+
+  await expect(page.getByTestId('preview-file')).toHaveText('activities.csv');
+  await expect(page.getByTestId('preview-type')).toHaveText('Activities (app template)');
+  await expect(page.getByTestId('preview-encoding')).toHaveText(/UTF-8/);
+  await expect(page.getByRole('table', { name: 'First rows of the file' })).toContainText('山田 太郎');
+  await expect(page.getByRole('combobox', { name: 'Format', exact: true })).toHaveValue('activities');
+  await expect(page.getByRole('combobox', { name: /^Occurred at/ })).toHaveValue('occurred_at');
+  await expect(page.getByRole('combobox', { name: /^Action/ })).toHaveValue('action');
+  // The column no field reads is kept, and the page says so.
+  await expect(page.getByTestId('unmapped-note')).toContainText('seat');
+  await page.screenshot({ path: testInfo.outputPath('import-preview.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Start import' }).click();
+
+  const panel = page.locator('section.job-panel');
+  await expect(panel.getByRole('heading', { name: /Import of activities\.csv/ })).toBeVisible();
+  // A three-row file may finish before a progress bar is ever drawn: either is fine.
+  await expect(panel.getByRole('progressbar', { name: 'Import progress' }).or(panel.getByTestId('import-result'))).toBeVisible();
+  await expect(panel.getByTestId('import-result')).toContainText('Imported.', { timeout: 60_000 });
+  await expect(panel.getByTestId('inserted-activities')).toHaveText('3');
+  await expect(panel.getByTestId('rows-rowsRead')).toHaveText('3');
+  await page.screenshot({ path: testInfo.outputPath('import-summary.png'), fullPage: true });
+
+  const history = page.getByRole('table', { name: 'Import history' });
+  // Newest first: the job just run is the first row with its name.
+  const row = history.getByRole('row').filter({ hasText: 'activities.csv' }).first();
+  await expect(row).toContainText('Succeeded');
+  await expect(row).toContainText('Activities');
+});
+
+test('a file with a bad row, dropped on another page, is rejected with the row’s line, column and reason', async ({ page }, testInfo) => {
+  await page.goto(`${app.url}#/overview`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+
+  await dropFile(page, 'activities-bad.csv', BAD_CSV);
+
+  // A drop anywhere opens the Import page with the file.
+  await expect(page).toHaveURL(/#\/import$/);
+  await expect(page.getByTestId('preview-type')).toHaveText('Activities (app template)');
+  await page.getByRole('button', { name: 'Start import' }).click();
+
+  const panel = page.locator('section.job-panel');
+  await expect(panel.getByTestId('import-result')).toHaveText('Nothing was imported; fix the rows below and import again.', {
+    timeout: 60_000,
+  });
+  const errors = panel.getByRole('table', { name: 'Rejected rows' });
+  const bad = errors.getByRole('row').filter({ hasText: 'occurred_at' });
+  await expect(bad.first()).toBeVisible();
+  const cells = bad.first().getByRole('cell');
+  await expect(cells.nth(0)).toHaveText('3');
+  await expect(cells.nth(1)).toHaveText('occurred_at');
+  await expect(cells.nth(2)).not.toBeEmpty();
+  await expect(cells.nth(3)).toHaveText('sometime last week');
+  await page.screenshot({ path: testInfo.outputPath('import-rejected.png'), fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Download rejected rows as CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('activities-bad-errors.csv');
+  const csv = readFileSync((await file.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFFLine,Column,Reason,Value\r\n')).toBe(true);
+  expect(csv).toContain('3,occurred_at,');
+
+  const history = page.getByRole('table', { name: 'Import history' });
+  await expect(history.getByRole('row').filter({ hasText: 'activities-bad.csv' }).first()).toContainText('Rejected');
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { BOM, csvCell, errorsFileName, errorsToCsv } from '../../src-renderer/src/pages/import/error-csv';
+
+const HEADERS = ['line', 'column', 'reason', 'value'] as const;
+
+describe('csvCell', () => {
+  it('leaves plain text and numbers alone', () => {
+    expect(csvCell('occurred_at')).toBe('occurred_at');
+    expect(csvCell(12)).toBe('12');
+    expect(csvCell('髙橋 ①')).toBe('髙橋 ①');
+  });
+
+  it('quotes commas, quotes and line breaks, doubling inner quotes', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('cr\r\nlf')).toBe('"cr\r\nlf"');
+  });
+
+  it('defuses text a spreadsheet would run as a formula', () => {
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvCell('+81 3 1234')).toBe("'+81 3 1234");
+    expect(csvCell('-1,234')).toBe('"\'-1,234"');
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tcmd')).toBe("'\tcmd");
+    expect(csvCell('\rcmd')).toBe('"\'\rcmd"');
+  });
+
+  it('does not prefix text that only contains those characters later', () => {
+    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell('x@example.com')).toBe('x@example.com');
+  });
+
+  it('does not prefix a number (the line numbers we write ourselves)', () => {
+    expect(csvCell(-1)).toBe('-1');
+  });
+});
+
+describe('errorsToCsv', () => {
+  it('starts with a BOM so Excel reads UTF-8, and ends every line with CRLF', () => {
+    const csv = errorsToCsv([], HEADERS);
+    expect(csv).toBe(`${BOM}line,column,reason,value\r\n`);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+  });
+
+  it('writes one line per error in order, escaped', () => {
+    const csv = errorsToCsv(
+      [
+        { line: 3, column: 'occurred_at', reason: 'not a date', value: '2024/13/01' },
+        { line: 7, column: '', reason: 'row has 5 fields, header has 4', value: 'a,b,"c",d,=e' },
+      ],
+      ['行番号', '列', '理由', '値'],
+    );
+    expect(csv).toBe(
+      `${BOM}行番号,列,理由,値\r\n` +
+        '3,occurred_at,not a date,2024/13/01\r\n' +
+        '7,,"row has 5 fields, header has 4","a,b,""c"",d,=e"\r\n',
+    );
+  });
+});
+
+describe('errorsFileName', () => {
+  it('names the download after the imported file', () => {
+    expect(errorsFileName('members.csv')).toBe('members-errors.csv');
+    expect(errorsFileName('event_123_participants.csv')).toBe('event_123_participants-errors.csv');
+    expect(errorsFileName('C:\\Users\\me\\参加者.txt')).toBe('参加者-errors.csv');
+    expect(errorsFileName('')).toBe('import-errors.csv');
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportJob } from '../../src-shared/contract';
+import { insertedFacts, isEmptyDatabase, isFinished, pageOf, rowFacts } from '../../src-renderer/src/pages/import/job-view';
+import { buildStartInput, emptyOptions, optionsFor } from '../../src-renderer/src/pages/import/start-input';
+
+const file = { filePath: '/tmp/uploads/abc.csv', fileName: 'event_42_participants.csv' };
+
+describe('optionsFor', () => {
+  it('offers the event fields for connpass and "joined at" for Slack only', () => {
+    expect(optionsFor('connpass')).toEqual(expect.arrayContaining(['eventTitle', 'eventId', 'eventDate', 'timezone']));
+    expect(optionsFor('slack-members')).toContain('occurredAt');
+    expect(optionsFor('activities')).toEqual(['timezone', 'source', 'campaign']);
+    expect(optionsFor('activities')).not.toContain('eventTitle');
+  });
+});
+
+describe('buildStartInput', () => {
+  const fields = [
+    { name: 'username', required: true },
+    { name: 'participation_status', required: true },
+  ];
+
+  it('sends the file, type, clean mapping, trimmed filled-in options and dry run', () => {
+    const input = buildStartInput({
+      file,
+      type: 'connpass',
+      fields,
+      headers: ['ユーザー名', '参加ステータス', '備考'],
+      mapping: { username: 'ユーザー名', participation_status: '参加ステータス', occurred_at: '備考' },
+      options: { ...emptyOptions('Asia/Tokyo'), eventTitle: '  TypeScript 勉強会 #3 ', source: '' },
+      dryRun: true,
+    });
+    expect(input).toEqual({
+      filePath: '/tmp/uploads/abc.csv',
+      fileName: 'event_42_participants.csv',
+      type: 'connpass',
+      mapping: { username: 'ユーザー名', participation_status: '参加ステータス' },
+      options: { timezone: 'Asia/Tokyo', eventTitle: 'TypeScript 勉強会 #3' },
+      dryRun: true,
+    });
+  });
+
+  it('leaves out options the chosen type does not show', () => {
+    const input = buildStartInput({
+      file,
+      type: 'activities',
+      fields: [],
+      headers: [],
+      mapping: {},
+      options: { ...emptyOptions('UTC'), eventTitle: 'left over from connpass', occurredAt: '2024-07-01T10:00' },
+      dryRun: false,
+    });
+    expect(input.options).toEqual({ timezone: 'UTC' });
+  });
+});
+
+const job = (over: Partial<ImportJob>): ImportJob => ({
+  jobId: 'j',
+  status: 'succeeded',
+  type: 'activities',
+  fileName: 'a.csv',
+  encoding: 'utf-8',
+  dryRun: false,
+  startedAt: null,
+  finishedAt: null,
+  durationMs: null,
+  totalBytes: 0,
+  rowsRead: 10,
+  rejected: 0,
+  skipped: 0,
+  duplicates: 0,
+  inserted: { activities: 0, developers: 0, accounts: 0, identifiers: 0, organizations: 0, resources: 0, campaigns: 0, budgets: 0 },
+  errors: [],
+  errorCount: 0,
+  message: null,
+  ...over,
+});
+
+describe('job view', () => {
+  it('shows the type’s own count first (even zero), then other non-zero counts', () => {
+    const facts = insertedFacts(job({ inserted: { ...job({}).inserted, developers: 3, accounts: 4 } }));
+    expect(facts).toEqual([
+      { name: 'activities', value: 0 },
+      { name: 'developers', value: 3 },
+      { name: 'accounts', value: 4 },
+    ]);
+    expect(insertedFacts(job({ type: 'budgets' }))[0]?.name).toBe('budgets');
+  });
+
+  it('shows rows read always, and duplicates, skipped, rejected when any', () => {
+    expect(rowFacts(job({ duplicates: 2 }))).toEqual([
+      { name: 'rowsRead', value: 10 },
+      { name: 'duplicates', value: 2 },
+    ]);
+  });
+
+  it('knows which statuses are final', () => {
+    expect(['queued', 'running'].map((s) => isFinished(s as 'queued'))).toEqual([false, false]);
+    expect(['succeeded', 'rejected', 'failed', 'cancelled'].every((s) => isFinished(s as 'failed'))).toBe(true);
+  });
+
+  it('calls a database empty with no developers and no activities', () => {
+    expect(isEmptyDatabase({ rows: { developers: 0, activities: 0, funnel_stages: 4 } })).toBe(true);
+    expect(isEmptyDatabase({ rows: {} })).toBe(true);
+    expect(isEmptyDatabase({ rows: { developers: 1, activities: 0 } })).toBe(false);
+    expect(isEmptyDatabase({ rows: { developers: 0, activities: 5 } })).toBe(false);
+    // Unknown yet: offer nothing rather than flash the offer.
+    expect(isEmptyDatabase(undefined)).toBe(false);
+  });
+
+  it('pages a long error list and clamps the page', () => {
+    const items = Array.from({ length: 450 }, (_, i) => i);
+    expect(pageOf(items, 0, 200)).toMatchObject({ pages: 3, page: 0 });
+    expect(pageOf(items, 2, 200).items).toHaveLength(50);
+    expect(pageOf(items, 9, 200).page).toBe(2);
+    expect(pageOf([], 0, 200)).toEqual({ items: [], pages: 1, page: 0 });
+  });
+});
