@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { relaxForDevServer } from './src-main/csp';
 
 /**
  * The dev server injects an inline React refresh preamble and <style> tags and
@@ -13,10 +14,7 @@ function devCsp(): Plugin {
     name: 'drm-dev-csp',
     apply: 'serve',
     transformIndexHtml: (html) =>
-      html
-        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-        .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
+      html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/, (_match, head: string, policy: string) => `${head}${relaxForDevServer(policy)}"`),
   };
 }
 

@@ -6,33 +6,15 @@
 import { BrowserWindow, shell, type IpcMainInvokeEvent, type Session, type WebContents, type WebPreferences } from 'electron';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY, relaxForDevServer } from './csp';
 
 /**
- * Same policy as the renderer's meta tag. Chromium runs no webRequest hooks
- * for file:// pages, so in a build the meta tag is what applies; the header
- * covers everything served over http(s) (the dev server) and adds
- * frame-ancestors, which a meta tag cannot carry.
+ * Chromium runs no webRequest hooks for file:// pages, so in a build the
+ * renderer's meta tag is what applies; the header covers everything served
+ * over http(s) (the dev server) and adds frame-ancestors.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/**
- * Vite's dev server injects inline scripts (React refresh) and styles, and
- * talks to its HMR socket; only the dev server's responses get this policy.
- */
-export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-  .replace("connect-src 'self'", "connect-src 'self' ws: wss:");
+export { CONTENT_SECURITY_POLICY };
+export const DEV_CONTENT_SECURITY_POLICY = relaxForDevServer(CONTENT_SECURITY_POLICY);
 
 /** Where the renderer comes from: the built file, or electron-vite's dev server. */
 export type RendererSource = { kind: 'file'; path: string } | { kind: 'dev'; url: string };

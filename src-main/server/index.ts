@@ -9,7 +9,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { eventNames, isChannelName, type ApiResult } from '../../src-shared/contract';
 import type { Core } from '../core/types';
-import { CONTENT_SECURITY_POLICY, serveStatic } from './static';
+import { CONTENT_SECURITY_POLICY } from '../csp';
+import { serveStatic } from './static';
 import { receiveUpload } from './upload';
 
 const COOKIE = 'drm_token';

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { startCore } from '../../src-main/core/index';
+import type { Core } from '../../src-main/core/types';
 import { withDatabase } from './global-setup';
 
 /**
@@ -27,6 +29,34 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+/**
+ * For a test file: a core started on its own fresh database (beforeAll), and
+ * everything stopped and dropped afterwards (afterAll). Read `url` and `core`
+ * inside tests, after beforeAll has run.
+ */
+export function useCoreOnTestDatabase(): { readonly url: string; readonly core: Core } {
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  let core: Core | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    core = await startCore({ databaseUrl: database.url });
+  });
+  afterAll(async () => {
+    await core?.stop();
+    await database?.drop();
+  });
+  return {
+    get url() {
+      if (!database) throw new Error('useCoreOnTestDatabase: read url inside a test');
+      return database.url;
+    },
+    get core() {
+      if (!core) throw new Error('useCoreOnTestDatabase: read core inside a test');
+      return core;
     },
   };
 }

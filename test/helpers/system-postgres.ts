@@ -5,11 +5,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { mkdirOwned, postgresRunAs } from '../../src-main/core/db/os-user';
 import { makeTempDir } from './temp';
+import { freePort } from '../../src-main/core/db/ports';
 
 export interface SystemPostgres {
   major: number;
@@ -29,17 +29,6 @@ export function findSystemPostgres(): { major: number; bin: string } {
     throw new Error('No PostgreSQL ≥ 14 under /usr/lib/postgresql: install it with `apt-get install -y postgresql` (bash scripts/install-test-deps.sh does)');
   }
   return { major, bin: join(root, String(major), 'bin') };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export async function startSystemPostgres(): Promise<SystemPostgres> {

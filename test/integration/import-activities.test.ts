@@ -3,26 +3,14 @@
  * resolution, dedup, all-or-nothing, re-imports and re-encodings.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore } from '../../src-main/core/index';
-import type { Core } from '../../src-main/core/types';
-import { createTestDatabase } from '../helpers/database';
+import { useCoreOnTestDatabase } from '../helpers/database';
 import { importFile, queryRows, tableCounts, writeCsv } from '../helpers/imports';
 import { makeTempDir } from '../helpers/temp';
 
-let core: Core;
-let url: string;
-let drop: () => Promise<void>;
 const dir = makeTempDir('import-activities');
 
-beforeAll(async () => {
-  ({ url, drop } = await createTestDatabase());
-  core = await startCore({ databaseUrl: url });
-});
-afterAll(async () => {
-  await core?.stop();
-  await drop?.();
-  dir.remove();
-});
+const db = useCoreOnTestDatabase();
+afterAll(() => dir.remove());
 
 const HEADER = 'occurred_at,action,source,provider,external_user_id,handle,email,display_name,organization,anon_id,resource_category,resource_title,resource_url,campaign,source_ref,utm_campaign,lang';
 const ROWS = [
@@ -39,7 +27,7 @@ describe('activities import', () => {
 
   beforeAll(async () => {
     const file = writeCsv(dir.path, 'activities.csv', [HEADER, ...ROWS].join('\r\n') + '\r\n');
-    first = await importFile(core, file, { options: { timezone: 'Asia/Tokyo' } });
+    first = await importFile(db.core, file, { options: { timezone: 'Asia/Tokyo' } });
   });
 
   it('succeeds and counts what it inserted', () => {
@@ -51,20 +39,20 @@ describe('activities import', () => {
 
   it('links accounts and rows to one developer by exact email, case-insensitively', async () => {
     const rows = await queryRows<{ display_name: string; n: string }>(
-      url,
+      db.url,
       `select d.display_name, count(a.*) as n from developers d join activities a using (developer_id) group by d.display_name order by 1`,
     );
     // Taro: view, star (github account with his email), signup (upper-case email); the connpass row has no email.
     const byName = Object.fromEntries(rows.map((r) => [r.display_name, Number(r.n)]));
     expect(byName['山田 太郎']).toBe(3);
     expect(byName['Suzuki, Hanako']).toBe(1);
-    const connpass = await queryRows<{ developer_id: string | null }>(url, "select developer_id from accounts where provider = 'connpass'");
+    const connpass = await queryRows<{ developer_id: string | null }>(db.url, "select developer_id from accounts where provider = 'connpass'");
     expect(connpass[0]?.developer_id).not.toBeNull();
   });
 
   it('reads naive timestamps in the import time zone and keeps zoned ones', async () => {
     const rows = await queryRows<{ action: string; at: string }>(
-      url,
+      db.url,
       `select action, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI') as at from activities where action in ('view', 'comment') order by action`,
     );
     expect(rows).toEqual([
@@ -75,19 +63,19 @@ describe('activities import', () => {
 
   it('keeps anonymous activity without a developer, unknown columns in metadata, and the external id of a handle lower-cased', async () => {
     const [anon] = await queryRows<{ developer_id: string | null; anon_id: string; metadata: Record<string, string> }>(
-      url,
+      db.url,
       "select developer_id, anon_id, metadata from activities where action = 'click'",
     );
     expect(anon).toMatchObject({ developer_id: null, anon_id: 'anon-42' });
     expect(anon!.metadata).toMatchObject({ lang: 'en', utm_campaign: 'spring' });
-    const [github] = await queryRows<{ external_user_id: string; handle: string }>(url, "select external_user_id, handle from accounts where provider = 'github'");
+    const [github] = await queryRows<{ external_user_id: string; handle: string }>(db.url, "select external_user_id, handle from accounts where provider = 'github'");
     // GitHub logins are case-insensitive: the handle is kept in its canonical lower case.
     expect(github).toEqual({ external_user_id: 'taro-y', handle: 'taro-y' });
   });
 
   it('attributes a row to the campaign it names, and copies category and group from the resource', async () => {
     const [row] = await queryRows<{ name: string; weight: string; category: string }>(
-      url,
+      db.url,
       `select c.name, ac.weight::text as weight, a.category from activity_campaigns ac
          join campaigns c using (campaign_id) join activities a using (activity_id) where a.action = 'attend'`,
     );
@@ -95,9 +83,9 @@ describe('activities import', () => {
   });
 
   it('keeps developer_stats equal to a rebuild from activities', async () => {
-    const incremental = await queryRows(url, 'select developer_id, total_actions, clicks, attends, posts, stars, last_action_at from developer_stats order by 1');
+    const incremental = await queryRows(db.url, 'select developer_id, total_actions, clicks, attends, posts, stars, last_action_at from developer_stats order by 1');
     const rebuilt = await queryRows(
-      url,
+      db.url,
       `select developer_id, count(*)::bigint as total_actions, count(*) filter (where action = 'click')::bigint as clicks,
               count(*) filter (where action = 'attend')::bigint as attends, count(*) filter (where action = 'post')::bigint as posts,
               count(*) filter (where action = 'star')::bigint as stars, max(occurred_at) as last_action_at
@@ -107,30 +95,30 @@ describe('activities import', () => {
   });
 
   it('inserts nothing new when the same file, or the same rows in Shift_JIS, is imported again', async () => {
-    const before = await tableCounts(url);
-    const again = await importFile(core, writeCsv(dir.path, 'again.csv', [HEADER, ...ROWS].join('\n'), 'utf8-bom'), { options: { timezone: 'Asia/Tokyo' } });
+    const before = await tableCounts(db.url);
+    const again = await importFile(db.core, writeCsv(dir.path, 'again.csv', [HEADER, ...ROWS].join('\n'), 'utf8-bom'), { options: { timezone: 'Asia/Tokyo' } });
     expect(again).toMatchObject({ status: 'succeeded', duplicates: 6 });
     expect(again.inserted.activities).toBe(0);
-    const sjis = await importFile(core, writeCsv(dir.path, 'sjis.csv', [HEADER, ...ROWS].join('\r\n'), 'cp932'), { options: { timezone: 'Asia/Tokyo' } });
+    const sjis = await importFile(db.core, writeCsv(dir.path, 'sjis.csv', [HEADER, ...ROWS].join('\r\n'), 'cp932'), { options: { timezone: 'Asia/Tokyo' } });
     expect(sjis).toMatchObject({ status: 'succeeded', encoding: 'cp932', duplicates: 6 });
-    expect(await tableCounts(url)).toEqual(before);
+    expect(await tableCounts(db.url)).toEqual(before);
   });
 
   it('updates an account seen again with a new email and adds that email to the same developer', async () => {
     const file = writeCsv(dir.path, 'new-email.csv', `${HEADER}\n2024-06-01 10:00,star,github,github,,taro-y,taro.yamada@example.net,,,,repo,example/cli,,,,,\n`);
-    const job = await importFile(core, file, { options: { timezone: 'Asia/Tokyo' } });
+    const job = await importFile(db.core, file, { options: { timezone: 'Asia/Tokyo' } });
     expect(job.inserted).toMatchObject({ activities: 1, developers: 0, accounts: 0, identifiers: 1 });
-    const [account] = await queryRows<{ email: string }>(url, "select email from accounts where provider = 'github'");
+    const [account] = await queryRows<{ email: string }>(db.url, "select email from accounts where provider = 'github'");
     expect(account?.email).toBe('taro.yamada@example.net');
     const emails = await queryRows<{ value_normalized: string }>(
-      url,
+      db.url,
       `select value_normalized from developer_identifiers where developer_id = (select developer_id from accounts where provider = 'github') order by 1`,
     );
     expect(emails.map((e) => e.value_normalized)).toEqual(['taro.yamada@example.net', 'taro@example.com']);
   });
 
   it('rejects a file with bad rows, lists every error, and writes nothing', async () => {
-    const before = await tableCounts(url);
+    const before = await tableCounts(db.url);
     const file = writeCsv(
       dir.path,
       'bad.csv',
@@ -143,7 +131,7 @@ describe('activities import', () => {
         '2024-07-01 13:00,view,web,too,few,cells',
       ].join('\n'),
     );
-    const job = await importFile(core, file, { options: { timezone: 'Asia/Tokyo' } });
+    const job = await importFile(db.core, file, { options: { timezone: 'Asia/Tokyo' } });
     expect(job.status).toBe('rejected');
     expect(job.rejected).toBe(4);
     const lines = [...new Set(job.errors.map((e) => e.line))].sort((a, b) => a - b);
@@ -151,35 +139,35 @@ describe('activities import', () => {
     expect(job.errors.find((e) => e.line === 3)).toMatchObject({ column: 'occurred_at', value: 'not a date' });
     expect(job.errors.find((e) => e.line === 4)).toMatchObject({ column: 'action', value: '' });
     for (const error of job.errors) expect(error.reason.length).toBeGreaterThan(5);
-    expect(await tableCounts(url)).toEqual(before);
+    expect(await tableCounts(db.url)).toEqual(before);
   });
 
   it('writes nothing when a job is cancelled', async () => {
-    const before = await tableCounts(url);
+    const before = await tableCounts(db.url);
     const lines = [HEADER];
     for (let i = 0; i < 30_000; i++) lines.push(`2024-08-01 10:00,view,web,,,,user${i}@example.com,,,,,,,,cancel-${i},,`);
     const file = writeCsv(dir.path, 'big.csv', lines.join('\n'));
-    const started = await core.handlers['import:start']({ filePath: file, type: 'activities', options: { timezone: 'Asia/Tokyo' } });
+    const started = await db.core.handlers['import:start']({ filePath: file, type: 'activities', options: { timezone: 'Asia/Tokyo' } });
     if (!started.ok) throw new Error(started.error.message);
-    const cancelled = await core.handlers['import:cancel']({ jobId: started.value.jobId });
+    const cancelled = await db.core.handlers['import:cancel']({ jobId: started.value.jobId });
     expect(cancelled).toEqual({ ok: true, value: { cancelled: true } });
-    expect(await core.importer.settled(started.value.jobId)).toBe('cancelled');
-    expect(await tableCounts(url)).toEqual(before);
-    const job = await core.handlers['import:job']({ jobId: started.value.jobId });
+    expect(await db.core.importer.settled(started.value.jobId)).toBe('cancelled');
+    expect(await tableCounts(db.url)).toEqual(before);
+    const job = await db.core.handlers['import:job']({ jobId: started.value.jobId });
     expect(job.ok && job.value.status).toBe('cancelled');
   });
 
   it('reports what a dry run would insert without writing it', async () => {
-    const before = await tableCounts(url);
+    const before = await tableCounts(db.url);
     const file = writeCsv(dir.path, 'dry.csv', `${HEADER}\n2024-09-01 10:00,download,web,,,,new.person@example.com,New Person,,,,,,,,,\n`);
-    const job = await importFile(core, file, { options: { timezone: 'Asia/Tokyo' }, dryRun: true });
+    const job = await importFile(db.core, file, { options: { timezone: 'Asia/Tokyo' }, dryRun: true });
     expect(job).toMatchObject({ status: 'succeeded', dryRun: true });
     expect(job.inserted).toMatchObject({ activities: 1, developers: 1 });
-    expect(await tableCounts(url)).toEqual(before);
+    expect(await tableCounts(db.url)).toEqual(before);
   });
 
   it('lists jobs newest first, with the rejected and cancelled ones kept', async () => {
-    const jobs = await core.handlers['import:jobs']({});
+    const jobs = await db.core.handlers['import:jobs']({});
     if (!jobs.ok) throw new Error(jobs.error.message);
     const statuses = jobs.value.map((j) => j.status);
     expect(statuses).toContain('rejected');

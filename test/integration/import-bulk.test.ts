@@ -4,31 +4,19 @@
  * spec's again, and a failed bulk import must leave it untouched too.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore } from '../../src-main/core/index';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFER_MIN_ROWS } from '../../src-main/core/imports/index-aware';
 import { rebuildCampaignStats } from '../../src-main/core/stats/service';
-import type { Core } from '../../src-main/core/types';
-import { createTestDatabase } from '../helpers/database';
+import { useCoreOnTestDatabase } from '../helpers/database';
 import { importFile, queryRows, tableCounts, writeCsv } from '../helpers/imports';
 import { expectedShape, readTable } from '../helpers/live-schema';
 import { makeTempDir } from '../helpers/temp';
 
-let core: Core;
-let url: string;
-let drop: () => Promise<void>;
 const dir = makeTempDir('import-bulk');
 const ROWS = DEFER_MIN_ROWS + 5_000;
 
-beforeAll(async () => {
-  ({ url, drop } = await createTestDatabase());
-  core = await startCore({ databaseUrl: url });
-});
-afterAll(async () => {
-  await core?.stop();
-  await drop?.();
-  dir.remove();
-});
+const db = useCoreOnTestDatabase();
+afterAll(() => dir.remove());
 
 function bulkCsv(name: string, badLine?: number, ref = 'ref'): string {
   const lines = ['occurred_at,action,source,provider,external_user_id,email,resource_category,resource_title,campaign,source_ref'];
@@ -41,7 +29,7 @@ function bulkCsv(name: string, badLine?: number, ref = 'ref'): string {
 }
 
 async function schemaOf(table: string) {
-  const client = new pg.Client(url);
+  const client = new pg.Client(db.url);
   await client.connect();
   try {
     return await readTable(client, table);
@@ -52,19 +40,19 @@ async function schemaOf(table: string) {
 
 describe('bulk import', () => {
   it('imports a large file and leaves activities and activity_campaigns exactly as the spec defines them', async () => {
-    const job = await importFile(core, bulkCsv('bulk.csv'), { options: { timezone: 'UTC' } });
+    const job = await importFile(db.core, bulkCsv('bulk.csv'), { options: { timezone: 'UTC' } });
     expect(job).toMatchObject({ status: 'succeeded', rowsRead: ROWS });
     expect(job.inserted).toMatchObject({ activities: ROWS, developers: 4000, accounts: 4000, campaigns: 5 });
-    const [attributed] = await queryRows<{ n: number }>(url, 'select count(*)::int as n from activity_campaigns');
+    const [attributed] = await queryRows<{ n: number }>(db.url, 'select count(*)::int as n from activity_campaigns');
     expect(attributed?.n).toBe(ROWS);
     expect(await schemaOf('activities')).toEqual(expectedShape('activities'));
     expect(await schemaOf('activity_campaigns')).toEqual(expectedShape('activity_campaigns'));
-    const [stats] = await queryRows<{ total: number }>(url, 'select sum(total_actions)::int as total from developer_stats');
+    const [stats] = await queryRows<{ total: number }>(db.url, 'select sum(total_actions)::int as total from developer_stats');
     expect(stats?.total).toBe(ROWS);
   });
 
   it('keeps campaign_stats, updated incrementally, equal to a rebuild from scratch', async () => {
-    const client = new pg.Client(url);
+    const client = new pg.Client(db.url);
     await client.connect();
     const read = async () =>
       (await client.query('select campaign_id, actions_total, conversions, cost_total, roi_per_cost from campaign_stats order by campaign_id')).rows;
@@ -83,33 +71,33 @@ describe('bulk import', () => {
   });
 
   it('restores the schema when a bulk import is cancelled while it resolves', async () => {
-    const before = await tableCounts(url);
+    const before = await tableCounts(db.url);
     const file = bulkCsv('bulk-cancel.csv', undefined, 'cancel');
-    const started = await core.handlers['import:start']({ filePath: file, type: 'activities', options: { timezone: 'UTC' } });
+    const started = await db.core.handlers['import:start']({ filePath: file, type: 'activities', options: { timezone: 'UTC' } });
     if (!started.ok) throw new Error(started.error.message);
     const { jobId } = started.value;
     // The file is fully read (and staged) before resolution starts; cancel a moment into it.
     await new Promise<void>((resolve) => {
-      const off = core.events.on('import:progress', (p) => {
+      const off = db.core.events.on('import:progress', (p) => {
         if (p.jobId === jobId && p.status === 'running' && p.bytesRead === p.totalBytes) {
           off();
           setTimeout(resolve, 300);
         }
       });
     });
-    expect((await core.handlers['import:cancel']({ jobId })).ok).toBe(true);
-    expect(await core.importer.settled(jobId)).toBe('cancelled');
-    expect(await tableCounts(url)).toEqual(before);
+    expect((await db.core.handlers['import:cancel']({ jobId })).ok).toBe(true);
+    expect(await db.core.importer.settled(jobId)).toBe('cancelled');
+    expect(await tableCounts(db.url)).toEqual(before);
     expect(await schemaOf('activities')).toEqual(expectedShape('activities'));
     expect(await schemaOf('activity_campaigns')).toEqual(expectedShape('activity_campaigns'));
   });
 
   it('rejects a large file with one bad row and writes nothing', async () => {
-    const before = await tableCounts(url);
-    const job = await importFile(core, bulkCsv('bulk-bad.csv', 30_000), { options: { timezone: 'UTC' } });
+    const before = await tableCounts(db.url);
+    const job = await importFile(db.core, bulkCsv('bulk-bad.csv', 30_000), { options: { timezone: 'UTC' } });
     expect(job.status).toBe('rejected');
     expect(job.errors).toEqual([expect.objectContaining({ line: 30_000, column: 'occurred_at', value: 'yesterday' })]);
-    expect(await tableCounts(url)).toEqual(before);
+    expect(await tableCounts(db.url)).toEqual(before);
   });
 });
 
@@ -127,7 +115,7 @@ describe('a file large enough to be parsed by two workers', () => {
     // Two physical lines per record: record k (1-based) starts on line 2k.
     const bad = lines.length - 10;
     lines[bad] = lines[bad]!.replace('view', '');
-    const job = await importFile(core, writeCsv(dir.path, 'split.csv', lines.join('\n')), { options: { timezone: 'UTC' } });
+    const job = await importFile(db.core, writeCsv(dir.path, 'split.csv', lines.join('\n')), { options: { timezone: 'UTC' } });
     expect(job.status).toBe('rejected');
     expect(job.rowsRead).toBe(lines.length - 1);
     expect(job.errors).toEqual([expect.objectContaining({ line: 2 * bad, column: 'action' })]);

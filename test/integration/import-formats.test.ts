@@ -3,27 +3,15 @@
  * own developers, campaigns and budgets templates, and the connpass, GitHub
  * and Slack exports, with the encodings and CSV shapes users really send.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore } from '../../src-main/core/index';
-import type { Core } from '../../src-main/core/types';
-import { createTestDatabase } from '../helpers/database';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useCoreOnTestDatabase } from '../helpers/database';
 import { importFile, queryRows, tableCounts, writeCsv } from '../helpers/imports';
 import { makeTempDir } from '../helpers/temp';
 
-let core: Core;
-let url: string;
-let drop: () => Promise<void>;
 const dir = makeTempDir('import-formats');
 
-beforeAll(async () => {
-  ({ url, drop } = await createTestDatabase());
-  core = await startCore({ databaseUrl: url });
-});
-afterAll(async () => {
-  await core?.stop();
-  await drop?.();
-  dir.remove();
-});
+const db = useCoreOnTestDatabase();
+afterAll(() => dir.remove());
 
 describe('campaigns and budgets', () => {
   it('imports campaigns, then budgets in two currencies, and a re-import adds nothing', async () => {
@@ -32,7 +20,7 @@ describe('campaigns and budgets', () => {
       'campaigns.csv',
       'name,channel,start_date,end_date,budget_total,utm_campaign\r\nTokyo Meetup 2024-05,event,2024-05-01,2024-05-31,"¥300,000",tokyo-meetup\r\nSpring Ads,ad,2024/04/01,2024/06/30,500000,spring\r\n',
     );
-    const first = await importFile(core, campaigns);
+    const first = await importFile(db.core, campaigns);
     expect(first).toMatchObject({ status: 'succeeded', type: 'campaigns' });
     expect(first.inserted.campaigns).toBe(2);
 
@@ -41,11 +29,11 @@ describe('campaigns and budgets', () => {
       'budgets.csv',
       'キャンペーン,カテゴリ,金額,通貨,支出日,メモ\nTokyo Meetup 2024-05,venue,"¥120,000",,2024-05-18,会場費\nTokyo Meetup 2024-05,production,"35,000円",JPY,2024-05-10,ノベルティ\nSpring Ads,ad,1500.50,usd,2024-04-15,Search ads\n',
     );
-    const spent = await importFile(core, budgets);
+    const spent = await importFile(db.core, budgets);
     expect(spent).toMatchObject({ status: 'succeeded', type: 'budgets' });
     expect(spent.inserted.budgets).toBe(3);
     const rows = await queryRows<{ name: string; currency: string; total: string }>(
-      url,
+      db.url,
       'select c.name, b.currency, sum(b.amount)::text as total from budgets b join campaigns c using (campaign_id) group by 1, 2 order by 1, 2',
     );
     expect(rows).toEqual([
@@ -53,21 +41,21 @@ describe('campaigns and budgets', () => {
       { name: 'Tokyo Meetup 2024-05', currency: 'JPY', total: '155000' },
     ]);
     const [stats] = await queryRows<{ cost_total: string }>(
-      url,
+      db.url,
       "select cost_total::text from campaign_stats join campaigns using (campaign_id) where name = 'Tokyo Meetup 2024-05'",
     );
     expect(stats?.cost_total).toBe('155000');
 
-    const before = await tableCounts(url);
-    expect((await importFile(core, campaigns)).inserted.campaigns).toBe(0);
-    const again = await importFile(core, budgets);
+    const before = await tableCounts(db.url);
+    expect((await importFile(db.core, campaigns)).inserted.campaigns).toBe(0);
+    const again = await importFile(db.core, budgets);
     expect(again).toMatchObject({ status: 'succeeded', duplicates: 3 });
-    expect(await tableCounts(url)).toEqual(before);
+    expect(await tableCounts(db.url)).toEqual(before);
   });
 
   it('rejects a budget with an unknown category or amount, naming line and column', async () => {
     const file = writeCsv(dir.path, 'bad-budgets.csv', 'campaign,category,amount,spent_at\nX,food,100,2024-01-01\nX,ad,12.34.5,2024-01-02\n');
-    const job = await importFile(core, file, { type: 'budgets' });
+    const job = await importFile(db.core, file, { type: 'budgets' });
     expect(job.status).toBe('rejected');
     expect(job.errors).toEqual(
       expect.arrayContaining([
@@ -90,30 +78,30 @@ describe('developers', () => {
       ].join('\n'),
       'utf8-bom',
     );
-    const job = await importFile(core, file);
+    const job = await importFile(db.core, file);
     expect(job).toMatchObject({ status: 'succeeded', type: 'developers', encoding: 'utf-8-bom' });
     expect(job.inserted).toMatchObject({ developers: 2, accounts: 4, identifiers: 2, organizations: 2 });
     const [misaki] = await queryRows<{ display_name: string; tags: string[]; org: string; consent_analytics: boolean }>(
-      url,
+      db.url,
       `select d.display_name, d.tags, o.name as org, d.consent_analytics from developers d join organizations o using (org_id)
         where d.primary_email = 'MISAKI@example.co.jp'`,
     );
     expect(misaki).toEqual({ display_name: '髙橋 美咲', tags: ['speaker', 'tokyo'], org: 'サンプル株式会社', consent_analytics: true });
 
     const star = writeCsv(dir.path, 'stars.csv', 'login,id,starred_at,repo\nmisakit,1001,2024-05-20T10:00:00Z,example/sdk\n');
-    const stars = await importFile(core, star);
+    const stars = await importFile(db.core, star);
     expect(stars).toMatchObject({ status: 'succeeded', type: 'github-stars' });
     expect(stars.inserted).toMatchObject({ activities: 1, developers: 0 });
     const [owner] = await queryRows<{ display_name: string }>(
-      url,
+      db.url,
       "select d.display_name from activities a join developers d using (developer_id) where a.action = 'star'",
     );
     expect(owner?.display_name).toBe('髙橋 美咲');
 
-    const before = await tableCounts(url);
-    const again = await importFile(core, file);
+    const before = await tableCounts(db.url);
+    const again = await importFile(db.core, file);
     expect(again.inserted).toMatchObject({ developers: 0, accounts: 0, identifiers: 0, organizations: 0 });
-    expect(await tableCounts(url)).toEqual(before);
+    expect(await tableCounts(db.url)).toEqual(before);
   });
 });
 
@@ -126,12 +114,12 @@ describe('connpass, GitHub and Slack exports', () => {
       '3,参加,(退会ユーザー),(退会ユーザー),一般枠①,2019年7月13日 14時00分,',
     ].join('\r\n');
     const file = writeCsv(dir.path, 'event_123456_participants.csv', text, 'cp932');
-    const preview = await core.handlers['import:preview']({ filePath: file });
+    const preview = await db.core.handlers['import:preview']({ filePath: file });
     expect(preview.ok && preview.value).toMatchObject({ encoding: 'cp932', type: 'connpass' });
-    const job = await importFile(core, file, { options: { timezone: 'Asia/Tokyo', eventTitle: 'Tokyo Meetup #12' } });
+    const job = await importFile(db.core, file, { options: { timezone: 'Asia/Tokyo', eventTitle: 'Tokyo Meetup #12' } });
     expect(job).toMatchObject({ status: 'succeeded', type: 'connpass', skipped: 1, rowsRead: 3 });
     const rows = await queryRows<{ handle: string; action: string; at: string; title: string; external_id: string; metadata: Record<string, string> }>(
-      url,
+      db.url,
       `select ac.handle, a.action, to_char(a.occurred_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI') as at, r.title, r.external_id, a.metadata
          from activities a join accounts ac using (account_id) join resources r using (resource_id)
         where a.source = 'connpass' order by ac.handle`,
@@ -150,11 +138,11 @@ describe('connpass, GitHub and Slack exports', () => {
       'slack-members.csv',
       'username,email,status,billing-active,has-2fa,userid,fullname,displayname\nmisaki,misaki@example.co.jp,Member,1,1,U012AB3CD,Misaki Takahashi,misaki\nnewbie,newbie@example.org,Member,1,0,U099ZZ,New Bie,\n',
     );
-    const job = await importFile(core, file, { options: { occurredAt: '2024-06-01T00:00:00Z' } });
+    const job = await importFile(db.core, file, { options: { occurredAt: '2024-06-01T00:00:00Z' } });
     expect(job).toMatchObject({ status: 'succeeded', type: 'slack-members' });
     expect(job.inserted).toMatchObject({ activities: 2, accounts: 2, developers: 1 });
     const joins = await queryRows<{ email: string; at: string }>(
-      url,
+      db.url,
       "select d.primary_email as email, a.occurred_at::text as at from activities a join developers d using (developer_id) where a.action = 'join' order by 1",
     );
     expect(joins).toEqual([
@@ -166,15 +154,15 @@ describe('connpass, GitHub and Slack exports', () => {
   it('handles quoted newlines, CRLF, UTF-16 and reports ragged rows with their line', async () => {
     const text =
       'occurred_at,action,source,email,resource_category,resource_title\r\n2024-01-01 10:00,view,web,a@example.com,blog,"Line one\r\nline two"\r\n2024-01-01 11:00,view,web,b@example.com,blog\r\n';
-    const ragged = await importFile(core, writeCsv(dir.path, 'ragged.csv', text, 'utf16le'), { options: { timezone: 'UTC' } });
+    const ragged = await importFile(db.core, writeCsv(dir.path, 'ragged.csv', text, 'utf16le'), { options: { timezone: 'UTC' } });
     expect(ragged).toMatchObject({ status: 'rejected', encoding: 'utf-16le' });
     // The quoted newline makes the second record start on line 4.
     expect(ragged.errors).toEqual([expect.objectContaining({ line: 4, column: '', value: '2024-01-01 11:00,view,web,b@example.com,blog' })]);
 
     const fixed = text.replace('b@example.com,blog\r\n', 'b@example.com,blog,Docs\r\n');
-    const good = await importFile(core, writeCsv(dir.path, 'quoted.csv', fixed, 'utf16le'), { options: { timezone: 'UTC' } });
+    const good = await importFile(db.core, writeCsv(dir.path, 'quoted.csv', fixed, 'utf16le'), { options: { timezone: 'UTC' } });
     expect(good).toMatchObject({ status: 'succeeded', rowsRead: 2 });
-    const [resource] = await queryRows<{ title: string }>(url, "select title from resources where title like 'Line one%'");
+    const [resource] = await queryRows<{ title: string }>(db.url, "select title from resources where title like 'Line one%'");
     expect(resource?.title).toBe('Line one\r\nline two');
   });
 });

@@ -6,7 +6,6 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../src-main/core/index';
 import { isRoot } from '../../src-main/core/db/os-user';
@@ -14,6 +13,7 @@ import { clusterDir, startEmbeddedPostgres, type EmbeddedPostgres } from '../../
 import { resolvePostgresInstallDir } from '../../src-main/core/paths';
 import type { Core } from '../../src-main/core/types';
 import { postgresServersUnder } from '../helpers/processes';
+import { queryRows } from '../helpers/imports';
 import { makeTempDir } from '../helpers/temp';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -39,18 +39,8 @@ async function server(dataDir: string): Promise<EmbeddedPostgres> {
   return started;
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client(url);
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 async function tenantName(url: string): Promise<string | undefined> {
-  const rows = await query<{ name: string }>(url, "select name from tenants where tenant_id = 'default'");
+  const rows = await queryRows<{ name: string }>(url, "select name from tenants where tenant_id = 'default'");
   return rows[0]?.name;
 }
 
@@ -68,7 +58,7 @@ describe('embedded PostgreSQL lifecycle', () => {
     const dataDir = tempDataDir('restart');
     const first = await server(dataDir);
     expect(statSync(join(dataDir, 'credentials.json')).mode & 0o777).toBe(0o600);
-    const settings = await query<{ name: string; setting: string }>(
+    const settings = await queryRows<{ name: string; setting: string }>(
       first.superuserUrl,
       "select name, setting from pg_settings where name in ('listen_addresses', 'fsync', 'full_page_writes', 'synchronous_commit', 'unix_socket_directories', 'server_encoding')",
     );
@@ -80,24 +70,24 @@ describe('embedded PostgreSQL lifecycle', () => {
       unix_socket_directories: '',
       server_encoding: 'UTF8',
     });
-    const [role] = await query<{ rolsuper: boolean }>(first.url, 'select rolsuper from pg_roles where rolname = current_user');
+    const [role] = await queryRows<{ rolsuper: boolean }>(first.url, 'select rolsuper from pg_roles where rolname = current_user');
     expect(role?.rolsuper).toBe(false);
-    await query(first.url, 'create table kept (v text)');
-    await query(first.url, "insert into kept values ('still here')");
+    await queryRows(first.url, 'create table kept (v text)');
+    await queryRows(first.url, "insert into kept values ('still here')");
     await first.stop();
     expect(isRunning(first.pid)).toBe(false);
     await first.stop(); // a second stop is harmless
 
     const second = await server(dataDir);
     expect(second.port).toBeGreaterThan(0);
-    expect(await query(second.url, 'select v from kept')).toEqual([{ v: 'still here' }]);
+    expect(await queryRows(second.url, 'select v from kept')).toEqual([{ v: 'still here' }]);
   });
 
   it('keeps committed rows after the server is killed with SIGKILL, then starts again', async () => {
     const dataDir = tempDataDir('crash');
     const crashed = await core(dataDir);
     const url = startedUrl(dataDir);
-    await query(url, "update tenants set name = 'Committed before the crash' where tenant_id = 'default'");
+    await queryRows(url, "update tenants set name = 'Committed before the crash' where tenant_id = 'default'");
     const pid = Number(readFileSync(join(clusterDir(dataDir), 'postmaster.pid'), 'utf8').split('\n')[0]);
     process.kill(pid, 'SIGKILL');
     await waitFor(() => !isRunning(pid));
@@ -134,7 +124,7 @@ describe('embedded PostgreSQL lifecycle', () => {
     cleanups.push(() => void sleeper.kill('SIGKILL'));
     writeFileSync(join(clusterDir(dataDir), 'postmaster.pid'), `${sleeper.pid}\n${clusterDir(dataDir)}\n`);
     const second = await server(dataDir);
-    expect(await query(second.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+    expect(await queryRows(second.url, 'select 1 as one')).toEqual([{ one: 1 }]);
     expect(isRunning(sleeper.pid!)).toBe(true); // never touched the unrelated process
   });
 
@@ -157,7 +147,7 @@ describe('embedded PostgreSQL lifecycle', () => {
 
     const taken = await server(dataDir);
     expect(isRunning(orphanPid)).toBe(false);
-    expect(await query(taken.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+    expect(await queryRows(taken.url, 'select 1 as one')).toEqual([{ one: 1 }]);
   });
 
   it('fails a start with the tail of the server log when PostgreSQL cannot start', async () => {
@@ -181,7 +171,7 @@ describe('embedded PostgreSQL lifecycle', () => {
     cleanups.push(() => started.stop());
     const cmdline = readFileSync(`/proc/${started.pid}/cmdline`, 'utf8');
     expect(cmdline.startsWith(installDir)).toBe(false);
-    expect(await query(started.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+    expect(await queryRows(started.url, 'select 1 as one')).toEqual([{ one: 1 }]);
   });
 });
 

@@ -18,11 +18,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { resolvePostgresInstallDir } from '../paths';
 import { ensureReachable, mkdirOwned, postgresRunAs, readableInstallDir, type RunAs } from './os-user';
+import { freePort } from './ports';
 
 /** The PostgreSQL major this app ships and accepts. */
 export const POSTGRES_MAJOR = 18;
@@ -187,18 +187,6 @@ function readOwner(dataDir: string): OwnerRecord | undefined {
   } catch {
     return undefined;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function initCluster(bin: string, pgdata: string, credentials: Credentials, runAs: RunAs | undefined, log: LogSink) {
