@@ -5,6 +5,7 @@
  * first authorised page load sets); without it, everything is refused.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventNames, isChannelName, type ApiResult } from '../../src-shared/contract';
@@ -76,6 +77,8 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
   const token = options.token ?? randomBytes(24).toString('base64url');
   const { core } = options;
   let port = 0;
+  // Uploaded copies of the user's files live only as long as this shell.
+  const uploads: string[] = [];
 
   const authorised = (req: IncomingMessage, url: URL): 'query' | 'other' | undefined => {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -115,7 +118,9 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
         // A cross-site form cannot send this type without a CORS preflight, which we never answer.
         if (req.headers['content-type'] !== 'application/octet-stream') return refuse(res, 415, 'Upload the file as application/octet-stream');
         try {
-          return sendJson(res, 200, { ok: true, value: await receiveUpload(req) });
+          const upload = await receiveUpload(req);
+          uploads.push(upload.filePath);
+          return sendJson(res, 200, { ok: true, value: upload });
         } catch (error) {
           return refuse(res, 400, `Upload failed: ${(error as Error).message}`);
         }
@@ -165,7 +170,7 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
     token,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => void Promise.all(uploads.map((path) => rm(path, { force: true }))).then(() => resolve()));
         server.closeAllConnections();
       }),
   };

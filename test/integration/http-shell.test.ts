@@ -3,13 +3,14 @@
  * renderer's files, server-sent events, and nothing at all without the token.
  */
 import { request } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../src-shared/contract';
 import { startCore } from '../../src-main/core/index';
 import type { Core } from '../../src-main/core/types';
 import { startHttpShell, type HttpShell } from '../../src-main/server/index';
+import { uploadDir } from '../../src-main/server/upload';
 import { createTestDatabase } from '../helpers/database';
 import { makeTempDir } from '../helpers/temp';
 
@@ -94,6 +95,36 @@ describe('HTTP shell', () => {
     const form = await fetch(`${base()}/api/system:status`, { method: 'POST', headers: { ...bearer(), 'Content-Type': 'text/plain' }, body: '{}' });
     expect(form.status).toBe(415);
     expect((await postJson('/api/system:status', {}, { ...bearer(), Origin: 'http://evil.example' })).status).toBe(403);
+  });
+
+  it('takes an upload for browser mode, previews it by path, and deletes it when closed', async () => {
+    const csv = 'occurred_at,action,source,email\n2024-05-01 10:00,view,web,a@example.com\n';
+    const refused = await fetch(`${base()}/api/upload`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: csv });
+    expect(refused.status).toBe(401);
+    const response = await fetch(`${base()}/api/upload`, {
+      method: 'POST',
+      headers: { ...bearer(), 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent('../../活動.csv') },
+      body: csv,
+    });
+    const upload = (await response.json()) as { ok: true; value: { filePath: string; fileName: string; size: number } };
+    // No path separator survives: the copy lands directly in the private upload folder.
+    expect(upload.value).toMatchObject({ fileName: '_.._活動.csv', size: Buffer.byteLength(csv) });
+    expect(dirname(upload.value.filePath)).toBe(uploadDir());
+    const preview = (await (await postJson('/api/import:preview', { filePath: upload.value.filePath, fileName: upload.value.fileName }, bearer())).json()) as {
+      value: { type: string; rows: string[][] };
+    };
+    expect(preview.value).toMatchObject({ type: 'activities', rows: [['2024-05-01 10:00', 'view', 'web', 'a@example.com']] });
+
+    const other = await startHttpShell({ core, rendererDir: renderer.path });
+    const kept = await fetch(`http://127.0.0.1:${other.port}/api/upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${other.token}`, 'Content-Type': 'application/octet-stream' },
+      body: csv,
+    });
+    const { value } = (await kept.json()) as { value: { filePath: string } };
+    expect(existsSync(value.filePath)).toBe(true);
+    await other.close();
+    expect(existsSync(value.filePath)).toBe(false);
   });
 
   it('refuses a request naming another host (DNS rebinding)', async () => {
