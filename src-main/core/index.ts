@@ -11,6 +11,7 @@ import { createCoreEvents } from './events';
 import { composeHandlers } from './handlers';
 import { importHandlers } from './imports/handlers';
 import { createImporter } from './imports/importer';
+import { markInterruptedJobs } from './imports/jobs';
 import { resolveMigrationsDir, resolveSampleDir } from './paths';
 import { DEFAULT_TENANT } from './db/seed';
 import { systemHandlers } from './system/handlers';
@@ -44,6 +45,8 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     const opened = openDatabase(url);
     database = opened;
     await seed(opened.db);
+    // Alone on its own server, the app knows no other process can be importing.
+    if (server) await markInterruptedJobs(opened.pool, DEFAULT_TENANT);
 
     const events = createCoreEvents();
     const importer = createImporter(opened.pool, events, DEFAULT_TENANT);

@@ -8,6 +8,7 @@ import { appendFileSync, chmodSync, cpSync, mkdirSync, readdirSync, readFileSync
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../src-main/core/index';
+import { emptyCounts } from '../../src-main/core/imports/jobs';
 import { isRoot } from '../../src-main/core/db/os-user';
 import { clusterDir, startEmbeddedPostgres, type EmbeddedPostgres } from '../../src-main/core/db/postgres';
 import { resolvePostgresInstallDir } from '../../src-main/core/paths';
@@ -97,6 +98,29 @@ describe('embedded PostgreSQL lifecycle', () => {
     const status = await again.handlers['system:status']({});
     expect(status.ok).toBe(true);
     expect(await tenantName(startedUrl(dataDir))).toBe('Committed before the crash');
+  });
+
+  it('marks an import left running by a crashed app as interrupted at the next start', async () => {
+    const dataDir = tempDataDir('interrupted');
+    const first = await core(dataDir);
+    const metrics = {
+      type: 'activities', fileName: 'big.csv', encoding: 'utf-8', dryRun: false, totalBytes: 1000, rowsRead: 10, rejected: 0, skipped: 0,
+      duplicates: 0, inserted: emptyCounts(), errors: [], errorCount: 0, message: null, durationMs: null,
+    };
+    await queryRows(
+      startedUrl(dataDir),
+      `insert into import_jobs (tenant_id, source, status, metrics, started_at) values ('default', 'csv', 'running', $1, now())`,
+      [metrics],
+    );
+    await first.stop();
+    const again = await core(dataDir);
+    const jobs = await again.handlers['import:jobs']({});
+    const rows = await queryRows<{ status: string; message: string; finished: boolean }>(
+      startedUrl(dataDir),
+      "select status, metrics->>'message' as message, finished_at is not null as finished from import_jobs",
+    );
+    expect(rows).toEqual([{ status: 'failed', message: expect.stringContaining('Interrupted'), finished: true }]);
+    expect(jobs.ok && jobs.value.map((j) => [j.fileName, j.status])).toEqual([['big.csv', 'failed']]);
   });
 
   it('refuses a second start on a data directory whose server is running', async () => {

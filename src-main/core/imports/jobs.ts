@@ -110,3 +110,18 @@ export async function listJobs(pool: Pool, tenant: string, limit = 200): Promise
     return summary;
   });
 }
+
+/**
+ * Jobs still queued or running when their app died (killed, power lost) never
+ * finish; their transaction was rolled back with the server. Only an owner
+ * that is alone on its database (the embedded server) may say so.
+ */
+export async function markInterruptedJobs(pool: Pool, tenant: string): Promise<number> {
+  const result = await pool.query(
+    `update import_jobs set status = 'failed', finished_at = now(),
+            metrics = coalesce(metrics, '{}'::jsonb) || jsonb_build_object('message', 'Interrupted: the app stopped during this import; nothing was imported')
+      where tenant_id = $1 and status in ('queued', 'running')`,
+    [tenant],
+  );
+  return result.rowCount ?? 0;
+}
