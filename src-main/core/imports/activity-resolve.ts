@@ -65,11 +65,11 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
   // Exact email match to a known developer (identifier first, then primary email).
   await client.query(
     `update stage_actor sa set developer_id = m.developer_id
-       from (select distinct on (sa2.actor_key) sa2.actor_key, di.developer_id
-               from stage_actor sa2
-               join developer_identifiers di on di.tenant_id = $1 and di.kind = 'email' and di.value_normalized = any (sa2.emails)
-              where sa2.developer_id is null
-              order by sa2.actor_key, di.first_seen nulls last) m
+       from (select distinct on (e.actor_key) e.actor_key, di.developer_id
+               -- One row per (actor, email), so the identifier join is a plain equality (hash join).
+               from (select actor_key, unnest(emails) as email from stage_actor where developer_id is null) e
+               join developer_identifiers di on di.tenant_id = $1 and di.kind = 'email' and di.value_normalized = e.email
+              order by e.actor_key, di.first_seen nulls last) m
       where sa.actor_key = m.actor_key`,
     t,
   );

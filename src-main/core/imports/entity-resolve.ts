@@ -61,9 +61,13 @@ export async function resolveDevelopers(client: PoolClient, tenant: string): Pro
            max(rec->>'email') as email,
            (array_agg(rec->>'organization' order by line desc) filter (where rec ? 'organization'))[1] as organization,
            (array_agg((rec->>'consentAnalytics')::boolean order by line desc) filter (where rec ? 'consentAnalytics'))[1] as consent,
-           array(select distinct tag from stage_person p2, jsonb_array_elements_text(p2.rec->'tags') tag where p2.person = p.person order by tag) as tags,
+           coalesce(t.tags, '{}') as tags,
            null::uuid as developer_id, false as created
-      from stage_person p group by person`);
+      from stage_person p
+      -- Tags of all of a person's rows, in one grouped pass (not a subquery per person).
+      left join (select person, array_agg(distinct tag order by tag) as tags
+                   from stage_person, jsonb_array_elements_text(rec->'tags') tag group by person) t using (person)
+     group by person, t.tags`);
   await client.query(`
     create temp table person_handle on commit drop as
     select distinct p.person, h->>'provider' as provider, h->>'handle' as handle, ${HANDLE_ID} as external_user_id
