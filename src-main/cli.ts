@@ -4,6 +4,8 @@
  */
 import { migrateCommand, serveCommand, statusCommand } from './cli/commands';
 import { UsageError } from './cli/context';
+import { developersCommand } from './cli/developers';
+import { developerCommand } from './cli/developers-read';
 import { importCommand } from './cli/import';
 
 const HELP = `Usage: drm <command> [options]
@@ -13,6 +15,8 @@ Commands:
   status    PostgreSQL version, where the data is, migrations, extensions, row counts
   serve     Serve the app in a browser on 127.0.0.1 (token-protected)
   import    Import a CSV file (exit 0 when it succeeded, 2 when rejected or failed)
+  developers list|suggest|merge|unmerge   The developer list, merge suggestions, merging and undoing merges
+  developer show                          One developer's profile, by email or id
 
 Where the data is (every command):
   --data-dir DIR        the app's data folder (default: the desktop app's own)
@@ -24,6 +28,11 @@ Options:
   import FILE [--type activities|developers|campaigns|budgets|connpass|github-stars|slack-members]
          [--mapping FILE.json] [--source S] [--timezone TZ] [--campaign NAME]
          [--event-title T] [--event-id ID] [--event-date D] [--occurred-at ISO] [--dry-run] [--json]
+  developers list [--q TEXT] [--page N] [--page-size N] [--json]
+  developer show EMAIL|ID [--json]
+  developers suggest [--limit N] [--json]
+  developers merge INTO_ID FROM_ID [--reason TEXT] [--json]
+  developers unmerge MERGE_ID [--json]
 `;
 
 /** A command resolves to its exit code, or to nothing for 0. */
@@ -32,6 +41,8 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
   status: statusCommand,
   serve: serveCommand,
   import: importCommand,
+  developers: developersCommand,
+  developer: developerCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

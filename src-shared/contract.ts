@@ -8,6 +8,8 @@
  * only the inferred types. Nothing else crosses the boundary.
  */
 import { z } from 'zod';
+import { developerChannels } from './contract-developers';
+import { mergeChannels } from './contract-merges';
 
 // ── Shared shapes ────────────────────────────────────────────────────────────
 
@@ -161,6 +163,8 @@ export const channels = {
   'import:job': { input: z.object({ jobId: z.string().uuid() }).strict(), output: importJob },
   'import:template': { input: z.object({ type: importType }).strict(), output: z.object({ fileName: z.string(), content: z.string() }) },
   'import:sample': { input: emptyInput, output: z.object({ jobIds: z.array(z.string()) }) },
+  ...developerChannels,
+  ...mergeChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;

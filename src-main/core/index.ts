@@ -8,9 +8,11 @@ import { runMigrations } from './db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/postgres';
 import { seed } from './db/seed';
 import { createCoreEvents } from './events';
+import { developerHandlers } from './developers/handlers';
 import { composeHandlers } from './handlers';
 import { importHandlers } from './imports/handlers';
 import { createImporter } from './imports/importer';
+import { mergeHandlers } from './merges/handlers';
 import { markInterruptedJobs } from './imports/jobs';
 import { resolveMigrationsDir, resolveSampleDir } from './paths';
 import { DEFAULT_TENANT } from './db/seed';
@@ -53,6 +55,8 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     const handlers = composeHandlers({
       system: systemHandlers(opened.db, location),
       imports: importHandlers(opened.pool, importer, DEFAULT_TENANT, resolveSampleDir(layout)),
+      developers: developerHandlers(opened.pool, events, DEFAULT_TENANT),
+      merges: mergeHandlers(opened.pool, events, DEFAULT_TENANT),
     });
 
     let stopping: Promise<void> | undefined;

@@ -1,0 +1,87 @@
+/**
+ * The shapes kept in developer_merge_logs.evidence, and the locked read of
+ * the developers a decision is about. A merge's evidence holds everything an
+ * unmerge needs to put the rows back exactly.
+ */
+import type { PoolClient } from 'pg';
+import type { MergeEvidence } from '../../../src-shared/contract-merges';
+import { CoreError } from '../errors';
+import { ACTIVE_MERGES_FROM_SQL } from './state';
+
+export interface DeveloperRow {
+  developer_id: string;
+  tenant_id: string;
+  display_name: string | null;
+  primary_email: string | null;
+  org_id: string | null;
+  consent_analytics: boolean;
+  tags: string[] | null;
+  /** The whole row as jsonb, kept with the merge. */
+  snapshot: Record<string, unknown>;
+}
+
+/** Fields of `into` a merge filled from `from` because they were null: field → the value put in. */
+export interface Filled {
+  displayName?: string;
+  primaryEmail?: string;
+  orgId?: string;
+}
+
+export interface MergeLogEvidence {
+  action: 'merge';
+  score?: number;
+  rules?: MergeEvidence[];
+  moved: { accounts: string[]; identifiers: string[]; activities: string[] };
+  /** Each side's tags, sorted and distinct. */
+  tagsBefore: { into: string[]; from: string[] };
+  /** `into`'s tags as the merge wrote them. */
+  tagsAfter: string[] | null;
+  filled: Filled;
+  /** `from`'s primary email, cleared because it moved to `into` (the email is unique per tenant). */
+  fromPrimaryEmail?: string;
+  /** `into` had consented and `from` had not: the merged person has not. */
+  consentWithdrawn?: boolean;
+  snapshot: { into: Record<string, unknown>; from: Record<string, unknown> };
+}
+
+export interface UnmergeLogEvidence {
+  action: 'unmerge';
+  mergeId: string;
+}
+
+export interface PairDecisionEvidence {
+  action: 'dismiss' | 'snooze';
+  until?: string;
+}
+
+/**
+ * Locks the developers (in id order, so two merges never deadlock) and
+ * returns them by id; refuses unknown ids and other tenants' developers.
+ */
+export async function lockDevelopers(client: PoolClient, tenant: string, ids: string[]): Promise<Map<string, DeveloperRow>> {
+  const { rows } = await client.query<DeveloperRow>(
+    `select d.developer_id, d.tenant_id, d.display_name, d.primary_email::text as primary_email, d.org_id,
+            d.consent_analytics, d.tags, to_jsonb(d) as snapshot
+       from developers d where d.developer_id = any($1::uuid[]) order by d.developer_id for update`,
+    [ids],
+  );
+  const byId = new Map(rows.map((r) => [r.developer_id, r]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length > 0) throw new CoreError('NOT_FOUND', `No developer ${missing.join(' or ')}`, { missing });
+  const tenants = new Set(rows.map((r) => r.tenant_id));
+  if (tenants.size > 1) throw new CoreError('BAD_INPUT', `Developers ${ids.join(' and ')} belong to different tenants`);
+  // Another tenant's developer is, from here, one that does not exist.
+  if (!tenants.has(tenant)) throw new CoreError('NOT_FOUND', `No developer ${ids.join(' or ')}`, { missing: ids });
+  return byId;
+}
+
+/** For each of `ids` that is merged away: into whom, by which merge. */
+export async function activeMergesFrom(client: Pick<PoolClient, 'query'>, ids: string[]): Promise<Map<string, { into: string; mergeId: string }>> {
+  const { rows } = await client.query<{ from_developer_id: string; into_developer_id: string; merge_id: string }>(
+    ACTIVE_MERGES_FROM_SQL('$1'),
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.from_developer_id, { into: r.into_developer_id, mergeId: r.merge_id }]));
+}
+
+export const sortedTags = (tags: Iterable<string>): string[] => [...new Set(tags)].sort();

@@ -1,0 +1,153 @@
+/**
+ * The developers read side of the contract (issue 4): the Developers page
+ * (search, filters, sort, paging, CSV export), the profile, its activity
+ * timeline, and the profile's editable fields. Spread into `channels` by
+ * contract.ts; merges live in contract-merges.ts.
+ */
+import { z } from 'zod';
+
+export const developerSorts = ['lastActivity', 'activityCount', 'name'] as const;
+export type DeveloperSort = (typeof developerSorts)[number];
+
+const uuid = z.string().uuid();
+
+/** What the list and its export filter and sort by; filters combine (AND). */
+const developerFilterFields = {
+  /** Name, email, handle or organization: substring, case- and width-insensitive (NFKC). */
+  q: z.string().max(200).optional(),
+  /** The developer's highest stage ever reached equals this stage key. */
+  stage: z.string().min(1).max(100).optional(),
+  tag: z.string().min(1).max(50).optional(),
+  orgId: uuid.optional(),
+  /** Has an account on this provider (github, x, connpass, slack, …). */
+  provider: z.string().min(1).max(100).optional(),
+  sort: z.enum(developerSorts).default('lastActivity'),
+};
+
+export const developerListQuery = z
+  .object({
+    ...developerFilterFields,
+    page: z.number().int().min(0).default(0),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type DeveloperListQuery = z.output<typeof developerListQuery>;
+
+export const developerExportQuery = z.object(developerFilterFields).strict();
+export type DeveloperFilters = z.output<typeof developerExportQuery>;
+
+const organizationRef = z.object({ orgId: z.string(), name: z.string() });
+
+export const developerRow = z.object({
+  developerId: z.string(),
+  displayName: z.string().nullable(),
+  primaryEmail: z.string().nullable(),
+  organization: organizationRef.nullable(),
+  tags: z.array(z.string()),
+  /** Highest funnel stage ever reached (by funnel_stages.order_no), null without mapped activity. */
+  stage: z.string().nullable(),
+  lastActionAt: z.string().nullable(),
+  totalActions: z.number().int(),
+  providers: z.array(z.string()),
+  consentAnalytics: z.boolean(),
+});
+export type DeveloperRow = z.infer<typeof developerRow>;
+
+export const developerPage = z.object({ total: z.number().int(), rows: z.array(developerRow) });
+export type DeveloperPage = z.infer<typeof developerPage>;
+
+export const developerStatsShape = z.object({
+  totalActions: z.number().int(),
+  clicks: z.number().int(),
+  attends: z.number().int(),
+  posts: z.number().int(),
+  stars: z.number().int(),
+  lastActionAt: z.string().nullable(),
+});
+
+export const developerAccount = z.object({
+  accountId: z.string(),
+  provider: z.string(),
+  externalUserId: z.string(),
+  handle: z.string().nullable(),
+  email: z.string().nullable(),
+  /** As stored, else derived for github, x and connpass from the handle. */
+  profileUrl: z.string().nullable(),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+});
+
+export const developerProfile = developerRow.extend({
+  /** When the highest stage was first reached. */
+  stageReachedAt: z.string().nullable(),
+  stats: developerStatsShape,
+  accounts: z.array(developerAccount),
+  identifiers: z.array(z.object({ kind: z.string(), value: z.string() })),
+  campaigns: z.array(z.object({ campaignId: z.string(), name: z.string(), activities: z.number().int() })),
+  /** Set when this developer was merged away into another (the profile is then hidden from lists). */
+  mergedInto: z.string().nullable(),
+});
+export type DeveloperProfile = z.infer<typeof developerProfile>;
+
+export const developerActivity = z.object({
+  activityId: z.string(),
+  occurredAt: z.string(),
+  action: z.string(),
+  source: z.string(),
+  category: z.string().nullable(),
+  resourceTitle: z.string().nullable(),
+  resourceUrl: z.string().nullable(),
+  provider: z.string().nullable(),
+  campaigns: z.array(z.string()),
+});
+
+export const developerActivityPage = z.object({
+  total: z.number().int(),
+  rows: z.array(developerActivity),
+  /** The developer's distinct actions and sources, for the filter menus. */
+  actions: z.array(z.string()),
+  sources: z.array(z.string()),
+});
+export type DeveloperActivityPage = z.infer<typeof developerActivityPage>;
+
+const tag = z.string().trim().min(1).max(50);
+
+export const developerChannels = {
+  'developers:list': { input: developerListQuery, output: developerPage },
+  'developers:export': {
+    input: developerExportQuery,
+    output: z.object({ fileName: z.string(), content: z.string() }),
+  },
+  'developers:get': {
+    // By id (the app), or by email (`drm developer show EMAIL`): exactly one of them.
+    input: z
+      .object({ developerId: uuid.optional(), email: z.string().trim().min(1).max(320).optional() })
+      .strict()
+      .refine((v) => (v.developerId === undefined) !== (v.email === undefined), { message: 'Give either developerId or email' }),
+    output: developerProfile,
+  },
+  'developers:activities': {
+    input: z
+      .object({
+        developerId: uuid,
+        action: z.string().min(1).max(100).optional(),
+        source: z.string().min(1).max(200).optional(),
+        page: z.number().int().min(0).default(0),
+        pageSize: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    output: developerActivityPage,
+  },
+  'developers:update': {
+    input: z
+      .object({
+        developerId: uuid,
+        tags: z.array(tag).max(50).optional(),
+        consentAnalytics: z.boolean().optional(),
+        /** An empty name clears it. */
+        displayName: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+    output: developerProfile,
+  },
+} as const;

@@ -1,0 +1,68 @@
+/**
+ * Identity decisions: merge suggestions, dismiss/snooze, merge, unmerge and
+ * the merge history. Spread into `channels` by contract.ts; kept apart so
+ * that the developers read side and this side can grow without colliding.
+ */
+import { z } from 'zod';
+
+export const mergeRules = ['same_handle', 'same_name_org', 'same_name_domain', 'same_email_local'] as const;
+export const mergeRule = z.enum(mergeRules);
+export type MergeRule = z.infer<typeof mergeRule>;
+
+/** Enough of a developer to compare two side by side. */
+export const devSummary = z.object({
+  developerId: z.string(),
+  displayName: z.string().nullable(),
+  primaryEmail: z.string().nullable(),
+  organization: z.string().nullable(),
+  accounts: z.array(z.object({ provider: z.string(), handle: z.string().nullable() })),
+});
+export type DevSummary = z.infer<typeof devSummary>;
+
+export const mergeEvidence = z.object({ rule: mergeRule, detail: z.string() });
+export type MergeEvidence = z.infer<typeof mergeEvidence>;
+
+/** A candidate pair; `a` is the suggested survivor (more activity, then older). */
+export const mergeSuggestion = z.object({
+  a: devSummary,
+  b: devSummary,
+  score: z.number().min(0).max(1),
+  evidence: z.array(mergeEvidence),
+});
+export type MergeSuggestion = z.infer<typeof mergeSuggestion>;
+
+export const mergeHistoryEntry = z.object({
+  mergeId: z.string(),
+  action: z.enum(['merge', 'unmerge']),
+  intoDeveloperId: z.string(),
+  fromDeveloperId: z.string(),
+  intoName: z.string().nullable(),
+  fromName: z.string().nullable(),
+  reason: z.string().nullable(),
+  mergedAt: z.string(),
+  /** For a merge: the unmerge that undid it, if any. */
+  undoneBy: z.string().nullable(),
+});
+export type MergeHistoryEntry = z.infer<typeof mergeHistoryEntry>;
+
+const pair = { a: z.string().uuid(), b: z.string().uuid() };
+
+export const mergeChannels = {
+  'merges:suggestions': {
+    input: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
+    output: z.array(mergeSuggestion),
+  },
+  'merges:dismiss': { input: z.object(pair).strict(), output: z.object({ dismissed: z.literal(true) }) },
+  'merges:snooze': {
+    input: z.object({ ...pair, days: z.number().int().min(1).max(365) }).strict(),
+    output: z.object({ until: z.string() }),
+  },
+  'developers:merge': {
+    input: z
+      .object({ intoId: z.string().uuid(), fromId: z.string().uuid(), reason: z.string().trim().max(500).optional() })
+      .strict(),
+    output: z.object({ mergeId: z.string() }),
+  },
+  'developers:unmerge': { input: z.object({ mergeId: z.string().uuid() }).strict(), output: z.object({ mergeId: z.string() }) },
+  'developers:merges': { input: z.object({ developerId: z.string().uuid() }).strict(), output: z.array(mergeHistoryEntry) },
+} as const;
