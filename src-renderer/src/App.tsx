@@ -7,6 +7,7 @@ import { NotFoundPage } from './components/NotFoundPage';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage';
 import { DevelopersPage } from './pages/developers/DevelopersPage';
 import { FunnelPage } from './pages/funnel/FunnelPage';
+import { MergesPage } from './pages/merges/MergesPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { OverviewPage } from './pages/overview/OverviewPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -17,6 +18,7 @@ import { useHashRoute } from './use-hash-route';
 const pages: Record<Route, ComponentType> = {
   overview: OverviewPage,
   developers: DevelopersPage,
+  merges: MergesPage,
   campaigns: CampaignsPage,
   funnel: FunnelPage,
   import: ImportPage,

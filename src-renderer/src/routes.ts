@@ -1,5 +1,5 @@
 /** The pages in navigation order; the hash route is `#/<id>`. */
-export const routeIds = ['overview', 'developers', 'campaigns', 'funnel', 'import', 'settings', 'status'] as const;
+export const routeIds = ['overview', 'developers', 'merges', 'campaigns', 'funnel', 'import', 'settings', 'status'] as const;
 export type RouteId = (typeof routeIds)[number];
 export type Route = RouteId | 'notFound';
 
@@ -16,4 +16,14 @@ export function routeFromHash(hash: string): Route {
 
 export function hrefFor(route: RouteId): string {
   return `#/${route}`;
+}
+
+/** The segment after the page: `#/developers/<id>` → the id; none → null. */
+export function routeParam(hash: string): string | null {
+  const second = hash.replace(/^#\/?/, '').split('?')[0]?.split('/')[1] ?? '';
+  return second === '' ? null : decodeURIComponent(second);
+}
+
+export function developerHref(developerId: string): string {
+  return `#/developers/${encodeURIComponent(developerId)}`;
 }

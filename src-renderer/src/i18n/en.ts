@@ -1,3 +1,4 @@
+import enDevelopers from './en-developers';
 import enImport from './en-import';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
@@ -13,6 +14,7 @@ const en = {
   nav: {
     overview: 'Overview',
     developers: 'Developers',
+    merges: 'Merge suggestions',
     campaigns: 'Campaigns',
     funnel: 'Funnel',
     import: 'Import',
@@ -73,6 +75,7 @@ const en = {
     },
   },
   imports: enImport,
+  ...enDevelopers,
   status: {
     title: 'Status',
     description: 'The database behind this app: its version, where the data lives, and what the schema holds.',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import jaDevelopers from './ja-developers';
 import jaImport from './ja-import';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
@@ -14,6 +15,7 @@ const ja: Messages = {
   nav: {
     overview: '概要',
     developers: '開発者',
+    merges: '統合候補',
     campaigns: 'キャンペーン',
     funnel: 'ファネル',
     import: 'インポート',
@@ -74,6 +76,7 @@ const ja: Messages = {
     },
   },
   imports: jaImport,
+  ...jaDevelopers,
   status: {
     title: 'ステータス',
     description: 'このアプリが使用しているデータベースの状態です。バージョン、データの保存場所、スキーマの内容を確認できます。',

@@ -1,0 +1,137 @@
+/**
+ * The Developers pages in Chromium against `drm serve`, on the sample data
+ * loaded through the app's own import: search the list, open a profile, merge
+ * the first suggested pair, see the merged profile and undo the merge there.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { serve, type Served } from './serve';
+
+let app: Served;
+let headers: Record<string, string>;
+
+interface Row {
+  developerId: string;
+  displayName: string | null;
+  primaryEmail: string | null;
+}
+
+async function call<T>(request: APIRequestContext, channel: string, input: object = {}): Promise<T> {
+  const response = await request.post(`${app.origin}/api/${channel}`, { data: input, headers });
+  expect(response.ok(), `${channel}: HTTP ${response.status()}`).toBe(true);
+  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  expect(body.ok, `${channel}: ${JSON.stringify(body.error)}`).toBe(true);
+  return body.value;
+}
+
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(240_000);
+  app = await serve();
+  headers = { Authorization: `Bearer ${new URL(app.url).searchParams.get('token')}` };
+  await call(request, 'import:sample');
+  await expect
+    .poll(
+      async () => {
+        const jobs = await call<{ status: string }[]>(request, 'import:jobs');
+        return jobs.length > 0 && jobs.every((job) => job.status === 'succeeded') ? 'succeeded' : jobs.map((j) => j.status).join(',');
+      },
+      { timeout: 180_000, intervals: [1000] },
+    )
+    .toBe('succeeded');
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test('search the developers, open a profile', async ({ page, request }, testInfo) => {
+  const { rows, total } = await call<{ rows: Row[]; total: number }>(request, 'developers:list', { pageSize: 50 });
+  expect(total).toBeGreaterThan(0);
+  const target = rows.find((r) => r.displayName && r.displayName.length > 1)!;
+
+  await page.goto(`${app.url}#/developers`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Developers' })).toBeVisible();
+  await expect(page.getByTestId('developer-range')).toHaveText(new RegExp(`^1–${Math.min(50, total)} of ${total.toLocaleString('en-US')}$`));
+  const table = page.getByRole('table', { name: 'Developers' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('developers-list-en.png'), fullPage: true });
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill(target.displayName!);
+  await expect(table.getByRole('link', { name: target.displayName!, exact: true })).toBeVisible();
+  await expect(page.getByTestId('developer-range')).not.toHaveText(new RegExp(`of ${total.toLocaleString('en-US')}$`));
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill('no such developer zzzz');
+  await expect(page.getByRole('heading', { name: 'No developers match' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(target.displayName!);
+
+  // Keyboard: the name link opens the profile with Enter.
+  await table.getByRole('link', { name: target.displayName!, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/developers/${target.developerId}$`));
+  await expect(page.getByRole('heading', { level: 1, name: target.displayName! })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Activity timeline' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible();
+
+  // Tags are saved on the server.
+  await page.getByRole('textbox', { name: 'New tag' }).fill('e2e-vip');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Remove tag e2e-vip' })).toBeVisible();
+  await expect
+    .poll(async () => (await call<{ tags: string[] }>(request, 'developers:get', { developerId: target.developerId })).tags)
+    .toContain('e2e-vip');
+  await page.screenshot({ path: testInfo.outputPath('developers-profile-en.png'), fullPage: true });
+});
+
+test('merge the first suggestion, see the merged profile, undo it', async ({ page }, testInfo) => {
+  await page.goto(`${app.url}#/developers`);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Merge suggestions' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Merge suggestions' })).toBeVisible();
+  const first = page.getByTestId('merge-suggestion').first();
+  await expect(first).toBeVisible();
+  await expect(first).toContainText(/Match \d+%/);
+  await page.screenshot({ path: testInfo.outputPath('developers-merges-en.png'), fullPage: true });
+
+  const survivor = (await first.locator('.side-keep .side-name').innerText()).trim();
+  await first.getByRole('button', { name: 'Merge', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Merge these developers?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Reason (optional)' }).fill('Same person (e2e)');
+  await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const outcome = page.getByTestId('merge-outcome');
+  await expect(outcome).toContainText(`was merged into ${survivor}`);
+
+  await outcome.getByRole('link', { name: 'Open the merged profile' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: survivor })).toBeVisible();
+  const history = page.getByTestId('merge-history');
+  await expect(history).toContainText(`was merged into ${survivor}`);
+  await expect(history).toContainText('Reason: Same person (e2e)');
+  await page.screenshot({ path: testInfo.outputPath('developers-merged-profile-en.png'), fullPage: true });
+
+  // The one merged away says where it went.
+  await history.getByRole('link', { name: /was merged into/ }).click();
+  await expect(page.getByText('This developer was merged into another profile')).toBeVisible();
+  await page.getByRole('link', { name: 'Open the merged profile' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: survivor })).toBeVisible();
+
+  await history.getByRole('button', { name: 'Undo' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Undo this merge?' });
+  await confirm.getByRole('button', { name: 'Undo the merge' }).click();
+  await expect(page.getByText('The merge was undone.')).toBeVisible();
+  await expect(history.getByText('Undone', { exact: true })).toBeVisible();
+  await expect(history.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+});
+
+test('the pages in Japanese', async ({ page }, testInfo) => {
+  await page.goto(`${app.url}#/developers`);
+  await page.getByRole('combobox', { name: /Language|言語/ }).selectOption('ja');
+  await expect(page.getByRole('heading', { level: 1, name: '開発者' })).toBeVisible();
+  await expect(page.getByTestId('developer-range')).toContainText('件中');
+  await page.screenshot({ path: testInfo.outputPath('developers-list-ja.png'), fullPage: true });
+  await page.getByRole('table', { name: '開発者' }).getByRole('row').nth(1).click();
+  await expect(page.getByRole('heading', { name: 'アクティビティ履歴' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('developers-profile-ja.png'), fullPage: true });
+  await page.getByRole('navigation').getByRole('link', { name: '統合候補' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '統合候補' })).toBeVisible();
+  await expect(page.getByTestId('merge-suggestion').first()).toContainText('一致度');
+  await page.screenshot({ path: testInfo.outputPath('developers-merges-ja.png'), fullPage: true });
+});
