@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { developerChannels } from './contract-developers';
 import { mergeChannels } from './contract-merges';
+import { organizationChannels } from './contract-organizations';
 
 // ── Shared shapes ────────────────────────────────────────────────────────────
 
@@ -165,6 +166,7 @@ export const channels = {
   'import:sample': { input: emptyInput, output: z.object({ jobIds: z.array(z.string()) }) },
   ...developerChannels,
   ...mergeChannels,
+  ...organizationChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;

@@ -13,6 +13,7 @@ import { composeHandlers } from './handlers';
 import { importHandlers } from './imports/handlers';
 import { createImporter } from './imports/importer';
 import { mergeHandlers } from './merges/handlers';
+import { organizationHandlers } from './organizations/handlers';
 import { markInterruptedJobs } from './imports/jobs';
 import { resolveMigrationsDir, resolveSampleDir } from './paths';
 import { DEFAULT_TENANT } from './db/seed';
@@ -57,6 +58,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       imports: importHandlers(opened.pool, importer, DEFAULT_TENANT, resolveSampleDir(layout)),
       developers: developerHandlers(opened.pool, events, DEFAULT_TENANT),
       merges: mergeHandlers(opened.pool, events, DEFAULT_TENANT),
+      organizations: organizationHandlers(opened.pool, events, DEFAULT_TENANT),
     });
 
     let stopping: Promise<void> | undefined;

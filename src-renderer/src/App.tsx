@@ -9,6 +9,7 @@ import { DevelopersPage } from './pages/developers/DevelopersPage';
 import { FunnelPage } from './pages/funnel/FunnelPage';
 import { MergesPage } from './pages/merges/MergesPage';
 import { ImportPage } from './pages/import/ImportPage';
+import { OrganizationsPage } from './pages/organizations/OrganizationsPage';
 import { OverviewPage } from './pages/overview/OverviewPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { StatusPage } from './pages/status/StatusPage';
@@ -18,6 +19,7 @@ import { useHashRoute } from './use-hash-route';
 const pages: Record<Route, ComponentType> = {
   overview: OverviewPage,
   developers: DevelopersPage,
+  organizations: OrganizationsPage,
   merges: MergesPage,
   campaigns: CampaignsPage,
   funnel: FunnelPage,

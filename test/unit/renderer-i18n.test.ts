@@ -46,6 +46,7 @@ describe('translations', () => {
     expect(ja.nav).toEqual({
       overview: '概要',
       developers: '開発者',
+      organizations: '組織',
       merges: '統合候補',
       campaigns: 'キャンペーン',
       funnel: 'ファネル',

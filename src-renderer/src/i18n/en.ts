@@ -1,4 +1,5 @@
 import enDevelopers from './en-developers';
+import enOrganizations from './en-organizations';
 import enImport from './en-import';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
@@ -14,6 +15,7 @@ const en = {
   nav: {
     overview: 'Overview',
     developers: 'Developers',
+    organizations: 'Organizations',
     merges: 'Merge suggestions',
     campaigns: 'Campaigns',
     funnel: 'Funnel',
@@ -76,6 +78,7 @@ const en = {
   },
   imports: enImport,
   ...enDevelopers,
+  ...enOrganizations,
   status: {
     title: 'Status',
     description: 'The database behind this app: its version, where the data lives, and what the schema holds.',

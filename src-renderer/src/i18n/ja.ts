@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import jaDevelopers from './ja-developers';
+import jaOrganizations from './ja-organizations';
 import jaImport from './ja-import';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
@@ -15,6 +16,7 @@ const ja: Messages = {
   nav: {
     overview: '概要',
     developers: '開発者',
+    organizations: '組織',
     merges: '統合候補',
     campaigns: 'キャンペーン',
     funnel: 'ファネル',
@@ -77,6 +79,7 @@ const ja: Messages = {
   },
   imports: jaImport,
   ...jaDevelopers,
+  ...jaOrganizations,
   status: {
     title: 'ステータス',
     description: 'このアプリが使用しているデータベースの状態です。バージョン、データの保存場所、スキーマの内容を確認できます。',

@@ -1,0 +1,17 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { ChannelInput } from '../../../src-shared/contract';
+import { api } from '../api';
+
+// An organization's row is computed from these.
+const ORGANIZATION_TABLES = ['organizations', 'developers', 'developer_stats', 'developer_merge_logs'];
+
+export const organizationQueries = {
+  all: () => ['organizations'] as const,
+  list: (input: ChannelInput<'organizations:list'>) =>
+    queryOptions({
+      queryKey: [...organizationQueries.all(), 'list', input] as const,
+      queryFn: () => api.call('organizations:list', input),
+      meta: { tables: ORGANIZATION_TABLES },
+      placeholderData: keepPreviousData,
+    }),
+};

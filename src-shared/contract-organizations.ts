@@ -1,0 +1,43 @@
+/**
+ * The Organizations page (issue 4): organizations with their domain,
+ * developer count and latest activity; rename and merge. Spread into
+ * `channels` by contract.ts.
+ */
+import { z } from 'zod';
+
+const uuid = z.string().uuid();
+
+export const organizationRow = z.object({
+  orgId: z.string(),
+  name: z.string(),
+  domain: z.string().nullable(),
+  /** Developers in the organization, merged-away ones excluded. */
+  developers: z.number().int(),
+  lastActionAt: z.string().nullable(),
+});
+export type OrganizationRow = z.infer<typeof organizationRow>;
+
+export const organizationListQuery = z
+  .object({
+    /** Name or domain: substring, case- and width-insensitive (NFKC). */
+    q: z.string().max(200).optional(),
+    page: z.number().int().min(0).default(0),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type OrganizationListQuery = z.output<typeof organizationListQuery>;
+
+export const organizationPage = z.object({ total: z.number().int(), rows: z.array(organizationRow) });
+export type OrganizationPage = z.infer<typeof organizationPage>;
+
+export const organizationChannels = {
+  'organizations:list': { input: organizationListQuery, output: organizationPage },
+  'organizations:rename': {
+    input: z.object({ orgId: uuid, name: z.string().trim().min(1).max(200) }).strict(),
+    output: organizationRow,
+  },
+  'organizations:merge': {
+    input: z.object({ intoId: uuid, fromId: uuid }).strict(),
+    output: z.object({ moved: z.number().int() }),
+  },
+};

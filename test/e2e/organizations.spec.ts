@@ -1,0 +1,84 @@
+/**
+ * The Organizations page in Chromium against `drm serve`, on the sample data
+ * loaded through the app's own import: the list, a rename refused because the
+ * name is taken, a rename, and a merge confirmed in the dialog.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { serve, type Served } from './serve';
+
+let app: Served;
+let headers: Record<string, string>;
+
+interface Org {
+  orgId: string;
+  name: string;
+  developers: number;
+}
+
+async function call<T>(request: APIRequestContext, channel: string, input: object = {}): Promise<T> {
+  const response = await request.post(`${app.origin}/api/${channel}`, { data: input, headers });
+  expect(response.ok(), `${channel}: HTTP ${response.status()}`).toBe(true);
+  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  expect(body.ok, `${channel}: ${JSON.stringify(body.error)}`).toBe(true);
+  return body.value;
+}
+
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(240_000);
+  app = await serve();
+  headers = { Authorization: `Bearer ${new URL(app.url).searchParams.get('token')}` };
+  await call(request, 'import:sample');
+  await expect
+    .poll(
+      async () => {
+        const jobs = await call<{ status: string }[]>(request, 'import:jobs');
+        return jobs.length > 0 && jobs.every((job) => job.status === 'succeeded') ? 'succeeded' : jobs.map((j) => j.status).join(',');
+      },
+      { timeout: 180_000, intervals: [1000] },
+    )
+    .toBe('succeeded');
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test('list, rename and merge organizations', async ({ page, request }, testInfo) => {
+  const { rows, total } = await call<{ rows: Org[]; total: number }>(request, 'organizations:list', { pageSize: 200 });
+  expect(total).toBeGreaterThan(1);
+  const [from, into] = [rows[0]!, rows[1]!];
+
+  await page.goto(`${app.url}#/organizations`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Organizations' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Organizations' });
+  await expect(table.getByRole('rowheader', { name: from.name, exact: true })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('organizations-list-en.png'), fullPage: true });
+
+  // A taken name is refused by the core, and the page says so.
+  await page.getByRole('button', { name: `Rename ${from.name}`, exact: true }).click();
+  const nameBox = page.getByRole('textbox', { name: 'New name' });
+  await nameBox.fill(into.name);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert')).toContainText('Merge the two organizations');
+  await nameBox.fill('   ');
+  await expect(page.getByRole('alert').filter({ hasText: 'Enter a name.' })).toBeVisible();
+
+  await nameBox.fill('Renamed Org');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(table.getByRole('rowheader', { name: 'Renamed Org', exact: true })).toBeVisible();
+
+  // Merge it into the second organization, confirmed in the dialog.
+  await page.getByRole('button', { name: 'Merge Renamed Org into another organization' }).click();
+  await page.getByRole('combobox', { name: 'Merge into' }).selectOption({ value: into.orgId });
+  await page.getByRole('button', { name: 'Merge', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Merge these organizations?' });
+  await expect(dialog).toContainText(`Renamed Org (${from.developers} developers) will be merged into ${into.name}`);
+  await page.screenshot({ path: testInfo.outputPath('organizations-merge-en.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Renamed Org was merged into ${into.name}; ${from.developers} developers moved.` })).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: 'Renamed Org', exact: true })).toHaveCount(0);
+
+  const after = await call<{ rows: Org[]; total: number }>(request, 'organizations:list', { pageSize: 200 });
+  expect(after.total).toBe(total - 1);
+  expect(after.rows.find((r) => r.orgId === into.orgId)?.developers).toBe(into.developers + from.developers);
+});
