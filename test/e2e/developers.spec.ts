@@ -4,10 +4,9 @@
  * the first suggested pair, see the merged profile and undo the merge there.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { serve, type Served } from './serve';
+import { callApi, loadSample, serve, type Served } from './serve';
 
 let app: Served;
-let headers: Record<string, string>;
 
 interface Row {
   developerId: string;
@@ -15,28 +14,12 @@ interface Row {
   primaryEmail: string | null;
 }
 
-async function call<T>(request: APIRequestContext, channel: string, input: object = {}): Promise<T> {
-  const response = await request.post(`${app.origin}/api/${channel}`, { data: input, headers });
-  expect(response.ok(), `${channel}: HTTP ${response.status()}`).toBe(true);
-  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  expect(body.ok, `${channel}: ${JSON.stringify(body.error)}`).toBe(true);
-  return body.value;
-}
+const call = <T>(request: APIRequestContext, channel: string, input: object = {}) => callApi<T>(request, app, channel, input);
 
 test.beforeAll(async ({ request }) => {
   test.setTimeout(240_000);
   app = await serve();
-  headers = { Authorization: `Bearer ${new URL(app.url).searchParams.get('token')}` };
-  await call(request, 'import:sample');
-  await expect
-    .poll(
-      async () => {
-        const jobs = await call<{ status: string }[]>(request, 'import:jobs');
-        return jobs.length > 0 && jobs.every((job) => job.status === 'succeeded') ? 'succeeded' : jobs.map((j) => j.status).join(',');
-      },
-      { timeout: 180_000, intervals: [1000] },
-    )
-    .toBe('succeeded');
+  await loadSample(request, app);
 });
 
 test.afterAll(async () => {

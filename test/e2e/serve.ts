@@ -2,6 +2,7 @@
  * Starts `drm serve` as a user would (a subprocess on a fresh data directory)
  * and stops it afterwards, checking that its PostgreSQL went with it.
  */
+import { expect, type APIRequestContext } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,4 +53,31 @@ export async function serve(): Promise<Served> {
       rmSync(parent, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Calls a contract channel over HTTP as the page does (Bearer token from the
+ * printed URL), asserting the call succeeded, and returns its value.
+ */
+export async function callApi<T>(request: APIRequestContext, app: Served, channel: string, input: object = {}): Promise<T> {
+  const headers = { Authorization: `Bearer ${new URL(app.url).searchParams.get('token')}` };
+  const response = await request.post(`${app.origin}/api/${channel}`, { data: input, headers });
+  expect(response.ok(), `${channel}: HTTP ${response.status()}`).toBe(true);
+  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  expect(body.ok, `${channel}: ${JSON.stringify(body.error)}`).toBe(true);
+  return body.value;
+}
+
+/** Loads the bundled sample through the app's own import and waits until every job succeeded. */
+export async function loadSample(request: APIRequestContext, app: Served): Promise<void> {
+  await callApi(request, app, 'import:sample');
+  await expect
+    .poll(
+      async () => {
+        const jobs = await callApi<{ status: string }[]>(request, app, 'import:jobs');
+        return jobs.length > 0 && jobs.every((job) => job.status === 'succeeded') ? 'succeeded' : jobs.map((j) => j.status).join(',');
+      },
+      { timeout: 180_000, intervals: [1000] },
+    )
+    .toBe('succeeded');
 }
