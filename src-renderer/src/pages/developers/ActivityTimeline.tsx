@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Pager } from '../../components/Pager';
 import { useFormatters } from '../../format';
 import { developerQueries } from '../../queries/developers';
 import { useProviderLabel } from './bits';
@@ -77,14 +78,7 @@ export function ActivityTimeline({ developerId }: { developerId: string }) {
           <>
             <div className="list-toolbar">
               <p className="meta-line">{t('developers.range', { from: range.from, to: range.to, total: range.total })}</p>
-              <nav className="pager" aria-label={t('developers.pagerLabel')}>
-                <button type="button" className="button-secondary" disabled={!range.hasPrev} onClick={() => setPage(range.page - 1)}>
-                  {t('developers.prev')}
-                </button>
-                <button type="button" className="button-secondary" disabled={!range.hasNext} onClick={() => setPage(range.page + 1)}>
-                  {t('developers.next')}
-                </button>
-              </nav>
+              <Pager range={range} onPage={setPage} />
             </div>
             <ol className="timeline">
               {data.rows.map((a) => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
 import { developerQueries } from '../../queries/developers';
 import { hrefFor } from '../../routes';
 import { saveText } from '../import/download';
@@ -88,19 +89,5 @@ export function DeveloperListPage() {
         )
       ) : null}
     </>
-  );
-}
-
-function Pager({ range, onPage }: { range: ReturnType<typeof pageRange>; onPage(page: number): void }) {
-  const { t } = useTranslation();
-  return (
-    <nav className="pager" aria-label={t('developers.pagerLabel')}>
-      <button type="button" className="button-secondary" disabled={!range.hasPrev} onClick={() => onPage(range.page - 1)}>
-        {t('developers.prev')}
-      </button>
-      <button type="button" className="button-secondary" disabled={!range.hasNext} onClick={() => onPage(range.page + 1)}>
-        {t('developers.next')}
-      </button>
-    </nav>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrganizationRow } from '../../../../src-shared/contract-organizations';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Pager } from '../../components/Pager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormatters } from '../../format';
@@ -73,14 +74,7 @@ export function OrganizationsPage() {
               <p className="meta-line" data-testid="organization-range">
                 {t('developers.range', { from: range.from, to: range.to, total: range.total })}
               </p>
-              <nav className="pager" aria-label={t('developers.pagerLabel')}>
-                <button type="button" className="button-secondary" disabled={!range.hasPrev} onClick={() => setPage(range.page - 1)}>
-                  {t('developers.prev')}
-                </button>
-                <button type="button" className="button-secondary" disabled={!range.hasNext} onClick={() => setPage(range.page + 1)}>
-                  {t('developers.next')}
-                </button>
-              </nav>
+              <Pager range={range} onPage={setPage} />
             </div>
             <table className="data-table" aria-labelledby={`${id}-list`}>
               <thead>
