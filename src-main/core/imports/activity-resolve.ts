@@ -21,7 +21,7 @@ export interface ResolveCounts {
   campaigns: number;
 }
 
-export async function resolveActivities(pgClient: PoolClient, tenant: string): Promise<ResolveCounts & { touchedDevelopers: number }> {
+export async function resolveActivities(pgClient: PoolClient, tenant: string): Promise<ResolveCounts> {
   const client = { query: tracedQuery(pgClient) };
   const count = async (_c: unknown, text: string, values: unknown[]) => (await client.query(text, values)).rowCount ?? 0;
   const t = [tenant];
@@ -263,7 +263,6 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
     // Nothing references these rows' keys, and every row is new: rebuild them all after a large load.
     { unique: true, primaryKey: true },
   );
-  const touched = await client.query<{ n: string }>('select count(distinct developer_id) as n from inserted_activity');
 
   return {
     activities,
@@ -274,6 +273,5 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
     organizations,
     resources,
     campaigns,
-    touchedDevelopers: Number(touched.rows[0]!.n),
   };
 }

@@ -23,7 +23,6 @@ export interface EntityCounts {
   budgets: number;
   duplicates: number;
   touchedCampaigns: string[];
-  touchedDevelopers: string[];
 }
 
 const none = (): EntityCounts => ({
@@ -35,7 +34,6 @@ const none = (): EntityCounts => ({
   budgets: 0,
   duplicates: 0,
   touchedCampaigns: [],
-  touchedDevelopers: [],
 });
 
 async function rowCount(client: PoolClient, text: string, values: unknown[]): Promise<number> {
@@ -147,7 +145,6 @@ export async function resolveDevelopers(client: PoolClient, tenant: string): Pro
      on conflict (tenant_id, kind, value_normalized) do nothing`,
     t,
   );
-  counts.touchedDevelopers = (await client.query<{ id: string }>('select developer_id as id from person')).rows.map((r) => r.id);
   return counts;
 }
 

@@ -207,7 +207,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
     if (ACTIVITY_TYPES.has(type)) {
       const counts = await resolveActivities(client, tenant);
       metrics.duplicates = counts.duplicates;
-      const { duplicates: _d, touchedDevelopers: _t, ...inserted } = counts;
+      const { duplicates: _d, ...inserted } = counts;
       metrics.inserted = { ...emptyCounts(), ...inserted };
       const statsStarted = performance.now();
       await addToDeveloperStats(client, tenant, 'inserted_activity');

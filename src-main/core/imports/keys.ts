@@ -7,11 +7,6 @@ import type { ActivityRecord, Actor, ResourceRef } from './types';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** accounts.dedup_key: sha256 of `tenant|provider|external_user_id`. */
-export function accountDedupKey(tenant: string, provider: string, externalUserId: string): string {
-  return sha256(`${tenant}|${provider}|${externalUserId}`);
-}
-
 /**
  * Who did it, as one string: the account (`provider:external_user_id`), else
  * the email, else the anonymous id. Undefined when the row names nobody.
