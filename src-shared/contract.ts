@@ -8,6 +8,7 @@
  * only the inferred types. Nothing else crosses the boundary.
  */
 import { z } from 'zod';
+import { analyticsChannels } from './contract-analytics';
 import { developerChannels } from './contract-developers';
 import { mergeChannels } from './contract-merges';
 import { organizationChannels } from './contract-organizations';
@@ -167,6 +168,7 @@ export const channels = {
   ...developerChannels,
   ...mergeChannels,
   ...organizationChannels,
+  ...analyticsChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;

@@ -8,6 +8,8 @@ import { runMigrations } from './db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/postgres';
 import { seed } from './db/seed';
 import { createCoreEvents } from './events';
+import { analyticsHandlers } from './analytics/handlers';
+import { campaignHandlers } from './campaigns/handlers';
 import { developerHandlers } from './developers/handlers';
 import { composeHandlers } from './handlers';
 import { importHandlers } from './imports/handlers';
@@ -17,6 +19,7 @@ import { organizationHandlers } from './organizations/handlers';
 import { markInterruptedJobs } from './imports/jobs';
 import { resolveMigrationsDir, resolveSampleDir } from './paths';
 import { DEFAULT_TENANT } from './db/seed';
+import { settingsHandlers } from './settings/handlers';
 import { systemHandlers } from './system/handlers';
 import type { Core, StartCoreOptions } from './types';
 
@@ -59,6 +62,9 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       developers: developerHandlers(opened.pool, events, DEFAULT_TENANT),
       merges: mergeHandlers(opened.pool, events, DEFAULT_TENANT),
       organizations: organizationHandlers(opened.pool, events, DEFAULT_TENANT),
+      settings: settingsHandlers(opened.pool, events, DEFAULT_TENANT),
+      campaigns: campaignHandlers(opened.pool, events, DEFAULT_TENANT),
+      analytics: analyticsHandlers(opened.pool, events, DEFAULT_TENANT),
     });
 
     let stopping: Promise<void> | undefined;

@@ -1,0 +1,15 @@
+// PLACEHOLDER — replaced by the domain's implementation before this lands.
+import type { Pool } from 'pg';
+import { CoreError } from '../errors';
+import type { CoreEvents } from '../events';
+import type { DomainHandlers } from '../handlers';
+
+const notYet = () => Promise.reject(new CoreError('UNAVAILABLE', 'Not built yet'));
+
+export function settingsHandlers(_pool: Pool, _events: CoreEvents, _tenant: string): DomainHandlers {
+  return {
+    'settings:get': notYet,
+    'settings:update': notYet,
+    'settings:mapAction': notYet,
+  };
+}
