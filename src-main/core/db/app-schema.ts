@@ -12,6 +12,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   customType,
   date,
@@ -25,11 +26,9 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { activities } from './schema/activities';
 import { tenants } from './schema/admin';
 import { funnelStages } from './schema/analytics';
 import { campaigns } from './schema/campaigns';
-import { developers } from './schema/core';
 
 /** A set of days as PostgreSQL keeps it: sorted, coalesced ranges; `&&` tests a period. */
 export const datemultirange = customType<{ data: string }>({
@@ -73,51 +72,79 @@ export const derivedSchema = pgSchema('derived');
 
 /**
  * One row per visible developer (merged-away developers have none): what the
- * Developers page searches, filters and sorts by, each with its own index.
+ * Developers page searches, filters and sorts by, each with its own index, so
+ * that a page, its count and any filter read this one narrow table (the spec's
+ * tables would need a scan of activities for the stage and of accounts,
+ * identifiers and organizations for a search; see developers/filters.ts).
  */
 export const developerSearch = derivedSchema.table(
   'developer_search',
   {
-    developerId: uuid('developer_id')
-      .primaryKey()
-      .references(() => developers.developerId, { onDelete: 'cascade' }),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    // No foreign keys: checking them row by row doubled the cost of writing the table during a
+    // large import; the refresh deletes the rows of developers that are gone or merged away.
+    developerId: uuid('developer_id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
     /** Name, emails, handles and organization, NFKC + lower-cased + spaces removed, joined by newlines. */
     searchText: text('search_text').notNull(),
+    /** The display name folded as search_text folds it, for the sort by name (width, case and spaces do not split names apart). */
+    sortName: text('sort_name'),
+    orgId: uuid('org_id'),
+    tags: text('tags').array(),
+    /** Providers of the developer's accounts, sorted. */
+    providers: text('providers').array().notNull().default(sql`'{}'`),
     /** order_no of the highest stage ever reached; null = none. */
     highestStage: smallint('highest_stage'),
     highestStageAt: timestamp('highest_stage_at', { withTimezone: true }),
     totalActions: bigint('total_actions', { mode: 'number' }).notNull().default(0),
     lastActionAt: timestamp('last_action_at', { withTimezone: true }),
   },
+  // Each index is one of the page's orders (every order ends in the id), walked to the first page.
+  // No trigram index: at 120k developers a scan of this narrow table answers a substring search
+  // in ~15-30 ms, while maintaining a pg_trgm GIN index cost 2-5 s per 100k developers imported
+  // (see developers/filters.ts). Stage and tags are filtered while walking an order's index.
   (t) => [
-    index('idx_dev_search_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
-    index('idx_dev_search_last_action').on(t.tenantId, t.lastActionAt, t.developerId),
-    index('idx_dev_search_total').on(t.tenantId, t.totalActions, t.developerId),
-    index('idx_dev_search_stage').on(t.tenantId, t.highestStage),
+    index('idx_dev_search_last_action').on(t.tenantId, t.lastActionAt.desc().nullsLast(), t.developerId),
+    index('idx_dev_search_total').on(t.tenantId, t.totalActions.desc(), t.lastActionAt.desc().nullsLast(), t.developerId),
+    index('idx_dev_search_name').on(t.tenantId, t.sortName, t.developerId),
+    index('idx_dev_search_org').on(t.tenantId, t.orgId).where(sql`${t.orgId} is not null`),
   ],
 );
 
 /**
- * Per developer and dimension, the days on which each stage was reached
- * (`stage_days[order_no]`), in the tenant's time zone. Sized by developers,
- * not by activities, so a funnel for any period is one pass over it.
- * dim: '' = all activities, 'campaign:<uuid>' = activities attributed to the
- * campaign, 'source:<source>' = activities from that source. Developers
- * without analytics consent have no rows.
+ * Per developer, the days on which each stage was reached
+ * (`stage_days[order_no]`) and the days with any activity at all, in the
+ * tenant's time zone. Sized by developers, not by activities, so a funnel
+ * for any period is one pass over ~one narrow row per developer (a table of
+ * its own, so that the pass reads nothing else). Developers without
+ * analytics consent and merged-away developers have no row.
+ *
+ * No foreign keys, here and in developer_funnel_dim: a 1M-row import writes
+ * ~700k rows to the two tables, and their per-row key checks cost more than
+ * the rest of the refresh (~9 s measured). Rows leave with their developer
+ * through refreshDerived, which every write path calls.
  */
-export const developerFunnel = derivedSchema.table(
-  'developer_funnel',
+export const developerFunnel = derivedSchema.table('developer_funnel', {
+  developerId: uuid('developer_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  stageDays: datemultirange('stage_days').array().notNull(),
+  /** Days with an activity of any action, mapped to a stage or not (active developers). */
+  activeDays: datemultirange('active_days').notNull(),
+});
+
+/**
+ * developer_funnel for one slice of the activities, per developer:
+ * dim 'campaign:<uuid>' = activities attributed to the campaign
+ * (activity_campaigns, any weight), 'source:<source>' = activities from that
+ * source. Only developers who reached a stage in the slice have a row. The
+ * key leads with the dimension, so a filtered funnel reads its slice alone;
+ * deleting one developer's rows walks it with PostgreSQL 18's skip scan.
+ */
+export const developerFunnelDim = derivedSchema.table(
+  'developer_funnel_dim',
   {
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    tenantId: text('tenant_id').notNull(),
     dim: text('dim').notNull(),
-    developerId: uuid('developer_id')
-      .notNull()
-      .references(() => developers.developerId, { onDelete: 'cascade' }),
+    developerId: uuid('developer_id').notNull(),
     stageDays: datemultirange('stage_days').array().notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.dim, t.developerId] })],
@@ -160,30 +187,51 @@ export const campaignDaily = derivedSchema.table(
     activities: bigint('activities', { mode: 'number' }).notNull(),
     /** Sum of the weights of anonymous activities. */
     anonymous: numeric('anonymous').notNull(),
+    /**
+     * The part of `weight` that is multi-touch credit (conversions without a
+     * direct campaign, under the tenant's model and lookback): ROI for another
+     * model keeps `weight - multi_touch` and recomputes this part from
+     * conversion_touches.
+     */
+    multiTouch: numeric('multi_touch').notNull().default('0'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.campaignId, t.day, t.action, t.source] })],
 );
 
 /**
- * For each conversion without a direct campaign, every touch (an activity of
- * the same developer attributed directly to a campaign) in the 365 days up to
- * it: what multi-touch attribution needs for any model and lookback.
+ * For each conversion without a direct campaign (of a developer with
+ * analytics consent), every touch (an activity of the same developer
+ * attributed directly to a campaign) in the 365 days up to it, with what
+ * each attribution model needs to credit it for any lookback L (whole days)
+ * in one filtered sum: ROI under a model or lookback other than the tenant's
+ * reads only this table (campaigns/roi.ts, derived/attribution.ts).
+ *
+ * No foreign keys: the table is rewritten per developer on every import and
+ * merge, and at 51k rows their per-row trigger checks cost more than the
+ * insert itself (675 of 1,235 ms). Its rows go with their developer's refresh
+ * (attribution.ts), and a deleted campaign's explicitly (campaigns/undo.ts).
  */
 export const conversionTouches = derivedSchema.table(
   'conversion_touches',
   {
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
-    conversionId: uuid('conversion_id')
-      .notNull()
-      .references(() => activities.activityId, { onDelete: 'cascade' }),
+    tenantId: text('tenant_id').notNull(),
+    conversionId: uuid('conversion_id').notNull(),
     developerId: uuid('developer_id').notNull(),
     convertedAt: timestamp('converted_at', { withTimezone: true }).notNull(),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => campaigns.campaignId, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id').notNull(),
     touchedAt: timestamp('touched_at', { withTimezone: true }).notNull(),
+    /** converted_at − touched_at in days, rounded up: the touch is within every lookback L ≥ age. */
+    age: smallint('age').notNull(),
+    /** First touch: the touch wins for age ≤ L < first_until (the age of the touch just before it; 366 for the earliest). */
+    firstUntil: smallint('first_until').notNull(),
+    /** Last touch: the conversion's latest touch (ties by campaign id), winning for L ≥ age. */
+    isLast: boolean('is_last').notNull(),
+    /**
+     * Linear: on the latest touch of each campaign of the conversion, the
+     * sorted ages of all those latest touches; within L it gets 1 /
+     * width_bucket(L, thresholds). Null on the other touches.
+     */
+    thresholds: smallint('thresholds').array(),
   },
   (t) => [
     primaryKey({ columns: [t.conversionId, t.campaignId, t.touchedAt] }),

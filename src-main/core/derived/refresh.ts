@@ -8,6 +8,7 @@
  * a refresh after any change must leave exactly what a rebuild would.
  */
 import type { PoolClient } from 'pg';
+import { traceStep } from '../imports/trace';
 import { refreshAttribution } from './attribution';
 import { refreshCampaignDaily } from './campaign-daily';
 import { refreshActivityDaily } from './activity-daily';
@@ -37,7 +38,7 @@ export interface DerivedChange {
   span: Span | 'all' | null;
   /**
    * A relation with the activities an import just added (activity_id,
-   * developer_id, action, occurred_at, campaign_id), when the change is an
+   * developer_id, anon_id, action, occurred_at, source, campaign_id), when the change is an
    * import; lets steps add instead of recomputing.
    */
   inserted?: string;
@@ -57,12 +58,20 @@ export function widen(span: DerivedChange['span'], more: DerivedChange['span']):
 export async function refreshDerived(client: Queryable, tenant: string, change: DerivedChange): Promise<void> {
   // Attribution first: it rewrites activity_campaigns, which the campaign
   // dimensions of the funnel and the campaign counts read.
-  const attributed = await refreshAttribution(client, tenant, change);
+  const attributed = await step('attribution', () => refreshAttribution(client, tenant, change));
   const next: DerivedChange = { ...change, span: widen(change.span, attributed.span) };
-  await refreshDeveloperSearch(client, tenant, next);
-  await refreshDeveloperFunnel(client, tenant, next);
-  await refreshActivityDaily(client, tenant, next);
-  await refreshCampaignDaily(client, tenant, next);
+  await step('developer search', () => refreshDeveloperSearch(client, tenant, next));
+  await step('developer funnel', () => refreshDeveloperFunnel(client, tenant, next));
+  await step('activity daily', () => refreshActivityDaily(client, tenant, next));
+  // Attribution already applied its own changes to campaign_daily, exactly: the caller's span only.
+  await step('campaign daily', () => refreshCampaignDaily(client, tenant, change));
+}
+
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  traceStep(`derived: ${name}`, started);
+  return result;
 }
 
 /** Recomputes everything derived, for every developer and day. */
