@@ -2,8 +2,8 @@
  * Developers page and profile latency (issue 4): generates 100k developers /
  * 1M activities, imports developers.csv and activities.csv into a fresh data
  * directory through the app's handlers, then times the handlers the pages
- * call — search, a list page, a stage-filtered page, a profile — and prints
- * p50/p95 against the target (p50 < 50 ms each).
+ * call — search, a list page in each order, the stage and other filters, a
+ * profile — and prints p50/p95 against the target (p50 < 50 ms each).
  *
  *   npm run bench:developers
  *   BENCH_DEVELOPERS=20000 BENCH_RUNS=20 npm run bench:developers
@@ -97,15 +97,26 @@ async function main(): Promise<void> {
         return `${p.total.toLocaleString('en-US')} found, ${p.rows.length} rows`;
       };
       const results: Measured[] = [];
+      // An organization and a tag with members, for the filters that take one.
+      const org = first.value.rows.find((r) => r.organization)?.organization;
+      const tag = first.value.rows.find((r) => r.tags.length > 0)?.tags[0];
       results.push(await measure(core, 'search 2-char Japanese', 'developers:list', () => ({ q: '田中' }), page));
       results.push(await measure(core, 'search 3-char Japanese', 'developers:list', () => ({ q: '佐々木' }), page));
+      results.push(await measure(core, 'search 3-char Latin', 'developers:list', () => ({ q: 'tan' }), page));
       results.push(await measure(core, 'search 6-char Latin', 'developers:list', () => ({ q: 'tanaka' }), page));
       results.push(await measure(core, 'search email fragment', 'developers:list', () => ({ q: '@mirai' }), page));
+      results.push(await measure(core, 'search handle, by name', 'developers:list', () => ({ q: 'sato', sort: 'name' }), page));
       results.push(await measure(core, 'list page (last activity)', 'developers:list', (run) => ({ page: run % 5 }), page));
       results.push(await measure(core, 'list page (activity count)', 'developers:list', (run) => ({ sort: 'activityCount', page: run % 5 }), page));
-      results.push(await measure(core, 'list page, stage = advocacy', 'developers:list', () => ({ stage: 'advocacy' }), page));
-      results.push(await measure(core, 'list page, stage = adoption', 'developers:list', () => ({ stage: 'adoption' }), page));
-      results.push(await measure(core, 'list page, stage = awareness', 'developers:list', () => ({ stage: 'awareness' }), page));
+      results.push(await measure(core, 'list page (name)', 'developers:list', (run) => ({ sort: 'name', page: run % 5 }), page));
+      for (const stage of ['advocacy', 'adoption', 'engagement', 'awareness']) {
+        results.push(await measure(core, `stage = ${stage}`, 'developers:list', () => ({ stage }), page));
+      }
+      results.push(await measure(core, 'stage = advocacy (activity count)', 'developers:list', () => ({ stage: 'advocacy', sort: 'activityCount' }), page));
+      results.push(await measure(core, 'stage = adoption (name)', 'developers:list', () => ({ stage: 'adoption', sort: 'name' }), page));
+      if (org) results.push(await measure(core, 'organization filter', 'developers:list', () => ({ orgId: org.orgId }), page));
+      if (tag) results.push(await measure(core, 'tag filter', 'developers:list', () => ({ tag }), page));
+      results.push(await measure(core, 'provider filter (connpass)', 'developers:list', () => ({ provider: 'connpass' }), page));
       results.push(
         await measure(core, 'profile', 'developers:get', (run) => ({ developerId: ids[run % ids.length] }), (v) => `${(v as { accounts: unknown[] }).accounts.length} account(s)`),
       );

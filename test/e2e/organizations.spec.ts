@@ -65,3 +65,21 @@ test('list, rename and merge organizations', async ({ page, request }, testInfo)
   expect(after.total).toBe(total - 1);
   expect(after.rows.find((r) => r.orgId === into.orgId)?.developers).toBe(into.developers + from.developers);
 });
+
+test("an organization's developer count opens the Developers page filtered by it", async ({ page, request }, testInfo) => {
+  const { rows } = await call<{ rows: Org[] }>(request, 'organizations:list', { pageSize: 200 });
+  const org = rows.filter((r) => r.developers > 0).sort((a, b) => b.developers - a.developers)[0]!;
+  const all = await call<{ total: number }>(request, 'developers:list', {});
+
+  await page.goto(`${app.url}#/organizations`);
+  await page.getByRole('link', { name: `Show the ${org.developers} developers of ${org.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`#/developers\\?org=${org.orgId}$`));
+  await expect(page.getByTestId('org-filter')).toContainText(`Organization: ${org.name}`);
+  await expect(page.getByTestId('developer-range')).toHaveText(`1–${Math.min(50, org.developers)} of ${org.developers}`);
+  await page.screenshot({ path: testInfo.outputPath('developers-of-organization-en.png'), fullPage: true });
+
+  // Removing the chip shows everyone again.
+  await page.getByRole('link', { name: `Show developers of every organization (remove ${org.name})` }).click();
+  await expect(page.getByTestId('org-filter')).toHaveCount(0);
+  await expect(page.getByTestId('developer-range')).toHaveText(new RegExp(` of ${all.total.toLocaleString('en-US')}$`));
+});

@@ -34,7 +34,8 @@ describe('activities import', () => {
     expect(first).toMatchObject({ status: 'succeeded', type: 'activities', rowsRead: 6, rejected: 0, errors: [] });
     // Taro (email rows + his github account), Hanako, and the connpass account, which has no email:
     // only exact emails link automatically, so it stays its own developer until someone merges it.
-    expect(first.inserted).toMatchObject({ activities: 6, developers: 3, accounts: 2, organizations: 1, campaigns: 1 });
+    // Organizations: Example 株式会社 (Taro's column), and example.org from Hanako's company email domain.
+    expect(first.inserted).toMatchObject({ activities: 6, developers: 3, accounts: 2, organizations: 2, campaigns: 1 });
   });
 
   it('links accounts and rows to one developer by exact email, case-insensitively', async () => {

@@ -59,19 +59,6 @@ beforeAll(async () => {
     ),
   ];
   for (const job of jobs) expect(job.status, job.message ?? '').toBe('succeeded');
-  // Company domains are not derived by imports yet (an open part of issue 4): set them, and the
-  // domain-named organizations, the way that rule will, so the page's channels are tested on them.
-  await queryRows(
-    t.url,
-    `update organizations set domain_primary = case name when 'Acme' then 'acme.co.jp' when 'Beta' then 'beta.example' end
-      where name in ('Acme', 'Beta')`,
-  );
-  await queryRows(t.url, `insert into organizations (tenant_id, name, domain_primary) values ('default', 'contoso.jp', 'contoso.jp'), ('default', 'delta.io', 'delta.io')`);
-  await queryRows(
-    t.url,
-    `update developers d set org_id = o.org_id from organizations o
-      where o.domain_primary = split_part(d.primary_email::text, '@', 2)::citext and d.org_id is null`,
-  );
 });
 afterAll(() => dir.remove());
 
@@ -99,6 +86,29 @@ async function developerId(email: string): Promise<string> {
 }
 
 describe('organizations from imports', () => {
+  it('makes an organization of a company email domain, never of free mail', async () => {
+    expect(await orgOfDeveloper('dan@delta.io')).toBe('delta.io');
+    expect(await orgOfDeveloper('con@contoso.jp')).toBe('contoso.jp');
+    expect(await orgOfDeveloper('cora@contoso.jp')).toBe('contoso.jp'); // one organization per domain, case folded
+    for (const email of ['gabe@gmail.com', 'yui@yahoo.co.jp', 'olly@outlook.com', 'ivy@icloud.com', 'free@gmail.com']) {
+      expect(await orgOfDeveloper(email), email).toBeNull();
+    }
+    const rows = await queryRows<{ name: string; domain: string | null }>(t.url, 'select name, domain_primary::text as domain from organizations order by name');
+    expect(rows).toEqual([
+      { name: 'Acme', domain: 'acme.co.jp' }, // its people's one company domain
+      { name: 'Beta', domain: 'beta.example' }, // bee@gmail.com says nothing against it
+      { name: 'MixCo', domain: null }, // two company domains: none is the organization's
+      { name: 'contoso.jp', domain: 'contoso.jp' },
+      { name: 'delta.io', domain: 'delta.io' },
+    ]);
+  });
+
+  it('reuses the organization that has the domain', async () => {
+    // Cai was listed without an organization beside Acme's people: Acme, not a new acme.co.jp.
+    expect(await orgOfDeveloper('cai@acme.co.jp')).toBe('Acme');
+    expect(await orgOfDeveloper('bee@gmail.com')).toBe('Beta'); // the column, whatever the email
+  });
+
   it('creates one from the organization column, once', async () => {
     expect(await orgOfDeveloper('aki@acme.co.jp')).toBe('Acme');
     expect(await orgOfDeveloper('max@other.example')).toBe('MixCo');
@@ -206,5 +216,35 @@ describe('organizations:merge', () => {
     expect(result).toEqual({ ok: true, value: { moved: 2 } });
     expect(await org('Acme')).toMatchObject({ domain: 'acme.co.jp', developers: 5 });
     expect((await list()).rows.map((r) => r.name)).toEqual(['Acme', 'MixCo', 'Beta']);
+  });
+});
+
+describe('organizations from later imports', () => {
+  it('joins the organization holding the domain, even renamed or merged, and lets the organization column win', async () => {
+    const job = await importFile(
+      t.core,
+      writeCsv(
+        dir.path,
+        'domains.csv',
+        [
+          'occurred_at,action,source,email,organization',
+          '2024-06-01T10:00:00Z,view,web,eve@acme.co.jp,', // a new person at Acme's domain
+          '2024-06-01T10:00:00Z,view,web,zed@delta.io,', // delta.io was merged into MixCo, which took its domain
+          '2024-06-01T10:00:00Z,view,web,finn@acme.co.jp,Finn Labs', // the column wins over the domain
+          '2024-06-01T10:00:00Z,view,web,max@other.example,', // already in MixCo: stays
+          '2024-06-01T10:00:00Z,view,web,gabe@gmail.com,', // free mail: still none
+        ].join('\n'),
+      ),
+      { type: 'activities', options: { timezone: 'UTC' } },
+    );
+    expect(job.status, job.message ?? '').toBe('succeeded');
+    expect(job.inserted.organizations).toBe(1); // Finn Labs only
+    expect(await orgOfDeveloper('eve@acme.co.jp')).toBe('Acme');
+    expect(await orgOfDeveloper('zed@delta.io')).toBe('MixCo');
+    expect(await orgOfDeveloper('finn@acme.co.jp')).toBe('Finn Labs');
+    expect(await orgOfDeveloper('max@other.example')).toBe('MixCo');
+    expect(await orgOfDeveloper('gabe@gmail.com')).toBeNull();
+    // Finn Labs does not take acme.co.jp: Acme has it.
+    expect(await queryRows(t.url, "select domain_primary from organizations where name = 'Finn Labs'")).toEqual([{ domain_primary: null }]);
   });
 });

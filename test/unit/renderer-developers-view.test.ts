@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   addTag,
   developerName,
+  developersOfOrganizationHref,
   emptyFilters,
   filterInput,
   hasActiveFilters,
   listInput,
   normaliseTag,
+  orgFilterFromHash,
   pageRange,
   relativeParts,
   removeTag,
@@ -31,7 +33,7 @@ describe('pageRange', () => {
 describe('filters', () => {
   it('leaves blanks out and trims text', () => {
     expect(filterInput({ ...emptyFilters, q: '  山田 ', tag: ' ' })).toEqual({ sort: 'lastActivity', q: '山田' });
-    expect(listInput({ q: '', stage: 'adoption', tag: 'vip', provider: 'github', sort: 'name' }, 2)).toEqual({
+    expect(listInput({ q: '', stage: 'adoption', tag: 'vip', provider: 'github', orgId: '', sort: 'name' }, 2)).toEqual({
       sort: 'name',
       stage: 'adoption',
       tag: 'vip',
@@ -43,6 +45,34 @@ describe('filters', () => {
   it('does not count the sort as a filter', () => {
     expect(hasActiveFilters({ ...emptyFilters, sort: 'name' })).toBe(false);
     expect(hasActiveFilters({ ...emptyFilters, q: 'x' })).toBe(true);
+    expect(hasActiveFilters({ ...emptyFilters, orgId: ORG })).toBe(true);
+  });
+  it('passes the organization on', () => {
+    expect(filterInput({ ...emptyFilters, orgId: ORG })).toEqual({ sort: 'lastActivity', orgId: ORG });
+  });
+});
+
+const ORG = '4814f648-18dc-4d32-9d1f-0227162730c2';
+
+describe('the organization filter in the address', () => {
+  it('reads #/developers?org=<uuid>', () => {
+    expect(orgFilterFromHash(`#/developers?org=${ORG}`)).toBe(ORG);
+    expect(orgFilterFromHash(`#developers?org=${ORG.toUpperCase()}`)).toBe(ORG);
+    expect(orgFilterFromHash(`#/developers?sort=name&org=${ORG}`)).toBe(ORG);
+    expect(routeFromHash(`#/developers?org=${ORG}`)).toBe('developers');
+    expect(routeParam(`#/developers?org=${ORG}`)).toBeNull(); // the list, not a profile
+  });
+  it('ignores it elsewhere, without a value, or when it is not an id', () => {
+    expect(orgFilterFromHash('#/developers')).toBeNull();
+    expect(orgFilterFromHash('#/developers?org=')).toBeNull();
+    expect(orgFilterFromHash('#/developers?org=acme')).toBeNull();
+    expect(orgFilterFromHash(`#/developers/${ORG}?org=${ORG}`)).toBeNull(); // a profile
+    expect(orgFilterFromHash(`#/organizations?org=${ORG}`)).toBeNull();
+    expect(orgFilterFromHash('')).toBeNull();
+  });
+  it('round-trips through the link the Organizations page makes', () => {
+    expect(developersOfOrganizationHref(ORG)).toBe(`#/developers?org=${ORG}`);
+    expect(orgFilterFromHash(developersOfOrganizationHref(ORG))).toBe(ORG);
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import type { Pool } from 'pg';
 import type { DeveloperActivityPage, DeveloperProfile } from '../../../src-shared/contract-developers';
+import { IS_MULTI_TOUCH } from '../derived/attribution';
 import { CoreError } from '../errors';
 import { developerRows } from './list';
 import { MERGED_INTO_SQL } from '../merges/state';
@@ -87,7 +88,8 @@ export async function getProfile(pool: Pool, tenant: string, developerId: string
          from activities a
          join activity_campaigns ac on ac.tenant_id = a.tenant_id and ac.activity_id = a.activity_id
          join campaigns c on c.campaign_id = ac.campaign_id
-        where a.tenant_id = $1 and a.developer_id = $2
+        -- Touched: attributed directly. Multi-touch credit of a conversion is the campaign's, not a touch.
+        where a.tenant_id = $1 and a.developer_id = $2 and not ${IS_MULTI_TOUCH('ac')}
         group by c.campaign_id, c.name order by activities desc, c.name`,
       t,
     ),

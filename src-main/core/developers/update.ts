@@ -1,9 +1,15 @@
 /**
  * The profile's editable fields: tags, the analytics consent and the display
- * name. Other fields come from imports and merges.
+ * name. Other fields come from imports and merges. The derived tables follow
+ * in the same transaction: the search row always, and, when the consent
+ * changes, every day of the developer's activities (they leave or join the
+ * analytics).
  */
 import type { Pool } from 'pg';
+import { refreshDerived } from '../derived/refresh';
 import { CoreError } from '../errors';
+import { inTransaction } from '../merges/tx';
+import { developersActivitiesSpan } from './activity-span';
 
 export interface DeveloperUpdate {
   developerId: string;
@@ -23,10 +29,20 @@ export async function updateDeveloper(pool: Pool, tenant: string, update: Develo
   }
   if (update.consentAnalytics !== undefined) sets.push(`consent_analytics = $${values.push(update.consentAnalytics)}`);
   if (update.displayName !== undefined) sets.push(`display_name = $${values.push(update.displayName === '' ? null : update.displayName)}`);
-  const result =
-    sets.length > 0
-      ? await pool.query(`update developers set ${sets.join(', ')}, updated_at = now() where tenant_id = $1 and developer_id = $2`, values)
-      : await pool.query('select 1 from developers where tenant_id = $1 and developer_id = $2', values);
-  if (result.rowCount === 0) throw new CoreError('NOT_FOUND', `No developer ${update.developerId}`, { developerId: update.developerId });
-  return sets.length > 0;
+  return inTransaction(pool, async (client) => {
+    const before = await client.query<{ consent_analytics: boolean }>(
+      'select consent_analytics from developers where tenant_id = $1 and developer_id = $2 for update',
+      [tenant, update.developerId],
+    );
+    const row = before.rows[0];
+    if (!row) throw new CoreError('NOT_FOUND', `No developer ${update.developerId}`, { developerId: update.developerId });
+    if (sets.length === 0) return false;
+    await client.query(`update developers set ${sets.join(', ')}, updated_at = now() where tenant_id = $1 and developer_id = $2`, values);
+    const consentChanged = update.consentAnalytics !== undefined && update.consentAnalytics !== row.consent_analytics;
+    await refreshDerived(client, tenant, {
+      developers: [update.developerId],
+      span: consentChanged ? await developersActivitiesSpan(client, tenant, [update.developerId]) : null,
+    });
+    return true;
+  });
 }

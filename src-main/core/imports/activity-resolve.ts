@@ -6,7 +6,9 @@
  * Every step is one set-based statement over the stage.
  */
 import type { PoolClient } from 'pg';
+import type { DerivedChange } from '../derived/refresh';
 import { STAGE_ACTIVITY } from './activity-stage';
+import { claimOrganizationDomains, companyDomainSql, emailDomainSql, freeMailDomains, resolveDomainOrganizations, STAGE_DOMAIN } from './domain-orgs';
 import { withIndexesDeferred } from './index-aware';
 import { tracedQuery } from './trace';
 
@@ -46,13 +48,14 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
      group by actor_key`);
   await client.query('create index on stage_actor (actor_key)');
 
-  const organizations = await count(
+  let organizations = await count(
     client,
     `insert into organizations (tenant_id, name)
      select distinct $1, organization from stage_actor where organization is not null
      on conflict (tenant_id, name) do nothing`,
     t,
   );
+  await claimOrganizationDomains(client, tenant, 'select organization, email from stage_actor');
 
   // An account we already know brings its developer.
   await client.query(
@@ -90,11 +93,34 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
            (array_agg(organization order by last_at desc) filter (where organization is not null))[1] as organization
       from stage_actor where developer_id is null
      group by 1`);
+  // What the file says about developers we know: latest values first; it only ever fills gaps.
+  await client.query(`
+    create temp table known_developer on commit drop as
+    select developer_id,
+           (array_agg(display_name order by last_at desc) filter (where display_name is not null))[1] as display_name,
+           (array_agg(organization order by last_at desc) filter (where organization is not null))[1] as organization,
+           (array_agg(email order by last_at desc) filter (where email is not null))[1] as email
+      from stage_actor where developer_id is not null
+     group by developer_id`);
+  // A company email domain gives an organization to whoever the file names without one and has none yet.
+  organizations += await resolveDomainOrganizations(
+    client,
+    tenant,
+    `select distinct ${emailDomainSql('x.email')} as domain from (
+       select email from new_developer where organization is null and email is not null
+       union all
+       select k.email from known_developer k join developers d on d.developer_id = k.developer_id
+        where k.organization is null and k.email is not null and d.org_id is null) x
+      where ${companyDomainSql(emailDomainSql('x.email'), '$1')}`,
+    [freeMailDomains()],
+  );
   const developers = await count(
     client,
     `insert into developers (developer_id, tenant_id, display_name, primary_email, org_id)
-     select nd.developer_id, $1, nd.display_name, nd.email, o.org_id
-       from new_developer nd left join organizations o on o.tenant_id = $1 and o.name = nd.organization`,
+     select nd.developer_id, $1, nd.display_name, nd.email, coalesce(o.org_id, sd.org_id)
+       from new_developer nd
+       left join organizations o on o.tenant_id = $1 and o.name = nd.organization
+       left join ${STAGE_DOMAIN} sd on nd.organization is null and sd.domain = ${emailDomainSql('nd.email')}`,
     t,
   );
   await client.query(`
@@ -123,9 +149,10 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
   await client.query(
     `update developers d set display_name = coalesce(d.display_name, x.display_name),
             org_id = coalesce(d.org_id, x.org_id), updated_at = now()
-       from (select distinct on (sa.developer_id) sa.developer_id, sa.display_name, o.org_id
-               from stage_actor sa left join organizations o on o.tenant_id = $1 and o.name = sa.organization
-              order by sa.developer_id, sa.last_at desc) x
+       from (select k.developer_id, k.display_name, coalesce(o.org_id, sd.org_id) as org_id
+               from known_developer k
+               left join organizations o on o.tenant_id = $1 and o.name = k.organization
+               left join ${STAGE_DOMAIN} sd on k.organization is null and sd.domain = ${emailDomainSql('k.email')}) x
       where d.developer_id = x.developer_id and ((d.display_name is null and x.display_name is not null) or (d.org_id is null and x.org_id is not null))`,
     t,
   );
@@ -226,17 +253,18 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
         // The table is locked by the dropped indexes and duplicates are gone: every row goes in.
         const inserted = await count(client, insertActivities, t);
         // Every resolved row went in: name them as the inserted ones without copying a million rows.
-        await client.query('create temp view inserted_activity as select activity_id, developer_id, action, occurred_at, campaign_id from resolved_activity');
+        await client.query('create temp view inserted_activity as select activity_id, developer_id, action, occurred_at, campaign_id, source, anon_id from resolved_activity');
         return inserted;
       }
       // Through the indexes, ON CONFLICT also covers a writer racing us on a shared server.
       await client.query(
-        'create temp table inserted_activity (activity_id uuid primary key, developer_id uuid, action text, occurred_at timestamptz, campaign_id uuid) on commit drop',
+        'create temp table inserted_activity (activity_id uuid primary key, developer_id uuid, action text, occurred_at timestamptz, campaign_id uuid, source text, anon_id text) on commit drop',
       );
       return count(
         client,
-        `with ins as (${insertActivities} on conflict (dedup_key) do nothing returning activity_id, developer_id, action, occurred_at)
-         insert into inserted_activity select ins.*, r.campaign_id from ins join resolved_activity r using (activity_id)`,
+        `with ins as (${insertActivities} on conflict (dedup_key) do nothing returning activity_id, developer_id, action, occurred_at, source, anon_id)
+         insert into inserted_activity select ins.activity_id, ins.developer_id, ins.action, ins.occurred_at, r.campaign_id, ins.source, ins.anon_id
+           from ins join resolved_activity r using (activity_id)`,
         t,
       );
     },
@@ -273,5 +301,25 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
     organizations,
     resources,
     campaigns,
+  };
+}
+
+/**
+ * What an activity import changed, for refreshDerived (call after
+ * resolveActivities, in the same transaction): every developer the file
+ * names — new ones, ones whose accounts, name or organization it filled, and
+ * those of the new activities — and the instants of the new activities.
+ */
+export async function activityImportChange(client: Pick<PoolClient, 'query'>): Promise<DerivedChange> {
+  const { rows } = await client.query<{ developers: string[]; from: Date | null; to: Date | null }>(
+    `select array(select distinct developer_id from stage_actor where developer_id is not null) as developers,
+            min(occurred_at) as from, max(occurred_at) + interval '1 millisecond' as to
+       from inserted_activity`,
+  );
+  const r = rows[0]!;
+  return {
+    developers: r.developers,
+    span: r.from && r.to ? { from: r.from, to: r.to } : null,
+    inserted: 'inserted_activity',
   };
 }

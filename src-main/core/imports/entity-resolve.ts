@@ -5,7 +5,9 @@
  * updated, budgets carry a content key in `meta`.
  */
 import type { PoolClient } from 'pg';
+import type { DerivedChange } from '../derived/refresh';
 import { copyLine } from './copy';
+import { claimOrganizationDomains, companyDomainSql, emailDomainSql, freeMailDomains, resolveDomainOrganizations, STAGE_DOMAIN } from './domain-orgs';
 import type { BudgetRecord, CampaignRecord, DeveloperRecord } from './types';
 
 export const STAGE_RECORD = 'stage_record';
@@ -22,7 +24,8 @@ export interface EntityCounts {
   campaigns: number;
   budgets: number;
   duplicates: number;
-  touchedCampaigns: string[];
+  /** What to refresh: developers created or changed, and the span of activities whose developer's consent changed. */
+  change: Pick<DerivedChange, 'developers' | 'span'>;
 }
 
 const none = (): EntityCounts => ({
@@ -33,7 +36,7 @@ const none = (): EntityCounts => ({
   campaigns: 0,
   budgets: 0,
   duplicates: 0,
-  touchedCampaigns: [],
+  change: { developers: [], span: null },
 });
 
 async function rowCount(client: PoolClient, text: string, values: unknown[]): Promise<number> {
@@ -77,6 +80,7 @@ export async function resolveDevelopers(client: PoolClient, tenant: string): Pro
      on conflict (tenant_id, name) do nothing`,
     t,
   );
+  await claimOrganizationDomains(client, tenant, 'select organization, email from person');
   // Exact matches only: email identifier, primary email, then an account of one of the handles.
   await client.query(
     `update person p set developer_id = di.developer_id from developer_identifiers di
@@ -97,26 +101,46 @@ export async function resolveDevelopers(client: PoolClient, tenant: string): Pro
     t,
   );
   await client.query('update person set developer_id = uuid_generate_v4(), created = true where developer_id is null');
+  // A company email domain gives an organization to a person listed without one who has none yet.
+  counts.organizations += await resolveDomainOrganizations(
+    client,
+    tenant,
+    `select distinct ${emailDomainSql('p.email')} as domain
+       from person p left join developers d on not p.created and d.developer_id = p.developer_id
+      where p.organization is null and p.email is not null and (p.created or d.org_id is null)
+        and ${companyDomainSql(emailDomainSql('p.email'), '$1')}`,
+    [freeMailDomains()],
+  );
+  const personOrg = `left join organizations o on o.tenant_id = $1 and o.name = p.organization
+       left join ${STAGE_DOMAIN} sd on p.organization is null and sd.domain = ${emailDomainSql('p.email')}`;
   counts.developers = await rowCount(
     client,
     `insert into developers (developer_id, tenant_id, display_name, primary_email, org_id, consent_analytics, tags)
-     select p.developer_id, $1, p.display_name, p.email, o.org_id, coalesce(p.consent, true), nullif(p.tags, '{}')
-       from person p left join organizations o on o.tenant_id = $1 and o.name = p.organization
+     select p.developer_id, $1, p.display_name, p.email, coalesce(o.org_id, sd.org_id), coalesce(p.consent, true), nullif(p.tags, '{}')
+       from person p ${personOrg}
       where p.created`,
     t,
   );
-  // A curated list speaks for the developer: given values replace, tags are unioned.
+  // Developers whose consent this list changes: their activities leave or join the analytics.
+  const consent = await client.query<{ from: Date | null; to: Date | null }>(
+    `select min(a.occurred_at) as from, max(a.occurred_at) + interval '1 millisecond' as to
+       from person p join developers d on d.developer_id = p.developer_id
+       join activities a on a.tenant_id = $1 and a.developer_id = d.developer_id
+      where not p.created and p.consent is not null and p.consent <> d.consent_analytics`,
+    t,
+  );
+  // A curated list speaks for the developer: given values replace, tags are unioned; a domain only fills a gap.
   await client.query(
     `update developers d set
        display_name = coalesce(p.display_name, d.display_name),
-       org_id = coalesce(o.org_id, d.org_id),
+       org_id = coalesce(o.org_id, d.org_id, sd.org_id),
        consent_analytics = coalesce(p.consent, d.consent_analytics),
        tags = nullif(array(select distinct x from unnest(coalesce(d.tags, '{}') || p.tags) x order by x), '{}'),
        updated_at = now()
-      from person p left join organizations o on o.tenant_id = $1 and o.name = p.organization
+      from person p ${personOrg}
      where not p.created and d.developer_id = p.developer_id
        and (d.display_name is distinct from coalesce(p.display_name, d.display_name)
-            or d.org_id is distinct from coalesce(o.org_id, d.org_id)
+            or d.org_id is distinct from coalesce(o.org_id, d.org_id, sd.org_id)
             or d.consent_analytics is distinct from coalesce(p.consent, d.consent_analytics)
             or not (coalesce(d.tags, '{}') @> p.tags))`,
     t,
@@ -145,12 +169,16 @@ export async function resolveDevelopers(client: PoolClient, tenant: string): Pro
      on conflict (tenant_id, kind, value_normalized) do nothing`,
     t,
   );
+  // Every developer the list names: created, updated, or given accounts and identifiers.
+  const listed = await client.query<{ ids: string[] }>('select array(select distinct developer_id from person) as ids');
+  const span = consent.rows[0]!;
+  counts.change = { developers: listed.rows[0]!.ids, span: span.from && span.to ? { from: span.from, to: span.to } : null };
   return counts;
 }
 
 export async function resolveCampaigns(client: PoolClient, tenant: string): Promise<EntityCounts> {
   const counts = none();
-  const result = await client.query<{ campaign_id: string; inserted: boolean }>(
+  const result = await client.query<{ inserted: boolean }>(
     `insert into campaigns (tenant_id, name, channel, start_date, end_date, budget_total, attributes)
      select distinct on (rec->>'name') $1, rec->>'name', rec->>'channel', (rec->>'startDate')::date, (rec->>'endDate')::date,
             (rec->>'budgetTotal')::numeric,
@@ -164,11 +192,10 @@ export async function resolveCampaigns(client: PoolClient, tenant: string): Prom
        attributes = case when excluded.attributes is null then campaigns.attributes
                          else coalesce(campaigns.attributes, '{}'::jsonb) || excluded.attributes end,
        updated_at = now()
-     returning campaign_id, (xmax = 0) as inserted`,
+     returning (xmax = 0) as inserted`,
     [tenant],
   );
   counts.campaigns = result.rows.filter((r) => r.inserted).length;
-  counts.touchedCampaigns = result.rows.map((r) => r.campaign_id);
   return counts;
 }
 
@@ -189,17 +216,15 @@ export async function resolveBudgets(client: PoolClient, tenant: string): Promis
                     rec->>'currency', rec->>'spentAt', rec->>'memo', rec->>'source'), 'UTF8')), 'hex') as key
         from ${STAGE_RECORD}) s order by key, line`, t);
   const staged = Number((await client.query<{ n: string }>(`select count(*) as n from ${STAGE_RECORD}`)).rows[0]!.n);
-  const inserted = await client.query<{ campaign_id: string }>(
+  const inserted = await client.query(
     `insert into budgets (tenant_id, campaign_id, category, amount, currency, spent_at, source, memo, meta)
      select $1, c.campaign_id, s.rec->>'category', (s.rec->>'amount')::numeric, s.rec->>'currency', (s.rec->>'spentAt')::date,
             coalesce(s.rec->>'source', 'csv'), s.rec->>'memo', jsonb_build_object('dedup_key', s.key, 'line', s.line)
        from stage_budget s join campaigns c on c.tenant_id = $1 and c.name = s.rec->>'campaign'
-      where not exists (select 1 from budgets b where b.tenant_id = $1 and b.meta->>'dedup_key' = s.key)
-     returning campaign_id`,
+      where not exists (select 1 from budgets b where b.tenant_id = $1 and b.meta->>'dedup_key' = s.key)`,
     t,
   );
   counts.budgets = inserted.rowCount ?? 0;
   counts.duplicates = staged - counts.budgets;
-  counts.touchedCampaigns = [...new Set(inserted.rows.map((r) => r.campaign_id))];
   return counts;
 }

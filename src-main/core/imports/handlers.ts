@@ -4,6 +4,7 @@ import { IANAZone } from 'luxon';
 import type { Pool } from 'pg';
 import { importTypes, type ImportType } from '../../../src-shared/contract';
 import { CoreError } from '../errors';
+import { readSettings } from '../settings/service';
 import type { DomainHandlers } from '../handlers';
 import { importFields, suggestMapping } from './headers';
 import type { Importer } from './importer';
@@ -58,7 +59,9 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
     }
     const unknown = Object.values(mapping).filter((header) => !sniff.headers.includes(header));
     if (unknown.length > 0) throw new CoreError('BAD_INPUT', `The file has no column named ${unknown.join(', ')}`, { unknown });
-    const options = { ...request.options, fileName };
+    // Timestamps without a zone are read in the tenant's zone setting when there is one, else the machine's.
+    const zoneSetting = request.options?.timezone ? null : (await readSettings(pool, tenant)).timeZoneSetting;
+    const options = { ...request.options, ...(zoneSetting ? { timezone: zoneSetting } : {}), fileName };
     checkOptions(options);
     return importer.start({
       filePath: request.filePath,

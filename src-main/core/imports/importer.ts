@@ -13,8 +13,9 @@ import type { Pool, PoolClient } from 'pg';
 import type { ImportStatus, ImportType } from '../../../src-shared/contract';
 import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
-import { addToCampaignStats, addToDeveloperStats, rebuildCampaignStats } from '../stats/service';
-import { resolveActivities } from './activity-resolve';
+import { refreshDerived } from '../derived/refresh';
+import { addToDeveloperStats } from '../stats/service';
+import { activityImportChange, resolveActivities } from './activity-resolve';
 import { CREATE_STAGE_ACTIVITY, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS } from './activity-stage';
 import { openCopy, type CopyWriter } from './copy';
 import {
@@ -212,9 +213,10 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       const statsStarted = performance.now();
       await addToDeveloperStats(client, tenant, 'inserted_activity');
       traceStep('developer stats', statsStarted);
-      const campaignStatsStarted = performance.now();
-      await addToCampaignStats(client, tenant, 'inserted_activity');
-      traceStep('campaign stats', campaignStatsStarted);
+      const derivedStarted = performance.now();
+      // Search, funnel, daily counts and attribution (campaign_stats included), in this transaction.
+      await refreshDerived(client, tenant, await activityImportChange(client));
+      traceStep('derived', derivedStarted);
       return;
     }
     const resolver = ENTITY_RESOLVERS[type as keyof typeof ENTITY_RESOLVERS];
@@ -229,7 +231,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       campaigns: counts.campaigns,
       budgets: counts.budgets,
     };
-    if (counts.touchedCampaigns.length > 0) await rebuildCampaignStats(client, tenant, counts.touchedCampaigns);
+    await refreshDerived(client, tenant, counts.change);
   }
 
   return {

@@ -6,6 +6,8 @@
  * an unmerge can put each row back exactly.
  */
 import type { Pool } from 'pg';
+import { refreshDerived } from '../derived/refresh';
+import { activitiesSpan, developersActivitiesSpan } from '../developers/activity-span';
 import { CoreError } from '../errors';
 import { rebuildDeveloperStats } from '../stats/service';
 import { activeMergesFrom, lockDevelopers, sortedTags, type Filled, type MergeLogEvidence } from './log';
@@ -105,6 +107,12 @@ export async function mergeDevelopers(pool: Pool, tenant: string, request: Merge
        values ($1, $2, $3, $4, $5) returning merge_id`,
       [tenant, intoId, fromId, request.reason || null, JSON.stringify(evidence)],
     );
+    // After the log: it is what makes `from` merged away for the derived tables too. The moved
+    // activities change days; a withdrawn consent takes all of `into`'s out of the analytics.
+    const span = consentWithdrawn
+      ? await developersActivitiesSpan(client, tenant, [intoId])
+      : await activitiesSpan(client, evidence.moved.activities);
+    await refreshDerived(client, tenant, { developers: [intoId, fromId], span });
     return log.rows[0]!.merge_id;
   });
 }

@@ -75,6 +75,11 @@ r_name_org as (
     join named y on y.name_key = g.name_key and y.org_id = g.org_id
     join organizations o on o.org_id = g.org_id
    where x.developer_id < y.developer_id
+     -- Both at the organization's own email domain (imports put them there by it): the domain rule
+     -- already says this, and one fact must not count twice.
+     and not (o.domain_primary is not null
+              and exists (select 1 from email e where e.developer_id = x.developer_id and e.domain = lower(o.domain_primary::text))
+              and exists (select 1 from email e where e.developer_id = y.developer_id and e.domain = lower(o.domain_primary::text)))
 ),
 name_domain as (
   select distinct n.developer_id, n.display_name, n.name_key, e.domain

@@ -5,6 +5,8 @@
  * elsewhere), or a survivor that has itself been merged away since.
  */
 import type { Pool, PoolClient } from 'pg';
+import { refreshDerived } from '../derived/refresh';
+import { activitiesSpan, developersActivitiesSpan } from '../developers/activity-span';
 import { CoreError } from '../errors';
 import { rebuildDeveloperStats } from '../stats/service';
 import { activeMergesFrom, lockDevelopers, sortedTags, type MergeLogEvidence, type UnmergeLogEvidence } from './log';
@@ -124,6 +126,11 @@ export async function unmergeDevelopers(pool: Pool, tenant: string, mergeId: str
        values ($1, $2, $3, $4) returning merge_id`,
       [tenant, fromId, intoId, JSON.stringify(log)],
     );
+    // After the log: `from` is visible again from here on. A restored consent brings all of `into`'s back.
+    const span = evidence.consentWithdrawn
+      ? await developersActivitiesSpan(client, tenant, [intoId, fromId])
+      : await activitiesSpan(client, evidence.moved.activities);
+    await refreshDerived(client, tenant, { developers: [intoId, fromId], span });
     return rows[0]!.merge_id;
   });
 }

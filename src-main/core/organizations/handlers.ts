@@ -8,6 +8,8 @@ export function organizationHandlers(pool: Pool, events: CoreEvents, tenant: str
   return {
     'organizations:list': (query) => listOrganizations(pool, tenant, query),
 
+    'organizations:get': ({ orgId }) => getOrganization(pool, tenant, orgId),
+
     'organizations:rename': async ({ orgId, name }) => {
       if (await renameOrganization(pool, tenant, orgId, name)) changed();
       return getOrganization(pool, tenant, orgId);

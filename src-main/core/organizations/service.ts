@@ -4,6 +4,7 @@
  */
 import type { Pool } from 'pg';
 import type { OrganizationListQuery, OrganizationPage, OrganizationRow } from '../../../src-shared/contract-organizations';
+import { refreshDerived } from '../derived/refresh';
 import { likeContains } from '../developers/filters';
 import { CoreError } from '../errors';
 import { MERGED_AWAY_SQL } from '../merges/state';
@@ -60,22 +61,30 @@ export async function getOrganization(db: Queryable, tenant: string, orgId: stri
 
 const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 
-/** Returns whether anything changed. */
-export async function renameOrganization(db: Queryable, tenant: string, orgId: string, name: string): Promise<boolean> {
-  try {
-    const result = await db.query(
-      `update organizations set name = $3, updated_at = now() where tenant_id = $1 and org_id = $2 and name is distinct from $3`,
-      [tenant, orgId, name],
+/** Returns whether anything changed. The organization's developers find it by its new name from then on. */
+export async function renameOrganization(pool: Pool, tenant: string, orgId: string, name: string): Promise<boolean> {
+  const renamed = await inTransaction(pool, async (client) => {
+    try {
+      const result = await client.query(
+        `update organizations set name = $3, updated_at = now() where tenant_id = $1 and org_id = $2 and name is distinct from $3`,
+        [tenant, orgId, name],
+      );
+      if ((result.rowCount ?? 0) === 0) return false;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new CoreError('CONFLICT', `Another organization is already named "${name}". Merge the two organizations instead of renaming.`, {
+        name,
+      });
+    }
+    const members = await client.query<{ ids: string[] }>(
+      'select array(select developer_id from developers where tenant_id = $1 and org_id = $2) as ids',
+      [tenant, orgId],
     );
-    if ((result.rowCount ?? 0) > 0) return true;
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    throw new CoreError('CONFLICT', `Another organization is already named "${name}". Merge the two organizations instead of renaming.`, {
-      name,
-    });
-  }
-  await getOrganization(db, tenant, orgId); // NOT_FOUND when it does not exist
-  return false;
+    await refreshDerived(client, tenant, { developers: members.rows[0]!.ids, span: null });
+    return true;
+  });
+  if (!renamed) await getOrganization(pool, tenant, orgId); // NOT_FOUND when it does not exist
+  return renamed;
 }
 
 /** Moves `from`'s developers into `into`, keeps `into`'s name, takes `from`'s domain if `into` has none, deletes `from`. */
@@ -89,16 +98,16 @@ export async function mergeOrganizations(pool: Pool, tenant: string, intoId: str
     for (const id of [intoId, fromId]) {
       if (!rows.some((r) => r.org_id === id)) throw new CoreError('NOT_FOUND', `No organization ${id}`, { orgId: id });
     }
-    const moved = await client.query(`update developers set org_id = $3, updated_at = now() where tenant_id = $1 and org_id = $2`, [
-      tenant,
-      fromId,
-      intoId,
-    ]);
+    const moved = await client.query<{ developer_id: string }>(
+      `update developers set org_id = $3, updated_at = now() where tenant_id = $1 and org_id = $2 returning developer_id`,
+      [tenant, fromId, intoId],
+    );
     await client.query(`delete from organizations where tenant_id = $1 and org_id = $2`, [tenant, fromId]);
     await client.query(
       `update organizations o set domain_primary = coalesce(o.domain_primary, $3::text), updated_at = now() where o.tenant_id = $1 and o.org_id = $2`,
       [tenant, intoId, rows.find((r) => r.org_id === fromId)!.domain],
     );
+    await refreshDerived(client, tenant, { developers: moved.rows.map((r) => r.developer_id), span: null });
     return moved.rowCount ?? 0;
   });
 }

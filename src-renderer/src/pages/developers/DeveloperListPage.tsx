@@ -11,16 +11,25 @@ import { saveText } from '../import/download';
 import { DeveloperFilters } from './DeveloperFilters';
 import { DeveloperRows } from './DeveloperRows';
 import { emptyFilters, filterInput, hasActiveFilters, listInput, PAGE_SIZE, pageRange, type DeveloperFilterState } from './developer-view';
+import { OrgFilterChip } from './OrgFilterChip';
 import { useDebounced } from './use-debounced';
+import { useOrgFilter } from './use-org-filter';
 
 export function DeveloperListPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<DeveloperFilterState>(emptyFilters);
   const [page, setPage] = useState(0);
+  // The organization comes with the address (the Organizations page links here); a new one starts at page one.
+  const orgId = useOrgFilter() ?? '';
+  const [pagedOrg, setPagedOrg] = useState(orgId);
+  if (pagedOrg !== orgId) {
+    setPagedOrg(orgId);
+    setPage(0);
+  }
   // Text fields settle before they query; selects apply at once.
   const q = useDebounced(filters.q, 250);
   const tag = useDebounced(filters.tag, 250);
-  const applied = useMemo(() => ({ ...filters, q, tag }), [filters, q, tag]);
+  const applied = useMemo(() => ({ ...filters, q, tag, orgId }), [filters, q, tag, orgId]);
   const query = useQuery(developerQueries.list(listInput(applied, page)));
 
   const exportCsv = useMutation({
@@ -46,6 +55,7 @@ export function DeveloperListPage() {
         </button>
       </PageHeader>
       <DeveloperFilters filters={filters} onChange={changeFilters} />
+      {orgId ? <OrgFilterChip orgId={orgId} /> : null}
       <p role="status" className={query.isPending ? 'loading' : 'visually-hidden'}>
         {query.isPending ? <span className="spinner" aria-hidden="true" /> : null}
         {progress}
@@ -58,7 +68,14 @@ export function DeveloperListPage() {
             <section className="empty-state" aria-labelledby="no-match-title">
               <h2 id="no-match-title">{t('developers.noMatchTitle')}</h2>
               <p>{t('developers.noMatchBody')}</p>
-              <button type="button" className="button-secondary" onClick={() => changeFilters({ ...emptyFilters, sort: filters.sort })}>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => {
+                  changeFilters({ ...emptyFilters, sort: filters.sort });
+                  if (orgId) window.location.hash = hrefFor('developers');
+                }}
+              >
                 {t('developers.clearFilters')}
               </button>
             </section>

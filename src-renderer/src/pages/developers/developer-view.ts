@@ -23,10 +23,12 @@ export interface DeveloperFilterState {
   stage: string;
   tag: string;
   provider: string;
+  /** An organization's id ('' = any); set from the address (`#/developers?org=<id>`), not a form field. */
+  orgId: string;
   sort: DeveloperSort;
 }
 
-export const emptyFilters: DeveloperFilterState = { q: '', stage: '', tag: '', provider: '', sort: 'lastActivity' };
+export const emptyFilters: DeveloperFilterState = { q: '', stage: '', tag: '', provider: '', orgId: '', sort: 'lastActivity' };
 
 /** The filters as the backend takes them: blanks left out, text trimmed. */
 export function filterInput(filters: DeveloperFilterState): ChannelInput<'developers:export'> {
@@ -37,7 +39,28 @@ export function filterInput(filters: DeveloperFilterState): ChannelInput<'develo
   if (filters.stage !== '') input.stage = filters.stage;
   if (tag !== '') input.tag = tag;
   if (filters.provider !== '') input.provider = filters.provider;
+  if (filters.orgId !== '') input.orgId = filters.orgId;
   return input;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The organization the Developers list is filtered by, from the address:
+ * `#/developers?org=<uuid>` → the id (lower case); anything else → null
+ * (a profile, no `org`, or a value that is not an id, which the backend
+ * would refuse).
+ */
+export function orgFilterFromHash(hash: string): string | null {
+  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  if (path !== 'developers') return null;
+  const org = new URLSearchParams(query).get('org')?.trim() ?? '';
+  return UUID.test(org) ? org.toLowerCase() : null;
+}
+
+/** The Developers list filtered by an organization. */
+export function developersOfOrganizationHref(orgId: string): string {
+  return `#/developers?org=${encodeURIComponent(orgId)}`;
 }
 
 export function listInput(filters: DeveloperFilterState, page: number, pageSize = PAGE_SIZE): ChannelInput<'developers:list'> {
@@ -46,7 +69,7 @@ export function listInput(filters: DeveloperFilterState, page: number, pageSize 
 
 /** Whether anything narrows the list (the sort alone does not). */
 export function hasActiveFilters(filters: DeveloperFilterState): boolean {
-  return filters.q.trim() !== '' || filters.stage !== '' || filters.tag.trim() !== '' || filters.provider !== '';
+  return filters.q.trim() !== '' || filters.stage !== '' || filters.tag.trim() !== '' || filters.provider !== '' || filters.orgId !== '';
 }
 
 export interface PageRange {

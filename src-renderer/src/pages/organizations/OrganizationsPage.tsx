@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormatters } from '../../format';
 import { organizationQueries } from '../../queries/organizations';
 import { hrefFor } from '../../routes';
-import { pageRange } from '../developers/developer-view';
+import { developersOfOrganizationHref, pageRange } from '../developers/developer-view';
 import { useDebounced } from '../developers/use-debounced';
 import { mergeTargets, ORG_NAME_MAX, ORG_PAGE_SIZE, renameError } from './organization-view';
 
@@ -105,7 +105,15 @@ export function OrganizationsPage() {
                       )}
                     </th>
                     <td>{row.domain ?? dash}</td>
-                    <td className="num">{format.number(row.developers)}</td>
+                    <td className="num">
+                      {row.developers > 0 ? (
+                        <a href={developersOfOrganizationHref(row.orgId)} aria-label={t('organizations.showDevelopers', { count: row.developers, name: row.name })}>
+                          {format.number(row.developers)}
+                        </a>
+                      ) : (
+                        format.number(row.developers)
+                      )}
+                    </td>
                     <td>{row.lastActionAt ? format.dateTime(new Date(row.lastActionAt)) : dash}</td>
                     <td>
                       <div className="button-row">
