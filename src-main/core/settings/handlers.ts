@@ -1,15 +1,23 @@
-// PLACEHOLDER — replaced by the domain's implementation before this lands.
 import type { Pool } from 'pg';
-import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
+import { DERIVED_TABLES, getSettings, mapAction, updateSettings } from './service';
 
-const notYet = () => Promise.reject(new CoreError('UNAVAILABLE', 'Not built yet'));
-
-export function settingsHandlers(_pool: Pool, _events: CoreEvents, _tenant: string): DomainHandlers {
+export function settingsHandlers(pool: Pool, events: CoreEvents, tenant: string): DomainHandlers {
   return {
-    'settings:get': notYet,
-    'settings:update': notYet,
-    'settings:mapAction': notYet,
+    'settings:get': () => getSettings(pool, tenant),
+
+    'settings:update': async (update) => {
+      const { rebuilt } = await updateSettings(pool, tenant, update);
+      events.emit('db:changed', { tables: rebuilt ? ['tenant_settings', ...DERIVED_TABLES] : ['tenant_settings'] });
+      return getSettings(pool, tenant);
+    },
+
+    'settings:mapAction': async ({ action, stageKey }) => {
+      if (await mapAction(pool, tenant, action, stageKey)) {
+        events.emit('db:changed', { tables: ['activity_funnel_map', ...DERIVED_TABLES] });
+      }
+      return getSettings(pool, tenant);
+    },
   };
 }

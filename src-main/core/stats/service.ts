@@ -1,18 +1,17 @@
 /**
  * The stats caches of the spec: developer_stats and campaign_stats. Imports
- * add to them incrementally inside their transaction; a rebuild recomputes
- * them from activities and budgets and must give the same numbers.
+ * add to developer_stats incrementally inside their transaction; campaign_stats
+ * is recomputed from derived.campaign_daily and budgets. A rebuild recomputes
+ * both and must give the same numbers.
  */
 import type { PoolClient } from 'pg';
+import { readSettings } from '../settings/service';
 
 /** Action counted in each developer_stats column. */
 const COUNTED = `count(*) filter (where action = 'click') as clicks,
        count(*) filter (where action = 'attend') as attends,
        count(*) filter (where action = 'post') as posts,
        count(*) filter (where action = 'star') as stars`;
-
-/** The stage whose activities count as conversions until the tenant chooses another. */
-export const DEFAULT_CONVERSION_STAGE = 'adoption';
 
 type Queryable = Pick<PoolClient, 'query'>;
 
@@ -34,31 +33,6 @@ export async function addToDeveloperStats(client: Queryable, tenant: string, sou
   );
 }
 
-/**
- * Adds rows of `source` (action, campaign_id: new activities with their direct
- * campaign, weight 1) to campaign_stats, and refreshes those campaigns' cost.
- */
-export async function addToCampaignStats(client: Queryable, tenant: string, source: string): Promise<void> {
-  await client.query(
-    `insert into campaign_stats (campaign_id, tenant_id, actions_total, conversions, cost_total, roi_per_cost, updated_at)
-     select x.campaign_id, $1, x.actions, x.conversions, coalesce(b.cost, 0),
-            case when coalesce(b.cost, 0) > 0 then x.conversions / b.cost end, now()
-       from (select s.campaign_id, count(*) as actions,
-                    count(*) filter (where m.stage_key = '${DEFAULT_CONVERSION_STAGE}') as conversions
-               from ${source} s left join activity_funnel_map m on m.tenant_id = $1 and m.action = s.action
-              where s.campaign_id is not null group by s.campaign_id) x
-       left join (select campaign_id, sum(amount) as cost from budgets where tenant_id = $1 and currency = 'JPY' group by campaign_id) b
-         using (campaign_id)
-     on conflict (campaign_id) do update set
-       actions_total = campaign_stats.actions_total + excluded.actions_total,
-       conversions = campaign_stats.conversions + excluded.conversions,
-       cost_total = excluded.cost_total,
-       roi_per_cost = case when excluded.cost_total > 0 then (campaign_stats.conversions + excluded.conversions) / excluded.cost_total end,
-       updated_at = now()`,
-    [tenant],
-  );
-}
-
 /** Recomputes developer_stats from activities, for some developers or (ids undefined) all. */
 export async function rebuildDeveloperStats(client: Queryable, tenant: string, developerIds?: string[]): Promise<void> {
   const only = developerIds ? 'and developer_id = any($2::uuid[])' : '';
@@ -74,29 +48,36 @@ export async function rebuildDeveloperStats(client: Queryable, tenant: string, d
 }
 
 /**
- * Recomputes campaign_stats for some campaigns or (ids undefined) all:
+ * Recomputes campaign_stats for some campaigns or (ids undefined) all, from
+ * derived.campaign_daily (weights under the tenant's attribution model,
+ * developers with analytics consent and anonymous activities) and budgets:
  * actions = attribution weights, conversions = weights of activities whose
- * action maps to the conversion stage, cost = budgets in JPY (currencies are
- * never added together; other currencies are reported per currency by ROI).
+ * action maps to the tenant's conversion stage, cost = budgets in JPY
+ * (currencies are never added together; ROI reports each currency apart),
+ * roi_per_cost = conversions / cost. The spec's count columns are whole
+ * numbers, so weighted sums are rounded there; roi_per_cost divides the exact
+ * weighted conversions, as the ROI report does.
+ *
+ * Every write path reaches it: refreshDerived (through refreshCampaignDaily)
+ * after activities, attribution or settings change, and the budget and
+ * campaign paths directly.
  */
-export async function rebuildCampaignStats(client: Queryable, tenant: string, campaignIds?: string[]): Promise<void> {
-  const only = (alias: string) => (campaignIds ? `and ${alias}.campaign_id = any($2::uuid[])` : '');
-  const values: unknown[] = campaignIds ? [tenant, campaignIds] : [tenant];
-  // One grouped pass over the attributions (activity_campaigns has no index on campaign_id).
+export async function rebuildCampaignStats(client: Queryable, tenant: string, campaignIds?: readonly string[]): Promise<void> {
+  const only = (alias: string) => (campaignIds ? `and ${alias}.campaign_id = any($3::uuid[])` : '');
+  const { conversionStage } = await readSettings(client, tenant);
+  const values: unknown[] = campaignIds ? [tenant, conversionStage, campaignIds] : [tenant, conversionStage];
   await client.query(
     `insert into campaign_stats (campaign_id, tenant_id, actions_total, conversions, cost_total, roi_per_cost, updated_at)
-     select c.campaign_id, $1, coalesce(a.actions, 0), coalesce(a.conversions, 0), coalesce(b.cost, 0),
+     select c.campaign_id, $1, round(coalesce(a.actions, 0))::bigint, round(coalesce(a.conversions, 0))::bigint, coalesce(b.cost, 0),
             case when coalesce(b.cost, 0) > 0 then coalesce(a.conversions, 0) / b.cost end, now()
        from campaigns c
        left join (
-         select ac.campaign_id,
-                round(sum(ac.weight))::bigint as actions,
-                round(coalesce(sum(ac.weight) filter (where m.stage_key = '${DEFAULT_CONVERSION_STAGE}'), 0))::bigint as conversions
-           from activity_campaigns ac
-           join activities act on act.activity_id = ac.activity_id
-           left join activity_funnel_map m on m.tenant_id = act.tenant_id and m.action = act.action
-          where ac.tenant_id = $1 ${only('ac')}
-          group by ac.campaign_id) a on a.campaign_id = c.campaign_id
+         select cd.campaign_id, sum(cd.weight) as actions,
+                coalesce(sum(cd.weight) filter (where m.stage_key = $2), 0) as conversions
+           from derived.campaign_daily cd
+           left join activity_funnel_map m on m.tenant_id = cd.tenant_id and m.action = cd.action
+          where cd.tenant_id = $1 ${only('cd')}
+          group by cd.campaign_id) a on a.campaign_id = c.campaign_id
        left join (
          select campaign_id, sum(amount) as cost from budgets b
           where b.tenant_id = $1 and b.currency = 'JPY' ${only('b')}
@@ -104,7 +85,9 @@ export async function rebuildCampaignStats(client: Queryable, tenant: string, ca
       where c.tenant_id = $1 ${only('c')}
      on conflict (campaign_id) do update set
        actions_total = excluded.actions_total, conversions = excluded.conversions,
-       cost_total = excluded.cost_total, roi_per_cost = excluded.roi_per_cost, updated_at = now()`,
+       cost_total = excluded.cost_total, roi_per_cost = excluded.roi_per_cost, updated_at = now()
+     where (campaign_stats.actions_total, campaign_stats.conversions, campaign_stats.cost_total, campaign_stats.roi_per_cost)
+           is distinct from (excluded.actions_total, excluded.conversions, excluded.cost_total, excluded.roi_per_cost)`,
     values,
   );
 }
