@@ -7,6 +7,8 @@ import { UsageError } from './cli/context';
 import { developersCommand } from './cli/developers';
 import { developerCommand } from './cli/developers-read';
 import { importCommand } from './cli/import';
+import { reportCommand } from './cli/report';
+import { statsCommand } from './cli/stats';
 
 const HELP = `Usage: drm <command> [options]
 
@@ -17,6 +19,9 @@ Commands:
   import    Import a CSV file (exit 0 when it succeeded, 2 when rejected or failed)
   developers list|suggest|merge|unmerge   The developer list, merge suggestions, merging and undoing merges
   developer show                          One developer's profile, by email or id
+  report funnel                           The funnel for a period: reached, at or beyond, conversion per stage
+  report roi                              Campaign ROI: cost per currency, actions, conversions
+  stats rebuild                           Recompute the stats and every derived table from the data
 
 Where the data is (every command):
   --data-dir DIR        the app's data folder (default: the desktop app's own)
@@ -33,6 +38,9 @@ Options:
   developers suggest [--limit N] [--json]
   developers merge INTO_ID FROM_ID [--reason TEXT] [--json]
   developers unmerge MERGE_ID [--json]
+  report funnel --from DATE --to DATE [--campaign NAME] [--source S] [--json]
+  report roi [--from DATE --to DATE] [--model linear|first|last] [--lookback-days N] [--json]
+  stats rebuild [--json]
 `;
 
 /** A command resolves to its exit code, or to nothing for 0. */
@@ -43,6 +51,8 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
   import: importCommand,
   developers: developersCommand,
   developer: developerCommand,
+  report: reportCommand,
+  stats: statsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

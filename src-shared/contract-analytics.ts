@@ -244,7 +244,10 @@ export const overviewReport = z.object({
   spend: z.array(money),
   funnel: funnelReport,
   trend: trendReport,
-  /** Up to 5 campaigns with conversions, cheapest cost per conversion first (tenant's model). */
+  /**
+   * Per currency (the tenant's value currency first), up to 5 campaigns with cost and conversions,
+   * cheapest cost per conversion first (tenant's model); currencies are never compared.
+   */
   topCampaigns: z.array(roiRow),
 });
 export type OverviewReport = z.infer<typeof overviewReport>;

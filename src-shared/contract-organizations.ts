@@ -32,6 +32,8 @@ export type OrganizationPage = z.infer<typeof organizationPage>;
 
 export const organizationChannels = {
   'organizations:list': { input: organizationListQuery, output: organizationPage },
+  /** One organization, e.g. for the Developers page filtered by it (`#/developers?org=<id>`). */
+  'organizations:get': { input: z.object({ orgId: uuid }).strict(), output: organizationRow },
   'organizations:rename': {
     input: z.object({ orgId: uuid, name: z.string().trim().min(1).max(200) }).strict(),
     output: organizationRow,

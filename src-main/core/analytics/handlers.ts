@@ -1,19 +1,24 @@
-// PLACEHOLDER — replaced by the domain's implementation before this lands.
 import type { Pool } from 'pg';
-import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
+import { funnelDevelopers, funnelDevelopersCsv, funnelReport } from './funnel';
+import { overviewReport } from './overview';
+import { rebuildStats, REBUILT_TABLES } from './rebuild';
+import { listSources } from './sources';
+import { trendReport } from './trend';
 
-const notYet = () => Promise.reject(new CoreError('UNAVAILABLE', 'Not built yet'));
-
-export function analyticsHandlers(_pool: Pool, _events: CoreEvents, _tenant: string): DomainHandlers {
+export function analyticsHandlers(pool: Pool, events: CoreEvents, tenant: string): DomainHandlers {
   return {
-    'analytics:sources': notYet,
-    'analytics:funnel': notYet,
-    'analytics:funnelDevelopers': notYet,
-    'analytics:funnelDevelopersCsv': notYet,
-    'analytics:trend': notYet,
-    'analytics:overview': notYet,
-    'stats:rebuild': notYet,
+    'analytics:sources': () => listSources(pool, tenant),
+    'analytics:funnel': (query) => funnelReport(pool, tenant, query),
+    'analytics:funnelDevelopers': (query) => funnelDevelopers(pool, tenant, query),
+    'analytics:funnelDevelopersCsv': (query) => funnelDevelopersCsv(pool, tenant, query),
+    'analytics:trend': (query) => trendReport(pool, tenant, query),
+    'analytics:overview': (query) => overviewReport(pool, tenant, query),
+    'stats:rebuild': async () => {
+      const result = await rebuildStats(pool, tenant);
+      events.emit('db:changed', { tables: REBUILT_TABLES });
+      return result;
+    },
   };
 }
