@@ -27,3 +27,7 @@ export function routeParam(hash: string): string | null {
 export function developerHref(developerId: string): string {
   return `#/developers/${encodeURIComponent(developerId)}`;
 }
+
+export function campaignHref(campaignId: string): string {
+  return `#/campaigns/${encodeURIComponent(campaignId)}`;
+}

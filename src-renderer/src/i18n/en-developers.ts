@@ -49,6 +49,10 @@ const enDevelopers = {
     goToImport: 'Go to Import',
     noMatchTitle: 'No developers match',
     noMatchBody: 'Nothing matches this search and these filters. Change them or clear them.',
+    activeFilters: 'Active filters',
+    orgFilter: 'Organization: {{name}}',
+    removeOrgFilter: 'Show developers of every organization (remove {{name}})',
+    unknownOrganization: 'an organization that no longer exists',
   },
   profile: {
     back: 'All developers',

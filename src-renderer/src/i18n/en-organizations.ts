@@ -19,6 +19,7 @@ const enOrganizations = {
     cancel: 'Cancel',
     renamed: 'Renamed to {{name}}.',
     renameErrors: { empty: 'Enter a name.', tooLong: 'A name can be at most 200 characters.', unchanged: 'The name is unchanged.' },
+    showDevelopers: 'Show the {{count}} developers of {{name}}',
     merge: 'Merge…',
     mergeOf: 'Merge {{name}} into another organization',
     mergeTitle: 'Merge {{name}} into another organization',

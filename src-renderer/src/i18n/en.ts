@@ -1,5 +1,6 @@
 import enDevelopers from './en-developers';
 import enOrganizations from './en-organizations';
+import enAnalytics from './en-analytics';
 import enImport from './en-import';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
@@ -41,8 +42,6 @@ const en = {
     UNAUTHORIZED: 'This page is not authorised. Open the URL that “drm serve” printed in the terminal, including its token.',
   },
   empty: {
-    title: 'No data yet',
-    body: 'This page is still being built. Everything it shows will come from the CSV files you import; nothing is made up.',
     goToImport: 'Go to Import',
   },
   pages: {
@@ -79,6 +78,7 @@ const en = {
   imports: enImport,
   ...enDevelopers,
   ...enOrganizations,
+  ...enAnalytics,
   status: {
     title: 'Status',
     description: 'The database behind this app: its version, where the data lives, and what the schema holds.',

@@ -54,6 +54,22 @@ export async function chooseLanguage(language: Language): Promise<void> {
   await i18next.changeLanguage(language);
 }
 
+/** The remembered choice, or null while the OS language decides (Settings shows "System"). */
+export function storedLanguage(): Language | null {
+  const stored = readStoredLanguage();
+  return isLanguage(stored) ? stored : null;
+}
+
+/** Forgets the explicit choice: the OS/browser language decides again, now and at the next start. */
+export async function followSystemLanguage(): Promise<void> {
+  try {
+    localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing was stored, or storage is unavailable: either way nothing overrides the OS.
+  }
+  await i18next.changeLanguage(detectLanguage(null, navigator.languages ?? [navigator.language]));
+}
+
 export function currentLanguage(language: string | undefined): Language {
   return isLanguage(language) ? language : 'en';
 }

@@ -49,6 +49,10 @@ const jaDevelopers = {
     goToImport: 'インポートへ',
     noMatchTitle: '該当する開発者はいません',
     noMatchBody: 'この検索条件と絞り込みに一致する開発者はいません。条件を変更するか、クリアしてください。',
+    activeFilters: '適用中の絞り込み',
+    orgFilter: '組織: {{name}}',
+    removeOrgFilter: 'すべての組織の開発者を表示（{{name}} の絞り込みを解除）',
+    unknownOrganization: '存在しない組織',
   },
   profile: {
     back: '開発者一覧へ',

@@ -19,6 +19,7 @@ const jaOrganizations = {
     cancel: 'キャンセル',
     renamed: '名前を {{name}} に変更しました。',
     renameErrors: { empty: '名前を入力してください。', tooLong: '名前は200文字以内で入力してください。', unchanged: '名前が変わっていません。' },
+    showDevelopers: '{{name}} の開発者 {{count}} 人を表示',
     merge: '統合…',
     mergeOf: '{{name}} を別の組織に統合',
     mergeTitle: '{{name}} を別の組織に統合',

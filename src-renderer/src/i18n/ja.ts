@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import jaDevelopers from './ja-developers';
 import jaOrganizations from './ja-organizations';
+import jaAnalytics from './ja-analytics';
 import jaImport from './ja-import';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
@@ -43,8 +44,6 @@ const ja: Messages = {
       'このページへのアクセスが許可されていません。「drm serve」がターミナルに表示した URL（トークン付き）を開いてください。',
   },
   empty: {
-    title: 'まだデータがありません',
-    body: 'このページは現在準備中です。表示する内容はすべてインポートした CSV ファイルから集計され、架空の数値が表示されることはありません。',
     goToImport: 'インポートへ移動',
   },
   pages: {
@@ -80,6 +79,7 @@ const ja: Messages = {
   imports: jaImport,
   ...jaDevelopers,
   ...jaOrganizations,
+  ...jaAnalytics,
   status: {
     title: 'ステータス',
     description: 'このアプリが使用しているデータベースの状態です。バージョン、データの保存場所、スキーマの内容を確認できます。',

@@ -14,4 +14,11 @@ export const organizationQueries = {
       meta: { tables: ORGANIZATION_TABLES },
       placeholderData: keepPreviousData,
     }),
+  one: (orgId: string) =>
+    queryOptions({
+      queryKey: [...organizationQueries.all(), 'one', orgId] as const,
+      queryFn: () => api.call('organizations:get', { orgId }),
+      meta: { tables: ORGANIZATION_TABLES },
+      retry: false,
+    }),
 };

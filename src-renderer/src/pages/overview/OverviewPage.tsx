@@ -1,19 +1,121 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PlannedPage } from '../../components/PlannedPage';
+import { useAnalyticsToday, useHashQuery } from '../../analytics/hooks';
+import { BucketSwitch, PeriodPicker } from '../../analytics/PeriodPicker';
+import { exportFileStem } from '../../analytics/csv';
+import { linkTo, periodParams, readBucket, readPeriod, type PeriodState } from '../../analytics/url-state';
+import { FunnelChart } from '../../components/charts/FunnelChart';
+import { TrendChart } from '../../components/charts/TrendChart';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { analyticsQueries } from '../../queries/analytics';
+import { systemQueries } from '../../queries/system';
 import { hrefFor } from '../../routes';
+import { isEmptyDatabase } from '../import/job-view';
 import { SampleDataOffer } from '../import/SampleDataOffer';
+import { EmptyPeriodNotice } from '../../analytics/EmptyPeriodNotice';
+import { KpiCards } from './KpiCards';
+import { TopCampaigns } from './TopCampaigns';
 
 export function OverviewPage() {
   const { t } = useTranslation();
+  const { today } = useAnalyticsToday();
   return (
-    <PlannedPage route="overview">
-      <SampleDataOffer
-        // The Import page shows the sample's jobs as they run.
-        onLoaded={() => {
-          window.location.hash = hrefFor('import');
-        }}
-        startedText={() => t('imports.sample.startedElsewhere')}
-      />
-    </PlannedPage>
+    <>
+      <PageHeader title={t('nav.overview')} description={t('pages.overview.description')} />
+      {today ? (
+        <OverviewContent today={today} />
+      ) : (
+        <p role="status" className="loading">
+          <span className="spinner" aria-hidden="true" />
+          {t('overview.loading')}
+        </p>
+      )}
+    </>
+  );
+}
+
+function OverviewContent({ today }: { today: string }) {
+  const { t } = useTranslation();
+  const [params, update] = useHashQuery();
+  const periodState = readPeriod(params, today);
+  const period = periodState.period ?? { from: today, to: today };
+  const bucket = readBucket(params, period);
+  const query = useQuery(analyticsQueries.overview({ ...period, bucket }));
+  const status = useQuery(systemQueries.status());
+  const data = query.data;
+  const emptyDatabase = isEmptyDatabase(status.data);
+  const periodLink = (base: string, extra: Record<string, string | null> = {}) => linkTo(base, { ...periodParams(periodState), ...extra });
+  const setPeriod = (state: PeriodState) => update({ ...periodParams(state), bucket: null });
+
+  if (emptyDatabase) {
+    return (
+      <>
+        <section className="empty-state" aria-labelledby="overview-empty-title">
+          <h2 id="overview-empty-title">{t('overview.emptyTitle')}</h2>
+          <p>{t('overview.emptyBody')}</p>
+          <ul className="empty-list">
+            <li>{t('overview.emptyActivities')}</li>
+            <li>{t('overview.emptyDevelopers')}</li>
+            <li>{t('overview.emptyCampaigns')}</li>
+          </ul>
+          <p>
+            <a className="button-link" href={hrefFor('import')}>
+              {t('empty.goToImport')}
+            </a>
+          </p>
+        </section>
+        <SampleDataOffer
+          // The Import page shows the sample's jobs as they run.
+          onLoaded={() => {
+            window.location.hash = hrefFor('import');
+          }}
+          startedText={() => t('imports.sample.startedElsewhere')}
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <div className="analytics-controls" role="group" aria-label={t('overview.controlsLabel')}>
+        <PeriodPicker state={periodState} today={today} onChange={setPeriod} />
+        <BucketSwitch value={bucket} onChange={(b) => update({ bucket: b })} />
+      </div>
+      <p role="status" className={query.isPending ? 'loading' : 'visually-hidden'}>
+        {query.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+        {query.isPending ? t('overview.loading') : query.isFetching ? t('common.refreshing') : ''}
+      </p>
+      {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} /> : null}
+      {data ? (
+        <div className="analytics-body" aria-busy={query.isFetching}>
+          <KpiCards report={data} />
+          {data.activities === 0 ? <EmptyPeriodNotice onShow={setPeriod} /> : null}
+          <div className="chart-grid">
+            <FunnelChart
+              report={data.funnel}
+              title={t('overview.funnelTitle')}
+              fileStem={exportFileStem('funnel', period)}
+              testId="overview-funnel"
+              onSelectStage={(stage) => {
+                window.location.assign(periodLink('#/funnel', { stage }));
+              }}
+              actions={
+                <a className="chart-link" href={periodLink('#/funnel')}>
+                  {t('overview.openFunnel')}
+                </a>
+              }
+            />
+            <TrendChart
+              trend={data.trend}
+              title={t('overview.trendTitle')}
+              fileStem={exportFileStem(`activity-${bucket}`, period)}
+              testId="overview-trend"
+            />
+          </div>
+          <TopCampaigns rows={data.topCampaigns} campaignsHref={periodLink('#/campaigns')} />
+        </div>
+      ) : null}
+    </>
   );
 }

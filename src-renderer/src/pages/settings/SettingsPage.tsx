@@ -1,5 +1,35 @@
-import { PlannedPage } from '../../components/PlannedPage';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { settingsQueries } from '../../queries/analytics';
+import { ActionMap } from './ActionMap';
+import { DataLocation } from './DataLocation';
+import { GeneralSettings } from './GeneralSettings';
+import { LanguageSetting } from './LanguageSetting';
 
 export function SettingsPage() {
-  return <PlannedPage route="settings" />;
+  const { t } = useTranslation();
+  const query = useQuery(settingsQueries.get());
+  const settings = query.data;
+  return (
+    <>
+      <PageHeader title={t('nav.settings')} description={t('pages.settings.description')} />
+      <p role="status" className={query.isPending ? 'loading' : 'visually-hidden'}>
+        {query.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+        {query.isPending ? t('settings.loading') : ''}
+      </p>
+      {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} /> : null}
+      <div className="settings-layout">
+        {settings ? (
+          <>
+            <ActionMap settings={settings} />
+            <GeneralSettings settings={settings} />
+          </>
+        ) : null}
+        <LanguageSetting />
+        <DataLocation />
+      </div>
+    </>
+  );
 }

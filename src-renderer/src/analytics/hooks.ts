@@ -1,0 +1,51 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { browserTimeZone } from '../pages/import/time-zones';
+import { settingsQueries } from '../queries/analytics';
+import { todayIn } from './period';
+import { hashQuery, hashWithQuery, withParams } from './url-state';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const queryString = () => {
+  const hash = window.location.hash;
+  const at = hash.indexOf('?');
+  return at === -1 ? '' : hash.slice(at + 1);
+};
+
+export type ParamUpdates = Record<string, string | number | null | undefined>;
+
+/**
+ * The page's parameters in the hash, and a setter that changes some of them.
+ * The address is replaced, not pushed: stepping back leaves the page instead
+ * of replaying every filter click.
+ */
+export function useHashQuery(): [URLSearchParams, (updates: ParamUpdates) => void] {
+  const query = useSyncExternalStore(subscribe, queryString);
+  const params = useMemo(() => new URLSearchParams(query), [query]);
+  const update = useCallback((updates: ParamUpdates) => {
+    const hash = window.location.hash || '#/';
+    const next = hashWithQuery(hash, withParams(hashQuery(hash), updates));
+    if (next === hash) return;
+    const url = new URL(window.location.href);
+    url.hash = next;
+    window.location.replace(url.toString());
+  }, []);
+  return [params, update];
+}
+
+/**
+ * The zone analytics days are counted in (the tenant's setting, else the
+ * core's machine), and today's date in it. Null until settings answer, so
+ * that no query goes out with a period in the wrong zone; if settings cannot
+ * be read, this computer's zone stands in.
+ */
+export function useAnalyticsToday(): { timeZone: string | null; today: string | null } {
+  const settings = useQuery(settingsQueries.get());
+  const timeZone = settings.data?.timeZone ?? (settings.isError ? browserTimeZone() : null);
+  const today = useMemo(() => (timeZone ? todayIn(timeZone) : null), [timeZone]);
+  return { timeZone, today };
+}

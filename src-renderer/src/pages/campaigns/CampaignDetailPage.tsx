@@ -1,0 +1,171 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDetail } from '../../../../src-shared/contract-analytics';
+import { useAnalyticsToday, useHashQuery } from '../../analytics/hooks';
+import { BucketSwitch, PeriodPicker } from '../../analytics/PeriodPicker';
+import { periodParams, readBucket, readPeriod } from '../../analytics/url-state';
+import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { campaignQueries } from '../../queries/analytics';
+import { developerHref, hrefFor } from '../../routes';
+import { DeveloperNameText } from '../developers/bits';
+import { BudgetSection } from './BudgetSection';
+import { CampaignCharts } from './CampaignCharts';
+import { CampaignForm } from './CampaignForm';
+import { DeleteCampaignDialog, type DeletedCampaign } from './DeleteCampaign';
+
+interface CampaignDetailPageProps {
+  campaignId: string;
+  notice: ReactNode;
+  onDeleted(deleted: DeletedCampaign): void;
+}
+
+export function CampaignDetailPage({ campaignId, notice, onDeleted }: CampaignDetailPageProps) {
+  const { t } = useTranslation();
+  const { today } = useAnalyticsToday();
+  const [params, update] = useHashQuery();
+  const periodState = readPeriod(params, today ?? '2000-01-01', 'all', true);
+  const bucket = readBucket(params, periodState.period, 'month');
+  const query = useQuery({
+    ...campaignQueries.detail({ campaignId, ...(periodState.period ?? {}), bucket }),
+    enabled: today !== null,
+  });
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const data = query.data;
+
+  return (
+    <>
+      <p className="back-link">
+        <a href={hrefFor('campaigns')}>← {t('campaigns.back')}</a>
+      </p>
+      {/* One heading element throughout, so focus moved to it survives the data arriving. */}
+      <PageHeader title={data ? data.campaign.name : t('nav.campaigns')}>
+        {data ? (
+          <>
+            <button type="button" className="button-secondary" onClick={() => setEditing(true)} disabled={editing}>
+              {t('campaigns.edit')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setDeleting(true)}>
+              {t('campaigns.deleteButton')}
+            </button>
+          </>
+        ) : null}
+      </PageHeader>
+      {notice}
+      <p role="status" className={query.isPending ? 'loading' : 'visually-hidden'}>
+        {query.isPending ? <span className="spinner" aria-hidden="true" /> : null}
+        {query.isPending ? t('campaigns.detail.loading') : query.isFetching ? t('common.refreshing') : ''}
+      </p>
+      {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} /> : null}
+      {data && editing ? <CampaignForm campaign={data.campaign} onDone={() => setEditing(false)} /> : null}
+      {data && today ? (
+        <>
+          <CampaignFacts detail={data} />
+          <div className="filter-bar analytics-controls" role="group" aria-label={t('campaigns.controlsLabel')}>
+            <PeriodPicker state={periodState} today={today} allowAll onChange={(s) => update({ ...periodParams(s), bucket: null })} />
+            <BucketSwitch value={bucket} onChange={(b) => update({ bucket: b })} />
+          </div>
+          <div className="analytics-body" aria-busy={query.isFetching}>
+            <CampaignCharts detail={data} bucket={bucket} period={periodState.period} />
+            <TopDevelopers detail={data} />
+            <BudgetSection campaignId={campaignId} budgets={data.budgets} today={today} />
+          </div>
+          <DeleteCampaignDialog
+            campaign={deleting ? data.campaign : null}
+            onClose={() => setDeleting(false)}
+            onDeleted={(deleted) => {
+              onDeleted(deleted);
+              window.location.hash = hrefFor('campaigns');
+            }}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function CampaignFacts({ detail }: { detail: CampaignDetail }) {
+  const { t } = useTranslation();
+  const format = useAnalyticsFormat();
+  const c = detail.campaign;
+  const none = t('common.none');
+  const day = (value: string | null) => (value ? format.day(value.slice(0, 10)) : none);
+  return (
+    <dl className="facts campaign-facts">
+      <div>
+        <dt>{t('campaigns.form.channel')}</dt>
+        <dd>{c.channel ?? none}</dd>
+      </div>
+      <div>
+        <dt>{t('campaigns.detail.dates')}</dt>
+        <dd>{c.startDate || c.endDate ? `${day(c.startDate)} – ${day(c.endDate)}` : none}</dd>
+      </div>
+      <div>
+        <dt>{t('campaigns.form.budgetTotal')}</dt>
+        <dd>{c.budgetTotal === null ? none : format.money(c.budgetTotal, c.costs[0]?.currency ?? 'JPY')}</dd>
+      </div>
+      <div>
+        <dt>{t('campaigns.detail.spent')}</dt>
+        <dd>{c.costs.length === 0 ? none : c.costs.map((m) => format.money(m.amount, m.currency)).join(' · ')}</dd>
+      </div>
+      {detail.roi.map((row) => (
+        <div key={row.currency}>
+          <dt>{detail.roi.length > 1 ? t('campaigns.detail.resultsIn', { currency: row.currency }) : t('campaigns.detail.results')}</dt>
+          <dd data-testid="campaign-results">
+            {t('campaigns.detail.resultsText', {
+              actions: format.weight(row.actions),
+              conversions: format.weight(row.conversions),
+              costPerConversion: row.costPerConversion === null ? none : format.money(row.costPerConversion, row.currency),
+            })}
+            {row.roiPercent !== null ? ` · ${t('campaigns.detail.roiPercent', { value: format.percentValue(row.roiPercent) })}` : ''}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function TopDevelopers({ detail }: { detail: CampaignDetail }) {
+  const { t } = useTranslation();
+  const format = useAnalyticsFormat();
+  return (
+    <section className="card" aria-labelledby="top-developers-title">
+      <h2 id="top-developers-title">{t('campaigns.detail.topDevelopers')}</h2>
+      {detail.topDevelopers.length === 0 ? (
+        <p className="muted">{t('campaigns.detail.noDevelopers')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table" aria-labelledby="top-developers-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('developers.columns.name')}</th>
+                <th scope="col" className="num">
+                  {t('campaigns.columns.actions')}
+                </th>
+                <th scope="col" className="num">
+                  {t('campaigns.columns.conversions')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.topDevelopers.map((d) => (
+                <tr key={d.developerId}>
+                  <th scope="row">
+                    <a href={developerHref(d.developerId)}>
+                      <DeveloperNameText dev={{ displayName: d.displayName, primaryEmail: null }} />
+                    </a>
+                  </th>
+                  <td className="num">{format.weight(d.actions)}</td>
+                  <td className="num">{format.weight(d.conversions)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

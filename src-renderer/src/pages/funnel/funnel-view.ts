@@ -1,0 +1,34 @@
+/** Pure helpers of the Funnel page (no React), unit-tested. */
+import type { ChannelInput } from '../../../../src-shared/contract';
+import type { Period } from '../../analytics/period';
+import type { FunnelFilters } from '../../analytics/url-state';
+
+export const FUNNEL_PAGE_SIZE = 50;
+
+/** The funnel's input: the period and the filters that are set, nothing else. */
+export function funnelInput(period: Period, filters: Pick<FunnelFilters, 'campaignId' | 'source'>): ChannelInput<'analytics:funnel'> {
+  return {
+    from: period.from,
+    to: period.to,
+    ...(filters.campaignId ? { campaignId: filters.campaignId } : {}),
+    ...(filters.source ? { source: filters.source } : {}),
+  };
+}
+
+export function funnelDevelopersInput(
+  funnel: ChannelInput<'analytics:funnel'>,
+  filters: Pick<FunnelFilters, 'stage' | 'mode' | 'page'>,
+  pageSize = FUNNEL_PAGE_SIZE,
+): ChannelInput<'analytics:funnelDevelopers'> {
+  return { ...funnel, stageKey: filters.stage ?? '', mode: filters.mode, page: filters.page, pageSize };
+}
+
+/** How many developers a stage's list will hold, by mode: what the table says before the list answers. */
+export function stageCount(stage: { reached: number; atOrBeyond: number }, mode: FunnelFilters['mode']): number {
+  return mode === 'reached' ? stage.reached : stage.atOrBeyond;
+}
+
+/** Nobody and nothing in the period: no developer at any stage, no anonymous activity. */
+export function isEmptyFunnel(report: { anonymous: number; stages: readonly { reached: number; atOrBeyond: number }[] }): boolean {
+  return report.anonymous === 0 && report.stages.every((s) => s.reached === 0 && s.atOrBeyond === 0);
+}

@@ -1,0 +1,96 @@
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { ChannelInput } from '../../../src-shared/contract';
+import { api } from '../api';
+import { ALL_TABLES, type TablesRead } from './invalidation';
+
+/*
+ * Every analytics answer is computed from nearly everything: activities and
+ * their campaigns, budgets, developers (consent, merges), the action → stage
+ * map and the tenant's settings, and the derived tables kept from them. A
+ * narrower list would save a refetch now and then and risk a dashboard showing
+ * old numbers after a write nobody listed, so these queries read "all".
+ */
+const meta: { tables: TablesRead } = { tables: ALL_TABLES };
+
+export const analyticsQueries = {
+  all: () => ['analytics'] as const,
+  overview: (input: ChannelInput<'analytics:overview'>) =>
+    queryOptions({
+      queryKey: [...analyticsQueries.all(), 'overview', input] as const,
+      queryFn: () => api.call('analytics:overview', input),
+      meta,
+      placeholderData: keepPreviousData,
+    }),
+  funnel: (input: ChannelInput<'analytics:funnel'>) =>
+    queryOptions({
+      queryKey: [...analyticsQueries.all(), 'funnel', input] as const,
+      queryFn: () => api.call('analytics:funnel', input),
+      meta,
+      placeholderData: keepPreviousData,
+    }),
+  funnelDevelopers: (input: ChannelInput<'analytics:funnelDevelopers'>) =>
+    queryOptions({
+      queryKey: [...analyticsQueries.all(), 'funnelDevelopers', input] as const,
+      queryFn: () => api.call('analytics:funnelDevelopers', input),
+      meta,
+      placeholderData: keepPreviousData,
+    }),
+  sources: () =>
+    queryOptions({
+      queryKey: [...analyticsQueries.all(), 'sources'] as const,
+      queryFn: () => api.call('analytics:sources', {}),
+      meta,
+    }),
+  roi: (input: ChannelInput<'analytics:roi'>) =>
+    queryOptions({
+      queryKey: [...analyticsQueries.all(), 'roi', input] as const,
+      queryFn: () => api.call('analytics:roi', input),
+      meta,
+      placeholderData: keepPreviousData,
+    }),
+  /** The most recent activity of any visible developer: where an empty period points the user. */
+  latestActivity: () =>
+    queryOptions({
+      queryKey: [...analyticsQueries.all(), 'latestActivity'] as const,
+      queryFn: async () => (await api.call('developers:list', { sort: 'lastActivity', page: 0, pageSize: 1 })).rows[0]?.lastActionAt ?? null,
+      meta,
+    }),
+};
+
+export const campaignQueries = {
+  all: () => ['campaigns'] as const,
+  list: (input: ChannelInput<'campaigns:list'> = {}) =>
+    queryOptions({
+      queryKey: [...campaignQueries.all(), 'list', input] as const,
+      queryFn: () => api.call('campaigns:list', input),
+      meta,
+    }),
+  detail: (input: ChannelInput<'campaigns:get'>) =>
+    queryOptions({
+      queryKey: [...campaignQueries.all(), 'detail', input] as const,
+      queryFn: () => api.call('campaigns:get', input),
+      meta,
+      placeholderData: keepPreviousData,
+    }),
+};
+
+export const settingsQueries = {
+  all: () => ['settings'] as const,
+  get: () =>
+    queryOptions({
+      queryKey: [...settingsQueries.all(), 'get'] as const,
+      queryFn: () => api.call('settings:get', {}),
+      // The action list carries counts of activities per action.
+      meta,
+    }),
+};
+
+/**
+ * After a write of ours: the core announces it with `db:changed` too, but
+ * refreshing here does not depend on which tables it names.
+ */
+export function refreshAnalytics(client: QueryClient): void {
+  for (const key of [analyticsQueries.all(), campaignQueries.all(), settingsQueries.all()]) {
+    void client.invalidateQueries({ queryKey: key });
+  }
+}
