@@ -1,0 +1,32 @@
+import pg from 'pg';
+import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
+import { rebuildDerived, type Queryable } from '../../src-main/core/derived/refresh';
+
+/**
+ * Rows of `select` as they are, and as they would be after rebuilding every
+ * derived structure from scratch (done in a transaction that is rolled back):
+ * an incremental refresh must leave exactly what a rebuild would.
+ */
+export async function currentAndRebuilt(
+  url: string,
+  select: string,
+  rebuild: (client: Queryable, tenant: string) => Promise<void> = rebuildDerived,
+): Promise<{ current: unknown[]; rebuilt: unknown[] }> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    const current = (await client.query(select)).rows;
+    await client.query('begin');
+    try {
+      await rebuild(client, DEFAULT_TENANT);
+      return { current, rebuilt: (await client.query(select)).rows };
+    } finally {
+      await client.query('rollback');
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every column of derived.developer_search, in a stable order. */
+export const DEVELOPER_SEARCH_ROWS = 'select * from derived.developer_search order by developer_id';
