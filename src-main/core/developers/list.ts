@@ -92,16 +92,12 @@ function paged(f: Filtered, page?: Paging): { sql: string; values: unknown[] } {
   return { sql: `limit $${n + 1} offset $${n + 2}`, values: [...f.values, page.size, page.offset] };
 }
 
-/**
- * The page's ids. `scan`: find the matches first, then order them (a top-N
- * sort) — OFFSET 0 keeps the planner from walking an order's index instead,
- * which for a filter it cannot estimate (a tag nobody has, a rare service, a
- * substring) could read the whole index before finding 50 rows (80 ms).
- */
-async function orderedIds(db: Queryable, f: Filtered, page?: Paging, scan = false): Promise<string[]> {
+async function orderedIds(db: Queryable, f: Filtered, page?: Paging): Promise<string[]> {
   const p = paged(f, page);
-  const from = scan ? `(select * from ${SEARCH_TABLE} ${f.where.sql} offset 0) ds` : `${SEARCH_TABLE} ${f.where.sql}`;
-  const { rows } = await db.query<{ id: string }>(`select ds.developer_id as id from ${from} ${orderSql(f.sort)} ${p.sql}`, p.values);
+  const { rows } = await db.query<{ id: string }>(
+    `select ds.developer_id as id from ${SEARCH_TABLE} ${f.where.sql} ${orderSql(f.sort)} ${p.sql}`,
+    p.values,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -110,14 +106,33 @@ async function countDevelopers(db: Queryable, f: Filtered): Promise<number> {
   return Number(rows[0]!.n);
 }
 
+/**
+ * The matches of a filter, found once, then counted and ordered in the same
+ * statement. Counting in a second statement beside it doubles the scanning:
+ * faster on an idle machine, half as fast on a busy one (measured 40 vs 75 ms).
+ */
+async function filteredPage(db: Queryable, f: Filtered, page: Paging): Promise<{ total: number; ids: string[] }> {
+  const p = paged(f, page);
+  const { rows } = await db.query<{ id: string; total: string }>(
+    `select ds.developer_id as id, count(*) over () as total from ${SEARCH_TABLE} ${f.where.sql} ${orderSql(f.sort)} ${p.sql}`,
+    p.values,
+  );
+  // Past the last page there is no row to carry the count.
+  const total = rows[0] ? Number(rows[0].total) : page.offset === 0 ? 0 : await countDevelopers(db, f);
+  return { total, ids: rows.map((r) => r.id) };
+}
+
 export async function listDevelopers(pool: Pool, tenant: string, query: DeveloperListQuery): Promise<DeveloperPage> {
   const f = await filtered(pool, tenant, query);
   const page = { size: query.pageSize, offset: query.page * query.pageSize };
-  // The count and the page run side by side on two of the pool's connections: on two cores a
-  // search's two scans take the time of one, less than counting and sorting in one statement.
+  if (f.where.filtered) {
+    const { total, ids } = await filteredPage(pool, f, page);
+    return { total, rows: await developerRows(pool, tenant, ids) };
+  }
+  // Everyone, or a stage: the page is the first rows of an order's index, read beside the count.
   const [total, rows] = await Promise.all([
     countDevelopers(pool, f),
-    orderedIds(pool, f, page, f.where.filtered).then((ids) => developerRows(pool, tenant, ids)),
+    orderedIds(pool, f, page).then((ids) => developerRows(pool, tenant, ids)),
   ]);
   return { total, rows };
 }
