@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/postgres';
 import { seed } from './db/seed';
 import { createCoreEvents } from './events';
 import { analyticsHandlers } from './analytics/handlers';
+import { rebuildStats } from './analytics/rebuild';
 import { campaignHandlers } from './campaigns/handlers';
 import { developerHandlers } from './developers/handlers';
 import { composeHandlers } from './handlers';
@@ -24,6 +25,9 @@ import { systemHandlers } from './system/handlers';
 import type { Core, StartCoreOptions } from './types';
 
 export type { Core, StartCoreOptions } from './types';
+
+/** The migration that creates the `app` and `derived` schemas (db/app-schema.ts). */
+export const DERIVED_MIGRATION = '0002_derived';
 
 export async function startCore(options: StartCoreOptions): Promise<Core> {
   const layout = options.layout ?? { packaged: false };
@@ -51,6 +55,9 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     const opened = openDatabase(url);
     database = opened;
     await seed(opened.db);
+    // A database that held data before the derived structures existed gets
+    // them built once, by the start that creates them (empty ones cost nothing).
+    if (migrationsApplied.includes(DERIVED_MIGRATION)) await rebuildStats(opened.pool, DEFAULT_TENANT);
     // Alone on its own server, the app knows no other process can be importing.
     if (server) await markInterruptedJobs(opened.pool, DEFAULT_TENANT);
 
