@@ -16,6 +16,10 @@ export function openDatabase(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 6, idleTimeoutMillis: 30_000, application_name: 'drm-desktop' });
   // An idle client losing its server (e.g. PostgreSQL stopped under us) must not crash the process.
   pool.on('error', () => undefined);
+  // So must a checked-out client between two queries (an import waiting for its
+  // parser when the server goes away): its next query fails, and the caller's
+  // error handling (rollback, job marked failed) takes over.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   let closing: Promise<void> | undefined;
   return {
     db: drizzle(pool, { schema }),
