@@ -82,27 +82,81 @@ export const OPEN_END = MAX_LOOKBACK_DAYS + 1;
  * - linear: each campaign's latest touch holds the sorted ages of all of
  *   them, so n within L is width_bucket(L, thresholds).
  */
-async function writeTouches(client: Queryable, tenant: string): Promise<void> {
-  await client.query(
-    `insert into derived.conversion_touches
-       (tenant_id, conversion_id, developer_id, converted_at, campaign_id, touched_at, age, first_until, is_last, thresholds)
-     with aged as (
-            select ct.*, ceil(extract(epoch from ct.converted_at - ct.touched_at) / 86400)::int as age
-              from attr_ct ct join developers d on d.developer_id = ct.developer_id and d.consent_analytics),
-          ranked as (
-            select aged.*,
-                   coalesce(lag(age) over (partition by conversion_id order by touched_at, campaign_id), $2) as first_until,
-                   row_number() over (partition by conversion_id order by touched_at desc, campaign_id) = 1 as is_last,
-                   row_number() over (partition by conversion_id, campaign_id order by touched_at desc) = 1 as campaign_latest
-              from aged),
-          thresholds as (
-            select conversion_id, array_agg(age order by age)::smallint[] as thresholds from ranked where campaign_latest group by conversion_id)
-     select $1, r.conversion_id, r.developer_id, r.converted_at, r.campaign_id, r.touched_at, r.age, r.first_until, r.is_last,
-            case when r.campaign_latest then t.thresholds end
-       from ranked r join thresholds t on t.conversion_id = r.conversion_id
-      order by r.conversion_id`,
-    [tenant, OPEN_END],
+async function writeTouches(client: Queryable, tenant: string, incoming: number): Promise<void> {
+  // One sort per campaign for campaign_latest, then one per conversion, latest touch first (w), for
+  // the rest: the touch ranked just before in time is the next row; the last touch is the final
+  // row of the latest instant's ties; and ages come in ascending order for thresholds.
+  await withTouchIndexesDeferred(client, incoming, () =>
+    client.query(
+      `insert into derived.conversion_touches
+         (tenant_id, conversion_id, developer_id, converted_at, campaign_id, touched_at, age, first_until, is_last, thresholds)
+       select $1, conversion_id, developer_id, converted_at, campaign_id, touched_at, age,
+              coalesce(lead(age) over w, $2) as first_until,
+              touched_at = first_value(touched_at) over w and touched_at is distinct from lead(touched_at) over w as is_last,
+              case when campaign_latest
+                   then (array_agg(age) filter (where campaign_latest) over (w rows between unbounded preceding and unbounded following))::smallint[]
+              end as thresholds
+         from (select ct.*, ceil(extract(epoch from ct.converted_at - ct.touched_at) / 86400)::int as age,
+                      row_number() over (partition by ct.conversion_id, ct.campaign_id order by ct.touched_at desc) = 1 as campaign_latest
+                 from attr_ct ct join developers d on d.developer_id = ct.developer_id and d.consent_analytics) a
+       window w as (partition by conversion_id order by touched_at desc, campaign_id desc)
+        order by conversion_id`,
+      [tenant, OPEN_END],
+    ),
   );
+}
+
+/** SQL: `name` as a quoted identifier. */
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Touches below this go through conversion_touches' indexes: rebuilding them would cost more. */
+const TOUCHES_BULK_MIN = 50_000;
+
+/**
+ * Runs `write` with conversion_touches' indexes and primary key dropped, and
+ * builds them again by sorting afterwards, when `incoming` rows are many and
+ * at least a quarter of the table (as the importer does for activities,
+ * imports/index-aware.ts): maintaining three B-trees row by row is most of
+ * the cost of a large write (580k touches: ~10 s through them, ~1 s
+ * without plus ~1.2 s to rebuild them). Inside the
+ * caller's transaction: a failure rolls the DDL back with the rest, readers
+ * wait for the commit. Nothing references the table's keys, and the rows
+ * written are distinct, so re-adding the key cannot fail where the insert
+ * would not have.
+ */
+async function withTouchIndexesDeferred(client: Queryable, incoming: number, write: () => Promise<unknown>): Promise<void> {
+  const table = 'derived.conversion_touches';
+  if (incoming < TOUCHES_BULK_MIN) {
+    await write();
+    return;
+  }
+  const { rows } = await client.query<{ mine: boolean; existing: number }>(
+    `select pg_get_userbyid(c.relowner) = current_user as mine, greatest(c.reltuples, 0)::float8 as existing
+       from pg_class c where c.oid = $1::regclass`,
+    [table],
+  );
+  const r = rows[0];
+  if (!r?.mine || incoming * 4 < r.existing) {
+    await write();
+    return;
+  }
+  const keys = await client.query<{ name: string; def: string }>(
+    `select conname as name, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = $1::regclass and contype = 'p'`,
+    [table],
+  );
+  const indexes = await client.query<{ name: string; def: string }>(
+    `select c.relname as name, pg_get_indexdef(i.indexrelid) as def
+       from pg_index i join pg_class c on c.oid = i.indexrelid
+      where i.indrelid = $1::regclass and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)`,
+    [table],
+  );
+  for (const k of keys.rows) await client.query(`alter table ${table} drop constraint ${quoteIdent(k.name)}`);
+  for (const index of indexes.rows) await client.query(`drop index derived.${quoteIdent(index.name)}`);
+  await write();
+  // Sorting for the builds happens in memory; local to this transaction.
+  await client.query("set local maintenance_work_mem = '256MB'");
+  for (const k of keys.rows) await client.query(`alter table ${table} add constraint ${quoteIdent(k.name)} ${k.def}`);
+  for (const index of indexes.rows) await client.query(index.def);
 }
 
 /**
@@ -141,21 +195,23 @@ async function attribute(client: Queryable, tenant: string, change: DerivedChang
   await client.query(
     'drop table if exists pg_temp.attr_mine, pg_temp.attr_old, pg_temp.attr_touch, pg_temp.attr_conversion, pg_temp.attr_ct, pg_temp.attr_new, pg_temp.attr_diff',
   );
-  /** The developers' activities (activity_id, developer_id, action, occurred_at), read once through idx_activities_tenant_dev. */
+  /** The developers' activities (activity_id, developer_id, action, occurred_at, source), read once through idx_activities_tenant_dev. */
   let mine = '(select activity_id, developer_id, action, occurred_at from activities where tenant_id = $1 and developer_id is not null)';
   /** SQL: the rows of activity_campaigns `ac` of those activities. */
   let attributed = `ac.tenant_id = $1 and ac.activity_id = a.activity_id`;
+  let few = false;
   if (!all) {
     const { rowCount } = await client.query(
       `create temp table attr_mine on commit drop as
-       select activity_id, developer_id, action, occurred_at from activities where tenant_id = $1 and developer_id = any($2::uuid[])`,
+       select activity_id, developer_id, action, occurred_at, source from activities where tenant_id = $1 and developer_id = any($2::uuid[])`,
       [tenant, change.developers as string[]],
     );
     await client.query('analyze attr_mine');
     mine = 'attr_mine';
     // A few developers (a merge, a small file): probe activity_campaigns' (tenant, activity) index
     // rather than let a join read the whole table.
-    if ((rowCount ?? 0) <= INDEX_PROBES) {
+    few = (rowCount ?? 0) <= INDEX_PROBES;
+    if (few) {
       attributed = `ac.tenant_id = $1 and ac.activity_id = any(array(select activity_id from attr_mine)) and ac.activity_id = a.activity_id`;
     }
   }
@@ -189,7 +245,9 @@ async function attribute(client: Queryable, tenant: string, change: DerivedChang
        from ${mine} a join activity_campaigns ac on ${attributed}`,
     t,
   );
-  await client.query('create index on attr_touch (developer_id, touched_at)');
+  // An index lets a few conversions find their touches; for many, a hash join on developer reads
+  // attr_touch once in order (a merge join through the index read it at random: 1.5 s at 1M).
+  if (few) await client.query('create index on attr_touch (developer_id, touched_at)');
   await client.query('analyze attr_touch');
   // Conversions without a direct campaign, of developers who touched any.
   const converting = await client.query<{ actions: string[] }>(
@@ -206,14 +264,14 @@ async function attribute(client: Queryable, tenant: string, change: DerivedChang
     [tenant, converting.rows[0]!.actions],
   );
   await client.query('analyze attr_conversion');
-  await client.query(
+  const touches = await client.query(
     `create temp table attr_ct on commit drop as
      select distinct c.activity_id as conversion_id, c.developer_id, c.occurred_at as converted_at, t.campaign_id, t.touched_at
        from attr_conversion c
        join attr_touch t on t.developer_id = c.developer_id
         and t.touched_at <= c.occurred_at and t.touched_at >= c.occurred_at - ${lookbackInterval(String(MAX_LOOKBACK_DAYS))}`,
   );
-  await writeTouches(client, tenant);
+  await writeTouches(client, tenant, touches.rowCount ?? 0);
 
   // The tenant's model over the tenant's lookback, written as multi-touch rows.
   await client.query(`create temp table attr_new on commit drop as ${creditSql(settings.attributionModel, 'attr_ct', '$1::int')}`, [
@@ -236,10 +294,17 @@ async function attribute(client: Queryable, tenant: string, change: DerivedChang
       where o.weight is distinct from n.weight`,
   );
   await client.query('analyze attr_diff');
-  await addToCampaignDaily(client, tenant, settings.timeZone, 'select * from attr_diff');
+  // Every activity of attr_diff is one of attr_mine's: read them there, not in activities.
+  await addToCampaignDaily(
+    client,
+    tenant,
+    settings.timeZone,
+    'select * from attr_diff',
+    '(select activity_id, $1::text as tenant_id, developer_id, action, occurred_at, source from attr_mine)',
+  );
   const { rows } = await client.query<{ from: Date | null; to: Date | null }>(
     `select min(a.occurred_at) as "from", max(a.occurred_at) as "to"
-       from activities a where a.activity_id = any(array(select activity_id from attr_diff))`,
+       from attr_mine a where a.activity_id in (select activity_id from attr_diff)`,
   );
   const changed = rows[0];
   if (!changed?.from || !changed.to) return { span: null };
