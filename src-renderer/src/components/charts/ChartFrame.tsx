@@ -2,10 +2,10 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartTable } from '../../analytics/chart-data';
 import { tableToCsv } from '../../analytics/csv';
-import { saveText } from '../../pages/import/download';
+import { saveBlob, saveText } from '../../download';
 import { useChartTheme } from './chart-theme';
 import { DataTable } from './DataTable';
-import { chartToPng, saveBlob, type PngLegendItem } from './export-png';
+import { chartToPng, type PngLegendItem } from './export-png';
 
 interface ChartFrameProps {
   title: string;

@@ -114,17 +114,3 @@ export async function chartToPng(svg: SVGSVGElement, options: PngOptions): Promi
     URL.revokeObjectURL(url);
   }
 }
-
-/** Saves a blob the page made as a file, through a temporary link (no server round trip). */
-export function saveBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -4,7 +4,7 @@ import { exportFileStem, tableToCsv } from '../../analytics/csv';
 import type { Period } from '../../analytics/period';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { campaignHref, hrefFor } from '../../routes';
-import { saveText } from '../import/download';
+import { saveText } from '../../download';
 import { roiTable } from './campaign-view';
 
 interface RoiTableProps {

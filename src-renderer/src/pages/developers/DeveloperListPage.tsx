@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { developerQueries } from '../../queries/developers';
 import { hrefFor } from '../../routes';
-import { saveText } from '../import/download';
+import { saveText } from '../../download';
 import { DeveloperFilters } from './DeveloperFilters';
 import { DeveloperRows } from './DeveloperRows';
 import { emptyFilters, filterInput, hasActiveFilters, listInput, PAGE_SIZE, pageRange, type DeveloperFilterState } from './developer-view';

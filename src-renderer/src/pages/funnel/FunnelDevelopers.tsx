@@ -12,7 +12,7 @@ import { analyticsQueries } from '../../queries/analytics';
 import { developerHref } from '../../routes';
 import { DeveloperNameText, StageBadge, TimeAgo } from '../developers/bits';
 import { pageRange } from '../developers/developer-view';
-import { saveText } from '../import/download';
+import { saveText } from '../../download';
 import { FUNNEL_PAGE_SIZE, funnelDevelopersInput } from './funnel-view';
 
 interface FunnelDevelopersProps {

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../../../src-shared/contract';
 import { useFormatters } from '../../format';
-import { saveText } from './download';
+import { saveText } from '../../download';
 import { errorsFileName, errorsToCsv } from './error-csv';
 import { pageOf } from './job-view';
 

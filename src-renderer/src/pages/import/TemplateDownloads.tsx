@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput, ImportType } from '../../../../src-shared/contract';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { saveText } from './download';
+import { saveText } from '../../download';
 import { BOM } from './error-csv';
 
 /** Empty CSVs with the columns of the app's own formats, saved as the core names them. */
