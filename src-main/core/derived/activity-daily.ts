@@ -14,7 +14,6 @@
  * and 'all' the tenant's every day. Days whose counts are both zero have no
  * row, in both paths.
  */
-import { traceStep } from '../imports/trace';
 import { readSettings } from '../settings/service';
 import type { DerivedChange, Queryable } from './refresh';
 
@@ -41,7 +40,6 @@ export async function refreshActivityDaily(client: Queryable, tenant: string, ch
   const insert = `insert into ${TABLE} (tenant_id, day, action, source, activities, anonymous)`;
 
   if (change.inserted !== undefined && change.span !== 'all') {
-    const started = performance.now();
     await client.query(
       `${insert} ${countsSql(change.inserted)}
        on conflict (tenant_id, day, action, source) do update set
@@ -49,7 +47,6 @@ export async function refreshActivityDaily(client: Queryable, tenant: string, ch
          anonymous = ${TABLE}.anonymous + excluded.anonymous`,
       [tenant, timeZone],
     );
-    traceStep('derived: activity daily', started);
     return;
   }
   if (change.span === 'all') {

@@ -23,7 +23,7 @@
  * budgets, a changed conversion stage all come out right).
  */
 import type { PoolClient } from 'pg';
-import { traceStep, tracedQuery } from '../imports/trace';
+import { tracedQuery } from '../imports/trace';
 import { readSettings } from '../settings/service';
 import { rebuildCampaignStats } from '../stats/service';
 import type { DerivedChange, Queryable, Span } from './refresh';
@@ -170,7 +170,6 @@ async function addInserted(client: Queryable, tenant: string, zone: string, inse
 }
 
 export async function refreshCampaignDaily(db: Queryable, tenant: string, change: DerivedChange): Promise<void> {
-  const started = performance.now();
   const client: Queryable = { query: tracedQuery(db as PoolClient) } as Queryable;
   const { span, inserted } = change;
   if (change.developers === 'all' || span === 'all') {
@@ -183,5 +182,4 @@ export async function refreshCampaignDaily(db: Queryable, tenant: string, change
     await recomputeDays(client, tenant, (await readSettings(client, tenant)).timeZone, span);
   }
   await rebuildCampaignStats(client, tenant);
-  traceStep('derived: campaign daily and campaign_stats', started);
 }

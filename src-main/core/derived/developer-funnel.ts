@@ -20,7 +20,6 @@
  * ranges, so `&&` tests a period by binary search. Developers without
  * analytics consent and merged-away developers get no rows.
  */
-import { traceStep } from '../imports/trace';
 import { MERGED_AWAY_SQL } from '../merges/state';
 import { readSettings } from '../settings/service';
 import type { DerivedChange, Queryable } from './refresh';
@@ -108,7 +107,6 @@ export async function refreshDeveloperFunnel(client: Queryable, tenant: string, 
     await client.query(`delete from ${table} where tenant_id = $1 ${scope.forget}`, [tenant, ...scope.values]);
   }
 
-  const started = performance.now();
   // Many developers: hash joins over whole tables, whatever the statistics say. Right after a
   // bulk import they describe the tables as they were (the new rows are not committed, so no
   // autovacuum has analyzed them), and the planner would walk a million rows through
@@ -154,5 +152,4 @@ export async function refreshDeveloperFunnel(client: Queryable, tenant: string, 
     [tenant, timeZone, ...scope.values],
   );
   if (nestloop !== undefined) await client.query("select set_config('enable_nestloop', $1, true)", [nestloop]);
-  traceStep('derived: developer funnel', started);
 }
