@@ -65,6 +65,8 @@ export interface Where {
    * The stage alone is estimated well: the walk finds its rows at once.
    */
   filtered: boolean;
+  /** A text search: matching every row's folded text is most of its time, worth splitting over the cores. */
+  searching: boolean;
 }
 
 /** `where …` for the filters; merged-away developers have no row, so they are never listed. */
@@ -77,7 +79,7 @@ export async function whereSql(db: Queryable, params: SqlParams, filters: Develo
   if (filters.orgId !== undefined) clauses.push(`ds.org_id = ${params.add(filters.orgId)}::uuid`);
   if (filters.provider !== undefined) clauses.push(`ds.providers @> array[${params.add(filters.provider)}::text]`);
   const filtered = search !== null || filters.tag !== undefined || filters.provider !== undefined || filters.orgId !== undefined;
-  return { sql: `where ${clauses.join('\n    and ')}`, filtered };
+  return { sql: `where ${clauses.join('\n    and ')}`, filtered, searching: search !== null };
 }
 
 /**

@@ -3,6 +3,7 @@
  * over derived.developer_search), then the page's rows filled in from the
  * spec's tables. The count runs beside the page on a second connection.
  */
+import { inTransaction } from '../merges/tx';
 import type { Pool } from 'pg';
 import type { DeveloperFilters, DeveloperListQuery, DeveloperPage, DeveloperRow, DeveloperSort } from '../../../src-shared/contract-developers';
 import { toCsv } from './csv';
@@ -107,18 +108,40 @@ async function countDevelopers(db: Queryable, f: Filtered): Promise<number> {
 }
 
 /**
- * The matches of a filter, found once, then counted and ordered in the same
- * statement. Counting in a second statement beside it doubles the scanning:
- * faster on an idle machine, half as fast on a busy one (measured 40 vs 75 ms).
+ * A text search's matches, found once, then counted and ordered in the same
+ * statement, with the scan split over the machine's cores: the table is
+ * small for the planner's default parallel costs, but matching text row by
+ * row is most of the time (6-character searches at 120k developers: 52 → 47
+ * ms p50).
  */
-async function filteredPage(db: Queryable, f: Filtered, page: Paging): Promise<{ total: number; ids: string[] }> {
+async function searchPage(pool: Pool, f: Filtered, page: Paging): Promise<{ total: number; ids: string[] }> {
   const p = paged(f, page);
-  const { rows } = await db.query<{ id: string; total: string }>(
-    `select ds.developer_id as id, count(*) over () as total from ${SEARCH_TABLE} ${f.where.sql} ${orderSql(f.sort)} ${p.sql}`,
-    p.values,
-  );
+  const rows = await inTransaction(pool, async (client) => {
+    await client.query('set local parallel_setup_cost = 0');
+    await client.query('set local min_parallel_table_scan_size = 0');
+    return (
+      await client.query<{ id: string; total: string }>(
+        `select ds.developer_id as id, count(*) over () as total from ${SEARCH_TABLE} ${f.where.sql} ${orderSql(f.sort)} ${p.sql}`,
+        p.values,
+      )
+    ).rows;
+  });
   // Past the last page there is no row to carry the count.
-  const total = rows[0] ? Number(rows[0].total) : page.offset === 0 ? 0 : await countDevelopers(db, f);
+  const total = rows[0] ? Number(rows[0].total) : page.offset === 0 ? 0 : await countDevelopers(pool, f);
+  return { total, ids: rows.map((r) => r.id) };
+}
+
+/**
+ * A tag, service or organization filter: the page and its count side by side
+ * on two connections, each a cheap test per row (service filter 58 → 46 ms
+ * p50 at 120k developers; in one statement with a parallel scan, 62 ms).
+ */
+async function filteredPage(pool: Pool, f: Filtered, page: Paging): Promise<{ total: number; ids: string[] }> {
+  const p = paged(f, page);
+  const [total, { rows }] = await Promise.all([
+    countDevelopers(pool, f),
+    pool.query<{ id: string }>(`select ds.developer_id as id from ${SEARCH_TABLE} ${f.where.sql} ${orderSql(f.sort)} ${p.sql}`, p.values),
+  ]);
   return { total, ids: rows.map((r) => r.id) };
 }
 
@@ -126,7 +149,7 @@ export async function listDevelopers(pool: Pool, tenant: string, query: Develope
   const f = await filtered(pool, tenant, query);
   const page = { size: query.pageSize, offset: query.page * query.pageSize };
   if (f.where.filtered) {
-    const { total, ids } = await filteredPage(pool, f, page);
+    const { total, ids } = await (f.where.searching ? searchPage : filteredPage)(pool, f, page);
     return { total, rows: await developerRows(pool, tenant, ids) };
   }
   // Everyone, or a stage: the page is the first rows of an order's index, read beside the count.
