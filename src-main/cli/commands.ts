@@ -1,21 +1,7 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveRendererDir } from '../core/paths';
 import { startHttpShell } from '../server/index';
-import { resolveTarget, unwrap, UsageError, withCore } from './context';
+import { parseOptions as parse, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 import { formatStatus } from './format';
-
-const targetOptions = {
-  'data-dir': { type: 'string' },
-  'database-url': { type: 'string' },
-} as const;
-
-function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, allowPositionals: false, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
 
 export async function migrateCommand(args: string[]): Promise<void> {
   const { values } = parse(args, { ...targetOptions, json: { type: 'boolean' } });

@@ -3,11 +3,27 @@
  * `--database-url`, `DATABASE_URL`, else the desktop app's own folder),
  * starting the core there, and stopping it on the way out, Ctrl-C included.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { startCore } from '../core/index';
 import { defaultUserDataDir } from '../core/paths';
 import type { Core, StartCoreOptions } from '../core/types';
 
 export class UsageError extends Error {}
+
+/** The options every command takes to say where the data is. */
+export const targetOptions = {
+  'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+} as const;
+
+/** Strict parsing of a command's arguments; anything unknown or malformed is a usage error (exit 2). */
+export function parseOptions<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
 
 export interface Target {
   dataDir?: string;

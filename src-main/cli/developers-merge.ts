@@ -2,23 +2,10 @@
  * `drm developers suggest|merge|unmerge`: the Merge suggestions page and the
  * profile's merge history, from a terminal. Nothing merges without a command.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { MergeSuggestion } from '../../src-shared/contract-merges';
-import { resolveTarget, unwrap, UsageError, withCore } from './context';
+import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 
-const common = {
-  json: { type: 'boolean' },
-  'data-dir': { type: 'string' },
-  'database-url': { type: 'string' },
-} as const;
-
-function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
+const common = { ...targetOptions, json: { type: 'boolean' } } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,7 +34,7 @@ export function formatSuggestions(suggestions: MergeSuggestion[]): string {
 }
 
 export async function developersSuggestCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, { ...common, limit: { type: 'string' } });
+  const { values, positionals } = parseOptions(args, { ...common, limit: { type: 'string' } }, true);
   if (positionals.length > 0) throw new UsageError(`suggest takes no arguments, got ${positionals.join(' ')}`);
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500)) {
@@ -60,7 +47,7 @@ export async function developersSuggestCommand(args: string[]): Promise<void> {
 }
 
 export async function developersMergeCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, { ...common, reason: { type: 'string' } });
+  const { values, positionals } = parseOptions(args, { ...common, reason: { type: 'string' } }, true);
   if (positionals.length !== 2) throw new UsageError('give the developer to keep and the one to merge into it: drm developers merge <into> <from> [--reason TEXT]');
   const intoId = uuid(positionals[0]!, '<into>');
   const fromId = uuid(positionals[1]!, '<from>');
@@ -71,7 +58,7 @@ export async function developersMergeCommand(args: string[]): Promise<void> {
 }
 
 export async function developersUnmergeCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, common);
+  const { values, positionals } = parseOptions(args, common, true);
   if (positionals.length !== 1) throw new UsageError('give the merge to undo: drm developers unmerge <mergeId>');
   const mergeId = uuid(positionals[0]!, '<mergeId>');
   await withCore(resolveTarget(values), async (core) => {

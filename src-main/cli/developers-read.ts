@@ -2,24 +2,11 @@
  * `drm developers list` and `drm developer show`: the Developers page and a
  * profile from the command line, through the same handlers as the app.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DeveloperPage, DeveloperProfile } from '../../src-shared/contract-developers';
-import { resolveTarget, unwrap, UsageError, withCore } from './context';
-
-const targetOptions = {
-  'data-dir': { type: 'string' },
-  'database-url': { type: 'string' },
-} as const;
+import { parseOptions as parse, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
+import { fit } from './terminal';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, allowPositionals: boolean) {
-  try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
 
 function nonNegative(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -30,29 +17,6 @@ function nonNegative(name: string, text: string | undefined, fallback: number): 
 
 const day = (iso: string | null) => (iso === null ? '—' : iso.slice(0, 10));
 const text = (value: string | null | undefined) => (value === null || value === undefined || value === '' ? '—' : value);
-
-/** East Asian wide characters take two terminal columns. */
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
-const charWidth = (ch: string) => (WIDE.test(ch) ? 2 : 1);
-
-/** `s` cut (with …) or padded to exactly `columns` terminal columns. */
-function fit(s: string, columns: number): string {
-  let total = 0;
-  for (const ch of s) total += charWidth(ch);
-  let out = s;
-  let used = total;
-  if (total > columns) {
-    out = '';
-    used = 1;
-    for (const ch of s) {
-      if (used + charWidth(ch) > columns) break;
-      out += ch;
-      used += charWidth(ch);
-    }
-    out += '…';
-  }
-  return out + ' '.repeat(columns - used);
-}
 
 export function formatDeveloperPage(page: DeveloperPage, pageNo: number, pageSize: number): string {
   const first = page.total === 0 ? 0 : pageNo * pageSize + 1;

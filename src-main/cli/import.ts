@@ -5,39 +5,30 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { importTypes, type ImportJob, type ImportOptionsInput, type ImportType } from '../../src-shared/contract';
-import { resolveTarget, unwrap, UsageError, withCore } from './context';
+import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 
 const HELP_TYPES = importTypes.join('|');
 
 export async function importCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        type: { type: 'string' },
-        mapping: { type: 'string' },
-        source: { type: 'string' },
-        timezone: { type: 'string' },
-        campaign: { type: 'string' },
-        'event-title': { type: 'string' },
-        'event-id': { type: 'string' },
-        'event-date': { type: 'string' },
-        'occurred-at': { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        json: { type: 'boolean' },
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(
+    args,
+    {
+      ...targetOptions,
+      type: { type: 'string' },
+      mapping: { type: 'string' },
+      source: { type: 'string' },
+      timezone: { type: 'string' },
+      campaign: { type: 'string' },
+      'event-title': { type: 'string' },
+      'event-id': { type: 'string' },
+      'event-date': { type: 'string' },
+      'occurred-at': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    true,
+  );
   if (positionals.length !== 1) throw new UsageError(`give exactly one FILE to import (drm import FILE [--type ${HELP_TYPES}] …)`);
   const filePath = resolve(positionals[0]!);
   if (values.type !== undefined && !(importTypes as readonly string[]).includes(values.type)) {

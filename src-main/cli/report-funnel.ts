@@ -6,33 +6,14 @@
  * is named as the user knows it; an unknown name is a usage error (exit 2),
  * like any other bad input.
  */
-import { parseArgs } from 'node:util';
 import type { FunnelReport } from '../../src-shared/contract-analytics';
 import type { Core } from '../core/types';
-import { resolveTarget, unwrap, UsageError, withCore } from './context';
+import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
+import { displayWidth, padEnd, padStart } from './terminal';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        campaign: { type: 'string' },
-        source: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
+const OPTIONS = { ...targetOptions, from: { type: 'string' }, to: { type: 'string' }, campaign: { type: 'string' }, source: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
 
 /** The report as `--json` prints it: exactly the issue's keys, in its order. */
 export function funnelJson(report: FunnelReport) {
@@ -58,8 +39,8 @@ export function formatFunnel(report: FunnelReport, filters: { campaign?: string;
   const scope = [filters.campaign && `campaign ${filters.campaign}`, filters.source && `source ${filters.source}`].filter(Boolean).join(', ');
   const header = ['stage', 'reached', 'at or beyond', 'from previous'];
   const body = report.stages.map((s) => [s.title, count.format(s.reached), count.format(s.atOrBeyond), percent(s.conversionFromPrevious)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => displayWidth(row[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? padEnd(c, widths[i]!) : padStart(c, widths[i]!))).join('  ');
   return [
     `Funnel, ${report.from} to ${report.to} (to excluded)${scope ? `; ${scope}` : ''}`,
     '',
@@ -85,7 +66,7 @@ async function campaignIdByName(core: Core, name: string): Promise<string> {
 }
 
 export async function reportFunnelCommand(args: string[]): Promise<number> {
-  const values = parse(args);
+  const { values } = parseOptions(args, OPTIONS);
   for (const name of ['from', 'to'] as const) {
     const v = values[name];
     if (v === undefined) throw new UsageError(`--${name} is required: drm report funnel --from YYYY-MM-DD --to YYYY-MM-DD`);

@@ -4,32 +4,13 @@
  * app. JSON is one array of { campaign, currency, cost, actions, conversions,
  * costPerConversion, roiPerCost } (issue 5); without --json, a table.
  */
-import { parseArgs } from 'node:util';
 import { attributionModels, type AttributionModelName, type RoiReport } from '../../src-shared/contract-analytics';
-import { resolveTarget, unwrap, UsageError, withCore } from './context';
+import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
+import { displayWidth, padEnd } from './terminal';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        model: { type: 'string' },
-        'lookback-days': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
+const OPTIONS = { ...targetOptions, from: { type: 'string' }, to: { type: 'string' }, model: { type: 'string' }, 'lookback-days': { type: 'string' }, json: { type: 'boolean', default: false } } as const;
 
 /** The rows as `--json` prints them: exactly the issue's keys, in its order. */
 export function roiJson(report: RoiReport) {
@@ -43,11 +24,6 @@ export function roiJson(report: RoiReport) {
     roiPerCost: r.roiPerCost,
   }));
 }
-
-/** East Asian wide characters take two terminal columns (campaign names are often Japanese). */
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
-const width = (s: string) => [...s].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
-const pad = (s: string, columns: number) => s + ' '.repeat(Math.max(0, columns - width(s)));
 
 const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const ratio = (n: number | null) => (n === null ? '—' : n.toPrecision(3));
@@ -65,8 +41,8 @@ export function formatRoi(report: RoiReport): string {
     num(r.costPerConversion),
     ratio(r.roiPerCost),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => width(row[i]!))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => displayWidth(row[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => padEnd(c, widths[i]!)).join('  ').trimEnd();
   return [
     `ROI, ${period}; ${report.model} attribution, ${report.lookbackDays}-day lookback; conversions = ${report.conversionStage}`,
     '',
@@ -77,7 +53,7 @@ export function formatRoi(report: RoiReport): string {
 }
 
 export async function reportRoiCommand(args: string[]): Promise<number> {
-  const values = parse(args);
+  const { values } = parseOptions(args, OPTIONS);
   for (const name of ['from', 'to'] as const) {
     const v = values[name];
     if (v !== undefined && !DAY.test(v)) throw new UsageError(`--${name} must be a date as YYYY-MM-DD, got "${v}"`);

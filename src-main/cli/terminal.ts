@@ -1,0 +1,38 @@
+/**
+ * Text laid out in terminal columns: East Asian wide characters (kanji,
+ * kana, full-width forms) take two columns, so Japanese names line up.
+ */
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+
+const charWidth = (ch: string) => (WIDE.test(ch) ? 2 : 1);
+
+/** Columns `s` takes in a terminal. */
+export function displayWidth(s: string): number {
+  let total = 0;
+  for (const ch of s) total += charWidth(ch);
+  return total;
+}
+
+/** `s` padded with spaces on the right to `columns` terminal columns (never cut). */
+export function padEnd(s: string, columns: number): string {
+  return s + ' '.repeat(Math.max(0, columns - displayWidth(s)));
+}
+
+/** `s` padded with spaces on the left to `columns` terminal columns (never cut). */
+export function padStart(s: string, columns: number): string {
+  return ' '.repeat(Math.max(0, columns - displayWidth(s))) + s;
+}
+
+/** `s` cut (with …) or padded to exactly `columns` terminal columns. */
+export function fit(s: string, columns: number): string {
+  const total = displayWidth(s);
+  if (total <= columns) return padEnd(s, columns);
+  let out = '';
+  let used = 1;
+  for (const ch of s) {
+    if (used + charWidth(ch) > columns) break;
+    out += ch;
+    used += charWidth(ch);
+  }
+  return `${out}…${' '.repeat(columns - used)}`;
+}
