@@ -3,7 +3,7 @@
  * Run from a clone with `npm run drm -- <command>`.
  */
 import { migrateCommand, serveCommand, statusCommand } from './cli/commands';
-import { UsageError } from './cli/context';
+import { Refusal, UsageError } from './cli/context';
 import { developersCommand } from './cli/developers';
 import { developerCommand } from './cli/developers-read';
 import { importCommand } from './cli/import';
@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     return (await command(args)) ?? 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof Refusal) {
       process.stderr.write(`drm ${name}: ${error.message}\n`);
       return 2;
     }

@@ -10,6 +10,13 @@ import type { Core, StartCoreOptions } from '../core/types';
 
 export class UsageError extends Error {}
 
+/**
+ * A refusal the user can act on — the input was rejected, the target is in
+ * use or full, a backup file is damaged — as opposed to a crash of ours.
+ * Exits 2, like a usage error; anything else that escapes a command exits 1.
+ */
+export class Refusal extends Error {}
+
 /** The options every command takes to say where the data is. */
 export const targetOptions = {
   'data-dir': { type: 'string' },
