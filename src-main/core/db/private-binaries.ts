@@ -67,7 +67,10 @@ export function privateBinaries(installDir: string, dataDir: string): string {
 /** Why a folder or file is not safe to run from, or undefined. */
 function notOurs(stat: Stats, uid: number): string | undefined {
   if (stat.uid !== uid) return `is owned by uid ${stat.uid}, not by uid ${uid} (this process)`;
-  if (!stat.isSymbolicLink() && (stat.mode & 0o022) !== 0) return `can be written by ${stat.mode & 0o020 ? 'its group' : 'other users'} (mode ${(stat.mode & 0o777).toString(8)})`;
+  if (!stat.isSymbolicLink() && (stat.mode & 0o022) !== 0) {
+    const who = [stat.mode & 0o020 ? 'its group' : '', stat.mode & 0o002 ? 'other users' : ''].filter(Boolean).join(' and ');
+    return `can be written by ${who} (mode ${(stat.mode & 0o777).toString(8)})`;
+  }
   return undefined;
 }
 
@@ -75,7 +78,7 @@ function unsafeEntry(dir: string, uid: number): string | undefined {
   const top = realpathSync(dir);
   for (const [path, stat] of walk(dir)) {
     const problem = notOurs(stat, uid);
-    if (problem) return `${path} ${problem}`;
+    if (problem) return `${path === dir ? 'it' : path} ${problem}`;
     if (stat.isSymbolicLink()) {
       let real: string;
       try {
