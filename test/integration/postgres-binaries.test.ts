@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRoot, postgresRunAs } from '../../src-main/core/db/os-user';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src-main/core/db/postgres';
 import { binariesCacheDir, binariesRoot } from '../../src-main/core/db/private-binaries';
@@ -18,11 +18,9 @@ import { resolvePostgresInstallDir } from '../../src-main/core/paths';
 import { queryRows } from '../helpers/imports';
 import { postgresServersUnder } from '../helpers/processes';
 import { makeTempDir } from '../helpers/temp';
+import { perTestCleanups } from '../helpers/per-test';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { defer, tempDataDir } = perTestCleanups();
 
 let hidden: { path: string; remove(): void };
 let installDir: string;
@@ -45,15 +43,9 @@ afterAll(() => {
   if (markers) rmSync(join(markers, '..'), { recursive: true, force: true });
 });
 
-function tempDataDir(label: string): string {
-  const dir = makeTempDir(label);
-  cleanups.push(() => dir.remove());
-  return join(dir.path, 'data');
-}
-
 async function start(dataDir: string): Promise<EmbeddedPostgres> {
   const server = await startEmbeddedPostgres({ dataDir, installDir });
-  cleanups.push(() => server.stop());
+  defer(() => server.stop());
   return server;
 }
 
@@ -156,7 +148,7 @@ describe.runIf(isRoot())('PostgreSQL binaries copied for the postgres user', () 
     const marker = join(markers, 'old-tmp');
     const program = plant(old, marker);
     execFileSync('chown', ['-R', 'nobody', old]);
-    cleanups.push(() => rmSync(old, { recursive: true, force: true }));
+    defer(() => rmSync(old, { recursive: true, force: true }));
     const dataDir = tempDataDir('bin-old-tmp');
     const server = await start(dataDir);
     expect(serverBinary(server.pid).startsWith(old)).toBe(false);

@@ -7,24 +7,15 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCredentials } from '../../src-main/core/db/credentials';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src-main/core/db/postgres';
 import { drm } from '../helpers/cli';
 import { queryRows } from '../helpers/imports';
 import { postgresServersUnder } from '../helpers/processes';
-import { makeTempDir } from '../helpers/temp';
+import { perTestCleanups } from '../helpers/per-test';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function tempDataDir(label: string): string {
-  const dir = makeTempDir(label);
-  cleanups.push(() => dir.remove());
-  return join(dir.path, 'data');
-}
+const { defer, tempDataDir } = perTestCleanups();
 
 interface Started {
   server: EmbeddedPostgres;
@@ -36,7 +27,7 @@ async function start(dataDir: string): Promise<Started> {
   const log: string[] = [];
   const notices: string[] = [];
   const server = await startEmbeddedPostgres({ dataDir, onLog: (line) => log.push(line), onNotice: (m) => notices.push(m) });
-  cleanups.push(() => server.stop());
+  defer(() => server.stop());
   return { server, log, notices };
 }
 

@@ -8,25 +8,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lockFile } from '../../src-main/core/db/data-lock';
 import { DataDirInUseError, startEmbeddedPostgres } from '../../src-main/core/db/postgres';
 import { processStartTime } from '../../src-main/core/db/processes';
 import { PROJECT_ROOT, type CliResult } from '../helpers/cli';
 import { queryRows } from '../helpers/imports';
 import { postgresServersUnder } from '../helpers/processes';
-import { makeTempDir } from '../helpers/temp';
+import { perTestCleanups, waitFor } from '../helpers/per-test';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function tempDataDir(label: string): string {
-  const dir = makeTempDir(label);
-  cleanups.push(() => dir.remove());
-  return join(dir.path, 'data');
-}
+const { defer, tempDataDir } = perTestCleanups();
 
 /** A `drm` process, with its PID known before it ends. */
 function drmProcess(args: string[]): { pid: number; done: Promise<CliResult> } {
@@ -65,20 +56,13 @@ function holder(dataDir: string): { pid: number; ready: Promise<{ postgresPid: n
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     return done;
   };
-  cleanups.push(async () => void (await stop()));
+  defer(async () => void (await stop()));
   return { pid: child.pid!, ready, stop };
 }
 
 const INITDB_BANNER = 'The files belonging to this database system will be owned by user';
 const initdbRuns = (dataDir: string) => readFileSync(join(dataDir, 'postgres.log'), 'utf8').split(INITDB_BANNER).length - 1;
 
-async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function deadPid(): number {
   const gone = spawnSync('true');
@@ -160,7 +144,7 @@ describe('start-up races on one data folder', () => {
     const first = await startEmbeddedPostgres({ dataDir });
     await first.stop();
     const sleeper = spawn('sleep', ['60']);
-    cleanups.push(() => void sleeper.kill('SIGKILL'));
+    defer(() => void sleeper.kill('SIGKILL'));
     const starting = { pid: sleeper.pid!, startTime: processStartTime(sleeper.pid!), phase: 'starting' };
     writeFileSync(lockFile(dataDir), JSON.stringify(starting));
 
@@ -175,7 +159,7 @@ describe('start-up races on one data folder', () => {
     await new Promise((r) => setTimeout(r, 300));
     sleeper.kill('SIGKILL'); // the holder dies mid-start: its lock is stale
     const second = await waiting;
-    cleanups.push(() => second.stop());
+    defer(() => second.stop());
     expect(await queryRows(second.url, 'select 1 as one')).toEqual([{ one: 1 }]);
     expect(JSON.parse(readFileSync(lockFile(dataDir), 'utf8'))).toMatchObject({ pid: process.pid, phase: 'running' });
     await second.stop();
@@ -193,7 +177,7 @@ describe('start-up races on one data folder', () => {
     await first.stop();
     writeFileSync(lockFile(dataDir), content());
     const second = await startEmbeddedPostgres({ dataDir });
-    cleanups.push(() => second.stop());
+    defer(() => second.stop());
     expect(await queryRows(second.url, 'select 1 as one')).toEqual([{ one: 1 }]);
     expect(JSON.parse(readFileSync(lockFile(dataDir), 'utf8'))).toMatchObject({ pid: process.pid });
   });
