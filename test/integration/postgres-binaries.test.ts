@@ -129,6 +129,14 @@ describe.runIf(isRoot())('PostgreSQL binaries copied for the postgres user', () 
     expectRunnable(program, marker);
   });
 
+  it('refuses a binaries folder that other users can write, where they could swap the copy', async () => {
+    const dataDir = dataDirWithBinariesRoot('bin-root-writable');
+    chmodSync(binariesRoot(dataDir), 0o777);
+    const marker = join(markers, 'root-writable');
+    plant(binariesCacheDir(dataDir, installDir), marker);
+    await expectRefused(dataDir, marker)(/Refusing to run PostgreSQL from \S+\/binaries: it can be written by its group and other users/);
+  });
+
   it('refuses a copy whose bin/postgres belongs to another user', async () => {
     const dataDir = tempDataDir('bin-swapped');
     await (await start(dataDir)).stop();

@@ -41,8 +41,10 @@ export function privateBinaries(installDir: string, dataDir: string): string {
   const problem = notOurs(lstatSync(dataDir), uid);
   if (problem) throw new UnsafeBinariesError(dataDir, `the data folder ${problem}`);
   const root = binariesRoot(dataDir);
-  if (!existsSync(root)) mkdirSync(root, { mode: 0o755 });
-  chmodSync(root, 0o755); // umask may have taken bits the postgres user needs
+  if (!existsSync(root)) {
+    mkdirSync(root, { mode: 0o755 });
+    chmodSync(root, 0o755); // umask may have taken bits the postgres user needs
+  }
   const rootProblem = notOurs(lstatSync(root), uid);
   if (rootProblem) throw new UnsafeBinariesError(root, `it ${rootProblem}`);
 
