@@ -49,7 +49,8 @@ export function resolveTarget(values: { 'data-dir'?: string; 'database-url'?: st
 
 /** Runs `body` with a started core and always stops it, also on SIGINT/SIGTERM. */
 export async function withCore<T>(options: StartCoreOptions, body: (core: Core) => Promise<T>): Promise<T> {
-  const core = await startCore(options);
+  // What the start did to the data folder (say, passwords reset) is said on stderr, never mixed into --json output.
+  const core = await startCore({ onNotice: (message) => process.stderr.write(`drm: ${message}\n`), ...options });
   const onSignal = (signal: NodeJS.Signals) => {
     void core.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };

@@ -45,6 +45,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
         dataDir: options.dataDir,
         startTimeoutMs: options.startTimeoutMs,
         onLog: options.onLog,
+        onNotice: options.onNotice,
       });
       url = server.url;
       location = { kind: 'embedded', dataDir: server.dataDir, port: server.port };

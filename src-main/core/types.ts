@@ -20,6 +20,8 @@ export type StartCoreOptions = (
   layout?: RuntimeLayout;
   /** Server log lines, for a shell that wants to show or keep them. */
   onLog?: (line: string) => void;
+  /** The few start-up events a user should be told about (passwords reset, an orphaned server shut down, waiting for another process). */
+  onNotice?: (message: string) => void;
   /** Milliseconds to wait for the embedded server to accept connections. */
   startTimeoutMs?: number;
 };

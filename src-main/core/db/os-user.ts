@@ -5,10 +5,9 @@
  * checks and the one-time setup they need.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname, join, parse, resolve } from 'node:path';
+import { privateBinaries } from './private-binaries';
 
 export interface RunAs {
   uid: number;
@@ -49,27 +48,16 @@ export function userCan(user: RunAs, test: '-r' | '-w' | '-x', path: string): bo
 
 /**
  * The binaries live in node_modules, which may sit under a 0700 home the
- * postgres user cannot enter. Then we copy them once to a world-readable
- * folder keyed by their source path, and run them from there.
+ * postgres user cannot enter. Then they run from a checked copy inside the
+ * data folder (see private-binaries.ts); the caller holds the folder's lock.
  */
-export function readableInstallDir(installDir: string, user: RunAs | undefined): string {
-  const postgresBin = join(installDir, 'bin', 'postgres');
-  if (!user || userCan(user, '-x', postgresBin)) return installDir;
-  const key = createHash('sha256').update(resolve(installDir)).digest('hex').slice(0, 12);
-  const target = join(tmpdir(), `drm-desktop-postgres-${key}`);
-  if (existsSync(join(target, 'bin', 'postgres')) && userCan(user, '-x', join(target, 'bin', 'postgres'))) return target;
-  const staging = `${target}.${process.pid}.tmp`;
-  rmSync(staging, { recursive: true, force: true });
-  cpSync(installDir, staging, { recursive: true, verbatimSymlinks: true });
-  chmodSync(staging, 0o755);
-  try {
-    renameSync(staging, target);
-  } catch {
-    // Another process won the race and the target is already complete.
-    rmSync(staging, { recursive: true, force: true });
-  }
-  return target;
+export function readableInstallDir(installDir: string, user: RunAs | undefined, dataDir: string): string {
+  if (!user || userCan(user, '-x', join(installDir, 'bin', 'postgres'))) return installDir;
+  return privateBinaries(installDir, dataDir);
 }
+
+/** The uid/gid options for spawning a program as `user` (none when we are not root). */
+export const spawnIds = (user: RunAs | undefined) => (user ? { uid: user.uid, gid: user.gid } : {});
 
 /**
  * Makes sure `user` can reach `dir`. Folders we created ourselves get the
