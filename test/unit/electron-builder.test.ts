@@ -98,5 +98,6 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration({ ...structuredClone(config), mac: { hardenedRuntim: true } }, logger)).rejects.toThrow(/configuration/i);
     // The fuse names are checked too: a misspelt one would silently flip nothing.
     await expect(validateConfiguration({ ...structuredClone(config), electronFuses: { runAsNod: false } }, logger)).rejects.toThrow(/configuration/i);
-  });
+    // Three schema validations (~0.5 s each idle) exceed vitest's 5 s default on a loaded 2-core machine.
+  }, 30_000);
 });
