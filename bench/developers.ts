@@ -23,7 +23,7 @@ const TARGET_MS = 50;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function importOrThrow(core: Core, filePath: string, type: 'developers' | 'activities'): Promise<void> {
-  const started = await core.handlers['import:start']({ filePath, type, options: { timezone: 'Asia/Tokyo' } });
+  const started = await core.handlers['import:start']({ fileHandle: (await core.files.register(filePath)).fileHandle, type, options: { timezone: 'Asia/Tokyo' } });
   if (!started.ok) throw new Error(started.error.message);
   const status = await core.importer.settled(started.value.jobId);
   if (status !== 'succeeded') {

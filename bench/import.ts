@@ -43,7 +43,7 @@ async function main() {
     try {
       peakRss = process.memoryUsage().rss;
       const started = performance.now();
-      const start = await core.handlers['import:start']({ filePath: file.path, type: 'activities', options: file.options });
+      const start = await core.handlers['import:start']({ fileHandle: (await core.files.register(file.path)).fileHandle, type: 'activities', options: file.options });
       if (!start.ok) throw new Error(start.error.message);
       const status = await core.importer.settled(start.value.jobId);
       const importMs = performance.now() - started;

@@ -118,7 +118,7 @@ async function generate(out: string, developers: number, activities: number, see
 }
 
 async function importOrThrow(core: Core, filePath: string, type: 'campaigns' | 'budgets' | 'developers' | 'activities'): Promise<void> {
-  const started = await core.handlers['import:start']({ filePath, type, options: { timezone: TIMEZONE } });
+  const started = await core.handlers['import:start']({ fileHandle: (await core.files.register(filePath)).fileHandle, type, options: { timezone: TIMEZONE } });
   if (!started.ok) throw new Error(started.error.message);
   const status = await core.importer.settled(started.value.jobId);
   if (status !== 'succeeded') {

@@ -4,6 +4,7 @@
  * so that tests can drive this with a fake core.
  */
 import { app, ipcMain, session, type BrowserWindow } from 'electron';
+import { newFileSession } from './core/files/handles';
 import type { Core, StartCoreOptions } from './core/types';
 import { defaultUserDataDir, PRODUCT_NAME } from './core/paths';
 import { startupErrorPageUrl } from './error-page';
@@ -35,6 +36,8 @@ export function runApp({ startCore, signals = process }: AppDeps): void {
   let mainWindow: BrowserWindow | undefined;
   let core: Promise<Core> | undefined;
   let stopForwarding: (() => void) | undefined;
+  // The files dropped on the window are the window's: their handles end when it closes.
+  let windowSession = newFileSession('window');
   let quitting: 'no' | 'stopping' | 'done' = 'no';
 
   function showStartupError(win: BrowserWindow, reason: string): void {
@@ -91,10 +94,13 @@ export function runApp({ startCore, signals = process }: AppDeps): void {
     const starting = startCore({ dataDir, layout: { packaged: app.isPackaged, resourcesPath: process.resourcesPath } });
     core = starting;
     // Registered before the window loads, so the renderer's first calls find a handler and wait.
-    registerIpc(ipcMain, starting, createSenderCheck(() => mainWindow, source));
+    registerIpc(ipcMain, starting, createSenderCheck(() => mainWindow, source), () => windowSession);
     const win = createMainWindow({ preload: files.preload, source });
     win.on('closed', () => {
       mainWindow = undefined;
+      const ended = windowSession;
+      windowSession = newFileSession('window');
+      starting.then((ready) => ready.files.endSession(ended)).catch(() => undefined);
     });
     mainWindow = win;
     starting.then(

@@ -1,14 +1,26 @@
 /**
  * Wires the contract's channels to `ipcMain` and the core's events to the
- * window. Nothing else is registered: the renderer can reach exactly what
- * the contract lists, and only from our own window.
+ * window. Besides them only the preload's private `files:register` is
+ * registered: the renderer can reach exactly what the contract lists, and
+ * only from our own window.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channelNames, eventNames, type ApiResult, type EventName, type EventPayload } from '../src-shared/contract';
+import {
+  channelNames,
+  eventNames,
+  FILES_REGISTER_CHANNEL,
+  type ApiResult,
+  type EventName,
+  type EventPayload,
+  type RegisteredFile,
+} from '../src-shared/contract';
+import { toApiError } from './core/errors';
 import type { CoreEvents } from './core/events';
 import type { Core } from './core/types';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+/** The file-handle session of the window that sent an (already trusted) event. */
+export type SessionOf = (event: IpcMainInvokeEvent) => string;
 
 type CoreState = { ok: true; core: Core } | { ok: false; reason: string };
 
@@ -16,15 +28,23 @@ export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const refused = (channel: string): ApiResult<never> => ({
+  ok: false,
+  error: { code: 'BAD_INPUT', message: `Refused ${channel}: the call did not come from the app window` },
+});
+
 /**
- * Registers one `ipcMain.handle` per contract channel. Calls made while the
- * core is starting wait for it; if it failed, every call answers UNAVAILABLE
- * with the reason. Returns a function that removes the handlers.
+ * Registers one `ipcMain.handle` per contract channel, and the private
+ * channel that turns a dropped file's path into a handle of the sender's
+ * session. Calls made while the core is starting wait for it; if it failed,
+ * every call answers UNAVAILABLE with the reason. Returns a function that
+ * removes the handlers.
  */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
   core: Promise<Core>,
   isTrustedSender: SenderCheck,
+  sessionOf: SessionOf,
 ): () => void {
   // Settled once, so a failed start is never an unhandled rejection and every call sees the same reason.
   const state: Promise<CoreState> = core.then(
@@ -33,21 +53,32 @@ export function registerIpc(
   );
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event, input: unknown): Promise<ApiResult<unknown>> => {
-      if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'BAD_INPUT', message: `Refused ${channel}: the call did not come from the app window` } };
-      }
+      if (!isTrustedSender(event)) return refused(channel);
       const current = await state;
       if (!current.ok) return { ok: false, error: { code: 'UNAVAILABLE', message: current.reason } };
       try {
-        return await current.core.handlers[channel](input);
+        return await current.core.handlers[channel](input, { session: sessionOf(event) });
       } catch (error) {
         // Core handlers answer errors as data; this only catches a broken promise of that.
         return { ok: false, error: { code: 'INTERNAL', message: reasonOf(error) } };
       }
     });
   }
+  // The preload sends the path webUtils found for a real File; the registry refuses
+  // anything that is not a regular file (empty, relative, a folder, a device).
+  ipcMain.handle(FILES_REGISTER_CHANNEL, async (event, path: unknown): Promise<ApiResult<RegisteredFile>> => {
+    if (!isTrustedSender(event)) return refused(FILES_REGISTER_CHANNEL);
+    const current = await state;
+    if (!current.ok) return { ok: false, error: { code: 'UNAVAILABLE', message: current.reason } };
+    try {
+      return { ok: true, value: await current.core.files.register(path as string, { session: sessionOf(event) }) };
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
+    }
+  });
   return () => {
     for (const channel of channelNames) ipcMain.removeHandler(channel);
+    ipcMain.removeHandler(FILES_REGISTER_CHANNEL);
   };
 }
 

@@ -3,10 +3,11 @@
  * (it shows data imported from anywhere), so it gets no Node, no navigation
  * away from the app, no new windows, no webviews and no permissions.
  */
-import { BrowserWindow, shell, type IpcMainInvokeEvent, type Session, type WebContents, type WebPreferences } from 'electron';
+import { BrowserWindow, dialog, shell, type IpcMainInvokeEvent, type Session, type WebContents, type WebPreferences } from 'electron';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY, relaxForDevServer } from './csp';
+import { confirmDialogText, openExternalLink } from './external-links';
 
 /**
  * Chromium runs no webRequest hooks for file:// pages, so in a build the
@@ -51,15 +52,6 @@ export function isAppUrl(url: string, source: RendererSource): boolean {
   }
 }
 
-/** Only https links leave the app, and only to the user's browser. */
-export function isExternalLinkAllowed(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 export function secureWebPreferences(preload: string): WebPreferences {
   return {
     preload,
@@ -74,13 +66,27 @@ export function secureWebPreferences(preload: string): WebPreferences {
   };
 }
 
-/** Navigation, pop-ups and webviews for one WebContents. */
-export function guardWebContents(contents: WebContents, source: RendererSource): void {
+/** Asks, in a dialog of the main process the page cannot skip, before a link from data opens. */
+export async function confirmExternalLink(win: BrowserWindow, href: string): Promise<boolean> {
+  if (win.isDestroyed()) return false;
+  const text = confirmDialogText(href);
+  const { response } = await dialog.showMessageBox(win, { type: 'question', ...text, defaultId: 1, cancelId: 1, noLink: true });
+  return response === 0;
+}
+
+/**
+ * Navigation, pop-ups and webviews for one WebContents. A pop-up is never a
+ * window of ours: an https link goes to the browser (see external-links.ts),
+ * after `confirm` when the app did not make it.
+ */
+export function guardWebContents(contents: WebContents, source: RendererSource, confirm: (href: string) => Promise<boolean>): void {
   contents.on('will-navigate', (event) => {
     if (!isAppUrl(event.url, source)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+    openExternalLink(url, { openExternal: (href) => shell.openExternal(href), confirm }).catch((error: unknown) => {
+      console.error('Could not open a link in the browser:', error);
+    });
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -140,7 +146,7 @@ export function createMainWindow({ preload, source }: MainWindowOptions): Browse
     show: false,
     webPreferences: secureWebPreferences(preload),
   });
-  guardWebContents(win.webContents, source);
+  guardWebContents(win.webContents, source, (href) => confirmExternalLink(win, href));
   win.once('ready-to-show', () => win.show());
   const loading = source.kind === 'file' ? win.loadFile(source.path) : win.loadURL(source.url);
   loading.catch((error: unknown) => {

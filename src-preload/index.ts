@@ -2,10 +2,12 @@
  * The preload: the renderer's only door to the main process, bundled as
  * CommonJS because `sandbox: true` cannot load ES modules. It exposes the
  * contract's channels and events by name and nothing raw (no ipcRenderer,
- * no IpcRendererEvent, whose `sender` would hand the page ipcRenderer itself).
+ * no IpcRendererEvent, whose `sender` would hand the page ipcRenderer itself),
+ * and turns a dropped or chosen File into a handle without the page ever
+ * holding, or naming, a path.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { isChannelName, isEventName, type Bridge } from '../src-shared/contract';
+import { FILES_REGISTER_CHANNEL, isChannelName, isEventName, type Bridge } from '../src-shared/contract';
 
 const bridge = {
   invoke(channel, input) {
@@ -25,7 +27,17 @@ const bridge = {
     };
   },
 
-  getPathForFile: (file) => webUtils.getPathForFile(file),
+  // The path comes from the File itself, never from the page: a File built in
+  // memory has none (''), and main refuses that as it refuses any non-file.
+  registerFile(file) {
+    let path = '';
+    try {
+      path = webUtils.getPathForFile(file);
+    } catch {
+      // Not a File object at all.
+    }
+    return ipcRenderer.invoke(FILES_REGISTER_CHANNEL, path);
+  },
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('api', bridge);

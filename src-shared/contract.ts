@@ -80,18 +80,32 @@ export const importOptions = z
   .strict();
 export type ImportOptionsInput = z.input<typeof importOptions>;
 
+/**
+ * A file the user chose, as the shell registered it: `fh_` and 32 random
+ * base64url characters. Over IPC and HTTP the core opens only files named by
+ * such a handle, never a path the page gives (the CLI registers its own).
+ */
+export const FILE_HANDLE_PATTERN = /^fh_[A-Za-z0-9_-]{32}$/;
+
+const CHOOSE_AGAIN = 'drop or choose the file again';
+
+export const fileHandle = z
+  .string({ error: `Name the file by the handle the app gave when it was dropped or chosen: ${CHOOSE_AGAIN}` })
+  .regex(FILE_HANDLE_PATTERN, { error: `Not a file handle the app issued (files are never named by path here): ${CHOOSE_AGAIN}` });
+
+/** What registering a file (Electron: a dropped file; browser: an upload) answers. */
+export const registeredFile = z.object({ fileHandle, fileName: z.string(), size: z.number().int() });
+export type RegisteredFile = z.infer<typeof registeredFile>;
+
 const fileRef = {
-  /** Absolute path on the machine running the core (Electron: the dropped file; browser: an upload). */
-  filePath: z.string().min(1).max(4096),
-  /** The name the user sees, when it differs from the path's. */
-  fileName: z.string().max(1000).optional(),
+  /** The handle of a file the user dropped, chose or uploaded; its name and size come with it. */
+  fileHandle,
 };
 
 export const importField = z.object({ name: z.string(), required: z.boolean() });
 export const importFormats = z.array(z.object({ type: importType, fields: z.array(importField), template: z.boolean() }));
 
 export const importPreview = z.object({
-  filePath: z.string(),
   fileName: z.string(),
   size: z.number().int(),
   encoding: z.string(),
@@ -207,10 +221,21 @@ export function isEventName(name: string): name is EventName {
   return Object.hasOwn(events, name);
 }
 
+/**
+ * The main-process channel behind `Bridge.registerFile`. Deliberately not in
+ * `channels`: the page's `invoke` refuses every name outside the contract, so
+ * only the preload reaches it, with a path it took from a real `File`.
+ */
+export const FILES_REGISTER_CHANNEL = 'files:register';
+
 /** What the preload puts on `window.api`, and what the HTTP client mimics. */
 export interface Bridge {
   invoke<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<ApiResult<ChannelOutput<K>>>;
   on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void;
-  /** Electron only: the file-system path of a dropped file. */
-  getPathForFile?: (file: File) => string;
+  /**
+   * Electron only: registers a dropped or chosen file with the main process
+   * and answers its handle. It takes a `File`, never a string: the page cannot
+   * name a path of its own.
+   */
+  registerFile?: (file: File) => Promise<ApiResult<RegisteredFile>>;
 }

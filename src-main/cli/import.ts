@@ -6,7 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { importTypes, type ImportJob, type ImportOptionsInput, type ImportType } from '../../src-shared/contract';
-import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
+import { CoreError } from '../core/errors';
+import type { Core } from '../core/types';
+import { parseOptions, Refusal, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 
 const HELP_TYPES = importTypes.join('|');
 
@@ -53,9 +55,10 @@ export async function importCommand(args: string[]): Promise<number> {
   };
 
   return withCore(resolveTarget(values), async (core) => {
+    const { fileHandle } = await registerFile(core, filePath);
     let type = values.type as ImportType | undefined;
     if (!type) {
-      const preview = unwrap(await core.handlers['import:preview']({ filePath }));
+      const preview = unwrap(await core.handlers['import:preview']({ fileHandle }));
       if (!preview.type) {
         throw new UsageError(`cannot tell what ${basename(filePath)} is from its headers (${preview.headers.join(', ')}); give --type ${HELP_TYPES}`);
       }
@@ -63,7 +66,7 @@ export async function importCommand(args: string[]): Promise<number> {
     }
     const bar = process.stderr.isTTY && !values.json ? progressBar() : undefined;
     const off = core.events.on('import:progress', (p) => bar?.update(p.bytesRead, p.totalBytes, p.rowsRead));
-    const { jobId } = unwrap(await core.handlers['import:start']({ filePath, type, mapping, options, dryRun: values['dry-run'] }));
+    const { jobId } = unwrap(await core.handlers['import:start']({ fileHandle, type, mapping, options, dryRun: values['dry-run'] }));
     try {
       await core.importer.settled(jobId);
     } finally {
@@ -74,6 +77,20 @@ export async function importCommand(args: string[]): Promise<number> {
     console.log(values.json ? JSON.stringify(jsonResult(job), null, 2) : summary(job));
     return job.status === 'succeeded' ? 0 : 2;
   });
+}
+
+/**
+ * The command line's user is already on the machine, so it names files by
+ * path; it registers the path like the app's shells do and imports by handle,
+ * through the same handlers. A missing or special file is a refusal (exit 2).
+ */
+async function registerFile(core: Core, filePath: string) {
+  try {
+    return await core.files.register(filePath);
+  } catch (error) {
+    if (error instanceof CoreError) throw new Refusal(error.message);
+    throw error;
+  }
 }
 
 function jsonResult(job: ImportJob) {

@@ -8,6 +8,7 @@ import { runMigrations } from './db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/postgres';
 import { seed } from './db/seed';
 import { createCoreEvents } from './events';
+import { createFileRegistry } from './files/handles';
 import { analyticsHandlers } from './analytics/handlers';
 import { rebuildStats } from './analytics/rebuild';
 import { campaignHandlers } from './campaigns/handlers';
@@ -64,9 +65,10 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
 
     const events = createCoreEvents();
     const importer = createImporter(opened.pool, events, DEFAULT_TENANT);
+    const files = createFileRegistry();
     const handlers = composeHandlers({
       system: systemHandlers(opened.db, location),
-      imports: importHandlers(opened.pool, importer, DEFAULT_TENANT, resolveSampleDir(layout)),
+      imports: importHandlers(opened.pool, importer, DEFAULT_TENANT, resolveSampleDir(layout), files),
       developers: developerHandlers(opened.pool, events, DEFAULT_TENANT),
       merges: mergeHandlers(opened.pool, events, DEFAULT_TENANT),
       organizations: organizationHandlers(opened.pool, events, DEFAULT_TENANT),
@@ -81,12 +83,14 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       handlers,
       events,
       importer,
+      files,
       location,
       migrationsApplied,
       stop: () =>
         (stopping ??= (async () => {
           // Running imports roll back; their jobs are marked cancelled before the pool closes.
           await importer.close();
+          await files.close();
           await opened.close();
           await running?.stop();
         })()),

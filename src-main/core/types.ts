@@ -1,5 +1,6 @@
 import type { DatabaseLocation } from '../../src-shared/contract';
 import type { CoreEvents } from './events';
+import type { FileRegistry } from './files/handles';
 import type { CoreHandlers } from './handlers';
 import type { Importer } from './imports/importer';
 import type { RuntimeLayout } from './paths';
@@ -30,6 +31,8 @@ export interface Core {
   handlers: CoreHandlers;
   events: CoreEvents;
   location: DatabaseLocation;
+  /** Files the user chose, by handle: shells register them, import channels take only handles. */
+  files: FileRegistry;
   /** The import queue, for shells that wait on a job (the CLI) and for tests. */
   importer: Pick<Importer, 'settled'>;
   /** Migrations this start applied (empty when the database was current). */

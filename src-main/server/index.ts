@@ -5,22 +5,24 @@
  * first authorised page load sets); without it, everything is refused.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventNames, isChannelName, type ApiResult } from '../../src-shared/contract';
+import { newFileSession } from '../core/files/handles';
 import type { Core } from '../core/types';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { serveStatic } from './static';
-import { receiveUpload } from './upload';
+import { openUploadFolder } from './upload';
 
 const COOKIE = 'drm_token';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HttpShellOptions {
-  core: Pick<Core, 'handlers' | 'events'>;
+  core: Pick<Core, 'handlers' | 'events' | 'files'>;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
+  /** The per-user folder this shell makes its private uploads folder in (default: in the temp folder). */
+  uploadsRoot?: string;
   port?: number;
   token?: string;
 }
@@ -77,8 +79,9 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
   const token = options.token ?? randomBytes(24).toString('base64url');
   const { core } = options;
   let port = 0;
-  // Uploaded copies of the user's files live only as long as this shell.
-  const uploads: string[] = [];
+  // The file handles this shell's page may use; they and the uploaded copies end with the shell.
+  const session = newFileSession('http');
+  const uploads = await openUploadFolder(options.uploadsRoot);
 
   const authorised = (req: IncomingMessage, url: URL): 'query' | 'other' | undefined => {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -118,9 +121,7 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
         // A cross-site form cannot send this type without a CORS preflight, which we never answer.
         if (req.headers['content-type'] !== 'application/octet-stream') return refuse(res, 415, 'Upload the file as application/octet-stream');
         try {
-          const upload = await receiveUpload(req);
-          uploads.push(upload.filePath);
-          return sendJson(res, 200, { ok: true, value: upload });
+          return sendJson(res, 200, { ok: true, value: await uploads.receive(req, core.files, session) });
         } catch (error) {
           return refuse(res, 400, `Upload failed: ${(error as Error).message}`);
         }
@@ -134,7 +135,7 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
       } catch (error) {
         return refuse(res, 400, `Bad request body: ${(error as Error).message}`);
       }
-      return sendJson(res, 200, await core.handlers[channel](input));
+      return sendJson(res, 200, await core.handlers[channel](input, { session }));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
     return serveStatic(options.rendererDir, url.pathname, req, res);
@@ -158,10 +159,15 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
     });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await uploads.remove();
+    throw error;
+  }
   port = (server.address() as AddressInfo).port;
 
   return {
@@ -170,7 +176,12 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
     token,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => void Promise.all(uploads.map((path) => rm(path, { force: true }))).then(() => resolve()));
+        server.close(() => {
+          void core.files
+            .endSession(session)
+            .then(() => uploads.remove())
+            .then(() => resolve());
+        });
         server.closeAllConnections();
       }),
   };

@@ -1,20 +1,26 @@
 /**
  * Browser mode has no file paths: the page uploads the dropped file here and
- * gets back a path on this machine to preview and import, as Electron's
- * webUtils.getPathForFile would give. Files go to a private temp folder.
+ * gets back a handle for it, as Electron's preload gets one for a dropped
+ * file. Each shell keeps its copies in a folder of its own, made fresh and
+ * private (mkdtemp, 0700) inside a per-user folder that is checked first, and
+ * deleted when the shell stops; a copy also goes when its handle expires.
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { RegisteredFile } from '../../src-shared/contract';
+import type { FileRegistry } from '../core/files/handles';
+import { ensurePrivateFolder } from '../core/files/private-folder';
 
 /** Large exports are the point of the importer; 2 GiB still bounds a mistake. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
-export const uploadDir = () => join(tmpdir(), `drm-desktop-uploads-${process.getuid?.() ?? 'user'}`);
+/** Where every shell of this OS user makes its own uploads folder. */
+export const defaultUploadsRoot = () => join(tmpdir(), `drm-desktop-uploads-${process.getuid?.() ?? 'user'}`);
 
 /** Keeps a readable, harmless file name: no path separators, no control characters. */
 export function safeFileName(raw: string): string {
@@ -23,28 +29,46 @@ export function safeFileName(raw: string): string {
   return cleaned || 'upload.csv';
 }
 
-export async function receiveUpload(req: IncomingMessage): Promise<{ filePath: string; fileName: string; size: number }> {
-  let fileName: string;
-  try {
-    fileName = safeFileName(decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload.csv')));
-  } catch {
-    fileName = 'upload.csv';
-  }
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_UPLOAD_BYTES) throw new Error(`The file is larger than ${MAX_UPLOAD_BYTES} bytes`);
-  const dir = uploadDir();
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const filePath = join(dir, `${randomUUID()}-${fileName}`);
-  let size = 0;
-  req.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > MAX_UPLOAD_BYTES) req.destroy(new Error(`The file is larger than ${MAX_UPLOAD_BYTES} bytes`));
-  });
-  try {
-    await pipeline(req, createWriteStream(filePath, { mode: 0o600 }));
-  } catch (error) {
-    await rm(filePath, { force: true });
-    throw error;
-  }
-  return { filePath, fileName, size };
+export interface UploadFolder {
+  /** This shell's private folder. */
+  path: string;
+  /** Saves one upload and registers it for `session`; the copy is deleted when the handle goes. */
+  receive(req: IncomingMessage, files: Pick<FileRegistry, 'register'>, session: string): Promise<RegisteredFile>;
+  /** Deletes the folder and whatever is left in it. */
+  remove(): Promise<void>;
+}
+
+/** Refuses (throws) when `root` exists but is not private to us: see ensurePrivateFolder. */
+export async function openUploadFolder(root: string = defaultUploadsRoot()): Promise<UploadFolder> {
+  await ensurePrivateFolder(root);
+  const dir = await mkdtemp(join(root, 'shell-'));
+  return {
+    path: dir,
+    async receive(req, files, session) {
+      let fileName: string;
+      try {
+        fileName = safeFileName(decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload.csv')));
+      } catch {
+        fileName = 'upload.csv';
+      }
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > MAX_UPLOAD_BYTES) throw new Error(`The file is larger than ${MAX_UPLOAD_BYTES} bytes`);
+      // The name on disk is ours alone; the user's name travels with the handle.
+      const path = join(dir, randomUUID());
+      const discard = () => rm(path, { force: true });
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_UPLOAD_BYTES) req.destroy(new Error(`The file is larger than ${MAX_UPLOAD_BYTES} bytes`));
+      });
+      try {
+        await pipeline(req, createWriteStream(path, { mode: 0o600, flags: 'wx' }));
+        return await files.register(path, { name: fileName, session, onForget: discard });
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
 }

@@ -11,9 +11,10 @@ import type { UploadProgress, Uploader } from './transport/http-upload';
 
 export type Transport = 'electron' | 'http';
 
-/** A file the core can read: what `import:preview` and `import:start` take. */
+/** A file the user chose, as the shell registered it: `import:preview` and `import:start` take its handle. */
 export interface FileRef {
-  filePath: string;
+  fileHandle: string;
+  /** For display only; the core knows the name by the handle. */
   fileName: string;
 }
 
@@ -22,21 +23,23 @@ export interface RendererApi {
   readonly transport: Transport;
   call<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>>;
   on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void;
-  /** Electron only: the path of a dropped file, so the core can stream it itself. */
-  getPathForFile?: (file: File) => string;
   /**
-   * A dropped or chosen file as the core can read it: its own path under
-   * Electron, else a copy uploaded to the HTTP shell (progress reported).
+   * A dropped or chosen file as the core can read it: under Electron the
+   * preload registers the file itself, else a copy is uploaded to the HTTP
+   * shell (progress reported). Either way the page gets a handle, never a path.
    */
   fileRef(file: File, onProgress?: UploadProgress): Promise<FileRef>;
 }
 
-function pathOf(bridge: Bridge, file: File): string {
+/** Electron's answer for a file on disk, or why not (a File built in memory has no path). */
+async function registered(bridge: Bridge, file: File): Promise<{ ref: FileRef } | { error: ApiCallError }> {
+  if (!bridge.registerFile) return { error: new ApiCallError('BAD_INPUT', `“${file.name}” cannot be read here`) };
   try {
-    return bridge.getPathForFile?.(file) ?? '';
-  } catch {
-    // A File built in memory (not from the disk) has no path; Electron may throw for it.
-    return '';
+    const result = await bridge.registerFile(file);
+    if (result.ok) return { ref: { fileHandle: result.value.fileHandle, fileName: file.name || result.value.fileName } };
+    return { error: ApiCallError.from(result.error) };
+  } catch (error) {
+    return { error: new ApiCallError('UNAVAILABLE', error instanceof Error ? error.message : String(error)) };
   }
 }
 
@@ -61,15 +64,14 @@ export function createApi(bridge: Bridge, transport: Transport, upload?: Uploade
       throw ApiCallError.from(result.error);
     },
     on: (event, listener) => bridge.on(event, listener),
-    ...(bridge.getPathForFile ? { getPathForFile: bridge.getPathForFile } : {}),
     async fileRef(file, onProgress) {
-      const filePath = pathOf(bridge, file);
-      if (filePath !== '') return { filePath, fileName: file.name };
-      if (upload) {
-        const uploaded = await upload(file, onProgress);
-        return { filePath: uploaded.filePath, fileName: uploaded.fileName || file.name };
+      if (bridge.registerFile || !upload) {
+        const answer = await registered(bridge, file);
+        if ('ref' in answer) return answer.ref;
+        if (!upload) throw answer.error;
       }
-      throw new ApiCallError('BAD_INPUT', `“${file.name}” has no path on this computer; save it to a folder and drop it from there.`);
+      const uploaded = await upload(file, onProgress);
+      return { fileHandle: uploaded.fileHandle, fileName: uploaded.fileName || file.name };
     },
   };
 }

@@ -3,7 +3,8 @@
  * is uploaded, previewed with its recognised format, imported in the
  * background with progress, summarised with its counts and listed in the
  * history; a file with a bad row is rejected with the row's line, column and
- * reason, downloadable as CSV.
+ * reason, downloadable as CSV; a spreadsheet or zip is refused in the page,
+ * with what to do instead, and never uploaded.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -35,13 +36,14 @@ test.afterAll(async () => {
 });
 
 /** What a user's drag from the file manager does: dragenter, dragover, drop on the page. */
-async function dropFile(page: Page, name: string, content: string): Promise<void> {
+async function dropFile(page: Page, name: string, content: string | number[]): Promise<void> {
   const dataTransfer = await page.evaluateHandle(
     ({ name, content }) => {
       // Runs in the page; this file is type-checked with Node's globals, which lack DataTransfer.
       const browser = globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } };
       const transfer = new browser.DataTransfer();
-      transfer.items.add(new File([content], name, { type: 'text/csv' }));
+      const body = typeof content === 'string' ? content : new Uint8Array(content);
+      transfer.items.add(new File([body], name, { type: typeof content === 'string' ? 'text/csv' : '' }));
       return transfer;
     },
     { name, content },
@@ -125,4 +127,46 @@ test('a file with a bad row, dropped on another page, is rejected with the rowâ€
 
   const history = page.getByRole('table', { name: 'Import history' });
   await expect(history.getByRole('row').filter({ hasText: 'activities-bad.csv' }).first()).toContainText('Rejected');
+});
+
+// The first bytes of an .xlsx (any zip) and of an old .xls (an OLE2 compound file).
+const ZIP_BYTES = [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00];
+const OLE_BYTES = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00];
+
+test('a spreadsheet or zip, dropped or chosen, is refused with what to do, never uploaded, and never offers a start', async ({ page }, testInfo) => {
+  const uploads: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/upload') uploads.push(request.url());
+  });
+  await page.goto(`${app.url}#/import`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
+  const alert = page.locator('section.drop-card').getByRole('alert');
+
+  await dropFile(page, 'members.xlsx', ZIP_BYTES);
+  await expect(alert).toContainText('members.xlsx is not a CSV file');
+  await expect(alert).toContainText('Excel files are not supported: save it as CSV (UTF-8)');
+  await expect(page.getByRole('button', { name: 'Start import' })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('import-refused-excel.png'), fullPage: true });
+
+  // Named like a CSV, but its bytes say zip (a renamed .xlsx).
+  await dropFile(page, 'renamed.csv', ZIP_BYTES);
+  await expect(alert).toContainText('renamed.csv is not a CSV file');
+  await expect(alert).toContainText('This file is a zip archive, not CSV text');
+
+  await dropFile(page, 'old.csv', OLE_BYTES);
+  await expect(alert).toContainText('Excel files are not supported');
+
+  // The file chooser goes through the same check.
+  await page.locator('input[type=file]').setInputFiles({ name: 'budget.numbers', mimeType: 'application/octet-stream', buffer: Buffer.from(ZIP_BYTES) });
+  await expect(alert).toContainText('Numbers files are not supported: export it as CSV');
+  await page.locator('input[type=file]').setInputFiles({ name: 'export.zip', mimeType: 'application/zip', buffer: Buffer.from(ZIP_BYTES) });
+  await expect(alert).toContainText('Zip archives are not supported');
+  await expect(page.getByRole('button', { name: 'Start import' })).toHaveCount(0);
+  await expect(page.getByTestId('preview-file')).toHaveCount(0);
+
+  // A real CSV afterwards goes through as usual.
+  await dropFile(page, 'after.csv', GOOD_CSV);
+  await expect(page.getByTestId('preview-file')).toHaveText('after.csv');
+  await expect(alert).toHaveCount(0);
+  expect(uploads).toHaveLength(1);
 });

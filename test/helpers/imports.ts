@@ -5,6 +5,11 @@ import pg from 'pg';
 import type { ImportJob, ImportOptionsInput, ImportType } from '../../src-shared/contract';
 import type { Core } from '../../src-main/core/types';
 
+/** Registers a file as a shell does for one the user chose (the local session, like the CLI's): its handle. */
+export async function fileHandle(core: Pick<Core, 'files'>, filePath: string): Promise<string> {
+  return (await core.files.register(filePath)).fileHandle;
+}
+
 /** Runs one import through the handlers, as the app does, and returns the finished job. */
 export async function importFile(
   core: Core,
@@ -12,13 +17,14 @@ export async function importFile(
   request: { type?: ImportType; options?: ImportOptionsInput; mapping?: Record<string, string>; dryRun?: boolean } = {},
 ): Promise<ImportJob> {
   let type = request.type;
+  const handle = await fileHandle(core, filePath);
   if (!type) {
-    const preview = await core.handlers['import:preview']({ filePath });
+    const preview = await core.handlers['import:preview']({ fileHandle: handle });
     if (!preview.ok) throw new Error(preview.error.message);
     if (!preview.value.type) throw new Error(`unrecognised file ${filePath}`);
     type = preview.value.type;
   }
-  const started = await core.handlers['import:start']({ filePath, type, options: request.options, mapping: request.mapping, dryRun: request.dryRun });
+  const started = await core.handlers['import:start']({ fileHandle: handle, type, options: request.options, mapping: request.mapping, dryRun: request.dryRun });
   if (!started.ok) throw new Error(`${started.error.code}: ${started.error.message}`);
   await core.importer.settled(started.value.jobId);
   const job = await core.handlers['import:job']({ jobId: started.value.jobId });

@@ -79,4 +79,13 @@ describe('drm import', () => {
     expect(undetected.code).toBe(2);
     expect(undetected.stderr).toMatch(/cannot tell what unknown\.csv is .*give --type/);
   });
+
+  it('refuses a path that is not a regular file, or none at all, with exit code 2', async () => {
+    const folder = await drm(['import', dir.path, '--type', 'activities', '--database-url', url]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/is not a regular file: folders, devices and pipes cannot be imported/);
+    const missing = await drm(['import', join(dir.path, 'missing.csv'), '--database-url', url]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Cannot read “missing\.csv” \(ENOENT\)/);
+  });
 });

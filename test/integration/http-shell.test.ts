@@ -3,14 +3,14 @@
  * renderer's files, server-sent events, and nothing at all without the token.
  */
 import { request } from 'node:http';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelNames } from '../../src-shared/contract';
+import { channelNames, FILE_HANDLE_PATTERN } from '../../src-shared/contract';
+import { GONE_MESSAGE } from '../../src-main/core/files/handles';
 import { startCore } from '../../src-main/core/index';
 import type { Core } from '../../src-main/core/types';
 import { startHttpShell, type HttpShell } from '../../src-main/server/index';
-import { uploadDir } from '../../src-main/server/upload';
 import { createTestDatabase } from '../helpers/database';
 import { makeTempDir } from '../helpers/temp';
 
@@ -18,6 +18,10 @@ let core: Core;
 let shell: HttpShell;
 let drop: () => Promise<void>;
 const renderer = makeTempDir('renderer');
+// A per-user root like the default one in the temp folder; each shell makes its own folder inside.
+const uploads = makeTempDir('uploads');
+const uploadsRoot = join(uploads.path, 'root');
+const uploadedFiles = () => readdirSync(uploadsRoot).flatMap((dir) => readdirSync(join(uploadsRoot, dir)).map((name) => join(uploadsRoot, dir, name)));
 
 beforeAll(async () => {
   const database = await createTestDatabase();
@@ -26,7 +30,7 @@ beforeAll(async () => {
   mkdirSync(join(renderer.path, 'assets'));
   writeFileSync(join(renderer.path, 'index.html'), '<!doctype html><title>DRM</title>');
   writeFileSync(join(renderer.path, 'assets', 'app.js'), 'console.log(1)');
-  shell = await startHttpShell({ core, rendererDir: renderer.path });
+  shell = await startHttpShell({ core, rendererDir: renderer.path, uploadsRoot });
 });
 
 afterAll(async () => {
@@ -34,6 +38,7 @@ afterAll(async () => {
   await core?.stop();
   await drop?.();
   renderer.remove();
+  uploads.remove();
 });
 
 const base = () => `http://127.0.0.1:${shell.port}`;
@@ -97,7 +102,7 @@ describe('HTTP shell', () => {
     expect((await postJson('/api/system:status', {}, { ...bearer(), Origin: 'http://evil.example' })).status).toBe(403);
   });
 
-  it('takes an upload for browser mode, previews it by path, and deletes it when closed', async () => {
+  it('takes an upload for browser mode, answers a handle (no path), previews it by handle, and deletes it when closed', async () => {
     const csv = 'occurred_at,action,source,email\n2024-05-01 10:00,view,web,a@example.com\n';
     const refused = await fetch(`${base()}/api/upload`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: csv });
     expect(refused.status).toBe(401);
@@ -106,25 +111,46 @@ describe('HTTP shell', () => {
       headers: { ...bearer(), 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent('../../活動.csv') },
       body: csv,
     });
-    const upload = (await response.json()) as { ok: true; value: { filePath: string; fileName: string; size: number } };
-    // No path separator survives: the copy lands directly in the private upload folder.
+    const text = await response.text();
+    const upload = JSON.parse(text) as { ok: true; value: { fileHandle: string; fileName: string; size: number } };
+    // No path separator survives in the name, and no path is in the answer at all.
+    expect(Object.keys(upload.value).sort()).toEqual(['fileHandle', 'fileName', 'size']);
     expect(upload.value).toMatchObject({ fileName: '_.._活動.csv', size: Buffer.byteLength(csv) });
-    expect(dirname(upload.value.filePath)).toBe(uploadDir());
-    const preview = (await (await postJson('/api/import:preview', { filePath: upload.value.filePath, fileName: upload.value.fileName }, bearer())).json()) as {
-      value: { type: string; rows: string[][] };
+    expect(upload.value.fileHandle).toMatch(FILE_HANDLE_PATTERN);
+    expect(text).not.toContain(uploads.path);
+    const preview = (await (await postJson('/api/import:preview', { fileHandle: upload.value.fileHandle }, bearer())).json()) as {
+      value: { fileName: string; type: string; rows: string[][] };
     };
-    expect(preview.value).toMatchObject({ type: 'activities', rows: [['2024-05-01 10:00', 'view', 'web', 'a@example.com']] });
+    expect(preview.value).toMatchObject({ fileName: '_.._活動.csv', type: 'activities', rows: [['2024-05-01 10:00', 'view', 'web', 'a@example.com']] });
+    expect(preview.value).not.toHaveProperty('filePath');
 
-    const other = await startHttpShell({ core, rendererDir: renderer.path });
+    const other = await startHttpShell({ core, rendererDir: renderer.path, uploadsRoot });
     const kept = await fetch(`http://127.0.0.1:${other.port}/api/upload`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${other.token}`, 'Content-Type': 'application/octet-stream' },
       body: csv,
     });
-    const { value } = (await kept.json()) as { value: { filePath: string } };
-    expect(existsSync(value.filePath)).toBe(true);
+    const { value } = (await kept.json()) as { value: { fileHandle: string } };
+    // Each shell has its own session: this shell's upload is no file at all to the first one.
+    const foreign = await (await postJson('/api/import:preview', { fileHandle: value.fileHandle }, bearer())).json();
+    expect(foreign).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: GONE_MESSAGE } });
+    const folders = readdirSync(uploadsRoot);
+    expect(folders).toHaveLength(2);
+    expect(uploadedFiles()).toHaveLength(2);
     await other.close();
-    expect(existsSync(value.filePath)).toBe(false);
+    expect(readdirSync(uploadsRoot)).toHaveLength(1);
+    expect(uploadedFiles()).toHaveLength(1);
+  });
+
+  it('keeps uploads in a fresh 0700 folder per shell inside a 0700 root, and refuses a planted root', async () => {
+    expect(statSync(uploadsRoot).mode & 0o777).toBe(0o700);
+    for (const folder of readdirSync(uploadsRoot)) expect(statSync(join(uploadsRoot, folder)).mode & 0o777).toBe(0o700);
+    const planted = join(uploads.path, 'planted');
+    mkdirSync(planted);
+    chmodSync(planted, 0o777);
+    await expect(startHttpShell({ core, rendererDir: renderer.path, uploadsRoot: planted })).rejects.toThrow(/Refusing to use .*planted.*mode is 0777/);
+    // Refused, never used: nothing was made inside it.
+    expect(readdirSync(planted)).toEqual([]);
   });
 
   it('refuses a request naming another host (DNS rebinding)', async () => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useCoreOnTestDatabase } from '../helpers/database';
-import { importFile, queryRows, tableCounts, writeCsv } from '../helpers/imports';
+import { fileHandle, importFile, queryRows, tableCounts, writeCsv } from '../helpers/imports';
 import { makeTempDir } from '../helpers/temp';
 
 const dir = makeTempDir('import-activities');
@@ -148,7 +148,7 @@ describe('activities import', () => {
     const lines = [HEADER];
     for (let i = 0; i < 30_000; i++) lines.push(`2024-08-01 10:00,view,web,,,,user${i}@example.com,,,,,,,,cancel-${i},,`);
     const file = writeCsv(dir.path, 'big.csv', lines.join('\n'));
-    const started = await db.core.handlers['import:start']({ filePath: file, type: 'activities', options: { timezone: 'Asia/Tokyo' } });
+    const started = await db.core.handlers['import:start']({ fileHandle: await fileHandle(db.core, file), type: 'activities', options: { timezone: 'Asia/Tokyo' } });
     if (!started.ok) throw new Error(started.error.message);
     const cancelled = await db.core.handlers['import:cancel']({ jobId: started.value.jobId });
     expect(cancelled).toEqual({ ok: true, value: { cancelled: true } });

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFER_MIN_ROWS } from '../../src-main/core/imports/index-aware';
 import { rebuildCampaignStats } from '../../src-main/core/stats/service';
 import { useCoreOnTestDatabase } from '../helpers/database';
-import { importFile, queryRows, tableCounts, writeCsv } from '../helpers/imports';
+import { fileHandle, importFile, queryRows, tableCounts, writeCsv } from '../helpers/imports';
 import { expectedShape, readTable } from '../helpers/live-schema';
 import { makeTempDir } from '../helpers/temp';
 
@@ -73,7 +73,7 @@ describe('bulk import', () => {
   it('restores the schema when a bulk import is cancelled while it resolves', async () => {
     const before = await tableCounts(db.url);
     const file = bulkCsv('bulk-cancel.csv', undefined, 'cancel');
-    const started = await db.core.handlers['import:start']({ filePath: file, type: 'activities', options: { timezone: 'UTC' } });
+    const started = await db.core.handlers['import:start']({ fileHandle: await fileHandle(db.core, file), type: 'activities', options: { timezone: 'UTC' } });
     if (!started.ok) throw new Error(started.error.message);
     const { jobId } = started.value;
     // The file is fully read (and staged) before resolution starts; cancel a moment into it.

@@ -2,9 +2,10 @@
  * The import channels a first-time user meets: formats for the mapping
  * editor, templates to fill in, the bundled sample data, and clear refusals.
  */
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useCoreOnTestDatabase } from '../helpers/database';
-import { queryRows, writeCsv } from '../helpers/imports';
+import { fileHandle, queryRows, writeCsv } from '../helpers/imports';
 import { makeTempDir } from '../helpers/temp';
 
 const dir = makeTempDir('import-channels');
@@ -28,7 +29,7 @@ describe('import channels', () => {
       if (!template.ok) throw new Error(template.error.message);
       expect(template.value.content.startsWith('\uFEFF')).toBe(true);
       const path = writeCsv(dir.path, template.value.fileName, template.value.content);
-      const preview = await db.core.handlers['import:preview']({ filePath: path });
+      const preview = await db.core.handlers['import:preview']({ fileHandle: await fileHandle(db.core, path) });
       expect(preview.ok && preview.value.type, type).toBe(type);
     }
     const none = await db.core.handlers['import:template']({ type: 'connpass' });
@@ -36,12 +37,16 @@ describe('import channels', () => {
   });
 
   it('refuses clearly: a missing file, an unmapped required field, an unknown time zone', async () => {
-    const missing = await db.core.handlers['import:preview']({ filePath: '/nonexistent/file.csv' });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('/nonexistent/file.csv') } });
+    await expect(db.core.files.register('/nonexistent/file.csv')).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('file.csv') });
+    const gone = writeCsv(dir.path, 'gone.csv', 'when,what,email\n');
+    const goneHandle = await fileHandle(db.core, gone);
+    rmSync(gone);
+    const missing = await db.core.handlers['import:preview']({ fileHandle: goneHandle });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('gone.csv') } });
     const file = writeCsv(dir.path, 'a.csv', 'when,what,email\n2024-01-01,view,a@example.com\n');
-    const unmapped = await db.core.handlers['import:start']({ filePath: file, type: 'activities', mapping: { occurred_at: 'when' } });
+    const unmapped = await db.core.handlers['import:start']({ fileHandle: await fileHandle(db.core, file), type: 'activities', mapping: { occurred_at: 'when' } });
     expect(unmapped).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('action') } });
-    const zone = await db.core.handlers['import:start']({ filePath: file, type: 'activities', mapping: { occurred_at: 'when', action: 'what', email: 'email' }, options: { timezone: 'Mars/Olympus' } });
+    const zone = await db.core.handlers['import:start']({ fileHandle: await fileHandle(db.core, file), type: 'activities', mapping: { occurred_at: 'when', action: 'what', email: 'email' }, options: { timezone: 'Mars/Olympus' } });
     expect(zone).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('Mars/Olympus') } });
     const jobs = await db.core.handlers['import:jobs']({});
     expect(jobs.ok && jobs.value).toEqual([]);

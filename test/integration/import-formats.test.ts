@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { useCoreOnTestDatabase } from '../helpers/database';
-import { importFile, queryRows, tableCounts, writeCsv } from '../helpers/imports';
+import { fileHandle, importFile, queryRows, tableCounts, writeCsv } from '../helpers/imports';
 import { makeTempDir } from '../helpers/temp';
 
 const dir = makeTempDir('import-formats');
@@ -114,7 +114,7 @@ describe('connpass, GitHub and Slack exports', () => {
       '3,参加,(退会ユーザー),(退会ユーザー),一般枠①,2019年7月13日 14時00分,',
     ].join('\r\n');
     const file = writeCsv(dir.path, 'event_123456_participants.csv', text, 'cp932');
-    const preview = await db.core.handlers['import:preview']({ filePath: file });
+    const preview = await db.core.handlers['import:preview']({ fileHandle: await fileHandle(db.core, file) });
     expect(preview.ok && preview.value).toMatchObject({ encoding: 'cp932', type: 'connpass' });
     const job = await importFile(db.core, file, { options: { timezone: 'Asia/Tokyo', eventTitle: 'Tokyo Meetup #12' } });
     expect(job).toMatchObject({ status: 'succeeded', type: 'connpass', skipped: 1, rowsRead: 3 });

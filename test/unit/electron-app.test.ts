@@ -149,7 +149,15 @@ const flush = () => new Promise((res) => setTimeout(res, 0));
 function fakeCore() {
   const stopping = deferred<void>();
   const core: Core = {
-    handlers: Object.fromEntries(channelNames.map((name) => [name, async () => ({ ok: true, value: name })])) as unknown as CoreHandlers,
+    handlers: Object.fromEntries(
+      channelNames.map((name) => [name, async (_input: unknown, caller?: { session: string }) => ({ ok: true, value: { name, caller } })]),
+    ) as unknown as CoreHandlers,
+    files: {
+      register: vi.fn(async () => ({ fileHandle: 'fh_0123456789abcdefghijklmnopqrstuv', fileName: 'a.csv', size: 1 })),
+      resolve: vi.fn(),
+      endSession: vi.fn(async () => undefined),
+      close: vi.fn(async () => undefined),
+    },
     events: createCoreEvents(),
     location: { kind: 'embedded', dataDir: '/d', port: 1 },
     migrationsApplied: [],
@@ -225,6 +233,25 @@ describe('runApp', () => {
     expect(lastHandle).toBeLessThan(electron.log.indexOf('new BrowserWindow'));
     expect(window().loaded).toHaveLength(1);
     expect(window().loaded[0]).toMatch(/^file:.*[/\\]renderer[/\\]index\.html$/);
+  });
+
+  it('gives the window a file session of its own, ended when the window closes', async () => {
+    const { core } = fakeCore();
+    start(Promise.resolve(core));
+    await flush();
+    const trustedEvent = {
+      sender: window().webContents,
+      senderFrame: { parent: null, url: pathToFileURL(window().loaded[0]!.slice('file:'.length)).href },
+    } as unknown as IpcMainInvokeEvent;
+    const status = (await electron.handlers.get('import:jobs')!(trustedEvent, {})) as { value: { caller: { session: string } } };
+    const session = status.value.caller.session;
+    expect(session).toMatch(/^window:[0-9a-f-]{36}$/);
+    await electron.handlers.get('files:register')!(trustedEvent, '/home/me/a.csv');
+    expect(core.files.register).toHaveBeenCalledWith('/home/me/a.csv', { session });
+
+    window().emit('closed');
+    await flush();
+    expect(core.files.endSession).toHaveBeenCalledWith(session);
   });
 
   it('forwards core events to the window', async () => {

@@ -17,6 +17,7 @@ interface BuilderConfig {
   linux?: { target?: string[]; category?: string; maintainer?: string };
   mac?: { target?: string[]; category?: string; hardenedRuntime?: boolean };
   win?: { target?: string[] };
+  electronFuses?: Record<string, boolean>;
 }
 
 const configPath = new URL('../../electron-builder.yml', import.meta.url);
@@ -76,6 +77,17 @@ describe('electron-builder.yml', () => {
     expect(config.win?.target).toEqual(['nsis']);
   });
 
+  it('flips the fuses that would let anyone who can start the app run their own code in it', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+    });
+  });
+
   it("passes electron-builder's own schema", async () => {
     // The validator electron-builder runs before a build; catches misspelt or misplaced options.
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
@@ -84,5 +96,8 @@ describe('electron-builder.yml', () => {
     const logger = { isEnabled: false, add: () => undefined };
     await expect(validateConfiguration(structuredClone(config), logger)).resolves.toBeUndefined();
     await expect(validateConfiguration({ ...structuredClone(config), mac: { hardenedRuntim: true } }, logger)).rejects.toThrow(/configuration/i);
-  });
+    // The fuse names are checked too: a misspelt one would silently flip nothing.
+    await expect(validateConfiguration({ ...structuredClone(config), electronFuses: { runAsNod: false } }, logger)).rejects.toThrow(/configuration/i);
+    // Three schema validations (~0.5 s each idle) exceed vitest's 5 s default on a loaded 2-core machine.
+  }, 30_000);
 });

@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { channelNames, eventNames, type ApiResult, type SystemStatus } from '../../src-shared/contract';
+import { channelNames, eventNames, FILES_REGISTER_CHANNEL, type ApiResult, type SystemStatus } from '../../src-shared/contract';
+import { CoreError } from '../../src-main/core/errors';
 import { createCoreEvents } from '../../src-main/core/events';
 import type { CoreHandlers } from '../../src-main/core/handlers';
 import type { Core } from '../../src-main/core/types';
@@ -31,6 +32,7 @@ function fakeIpcMain() {
 }
 
 const isTrusted = (event: IpcMainInvokeEvent) => (event as unknown as { trusted?: boolean }).trusted === true;
+const sessionOf = (event: IpcMainInvokeEvent) => (event as unknown as { session?: string }).session ?? 'window:1';
 
 const status: SystemStatus = {
   postgres: { version: '18.4', versionNum: 180004, location: { kind: 'embedded', dataDir: '/d', port: 5555 } },
@@ -40,20 +42,35 @@ const status: SystemStatus = {
   extensions: [],
 };
 
-function fakeCore(): Core & { received: unknown[] } {
+function fakeCore(): Core & { received: unknown[]; callers: unknown[]; registered: unknown[][] } {
   const received: unknown[] = [];
+  const callers: unknown[] = [];
+  const registered: unknown[][] = [];
   const handlers = Object.fromEntries(
     channelNames.map((name) => [
       name,
-      async (input: unknown) => {
+      async (input: unknown, caller?: unknown) => {
         received.push(input);
+        callers.push(caller);
         return { ok: true, value: name === 'system:status' ? status : { channel: name } };
       },
     ]),
   ) as unknown as CoreHandlers;
   return {
     received,
+    callers,
+    registered,
     handlers,
+    files: {
+      register: vi.fn(async (path: string, options?: unknown) => {
+        registered.push([path, options]);
+        if (path === '') throw new CoreError('BAD_INPUT', 'This file has no place on this computer');
+        return { fileHandle: 'fh_0123456789abcdefghijklmnopqrstuv', fileName: 'a.csv', size: 3 };
+      }),
+      resolve: vi.fn(),
+      endSession: vi.fn(async () => undefined),
+      close: vi.fn(async () => undefined),
+    },
     events: createCoreEvents(),
     location: { kind: 'embedded', dataDir: '/d', port: 5555 },
     migrationsApplied: [],
@@ -63,30 +80,59 @@ function fakeCore(): Core & { received: unknown[] } {
 }
 
 describe('registerIpc', () => {
-  it('registers every contract channel with ipcMain.handle, and nothing else', () => {
+  it('registers every contract channel and the preload’s files:register with ipcMain.handle, and nothing else', () => {
     const { ipcMain, spies } = fakeIpcMain();
-    registerIpc(ipcMain, Promise.resolve(fakeCore()), isTrusted);
+    registerIpc(ipcMain, Promise.resolve(fakeCore()), isTrusted, sessionOf);
     const registered = spies.handle.mock.calls.map(([channel]) => channel);
-    expect(registered.sort()).toEqual([...channelNames].sort());
+    expect(registered.sort()).toEqual([...channelNames, FILES_REGISTER_CHANNEL].sort());
+    expect(channelNames).not.toContain(FILES_REGISTER_CHANNEL);
     expect(channelNames.length).toBeGreaterThan(0);
   });
 
   it('forwards a call to the core handler and returns its result', async () => {
     const core = fakeCore();
     const { ipcMain, call } = fakeIpcMain();
-    registerIpc(ipcMain, Promise.resolve(core), isTrusted);
+    registerIpc(ipcMain, Promise.resolve(core), isTrusted, sessionOf);
     for (const channel of channelNames) {
       const input = { probe: channel };
       const result = (await call(channel, input)) as ApiResult<unknown>;
       expect(result).toEqual({ ok: true, value: channel === 'system:status' ? status : { channel } });
       expect(core.received.at(-1)).toBe(input);
+      expect(core.callers.at(-1)).toEqual({ session: 'window:1' });
     }
+  });
+
+  it('passes the sending window’s session with every call', async () => {
+    const core = fakeCore();
+    const { ipcMain, call } = fakeIpcMain();
+    registerIpc(ipcMain, Promise.resolve(core), isTrusted, sessionOf);
+    await call('import:jobs', {}, { trusted: true, session: 'window:2' });
+    expect(core.callers.at(-1)).toEqual({ session: 'window:2' });
+  });
+
+  it('registers a dropped file’s path in the sender’s session and answers its handle', async () => {
+    const core = fakeCore();
+    const { ipcMain, call } = fakeIpcMain();
+    registerIpc(ipcMain, Promise.resolve(core), isTrusted, sessionOf);
+    const result = await call(FILES_REGISTER_CHANNEL, '/home/me/a.csv', { trusted: true, session: 'window:7' });
+    expect(result).toEqual({ ok: true, value: { fileHandle: 'fh_0123456789abcdefghijklmnopqrstuv', fileName: 'a.csv', size: 3 } });
+    expect(core.registered).toEqual([['/home/me/a.csv', { session: 'window:7' }]]);
+  });
+
+  it('answers a refused registration as an error, and refuses an untrusted sender without registering', async () => {
+    const core = fakeCore();
+    const { ipcMain, call } = fakeIpcMain();
+    registerIpc(ipcMain, Promise.resolve(core), isTrusted, sessionOf);
+    expect(await call(FILES_REGISTER_CHANNEL, '')).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: 'This file has no place on this computer' } });
+    const untrusted = (await call(FILES_REGISTER_CHANNEL, '/etc/hostname', { trusted: false })) as ApiResult<unknown>;
+    expect(untrusted).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(core.registered).toEqual([['', { session: 'window:1' }]]);
   });
 
   it('refuses a call from an untrusted sender without touching the core', async () => {
     const core = fakeCore();
     const { ipcMain, call } = fakeIpcMain();
-    registerIpc(ipcMain, Promise.resolve(core), isTrusted);
+    registerIpc(ipcMain, Promise.resolve(core), isTrusted, sessionOf);
     const result = (await call('system:status', {}, { trusted: false })) as ApiResult<unknown>;
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('BAD_INPUT');
@@ -97,7 +143,7 @@ describe('registerIpc', () => {
     const core = fakeCore();
     let resolveCore!: (core: Core) => void;
     const { ipcMain, call } = fakeIpcMain();
-    registerIpc(ipcMain, new Promise<Core>((resolve) => (resolveCore = resolve)), isTrusted);
+    registerIpc(ipcMain, new Promise<Core>((resolve) => (resolveCore = resolve)), isTrusted, sessionOf);
     let settled = false;
     const pending = call('system:status', {}).then((result) => {
       settled = true;
@@ -112,7 +158,7 @@ describe('registerIpc', () => {
   it('answers UNAVAILABLE with the reason, for pending and later calls, when the core failed to start', async () => {
     let rejectCore!: (error: Error) => void;
     const { ipcMain, call } = fakeIpcMain();
-    registerIpc(ipcMain, new Promise<Core>((_, reject) => (rejectCore = reject)), isTrusted);
+    registerIpc(ipcMain, new Promise<Core>((_, reject) => (rejectCore = reject)), isTrusted, sessionOf);
     const pending = call('system:status', {});
     rejectCore(new Error('PostgreSQL 17 data directory; this app needs 18'));
     const expected = { ok: false, error: { code: 'UNAVAILABLE', message: 'PostgreSQL 17 data directory; this app needs 18' } };
@@ -126,16 +172,16 @@ describe('registerIpc', () => {
       throw new Error('boom');
     };
     const { ipcMain, call } = fakeIpcMain();
-    registerIpc(ipcMain, Promise.resolve(core), isTrusted);
+    registerIpc(ipcMain, Promise.resolve(core), isTrusted, sessionOf);
     expect(await call('system:status', {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'boom' } });
   });
 
   it('removes exactly its handlers when disposed', () => {
     const { ipcMain, handlers, spies } = fakeIpcMain();
-    const dispose = registerIpc(ipcMain, Promise.resolve(fakeCore()), isTrusted);
+    const dispose = registerIpc(ipcMain, Promise.resolve(fakeCore()), isTrusted, sessionOf);
     dispose();
     expect(handlers.size).toBe(0);
-    expect(spies.removeHandler.mock.calls.map(([c]) => c).sort()).toEqual([...channelNames].sort());
+    expect(spies.removeHandler.mock.calls.map(([c]) => c).sort()).toEqual([...channelNames, FILES_REGISTER_CHANNEL].sort());
   });
 });
 

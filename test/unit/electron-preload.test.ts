@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { channelNames, eventNames, type Bridge } from '../../src-shared/contract';
+import { channelNames, eventNames, FILES_REGISTER_CHANNEL, type Bridge } from '../../src-shared/contract';
 
 const electron = vi.hoisted(() => {
   const exposed = new Map<string, unknown>();
@@ -11,7 +11,12 @@ const electron = vi.hoisted(() => {
       on: vi.fn((_channel: string, _listener: (...args: unknown[]) => void) => undefined),
       removeListener: vi.fn((_channel: string, _listener: (...args: unknown[]) => void) => undefined),
     },
-    webUtils: { getPathForFile: vi.fn((_file: unknown) => '/home/me/connpass.csv') },
+    webUtils: {
+      getPathForFile: vi.fn((file: unknown) => {
+        if (typeof file !== 'object' || file === null) throw new TypeError('Argument must be a File');
+        return (file as { path?: string }).path ?? '';
+      }),
+    },
   };
 });
 
@@ -36,10 +41,10 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes exactly invoke, on and getPathForFile as window.api', () => {
+  it('exposes exactly invoke, on and registerFile as window.api', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...electron.exposed.keys()]).toEqual(['api']);
-    expect(Object.keys(api()).sort()).toEqual(['getPathForFile', 'invoke', 'on']);
+    expect(Object.keys(api()).sort()).toEqual(['invoke', 'on', 'registerFile']);
   });
 
   it('invokes every contract channel through ipcRenderer with its input', async () => {
@@ -51,7 +56,8 @@ describe('preload', () => {
   });
 
   it('rejects a channel outside the contract without touching ipcRenderer', async () => {
-    for (const channel of ['db:query', 'shell:exec', 'constructor', '__proto__', 'hasOwnProperty', 42]) {
+    // files:register is main's, but only registerFile may call it, with a path taken from a File.
+    for (const channel of [FILES_REGISTER_CHANNEL, 'db:query', 'shell:exec', 'constructor', '__proto__', 'hasOwnProperty', 42]) {
       await expect(api().invoke(channel as never, {} as never)).rejects.toThrow(/Unknown channel/);
     }
     expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
@@ -79,9 +85,18 @@ describe('preload', () => {
     expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
   });
 
-  it('resolves a dropped file path with webUtils.getPathForFile', () => {
-    const file = { name: 'connpass.csv' } as unknown as File;
-    expect(api().getPathForFile?.(file)).toBe('/home/me/connpass.csv');
+  it('registers a dropped File through the private channel with the path webUtils gives for it', async () => {
+    const file = { name: 'connpass.csv', path: '/home/me/connpass.csv' } as unknown as File;
+    await api().registerFile?.(file);
     expect(electron.webUtils.getPathForFile).toHaveBeenCalledWith(file);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(FILES_REGISTER_CHANNEL, '/home/me/connpass.csv');
+  });
+
+  it('sends no path of the page’s making: a string, or a File without a place on disk, registers as ""', async () => {
+    for (const fake of ['/etc/shadow', { name: '/etc/shadow' }, 42, null]) {
+      await api().registerFile?.(fake as unknown as File);
+      expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(FILES_REGISTER_CHANNEL, '');
+    }
   });
 });

@@ -52,12 +52,20 @@ const fake = vi.hoisted(() => {
       return this.destroyed;
     }
   }
-  return { FakeBrowserWindow, FakeWebContents, openExternal: vi.fn(async (_url: string) => undefined) };
+  return {
+    FakeBrowserWindow,
+    FakeWebContents,
+    openExternal: vi.fn(async (_url: string) => undefined),
+    /** The button the user presses in the next dialogs: 0 open, 1 cancel. */
+    answer: { response: 1 },
+    showMessageBox: vi.fn(async (_win: unknown, _options: { message: string; detail: string; buttons: string[]; cancelId: number }) => ({ response: fake.answer.response })),
+  };
 });
 
 vi.mock('electron', () => ({
   BrowserWindow: fake.FakeBrowserWindow,
   shell: { openExternal: fake.openExternal },
+  dialog: { showMessageBox: fake.showMessageBox },
 }));
 
 const {
@@ -94,7 +102,11 @@ function navigate(win: FakeWindow, url: string): boolean {
 beforeEach(() => {
   fake.FakeBrowserWindow.created.length = 0;
   fake.openExternal.mockClear();
+  fake.showMessageBox.mockClear();
+  fake.answer.response = 1;
 });
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('createMainWindow', () => {
   it('creates the window hidden with the secure webPreferences and our preload', () => {
@@ -140,16 +152,49 @@ describe('createMainWindow', () => {
     expect(navigate(win, `${rendererUrl}#/developers`)).toBe(false);
   });
 
-  it('denies window.open and sends only https links to the browser', () => {
+  it('denies window.open and sends a link the app makes (a service’s user, repository or event) straight to the browser', async () => {
     const win = openWindow();
     const open = (url: string) => win.webContents.windowOpenHandler?.({ url });
-    expect(open('https://github.com/drm-desktop')).toEqual({ action: 'deny' });
-    expect(fake.openExternal).toHaveBeenCalledTimes(1);
-    expect(fake.openExternal).toHaveBeenCalledWith('https://github.com/drm-desktop');
-    for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'mailto:a@example.com', 'smb://host/share', 'not a url']) {
+    for (const url of ['https://github.com/drm-desktop', 'https://github.com/example/drm', 'https://connpass.com/event/123456/', 'https://x.com/taro']) {
       expect(open(url)).toEqual({ action: 'deny' });
+      await settle();
+      expect(fake.openExternal).toHaveBeenLastCalledWith(url);
     }
+    expect(fake.openExternal).toHaveBeenCalledTimes(4);
+    expect(fake.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('shows the full address of any other https link and opens it only when the user says so', async () => {
+    const win = openWindow();
+    const open = (url: string) => win.webContents.windowOpenHandler?.({ url });
+    const url = 'https://evil.example/login?next=https://github.com/&token=1';
+    expect(open(url)).toEqual({ action: 'deny' });
+    await settle();
+    expect(fake.showMessageBox).toHaveBeenCalledTimes(1);
+    const [owner, options] = fake.showMessageBox.mock.calls[0]!;
+    expect(owner).toBe(win);
+    expect(options.detail.split('\n')[0]).toBe(url);
+    expect(options.message).toMatch(/Open this link in your browser\?.*ブラウザー/);
+    expect(options.buttons).toHaveLength(2);
+    expect(options.cancelId).toBe(1);
+    expect(fake.openExternal).not.toHaveBeenCalled();
+
+    fake.answer.response = 0;
+    open('https://gіthub.com/taro'); // a Cyrillic і: shown as the punycode host it really is
+    await settle();
+    expect(fake.showMessageBox.mock.calls[1]![1].detail).toMatch(/^https:\/\/xn--[a-z0-9-]+\.com\/taro\n/);
     expect(fake.openExternal).toHaveBeenCalledTimes(1);
+    expect(fake.openExternal.mock.calls[0]![0]).toMatch(/^https:\/\/xn--/);
+  });
+
+  it('never opens anything but https, and never asks about it', async () => {
+    const win = openWindow();
+    for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'mailto:a@example.com', 'smb://host/share', 'not a url']) {
+      expect(win.webContents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    await settle();
+    expect(fake.openExternal).not.toHaveBeenCalled();
+    expect(fake.showMessageBox).not.toHaveBeenCalled();
   });
 
   it('prevents <webview> from attaching', () => {

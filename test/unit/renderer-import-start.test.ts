@@ -3,7 +3,7 @@ import type { ImportJob } from '../../src-shared/contract';
 import { insertedFacts, isEmptyDatabase, isFinished, pageOf, rowFacts } from '../../src-renderer/src/pages/import/job-view';
 import { buildStartInput, emptyOptions, optionsFor } from '../../src-renderer/src/pages/import/start-input';
 
-const file = { filePath: '/tmp/uploads/abc.csv', fileName: 'event_42_participants.csv' };
+const file = { fileHandle: 'fh_abcdefghijklmnopqrstuvwxyz012345', fileName: 'event_42_participants.csv' };
 
 describe('optionsFor', () => {
   it('offers the event fields for connpass and "joined at" for Slack only', () => {
@@ -31,8 +31,7 @@ describe('buildStartInput', () => {
       dryRun: true,
     });
     expect(input).toEqual({
-      filePath: '/tmp/uploads/abc.csv',
-      fileName: 'event_42_participants.csv',
+      fileHandle: 'fh_abcdefghijklmnopqrstuvwxyz012345',
       type: 'connpass',
       mapping: { username: 'ユーザー名', participation_status: '参加ステータス' },
       options: { timezone: 'Asia/Tokyo', eventTitle: 'TypeScript 勉強会 #3' },

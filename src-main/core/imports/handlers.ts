@@ -5,6 +5,7 @@ import type { Pool } from 'pg';
 import { importTypes, type ImportType } from '../../../src-shared/contract';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/service';
+import type { ChosenFile, FileRegistry } from '../files/handles';
 import type { DomainHandlers } from '../handlers';
 import { importFields, suggestMapping } from './headers';
 import type { Importer } from './importer';
@@ -21,15 +22,11 @@ interface SampleEntry {
   options?: ImportOptions;
 }
 
-async function fileSize(filePath: string): Promise<number> {
-  try {
-    const info = await stat(filePath);
-    if (!info.isFile()) throw new CoreError('BAD_INPUT', `${filePath} is not a file`);
-    return info.size;
-  } catch (error) {
-    if (error instanceof CoreError) throw error;
-    throw new CoreError('BAD_INPUT', `Cannot read ${filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+/** The sample's own files: the core's folder, never a path from a caller. */
+async function sampleFile(path: string): Promise<ChosenFile> {
+  const info = await stat(path);
+  if (!info.isFile()) throw new CoreError('INTERNAL', `The bundled sample ${basename(path)} is missing`);
+  return { path, name: basename(path), size: info.size };
 }
 
 function checkOptions(options: ImportOptions): void {
@@ -40,18 +37,16 @@ function checkOptions(options: ImportOptions): void {
   }
 }
 
-export function importHandlers(pool: Pool, importer: Importer, tenant: string, sampleDir: string): DomainHandlers {
+export function importHandlers(pool: Pool, importer: Importer, tenant: string, sampleDir: string, files: Pick<FileRegistry, 'resolve'>): DomainHandlers {
   async function startImport(request: {
-    filePath: string;
-    fileName?: string;
+    file: ChosenFile;
     type: ImportType;
     mapping?: Record<string, string>;
     options?: ImportOptions;
     dryRun?: boolean;
   }): Promise<string> {
-    const totalBytes = await fileSize(request.filePath);
-    const fileName = request.fileName ?? basename(request.filePath);
-    const sniff = await sniffFile(request.filePath, fileName);
+    const { path, name: fileName, size: totalBytes } = request.file;
+    const sniff = await sniffFile(path, fileName);
     const mapping = request.mapping ?? suggestMapping(request.type, sniff.headers);
     const missing = importFields[request.type].filter((f) => f.required && !mapping[f.name]).map((f) => f.name);
     if (missing.length > 0) {
@@ -64,7 +59,7 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
     const options = { ...request.options, ...(zoneSetting ? { timezone: zoneSetting } : {}), fileName };
     checkOptions(options);
     return importer.start({
-      filePath: request.filePath,
+      filePath: path,
       fileName,
       totalBytes,
       encoding: sniff.encoding,
@@ -85,12 +80,10 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
         template: OWN_FORMATS.has(type),
       })),
 
-    'import:preview': async ({ filePath, fileName }) => {
-      const size = await fileSize(filePath);
-      const name = fileName ?? basename(filePath);
-      const sniff = await sniffFile(filePath, name);
+    'import:preview': async ({ fileHandle }, caller) => {
+      const { path, name, size } = await files.resolve(fileHandle, caller.session);
+      const sniff = await sniffFile(path, name);
       return {
-        filePath,
         fileName: name,
         size,
         encoding: sniff.encoding,
@@ -102,7 +95,9 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
       };
     },
 
-    'import:start': async (input) => ({ jobId: await startImport(input) }),
+    'import:start': async ({ fileHandle, ...rest }, caller) => ({
+      jobId: await startImport({ file: await files.resolve(fileHandle, caller.session), ...rest }),
+    }),
 
     'import:cancel': async ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
 
@@ -121,7 +116,7 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
       const manifest = JSON.parse(await readFile(join(sampleDir, 'manifest.json'), 'utf8')) as SampleEntry[];
       const jobIds: string[] = [];
       for (const entry of manifest) {
-        jobIds.push(await startImport({ filePath: join(sampleDir, entry.file), type: entry.type, options: entry.options }));
+        jobIds.push(await startImport({ file: await sampleFile(join(sampleDir, entry.file)), type: entry.type, options: entry.options }));
       }
       return { jobIds };
     },

@@ -1,11 +1,8 @@
+import { FILE_HANDLE_PATTERN, type RegisteredFile } from '../../../src-shared/contract';
 import { ApiCallError, type ApiCallErrorCode } from '../api-error';
 
-/** Where `POST /api/upload` put the bytes, on the machine running the core. */
-export interface UploadedFile {
-  filePath: string;
-  fileName: string;
-  size: number;
-}
+/** The handle `POST /api/upload` gave the uploaded copy, its name and size. */
+export type UploadedFile = RegisteredFile;
 
 /** Bytes sent so far, of the whole body. */
 export type UploadProgress = (loaded: number, total: number) => void;
@@ -22,7 +19,7 @@ const KNOWN_CODES = new Set<string>(['BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAV
 function isUploaded(value: unknown): value is UploadedFile {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.filePath === 'string' && v.filePath !== '';
+  return typeof v.fileHandle === 'string' && FILE_HANDLE_PATTERN.test(v.fileHandle);
 }
 
 /**
@@ -44,9 +41,9 @@ export function parseUploadAnswer(status: number, text: string, file: { name: st
       throw new ApiCallError(code, typeof error.message === 'string' ? error.message : 'Upload refused', error.details);
     }
     if (body.ok === true && 'value' in body && isUploaded(body.value)) {
-      const { filePath, fileName, size } = body.value;
+      const { fileHandle, fileName, size } = body.value;
       return {
-        filePath,
+        fileHandle,
         fileName: typeof fileName === 'string' && fileName !== '' ? fileName : file.name,
         size: typeof size === 'number' ? size : file.size,
       };

@@ -51,7 +51,7 @@ export function FilePicker({ stage, onFile }: FilePickerProps) {
       <p>{t('imports.drop.body')}</p>
       <div className="drop-actions">
         <button type="button" onClick={() => input.current?.click()} disabled={busy}>
-          {stage.kind === 'ready' || stage.kind === 'failed' ? t('imports.drop.other') : t('imports.drop.choose')}
+          {stage.kind === 'ready' || stage.kind === 'failed' || stage.kind === 'refused' ? t('imports.drop.other') : t('imports.drop.choose')}
         </button>
         <span className="meta-line">{t('imports.drop.accepted')}</span>
       </div>
@@ -78,6 +78,12 @@ export function FilePicker({ stage, onFile }: FilePickerProps) {
           </p>
         ) : null}
       </div>
+      {stage.kind === 'refused' ? (
+        <div className="alert" role="alert">
+          <p className="alert-title">{t('imports.unsupported.title', { name: stage.name })}</p>
+          <p>{t(`imports.unsupported.${stage.reason}`)}</p>
+        </div>
+      ) : null}
       {stage.kind === 'failed' ? (
         <>
           <p className="alert-lead">{t('imports.drop.failed', { name: stage.name })}</p>

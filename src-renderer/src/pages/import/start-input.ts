@@ -58,8 +58,7 @@ export function buildStartInput(form: StartForm): StartInput {
     if (value !== '') options[name] = value;
   }
   return {
-    filePath: form.file.filePath,
-    fileName: form.file.fileName,
+    fileHandle: form.file.fileHandle,
     type: form.type,
     mapping: cleanMapping(form.mapping, form.fields, form.headers),
     options,

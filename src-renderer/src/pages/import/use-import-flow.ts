@@ -5,6 +5,7 @@ import { api, type FileRef } from '../../api';
 import { importQueries } from '../../queries/imports';
 import { onDroppedFile } from './dropped-file';
 import type { StartInput } from './start-input';
+import { unsupportedFile, type UnsupportedKind } from './unsupported-file';
 
 export type ImportPreview = ChannelOutput<'import:preview'>;
 
@@ -15,7 +16,9 @@ export type FileStage =
   | { kind: 'previewing'; name: string }
   /** `id` differs for every file chosen, even the same one again (after the user fixed it). */
   | { kind: 'ready'; id: number; file: FileRef; preview: ImportPreview }
-  | { kind: 'failed'; name: string; error: unknown };
+  | { kind: 'failed'; name: string; error: unknown }
+  /** A spreadsheet or archive: refused in the page, never uploaded or previewed. */
+  | { kind: 'refused'; name: string; reason: UnsupportedKind };
 
 export interface ImportFlow {
   stage: FileStage;
@@ -30,8 +33,9 @@ export interface ImportFlow {
 }
 
 /**
- * The Import page's state: a file goes through reading (Electron: its path;
- * browser: an upload) and preview, then a start makes a job. A newer file wins
+ * The Import page's state: a file goes through a check of what it is (a
+ * spreadsheet or zip stops here), reading (Electron: registered by the
+ * preload; browser: an upload) and preview, then a start makes a job. A newer file wins
  * over one still on its way: answers for an older one are dropped.
  */
 export function useImportFlow(): ImportFlow {
@@ -49,12 +53,18 @@ export function useImportFlow(): ImportFlow {
     setStage({ kind: 'reading', name: file.name, size: file.size, uploaded: null });
     void (async () => {
       try {
+        const reason = await unsupportedFile(file);
+        if (!current()) return;
+        if (reason) {
+          setStage({ kind: 'refused', name: file.name, reason });
+          return;
+        }
         const ref = await api.fileRef(file, (loaded) => {
           if (current()) setStage({ kind: 'reading', name: file.name, size: file.size, uploaded: loaded });
         });
         if (!current()) return;
         setStage({ kind: 'previewing', name: ref.fileName });
-        const preview = await api.call('import:preview', ref);
+        const preview = await api.call('import:preview', { fileHandle: ref.fileHandle });
         if (current()) setStage({ kind: 'ready', id: mine, file: ref, preview });
       } catch (error) {
         if (current()) setStage({ kind: 'failed', name: file.name, error });
