@@ -65,7 +65,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     const importer = createImporter(opened.pool, events, DEFAULT_TENANT);
     const handlers = composeHandlers({
       system: systemHandlers(opened.db, location),
-      imports: importHandlers(opened.pool, importer, DEFAULT_TENANT, resolveSampleDir(layout)),
+      imports: importHandlers(opened.pool, importer, DEFAULT_TENANT, resolveSampleDir(layout), { folder: server?.dataDir ?? null }),
       developers: developerHandlers(opened.pool, events, DEFAULT_TENANT),
       merges: mergeHandlers(opened.pool, events, DEFAULT_TENANT),
       organizations: organizationHandlers(opened.pool, events, DEFAULT_TENANT),

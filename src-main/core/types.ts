@@ -29,7 +29,7 @@ export interface Core {
   events: CoreEvents;
   location: DatabaseLocation;
   /** The import queue, for shells that wait on a job (the CLI) and for tests. */
-  importer: Pick<Importer, 'settled'>;
+  importer: Pick<Importer, 'settled' | 'outcome'>;
   /** Migrations this start applied (empty when the database was current). */
   migrationsApplied: string[];
   /** Closes connections and stops the embedded server; safe to call twice. */

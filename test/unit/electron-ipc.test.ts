@@ -57,7 +57,7 @@ function fakeCore(): Core & { received: unknown[] } {
     events: createCoreEvents(),
     location: { kind: 'embedded', dataDir: '/d', port: 5555 },
     migrationsApplied: [],
-    importer: { settled: async () => 'succeeded' as const },
+    importer: { settled: async () => 'succeeded' as const, outcome: () => undefined },
     stop: vi.fn(async () => undefined),
   };
 }

@@ -73,6 +73,7 @@ const job = (over: Partial<ImportJob>): ImportJob => ({
   errors: [],
   errorCount: 0,
   message: null,
+  failure: null,
   ...over,
 });
 

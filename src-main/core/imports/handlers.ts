@@ -7,7 +7,8 @@ import { CoreError } from '../errors';
 import { readSettings } from '../settings/service';
 import type { DomainHandlers } from '../handlers';
 import { importFields, suggestMapping } from './headers';
-import type { Importer } from './importer';
+import { ensureFreeSpace } from '../files/free-space';
+import type { FileStat, Importer } from './importer';
 import { listJobs, readJob } from './jobs';
 import { sniffFile } from './sniff';
 import type { ImportOptions } from './types';
@@ -21,11 +22,11 @@ interface SampleEntry {
   options?: ImportOptions;
 }
 
-async function fileSize(filePath: string): Promise<number> {
+async function fileStat(filePath: string): Promise<FileStat> {
   try {
     const info = await stat(filePath);
     if (!info.isFile()) throw new CoreError('BAD_INPUT', `${filePath} is not a file`);
-    return info.size;
+    return { size: info.size, mtimeMs: info.mtimeMs };
   } catch (error) {
     if (error instanceof CoreError) throw error;
     throw new CoreError('BAD_INPUT', `Cannot read ${filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -40,7 +41,31 @@ function checkOptions(options: ImportOptions): void {
   }
 }
 
-export function importHandlers(pool: Pool, importer: Importer, tenant: string, sampleDir: string): DomainHandlers {
+/**
+ * Disk an import needs, per byte of its file: the rows are written about three
+ * times over inside the transaction — staged in a temp table (about the text's
+ * size), in PostgreSQL's write-ahead log, and in the tables and their indexes
+ * (the activities indexes are about as large as the rows) — plus headroom for
+ * WAL segments that a checkpoint has not recycled yet.
+ */
+export const IMPORT_SPACE_FACTOR = 3;
+const IMPORT_SPACE_HEADROOM = 16 * 1024 ** 2;
+
+export interface ImportSpace {
+  /** The embedded database's data folder; null for an external database, whose disk we cannot see. */
+  folder: string | null;
+  /** Free bytes there (tests give a number; default: the file system's). */
+  freeBytes?: (folder: string) => Promise<number>;
+}
+
+export function importHandlers(pool: Pool, importer: Importer, tenant: string, sampleDir: string, space: ImportSpace = { folder: null }): DomainHandlers {
+  async function checkSpace(size: number): Promise<void> {
+    // An external server's disk is not ours to measure: its own limits apply (and a full disk fails the job cleanly).
+    if (space.folder === null) return;
+    const available = space.freeBytes ? await space.freeBytes(space.folder) : undefined;
+    await ensureFreeSpace(space.folder, size * IMPORT_SPACE_FACTOR + IMPORT_SPACE_HEADROOM, 'the import', available);
+  }
+
   async function startImport(request: {
     filePath: string;
     fileName?: string;
@@ -49,7 +74,8 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
     options?: ImportOptions;
     dryRun?: boolean;
   }): Promise<string> {
-    const totalBytes = await fileSize(request.filePath);
+    const before = await fileStat(request.filePath);
+    const totalBytes = before.size;
     const fileName = request.fileName ?? basename(request.filePath);
     const sniff = await sniffFile(request.filePath, fileName);
     const mapping = request.mapping ?? suggestMapping(request.type, sniff.headers);
@@ -63,6 +89,7 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
     const zoneSetting = request.options?.timezone ? null : (await readSettings(pool, tenant)).timeZoneSetting;
     const options = { ...request.options, ...(zoneSetting ? { timezone: zoneSetting } : {}), fileName };
     checkOptions(options);
+    await checkSpace(totalBytes);
     return importer.start({
       filePath: request.filePath,
       fileName,
@@ -74,6 +101,7 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
       mapping,
       options,
       dryRun: request.dryRun ?? false,
+      fileStat: before,
     });
   }
 
@@ -86,7 +114,7 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
       })),
 
     'import:preview': async ({ filePath, fileName }) => {
-      const size = await fileSize(filePath);
+      const { size } = await fileStat(filePath);
       const name = fileName ?? basename(filePath);
       const sniff = await sniffFile(filePath, name);
       return {
@@ -94,6 +122,8 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
         fileName: name,
         size,
         encoding: sniff.encoding,
+        encodingReason: sniff.encodingReason,
+        firstBadLine: sniff.firstBadLine,
         delimiter: sniff.delimiter,
         type: sniff.type ?? null,
         headers: sniff.headers,

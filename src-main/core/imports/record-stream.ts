@@ -55,6 +55,11 @@ function structuralReason(err: CsvError): string {
   }
 }
 
+function isCsvError(error: unknown): error is CsvError {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('CSV_') || code === 'INVALID_OPENING_QUOTE');
+}
+
 class ByteCounter extends Transform {
   bytes = 0;
 
@@ -106,29 +111,39 @@ export async function* readRecords(input: WorkerInput, onProgress?: (progress: R
   let headers: string[] | undefined = range?.headers;
   let ctx: RowContext | undefined = headers ? createRowContext(input, headers) : undefined;
   let consumed = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    // Records after a structural error are debris of the broken one.
-    if (broken && consumed >= broken.before) break;
-    consumed++;
-    const line = nextLine;
-    nextLine += 1 + lineBreaks(record);
-    if (record.length === 1 && record[0] === '') continue; // a blank line
-    if (headers === undefined || ctx === undefined) {
-      headers = uniqueHeaders(record);
-      ctx = createRowContext(input, headers);
-      continue;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      // Records after a structural error are debris of the broken one.
+      if (broken && consumed >= broken.before) break;
+      consumed++;
+      const line = nextLine;
+      nextLine += 1 + lineBreaks(record);
+      if (record.length === 1 && record[0] === '') continue; // a blank line
+      if (headers === undefined || ctx === undefined) {
+        if (record.some((name) => name.includes('\0') || name.includes('\uFFFD'))) {
+          throw new ImportSetupError([`the header row (line ${line}) holds a NUL byte or bytes that are not valid in the chosen encoding`]);
+        }
+        headers = uniqueHeaders(record);
+        ctx = createRowContext(input, headers);
+        continue;
+      }
+      rowsRead++;
+      let outcome: RowOutcome;
+      if (record.length !== headers.length) outcome = raggedRow(record, headers.length, line, input.delimiter);
+      else {
+        const cells: Record<string, string> = {};
+        for (let i = 0; i < headers.length; i++) cells[headers[i] as string] = record[i] ?? '';
+        outcome = parseRow(cells, line, ctx);
+      }
+      // Before the yield: a consumer batching outcomes sees counts that include this one.
+      onProgress?.({ rowsRead, bytesRead: counter.bytes });
+      yield outcome;
     }
-    rowsRead++;
-    let outcome: RowOutcome;
-    if (record.length !== headers.length) outcome = raggedRow(record, headers.length, line, input.delimiter);
-    else {
-      const cells: Record<string, string> = {};
-      for (let i = 0; i < headers.length; i++) cells[headers[i] as string] = record[i] ?? '';
-      outcome = parseRow(cells, line, ctx);
-    }
-    // Before the yield: a consumer batching outcomes sees counts that include this one.
-    onProgress?.({ rowsRead, bytesRead: counter.bytes });
-    yield outcome;
+  } catch (error) {
+    // A structural error csv-parse does not skip (none is known in 7.0.3, but
+    // a parser update must not turn a bad file into a crash): that line's error.
+    if (!isCsvError(error)) throw error;
+    broken ??= { before: consumed, reason: structuralReason(error) };
   }
   if (broken) {
     // The rest of the file is ambiguous after a broken quote: report where, and stop.
