@@ -49,7 +49,14 @@ export function resolveTarget(values: { 'data-dir'?: string; 'database-url'?: st
 
 /** Runs `body` with a started core and always stops it, also on SIGINT/SIGTERM. */
 export async function withCore<T>(options: StartCoreOptions, body: (core: Core) => Promise<T>): Promise<T> {
-  const core = await startCore(options);
+  let core: Core;
+  try {
+    core = await startCore(options);
+  } catch (error) {
+    // Another app or command owns the data folder: the user can act on that (exit 2), it is no crash.
+    if (error instanceof Error && /\balready in use\b/.test(error.message)) throw new Refusal(error.message);
+    throw error;
+  }
   const onSignal = (signal: NodeJS.Signals) => {
     void core.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
@@ -64,8 +71,18 @@ export async function withCore<T>(options: StartCoreOptions, body: (core: Core) 
   }
 }
 
-/** Unwraps a handler's `ApiResult`, turning an error into an exception with its message. */
-export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
+/** Answers of the core that refuse the request (exit 2), as opposed to failing it (exit 1). */
+const REFUSALS = new Set(['BAD_INPUT', 'NOT_FOUND', 'CONFLICT']);
+
+/**
+ * Unwraps a handler's `ApiResult`. An error becomes a Refusal (exit 2) when
+ * the request was refused — bad input, not found, a conflict, a full disk —
+ * and a plain Error (exit 1) otherwise: the database stopped, or a bug.
+ */
+export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: unknown } }): T {
+  if (result.ok) return result.value;
+  const { code, message, details } = result.error;
+  const diskFull = code === 'UNAVAILABLE' && (details as { reason?: unknown } | undefined)?.reason === 'disk-full';
+  if (REFUSALS.has(code) || diskFull) throw new Refusal(`${code}: ${message}`);
+  throw new Error(`${code}: ${message}`);
 }
