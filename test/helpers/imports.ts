@@ -5,6 +5,20 @@ import pg from 'pg';
 import type { ImportJob, ImportOptionsInput, ImportType } from '../../src-shared/contract';
 import type { Core } from '../../src-main/core/types';
 
+/** The preview of a file through the handler, as the app asks for it (the ApiResult, refusals included). */
+export function previewFile(core: Core, filePath: string) {
+  return core.handlers['import:preview']({ filePath });
+}
+
+/** Starts an import through the handler and returns its ApiResult (a refusal is an error result). */
+export function startFileImport(
+  core: Core,
+  filePath: string,
+  request: { type: ImportType; options?: ImportOptionsInput; mapping?: Record<string, string>; dryRun?: boolean },
+) {
+  return core.handlers['import:start']({ filePath, ...request });
+}
+
 /** Runs one import through the handlers, as the app does, and returns the finished job. */
 export async function importFile(
   core: Core,

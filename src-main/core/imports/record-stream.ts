@@ -40,7 +40,8 @@ function lineBreaks(record: readonly string[]): number {
   return n;
 }
 
-function structuralReason(err: CsvError): string {
+/** What a csv-parse error means, in the user's words (also used by the preview). */
+export function structuralReason(err: Pick<CsvError, 'code' | 'message'>): string {
   switch (err.code) {
     case 'INVALID_OPENING_QUOTE':
       return 'a quote (") inside a field that does not start with one';

@@ -5,11 +5,14 @@
  */
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
+import { CoreError } from '../errors';
 import { decodeBuffer } from './decode';
 import { chooseEncoding, firstUndecodableLine } from './encoding';
 import { refuseNonText } from './file-kind';
 import { recognisePreset, suggestMapping, uniqueHeaders } from './headers';
+import { structuralReason } from './record-stream';
 import type { SniffResult } from './types';
 
 export const SAMPLE_BYTES = 64 * 1024;
@@ -70,14 +73,16 @@ export function detectDelimiter(text: string): Delimiter {
   return best?.d ?? ',';
 }
 
-function readSampleRecords(text: string, delimiter: Delimiter): string[][] {
+/** The sample's first records, and what was wrong with its structure (a stray or unclosed quote), if anything. */
+function readSampleRecords(text: string, delimiter: Delimiter): { records: string[][]; problem?: string } {
   const base = { delimiter, relax_column_count: true, skip_empty_lines: true, bom: false, to: PREVIEW_ROWS + 1 };
   try {
-    return parse(text, { ...base, relax_quotes: false });
-  } catch {
+    return { records: parse(text, { ...base, relax_quotes: false }) };
+  } catch (error) {
     // A preview should still show a file with a stray or unclosed quote, as
     // far as it can be read; the import reports the line.
-    return parse(text, { ...base, relax_quotes: true, skip_records_with_error: true });
+    const problem = structuralReason(error as CsvError);
+    return { records: parse(text, { ...base, relax_quotes: true, skip_records_with_error: true }), problem };
   }
 }
 
@@ -95,7 +100,8 @@ export function sniffBuffer(buf: Uint8Array, fileName?: string): SniffResult {
   }
   const firstBadLine = firstUndecodableLine(text);
   const delimiter = detectDelimiter(text);
-  const [first = [], ...rows] = text.trim() === '' ? [] : readSampleRecords(text, delimiter);
+  const { records, problem } = text.trim() === '' ? { records: [] } : readSampleRecords(text, delimiter);
+  const [first = [], ...rows] = records;
   const headers = uniqueHeaders(first);
   const type = recognisePreset(headers, fileName);
   return {
@@ -107,6 +113,7 @@ export function sniffBuffer(buf: Uint8Array, fileName?: string): SniffResult {
     rows: rows.slice(0, PREVIEW_ROWS),
     ...(type ? { type } : {}),
     mapping: suggestMapping(type ?? 'activities', headers),
+    ...(problem ? { structuralProblem: problem } : {}),
   };
 }
 
@@ -123,7 +130,15 @@ export async function sniffFile(path: string, fileName?: string): Promise<SniffR
     const sample = buf.subarray(0, bytesRead);
     const head = sample.subarray(0, SAMPLE_BYTES);
     refuseNonText(head, name, chooseEncoding(head, bytesRead > SAMPLE_BYTES).encoding.startsWith('utf-16'));
-    return sniffBuffer(sample, name);
+    const sniffed = sniffBuffer(sample, name);
+    if (sniffed.headers.length === 0) {
+      // Not empty (refused above), yet no header: its first record is broken.
+      throw new CoreError('BAD_INPUT', `${name}: the header row (line 1) cannot be read: ${sniffed.structuralProblem ?? 'it has no columns'}.`, {
+        reason: 'no-header',
+        line: 1,
+      });
+    }
+    return sniffed;
   } finally {
     await handle.close();
   }

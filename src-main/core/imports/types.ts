@@ -143,6 +143,8 @@ export interface SniffResult {
   type?: ImportType;
   /** Suggested mapping for `type` (or for 'activities' when unrecognised). */
   mapping: ColumnMapping;
+  /** Set when the sample has a stray or unclosed quote (the preview then shows what could be read). */
+  structuralProblem?: string;
 }
 
 /** Messages from the parse worker to the importer. */
