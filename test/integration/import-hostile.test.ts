@@ -10,6 +10,11 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ImportJob, ImportType } from '../../src-shared/contract';
+import { openDatabase } from '../../src-main/core/db/client';
+import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
+import { createCoreEvents } from '../../src-main/core/events';
+import { importHandlers } from '../../src-main/core/imports/handlers';
+import { createImporter } from '../../src-main/core/imports/importer';
 import { PAUSED_MARKER } from '../../src-main/core/imports/pause';
 import { drm } from '../helpers/cli';
 import { useCoreOnTestDatabase } from '../helpers/database';
@@ -210,6 +215,34 @@ describe('bounds', () => {
     if (!kept.ok) return;
     const edited = await db.core.handlers['budgets:update']({ budgetId: kept.value.budgetId, amount: 12.34567 });
     expect(edited.ok ? edited.value : edited.error.message).toMatch(/more than 4 decimal places/);
+  });
+});
+
+describe('free disk space', () => {
+  it('refuses an import that would not fit, naming the folder and the space needed', async () => {
+    const database = openDatabase(db.url);
+    const importer = createImporter(database.pool, createCoreEvents(), DEFAULT_TENANT);
+    try {
+      const folder = join(dir.path, 'data');
+      const tight = importHandlers(database.pool, importer, DEFAULT_TENANT, dir.path, { folder, freeBytes: async () => 10 * 1024 ** 2 });
+      const path = write('fits-not.csv', HEADER + row(1).repeat(2000));
+      const before = await tableCounts(db.url);
+      const start = tight['import:start']!;
+      const error = await start({ filePath: path, type: 'activities' }).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'UNAVAILABLE',
+        message: expect.stringMatching(new RegExp(`Not enough free disk space for the import: ${folder} has 10 MB free, about 17 MB is needed`)),
+        details: { reason: 'disk-full', folder },
+      });
+      expect(await tableCounts(db.url)).toEqual(before);
+      // An external database's disk is not ours to measure: no folder, no check.
+      const external = importHandlers(database.pool, importer, DEFAULT_TENANT, dir.path, { folder: null, freeBytes: async () => 0 });
+      const { jobId } = (await external['import:start']!({ filePath: path, type: 'activities', dryRun: true })) as { jobId: string };
+      expect(await importer.settled(jobId)).toBe('succeeded');
+    } finally {
+      await importer.close();
+      await database.close();
+    }
   });
 });
 
