@@ -19,6 +19,8 @@ const DRIVER_MESSAGES = [
 
 export function isConnectionLost(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  // Drizzle wraps the driver's error ("Failed query: …") and keeps it as the cause.
+  if (error.cause !== undefined && isConnectionLost(error.cause)) return true;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_GONE.test(code))) return true;
   // pg reports a refused connection of a pool as an AggregateError of each address's ECONNREFUSED.
@@ -28,7 +30,9 @@ export function isConnectionLost(error: unknown): boolean {
 
 /** The sentence every shell shows when the database is gone. */
 export function databaseStoppedMessage(error: unknown, during?: string): string {
-  const detail = error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error);
+  let root = error;
+  while (root instanceof Error && root.cause instanceof Error) root = root.cause;
+  const detail = root instanceof Error ? root.message || (root as { code?: string }).code || root.name : String(root);
   return (
     `The database stopped${during ? ` during ${during}` : ''} (${detail}). ` +
     'Restart the app (or run the `drm` command again) to start it; nothing half-done was kept.'

@@ -20,6 +20,9 @@ export interface ReadProgress {
   bytesRead: number;
 }
 
+/** CRLF first, so that it counts as one line end, not two. */
+export const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+
 /** A record longer than this is a runaway quote, not data: stop before it eats memory. */
 const MAX_RECORD_CHARS = 1_000_000;
 
@@ -92,6 +95,10 @@ export async function* readRecords(input: WorkerInput, onProgress?: (progress: R
     delimiter: input.delimiter,
     relax_column_count: true, // ragged rows reach us and are reported, not fatal
     relax_quotes: false,
+    // Any line end, whatever the first one was: csv-parse would otherwise take the
+    // first as the only one, leave a CR in the last field of CRLF rows after an LF
+    // header, and the line numbers would drift (found by import-property.test.ts).
+    record_delimiter: RECORD_DELIMITERS,
     skip_empty_lines: false,
     bom: false, // the decoder strips it
     max_record_size: MAX_RECORD_CHARS,

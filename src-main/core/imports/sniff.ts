@@ -12,7 +12,7 @@ import { decodeBuffer } from './decode';
 import { chooseEncoding, firstUndecodableLine } from './encoding';
 import { refuseNonText } from './file-kind';
 import { recognisePreset, suggestMapping, uniqueHeaders } from './headers';
-import { structuralReason } from './record-stream';
+import { RECORD_DELIMITERS, structuralReason } from './record-stream';
 import type { SniffResult } from './types';
 
 export const SAMPLE_BYTES = 64 * 1024;
@@ -75,7 +75,7 @@ export function detectDelimiter(text: string): Delimiter {
 
 /** The sample's first records, and what was wrong with its structure (a stray or unclosed quote), if anything. */
 function readSampleRecords(text: string, delimiter: Delimiter): { records: string[][]; problem?: string } {
-  const base = { delimiter, relax_column_count: true, skip_empty_lines: true, bom: false, to: PREVIEW_ROWS + 1 };
+  const base = { delimiter, record_delimiter: RECORD_DELIMITERS, relax_column_count: true, skip_empty_lines: true, bom: false, to: PREVIEW_ROWS + 1 };
   try {
     return { records: parse(text, { ...base, relax_quotes: false }) };
   } catch (error) {
