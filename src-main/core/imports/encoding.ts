@@ -7,6 +7,7 @@
  */
 import type { EncodingReason } from '../../../src-shared/contract';
 import { decodeBuffer } from './decode';
+import { countLineBreaks } from './line-breaks';
 import type { TextEncodingName } from './types';
 
 export interface EncodingChoice {
@@ -134,15 +135,5 @@ export function chooseEncoding(sample: Uint8Array, truncated: boolean): Encoding
  */
 export function firstUndecodableLine(text: string): number | null {
   const at = text.indexOf('\uFFFD');
-  if (at < 0) return null;
-  let line = 1;
-  for (let i = 0; i < at; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10) line++;
-    else if (ch === 13) {
-      line++;
-      if (text.charCodeAt(i + 1) === 10) i++;
-    }
-  }
-  return line;
+  return at < 0 ? null : 1 + countLineBreaks(text, at);
 }

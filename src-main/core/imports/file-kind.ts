@@ -40,8 +40,8 @@ const MAGIC: { magic: number[]; message: (sample: Uint8Array, fileName: string) 
 
 /** Share of control bytes above which a sample is binary: text has tabs and line ends, little else. */
 const CONTROL_SHARE = 0.05;
-/** NUL bytes in such numbers are a binary file; one or two in a cell are that row's error. */
-const NUL_MIN = 8;
+/** Control or NUL bytes in such numbers are a binary file; one or two in a cell are that row's error. */
+const BINARY_MIN = 8;
 const NUL_SHARE = 0.01;
 
 function controlCounts(sample: Uint8Array): { nul: number; control: number } {
@@ -66,7 +66,7 @@ export function refuseNonText(sample: Uint8Array, fileName: string, utf16: boole
   }
   if (!utf16 && sample.length > 0) {
     const { nul, control } = controlCounts(sample);
-    if (control / sample.length > CONTROL_SHARE || (nul >= NUL_MIN && nul / sample.length > NUL_SHARE)) {
+    if ((control >= BINARY_MIN && control / sample.length > CONTROL_SHARE) || (nul >= BINARY_MIN && nul / sample.length > NUL_SHARE)) {
       throw new CoreError(
         'BAD_INPUT',
         `${fileName} looks like a binary file, not CSV text: ${control} of its first ${sample.length} bytes are control characters` +

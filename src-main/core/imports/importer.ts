@@ -173,7 +173,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       if (signal.aborted) return await finish('cancelled', 'Cancelled before it started');
       await updateJob(pool, jobId, status, metrics);
       progress(true);
-      const end = await load(request, metrics, signal, (read) => {
+      const end = await load(jobId, began, request, metrics, signal, (read) => {
         bytesRead = read;
         progress(read === request.totalBytes);
       });
@@ -187,6 +187,8 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
 
   /** Parses, stages and resolves in one transaction; throws for anything but a finished or rejected load. */
   async function load(
+    jobId: string,
+    startedAt: number,
     request: StartImport,
     metrics: JobMetrics,
     signal: AbortSignal,
@@ -240,6 +242,9 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       traceStep('resolve', resolving);
       if (signal.aborted) throw new Cancelled();
       await pausePoint('commit');
+      // The job's record says 'succeeded' in the same commit as its rows: a database that
+      // dies right after COMMIT must not leave it to be marked interrupted at the next start.
+      if (!request.dryRun) await updateJob(client, jobId, 'succeeded', { ...metrics, durationMs: Date.now() - startedAt });
       const committing = performance.now();
       await client.query(request.dryRun ? 'rollback' : 'commit');
       traceStep('commit', committing);

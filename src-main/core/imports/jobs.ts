@@ -66,7 +66,7 @@ export async function createJob(pool: Pool, tenant: string, filePath: string, me
   return result.rows[0]!.job_id;
 }
 
-export async function updateJob(pool: Pool, jobId: string, status: ImportStatus, metrics: JobMetrics): Promise<void> {
+export async function updateJob(pool: Pick<Pool, 'query'>, jobId: string, status: ImportStatus, metrics: JobMetrics): Promise<void> {
   await pool.query(
     `update import_jobs set status = $2, metrics = $3,
             started_at = case when $2 = 'running' then coalesce(started_at, now()) else started_at end,

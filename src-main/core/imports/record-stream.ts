@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { pipeline, Transform, type TransformCallback } from 'node:stream';
 import { parse, type CsvError, type Parser } from 'csv-parse';
 import { createDecoder } from './decode';
+import { countLineBreaks } from './line-breaks';
 import { uniqueHeaders } from './headers';
 import { createRowContext, ImportSetupError, type RowContext } from './row-context';
 import { parseRow, raggedRow } from './rows';
@@ -29,17 +30,7 @@ const MAX_RECORD_CHARS = 1_000_000;
 /** Physical line breaks inside a record's fields: CRLF, CR and LF count one each. */
 function lineBreaks(record: readonly string[]): number {
   let n = 0;
-  for (const field of record) {
-    if (!field.includes('\n') && !field.includes('\r')) continue;
-    for (let i = 0; i < field.length; i++) {
-      const ch = field.charCodeAt(i);
-      if (ch === 10) n++;
-      else if (ch === 13) {
-        n++;
-        if (field.charCodeAt(i + 1) === 10) i++;
-      }
-    }
-  }
+  for (const field of record) if (field.includes('\n') || field.includes('\r')) n += countLineBreaks(field);
   return n;
 }
 
