@@ -39,9 +39,9 @@ const cell = fc.oneof(
   { weight: 5, arbitrary: meaningful },
   { weight: 4, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 3, arbitrary: fc.array(fc.oneof(awkward, fc.string({ maxLength: 3 })), { maxLength: 6 }).map((parts) => parts.join('')) },
-  // Huge fields: past and below the record size limit (a million characters).
-  { weight: 1, arbitrary: fc.constantFrom(50_000, 1_100_000).map((n) => 'x'.repeat(n)) },
 );
+/** At most one huge field per file, below or past the record size limit (a million characters), to keep the run short. */
+const huge = fc.option(fc.constantFrom(50_000, 1_100_000).map((n) => 'x'.repeat(n)), { freq: 8 });
 
 /** A cell as written: quoted properly, quoted carelessly (a stray quote), or raw. */
 const written = fc.tuple(cell, fc.constantFrom('proper', 'careless', 'raw')).map(([value, style]) => {
@@ -52,7 +52,12 @@ const written = fc.tuple(cell, fc.constantFrom('proper', 'careless', 'raw')).map
 const lineEnd = fc.constantFrom('\n', '\r\n', '\r');
 const row = fc.tuple(fc.array(written, { minLength: 3, maxLength: 7 }), lineEnd).map(([cells, end]) => cells.join(',') + end);
 const header = fc.oneof({ weight: 4, arbitrary: fc.constant(`${HEADER.join(',')}\n`) }, { weight: 1, arbitrary: row });
-const text = fc.tuple(header, fc.array(row, { maxLength: 15 })).map(([h, rows]) => h + rows.join(''));
+const text = fc
+  .tuple(header, fc.array(row, { maxLength: 15 }), huge, fc.nat())
+  .map(([h, rows, big, at]) => {
+    if (big !== null) rows.splice(at % (rows.length + 1), 0, `2026-01-01,star,github,github,${big}\n`);
+    return h + rows.join('');
+  });
 
 type Encoding = 'utf-8' | 'utf-8-bom' | 'cp932' | 'utf-16le-bom';
 const encode = (value: string, encoding: Encoding): Buffer => {
