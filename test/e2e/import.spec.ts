@@ -35,13 +35,14 @@ test.afterAll(async () => {
 });
 
 /** What a user's drag from the file manager does: dragenter, dragover, drop on the page. */
-async function dropFile(page: Page, name: string, content: string): Promise<void> {
+async function dropFile(page: Page, name: string, content: string | number[]): Promise<void> {
   const dataTransfer = await page.evaluateHandle(
     ({ name, content }) => {
       // Runs in the page; this file is type-checked with Node's globals, which lack DataTransfer.
       const browser = globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } };
       const transfer = new browser.DataTransfer();
-      transfer.items.add(new File([content], name, { type: 'text/csv' }));
+      // Bytes (an array) for content that is not valid text.
+      transfer.items.add(new File([typeof content === 'string' ? content : new Uint8Array(content)], name, { type: 'text/csv' }));
       return transfer;
     },
     { name, content },
@@ -125,4 +126,13 @@ test('a file with a bad row, dropped on another page, is rejected with the row�
 
   const history = page.getByRole('table', { name: 'Import history' });
   await expect(history.getByRole('row').filter({ hasText: 'activities-bad.csv' }).first()).toContainText('Rejected');
+});
+
+test('a file with a damaged byte stays UTF-8: the preview says why and names the line', async ({ page }) => {
+  await page.goto(`${app.url}#/import`);
+  const bytes = [...Buffer.from('occurred_at,action,source,provider,handle\n2024-07-03 10:00,star,github,github,山田\n2024-07-03 11:00,star,github,github,caf'), 0xe9, 0x0a];
+  await dropFile(page, 'damaged.csv', bytes);
+  await expect(page.getByTestId('preview-encoding')).toContainText('UTF-8');
+  await expect(page.getByTestId('preview-encoding-reason')).toContainText('UTF-8 text with some bytes that are not valid UTF-8');
+  await expect(page.getByTestId('preview-bad-line')).toHaveText(/^Line 3 has bytes that cannot be read as UTF-8\./);
 });
