@@ -16,7 +16,7 @@ Commands:
   migrate   Apply pending database migrations
   status    PostgreSQL version, where the data is, migrations, extensions, row counts
   serve     Serve the app in a browser on 127.0.0.1 (token-protected)
-  import    Import a CSV file (exit 0 when it succeeded, 2 when rejected or failed)
+  import    Import a CSV file (exit 0 when it succeeded, 2 when refused, rejected or cancelled, 1 when the database stopped)
   developers list|suggest|merge|unmerge   The developer list, merge suggestions, merging and undoing merges
   developer show                          One developer's profile, by email or id
   report funnel                           The funnel for a period: reached, at or beyond, conversion per stage

@@ -9,9 +9,19 @@
  * none of these numbers.
  */
 import { z } from 'zod';
+import { amountProblem, DATE_RANGE_TEXT, isPeriodEnd, isStorableDay } from './bounds';
 
 const uuid = z.string().uuid();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/** A day the app stores or a period starts on (src-shared/bounds.ts). */
+const day = isoDay.refine(isStorableDay, `a date ${DATE_RANGE_TEXT}`);
+/** A period's (excluded) end: it may be the day after the last storable one. */
+const periodEnd = isoDay.refine(isPeriodEnd, `an end date after 1970-01-01, up to 2100-01-01 (excluded)`);
+/** Money in a currency's unit: finite, at most 10^12 either way, at most 4 decimal places. */
+const amount = z.number().superRefine((n, ctx) => {
+  const problem = amountProblem(n);
+  if (problem) ctx.addIssue({ code: 'custom', message: `an amount ${problem}` });
+});
 const currency = z.string().trim().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as JPY');
 
 export const attributionModels = ['linear', 'first', 'last'] as const;
@@ -19,7 +29,7 @@ export type AttributionModelName = (typeof attributionModels)[number];
 export const trendBuckets = ['day', 'week', 'month'] as const;
 export type TrendBucket = (typeof trendBuckets)[number];
 
-export const period = { from: day, to: day };
+export const period = { from: day, to: periodEnd };
 
 // ── Settings ─────────────────────────────────────────────────────────────────
 
@@ -50,7 +60,7 @@ export const settingsUpdate = z
     timeZoneSetting: z.string().min(1).max(100).nullable().optional(),
     language: z.enum(['en', 'ja']).nullable().optional(),
     conversionStage: z.string().min(1).max(100).optional(),
-    valuePerConversion: z.number().nonnegative().nullable().optional(),
+    valuePerConversion: amount.nonnegative().nullable().optional(),
     valueCurrency: currency.optional(),
     attributionModel: z.enum(attributionModels).optional(),
     lookbackDays: z.number().int().min(1).max(365).optional(),
@@ -84,7 +94,7 @@ const campaignFields = {
   channel: z.string().trim().max(100).nullable().optional(),
   startDate: day.nullable().optional(),
   endDate: day.nullable().optional(),
-  budgetTotal: z.number().nonnegative().nullable().optional(),
+  budgetTotal: amount.nonnegative().nullable().optional(),
 };
 
 export const budget = z.object({
@@ -101,7 +111,7 @@ export type Budget = z.infer<typeof budget>;
 
 const budgetFields = {
   category: z.string().trim().min(1).max(100),
-  amount: z.number().nonnegative(),
+  amount: amount.nonnegative(),
   currency: currency.default('JPY'),
   spentAt: day,
   memo: z.string().trim().max(1000).nullable().optional(),
@@ -159,7 +169,7 @@ export const funnelDeveloperRow = z.object({
 export const roiQuery = z
   .object({
     from: day.optional(),
-    to: day.optional(),
+    to: periodEnd.optional(),
     /** Defaults: the tenant's settings. */
     model: z.enum(attributionModels).optional(),
     lookbackDays: z.number().int().min(1).max(365).optional(),
@@ -195,7 +205,7 @@ export const roiReport = z.object({
 export type RoiReport = z.infer<typeof roiReport>;
 
 export const campaignDetailQuery = z
-  .object({ campaignId: uuid, from: day.optional(), to: day.optional(), bucket: z.enum(trendBuckets).default('week') })
+  .object({ campaignId: uuid, from: day.optional(), to: periodEnd.optional(), bucket: z.enum(trendBuckets).default('week') })
   .strict();
 
 export const campaignDetail = z.object({

@@ -64,6 +64,14 @@ export type ImportType = z.infer<typeof importType>;
 export const importStatuses = ['queued', 'running', 'succeeded', 'rejected', 'failed', 'cancelled'] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 
+/**
+ * Why a `failed` job failed: the file could not be read to the end (it vanished,
+ * changed, or an I/O error); the database stopped; the disk is full; the app
+ * stopped during the import (found at the next start); or a bug of ours.
+ */
+export const importFailures = ['file', 'database', 'disk', 'interrupted', 'internal'] as const;
+export type ImportFailure = (typeof importFailures)[number];
+
 const shortText = z.string().trim().max(500);
 
 export const importOptions = z
@@ -102,6 +110,16 @@ const fileRef = {
   fileHandle,
 };
 
+/**
+ * Why the preview chose its encoding: a byte order mark; the NUL-every-other-
+ * byte pattern of UTF-16; a sample that is valid UTF-8; UTF-8 text with some
+ * invalid bytes (kept as UTF-8: the import reports those lines); bytes that
+ * are not UTF-8 but all valid CP932; bytes valid in neither, CP932 having
+ * fewer errors.
+ */
+export const encodingReasons = ['bom', 'utf16-pattern', 'valid-utf8', 'utf8-with-invalid-bytes', 'not-utf8-valid-cp932', 'not-utf8-invalid-cp932'] as const;
+export type EncodingReason = (typeof encodingReasons)[number];
+
 export const importField = z.object({ name: z.string(), required: z.boolean() });
 export const importFormats = z.array(z.object({ type: importType, fields: z.array(importField), template: z.boolean() }));
 
@@ -109,6 +127,9 @@ export const importPreview = z.object({
   fileName: z.string(),
   size: z.number().int(),
   encoding: z.string(),
+  encodingReason: z.enum(encodingReasons),
+  /** The first line of the previewed sample that the encoding cannot decode (the import reports every such line), or null. */
+  firstBadLine: z.number().int().nullable(),
   delimiter: z.string(),
   type: importType.nullable(),
   headers: z.array(z.string()),
@@ -151,6 +172,8 @@ export const importJob = z.object({
   errorCount: z.number().int(),
   /** Why a failed job failed, or the cancel. */
   message: z.string().nullable(),
+  /** For a failed job, what kind of failure (null otherwise). */
+  failure: z.enum(importFailures).nullable(),
 });
 export type ImportJob = z.infer<typeof importJob>;
 

@@ -4,6 +4,7 @@
  * starting the core there, and stopping it on the way out, Ctrl-C included.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DataDirInUseError } from '../core/db/postgres';
 import { startCore } from '../core/index';
 import { defaultUserDataDir } from '../core/paths';
 import type { Core, StartCoreOptions } from '../core/types';
@@ -49,8 +50,15 @@ export function resolveTarget(values: { 'data-dir'?: string; 'database-url'?: st
 
 /** Runs `body` with a started core and always stops it, also on SIGINT/SIGTERM. */
 export async function withCore<T>(options: StartCoreOptions, body: (core: Core) => Promise<T>): Promise<T> {
-  // What the start did to the data folder (say, passwords reset) is said on stderr, never mixed into --json output.
-  const core = await startCore({ onNotice: (message) => process.stderr.write(`drm: ${message}\n`), ...options });
+  let core: Core;
+  try {
+    // What the start did to the data folder (say, passwords reset) is said on stderr, never mixed into --json output.
+    core = await startCore({ onNotice: (message) => process.stderr.write(`drm: ${message}\n`), ...options });
+  } catch (error) {
+    // Another app or command owns the data folder: the user can act on that (exit 2), it is no crash.
+    if (error instanceof DataDirInUseError) throw new Refusal(error.message);
+    throw error;
+  }
   const onSignal = (signal: NodeJS.Signals) => {
     void core.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
@@ -65,8 +73,18 @@ export async function withCore<T>(options: StartCoreOptions, body: (core: Core) 
   }
 }
 
-/** Unwraps a handler's `ApiResult`, turning an error into an exception with its message. */
-export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
+/** Answers of the core that refuse the request (exit 2), as opposed to failing it (exit 1). */
+const REFUSALS = new Set(['BAD_INPUT', 'NOT_FOUND', 'CONFLICT']);
+
+/**
+ * Unwraps a handler's `ApiResult`. An error becomes a Refusal (exit 2) when
+ * the request was refused — bad input, not found, a conflict, a full disk —
+ * and a plain Error (exit 1) otherwise: the database stopped, or a bug.
+ */
+export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: unknown } }): T {
+  if (result.ok) return result.value;
+  const { code, message, details } = result.error;
+  const diskFull = code === 'UNAVAILABLE' && (details as { reason?: unknown } | undefined)?.reason === 'disk-full';
+  if (REFUSALS.has(code) || diskFull) throw new Refusal(`${code}: ${message}`);
+  throw new Error(`${code}: ${message}`);
 }

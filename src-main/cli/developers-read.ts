@@ -91,7 +91,7 @@ export async function developerCommand(args: string[]): Promise<number | void> {
     const result = await core.handlers['developers:get'](UUID.test(key) ? { developerId: key.toLowerCase() } : { email: key });
     if (!result.ok && result.error.code === 'NOT_FOUND') {
       process.stderr.write(`drm developer show: no developer ${key}\n`);
-      return 1;
+      return 2;
     }
     const profile = unwrap(result);
     console.log(values.json ? JSON.stringify(developerSummary(profile), null, 2) : formatDeveloperProfile(profile));

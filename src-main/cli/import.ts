@@ -1,7 +1,10 @@
 /**
  * `drm import FILE`: the same import as the app's Import page, with a
  * progress bar on stderr when it is a terminal. Exit 0 when the job
- * succeeded, 2 when it was rejected, failed or cancelled.
+ * succeeded; 2 when the import was refused before it started (bad file,
+ * mapping or options, no space, data folder in use) or when the job was
+ * rejected, cancelled, or failed to read the file or for a full disk; 1 when
+ * the database stopped or for a bug of ours.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
@@ -73,9 +76,17 @@ export async function importCommand(args: string[]): Promise<number> {
       off();
       bar?.done();
     }
-    const job = unwrap(await core.handlers['import:job']({ jobId }));
+    const read = await core.handlers['import:job']({ jobId });
+    const outcome = core.importer.outcome(jobId);
+    if (!read.ok && outcome) {
+      // The job's record cannot be read (the database is gone): say what is known.
+      if (values.json) console.log(JSON.stringify({ jobId, status: outcome.status, failure: outcome.failure, message: outcome.message }, null, 2));
+      process.stderr.write(`drm import: ${outcome.message ?? outcome.status}\n`);
+      return exitCode(outcome);
+    }
+    const job = unwrap(read);
     console.log(values.json ? JSON.stringify(jsonResult(job), null, 2) : summary(job));
-    return job.status === 'succeeded' ? 0 : 2;
+    return exitCode(job);
   });
 }
 
@@ -93,9 +104,16 @@ async function registerFile(core: Core, filePath: string) {
   }
 }
 
+/** 0 succeeded; 2 refused by the file, its content, the disk or the user (cancel); 1 the database stopped or a bug. */
+export function exitCode(job: Pick<ImportJob, 'status' | 'failure'>): number {
+  if (job.status === 'succeeded') return 0;
+  if (job.status !== 'failed') return 2;
+  return job.failure === 'file' || job.failure === 'disk' ? 2 : 1;
+}
+
 function jsonResult(job: ImportJob) {
-  const { jobId, status, type, encoding, rowsRead, rejected, skipped, duplicates, inserted, errors, errorCount, message, durationMs, dryRun } = job;
-  return { jobId, status, type, encoding, rowsRead, rejected, skipped, duplicates, inserted, errors, errorCount, message, durationMs, dryRun };
+  const { jobId, status, type, encoding, rowsRead, rejected, skipped, duplicates, inserted, errors, errorCount, message, failure, durationMs, dryRun } = job;
+  return { jobId, status, type, encoding, rowsRead, rejected, skipped, duplicates, inserted, errors, errorCount, message, failure, durationMs, dryRun };
 }
 
 function summary(job: ImportJob): string {

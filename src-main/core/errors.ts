@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import type { ApiError, ApiErrorCode } from '../../src-shared/contract';
+import { databaseStoppedMessage, isConnectionLost } from './db/connection-errors';
 
 /** An error the core means to show the user: it carries a code and details. */
 export class CoreError extends Error {
@@ -27,6 +28,8 @@ export function toApiError(error: unknown): ApiError {
       details: error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
     };
   }
+  // PostgreSQL went away (stopped, killed, unreachable): not a bug, and the answer to it is a restart.
+  if (isConnectionLost(error)) return { code: 'UNAVAILABLE', message: databaseStoppedMessage(error), details: { reason: 'database-stopped' } };
   // Unknown failures keep their message but never their stack.
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message };

@@ -68,7 +68,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     const files = createFileRegistry();
     const handlers = composeHandlers({
       system: systemHandlers(opened.db, location),
-      imports: importHandlers(opened.pool, importer, DEFAULT_TENANT, resolveSampleDir(layout), files),
+      imports: importHandlers(opened.pool, importer, DEFAULT_TENANT, resolveSampleDir(layout), files, { folder: server?.dataDir ?? null }),
       developers: developerHandlers(opened.pool, events, DEFAULT_TENANT),
       merges: mergeHandlers(opened.pool, events, DEFAULT_TENANT),
       organizations: organizationHandlers(opened.pool, events, DEFAULT_TENANT),

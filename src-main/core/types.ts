@@ -34,7 +34,7 @@ export interface Core {
   /** Files the user chose, by handle: shells register them, import channels take only handles. */
   files: FileRegistry;
   /** The import queue, for shells that wait on a job (the CLI) and for tests. */
-  importer: Pick<Importer, 'settled'>;
+  importer: Pick<Importer, 'settled' | 'outcome'>;
   /** Migrations this start applied (empty when the database was current). */
   migrationsApplied: string[];
   /** Closes connections and stops the embedded server; safe to call twice. */

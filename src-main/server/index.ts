@@ -127,7 +127,12 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
         }
       }
       if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'Send JSON (Content-Type: application/json)');
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return refuse(res, 400, `Bad channel name in the URL (a malformed % escape): ${url.pathname}`);
+      }
       if (!isChannelName(channel)) return refuse(res, 404, `Unknown channel ${channel}`);
       let input: unknown;
       try {

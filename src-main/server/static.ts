@@ -27,7 +27,14 @@ async function isFile(path: string): Promise<boolean> {
 
 /** Serves the built renderer; unknown paths get index.html (client-side routes). */
 export async function serveStatic(root: string, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Bad URL (a malformed % escape): ${pathname}`);
+    return;
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(root, relative);
   // normalize() already folded `..`; anything still outside the root is refused.
   if (file !== root && !file.startsWith(root + sep)) {

@@ -170,3 +170,12 @@ test('a spreadsheet or zip, dropped or chosen, is refused with what to do, never
   await expect(alert).toHaveCount(0);
   expect(uploads).toHaveLength(1);
 });
+
+test('a file with a damaged byte stays UTF-8: the preview says why and names the line', async ({ page }) => {
+  await page.goto(`${app.url}#/import`);
+  const bytes = [...Buffer.from('occurred_at,action,source,provider,handle\n2024-07-03 10:00,star,github,github,山田\n2024-07-03 11:00,star,github,github,caf'), 0xe9, 0x0a];
+  await dropFile(page, 'damaged.csv', bytes);
+  await expect(page.getByTestId('preview-encoding')).toContainText('UTF-8');
+  await expect(page.getByTestId('preview-encoding-reason')).toContainText('UTF-8 text with some bytes that are not valid UTF-8');
+  await expect(page.getByTestId('preview-bad-line')).toHaveText(/^Line 3 has bytes that cannot be read as UTF-8\./);
+});

@@ -10,6 +10,20 @@ export async function fileHandle(core: Pick<Core, 'files'>, filePath: string): P
   return (await core.files.register(filePath)).fileHandle;
 }
 
+/** The preview of a file through the handler, as the app asks for it (the ApiResult, refusals included). */
+export async function previewFile(core: Core, filePath: string) {
+  return core.handlers['import:preview']({ fileHandle: await fileHandle(core, filePath) });
+}
+
+/** Starts an import through the handler and returns its ApiResult (a refusal is an error result). */
+export async function startFileImport(
+  core: Core,
+  filePath: string,
+  request: { type: ImportType; options?: ImportOptionsInput; mapping?: Record<string, string>; dryRun?: boolean },
+) {
+  return core.handlers['import:start']({ fileHandle: await fileHandle(core, filePath), ...request });
+}
+
 /** Runs one import through the handlers, as the app does, and returns the finished job. */
 export async function importFile(
   core: Core,

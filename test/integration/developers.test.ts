@@ -366,7 +366,7 @@ describe('drm developers list / drm developer show', () => {
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('stage         awareness');
     const nobody = await drm(['developer', 'show', 'nobody@example.com', '--database-url', t.url]);
-    expect([nobody.code, nobody.stderr]).toEqual([1, 'drm developer show: no developer nobody@example.com\n']);
+    expect([nobody.code, nobody.stderr]).toEqual([2, 'drm developer show: no developer nobody@example.com\n']);
     const noArg = await drm(['developer', 'show', '--database-url', t.url]);
     expect(noArg.code).toBe(2);
     const badPage = await drm(['developers', 'list', '--page', '-1', '--database-url', t.url]);

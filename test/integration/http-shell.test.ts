@@ -153,6 +153,17 @@ describe('HTTP shell', () => {
     expect(readdirSync(planted)).toEqual([]);
   });
 
+  it('answers a malformed % escape in the URL with 400 and a clear message, and keeps serving', async () => {
+    const api = await postJson('/api/system%E0%A4%A', {}, bearer());
+    expect(api.status).toBe(400);
+    expect(await api.json()).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: 'Bad channel name in the URL (a malformed % escape): /api/system%E0%A4%A' } });
+    const page = await fetch(`${base()}/assets/%E0%A4%A.js`, { headers: bearer() });
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('malformed % escape');
+    const status = await postJson('/api/system:status', {}, bearer());
+    expect(((await status.json()) as { ok: boolean }).ok).toBe(true);
+  });
+
   it('refuses a request naming another host (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: shell.port, path: `/?token=${shell.token}`, headers: { Host: 'attacker.example' } }, (res) => {

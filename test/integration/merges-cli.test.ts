@@ -47,7 +47,7 @@ describe('drm developers', () => {
     expect(none.stdout.trim()).toBe('No merge suggestions.');
 
     const twice = await drm(['developers', 'merge', a.developerId, b.developerId, '--database-url', url]);
-    expect(twice.code).toBe(1);
+    expect(twice.code).toBe(2);
     expect(twice.stderr).toContain(`CONFLICT: Developer ${b.developerId} was already merged into ${a.developerId}`);
 
     const unmerge = await drm(['developers', 'unmerge', mergeId, '--database-url', url]);

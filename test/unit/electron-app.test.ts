@@ -161,7 +161,7 @@ function fakeCore() {
     events: createCoreEvents(),
     location: { kind: 'embedded', dataDir: '/d', port: 1 },
     migrationsApplied: [],
-    importer: { settled: async () => 'succeeded' as const },
+    importer: { settled: async () => 'succeeded' as const, outcome: () => undefined },
     stop: vi.fn(() => stopping.promise),
   };
   return { core, finishStopping: () => stopping.resolve() };

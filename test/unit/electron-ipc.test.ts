@@ -74,7 +74,7 @@ function fakeCore(): Core & { received: unknown[]; callers: unknown[]; registere
     events: createCoreEvents(),
     location: { kind: 'embedded', dataDir: '/d', port: 5555 },
     migrationsApplied: [],
-    importer: { settled: async () => 'succeeded' as const },
+    importer: { settled: async () => 'succeeded' as const, outcome: () => undefined },
     stop: vi.fn(async () => undefined),
   };
 }

@@ -128,7 +128,15 @@ describe('sniffBuffer: delimiters, headers and rows', () => {
   });
 
   it('handles an empty file', () => {
-    expect(sniffBuffer(Buffer.alloc(0))).toEqual({ encoding: 'utf-8', delimiter: ',', headers: [], rows: [], mapping: {} });
+    expect(sniffBuffer(Buffer.alloc(0))).toEqual({
+      encoding: 'utf-8',
+      encodingReason: 'valid-utf8',
+      firstBadLine: null,
+      delimiter: ',',
+      headers: [],
+      rows: [],
+      mapping: {},
+    });
   });
 });
 

@@ -126,6 +126,17 @@ describe('parseDate', () => {
     expect(parseDate('2024-02-30').ok).toBe(false);
     expect(parseDate('May 1st').ok).toBe(false);
   });
+
+  it('takes the dates the reports take: 1970-01-01 to 2099-12-31', () => {
+    expect(parseDate('1970-01-01')).toEqual({ ok: true, value: '1970-01-01' });
+    expect(parseDate('2099-12-31')).toEqual({ ok: true, value: '2099-12-31' });
+    expect(parseDate('0001-01-01')).toEqual({ ok: false, reason: 'the date 0001-01-01 is outside the range the app keeps (from 1970-01-01 to 2099-12-31)' });
+    expect(parseDate('1969-12-31').ok).toBe(false);
+    expect(parseDate('2100-01-01').ok).toBe(false);
+    expect(parseTimestamp('0001-01-01T00:00:00Z', 'UTC').ok).toBe(false);
+    expect(parseTimestamp('2100-01-01 00:00', 'Asia/Tokyo').ok).toBe(false);
+    expect(parseTimestamp('2099-12-31 23:59', 'Asia/Tokyo').ok).toBe(true);
+  });
 });
 
 describe('parseAmount', () => {
@@ -147,13 +158,25 @@ describe('parseAmount', () => {
     ['0012', { value: '12' }],
     ['-0', { value: '0' }],
     // Beyond float precision: exact because it never becomes a number.
-    ['12345678901234567890.123456789', { value: '12345678901234567890.123456789' }],
+    ['999999999999.9999', { value: '999999999999.9999' }],
+    ['1,000,000,000,000', { value: '1000000000000' }],
+    ['-1000000000000.0000', { value: '-1000000000000.0000' }],
+    ['1.23450000', { value: '1.23450000' }],
   ])('%s', (text, expected) => {
     expect(parseAmount(text)).toEqual({ ok: true, value: expected });
   });
 
   it.each(['1,23', '12,34,567', '1.234,5', 'abc', '', '¥', '1 234', '¥1,234 USD', '1e5'])('rejects %j', (text) => {
     expect(parseAmount(text).ok).toBe(false);
+  });
+
+  it.each([
+    ['1000000000000.0001', 'an amount larger than 1,000,000,000,000 (either sign)'],
+    ['-1000000000001', 'an amount larger than 1,000,000,000,000 (either sign)'],
+    ['12345678901234567890.12', 'an amount larger than 1,000,000,000,000 (either sign)'],
+    ['1.23456', 'an amount more than 4 decimal places'],
+  ])('refuses %s: out of bounds', (text, reason) => {
+    expect(parseAmount(text)).toEqual({ ok: false, reason });
   });
 });
 

@@ -72,6 +72,7 @@ const job = (over: Partial<ImportJob>): ImportJob => ({
   errors: [],
   errorCount: 0,
   message: null,
+  failure: null,
   ...over,
 });
 

@@ -5,6 +5,7 @@
  * math on day numbers), so it never depends on the machine's zone.
  */
 import type { TrendBucket } from '../../../src-shared/contract-analytics';
+import { DATE_RANGE_TEXT, isPeriodEnd, isStorableDay } from '../../../src-shared/bounds';
 import { CoreError } from '../errors';
 
 const DAY_MS = 86_400_000;
@@ -33,6 +34,9 @@ export function checkPeriod(from: string, to: string): { from: string; to: strin
     if (dayNumber(value) === null) {
       throw new CoreError('BAD_INPUT', `"${field}" is not a calendar day: "${value}"; write it as YYYY-MM-DD`, { field, value });
     }
+  }
+  if (!isStorableDay(from) || !isPeriodEnd(to)) {
+    throw new CoreError('BAD_INPUT', `The period ${from} … ${to} is outside the dates the app keeps (${DATE_RANGE_TEXT})`, { from, to });
   }
   if (from >= to) {
     throw new CoreError('BAD_INPUT', `The period is empty: "from" (${from}) must be before "to" (${to}); "to" is excluded`, { from, to });

@@ -10,6 +10,7 @@ import type { DerivedChange } from '../derived/refresh';
 import { STAGE_ACTIVITY } from './activity-stage';
 import { claimOrganizationDomains, companyDomainSql, emailDomainSql, freeMailDomains, resolveDomainOrganizations, STAGE_DOMAIN } from './domain-orgs';
 import { withIndexesDeferred } from './index-aware';
+import { pausePoint } from './pause';
 import { tracedQuery } from './trace';
 
 export interface ResolveCounts {
@@ -127,6 +128,7 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
     update stage_actor sa set developer_id = nd.developer_id
       from new_developer nd
      where sa.developer_id is null and nd.grp = coalesce('email:' || sa.email, 'actor:' || sa.actor_key)`);
+  await pausePoint('resolve');
   // Accounts, keyed by (tenant, provider, external_user_id), written once with their developer;
   // a new email or handle updates a known one, whose developer never changes here.
   const accounts = await client.query<{ inserted: boolean }>(

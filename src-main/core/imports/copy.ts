@@ -29,12 +29,15 @@ export function openCopy(client: PoolClient, table: string, columns: readonly st
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   let failure: Error | undefined;
   let settled = false;
+  // A COPY stream can emit 'error' more than once (PostgreSQL refuses the
+  // data, then ending the stream fails again on the detached connection): a
+  // listener for the stream's whole life keeps every one of them handled.
+  stream.on('error', (error: Error) => {
+    failure ??= error;
+  });
   const finished = new Promise<void>((resolve, reject) => {
     stream.once('finish', resolve);
-    stream.once('error', (error: Error) => {
-      failure = error;
-      reject(error);
-    });
+    stream.once('error', reject);
   });
   // Whoever awaits end() sees the error; until then, keep the rejection handled.
   finished.then(
@@ -60,11 +63,13 @@ export function openCopy(client: PoolClient, table: string, columns: readonly st
       }
     },
     async end() {
+      // After a failure the stream has let go of its connection: ending it would throw.
+      if (failure) throw failure;
       stream.end();
       await finished;
     },
     async abort(reason) {
-      if (settled) return;
+      if (settled || failure) return;
       // Without this, a ROLLBACK would queue behind a COPY that never ends.
       stream.destroy(new Error(reason));
       await finished.catch(() => undefined);

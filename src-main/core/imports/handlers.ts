@@ -8,7 +8,8 @@ import { readSettings } from '../settings/service';
 import type { ChosenFile, FileRegistry } from '../files/handles';
 import type { DomainHandlers } from '../handlers';
 import { importFields, suggestMapping } from './headers';
-import type { Importer } from './importer';
+import { ensureFreeSpace } from '../files/free-space';
+import type { FileStat, Importer } from './importer';
 import { listJobs, readJob } from './jobs';
 import { sniffFile } from './sniff';
 import type { ImportOptions } from './types';
@@ -29,6 +30,18 @@ async function sampleFile(path: string): Promise<ChosenFile> {
   return { path, name: basename(path), size: info.size };
 }
 
+/** Size and modification time now, so that a file changed while it is read fails the job. */
+async function fileStat(file: ChosenFile): Promise<FileStat> {
+  try {
+    const info = await stat(file.path);
+    if (!info.isFile()) throw new CoreError('BAD_INPUT', `${file.name} is not a file`);
+    return { size: info.size, mtimeMs: info.mtimeMs };
+  } catch (error) {
+    if (error instanceof CoreError) throw error;
+    throw new CoreError('BAD_INPUT', `Cannot read ${file.name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
 function checkOptions(options: ImportOptions): void {
   if (options.timezone && !IANAZone.isValidZone(options.timezone)) {
     throw new CoreError('BAD_INPUT', `Unknown time zone "${options.timezone}"; use an IANA name such as Asia/Tokyo or UTC`, {
@@ -37,7 +50,38 @@ function checkOptions(options: ImportOptions): void {
   }
 }
 
-export function importHandlers(pool: Pool, importer: Importer, tenant: string, sampleDir: string, files: Pick<FileRegistry, 'resolve'>): DomainHandlers {
+/**
+ * Disk an import needs, per byte of its file: the rows are written about three
+ * times over inside the transaction — staged in a temp table (about the text's
+ * size), in PostgreSQL's write-ahead log, and in the tables and their indexes
+ * (the activities indexes are about as large as the rows) — plus headroom for
+ * WAL segments that a checkpoint has not recycled yet.
+ */
+export const IMPORT_SPACE_FACTOR = 3;
+const IMPORT_SPACE_HEADROOM = 16 * 1024 ** 2;
+
+export interface ImportSpace {
+  /** The embedded database's data folder; null for an external database, whose disk we cannot see. */
+  folder: string | null;
+  /** Free bytes there (tests give a number; default: the file system's). */
+  freeBytes?: (folder: string) => Promise<number>;
+}
+
+export function importHandlers(
+  pool: Pool,
+  importer: Importer,
+  tenant: string,
+  sampleDir: string,
+  files: Pick<FileRegistry, 'resolve'>,
+  space: ImportSpace = { folder: null },
+): DomainHandlers {
+  async function checkSpace(size: number): Promise<void> {
+    // An external server's disk is not ours to measure: its own limits apply (and a full disk fails the job cleanly).
+    if (space.folder === null) return;
+    const available = space.freeBytes ? await space.freeBytes(space.folder) : undefined;
+    await ensureFreeSpace(space.folder, size * IMPORT_SPACE_FACTOR + IMPORT_SPACE_HEADROOM, 'the import', available);
+  }
+
   async function startImport(request: {
     file: ChosenFile;
     type: ImportType;
@@ -45,7 +89,9 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
     options?: ImportOptions;
     dryRun?: boolean;
   }): Promise<string> {
-    const { path, name: fileName, size: totalBytes } = request.file;
+    const { path, name: fileName } = request.file;
+    const before = await fileStat(request.file);
+    const totalBytes = before.size;
     const sniff = await sniffFile(path, fileName);
     const mapping = request.mapping ?? suggestMapping(request.type, sniff.headers);
     const missing = importFields[request.type].filter((f) => f.required && !mapping[f.name]).map((f) => f.name);
@@ -58,6 +104,7 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
     const zoneSetting = request.options?.timezone ? null : (await readSettings(pool, tenant)).timeZoneSetting;
     const options = { ...request.options, ...(zoneSetting ? { timezone: zoneSetting } : {}), fileName };
     checkOptions(options);
+    await checkSpace(totalBytes);
     return importer.start({
       filePath: path,
       fileName,
@@ -69,6 +116,7 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
       mapping,
       options,
       dryRun: request.dryRun ?? false,
+      fileStat: before,
     });
   }
 
@@ -87,6 +135,8 @@ export function importHandlers(pool: Pool, importer: Importer, tenant: string, s
         fileName: name,
         size,
         encoding: sniff.encoding,
+        encodingReason: sniff.encodingReason,
+        firstBadLine: sniff.firstBadLine,
         delimiter: sniff.delimiter,
         type: sniff.type ?? null,
         headers: sniff.headers,

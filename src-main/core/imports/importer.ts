@@ -9,8 +9,9 @@
  * does the whole resolution and rolls it back, so it reports what would be
  * inserted.
  */
+import { stat } from 'node:fs/promises';
 import type { Pool, PoolClient } from 'pg';
-import type { ImportStatus, ImportType } from '../../../src-shared/contract';
+import type { ImportFailure, ImportStatus, ImportType } from '../../../src-shared/contract';
 import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
 import { refreshDerived } from '../derived/refresh';
@@ -28,9 +29,11 @@ import {
   type EntityCounts,
 } from './entity-resolve';
 import { createJob, emptyCounts, ERRORS_KEPT, updateJob, type JobMetrics } from './jobs';
+import { classifyFailure, FileChanged } from './failure';
 import { parseFileInWorkers } from './parse-worker-client';
+import { pausePoint } from './pause';
 import { traceStep } from './trace';
-import type { ColumnMapping, ImportOptions, TextEncodingName, WorkerInput } from './types';
+import type { ColumnMapping, ImportOptions, RowOutcome, TextEncodingName, WorkerInput } from './types';
 
 export interface StartImport {
   filePath: string;
@@ -44,6 +47,13 @@ export interface StartImport {
   mapping: ColumnMapping;
   options: ImportOptions;
   dryRun: boolean;
+  /** Size and modification time when the import was asked for: a file that changes while it is read fails the job. */
+  fileStat?: FileStat;
+}
+
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
 }
 
 const ACTIVITY_TYPES: ReadonlySet<ImportType> = new Set(['activities', 'connpass', 'github-stars', 'slack-members']);
@@ -70,16 +80,30 @@ const TABLES_WRITTEN: Record<'activity' | ImportType, string[]> = {
 export interface Importer {
   start(request: StartImport): Promise<string>;
   cancel(jobId: string): boolean;
-  /** Resolves when the job has ended, whatever its status. */
+  /** Resolves when the job has ended, whatever its status; never rejects for a started job. */
   settled(jobId: string): Promise<ImportStatus>;
+  /**
+   * How a job of this session ended, kept in memory: the shells can tell the
+   * user even when the database that holds the job's record has gone away.
+   */
+  outcome(jobId: string): JobOutcome | undefined;
   /** Cancels what runs and waits for it; later starts are refused. */
   close(): Promise<void>;
+}
+
+export interface JobOutcome {
+  status: ImportStatus;
+  message: string | null;
+  failure: ImportFailure | null;
+  /** False when the job's final state could not be written (the database had gone). */
+  recorded: boolean;
 }
 
 export function createImporter(pool: Pool, events: CoreEvents, tenant: string): Importer {
   let queue: Promise<unknown> = Promise.resolve();
   const controllers = new Map<string, AbortController>();
   const done = new Map<string, Promise<ImportStatus>>();
+  const outcomes = new Map<string, JobOutcome>();
   let closed = false;
 
   async function start(request: StartImport): Promise<string> {
@@ -98,6 +122,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       errors: [],
       errorCount: 0,
       message: null,
+      failure: null,
       durationMs: null,
     };
     const jobId = await createJob(pool, tenant, request.filePath, metrics);
@@ -105,10 +130,12 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
     controllers.set(jobId, controller);
     events.emit('db:changed', { tables: ['import_jobs'] });
     // One import at a time: they write the same tables, and a laptop has one disk.
+    // runJob ends every failure with a status and a message; the catches below
+    // are a last guard, so that nothing can become an unhandled rejection.
     const run = queue.then(() => runJob(jobId, request, metrics, controller.signal));
     queue = run.catch(() => undefined);
     done.set(jobId, run);
-    void run.finally(() => controllers.delete(jobId));
+    void run.finally(() => controllers.delete(jobId)).catch(() => undefined);
     return jobId;
   }
 
@@ -123,12 +150,54 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       lastProgress = now;
       events.emit('import:progress', { jobId, status, rowsRead: metrics.rowsRead, bytesRead, totalBytes: request.totalBytes });
     };
-    if (signal.aborted) return finish(jobId, 'cancelled', metrics, began, 'Cancelled before it started');
-    await updateJob(pool, jobId, status, metrics);
-    progress(true);
+    const finish = async (final: ImportStatus, message: string | null, failure: ImportFailure | null = null): Promise<ImportStatus> => {
+      status = final;
+      metrics.message = message;
+      metrics.failure = failure;
+      metrics.durationMs = Date.now() - began;
+      let recorded = true;
+      try {
+        await updateJob(pool, jobId, final, metrics);
+      } catch {
+        // The database is gone (or going): the job stays 'running' there, and the
+        // next start marks it interrupted. The outcome is still known in memory.
+        recorded = false;
+      }
+      outcomes.set(jobId, { status: final, message, failure, recorded });
+      progress(true);
+      events.emit('db:changed', { tables: ['import_jobs'] });
+      return final;
+    };
 
+    try {
+      if (signal.aborted) return await finish('cancelled', 'Cancelled before it started');
+      await updateJob(pool, jobId, status, metrics);
+      progress(true);
+      const end = await load(jobId, began, request, metrics, signal, (read) => {
+        bytesRead = read;
+        progress(read === request.totalBytes);
+      });
+      return await finish(end.status, end.message);
+    } catch (error) {
+      if (signal.aborted || error instanceof Cancelled) return await finish('cancelled', 'Cancelled; nothing was imported');
+      const end = classifyFailure(error);
+      return await finish(end.status, end.message, end.failure);
+    }
+  }
+
+  /** Parses, stages and resolves in one transaction; throws for anything but a finished or rejected load. */
+  async function load(
+    jobId: string,
+    startedAt: number,
+    request: StartImport,
+    metrics: JobMetrics,
+    signal: AbortSignal,
+    onBytes: (bytesRead: number) => void,
+  ): Promise<{ status: 'succeeded' | 'rejected'; message: string | null }> {
+    const began = performance.now();
     const client = await pool.connect();
     let copy: CopyWriter | undefined;
+    let discard = false;
     // Cancel reaches a running statement too, through the server.
     const onAbort = () => void pool.query('select pg_cancel_backend($1)', [backendPid(client)]).catch(() => undefined);
     signal.addEventListener('abort', onAbort);
@@ -144,63 +213,52 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
         : openCopy(client, STAGE_RECORD, STAGE_RECORD_COLUMNS);
       // The worker turns valid rows into COPY text; outcomes carry only errors and skips.
       const input: WorkerInput = { ...request, batchSize: BATCH_ROWS, stageTenant: tenant };
+      let staged = false;
       for await (const batch of parseFileInWorkers(input, request.headers, request.totalBytes, signal)) {
-        for (const outcome of batch.outcomes) {
-          if (outcome.status === 'error') {
-            metrics.rejected += 1;
-            for (const error of outcome.errors) {
-              metrics.errorCount += 1;
-              if (metrics.errors.length < ERRORS_KEPT) metrics.errors.push(error);
-            }
-          } else if (outcome.status === 'skipped') {
-            metrics.skipped += 1;
-          }
-        }
+        countOutcomes(batch.outcomes, metrics);
         // After the first bad row nothing more is staged: the job will be rejected anyway.
-        if (batch.copyText && metrics.errorCount === 0) await copy.write(batch.copyText);
+        if (batch.copyText && metrics.errorCount === 0) {
+          await copy.write(batch.copyText);
+          if (!staged) await pausePoint('copy');
+          staged = true;
+        }
         metrics.rowsRead = batch.rowsRead;
-        bytesRead = batch.bytesRead;
-        progress();
+        onBytes(batch.bytesRead);
       }
       await copy.end();
-      traceStep('parse and stage', performance.now() - (Date.now() - began));
+      traceStep('parse and stage', began);
       if (signal.aborted) throw new Cancelled();
+      // What was read must be the file the user previewed, whole.
+      if (request.fileStat) await checkUnchanged(request.filePath, request.fileStat);
       // The whole file is read: say so before the (silent) resolution starts.
-      bytesRead = request.totalBytes;
-      progress(true);
+      onBytes(request.totalBytes);
 
       if (metrics.errorCount > 0) {
         await client.query('rollback');
-        return await finish(jobId, 'rejected', metrics, began, `${metrics.rejected} row(s) have errors; nothing was imported`);
+        return { status: 'rejected', message: `${metrics.rejected} row(s) have errors; nothing was imported` };
       }
       const resolving = performance.now();
       await resolve(client, request.type, metrics);
       traceStep('resolve', resolving);
       if (signal.aborted) throw new Cancelled();
+      await pausePoint('commit');
+      // The job's record says 'succeeded' in the same commit as its rows: a database that
+      // dies right after COMMIT must not leave it to be marked interrupted at the next start.
+      if (!request.dryRun) await updateJob(client, jobId, 'succeeded', { ...metrics, durationMs: Date.now() - startedAt });
       const committing = performance.now();
       await client.query(request.dryRun ? 'rollback' : 'commit');
       traceStep('commit', committing);
       const tables = TABLES_WRITTEN[activity ? 'activity' : request.type];
       if (!request.dryRun) events.emit('db:changed', { tables });
-      return await finish(jobId, 'succeeded', metrics, began, request.dryRun ? 'Dry run: nothing was written' : null);
+      return { status: 'succeeded', message: request.dryRun ? 'Dry run: nothing was written' : null };
     } catch (error) {
       await copy?.abort('import stopped');
-      await client.query('rollback').catch(() => undefined);
-      if (signal.aborted || error instanceof Cancelled) return await finish(jobId, 'cancelled', metrics, began, 'Cancelled; nothing was imported');
-      return await finish(jobId, 'failed', metrics, began, (error as Error).message);
+      // A connection that cannot roll back is broken: it leaves the pool.
+      await client.query('rollback').catch(() => (discard = true));
+      throw error;
     } finally {
       signal.removeEventListener('abort', onAbort);
-      client.release();
-    }
-
-    async function finish(id: string, final: ImportStatus, m: JobMetrics, startedAt: number, message: string | null): Promise<ImportStatus> {
-      status = final;
-      m.message = message;
-      m.durationMs = Date.now() - startedAt;
-      await updateJob(pool, id, final, m);
-      progress(true);
-      events.emit('db:changed', { tables: ['import_jobs'] });
-      return final;
+      client.release(discard || undefined);
     }
   }
 
@@ -213,6 +271,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       const statsStarted = performance.now();
       await addToDeveloperStats(client, tenant, 'inserted_activity');
       traceStep('developer stats', statsStarted);
+      await pausePoint('derived');
       const derivedStarted = performance.now();
       // Search, funnel, daily counts and attribution (campaign_stats included), in this transaction.
       await refreshDerived(client, tenant, await activityImportChange(client));
@@ -243,6 +302,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       return true;
     },
     settled: (jobId) => done.get(jobId) ?? Promise.reject(new CoreError('NOT_FOUND', `No import job ${jobId} in this session`)),
+    outcome: (jobId) => outcomes.get(jobId),
     async close() {
       closed = true;
       for (const controller of controllers.values()) controller.abort();
@@ -252,6 +312,32 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
 }
 
 class Cancelled extends Error {}
+
+function countOutcomes(batch: RowOutcome[], metrics: JobMetrics): void {
+  for (const outcome of batch) {
+    if (outcome.status === 'error') {
+      metrics.rejected += 1;
+      for (const error of outcome.errors) {
+        metrics.errorCount += 1;
+        if (metrics.errors.length < ERRORS_KEPT) metrics.errors.push(error);
+      }
+    } else if (outcome.status === 'skipped') {
+      metrics.skipped += 1;
+    }
+  }
+}
+
+/** Throws FileChanged when the file is gone or its size or modification time moved since the import was asked for. */
+async function checkUnchanged(filePath: string, before: FileStat): Promise<void> {
+  let now: FileStat;
+  try {
+    now = await stat(filePath);
+  } catch (error) {
+    throw new FileChanged(`the file was removed or moved while it was read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (now.size !== before.size) throw new FileChanged(`the file changed while it was read (${before.size} bytes, now ${now.size}); import it again once it is complete`);
+  if (now.mtimeMs !== before.mtimeMs) throw new FileChanged('the file was modified while it was read; import it again once it is saved');
+}
 
 function backendPid(client: PoolClient): number {
   // node-postgres keeps the server process id of each connection here.

@@ -4,7 +4,7 @@
  * `metrics` holds everything the contract's ImportJob reports.
  */
 import type { Pool } from 'pg';
-import type { ImportJob, ImportStatus, ImportType } from '../../../src-shared/contract';
+import type { ImportFailure, ImportJob, ImportStatus, ImportType } from '../../../src-shared/contract';
 import { CoreError } from '../errors';
 
 /** Error rows kept per job; errorCount keeps the true total. */
@@ -24,6 +24,8 @@ export interface JobMetrics {
   errors: ImportJob['errors'];
   errorCount: number;
   message: string | null;
+  /** Why a failed job failed (absent in jobs written before it existed). */
+  failure?: ImportFailure | null;
   durationMs: number | null;
 }
 
@@ -38,21 +40,39 @@ export const emptyCounts = (): ImportJob['inserted'] => ({
   budgets: 0,
 });
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * jsonb cannot hold NUL, nor half a surrogate pair: the raw values of a
+ * damaged file's errors may have both. They are shown as ␀ and U+FFFD, so
+ * that the job's own record never fails to be written.
+ */
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return value.includes('\0') || /[\uD800-\uDFFF]/.test(value) ? value.replaceAll('\0', '\u2400').replace(LONE_SURROGATE, '\uFFFD') : value;
+  }
+  if (Array.isArray(value)) return value.map(storable);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, storable(inner)]));
+  }
+  return value;
+}
+
 export async function createJob(pool: Pool, tenant: string, filePath: string, metrics: JobMetrics): Promise<string> {
   const result = await pool.query<{ job_id: string }>(
     `insert into import_jobs (tenant_id, source, status, file_path, metrics) values ($1, 'csv', 'queued', $2, $3) returning job_id`,
-    [tenant, filePath, metrics],
+    [tenant, filePath, storable(metrics)],
   );
   return result.rows[0]!.job_id;
 }
 
-export async function updateJob(pool: Pool, jobId: string, status: ImportStatus, metrics: JobMetrics): Promise<void> {
+export async function updateJob(pool: Pick<Pool, 'query'>, jobId: string, status: ImportStatus, metrics: JobMetrics): Promise<void> {
   await pool.query(
     `update import_jobs set status = $2, metrics = $3,
             started_at = case when $2 = 'running' then coalesce(started_at, now()) else started_at end,
             finished_at = case when $2 in ('succeeded', 'rejected', 'failed', 'cancelled') then now() else finished_at end
       where job_id = $1`,
-    [jobId, status, metrics],
+    [jobId, status, storable(metrics)],
   );
 }
 
@@ -85,6 +105,7 @@ function toJob(row: JobRow): ImportJob {
     errors: m.errors,
     errorCount: m.errorCount,
     message: m.message,
+    failure: m.failure ?? null,
   };
 }
 
@@ -119,7 +140,7 @@ export async function listJobs(pool: Pool, tenant: string, limit = 200): Promise
 export async function markInterruptedJobs(pool: Pool, tenant: string): Promise<number> {
   const result = await pool.query(
     `update import_jobs set status = 'failed', finished_at = now(),
-            metrics = coalesce(metrics, '{}'::jsonb) || jsonb_build_object('message', 'Interrupted: the app stopped during this import; nothing was imported')
+            metrics = coalesce(metrics, '{}'::jsonb) || jsonb_build_object('message', 'Interrupted: the app stopped during this import; nothing was imported', 'failure', 'interrupted')
       where tenant_id = $1 and status in ('queued', 'running')`,
     [tenant],
   );

@@ -32,6 +32,17 @@ function startWorker(input: WorkerInput): Worker {
 
 type Event = { message: WorkerMessage } | { error: unknown };
 
+/** The worker's fatal error: the file does not fit (content), could not be read (file), or a bug (internal). */
+export class ParseFailure extends Error {
+  constructor(
+    readonly kind: Extract<WorkerMessage, { type: 'fatal' }>['kind'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ParseFailure';
+  }
+}
+
 /**
  * Parses `input` in a worker thread. Yields every batch; returns the 'done'
  * message (totals). Throws the worker's fatal message, a worker crash, or the
@@ -66,7 +77,7 @@ export async function* parseInWorker(input: WorkerInput, signal?: AbortSignal): 
       if ('error' in event) throw event.error;
       const { message } = event;
       if (message.type === 'done') return message;
-      if (message.type === 'fatal') throw new Error(message.message);
+      if (message.type === 'fatal') throw new ParseFailure(message.kind, message.message);
       yield message;
       worker.postMessage({ type: MSG_ACK } satisfies AckMessage);
     }

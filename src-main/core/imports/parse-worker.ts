@@ -8,6 +8,7 @@ import { isMainThread, parentPort, workerData, type MessagePort } from 'node:wor
 import { stageActivityLine } from './activity-stage';
 import { stageRecordLine } from './entity-resolve';
 import { readRecords, type ReadProgress } from './record-stream';
+import { ImportSetupError } from './row-context';
 import type { RowOutcome, WorkerInput, WorkerMessage } from './types';
 import { MAX_IN_FLIGHT, MSG_ACK, type AckMessage } from './worker-protocol';
 
@@ -54,11 +55,18 @@ async function run(port: MessagePort, input: WorkerInput): Promise<void> {
     if (rows > 0) await flush();
     send({ type: 'done', rowsRead: progress.rowsRead, bytesRead: progress.bytesRead });
   } catch (err) {
-    send({ type: 'fatal', message: err instanceof Error ? err.message : String(err) });
+    send({ type: 'fatal', message: err instanceof Error ? err.message : String(err), kind: fatalKind(err) });
   } finally {
     // Without a listener the port no longer keeps the thread alive: it exits.
     port.off('message', onMessage);
   }
+}
+
+function fatalKind(err: unknown): 'content' | 'file' | 'internal' {
+  if (err instanceof ImportSetupError) return 'content';
+  // Node's file system errors carry an errno code: ENOENT, EACCES, EIO, EISDIR …
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? 'file' : 'internal';
 }
 
 if (!isMainThread && parentPort) void run(parentPort, workerData as WorkerInput);

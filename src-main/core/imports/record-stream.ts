@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { pipeline, Transform, type TransformCallback } from 'node:stream';
 import { parse, type CsvError, type Parser } from 'csv-parse';
 import { createDecoder } from './decode';
+import { countLineBreaks } from './line-breaks';
 import { uniqueHeaders } from './headers';
 import { createRowContext, ImportSetupError, type RowContext } from './row-context';
 import { parseRow, raggedRow } from './rows';
@@ -20,27 +21,21 @@ export interface ReadProgress {
   bytesRead: number;
 }
 
+/** CRLF first, so that it counts as one line end, not two. */
+export const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+
 /** A record longer than this is a runaway quote, not data: stop before it eats memory. */
 const MAX_RECORD_CHARS = 1_000_000;
 
 /** Physical line breaks inside a record's fields: CRLF, CR and LF count one each. */
 function lineBreaks(record: readonly string[]): number {
   let n = 0;
-  for (const field of record) {
-    if (!field.includes('\n') && !field.includes('\r')) continue;
-    for (let i = 0; i < field.length; i++) {
-      const ch = field.charCodeAt(i);
-      if (ch === 10) n++;
-      else if (ch === 13) {
-        n++;
-        if (field.charCodeAt(i + 1) === 10) i++;
-      }
-    }
-  }
+  for (const field of record) if (field.includes('\n') || field.includes('\r')) n += countLineBreaks(field);
   return n;
 }
 
-function structuralReason(err: CsvError): string {
+/** What a csv-parse error means, in the user's words (also used by the preview). */
+export function structuralReason(err: Pick<CsvError, 'code' | 'message'>): string {
   switch (err.code) {
     case 'INVALID_OPENING_QUOTE':
       return 'a quote (") inside a field that does not start with one';
@@ -53,6 +48,11 @@ function structuralReason(err: CsvError): string {
     default:
       return err.message;
   }
+}
+
+function isCsvError(error: unknown): error is CsvError {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('CSV_') || code === 'INVALID_OPENING_QUOTE');
 }
 
 class ByteCounter extends Transform {
@@ -86,6 +86,10 @@ export async function* readRecords(input: WorkerInput, onProgress?: (progress: R
     delimiter: input.delimiter,
     relax_column_count: true, // ragged rows reach us and are reported, not fatal
     relax_quotes: false,
+    // Any line end, whatever the first one was: csv-parse would otherwise take the
+    // first as the only one, leave a CR in the last field of CRLF rows after an LF
+    // header, and the line numbers would drift (found by import-property.test.ts).
+    record_delimiter: RECORD_DELIMITERS,
     skip_empty_lines: false,
     bom: false, // the decoder strips it
     max_record_size: MAX_RECORD_CHARS,
@@ -106,29 +110,39 @@ export async function* readRecords(input: WorkerInput, onProgress?: (progress: R
   let headers: string[] | undefined = range?.headers;
   let ctx: RowContext | undefined = headers ? createRowContext(input, headers) : undefined;
   let consumed = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    // Records after a structural error are debris of the broken one.
-    if (broken && consumed >= broken.before) break;
-    consumed++;
-    const line = nextLine;
-    nextLine += 1 + lineBreaks(record);
-    if (record.length === 1 && record[0] === '') continue; // a blank line
-    if (headers === undefined || ctx === undefined) {
-      headers = uniqueHeaders(record);
-      ctx = createRowContext(input, headers);
-      continue;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      // Records after a structural error are debris of the broken one.
+      if (broken && consumed >= broken.before) break;
+      consumed++;
+      const line = nextLine;
+      nextLine += 1 + lineBreaks(record);
+      if (record.length === 1 && record[0] === '') continue; // a blank line
+      if (headers === undefined || ctx === undefined) {
+        if (record.some((name) => name.includes('\0') || name.includes('\uFFFD'))) {
+          throw new ImportSetupError([`the header row (line ${line}) holds a NUL byte or bytes that are not valid in the chosen encoding`]);
+        }
+        headers = uniqueHeaders(record);
+        ctx = createRowContext(input, headers);
+        continue;
+      }
+      rowsRead++;
+      let outcome: RowOutcome;
+      if (record.length !== headers.length) outcome = raggedRow(record, headers.length, line, input.delimiter);
+      else {
+        const cells: Record<string, string> = {};
+        for (let i = 0; i < headers.length; i++) cells[headers[i] as string] = record[i] ?? '';
+        outcome = parseRow(cells, line, ctx);
+      }
+      // Before the yield: a consumer batching outcomes sees counts that include this one.
+      onProgress?.({ rowsRead, bytesRead: counter.bytes });
+      yield outcome;
     }
-    rowsRead++;
-    let outcome: RowOutcome;
-    if (record.length !== headers.length) outcome = raggedRow(record, headers.length, line, input.delimiter);
-    else {
-      const cells: Record<string, string> = {};
-      for (let i = 0; i < headers.length; i++) cells[headers[i] as string] = record[i] ?? '';
-      outcome = parseRow(cells, line, ctx);
-    }
-    // Before the yield: a consumer batching outcomes sees counts that include this one.
-    onProgress?.({ rowsRead, bytesRead: counter.bytes });
-    yield outcome;
+  } catch (error) {
+    // A structural error csv-parse does not skip (none is known in 7.0.3, but
+    // a parser update must not turn a bad file into a crash): that line's error.
+    if (!isCsvError(error)) throw error;
+    broken ??= { before: consumed, reason: structuralReason(error) };
   }
   if (broken) {
     // The rest of the file is ambiguous after a broken quote: report where, and stop.

@@ -5,10 +5,15 @@
  */
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
+import { CoreError } from '../errors';
 import { decodeBuffer } from './decode';
+import { chooseEncoding, firstUndecodableLine } from './encoding';
+import { refuseNonText } from './file-kind';
 import { recognisePreset, suggestMapping, uniqueHeaders } from './headers';
-import type { SniffResult, TextEncodingName } from './types';
+import { RECORD_DELIMITERS, structuralReason } from './record-stream';
+import type { SniffResult } from './types';
 
 export const SAMPLE_BYTES = 64 * 1024;
 const PREVIEW_ROWS = 20;
@@ -16,61 +21,6 @@ const SCAN_RECORDS = 50;
 
 type Delimiter = SniffResult['delimiter'];
 const delimiters: readonly Delimiter[] = [',', '\t', ';'];
-
-/** Length of a UTF-8 sequence from its lead byte (0 for a continuation or invalid byte). */
-function sequenceLength(byte: number): number {
-  if (byte < 0x80) return 1;
-  if (byte >= 0xc2 && byte <= 0xdf) return 2;
-  if (byte >= 0xe0 && byte <= 0xef) return 3;
-  if (byte >= 0xf0 && byte <= 0xf4) return 4;
-  return 0;
-}
-
-/** Drops a multibyte sequence cut by the end of the sample (it is not an encoding error). */
-function withoutCutSequence(sample: Uint8Array): Uint8Array {
-  for (let i = sample.length - 1; i >= Math.max(0, sample.length - 3); i--) {
-    const byte = sample[i] ?? 0;
-    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
-    const length = sequenceLength(byte);
-    return length > sample.length - i ? sample.subarray(0, i) : sample;
-  }
-  return sample;
-}
-
-/** BOM-less UTF-16 shows as ASCII with a NUL on every other byte. */
-function utf16WithoutBom(sample: Uint8Array): TextEncodingName | undefined {
-  const n = Math.min(sample.length, 4096) & ~1;
-  if (n < 4) return undefined;
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (sample[i] === 0) evenZeros++;
-    if (sample[i + 1] === 0) oddZeros++;
-  }
-  const half = n / 2;
-  if (oddZeros / half > 0.3 && evenZeros / half < 0.05) return 'utf-16le';
-  if (evenZeros / half > 0.3 && oddZeros / half < 0.05) return 'utf-16be';
-  return undefined;
-}
-
-/**
- * BOMs first; then strict UTF-8 (Japanese text in CP932 is practically never
- * valid UTF-8, and plain ASCII is both); anything else is taken as CP932,
- * the encoding Japanese Excel and connpass write.
- */
-export function detectEncoding(sample: Uint8Array, truncated: boolean): TextEncodingName {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8-bom';
-  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
-  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
-  const utf16 = utf16WithoutBom(sample);
-  if (utf16) return utf16;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(truncated ? withoutCutSequence(sample) : sample);
-    return 'utf-8';
-  } catch {
-    return 'cp932';
-  }
-}
 
 interface Scan {
   /** Per candidate, its count outside quotes in each non-empty record. */
@@ -123,13 +73,16 @@ export function detectDelimiter(text: string): Delimiter {
   return best?.d ?? ',';
 }
 
-function readSampleRecords(text: string, delimiter: Delimiter): string[][] {
-  const base = { delimiter, relax_column_count: true, skip_empty_lines: true, bom: false, to: PREVIEW_ROWS + 1 };
+/** The sample's first records, and what was wrong with its structure (a stray or unclosed quote), if anything. */
+function readSampleRecords(text: string, delimiter: Delimiter): { records: string[][]; problem?: string } {
+  const base = { delimiter, record_delimiter: RECORD_DELIMITERS, relax_column_count: true, skip_empty_lines: true, bom: false, to: PREVIEW_ROWS + 1 };
   try {
-    return parse(text, { ...base, relax_quotes: false });
-  } catch {
-    // A preview should still show a file with a stray quote; the import reports the line.
-    return parse(text, { ...base, relax_quotes: true });
+    return { records: parse(text, { ...base, relax_quotes: false }) };
+  } catch (error) {
+    // A preview should still show a file with a stray or unclosed quote, as
+    // far as it can be read; the import reports the line.
+    const problem = structuralReason(error as CsvError);
+    return { records: parse(text, { ...base, relax_quotes: true, skip_records_with_error: true }), problem };
   }
 }
 
@@ -137,7 +90,7 @@ function readSampleRecords(text: string, delimiter: Delimiter): string[][] {
 export function sniffBuffer(buf: Uint8Array, fileName?: string): SniffResult {
   const truncated = buf.length > SAMPLE_BYTES;
   let sample = buf.subarray(0, SAMPLE_BYTES);
-  const encoding = detectEncoding(sample, truncated);
+  const { encoding, reason } = chooseEncoding(sample, truncated);
   if (encoding.startsWith('utf-16')) sample = sample.subarray(0, sample.length & ~1);
   let text = decodeBuffer(sample, encoding);
   if (truncated) {
@@ -145,27 +98,47 @@ export function sniffBuffer(buf: Uint8Array, fileName?: string): SniffResult {
     const { end } = scanRecords(text, Number.POSITIVE_INFINITY);
     if (end > 0) text = text.slice(0, end);
   }
+  const firstBadLine = firstUndecodableLine(text);
   const delimiter = detectDelimiter(text);
-  const [first = [], ...rows] = text.trim() === '' ? [] : readSampleRecords(text, delimiter);
+  const { records, problem } = text.trim() === '' ? { records: [] } : readSampleRecords(text, delimiter);
+  const [first = [], ...rows] = records;
   const headers = uniqueHeaders(first);
   const type = recognisePreset(headers, fileName);
   return {
     encoding,
+    encodingReason: reason,
+    firstBadLine,
     delimiter,
     headers,
     rows: rows.slice(0, PREVIEW_ROWS),
     ...(type ? { type } : {}),
     mapping: suggestMapping(type ?? 'activities', headers),
+    ...(problem ? { structuralProblem: problem } : {}),
   };
 }
 
-/** Reads only the first SAMPLE_BYTES (+1, to know whether the file goes on). */
+/**
+ * Reads only the first SAMPLE_BYTES (+1, to know whether the file goes on).
+ * Throws a BAD_INPUT CoreError for a file that is no CSV text (file-kind.ts).
+ */
 export async function sniffFile(path: string, fileName?: string): Promise<SniffResult> {
   const handle = await open(path, 'r');
   try {
     const buf = Buffer.alloc(SAMPLE_BYTES + 1);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return sniffBuffer(buf.subarray(0, bytesRead), fileName ?? basename(path));
+    const name = fileName ?? basename(path);
+    const sample = buf.subarray(0, bytesRead);
+    const head = sample.subarray(0, SAMPLE_BYTES);
+    refuseNonText(head, name, chooseEncoding(head, bytesRead > SAMPLE_BYTES).encoding.startsWith('utf-16'));
+    const sniffed = sniffBuffer(sample, name);
+    if (sniffed.headers.length === 0) {
+      // Not empty (refused above), yet no header: its first record is broken.
+      throw new CoreError('BAD_INPUT', `${name}: the header row (line 1) cannot be read: ${sniffed.structuralProblem ?? 'it has no columns'}.`, {
+        reason: 'no-header',
+        line: 1,
+      });
+    }
+    return sniffed;
   } finally {
     await handle.close();
   }

@@ -4,7 +4,7 @@
  * loader consumes. Pure data: these cross a worker_threads boundary.
  */
 
-import type { ImportType } from '../../../src-shared/contract';
+import type { EncodingReason, ImportType } from '../../../src-shared/contract';
 
 export { importTypes, type ImportType } from '../../../src-shared/contract';
 
@@ -131,6 +131,10 @@ export type RowOutcome =
 
 export interface SniffResult {
   encoding: TextEncodingName;
+  /** Why that encoding (encoding.ts). */
+  encodingReason: EncodingReason;
+  /** The first line of the sample with bytes the encoding cannot decode, or null. */
+  firstBadLine: number | null;
   delimiter: ',' | '\t' | ';';
   headers: string[];
   /** Up to 20 decoded data rows, as strings. */
@@ -139,6 +143,8 @@ export interface SniffResult {
   type?: ImportType;
   /** Suggested mapping for `type` (or for 'activities' when unrecognised). */
   mapping: ColumnMapping;
+  /** Set when the sample has a stray or unclosed quote (the preview then shows what could be read). */
+  structuralProblem?: string;
 }
 
 /** Messages from the parse worker to the importer. */
@@ -153,7 +159,8 @@ export type WorkerMessage =
       bytesRead: number;
     }
   | { type: 'done'; rowsRead: number; bytesRead: number }
-  | { type: 'fatal'; message: string };
+  /** content: the file does not fit the import (header, mapping); file: it could not be read; internal: a bug of ours. */
+  | { type: 'fatal'; message: string; kind: 'content' | 'file' | 'internal' };
 
 /** What the importer sends the parse worker when it starts. */
 export interface WorkerInput {

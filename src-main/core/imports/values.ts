@@ -7,6 +7,7 @@
  * ￥ → ¥, ＠ → @). Display text is never passed through here.
  */
 import { DateTime, IANAZone, type Zone } from 'luxon';
+import { amountTextProblem, dayOutOfRange, isStorableYear } from '../../../src-shared/bounds';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -106,9 +107,13 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+const isoDay = (w: Written) => `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+
 function invalidReason(w: Written): string | undefined {
   if (w.month < 1 || w.month > 12) return `month ${w.month} does not exist`;
   if (w.day < 1 || w.day > daysInMonth(w.year, w.month)) return `day ${w.day} does not exist in ${w.year}-${String(w.month).padStart(2, '0')}`;
+  // The same range the reports accept (src-shared/bounds.ts), on the date as written.
+  if (!isStorableYear(w.year)) return dayOutOfRange(isoDay(w));
   if (w.hour > 23 || w.minute > 59 || w.second > 59) return 'time of day out of range';
   if (w.offset !== undefined && (Number.isNaN(w.offset) || Math.abs(w.offset) > 18 * 60)) return 'invalid UTC offset';
   return undefined;
@@ -183,7 +188,7 @@ export function parseDate(text: string): Parsed<string> {
   if (!w) return fail('expected a date such as 2024-05-01, 2024/5/1 or 2024年5月1日');
   const bad = invalidReason(w);
   if (bad) return fail(bad);
-  return ok(`${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`);
+  return ok(isoDay(w));
 }
 
 export interface Amount {
@@ -236,6 +241,8 @@ export function parseAmount(text: string): Parsed<Amount> {
   const fraction = m[2] === undefined ? '' : `.${m[2]}`;
   const isZero = /^0+$/.test(whole) && /^\.?0*$/.test(fraction);
   const value = `${negative && !isZero ? '-' : ''}${whole}${fraction}`;
+  const problem = amountTextProblem(value);
+  if (problem) return fail(`an amount ${problem}`);
   return ok(currency === undefined ? { value } : { value, currency });
 }
 

@@ -33,6 +33,16 @@ const enImport = {
     rowsLabel: 'First rows of the file',
     rowsSummary: 'The first {{count}} rows, as the import will read them.',
     noRows: 'The file has a header row but no data rows.',
+    encodingReasons: {
+      bom: 'the file starts with a byte order mark that names it',
+      'utf16-pattern': 'every other byte is zero, as in UTF-16 text',
+      'valid-utf8': 'the start of the file is valid UTF-8',
+      'utf8-with-invalid-bytes': 'the file is UTF-8 text with some bytes that are not valid UTF-8',
+      'not-utf8-valid-cp932': 'the file is not UTF-8, and every byte is valid Shift_JIS (CP932)',
+      'not-utf8-invalid-cp932': 'the file is neither valid UTF-8 nor valid Shift_JIS (CP932); Shift_JIS fits it best',
+    },
+    badLine:
+      'Line {{line}} has bytes that cannot be read as {{encoding}}. The import will list every such line and import nothing until they are fixed: check that the file was saved as {{encoding}}.',
   },
   encodings: {
     utf8: 'UTF-8',

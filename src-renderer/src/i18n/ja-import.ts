@@ -35,6 +35,16 @@ const jaImport: typeof enImport = {
     rowsLabel: 'ファイルの先頭行',
     rowsSummary: 'インポート時と同じ方法で読み込んだ先頭 {{count}} 行です。',
     noRows: 'ヘッダー行のみで、データ行がありません。',
+    encodingReasons: {
+      bom: 'ファイル先頭のバイト順マーク（BOM）が文字コードを示しています',
+      'utf16-pattern': '1 バイトおきにゼロがあり、UTF-16 のテキストと判断しました',
+      'valid-utf8': 'ファイルの先頭は正しい UTF-8 です',
+      'utf8-with-invalid-bytes': 'UTF-8 のテキストですが、UTF-8 として正しくないバイトが含まれています',
+      'not-utf8-valid-cp932': 'UTF-8 ではなく、すべてのバイトが Shift_JIS (CP932) として正しいため',
+      'not-utf8-invalid-cp932': 'UTF-8 としても Shift_JIS (CP932) としても正しくありません。Shift_JIS が最も近いと判断しました',
+    },
+    badLine:
+      '{{line}} 行目に {{encoding}} として読めないバイトがあります。インポートではそのような行をすべて一覧にし、直すまで何も取り込みません。ファイルが {{encoding}} で保存されているか確認してください。',
   },
   encodings: {
     utf8: 'UTF-8',

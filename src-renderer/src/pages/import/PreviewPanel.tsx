@@ -24,7 +24,13 @@ export function PreviewPanel({ preview }: { preview: ImportPreview }) {
         </div>
         <div>
           <dt>{t('imports.preview.encoding')}</dt>
-          <dd data-testid="preview-encoding">{labels.encoding(preview.encoding)}</dd>
+          <dd data-testid="preview-encoding">
+            {labels.encoding(preview.encoding)}
+            <span className="kpi-hint" data-testid="preview-encoding-reason">
+              {' — '}
+              {t(`imports.preview.encodingReasons.${preview.encodingReason}`)}
+            </span>
+          </dd>
         </div>
         <div>
           <dt>{t('imports.preview.delimiter')}</dt>
@@ -35,6 +41,11 @@ export function PreviewPanel({ preview }: { preview: ImportPreview }) {
           <dd data-testid="preview-type">{preview.type ? labels.type(preview.type) : t('imports.preview.notRecognised')}</dd>
         </div>
       </dl>
+      {preview.firstBadLine === null ? null : (
+        <p className="notice" role="note" data-testid="preview-bad-line">
+          {t('imports.preview.badLine', { line: preview.firstBadLine, encoding: labels.encoding(preview.encoding) })}
+        </p>
+      )}
       {preview.rows.length === 0 ? (
         <p className="section-summary">{t('imports.preview.noRows')}</p>
       ) : (
