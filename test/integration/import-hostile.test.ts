@@ -262,6 +262,6 @@ describe('drm import exit codes', () => {
     const excel = await drm(['import', write('cli.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.alloc(60)])), '--database-url', db.url]);
     expect([excel.code, excel.stderr]).toEqual([2, expect.stringMatching(/Excel files are not supported: save it as CSV \(UTF-8\)/)]);
     const missing = await drm(['import', join(dir.path, 'no-such.csv'), '--type', 'activities', '--database-url', db.url]);
-    expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/Cannot read .*no-such\.csv: ENOENT/)]);
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/Cannot read “no-such\.csv” \(ENOENT\): choose a file that exists/)]);
   });
 });
