@@ -154,6 +154,8 @@ function fakeCore() {
     location: { kind: 'embedded', dataDir: '/d', port: 1 },
     migrationsApplied: [],
     importer: { settled: async () => 'succeeded' as const },
+    backups: {} as Core['backups'],
+    preMigrationBackup: null,
     stop: vi.fn(() => stopping.promise),
   };
   return { core, finishStopping: () => stopping.resolve() };

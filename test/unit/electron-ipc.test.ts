@@ -58,6 +58,8 @@ function fakeCore(): Core & { received: unknown[] } {
     location: { kind: 'embedded', dataDir: '/d', port: 5555 },
     migrationsApplied: [],
     importer: { settled: async () => 'succeeded' as const },
+    backups: {} as Core['backups'],
+    preMigrationBackup: null,
     stop: vi.fn(async () => undefined),
   };
 }

@@ -72,6 +72,8 @@ export interface Importer {
   cancel(jobId: string): boolean;
   /** Resolves when the job has ended, whatever its status. */
   settled(jobId: string): Promise<ImportStatus>;
+  /** Whether a job is queued or running (a restore waits for none). */
+  busy(): boolean;
   /** Cancels what runs and waits for it; later starts are refused. */
   close(): Promise<void>;
 }
@@ -243,6 +245,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       return true;
     },
     settled: (jobId) => done.get(jobId) ?? Promise.reject(new CoreError('NOT_FOUND', `No import job ${jobId} in this session`)),
+    busy: () => controllers.size > 0,
     async close() {
       closed = true;
       for (const controller of controllers.values()) controller.abort();
