@@ -130,6 +130,7 @@ vi.mock('electron', () => ({
   ipcMain: electron.ipcMain,
   session: electron.session,
   shell: { openExternal: vi.fn() },
+  dialog: {},
 }));
 
 const { runApp } = await import('../../src-main/app');
@@ -216,6 +217,8 @@ describe('runApp', () => {
     expect(startCore.mock.calls[0]?.[0]).toEqual({
       dataDir,
       layout: { packaged: false, resourcesPath: process.resourcesPath },
+      shell: { showItemInFolder: expect.any(Function), chooseFolder: expect.any(Function) },
+      scheduleBackups: true,
     });
   });
 
