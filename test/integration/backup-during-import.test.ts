@@ -42,7 +42,7 @@ async function runningJob(core: Core, jobId: string): Promise<void> {
     const job = await core.handlers['import:job']({ jobId });
     if (!job.ok) throw new Error(job.error.message);
     if (job.value.status === 'running') return;
-    if (job.value.status !== 'queued' && job.value.status !== 'running') throw new Error(`the import ended before the backup: ${job.value.status}`);
+    if (job.value.status !== 'queued') throw new Error(`the import ended before the backup: ${job.value.status}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

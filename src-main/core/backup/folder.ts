@@ -32,7 +32,8 @@ async function names(folder: string): Promise<string[]> {
   try {
     return (await readdir(folder)).filter(isBackupFileName);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    // No folder yet (or a file in its way, which the next backup reports): no backups.
+    if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return [];
     throw error;
   }
 }

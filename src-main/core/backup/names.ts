@@ -28,8 +28,10 @@ export function parseBackupName(name: string): ParsedName | undefined {
   const m = NAME.exec(name);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, ms, , kind] = m;
-  const createdAt = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms)));
-  if (Number.isNaN(createdAt.getTime())) return undefined;
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`;
+  const createdAt = new Date(iso);
+  // Date would roll month 13 over into the next year: only a real instant is ours.
+  if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== iso) return undefined;
   return { kind: kind as BackupKind, createdAt };
 }
 

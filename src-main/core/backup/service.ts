@@ -78,13 +78,14 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
 
   function progress(operation: 'backup' | 'restore') {
     let last = 0;
-    let lastPhase: BackupPhase | undefined;
+    let lastStep: string | undefined;
     return (phase: BackupPhase, p: Partial<CopyProgress> = {}, message: string | null = null) => {
       const now = Date.now();
-      // Every phase change is told; within a phase, a few updates a second are plenty.
-      if (phase === lastPhase && now - last < 200) return;
+      // Every new phase and table is told; within one, a few updates a second are plenty.
+      const step = `${phase} ${p.table ?? ''}`;
+      if (step === lastStep && now - last < 200) return;
       last = now;
-      lastPhase = phase;
+      lastStep = step;
       events.emit('backup:progress', {
         operation,
         phase,
