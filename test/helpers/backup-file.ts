@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { encodeTrailer, FrameKind, header, MAGIC, type Manifest, type ManifestTable } from '../../src-main/core/backup/format';
 import { readBackupHead, walkSections } from '../../src-main/core/backup/read';
 import { BackupSink } from '../../src-main/core/backup/sink';
@@ -31,21 +31,29 @@ export function withFormatVersion(file: string, out: string, version: number): s
   return out;
 }
 
-/** Rewrites a (gzip) backup with `edit` applied to each table's COPY text, every checksum recomputed. */
-export async function rewriteBackup(file: string, out: string, edit: (table: ManifestTable, text: string) => string): Promise<string> {
+/**
+ * Rewrites a (brotli) backup with `edit` applied to each table's COPY text and
+ * `store` to its compressed bytes, every checksum recomputed.
+ */
+export async function rewriteBackup(
+  file: string,
+  out: string,
+  edit: (table: ManifestTable, text: string) => string,
+  store: (table: ManifestTable, compressed: Buffer) => Buffer = (_t, compressed) => compressed,
+): Promise<string> {
   const head = await readBackupHead(file);
   const texts: string[] = [];
   await walkSections(head, async (_table, data) => {
     const chunks: Buffer[] = [];
     for await (const chunk of data) chunks.push(chunk);
-    texts.push(gunzipSync(Buffer.concat(chunks)).toString('utf8'));
+    texts.push(brotliDecompressSync(Buffer.concat(chunks)).toString('utf8'));
   });
   const sink = await BackupSink.open(out);
   await sink.write(header());
   const tables: ManifestTable[] = [];
   for (const [i, table] of head.manifest.tables.entries()) {
     const text = Buffer.from(edit(table, texts[i]!), 'utf8');
-    const stored = gzipSync(text);
+    const stored = store(table, brotliCompressSync(text));
     const rows = text.length === 0 ? 0 : text.toString('utf8').split('\n').length - 1;
     const end = { rows, bytes: text.length, sha256: createHash('sha256').update(text).digest('hex') };
     await sink.frame(FrameKind.table, Buffer.from(JSON.stringify({ schema: table.schema, name: table.name, columns: table.columns })));

@@ -44,6 +44,11 @@ const cases: Record<string, { make(good: string): Promise<string> | string; mess
     make: (g) => rewriteBackup(g, at('duplicate-tenant.drmbackup'), (t, text) => (t.name === 'tenants' ? text + text : text)),
     message: /is damaged.*keys/,
   },
+  'data that does not decompress': {
+    make: (g) => rewriteBackup(g, at('garbled.drmbackup'), (_t, text) => text, (t, compressed) => (t.name === 'developers' ? Buffer.alloc(compressed.length, 0x5a) : compressed)),
+    // Brotli has no checksum of its own: the decoder may fail, or decode garbage that the table's SHA-256 refuses.
+    message: /is damaged.*developers (cannot be read|does not match its checksum)/,
+  },
   'rows PostgreSQL rejects': {
     make: (g) => rewriteBackup(g, at('bad-timestamp.drmbackup'), (t, text) => (t.name === 'activities' ? text.replace(/\t2024-/, '\tnot-a-date-') : text)),
     message: /is damaged.*activities cannot be read/,

@@ -10,7 +10,8 @@
  *              T  a table starts: JSON { schema, name, columns }
  *              D  the table's data, next piece: its COPY text (PostgreSQL's
  *                 text format, UTF-8, timestamps in UTC, ISO dates) as one
- *                 gzip stream per table, cut into frames (or stored as is)
+ *                 compressed stream per table (brotli, see codec.ts; the
+ *                 manifest names the compression), cut into frames
  *              E  the table ends: JSON { rows, bytes, sha256 } of its
  *                 uncompressed COPY text
  *              M  the manifest, last (manifestSchema below)
@@ -20,7 +21,7 @@
  *
  * A file cut short has no trailer; one flipped bit fails the whole-file
  * SHA-256 (checked before a restore touches anything) and, while loading,
- * gzip's CRC and the table's own SHA-256 and row count. The `derived` schema
+ * the decompressor and the table's own SHA-256 and row count. The `derived` schema
  * is not in the file: a restore rebuilds it from the tables.
  */
 import { z } from 'zod';
@@ -43,7 +44,7 @@ export const MAX_PAYLOAD: Record<number, number> = {
   [FrameKind.manifest]: 64 << 20,
 };
 
-export const compressions = ['gzip', 'none'] as const;
+export const compressions = ['brotli', 'gzip', 'none'] as const;
 export type Compression = (typeof compressions)[number];
 
 export const tableStart = z.object({ schema: z.string(), name: z.string(), columns: z.array(z.string()).min(1) });

@@ -9,9 +9,8 @@
  * session_replication_role): the app's role owns what it drops.
  */
 import { createHash } from 'node:crypto';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import { getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -21,6 +20,7 @@ import { dropKeys } from '../db/keys';
 import * as schema from '../db/schema';
 import { rebuildDerived } from '../derived/refresh';
 import { qualified, quoteIdent, readTables } from './catalog';
+import { decompressor } from './codec';
 import { qualifiedName, rowsByTable, type ManifestTable } from './format';
 import { walkSections, type BackupHead } from './read';
 import { backupLevel } from './compat';
@@ -174,8 +174,15 @@ async function loadTable(
   });
   const copy = client.query(copyFrom(`COPY ${qualified(table)} (${table.columns.map(quoteIdent).join(', ')}) FROM STDIN`));
   const name = qualifiedName(table);
-  await refuseDataErrors(head, `the rows of ${name} cannot be read`, () =>
-    head.manifest.compression === 'gzip' ? pipeline(data, createGunzip(), measure, copy) : pipeline(data, measure, copy),
+  const source = Readable.from(data, { objectMode: false });
+  const inflate = decompressor(head.manifest.compression);
+  let inflateFailed = false;
+  inflate?.once('error', () => (inflateFailed = true));
+  await refuseDataErrors(
+    head,
+    `the rows of ${name} cannot be read`,
+    () => pipeline(inflate ? [source, inflate, measure, copy] : [source, measure, copy]),
+    () => inflateFailed,
   );
   if (copy.rowCount !== table.rows || bytes !== table.bytes || digest.digest('hex') !== table.sha256) {
     throw new BackupRefusal('damaged', `${head.file} is damaged (${name} does not match its checksum or row count); nothing was restored. Restore another backup.`);
@@ -183,18 +190,17 @@ async function loadTable(
 }
 
 /**
- * Turns what a damaged or foreign file makes fail — a gzip stream that does
- * not inflate, text PostgreSQL rejects (SQLSTATE classes 22 and 23) — into a
+ * Turns what a damaged or foreign file makes fail — data that does not
+ * decompress, text PostgreSQL rejects (SQLSTATE classes 22 and 23) — into a
  * refusal; anything else (the server stopped, the disk filled) stays an error.
  */
-async function refuseDataErrors<T>(head: BackupHead, what: string, run: () => Promise<T>): Promise<T> {
+async function refuseDataErrors<T>(head: BackupHead, what: string, run: () => Promise<T>, undecodable = () => false): Promise<T> {
   try {
     return await run();
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    const zlib = typeof code === 'string' && code.startsWith('Z_');
-    const data = typeof code === 'string' && /^2[23]/.test(code);
-    if (!zlib && !data) throw error;
+    const data = typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
+    if (!undecodable() && !data) throw error;
     throw new BackupRefusal('damaged', `${head.file} is damaged (${what}: ${(error as Error).message}); nothing was restored. Restore another backup.`);
   }
 }

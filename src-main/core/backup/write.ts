@@ -10,12 +10,12 @@ import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { BackupKind } from '../../../src-shared/contract-backup';
 import { ensureFreeSpace } from '../files/free-space';
 import { qualified, quoteIdent, readMigrationState, readTables, tablesBytes } from './catalog';
+import { compressor } from './codec';
 import { encodeTrailer, FrameKind, header, qualifiedName, type Compression, type Manifest, type ManifestTable, type TableStart } from './format';
 import { BackupSink } from './sink';
 
@@ -55,11 +55,8 @@ export interface WrittenBackup {
   manifest: Manifest;
 }
 
-/** gzip level 1: most of the size win for a fraction of the time of higher levels (bench:backup). */
-const GZIP = { level: 1, chunkSize: 64 << 10 };
-
 export async function writeBackup(options: WriteBackupOptions): Promise<WrittenBackup> {
-  const compression = options.compression ?? 'gzip';
+  const compression = options.compression ?? 'brotli';
   const client = new pg.Client({ connectionString: options.url, application_name: 'drm-desktop backup' });
   // A lost connection fails the running COPY; the client must not crash the process too.
   client.on('error', () => undefined);
@@ -75,8 +72,8 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
     const migrations = await readMigrationState(client, options.migrationsDir);
     const postgres = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
     const onDisk = await tablesBytes(client, tables);
-    // COPY text is about the tables' size on disk; gzip leaves well under half of it.
-    await ensureFreeSpace(dirname(options.file), (compression === 'gzip' ? onDisk / 2 : onDisk) + (8 << 20), 'the backup');
+    // COPY text is about the tables' size on disk; compressed, well under half of it.
+    await ensureFreeSpace(dirname(options.file), (compression === 'none' ? onDisk : onDisk / 2) + (8 << 20), 'the backup');
 
     const sink = await BackupSink.open(options.file);
     try {
@@ -146,8 +143,8 @@ async function copyTable(
       sink.frame(FrameKind.data, chunk).then(() => callback(), callback);
     },
   });
-  if (compression === 'gzip') await pipeline(copy, measure, createGzip(GZIP), frames);
-  else await pipeline(copy, measure, frames);
+  const compress = compressor(compression);
+  await pipeline(compress ? [copy, measure, compress, frames] : [copy, measure, frames]);
   const end = { rows: copy.rowCount, bytes, sha256: digest.digest('hex') };
   await sink.frame(FrameKind.end, Buffer.from(JSON.stringify(end), 'utf8'));
   return { ...table, ...end, storedBytes };
