@@ -29,11 +29,11 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { constants as zlib, createBrotliCompress, createGzip } from 'node:zlib';
-import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { qualified, quoteIdent, readTables } from '../src-main/core/backup/catalog';
 import type { TableStart } from '../src-main/core/backup/format';
 import { writeBackup, COPY_SESSION } from '../src-main/core/backup/write';
+import { withConnection } from '../src-main/core/db/connect';
 import { runMigrations } from '../src-main/core/db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src-main/core/db/postgres';
 import { startCore } from '../src-main/core/index';
@@ -88,20 +88,11 @@ async function importAll(core: Core, dir: string): Promise<void> {
   }
 }
 
-async function withClient<T>(url: string, body: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(url);
-  await client.connect();
-  try {
-    return await body(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Plain COPY … TO STDOUT of every table, in one snapshot, each through `codec` (none: as is) into a file. */
 async function copyOut(url: string, dir: string, codec: () => NodeJS.ReadWriteStream | null): Promise<{ ms: number; bytes: number; stored: number }> {
   mkdirSync(dir, { recursive: true });
-  return withClient(url, async (client) => {
+  return withConnection(url, async (client) => {
     const started = performance.now();
     await client.query('begin isolation level repeatable read, read only');
     await client.query(COPY_SESSION);
@@ -125,7 +116,7 @@ async function copyOut(url: string, dir: string, codec: () => NodeJS.ReadWriteSt
 async function copyIn(superuserUrl: string, database: string, dir: string, tables: TableStart[]): Promise<number> {
   const url = withDatabase(superuserUrl, database);
   await runMigrations(url, migrationsDir);
-  return withClient(url, async (client) => {
+  return withConnection(url, async (client) => {
     const started = performance.now();
     await client.query('begin');
     await client.query(`${COPY_SESSION}; set local session_replication_role = replica`);
@@ -147,12 +138,12 @@ function withDatabase(url: string, database: string): string {
 }
 
 async function createDatabase(server: EmbeddedPostgres, name: string): Promise<string> {
-  await withClient(server.superuserUrl, (c) => c.query(`create database ${name} owner drm`));
+  await withConnection(server.superuserUrl, (c) => c.query(`create database ${name} owner drm`));
   return withDatabase(server.url, name);
 }
 
 async function dropDatabase(server: EmbeddedPostgres, name: string): Promise<void> {
-  await withClient(server.superuserUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+  await withConnection(server.superuserUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
 }
 
 interface Line {
@@ -188,7 +179,7 @@ async function main(): Promise<number> {
   chmodSync(parent, 0o711); // as root, PostgreSQL (user postgres) must pass through
   const server = await startEmbeddedPostgres({ dataDir: join(parent, 'data') });
   try {
-    const version = await withClient(server.superuserUrl, async (c) => (await c.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v);
+    const version = await withConnection(server.superuserUrl, async (c) => (await c.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v);
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} free), Linux ${release()}, Node ${process.version}, PostgreSQL ${version}`);
     console.log(`runs: ${runs} of each measurement, in turn; the median is reported`);
 
@@ -202,7 +193,7 @@ async function main(): Promise<number> {
     } finally {
       await core.stop();
     }
-    const rows = await withClient(source, async (c) => (await c.query<{ a: string; d: string }>('select (select count(*) from activities) as a, (select count(*) from developers) as d')).rows[0]!);
+    const rows = await withConnection(source, async (c) => (await c.query<{ a: string; d: string }>('select (select count(*) from activities) as a, (select count(*) from developers) as d')).rows[0]!);
     console.log(`data: ${n(Number(rows.a))} activities, ${n(Number(rows.d))} developers, generated and imported in ${seconds(performance.now() - t0)}`);
 
     const lines = {
@@ -240,7 +231,7 @@ async function main(): Promise<number> {
         rmSync(join(out, key), { recursive: true });
       }
 
-      const tables = await withClient(source, readTables);
+      const tables = await withConnection(source, readTables);
       const baselineDb = `bench_copy_${run}`;
       await createDatabase(server, baselineDb);
       lines.copyIn.ms.push(await copyIn(server.superuserUrl, baselineDb, join(out, 'plain'), tables));

@@ -4,24 +4,20 @@
  * nothing changed, and the catalog (every column, key and index).
  */
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { afterAll, beforeAll } from 'vitest';
+import { startCore } from '../../src-main/core/index';
+import { withConnection } from '../../src-main/core/db/connect';
 import type { Core } from '../../src-main/core/types';
+import { createTestDatabase } from './database';
+import { makeTempDir } from './temp';
 
-async function withClient<T>(url: string, body: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(url);
-  await client.connect();
-  try {
-    return await body(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Every table of the app's schemas, as `schema.table`. */
 export function appTables(url: string, schemas = ['public', 'app', 'derived']): Promise<string[]> {
-  return withClient(url, async (client) => {
+  return withConnection(url, async (client) => {
     const { rows } = await client.query<{ name: string }>(
       "select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = any($1::text[]) order by 1",
       [schemas],
@@ -42,7 +38,7 @@ export async function loadSample(core: Core): Promise<void> {
 
 /** Row count and a digest of every row's text, per table: equal digests, equal tables. */
 export function tableDigests(url: string, schemas?: string[]): Promise<Record<string, { rows: number; md5: string }>> {
-  return withClient(url, async (client) => {
+  return withConnection(url, async (client) => {
     const out: Record<string, { rows: number; md5: string }> = {};
     for (const table of await appTables(url, schemas)) {
       const { rows } = await client.query<{ n: number; md5: string }>(
@@ -63,8 +59,8 @@ export function tableDigests(url: string, schemas?: string[]): Promise<Record<st
 export async function exceptAllBothWays(url: string, otherUrl: string, tables: readonly string[]): Promise<Record<string, [number, number]>> {
   const scratch = `cmp_${randomBytes(4).toString('hex')}`;
   const differences: Record<string, [number, number]> = {};
-  await withClient(url, (client) =>
-    withClient(otherUrl, async (other) => {
+  await withConnection(url, (client) =>
+    withConnection(otherUrl, async (other) => {
       await client.query(`create schema ${scratch}`);
       try {
         for (const table of tables) {
@@ -87,7 +83,7 @@ export async function exceptAllBothWays(url: string, otherUrl: string, tables: r
 
 /** Every column, constraint and index of the app's schemas, as text: equal catalogs, equal schemas. */
 export function catalogFingerprint(url: string): Promise<string[]> {
-  return withClient(url, async (client) => {
+  return withConnection(url, async (client) => {
     const { rows } = await client.query<{ line: string }>(
       `select format('column %I.%I.%I %s %s %s', n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
                      a.attnotnull, coalesce(pg_get_expr(d.adbin, d.adrelid), '')) as line
@@ -109,8 +105,45 @@ export function catalogFingerprint(url: string): Promise<string[]> {
 }
 
 export async function queryValue<T>(url: string, text: string, values: unknown[] = []): Promise<T> {
-  return withClient(url, async (client) => {
+  return withConnection(url, async (client) => {
     const { rows } = await client.query<{ value: T }>(text, values);
     return rows[0]!.value;
   });
+}
+
+/** A handler's value, or a throw with its error (tests read values, not envelopes). */
+export async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+/**
+ * For a test file: a core on its own fresh database whose backup settings and
+ * backups live in a temp folder of their own (`state`, backups in `folder`);
+ * stopped, dropped and removed afterwards. Read `core` inside tests.
+ */
+export function useBackupCore(label: string) {
+  const dir = makeTempDir(label);
+  const state = join(dir.path, 'state');
+  let db: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  let core: Core | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    core = await startCore({ databaseUrl: db.url, stateDir: state });
+  });
+  afterAll(async () => {
+    await core?.stop();
+    await db?.drop();
+    dir.remove();
+  });
+  return {
+    dir: dir.path,
+    state,
+    folder: join(state, 'backups'),
+    get core(): Core {
+      if (!core) throw new Error('useBackupCore: read core inside a test');
+      return core;
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBackupHead } from '../../src-main/core/backup/read';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src-main/core/db/postgres';
 import { startCore, type Core } from '../../src-main/core';
-import { appTables, catalogFingerprint, exceptAllBothWays, loadSample, queryValue, tableDigests } from '../helpers/backup';
+import { appTables, catalogFingerprint, exceptAllBothWays, loadSample, ok, queryValue, tableDigests } from '../helpers/backup';
 import { drm } from '../helpers/cli';
 import { createTestDatabase, useCoreOnTestDatabase } from '../helpers/database';
 import { importFile, writeCsv } from '../helpers/imports';
@@ -22,12 +22,6 @@ const file = join(dir.path, 'everything.drmbackup');
 let restoredServer: EmbeddedPostgres | undefined;
 let restoredCore: Core | undefined;
 let other: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
-
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 beforeAll(async () => {
   const { core } = original;

@@ -6,49 +6,33 @@
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupFileName, parseBackupName } from '../../src-main/core/backup/names';
 import { runScheduledBackup } from '../../src-main/core/backup/schedule';
 import { writeBackupSettings } from '../../src-main/core/backup/settings';
-import { startCore, type Core } from '../../src-main/core';
-import { createTestDatabase } from '../helpers/database';
 import { importFile, writeCsv } from '../helpers/imports';
-import { makeTempDir } from '../helpers/temp';
+import { useBackupCore } from '../helpers/backup';
 
-const dir = makeTempDir('backup-schedule');
-const state = join(dir.path, 'state');
-const folder = join(state, 'backups');
+const backup = useBackupCore('backup-schedule');
+const { state, folder } = backup;
 const DAY = 24 * 60 * 60 * 1000;
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let core: Core;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  core = await startCore({ databaseUrl: db.url, stateDir: state });
-});
-
-afterAll(async () => {
-  await core?.stop();
-  await db?.drop();
-  dir.remove();
-});
 
 describe('the daily backup', () => {
   it('is not made for a database without data', async () => {
-    expect(await runScheduledBackup(core.backups, state)).toBeUndefined();
+    expect(await runScheduledBackup(backup.core.backups, state)).toBeUndefined();
     expect(existsSync(folder)).toBe(false);
   });
 
   it('is made once a day, and not when switched off', async () => {
     const csv = 'occurred_at,action,source,email\n2026-01-05T10:00:00Z,signup,web,a@example.com\n';
-    expect((await importFile(core, writeCsv(dir.path, 'a.csv', csv), { type: 'activities' })).status).toBe('succeeded');
-    const made = await runScheduledBackup(core.backups, state);
+    expect((await importFile(backup.core, writeCsv(backup.dir, 'a.csv', csv), { type: 'activities' })).status).toBe('succeeded');
+    const made = await runScheduledBackup(backup.core.backups, state);
     expect(made).toMatchObject({ id: expect.stringMatching(/-daily\.drmbackup$/), error: null });
-    expect(await runScheduledBackup(core.backups, state, new Date(Date.now() + DAY / 2))).toBeUndefined();
+    expect(await runScheduledBackup(backup.core.backups, state, new Date(Date.now() + DAY / 2))).toBeUndefined();
     writeBackupSettings(state, { folder: null, schedule: 'off' });
-    expect(await runScheduledBackup(core.backups, state, new Date(Date.now() + 2 * DAY))).toBeUndefined();
+    expect(await runScheduledBackup(backup.core.backups, state, new Date(Date.now() + 2 * DAY))).toBeUndefined();
     writeBackupSettings(state, { folder: null, schedule: 'daily' });
-    expect(await runScheduledBackup(core.backups, state, new Date(Date.now() + 2 * DAY))).toMatchObject({ error: null });
+    expect(await runScheduledBackup(backup.core.backups, state, new Date(Date.now() + 2 * DAY))).toMatchObject({ error: null });
   });
 
   it('prunes to 7 days and 4 weeks after each backup, keeping pre-migration and manual ones', async () => {
@@ -63,7 +47,7 @@ describe('the daily backup', () => {
     const preMigration = fake('pre-migration', 45);
     writeFileSync(join(folder, 'copied-from-elsewhere.drmbackup'), 'x');
     // Due: the newest backup is made "2 days" from now.
-    expect(await runScheduledBackup(core.backups, state, new Date(now + 3 * DAY))).toMatchObject({ error: null });
+    expect(await runScheduledBackup(backup.core.backups, state, new Date(now + 3 * DAY))).toMatchObject({ error: null });
 
     const left = readdirSync(folder).filter((n) => n.endsWith('.drmbackup'));
     expect(left).toEqual(expect.arrayContaining([manual, preMigration, 'copied-from-elsewhere.drmbackup']));
@@ -75,10 +59,10 @@ describe('the daily backup', () => {
   });
 
   it('reports a backup that fails instead of throwing', async () => {
-    const blocker = join(dir.path, 'a-file');
+    const blocker = join(backup.dir, 'a-file');
     writeFileSync(blocker, 'not a folder');
     writeBackupSettings(state, { folder: join(blocker, 'backups'), schedule: 'daily' });
-    const failed = await runScheduledBackup(core.backups, state);
+    const failed = await runScheduledBackup(backup.core.backups, state);
     expect(failed).toMatchObject({ id: null, error: expect.stringMatching(/ENOTDIR|not a directory/) });
   });
 });

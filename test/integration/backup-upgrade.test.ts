@@ -6,15 +6,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBackupHead } from '../../src-main/core/backup/read';
 import { DERIVED_MIGRATION, startCore } from '../../src-main/core';
-import { readJournal } from '../../src-main/core/db/migrate';
-import { resolveMigrationsDir } from '../../src-main/core/paths';
 import { appTables, catalogFingerprint, exceptAllBothWays, queryValue } from '../helpers/backup';
 import { createTestDatabase } from '../helpers/database';
 import { importFile, writeCsv } from '../helpers/imports';
+import { undoDerivedMigration } from '../helpers/older-schema';
 import { makeTempDir } from '../helpers/temp';
 
 const CSV = `occurred_at,action,source,email,display_name,campaign
@@ -43,16 +41,7 @@ async function databaseBeforeDerived(): Promise<string> {
   } finally {
     await core.stop();
   }
-  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === DERIVED_MIGRATION)!.when;
-  const client = new pg.Client(url);
-  await client.connect();
-  try {
-    await client.query('drop schema derived cascade; drop schema app cascade');
-    await client.query('delete from drizzle.__drizzle_migrations where created_at = $1', [when]);
-    await client.query('delete from schema_migrations where name = $1', [DERIVED_MIGRATION]);
-  } finally {
-    await client.end();
-  }
+  await undoDerivedMigration(url);
   return url;
 }
 

@@ -6,8 +6,8 @@
  * backup cannot be made, the start stops before migrating: better a clear
  * message than a schema change with no way back.
  */
-import pg from 'pg';
 import { CoreError } from '../errors';
+import { withConnection } from '../db/connect';
 import { pendingMigrations, readApplied, readMigrations } from '../db/migrate';
 import { hasUserData } from './catalog';
 import { ensureFolder, newBackupPath } from './folder';
@@ -23,18 +23,14 @@ export interface PreMigrationOptions {
 
 /** The backup's path when one was due and made; undefined when nothing was pending or there is no data. */
 export async function backupBeforeMigrating(options: PreMigrationOptions): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: options.url });
-  await client.connect();
-  let pending: string[];
-  try {
+  const pending = await withConnection(options.url, async (client) => {
     const applied = await readApplied(client);
     // A fresh database has nothing to lose; one that is current has nothing to apply.
-    if (applied.length === 0) return undefined;
-    pending = pendingMigrations(readMigrations(options.migrationsDir), applied).map((m) => m.tag);
-    if (pending.length === 0 || !(await hasUserData(client))) return undefined;
-  } finally {
-    await client.end();
-  }
+    if (applied.length === 0) return [];
+    const tags = pendingMigrations(readMigrations(options.migrationsDir), applied).map((m) => m.tag);
+    return tags.length > 0 && (await hasUserData(client)) ? tags : [];
+  });
+  if (pending.length === 0) return undefined;
   const folder = backupFolder(options.home);
   try {
     await ensureFolder(folder);

@@ -13,9 +13,10 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { applyMigrations, readMigrations, recordApplied } from '../db/migrate';
+import { withConnection } from '../db/connect';
 import { dropKeys } from '../db/keys';
 import * as schema from '../db/schema';
 import { rebuildDerived } from '../derived/refresh';
@@ -61,55 +62,52 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
       bytesTotal,
     });
 
-  const client = new pg.Client({ connectionString: options.url, application_name: 'drm-desktop restore' });
-  client.on('error', () => undefined);
-  await client.connect();
-  const abort = () => void client.end().catch(() => undefined);
-  options.signal?.addEventListener('abort', abort);
-  try {
-    options.signal?.throwIfAborted();
-    await client.query('begin');
-    // Another connection holding a table (an external database in use) fails the restore rather than hanging it.
-    await client.query("set local lock_timeout = '30s'");
-    progress('migrating');
-    await dropAppObjects(client, manifest.tables);
-    await applyMigrations(client, migrationsDir, level);
-    await checkTables(client, head);
+  return withConnection(
+    options.url,
+    async (client) => {
+      await client.query('begin');
+      try {
+        // Another connection holding a table (an external database in use) fails the restore rather than hanging it.
+        await client.query("set local lock_timeout = '30s'");
+        progress('migrating');
+        await dropAppObjects(client, manifest.tables);
+        await applyMigrations(client, migrationsDir, level);
+        await checkTables(client, head);
 
-    const keys = await dropKeys(client, await keyedTables(client), ['p', 'u', 'f']);
-    const saved = await saveCopySession(client);
-    await walkSections(head, async (table, data) => {
-      progress('loading', table);
-      await loadTable(client, head, table, data, (bytes) => progress('loading', table, bytes));
-      bytesBefore += table.bytes;
-      tablesDone += 1;
-    });
-    await saved.restore();
+        const keys = await dropKeys(client, await keyedTables(client), ['p', 'u', 'f']);
+        const saved = await saveCopySession(client);
+        await walkSections(head, async (table, data) => {
+          progress('loading', table);
+          await loadTable(client, head, table, data, (bytes) => progress('loading', table, bytes));
+          bytesBefore += table.bytes;
+          tablesDone += 1;
+        });
+        await saved.restore();
 
-    progress('indexing');
-    await refuseDataErrors(head, 'its rows do not satisfy the keys', () => keys.rebuild());
-    await client.query(`analyze ${manifest.tables.map(qualified).join(', ')}`);
-    await resetSequences(client);
+        progress('indexing');
+        await refuseDataErrors(head, 'its rows do not satisfy the keys', () => keys.rebuild());
+        await client.query(`analyze ${manifest.tables.map(qualified).join(', ')}`);
+        await resetSequences(client);
 
-    progress('migrating');
-    const migrations = await applyMigrations(client, migrationsDir);
-    await recordApplied(client, migrationsDir);
-    await markUnfinishedImports(client);
+        progress('migrating');
+        const migrations = await applyMigrations(client, migrationsDir);
+        await recordApplied(client, migrationsDir);
+        await markUnfinishedImports(client);
 
-    progress('rebuilding');
-    await client.query("set local work_mem = '128MB'");
-    const tenants = await client.query<{ tenant_id: string }>('select tenant_id from tenants order by tenant_id');
-    for (const { tenant_id } of tenants.rows) await rebuildDerived(client, tenant_id);
+        progress('rebuilding');
+        await client.query("set local work_mem = '128MB'");
+        const tenants = await client.query<{ tenant_id: string }>('select tenant_id from tenants order by tenant_id');
+        for (const { tenant_id } of tenants.rows) await rebuildDerived(client, tenant_id);
 
-    await client.query('commit');
-    return { tables: rowsByTable(manifest), migrations };
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    options.signal?.removeEventListener('abort', abort);
-    await client.end().catch(() => undefined);
-  }
+        await client.query('commit');
+        return { tables: rowsByTable(manifest), migrations };
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      }
+    },
+    { applicationName: 'drm-desktop restore', signal: options.signal },
+  );
 }
 
 /** Drops what migrations create: the app's schemas and its tables in `public` (extensions stay). */

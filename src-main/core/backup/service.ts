@@ -9,8 +9,8 @@
  * the restored data and announces every table as changed.
  */
 import { basename } from 'node:path';
-import pg from 'pg';
 import type { BackupKind, BackupList, BackupPhase, BackupRestored } from '../../../src-shared/contract-backup';
+import { withConnection } from '../db/connect';
 import { readMigrations } from '../db/migrate';
 import { REBUILT_TABLES } from '../analytics/rebuild';
 import type { CoreEvents } from '../events';
@@ -126,15 +126,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     }
   }
 
-  async function hasData(): Promise<boolean> {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await hasUserData(client);
-    } finally {
-      await client.end();
-    }
-  }
+  const hasData = () => withConnection(url, hasUserData);
 
   async function restore(file: string, replace: boolean, signal: AbortSignal): Promise<RestoredBackup> {
     const report = progress('restore');

@@ -10,9 +10,10 @@ import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
+import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { BackupKind } from '../../../src-shared/contract-backup';
+import { withConnection } from '../db/connect';
 import { ensureFreeSpace } from '../files/free-space';
 import { qualified, quoteIdent, readMigrationState, readTables, tablesBytes } from './catalog';
 import { compressor } from './codec';
@@ -56,64 +57,56 @@ export interface WrittenBackup {
 }
 
 export async function writeBackup(options: WriteBackupOptions): Promise<WrittenBackup> {
-  const compression = options.compression ?? 'brotli';
-  const client = new pg.Client({ connectionString: options.url, application_name: 'drm-desktop backup' });
-  // A lost connection fails the running COPY; the client must not crash the process too.
-  client.on('error', () => undefined);
-  await client.connect();
-  const abort = () => void client.end().catch(() => undefined);
-  options.signal?.addEventListener('abort', abort);
-  try {
-    options.signal?.throwIfAborted();
-    await client.query('begin isolation level repeatable read, read only');
-    await client.query(COPY_SESSION);
-    const createdAt = new Date();
-    const tables = await readTables(client);
-    const migrations = await readMigrationState(client, options.migrationsDir);
-    const postgres = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
-    const onDisk = await tablesBytes(client, tables);
-    // COPY text is about the tables' size on disk; compressed, well under half of it.
-    await ensureFreeSpace(dirname(options.file), (compression === 'none' ? onDisk : onDisk / 2) + (8 << 20), 'the backup');
+  return withConnection(options.url, (client) => writeSnapshot(client, options), { applicationName: 'drm-desktop backup', signal: options.signal });
+}
 
-    const sink = await BackupSink.open(options.file);
-    try {
-      await sink.write(header());
-      const done: ManifestTable[] = [];
-      const progress = (table: string | null, tableBytes: number) =>
-        options.onProgress?.({
-          table,
-          tablesDone: done.length,
-          tablesTotal: tables.length,
-          bytesDone: done.reduce((sum, t) => sum + t.bytes, 0) + tableBytes,
-          bytesTotal: onDisk,
-        });
-      for (const table of tables) {
-        done.push(await copyTable(client, sink, table, compression, (bytes) => progress(qualifiedName(table), bytes)));
-      }
-      progress(null, 0);
-      const manifest: Manifest = {
-        format: 1,
-        app: { name: 'DRM Desktop', version: options.appVersion },
-        createdAt: createdAt.toISOString(),
-        kind: options.kind,
-        postgres,
-        migrations,
-        compression,
-        tables: done,
-      };
-      const payload = Buffer.from(JSON.stringify(manifest), 'utf8');
-      const manifestOffset = sink.offset;
-      await sink.frame(FrameKind.manifest, payload);
-      await sink.commit(encodeTrailer({ manifestOffset, manifestLength: payload.length, sha256: sink.digest() }));
-      await client.query('commit');
-      return { file: options.file, bytes: sink.offset, manifest };
-    } catch (error) {
-      await sink.discard();
-      throw error;
+async function writeSnapshot(client: pg.Client, options: WriteBackupOptions): Promise<WrittenBackup> {
+  const compression = options.compression ?? 'brotli';
+  await client.query('begin isolation level repeatable read, read only');
+  await client.query(COPY_SESSION);
+  const createdAt = new Date();
+  const tables = await readTables(client);
+  const migrations = await readMigrationState(client, options.migrationsDir);
+  const postgres = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
+  const onDisk = await tablesBytes(client, tables);
+  // COPY text is about the tables' size on disk; compressed, well under half of it.
+  await ensureFreeSpace(dirname(options.file), (compression === 'none' ? onDisk : onDisk / 2) + (8 << 20), 'the backup');
+
+  const sink = await BackupSink.open(options.file);
+  try {
+    await sink.write(header());
+    const done: ManifestTable[] = [];
+    const progress = (table: string | null, tableBytes: number) =>
+      options.onProgress?.({
+        table,
+        tablesDone: done.length,
+        tablesTotal: tables.length,
+        bytesDone: done.reduce((sum, t) => sum + t.bytes, 0) + tableBytes,
+        bytesTotal: onDisk,
+      });
+    for (const table of tables) {
+      done.push(await copyTable(client, sink, table, compression, (bytes) => progress(qualifiedName(table), bytes)));
     }
-  } finally {
-    options.signal?.removeEventListener('abort', abort);
-    await client.end().catch(() => undefined);
+    progress(null, 0);
+    const manifest: Manifest = {
+      format: 1,
+      app: { name: 'DRM Desktop', version: options.appVersion },
+      createdAt: createdAt.toISOString(),
+      kind: options.kind,
+      postgres,
+      migrations,
+      compression,
+      tables: done,
+    };
+    const payload = Buffer.from(JSON.stringify(manifest), 'utf8');
+    const manifestOffset = sink.offset;
+    await sink.frame(FrameKind.manifest, payload);
+    await sink.commit(encodeTrailer({ manifestOffset, manifestLength: payload.length, sha256: sink.digest() }));
+    await client.query('commit');
+    return { file: options.file, bytes: sink.offset, manifest };
+  } catch (error) {
+    await sink.discard();
+    throw error;
   }
 }
 
