@@ -12,6 +12,7 @@ import { createCoreEvents } from './events';
 import { rebuildStats } from './analytics/rebuild';
 import { backupBeforeMigrating, backupHome, createBackups } from './backup/index';
 import { createGate } from './gate';
+import { CoreError } from './errors';
 import { composeHandlers } from './handlers';
 import { resolveMigrationsDir, resolveSampleDir } from './paths';
 import { openSession, routeToCurrent, type Session } from './session';
@@ -57,7 +58,11 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     if (migrationsApplied.includes(DERIVED_MIGRATION)) await rebuildStats(first.pool, DEFAULT_TENANT);
 
     const gate = createGate();
-    const current = () => session ?? first;
+    let lost: Error | undefined;
+    const current = (): Session => {
+      if (session) return session;
+      throw new CoreError('UNAVAILABLE', `The database could not be opened again after the restore (${lost?.message ?? 'unknown reason'}). Restart the app.`);
+    };
     const backups = createBackups({
       url,
       migrationsDir,
@@ -74,7 +79,10 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
           try {
             return await work();
           } finally {
-            session = await open();
+            session = await open().catch((error: unknown) => {
+              lost = error as Error;
+              return undefined;
+            });
           }
         }),
     });
