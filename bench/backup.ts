@@ -8,7 +8,8 @@
  *     framing), and the same with gzip level 1 and without compression, for
  *     the choice of codec;
  *   - the baseline: a plain COPY … TO STDOUT of the same tables, in one
- *     transaction, into a file per table (target: backup ≥ 0.8 of its MB/s);
+ *     transaction, into a file per table (target: backup ≥ 0.8 of its MB/s),
+ *     and the same with the files synced to disk, as a backup's file is;
  *   - the app's restore (read through and checked, then one transaction:
  *     migrate, load, keys, migrate forward, derived rebuilt) into a fresh
  *     database, against a plain COPY … FROM of the baseline files into the
@@ -24,6 +25,7 @@
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { cpus, freemem, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -88,8 +90,11 @@ async function importAll(core: Core, dir: string): Promise<void> {
 }
 
 
-/** Plain COPY … TO STDOUT of every table, in one snapshot, each into a file. */
-async function copyOut(url: string, dir: string): Promise<{ ms: number; bytes: number; stored: number }> {
+/**
+ * Plain COPY … TO STDOUT of every table, in one snapshot, each into a file;
+ * with `sync`, each file is also synced to disk, as a backup's is.
+ */
+async function copyOut(url: string, dir: string, sync = false): Promise<{ ms: number; bytes: number; stored: number }> {
   mkdirSync(dir, { recursive: true });
   return withConnection(url, async (client) => {
     const started = performance.now();
@@ -102,6 +107,11 @@ async function copyOut(url: string, dir: string): Promise<{ ms: number; bytes: n
       const source = client.query(copyTo(`COPY ${qualified(table)} (${table.columns.map(quoteIdent).join(', ')}) TO STDOUT`));
       source.on('data', (chunk: Buffer) => (bytes += chunk.length));
       await pipeline(source, createWriteStream(file));
+      if (sync) {
+        const handle = await open(file, 'r+');
+        await handle.sync();
+        await handle.close();
+      }
       stored += statSync(file).size;
     }
     await client.query('commit');
@@ -195,6 +205,7 @@ async function main(): Promise<number> {
 
     const lines = {
       plain: { name: 'plain COPY TO, into files (baseline)', ms: [], bytes: 0, stored: 0 } as Line,
+      synced: { name: 'plain COPY TO, files synced to disk', ms: [], bytes: 0, stored: 0 } as Line,
       backup: { name: 'backup (brotli 0, SHA-256, framing)', ms: [], bytes: 0, stored: 0 } as Line,
       gzip1: { name: 'backup with gzip 1 instead', ms: [], bytes: 0, stored: 0 } as Line,
       stored: { name: 'backup without compression', ms: [], bytes: 0, stored: 0 } as Line,
@@ -206,6 +217,9 @@ async function main(): Promise<number> {
       const out = join(parent, `run-${run}`);
       const plain = await copyOut(source, join(out, 'plain'));
       Object.assign(lines.plain, { bytes: plain.bytes, stored: plain.stored }).ms.push(plain.ms);
+      const synced = await copyOut(source, join(out, 'synced'), true);
+      Object.assign(lines.synced, { bytes: synced.bytes, stored: synced.stored }).ms.push(synced.ms);
+      rmSync(join(out, 'synced'), { recursive: true });
       for (const [key, compression] of [['backup', 'brotli'], ['gzip1', 'gzip'], ['stored', 'none']] as const) {
         const file = join(out, `${key}.drmbackup`);
         sampling = true;
@@ -242,7 +256,7 @@ async function main(): Promise<number> {
       console.log(`run ${run}/${runs} done`);
     }
 
-    print([lines.plain, lines.backup, lines.gzip1, lines.stored], lines.plain, 'backup');
+    print([lines.plain, lines.synced, lines.backup, lines.gzip1, lines.stored], lines.plain, 'backup');
     print([lines.copyIn, lines.restore], lines.copyIn, 'restore');
     const ratio = median(lines.plain.ms) / median(lines.backup.ms);
     console.log(`\nbackup / plain COPY TO: ${ratio.toFixed(2)} (target ≥ 0.80) — ${ratio >= 0.8 ? 'met' : 'NOT met'}`);
