@@ -58,11 +58,11 @@ describe('the daily backup', () => {
     expect(dailies).toHaveLength(11);
   });
 
-  it('reports a backup that fails instead of throwing', async () => {
-    const blocker = join(backup.dir, 'a-file');
-    writeFileSync(blocker, 'not a folder');
-    writeBackupSettings(state, { folder: join(blocker, 'backups'), schedule: 'daily' });
+  it('reports a backup that fails instead of throwing, and never creates a chosen folder that is gone', async () => {
+    const unplugged = join(backup.dir, 'usb-drive', 'backups');
+    writeBackupSettings(state, { folder: unplugged, schedule: 'daily' });
     const failed = await runScheduledBackup(backup.core.backups, state);
-    expect(failed).toMatchObject({ id: null, error: expect.stringMatching(/ENOTDIR|not a directory/) });
+    expect(failed).toMatchObject({ id: null, error: expect.stringMatching(/backup folder .*usb-drive\/backups is not there \(is its drive connected\?\)/) });
+    expect(existsSync(unplugged)).toBe(false);
   });
 });

@@ -3,8 +3,12 @@
  * (with their columns), how large they are, which migrations are applied,
  * and whether there is anything worth backing up at all.
  */
+import { getTableName, is } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
+import * as appSchema from '../db/app-schema';
 import { readApplied, readJournal } from '../db/migrate';
+import * as specSchema from '../db/schema';
 import type { Manifest, TableStart } from './format';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -17,6 +21,13 @@ const SEEDED_TABLES = new Set(['tenants', 'funnel_stages', 'activity_funnel_map'
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export const qualified = (t: { schema: string; name: string }) => `${quoteIdent(t.schema)}.${quoteIdent(t.name)}`;
+
+/** Every table this app's schema defines, as `{ schema, name }` (public, app and derived). */
+export function definedTables(): { schema: string; name: string }[] {
+  return [...Object.values(specSchema), ...Object.values(appSchema)].flatMap((value) =>
+    is(value, PgTable) ? [{ schema: getTableConfig(value).schema ?? 'public', name: getTableName(value) }] : [],
+  );
+}
 
 /** Tables of the backed-up schemas with their stored columns in order (generated columns are recomputed). */
 export async function readTables(client: Queryable): Promise<TableStart[]> {

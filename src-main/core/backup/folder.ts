@@ -14,10 +14,29 @@ import { readBackupHead } from './read';
 import { BackupRefusal } from './refusal';
 import { backupLevel } from './compat';
 import { backupsToPrune } from './retention';
+import { backupFolder, readBackupSettings } from './settings';
 
 export async function ensureFolder(folder: string): Promise<void> {
   // Backups hold everything: only this user may read them.
   await mkdir(folder, { recursive: true, mode: 0o700 });
+}
+
+/**
+ * The folder new backups go to, ready to write. The default one is created
+ * when missing; a folder the user chose must still be there: on a drive that
+ * is not connected, creating it would put the backups on the wrong disk.
+ */
+export async function backupFolderReady(home: string): Promise<string> {
+  const settings = readBackupSettings(home);
+  const folder = backupFolder(home, settings);
+  if (settings.folder !== null && !existsSync(folder)) {
+    throw new BackupRefusal(
+      'missing-folder',
+      `The backup folder ${folder} is not there (is its drive connected?). Connect it, or choose another folder in Settings → Backups (or: drm backup settings --folder DIR).`,
+    );
+  }
+  await ensureFolder(folder);
+  return folder;
 }
 
 /** A name for a new backup in `folder` that no file has yet. */

@@ -10,7 +10,7 @@ import { CoreError } from '../errors';
 import { withConnection } from '../db/connect';
 import { pendingMigrations, readApplied, readMigrations } from '../db/migrate';
 import { hasUserData } from './catalog';
-import { ensureFolder, newBackupPath } from './folder';
+import { backupFolderReady, newBackupPath } from './folder';
 import { backupFolder } from './settings';
 import { writeBackup } from './write';
 
@@ -33,8 +33,7 @@ export async function backupBeforeMigrating(options: PreMigrationOptions): Promi
   if (pending.length === 0) return undefined;
   const folder = backupFolder(options.home);
   try {
-    await ensureFolder(folder);
-    const file = newBackupPath(folder, 'pre-migration', new Date());
+    const file = newBackupPath(await backupFolderReady(options.home), 'pre-migration', new Date());
     return (await writeBackup({ url: options.url, file, kind: 'pre-migration', migrationsDir: options.migrationsDir, appVersion: options.appVersion })).file;
   } catch (error) {
     throw new CoreError(

@@ -16,7 +16,8 @@ export type BackupRefusalReason =
   | 'busy'
   | 'not-found'
   | 'bad-id'
-  | 'no-folder-picker';
+  | 'no-folder-picker'
+  | 'missing-folder';
 
 const CODES: Record<BackupRefusalReason, ApiErrorCode> = {
   foreign: 'BAD_INPUT',
@@ -30,6 +31,7 @@ const CODES: Record<BackupRefusalReason, ApiErrorCode> = {
   'not-found': 'NOT_FOUND',
   'bad-id': 'BAD_INPUT',
   'no-folder-picker': 'UNAVAILABLE',
+  'missing-folder': 'UNAVAILABLE',
 };
 
 export class BackupRefusal extends CoreError {

@@ -11,16 +11,13 @@
 import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { getTableName, is } from 'drizzle-orm';
-import { PgTable } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { applyMigrations, readMigrations, recordApplied } from '../db/migrate';
 import { withConnection } from '../db/connect';
 import { dropKeys } from '../db/keys';
-import * as schema from '../db/schema';
 import { rebuildDerived } from '../derived/refresh';
-import { qualified, quoteIdent, readTables } from './catalog';
+import { definedTables, qualified, quoteIdent, readTables } from './catalog';
 import { decompressor } from './codec';
 import { qualifiedName, rowsByTable, type ManifestTable } from './format';
 import { walkSections, type BackupHead } from './read';
@@ -113,8 +110,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
 /** Drops what migrations create: the app's schemas and its tables in `public` (extensions stay). */
 async function dropAppObjects(client: pg.Client, backedUp: readonly ManifestTable[]): Promise<void> {
   await client.query('drop schema if exists derived, app, drizzle cascade');
-  const known = Object.values(schema).flatMap((value) => (is(value, PgTable) ? [getTableName(value)] : []));
-  const names = [...new Set([...known, ...backedUp.filter((t) => t.schema === 'public').map((t) => t.name)])];
+  const known = definedTables().filter((t) => t.schema === 'public');
+  const names = [...new Set([...known, ...backedUp.filter((t) => t.schema === 'public')].map((t) => t.name))];
   await client.query(`drop table if exists ${names.map((n) => `public.${quoteIdent(n)}`).join(', ')} cascade`);
 }
 

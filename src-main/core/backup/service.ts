@@ -14,9 +14,9 @@ import { withConnection } from '../db/connect';
 import { readMigrations } from '../db/migrate';
 import { REBUILT_TABLES } from '../analytics/rebuild';
 import type { CoreEvents } from '../events';
-import { hasUserData } from './catalog';
+import { definedTables, hasUserData } from './catalog';
 import { backupLevel } from './compat';
-import { ensureFolder, listBackups, newBackupPath, pruneBackups } from './folder';
+import { backupFolderReady, listBackups, newBackupPath, pruneBackups } from './folder';
 import { rowsByTable, type Compression } from './format';
 import { verifyBackup } from './read';
 import { BackupRefusal } from './refusal';
@@ -102,9 +102,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   async function write(kind: BackupKind, out: string | undefined, signal: AbortSignal): Promise<CreatedBackup> {
     const report = progress('backup');
     try {
-      const folder = backupFolder(options.home);
-      if (!out) await ensureFolder(folder);
-      const file = out ?? newBackupPath(folder, kind, new Date());
+      const file = out ?? newBackupPath(await backupFolderReady(options.home), kind, new Date());
       report('copying');
       const written = await writeBackup({
         url,
@@ -116,7 +114,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         signal,
         onProgress: (p) => report('copying', p),
       });
-      if (!out) await pruneBackups(folder);
+      if (!out) await pruneBackups(backupFolder(options.home));
       const tables = rowsByTable(written.manifest);
       report('done', {}, basename(written.file));
       return { file: written.file, bytes: written.bytes, createdAt: written.manifest.createdAt, tables };
@@ -150,8 +148,9 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         return { ...outcome, safetyBackup };
       });
       report('done', {}, basename(file));
-      // Every table is new; the derived ones were rebuilt.
-      events.emit('db:changed', { tables: [...head.manifest.tables.map((t) => t.name), ...REBUILT_TABLES] });
+      // Every table is new (those of the backup and those a newer migration made); the derived ones were rebuilt.
+      const tables = new Set([...[...head.manifest.tables, ...definedTables()].map((t) => t.name), ...REBUILT_TABLES]);
+      events.emit('db:changed', { tables: [...tables] });
       return { file, tables: done.tables, migrations: done.migrations, derivedRebuilt: true, safetyBackup: done.safetyBackup };
     } catch (error) {
       report('failed', {}, (error as Error).message);
