@@ -9,6 +9,7 @@ import type { Core, StartCoreOptions } from './core/types';
 import { defaultUserDataDir, PRODUCT_NAME } from './core/paths';
 import { startupErrorPageUrl } from './error-page';
 import { forwardEvents, reasonOf, registerIpc } from './ipc';
+import { electronCapabilities } from './shell-capabilities';
 import { appFiles, createMainWindow, createSenderCheck, installSessionGuards, rendererSource } from './window';
 
 export interface AppDeps {
@@ -91,7 +92,13 @@ export function runApp({ startCore, signals = process }: AppDeps): void {
   void app.whenReady().then(() => {
     if (quitting !== 'no') return; // a quit before ready must not start a server nobody will stop
     installSessionGuards(session.defaultSession, source);
-    const starting = startCore({ dataDir, layout: { packaged: app.isPackaged, resourcesPath: process.resourcesPath } });
+    const starting = startCore({
+      dataDir,
+      layout: { packaged: app.isPackaged, resourcesPath: process.resourcesPath },
+      shell: electronCapabilities(() => mainWindow),
+      // The app stays up for hours: it makes the daily backup.
+      scheduleBackups: true,
+    });
     core = starting;
     // Registered before the window loads, so the renderer's first calls find a handler and wait.
     registerIpc(ipcMain, starting, createSenderCheck(() => mainWindow, source), () => windowSession);

@@ -2,12 +2,14 @@
  * `drm`: the command line over the same core as the app.
  * Run from a clone with `npm run drm -- <command>`.
  */
+import { backupCommand } from './cli/backup';
 import { migrateCommand, serveCommand, statusCommand } from './cli/commands';
 import { Refusal, UsageError } from './cli/context';
 import { developersCommand } from './cli/developers';
 import { developerCommand } from './cli/developers-read';
 import { importCommand } from './cli/import';
 import { reportCommand } from './cli/report';
+import { restoreCommand } from './cli/restore';
 import { statsCommand } from './cli/stats';
 
 const HELP = `Usage: drm <command> [options]
@@ -22,6 +24,9 @@ Commands:
   report funnel                           The funnel for a period: reached, at or beyond, conversion per stage
   report roi                              Campaign ROI: cost per currency, actions, conversions
   stats rebuild                           Recompute the stats and every derived table from the data
+  backup                                  Back up everything into one file (default: <data folder>/backups/)
+  backup list | settings                  The backups in the backup folder; change the folder or the daily schedule
+  restore FILE                            Restore a backup, all or nothing (replaces data only with --replace)
 
 Where the data is (every command):
   --data-dir DIR        the app's data folder (default: the desktop app's own)
@@ -41,6 +46,10 @@ Options:
   report funnel --from DATE --to DATE [--campaign NAME] [--source S] [--json]
   report roi [--from DATE --to DATE] [--model linear|first|last] [--lookback-days N] [--json]
   stats rebuild [--json]
+  backup [--out FILE] [--json]
+  backup list [--json]
+  backup settings [--folder DIR | --default-folder] [--schedule daily|off] [--json]
+  restore FILE [--replace] [--json]
 `;
 
 /** A command resolves to its exit code, or to nothing for 0. */
@@ -53,6 +62,8 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
   developer: developerCommand,
   report: reportCommand,
   stats: statsCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { analyticsChannels } from './contract-analytics';
+import { backupChannels, backupEvents } from './contract-backup';
 import { developerChannels } from './contract-developers';
 import { mergeChannels } from './contract-merges';
 import { organizationChannels } from './contract-organizations';
@@ -206,6 +207,7 @@ export const channels = {
   ...mergeChannels,
   ...organizationChannels,
   ...analyticsChannels,
+  ...backupChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -234,6 +236,7 @@ export const events = {
     bytesRead: z.number().int(),
     totalBytes: z.number().int(),
   }),
+  ...backupEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -7,8 +7,11 @@ export async function migrateCommand(args: string[]): Promise<void> {
   const { values } = parse(args, { ...targetOptions, json: { type: 'boolean' } });
   await withCore(resolveTarget(values), async (core) => {
     if (values.json) {
-      console.log(JSON.stringify({ applied: core.migrationsApplied, location: core.location }));
-    } else if (core.migrationsApplied.length > 0) {
+      console.log(JSON.stringify({ applied: core.migrationsApplied, location: core.location, backup: core.preMigrationBackup }));
+      return;
+    }
+    if (core.preMigrationBackup) console.log(`Backed up the database first, to ${core.preMigrationBackup}`);
+    if (core.migrationsApplied.length > 0) {
       console.log(`Applied ${core.migrationsApplied.length} migration(s): ${core.migrationsApplied.join(', ')}`);
     } else {
       console.log('The database is up to date.');
@@ -28,7 +31,8 @@ export async function serveCommand(args: string[]): Promise<void> {
   const { values } = parse(args, { ...targetOptions, port: { type: 'string' } });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got ${values.port}`);
-  await withCore(resolveTarget(values), async (core) => {
+  // A long-lived shell: it runs the daily backup.
+  await withCore({ ...resolveTarget(values), scheduleBackups: true }, async (core) => {
     const shell = await startHttpShell({ core, rendererDir: resolveRendererDir({ packaged: false }), port });
     console.log(`DRM Desktop is serving on ${shell.url}`);
     console.log('Open that URL in a browser (the token in it is required). Press Ctrl-C to stop.');

@@ -1,31 +1,26 @@
 /**
  * The core: everything that runs without Electron. Starts (or connects to)
- * PostgreSQL, migrates, seeds, and answers the contract's channels.
+ * PostgreSQL, backs up before a schema change, migrates, seeds, and answers
+ * the contract's channels.
  */
 import type { DatabaseLocation } from '../../src-shared/contract';
-import { openDatabase, redactUrl, type Database } from './db/client';
+import { redactUrl } from './db/client';
 import { runMigrations } from './db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/postgres';
-import { seed } from './db/seed';
-import { createCoreEvents } from './events';
 import { createFileRegistry } from './files/handles';
-import { analyticsHandlers } from './analytics/handlers';
-import { rebuildStats } from './analytics/rebuild';
-import { campaignHandlers } from './campaigns/handlers';
-import { developerHandlers } from './developers/handlers';
-import { composeHandlers } from './handlers';
-import { importHandlers } from './imports/handlers';
-import { createImporter } from './imports/importer';
-import { mergeHandlers } from './merges/handlers';
-import { organizationHandlers } from './organizations/handlers';
-import { markInterruptedJobs } from './imports/jobs';
-import { resolveMigrationsDir, resolveSampleDir } from './paths';
 import { DEFAULT_TENANT } from './db/seed';
-import { settingsHandlers } from './settings/handlers';
-import { systemHandlers } from './system/handlers';
+import { createCoreEvents } from './events';
+import { rebuildStats } from './analytics/rebuild';
+import { backupBeforeMigrating, backupHome, createBackups } from './backup/index';
+import { createGate } from './gate';
+import { CoreError } from './errors';
+import { composeHandlers } from './handlers';
+import { resolveMigrationsDir, resolveSampleDir } from './paths';
+import { openSession, routeToCurrent, type Session } from './session';
 import type { Core, StartCoreOptions } from './types';
+import { APP_VERSION } from './version';
 
-export type { Core, StartCoreOptions } from './types';
+export type { Core, ShellCapabilities, StartCoreOptions } from './types';
 
 /** The migration that creates the `app` and `derived` schemas (db/app-schema.ts). */
 export const DERIVED_MIGRATION = '0002_derived';
@@ -34,7 +29,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
   const layout = options.layout ?? { packaged: false };
   const migrationsDir = resolveMigrationsDir(layout);
   let server: EmbeddedPostgres | undefined;
-  let database: Database | undefined;
+  let session: Session | undefined;
   try {
     let url: string;
     let location: DatabaseLocation;
@@ -51,53 +46,88 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       url = server.url;
       location = { kind: 'embedded', dataDir: server.dataDir, port: server.port };
     }
+    const home = backupHome(options);
 
-    // Migrations run on their own connection before any handler answers.
+    // A database with data is backed up before its schema changes; then migrations run on their own connection.
+    const preMigrationBackup = (await backupBeforeMigrating({ url, migrationsDir, home, appVersion: APP_VERSION })) ?? null;
     const migrationsApplied = await runMigrations(url, migrationsDir);
-    const opened = openDatabase(url);
-    database = opened;
-    await seed(opened.db);
+    const events = createCoreEvents();
+    // File handles belong to the shells' sessions, not to a database connection: they outlive a restore.
+    const files = createFileRegistry();
+    const open = () =>
+      openSession({
+        url,
+        events,
+        location,
+        sampleDir: resolveSampleDir(layout),
+        files,
+        importSpace: { folder: server?.dataDir ?? null },
+        ownServer: server !== undefined,
+      });
+    const first = await open();
+    session = first;
     // A database that held data before the derived structures existed gets
     // them built once, by the start that creates them (empty ones cost nothing).
-    if (migrationsApplied.includes(DERIVED_MIGRATION)) await rebuildStats(opened.pool, DEFAULT_TENANT);
-    // Alone on its own server, the app knows no other process can be importing.
-    if (server) await markInterruptedJobs(opened.pool, DEFAULT_TENANT);
+    if (migrationsApplied.includes(DERIVED_MIGRATION)) await rebuildStats(first.pool, DEFAULT_TENANT);
 
-    const events = createCoreEvents();
-    const importer = createImporter(opened.pool, events, DEFAULT_TENANT);
-    const files = createFileRegistry();
-    const handlers = composeHandlers({
-      system: systemHandlers(opened.db, location),
-      imports: importHandlers(opened.pool, importer, DEFAULT_TENANT, resolveSampleDir(layout), files, { folder: server?.dataDir ?? null }),
-      developers: developerHandlers(opened.pool, events, DEFAULT_TENANT),
-      merges: mergeHandlers(opened.pool, events, DEFAULT_TENANT),
-      organizations: organizationHandlers(opened.pool, events, DEFAULT_TENANT),
-      settings: settingsHandlers(opened.pool, events, DEFAULT_TENANT),
-      campaigns: campaignHandlers(opened.pool, events, DEFAULT_TENANT),
-      analytics: analyticsHandlers(opened.pool, events, DEFAULT_TENANT),
+    const gate = createGate();
+    let lost: Error | undefined;
+    const current = (): Session => {
+      if (session) return session;
+      throw new CoreError('UNAVAILABLE', `The database could not be opened again after the restore (${lost?.message ?? 'unknown reason'}). Restart the app.`);
+    };
+    const backups = createBackups({
+      url,
+      migrationsDir,
+      home,
+      events,
+      appVersion: APP_VERSION,
+      shell: options.shell,
+      importing: () => current().importer.busy(),
+      // A restore: no call runs meanwhile, and the core comes back on new connections to the restored data.
+      exclusive: (work) =>
+        gate.exclusive(async () => {
+          await current().close();
+          session = undefined;
+          try {
+            return await work();
+          } finally {
+            session = await open().catch((error: unknown) => {
+              lost = error as Error;
+              return undefined;
+            });
+          }
+        }),
     });
+    const handlers = composeHandlers({ ...routeToCurrent(first, current, gate.run), backup: backups.handlers });
+    const stopSchedule = options.scheduleBackups ? backups.schedule() : undefined;
 
     let stopping: Promise<void> | undefined;
     const running = server;
     return {
       handlers,
       events,
-      importer,
+      importer: {
+        settled: (jobId) => current().importer.settled(jobId),
+        outcome: (jobId) => current().importer.outcome(jobId),
+      },
       files,
+      backups: backups.service,
+      preMigrationBackup,
       location,
       migrationsApplied,
       stop: () =>
         (stopping ??= (async () => {
-          // Running imports roll back; their jobs are marked cancelled before the pool closes.
-          await importer.close();
+          stopSchedule?.();
+          await backups.service.close();
+          await session?.close();
           await files.close();
-          await opened.close();
           await running?.stop();
         })()),
     };
   } catch (error) {
     // Never leave a server running behind a failed start.
-    await database?.close().catch(() => undefined);
+    await session?.close().catch(() => undefined);
     await server?.stop();
     throw error;
   }

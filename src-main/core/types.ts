@@ -1,4 +1,5 @@
 import type { DatabaseLocation } from '../../src-shared/contract';
+import type { BackupService } from './backup/service';
 import type { CoreEvents } from './events';
 import type { FileRegistry } from './files/handles';
 import type { CoreHandlers } from './handlers';
@@ -25,7 +26,23 @@ export type StartCoreOptions = (
   onNotice?: (message: string) => void;
   /** Milliseconds to wait for the embedded server to accept connections. */
   startTimeoutMs?: number;
+  /**
+   * For an external database: the folder for its backup settings and default
+   * backup folder (default: `<data folder>/external/<host>-<port>-<database>`).
+   */
+  stateDir?: string;
+  /** What the shell can do for the core with files (Electron); browser mode and the CLI give none. */
+  shell?: ShellCapabilities;
+  /** Runs the daily backup: long-lived shells only (Electron, `drm serve`), never one-shot commands. */
+  scheduleBackups?: boolean;
 };
+
+export interface ShellCapabilities {
+  /** Opens the system's file manager with `path` selected (Electron: shell.showItemInFolder). */
+  showItemInFolder?(path: string): void;
+  /** A folder the user picked in the shell's own dialog; undefined when cancelled. */
+  chooseFolder?(): Promise<string | undefined>;
+}
 
 export interface Core {
   handlers: CoreHandlers;
@@ -37,6 +54,10 @@ export interface Core {
   importer: Pick<Importer, 'settled' | 'outcome'>;
   /** Migrations this start applied (empty when the database was current). */
   migrationsApplied: string[];
+  /** Backups: the CLI's `backup` and `restore`, and what Settings → Backups calls. */
+  backups: BackupService;
+  /** The backup this start made before applying migrations, if it did. */
+  preMigrationBackup: string | null;
   /** Closes connections and stops the embedded server; safe to call twice. */
   stop(): Promise<void>;
 }

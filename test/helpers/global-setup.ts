@@ -5,6 +5,7 @@
  * faster than an initdb per file and keeps files isolated.
  */
 import type { TestProject } from 'vitest/node';
+import { join } from 'node:path';
 import pg from 'pg';
 import { startCore } from '../../src-main/core/index';
 import { startEmbeddedPostgres } from '../../src-main/core/db/postgres';
@@ -21,6 +22,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dir = makeTempDir('suite');
+  // What the app keeps in its default data folder (e.g. backups of an external
+  // database before it migrates) stays in this run's temp folder; the workers inherit it.
+  process.env.DRM_DATA_DIR = join(dir.path, 'default-data');
   const server = await startEmbeddedPostgres({ dataDir: dir.path });
   try {
     const admin = new pg.Client(server.superuserUrl);

@@ -4,12 +4,10 @@
  * dashboards after an update agree with a rebuild instead of showing nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { startCore, DERIVED_MIGRATION, type Core } from '../../src-main/core';
-import { readJournal } from '../../src-main/core/db/migrate';
-import { resolveMigrationsDir } from '../../src-main/core/paths';
 import { createTestDatabase } from '../helpers/database';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';
+import { undoDerivedMigration } from '../helpers/older-schema';
 import { makeTempDir } from '../helpers/temp';
 
 const CSV = `occurred_at,action,source,email,display_name
@@ -32,16 +30,7 @@ beforeAll(async () => {
     await first.stop();
   }
   // Back to the schema as it was before the derived migration, data kept.
-  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === DERIVED_MIGRATION)!.when;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('drop schema derived cascade; drop schema app cascade');
-    await client.query('delete from drizzle.__drizzle_migrations where created_at = $1', [when]);
-    await client.query('delete from schema_migrations where name = $1', [DERIVED_MIGRATION]);
-  } finally {
-    await client.end();
-  }
+  await undoDerivedMigration(url);
 });
 afterAll(async () => {
   await core?.stop();

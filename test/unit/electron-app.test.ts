@@ -130,6 +130,7 @@ vi.mock('electron', () => ({
   ipcMain: electron.ipcMain,
   session: electron.session,
   shell: { openExternal: vi.fn() },
+  dialog: {},
 }));
 
 const { runApp } = await import('../../src-main/app');
@@ -162,6 +163,8 @@ function fakeCore() {
     location: { kind: 'embedded', dataDir: '/d', port: 1 },
     migrationsApplied: [],
     importer: { settled: async () => 'succeeded' as const, outcome: () => undefined },
+    backups: {} as Core['backups'],
+    preMigrationBackup: null,
     stop: vi.fn(() => stopping.promise),
   };
   return { core, finishStopping: () => stopping.resolve() };
@@ -222,6 +225,8 @@ describe('runApp', () => {
     expect(startCore.mock.calls[0]?.[0]).toEqual({
       dataDir,
       layout: { packaged: false, resourcesPath: process.resourcesPath },
+      shell: { showItemInFolder: expect.any(Function), chooseFolder: expect.any(Function) },
+      scheduleBackups: true,
     });
   });
 

@@ -75,6 +75,8 @@ function fakeCore(): Core & { received: unknown[]; callers: unknown[]; registere
     location: { kind: 'embedded', dataDir: '/d', port: 5555 },
     migrationsApplied: [],
     importer: { settled: async () => 'succeeded' as const, outcome: () => undefined },
+    backups: {} as Core['backups'],
+    preMigrationBackup: null,
     stop: vi.fn(async () => undefined),
   };
 }

@@ -2,17 +2,36 @@
  * Runs drizzle-kit's SQL migrations on one dedicated connection, serialised
  * across processes by an advisory lock, and records each applied migration in
  * the spec's `schema_migrations` table as well as drizzle's own journal.
+ *
+ * We apply them ourselves rather than through drizzle's `migrate()`, with the
+ * same files, hashes and bookkeeping rows (so either could take over): its
+ * migrator always applies everything and opens its own transaction, while a
+ * restore must migrate up to the backup's level, load, and migrate on, all in
+ * one transaction of its own (backup/restore.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import pg from 'pg';
 
 interface JournalEntry {
   tag: string;
   when: number;
 }
+
+/** One migration as drizzle-kit wrote it: its journal entry, file hash and statements. */
+export interface Migration extends JournalEntry {
+  hash: string;
+  statements: string[];
+}
+
+/** A row of drizzle's journal table in a database. */
+export interface AppliedMigration {
+  when: number;
+  hash: string;
+}
+
+type Queryable = Pick<pg.ClientBase, 'query'>;
 
 /** Any two processes migrating one database take turns on this lock. */
 const MIGRATION_LOCK = "hashtext('drm-desktop:migrate')";
@@ -22,15 +41,61 @@ export function readJournal(migrationsDir: string): JournalEntry[] {
   return journal.entries;
 }
 
-/** Applies pending migrations; returns the names of those this call applied. */
+/** Every migration of this app, in order, read the way drizzle's migrator reads them. */
+export function readMigrations(migrationsDir: string): Migration[] {
+  const files = readMigrationFiles({ migrationsFolder: migrationsDir });
+  return readJournal(migrationsDir).map((entry, i) => ({ ...entry, hash: files[i]!.hash, statements: files[i]!.sql }));
+}
+
+/** drizzle's record of what a database has applied, oldest first; empty for a fresh database. */
+export async function readApplied(client: Queryable): Promise<AppliedMigration[]> {
+  const present = await client.query<{ ok: boolean }>("select to_regclass('drizzle.__drizzle_migrations') is not null as ok");
+  if (!present.rows[0]?.ok) return [];
+  const rows = await client.query<{ hash: string; created_at: string }>('select hash, created_at from drizzle.__drizzle_migrations order by created_at, id');
+  return rows.rows.map((r) => ({ when: Number(r.created_at), hash: r.hash }));
+}
+
+/** What is still to apply, by drizzle's own rule: every migration newer than the last one applied. */
+export function pendingMigrations(all: readonly Migration[], applied: readonly AppliedMigration[]): Migration[] {
+  const last = applied.reduce((max, a) => Math.max(max, a.when), Number.NEGATIVE_INFINITY);
+  return all.filter((m) => m.when > last);
+}
+
+/**
+ * Applies the pending migrations among the first `upTo` of the journal (all
+ * by default) inside the caller's transaction, writing drizzle's journal rows
+ * as its migrator does. Returns the tags applied; record them with
+ * `recordApplied` (a restore takes `schema_migrations` from the backup instead).
+ */
+export async function applyMigrations(client: Queryable, migrationsDir: string, upTo?: number): Promise<string[]> {
+  await client.query('create schema if not exists drizzle');
+  await client.query('create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)');
+  const all = readMigrations(migrationsDir).slice(0, upTo);
+  const pending = pendingMigrations(all, await readApplied(client));
+  for (const migration of pending) {
+    for (const statement of migration.statements) if (statement.trim() !== '') await client.query(statement);
+    await client.query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', [migration.hash, migration.when]);
+  }
+  return pending.map((m) => m.tag);
+}
+
+/** Applies pending migrations; returns the names of those this call recorded. */
 export async function runMigrations(databaseUrl: string, migrationsDir: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query(`select pg_advisory_lock(${MIGRATION_LOCK})`);
     try {
-      await migrate(drizzle(client), { migrationsFolder: migrationsDir });
-      return await recordApplied(client, readJournal(migrationsDir));
+      await client.query('begin');
+      try {
+        await applyMigrations(client, migrationsDir);
+        const recorded = await recordApplied(client, migrationsDir);
+        await client.query('commit');
+        return recorded;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      }
     } finally {
       await client.query(`select pg_advisory_unlock(${MIGRATION_LOCK})`);
     }
@@ -41,15 +106,17 @@ export async function runMigrations(databaseUrl: string, migrationsDir: string):
 
 /**
  * drizzle knows applied migrations by their journal timestamp; copy each one
- * that `schema_migrations` does not have yet under its name. Running again
- * after a crash between the two steps fills the gap.
+ * that `schema_migrations` does not have yet under its name. Databases
+ * migrated by older versions (drizzle's migrator, then a separate step) may
+ * have a gap here after a crash; this fills it.
  */
-async function recordApplied(client: pg.Client, journal: JournalEntry[]): Promise<string[]> {
-  const applied = await client.query<{ created_at: string }>('select created_at from drizzle.__drizzle_migrations');
-  const appliedWhen = new Set(applied.rows.map((r) => Number(r.created_at)));
+export async function recordApplied(client: Queryable, migrationsDir: string): Promise<string[]> {
+  const appliedWhen = new Set((await readApplied(client)).map((a) => a.when));
   const recorded = await client.query<{ name: string }>('select name from schema_migrations');
   const recordedNames = new Set(recorded.rows.map((r) => r.name));
-  const missing = journal.filter((e) => appliedWhen.has(e.when) && !recordedNames.has(e.tag)).map((e) => e.tag);
+  const missing = readJournal(migrationsDir)
+    .filter((e) => appliedWhen.has(e.when) && !recordedNames.has(e.tag))
+    .map((e) => e.tag);
   if (missing.length > 0) {
     await client.query('insert into schema_migrations (name) select unnest($1::text[])', [missing]);
   }

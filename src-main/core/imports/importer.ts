@@ -87,6 +87,8 @@ export interface Importer {
    * user even when the database that holds the job's record has gone away.
    */
   outcome(jobId: string): JobOutcome | undefined;
+  /** Whether a job is queued or running (a restore waits for none). */
+  busy(): boolean;
   /** Cancels what runs and waits for it; later starts are refused. */
   close(): Promise<void>;
 }
@@ -303,6 +305,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
     },
     settled: (jobId) => done.get(jobId) ?? Promise.reject(new CoreError('NOT_FOUND', `No import job ${jobId} in this session`)),
     outcome: (jobId) => outcomes.get(jobId),
+    busy: () => controllers.size > 0,
     async close() {
       closed = true;
       for (const controller of controllers.values()) controller.abort();

@@ -11,6 +11,7 @@
  * the import to commit meanwhile.
  */
 import type { PoolClient } from 'pg';
+import { dropKeys, type KeyKind } from '../db/keys';
 import { traceStep } from './trace';
 
 /** Rows below this go through the indexes: rebuilding would cost more. */
@@ -50,34 +51,15 @@ export async function withIndexesDeferred<T>(
   // Only the table's owner may drop its indexes; anyone else loads through them.
   if (!owner.rows[0]?.mine || !shouldDefer(incoming, await existingRows(client, table))) return load(false);
 
-  const indexes = await client.query<{ name: string; def: string }>(
-    `select c.relname as name, pg_get_indexdef(i.indexrelid) as def
-       from pg_index i join pg_class c on c.oid = i.indexrelid
-      where i.indrelid = $1::regclass
-        and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)`,
-    [table],
-  );
-  const kinds = ['f', ...(options.unique ? ['u'] : []), ...(options.primaryKey ? ['p'] : [])];
-  const constraints = await client.query<{ name: string; def: string; kind: string }>(
-    `select conname as name, pg_get_constraintdef(oid) as def, contype as kind
-       from pg_constraint where conrelid = $1::regclass and contype = any($2::"char"[])
-      order by contype = 'f' desc`,
-    [table, kinds],
-  );
-  const quoted = (name: string) => client.escapeIdentifier(name);
-  for (const c of constraints.rows) await client.query(`alter table ${table} drop constraint ${quoted(c.name)}`);
-  for (const index of indexes.rows) await client.query(`drop index ${quoted(index.name)}`);
+  const kinds: KeyKind[] = ['f', ...(options.unique ? (['u'] as const) : []), ...(options.primaryKey ? (['p'] as const) : [])];
+  const dropped = await dropKeys(client, [table], kinds);
 
   const loading = performance.now();
   const result = await load(true);
-  traceStep(`load ${table} without ${indexes.rows.length} indexes and ${constraints.rows.length} constraints`, loading);
+  traceStep(`load ${table} without ${dropped.indexes} indexes and ${dropped.constraints} constraints`, loading);
 
   const rebuilding = performance.now();
-  await client.query("set local maintenance_work_mem = '256MB'");
-  for (const index of indexes.rows) await client.query(index.def);
-  // Keys before foreign keys: a foreign key check then finds the rows it needs by index.
-  const ordered = [...constraints.rows].sort((a, b) => Number(a.kind === 'f') - Number(b.kind === 'f'));
-  for (const c of ordered) await client.query(`alter table ${table} add constraint ${quoted(c.name)} ${c.def}`);
+  await dropped.rebuild();
   traceStep(`rebuild ${table} indexes and constraints`, rebuilding);
   return result;
 }

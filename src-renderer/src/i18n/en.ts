@@ -1,6 +1,7 @@
 import enDevelopers from './en-developers';
 import enOrganizations from './en-organizations';
 import enAnalytics from './en-analytics';
+import enBackup from './en-backup';
 import enImport from './en-import';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
@@ -67,7 +68,7 @@ const en = {
     },
     settings: {
       description:
-        'The time zone used for imports, which actions count for each funnel stage, the conversion stage, the currency, and where the database lives.',
+        'The time zone used for imports, which actions count for each funnel stage, the conversion stage, the currency, where the database lives, and its backups.',
     },
     notFound: {
       title: 'Page not found',
@@ -79,6 +80,7 @@ const en = {
   ...enDevelopers,
   ...enOrganizations,
   ...enAnalytics,
+  ...enBackup,
   status: {
     title: 'Status',
     description: 'The database behind this app: its version, where the data lives, and what the schema holds.',

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import jaDevelopers from './ja-developers';
 import jaOrganizations from './ja-organizations';
 import jaAnalytics from './ja-analytics';
+import jaBackup from './ja-backup';
 import jaImport from './ja-import';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
@@ -68,7 +69,7 @@ const ja: Messages = {
     },
     settings: {
       description:
-        'インポート時のタイムゾーン、各ファネルステージに対応するアクション、コンバージョンとみなすステージ、通貨、データベースの保存場所を設定します。',
+        'インポート時のタイムゾーン、各ファネルステージに対応するアクション、コンバージョンとみなすステージ、通貨、データベースの保存場所とバックアップを設定します。',
     },
     notFound: {
       title: 'ページが見つかりません',
@@ -80,6 +81,7 @@ const ja: Messages = {
   ...jaDevelopers,
   ...jaOrganizations,
   ...jaAnalytics,
+  ...jaBackup,
   status: {
     title: 'ステータス',
     description: 'このアプリが使用しているデータベースの状態です。バージョン、データの保存場所、スキーマの内容を確認できます。',

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { settingsQueries } from '../../queries/analytics';
+import { useRouteParam } from '../../use-hash-route';
 import { ActionMap } from './ActionMap';
+import { BackupSection } from './BackupSection';
 import { DataLocation } from './DataLocation';
 import { GeneralSettings } from './GeneralSettings';
 import { LanguageSetting } from './LanguageSetting';
@@ -12,6 +14,8 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const query = useQuery(settingsQueries.get());
   const settings = query.data;
+  // `#/settings/backups` (the Status page's link) opens the page at its Backups section, once what is above it has loaded.
+  const scrollToBackups = useRouteParam() === 'backups' && !query.isPending;
   return (
     <>
       <PageHeader title={t('nav.settings')} description={t('pages.settings.description')} />
@@ -29,6 +33,7 @@ export function SettingsPage() {
         ) : null}
         <LanguageSetting />
         <DataLocation />
+        <BackupSection scrollIntoView={scrollToBackups} />
       </div>
     </>
   );

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormatters } from '../../format';
 import { systemQueries } from '../../queries/system';
+import { BackupSummary } from './BackupSummary';
 import { StatusDetails } from './StatusDetails';
 import { toStatusView } from './status-view';
 
@@ -32,6 +33,7 @@ export function StatusPage() {
         {progress}
       </p>
       {query.isError ? <ErrorAlert error={query.error} onRetry={refetch} retrying={query.isFetching} /> : null}
+      <BackupSummary />
       {view ? (
         <div aria-busy={query.isFetching}>
           <p className="meta-line">{t('status.updatedAt', { time: format.dateTime(new Date(query.dataUpdatedAt)) })}</p>

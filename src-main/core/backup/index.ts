@@ -1,0 +1,46 @@
+/**
+ * Backups wired into a running core: the service, its channels, and (for
+ * long-lived shells) the daily schedule. See format.ts for the file, write.ts
+ * and restore.ts for how it is made and read back, settings.ts for where.
+ */
+import type { CoreEvents } from '../events';
+import type { DomainHandlers } from '../handlers';
+import type { ShellCapabilities } from '../types';
+import { backupHandlers } from './handlers';
+import { runScheduledBackup, startSchedule, type LastAutomatic } from './schedule';
+import { createBackupService, type BackupService } from './service';
+
+export { backupBeforeMigrating } from './pre-migration';
+export { backupHome, type BackupTarget } from './settings';
+export type { BackupService } from './service';
+
+export interface BackupsOptions {
+  url: string;
+  migrationsDir: string;
+  home: string;
+  events: CoreEvents;
+  appVersion: string;
+  shell?: ShellCapabilities;
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  importing(): boolean;
+}
+
+export interface Backups {
+  service: BackupService;
+  handlers: DomainHandlers;
+  /** Starts the daily backup; returns the function that stops it. */
+  schedule(): () => void;
+}
+
+export function createBackups(options: BackupsOptions): Backups {
+  const service = createBackupService(options);
+  let last: LastAutomatic | null = null;
+  return {
+    service,
+    handlers: backupHandlers({ service, home: options.home, shell: options.shell, lastAutomatic: () => last }),
+    schedule: () =>
+      startSchedule(async () => {
+        last = (await runScheduledBackup(service, options.home)) ?? last;
+      }),
+  };
+}

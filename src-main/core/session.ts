@@ -1,0 +1,96 @@
+/**
+ * The core's connections and everything that holds state over them: the
+ * pool, the import queue, and each domain's handlers (the campaign undo
+ * buffer, for one). A restore closes a session and opens a new one on the
+ * restored data, so nothing from before it survives in memory.
+ */
+import type { Pool } from 'pg';
+import type { DatabaseLocation } from '../../src-shared/contract';
+import { analyticsHandlers } from './analytics/handlers';
+import { campaignHandlers } from './campaigns/handlers';
+import { openDatabase } from './db/client';
+import { DEFAULT_TENANT, seed } from './db/seed';
+import { developerHandlers } from './developers/handlers';
+import type { CoreEvents } from './events';
+import type { FileRegistry } from './files/handles';
+import type { Caller, DomainHandlers } from './handlers';
+import { importHandlers, type ImportSpace } from './imports/handlers';
+import { createImporter, type Importer } from './imports/importer';
+import { markInterruptedJobs } from './imports/jobs';
+import { mergeHandlers } from './merges/handlers';
+import { organizationHandlers } from './organizations/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { systemHandlers } from './system/handlers';
+
+export interface Session {
+  pool: Pool;
+  importer: Importer;
+  domains: Record<string, DomainHandlers>;
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  url: string;
+  events: CoreEvents;
+  location: DatabaseLocation;
+  sampleDir: string;
+  /** The shells' file handles, which the import channels resolve. */
+  files: Pick<FileRegistry, 'resolve'>;
+  /** Where an import's free disk space is checked. */
+  importSpace: ImportSpace;
+  /** Alone on its own server, the app knows no other process can be importing. */
+  ownServer: boolean;
+}
+
+export async function openSession({ url, events, location, sampleDir, files, importSpace, ownServer }: SessionOptions): Promise<Session> {
+  const opened = openDatabase(url);
+  try {
+    await seed(opened.db);
+    if (ownServer) await markInterruptedJobs(opened.pool, DEFAULT_TENANT);
+    const { pool, db } = opened;
+    const importer = createImporter(pool, events, DEFAULT_TENANT);
+    return {
+      pool,
+      importer,
+      domains: {
+        system: systemHandlers(db, location),
+        imports: importHandlers(pool, importer, DEFAULT_TENANT, sampleDir, files, importSpace),
+        developers: developerHandlers(pool, events, DEFAULT_TENANT),
+        merges: mergeHandlers(pool, events, DEFAULT_TENANT),
+        organizations: organizationHandlers(pool, events, DEFAULT_TENANT),
+        settings: settingsHandlers(pool, events, DEFAULT_TENANT),
+        campaigns: campaignHandlers(pool, events, DEFAULT_TENANT),
+        analytics: analyticsHandlers(pool, events, DEFAULT_TENANT),
+      },
+      close: async () => {
+        // Running imports roll back; their jobs are marked cancelled before the pool closes.
+        await importer.close();
+        await opened.close();
+      },
+    };
+  } catch (error) {
+    await opened.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Handler maps with the same channels as `first`'s that call into whichever
+ * session is current, each call passing `through` (the restore's gate).
+ */
+export function routeToCurrent(
+  first: Session,
+  current: () => Session,
+  through: <T>(call: () => Promise<T>) => Promise<T>,
+): Record<string, DomainHandlers> {
+  type Call = (input: unknown, caller: Caller) => Promise<unknown>;
+  const routed: Record<string, DomainHandlers> = {};
+  for (const [domain, handlers] of Object.entries(first.domains)) {
+    const calls: Record<string, Call> = {};
+    for (const channel of Object.keys(handlers)) {
+      calls[channel] = (input, caller) => through(() => (current().domains[domain] as Record<string, Call>)[channel]!(input, caller));
+    }
+    routed[domain] = calls as DomainHandlers;
+  }
+  return routed;
+}
