@@ -10,7 +10,7 @@ import { readBackupHead } from '../../src-main/core/backup/read';
 import { startCore, type Core } from '../../src-main/core';
 import { queryValue } from '../helpers/backup';
 import { createTestDatabase, useCoreOnTestDatabase } from '../helpers/database';
-import { importFile, writeCsv } from '../helpers/imports';
+import { importFile, startFileImport, writeCsv } from '../helpers/imports';
 import { makeTempDir } from '../helpers/temp';
 
 const original = useCoreOnTestDatabase();
@@ -53,7 +53,7 @@ describe('a backup taken during an import', () => {
     const listed = await core.handlers['backup:create']({});
     if (!listed.ok) throw new Error(listed.error.message);
     const before = await counts();
-    const started = await core.handlers['import:start']({ filePath: big, type: 'activities' });
+    const started = await startFileImport(core, big, { type: 'activities' });
     if (!started.ok) throw new Error(started.error.message);
     await runningJob(core, started.value.jobId);
 
