@@ -14,7 +14,10 @@ function devCsp(): Plugin {
     name: 'drm-dev-csp',
     apply: 'serve',
     transformIndexHtml: (html) =>
-      html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/, (_match, head: string, policy: string) => `${head}${relaxForDevServer(policy)}"`),
+      html.replace(
+        /(http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/,
+        (_match, head: string, policy: string) => `${head}${relaxForDevServer(policy)}"`,
+      ),
   };
 }
 

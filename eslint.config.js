@@ -14,7 +14,10 @@ export default tseslint.config(
       // Types cross process boundaries as types only; a value import would drag code along.
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': 'allow-with-description', 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-ignore': 'allow-with-description', 'ts-expect-error': 'allow-with-description' },
+      ],
     },
   },
   {
@@ -40,13 +43,23 @@ export default tseslint.config(
     files: ['src-shared/**/*.ts'],
     rules: {
       // Shared code runs in every process, the sandboxed renderer included.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', '**/src-main/**', '**/src-renderer/**'], message: 'src-shared must run in every process.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'electron', '**/src-main/**', '**/src-renderer/**'], message: 'src-shared must run in every process.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src-preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src-main/**', '**/src-renderer/**'], message: 'The preload exposes only the contract.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src-main/**', '**/src-renderer/**'], message: 'The preload exposes only the contract.' }] },
+      ],
     },
   },
 );

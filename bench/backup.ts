@@ -59,7 +59,11 @@ const usage = `usage: npm run bench:backup -- [--activities N] [--developers N] 
 const n = (x: number) => x.toLocaleString('en-US');
 const mb = (bytes: number) => bytes / 1024 / 1024;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 const migrationsDir = resolveMigrationsDir({ packaged: false });
 
 let peakRss = 0;
@@ -70,9 +74,25 @@ const sampler = setInterval(() => {
 
 async function generate(out: string, developers: number, activities: number, seed: number): Promise<void> {
   const script = join(import.meta.dirname, 'generate', 'cli.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--out', out, '--developers', String(developers), '--activities', String(activities), '--seed', String(seed)], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      script,
+      '--out',
+      out,
+      '--developers',
+      String(developers),
+      '--activities',
+      String(activities),
+      '--seed',
+      String(seed),
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', resolve);
@@ -81,14 +101,18 @@ async function generate(out: string, developers: number, activities: number, see
 }
 
 async function importAll(core: Core, dir: string): Promise<void> {
-  for (const [file, type] of [['campaigns.csv', 'campaigns'], ['budgets.csv', 'budgets'], ['developers.csv', 'developers'], ['activities.csv', 'activities']] as const) {
+  for (const [file, type] of [
+    ['campaigns.csv', 'campaigns'],
+    ['budgets.csv', 'budgets'],
+    ['developers.csv', 'developers'],
+    ['activities.csv', 'activities'],
+  ] as const) {
     const started = await core.handlers['import:start']({ filePath: join(dir, file), type, options: { timezone: 'Asia/Tokyo' } });
     if (!started.ok) throw new Error(started.error.message);
     const status = await core.importer.settled(started.value.jobId);
     if (status !== 'succeeded') throw new Error(`import of ${file}: ${status}`);
   }
 }
-
 
 /**
  * Plain COPY … TO STDOUT of every table, in one snapshot, each into a file;
@@ -186,8 +210,13 @@ async function main(): Promise<number> {
   chmodSync(parent, 0o711); // as root, PostgreSQL (user postgres) must pass through
   const server = await startEmbeddedPostgres({ dataDir: join(parent, 'data') });
   try {
-    const version = await withConnection(server.superuserUrl, async (c) => (await c.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v);
-    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} free), Linux ${release()}, Node ${process.version}, PostgreSQL ${version}`);
+    const version = await withConnection(
+      server.superuserUrl,
+      async (c) => (await c.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v,
+    );
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} free), Linux ${release()}, Node ${process.version}, PostgreSQL ${version}`,
+    );
     console.log(`runs: ${runs} of each measurement, in turn; the median is reported`);
 
     const t0 = performance.now();
@@ -200,8 +229,15 @@ async function main(): Promise<number> {
     } finally {
       await core.stop();
     }
-    const rows = await withConnection(source, async (c) => (await c.query<{ a: string; d: string }>('select (select count(*) from activities) as a, (select count(*) from developers) as d')).rows[0]!);
-    console.log(`data: ${n(Number(rows.a))} activities, ${n(Number(rows.d))} developers, generated and imported in ${seconds(performance.now() - t0)}`);
+    const rows = await withConnection(
+      source,
+      async (c) =>
+        (await c.query<{ a: string; d: string }>('select (select count(*) from activities) as a, (select count(*) from developers) as d'))
+          .rows[0]!,
+    );
+    console.log(
+      `data: ${n(Number(rows.a))} activities, ${n(Number(rows.d))} developers, generated and imported in ${seconds(performance.now() - t0)}`,
+    );
 
     const lines = {
       plain: { name: 'plain COPY TO, into files (baseline)', ms: [], bytes: 0, stored: 0 } as Line,
@@ -220,7 +256,11 @@ async function main(): Promise<number> {
       const synced = await copyOut(source, join(out, 'synced'), true);
       Object.assign(lines.synced, { bytes: synced.bytes, stored: synced.stored }).ms.push(synced.ms);
       rmSync(join(out, 'synced'), { recursive: true });
-      for (const [key, compression] of [['backup', 'brotli'], ['gzip1', 'gzip'], ['stored', 'none']] as const) {
+      for (const [key, compression] of [
+        ['backup', 'brotli'],
+        ['gzip1', 'gzip'],
+        ['stored', 'none'],
+      ] as const) {
         const file = join(out, `${key}.drmbackup`);
         sampling = true;
         const started = performance.now();

@@ -23,7 +23,11 @@ const TARGET_MS = 50;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function importOrThrow(core: Core, filePath: string, type: 'developers' | 'activities'): Promise<void> {
-  const started = await core.handlers['import:start']({ fileHandle: (await core.files.register(filePath)).fileHandle, type, options: { timezone: 'Asia/Tokyo' } });
+  const started = await core.handlers['import:start']({
+    fileHandle: (await core.files.register(filePath)).fileHandle,
+    type,
+    options: { timezone: 'Asia/Tokyo' },
+  });
   if (!started.ok) throw new Error(started.error.message);
   const status = await core.importer.settled(started.value.jobId);
   if (status !== 'succeeded') {
@@ -72,10 +76,24 @@ async function main(): Promise<void> {
     // Generated in a child process, as bench:import does.
     execFileSync(
       process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'generate', 'cli.ts'), '--out', out, '--developers', String(DEVELOPERS), '--activities', String(ACTIVITIES), '--seed', '42'],
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'generate', 'cli.ts'),
+        '--out',
+        out,
+        '--developers',
+        String(DEVELOPERS),
+        '--activities',
+        String(ACTIVITIES),
+        '--seed',
+        '42',
+      ],
       { stdio: 'ignore' },
     );
-    console.log(`generated ${DEVELOPERS.toLocaleString('en-US')} developers, ${ACTIVITIES.toLocaleString('en-US')} activities in ${seconds(performance.now() - t0)}`);
+    console.log(
+      `generated ${DEVELOPERS.toLocaleString('en-US')} developers, ${ACTIVITIES.toLocaleString('en-US')} activities in ${seconds(performance.now() - t0)}`,
+    );
 
     const core = await startCore({ dataDir: join(parent, 'data') });
     try {
@@ -107,20 +125,44 @@ async function main(): Promise<void> {
       results.push(await measure(core, 'search email fragment', 'developers:list', () => ({ q: '@mirai' }), page));
       results.push(await measure(core, 'search handle, by name', 'developers:list', () => ({ q: 'sato', sort: 'name' }), page));
       results.push(await measure(core, 'list page (last activity)', 'developers:list', (run) => ({ page: run % 5 }), page));
-      results.push(await measure(core, 'list page (activity count)', 'developers:list', (run) => ({ sort: 'activityCount', page: run % 5 }), page));
+      results.push(
+        await measure(core, 'list page (activity count)', 'developers:list', (run) => ({ sort: 'activityCount', page: run % 5 }), page),
+      );
       results.push(await measure(core, 'list page (name)', 'developers:list', (run) => ({ sort: 'name', page: run % 5 }), page));
       for (const stage of ['advocacy', 'adoption', 'engagement', 'awareness']) {
         results.push(await measure(core, `stage = ${stage}`, 'developers:list', () => ({ stage }), page));
       }
-      results.push(await measure(core, 'stage = advocacy (activity count)', 'developers:list', () => ({ stage: 'advocacy', sort: 'activityCount' }), page));
+      results.push(
+        await measure(
+          core,
+          'stage = advocacy (activity count)',
+          'developers:list',
+          () => ({ stage: 'advocacy', sort: 'activityCount' }),
+          page,
+        ),
+      );
       results.push(await measure(core, 'stage = adoption (name)', 'developers:list', () => ({ stage: 'adoption', sort: 'name' }), page));
       if (org) results.push(await measure(core, 'organization filter', 'developers:list', () => ({ orgId: org.orgId }), page));
       if (tag) results.push(await measure(core, 'tag filter', 'developers:list', () => ({ tag }), page));
       results.push(await measure(core, 'provider filter (connpass)', 'developers:list', () => ({ provider: 'connpass' }), page));
       results.push(
-        await measure(core, 'profile', 'developers:get', (run) => ({ developerId: ids[run % ids.length] }), (v) => `${(v as { accounts: unknown[] }).accounts.length} account(s)`),
+        await measure(
+          core,
+          'profile',
+          'developers:get',
+          (run) => ({ developerId: ids[run % ids.length] }),
+          (v) => `${(v as { accounts: unknown[] }).accounts.length} account(s)`,
+        ),
       );
-      results.push(await measure(core, 'activity timeline page', 'developers:activities', (run) => ({ developerId: ids[run % ids.length] }), (v) => `${(v as { total: number }).total} activities`));
+      results.push(
+        await measure(
+          core,
+          'activity timeline page',
+          'developers:activities',
+          (run) => ({ developerId: ids[run % ids.length] }),
+          (v) => `${(v as { total: number }).total} activities`,
+        ),
+      );
 
       const width = Math.max(...results.map((r) => r.name.length));
       console.log(`${'measure'.padEnd(width)}  runs     p50      p95   target  result             `);

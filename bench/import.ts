@@ -35,15 +35,42 @@ async function main() {
     const t0 = performance.now();
     // Generated in a child process, so that this process's peak RSS is the import's alone.
     const out = join(parent, 'csv');
-    execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'generate', 'cli.ts'), '--out', out, '--developers', String(DEVELOPERS), '--activities', String(ROWS), '--seed', '42'], { stdio: 'ignore' });
-    const file = { path: join(out, 'activities.csv'), rows: ROWS, bytes: statSync(join(out, 'activities.csv')).size, options: { timezone: 'Asia/Tokyo' } };
-    console.log(`generated ${file.rows.toLocaleString('en-US')} activity rows for ${DEVELOPERS.toLocaleString('en-US')} developers (${mb(file.bytes)}) in ${seconds(performance.now() - t0)}`);
+    execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'generate', 'cli.ts'),
+        '--out',
+        out,
+        '--developers',
+        String(DEVELOPERS),
+        '--activities',
+        String(ROWS),
+        '--seed',
+        '42',
+      ],
+      { stdio: 'ignore' },
+    );
+    const file = {
+      path: join(out, 'activities.csv'),
+      rows: ROWS,
+      bytes: statSync(join(out, 'activities.csv')).size,
+      options: { timezone: 'Asia/Tokyo' },
+    };
+    console.log(
+      `generated ${file.rows.toLocaleString('en-US')} activity rows for ${DEVELOPERS.toLocaleString('en-US')} developers (${mb(file.bytes)}) in ${seconds(performance.now() - t0)}`,
+    );
 
     const core = await startCore({ dataDir: join(parent, 'data') });
     try {
       peakRss = process.memoryUsage().rss;
       const started = performance.now();
-      const start = await core.handlers['import:start']({ fileHandle: (await core.files.register(file.path)).fileHandle, type: 'activities', options: file.options });
+      const start = await core.handlers['import:start']({
+        fileHandle: (await core.files.register(file.path)).fileHandle,
+        type: 'activities',
+        options: file.options,
+      });
       if (!start.ok) throw new Error(start.error.message);
       const status = await core.importer.settled(start.value.jobId);
       const importMs = performance.now() - started;
@@ -56,8 +83,12 @@ async function main() {
       const baselineRate = baseline.rows / (baseline.ms / 1000);
 
       console.log('');
-      console.log(`import   ${rowsRead.toLocaleString('en-US')} rows in ${seconds(importMs)}  ${Math.round(importRate).toLocaleString('en-US')} rows/s  (activities ${inserted.activities}, developers ${inserted.developers}, accounts ${inserted.accounts}, identifiers ${inserted.identifiers}, duplicates ${duplicates})`);
-      console.log(`baseline plain COPY of the resolved rows into a fresh activities table: ${baseline.rows.toLocaleString('en-US')} rows in ${seconds(baseline.ms)}  ${Math.round(baselineRate).toLocaleString('en-US')} rows/s`);
+      console.log(
+        `import   ${rowsRead.toLocaleString('en-US')} rows in ${seconds(importMs)}  ${Math.round(importRate).toLocaleString('en-US')} rows/s  (activities ${inserted.activities}, developers ${inserted.developers}, accounts ${inserted.accounts}, identifiers ${inserted.identifiers}, duplicates ${duplicates})`,
+      );
+      console.log(
+        `baseline plain COPY of the resolved rows into a fresh activities table: ${baseline.rows.toLocaleString('en-US')} rows in ${seconds(baseline.ms)}  ${Math.round(baselineRate).toLocaleString('en-US')} rows/s`,
+      );
       console.log(`ratio    ${(importRate / baselineRate).toFixed(2)}  (target ≥ 1.00)`);
       console.log(`peak RSS ${mb(peakRss)}  (target < 400 MB; PostgreSQL is a separate process)`);
     } finally {
@@ -85,7 +116,12 @@ async function copyBaseline(url: string, parent: string): Promise<{ rows: number
     await pipeline(client.query(copyTo('COPY activities TO STDOUT')), createWriteStream(dump));
     // Same columns, defaults, indexes and foreign keys as activities; empty, like a fresh install.
     await client.query('create table bench_activities (like activities including all)');
-    for (const [column, table] of [['tenant_id', 'tenants'], ['developer_id', 'developers'], ['account_id', 'accounts'], ['resource_id', 'resources']]) {
+    for (const [column, table] of [
+      ['tenant_id', 'tenants'],
+      ['developer_id', 'developers'],
+      ['account_id', 'accounts'],
+      ['resource_id', 'resources'],
+    ]) {
       await client.query(`alter table bench_activities add foreign key (${column}) references ${table}`);
     }
     const started = performance.now();

@@ -100,7 +100,9 @@ export async function loadReference(exported: Exported): Promise<Reference> {
       .map(([name, type]) => `'${name}': '${type}'`)
       .join(', ');
     const path = join(exported.dir, `${t.name}.csv`).replaceAll("'", "''");
-    await connection.run(`create table ${t.name} as select * from read_csv('${path}', header = false, allow_quoted_nulls = false, columns = {${columns}})`);
+    await connection.run(
+      `create table ${t.name} as select * from read_csv('${path}', header = false, allow_quoted_nulls = false, columns = {${columns}})`,
+    );
   }
   const loadMs = performance.now() - t0;
   return {

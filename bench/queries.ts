@@ -104,7 +104,19 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function generate(out: string, developers: number, activities: number, seed: number): Promise<void> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'generate', 'cli.ts'), '--out', out, '--developers', String(developers), '--activities', String(activities), '--seed', String(seed)],
+    [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'generate', 'cli.ts'),
+      '--out',
+      out,
+      '--developers',
+      String(developers),
+      '--activities',
+      String(activities),
+      '--seed',
+      String(seed),
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const kill = () => child.kill('SIGTERM');
@@ -118,7 +130,11 @@ async function generate(out: string, developers: number, activities: number, see
 }
 
 async function importOrThrow(core: Core, filePath: string, type: 'campaigns' | 'budgets' | 'developers' | 'activities'): Promise<void> {
-  const started = await core.handlers['import:start']({ fileHandle: (await core.files.register(filePath)).fileHandle, type, options: { timezone: TIMEZONE } });
+  const started = await core.handlers['import:start']({
+    fileHandle: (await core.files.register(filePath)).fileHandle,
+    type,
+    options: { timezone: TIMEZONE },
+  });
   if (!started.ok) throw new Error(started.error.message);
   const status = await core.importer.settled(started.value.jobId);
   if (status !== 'succeeded') {
@@ -148,7 +164,14 @@ interface Measured<T> extends Row {
  * that answers an error (UNAVAILABLE while a domain is still a placeholder)
  * becomes a row without times, and the run fails at the end.
  */
-async function measure<T>(core: Core, runs: number, name: string, channel: ChannelName, input: unknown, describe: (value: T) => string): Promise<Measured<T>> {
+async function measure<T>(
+  core: Core,
+  runs: number,
+  name: string,
+  channel: ChannelName,
+  input: unknown,
+  describe: (value: T) => string,
+): Promise<Measured<T>> {
   const handler = call(core, channel);
   const probe = await handler(input);
   if (!probe.ok) return { name, ms: [], detail: `${probe.error.code}: ${probe.error.message}`, failed: true };
@@ -164,21 +187,25 @@ const funnelNumbers = (f: FunnelReport): FunnelNumbers => ({
   anonymous: f.anonymous,
   stages: f.stages.map((s) => ({ key: s.key, reached: s.reached, atOrBeyond: s.atOrBeyond })),
 });
-const describeNumbers = (f: FunnelNumbers) => `at or beyond: ${f.stages.map((s) => `${s.key} ${n(s.atOrBeyond)}`).join(', ')}; anonymous ${n(f.anonymous)}`;
+const describeNumbers = (f: FunnelNumbers) =>
+  `at or beyond: ${f.stages.map((s) => `${s.key} ${n(s.atOrBeyond)}`).join(', ')}; anonymous ${n(f.anonymous)}`;
 const describeFunnel = (f: FunnelReport) => describeNumbers(funnelNumbers(f));
 const describeRoi = (r: RoiReport) => {
   // A campaign with budgets in two currencies has a row for each, with the same conversions.
   const conversions = new Map(r.rows.map((x) => [x.campaignId, x.conversions]));
   return `${conversions.size} campaigns in ${r.rows.length} rows (${r.model}, lookback ${r.lookbackDays} d), ${[...conversions.values()].reduce((s, c) => s + c, 0).toFixed(1)} conversions`;
 };
-const describeTrend = (t: TrendReport) => `${t.points.length} ${t.bucket}s, ${n(t.points.reduce((s, p) => s + Object.values(p.byStage).reduce((a, b) => a + b, 0) + p.unmapped, 0))} activities`;
+const describeTrend = (t: TrendReport) =>
+  `${t.points.length} ${t.bucket}s, ${n(t.points.reduce((s, p) => s + Object.values(p.byStage).reduce((a, b) => a + b, 0) + p.unmapped, 0))} activities`;
 const describeOverview = (o: OverviewReport) =>
   `${n(o.developers)} developers, ${n(o.activeDevelopers)} active, ${n(o.activities)} activities, ${o.topCampaigns.length} top campaigns`;
 
 function printCheck(label: string, app: FunnelNumbers, reference: FunnelNumbers): boolean {
   const differences = funnelDifferences(app, reference);
   if (differences.length === 0) {
-    console.log(`${label}: MATCH — ${app.stages.map((s) => `${s.key} ${n(s.reached)}/${n(s.atOrBeyond)}`).join(', ')} (reached/at or beyond), anonymous ${n(app.anonymous)}`);
+    console.log(
+      `${label}: MATCH — ${app.stages.map((s) => `${s.key} ${n(s.reached)}/${n(s.atOrBeyond)}`).join(', ')} (reached/at or beyond), anonymous ${n(app.anonymous)}`,
+    );
     return true;
   }
   console.log(`${label}: MISMATCH`);
@@ -204,7 +231,9 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   const out = join(parent, 'csv');
   await generate(out, developers, activities, seed);
-  console.log(`generated ${n(developers)} developers, ${n(activities)} activities, campaigns and budgets in ${seconds(performance.now() - t0)}`);
+  console.log(
+    `generated ${n(developers)} developers, ${n(activities)} activities, campaigns and budgets in ${seconds(performance.now() - t0)}`,
+  );
 
   const dataDir = join(parent, 'data');
   const core = await startCore({ dataDir });
@@ -246,7 +275,14 @@ async function main(): Promise<number> {
   }
 
   const settings = await readSettings(client, DEFAULT_TENANT);
-  const { rows: facts } = await client.query<{ visible: string; consented: string; activities: string; anonymous: string; campaigns: string; budgets: string }>(
+  const { rows: facts } = await client.query<{
+    visible: string;
+    consented: string;
+    activities: string;
+    anonymous: string;
+    campaigns: string;
+    budgets: string;
+  }>(
     `select (select count(*) from developers d where d.tenant_id = $1 and not ${MERGED_AWAY_SQL('d.developer_id')}) as visible,
             (select count(*) from developers d where d.tenant_id = $1 and d.consent_analytics and not ${MERGED_AWAY_SQL('d.developer_id')}) as consented,
             (select count(*) from activities where tenant_id = $1) as activities,
@@ -273,16 +309,41 @@ async function main(): Promise<number> {
   console.log('');
 
   const results: Measured<unknown>[] = [];
-  const funnel = await measure<FunnelReport>(core, runs, `funnel ${QUARTER.from} … ${QUARTER.to}`, 'analytics:funnel', QUARTER, describeFunnel);
+  const funnel = await measure<FunnelReport>(
+    core,
+    runs,
+    `funnel ${QUARTER.from} … ${QUARTER.to}`,
+    'analytics:funnel',
+    QUARTER,
+    describeFunnel,
+  );
   results.push(funnel);
   if (campaign) {
     results.push(
-      await measure<FunnelReport>(core, runs, 'funnel, same period, one campaign', 'analytics:funnel', { ...QUARTER, campaignId: campaign.campaign_id }, (r) => `"${campaign.name}": ${describeFunnel(r)}`),
+      await measure<FunnelReport>(
+        core,
+        runs,
+        'funnel, same period, one campaign',
+        'analytics:funnel',
+        { ...QUARTER, campaignId: campaign.campaign_id },
+        (r) => `"${campaign.name}": ${describeFunnel(r)}`,
+      ),
     );
   }
   results.push(await measure<RoiReport>(core, runs, "ROI, tenant's model, all time", 'analytics:roi', {}, describeRoi));
-  results.push(await measure<RoiReport>(core, runs, 'ROI, first touch, lookback 14 d', 'analytics:roi', { model: 'first', lookbackDays: 14 }, describeRoi));
-  results.push(await measure<TrendReport>(core, runs, 'trend, weekly, one year', 'analytics:trend', { ...YEAR, bucket: 'week' }, describeTrend));
+  results.push(
+    await measure<RoiReport>(
+      core,
+      runs,
+      'ROI, first touch, lookback 14 d',
+      'analytics:roi',
+      { model: 'first', lookbackDays: 14 },
+      describeRoi,
+    ),
+  );
+  results.push(
+    await measure<TrendReport>(core, runs, 'trend, weekly, one year', 'analytics:trend', { ...YEAR, bucket: 'week' }, describeTrend),
+  );
   results.push(await measure<OverviewReport>(core, runs, 'overview, 30 days', 'analytics:overview', LAST_30_DAYS, describeOverview));
   peakRssBeforeDuckdb = Math.max(peakRss, process.memoryUsage().rss);
 
@@ -306,7 +367,9 @@ async function main(): Promise<number> {
   if (funnel.first) {
     const appP50 = percentile(funnel.ms, 50);
     const duckP50 = percentile(duck.ms, 50);
-    console.log(`funnel p50: app ${appP50.toFixed(1)} ms, DuckDB ${duckP50.toFixed(1)} ms — ratio app/DuckDB ${(appP50 / duckP50).toFixed(2)} (target < 1.00)`);
+    console.log(
+      `funnel p50: app ${appP50.toFixed(1)} ms, DuckDB ${duckP50.toFixed(1)} ms — ratio app/DuckDB ${(appP50 / duckP50).toFixed(2)} (target < 1.00)`,
+    );
     ok = printCheck('check against DuckDB', funnelNumbers(funnel.first), duck.first) && ok;
   } else {
     console.log('check against DuckDB: not possible, the app funnel did not answer');
@@ -329,7 +392,9 @@ async function main(): Promise<number> {
     }
   }
 
-  console.log(`peak RSS ${mb(peakRssBeforeDuckdb)} for the app's side, ${mb(Math.max(peakRss, process.memoryUsage().rss))} with DuckDB's in-memory tables (PostgreSQL is a separate process)`);
+  console.log(
+    `peak RSS ${mb(peakRssBeforeDuckdb)} for the app's side, ${mb(Math.max(peakRss, process.memoryUsage().rss))} with DuckDB's in-memory tables (PostgreSQL is a separate process)`,
+  );
   console.log('(the machine is shared: figures move with whatever else runs)');
   return ok ? 0 : 1;
 }

@@ -58,13 +58,17 @@ export function formatTable(rows: readonly Row[]): string[] {
   const lines = [`${'query'.padEnd(width)}  runs        p50         p95   target    result  `];
   for (const r of rows) {
     if (r.ms.length === 0) {
-      lines.push(`${r.name.padEnd(width)}  ${'—'.padStart(4)}  ${'—'.padStart(10)}  ${'—'.padStart(10)}   ${'—'.padEnd(8)}  n/a   ${r.detail}`);
+      lines.push(
+        `${r.name.padEnd(width)}  ${'—'.padStart(4)}  ${'—'.padStart(10)}  ${'—'.padStart(10)}   ${'—'.padEnd(8)}  n/a   ${r.detail}`,
+      );
       continue;
     }
     const p50 = percentile(r.ms, 50);
     const target = r.targetMs === undefined ? '—'.padEnd(8) : `< ${r.targetMs} ms`.padEnd(8);
     const verdict = r.targetMs === undefined ? '    ' : p50 < r.targetMs ? 'ok  ' : 'MISS';
-    lines.push(`${r.name.padEnd(width)}  ${String(r.ms.length).padStart(4)} ${fixed(p50)}  ${fixed(percentile(r.ms, 95))}   ${target}  ${verdict}  ${r.detail}`);
+    lines.push(
+      `${r.name.padEnd(width)}  ${String(r.ms.length).padStart(4)} ${fixed(p50)}  ${fixed(percentile(r.ms, 95))}   ${target}  ${verdict}  ${r.detail}`,
+    );
   }
   return lines;
 }

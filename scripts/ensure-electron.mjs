@@ -13,7 +13,9 @@ function installed() {
   try {
     const { version } = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8'));
     const executable = readFileSync(join(electronDir, 'path.txt'), 'utf8');
-    const distVersion = readFileSync(join(electronDir, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
+    const distVersion = readFileSync(join(electronDir, 'dist', 'version'), 'utf8')
+      .trim()
+      .replace(/^v/, '');
     return distVersion === version && existsSync(join(electronDir, 'dist', executable));
   } catch {
     return false;

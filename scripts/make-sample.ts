@@ -31,7 +31,8 @@ export const sampleOptions: Omit<DatasetOptions, 'outDir'> = {
 };
 
 /** manifest.json's entries: the files in import order, with their import options. */
-export const manifestOf = (files: readonly GeneratedFile[]) => files.map((f) => ({ file: f.file, type: f.type, ...(f.options ? { options: f.options } : {}) }));
+export const manifestOf = (files: readonly GeneratedFile[]) =>
+  files.map((f) => ({ file: f.file, type: f.type, ...(f.options ? { options: f.options } : {}) }));
 
 async function main(): Promise<void> {
   // Stale CSVs from an older generator would be bundled but never imported.
@@ -41,7 +42,10 @@ async function main(): Promise<void> {
   const dataset = await generateDataset({ ...sampleOptions, outDir: SAMPLE_DIR });
   await writeFile(`${SAMPLE_DIR}manifest.json`, `${JSON.stringify(manifestOf(dataset.files), null, 2)}\n`);
   const total = dataset.files.reduce((sum, f) => sum + f.bytes, 0);
-  for (const f of dataset.files) console.log(`${f.file.padEnd(34)} ${f.type.padEnd(14)} ${String(f.rows).padStart(6)} rows ${(f.bytes / 1024).toFixed(0).padStart(6)} KB`);
+  for (const f of dataset.files)
+    console.log(
+      `${f.file.padEnd(34)} ${f.type.padEnd(14)} ${String(f.rows).padStart(6)} rows ${(f.bytes / 1024).toFixed(0).padStart(6)} KB`,
+    );
   console.log(`total ${(total / 1024).toFixed(0)} KB → ${SAMPLE_DIR}`);
   // The sample ships inside the installer: keep it small.
   if (total > MAX_SAMPLE_BYTES) throw new Error(`sample is ${(total / 1048576).toFixed(2)} MB, over the 1.5 MB budget`);

@@ -89,40 +89,48 @@ export function runApp({ startCore, signals = process }: AppDeps): void {
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) signals.once(signal, () => app.quit());
 
-  void app.whenReady().then(() => {
-    if (quitting !== 'no') return; // a quit before ready must not start a server nobody will stop
-    installSessionGuards(session.defaultSession, source);
-    const starting = startCore({
-      dataDir,
-      layout: { packaged: app.isPackaged, resourcesPath: process.resourcesPath },
-      shell: electronCapabilities(() => mainWindow),
-      // The app stays up for hours: it makes the daily backup.
-      scheduleBackups: true,
+  void app
+    .whenReady()
+    .then(() => {
+      if (quitting !== 'no') return; // a quit before ready must not start a server nobody will stop
+      installSessionGuards(session.defaultSession, source);
+      const starting = startCore({
+        dataDir,
+        layout: { packaged: app.isPackaged, resourcesPath: process.resourcesPath },
+        shell: electronCapabilities(() => mainWindow),
+        // The app stays up for hours: it makes the daily backup.
+        scheduleBackups: true,
+      });
+      core = starting;
+      // Registered before the window loads, so the renderer's first calls find a handler and wait.
+      registerIpc(
+        ipcMain,
+        starting,
+        createSenderCheck(() => mainWindow, source),
+        () => windowSession,
+      );
+      const win = createMainWindow({ preload: files.preload, source });
+      win.on('closed', () => {
+        mainWindow = undefined;
+        const ended = windowSession;
+        windowSession = newFileSession('window');
+        starting.then((ready) => ready.files.endSession(ended)).catch(() => undefined);
+      });
+      mainWindow = win;
+      starting.then(
+        (ready) => {
+          stopForwarding = forwardEvents(ready.events, (name, payload) => {
+            if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(name, payload);
+          });
+        },
+        (error: unknown) => {
+          console.error('The core could not start:', error);
+          if (mainWindow && !mainWindow.isDestroyed()) showStartupError(mainWindow, reasonOf(error));
+        },
+      );
+    })
+    .catch((error: unknown) => {
+      console.error('The app could not start:', error);
+      app.quit();
     });
-    core = starting;
-    // Registered before the window loads, so the renderer's first calls find a handler and wait.
-    registerIpc(ipcMain, starting, createSenderCheck(() => mainWindow, source), () => windowSession);
-    const win = createMainWindow({ preload: files.preload, source });
-    win.on('closed', () => {
-      mainWindow = undefined;
-      const ended = windowSession;
-      windowSession = newFileSession('window');
-      starting.then((ready) => ready.files.endSession(ended)).catch(() => undefined);
-    });
-    mainWindow = win;
-    starting.then(
-      (ready) => {
-        stopForwarding = forwardEvents(ready.events, (name, payload) => {
-          if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(name, payload);
-        });
-      },
-      (error: unknown) => {
-        console.error('The core could not start:', error);
-        if (mainWindow && !mainWindow.isDestroyed()) showStartupError(mainWindow, reasonOf(error));
-      },
-    );
-  }).catch((error: unknown) => {
-    console.error('The app could not start:', error);
-    app.quit();
-  });
 }

@@ -22,7 +22,10 @@ const amount = z.number().superRefine((n, ctx) => {
   const problem = amountProblem(n);
   if (problem) ctx.addIssue({ code: 'custom', message: `an amount ${problem}` });
 });
-const currency = z.string().trim().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as JPY');
+const currency = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{3}$/, 'a three-letter currency code such as JPY');
 
 export const attributionModels = ['linear', 'first', 'last'] as const;
 export type AttributionModelName = (typeof attributionModels)[number];

@@ -58,9 +58,7 @@ export const mergeChannels = {
     output: z.object({ until: z.string() }),
   },
   'developers:merge': {
-    input: z
-      .object({ intoId: z.string().uuid(), fromId: z.string().uuid(), reason: z.string().trim().max(500).optional() })
-      .strict(),
+    input: z.object({ intoId: z.string().uuid(), fromId: z.string().uuid(), reason: z.string().trim().max(500).optional() }).strict(),
     output: z.object({ mergeId: z.string() }),
   },
   'developers:unmerge': { input: z.object({ mergeId: z.string().uuid() }).strict(), output: z.object({ mergeId: z.string() }) },

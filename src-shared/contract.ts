@@ -16,13 +16,7 @@ import { organizationChannels } from './contract-organizations';
 
 // ── Shared shapes ────────────────────────────────────────────────────────────
 
-export const apiErrorCodes = [
-  'BAD_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'UNAVAILABLE',
-  'INTERNAL',
-] as const;
+export const apiErrorCodes = ['BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL'] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 
 /** How an error crosses the boundary: data, never a stack trace. */
@@ -118,7 +112,14 @@ const fileRef = {
  * are not UTF-8 but all valid CP932; bytes valid in neither, CP932 having
  * fewer errors.
  */
-export const encodingReasons = ['bom', 'utf16-pattern', 'valid-utf8', 'utf8-with-invalid-bytes', 'not-utf8-valid-cp932', 'not-utf8-invalid-cp932'] as const;
+export const encodingReasons = [
+  'bom',
+  'utf16-pattern',
+  'valid-utf8',
+  'utf8-with-invalid-bytes',
+  'not-utf8-valid-cp932',
+  'not-utf8-invalid-cp932',
+] as const;
 export type EncodingReason = (typeof encodingReasons)[number];
 
 export const importField = z.object({ name: z.string(), required: z.boolean() });

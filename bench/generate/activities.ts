@@ -17,11 +17,29 @@ import { mix32, Weighted, type Rng } from './rng';
 import { DAY, WINDOW_DAYS, WINDOW_END, WINDOW_START, formatLocal, formatOffset, formatUtc } from './time';
 
 export const activityHeader = [
-  'occurred_at', 'action', 'source', 'provider', 'external_user_id', 'handle', 'email', 'display_name', 'organization', 'anon_id',
-  'resource_category', 'resource_title', 'resource_url', 'resource_external_id', 'resource_group', 'campaign', 'source_ref',
-  'utm_source', 'utm_medium', 'utm_campaign',
+  'occurred_at',
+  'action',
+  'source',
+  'provider',
+  'external_user_id',
+  'handle',
+  'email',
+  'display_name',
+  'organization',
+  'anon_id',
+  'resource_category',
+  'resource_title',
+  'resource_url',
+  'resource_external_id',
+  'resource_group',
+  'campaign',
+  'source_ref',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
   // Not template fields: the import keeps them in metadata.
-  'user_agent', 'lang',
+  'user_agent',
+  'lang',
 ] as const;
 
 type Identity = Provider | 'email';
@@ -55,7 +73,9 @@ const specs = new Weighted<Spec>([
 ]);
 
 // Working hours and evenings in Japan; few rows at night.
-const hours = new Weighted<number>(Array.from({ length: 24 }, (_, h) => [h, h < 7 ? 0.3 : h < 9 ? 1.5 : h < 19 ? 5 : h < 24 ? 3 : 1] as const));
+const hours = new Weighted<number>(
+  Array.from({ length: 24 }, (_, h) => [h, h < 7 ? 0.3 : h < 9 ? 1.5 : h < 19 ? 5 : h < 24 ? 3 : 1] as const),
+);
 
 const has = (t: Traits, id: Identity) => (id === 'email' ? t.email !== 'none' : t.accounts[id]);
 
@@ -132,16 +152,23 @@ export function* activityRows(rng: Rng, plan: ActivityPlan, count: number): Gene
         resource = rng.pick(cat.links);
         source = 'shortlink';
         break;
-      case 'star': case 'contribute': case 'pr':
+      case 'star':
+      case 'contribute':
+      case 'pr':
         resource = rng.pick(cat.repos);
         source = 'github';
         break;
-      case 'register': case 'attend': case 'talk': {
+      case 'register':
+      case 'attend':
+      case 'talk': {
         resource = rng.pick(cat.events);
         source = 'connpass';
         const eventAt = resource.at ?? WINDOW_START;
         // Registrations open ~4 weeks ahead; check-in around the start; talks during.
-        at = action === 'register' ? eventAt - rng.int(3600, 25 * 86400) * 1000 : eventAt + rng.int(action === 'talk' ? 1800 : -900, action === 'talk' ? 10_800 : 2400) * 1000;
+        at =
+          action === 'register'
+            ? eventAt - rng.int(3600, 25 * 86400) * 1000
+            : eventAt + rng.int(action === 'talk' ? 1800 : -900, action === 'talk' ? 10_800 : 2400) * 1000;
         break;
       }
       case 'comment':
@@ -155,10 +182,19 @@ export function* activityRows(rng: Rng, plan: ActivityPlan, count: number): Gene
       case 'download':
         resource = rng.pick(cat.docs);
         break;
-      case 'signup': source = 'console'; break;
-      case 'api_call': source = 'api'; break;
-      case 'install': source = 'cli'; resource = rng.pick(cat.cli); break;
-      case 'post': source = chosen?.id === 'x' ? 'x' : 'blog'; break;
+      case 'signup':
+        source = 'console';
+        break;
+      case 'api_call':
+        source = 'api';
+        break;
+      case 'install':
+        source = 'cli';
+        resource = rng.pick(cat.cli);
+        break;
+      case 'post':
+        source = chosen?.id === 'x' ? 'x' : 'blog';
+        break;
     }
     const campaign = resource?.campaign === undefined ? undefined : utmByCampaign.get(resource.campaign);
     at ??= campaign ? timeIn(campaign.start, campaign.end + 20 * DAY, false) : timeIn(WINDOW_START, WINDOW_START + WINDOW_DAYS * DAY, true);
@@ -169,7 +205,9 @@ export function* activityRows(rng: Rng, plan: ActivityPlan, count: number): Gene
     row[2] = source;
     if (chosen === undefined) {
       // A short-link visitor: one stable id per visitor (mix32 is a bijection, so ids are distinct).
-      row[9] = `v_${mix32((rng.int(0, anonPool - 1) + 0x27d4eb2d) ^ world.seed).toString(36).padStart(7, '0')}`;
+      row[9] = `v_${mix32((rng.int(0, anonPool - 1) + 0x27d4eb2d) ^ world.seed)
+        .toString(36)
+        .padStart(7, '0')}`;
     } else {
       fillActor(row, rng, chosen.person, chosen.id, action);
     }
@@ -184,7 +222,13 @@ export function* activityRows(rng: Rng, plan: ActivityPlan, count: number): Gene
     if (campaign && rng.chance(action === 'click' ? 0.3 : 0.5)) row[15] = campaign.name;
     if (rng.chance(0.92)) row[16] = `evt_${n}`;
     if (action === 'click' && campaign) {
-      const [utmSource, utmMedium] = rng.pick([['x', 'social'], ['newsletter', 'email'], ['connpass', 'referral'], ['google', 'cpc'], ['qiita', 'referral']] as const);
+      const [utmSource, utmMedium] = rng.pick([
+        ['x', 'social'],
+        ['newsletter', 'email'],
+        ['connpass', 'referral'],
+        ['google', 'cpc'],
+        ['qiita', 'referral'],
+      ] as const);
       row[17] = utmSource;
       row[18] = utmMedium;
       row[19] = campaign.utm;

@@ -50,18 +50,56 @@ export const organicResources: readonly Resource[] = [
   repo('hikari-sdk-js'),
   repo('hikari-sdk-python'),
   repo('hikari-cli'),
-  { category: 'doc', title: 'クイックスタート', url: 'https://docs.example.com/ja/quickstart', externalId: 'docs/quickstart', group: 'docs' },
+  {
+    category: 'doc',
+    title: 'クイックスタート',
+    url: 'https://docs.example.com/ja/quickstart',
+    externalId: 'docs/quickstart',
+    group: 'docs',
+  },
   { category: 'doc', title: 'API Reference', url: 'https://docs.example.com/en/api', externalId: 'docs/api', group: 'docs' },
-  { category: 'doc', title: 'ホワイトペーパー: 開発者体験の測り方', url: 'https://www.example.com/whitepaper/dx.pdf', externalId: 'wp-dx', group: 'whitepaper' },
-  { category: 'blog', title: 'Hikari API とは', url: 'https://devrel.example.com/blog/what-is-hikari', externalId: 'what-is-hikari', group: 'blog' },
-  { category: 'community', title: 'Hikari Developers (Discord)', url: 'https://discord.example.com/hikari', externalId: 'discord', group: 'community' },
-  { category: 'community', title: 'Hikari User Group (connpass)', url: 'https://hikari-ug.connpass.example.jp/', externalId: 'connpass-group', group: 'community' },
+  {
+    category: 'doc',
+    title: 'ホワイトペーパー: 開発者体験の測り方',
+    url: 'https://www.example.com/whitepaper/dx.pdf',
+    externalId: 'wp-dx',
+    group: 'whitepaper',
+  },
+  {
+    category: 'blog',
+    title: 'Hikari API とは',
+    url: 'https://devrel.example.com/blog/what-is-hikari',
+    externalId: 'what-is-hikari',
+    group: 'blog',
+  },
+  {
+    category: 'community',
+    title: 'Hikari Developers (Discord)',
+    url: 'https://discord.example.com/hikari',
+    externalId: 'discord',
+    group: 'community',
+  },
+  {
+    category: 'community',
+    title: 'Hikari User Group (connpass)',
+    url: 'https://hikari-ug.connpass.example.jp/',
+    externalId: 'connpass-group',
+    group: 'community',
+  },
 ];
 
-const blogTitles = ['Getting Started', 'Hikari API 2.0 の新機能', 'Rate Limits Deep Dive', 'Next.js で始める Hikari', 'Webhooks 入門', 'Edge Functions と Hikari'];
+const blogTitles = [
+  'Getting Started',
+  'Hikari API 2.0 の新機能',
+  'Rate Limits Deep Dive',
+  'Next.js で始める Hikari',
+  'Webhooks 入門',
+  'Edge Functions と Hikari',
+];
 const webinarTitles = ['はじめての Hikari API', 'Observability 入門', 'Security Best Practices', 'データ連携ハンズオン'];
 
-const seasonOf = (month: number) => (month >= 3 && month <= 5 ? 'Spring' : month >= 6 && month <= 8 ? 'Summer' : month >= 9 && month <= 11 ? 'Autumn' : 'Winter');
+const seasonOf = (month: number) =>
+  month >= 3 && month <= 5 ? 'Spring' : month >= 6 && month <= 8 ? 'Summer' : month >= 9 && month <= 11 ? 'Autumn' : 'Winter';
 
 const slug = (text: string) =>
   text
@@ -70,11 +108,21 @@ const slug = (text: string) =>
     .replace(/^-+|-+$/g, '');
 
 /** A short-link code, stable per (campaign, n). */
-const shortCode = (name: string, n: number) => mix32(hashString(name) + n).toString(36).slice(0, 6);
+const shortCode = (name: string, n: number) =>
+  mix32(hashString(name) + n)
+    .toString(36)
+    .slice(0, 6);
 
 function link(c: Campaign, n: number, label: string): Resource {
   const code = shortCode(c.name, n);
-  return { category: 'link', title: `${c.name} — ${label}`, url: `https://go.example.jp/${code}`, externalId: code, group: 'shortlink', campaign: c.name };
+  return {
+    category: 'link',
+    title: `${c.name} — ${label}`,
+    url: `https://go.example.jp/${code}`,
+    externalId: code,
+    group: 'shortlink',
+    campaign: c.name,
+  };
 }
 
 function event(c: Campaign, id: string, title: string, group: string, at: number): Resource {
@@ -119,11 +167,19 @@ export function planCampaigns(rng: Rng, count: number): Campaign[] {
     const c: Campaign = { name, channel, start, end: Math.min(start + days * DAY, WINDOW_END - DAY), utm: slug(name), resources: [] };
     const eventId = k === 0 ? RESERVED_EVENT_ID : String(200_000 + (mix32(hashString(name)) % 700_000));
     const r = c.resources;
-    if (kind === 0 || kind === 5) r.push(event(c, eventId, `Hikari ${kind === 0 ? 'Tokyo' : 'Osaka'} Meetup #${10 + k}`, kind === 0 ? 'meetup-tokyo' : 'meetup-osaka', at));
+    if (kind === 0 || kind === 5)
+      r.push(
+        event(c, eventId, `Hikari ${kind === 0 ? 'Tokyo' : 'Osaka'} Meetup #${10 + k}`, kind === 0 ? 'meetup-tokyo' : 'meetup-osaka', at),
+      );
     if (kind === 1) for (const t of [base.slice(6), `${base.slice(6)} (後編)`]) r.push(content(c, 'blog', t, 'blog'));
     if (kind === 3) r.push(event(c, eventId, name, 'hackathon', at), repo(`${slug(name)}-starter`, name));
     if (kind === 4) r.push(event(c, eventId, name, 'webinar', at), content(c, 'video', `${name} (録画)`, 'video'));
-    if (kind === 7) r.push(event(c, eventId, name, 'conference', at), content(c, 'video', `${name} Keynote`, 'video'), content(c, 'video', `${name} セッション`, 'video'));
+    if (kind === 7)
+      r.push(
+        event(c, eventId, name, 'conference', at),
+        content(c, 'video', `${name} Keynote`, 'video'),
+        content(c, 'video', `${name} セッション`, 'video'),
+      );
     // Every campaign promotes itself through at least one short link (clicks carry its utm).
     r.push(link(c, 1, 'announcement'));
     if (channel === 'ads' || channel === 'newsletter') r.push(link(c, 2, rng.pick(['landing page', 'signup', 'docs'])));

@@ -73,9 +73,21 @@ export async function generateDataset(options: DatasetOptions): Promise<Generate
   await mkdir(outDir, { recursive: true });
 
   const files: GeneratedFile[] = [];
-  const write = async (type: DatasetFormat, file: string, run: (path: string) => ReturnType<typeof writeCsv>, importOptions?: ImportOptions) => {
+  const write = async (
+    type: DatasetFormat,
+    file: string,
+    run: (path: string) => ReturnType<typeof writeCsv>,
+    importOptions?: ImportOptions,
+  ) => {
     const written = await run(join(outDir, file));
-    files.push({ type, file, path: written.path, rows: written.rows, bytes: written.bytes, ...(importOptions ? { options: importOptions } : {}) });
+    files.push({
+      type,
+      file,
+      path: written.path,
+      rows: written.rows,
+      bytes: written.bytes,
+      ...(importOptions ? { options: importOptions } : {}),
+    });
   };
   for (const type of importOrder.filter((t) => wanted.has(t))) {
     switch (type) {
@@ -89,7 +101,12 @@ export async function generateDataset(options: DatasetOptions): Promise<Generate
         await write(type, 'developers.csv', (p) => writeCsv(p, developerHeader, developerRows(world)));
         break;
       case 'activities':
-        await write(type, 'activities.csv', (p) => writeCsv(p, activityHeader, activityRows(forkRng(seed, 'activities'), { world, campaigns }, activities)), { timezone: TIMEZONE });
+        await write(
+          type,
+          'activities.csv',
+          (p) => writeCsv(p, activityHeader, activityRows(forkRng(seed, 'activities'), { world, campaigns }, activities)),
+          { timezone: TIMEZONE },
+        );
         break;
       case 'connpass': {
         // The first campaign's meetup (event 123456), whose registrations only this export carries.
@@ -97,11 +114,16 @@ export async function generateDataset(options: DatasetOptions): Promise<Generate
         const event = meetup?.resources.find((r) => r.category === 'event');
         if (!meetup || !event) break;
         const rows = connpassRows(forkRng(seed, 'connpass'), world, meetup, options.connpassParticipants ?? 120);
-        await write(type, `event_${RESERVED_EVENT_ID}_participants.csv`, (p) => writeCsv(p, connpassHeader, rows, { encoding: 'cp932', eol: '\r\n' }), {
-          timezone: TIMEZONE,
-          eventTitle: event.title,
-          campaign: meetup.name,
-        });
+        await write(
+          type,
+          `event_${RESERVED_EVENT_ID}_participants.csv`,
+          (p) => writeCsv(p, connpassHeader, rows, { encoding: 'cp932', eol: '\r\n' }),
+          {
+            timezone: TIMEZONE,
+            eventTitle: event.title,
+            campaign: meetup.name,
+          },
+        );
         break;
       }
       case 'github-stars': {

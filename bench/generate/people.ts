@@ -69,7 +69,10 @@ function familyIndex(world: World, i: number): { family: number; slot: number } 
   const slot = Math.floor(i / world.orgs);
   // A per-company permutation of the family names: slot → (a·slot + b) mod 89.
   // 89 is prime, so every a in 1…88 gives a permutation.
-  const family = slot < FAMILIES ? (unitInt(world.seed, o, 1000, FAMILIES - 1) + 1) * slot + unitInt(world.seed, o, 1001, FAMILIES) : unitInt(world.seed, i, 999, FAMILIES);
+  const family =
+    slot < FAMILIES
+      ? (unitInt(world.seed, o, 1000, FAMILIES - 1) + 1) * slot + unitInt(world.seed, o, 1001, FAMILIES)
+      : unitInt(world.seed, i, 999, FAMILIES);
   return { family: family % FAMILIES, slot };
 }
 
@@ -132,11 +135,18 @@ export function personAt(world: World, i: number): Person {
     given = giv?.romaji ?? 'taro';
     family = fam?.romaji ?? 'yamada';
     const variants = fam?.variants ?? [];
-    const kanji = variants.length > 0 && u(S.variant) < 0.25 ? (variants[unitInt(seed, i, S.variant + 50, variants.length)] ?? '') : (fam?.kanji ?? '');
+    const kanji =
+      variants.length > 0 && u(S.variant) < 0.25 ? (variants[unitInt(seed, i, S.variant + 50, variants.length)] ?? '') : (fam?.kanji ?? '');
     const sep = u(S.sep);
     // Most write a half-width space; some a full-width one (U+3000), some none, a few use Latin script.
     displayName =
-      sep < 0.8 ? `${kanji} ${giv?.kanji}` : sep < 0.88 ? `${kanji}\u3000${giv?.kanji}` : sep < 0.95 ? `${kanji}${giv?.kanji}` : `${capitalise(given)} ${capitalise(family)}`;
+      sep < 0.8
+        ? `${kanji} ${giv?.kanji}`
+        : sep < 0.88
+          ? `${kanji}\u3000${giv?.kanji}`
+          : sep < 0.95
+            ? `${kanji}${giv?.kanji}`
+            : `${capitalise(given)} ${capitalise(family)}`;
   } else {
     given = englishFirstNames[unitInt(seed, i, S.given, englishFirstNames.length)] ?? 'alex';
     family = englishLastNames[f - JF] ?? 'smith';
@@ -147,7 +157,9 @@ export function personAt(world: World, i: number): Person {
   const org: Org | undefined = traits.email === 'company' || u(S.hasOrg) < 0.7 ? orgAt(seed, i % world.orgs) : undefined;
   // Japanese users lean to Yahoo! JAPAN mail; everyone else to the big three.
   const freeDomain =
-    traits.japanese && u(S2.free + 40) < 0.35 ? 'yahoo.co.jp' : (freeMailDomains[unitInt(seed, i, S2.free, freeMailDomains.length)] ?? 'gmail.com');
+    traits.japanese && u(S2.free + 40) < 0.35
+      ? 'yahoo.co.jp'
+      : (freeMailDomains[unitInt(seed, i, S2.free, freeMailDomains.length)] ?? 'gmail.com');
   let email: string | undefined;
   if (traits.email === 'company' && org) {
     const styles = [`${given}.${family}`, `${g0}.${family}`, `${family}.${given}`, `${family}_${g0}`];
@@ -175,12 +187,17 @@ export function personAt(world: World, i: number): Person {
     tags,
     consent: ['yes', 'yes', 'no', '', 'はい', 'true'][unitInt(seed, i, S2.consent, 6)] ?? '',
     githubId: 100_000 + i * 53 + unitInt(seed, i, S2.gh + 40, 53),
-    ...(a.github ? { github: caps ? gh.replace(/^./, (c) => c.toUpperCase()).replace(/-(.)/, (_m, c: string) => `-${c.toUpperCase()}`) : gh } : {}),
+    ...(a.github
+      ? { github: caps ? gh.replace(/^./, (c) => c.toUpperCase()).replace(/-(.)/, (_m, c: string) => `-${c.toUpperCase()}`) : gh }
+      : {}),
     ...(a.x ? { x: handle([`${given}_${family}#`, `${family}${g0}#`, `${given}#_dev`], unitInt(seed, i, S2.xs, 3), n) } : {}),
     ...(a.slack
       ? {
           // Slack ids are U + base36; mix32 is a bijection, so ids never collide.
-          slackId: `U0${mix32(seed ^ (i + 0x5bd1e995)).toString(36).toUpperCase().padStart(9, '0')}`,
+          slackId: `U0${mix32(seed ^ (i + 0x5bd1e995))
+            .toString(36)
+            .toUpperCase()
+            .padStart(9, '0')}`,
           slackName: email?.split('@')[0] ?? `${given}${n}`,
         }
       : {}),

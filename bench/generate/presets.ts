@@ -25,7 +25,17 @@ export function choosePeople(world: World, provider: Provider, count: number, sa
   return chosen;
 }
 
-export const connpassHeader = ['参加枠名', 'ユーザー名', '表示名', '参加ステータス', '出欠ステータス', '更新日時', '受付番号', '所属 (会社名・学校名など)', '本イベントを何で知りましたか？'] as const;
+export const connpassHeader = [
+  '参加枠名',
+  'ユーザー名',
+  '表示名',
+  '参加ステータス',
+  '出欠ステータス',
+  '更新日時',
+  '受付番号',
+  '所属 (会社名・学校名など)',
+  '本イベントを何で知りましたか？',
+] as const;
 
 const DELETED = '(退会ユーザー)';
 // ① and full-width characters are in CP932 (NEC row 13), and are what real answers contain.
@@ -42,10 +52,24 @@ export function connpassRows(rng: Rng, world: World, campaign: Campaign, count: 
     const cancelled = rng.chance(0.15);
     const attended = !cancelled && rng.chance(0.7);
     // 更新日時 is the last change: the cancellation, the check-in, or the registration.
-    const updated = cancelled ? registeredAt + rng.int(600, 5 * 86400) * 1000 : attended ? eventAt + rng.int(-1800, 1800) * 1000 : registeredAt;
+    const updated = cancelled
+      ? registeredAt + rng.int(600, 5 * 86400) * 1000
+      : attended
+        ? eventAt + rng.int(-1800, 1800) * 1000
+        : registeredAt;
     const ticket = rng.pick(['一般参加枠', '一般参加枠', '一般参加枠', '一般参加枠', 'オンライン参加枠', 'オンライン参加枠', 'LT枠']);
     const display = rng.chance(0.8) ? p.displayName : p.romanName;
-    rows.push([ticket, p.connpass ?? '', display, cancelled ? 'キャンセル' : '参加', attended ? '出席' : '', formatJapanese(Math.min(updated, eventAt + 3600_000)), '', p.organization ?? '', rng.pick(heardFrom)]);
+    rows.push([
+      ticket,
+      p.connpass ?? '',
+      display,
+      cancelled ? 'キャンセル' : '参加',
+      attended ? '出席' : '',
+      formatJapanese(Math.min(updated, eventAt + 3600_000)),
+      '',
+      p.organization ?? '',
+      rng.pick(heardFrom),
+    ]);
   }
   // A participant who has since deleted their account: connpass keeps the row, without the name.
   const at = Math.min(rows.length, Math.floor(rows.length / 2));

@@ -8,7 +8,14 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { backupSchedules, type BackupEntry, type BackupSchedule } from '../../src-shared/contract-backup';
 import { listBackups } from '../core/backup/folder';
-import { backupFolder, backupHome, defaultBackupFolder, readBackupSettings, setBackupFolder, writeBackupSettings } from '../core/backup/settings';
+import {
+  backupFolder,
+  backupHome,
+  defaultBackupFolder,
+  readBackupSettings,
+  setBackupFolder,
+  writeBackupSettings,
+} from '../core/backup/settings';
 import { resolveMigrationsDir } from '../core/paths';
 import { asRefusal, formatBytes, progressLine, refuseMissingCluster } from './backup-common';
 import { parseOptions, Refusal, resolveTarget, targetOptions, UsageError, withCore } from './context';
@@ -35,11 +42,15 @@ export async function backupCommand(args: string[]): Promise<number> {
     }
   });
   if (values.json) {
-    console.log(JSON.stringify({ file: created.file, bytes: created.bytes, createdAt: created.createdAt, tables: created.tables }, null, 2));
+    console.log(
+      JSON.stringify({ file: created.file, bytes: created.bytes, createdAt: created.createdAt, tables: created.tables }, null, 2),
+    );
   } else {
     const rows = Object.values(created.tables).reduce((sum, n) => sum + n, 0);
     const n = new Intl.NumberFormat('en-US');
-    console.log(`Backed up ${Object.keys(created.tables).length} tables (${n.format(rows)} rows) to ${created.file} (${formatBytes(created.bytes)}).`);
+    console.log(
+      `Backed up ${Object.keys(created.tables).length} tables (${n.format(rows)} rows) to ${created.file} (${formatBytes(created.bytes)}).`,
+    );
   }
   return 0;
 }
@@ -88,6 +99,9 @@ async function settingsCommand(args: string[]): Promise<number> {
   const stored = readBackupSettings(home);
   const view = { folder: backupFolder(home, stored), defaultFolder: defaultBackupFolder(home), schedule: stored.schedule };
   if (values.json) console.log(JSON.stringify(view, null, 2));
-  else console.log(`Backup folder: ${view.folder}${stored.folder === null ? ' (the default)' : ''}\nDaily backup: ${view.schedule === 'daily' ? 'on' : 'off'}`);
+  else
+    console.log(
+      `Backup folder: ${view.folder}${stored.folder === null ? ' (the default)' : ''}\nDaily backup: ${view.schedule === 'daily' ? 'on' : 'off'}`,
+    );
   return 0;
 }

@@ -30,7 +30,8 @@ export async function statusCommand(args: string[]): Promise<void> {
 export async function serveCommand(args: string[]): Promise<void> {
   const { values } = parse(args, { ...targetOptions, port: { type: 'string' } });
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535, got ${values.port}`);
   // A long-lived shell: it runs the daily backup.
   await withCore({ ...resolveTarget(values), scheduleBackups: true }, async (core) => {
     const shell = await startHttpShell({ core, rendererDir: resolveRendererDir({ packaged: false }), port });

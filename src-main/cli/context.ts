@@ -25,7 +25,11 @@ export const targetOptions = {
 } as const;
 
 /** Strict parsing of a command's arguments; anything unknown or malformed is a usage error (exit 2). */
-export function parseOptions<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, allowPositionals = false) {
+export function parseOptions<const O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  allowPositionals = false,
+) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {

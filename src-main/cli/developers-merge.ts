@@ -48,12 +48,17 @@ export async function developersSuggestCommand(args: string[]): Promise<void> {
 
 export async function developersMergeCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseOptions(args, { ...common, reason: { type: 'string' } }, true);
-  if (positionals.length !== 2) throw new UsageError('give the developer to keep and the one to merge into it: drm developers merge <into> <from> [--reason TEXT]');
+  if (positionals.length !== 2)
+    throw new UsageError('give the developer to keep and the one to merge into it: drm developers merge <into> <from> [--reason TEXT]');
   const intoId = uuid(positionals[0]!, '<into>');
   const fromId = uuid(positionals[1]!, '<from>');
   await withCore(resolveTarget(values), async (core) => {
     const { mergeId } = unwrap(await core.handlers['developers:merge']({ intoId, fromId, reason: values.reason }));
-    console.log(values.json ? JSON.stringify({ mergeId, intoId, fromId }) : `Merged ${fromId} into ${intoId} (merge ${mergeId}).\nUndo with: drm developers unmerge ${mergeId}`);
+    console.log(
+      values.json
+        ? JSON.stringify({ mergeId, intoId, fromId })
+        : `Merged ${fromId} into ${intoId} (merge ${mergeId}).\nUndo with: drm developers unmerge ${mergeId}`,
+    );
   });
 }
 
@@ -63,6 +68,8 @@ export async function developersUnmergeCommand(args: string[]): Promise<void> {
   const mergeId = uuid(positionals[0]!, '<mergeId>');
   await withCore(resolveTarget(values), async (core) => {
     const undo = unwrap(await core.handlers['developers:unmerge']({ mergeId }));
-    console.log(values.json ? JSON.stringify({ mergeId: undo.mergeId, undid: mergeId }) : `Undid merge ${mergeId} (logged as ${undo.mergeId}).`);
+    console.log(
+      values.json ? JSON.stringify({ mergeId: undo.mergeId, undid: mergeId }) : `Undid merge ${mergeId} (logged as ${undo.mergeId}).`,
+    );
   });
 }

@@ -23,7 +23,10 @@ export function formatDeveloperPage(page: DeveloperPage, pageNo: number, pageSiz
   const last = pageNo * pageSize + page.rows.length;
   const lines = [`${page.total.toLocaleString('en-US')} developer(s); showing ${first}–${last}`];
   if (page.rows.length === 0) return lines.join('\n');
-  lines.push('', `${fit('name', 24)}  ${fit('email', 32)}  ${fit('organization', 20)}  ${fit('stage', 10)}  ${fit('last action', 11)}  actions`);
+  lines.push(
+    '',
+    `${fit('name', 24)}  ${fit('email', 32)}  ${fit('organization', 20)}  ${fit('stage', 10)}  ${fit('last action', 11)}  actions`,
+  );
   for (const r of page.rows) {
     lines.push(
       `${fit(text(r.displayName), 24)}  ${fit(text(r.primaryEmail), 32)}  ${fit(text(r.organization?.name), 20)}  ${fit(text(r.stage), 10)}  ${fit(day(r.lastActionAt), 11)}  ${r.totalActions}`,
@@ -58,7 +61,10 @@ export function formatDeveloperProfile(p: DeveloperProfile): string {
     `activity      ${p.stats.totalActions} actions (clicks ${p.stats.clicks}, attends ${p.stats.attends}, posts ${p.stats.posts}, stars ${p.stats.stars}); last ${day(p.stats.lastActionAt)}`,
     '',
     `Accounts (${p.accounts.length})`,
-    ...p.accounts.map((a) => `  ${a.provider.padEnd(10)} ${text(a.handle ?? a.externalUserId)}${a.email ? `  ${a.email}` : ''}${a.profileUrl ? `  ${a.profileUrl}` : ''}`),
+    ...p.accounts.map(
+      (a) =>
+        `  ${a.provider.padEnd(10)} ${text(a.handle ?? a.externalUserId)}${a.email ? `  ${a.email}` : ''}${a.profileUrl ? `  ${a.profileUrl}` : ''}`,
+    ),
     `Identifiers (${p.identifiers.length})`,
     ...p.identifiers.map((i) => `  ${i.kind.padEnd(10)} ${i.value}`),
   ];
@@ -70,7 +76,11 @@ export function formatDeveloperProfile(p: DeveloperProfile): string {
 
 /** `drm developers list [--q TEXT] [--page N] [--page-size N] [--json]` */
 export async function developersListCommand(args: string[]): Promise<void> {
-  const { values } = parse(args, { ...targetOptions, q: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, json: { type: 'boolean' } }, false);
+  const { values } = parse(
+    args,
+    { ...targetOptions, q: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, json: { type: 'boolean' } },
+    false,
+  );
   const page = nonNegative('page', values.page, 0);
   const pageSize = nonNegative('page-size', values['page-size'], 50);
   if (pageSize < 1 || pageSize > 200) throw new UsageError(`--page-size must be from 1 to 200, got ${pageSize}`);
@@ -83,7 +93,12 @@ export async function developersListCommand(args: string[]): Promise<void> {
 /** `drm developer show <email|uuid> [--json]` */
 export async function developerCommand(args: string[]): Promise<number | void> {
   const [sub, ...rest] = args;
-  if (sub !== 'show') throw new UsageError(sub === undefined ? 'give a subcommand: drm developer show <email|uuid>' : `unknown subcommand "${sub}" (drm developer show <email|uuid>)`);
+  if (sub !== 'show')
+    throw new UsageError(
+      sub === undefined
+        ? 'give a subcommand: drm developer show <email|uuid>'
+        : `unknown subcommand "${sub}" (drm developer show <email|uuid>)`,
+    );
   const { values, positionals } = parse(rest, { ...targetOptions, json: { type: 'boolean' } }, true);
   if (positionals.length !== 1) throw new UsageError('give exactly one developer: drm developer show <email|uuid> [--json]');
   const key = positionals[0]!.trim();

@@ -18,7 +18,9 @@ export async function developersCommand(args: string[]): Promise<number | void> 
   const command = sub === undefined ? undefined : subcommands[sub];
   if (!command) {
     const known = Object.keys(subcommands).join('|');
-    throw new UsageError(sub === undefined ? `give a subcommand: drm developers ${known}` : `unknown subcommand "${sub}" (drm developers ${known})`);
+    throw new UsageError(
+      sub === undefined ? `give a subcommand: drm developers ${known}` : `unknown subcommand "${sub}" (drm developers ${known})`,
+    );
   }
   return command(rest);
 }

@@ -63,7 +63,9 @@ export async function importCommand(args: string[]): Promise<number> {
     if (!type) {
       const preview = unwrap(await core.handlers['import:preview']({ fileHandle }));
       if (!preview.type) {
-        throw new UsageError(`cannot tell what ${basename(filePath)} is from its headers (${preview.headers.join(', ')}); give --type ${HELP_TYPES}`);
+        throw new UsageError(
+          `cannot tell what ${basename(filePath)} is from its headers (${preview.headers.join(', ')}); give --type ${HELP_TYPES}`,
+        );
       }
       type = preview.type;
     }
@@ -80,7 +82,8 @@ export async function importCommand(args: string[]): Promise<number> {
     const outcome = core.importer.outcome(jobId);
     if (!read.ok && outcome) {
       // The job's record cannot be read (the database is gone): say what is known.
-      if (values.json) console.log(JSON.stringify({ jobId, status: outcome.status, failure: outcome.failure, message: outcome.message }, null, 2));
+      if (values.json)
+        console.log(JSON.stringify({ jobId, status: outcome.status, failure: outcome.failure, message: outcome.message }, null, 2));
       process.stderr.write(`drm import: ${outcome.message ?? outcome.status}\n`);
       return exitCode(outcome);
     }
@@ -112,17 +115,55 @@ export function exitCode(job: Pick<ImportJob, 'status' | 'failure'>): number {
 }
 
 function jsonResult(job: ImportJob) {
-  const { jobId, status, type, encoding, rowsRead, rejected, skipped, duplicates, inserted, errors, errorCount, message, failure, durationMs, dryRun } = job;
-  return { jobId, status, type, encoding, rowsRead, rejected, skipped, duplicates, inserted, errors, errorCount, message, failure, durationMs, dryRun };
+  const {
+    jobId,
+    status,
+    type,
+    encoding,
+    rowsRead,
+    rejected,
+    skipped,
+    duplicates,
+    inserted,
+    errors,
+    errorCount,
+    message,
+    failure,
+    durationMs,
+    dryRun,
+  } = job;
+  return {
+    jobId,
+    status,
+    type,
+    encoding,
+    rowsRead,
+    rejected,
+    skipped,
+    duplicates,
+    inserted,
+    errors,
+    errorCount,
+    message,
+    failure,
+    durationMs,
+    dryRun,
+  };
 }
 
 function summary(job: ImportJob): string {
   const n = new Intl.NumberFormat('en-US');
-  const lines = [`${job.fileName}: ${job.status}${job.dryRun ? ' (dry run)' : ''} — ${job.type}, ${job.encoding}, ${n.format(job.rowsRead)} rows read`];
+  const lines = [
+    `${job.fileName}: ${job.status}${job.dryRun ? ' (dry run)' : ''} — ${job.type}, ${job.encoding}, ${n.format(job.rowsRead)} rows read`,
+  ];
   if (job.message) lines.push(job.message);
   if (job.status === 'succeeded') {
-    const inserted = Object.entries(job.inserted).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${n.format(v)}`);
-    lines.push(`inserted: ${inserted.join(', ') || 'nothing new'}; duplicates ${n.format(job.duplicates)}; skipped ${n.format(job.skipped)}`);
+    const inserted = Object.entries(job.inserted)
+      .filter(([, v]) => v > 0)
+      .map(([k, v]) => `${k} ${n.format(v)}`);
+    lines.push(
+      `inserted: ${inserted.join(', ') || 'nothing new'}; duplicates ${n.format(job.duplicates)}; skipped ${n.format(job.skipped)}`,
+    );
   }
   const shown = job.errors.slice(0, 20);
   for (const e of shown) lines.push(`  line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.reason} (${JSON.stringify(e.value)})`);

@@ -13,7 +13,14 @@ import { displayWidth, padEnd, padStart } from './terminal';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const OPTIONS = { ...targetOptions, from: { type: 'string' }, to: { type: 'string' }, campaign: { type: 'string' }, source: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
+const OPTIONS = {
+  ...targetOptions,
+  from: { type: 'string' },
+  to: { type: 'string' },
+  campaign: { type: 'string' },
+  source: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
 
 /** The report as `--json` prints it: exactly the issue's keys, in its order. */
 export function funnelJson(report: FunnelReport) {
@@ -36,7 +43,9 @@ const count = new Intl.NumberFormat('en-US');
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 export function formatFunnel(report: FunnelReport, filters: { campaign?: string; source?: string }): string {
-  const scope = [filters.campaign && `campaign ${filters.campaign}`, filters.source && `source ${filters.source}`].filter(Boolean).join(', ');
+  const scope = [filters.campaign && `campaign ${filters.campaign}`, filters.source && `source ${filters.source}`]
+    .filter(Boolean)
+    .join(', ');
   const header = ['stage', 'reached', 'at or beyond', 'from previous'];
   const body = report.stages.map((s) => [s.title, count.format(s.reached), count.format(s.atOrBeyond), percent(s.conversionFromPrevious)]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => displayWidth(row[i]!))));
@@ -61,7 +70,9 @@ async function campaignIdByName(core: Core, name: string): Promise<string> {
   const known = campaigns.map((c) => c.name).sort();
   throw new UsageError(
     `no campaign named "${name}"` +
-      (known.length === 0 ? ' (there are no campaigns yet)' : `; campaigns: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}`),
+      (known.length === 0
+        ? ' (there are no campaigns yet)'
+        : `; campaigns: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}`),
   );
 }
 
@@ -82,6 +93,8 @@ export async function reportFunnelCommand(args: string[]): Promise<number> {
     if (!result.ok && result.error.code === 'BAD_INPUT') throw new UsageError(result.error.message);
     return unwrap(result);
   });
-  process.stdout.write(values.json ? `${JSON.stringify(funnelJson(report), null, 2)}\n` : `${formatFunnel(report, { campaign, source })}\n`);
+  process.stdout.write(
+    values.json ? `${JSON.stringify(funnelJson(report), null, 2)}\n` : `${formatFunnel(report, { campaign, source })}\n`,
+  );
   return 0;
 }

@@ -10,7 +10,14 @@ import { displayWidth, padEnd } from './terminal';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const OPTIONS = { ...targetOptions, from: { type: 'string' }, to: { type: 'string' }, model: { type: 'string' }, 'lookback-days': { type: 'string' }, json: { type: 'boolean', default: false } } as const;
+const OPTIONS = {
+  ...targetOptions,
+  from: { type: 'string' },
+  to: { type: 'string' },
+  model: { type: 'string' },
+  'lookback-days': { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
 
 /** The rows as `--json` prints them: exactly the issue's keys, in its order. */
 export function roiJson(report: RoiReport) {
@@ -42,7 +49,11 @@ export function formatRoi(report: RoiReport): string {
     ratio(r.roiPerCost),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => displayWidth(row[i]!))));
-  const line = (cells: string[]) => cells.map((c, i) => padEnd(c, widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => padEnd(c, widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [
     `ROI, ${period}; ${report.model} attribution, ${report.lookbackDays}-day lookback; conversions = ${report.conversionStage}`,
     '',

@@ -51,7 +51,9 @@ export async function restoreCommand(args: string[]): Promise<number> {
   } else {
     const rows = Object.values(restored.tables).reduce((sum, n) => sum + n, 0);
     const forward = restored.migrations.length > 0 ? ` Migrated forward: ${restored.migrations.join(', ')}.` : '';
-    console.log(`Restored ${file}: ${Object.keys(restored.tables).length} tables, ${new Intl.NumberFormat('en-US').format(rows)} rows; derived tables rebuilt.${forward}`);
+    console.log(
+      `Restored ${file}: ${Object.keys(restored.tables).length} tables, ${new Intl.NumberFormat('en-US').format(rows)} rows; derived tables rebuilt.${forward}`,
+    );
   }
   return 0;
 }

@@ -14,6 +14,10 @@ export async function statsCommand(args: string[]): Promise<number> {
   }
   const { values } = parseOptions(rest, OPTIONS);
   const result = await withCore(resolveTarget(values), async (core) => unwrap(await core.handlers['stats:rebuild']({})));
-  process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `Rebuilt the stats and every derived table in ${(result.durationMs / 1000).toFixed(1)} s.\n`);
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify(result)}\n`
+      : `Rebuilt the stats and every derived table in ${(result.durationMs / 1000).toFixed(1)} s.\n`,
+  );
   return 0;
 }

@@ -29,7 +29,8 @@ export function toApiError(error: unknown): ApiError {
     };
   }
   // PostgreSQL went away (stopped, killed, unreachable): not a bug, and the answer to it is a restart.
-  if (isConnectionLost(error)) return { code: 'UNAVAILABLE', message: databaseStoppedMessage(error), details: { reason: 'database-stopped' } };
+  if (isConnectionLost(error))
+    return { code: 'UNAVAILABLE', message: databaseStoppedMessage(error), details: { reason: 'database-stopped' } };
   // Unknown failures keep their message but never their stack.
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message };

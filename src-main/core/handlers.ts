@@ -1,11 +1,5 @@
 import type { z } from 'zod';
-import {
-  channelNames,
-  channels,
-  type ApiResult,
-  type ChannelName,
-  type ChannelOutput,
-} from '../../src-shared/contract';
+import { channelNames, channels, type ApiResult, type ChannelName, type ChannelOutput } from '../../src-shared/contract';
 import { toApiError } from './errors';
 import { LOCAL_SESSION } from './files/handles';
 

@@ -74,7 +74,10 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     let lost: Error | undefined;
     const current = (): Session => {
       if (session) return session;
-      throw new CoreError('UNAVAILABLE', `The database could not be opened again after the restore (${lost?.message ?? 'unknown reason'}). Restart the app.`);
+      throw new CoreError(
+        'UNAVAILABLE',
+        `The database could not be opened again after the restore (${lost?.message ?? 'unknown reason'}). Restart the app.`,
+      );
     };
     const backups = createBackups({
       url,

@@ -119,14 +119,16 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
       if (origin !== undefined && origin !== `http://${host}`) return refuse(res, 403, 'Cross-origin request refused');
       if (url.pathname === '/api/upload') {
         // A cross-site form cannot send this type without a CORS preflight, which we never answer.
-        if (req.headers['content-type'] !== 'application/octet-stream') return refuse(res, 415, 'Upload the file as application/octet-stream');
+        if (req.headers['content-type'] !== 'application/octet-stream')
+          return refuse(res, 415, 'Upload the file as application/octet-stream');
         try {
           return sendJson(res, 200, { ok: true, value: await uploads.receive(req, core.files, session) });
         } catch (error) {
           return refuse(res, 400, `Upload failed: ${(error as Error).message}`);
         }
       }
-      if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'Send JSON (Content-Type: application/json)');
+      if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
+        return refuse(res, 415, 'Send JSON (Content-Type: application/json)');
       let channel: string;
       try {
         channel = decodeURIComponent(url.pathname.slice('/api/'.length));

@@ -24,8 +24,11 @@ export const defaultUploadsRoot = () => join(tmpdir(), `drm-desktop-uploads-${pr
 
 /** Keeps a readable, harmless file name: no path separators, no control characters. */
 export function safeFileName(raw: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const cleaned = raw.replace(/[/\\\u0000-\u001f\u007f]/g, '_').replace(/^\.+/, '').slice(-200);
+  const cleaned = raw
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[/\\\u0000-\u001f\u007f]/g, '_')
+    .replace(/^\.+/, '')
+    .slice(-200);
   return cleaned || 'upload.csv';
 }
 

@@ -1,11 +1,4 @@
-import type {
-  Bridge,
-  ChannelInput,
-  ChannelName,
-  ChannelOutput,
-  EventName,
-  EventPayload,
-} from '../../src-shared/contract';
+import type { Bridge, ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../src-shared/contract';
 import { ApiCallError } from './api-error';
 import type { UploadProgress, Uploader } from './transport/http-upload';
 

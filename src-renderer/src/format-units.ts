@@ -40,5 +40,7 @@ export function formatDuration(ms: number, locale: string): string {
   const minutes = Math.floor((seconds % 3600) / 60);
   const rest = seconds % 60;
   if (hours > 0) return `${unitFormat(locale, 'hour', hours)} ${unitFormat(locale, 'minute', minutes)}`;
-  return rest === 0 ? unitFormat(locale, 'minute', minutes) : `${unitFormat(locale, 'minute', minutes)} ${unitFormat(locale, 'second', rest)}`;
+  return rest === 0
+    ? unitFormat(locale, 'minute', minutes)
+    : `${unitFormat(locale, 'minute', minutes)} ${unitFormat(locale, 'second', rest)}`;
 }

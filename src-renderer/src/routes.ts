@@ -1,5 +1,15 @@
 /** The pages in navigation order; the hash route is `#/<id>`. */
-export const routeIds = ['overview', 'developers', 'organizations', 'merges', 'campaigns', 'funnel', 'import', 'settings', 'status'] as const;
+export const routeIds = [
+  'overview',
+  'developers',
+  'organizations',
+  'merges',
+  'campaigns',
+  'funnel',
+  'import',
+  'settings',
+  'status',
+] as const;
 export type RouteId = (typeof routeIds)[number];
 export type Route = RouteId | 'notFound';
 

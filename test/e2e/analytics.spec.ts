@@ -133,7 +133,9 @@ test('the funnel filtered by a campaign matches analytics:funnel, and lists a st
     const row = table.locator(`tr[data-stage="${stage.key}"]`);
     await expect(row.locator('[data-col="atOrBeyond"]')).toHaveText(count(stage.atOrBeyond));
     await expect(row.locator('[data-col="reached"]')).toHaveText(count(stage.reached));
-    await expect(row.locator('[data-col="conversion"]')).toHaveText(stage.conversionFromPrevious === null ? '—' : share(stage.conversionFromPrevious));
+    await expect(row.locator('[data-col="conversion"]')).toHaveText(
+      stage.conversionFromPrevious === null ? '—' : share(stage.conversionFromPrevious),
+    );
   }
   await expect(table.locator('tr[data-stage="awareness"] [data-col="anonymous"]')).toHaveText(count(funnel.anonymous));
   await expectChart(page, 'funnel-chart');
@@ -168,7 +170,9 @@ test('a campaign’s ROI row, its page, and a campaign created, deleted and rest
   await expect(tr.locator('[data-col="cost"]')).toHaveText(money(row.cost, 'JPY'));
   await expect(tr.locator('[data-col="actions"]')).toHaveText(weight(row.actions));
   await expect(tr.locator('[data-col="conversions"]')).toHaveText(weight(row.conversions));
-  await expect(tr.locator('[data-col="costPerConversion"]')).toHaveText(row.costPerConversion === null ? '—' : money(row.costPerConversion, 'JPY'));
+  await expect(tr.locator('[data-col="costPerConversion"]')).toHaveText(
+    row.costPerConversion === null ? '—' : money(row.costPerConversion, 'JPY'),
+  );
   await page.screenshot({ path: testInfo.outputPath('analytics-campaigns-en.png'), fullPage: true });
 
   // Another model asks the core again, with the model in the address.
@@ -247,7 +251,10 @@ test('the settings page: the action map, and saving recomputes', async ({ page, 
 
 test('the overview in Japanese', async ({ page }, testInfo) => {
   await page.goto(`${app.url}#/overview?${PERIOD}`);
-  await page.getByRole('combobox', { name: /Language|言語/ }).first().selectOption('ja');
+  await page
+    .getByRole('combobox', { name: /Language|言語/ })
+    .first()
+    .selectOption('ja');
   await expect(page.getByRole('heading', { level: 1, name: '概要' })).toBeVisible();
   await expect(page.getByText('アクティブな開発者')).toBeVisible();
   await expect(page.getByTestId('kpi-spend').first()).toContainText('￥');

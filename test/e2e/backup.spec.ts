@@ -32,14 +32,20 @@ test('back up now, delete a campaign, restore the backup: the campaign is back',
   await page.screenshot({ path: testInfo.outputPath('backup-listed-en.png'), fullPage: true });
 
   // In a browser the path is shown to copy; nothing opens on the server.
-  await rows.first().getByRole('button', { name: /^Show the backup made .* in its folder$/ }).click();
+  await rows
+    .first()
+    .getByRole('button', { name: /^Show the backup made .* in its folder$/ })
+    .click();
   await expect(section.getByTestId('backup-path')).toContainText(/\.drmbackup$/);
 
   const campaigns = await callApi<{ campaignId: string; name: string }[]>(request, app, 'campaigns:list', {});
   const victim = campaigns.find((c) => c.name === 'Docs Sprint')!;
   await callApi(request, app, 'campaigns:delete', { campaignId: victim.campaignId });
 
-  await rows.first().getByRole('button', { name: /^Restore the backup made / }).click();
+  await rows
+    .first()
+    .getByRole('button', { name: /^Restore the backup made / })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
   await expect(dialog.getByTestId('now-campaigns')).toHaveText('1');
   await expect(dialog.getByTestId('backup-campaigns')).toHaveText('2');
@@ -68,7 +74,10 @@ test('the Status page says when the last backup was made and links to Backups', 
 
 test('Settings → Backups in Japanese, by keyboard', async ({ page }, testInfo) => {
   await page.goto(`${app.url}#/settings`);
-  await page.getByRole('combobox', { name: /Language|言語/ }).first().selectOption('ja');
+  await page
+    .getByRole('combobox', { name: /Language|言語/ })
+    .first()
+    .selectOption('ja');
   const section = page.getByRole('region', { name: 'バックアップ' });
   const rows = section.getByTestId('backup-row');
   await expect(rows.first()).toBeVisible();

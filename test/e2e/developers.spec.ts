@@ -33,7 +33,9 @@ test('search the developers, open a profile', async ({ page, request }, testInfo
 
   await page.goto(`${app.url}#/developers`);
   await expect(page.getByRole('heading', { level: 1, name: 'Developers' })).toBeVisible();
-  await expect(page.getByTestId('developer-range')).toHaveText(new RegExp(`^1–${Math.min(50, total)} of ${total.toLocaleString('en-US')}$`));
+  await expect(page.getByTestId('developer-range')).toHaveText(
+    new RegExp(`^1–${Math.min(50, total)} of ${total.toLocaleString('en-US')}$`),
+  );
   const table = page.getByRole('table', { name: 'Developers' });
   await expect(table.getByRole('row').nth(1)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('developers-list-en.png'), fullPage: true });

@@ -133,7 +133,9 @@ test('a file with a bad row, dropped on another page, is rejected with the row�
 const ZIP_BYTES = [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00];
 const OLE_BYTES = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00];
 
-test('a spreadsheet or zip, dropped or chosen, is refused with what to do, never uploaded, and never offers a start', async ({ page }, testInfo) => {
+test('a spreadsheet or zip, dropped or chosen, is refused with what to do, never uploaded, and never offers a start', async ({
+  page,
+}, testInfo) => {
   const uploads: string[] = [];
   page.on('request', (request) => {
     if (new URL(request.url()).pathname === '/api/upload') uploads.push(request.url());
@@ -157,7 +159,9 @@ test('a spreadsheet or zip, dropped or chosen, is refused with what to do, never
   await expect(alert).toContainText('Excel files are not supported');
 
   // The file chooser goes through the same check.
-  await page.locator('input[type=file]').setInputFiles({ name: 'budget.numbers', mimeType: 'application/octet-stream', buffer: Buffer.from(ZIP_BYTES) });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'budget.numbers', mimeType: 'application/octet-stream', buffer: Buffer.from(ZIP_BYTES) });
   await expect(alert).toContainText('Numbers files are not supported: export it as CSV');
   await page.locator('input[type=file]').setInputFiles({ name: 'export.zip', mimeType: 'application/zip', buffer: Buffer.from(ZIP_BYTES) });
   await expect(alert).toContainText('Zip archives are not supported');
@@ -173,7 +177,13 @@ test('a spreadsheet or zip, dropped or chosen, is refused with what to do, never
 
 test('a file with a damaged byte stays UTF-8: the preview says why and names the line', async ({ page }) => {
   await page.goto(`${app.url}#/import`);
-  const bytes = [...Buffer.from('occurred_at,action,source,provider,handle\n2024-07-03 10:00,star,github,github,山田\n2024-07-03 11:00,star,github,github,caf'), 0xe9, 0x0a];
+  const bytes = [
+    ...Buffer.from(
+      'occurred_at,action,source,provider,handle\n2024-07-03 10:00,star,github,github,山田\n2024-07-03 11:00,star,github,github,caf',
+    ),
+    0xe9,
+    0x0a,
+  ];
   await dropFile(page, 'damaged.csv', bytes);
   await expect(page.getByTestId('preview-encoding')).toContainText('UTF-8');
   await expect(page.getByTestId('preview-encoding-reason')).toContainText('UTF-8 text with some bytes that are not valid UTF-8');

@@ -58,7 +58,9 @@ test('list, rename and merge organizations', async ({ page, request }, testInfo)
   await expect(dialog).toContainText(`Renamed Org (${from.developers} developers) will be merged into ${into.name}`);
   await page.screenshot({ path: testInfo.outputPath('organizations-merge-en.png'), fullPage: true });
   await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Renamed Org was merged into ${into.name}; ${from.developers} developers moved.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Renamed Org was merged into ${into.name}; ${from.developers} developers moved.` }),
+  ).toBeVisible();
   await expect(table.getByRole('rowheader', { name: 'Renamed Org', exact: true })).toHaveCount(0);
 
   const after = await call<{ rows: Org[]; total: number }>(request, 'organizations:list', { pageSize: 200 });

@@ -21,10 +21,14 @@ export async function serve(): Promise<Served> {
   const parent = mkdtempSync(join(tmpdir(), 'drm-e2e-'));
   chmodSync(parent, 0o711); // as root, PostgreSQL runs as `postgres` and must pass through
   const dataDir = join(parent, 'data');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'cli.ts'), 'serve', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src-main', 'cli.ts'), 'serve', '--data-dir', dataDir],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`drm serve did not start:\n${output}`)), 60_000);

@@ -73,7 +73,7 @@ export async function rewriteBackup(
 export function middleOfData(file: string): number {
   const bytes = readFileSync(file);
   let best = { at: 0, length: 0 };
-  for (let at = header().length; at < bytes.length - 60; ) {
+  for (let at = header().length; at < bytes.length - 60;) {
     const kind = bytes.readUInt8(at);
     const length = bytes.readUInt32BE(at + 1);
     if (kind === FrameKind.manifest) break;

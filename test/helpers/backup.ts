@@ -14,7 +14,6 @@ import type { Core } from '../../src-main/core/types';
 import { createTestDatabase } from './database';
 import { makeTempDir } from './temp';
 
-
 /** Every table of the app's schemas, as `schema.table`. */
 export function appTables(url: string, schemas = ['public', 'app', 'derived']): Promise<string[]> {
   return withConnection(url, async (client) => {
@@ -56,7 +55,11 @@ export function tableDigests(url: string, schemas?: string[]): Promise<Record<st
  * compared with EXCEPT ALL in both directions. Returns `table: [only in
  * url, only in other]` for each table that differs; {} when all are equal.
  */
-export async function exceptAllBothWays(url: string, otherUrl: string, tables: readonly string[]): Promise<Record<string, [number, number]>> {
+export async function exceptAllBothWays(
+  url: string,
+  otherUrl: string,
+  tables: readonly string[],
+): Promise<Record<string, [number, number]>> {
   const scratch = `cmp_${randomBytes(4).toString('hex')}`;
   const differences: Record<string, [number, number]> = {};
   await withConnection(url, (client) =>

@@ -94,5 +94,6 @@ export async function loadFunnelData(core: Core, dir: string): Promise<void> {
 }
 
 /** The stage rows as [key, reached, atOrBeyond, conversionFromPrevious]. */
-export const stageNumbers = (report: { stages: { key: string; reached: number; atOrBeyond: number; conversionFromPrevious: number | null }[] }) =>
-  report.stages.map((s) => [s.key, s.reached, s.atOrBeyond, s.conversionFromPrevious]);
+export const stageNumbers = (report: {
+  stages: { key: string; reached: number; atOrBeyond: number; conversionFromPrevious: number | null }[];
+}) => report.stages.map((s) => [s.key, s.reached, s.atOrBeyond, s.conversionFromPrevious]);

@@ -38,7 +38,13 @@ export async function importFile(
     if (!preview.value.type) throw new Error(`unrecognised file ${filePath}`);
     type = preview.value.type;
   }
-  const started = await core.handlers['import:start']({ fileHandle: handle, type, options: request.options, mapping: request.mapping, dryRun: request.dryRun });
+  const started = await core.handlers['import:start']({
+    fileHandle: handle,
+    type,
+    options: request.options,
+    mapping: request.mapping,
+    dryRun: request.dryRun,
+  });
   if (!started.ok) throw new Error(`${started.error.code}: ${started.error.message}`);
   await core.importer.settled(started.value.jobId);
   const job = await core.handlers['import:job']({ jobId: started.value.jobId });
@@ -62,8 +68,17 @@ export function writeCsv(dir: string, name: string, text: string, encoding: 'utf
 }
 
 const DATA_TABLES = [
-  'activities', 'activity_campaigns', 'accounts', 'developers', 'developer_identifiers', 'organizations',
-  'resources', 'campaigns', 'budgets', 'developer_stats', 'campaign_stats',
+  'activities',
+  'activity_campaigns',
+  'accounts',
+  'developers',
+  'developer_identifiers',
+  'organizations',
+  'resources',
+  'campaigns',
+  'budgets',
+  'developer_stats',
+  'campaign_stats',
 ];
 
 /** Row counts of every table an import may write: equal before and after means nothing was written. */

@@ -68,33 +68,31 @@ export async function readTable(client: pg.Client, table: string): Promise<Expec
     foreignKeys: byName(
       constraints
         .filter((c) => c.type === 'f')
-        .map(
-          (c): ExpectedForeignKey => ({
-            name: c.name,
-            columns: c.columns,
-            refTable: c.ref_table ?? '',
-            refColumns: c.ref_columns ?? [],
-            onDelete: FK_ACTIONS[c.on_delete] ?? (c.on_delete as OnDelete),
-          }),
-        ),
+        .map((c): ExpectedForeignKey => ({
+          name: c.name,
+          columns: c.columns,
+          refTable: c.ref_table ?? '',
+          refColumns: c.ref_columns ?? [],
+          onDelete: FK_ACTIONS[c.on_delete] ?? (c.on_delete as OnDelete),
+        })),
     ),
     indexes: byName(
-      indexes.rows.map(
-        (i): ExpectedIndex => ({
-          name: i.name,
-          method: i.method as ExpectedIndex['method'],
-          unique: i.unique,
-          // pg_get_indexdef spells each key with its order and non-default opclass.
-          columns: (/ USING \w+ \((.*)\)$/.exec(i.def)?.[1] ?? i.def).split(', '),
-        }),
-      ),
+      indexes.rows.map((i): ExpectedIndex => ({
+        name: i.name,
+        method: i.method as ExpectedIndex['method'],
+        unique: i.unique,
+        // pg_get_indexdef spells each key with its order and non-default opclass.
+        columns: (/ USING \w+ \((.*)\)$/.exec(i.def)?.[1] ?? i.def).split(', '),
+      })),
     ),
   };
 }
 
 /** Every base table in the public schema, sorted. */
 export async function readTableNames(client: pg.Client): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>("select tablename::text as name from pg_tables where schemaname = 'public' order by 1");
+  const { rows } = await client.query<{ name: string }>(
+    "select tablename::text as name from pg_tables where schemaname = 'public' order by 1",
+  );
   return rows.map((r) => r.name);
 }
 

@@ -20,7 +20,7 @@ export async function callError<K extends ChannelName>(core: Core, channel: K, i
 export async function developerId(url: string, key: string): Promise<string> {
   const [row] = key.includes('@')
     ? await queryRows<{ id: string }>(url, 'select developer_id as id from developers where primary_email = $1', [key])
-    : await queryRows<{ id: string }>(url, 'select developer_id as id from accounts where provider || \':\' || handle = $1', [key]);
+    : await queryRows<{ id: string }>(url, "select developer_id as id from accounts where provider || ':' || handle = $1", [key]);
   if (!row) throw new Error(`no developer for ${key}`);
   return row.id;
 }
@@ -42,12 +42,18 @@ export async function identitySnapshot(url: string) {
          from accounts order by account_id`,
     ),
     identifiers: await queryRows(url, 'select * from developer_identifiers order by identifier_id'),
-    activities: await queryRows(url, 'select activity_id, developer_id, account_id, action, occurred_at from activities order by activity_id'),
+    activities: await queryRows(
+      url,
+      'select activity_id, developer_id, account_id, action, occurred_at from activities order by activity_id',
+    ),
     developerStats: await queryRows(
       url,
       'select developer_id, total_actions, clicks, attends, posts, stars, last_action_at from developer_stats order by developer_id',
     ),
-    campaignStats: await queryRows(url, 'select campaign_id, actions_total, conversions, cost_total from campaign_stats order by campaign_id'),
+    campaignStats: await queryRows(
+      url,
+      'select campaign_id, actions_total, conversions, cost_total from campaign_stats order by campaign_id',
+    ),
     attribution: await queryRows(url, 'select * from activity_campaigns order by activity_campaign_id'),
   };
 }

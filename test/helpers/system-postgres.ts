@@ -22,11 +22,15 @@ export interface SystemPostgres {
 export function findSystemPostgres(): { major: number; bin: string } {
   const root = '/usr/lib/postgresql';
   const majors = existsSync(root)
-    ? readdirSync(root).map(Number).filter((n) => n >= 14 && existsSync(join(root, String(n), 'bin', 'postgres')))
+    ? readdirSync(root)
+        .map(Number)
+        .filter((n) => n >= 14 && existsSync(join(root, String(n), 'bin', 'postgres')))
     : [];
   const major = Math.max(...majors);
   if (!Number.isFinite(major)) {
-    throw new Error('No PostgreSQL ≥ 14 under /usr/lib/postgresql: install it with `apt-get install -y postgresql` (bash scripts/install-test-deps.sh does)');
+    throw new Error(
+      'No PostgreSQL ≥ 14 under /usr/lib/postgresql: install it with `apt-get install -y postgresql` (bash scripts/install-test-deps.sh does)',
+    );
   }
   return { major, bin: join(root, String(major), 'bin') };
 }

@@ -66,8 +66,16 @@ describe('attribution', () => {
     });
   });
 
-  it('records every touch of the 365 days before each conversion without a direct campaign, with each model\'s rule', async () => {
-    const touches = await queryRows<{ email: string; campaign: string; touched_at: Date; age: number; first_until: number; is_last: boolean; thresholds: number[] | null }>(
+  it("records every touch of the 365 days before each conversion without a direct campaign, with each model's rule", async () => {
+    const touches = await queryRows<{
+      email: string;
+      campaign: string;
+      touched_at: Date;
+      age: number;
+      first_until: number;
+      is_last: boolean;
+      thresholds: number[] | null;
+    }>(
       db.url,
       `select d.primary_email::text as email, c.name as campaign, ct.touched_at, ct.age, ct.first_until, ct.is_last, ct.thresholds
          from derived.conversion_touches ct join developers d on d.developer_id = ct.developer_id
@@ -115,7 +123,10 @@ describe('attribution', () => {
   });
 
   it('makes the weights of every attributed activity sum to 1', async () => {
-    const sums = await queryRows<{ total: string }>(db.url, 'select sum(weight)::text as total from activity_campaigns group by activity_id');
+    const sums = await queryRows<{ total: string }>(
+      db.url,
+      'select sum(weight)::text as total from activity_campaigns group by activity_id',
+    );
     expect(sums.length).toBe(16);
     for (const s of sums) expect(Number(s.total)).toBeCloseTo(1, 15);
   });
@@ -148,7 +159,9 @@ describe('attribution', () => {
     await call(db.core, 'campaigns:restore', { undoToken });
     expect((await credit())['dave@example.com']).toEqual({ B: 0.5, C: 0.5 });
     // Consent: carol withdraws it and gives it back; erin (none) is merged into bob, who then has none.
-    const [carol, bob, erin] = await Promise.all(['carol@example.com', 'bob@example.com', 'erin@example.com'].map((e) => developerId(db.url, e)));
+    const [carol, bob, erin] = await Promise.all(
+      ['carol@example.com', 'bob@example.com', 'erin@example.com'].map((e) => developerId(db.url, e)),
+    );
     const roiA = async () => (await call(db.core, 'analytics:roi', {})).rows.find((r) => r.campaign === 'A')!;
     const withCarol = await roiA();
     await call(db.core, 'developers:update', { developerId: carol!, consentAnalytics: false });
@@ -165,7 +178,9 @@ describe('attribution', () => {
     const client = new pg.Client(db.url);
     await client.connect();
     const read = async () => ({
-      attributions: (await client.query('select activity_campaign_id, activity_id, campaign_id, weight::text from activity_campaigns order by 1')).rows,
+      attributions: (
+        await client.query('select activity_campaign_id, activity_id, campaign_id, weight::text from activity_campaigns order by 1')
+      ).rows,
       // Values, not their written scale (1.0 and 1.00000 are one weight).
       daily: (
         await client.query(
@@ -175,7 +190,8 @@ describe('attribution', () => {
         )
       ).rows,
       touches: (await client.query('select * from derived.conversion_touches order by conversion_id, campaign_id, touched_at')).rows,
-      stats: (await client.query('select campaign_id, actions_total, conversions, cost_total, roi_per_cost from campaign_stats order by 1')).rows,
+      stats: (await client.query('select campaign_id, actions_total, conversions, cost_total, roi_per_cost from campaign_stats order by 1'))
+        .rows,
     });
     try {
       const incremental = await read();

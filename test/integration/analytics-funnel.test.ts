@@ -139,7 +139,13 @@ describe('analytics:funnelDevelopers', () => {
   it('lists the developers who reached a stage, pages them, and honours the filters', async () => {
     const reached = await call(t.core, 'analytics:funnelDevelopers', { ...APRIL, stageKey: 'engagement', mode: 'reached' });
     expect(reached.rows.map((r) => r.displayName)).toEqual(['Ann']);
-    const second = await call(t.core, 'analytics:funnelDevelopers', { ...APRIL, stageKey: 'awareness', mode: 'reached', page: 1, pageSize: 3 });
+    const second = await call(t.core, 'analytics:funnelDevelopers', {
+      ...APRIL,
+      stageKey: 'awareness',
+      mode: 'reached',
+      page: 1,
+      pageSize: 3,
+    });
     expect(second.total).toBe(4);
     expect(second.rows.map((r) => r.displayName)).toEqual(['Cy']); // Ann 04-20, Eve 04-16, Gus 04-09, Cy 04-01
     const pastTheEnd = await call(t.core, 'analytics:funnelDevelopers', { ...APRIL, stageKey: 'awareness', page: 9, pageSize: 3 });
@@ -152,7 +158,10 @@ describe('analytics:funnelDevelopers', () => {
   it('exports them as CSV, safe from formula injection', async () => {
     const csv = await call(t.core, 'analytics:funnelDevelopersCsv', { ...APRIL, stageKey: 'awareness', mode: 'reached' });
     expect(csv.fileName).toBe('drm-funnel-awareness-reached-2026-04-01-2026-05-01.csv');
-    const lines = csv.content.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv.content
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('developer_id,display_name,primary_email,organization,stage,last_action_at');
     expect(lines.slice(1).map((l) => l.split(',').slice(1, 5))).toEqual([
       ['Ann', 'ann@acme.example', 'Acme', 'adoption'],
@@ -178,7 +187,19 @@ describe('drm report funnel', () => {
       atOrBeyond: 3,
       conversionFromPrevious: 0.6,
     });
-    const campaign = await drm(['report', 'funnel', '--from', APRIL.from, '--to', APRIL.to, '--campaign', 'Spring', '--json', '--database-url', t.url]);
+    const campaign = await drm([
+      'report',
+      'funnel',
+      '--from',
+      APRIL.from,
+      '--to',
+      APRIL.to,
+      '--campaign',
+      'Spring',
+      '--json',
+      '--database-url',
+      t.url,
+    ]);
     expect(campaign.code, campaign.stderr).toBe(0);
     expect((JSON.parse(campaign.stdout) as { stages: { atOrBeyond: number }[] }).stages.map((s) => s.atOrBeyond)).toEqual([2, 1, 1, 0]);
     const table = await drm(['report', 'funnel', '--from', APRIL.from, '--to', APRIL.to, '--source', 'web', '--database-url', t.url]);
@@ -188,7 +209,18 @@ describe('drm report funnel', () => {
   });
 
   it('refuses an unknown campaign and bad periods with exit code 2', async () => {
-    const unknown = await drm(['report', 'funnel', '--from', APRIL.from, '--to', APRIL.to, '--campaign', 'Winter', '--database-url', t.url]);
+    const unknown = await drm([
+      'report',
+      'funnel',
+      '--from',
+      APRIL.from,
+      '--to',
+      APRIL.to,
+      '--campaign',
+      'Winter',
+      '--database-url',
+      t.url,
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no campaign named "Winter"; campaigns: Spring, Summer');
     const missing = await drm(['report', 'funnel', '--from', APRIL.from, '--database-url', t.url]);

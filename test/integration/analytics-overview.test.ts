@@ -22,7 +22,9 @@ describe('analytics:overview', () => {
     const empty = await call(t.core, 'analytics:overview', { from: '2027-05-01', to: '2027-06-01', bucket: 'month' });
     expect(empty).toMatchObject({ activeDevelopers: 0, activities: 0, spend: [], topCampaigns: [] });
     expect(empty.funnel.stages.every((s) => s.atOrBeyond === 0)).toBe(true);
-    expect(empty.trend.points).toEqual([{ period: '2027-05-01', byStage: { awareness: 0, engagement: 0, adoption: 0, advocacy: 0 }, unmapped: 0 }]);
+    expect(empty.trend.points).toEqual([
+      { period: '2027-05-01', byStage: { awareness: 0, engagement: 0, adoption: 0, advocacy: 0 }, unmapped: 0 },
+    ]);
   });
 
   it('sums the period: developers, active developers, activities, spend, funnel, trend, top campaigns', async () => {

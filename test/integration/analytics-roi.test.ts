@@ -25,7 +25,9 @@ beforeAll(async () => {
 
 /** campaign/currency → [cost, actions, conversions, costPerConversion, roiPerCost] */
 const table = (rows: RoiRow[]) =>
-  Object.fromEntries(rows.map((r) => [`${r.campaign}/${r.currency}`, [r.cost, r.actions, r.conversions, r.costPerConversion, r.roiPerCost]]));
+  Object.fromEntries(
+    rows.map((r) => [`${r.campaign}/${r.currency}`, [r.cost, r.actions, r.conversions, r.costPerConversion, r.roiPerCost]]),
+  );
 
 describe('ROI', () => {
   it('reports every campaign per currency, all time, under the tenant model (linear, 30 days)', async () => {
@@ -48,9 +50,17 @@ describe('ROI', () => {
   it('answers first-touch, last-touch and another lookback without changing the settings', async () => {
     const first = await call(db.core, 'analytics:roi', { model: 'first' });
     expect(first.model).toBe('first');
-    expect(table(first.rows)).toMatchObject({ 'A/JPY': [10000, 7, 2, 5000, 0.0002], 'B/JPY': [3000, 4, 2, 1500, 2 / 3000], 'C/JPY': [0, 3, 0, null, null] });
+    expect(table(first.rows)).toMatchObject({
+      'A/JPY': [10000, 7, 2, 5000, 0.0002],
+      'B/JPY': [3000, 4, 2, 1500, 2 / 3000],
+      'C/JPY': [0, 3, 0, null, null],
+    });
     const last = await call(db.core, 'analytics:roi', { model: 'last' });
-    expect(table(last.rows)).toMatchObject({ 'A/JPY': [10000, 5, 0, null, 0], 'B/JPY': [3000, 5, 3, 1000, 0.001], 'C/JPY': [0, 4, 1, 0, null] });
+    expect(table(last.rows)).toMatchObject({
+      'A/JPY': [10000, 5, 0, null, 0],
+      'B/JPY': [3000, 5, 3, 1000, 0.001],
+      'C/JPY': [0, 4, 1, 0, null],
+    });
     // 31 days reach bob's click on A, 30 days and 1 ms before his signup.
     const wider = await call(db.core, 'analytics:roi', { lookbackDays: 31 });
     expect(table(wider.rows)).toMatchObject({ 'A/JPY': [10000, 7, 2, 5000, 0.0002], 'B/JPY': [3000, 4.5, 2.5, 1200, 2.5 / 3000] });
@@ -70,7 +80,9 @@ describe('ROI', () => {
 
   it('agrees, for every model and lookback edge, with the credit written when that model is the setting', async () => {
     // Touch ages in this dataset: 2, 3, 4, 5, 11, 30 and 30 days + 1 ms (31 when rounded up).
-    const combos = (['linear', 'first', 'last'] as const).flatMap((model) => [1, 2, 3, 4, 5, 10, 11, 29, 30, 31, 365].map((days) => [model, days] as const));
+    const combos = (['linear', 'first', 'last'] as const).flatMap((model) =>
+      [1, 2, 3, 4, 5, 10, 11, 29, 30, 31, 365].map((days) => [model, days] as const),
+    );
     const asked: RoiRow[][] = [];
     for (const [model, lookbackDays] of combos) asked.push((await call(db.core, 'analytics:roi', { model, lookbackDays })).rows);
     const own: RoiRow[][] = [];
@@ -123,21 +135,41 @@ describe('ROI', () => {
       const rows = (await call(db.core, 'analytics:roi', {})).rows;
       const pct = Object.fromEntries(rows.map((r) => [`${r.campaign}/${r.currency}`, r.roiPercent]));
       // (5000 × conversions − cost) / cost × 100; no cost, no ROI %.
-      expect(pct).toEqual({ 'A/JPY': -50, 'A/USD': null, 'B/JPY': (5000 * 2.5 - 3000) / 3000 * 100, 'C/JPY': null, 'D/JPY': -100 });
+      expect(pct).toEqual({ 'A/JPY': -50, 'A/USD': null, 'B/JPY': ((5000 * 2.5 - 3000) / 3000) * 100, 'C/JPY': null, 'D/JPY': -100 });
     } finally {
       await call(db.core, 'settings:update', { valuePerConversion: null });
     }
   });
 
   it('prints the same rows from `drm report roi --json`, and a table without --json', async () => {
-    const result = await drm(['report', 'roi', '--from', '2026-02-01', '--to', '2026-03-01', '--model', 'first', '--json', '--database-url', db.url]);
+    const result = await drm([
+      'report',
+      'roi',
+      '--from',
+      '2026-02-01',
+      '--to',
+      '2026-03-01',
+      '--model',
+      'first',
+      '--json',
+      '--database-url',
+      db.url,
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as Record<string, unknown>[];
     expect(json.map((r) => Object.keys(r))).toEqual(
       Array(5).fill(['campaign', 'currency', 'cost', 'actions', 'conversions', 'costPerConversion', 'roiPerCost']),
     );
-    expect(json[1]).toEqual({ campaign: 'A', currency: 'USD', cost: 50, actions: 4, conversions: 1, costPerConversion: 50, roiPerCost: 0.02 });
+    expect(json[1]).toEqual({
+      campaign: 'A',
+      currency: 'USD',
+      cost: 50,
+      actions: 4,
+      conversions: 1,
+      costPerConversion: 50,
+      roiPerCost: 0.02,
+    });
     const human = await drm(['report', 'roi', '--database-url', db.url]);
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/campaign\s+currency\s+cost\s+actions\s+conversions/);
@@ -164,10 +196,13 @@ describe('ROI', () => {
     const job = await importFile(db.core, writeCsv(dir.path, 'scattered.csv', `${lines.join('\n')}\n`), { type: 'activities' });
     expect(job).toMatchObject({ status: 'succeeded', rejected: 0 });
     const period = { from: '2026-06-01', to: '2026-08-01' };
-    const combos = (['linear', 'first', 'last'] as const).flatMap((model) => [1, 3, 8, 13, 17, 21, 26, 30, 34, 38, 45].map((days) => [model, days] as const));
+    const combos = (['linear', 'first', 'last'] as const).flatMap((model) =>
+      [1, 3, 8, 13, 17, 21, 26, 30, 34, 38, 45].map((days) => [model, days] as const),
+    );
     const numbers = (rows: RoiRow[]) => rows.filter((r) => 'XYZ'.includes(r.campaign)).map((r) => [r.campaign, r.actions, r.conversions]);
     const asked: ReturnType<typeof numbers>[] = [];
-    for (const [model, lookbackDays] of combos) asked.push(numbers((await call(db.core, 'analytics:roi', { ...period, model, lookbackDays })).rows));
+    for (const [model, lookbackDays] of combos)
+      asked.push(numbers((await call(db.core, 'analytics:roi', { ...period, model, lookbackDays })).rows));
     const own: ReturnType<typeof numbers>[] = [];
     try {
       for (const [model, lookbackDays] of combos) {

@@ -22,7 +22,14 @@ async function trend(input: { from: string; to: string; bucket: 'day' | 'week' |
   const report = await call(t.core, 'analytics:trend', input);
   expect(report.bucket).toBe(input.bucket);
   expect(report.stages.map((s) => s.key)).toEqual(['awareness', 'engagement', 'adoption', 'advocacy']);
-  return report.points.map((p) => [p.period, p.byStage.awareness, p.byStage.engagement, p.byStage.adoption, p.byStage.advocacy, p.unmapped]);
+  return report.points.map((p) => [
+    p.period,
+    p.byStage.awareness,
+    p.byStage.engagement,
+    p.byStage.adoption,
+    p.byStage.advocacy,
+    p.unmapped,
+  ]);
 }
 
 describe('analytics:trend', () => {

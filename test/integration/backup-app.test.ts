@@ -73,7 +73,9 @@ describe('Settings → Backups', () => {
     expect(restored.safetyBackup).toMatch(/-pre-restore\.drmbackup$/);
     expect(await campaignNames()).toEqual(before);
     expect(await during).toEqual(before);
-    expect(changed.flat()).toEqual(expect.arrayContaining(['campaigns', 'activities', 'developers', 'tenant_settings', 'developer_search', 'campaign_daily']));
+    expect(changed.flat()).toEqual(
+      expect.arrayContaining(['campaigns', 'activities', 'developers', 'tenant_settings', 'developer_search', 'campaign_daily']),
+    );
 
     const listed = (await call(backup.core.handlers['backup:list']({}))).backups;
     expect(listed.map((b) => b.kind).sort()).toEqual(['manual', 'pre-restore']);
@@ -85,7 +87,15 @@ describe('Settings → Backups', () => {
     mkdirSync(join(backup.dir, 'elsewhere'), { recursive: true });
     writeFileSync(join(backup.dir, 'elsewhere', 'x.drmbackup'), 'x');
     symlinkSync(join(backup.dir, 'elsewhere', 'x.drmbackup'), join(backup.folder, 'link.drmbackup'));
-    for (const id of ['../elsewhere/x.drmbackup', `${backup.folder}/link.drmbackup`, '..', '.hidden.drmbackup', 'link.drmbackup', 'missing.drmbackup', 'a\\..\\b.drmbackup']) {
+    for (const id of [
+      '../elsewhere/x.drmbackup',
+      `${backup.folder}/link.drmbackup`,
+      '..',
+      '.hidden.drmbackup',
+      'link.drmbackup',
+      'missing.drmbackup',
+      'a\\..\\b.drmbackup',
+    ]) {
       const result = await backup.core.handlers['backup:restore']({ id });
       expect(result.ok, id).toBe(false);
       if (!result.ok) expect(['BAD_INPUT', 'NOT_FOUND'], id).toContain(result.error.code);

@@ -25,7 +25,9 @@ beforeAll(async () => {
   const lines = ['occurred_at,action,source,email,display_name'];
   for (let i = 0; i < ROWS; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
-    lines.push(`2026-02-${day}T${String(i % 24).padStart(2, '0')}:00:00Z,${i % 3 === 0 ? 'signup' : 'click'},web,dev${i % 5000}@example.com,Dev ${i % 5000}`);
+    lines.push(
+      `2026-02-${day}T${String(i % 24).padStart(2, '0')}:00:00Z,${i % 3 === 0 ? 'signup' : 'click'},web,dev${i % 5000}@example.com,Dev ${i % 5000}`,
+    );
   }
   big = writeCsv(dir.path, 'big.csv', `${lines.join('\n')}\n`);
 });
@@ -58,7 +60,10 @@ describe('a backup taken during an import', () => {
     await runningJob(core, started.value.jobId);
 
     const refused = await core.handlers['backup:restore']({ id: listed.value.id });
-    expect(refused.ok ? 'restored' : refused.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/import is running/) });
+    expect(refused.ok ? 'restored' : refused.error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/import is running/),
+    });
 
     const during = await core.backups.create({ out: join(dir.path, 'during.drmbackup') });
     expect(await core.importer.settled(started.value.jobId)).toBe('succeeded');
@@ -76,7 +81,9 @@ describe('a backup taken during an import', () => {
     const restoredCore = await startCore({ databaseUrl: other.url });
     try {
       await restoredCore.backups.restore(during.file, { replace: true });
-      const status = await queryValue<string>(other.url, 'select status as value from import_jobs where job_id = $1', [started.value.jobId]);
+      const status = await queryValue<string>(other.url, 'select status as value from import_jobs where job_id = $1', [
+        started.value.jobId,
+      ]);
       expect(['succeeded', 'failed']).toContain(status);
       if (side === before) expect(status).toBe('failed');
     } finally {

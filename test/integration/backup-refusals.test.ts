@@ -25,8 +25,14 @@ let good: string;
 
 /** Each bad file, made from the good one, and what the refusal must say. */
 const cases: Record<string, { make(good: string): Promise<string> | string; message: RegExp }> = {
-  truncated: { make: async (g) => truncateFile(g, at('half.drmbackup'), Math.floor((await readBackupHead(g)).size / 2)), message: /is incomplete/ },
-  'one byte short': { make: async (g) => truncateFile(g, at('short.drmbackup'), (await readBackupHead(g)).size - 1), message: /is incomplete/ },
+  truncated: {
+    make: async (g) => truncateFile(g, at('half.drmbackup'), Math.floor((await readBackupHead(g)).size / 2)),
+    message: /is incomplete/,
+  },
+  'one byte short': {
+    make: async (g) => truncateFile(g, at('short.drmbackup'), (await readBackupHead(g)).size - 1),
+    message: /is incomplete/,
+  },
   'a bit flipped in the data': { make: (g) => flipBit(g, at('flip-data.drmbackup'), middleOfData(g)), message: /is damaged.*checksum/ },
   'a bit flipped in the manifest': {
     make: async (g) => flipBit(g, at('flip-manifest.drmbackup'), (await readBackupHead(g)).trailer.manifestOffset + 40),
@@ -45,12 +51,21 @@ const cases: Record<string, { make(good: string): Promise<string> | string; mess
     message: /is damaged.*keys/,
   },
   'data that does not decompress': {
-    make: (g) => rewriteBackup(g, at('garbled.drmbackup'), (_t, text) => text, (t, compressed) => (t.name === 'developers' ? Buffer.alloc(compressed.length, 0x5a) : compressed)),
+    make: (g) =>
+      rewriteBackup(
+        g,
+        at('garbled.drmbackup'),
+        (_t, text) => text,
+        (t, compressed) => (t.name === 'developers' ? Buffer.alloc(compressed.length, 0x5a) : compressed),
+      ),
     // Brotli has no checksum of its own: the decoder may fail, or decode garbage that the table's SHA-256 refuses.
     message: /is damaged.*developers (cannot be read|does not match its checksum)/,
   },
   'rows PostgreSQL rejects': {
-    make: (g) => rewriteBackup(g, at('bad-timestamp.drmbackup'), (t, text) => (t.name === 'activities' ? text.replace(/\t2024-/, '\tnot-a-date-') : text)),
+    make: (g) =>
+      rewriteBackup(g, at('bad-timestamp.drmbackup'), (t, text) =>
+        t.name === 'activities' ? text.replace(/\t2024-/, '\tnot-a-date-') : text,
+      ),
     message: /is damaged.*activities cannot be read/,
   },
 };
@@ -89,12 +104,15 @@ describe('drm restore of a bad file', () => {
     expect(await tableDigests(target.url)).toEqual(before);
   });
 
-  it.each(['truncated', 'a bit flipped in the data', 'rows breaking a key'])('refuses %s into a new data folder and leaves no folder behind', async (name) => {
-    const fresh = at(`fresh-${name.replaceAll(' ', '-')}`);
-    const result = await drm(['restore', files[name]!, '--data-dir', fresh]);
-    expect(result.code, result.stderr).toBe(2);
-    expect(existsSync(fresh)).toBe(false);
-  });
+  it.each(['truncated', 'a bit flipped in the data', 'rows breaking a key'])(
+    'refuses %s into a new data folder and leaves no folder behind',
+    async (name) => {
+      const fresh = at(`fresh-${name.replaceAll(' ', '-')}`);
+      const result = await drm(['restore', files[name]!, '--data-dir', fresh]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(existsSync(fresh)).toBe(false);
+    },
+  );
 
   it('still restores the good file (the refusals came from the files, not the target)', async () => {
     const result = await drm(['restore', good, '--database-url', target.url, '--replace', '--json']);

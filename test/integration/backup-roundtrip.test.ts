@@ -66,9 +66,19 @@ describe('drm backup, then drm restore into a fresh data folder', () => {
     const restore = await drm(['restore', file, '--data-dir', fresh, '--json']);
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
-    const printed = JSON.parse(restore.stdout) as { file: string; tables: Record<string, number>; migrations: string[]; derivedRebuilt: boolean };
+    const printed = JSON.parse(restore.stdout) as {
+      file: string;
+      tables: Record<string, number>;
+      migrations: string[];
+      derivedRebuilt: boolean;
+    };
     expect(printed).toMatchObject({ file, migrations: [], derivedRebuilt: true });
-    expect(printed.tables).toEqual((await readBackupHead(file)).manifest.tables.reduce((o, t) => ({ ...o, [t.schema === 'public' ? t.name : `${t.schema}.${t.name}`]: t.rows }), {}));
+    expect(printed.tables).toEqual(
+      (await readBackupHead(file)).manifest.tables.reduce(
+        (o, t) => ({ ...o, [t.schema === 'public' ? t.name : `${t.schema}.${t.name}`]: t.rows }),
+        {},
+      ),
+    );
 
     restoredServer = await startEmbeddedPostgres({ dataDir: fresh });
     const tables = await appTables(original.url);
@@ -83,8 +93,11 @@ describe('drm backup, then drm restore into a fresh data folder', () => {
   it('gives the same funnel and ROI reports', async () => {
     restoredCore = await startCore({ databaseUrl: restoredServer!.url });
     const period = { from: '2024-04-01', to: '2025-04-01' };
-    for (const core of [original.core, restoredCore]) expect((await ok(core.handlers['analytics:funnel'](period))).stages[0]!.reached).toBeGreaterThan(0);
-    expect(await ok(restoredCore.handlers['analytics:funnel'](period))).toEqual(await ok(original.core.handlers['analytics:funnel'](period)));
+    for (const core of [original.core, restoredCore])
+      expect((await ok(core.handlers['analytics:funnel'](period))).stages[0]!.reached).toBeGreaterThan(0);
+    expect(await ok(restoredCore.handlers['analytics:funnel'](period))).toEqual(
+      await ok(original.core.handlers['analytics:funnel'](period)),
+    );
     for (const query of [{}, period, { model: 'first' as const, lookbackDays: 7 }]) {
       const roi = await ok(original.core.handlers['analytics:roi'](query));
       expect(roi.rows.some((r) => r.conversions > 0)).toBe(true);

@@ -62,7 +62,10 @@ describe('the daily backup', () => {
     const unplugged = join(backup.dir, 'usb-drive', 'backups');
     writeBackupSettings(state, { folder: unplugged, schedule: 'daily' });
     const failed = await runScheduledBackup(backup.core.backups, state);
-    expect(failed).toMatchObject({ id: null, error: expect.stringMatching(/backup folder .*usb-drive\/backups is not there \(is its drive connected\?\)/) });
+    expect(failed).toMatchObject({
+      id: null,
+      error: expect.stringMatching(/backup folder .*usb-drive\/backups is not there \(is its drive connected\?\)/),
+    });
     expect(existsSync(unplugged)).toBe(false);
   });
 });

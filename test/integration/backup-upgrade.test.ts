@@ -60,8 +60,12 @@ describe('before a migration', () => {
     const blocker = join(dir.path, 'a-file');
     writeFileSync(blocker, 'not a folder');
     mkdirSync(state);
-    writeFileSync(join(state, 'backup-settings.json'), JSON.stringify({ folder: join(blocker, 'backups'), schedule: 'daily' }), { flag: 'w' });
-    await expect(startCore({ databaseUrl: older, stateDir: state })).rejects.toThrow(/Before updating the database \(0002_derived\).*backup failed.*Nothing was changed/s);
+    writeFileSync(join(state, 'backup-settings.json'), JSON.stringify({ folder: join(blocker, 'backups'), schedule: 'daily' }), {
+      flag: 'w',
+    });
+    await expect(startCore({ databaseUrl: older, stateDir: state })).rejects.toThrow(
+      /Before updating the database \(0002_derived\).*backup failed.*Nothing was changed/s,
+    );
     expect(await queryValue<number>(older, 'select count(*)::int as value from drizzle.__drizzle_migrations')).toBe(2);
   });
 
@@ -116,7 +120,13 @@ describe('an older backup', () => {
     // (whose derived tables the migrating start built; its stats' and migrations' timestamps are its own).
     expect(await catalogFingerprint(url)).toEqual(await catalogFingerprint(older));
     const skip = new Set(['public.schema_migrations', 'public.developer_stats', 'public.campaign_stats']);
-    expect(await exceptAllBothWays(older, url, (await appTables(older)).filter((t) => !skip.has(t)))).toEqual({});
+    expect(
+      await exceptAllBothWays(
+        older,
+        url,
+        (await appTables(older)).filter((t) => !skip.has(t)),
+      ),
+    ).toEqual({});
     const names = await queryValue<string[]>(url, 'select array_agg(name order by id) as value from schema_migrations');
     expect(names).toEqual(['0000_extensions', '0001_schema', DERIVED_MIGRATION]);
   });

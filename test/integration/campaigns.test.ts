@@ -43,7 +43,15 @@ describe('campaigns', () => {
   it('lists campaigns with cost per currency and attributed numbers, and finds them by name', async () => {
     const list = await call(db.core, 'campaigns:list', {});
     expect(list.map((c) => [c.name, c.costs, c.actions, c.conversions])).toEqual([
-      ['A', [{ currency: 'JPY', amount: 10000 }, { currency: 'USD', amount: 50 }], 6, 1],
+      [
+        'A',
+        [
+          { currency: 'JPY', amount: 10000 },
+          { currency: 'USD', amount: 50 },
+        ],
+        6,
+        1,
+      ],
       ['B', [{ currency: 'JPY', amount: 3000 }], 5.5, 2.5],
       ['C', [], 3.5, 0.5],
       ['D', [{ currency: 'JPY', amount: 1000 }], 0, 0],
@@ -57,8 +65,20 @@ describe('campaigns', () => {
   });
 
   it('creates and updates campaigns, refusing a name already used', async () => {
-    const created = await call(db.core, 'campaigns:create', { name: '春のハンズオン', channel: 'event', startDate: '2026-04-01', endDate: '2026-04-30' });
-    expect(created).toMatchObject({ name: '春のハンズオン', channel: 'event', startDate: '2026-04-01', endDate: '2026-04-30', costs: [], actions: 0 });
+    const created = await call(db.core, 'campaigns:create', {
+      name: '春のハンズオン',
+      channel: 'event',
+      startDate: '2026-04-01',
+      endDate: '2026-04-30',
+    });
+    expect(created).toMatchObject({
+      name: '春のハンズオン',
+      channel: 'event',
+      startDate: '2026-04-01',
+      endDate: '2026-04-30',
+      costs: [],
+      actions: 0,
+    });
     ids.spring = created.campaignId;
     expect(await stats(created.campaignId)).toMatchObject({ actions_total: '0', cost_total: '0' });
     const duplicate = await callError(db.core, 'campaigns:create', { name: '春のハンズオン' });
@@ -69,7 +89,9 @@ describe('campaigns', () => {
     });
     const updated = await call(db.core, 'campaigns:update', { campaignId: created.campaignId, channel: null, budgetTotal: 50000 });
     expect(updated).toMatchObject({ name: '春のハンズオン', channel: null, budgetTotal: 50000, startDate: '2026-04-01' });
-    expect(await callError(db.core, 'campaigns:get', { campaignId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await callError(db.core, 'campaigns:get', { campaignId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('keeps campaign_stats current as budget entries are added, changed and deleted', async () => {
@@ -77,9 +99,19 @@ describe('campaigns', () => {
     const budget = await call(db.core, 'budgets:create', { campaignId: id, category: 'Venue', amount: 2000, spentAt: '2026-04-02' });
     expect(budget).toMatchObject({ campaignId: id, category: 'venue', amount: 2000, currency: 'JPY', spentAt: '2026-04-02', memo: null });
     expect((await stats(id))?.cost_total).toBe('2000');
-    const usd = await call(db.core, 'budgets:create', { campaignId: id, category: 'tool', amount: 10, currency: 'USD', spentAt: '2026-04-03', memo: 'SaaS' });
+    const usd = await call(db.core, 'budgets:create', {
+      campaignId: id,
+      category: 'tool',
+      amount: 10,
+      currency: 'USD',
+      spentAt: '2026-04-03',
+      memo: 'SaaS',
+    });
     expect((await stats(id))?.cost_total).toBe('2000');
-    expect(await call(db.core, 'budgets:update', { budgetId: budget.budgetId, amount: 2500, memo: 'hall' })).toMatchObject({ amount: 2500, memo: 'hall' });
+    expect(await call(db.core, 'budgets:update', { budgetId: budget.budgetId, amount: 2500, memo: 'hall' })).toMatchObject({
+      amount: 2500,
+      memo: 'hall',
+    });
     expect((await stats(id))?.cost_total).toBe('2500');
     expect((await call(db.core, 'campaigns:list', { q: '春' }))[0]?.costs).toEqual([
       { currency: 'JPY', amount: 2500 },
@@ -89,9 +121,11 @@ describe('campaigns', () => {
     const own = await call(db.core, 'budgets:create', { campaignId: id, category: ' 交通費 ', amount: 1, spentAt: '2026-04-02' });
     expect(own.category).toBe('交通費');
     await call(db.core, 'budgets:delete', { budgetId: own.budgetId });
-    expect(await callError(db.core, 'budgets:create', { campaignId: id, category: 'ad', amount: -1, spentAt: '2026-04-02' })).toMatchObject({
-      code: 'BAD_INPUT',
-    });
+    expect(await callError(db.core, 'budgets:create', { campaignId: id, category: 'ad', amount: -1, spentAt: '2026-04-02' })).toMatchObject(
+      {
+        code: 'BAD_INPUT',
+      },
+    );
     expect(await call(db.core, 'budgets:delete', { budgetId: budget.budgetId })).toMatchObject({ amount: 2500, category: 'venue' });
     expect((await stats(id))?.cost_total).toBe('0');
     expect(await callError(db.core, 'budgets:delete', { budgetId: budget.budgetId })).toMatchObject({ code: 'NOT_FOUND' });
@@ -129,16 +163,24 @@ describe('campaigns', () => {
     ]);
     const empty = await call(db.core, 'campaigns:get', { campaignId: ids.D!, bucket: 'day' });
     expect(empty.overTime).toEqual([]);
-    expect(empty.roi).toEqual([expect.objectContaining({ currency: 'JPY', cost: 1000, conversions: 0, costPerConversion: null, roiPerCost: 0 })]);
+    expect(empty.roi).toEqual([
+      expect.objectContaining({ currency: 'JPY', cost: 1000, conversions: 0, costPerConversion: null, roiPerCost: 0 }),
+    ]);
   });
 
   it('deletes a campaign with everything hanging off it, and undo puts every row back', async () => {
     const snapshot = async () => ({
       campaigns: await queryRows(db.url, 'select * from campaigns order by campaign_id'),
       budgets: await queryRows(db.url, 'select * from budgets order by budget_id'),
-      attributions: await queryRows(db.url, 'select activity_campaign_id, activity_id, campaign_id, weight::text from activity_campaigns order by 1'),
+      attributions: await queryRows(
+        db.url,
+        'select activity_campaign_id, activity_id, campaign_id, weight::text from activity_campaigns order by 1',
+      ),
       resources: await queryRows(db.url, 'select resource_id, campaign_id, updated_at from resources order by 1'),
-      stats: await queryRows(db.url, 'select campaign_id, actions_total, conversions, cost_total, roi_per_cost from campaign_stats order by 1'),
+      stats: await queryRows(
+        db.url,
+        'select campaign_id, actions_total, conversions, cost_total, roi_per_cost from campaign_stats order by 1',
+      ),
       // Values, not their written scale (1.0 and 1 are one weight).
       daily: await queryRows(
         db.url,

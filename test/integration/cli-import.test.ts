@@ -43,7 +43,11 @@ describe('drm import', () => {
   });
 
   it('reports every bad row and exits 2 when the file is rejected', async () => {
-    const file = writeCsv(dir.path, 'bad.csv', 'occurred_at,action,source,email\nnope,view,web,a@example.com\n2024-01-01,,web,b@example.com\n');
+    const file = writeCsv(
+      dir.path,
+      'bad.csv',
+      'occurred_at,action,source,email\nnope,view,web,a@example.com\n2024-01-01,,web,b@example.com\n',
+    );
     const result = await drm(['import', file, '--json', '--database-url', url]);
     expect(result.code).toBe(2);
     const json = JSON.parse(result.stdout);
@@ -62,7 +66,21 @@ describe('drm import', () => {
     const file = writeCsv(dir.path, 'custom.csv', 'when,what,mail\n2024-05-01 09:00,signup,c@example.com\n');
     const mapping = join(dir.path, 'mapping.json');
     writeFileSync(mapping, JSON.stringify({ occurred_at: 'when', action: 'what', email: 'mail' }));
-    const result = await drm(['import', file, '--type', 'activities', '--mapping', mapping, '--source', 'form', '--timezone', 'Asia/Tokyo', '--json', '--database-url', url]);
+    const result = await drm([
+      'import',
+      file,
+      '--type',
+      'activities',
+      '--mapping',
+      mapping,
+      '--source',
+      'form',
+      '--timezone',
+      'Asia/Tokyo',
+      '--json',
+      '--database-url',
+      url,
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).inserted.activities).toBe(1);
   });

@@ -137,14 +137,22 @@ describe('developer_search after imports', () => {
       '2024-05-01T00:00:00Z,post,blog,x,kensato,', // Ken reaches advocacy
     ]);
     await expectRebuildEqual();
-    expect(await rowOf('taro@acme.co.jp')).toMatchObject({ highest_stage: 3, highest_stage_at: new Date('2024-01-15T00:00:00Z'), total_actions: '4' });
+    expect(await rowOf('taro@acme.co.jp')).toMatchObject({
+      highest_stage: 3,
+      highest_stage_at: new Date('2024-01-15T00:00:00Z'),
+      total_actions: '4',
+    });
     expect(await rowOf('hanako@gmail.com')).toMatchObject({
       highest_stage: 2,
       highest_stage_at: new Date('2024-01-05T00:00:00Z'),
       total_actions: '2',
       last_action_at: new Date('2024-01-05T00:00:00Z'),
     });
-    expect(await rowOf('ken@beta.example')).toMatchObject({ highest_stage: 4, highest_stage_at: new Date('2024-05-01T00:00:00Z'), providers: ['x'] });
+    expect(await rowOf('ken@beta.example')).toMatchObject({
+      highest_stage: 4,
+      highest_stage_at: new Date('2024-05-01T00:00:00Z'),
+      providers: ['x'],
+    });
     // Importing the same file again changes nothing.
     await activities('second-again.csv', [
       '2024-01-15T00:00:00Z,signup,app,,,taro@acme.co.jp',
@@ -236,7 +244,8 @@ describe('developer_search for many developers at once', () => {
     // made in SQL inside a transaction that is rolled back.
     const client = new pg.Client(t.url);
     await client.connect();
-    const rows = async () => (await client.query(`${DEVELOPER_SEARCH_ROWS.replace('order by', "where search_text like '%bulk%' order by")}`)).rows;
+    const rows = async () =>
+      (await client.query(`${DEVELOPER_SEARCH_ROWS.replace('order by', "where search_text like '%bulk%' order by")}`)).rows;
     try {
       await client.query('begin');
       const ids = (

@@ -175,7 +175,11 @@ describe('developers:list filters, sorts and paging', () => {
     expect(pages.map((p) => p.total)).toEqual([5, 5, 5, 5]);
     expect(pages.map((p) => p.rows.map((r) => r.displayName))).toEqual([[YAMADA, HANAKO], [TARO, EVIL], [QUIET], []]);
     const searched = await Promise.all([0, 1, 5].map((page) => list({ q: 'taro', page, pageSize: 1 })));
-    expect(searched.map((p) => [p.total, p.rows.length])).toEqual([[2, 1], [2, 1], [2, 0]]);
+    expect(searched.map((p) => [p.total, p.rows.length])).toEqual([
+      [2, 1],
+      [2, 1],
+      [2, 0],
+    ]);
     const bad = await t.core.handlers['developers:list']({ pageSize: 201 });
     expect(bad.ok ? null : bad.error.code).toBe('BAD_INPUT');
   });
@@ -252,14 +256,24 @@ describe('developers:activities', () => {
     expect(first.sources).toEqual(['connpass', 'github', 'web']);
     const last = await call({ pageSize: 2, page: 2 });
     expect(last.rows.map((r) => r.action)).toEqual(['view']);
-    expect(last.rows[0]).toMatchObject({ source: 'web', resourceTitle: 'Docs', resourceUrl: 'https://example.com/docs', campaigns: ['Spring Campaign'] });
+    expect(last.rows[0]).toMatchObject({
+      source: 'web',
+      resourceTitle: 'Docs',
+      resourceUrl: 'https://example.com/docs',
+      campaigns: ['Spring Campaign'],
+    });
 
     const signups = await call({ action: 'signup' });
     expect([signups.total, signups.rows.map((r) => r.action)]).toEqual([2, ['signup', 'signup']]);
     expect(signups.actions).toEqual(first.actions); // the menus ignore the filter
     const connpass = await call({ source: 'connpass' });
     expect(connpass.total).toBe(1);
-    expect(connpass.rows[0]).toMatchObject({ action: 'attend', provider: 'connpass', resourceTitle: 'Meetup #1', campaigns: ['Spring Campaign'] });
+    expect(connpass.rows[0]).toMatchObject({
+      action: 'attend',
+      provider: 'connpass',
+      resourceTitle: 'Meetup #1',
+      campaigns: ['Spring Campaign'],
+    });
     expect((await call({ source: 'connpass', action: 'view' })).total).toBe(0);
 
     const missing = await t.core.handlers['developers:activities']({ developerId: '00000000-0000-4000-8000-000000000000' });
@@ -273,13 +287,22 @@ describe('developers:update', () => {
     const changes: string[][] = [];
     const off = t.core.events.on('db:changed', ({ tables }) => changes.push(tables));
     try {
-      const result = await t.core.handlers['developers:update']({ developerId, tags: [' beta ', 'speaker', 'beta'], consentAnalytics: true });
+      const result = await t.core.handlers['developers:update']({
+        developerId,
+        tags: [' beta ', 'speaker', 'beta'],
+        consentAnalytics: true,
+      });
       if (!result.ok) throw new Error(result.error.message);
       expect(result.value).toMatchObject({ developerId, tags: ['beta', 'speaker'], consentAnalytics: true, displayName: HANAKO });
       expect(changes).toEqual([['developers']]);
       expect(await names({ tag: 'speaker' })).toEqual([HANAKO, TARO]);
 
-      const renamed = await t.core.handlers['developers:update']({ developerId, displayName: '  田中 花子 ', tags: [], consentAnalytics: false });
+      const renamed = await t.core.handlers['developers:update']({
+        developerId,
+        displayName: '  田中 花子 ',
+        tags: [],
+        consentAnalytics: false,
+      });
       expect(renamed.ok && renamed.value).toMatchObject({ displayName: '田中 花子', tags: [], consentAnalytics: false });
       const [row] = await queryRows<{ tags: string[] | null; consent_analytics: boolean }>(
         t.url,
@@ -341,7 +364,17 @@ describe('drm developers list / drm developer show', () => {
     const shown = await drm(['developer', 'show', 'Taro.Tanaka@example.co.jp', '--json', '--database-url', t.url]);
     expect(shown.code, shown.stderr).toBe(0);
     const profile = JSON.parse(shown.stdout);
-    expect(Object.keys(profile)).toEqual(['developerId', 'displayName', 'primaryEmail', 'organization', 'tags', 'stage', 'accounts', 'identifiers', 'stats']);
+    expect(Object.keys(profile)).toEqual([
+      'developerId',
+      'displayName',
+      'primaryEmail',
+      'organization',
+      'tags',
+      'stage',
+      'accounts',
+      'identifiers',
+      'stats',
+    ]);
     expect(profile).toMatchObject({
       displayName: TARO,
       organization: { name: '株式会社テスト' },

@@ -43,11 +43,31 @@ function pathRequests(foreignHandle: string) {
   const requests: { label: string; input: Record<string, unknown>; code: string; message: RegExp }[] = [];
   for (const path of ['/etc/hostname', '/etc/shadow', secretFile]) {
     requests.push({ label: `filePath ${path}`, input: { filePath: path }, code: 'BAD_INPUT', message: /Unrecognized key|handle/ });
-    requests.push({ label: `fileHandle = ${path}`, input: { fileHandle: path }, code: 'BAD_INPUT', message: /Not a file handle the app issued/ });
+    requests.push({
+      label: `fileHandle = ${path}`,
+      input: { fileHandle: path },
+      code: 'BAD_INPUT',
+      message: /Not a file handle the app issued/,
+    });
   }
-  requests.push({ label: 'a handle with a filePath beside it', input: { fileHandle: foreignHandle, filePath: secretFile }, code: 'BAD_INPUT', message: /Unrecognized key/ });
-  requests.push({ label: 'a random handle', input: { fileHandle: randomHandle }, code: 'NOT_FOUND', message: /no longer available: drop or choose it again/ });
-  requests.push({ label: 'another session’s handle', input: { fileHandle: foreignHandle }, code: 'NOT_FOUND', message: /no longer available: drop or choose it again/ });
+  requests.push({
+    label: 'a handle with a filePath beside it',
+    input: { fileHandle: foreignHandle, filePath: secretFile },
+    code: 'BAD_INPUT',
+    message: /Unrecognized key/,
+  });
+  requests.push({
+    label: 'a random handle',
+    input: { fileHandle: randomHandle },
+    code: 'NOT_FOUND',
+    message: /no longer available: drop or choose it again/,
+  });
+  requests.push({
+    label: 'another session’s handle',
+    input: { fileHandle: foreignHandle },
+    code: 'NOT_FOUND',
+    message: /no longer available: drop or choose it again/,
+  });
   return requests;
 }
 
@@ -97,7 +117,10 @@ describe('over HTTP', () => {
       body: csvText,
     });
     const { value } = (await uploaded.json()) as { value: { fileHandle: string } };
-    expect(await post('import:preview', { fileHandle: value.fileHandle })).toMatchObject({ ok: true, value: { fileName: 'events.csv', type: 'activities' } });
+    expect(await post('import:preview', { fileHandle: value.fileHandle })).toMatchObject({
+      ok: true,
+      value: { fileName: 'events.csv', type: 'activities' },
+    });
     const started = await post('import:start', { fileHandle: value.fileHandle, type: 'activities', options: { timezone: 'UTC' } });
     if (!started.ok) throw new Error(started.error.message);
     expect(await db.core.importer.settled(started.value.jobId as string)).toBe('succeeded');
@@ -115,10 +138,16 @@ describe('over the IPC handler map', () => {
   const windowA = newFileSession('window');
   const windowB = newFileSession('window');
   const from = (session: string) => ({ session }) as unknown as IpcMainInvokeEvent;
-  const call = (channel: string, input: unknown, session = windowA) => handlers.get(channel)!(from(session), input) as Promise<ApiResult<Record<string, unknown>>>;
+  const call = (channel: string, input: unknown, session = windowA) =>
+    handlers.get(channel)!(from(session), input) as Promise<ApiResult<Record<string, unknown>>>;
 
   beforeAll(() => {
-    registerIpc(ipcMain, Promise.resolve(db.core), () => true, (event) => (event as unknown as { session: string }).session);
+    registerIpc(
+      ipcMain,
+      Promise.resolve(db.core),
+      () => true,
+      (event) => (event as unknown as { session: string }).session,
+    );
   });
 
   it('refuses every path, path-like handle, random handle and other window’s handle, returning none of the file', async () => {
@@ -140,11 +169,17 @@ describe('over the IPC handler map', () => {
     expect(registered.value).toMatchObject({ fileName: 'dropped.csv', size: Buffer.byteLength(csvText) });
     expect(JSON.stringify(registered)).not.toContain(dir.path);
     const preview = await call('import:preview', { fileHandle: registered.value.fileHandle });
-    expect(preview).toMatchObject({ ok: true, value: { fileName: 'dropped.csv', type: 'activities', rows: [['2024-05-01 10:00', 'view', 'web', 'a@example.com']] } });
+    expect(preview).toMatchObject({
+      ok: true,
+      value: { fileName: 'dropped.csv', type: 'activities', rows: [['2024-05-01 10:00', 'view', 'web', 'a@example.com']] },
+    });
     expect(JSON.stringify(preview)).not.toContain(dir.path);
 
     await db.core.files.endSession(windowA);
-    expect(await call('import:preview', { fileHandle: registered.value.fileHandle })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: GONE_MESSAGE } });
+    expect(await call('import:preview', { fileHandle: registered.value.fileHandle })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: GONE_MESSAGE },
+    });
   });
 
   it('refuses to register what is not a regular file: an empty path, a folder, a device', async () => {

@@ -21,7 +21,8 @@ const renderer = makeTempDir('renderer');
 // A per-user root like the default one in the temp folder; each shell makes its own folder inside.
 const uploads = makeTempDir('uploads');
 const uploadsRoot = join(uploads.path, 'root');
-const uploadedFiles = () => readdirSync(uploadsRoot).flatMap((dir) => readdirSync(join(uploadsRoot, dir)).map((name) => join(uploadsRoot, dir, name)));
+const uploadedFiles = () =>
+  readdirSync(uploadsRoot).flatMap((dir) => readdirSync(join(uploadsRoot, dir)).map((name) => join(uploadsRoot, dir, name)));
 
 beforeAll(async () => {
   const database = await createTestDatabase();
@@ -97,14 +98,22 @@ describe('HTTP shell', () => {
   it('refuses unknown channels, wrong methods, non-JSON bodies and other origins', async () => {
     expect((await postJson('/api/sql:run', { sql: 'drop table tenants' }, bearer())).status).toBe(404);
     expect((await fetch(`${base()}/api/system:status`, { headers: bearer() })).status).toBe(405);
-    const form = await fetch(`${base()}/api/system:status`, { method: 'POST', headers: { ...bearer(), 'Content-Type': 'text/plain' }, body: '{}' });
+    const form = await fetch(`${base()}/api/system:status`, {
+      method: 'POST',
+      headers: { ...bearer(), 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
     expect((await postJson('/api/system:status', {}, { ...bearer(), Origin: 'http://evil.example' })).status).toBe(403);
   });
 
   it('takes an upload for browser mode, answers a handle (no path), previews it by handle, and deletes it when closed', async () => {
     const csv = 'occurred_at,action,source,email\n2024-05-01 10:00,view,web,a@example.com\n';
-    const refused = await fetch(`${base()}/api/upload`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: csv });
+    const refused = await fetch(`${base()}/api/upload`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: csv,
+    });
     expect(refused.status).toBe(401);
     const response = await fetch(`${base()}/api/upload`, {
       method: 'POST',
@@ -121,7 +130,11 @@ describe('HTTP shell', () => {
     const preview = (await (await postJson('/api/import:preview', { fileHandle: upload.value.fileHandle }, bearer())).json()) as {
       value: { fileName: string; type: string; rows: string[][] };
     };
-    expect(preview.value).toMatchObject({ fileName: '_.._活動.csv', type: 'activities', rows: [['2024-05-01 10:00', 'view', 'web', 'a@example.com']] });
+    expect(preview.value).toMatchObject({
+      fileName: '_.._活動.csv',
+      type: 'activities',
+      rows: [['2024-05-01 10:00', 'view', 'web', 'a@example.com']],
+    });
     expect(preview.value).not.toHaveProperty('filePath');
 
     const other = await startHttpShell({ core, rendererDir: renderer.path, uploadsRoot });
@@ -148,7 +161,9 @@ describe('HTTP shell', () => {
     const planted = join(uploads.path, 'planted');
     mkdirSync(planted);
     chmodSync(planted, 0o777);
-    await expect(startHttpShell({ core, rendererDir: renderer.path, uploadsRoot: planted })).rejects.toThrow(/Refusing to use .*planted.*mode is 0777/);
+    await expect(startHttpShell({ core, rendererDir: renderer.path, uploadsRoot: planted })).rejects.toThrow(
+      /Refusing to use .*planted.*mode is 0777/,
+    );
     // Refused, never used: nothing was made inside it.
     expect(readdirSync(planted)).toEqual([]);
   });
@@ -156,7 +171,10 @@ describe('HTTP shell', () => {
   it('answers a malformed % escape in the URL with 400 and a clear message, and keeps serving', async () => {
     const api = await postJson('/api/system%E0%A4%A', {}, bearer());
     expect(api.status).toBe(400);
-    expect(await api.json()).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: 'Bad channel name in the URL (a malformed % escape): /api/system%E0%A4%A' } });
+    expect(await api.json()).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'Bad channel name in the URL (a malformed % escape): /api/system%E0%A4%A' },
+    });
     const page = await fetch(`${base()}/assets/%E0%A4%A.js`, { headers: bearer() });
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('malformed % escape');
@@ -166,10 +184,13 @@ describe('HTTP shell', () => {
 
   it('refuses a request naming another host (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: shell.port, path: `/?token=${shell.token}`, headers: { Host: 'attacker.example' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        { host: '127.0.0.1', port: shell.port, path: `/?token=${shell.token}`, headers: { Host: 'attacker.example' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.once('error', reject);
       req.end();
     });
@@ -189,6 +210,11 @@ describe('HTTP shell', () => {
     let text = '';
     while (!text.split(/(?<=\n\n)/).includes(ours)) text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
-    expect(text.split(/(?<=\n\n)/).filter((event) => event.startsWith('event: ')).at(-1)).toBe(ours);
+    expect(
+      text
+        .split(/(?<=\n\n)/)
+        .filter((event) => event.startsWith('event: '))
+        .at(-1),
+    ).toBe(ours);
   });
 });

@@ -12,7 +12,8 @@ const dir = makeTempDir('import-activities');
 const db = useCoreOnTestDatabase();
 afterAll(() => dir.remove());
 
-const HEADER = 'occurred_at,action,source,provider,external_user_id,handle,email,display_name,organization,anon_id,resource_category,resource_title,resource_url,campaign,source_ref,utm_campaign,lang';
+const HEADER =
+  'occurred_at,action,source,provider,external_user_id,handle,email,display_name,organization,anon_id,resource_category,resource_title,resource_url,campaign,source_ref,utm_campaign,lang';
 const ROWS = [
   '2024-05-01 10:00,view,web,,,,taro@example.com,山田 太郎,Example 株式会社,,blog,Getting started,https://blog.example/start,,,,ja',
   '2024-05-01 10:05,star,github,github,,Taro-Y,taro@example.com,山田 太郎,,,repo,example/sdk,,,,,',
@@ -47,7 +48,10 @@ describe('activities import', () => {
     const byName = Object.fromEntries(rows.map((r) => [r.display_name, Number(r.n)]));
     expect(byName['山田 太郎']).toBe(3);
     expect(byName['Suzuki, Hanako']).toBe(1);
-    const connpass = await queryRows<{ developer_id: string | null }>(db.url, "select developer_id from accounts where provider = 'connpass'");
+    const connpass = await queryRows<{ developer_id: string | null }>(
+      db.url,
+      "select developer_id from accounts where provider = 'connpass'",
+    );
     expect(connpass[0]?.developer_id).not.toBeNull();
   });
 
@@ -69,7 +73,10 @@ describe('activities import', () => {
     );
     expect(anon).toMatchObject({ developer_id: null, anon_id: 'anon-42' });
     expect(anon!.metadata).toMatchObject({ lang: 'en', utm_campaign: 'spring' });
-    const [github] = await queryRows<{ external_user_id: string; handle: string }>(db.url, "select external_user_id, handle from accounts where provider = 'github'");
+    const [github] = await queryRows<{ external_user_id: string; handle: string }>(
+      db.url,
+      "select external_user_id, handle from accounts where provider = 'github'",
+    );
     // GitHub logins are case-insensitive: the handle is kept in its canonical lower case.
     expect(github).toEqual({ external_user_id: 'taro-y', handle: 'taro-y' });
   });
@@ -84,7 +91,10 @@ describe('activities import', () => {
   });
 
   it('keeps developer_stats equal to a rebuild from activities', async () => {
-    const incremental = await queryRows(db.url, 'select developer_id, total_actions, clicks, attends, posts, stars, last_action_at from developer_stats order by 1');
+    const incremental = await queryRows(
+      db.url,
+      'select developer_id, total_actions, clicks, attends, posts, stars, last_action_at from developer_stats order by 1',
+    );
     const rebuilt = await queryRows(
       db.url,
       `select developer_id, count(*)::bigint as total_actions, count(*) filter (where action = 'click')::bigint as clicks,
@@ -97,16 +107,24 @@ describe('activities import', () => {
 
   it('inserts nothing new when the same file, or the same rows in Shift_JIS, is imported again', async () => {
     const before = await tableCounts(db.url);
-    const again = await importFile(db.core, writeCsv(dir.path, 'again.csv', [HEADER, ...ROWS].join('\n'), 'utf8-bom'), { options: { timezone: 'Asia/Tokyo' } });
+    const again = await importFile(db.core, writeCsv(dir.path, 'again.csv', [HEADER, ...ROWS].join('\n'), 'utf8-bom'), {
+      options: { timezone: 'Asia/Tokyo' },
+    });
     expect(again).toMatchObject({ status: 'succeeded', duplicates: 6 });
     expect(again.inserted.activities).toBe(0);
-    const sjis = await importFile(db.core, writeCsv(dir.path, 'sjis.csv', [HEADER, ...ROWS].join('\r\n'), 'cp932'), { options: { timezone: 'Asia/Tokyo' } });
+    const sjis = await importFile(db.core, writeCsv(dir.path, 'sjis.csv', [HEADER, ...ROWS].join('\r\n'), 'cp932'), {
+      options: { timezone: 'Asia/Tokyo' },
+    });
     expect(sjis).toMatchObject({ status: 'succeeded', encoding: 'cp932', duplicates: 6 });
     expect(await tableCounts(db.url)).toEqual(before);
   });
 
   it('updates an account seen again with a new email and adds that email to the same developer', async () => {
-    const file = writeCsv(dir.path, 'new-email.csv', `${HEADER}\n2024-06-01 10:00,star,github,github,,taro-y,taro.yamada@example.net,,,,repo,example/cli,,,,,\n`);
+    const file = writeCsv(
+      dir.path,
+      'new-email.csv',
+      `${HEADER}\n2024-06-01 10:00,star,github,github,,taro-y,taro.yamada@example.net,,,,repo,example/cli,,,,,\n`,
+    );
     const job = await importFile(db.core, file, { options: { timezone: 'Asia/Tokyo' } });
     expect(job.inserted).toMatchObject({ activities: 1, developers: 0, accounts: 0, identifiers: 1 });
     const [account] = await queryRows<{ email: string }>(db.url, "select email from accounts where provider = 'github'");
@@ -148,7 +166,11 @@ describe('activities import', () => {
     const lines = [HEADER];
     for (let i = 0; i < 30_000; i++) lines.push(`2024-08-01 10:00,view,web,,,,user${i}@example.com,,,,,,,,cancel-${i},,`);
     const file = writeCsv(dir.path, 'big.csv', lines.join('\n'));
-    const started = await db.core.handlers['import:start']({ fileHandle: await fileHandle(db.core, file), type: 'activities', options: { timezone: 'Asia/Tokyo' } });
+    const started = await db.core.handlers['import:start']({
+      fileHandle: await fileHandle(db.core, file),
+      type: 'activities',
+      options: { timezone: 'Asia/Tokyo' },
+    });
     if (!started.ok) throw new Error(started.error.message);
     const cancelled = await db.core.handlers['import:cancel']({ jobId: started.value.jobId });
     expect(cancelled).toEqual({ ok: true, value: { cancelled: true } });

@@ -23,7 +23,9 @@ function bulkCsv(name: string, badLine?: number, ref = 'ref'): string {
   for (let i = 0; i < ROWS; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
     const when = i + 2 === badLine ? 'yesterday' : `2024-03-${day} 10:${String(i % 60).padStart(2, '0')}`;
-    lines.push(`${when},${i % 7 === 0 ? 'signup' : 'click'},web,github,user${i % 4000},user${i % 4000}@example.com,blog,Post ${i % 50},Campaign ${i % 5},${ref}-${i}`);
+    lines.push(
+      `${when},${i % 7 === 0 ? 'signup' : 'click'},web,github,user${i % 4000},user${i % 4000}@example.com,blog,Post ${i % 50},Campaign ${i % 5},${ref}-${i}`,
+    );
   }
   return writeCsv(dir.path, name, lines.join('\n'));
 }
@@ -55,7 +57,11 @@ describe('bulk import', () => {
     const client = new pg.Client(db.url);
     await client.connect();
     const read = async () =>
-      (await client.query('select campaign_id, actions_total, conversions, cost_total, roi_per_cost from campaign_stats order by campaign_id')).rows;
+      (
+        await client.query(
+          'select campaign_id, actions_total, conversions, cost_total, roi_per_cost from campaign_stats order by campaign_id',
+        )
+      ).rows;
     try {
       const incremental = await read();
       expect(incremental).toHaveLength(5);
@@ -73,7 +79,11 @@ describe('bulk import', () => {
   it('restores the schema when a bulk import is cancelled while it resolves', async () => {
     const before = await tableCounts(db.url);
     const file = bulkCsv('bulk-cancel.csv', undefined, 'cancel');
-    const started = await db.core.handlers['import:start']({ fileHandle: await fileHandle(db.core, file), type: 'activities', options: { timezone: 'UTC' } });
+    const started = await db.core.handlers['import:start']({
+      fileHandle: await fileHandle(db.core, file),
+      type: 'activities',
+      options: { timezone: 'UTC' },
+    });
     if (!started.ok) throw new Error(started.error.message);
     const { jobId } = started.value;
     // The file is fully read (and staged) before resolution starts; cancel a moment into it.

@@ -16,7 +16,15 @@ describe('import channels', () => {
   it('lists the seven formats with their fields, the required ones marked', async () => {
     const formats = await db.core.handlers['import:formats']({});
     if (!formats.ok) throw new Error(formats.error.message);
-    expect(formats.value.map((f) => f.type)).toEqual(['activities', 'developers', 'campaigns', 'budgets', 'connpass', 'github-stars', 'slack-members']);
+    expect(formats.value.map((f) => f.type)).toEqual([
+      'activities',
+      'developers',
+      'campaigns',
+      'budgets',
+      'connpass',
+      'github-stars',
+      'slack-members',
+    ]);
     const activities = formats.value.find((f) => f.type === 'activities')!;
     expect(activities.template).toBe(true);
     expect(activities.fields.filter((f) => f.required).map((f) => f.name)).toEqual(['occurred_at', 'action']);
@@ -37,16 +45,28 @@ describe('import channels', () => {
   });
 
   it('refuses clearly: a missing file, an unmapped required field, an unknown time zone', async () => {
-    await expect(db.core.files.register('/nonexistent/file.csv')).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('file.csv') });
+    await expect(db.core.files.register('/nonexistent/file.csv')).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringContaining('file.csv'),
+    });
     const gone = writeCsv(dir.path, 'gone.csv', 'when,what,email\n');
     const goneHandle = await fileHandle(db.core, gone);
     rmSync(gone);
     const missing = await db.core.handlers['import:preview']({ fileHandle: goneHandle });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('gone.csv') } });
     const file = writeCsv(dir.path, 'a.csv', 'when,what,email\n2024-01-01,view,a@example.com\n');
-    const unmapped = await db.core.handlers['import:start']({ fileHandle: await fileHandle(db.core, file), type: 'activities', mapping: { occurred_at: 'when' } });
+    const unmapped = await db.core.handlers['import:start']({
+      fileHandle: await fileHandle(db.core, file),
+      type: 'activities',
+      mapping: { occurred_at: 'when' },
+    });
     expect(unmapped).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('action') } });
-    const zone = await db.core.handlers['import:start']({ fileHandle: await fileHandle(db.core, file), type: 'activities', mapping: { occurred_at: 'when', action: 'what', email: 'email' }, options: { timezone: 'Mars/Olympus' } });
+    const zone = await db.core.handlers['import:start']({
+      fileHandle: await fileHandle(db.core, file),
+      type: 'activities',
+      mapping: { occurred_at: 'when', action: 'what', email: 'email' },
+      options: { timezone: 'Mars/Olympus' },
+    });
     expect(zone).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('Mars/Olympus') } });
     const jobs = await db.core.handlers['import:jobs']({});
     expect(jobs.ok && jobs.value).toEqual([]);

@@ -52,15 +52,34 @@ interface Running {
 
 /** `drm import` of the big file that pauses at `point`; resolves once it is paused there. */
 async function importPausedAt(point: PausePoint, resumeFile: string): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src-main', 'cli.ts'), 'import', bigFile, '--type', 'activities', '--timezone', 'Asia/Tokyo', '--data-dir', dataDir, '--json'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DRM_IMPORT_PAUSE_AT: point, DRM_IMPORT_RESUME_FILE: resumeFile },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(PROJECT_ROOT, 'src-main', 'cli.ts'),
+      'import',
+      bigFile,
+      '--type',
+      'activities',
+      '--timezone',
+      'Asia/Tokyo',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DRM_IMPORT_PAUSE_AT: point, DRM_IMPORT_RESUME_FILE: resumeFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   let stdout = '';
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   await new Promise<void>((resolve, reject) => {
     child.stderr!.on('data', (c: Buffer) => {
       stderr += c.toString();
@@ -158,7 +177,10 @@ describe('the HTTP shell outlives its database', () => {
       for (let i = 0; i < 2; i++) {
         const answer = await call();
         expect(answer.status).toBe(200);
-        expect(answer.body).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/^The database stopped \(.+\)\. Restart the app/) } });
+        expect(answer.body).toMatchObject({
+          ok: false,
+          error: { code: 'UNAVAILABLE', message: expect.stringMatching(/^The database stopped \(.+\)\. Restart the app/) },
+        });
       }
     } finally {
       await shell.close();

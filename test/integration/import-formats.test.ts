@@ -54,7 +54,11 @@ describe('campaigns and budgets', () => {
   });
 
   it('rejects a budget with an unknown category or amount, naming line and column', async () => {
-    const file = writeCsv(dir.path, 'bad-budgets.csv', 'campaign,category,amount,spent_at\nX,food,100,2024-01-01\nX,ad,12.34.5,2024-01-02\n');
+    const file = writeCsv(
+      dir.path,
+      'bad-budgets.csv',
+      'campaign,category,amount,spent_at\nX,food,100,2024-01-01\nX,ad,12.34.5,2024-01-02\n',
+    );
     const job = await importFile(db.core, file, { type: 'budgets' });
     expect(job.status).toBe('rejected');
     expect(job.errors).toEqual(
@@ -118,7 +122,14 @@ describe('connpass, GitHub and Slack exports', () => {
     expect(preview.ok && preview.value).toMatchObject({ encoding: 'cp932', type: 'connpass' });
     const job = await importFile(db.core, file, { options: { timezone: 'Asia/Tokyo', eventTitle: 'Tokyo Meetup #12' } });
     expect(job).toMatchObject({ status: 'succeeded', type: 'connpass', skipped: 1, rowsRead: 3 });
-    const rows = await queryRows<{ handle: string; action: string; at: string; title: string; external_id: string; metadata: Record<string, string> }>(
+    const rows = await queryRows<{
+      handle: string;
+      action: string;
+      at: string;
+      title: string;
+      external_id: string;
+      metadata: Record<string, string>;
+    }>(
       db.url,
       `select ac.handle, a.action, to_char(a.occurred_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI') as at, r.title, r.external_id, a.metadata
          from activities a join accounts ac using (account_id) join resources r using (resource_id)
@@ -157,7 +168,9 @@ describe('connpass, GitHub and Slack exports', () => {
     const ragged = await importFile(db.core, writeCsv(dir.path, 'ragged.csv', text, 'utf16le'), { options: { timezone: 'UTC' } });
     expect(ragged).toMatchObject({ status: 'rejected', encoding: 'utf-16le' });
     // The quoted newline makes the second record start on line 4.
-    expect(ragged.errors).toEqual([expect.objectContaining({ line: 4, column: '', value: '2024-01-01 11:00,view,web,b@example.com,blog' })]);
+    expect(ragged.errors).toEqual([
+      expect.objectContaining({ line: 4, column: '', value: '2024-01-01 11:00,view,web,b@example.com,blog' }),
+    ]);
 
     const fixed = text.replace('b@example.com,blog\r\n', 'b@example.com,blog,Docs\r\n');
     const good = await importFile(db.core, writeCsv(dir.path, 'quoted.csv', fixed, 'utf16le'), { options: { timezone: 'UTC' } });

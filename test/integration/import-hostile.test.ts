@@ -70,14 +70,21 @@ describe('hostile bytes', () => {
 
   it('keeps a mostly-UTF-8 file as UTF-8, says why, and names its bad line', async () => {
     const good = Array.from({ length: 5 }, (_, i) => `2026-01-01,star,github,github,田中${i}\n`).join('');
-    const bytes = Buffer.concat([Buffer.from(HEADER + good), Buffer.from('2026-01-01,star,github,github,caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(HEADER + good),
+      Buffer.from('2026-01-01,star,github,github,caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n'),
+    ]);
     const path = write('mostly-utf8.csv', bytes);
     const preview = await previewFile(db.core, path);
     expect(preview.ok && preview.value).toMatchObject({ encoding: 'utf-8', encodingReason: 'utf8-with-invalid-bytes', firstBadLine: 7 });
     const job = await importWritesNothing(path);
     expect(job.status).toBe('rejected');
     expect(job.encoding).toBe('utf-8');
-    expect(job.errors).toEqual([expect.objectContaining({ line: 7, column: 'handle', reason: expect.stringContaining('not valid in the chosen encoding') })]);
+    expect(job.errors).toEqual([
+      expect.objectContaining({ line: 7, column: 'handle', reason: expect.stringContaining('not valid in the chosen encoding') }),
+    ]);
   });
 
   it('chooses CP932 only for a file that is not UTF-8 and says so', async () => {
@@ -113,16 +120,29 @@ describe('hostile bytes', () => {
   });
 
   it('refuses spreadsheets, archives and binaries with one reason naming the format', async () => {
-    const zip = (entry: string) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), Buffer.alloc(22), Buffer.from(entry), Buffer.alloc(64)]);
+    const zip = (entry: string) =>
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), Buffer.alloc(22), Buffer.from(entry), Buffer.alloc(64)]);
     await expectRefused(write('book.xlsx', zip('[Content_Types].xml')), /Excel files are not supported: save it as CSV \(UTF-8\)/);
     await expectRefused(write('renamed.csv', zip('xl/workbook.xml')), /Excel files are not supported/);
     await expectRefused(write('sheet.numbers', zip('Index/Document.iwa')), /Numbers files are not supported/);
     await expectRefused(write('data.zip', zip('data.csv')), /ZIP archive/);
-    await expectRefused(write('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.alloc(500)])), /Excel 97–2003/);
-    await expectRefused(write('image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Buffer.alloc(100)])), /PNG image/);
+    await expectRefused(
+      write('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.alloc(500)])),
+      /Excel 97–2003/,
+    );
+    await expectRefused(
+      write('image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Buffer.alloc(100)])),
+      /PNG image/,
+    );
     await expectRefused(write('program.csv', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, ...Buffer.alloc(200)])), /ELF executable/);
-    await expectRefused(write('nuls.csv', Buffer.concat([Buffer.from(HEADER), Buffer.alloc(400), Buffer.from(row(1))])), /looks like a binary file.*NUL bytes/);
-    await expectRefused(write('controls.csv', Buffer.from(Array.from({ length: 600 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41)))), /binary file/);
+    await expectRefused(
+      write('nuls.csv', Buffer.concat([Buffer.from(HEADER), Buffer.alloc(400), Buffer.from(row(1))])),
+      /looks like a binary file.*NUL bytes/,
+    );
+    await expectRefused(
+      write('controls.csv', Buffer.from(Array.from({ length: 600 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41)))),
+      /binary file/,
+    );
     await expectRefused(write('empty.csv', ''), /is empty/);
   });
 });
@@ -201,7 +221,11 @@ describe('bounds', () => {
     const created = await db.core.handlers['campaigns:create']({ name: 'Bounded' });
     if (!created.ok) throw new Error(created.error.message);
     const { campaignId } = created.value;
-    const path = writeCsv(dir.path, 'budgets.csv', 'campaign,category,amount,spent_at\nBounded,ad,10000000000000,2026-01-01\nBounded,ad,1.23456,2026-01-01\n');
+    const path = writeCsv(
+      dir.path,
+      'budgets.csv',
+      'campaign,category,amount,spent_at\nBounded,ad,10000000000000,2026-01-01\nBounded,ad,1.23456,2026-01-01\n',
+    );
     const job = await importWritesNothing(path, 'budgets');
     expect(job.errors.map((e) => [e.line, e.reason])).toEqual([
       [2, 'an amount larger than 1,000,000,000,000 (either sign)'],
@@ -227,7 +251,10 @@ describe('free disk space', () => {
     const local = { session: LOCAL_SESSION };
     try {
       const folder = join(dir.path, 'data');
-      const tight = importHandlers(database.pool, importer, DEFAULT_TENANT, dir.path, files, { folder, freeBytes: async () => 10 * 1024 ** 2 });
+      const tight = importHandlers(database.pool, importer, DEFAULT_TENANT, dir.path, files, {
+        folder,
+        freeBytes: async () => 10 * 1024 ** 2,
+      });
       const path = write('fits-not.csv', HEADER + row(1).repeat(2000));
       const { fileHandle } = await files.register(path);
       const before = await tableCounts(db.url);
@@ -235,7 +262,9 @@ describe('free disk space', () => {
       const error = await start({ fileHandle, type: 'activities' }, local).catch((e: unknown) => e);
       expect(error).toMatchObject({
         code: 'UNAVAILABLE',
-        message: expect.stringMatching(new RegExp(`Not enough free disk space for the import: ${folder} has 10 MB free, about 17 MB is needed`)),
+        message: expect.stringMatching(
+          new RegExp(`Not enough free disk space for the import: ${folder} has 10 MB free, about 17 MB is needed`),
+        ),
         details: { reason: 'disk-full', folder },
       });
       expect(await tableCounts(db.url)).toEqual(before);
@@ -259,9 +288,17 @@ describe('drm import exit codes', () => {
     expect([empty.code, empty.stderr]).toEqual([2, expect.stringMatching(/is empty/)]);
     const unmapped = await drm(['import', write('cli-unmapped.csv', 'a,b\n1,2\n'), '--type', 'activities', '--database-url', db.url]);
     expect([unmapped.code, unmapped.stderr]).toEqual([2, expect.stringMatching(/Map a column to: occurred_at, action/)]);
-    const excel = await drm(['import', write('cli.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.alloc(60)])), '--database-url', db.url]);
+    const excel = await drm([
+      'import',
+      write('cli.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.alloc(60)])),
+      '--database-url',
+      db.url,
+    ]);
     expect([excel.code, excel.stderr]).toEqual([2, expect.stringMatching(/Excel files are not supported: save it as CSV \(UTF-8\)/)]);
     const missing = await drm(['import', join(dir.path, 'no-such.csv'), '--type', 'activities', '--database-url', db.url]);
-    expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/Cannot read “no-such\.csv” \(ENOENT\): choose a file that exists/)]);
+    expect([missing.code, missing.stderr]).toEqual([
+      2,
+      expect.stringMatching(/Cannot read “no-such\.csv” \(ENOENT\): choose a file that exists/),
+    ]);
   });
 });

@@ -33,15 +33,49 @@ const HEADER = ['occurred_at', 'action', 'source', 'provider', 'handle'];
 
 // ── Generators ───────────────────────────────────────────────────────────────
 
-const awkward = fc.constantFrom('"', '""', ',', ';', '\t', '\n', '\r', '\r\n', '\0', '\\', 'あ', '髙', '①', '～', '😀', '\uFFFD', ' ', '\u3000');
-const meaningful = fc.constantFrom('2026-01-01', '2026-01-01T10:00:00Z', '0001-01-01', '2024/5/1 10:00', 'star', 'view', 'github', 'web', 'octocat', 'a@example.com', '');
+const awkward = fc.constantFrom(
+  '"',
+  '""',
+  ',',
+  ';',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\0',
+  '\\',
+  'あ',
+  '髙',
+  '①',
+  '～',
+  '😀',
+  '\uFFFD',
+  ' ',
+  '\u3000',
+);
+const meaningful = fc.constantFrom(
+  '2026-01-01',
+  '2026-01-01T10:00:00Z',
+  '0001-01-01',
+  '2024/5/1 10:00',
+  'star',
+  'view',
+  'github',
+  'web',
+  'octocat',
+  'a@example.com',
+  '',
+);
 const cell = fc.oneof(
   { weight: 5, arbitrary: meaningful },
   { weight: 4, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 3, arbitrary: fc.array(fc.oneof(awkward, fc.string({ maxLength: 3 })), { maxLength: 6 }).map((parts) => parts.join('')) },
 );
 /** At most one huge field per file, below or past the record size limit (a million characters), to keep the run short. */
-const huge = fc.option(fc.constantFrom(50_000, 1_100_000).map((n) => 'x'.repeat(n)), { freq: 8 });
+const huge = fc.option(
+  fc.constantFrom(50_000, 1_100_000).map((n) => 'x'.repeat(n)),
+  { freq: 8 },
+);
 
 /** A cell as written: quoted properly, quoted carelessly (a stray quote), or raw. */
 const written = fc.tuple(cell, fc.constantFrom('proper', 'careless', 'raw')).map(([value, style]) => {
@@ -52,12 +86,10 @@ const written = fc.tuple(cell, fc.constantFrom('proper', 'careless', 'raw')).map
 const lineEnd = fc.constantFrom('\n', '\r\n', '\r');
 const row = fc.tuple(fc.array(written, { minLength: 3, maxLength: 7 }), lineEnd).map(([cells, end]) => cells.join(',') + end);
 const header = fc.oneof({ weight: 4, arbitrary: fc.constant(`${HEADER.join(',')}\n`) }, { weight: 1, arbitrary: row });
-const text = fc
-  .tuple(header, fc.array(row, { maxLength: 15 }), huge, fc.nat())
-  .map(([h, rows, big, at]) => {
-    if (big !== null) rows.splice(at % (rows.length + 1), 0, `2026-01-01,star,github,github,${big}\n`);
-    return h + rows.join('');
-  });
+const text = fc.tuple(header, fc.array(row, { maxLength: 15 }), huge, fc.nat()).map(([h, rows, big, at]) => {
+  if (big !== null) rows.splice(at % (rows.length + 1), 0, `2026-01-01,star,github,github,${big}\n`);
+  return h + rows.join('');
+});
 
 type Encoding = 'utf-8' | 'utf-8-bom' | 'cp932' | 'utf-16le-bom';
 const encode = (value: string, encoding: Encoding): Buffer => {
@@ -72,7 +104,11 @@ const fileBytes = fc.oneof(
   {
     weight: 6,
     arbitrary: fc
-      .tuple(text, fc.constantFrom<Encoding>('utf-8', 'utf-8-bom', 'cp932', 'utf-16le-bom'), fc.option(fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 16 }))))
+      .tuple(
+        text,
+        fc.constantFrom<Encoding>('utf-8', 'utf-8-bom', 'cp932', 'utf-16le-bom'),
+        fc.option(fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 16 }))),
+      )
       .map(([value, encoding, splice]) => {
         const bytes = encode(value, encoding);
         if (!splice) return bytes;
@@ -125,7 +161,15 @@ describe('any bytes through the parse path', () => {
         const sniff = await sniffOrRefusal(path);
         if (!sniff) return;
         const lines = lineCount(bytes, sniff.encoding);
-        const input = { filePath: path, encoding: sniff.encoding, delimiter: sniff.delimiter, type: 'activities' as const, mapping: sniff.mapping, options: { timezone: 'UTC' }, batchSize: 100 };
+        const input = {
+          filePath: path,
+          encoding: sniff.encoding,
+          delimiter: sniff.delimiter,
+          type: 'activities' as const,
+          mapping: sniff.mapping,
+          options: { timezone: 'UTC' },
+          batchSize: 100,
+        };
         const outcomes: RowOutcome[] = [];
         try {
           for await (const outcome of readRecords(input)) outcomes.push(outcome);
@@ -159,7 +203,12 @@ describe('any bytes through the full import', () => {
           expect(preview.error.code).toBe('BAD_INPUT');
           return;
         }
-        const started = await startFileImport(db.core, path, { type: 'activities', mapping: preview.value.mapping, dryRun: false, options: { timezone: 'UTC' } });
+        const started = await startFileImport(db.core, path, {
+          type: 'activities',
+          mapping: preview.value.mapping,
+          dryRun: false,
+          options: { timezone: 'UTC' },
+        });
         if (!started.ok) {
           // Refused before it started (a mapping the headers cannot give): nothing ran.
           expect(started.error.code).toBe('BAD_INPUT');

@@ -14,7 +14,11 @@ let drop: () => Promise<void>;
 
 beforeAll(async () => {
   ({ url, drop } = await createTestDatabase());
-  const file = writeCsv(dir.path, 'developers.csv', 'display_name,email,github,connpass\nTaro,taro@corp.example,taro-y,\nT. Y.,,,taro-y\nHanako,hanako@corp.example,,\n');
+  const file = writeCsv(
+    dir.path,
+    'developers.csv',
+    'display_name,email,github,connpass\nTaro,taro@corp.example,taro-y,\nT. Y.,,,taro-y\nHanako,hanako@corp.example,,\n',
+  );
   const imported = await drm(['import', file, '--type', 'developers', '--json', '--database-url', url]);
   expect(imported.code, imported.stderr).toBe(0);
 });
@@ -27,7 +31,12 @@ describe('drm developers', () => {
   it('suggests, merges, refuses a second merge, and unmerges', async () => {
     const suggest = await drm(['developers', 'suggest', '--json', '--database-url', url]);
     expect(suggest.code, suggest.stderr).toBe(0);
-    const suggestions = JSON.parse(suggest.stdout) as { a: { developerId: string }; b: { developerId: string }; score: number; evidence: { rule: string }[] }[];
+    const suggestions = JSON.parse(suggest.stdout) as {
+      a: { developerId: string };
+      b: { developerId: string };
+      score: number;
+      evidence: { rule: string }[];
+    }[];
     expect(suggestions.map((s) => [s.score, s.evidence.map((e) => e.rule)])).toEqual([[0.9, ['same_handle']]]);
     const { a, b } = suggestions[0]!;
 
@@ -37,10 +46,24 @@ describe('drm developers', () => {
     expect(human.stdout).toContain('same_handle: ');
     expect(human.stdout).toContain(a.developerId);
 
-    const merge = await drm(['developers', 'merge', a.developerId, b.developerId, '--reason', 'same handle', '--json', '--database-url', url]);
+    const merge = await drm([
+      'developers',
+      'merge',
+      a.developerId,
+      b.developerId,
+      '--reason',
+      'same handle',
+      '--json',
+      '--database-url',
+      url,
+    ]);
     expect(merge.code, merge.stderr).toBe(0);
     const { mergeId } = JSON.parse(merge.stdout) as { mergeId: string };
-    const [log] = await queryRows<{ reason: string; from_developer_id: string }>(url, 'select reason, from_developer_id from developer_merge_logs where merge_id = $1', [mergeId]);
+    const [log] = await queryRows<{ reason: string; from_developer_id: string }>(
+      url,
+      'select reason, from_developer_id from developer_merge_logs where merge_id = $1',
+      [mergeId],
+    );
     expect(log).toEqual({ reason: 'same handle', from_developer_id: b.developerId });
 
     const none = await drm(['developers', 'suggest', '--database-url', url]);

@@ -78,7 +78,9 @@ async function rebuiltStats(url: string) {
 }
 
 const owned = async (table: string, id: string, developer: string) =>
-  (await queryRows<{ id: string }>(db.url, `select ${id} as id from ${table} where developer_id = $1 order by 1`, [developer])).map((r) => r.id);
+  (await queryRows<{ id: string }>(db.url, `select ${id} as id from ${table} where developer_id = $1 order by 1`, [developer])).map(
+    (r) => r.id,
+  );
 
 describe('merge then unmerge', () => {
   it('moves everything, unions tags, logs the moved ids, and unmerge returns every row exactly', async () => {
@@ -96,17 +98,33 @@ describe('merge then unmerge', () => {
     // Moved, and nothing left on `from`.
     expect(await owned('accounts', 'account_id', into)).toHaveLength(3);
     expect(await owned('activities', 'activity_id', into)).toEqual([...intoActivities, ...fromActivities].sort());
-    for (const [table, id] of [['accounts', 'account_id'], ['developer_identifiers', 'identifier_id'], ['activities', 'activity_id']] as const) {
+    for (const [table, id] of [
+      ['accounts', 'account_id'],
+      ['developer_identifiers', 'identifier_id'],
+      ['activities', 'activity_id'],
+    ] as const) {
       expect(await owned(table, id, from)).toEqual([]);
     }
-    const [merged] = await queryRows<{ display_name: string; org: string | null; tags: string[]; consent_analytics: boolean; primary_email: string }>(
+    const [merged] = await queryRows<{
+      display_name: string;
+      org: string | null;
+      tags: string[];
+      consent_analytics: boolean;
+      primary_email: string;
+    }>(
       db.url,
       `select d.display_name, o.name as org, d.tags, d.consent_analytics, d.primary_email::text from developers d
          left join organizations o using (org_id) where developer_id = $1`,
       [into],
     );
     // Own values kept, the null organization filled, tags unioned sorted, consent withheld by either is withheld.
-    expect(merged).toEqual({ display_name: 'Taro Yamada', org: 'Acme 株式会社', tags: ['beta', 'speaker', 'vip'], consent_analytics: false, primary_email: 'taro@outlook.com' });
+    expect(merged).toEqual({
+      display_name: 'Taro Yamada',
+      org: 'Acme 株式会社',
+      tags: ['beta', 'speaker', 'vip'],
+      consent_analytics: false,
+      primary_email: 'taro@outlook.com',
+    });
     // The merged-away row is kept.
     expect(await queryRows(db.url, 'select 1 from developers where developer_id = $1', [from])).toHaveLength(1);
 
@@ -127,13 +145,20 @@ describe('merge then unmerge', () => {
     expect(log!.evidence.snapshot.from.developer_id).toBe(from);
 
     // Stats: the survivor has all six actions, the merged-away none, and a rebuild from scratch agrees.
-    const stats = await queryRows<{ developer_id: string; total_actions: string }>(db.url, 'select developer_id, total_actions from developer_stats where developer_id = any($1)', [[into, from]]);
+    const stats = await queryRows<{ developer_id: string; total_actions: string }>(
+      db.url,
+      'select developer_id, total_actions from developer_stats where developer_id = any($1)',
+      [[into, from]],
+    );
     expect(stats).toEqual([{ developer_id: into, total_actions: '6' }]);
     const afterMerge = await identitySnapshot(db.url);
     expect(afterMerge.developerStats).toEqual(await rebuiltStats(db.url));
     expect(afterMerge).not.toEqual(before);
     // Campaign stats and the search rows are what a rebuild from scratch gives.
-    const campaignStats = await currentAndRebuilt(db.url, 'select campaign_id, actions_total, conversions, cost_total from campaign_stats order by campaign_id');
+    const campaignStats = await currentAndRebuilt(
+      db.url,
+      'select campaign_id, actions_total, conversions, cost_total from campaign_stats order by campaign_id',
+    );
     expect(campaignStats.current).toEqual(campaignStats.rebuilt);
     const search = await currentAndRebuilt(db.url, DEVELOPER_SEARCH_ROWS);
     expect(search.current).toEqual(search.rebuilt);
@@ -141,7 +166,16 @@ describe('merge then unmerge', () => {
 
     const history = await call(db.core, 'developers:merges', { developerId: into });
     expect(history).toEqual([
-      expect.objectContaining({ mergeId, action: 'merge', intoDeveloperId: into, fromDeveloperId: from, intoName: 'Taro Yamada', fromName: '山田太郎', reason: 'same person (taro-y)', undoneBy: null }),
+      expect.objectContaining({
+        mergeId,
+        action: 'merge',
+        intoDeveloperId: into,
+        fromDeveloperId: from,
+        intoName: 'Taro Yamada',
+        fromName: '山田太郎',
+        reason: 'same person (taro-y)',
+        undoneBy: null,
+      }),
     ]);
 
     const { mergeId: undoId } = await call(db.core, 'developers:unmerge', { mergeId });
@@ -177,7 +211,11 @@ describe('merge then unmerge', () => {
       { developer_id: p, display_name: 'Q Person', primary_email: 'q@q.example', org: 'Q 株式会社' },
       { developer_id: q, display_name: 'Q Person', primary_email: null, org: 'Q 株式会社' },
     ]);
-    const [log] = await queryRows<{ evidence: { filled: Record<string, string> } }>(db.url, 'select evidence from developer_merge_logs where merge_id = $1', [mergeId]);
+    const [log] = await queryRows<{ evidence: { filled: Record<string, string> } }>(
+      db.url,
+      'select evidence from developer_merge_logs where merge_id = $1',
+      [mergeId],
+    );
     expect(Object.keys(log!.evidence.filled).sort()).toEqual(['displayName', 'orgId', 'primaryEmail']);
     await call(db.core, 'developers:unmerge', { mergeId });
     expect(await identitySnapshot(db.url)).toEqual(before);
@@ -211,11 +249,18 @@ describe('refusals', () => {
 
   it('refuses to unmerge when a moved row has changed since, and changes nothing', async () => {
     const { mergeId } = await call(db.core, 'developers:merge', { intoId: c, fromId: q });
-    const [moved] = await queryRows<{ id: string }>(db.url, `select evidence->'moved'->'activities'->>0 as id from developer_merge_logs where merge_id = $1`, [mergeId]);
+    const [moved] = await queryRows<{ id: string }>(
+      db.url,
+      `select evidence->'moved'->'activities'->>0 as id from developer_merge_logs where merge_id = $1`,
+      [mergeId],
+    );
     await queryRows(db.url, 'update activities set developer_id = $2 where activity_id = $1', [moved!.id, p]);
     const before = await identitySnapshot(db.url);
     const refused = await callError(db.core, 'developers:unmerge', { mergeId });
-    expect(refused).toMatchObject({ code: 'CONFLICT', message: `Cannot undo merge ${mergeId}: 1 of 1 moved activities no longer belong to developer ${c} (deleted or moved since)` });
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      message: `Cannot undo merge ${mergeId}: 1 of 1 moved activities no longer belong to developer ${c} (deleted or moved since)`,
+    });
     expect(await identitySnapshot(db.url)).toEqual(before);
     const history = await call(db.core, 'developers:merges', { developerId: c });
     expect(history.find((h) => h.mergeId === mergeId)?.undoneBy).toBeNull();
@@ -235,7 +280,10 @@ describe('refusals', () => {
 
   it('only undoes merges', async () => {
     await call(db.core, 'merges:dismiss', { a: c, b: d });
-    const [dismissal] = await queryRows<{ id: string }>(db.url, `select merge_id as id from developer_merge_logs where evidence->>'action' = 'dismiss'`);
+    const [dismissal] = await queryRows<{ id: string }>(
+      db.url,
+      `select merge_id as id from developer_merge_logs where evidence->>'action' = 'dismiss'`,
+    );
     const refused = await callError(db.core, 'developers:unmerge', { mergeId: dismissal!.id });
     expect(refused).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('records a dismiss') });
     expect((await callError(db.core, 'developers:merges', { developerId: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND');

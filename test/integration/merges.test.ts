@@ -55,8 +55,16 @@ beforeAll(async () => {
   expect(job).toMatchObject({ status: 'succeeded', rejected: 0 });
   ids = {};
   for (const k of [
-    'github:taro-y', 'connpass:taro-y', 'yamada@foo.example', 'taro@bar.example', 't.yamada@corp.example', 'yamada.t@corp.example',
-    'kenji.sato@alpha.example', 'kenji.sato@beta.example', 'mika.ito@gamma.example', 'mika.ito@delta.example',
+    'github:taro-y',
+    'connpass:taro-y',
+    'yamada@foo.example',
+    'taro@bar.example',
+    't.yamada@corp.example',
+    'yamada.t@corp.example',
+    'kenji.sato@alpha.example',
+    'kenji.sato@beta.example',
+    'mika.ito@gamma.example',
+    'mika.ito@delta.example',
   ]) {
     ids[k] = await developerId(db.url, k);
   }
@@ -84,9 +92,14 @@ describe('merge suggestions', () => {
   it('gives each pair its evidence and a side-by-side summary', async () => {
     const byKey = new Map((await suggestions()).map((s) => [key(s), s]));
     const handle = byKey.get(pairKey(handlePair))!;
-    expect(handle.evidence).toEqual([{ rule: 'same_handle', detail: expect.stringMatching(/connpass:taro-y = github:taro-y|github:taro-y = connpass:taro-y/) }]);
+    expect(handle.evidence).toEqual([
+      { rule: 'same_handle', detail: expect.stringMatching(/connpass:taro-y = github:taro-y|github:taro-y = connpass:taro-y/) },
+    ]);
     const accounts = [...handle.a.accounts, ...handle.b.accounts].sort((x, y) => x.provider.localeCompare(y.provider));
-    expect(accounts).toEqual([{ provider: 'connpass', handle: 'taro-y' }, { provider: 'github', handle: 'taro-y' }]);
+    expect(accounts).toEqual([
+      { provider: 'connpass', handle: 'taro-y' },
+      { provider: 'github', handle: 'taro-y' },
+    ]);
 
     const nameOrg = byKey.get(pairKey(nameOrgPair))!;
     expect(nameOrg.evidence.map((e) => e.rule)).toEqual(['same_name_org']);
@@ -98,9 +111,7 @@ describe('merge suggestions', () => {
     expect(nameDomain.evidence).toEqual([{ rule: 'same_name_domain', detail: expect.stringContaining('@corp.example') }]);
     expect([nameDomain.a.primaryEmail, nameDomain.b.primaryEmail].sort()).toEqual(['t.yamada@corp.example', 'yamada.t@corp.example']);
 
-    expect(byKey.get(pairKey(localPair))!.evidence).toEqual([
-      { rule: 'same_email_local', detail: expect.stringContaining('kenji.sato@') },
-    ]);
+    expect(byKey.get(pairKey(localPair))!.evidence).toEqual([{ rule: 'same_email_local', detail: expect.stringContaining('kenji.sato@') }]);
     // Several rules on one pair: all evidence, strongest first.
     expect(byKey.get(pairKey(mikaPair))!.evidence.map((e) => e.rule)).toEqual(['same_handle', 'same_email_local']);
   });
@@ -121,7 +132,9 @@ describe('merge suggestions', () => {
       db.url,
       `select into_developer_id, from_developer_id, evidence from developer_merge_logs where evidence->>'action' = 'dismiss'`,
     );
-    expect(rows).toEqual([{ into_developer_id: [...localPair].sort()[0], from_developer_id: [...localPair].sort()[1], evidence: { action: 'dismiss' } }]);
+    expect(rows).toEqual([
+      { into_developer_id: [...localPair].sort()[0], from_developer_id: [...localPair].sort()[1], evidence: { action: 'dismiss' } },
+    ]);
     // A dismissal hides nobody: both still appear in lists (they are not merged away).
     expect((await suggestions()).length).toBe(4);
   });

@@ -65,7 +65,10 @@ describe('migrations', () => {
     expect([a.code, b.code, a.stderr, b.stderr]).toEqual([0, 0, '', '']);
     // One of them did the work, the other found nothing to do.
     expect([a.stdout, b.stdout].filter((out) => out.includes('up to date'))).toHaveLength(1);
-    const counts = await rows<{ name: string; n: string }>(url, 'select name, count(*) as n from schema_migrations group by name order by name');
+    const counts = await rows<{ name: string; n: string }>(
+      url,
+      'select name, count(*) as n from schema_migrations group by name order by name',
+    );
     expect(counts).toEqual(journal.map((e) => ({ name: e.tag, n: '1' })));
     const drizzleRows = await rows(url, 'select created_at from drizzle.__drizzle_migrations');
     expect(drizzleRows).toHaveLength(journal.length);

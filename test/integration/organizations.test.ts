@@ -93,7 +93,10 @@ describe('organizations from imports', () => {
     for (const email of ['gabe@gmail.com', 'yui@yahoo.co.jp', 'olly@outlook.com', 'ivy@icloud.com', 'free@gmail.com']) {
       expect(await orgOfDeveloper(email), email).toBeNull();
     }
-    const rows = await queryRows<{ name: string; domain: string | null }>(t.url, 'select name, domain_primary::text as domain from organizations order by name');
+    const rows = await queryRows<{ name: string; domain: string | null }>(
+      t.url,
+      'select name, domain_primary::text as domain from organizations order by name',
+    );
     expect(rows).toEqual([
       { name: 'Acme', domain: 'acme.co.jp' }, // its people's one company domain
       { name: 'Beta', domain: 'beta.example' }, // bee@gmail.com says nothing against it
@@ -113,7 +116,9 @@ describe('organizations from imports', () => {
     expect(await orgOfDeveloper('aki@acme.co.jp')).toBe('Acme');
     expect(await orgOfDeveloper('max@other.example')).toBe('MixCo');
     const before = await queryRows<{ n: string }>(t.url, 'select count(*) as n from organizations');
-    const job = await importFile(t.core, writeCsv(dir.path, 'again.csv', 'display_name,email,organization\nAki,aki@acme.co.jp,Acme\n'), { type: 'developers' });
+    const job = await importFile(t.core, writeCsv(dir.path, 'again.csv', 'display_name,email,organization\nAki,aki@acme.co.jp,Acme\n'), {
+      type: 'developers',
+    });
     expect(job.status).toBe('succeeded');
     expect(await queryRows<{ n: string }>(t.url, 'select count(*) as n from organizations')).toEqual(before);
   });
@@ -204,7 +209,12 @@ describe('organizations:merge', () => {
     off();
     expect(result).toEqual({ ok: true, value: { moved: 1 } });
     expect(changes).toEqual([['organizations', 'developers']]);
-    expect(await org('MixCo')).toMatchObject({ orgId: mix.orgId, domain: 'delta.io', developers: 3, lastActionAt: '2024-04-01T10:00:00.000Z' });
+    expect(await org('MixCo')).toMatchObject({
+      orgId: mix.orgId,
+      domain: 'delta.io',
+      developers: 3,
+      lastActionAt: '2024-04-01T10:00:00.000Z',
+    });
     expect(await orgOfDeveloper('dan@delta.io')).toBe('MixCo');
     expect(await queryRows(t.url, 'select 1 from organizations where org_id = $1', [delta.orgId])).toEqual([]);
   });

@@ -125,7 +125,10 @@ describe.runIf(isRoot())('PostgreSQL binaries copied for the postgres user', () 
     const marker = join(markers, 'writable');
     const program = plant(folder, marker);
     chmodSync(folder, 0o777);
-    await expectRefused(dataDir, marker)(/Refusing to run PostgreSQL from \S+: it can be written by its group and other users \(mode 777\)/s);
+    await expectRefused(
+      dataDir,
+      marker,
+    )(/Refusing to run PostgreSQL from \S+: it can be written by its group and other users \(mode 777\)/s);
     expectRunnable(program, marker);
   });
 

@@ -93,8 +93,20 @@ describe('embedded PostgreSQL lifecycle', () => {
     const dataDir = tempDataDir('interrupted');
     const first = await core(dataDir);
     const metrics = {
-      type: 'activities', fileName: 'big.csv', encoding: 'utf-8', dryRun: false, totalBytes: 1000, rowsRead: 10, rejected: 0, skipped: 0,
-      duplicates: 0, inserted: emptyCounts(), errors: [], errorCount: 0, message: null, durationMs: null,
+      type: 'activities',
+      fileName: 'big.csv',
+      encoding: 'utf-8',
+      dryRun: false,
+      totalBytes: 1000,
+      rowsRead: 10,
+      rejected: 0,
+      skipped: 0,
+      duplicates: 0,
+      inserted: emptyCounts(),
+      errors: [],
+      errorCount: 0,
+      message: null,
+      durationMs: null,
     };
     await queryRows(
       startedUrl(dataDir),
@@ -180,7 +192,6 @@ function startedUrl(dataDir: string): string {
   const credentials = JSON.parse(readFileSync(join(dataDir, 'credentials.json'), 'utf8')) as { appPassword: string };
   return `postgres://drm:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${owner.port}/drm`;
 }
-
 
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};

@@ -63,7 +63,6 @@ function holder(dataDir: string): { pid: number; ready: Promise<{ postgresPid: n
 const INITDB_BANNER = 'The files belonging to this database system will be owned by user';
 const initdbRuns = (dataDir: string) => readFileSync(join(dataDir, 'postgres.log'), 'utf8').split(INITDB_BANNER).length - 1;
 
-
 function deadPid(): number {
   const gone = spawnSync('true');
   return gone.pid!;
@@ -168,7 +167,10 @@ describe('start-up races on one data folder', () => {
 
   it.each([
     ['names a process that has exited', () => JSON.stringify({ pid: deadPid(), phase: 'running' })],
-    ['names our PID with another start time (a reused PID)', () => JSON.stringify({ pid: process.pid, startTime: 'before a reboot', phase: 'running' })],
+    [
+      'names our PID with another start time (a reused PID)',
+      () => JSON.stringify({ pid: process.pid, startTime: 'before a reboot', phase: 'running' }),
+    ],
     ['is garbage', () => '\u0000{not json'],
     ['is empty', () => ''],
   ])('takes over a lock that %s', async (_label, content) => {

@@ -23,7 +23,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-
 const tables = Object.keys(expectedSchema).sort();
 const tenantScoped = tables.filter((t) => t !== 'tenants' && expectedSchema[t]?.columns.some((c) => c.name === 'tenant_id'));
 

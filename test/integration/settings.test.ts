@@ -76,13 +76,22 @@ describe('settings', () => {
 
   it('counts days in the zone set, and rebuilds per-day numbers when it changes', async () => {
     await call(db.core, 'settings:update', { timeZoneSetting: 'UTC' });
-    expect((await call(db.core, 'analytics:roi', { from: '2026-02-01', to: '2026-02-02' })).rows[0]).toMatchObject({ actions: 0, conversions: 0 });
+    expect((await call(db.core, 'analytics:roi', { from: '2026-02-01', to: '2026-02-02' })).rows[0]).toMatchObject({
+      actions: 0,
+      conversions: 0,
+    });
     changes.length = 0;
     const settings = await call(db.core, 'settings:update', { timeZoneSetting: 'Asia/Tokyo' });
     expect(settings).toMatchObject({ timeZone: 'Asia/Tokyo', timeZoneSetting: 'Asia/Tokyo' });
     expect(changes).toEqual([expect.arrayContaining(['tenant_settings', 'campaign_daily', 'campaign_stats'])]);
-    expect((await call(db.core, 'analytics:roi', { from: '2026-02-01', to: '2026-02-02' })).rows[0]).toMatchObject({ actions: 1, conversions: 1 });
-    const [day] = await queryRows<{ day: string }>(db.url, "select to_char(day, 'YYYY-MM-DD') as day from derived.campaign_daily where action = 'signup'");
+    expect((await call(db.core, 'analytics:roi', { from: '2026-02-01', to: '2026-02-02' })).rows[0]).toMatchObject({
+      actions: 1,
+      conversions: 1,
+    });
+    const [day] = await queryRows<{ day: string }>(
+      db.url,
+      "select to_char(day, 'YYYY-MM-DD') as day from derived.campaign_daily where action = 'signup'",
+    );
     expect(day?.day).toBe('2026-02-01');
   });
 

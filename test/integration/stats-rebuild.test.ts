@@ -31,12 +31,15 @@ const LATER_CSV = `occurred_at,action,source,email,anon_id,campaign
 
 /** Every row of the tables a rebuild recomputes and this module answers from, in a stable order. */
 const SNAPSHOT = {
-  developer_funnel: 'select developer_id, tenant_id, stage_days::text, active_days::text from derived.developer_funnel order by developer_id',
-  developer_funnel_dim: 'select tenant_id, dim, developer_id, stage_days::text from derived.developer_funnel_dim order by dim, developer_id',
+  developer_funnel:
+    'select developer_id, tenant_id, stage_days::text, active_days::text from derived.developer_funnel order by developer_id',
+  developer_funnel_dim:
+    'select tenant_id, dim, developer_id, stage_days::text from derived.developer_funnel_dim order by dim, developer_id',
   activity_daily: 'select * from derived.activity_daily order by day, action, source',
   developer_stats: `select developer_id, tenant_id, last_action_at, total_actions, clicks, attends, posts, stars
                       from developer_stats order by developer_id`,
-  campaign_stats: 'select campaign_id, tenant_id, actions_total, conversions, cost_total, roi_per_cost from campaign_stats order by campaign_id',
+  campaign_stats:
+    'select campaign_id, tenant_id, actions_total, conversions, cost_total, roi_per_cost from campaign_stats order by campaign_id',
 };
 
 async function snapshot(): Promise<Record<string, unknown[]>> {
@@ -49,7 +52,10 @@ beforeAll(async () => {
   await loadFunnelData(t.core, dir.path);
   const later = await importFile(t.core, writeCsv(dir.path, 'later.csv', LATER_CSV), { type: 'activities' });
   expect(later.status, later.message ?? '').toBe('succeeded');
-  await call(t.core, 'developers:merge', { intoId: await developerId(t.url, 'hal@gmail.com'), fromId: await developerId(t.url, 'gus@gmail.com') });
+  await call(t.core, 'developers:merge', {
+    intoId: await developerId(t.url, 'hal@gmail.com'),
+    fromId: await developerId(t.url, 'gus@gmail.com'),
+  });
   await call(t.core, 'developers:update', { developerId: await developerId(t.url, 'eve@gmail.com'), consentAnalytics: false });
 });
 afterAll(() => dir.remove());
@@ -94,14 +100,13 @@ describe('incremental refresh', () => {
       await client.query('begin');
       const expected = await funnelRows();
       // 2000 developers without activity: 1200 ids are then a long list, but not nearly everyone.
-      await client.query(
-        `insert into developers (tenant_id, display_name) select $1, 'quiet ' || n from generate_series(1, 2000) n`,
-        [DEFAULT_TENANT],
-      );
+      await client.query(`insert into developers (tenant_id, display_name) select $1, 'quiet ' || n from generate_series(1, 2000) n`, [
+        DEFAULT_TENANT,
+      ]);
       // The named developers sort first; Ivy, who has no name, sorts last and is left out.
-      const ids = (await client.query<{ id: string }>('select developer_id as id from developers order by display_name nulls last limit 1200')).rows.map(
-        (r) => r.id,
-      );
+      const ids = (
+        await client.query<{ id: string }>('select developer_id as id from developers order by display_name nulls last limit 1200')
+      ).rows.map((r) => r.id);
       for (const mail of ['ann@acme.example', 'ben@gmail.com', 'hal@gmail.com']) ids.push(await developerId(t.url, mail));
       await client.query('delete from derived.developer_funnel');
       await client.query('delete from derived.developer_funnel_dim');

@@ -39,7 +39,13 @@ describe('buckets', () => {
 
   it('lists every bucket holding a day of [from, to)', () => {
     expect(bucketStarts('2026-04-01', '2026-04-04', 'day')).toEqual(['2026-04-01', '2026-04-02', '2026-04-03']);
-    expect(bucketStarts('2026-04-01', '2026-05-01', 'week')).toEqual(['2026-03-30', '2026-04-06', '2026-04-13', '2026-04-20', '2026-04-27']);
+    expect(bucketStarts('2026-04-01', '2026-05-01', 'week')).toEqual([
+      '2026-03-30',
+      '2026-04-06',
+      '2026-04-13',
+      '2026-04-20',
+      '2026-04-27',
+    ]);
     // 05-04 is a Monday and excluded: no bucket starts there.
     expect(bucketStarts('2026-04-27', '2026-05-04', 'week')).toEqual(['2026-04-27']);
     expect(bucketStarts('2025-11-15', '2026-02-01', 'month')).toEqual(['2025-11-01', '2025-12-01', '2026-01-01']);
@@ -54,11 +60,15 @@ describe('buckets', () => {
 
 describe('trendPoints', () => {
   it('fills every bucket, zeros included, and keeps unmapped actions apart', () => {
-    const points = trendPoints(['2026-04-01', '2026-04-02'], ['awareness', 'adoption'], [
-      { period: '2026-04-01', stageKey: 'awareness', n: 3 },
-      { period: '2026-04-01', stageKey: null, n: 2 },
-      { period: '2026-04-01', stageKey: 'gone', n: 1 },
-    ]);
+    const points = trendPoints(
+      ['2026-04-01', '2026-04-02'],
+      ['awareness', 'adoption'],
+      [
+        { period: '2026-04-01', stageKey: 'awareness', n: 3 },
+        { period: '2026-04-01', stageKey: null, n: 2 },
+        { period: '2026-04-01', stageKey: 'gone', n: 1 },
+      ],
+    );
     expect(points).toEqual([
       { period: '2026-04-01', byStage: { awareness: 3, adoption: 0 }, unmapped: 3 },
       { period: '2026-04-02', byStage: { awareness: 0, adoption: 0 }, unmapped: 0 },
@@ -80,13 +90,32 @@ describe('topCampaigns', () => {
   });
 
   it('keeps campaigns with cost and conversions, cheapest per conversion first, at most five', () => {
-    const rows = [row('A', 'JPY', 1000, 2), row('B', 'JPY', 300, 1), row('C', 'JPY', 100, 0), row('D', 'JPY', 500, 1), row('E', 'JPY', 0, 1), row('F', 'JPY', 900, 1), row('G', 'JPY', 700, 1), row('H', 'JPY', 800, 1)];
+    const rows = [
+      row('A', 'JPY', 1000, 2),
+      row('B', 'JPY', 300, 1),
+      row('C', 'JPY', 100, 0),
+      row('D', 'JPY', 500, 1),
+      row('E', 'JPY', 0, 1),
+      row('F', 'JPY', 900, 1),
+      row('G', 'JPY', 700, 1),
+      row('H', 'JPY', 800, 1),
+    ];
     expect(topCampaigns(rows, 'JPY').map((r) => r.campaign)).toEqual(['B', 'A', 'D', 'G', 'H']);
   });
 
   it('never compares two currencies: the tenant currency first, then each other currency as its own group', () => {
-    const rows = [row('Cheap in USD', 'USD', 10, 1), row('Dear in USD', 'USD', 90, 1), row('Yen', 'JPY', 5000, 1), row('Euro', 'EUR', 3, 1)];
-    expect(topCampaigns(rows, 'JPY').map((r) => `${r.currency}:${r.campaign}`)).toEqual(['JPY:Yen', 'EUR:Euro', 'USD:Cheap in USD', 'USD:Dear in USD']);
+    const rows = [
+      row('Cheap in USD', 'USD', 10, 1),
+      row('Dear in USD', 'USD', 90, 1),
+      row('Yen', 'JPY', 5000, 1),
+      row('Euro', 'EUR', 3, 1),
+    ];
+    expect(topCampaigns(rows, 'JPY').map((r) => `${r.currency}:${r.campaign}`)).toEqual([
+      'JPY:Yen',
+      'EUR:Euro',
+      'USD:Cheap in USD',
+      'USD:Dear in USD',
+    ]);
     expect(topCampaigns(rows, 'USD').map((r) => r.currency)).toEqual(['USD', 'USD', 'EUR', 'JPY']);
   });
 });

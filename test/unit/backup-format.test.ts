@@ -6,7 +6,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeTrailer, encodeTrailer, FORMAT_VERSION, frameHeader, FrameKind, header, MAGIC, TRAILER_BYTES } from '../../src-main/core/backup/format';
+import {
+  decodeTrailer,
+  encodeTrailer,
+  FORMAT_VERSION,
+  frameHeader,
+  FrameKind,
+  header,
+  MAGIC,
+  TRAILER_BYTES,
+} from '../../src-main/core/backup/format';
 import { readBackupHead, verifyBackup } from '../../src-main/core/backup/read';
 import { BackupSink } from '../../src-main/core/backup/sink';
 import { makeTempDir } from '../helpers/temp';

@@ -22,12 +22,23 @@ describe('backup names', () => {
     const name = backupFileName('pre-migration', at('2026-12-05T07:53:34.123Z'));
     expect(name).toBe('drm-backup-2026-12-05T07-53-34-123Z-pre-migration.drmbackup');
     expect(parseBackupName(name)).toEqual({ kind: 'pre-migration', createdAt: at('2026-12-05T07:53:34.123Z') });
-    expect(parseBackupName(backupFileName('manual', at('2026-12-05T07:53:34.123Z'), 2))).toEqual({ kind: 'manual', createdAt: at('2026-12-05T07:53:34.123Z') });
-    expect([daily('2026-12-05T10:00:00Z'), daily('2026-11-30T10:00:00Z')].sort()).toEqual([daily('2026-11-30T10:00:00Z'), daily('2026-12-05T10:00:00Z')]);
+    expect(parseBackupName(backupFileName('manual', at('2026-12-05T07:53:34.123Z'), 2))).toEqual({
+      kind: 'manual',
+      createdAt: at('2026-12-05T07:53:34.123Z'),
+    });
+    expect([daily('2026-12-05T10:00:00Z'), daily('2026-11-30T10:00:00Z')].sort()).toEqual([
+      daily('2026-11-30T10:00:00Z'),
+      daily('2026-12-05T10:00:00Z'),
+    ]);
   });
 
   it('other names are not ours', () => {
-    for (const name of ['backup.drmbackup', 'drm-backup-2026-12-05T07-53-34-123Z-weekly.drmbackup', 'drm-backup-2026-13-45T07-53-34-123Z-daily.drmbackup', 'drm-backup-2026-12-05T07-53-34-123Z-daily.drmbackup.partial']) {
+    for (const name of [
+      'backup.drmbackup',
+      'drm-backup-2026-12-05T07-53-34-123Z-weekly.drmbackup',
+      'drm-backup-2026-13-45T07-53-34-123Z-daily.drmbackup',
+      'drm-backup-2026-12-05T07-53-34-123Z-daily.drmbackup.partial',
+    ]) {
       expect(parseBackupName(name), name).toBeUndefined();
     }
   });
@@ -45,7 +56,9 @@ describe('ISO weeks', () => {
 
 describe('retention', () => {
   it('keeps everything while there are 7 days or fewer', () => {
-    const names = ['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06', '2026-12-07'].map((d) => daily(`${d}T03:00:00Z`));
+    const names = ['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06', '2026-12-07'].map((d) =>
+      daily(`${d}T03:00:00Z`),
+    );
     expect(backupsToPrune(names)).toEqual([]);
   });
 
@@ -66,13 +79,23 @@ describe('retention', () => {
   it('then the newest of each of the 4 weeks before them, exactly as borg prune counts', () => {
     // One daily backup every day from 2026-10-01 to 2026-12-07 (a Monday).
     const names: string[] = [];
-    for (let t = Date.parse('2026-10-01T03:00:00Z'); t <= Date.parse('2026-12-07T03:00:00Z'); t += 86_400_000) names.push(daily(new Date(t).toISOString()));
+    for (let t = Date.parse('2026-10-01T03:00:00Z'); t <= Date.parse('2026-12-07T03:00:00Z'); t += 86_400_000)
+      names.push(daily(new Date(t).toISOString()));
     const days = [
       // daily: the last 7 days
-      '2026-12-07', '2026-12-06', '2026-12-05', '2026-12-04', '2026-12-03', '2026-12-02', '2026-12-01',
+      '2026-12-07',
+      '2026-12-06',
+      '2026-12-05',
+      '2026-12-04',
+      '2026-12-03',
+      '2026-12-02',
+      '2026-12-01',
       // weekly: the newest of W50 (12-07) and of W49 (12-06) are kept already, so those weeks do not
       // count; then the Sundays of W48, W47, W46 and W45
-      '2026-11-29', '2026-11-22', '2026-11-15', '2026-11-08',
+      '2026-11-29',
+      '2026-11-22',
+      '2026-11-15',
+      '2026-11-08',
     ];
     expect(kept(names).sort()).toEqual(days.map((d) => daily(`${d}T03:00:00Z`)).sort());
   });

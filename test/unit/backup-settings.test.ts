@@ -7,7 +7,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startSchedule } from '../../src-main/core/backup/schedule';
-import { backupFolder, backupHome, externalSlug, readBackupSettings, setBackupFolder, writeBackupSettings } from '../../src-main/core/backup/settings';
+import {
+  backupFolder,
+  backupHome,
+  externalSlug,
+  readBackupSettings,
+  setBackupFolder,
+  writeBackupSettings,
+} from '../../src-main/core/backup/settings';
 import { makeTempDir } from '../helpers/temp';
 
 const dir = makeTempDir('backup-settings');

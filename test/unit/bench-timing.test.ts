@@ -32,10 +32,14 @@ describe('percentile (nearest rank)', () => {
 describe('timeRuns', () => {
   it('runs the warm-ups untimed, then the timed runs, keeping the first timed result', async () => {
     const calls: number[] = [];
-    const timed = await timeRuns(async (i) => {
-      calls.push(i);
-      return `result ${calls.length}`;
-    }, 4, 2);
+    const timed = await timeRuns(
+      async (i) => {
+        calls.push(i);
+        return `result ${calls.length}`;
+      },
+      4,
+      2,
+    );
     expect(calls).toEqual([0, 1, 0, 1, 2, 3]);
     expect(timed.ms).toHaveLength(4);
     expect(timed.ms).toEqual([...timed.ms].sort((a, b) => a - b));

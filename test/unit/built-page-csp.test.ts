@@ -61,7 +61,10 @@ describe('the built page’s CSP <meta>', () => {
       }
       expect(sources, directive).not.toContain("'unsafe-eval'");
       expect(sources, directive).not.toContain("'unsafe-inline'");
-      expect(sources.some((s) => /^(https?|wss?):|\*/.test(s)), directive).toBe(false);
+      expect(
+        sources.some((s) => /^(https?|wss?):|\*/.test(s)),
+        directive,
+      ).toBe(false);
     }
     expect(metas[0]).not.toMatch(/unsafe-eval|unsafe-inline|https?:|wss?:|\*/);
   });

@@ -28,7 +28,15 @@ describe('developers CSV writer', () => {
   });
 
   it('starts the document with a BOM and ends every line in CRLF', () => {
-    expect(toCsv(['name', 'n'], [['a', 1], ['=b', 2]])).toBe("\uFEFFname,n\r\na,1\r\n'=b,2\r\n");
+    expect(
+      toCsv(
+        ['name', 'n'],
+        [
+          ['a', 1],
+          ['=b', 2],
+        ],
+      ),
+    ).toBe("\uFEFFname,n\r\na,1\r\n'=b,2\r\n");
     expect(toCsv(['only'], [])).toBe('\uFEFFonly\r\n');
   });
 });

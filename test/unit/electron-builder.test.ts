@@ -46,7 +46,13 @@ describe('electron-builder.yml', () => {
     expect(packed('out/preload/index.cjs')).toBe(true);
     expect(packed('out/renderer/index.html')).toBe(true);
     expect(packed('package.json')).toBe(true);
-    for (const source of ['src-main/index.ts', 'src-preload/index.ts', 'src-shared/contract.ts', 'test/unit/paths.test.ts', 'bench/startup.ts']) {
+    for (const source of [
+      'src-main/index.ts',
+      'src-preload/index.ts',
+      'src-shared/contract.ts',
+      'test/unit/paths.test.ts',
+      'bench/startup.ts',
+    ]) {
       expect(packed(source)).toBe(false);
     }
   });
@@ -95,9 +101,13 @@ describe('electron-builder.yml', () => {
     };
     const logger = { isEnabled: false, add: () => undefined };
     await expect(validateConfiguration(structuredClone(config), logger)).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...structuredClone(config), mac: { hardenedRuntim: true } }, logger)).rejects.toThrow(/configuration/i);
+    await expect(validateConfiguration({ ...structuredClone(config), mac: { hardenedRuntim: true } }, logger)).rejects.toThrow(
+      /configuration/i,
+    );
     // The fuse names are checked too: a misspelt one would silently flip nothing.
-    await expect(validateConfiguration({ ...structuredClone(config), electronFuses: { runAsNod: false } }, logger)).rejects.toThrow(/configuration/i);
+    await expect(validateConfiguration({ ...structuredClone(config), electronFuses: { runAsNod: false } }, logger)).rejects.toThrow(
+      /configuration/i,
+    );
     // Three schema validations (~0.5 s each idle) exceed vitest's 5 s default on a loaded 2-core machine.
   }, 30_000);
 });

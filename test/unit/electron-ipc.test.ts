@@ -125,7 +125,10 @@ describe('registerIpc', () => {
     const core = fakeCore();
     const { ipcMain, call } = fakeIpcMain();
     registerIpc(ipcMain, Promise.resolve(core), isTrusted, sessionOf);
-    expect(await call(FILES_REGISTER_CHANNEL, '')).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: 'This file has no place on this computer' } });
+    expect(await call(FILES_REGISTER_CHANNEL, '')).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'This file has no place on this computer' },
+    });
     const untrusted = (await call(FILES_REGISTER_CHANNEL, '/etc/hostname', { trusted: false })) as ApiResult<unknown>;
     expect(untrusted).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(core.registered).toEqual([['', { session: 'window:1' }]]);

@@ -58,7 +58,9 @@ const fake = vi.hoisted(() => {
     openExternal: vi.fn(async (_url: string) => undefined),
     /** The button the user presses in the next dialogs: 0 open, 1 cancel. */
     answer: { response: 1 },
-    showMessageBox: vi.fn(async (_win: unknown, _options: { message: string; detail: string; buttons: string[]; cancelId: number }) => ({ response: fake.answer.response })),
+    showMessageBox: vi.fn(async (_win: unknown, _options: { message: string; detail: string; buttons: string[]; cancelId: number }) => ({
+      response: fake.answer.response,
+    })),
   };
 });
 
@@ -122,9 +124,17 @@ describe('createMainWindow', () => {
     expect(prefs.spellcheck).toBe(false);
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
     // Nothing that would loosen the sandbox sneaks in beside them.
-    expect(Object.keys(prefs).sort()).toEqual(
-      ['contextIsolation', 'nodeIntegration', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag'],
-    );
+    expect(Object.keys(prefs).sort()).toEqual([
+      'contextIsolation',
+      'nodeIntegration',
+      'nodeIntegrationInSubFrames',
+      'nodeIntegrationInWorker',
+      'preload',
+      'sandbox',
+      'spellcheck',
+      'webSecurity',
+      'webviewTag',
+    ]);
     expect(win.options.show).toBe(false);
   });
 
@@ -155,7 +165,12 @@ describe('createMainWindow', () => {
   it('denies window.open and sends a link the app makes (a service’s user, repository or event) straight to the browser', async () => {
     const win = openWindow();
     const open = (url: string) => win.webContents.windowOpenHandler?.({ url });
-    for (const url of ['https://github.com/drm-desktop', 'https://github.com/example/drm', 'https://connpass.com/event/123456/', 'https://x.com/taro']) {
+    for (const url of [
+      'https://github.com/drm-desktop',
+      'https://github.com/example/drm',
+      'https://connpass.com/event/123456/',
+      'https://x.com/taro',
+    ]) {
       expect(open(url)).toEqual({ action: 'deny' });
       await settle();
       expect(fake.openExternal).toHaveBeenLastCalledWith(url);
@@ -189,7 +204,14 @@ describe('createMainWindow', () => {
 
   it('never opens anything but https, and never asks about it', async () => {
     const win = openWindow();
-    for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'mailto:a@example.com', 'smb://host/share', 'not a url']) {
+    for (const url of [
+      'http://example.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'mailto:a@example.com',
+      'smb://host/share',
+      'not a url',
+    ]) {
       expect(win.webContents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
     }
     await settle();

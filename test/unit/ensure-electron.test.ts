@@ -23,7 +23,10 @@ function fakeElectron(name: string, { installed, installExit }: { installed: boo
 }
 
 const run = (electronDir: string) =>
-  spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'ensure-electron.mjs')], { env: { ...process.env, DRM_ELECTRON_DIR: electronDir }, encoding: 'utf8' });
+  spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'ensure-electron.mjs')], {
+    env: { ...process.env, DRM_ELECTRON_DIR: electronDir },
+    encoding: 'utf8',
+  });
 
 describe('ensure-electron (npm start)', () => {
   it('does nothing when the binary of this version is installed', () => {

@@ -41,7 +41,15 @@ describe('links the app makes', () => {
   it('asks about any other https link and refuses everything else', () => {
     expect(linkDecision('https://example.com/some/page?utm_source=x')).toBe('confirm');
     expect(linkDecision('https://github.com/taro?tab=stars')).toBe('confirm');
-    for (const url of ['http://example.com/', 'javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,hi', 'mailto:a@example.com', 'not a url', '']) {
+    for (const url of [
+      'http://example.com/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,hi',
+      'mailto:a@example.com',
+      'not a url',
+      '',
+    ]) {
       expect(linkDecision(url), url).toBe('refuse');
     }
   });

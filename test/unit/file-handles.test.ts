@@ -1,5 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -59,12 +70,21 @@ describe('file registry', () => {
     const fifo = join(dir, 'pipe');
     execFileSync('mkfifo', [fifo]);
     const files = registry();
-    await expect(files.register('')).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('no place on this computer') });
+    await expect(files.register('')).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringContaining('no place on this computer'),
+    });
     await expect(files.register(undefined as unknown as string)).rejects.toMatchObject({ code: 'BAD_INPUT' });
     await expect(files.register('a.csv')).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('full path') });
-    await expect(files.register(join(dir, 'missing.csv'))).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('ENOENT') });
+    await expect(files.register(join(dir, 'missing.csv'))).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringContaining('ENOENT'),
+    });
     for (const special of [dir, '/dev/null', '/dev/zero', fifo]) {
-      await expect(files.register(special), special).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('not a regular file') });
+      await expect(files.register(special), special).rejects.toMatchObject({
+        code: 'BAD_INPUT',
+        message: expect.stringContaining('not a regular file'),
+      });
     }
   });
 
@@ -73,7 +93,11 @@ describe('file registry', () => {
     const window1 = newFileSession('window');
     const { fileHandle } = await files.register(csv(fresh()), { session: window1 });
     const unknown = `fh_${'A'.repeat(32)}`;
-    for (const [handle, session] of [[unknown, window1], [fileHandle, newFileSession('window')], [fileHandle, LOCAL_SESSION]] as const) {
+    for (const [handle, session] of [
+      [unknown, window1],
+      [fileHandle, newFileSession('window')],
+      [fileHandle, LOCAL_SESSION],
+    ] as const) {
       await expect(files.resolve(handle, session)).rejects.toMatchObject({ code: 'NOT_FOUND', message: GONE_MESSAGE });
     }
     await expect(files.resolve(fileHandle, window1)).resolves.toMatchObject({ name: 'a.csv' });
@@ -119,7 +143,10 @@ describe('file registry', () => {
     unlinkSync(swapped);
     symlinkSync('/etc/hostname', swapped);
     for (const handle of [a.fileHandle, b.fileHandle]) {
-      await expect(files.resolve(handle)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('no longer where it was') });
+      await expect(files.resolve(handle)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('no longer where it was'),
+      });
     }
   });
 

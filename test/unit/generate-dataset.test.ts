@@ -49,7 +49,15 @@ describe('generateDataset', () => {
   });
 
   it('writes the rows asked for, in import order, and reports them truly', () => {
-    expect(first.files.map((f) => f.type)).toEqual(['campaigns', 'budgets', 'developers', 'activities', 'connpass', 'github-stars', 'slack-members']);
+    expect(first.files.map((f) => f.type)).toEqual([
+      'campaigns',
+      'budgets',
+      'developers',
+      'activities',
+      'connpass',
+      'github-stars',
+      'slack-members',
+    ]);
     expect(first.counts.developers).toBe(400);
     expect(first.counts.activities).toBe(5000);
     expect(readdirSync(outDir).sort()).toEqual(first.files.map((f) => f.file).sort());
@@ -92,7 +100,8 @@ describe('generateDataset', () => {
     expect(n('view') + n('click')).toBeGreaterThan(5000 * 0.45);
     expect(n('star')).toBeGreaterThan(n('signup'));
     expect(n('signup')).toBeGreaterThan(n('pr'));
-    for (const a of ['register', 'attend', 'comment', 'join', 'download', 'api_call', 'install', 'post', 'contribute', 'pr']) expect(n(a), a).toBeGreaterThan(0);
+    for (const a of ['register', 'attend', 'comment', 'join', 'download', 'api_call', 'install', 'post', 'contribute', 'pr'])
+      expect(n(a), a).toBeGreaterThan(0);
     expect(n('post') + n('talk') + n('contribute') + n('pr')).toBeLessThan(5000 * 0.05);
   });
 
@@ -110,7 +119,15 @@ describe('generateDataset', () => {
     const seen = new Map<string, number>();
     for (let i = 0; i < world.developers; i++) {
       const p = personAt(world, i);
-      const keys = [p.email, p.altEmail, p.github && `gh:${p.github.toLowerCase()}`, p.x && `x:${p.x}`, p.slackId, p.connpass && `cp:${p.connpass}`, p.discord && `dc:${p.discord}`];
+      const keys = [
+        p.email,
+        p.altEmail,
+        p.github && `gh:${p.github.toLowerCase()}`,
+        p.x && `x:${p.x}`,
+        p.slackId,
+        p.connpass && `cp:${p.connpass}`,
+        p.discord && `dc:${p.discord}`,
+      ];
       for (const key of keys) {
         if (!key) continue;
         expect(seen.get(key), `${key} of ${i}`).toBeUndefined();

@@ -15,10 +15,22 @@ import { SAMPLE_DIR } from '../../scripts/make-sample';
 import { makeTempDir } from '../helpers/temp';
 
 /** Sniffs and reads one file as the import would; returns the outcomes. */
-async function readAsImport(path: string, type: ImportType, options: ImportOptions): Promise<{ sniffed: Awaited<ReturnType<typeof sniffFile>>; outcomes: RowOutcome[] }> {
+async function readAsImport(
+  path: string,
+  type: ImportType,
+  options: ImportOptions,
+): Promise<{ sniffed: Awaited<ReturnType<typeof sniffFile>>; outcomes: RowOutcome[] }> {
   const sniffed = await sniffFile(path);
   const outcomes: RowOutcome[] = [];
-  const input = { filePath: path, encoding: sniffed.encoding, delimiter: sniffed.delimiter, type, mapping: sniffed.mapping, options, batchSize: 500 };
+  const input = {
+    filePath: path,
+    encoding: sniffed.encoding,
+    delimiter: sniffed.delimiter,
+    type,
+    mapping: sniffed.mapping,
+    options,
+    batchSize: 500,
+  };
   for await (const outcome of readRecords(input)) outcomes.push(outcome);
   return { sniffed, outcomes };
 }
@@ -34,7 +46,13 @@ const dir = makeTempDir('gen-compat');
 let dataset: GeneratedDataset;
 
 beforeAll(async () => {
-  dataset = await generateDataset({ seed: 3, developers: 250, activities: 4000, outDir: dir.path, formats: [...ownFormats, ...presetFormats] });
+  dataset = await generateDataset({
+    seed: 3,
+    developers: 250,
+    activities: 4000,
+    outDir: dir.path,
+    formats: [...ownFormats, ...presetFormats],
+  });
 });
 afterAll(() => dir.remove());
 
@@ -50,7 +68,11 @@ describe('generated files and the import', () => {
   });
 
   it('include the bundled sample, read with its manifest options', async () => {
-    const manifest = JSON.parse(readFileSync(join(SAMPLE_DIR, 'manifest.json'), 'utf8')) as { file: string; type: ImportType; options?: ImportOptions }[];
+    const manifest = JSON.parse(readFileSync(join(SAMPLE_DIR, 'manifest.json'), 'utf8')) as {
+      file: string;
+      type: ImportType;
+      options?: ImportOptions;
+    }[];
     for (const entry of manifest) {
       const { sniffed, outcomes } = await readAsImport(join(SAMPLE_DIR, entry.file), entry.type, entry.options ?? {});
       expect(sniffed.type, entry.file).toBe(entry.type);

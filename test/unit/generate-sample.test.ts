@@ -25,7 +25,11 @@ describe('resources/sample', () => {
   it('is current: regenerating writes the same bytes and manifest', async () => {
     const fresh = await generateDataset({ ...sampleOptions, outDir: dir.path });
     expect(manifest).toEqual(manifestOf(fresh.files));
-    for (const f of fresh.files) expect(readFileSync(join(SAMPLE_DIR, f.file)).equals(readFileSync(f.path)), `${f.file} is stale: run npx tsx scripts/make-sample.ts`).toBe(true);
+    for (const f of fresh.files)
+      expect(
+        readFileSync(join(SAMPLE_DIR, f.file)).equals(readFileSync(f.path)),
+        `${f.file} is stale: run npx tsx scripts/make-sample.ts`,
+      ).toBe(true);
   });
 
   it('lists every CSV once, campaigns and developers before the rows that refer to them', () => {

@@ -24,7 +24,10 @@ describe('chooseEncoding', () => {
   });
 
   it('chooses CP932 for Japanese Excel output, and says whether every byte fits', () => {
-    expect(chooseEncoding(iconv.encode('名前,メール\n髙橋①,a@b.c\n', 'cp932'), false)).toEqual({ encoding: 'cp932', reason: 'not-utf8-valid-cp932' });
+    expect(chooseEncoding(iconv.encode('名前,メール\n髙橋①,a@b.c\n', 'cp932'), false)).toEqual({
+      encoding: 'cp932',
+      reason: 'not-utf8-valid-cp932',
+    });
     const broken = Buffer.concat([iconv.encode('名前,メール\n髙橋,a@b.c\n', 'cp932'), Buffer.from([0x80, 0xa0, 0xfd])]);
     expect(chooseEncoding(broken, false)).toEqual({ encoding: 'cp932', reason: 'not-utf8-invalid-cp932' });
   });
@@ -67,7 +70,10 @@ describe('refuseNonText', () => {
 
   it('names the format of a spreadsheet or archive', () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), utf8('xl/workbook.xml')]);
-    expect(refusal(zip)).toEqual({ message: expect.stringMatching(/^file\.csv: Excel files are not supported: save it as CSV \(UTF-8\)/), details: { reason: 'not-text', format: 'zip' } });
+    expect(refusal(zip)).toEqual({
+      message: expect.stringMatching(/^file\.csv: Excel files are not supported: save it as CSV \(UTF-8\)/),
+      details: { reason: 'not-text', format: 'zip' },
+    });
     expect(refusal(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0]), 'sheet.numbers')?.message).toMatch(/Numbers files are not supported/);
     expect(refusal(Buffer.from([0x1f, 0x8b, 8, 0]))?.message).toMatch(/gzip archive/);
   });

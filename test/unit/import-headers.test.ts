@@ -65,7 +65,9 @@ describe('suggestMapping', () => {
   });
 
   it('finds connpass columns by name in any order and leaves survey columns unmapped', () => {
-    expect(suggestMapping('connpass', ['受付番号', '更新日時', 'ユーザー名', '参加ステータス', '所属を教えてください', '表示名', '参加枠名'])).toEqual({
+    expect(
+      suggestMapping('connpass', ['受付番号', '更新日時', 'ユーザー名', '参加ステータス', '所属を教えてください', '表示名', '参加枠名']),
+    ).toEqual({
       receipt_number: '受付番号',
       updated_at: '更新日時',
       username: 'ユーザー名',
@@ -138,7 +140,9 @@ describe('resolveMapping', () => {
   const headers = ['Occurred At', 'action', 'email'];
 
   it('finds mapped headers exactly or by the same normalisation', () => {
-    const { columns, problems } = resolveMapping('activities', { occurred_at: 'occurred_at', action: 'action', email: 'email' }, headers, { source: 'web' });
+    const { columns, problems } = resolveMapping('activities', { occurred_at: 'occurred_at', action: 'action', email: 'email' }, headers, {
+      source: 'web',
+    });
     expect(problems).toEqual([]);
     expect(columns.get('occurred_at')).toBe('Occurred At');
   });
@@ -164,7 +168,12 @@ describe('resolveMapping', () => {
   });
 
   it('createRowContext throws them together, with a bad zone', () => {
-    const input = { type: 'activities' as const, mapping: { action: 'action' }, options: { timezone: 'Mars/Base' }, filePath: '/tmp/a.csv' };
+    const input = {
+      type: 'activities' as const,
+      mapping: { action: 'action' },
+      options: { timezone: 'Mars/Base' },
+      filePath: '/tmp/a.csv',
+    };
     const thrown = (() => {
       try {
         createRowContext(input, headers);

@@ -15,7 +15,16 @@ let files = 0;
 function input(content: string | Buffer, extra: Partial<WorkerInput> = {}): WorkerInput {
   const filePath = join(dir, `f${files++}.csv`);
   writeFileSync(filePath, content);
-  return { filePath, encoding: 'utf-8', delimiter: ',', type: 'activities', mapping: {}, options: { timezone: 'UTC', source: 'web' }, batchSize: 100, ...extra };
+  return {
+    filePath,
+    encoding: 'utf-8',
+    delimiter: ',',
+    type: 'activities',
+    mapping: {},
+    options: { timezone: 'UTC', source: 'web' },
+    batchSize: 100,
+    ...extra,
+  };
 }
 
 async function collect(i: WorkerInput, progress: ReadProgress[] = []): Promise<RowOutcome[]> {
@@ -52,19 +61,38 @@ describe('decode', () => {
 
 describe('readRecords', () => {
   it('counts lines itself: quoted CRLF, CR and LF each count once, blank lines too', async () => {
-    const text = [head, '', '2024-05-01,click,"a@example.com"', '2024-05-01,"cl\r\nick",b@example.com', '', '', '2024-05-01,click,"c@ex\nample"', '2024-05-01,click,d@example.com'].join('\r\n');
+    const text = [
+      head,
+      '',
+      '2024-05-01,click,"a@example.com"',
+      '2024-05-01,"cl\r\nick",b@example.com',
+      '',
+      '',
+      '2024-05-01,click,"c@ex\nample"',
+      '2024-05-01,click,d@example.com',
+    ].join('\r\n');
     const outcomes = await collect(input(text));
     expect(outcomes.map(lineOf)).toEqual([3, 4, 8, 10]);
   });
 
   it('reports a stray quote in an unquoted field and an unclosed quote, keeping the rows before', async () => {
-    const stray = await collect(input(`${head}\n2024-05-01,click,a@example.com\n2024-05-01,cl"ick,b@example.com\n2024-05-01,click,c@example.com\n`));
+    const stray = await collect(
+      input(`${head}\n2024-05-01,click,a@example.com\n2024-05-01,cl"ick,b@example.com\n2024-05-01,click,c@example.com\n`),
+    );
     expect(stray.map((o) => o.status)).toEqual(['ok', 'error']);
-    expect(stray[1]).toEqual({ status: 'error', errors: [{ line: 3, column: '', reason: expect.stringMatching(/^a quote \("\) inside a field/), value: '' }] });
+    expect(stray[1]).toEqual({
+      status: 'error',
+      errors: [{ line: 3, column: '', reason: expect.stringMatching(/^a quote \("\) inside a field/), value: '' }],
+    });
 
-    const unclosed = await collect(input(`${head}\n2024-05-01,click,a@example.com\n\n2024-05-01,click,"b@example.com\n2024-05-01,click,c@example.com\n`));
+    const unclosed = await collect(
+      input(`${head}\n2024-05-01,click,a@example.com\n\n2024-05-01,click,"b@example.com\n2024-05-01,click,c@example.com\n`),
+    );
     expect(unclosed.map((o) => o.status)).toEqual(['ok', 'error']);
-    expect(unclosed[1]).toEqual({ status: 'error', errors: [{ line: 4, column: '', reason: expect.stringMatching(/never closed/), value: '' }] });
+    expect(unclosed[1]).toEqual({
+      status: 'error',
+      errors: [{ line: 4, column: '', reason: expect.stringMatching(/never closed/), value: '' }],
+    });
   });
 
   it('reports progress in rows and file bytes', async () => {
@@ -92,7 +120,10 @@ describe('readRecords', () => {
       expect(outcomes).toHaveLength(12_000);
       expect(outcomes.every((o) => o.status === 'ok')).toBe(true);
       const last = outcomes.at(-1);
-      expect(last?.status === 'ok' && last.record.kind === 'activity' && [last.record.line, last.record.metadata.memo]).toEqual([12_001, '髙橋①～11999']);
+      expect(last?.status === 'ok' && last.record.kind === 'activity' && [last.record.line, last.record.metadata.memo]).toEqual([
+        12_001,
+        '髙橋①～11999',
+      ]);
     };
     const cp932 = iconv.encode(text, 'cp932');
     expect(cp932.length).toBeGreaterThan(2 * 256 * 1024); // several read chunks
@@ -102,7 +133,16 @@ describe('readRecords', () => {
   });
 
   it('flags cells of a CP932 file read as UTF-8', async () => {
-    const outcomes = await collect(input(Buffer.concat([Buffer.from(`${head},memo\n2024-05-01,click,a@example.com,`), iconv.encode('髙橋', 'cp932'), Buffer.from('\n')])));
-    expect(outcomes).toEqual([{ status: 'error', errors: [{ line: 2, column: 'memo', reason: expect.stringMatching(/encoding/), value: expect.stringContaining('\uFFFD') }] }]);
+    const outcomes = await collect(
+      input(
+        Buffer.concat([Buffer.from(`${head},memo\n2024-05-01,click,a@example.com,`), iconv.encode('髙橋', 'cp932'), Buffer.from('\n')]),
+      ),
+    );
+    expect(outcomes).toEqual([
+      {
+        status: 'error',
+        errors: [{ line: 2, column: 'memo', reason: expect.stringMatching(/encoding/), value: expect.stringContaining('\uFFFD') }],
+      },
+    ]);
   });
 });

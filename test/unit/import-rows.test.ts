@@ -7,10 +7,22 @@ import type { ColumnMapping, ImportOptions, ImportType, RowOutcome } from '../..
 const at = (iso: string) => Date.parse(iso);
 
 /** Parses one row whose headers are the keys of `cells`, mapping suggested unless given. */
-function row(type: ImportType, cells: Record<string, string>, options: ImportOptions = {}, mapping?: ColumnMapping, now?: number): RowOutcome {
+function row(
+  type: ImportType,
+  cells: Record<string, string>,
+  options: ImportOptions = {},
+  mapping?: ColumnMapping,
+  now?: number,
+): RowOutcome {
   const headers = Object.keys(cells);
   const ctx = createRowContext(
-    { type, mapping: mapping ?? suggestMapping(type, headers), options: { timezone: 'Asia/Tokyo', ...options }, filePath: '/data/export.csv', delimiter: ',' },
+    {
+      type,
+      mapping: mapping ?? suggestMapping(type, headers),
+      options: { timezone: 'Asia/Tokyo', ...options },
+      filePath: '/data/export.csv',
+      delimiter: ',',
+    },
     headers,
     now,
   );
@@ -80,14 +92,21 @@ describe('activities', () => {
 
   it('prefers an explicit external id, kept exactly unless it is the handle of a case-insensitive service', () => {
     const opaque = record(row('activities', { ...base, provider: 'github', external_user_id: 'MDQ6VXNlcjU4MzIzMQ==', handle: 'OctoCat' }));
-    expect(opaque.kind === 'activity' && opaque.actor).toStrictEqual({ provider: 'github', externalUserId: 'MDQ6VXNlcjU4MzIzMQ==', handle: 'octocat' });
+    expect(opaque.kind === 'activity' && opaque.actor).toStrictEqual({
+      provider: 'github',
+      externalUserId: 'MDQ6VXNlcjU4MzIzMQ==',
+      handle: 'octocat',
+    });
     const handleAsId = record(row('activities', { ...base, provider: 'x', external_user_id: 'JackD', handle: '@jackd' }));
     expect(handleAsId.kind === 'activity' && handleAsId.actor).toStrictEqual({ provider: 'x', externalUserId: 'jackd', handle: 'jackd' });
   });
 
   it('accepts an anonymous actor and a bare URL as a link', () => {
     const r = record(row('activities', { ...base, anon_id: 'c-42', resource_url: 'https://ex.com/a' }));
-    expect(r.kind === 'activity' && [r.actor, r.resource]).toStrictEqual([{ anonId: 'c-42' }, { category: 'link', url: 'https://ex.com/a' }]);
+    expect(r.kind === 'activity' && [r.actor, r.resource]).toStrictEqual([
+      { anonId: 'c-42' },
+      { category: 'link', url: 'https://ex.com/a' },
+    ]);
   });
 
   it('takes source and campaign from the options when the row has none, the row winning otherwise', () => {
@@ -123,12 +142,17 @@ describe('activities', () => {
 
   it('reports a row without actor as a whole-row error', () => {
     const outcome = row('activities', { ...base, display_name: 'Haru', email: '' });
-    expect(errors(outcome)).toStrictEqual([{ line: 7, column: '', reason: expect.stringMatching(/^no actor/), value: '2024-05-01 10:00,Click,Web,Haru,' }]);
+    expect(errors(outcome)).toStrictEqual([
+      { line: 7, column: '', reason: expect.stringMatching(/^no actor/), value: '2024-05-01 10:00,Click,Web,Haru,' },
+    ]);
   });
 
   it('reports a missing actor beside other errors, but not beside a bad email', () => {
     expect(errors(row('activities', { ...base, occurred_at: 'soon', email: '' })).map((e) => e.column)).toStrictEqual(['occurred_at', '']);
-    expect(errors(row('activities', { ...base, occurred_at: 'soon', email: 'nobody' })).map((e) => e.column)).toStrictEqual(['occurred_at', 'email']);
+    expect(errors(row('activities', { ...base, occurred_at: 'soon', email: 'nobody' })).map((e) => e.column)).toStrictEqual([
+      'occurred_at',
+      'email',
+    ]);
   });
 
   it('needs a provider with a handle or an external id', () => {
@@ -143,7 +167,9 @@ describe('activities', () => {
 
   it('reports cells damaged in decoding', () => {
     const outcome = row('activities', { ...base, email: 'a@example.com', display_name: '山\uFFFD' });
-    expect(errors(outcome)).toStrictEqual([{ line: 7, column: 'display_name', reason: expect.stringMatching(/encoding/), value: '山\uFFFD' }]);
+    expect(errors(outcome)).toStrictEqual([
+      { line: 7, column: 'display_name', reason: expect.stringMatching(/encoding/), value: '山\uFFFD' },
+    ]);
   });
 });
 
@@ -185,8 +211,14 @@ describe('developers', () => {
       { line: 7, column: 'email', reason: expect.any(String), value: 'haru@' },
       { line: 7, column: 'consent_analytics', reason: expect.stringMatching(/yes\/no/), value: 'maybe' },
     ]);
-    expect(errors(row('developers', { email: '', github: 'a b', consent_analytics: 'maybe' })).map((e) => e.column)).toStrictEqual(['github', 'consent_analytics']);
-    expect(errors(row('developers', { email: '', consent_analytics: 'maybe' })).map((e) => e.column)).toStrictEqual(['consent_analytics', '']);
+    expect(errors(row('developers', { email: '', github: 'a b', consent_analytics: 'maybe' })).map((e) => e.column)).toStrictEqual([
+      'github',
+      'consent_analytics',
+    ]);
+    expect(errors(row('developers', { email: '', consent_analytics: 'maybe' })).map((e) => e.column)).toStrictEqual([
+      'consent_analytics',
+      '',
+    ]);
     expect(errors(row('developers', { display_name: 'Haru', organization: 'Ex' }))).toStrictEqual([
       { line: 7, column: '', reason: expect.stringMatching(/email or a handle/), value: 'Haru,Ex' },
     ]);
@@ -196,22 +228,50 @@ describe('developers', () => {
 describe('campaigns', () => {
   it('builds a campaign', () => {
     expect(
-      record(row('campaigns', { name: 'DevFest', channel: 'event', start_date: '2024/5/1', end_date: '2024年5月3日', budget_total: '¥1,500,000', utm_campaign: 'devfest' })),
-    ).toStrictEqual({ kind: 'campaign', line: 7, name: 'DevFest', channel: 'event', startDate: '2024-05-01', endDate: '2024-05-03', budgetTotal: '1500000', utmCampaign: 'devfest' });
+      record(
+        row('campaigns', {
+          name: 'DevFest',
+          channel: 'event',
+          start_date: '2024/5/1',
+          end_date: '2024年5月3日',
+          budget_total: '¥1,500,000',
+          utm_campaign: 'devfest',
+        }),
+      ),
+    ).toStrictEqual({
+      kind: 'campaign',
+      line: 7,
+      name: 'DevFest',
+      channel: 'event',
+      startDate: '2024-05-01',
+      endDate: '2024-05-03',
+      budgetTotal: '1500000',
+      utmCampaign: 'devfest',
+    });
   });
 
   it('lists all errors', () => {
-    expect(errors(row('campaigns', { name: '', start_date: '2024-05-03', end_date: '2024-05-01', budget_total: '-5' })).map((e) => e.column)).toStrictEqual([
-      'name',
-      'end_date',
-      'budget_total',
-    ]);
+    expect(
+      errors(row('campaigns', { name: '', start_date: '2024-05-03', end_date: '2024-05-01', budget_total: '-5' })).map((e) => e.column),
+    ).toStrictEqual(['name', 'end_date', 'budget_total']);
   });
 });
 
 describe('budgets', () => {
   it('builds a budget entry with defaults', () => {
-    expect(record(row('budgets', { campaign: 'DevFest', category: '', amount: '1,234円', currency: '', spent_at: '2024/5/1', memo: '懇親会', source: 'csv' }))).toStrictEqual({
+    expect(
+      record(
+        row('budgets', {
+          campaign: 'DevFest',
+          category: '',
+          amount: '1,234円',
+          currency: '',
+          spent_at: '2024/5/1',
+          memo: '懇親会',
+          source: 'csv',
+        }),
+      ),
+    ).toStrictEqual({
       kind: 'budget',
       line: 7,
       campaign: 'DevFest',
@@ -231,21 +291,38 @@ describe('budgets', () => {
 
   it('lists all errors', () => {
     expect(
-      errors(row('budgets', { campaign: 'Ads', category: 'food', amount: '1,23', currency: 'JPY', spent_at: '2024-02-30' })).map((e) => [e.column, e.value]),
+      errors(row('budgets', { campaign: 'Ads', category: 'food', amount: '1,23', currency: 'JPY', spent_at: '2024-02-30' })).map((e) => [
+        e.column,
+        e.value,
+      ]),
     ).toStrictEqual([
       ['category', 'food'],
       ['amount', '1,23'],
       ['spent_at', '2024-02-30'],
     ]);
     expect(errors(row('budgets', { campaign: 'Ads', amount: '¥1,000', currency: 'USD', spent_at: '2024-05-01' }))).toStrictEqual([
-      { line: 7, column: 'currency', reason: 'currency USD contradicts the amount\'s JPY', value: 'USD' },
+      { line: 7, column: 'currency', reason: "currency USD contradicts the amount's JPY", value: 'USD' },
     ]);
-    expect(errors(row('budgets', { campaign: '', amount: '', spent_at: '' })).map((e) => e.column)).toStrictEqual(['campaign', 'amount', 'spent_at']);
+    expect(errors(row('budgets', { campaign: '', amount: '', spent_at: '' })).map((e) => e.column)).toStrictEqual([
+      'campaign',
+      'amount',
+      'spent_at',
+    ]);
   });
 });
 
 describe('connpass', () => {
-  const base = { 参加枠名: '一般枠', ユーザー名: 'Haru_T', 表示名: 'はる', 参加ステータス: '参加者', 出欠ステータス: '', 更新日時: '2019年7月13日 13時02分', 受付番号: '1234567', 'Q1: 所属': 'Example', 'Q2: 空欄': '' };
+  const base = {
+    参加枠名: '一般枠',
+    ユーザー名: 'Haru_T',
+    表示名: 'はる',
+    参加ステータス: '参加者',
+    出欠ステータス: '',
+    更新日時: '2019年7月13日 13時02分',
+    受付番号: '1234567',
+    'Q1: 所属': 'Example',
+    'Q2: 空欄': '',
+  };
   const options = { fileName: 'event_123456_participants.csv', eventTitle: 'Tech Night #1' };
 
   it('turns a participant into a register activity on the event', () => {
@@ -304,7 +381,9 @@ describe('connpass', () => {
 
 describe('github-stars', () => {
   it('keys the account by the lower-cased login, keeping the numeric id in metadata', () => {
-    const withId = record(row('github-stars', { login: 'OctoCat', id: '583231', starred_at: '2024-05-01T10:00:00Z', repo: 'Example/Repo' }));
+    const withId = record(
+      row('github-stars', { login: 'OctoCat', id: '583231', starred_at: '2024-05-01T10:00:00Z', repo: 'Example/Repo' }),
+    );
     expect(withId).toStrictEqual({
       kind: 'activity',
       line: 7,
@@ -316,7 +395,10 @@ describe('github-stars', () => {
       metadata: { github_id: '583231' },
     });
     const noId = record(row('github-stars', { username: 'OctoCat', starred_at: '2024-05-01T10:00:00Z' }));
-    expect(noId.kind === 'activity' && [noId.actor, noId.resource]).toStrictEqual([{ provider: 'github', externalUserId: 'octocat', handle: 'octocat' }, undefined]);
+    expect(noId.kind === 'activity' && [noId.actor, noId.resource]).toStrictEqual([
+      { provider: 'github', externalUserId: 'octocat', handle: 'octocat' },
+      undefined,
+    ]);
   });
 
   it('lists all errors', () => {
@@ -329,7 +411,14 @@ describe('github-stars', () => {
 });
 
 describe('slack-members', () => {
-  const member = { username: 'haru', email: 'Haru@Example.com', status: 'Member', userid: 'U024BE7LH', fullname: 'Haru Tanaka', displayname: '' };
+  const member = {
+    username: 'haru',
+    email: 'Haru@Example.com',
+    status: 'Member',
+    userid: 'U024BE7LH',
+    fullname: 'Haru Tanaka',
+    displayname: '',
+  };
 
   it('turns a member into a join with a stable source_ref', () => {
     expect(record(row('slack-members', member, { occurredAt: '2024-04-01T00:00:00Z' }))).toStrictEqual({

@@ -111,7 +111,9 @@ describe('sniffBuffer: delimiters, headers and rows', () => {
   });
 
   it('suggests a mapping for the recognised type, or for activities', () => {
-    const connpass = sniffBuffer(utf8('参加枠名,ユーザー名,表示名,参加ステータス,更新日時\n一般,haru,Haru,参加者,2019年7月13日 13時02分\n'));
+    const connpass = sniffBuffer(
+      utf8('参加枠名,ユーザー名,表示名,参加ステータス,更新日時\n一般,haru,Haru,参加者,2019年7月13日 13時02分\n'),
+    );
     expect(connpass.type).toBe('connpass');
     expect(connpass.mapping).toMatchObject({ username: 'ユーザー名', updated_at: '更新日時' });
     const unknown = sniffBuffer(utf8('when,what,who\n1,2,3\n'));

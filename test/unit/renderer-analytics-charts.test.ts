@@ -45,7 +45,12 @@ describe('funnel shaping', () => {
     const table = funnelTable(funnel, label, { stage: 'Stage', reached: 'R', atOrBeyond: 'A', conversion: 'C', anonymous: 'Anon' });
     expect(table.rows.map((r) => r.anonymous)).toEqual([7, null, null]);
     expect(table.rows.map((r) => r.conversion)).toEqual([null, 0.4, 0.5]);
-    expect(anonymousStageKey([{ key: 'discover', title: 'D', order: 2 }, { key: 'hear', title: 'H', order: 1 }])).toBe('hear');
+    expect(
+      anonymousStageKey([
+        { key: 'discover', title: 'D', order: 2 },
+        { key: 'hear', title: 'H', order: 1 },
+      ]),
+    ).toBe('hear');
   });
 });
 
@@ -101,7 +106,9 @@ describe('campaign shaping', () => {
       ['JPY', 446000, ['swag', 'venue', 'food']],
       ['USD', 1200.5, ['ads']],
     ]);
-    expect(costTable(groups[1]!, { category: 'Category', amount: 'Amount' }).rows).toEqual([{ category: 'ads', amount: 1200.5, currency: 'USD' }]);
+    expect(costTable(groups[1]!, { category: 'Category', amount: 'Amount' }).rows).toEqual([
+      { category: 'ads', amount: 1200.5, currency: 'USD' },
+    ]);
   });
 
   it('tabulates attributed activities and conversions per bucket', () => {

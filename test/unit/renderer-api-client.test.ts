@@ -17,7 +17,10 @@ function bridgeAnswering(answer: () => Promise<ApiResult<unknown>>): Bridge {
 
 describe('createApi', () => {
   it('returns the value of an ok envelope', async () => {
-    const api = createApi(bridgeAnswering(async () => ({ ok: true, value })), 'electron');
+    const api = createApi(
+      bridgeAnswering(async () => ({ ok: true, value })),
+      'electron',
+    );
     await expect(api.call('system:status', {})).resolves.toEqual(value);
   });
 

@@ -34,7 +34,15 @@ const progress = (over: Partial<BackupProgress>): BackupProgress => ({
 describe('backupRows', () => {
   it('gives each backup its time, counts and problem', () => {
     const rows = backupRows({ folder: '/b', backups: [entry({}), entry({ id: 'x.drmbackup', tables: {}, problem: 'damaged' })] });
-    expect(rows[0]).toEqual({ id: 'b.drmbackup', createdAt: new Date('2026-12-05T07:00:00.000Z'), kind: 'manual', bytes: 1000, developers: 12, activities: 340, problem: null });
+    expect(rows[0]).toEqual({
+      id: 'b.drmbackup',
+      createdAt: new Date('2026-12-05T07:00:00.000Z'),
+      kind: 'manual',
+      bytes: 1000,
+      developers: 12,
+      activities: 340,
+      problem: null,
+    });
     expect(rows[1]).toMatchObject({ developers: 0, activities: 0, problem: 'damaged' });
   });
 });
@@ -43,8 +51,16 @@ describe('progressView', () => {
   it('measures copying and loading by bytes, and nothing else', () => {
     expect(progressView(progress({}))).toEqual({ fraction: 0.25, message: 'copying', table: 'activities' });
     expect(progressView(progress({ operation: 'restore', phase: 'loading', bytesDone: 2000 }))!.fraction).toBe(1);
-    expect(progressView(progress({ phase: 'copying', table: null, bytesTotal: 0 }))).toEqual({ fraction: null, message: 'copyingStart', table: null });
-    expect(progressView(progress({ operation: 'restore', phase: 'rebuilding', table: null }))).toEqual({ fraction: null, message: 'rebuilding', table: null });
+    expect(progressView(progress({ phase: 'copying', table: null, bytesTotal: 0 }))).toEqual({
+      fraction: null,
+      message: 'copyingStart',
+      table: null,
+    });
+    expect(progressView(progress({ operation: 'restore', phase: 'rebuilding', table: null }))).toEqual({
+      fraction: null,
+      message: 'rebuilding',
+      table: null,
+    });
   });
 
   it('has nothing to show before the first event or after the end', () => {

@@ -100,7 +100,14 @@ describe('budget form', () => {
       source: 'spreadsheet',
       memo: null,
     };
-    expect(budgetRestoreInput(deleted)).toEqual({ campaignId: 'c', category: 'venue', amount: 159000, currency: 'JPY', spentAt: '2024-04-16', memo: null });
+    expect(budgetRestoreInput(deleted)).toEqual({
+      campaignId: 'c',
+      category: 'venue',
+      amount: 159000,
+      currency: 'JPY',
+      spentAt: '2024-04-16',
+      memo: null,
+    });
   });
 });
 
@@ -115,7 +122,17 @@ describe('ROI table', () => {
     roiPerCost: 'Per cost',
     roiPercent: 'ROI %',
   };
-  const row = { campaignId: 'c', campaign: 'X', currency: 'JPY', cost: 1000, actions: 3.5, conversions: 2, costPerConversion: 500, roiPerCost: 0.002, roiPercent: null };
+  const row = {
+    campaignId: 'c',
+    campaign: 'X',
+    currency: 'JPY',
+    cost: 1000,
+    actions: 3.5,
+    conversions: 2,
+    costPerConversion: 500,
+    roiPerCost: 0.002,
+    roiPercent: null,
+  };
 
   it('has an ROI % column only when a value per conversion gives one', () => {
     expect(roiTable([row], labels).columns.map((c) => c.key)).not.toContain('roiPercent');
@@ -178,7 +195,9 @@ describe('settings', () => {
   it('sends only what changed', () => {
     const d = settingsDraft(settings);
     expect(settingsChanges(settings, d)).toEqual({});
-    expect(settingsChanges(settings, { ...d, valuePerConversion: '50,000', lookbackDays: '14', timeZoneSetting: 'UTC', valueCurrency: 'usd' })).toEqual({
+    expect(
+      settingsChanges(settings, { ...d, valuePerConversion: '50,000', lookbackDays: '14', timeZoneSetting: 'UTC', valueCurrency: 'usd' }),
+    ).toEqual({
       valuePerConversion: 50000,
       lookbackDays: 14,
       timeZoneSetting: 'UTC',
@@ -199,7 +218,10 @@ describe('settings', () => {
       valueCurrency: 'invalid',
       lookbackDays: 'invalid',
     });
-    expect(settingsErrors({ ...d, valuePerConversion: '-3', lookbackDays: '366' })).toEqual({ valuePerConversion: 'negative', lookbackDays: 'invalid' });
+    expect(settingsErrors({ ...d, valuePerConversion: '-3', lookbackDays: '366' })).toEqual({
+      valuePerConversion: 'negative',
+      lookbackDays: 'invalid',
+    });
   });
 
   it('refuses a blank, too long or already mapped new action, accepts an unmapped one', () => {
@@ -212,6 +234,11 @@ describe('settings', () => {
   });
 
   it('offers every zone, UTC and a saved zone the engine lacks', () => {
-    expect(timeZoneOptions(['Europe/Berlin', 'Asia/Tokyo'], 'Asia/Calcutta')).toEqual(['Asia/Calcutta', 'Asia/Tokyo', 'Europe/Berlin', 'UTC']);
+    expect(timeZoneOptions(['Europe/Berlin', 'Asia/Tokyo'], 'Asia/Calcutta')).toEqual([
+      'Asia/Calcutta',
+      'Asia/Tokyo',
+      'Europe/Berlin',
+      'UTC',
+    ]);
   });
 });

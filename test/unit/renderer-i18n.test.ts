@@ -28,7 +28,10 @@ describe('translations', () => {
   });
 
   it('have no empty or non-string values', () => {
-    for (const [lang, table] of [['en', english], ['ja', japanese]] as const) {
+    for (const [lang, table] of [
+      ['en', english],
+      ['ja', japanese],
+    ] as const) {
       for (const [key, value] of table) {
         expect(typeof value, `${lang}:${key}`).toBe('string');
         expect((value as string).trim(), `${lang}:${key}`).not.toBe('');

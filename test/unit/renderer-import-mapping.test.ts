@@ -65,7 +65,11 @@ describe('validateMapping', () => {
 
 describe('suggestMapping', () => {
   it('keeps the preview’s suggestion where the header exists', () => {
-    const mapping = suggestMapping(activities, ['日時', 'アクション', 'Mail'], { occurred_at: '日時', action: 'アクション', email: 'Mail' });
+    const mapping = suggestMapping(activities, ['日時', 'アクション', 'Mail'], {
+      occurred_at: '日時',
+      action: 'アクション',
+      email: 'Mail',
+    });
     expect(mapping).toEqual({ occurred_at: '日時', action: 'アクション', email: 'Mail' });
   });
 
@@ -75,7 +79,12 @@ describe('suggestMapping', () => {
   });
 
   it('drops suggestions for other fields or absent headers, and never maps one header twice', () => {
-    const mapping = suggestMapping(budgets, ['campaign', 'amount'], { campaign: 'campaign', memo: 'campaign', spent_at: 'nope', occurred_at: 'amount' });
+    const mapping = suggestMapping(budgets, ['campaign', 'amount'], {
+      campaign: 'campaign',
+      memo: 'campaign',
+      spent_at: 'nope',
+      occurred_at: 'amount',
+    });
     expect(mapping).toEqual({ campaign: 'campaign', amount: 'amount' });
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../src-renderer/src/i18n/en';
 import ja from '../../src-renderer/src/i18n/ja';
-import { unsupportedByBytes, unsupportedByName, unsupportedFile, type UnsupportedKind } from '../../src-renderer/src/pages/import/unsupported-file';
+import {
+  unsupportedByBytes,
+  unsupportedByName,
+  unsupportedFile,
+  type UnsupportedKind,
+} from '../../src-renderer/src/pages/import/unsupported-file';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

@@ -135,7 +135,12 @@ async function anonymousCount(db: Queryable, tenant: string, f: Filters): Promis
  * Runs `sql` with planner settings local to a transaction of its own (on a
  * pool; a client already in someone's transaction runs it as is).
  */
-async function queryWith<T extends QueryResultRow>(db: Pool | Queryable, settings: PlannerSettings, sql: string, values: unknown[]): Promise<T[]> {
+async function queryWith<T extends QueryResultRow>(
+  db: Pool | Queryable,
+  settings: PlannerSettings,
+  sql: string,
+  values: unknown[],
+): Promise<T[]> {
   const entries = Object.entries(settings);
   if (entries.length === 0 || !('idleCount' in db)) return (await db.query<T>(sql, values)).rows;
   const client = await (db as Pool).connect();
@@ -220,8 +225,18 @@ async function stageDevelopers(db: Queryable, tenant: string, query: FunnelDevel
 
 /** Name, email, organization and last action of `ids`, in their order. */
 async function developerDetails(db: Queryable, tenant: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { displayName: string | null; primaryEmail: string | null; organization: string | null; lastActionAt: string | null }>();
-  const { rows } = await db.query<{ developer_id: string; display_name: string | null; primary_email: string | null; org_name: string | null; last_action_at: Date | null }>(
+  if (ids.length === 0)
+    return new Map<
+      string,
+      { displayName: string | null; primaryEmail: string | null; organization: string | null; lastActionAt: string | null }
+    >();
+  const { rows } = await db.query<{
+    developer_id: string;
+    display_name: string | null;
+    primary_email: string | null;
+    org_name: string | null;
+    last_action_at: Date | null;
+  }>(
     `select d.developer_id, d.display_name, d.primary_email::text as primary_email, o.name as org_name, s.last_action_at
        from unnest($2::uuid[]) as p(id)
        join developers d on d.developer_id = p.id and d.tenant_id = $1
@@ -232,13 +247,27 @@ async function developerDetails(db: Queryable, tenant: string, ids: string[]) {
   return new Map(
     rows.map((r) => [
       r.developer_id,
-      { displayName: r.display_name, primaryEmail: r.primary_email, organization: r.org_name, lastActionAt: r.last_action_at?.toISOString() ?? null },
+      {
+        displayName: r.display_name,
+        primaryEmail: r.primary_email,
+        organization: r.org_name,
+        lastActionAt: r.last_action_at?.toISOString() ?? null,
+      },
     ]),
   );
 }
 
-async function withDetails(db: Queryable, tenant: string, stages: readonly FunnelStage[], rows: { developer_id: string; mask: number }[]): Promise<FunnelDeveloperRow[]> {
-  const details = await developerDetails(db, tenant, rows.map((r) => r.developer_id));
+async function withDetails(
+  db: Queryable,
+  tenant: string,
+  stages: readonly FunnelStage[],
+  rows: { developer_id: string; mask: number }[],
+): Promise<FunnelDeveloperRow[]> {
+  const details = await developerDetails(
+    db,
+    tenant,
+    rows.map((r) => r.developer_id),
+  );
   return rows.map((r) => {
     const d = details.get(r.developer_id);
     return {
@@ -260,7 +289,11 @@ export async function funnelDevelopers(
   const offset = query.page * query.pageSize;
   const { stages, rows } = await stageDevelopers(db, tenant, query, { size: query.pageSize, offset });
   // Past the last page no row carries the count: ask for the first page's.
-  const total = rows[0] ? Number(rows[0].total) : offset === 0 ? 0 : (await funnelDevelopers(db, tenant, { ...query, page: 0, pageSize: 1 })).total;
+  const total = rows[0]
+    ? Number(rows[0].total)
+    : offset === 0
+      ? 0
+      : (await funnelDevelopers(db, tenant, { ...query, page: 0, pageSize: 1 })).total;
   return { total, rows: await withDetails(db, tenant, stages, rows) };
 }
 
@@ -268,7 +301,11 @@ const CSV_HEADER = ['developer_id', 'display_name', 'primary_email', 'organizati
 /** Details are read per batch: one statement for every developer would hold all rows twice. */
 const CSV_BATCH = 5000;
 
-export async function funnelDevelopersCsv(db: Queryable, tenant: string, query: FunnelDevelopersQuery): Promise<{ fileName: string; content: string }> {
+export async function funnelDevelopersCsv(
+  db: Queryable,
+  tenant: string,
+  query: FunnelDevelopersQuery,
+): Promise<{ fileName: string; content: string }> {
   const { stages, rows } = await stageDevelopers(db, tenant, query);
   const lines: (string | null)[][] = [];
   for (let i = 0; i < rows.length; i += CSV_BATCH) {
@@ -276,7 +313,11 @@ export async function funnelDevelopersCsv(db: Queryable, tenant: string, query: 
       lines.push([r.developerId, r.displayName, r.primaryEmail, r.organization, r.stage, r.lastActionAt]);
     }
   }
-  const filter = query.campaignId ? `-campaign-${query.campaignId.slice(0, 8)}` : query.source ? `-${query.source.replace(/[^\w.-]+/g, '_')}` : '';
+  const filter = query.campaignId
+    ? `-campaign-${query.campaignId.slice(0, 8)}`
+    : query.source
+      ? `-${query.source.replace(/[^\w.-]+/g, '_')}`
+      : '';
   return {
     fileName: `drm-funnel-${query.stageKey}-${query.mode}-${query.from}-${query.to}${filter}.csv`,
     content: toCsv(CSV_HEADER, lines),

@@ -44,22 +44,28 @@ export function topCampaigns(rows: readonly RoiRow[], primaryCurrency: string, l
 const one = async (db: Queryable, sql: string, values: unknown[]): Promise<number> =>
   Number((await db.query<{ n: string | null }>(sql, values)).rows[0]?.n ?? 0);
 
-export async function overviewReport(pool: Pool, tenant: string, query: { from: string; to: string; bucket: TrendBucket }): Promise<OverviewReport> {
+export async function overviewReport(
+  pool: Pool,
+  tenant: string,
+  query: { from: string; to: string; bucket: TrendBucket },
+): Promise<OverviewReport> {
   const { from, to } = checkPeriod(query.from, query.to);
   const [developers, activeDevelopers, activities, spend, funnel, trend, roi, settings] = await Promise.all([
-    one(pool, `select count(*) as n from developers d where d.tenant_id = $1 and d.consent_analytics and not ${MERGED_AWAY_SQL('d.developer_id')}`, [
-      tenant,
-    ]),
+    one(
+      pool,
+      `select count(*) as n from developers d where d.tenant_id = $1 and d.consent_analytics and not ${MERGED_AWAY_SQL('d.developer_id')}`,
+      [tenant],
+    ),
     one(pool, `select count(*) as n from ${FUNNEL_TABLE} where tenant_id = $1 and active_days && daterange($2::date, $3::date)`, [
       tenant,
       addDays(to, -ACTIVE_DAYS),
       to,
     ]),
-    one(pool, 'select sum(activities + anonymous) as n from derived.activity_daily where tenant_id = $1 and day >= $2::date and day < $3::date', [
-      tenant,
-      from,
-      to,
-    ]),
+    one(
+      pool,
+      'select sum(activities + anonymous) as n from derived.activity_daily where tenant_id = $1 and day >= $2::date and day < $3::date',
+      [tenant, from, to],
+    ),
     pool.query<{ currency: string; amount: string }>(
       `select currency, sum(amount) as amount from budgets
         where tenant_id = $1 and spent_at >= $2::date and spent_at < $3::date group by currency order by currency`,

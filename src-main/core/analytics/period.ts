@@ -30,7 +30,10 @@ export const addDays = (day: string, n: number): string => dayString(dayNumber(d
 
 /** Checks a period [from, to): two real days, `from` before `to`. */
 export function checkPeriod(from: string, to: string): { from: string; to: string } {
-  for (const [field, value] of [['from', from], ['to', to]] as const) {
+  for (const [field, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (dayNumber(value) === null) {
       throw new CoreError('BAD_INPUT', `"${field}" is not a calendar day: "${value}"; write it as YYYY-MM-DD`, { field, value });
     }
@@ -73,11 +76,15 @@ export function bucketStarts(from: string, to: string, bucket: TrendBucket): str
   const starts: string[] = [];
   for (let start = bucketStart(from, bucket); start < to; start = nextBucket(start, bucket)) {
     if (starts.length === MAX_BUCKETS) {
-      throw new CoreError('BAD_INPUT', `The period ${from} … ${to} has more than ${MAX_BUCKETS} ${bucket}s; choose a coarser bucket or a shorter period`, {
-        from,
-        to,
-        bucket,
-      });
+      throw new CoreError(
+        'BAD_INPUT',
+        `The period ${from} … ${to} has more than ${MAX_BUCKETS} ${bucket}s; choose a coarser bucket or a shorter period`,
+        {
+          from,
+          to,
+          bucket,
+        },
+      );
     }
     starts.push(start);
   }

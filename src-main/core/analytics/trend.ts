@@ -24,7 +24,9 @@ export function trendPoints(
   stageKeys: readonly string[],
   rows: readonly { period: string; stageKey: string | null; n: number }[],
 ): TrendReport['points'] {
-  const points = new Map(starts.map((period) => [period, { period, byStage: Object.fromEntries(stageKeys.map((k) => [k, 0])), unmapped: 0 }]));
+  const points = new Map(
+    starts.map((period) => [period, { period, byStage: Object.fromEntries(stageKeys.map((k) => [k, 0])), unmapped: 0 }]),
+  );
   for (const r of rows) {
     const point = points.get(r.period);
     if (!point) continue;
@@ -34,7 +36,11 @@ export function trendPoints(
   return [...points.values()];
 }
 
-export async function trendReport(db: Queryable, tenant: string, query: { from: string; to: string; bucket: TrendBucket }): Promise<TrendReport> {
+export async function trendReport(
+  db: Queryable,
+  tenant: string,
+  query: { from: string; to: string; bucket: TrendBucket },
+): Promise<TrendReport> {
   const { from, to } = checkPeriod(query.from, query.to);
   const starts = bucketStarts(from, to, query.bucket);
   const stages = await stageOrders(db);

@@ -47,9 +47,10 @@ export async function readTables(client: Queryable): Promise<TableStart[]> {
 /** Heap and TOAST bytes of the tables (no indexes): what a COPY of them reads, about. */
 export async function tablesBytes(client: Queryable, tables: readonly TableStart[]): Promise<number> {
   if (tables.length === 0) return 0;
-  const { rows } = await client.query<{ bytes: string }>('select coalesce(sum(pg_table_size(t::regclass)), 0)::bigint as bytes from unnest($1::text[]) t', [
-    tables.map(qualified),
-  ]);
+  const { rows } = await client.query<{ bytes: string }>(
+    'select coalesce(sum(pg_table_size(t::regclass)), 0)::bigint as bytes from unnest($1::text[]) t',
+    [tables.map(qualified)],
+  );
   return Number(rows[0]!.bytes);
 }
 

@@ -20,9 +20,11 @@ export function backupLevel(head: BackupHead, mine: readonly Migration[]): numbe
       );
     }
     if (mine[i] !== known || known.hash !== theirs.hash) {
-      throw new BackupRefusal('mismatch', `${head.file} has migration ${theirs.tag} in a form this app does not have; it was not restored.`);
+      throw new BackupRefusal(
+        'mismatch',
+        `${head.file} has migration ${theirs.tag} in a form this app does not have; it was not restored.`,
+      );
     }
   });
   return head.manifest.migrations.length;
 }
-

@@ -77,7 +77,15 @@ export async function listBackups(folder: string, migrationsDir: string): Promis
       }
       const { manifest } = head;
       const migration = manifest.migrations.at(-1)?.tag ?? null;
-      entries.push({ ...fallback, kind: manifest.kind, createdAt: manifest.createdAt, appVersion: manifest.app.version, migration, tables: rowsByTable(manifest), problem });
+      entries.push({
+        ...fallback,
+        kind: manifest.kind,
+        createdAt: manifest.createdAt,
+        appVersion: manifest.app.version,
+        migration,
+        tables: rowsByTable(manifest),
+        problem,
+      });
     } catch (error) {
       if (!(error instanceof BackupRefusal)) throw error;
       entries.push({ ...fallback, appVersion: '', migration: null, tables: {}, problem: error.message });

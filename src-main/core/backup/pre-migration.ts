@@ -34,7 +34,15 @@ export async function backupBeforeMigrating(options: PreMigrationOptions): Promi
   const folder = backupFolder(options.home);
   try {
     const file = newBackupPath(await backupFolderReady(options.home), 'pre-migration', new Date());
-    return (await writeBackup({ url: options.url, file, kind: 'pre-migration', migrationsDir: options.migrationsDir, appVersion: options.appVersion })).file;
+    return (
+      await writeBackup({
+        url: options.url,
+        file,
+        kind: 'pre-migration',
+        migrationsDir: options.migrationsDir,
+        appVersion: options.appVersion,
+      })
+    ).file;
   } catch (error) {
     throw new CoreError(
       'UNAVAILABLE',

@@ -44,7 +44,10 @@ export async function readBackupHead(file: string): Promise<BackupHead> {
     const head = Buffer.alloc(Math.min(size, HEADER_BYTES));
     await handle.read(head, 0, head.length, 0);
     if (!head.subarray(0, MAGIC.length).equals(MAGIC.subarray(0, head.length))) {
-      throw new BackupRefusal('foreign', `${file} is not a DRM Desktop backup (it does not start with a backup header); nothing was restored.`);
+      throw new BackupRefusal(
+        'foreign',
+        `${file} is not a DRM Desktop backup (it does not start with a backup header); nothing was restored.`,
+      );
     }
     if (size < HEADER_BYTES + TRAILER_BYTES) throw truncated(file);
     const version = head.readUInt16BE(MAGIC.length);
@@ -59,12 +62,16 @@ export async function readBackupHead(file: string): Promise<BackupHead> {
     await handle.read(tail, 0, TRAILER_BYTES, size - TRAILER_BYTES);
     const trailer = decodeTrailer(tail);
     if (!trailer) throw truncated(file);
-    if (trailer.manifestOffset + FRAME_HEADER_BYTES + trailer.manifestLength + TRAILER_BYTES !== size || trailer.manifestLength > MAX_PAYLOAD[FrameKind.manifest]!) {
+    if (
+      trailer.manifestOffset + FRAME_HEADER_BYTES + trailer.manifestLength + TRAILER_BYTES !== size ||
+      trailer.manifestLength > MAX_PAYLOAD[FrameKind.manifest]!
+    ) {
       throw damaged(file, 'the trailer does not point at the manifest');
     }
     const frame = Buffer.alloc(FRAME_HEADER_BYTES + trailer.manifestLength);
     await handle.read(frame, 0, frame.length, trailer.manifestOffset);
-    if (frame.readUInt8(0) !== FrameKind.manifest || frame.readUInt32BE(1) !== trailer.manifestLength) throw damaged(file, 'no manifest where the trailer says');
+    if (frame.readUInt8(0) !== FrameKind.manifest || frame.readUInt32BE(1) !== trailer.manifestLength)
+      throw damaged(file, 'no manifest where the trailer says');
     return { file, size, version, manifest: parseManifest(file, frame.subarray(FRAME_HEADER_BYTES)), trailer };
   } finally {
     await handle.close();
@@ -109,7 +116,7 @@ class ByteQueue {
       else this.chunks[0] = first.subarray(n);
     } else {
       out = Buffer.allocUnsafe(n);
-      for (let at = 0; at < n; ) {
+      for (let at = 0; at < n;) {
         const chunk = this.chunks[0]!;
         const used = Math.min(chunk.length, n - at);
         chunk.copy(out, at, 0, used);
@@ -139,7 +146,8 @@ async function* readFrames(head: BackupHead, hash: ReturnType<typeof createHash>
     return true;
   };
   try {
-    if (!(await fill(HEADER_BYTES)) || !queue.take(HEADER_BYTES).subarray(0, MAGIC.length).equals(MAGIC)) throw damaged(head.file, 'its header changed');
+    if (!(await fill(HEADER_BYTES)) || !queue.take(HEADER_BYTES).subarray(0, MAGIC.length).equals(MAGIC))
+      throw damaged(head.file, 'its header changed');
     let offset = HEADER_BYTES;
     while (await fill(1)) {
       if (!(await fill(FRAME_HEADER_BYTES))) throw truncated(head.file);
@@ -176,7 +184,8 @@ export async function walkSections(
     for (const table of manifest.tables) {
       const start = await next();
       const name = `${table.schema}.${table.name}`;
-      if (start?.kind !== FrameKind.table || !sameTable(start.payload, table)) throw damaged(file, `${name} is not where the manifest says`);
+      if (start?.kind !== FrameKind.table || !sameTable(start.payload, table))
+        throw damaged(file, `${name} is not where the manifest says`);
       let stored = 0;
       let end: Frame | undefined;
       const data = (async function* () {
@@ -193,7 +202,8 @@ export async function walkSections(
       })();
       await onTable(table, data);
       while (!(await data.next()).done);
-      if (end?.kind !== FrameKind.end || stored !== table.storedBytes || !sameEnd(end.payload, table)) throw damaged(file, `${name} does not match the manifest`);
+      if (end?.kind !== FrameKind.end || stored !== table.storedBytes || !sameEnd(end.payload, table))
+        throw damaged(file, `${name} does not match the manifest`);
     }
     const last = await next();
     if (last?.kind !== FrameKind.manifest || last.offset !== head.trailer.manifestOffset || (await next()) !== undefined) {

@@ -141,7 +141,10 @@ async function checkTables(client: pg.Client, head: BackupHead): Promise<void> {
 /** COPY reads the backup's text in the session it was written in; the app's own settings come back after. */
 async function saveCopySession(client: pg.Client): Promise<{ restore(): Promise<void> }> {
   const names = ['TimeZone', 'DateStyle', 'IntervalStyle', 'extra_float_digits', 'bytea_output'];
-  const { rows } = await client.query<{ value: string }>('select current_setting(n) as value from unnest($1::text[]) with ordinality u(n, i) order by i', [names]);
+  const { rows } = await client.query<{ value: string }>(
+    'select current_setting(n) as value from unnest($1::text[]) with ordinality u(n, i) order by i',
+    [names],
+  );
   await client.query(COPY_SESSION);
   return {
     restore: async () => {
@@ -180,7 +183,10 @@ async function loadTable(
     () => inflateFailed,
   );
   if (copy.rowCount !== table.rows || bytes !== table.bytes || digest.digest('hex') !== table.sha256) {
-    throw new BackupRefusal('damaged', `${head.file} is damaged (${name} does not match its checksum or row count); nothing was restored. Restore another backup.`);
+    throw new BackupRefusal(
+      'damaged',
+      `${head.file} is damaged (${name} does not match its checksum or row count); nothing was restored. Restore another backup.`,
+    );
   }
 }
 
@@ -196,7 +202,10 @@ async function refuseDataErrors<T>(head: BackupHead, what: string, run: () => Pr
     const code = (error as { code?: unknown }).code;
     const data = typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
     if (!undecodable() && !data) throw error;
-    throw new BackupRefusal('damaged', `${head.file} is damaged (${what}: ${(error as Error).message}); nothing was restored. Restore another backup.`);
+    throw new BackupRefusal(
+      'damaged',
+      `${head.file} is damaged (${what}: ${(error as Error).message}); nothing was restored. Restore another backup.`,
+    );
   }
 }
 
@@ -210,7 +219,9 @@ async function resetSequences(client: pg.Client): Promise<void> {
       where n.nspname in ('public', 'app') and c.relkind = 'r' and s.seq is not null`,
   );
   for (const r of rows) {
-    await client.query(`select setval($1, coalesce(max(${quoteIdent(r.col)}), 1), max(${quoteIdent(r.col)}) is not null) from ${r.tbl}`, [r.seq]);
+    await client.query(`select setval($1, coalesce(max(${quoteIdent(r.col)}), 1), max(${quoteIdent(r.col)}) is not null) from ${r.tbl}`, [
+      r.seq,
+    ]);
   }
 }
 

@@ -54,7 +54,8 @@ export function backupsToPrune(names: readonly string[], policy: RetentionPolicy
     const p = parseBackupName(name);
     return p ? [{ ...p, name }] : [];
   });
-  const newestFirst = (list: Named[]) => [...list].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.name.localeCompare(a.name));
+  const newestFirst = (list: Named[]) =>
+    [...list].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.name.localeCompare(a.name));
   const daily = newestFirst(parsed.filter((p) => p.kind === 'daily'));
   const kept = new Set<string>();
   const newest = newestFirst(parsed)[0];

@@ -96,7 +96,10 @@ export function setBackupFolder(home: string, folder: string): void {
     mkdirSync(resolved, { recursive: true, mode: 0o700 });
     accessSync(resolved, constants.W_OK);
   } catch (error) {
-    throw new CoreError('BAD_INPUT', `Backups cannot be written to ${resolved}: ${(error as Error).message}. Choose a folder you can write to.`);
+    throw new CoreError(
+      'BAD_INPUT',
+      `Backups cannot be written to ${resolved}: ${(error as Error).message}. Choose a folder you can write to.`,
+    );
   }
   writeBackupSettings(home, { ...readBackupSettings(home), folder: resolved });
 }

@@ -80,7 +80,7 @@ export class BackupSink {
     // A short write (a signal, a nearly full disk) must not leave a hole: write the rest.
     if (written < total) {
       const rest = Buffer.concat(batch).subarray(written);
-      for (let at = 0; at < rest.length; ) at += (await this.handle.write(rest, at)).bytesWritten;
+      for (let at = 0; at < rest.length;) at += (await this.handle.write(rest, at)).bytesWritten;
     }
   }
 }

@@ -17,7 +17,16 @@ import { withConnection } from '../db/connect';
 import { ensureFreeSpace } from '../files/free-space';
 import { qualified, quoteIdent, readMigrationState, readTables, tablesBytes } from './catalog';
 import { compressor } from './codec';
-import { encodeTrailer, FrameKind, header, qualifiedName, type Compression, type Manifest, type ManifestTable, type TableStart } from './format';
+import {
+  encodeTrailer,
+  FrameKind,
+  header,
+  qualifiedName,
+  type Compression,
+  type Manifest,
+  type ManifestTable,
+  type TableStart,
+} from './format';
 import { BackupSink } from './sink';
 
 /** Makes COPY text the same whatever the server's or the session's defaults: restorable anywhere. */
@@ -59,7 +68,10 @@ export interface WrittenBackup {
 }
 
 export async function writeBackup(options: WriteBackupOptions): Promise<WrittenBackup> {
-  return withConnection(options.url, (client) => writeSnapshot(client, options), { applicationName: 'drm-desktop backup', signal: options.signal });
+  return withConnection(options.url, (client) => writeSnapshot(client, options), {
+    applicationName: 'drm-desktop backup',
+    signal: options.signal,
+  });
 }
 
 async function writeSnapshot(client: pg.Client, options: WriteBackupOptions): Promise<WrittenBackup> {

@@ -60,7 +60,10 @@ export interface NewBudget {
 export async function createBudget(pool: Pool, tenant: string, input: NewBudget): Promise<Budget> {
   const cat = category(input.category);
   return inTransaction(pool, async (client) => {
-    const campaign = await client.query('select 1 from campaigns where tenant_id = $1 and campaign_id = $2 for share', [tenant, input.campaignId]);
+    const campaign = await client.query('select 1 from campaigns where tenant_id = $1 and campaign_id = $2 for share', [
+      tenant,
+      input.campaignId,
+    ]);
     if (campaign.rowCount === 0) {
       throw new CoreError('NOT_FOUND', `No campaign ${input.campaignId}; it may have been deleted`, { campaignId: input.campaignId });
     }
@@ -101,7 +104,8 @@ export async function updateBudget(pool: Pool, tenant: string, update: BudgetUpd
           )
         : await client.query<BudgetRecord>(`select ${BUDGET_COLUMNS} from budgets where tenant_id = $1 and budget_id = $2`, values);
     const row = rows[0];
-    if (!row) throw new CoreError('NOT_FOUND', `No budget entry ${update.budgetId}; it may have been deleted`, { budgetId: update.budgetId });
+    if (!row)
+      throw new CoreError('NOT_FOUND', `No budget entry ${update.budgetId}; it may have been deleted`, { budgetId: update.budgetId });
     if (sets.length > 0) await rebuildCampaignStats(client, tenant, [row.campaign_id]);
     return toBudget(row);
   });

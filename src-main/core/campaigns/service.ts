@@ -133,7 +133,10 @@ export async function updateCampaign(db: Queryable, tenant: string, campaignId: 
   );
   const row = current.rows[0];
   if (!row) throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; it may have been deleted`, { campaignId });
-  checkDates(fields.startDate === undefined ? row.start_date : fields.startDate, fields.endDate === undefined ? row.end_date : fields.endDate);
+  checkDates(
+    fields.startDate === undefined ? row.start_date : fields.startDate,
+    fields.endDate === undefined ? row.end_date : fields.endDate,
+  );
   const sets: string[] = [];
   const values: unknown[] = [tenant, campaignId];
   const set = (column: string, value: unknown) => sets.push(`${column} = $${values.push(value)}`);
@@ -145,7 +148,10 @@ export async function updateCampaign(db: Queryable, tenant: string, campaignId: 
   if (sets.length === 0) return false;
   const changed = sets.map((s) => s.replace(/ = (\$\d+)$/, ' is distinct from $1')).join(' or ');
   const result = await namedWrite(fields.name, () =>
-    db.query(`update campaigns set ${sets.join(', ')}, updated_at = now() where tenant_id = $1 and campaign_id = $2 and (${changed})`, values),
+    db.query(
+      `update campaigns set ${sets.join(', ')}, updated_at = now() where tenant_id = $1 and campaign_id = $2 and (${changed})`,
+      values,
+    ),
   );
   return (result.rowCount ?? 0) > 0;
 }

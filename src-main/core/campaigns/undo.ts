@@ -81,15 +81,21 @@ export async function deleteCampaign(pool: Pool, store: UndoStore, tenant: strin
       'select to_jsonb(c)::text as row, c.name from campaigns c where c.tenant_id = $1 and c.campaign_id = $2 for update',
       [tenant, campaignId],
     );
-    if (campaign.rows.length === 0) throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; it may have been deleted already`, { campaignId });
+    if (campaign.rows.length === 0)
+      throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; it may have been deleted already`, { campaignId });
     const t = [tenant, campaignId];
     const rowsOf = async (sql: string) => (await client.query<{ rows: string | null }>(sql, t)).rows[0]?.rows ?? null;
-    const budgets = await rowsOf('select jsonb_agg(to_jsonb(b))::text as rows from budgets b where b.tenant_id = $1 and b.campaign_id = $2');
+    const budgets = await rowsOf(
+      'select jsonb_agg(to_jsonb(b))::text as rows from budgets b where b.tenant_id = $1 and b.campaign_id = $2',
+    );
     const activityCampaigns = await rowsOf(
       'select jsonb_agg(to_jsonb(ac))::text as rows from activity_campaigns ac where ac.tenant_id = $1 and ac.campaign_id = $2',
     );
     const stats = await rowsOf('select to_jsonb(s)::text as rows from campaign_stats s where s.tenant_id = $1 and s.campaign_id = $2');
-    const resources = await client.query<{ id: string }>('select resource_id as id from resources where tenant_id = $1 and campaign_id = $2', t);
+    const resources = await client.query<{ id: string }>(
+      'select resource_id as id from resources where tenant_id = $1 and campaign_id = $2',
+      t,
+    );
     const reached = await reach(client, tenant, campaignId);
 
     // The cascade takes its rows from campaign_daily too; conversion_touches has no foreign keys.
@@ -147,11 +153,10 @@ export async function restoreCampaign(pool: Pool, store: UndoStore, tenant: stri
         where ac.tenant_id = $1 and ac.campaign_id = '${snapshot.campaignId}'::uuid`,
     );
     // A resource linked to another campaign meanwhile keeps that one.
-    await client.query('update resources set campaign_id = $2 where tenant_id = $1 and resource_id = any($3::uuid[]) and campaign_id is null', [
-      tenant,
-      id,
-      snapshot.resourceIds,
-    ]);
+    await client.query(
+      'update resources set campaign_id = $2 where tenant_id = $1 and resource_id = any($3::uuid[]) and campaign_id is null',
+      [tenant, id, snapshot.resourceIds],
+    );
     if (snapshot.campaignStats !== null) {
       await client.query('insert into campaign_stats select * from jsonb_populate_record(null::campaign_stats, $1::jsonb)', [
         snapshot.campaignStats,

@@ -46,7 +46,9 @@ export type AttributionModel = (typeof attributionModels)[number];
 export const tenantSettings = appSchema.table(
   'tenant_settings',
   {
-    tenantId: text('tenant_id').primaryKey().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    tenantId: text('tenant_id')
+      .primaryKey()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
     /** IANA zone in which days and periods are counted; null = the machine's zone. */
     timeZone: text('time_zone'),
     /** 'en' | 'ja'; null = follow the operating system. */
@@ -91,7 +93,10 @@ export const developerSearch = derivedSchema.table(
     orgId: uuid('org_id'),
     tags: text('tags').array(),
     /** Providers of the developer's accounts, sorted. */
-    providers: text('providers').array().notNull().default(sql`'{}'`),
+    providers: text('providers')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** order_no of the highest stage ever reached; null = none. */
     highestStage: smallint('highest_stage'),
     highestStageAt: timestamp('highest_stage_at', { withTimezone: true }),
@@ -106,7 +111,9 @@ export const developerSearch = derivedSchema.table(
     index('idx_dev_search_last_action').on(t.tenantId, t.lastActionAt.desc().nullsLast(), t.developerId),
     index('idx_dev_search_total').on(t.tenantId, t.totalActions.desc(), t.lastActionAt.desc().nullsLast(), t.developerId),
     index('idx_dev_search_name').on(t.tenantId, t.sortName, t.developerId),
-    index('idx_dev_search_org').on(t.tenantId, t.orgId).where(sql`${t.orgId} is not null`),
+    index('idx_dev_search_org')
+      .on(t.tenantId, t.orgId)
+      .where(sql`${t.orgId} is not null`),
   ],
 );
 

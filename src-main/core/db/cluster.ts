@@ -75,7 +75,10 @@ export async function settleStaleServer(dataDir: string, pgdata: string, log: Lo
     const owner = readOwner(dataDir);
     // Only the exact process we recorded (PID and start time) is ours to stop: a record without a start time proves nothing.
     const recorded =
-      owner !== undefined && owner.postgresPid === pid && owner.postgresStartTime !== undefined && processStartTime(pid) === owner.postgresStartTime;
+      owner !== undefined &&
+      owner.postgresPid === pid &&
+      owner.postgresStartTime !== undefined &&
+      processStartTime(pid) === owner.postgresStartTime;
     const ownerAlive = owner !== undefined && isSameProcess(owner.ownerPid, owner.ownerStartTime);
     if (recorded && ownerAlive) throw new DataDirInUseError(dataDir, owner.ownerPid, 'running');
     if (!recorded) {
@@ -118,7 +121,8 @@ export function initCluster(bin: string, pgdata: string, superuserPassword: stri
       { encoding: 'utf8', ...spawnIds(runAs), env: { ...process.env, LC_ALL: 'C' } },
     );
     for (const line of `${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n')) if (line) log.write(line);
-    if (result.status !== 0) throw new PostgresStartError(`initdb failed for ${pgdata} (exit ${result.status ?? result.signal})`, log.tail());
+    if (result.status !== 0)
+      throw new PostgresStartError(`initdb failed for ${pgdata} (exit ${result.status ?? result.signal})`, log.tail());
   } finally {
     rmSync(pwfile, { force: true });
   }

@@ -80,7 +80,9 @@ export async function resetPasswords(bin: string, pgdata: string, credentials: C
   );
   const output = result.stderr.split('\n').filter((line) => line.trim() !== '');
   if (result.status !== 0) {
-    throw new Error(`Resetting the database passwords in single-user mode failed (exit ${result.status ?? result.signal}): ${output.slice(-5).join(' | ')}`);
+    throw new Error(
+      `Resetting the database passwords in single-user mode failed (exit ${result.status ?? result.signal}): ${output.slice(-5).join(' | ')}`,
+    );
   }
   return output;
 }

@@ -51,7 +51,9 @@ export function readMigrations(migrationsDir: string): Migration[] {
 export async function readApplied(client: Queryable): Promise<AppliedMigration[]> {
   const present = await client.query<{ ok: boolean }>("select to_regclass('drizzle.__drizzle_migrations') is not null as ok");
   if (!present.rows[0]?.ok) return [];
-  const rows = await client.query<{ hash: string; created_at: string }>('select hash, created_at from drizzle.__drizzle_migrations order by created_at, id');
+  const rows = await client.query<{ hash: string; created_at: string }>(
+    'select hash, created_at from drizzle.__drizzle_migrations order by created_at, id',
+  );
   return rows.rows.map((r) => ({ when: Number(r.created_at), hash: r.hash }));
 }
 
@@ -69,7 +71,9 @@ export function pendingMigrations(all: readonly Migration[], applied: readonly A
  */
 export async function applyMigrations(client: Queryable, migrationsDir: string, upTo?: number): Promise<string[]> {
   await client.query('create schema if not exists drizzle');
-  await client.query('create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)');
+  await client.query(
+    'create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)',
+  );
   const all = readMigrations(migrationsDir).slice(0, upTo);
   const pending = pendingMigrations(all, await readApplied(client));
   for (const migration of pending) {

@@ -24,7 +24,15 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { resolvePostgresInstallDir } from '../paths';
 import { clusterDir, clusterMajor, initCluster, PostgresStartError, removeOwner, settleStaleServer, writeOwner } from './cluster';
-import { credentialsFile, newCredentials, readCredentials, resetPasswords, saveCredentials, scramMatches, type Credentials } from './credentials';
+import {
+  credentialsFile,
+  newCredentials,
+  readCredentials,
+  resetPasswords,
+  saveCredentials,
+  scramMatches,
+  type Credentials,
+} from './credentials';
 import { acquireDataLock, DataDirInUseError, type DataLock } from './data-lock';
 import { ensureReachable, mkdirOwned, postgresRunAs, readableInstallDir, spawnIds, type RunAs } from './os-user';
 import { freePort } from './ports';
@@ -70,7 +78,8 @@ class WrongPasswordError extends Error {}
 function binaryMajor(bin: string, runAs: RunAs | undefined): number {
   const out = spawnSync(join(bin, 'postgres'), ['--version'], { encoding: 'utf8', ...spawnIds(runAs) });
   const match = /\(PostgreSQL\) (\d+)/.exec(out.stdout ?? '');
-  if (!match) throw new PostgresStartError(`Cannot run ${join(bin, 'postgres')}: ${out.stderr || out.error?.message || 'no version printed'}`);
+  if (!match)
+    throw new PostgresStartError(`Cannot run ${join(bin, 'postgres')}: ${out.stderr || out.error?.message || 'no version printed'}`);
   return Number(match[1]);
 }
 
@@ -81,7 +90,14 @@ async function waitUntilReady(port: number, password: string, child: ChildProces
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new PostgresStartError(`PostgreSQL exited during start-up (${child.exitCode ?? child.signalCode})`, log.tail());
     }
-    const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres', connectionTimeoutMillis: 2_000 });
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port,
+      user: 'postgres',
+      password,
+      database: 'postgres',
+      connectionTimeoutMillis: 2_000,
+    });
     try {
       await client.connect();
       await client.query('select 1');
@@ -100,7 +116,13 @@ async function waitUntilReady(port: number, password: string, child: ChildProces
 
 /** Creates the app's own role and database, and makes sure the role's password is the one in credentials.json. */
 async function ensureAppDatabase(port: number, credentials: Credentials, log: LogSink): Promise<void> {
-  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: credentials.superuserPassword, database: 'postgres' });
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password: credentials.superuserPassword,
+    database: 'postgres',
+  });
   await client.connect();
   try {
     const role = await client.query<{ rolpassword: string | null }>('select rolpassword from pg_authid where rolname = $1', [APP_ROLE]);
@@ -123,7 +145,14 @@ async function ensureAppDatabase(port: number, credentials: Credentials, log: Lo
  * first (so a crash half-way is repaired the same way at the next start),
  * then set in single-user mode. The server must be stopped.
  */
-async function regainAccess(dataDir: string, bin: string, pgdata: string, runAs: RunAs | undefined, log: LogSink, why: string): Promise<Credentials> {
+async function regainAccess(
+  dataDir: string,
+  bin: string,
+  pgdata: string,
+  runAs: RunAs | undefined,
+  log: LogSink,
+  why: string,
+): Promise<Credentials> {
   const fresh = newCredentials();
   saveCredentials(dataDir, fresh);
   for (const line of await resetPasswords(bin, pgdata, fresh, runAs)) log.write(line);
@@ -203,7 +232,7 @@ async function startLocked(dataDir: string, installDir: string, runAs: RunAs | u
     }
   }
 
-  for (let portAttempt = 1; ; ) {
+  for (let portAttempt = 1; ;) {
     const port = await freePort();
     const child = spawnServer(bin, pgdata, port, runAs, log);
     try {
@@ -222,7 +251,8 @@ async function startLocked(dataDir: string, installDir: string, runAs: RunAs | u
         passwordsReset = true;
         continue;
       }
-      if (error instanceof WrongPasswordError) throw new PostgresStartError(`PostgreSQL still refused the reset passwords: ${error.message}`, log.tail());
+      if (error instanceof WrongPasswordError)
+        throw new PostgresStartError(`PostgreSQL still refused the reset passwords: ${error.message}`, log.tail());
       // Another program may have taken the port between our probe and the bind.
       const portTaken = log.tail().some((l) => /could not bind|Address already in use/i.test(l));
       if (portTaken && portAttempt++ < 3) continue;

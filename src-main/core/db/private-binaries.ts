@@ -12,7 +12,19 @@
  * never run. Callers hold the data folder's lock, so no two copies race.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmSync, type Stats } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  type Stats,
+} from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 export const binariesRoot = (dataDir: string) => join(dataDir, 'binaries');
@@ -20,7 +32,10 @@ export const binariesRoot = (dataDir: string) => join(dataDir, 'binaries');
 /** Where the copy of `installDir` lives: keyed by its path and its postgres binary, so an upgrade makes a new one. */
 export function binariesCacheDir(dataDir: string, installDir: string): string {
   const postgres = lstatSync(join(installDir, 'bin', 'postgres'));
-  const key = createHash('sha256').update(`${resolve(installDir)}\0${postgres.size}\0${postgres.mtimeMs}`).digest('hex').slice(0, 12);
+  const key = createHash('sha256')
+    .update(`${resolve(installDir)}\0${postgres.size}\0${postgres.mtimeMs}`)
+    .digest('hex')
+    .slice(0, 12);
   return join(binariesRoot(dataDir), key);
 }
 

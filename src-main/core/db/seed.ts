@@ -37,7 +37,10 @@ export const DEFAULT_ACTION_MAP: Record<string, StageKey> = {
 
 export async function seed(db: NodePgDatabase<Record<string, unknown>>): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.insert(funnelStages).values([...FUNNEL_STAGES]).onConflictDoNothing();
+    await tx
+      .insert(funnelStages)
+      .values([...FUNNEL_STAGES])
+      .onConflictDoNothing();
     const created = await tx
       .insert(tenants)
       .values({ tenantId: DEFAULT_TENANT, name: 'Default', plan: 'OSS' })

@@ -166,7 +166,10 @@ async function withTouchIndexesDeferred(client: Queryable, incoming: number, wri
 export function touchCreditSql(model: 'linear' | 'first' | 'last', lookback: string): { weight: string; where: string } {
   if (model === 'first') return { weight: '1', where: `ct.age <= ${lookback} and ct.first_until > ${lookback}` };
   if (model === 'last') return { weight: '1', where: `ct.is_last and ct.age <= ${lookback}` };
-  return { weight: `1::numeric / width_bucket(${lookback}, ct.thresholds::int[])`, where: `ct.thresholds is not null and ct.age <= ${lookback}` };
+  return {
+    weight: `1::numeric / width_bucket(${lookback}, ct.thresholds::int[])`,
+    where: `ct.thresholds is not null and ct.age <= ${lookback}`,
+  };
 }
 
 /**

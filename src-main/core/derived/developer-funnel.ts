@@ -79,7 +79,12 @@ interface Scope {
 async function scopeOf(client: Queryable, tenant: string, ids: readonly string[] | 'all'): Promise<Scope> {
   if (ids === 'all') return { join: '', forget: '', values: [], many: true };
   if (ids.length < ID_TABLE_FROM) {
-    return { join: 'join unnest($3::uuid[]) as c(developer_id) on c.developer_id = a.developer_id', forget: 'and developer_id = any($2::uuid[])', values: [ids], many: false };
+    return {
+      join: 'join unnest($3::uuid[]) as c(developer_id) on c.developer_id = a.developer_id',
+      forget: 'and developer_id = any($2::uuid[])',
+      values: [ids],
+      many: false,
+    };
   }
   // Nearly every developer of the tenant (a first large import): the whole tenant costs the
   // same to recompute and spares a join of every activity with the list.
@@ -112,7 +117,8 @@ export async function refreshDeveloperFunnel(client: Queryable, tenant: string, 
   // autovacuum has analyzed them), and the planner would walk a million rows through
   // per-row index lookups. Local to this statement: the previous value is put back below.
   const nestloop = scope.many
-    ? (await client.query<{ was: string }>("select current_setting('enable_nestloop') as was, set_config('enable_nestloop', 'off', true)")).rows[0]!.was
+    ? (await client.query<{ was: string }>("select current_setting('enable_nestloop') as was, set_config('enable_nestloop', 'off', true)"))
+        .rows[0]!.was
     : undefined;
   // One scan of the activities (materialised once) feeds both tables. Rows go
   // in key order, so that the primary keys grow by appending.

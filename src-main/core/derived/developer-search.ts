@@ -155,14 +155,18 @@ async function writeRows(client: Queryable, tenant: string, change: DerivedChang
 
 /** Developers (all tenants) as the statistics estimate them: exact enough to choose a plan, and free. */
 async function developerEstimate(client: Queryable): Promise<number> {
-  const { rows } = await client.query<{ n: number }>(`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'developers'::regclass`);
+  const { rows } = await client.query<{ n: number }>(
+    `select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'developers'::regclass`,
+  );
   return rows[0]?.n ?? 0;
 }
 
 async function listIds(client: Queryable, ids: readonly string[]): Promise<number> {
   // No key: a hashed distinct is cheaper than maintaining one for a hundred thousand ids.
   await client.query(`drop table if exists ${IDS}`);
-  const created = await client.query(`create temp table ${IDS} on commit drop as select distinct unnest($1::uuid[]) as developer_id`, [ids]);
+  const created = await client.query(`create temp table ${IDS} on commit drop as select distinct unnest($1::uuid[]) as developer_id`, [
+    ids,
+  ]);
   await client.query(`analyze ${IDS}`);
   return created.rowCount ?? ids.length;
 }
@@ -209,7 +213,9 @@ export async function refreshDeveloperSearch(db: Queryable, tenant: string, chan
     if (change.developers.length === 0) return;
     incoming = await listIds(client, change.developers as readonly string[]);
   } else {
-    incoming = Number((await client.query<{ n: string }>('select count(*) as n from developers where tenant_id = $1', [tenant])).rows[0]!.n);
+    incoming = Number(
+      (await client.query<{ n: string }>('select count(*) as n from developers where tenant_id = $1', [tenant])).rows[0]!.n,
+    );
   }
   const wide = !listed || incoming >= WIDE_SHARE * (await developerEstimate(client));
   const mine = listed ? `${TABLE} ds using ${IDS} i where ds.developer_id = i.developer_id` : `${TABLE} ds where ds.tenant_id = $1`;

@@ -46,7 +46,9 @@ function searchSql(params: SqlParams, q: string): string | null {
 
 /** order_no of a stage; BAD_INPUT for an unknown one. */
 async function stageOrder(db: Queryable, stage: string): Promise<number> {
-  const { rows } = await db.query<{ stage_key: string; order_no: number }>('select stage_key, order_no from funnel_stages order by order_no');
+  const { rows } = await db.query<{ stage_key: string; order_no: number }>(
+    'select stage_key, order_no from funnel_stages order by order_no',
+  );
   const found = rows.find((r) => r.stage_key === stage);
   if (!found) {
     throw new CoreError('BAD_INPUT', `Unknown stage "${stage}"; stages are ${rows.map((r) => r.stage_key).join(', ')}`, { field: 'stage' });

@@ -5,7 +5,13 @@
  */
 import { inTransaction } from '../merges/tx';
 import type { Pool } from 'pg';
-import type { DeveloperFilters, DeveloperListQuery, DeveloperPage, DeveloperRow, DeveloperSort } from '../../../src-shared/contract-developers';
+import type {
+  DeveloperFilters,
+  DeveloperListQuery,
+  DeveloperPage,
+  DeveloperRow,
+  DeveloperSort,
+} from '../../../src-shared/contract-developers';
 import { toCsv } from './csv';
 import { orderSql, SEARCH_TABLE, SqlParams, whereSql, type Where } from './filters';
 
@@ -161,20 +167,41 @@ export async function listDevelopers(pool: Pool, tenant: string, query: Develope
 }
 
 const EXPORT_HEADER = [
-  'developer_id', 'display_name', 'primary_email', 'organization', 'tags', 'stage',
-  'last_action_at', 'total_actions', 'providers', 'consent_analytics',
+  'developer_id',
+  'display_name',
+  'primary_email',
+  'organization',
+  'tags',
+  'stage',
+  'last_action_at',
+  'total_actions',
+  'providers',
+  'consent_analytics',
 ];
 /** Rows filled in per batch: one statement for the whole list would hold every row twice. */
 const EXPORT_BATCH = 5000;
 
-export async function exportDevelopers(pool: Pool, tenant: string, filters: DeveloperFilters, now = new Date()): Promise<{ fileName: string; content: string }> {
+export async function exportDevelopers(
+  pool: Pool,
+  tenant: string,
+  filters: DeveloperFilters,
+  now = new Date(),
+): Promise<{ fileName: string; content: string }> {
   const ids = await orderedIds(pool, await filtered(pool, tenant, filters));
   const lines: (string | number | boolean | null)[][] = [];
   for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
     for (const r of await developerRows(pool, tenant, ids.slice(i, i + EXPORT_BATCH))) {
       lines.push([
-        r.developerId, r.displayName, r.primaryEmail, r.organization?.name ?? null, r.tags.join(';'), r.stage,
-        r.lastActionAt, r.totalActions, r.providers.join(';'), r.consentAnalytics,
+        r.developerId,
+        r.displayName,
+        r.primaryEmail,
+        r.organization?.name ?? null,
+        r.tags.join(';'),
+        r.stage,
+        r.lastActionAt,
+        r.totalActions,
+        r.providers.join(';'),
+        r.consentAnalytics,
       ]);
     }
   }

@@ -67,7 +67,10 @@ async function regularFile(path: string, name: string): Promise<{ real: string; 
   try {
     real = await realpath(path);
   } catch (error) {
-    throw new CoreError('BAD_INPUT', `Cannot read “${name}” (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): choose a file that exists`);
+    throw new CoreError(
+      'BAD_INPUT',
+      `Cannot read “${name}” (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): choose a file that exists`,
+    );
   }
   const info = await stat(real);
   if (!info.isFile()) {
@@ -123,7 +126,11 @@ export function createFileRegistry(options: { idleMs?: number; now?: () => numbe
       // lstat, not stat: the path was resolved at registration, so a symbolic link
       // there now means the file was swapped for one, not that the user chose a link.
       const info = await lstat(entry.path).catch(() => undefined);
-      if (!info?.isFile()) throw new CoreError('NOT_FOUND', `“${entry.name}” is no longer where it was (moved, deleted or replaced): drop or choose it again.`);
+      if (!info?.isFile())
+        throw new CoreError(
+          'NOT_FOUND',
+          `“${entry.name}” is no longer where it was (moved, deleted or replaced): drop or choose it again.`,
+        );
       entry.lastUsed = now();
       return { path: entry.path, name: entry.name, size: info.size };
     },

@@ -20,7 +20,9 @@ export async function ensurePrivateFolder(path: string): Promise<void> {
   }
   const info = await lstat(path);
   const refuse = (why: string) =>
-    new UnsafeFolderError(`Refusing to use ${path}: ${why}. Another account may have created it to read or replace our files; remove it and start again.`);
+    new UnsafeFolderError(
+      `Refusing to use ${path}: ${why}. Another account may have created it to read or replace our files; remove it and start again.`,
+    );
   if (info.isSymbolicLink()) throw refuse('it is a symbolic link');
   if (!info.isDirectory()) throw refuse('it is not a folder');
   // Windows has neither owners by uid nor POSIX modes; its temp folder is per user already.

@@ -8,7 +8,14 @@
 import type { PoolClient } from 'pg';
 import type { DerivedChange } from '../derived/refresh';
 import { STAGE_ACTIVITY } from './activity-stage';
-import { claimOrganizationDomains, companyDomainSql, emailDomainSql, freeMailDomains, resolveDomainOrganizations, STAGE_DOMAIN } from './domain-orgs';
+import {
+  claimOrganizationDomains,
+  companyDomainSql,
+  emailDomainSql,
+  freeMailDomains,
+  resolveDomainOrganizations,
+  STAGE_DOMAIN,
+} from './domain-orgs';
 import { withIndexesDeferred } from './index-aware';
 import { pausePoint } from './pause';
 import { tracedQuery } from './trace';
@@ -255,7 +262,9 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
         // The table is locked by the dropped indexes and duplicates are gone: every row goes in.
         const inserted = await count(client, insertActivities, t);
         // Every resolved row went in: name them as the inserted ones without copying a million rows.
-        await client.query('create temp view inserted_activity as select activity_id, developer_id, action, occurred_at, campaign_id, source, anon_id from resolved_activity');
+        await client.query(
+          'create temp view inserted_activity as select activity_id, developer_id, action, occurred_at, campaign_id, source, anon_id from resolved_activity',
+        );
         return inserted;
       }
       // Through the indexes, ON CONFLICT also covers a writer racing us on a shared server.

@@ -30,7 +30,8 @@ export const emailDomainSql = (email: string) => `lower(split_part(${email}, '@'
  * True when `domain` (an emailDomainSql result) can name a company: it has a
  * dot and is not free mail. `freeParam` is the placeholder bound to freeMailDomains().
  */
-export const companyDomainSql = (domain: string, freeParam: string) => `(${domain} like '_%._%' and ${domain} <> all(${freeParam}::text[]))`;
+export const companyDomainSql = (domain: string, freeParam: string) =>
+  `(${domain} like '_%._%' and ${domain} <> all(${freeParam}::text[]))`;
 
 export const freeMailDomains = (): string[] => [...FREE_MAIL_DOMAINS];
 
@@ -39,8 +40,16 @@ export const freeMailDomains = (): string[] => [...FREE_MAIL_DOMAINS];
  * company domains (it may use `$1` for the tenant), with an organization for
  * each; returns how many organizations were created.
  */
-export async function resolveDomainOrganizations(client: Queryable, tenant: string, domainsSql: string, values: unknown[]): Promise<number> {
-  await client.query(`create temp table ${STAGE_DOMAIN} on commit drop as select domain, null::uuid as org_id from (${domainsSql}) d`, values);
+export async function resolveDomainOrganizations(
+  client: Queryable,
+  tenant: string,
+  domainsSql: string,
+  values: unknown[],
+): Promise<number> {
+  await client.query(
+    `create temp table ${STAGE_DOMAIN} on commit drop as select domain, null::uuid as org_id from (${domainsSql}) d`,
+    values,
+  );
   await client.query(`analyze ${STAGE_DOMAIN}`);
   // An organization that already has the domain wins (the oldest, when several do): it may have been renamed.
   await client.query(

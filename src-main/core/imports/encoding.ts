@@ -55,7 +55,7 @@ export interface Utf8Scan {
 export function scanUtf8(bytes: Uint8Array): Utf8Scan {
   let multibyte = 0;
   let invalid = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i]!;
     const length = sequenceLength(lead);
     if (length === 1) {

@@ -7,7 +7,14 @@
 import type { PoolClient } from 'pg';
 import type { DerivedChange } from '../derived/refresh';
 import { copyLine } from './copy';
-import { claimOrganizationDomains, companyDomainSql, emailDomainSql, freeMailDomains, resolveDomainOrganizations, STAGE_DOMAIN } from './domain-orgs';
+import {
+  claimOrganizationDomains,
+  companyDomainSql,
+  emailDomainSql,
+  freeMailDomains,
+  resolveDomainOrganizations,
+  STAGE_DOMAIN,
+} from './domain-orgs';
 import type { BudgetRecord, CampaignRecord, DeveloperRecord } from './types';
 
 export const STAGE_RECORD = 'stage_record';
@@ -209,12 +216,15 @@ export async function resolveBudgets(client: PoolClient, tenant: string): Promis
     t,
   );
   // Budget lines have no natural key; their content is one, so a re-import adds nothing.
-  await client.query(`
+  await client.query(
+    `
     create temp table stage_budget on commit drop as
     select distinct on (key) * from (
       select line, rec, encode(sha256(convert_to(concat_ws('|', $1::text, rec->>'campaign', rec->>'category', (rec->>'amount')::numeric::text,
                     rec->>'currency', rec->>'spentAt', rec->>'memo', rec->>'source'), 'UTF8')), 'hex') as key
-        from ${STAGE_RECORD}) s order by key, line`, t);
+        from ${STAGE_RECORD}) s order by key, line`,
+    t,
+  );
   const staged = Number((await client.query<{ n: string }>(`select count(*) as n from ${STAGE_RECORD}`)).rows[0]!.n);
   const inserted = await client.query(
     `insert into budgets (tenant_id, campaign_id, category, amount, currency, spent_at, source, memo, meta)

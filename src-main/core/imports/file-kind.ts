@@ -8,15 +8,18 @@ import { extname } from 'node:path';
 import { CoreError } from '../errors';
 
 const startsWith = (sample: Uint8Array, magic: readonly number[]) => magic.every((byte, i) => sample[i] === byte);
-const contains = (sample: Uint8Array, text: string) => Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).includes(text, 0, 'latin1');
+const contains = (sample: Uint8Array, text: string) =>
+  Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).includes(text, 0, 'latin1');
 
 const SAVE_AS_CSV = 'save it as CSV (UTF-8) and import that file';
 
 /** What a ZIP container holds, from the names of its first entries (they are stored uncompressed). */
 function zipFormat(sample: Uint8Array, fileName: string): string {
   const ext = extname(fileName).toLowerCase();
-  if (['.xlsx', '.xlsm', '.xltx'].includes(ext) || contains(sample, 'xl/')) return `Excel files are not supported: ${SAVE_AS_CSV} (File › Save As › CSV UTF-8)`;
-  if (ext === '.numbers' || contains(sample, 'Index/Document.iwa')) return `Numbers files are not supported: export it as CSV (File › Export To › CSV, Unicode UTF-8)`;
+  if (['.xlsx', '.xlsm', '.xltx'].includes(ext) || contains(sample, 'xl/'))
+    return `Excel files are not supported: ${SAVE_AS_CSV} (File › Save As › CSV UTF-8)`;
+  if (ext === '.numbers' || contains(sample, 'Index/Document.iwa'))
+    return `Numbers files are not supported: export it as CSV (File › Export To › CSV, Unicode UTF-8)`;
   if (ext === '.ods' || contains(sample, 'opendocument.spreadsheet')) return `OpenDocument spreadsheets are not supported: ${SAVE_AS_CSV}`;
   return `This is a ZIP archive, not a CSV file: unpack it, or if it is a spreadsheet, ${SAVE_AS_CSV}`;
 }
@@ -62,7 +65,8 @@ function controlCounts(sample: Uint8Array): { nul: number; control: number } {
  */
 export function refuseNonText(sample: Uint8Array, fileName: string, utf16: boolean): void {
   for (const { magic, message, format } of MAGIC) {
-    if (startsWith(sample, magic)) throw new CoreError('BAD_INPUT', `${fileName}: ${message(sample, fileName)}.`, { reason: 'not-text', format });
+    if (startsWith(sample, magic))
+      throw new CoreError('BAD_INPUT', `${fileName}: ${message(sample, fileName)}.`, { reason: 'not-text', format });
   }
   if (!utf16 && sample.length > 0) {
     const { nul, control } = controlCounts(sample);
@@ -75,7 +79,9 @@ export function refuseNonText(sample: Uint8Array, fileName: string, utf16: boole
       );
     }
   }
-  const meaningful = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString('latin1').replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '');
+  const meaningful = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength)
+    .toString('latin1')
+    .replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '');
   if (meaningful.replace(/[\s\0]/g, '') === '') {
     throw new CoreError('BAD_INPUT', `${fileName} is empty: there is no header row, and no data.`, { reason: 'empty', format: 'empty' });
   }

@@ -9,7 +9,10 @@
 import type { ColumnMapping, ImportType } from './types';
 
 export function normaliseHeader(header: string): string {
-  return header.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 export interface FieldSpec {
@@ -187,9 +190,14 @@ export function recognisePreset(headers: readonly string[], fileName?: string): 
   if (has('budgets', 'campaign', 'amount', 'spent_at')) return 'budgets';
   const timed = hasField('activities', n, 'occurred_at');
   if (timed && has('activities', 'action')) return 'activities';
-  if (!timed && has('campaigns', 'name') && hasAny('campaigns', 'channel', 'start_date', 'budget_total', 'utm_campaign')) return 'campaigns';
+  if (!timed && has('campaigns', 'name') && hasAny('campaigns', 'channel', 'start_date', 'budget_total', 'utm_campaign'))
+    return 'campaigns';
   const acts = hasField('activities', n, 'action');
-  if (!timed && !acts && (hasAny('developers', 'github', 'x', 'slack', 'discord', 'connpass') || has('developers', 'display_name', 'email'))) {
+  if (
+    !timed &&
+    !acts &&
+    (hasAny('developers', 'github', 'x', 'slack', 'discord', 'connpass') || has('developers', 'display_name', 'email'))
+  ) {
     return 'developers';
   }
   return undefined;

@@ -67,7 +67,18 @@ const BATCH_ROWS = 2_000;
 
 /** Tables each kind of import may write, for db:changed. */
 const TABLES_WRITTEN: Record<'activity' | ImportType, string[]> = {
-  activity: ['activities', 'activity_campaigns', 'accounts', 'developers', 'developer_identifiers', 'organizations', 'resources', 'campaigns', 'developer_stats', 'campaign_stats'],
+  activity: [
+    'activities',
+    'activity_campaigns',
+    'accounts',
+    'developers',
+    'developer_identifiers',
+    'organizations',
+    'resources',
+    'campaigns',
+    'developer_stats',
+    'campaign_stats',
+  ],
   activities: [],
   connpass: [],
   'github-stars': [],
@@ -210,9 +221,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       await client.query("set local work_mem = '128MB'");
       const activity = ACTIVITY_TYPES.has(request.type);
       await client.query(activity ? CREATE_STAGE_ACTIVITY : CREATE_STAGE_RECORD);
-      copy = activity
-        ? openCopy(client, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS)
-        : openCopy(client, STAGE_RECORD, STAGE_RECORD_COLUMNS);
+      copy = activity ? openCopy(client, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS) : openCopy(client, STAGE_RECORD, STAGE_RECORD_COLUMNS);
       // The worker turns valid rows into COPY text; outcomes carry only errors and skips.
       const input: WorkerInput = { ...request, batchSize: BATCH_ROWS, stageTenant: tenant };
       let staged = false;
@@ -336,9 +345,14 @@ async function checkUnchanged(filePath: string, before: FileStat): Promise<void>
   try {
     now = await stat(filePath);
   } catch (error) {
-    throw new FileChanged(`the file was removed or moved while it was read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new FileChanged(
+      `the file was removed or moved while it was read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
-  if (now.size !== before.size) throw new FileChanged(`the file changed while it was read (${before.size} bytes, now ${now.size}); import it again once it is complete`);
+  if (now.size !== before.size)
+    throw new FileChanged(
+      `the file changed while it was read (${before.size} bytes, now ${now.size}); import it again once it is complete`,
+    );
   if (now.mtimeMs !== before.mtimeMs) throw new FileChanged('the file was modified while it was read; import it again once it is saved');
 }
 

@@ -49,7 +49,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 function storable(value: unknown): unknown {
   if (typeof value === 'string') {
-    return value.includes('\0') || /[\uD800-\uDFFF]/.test(value) ? value.replaceAll('\0', '\u2400').replace(LONE_SURROGATE, '\uFFFD') : value;
+    return value.includes('\0') || /[\uD800-\uDFFF]/.test(value)
+      ? value.replaceAll('\0', '\u2400').replace(LONE_SURROGATE, '\uFFFD')
+      : value;
   }
   if (Array.isArray(value)) return value.map(storable);
   if (value !== null && typeof value === 'object') {

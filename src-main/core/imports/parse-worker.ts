@@ -34,7 +34,13 @@ async function run(port: MessagePort, input: WorkerInput): Promise<void> {
     // Waiting here suspends readRecords, which stops reading the file.
     while (posted - acked >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
     wake = undefined;
-    send({ type: 'batch', outcomes, ...(tenant === undefined ? {} : { copyText }), rowsRead: progress.rowsRead, bytesRead: progress.bytesRead });
+    send({
+      type: 'batch',
+      outcomes,
+      ...(tenant === undefined ? {} : { copyText }),
+      rowsRead: progress.rowsRead,
+      bytesRead: progress.bytesRead,
+    });
     posted++;
     outcomes = [];
     copyText = '';

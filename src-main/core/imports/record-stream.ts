@@ -75,7 +75,10 @@ class ByteCounter extends Transform {
  * not skipped by the parser (`skip_empty_lines: false`) but here, so that
  * every physical line passes through the count.
  */
-export async function* readRecords(input: WorkerInput, onProgress?: (progress: ReadProgress) => void): AsyncGenerator<RowOutcome, void, undefined> {
+export async function* readRecords(
+  input: WorkerInput,
+  onProgress?: (progress: ReadProgress) => void,
+): AsyncGenerator<RowOutcome, void, undefined> {
   const counter = new ByteCounter();
   // A structural error (a stray quote) would destroy the parser, and with it
   // the records it has parsed but we have not consumed yet. Skipping the bad
@@ -101,7 +104,10 @@ export async function* readRecords(input: WorkerInput, onProgress?: (progress: R
   });
   // Errors of any stage surface through the parser's iterator below.
   const { range } = input;
-  const file = createReadStream(input.filePath, { highWaterMark: 256 * 1024, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
+  const file = createReadStream(input.filePath, {
+    highWaterMark: 256 * 1024,
+    ...(range ? { start: range.start, end: range.end - 1 } : {}),
+  });
   pipeline(file, counter, createDecoder(input.encoding), parser, () => undefined);
 
   // A range starts past the header: it is given, with the range's first line number.
@@ -149,7 +155,10 @@ export async function* readRecords(input: WorkerInput, onProgress?: (progress: R
     rowsRead++;
     headers ??= [];
     onProgress?.({ rowsRead, bytesRead: counter.bytes });
-    yield { status: 'error', errors: [{ line: nextLine, column: '', reason: `${broken.reason}; the rest of the file cannot be read`, value: '' }] };
+    yield {
+      status: 'error',
+      errors: [{ line: nextLine, column: '', reason: `${broken.reason}; the rest of the file cannot be read`, value: '' }],
+    };
   }
   if (headers === undefined) throw new ImportSetupError(['the file is empty: no header row']);
   onProgress?.({ rowsRead, bytesRead: counter.bytes });

@@ -85,7 +85,8 @@ export function resolveMapping(
 
 function connpassEvent(input: Pick<WorkerInput, 'options' | 'filePath'>): ResourceRef | undefined {
   const { options } = input;
-  const id = options.eventId?.trim() || connpassEventIdFromFileName(options.fileName) || connpassEventIdFromFileName(basename(input.filePath));
+  const id =
+    options.eventId?.trim() || connpassEventIdFromFileName(options.fileName) || connpassEventIdFromFileName(basename(input.filePath));
   const title = options.eventTitle?.trim() || undefined;
   if (id === undefined && title === undefined) return undefined;
   const event: ResourceRef = { category: 'event' };
@@ -110,7 +111,14 @@ export function createRowContext(
   if (!zone.ok) problems.push(zone.reason);
   const tz = zone.ok ? zone.value : 'UTC';
   const claimed = new Set(columns.values());
-  const ctx: RowContext = { type, columns, unmapped: headers.filter((h) => !claimed.has(h)), zone: tz, options, delimiter: input.delimiter };
+  const ctx: RowContext = {
+    type,
+    columns,
+    unmapped: headers.filter((h) => !claimed.has(h)),
+    zone: tz,
+    options,
+    delimiter: input.delimiter,
+  };
 
   if (type === 'connpass') {
     ctx.event = connpassEvent(input);

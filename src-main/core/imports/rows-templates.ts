@@ -106,7 +106,14 @@ const handleProviders = ['github', 'x', 'slack', 'discord', 'connpass'] as const
 
 /** `a; b;;a` → ['a', 'b']: trimmed, blanks dropped, first spelling kept. */
 export function splitTags(text: string): string[] {
-  return [...new Set(text.split(/[;；]/).map((tag) => tag.trim()).filter((tag) => tag !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(/[;；]/)
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== ''),
+    ),
+  ];
 }
 
 export function developerRow(r: RowReader): RowOutcome {

@@ -47,7 +47,8 @@ function scanRecords(text: string, maxRecords: number): Scan {
   };
   for (let i = 0; i < text.length && records < maxRecords; i++) {
     const ch = text[i];
-    if (ch === '"') inQuotes = !inQuotes; // "" inside quotes toggles twice: no net change
+    if (ch === '"')
+      inQuotes = !inQuotes; // "" inside quotes toggles twice: no net change
     else if (!inQuotes && (ch === '\n' || ch === '\r')) {
       close();
       if (ch === '\r' && text[i + 1] === '\n') i++;
@@ -75,7 +76,14 @@ export function detectDelimiter(text: string): Delimiter {
 
 /** The sample's first records, and what was wrong with its structure (a stray or unclosed quote), if anything. */
 function readSampleRecords(text: string, delimiter: Delimiter): { records: string[][]; problem?: string } {
-  const base = { delimiter, record_delimiter: RECORD_DELIMITERS, relax_column_count: true, skip_empty_lines: true, bom: false, to: PREVIEW_ROWS + 1 };
+  const base = {
+    delimiter,
+    record_delimiter: RECORD_DELIMITERS,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    bom: false,
+    to: PREVIEW_ROWS + 1,
+  };
   try {
     return { records: parse(text, { ...base, relax_quotes: false }) };
   } catch (error) {
@@ -133,10 +141,14 @@ export async function sniffFile(path: string, fileName?: string): Promise<SniffR
     const sniffed = sniffBuffer(sample, name);
     if (sniffed.headers.length === 0) {
       // Not empty (refused above), yet no header: its first record is broken.
-      throw new CoreError('BAD_INPUT', `${name}: the header row (line 1) cannot be read: ${sniffed.structuralProblem ?? 'it has no columns'}.`, {
-        reason: 'no-header',
-        line: 1,
-      });
+      throw new CoreError(
+        'BAD_INPUT',
+        `${name}: the header row (line 1) cannot be read: ${sniffed.structuralProblem ?? 'it has no columns'}.`,
+        {
+          reason: 'no-header',
+          line: 1,
+        },
+      );
     }
     return sniffed;
   } finally {

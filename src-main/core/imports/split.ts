@@ -33,7 +33,7 @@ export async function findSplit(
     const buffer = Buffer.alloc(CHUNK);
     let quotes = 0;
     let newlines = 0;
-    for (let position = 0; position < size; ) {
+    for (let position = 0; position < size;) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
       if (bytesRead === 0) break;
       const chunk = buffer.subarray(0, bytesRead);

@@ -125,9 +125,7 @@ export type ImportRecord = ActivityRecord | DeveloperRecord | CampaignRecord | B
 
 /** What one data row became. */
 export type RowOutcome =
-  | { status: 'ok'; record: ImportRecord }
-  | { status: 'error'; errors: RowError[] }
-  | { status: 'skipped'; line: number; reason: string };
+  { status: 'ok'; record: ImportRecord } | { status: 'error'; errors: RowError[] } | { status: 'skipped'; line: number; reason: string };
 
 export interface SniffResult {
   encoding: TextEncodingName;

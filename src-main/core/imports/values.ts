@@ -111,7 +111,8 @@ const isoDay = (w: Written) => `${String(w.year).padStart(4, '0')}-${String(w.mo
 
 function invalidReason(w: Written): string | undefined {
   if (w.month < 1 || w.month > 12) return `month ${w.month} does not exist`;
-  if (w.day < 1 || w.day > daysInMonth(w.year, w.month)) return `day ${w.day} does not exist in ${w.year}-${String(w.month).padStart(2, '0')}`;
+  if (w.day < 1 || w.day > daysInMonth(w.year, w.month))
+    return `day ${w.day} does not exist in ${w.year}-${String(w.month).padStart(2, '0')}`;
   // The same range the reports accept (src-shared/bounds.ts), on the date as written.
   if (!isStorableYear(w.year)) return dayOutOfRange(isoDay(w));
   if (w.hour > 23 || w.minute > 59 || w.second > 59) return 'time of day out of range';
@@ -205,7 +206,10 @@ export interface Amount {
  * must sit every three digits: "1,23" is rejected as a likely decimal comma.
  */
 export function parseAmount(text: string): Parsed<Amount> {
-  let t = text.normalize('NFKC').trim().replace(/\u2212/g, '-');
+  let t = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/\u2212/g, '-');
   if (t === '') return fail('empty amount');
   let currency: string | undefined;
   let conflict = false;
@@ -246,12 +250,53 @@ export function parseAmount(text: string): Parsed<Amount> {
   return ok(currency === undefined ? { value } : { value, currency });
 }
 
-const truthy = new Set(['true', 't', 'yes', 'y', '1', 'on', 'optin', 'granted', 'はい', '同意', '同意する', '同意済み', 'あり', '有', '可', '済', '○', '◯']);
-const falsy = new Set(['false', 'f', 'no', 'n', '0', 'off', 'optout', 'denied', 'いいえ', '拒否', '同意しない', '非同意', 'なし', '無', '不可', '×', '✕']);
+const truthy = new Set([
+  'true',
+  't',
+  'yes',
+  'y',
+  '1',
+  'on',
+  'optin',
+  'granted',
+  'はい',
+  '同意',
+  '同意する',
+  '同意済み',
+  'あり',
+  '有',
+  '可',
+  '済',
+  '○',
+  '◯',
+]);
+const falsy = new Set([
+  'false',
+  'f',
+  'no',
+  'n',
+  '0',
+  'off',
+  'optout',
+  'denied',
+  'いいえ',
+  '拒否',
+  '同意しない',
+  '非同意',
+  'なし',
+  '無',
+  '不可',
+  '×',
+  '✕',
+]);
 
 /** Consent-style yes/no in English or Japanese. */
 export function parseBoolean(text: string): Parsed<boolean> {
-  const t = text.normalize('NFKC').trim().toLowerCase().replace(/[\s_-]/g, '');
+  const t = text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
   if (truthy.has(t)) return ok(true);
   if (falsy.has(t)) return ok(false);
   return fail('expected yes/no (true/false, 1/0, はい/いいえ, 同意/拒否)');

@@ -41,10 +41,12 @@ export async function snoozePair(db: Queryable, tenant: string, a: string, b: st
   const [low, high] = await orderedPair(db, tenant, a, b);
   const until = new Date(Date.now() + days * 86_400_000).toISOString();
   const evidence: PairDecisionEvidence = { action: 'snooze', until };
-  await db.query(
-    `insert into developer_merge_logs (tenant_id, into_developer_id, from_developer_id, evidence) values ($1, $2, $3, $4)`,
-    [tenant, low, high, JSON.stringify(evidence)],
-  );
+  await db.query(`insert into developer_merge_logs (tenant_id, into_developer_id, from_developer_id, evidence) values ($1, $2, $3, $4)`, [
+    tenant,
+    low,
+    high,
+    JSON.stringify(evidence),
+  ]);
   return until;
 }
 

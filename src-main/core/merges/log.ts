@@ -76,7 +76,10 @@ export async function lockDevelopers(client: PoolClient, tenant: string, ids: st
 }
 
 /** For each of `ids` that is merged away: into whom, by which merge. */
-export async function activeMergesFrom(client: Pick<PoolClient, 'query'>, ids: string[]): Promise<Map<string, { into: string; mergeId: string }>> {
+export async function activeMergesFrom(
+  client: Pick<PoolClient, 'query'>,
+  ids: string[],
+): Promise<Map<string, { into: string; mergeId: string }>> {
   const { rows } = await client.query<{ from_developer_id: string; into_developer_id: string; merge_id: string }>(
     ACTIVE_MERGES_FROM_SQL('$1'),
     [ids],

@@ -41,11 +41,15 @@ export async function mergeDevelopers(pool: Pool, tenant: string, request: Merge
     }
     const intoAway = away.get(intoId);
     if (intoAway) {
-      throw new CoreError('CONFLICT', `Developer ${intoId} was merged into ${intoAway.into} (merge ${intoAway.mergeId}); merge into that one instead`, {
-        developerId: intoId,
-        mergedInto: intoAway.into,
-        mergeId: intoAway.mergeId,
-      });
+      throw new CoreError(
+        'CONFLICT',
+        `Developer ${intoId} was merged into ${intoAway.into} (merge ${intoAway.mergeId}); merge into that one instead`,
+        {
+          developerId: intoId,
+          mergedInto: intoAway.into,
+          mergeId: intoAway.mergeId,
+        },
+      );
     }
 
     // What the rules say about this pair, recorded before anything moves.

@@ -55,5 +55,8 @@ export const normalisedSql = (expr: string) => `regexp_replace(lower(normalize($
 
 /** The same key in TypeScript, for tests and display. */
 export function normaliseKey(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/[\s\u3000]/g, '');
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u3000]/g, '');
 }

@@ -22,21 +22,30 @@ const MOVED = [
 const sameTags = (a: string[] | null, b: string[] | null) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
 
 async function readMerge(client: PoolClient, tenant: string, mergeId: string) {
-  const { rows } = await client.query<{ into_developer_id: string; from_developer_id: string; action: string; evidence: MergeLogEvidence | null }>(
+  const { rows } = await client.query<{
+    into_developer_id: string;
+    from_developer_id: string;
+    action: string;
+    evidence: MergeLogEvidence | null;
+  }>(
     `select m.into_developer_id, m.from_developer_id, ${actionOf('m')} as action, m.evidence
        from developer_merge_logs m where m.merge_id = $1 and m.tenant_id = $2 for update`,
     [mergeId, tenant],
   );
   const log = rows[0];
   if (!log) throw new CoreError('NOT_FOUND', `No merge ${mergeId}`);
-  if (log.action !== 'merge') throw new CoreError('BAD_INPUT', `${mergeId} records a ${log.action}, not a merge; only merges can be undone`);
-  if (!log.evidence?.moved) throw new CoreError('CONFLICT', `Merge ${mergeId} did not record what it moved, so it cannot be undone exactly`);
+  if (log.action !== 'merge')
+    throw new CoreError('BAD_INPUT', `${mergeId} records a ${log.action}, not a merge; only merges can be undone`);
+  if (!log.evidence?.moved)
+    throw new CoreError('CONFLICT', `Merge ${mergeId} did not record what it moved, so it cannot be undone exactly`);
   const undone = await client.query<{ merge_id: string }>(
     `select merge_id from developer_merge_logs where evidence->>'action' = 'unmerge' and evidence->>'mergeId' = $1`,
     [mergeId],
   );
   if (undone.rows[0]) {
-    throw new CoreError('CONFLICT', `Merge ${mergeId} was already undone (by ${undone.rows[0].merge_id})`, { undoneBy: undone.rows[0].merge_id });
+    throw new CoreError('CONFLICT', `Merge ${mergeId} was already undone (by ${undone.rows[0].merge_id})`, {
+      undoneBy: undone.rows[0].merge_id,
+    });
   }
   return { intoId: log.into_developer_id, fromId: log.from_developer_id, evidence: log.evidence };
 }
@@ -78,19 +87,29 @@ export async function unmergeDevelopers(pool: Pool, tenant: string, mergeId: str
       const moved = evidence.moved[key];
       if (moved.length === 0) continue;
       const touch = table === 'accounts' ? ', updated_at = now()' : '';
-      await client.query(`update ${table} set developer_id = $2${touch} where ${id} = any($1::uuid[]) and developer_id = $3`, [moved, fromId, intoId]);
+      await client.query(`update ${table} set developer_id = $2${touch} where ${id} = any($1::uuid[]) and developer_id = $3`, [
+        moved,
+        fromId,
+        intoId,
+      ]);
     }
 
     // Fields the merge filled go back to null, unless someone has set them since.
     const { filled } = evidence;
     if (filled.displayName !== undefined) {
-      await client.query('update developers set display_name = null where developer_id = $1 and display_name = $2', [intoId, filled.displayName]);
+      await client.query('update developers set display_name = null where developer_id = $1 and display_name = $2', [
+        intoId,
+        filled.displayName,
+      ]);
     }
     if (filled.orgId !== undefined) {
       await client.query('update developers set org_id = null where developer_id = $1 and org_id = $2', [intoId, filled.orgId]);
     }
     if (filled.primaryEmail !== undefined) {
-      await client.query('update developers set primary_email = null where developer_id = $1 and primary_email = $2', [intoId, filled.primaryEmail]);
+      await client.query('update developers set primary_email = null where developer_id = $1 and primary_email = $2', [
+        intoId,
+        filled.primaryEmail,
+      ]);
     }
     if (evidence.fromPrimaryEmail !== undefined) {
       const holder = await client.query<{ developer_id: string }>(

@@ -43,7 +43,9 @@ const ORG_COLUMNS = `o.org_id, o.name, o.domain_primary::text as domain,
 export async function listOrganizations(db: Queryable, tenant: string, query: OrganizationListQuery): Promise<OrganizationPage> {
   const q = query.q?.trim();
   const pattern = q ? likeContains(q) : null;
-  const total = Number((await db.query<{ n: string }>(`select count(*) as n from organizations o where ${MATCH}`, [tenant, pattern])).rows[0]!.n);
+  const total = Number(
+    (await db.query<{ n: string }>(`select count(*) as n from organizations o where ${MATCH}`, [tenant, pattern])).rows[0]!.n,
+  );
   const { rows } = await db.query<OrgRecord>(
     `select * from (select ${ORG_COLUMNS} from organizations o where ${MATCH}) x
       order by x.last_action_at desc nulls last, lower(x.name), x.org_id
@@ -54,7 +56,10 @@ export async function listOrganizations(db: Queryable, tenant: string, query: Or
 }
 
 export async function getOrganization(db: Queryable, tenant: string, orgId: string): Promise<OrganizationRow> {
-  const { rows } = await db.query<OrgRecord>(`select ${ORG_COLUMNS} from organizations o where o.tenant_id = $1 and o.org_id = $2`, [tenant, orgId]);
+  const { rows } = await db.query<OrgRecord>(`select ${ORG_COLUMNS} from organizations o where o.tenant_id = $1 and o.org_id = $2`, [
+    tenant,
+    orgId,
+  ]);
   if (rows.length === 0) throw new CoreError('NOT_FOUND', `No organization ${orgId}`, { orgId });
   return toRow(rows[0]!);
 }

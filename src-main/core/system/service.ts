@@ -21,9 +21,7 @@ export async function readStatus(db: Db, location: DatabaseLocation): Promise<Sy
     const result = await db.execute<{ name: string; n: string }>(counts);
     for (const r of result.rows) rows[r.name] = Number(r.n);
   }
-  const migrations = await db.execute<{ name: string; run_at: Date }>(
-    sql`select name, run_at from schema_migrations order by id`,
-  );
+  const migrations = await db.execute<{ name: string; run_at: Date }>(sql`select name, run_at from schema_migrations order by id`);
   const extensions = await db.execute<{ name: string; version: string }>(
     sql`select extname as name, extversion as version from pg_extension where extname <> 'plpgsql' order by extname`,
   );

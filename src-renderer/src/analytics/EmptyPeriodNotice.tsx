@@ -24,7 +24,11 @@ export function EmptyPeriodNotice({ onShow }: { onShow(state: PeriodState): void
       {day ? (
         <p>
           {t('overview.latestActivity', { day: format.day(day) })}{' '}
-          <button type="button" className="button-secondary button-small" onClick={() => onShow({ choice: 'custom', period: yearUpTo(day) })}>
+          <button
+            type="button"
+            className="button-secondary button-small"
+            onClick={() => onShow({ choice: 'custom', period: yearUpTo(day) })}
+          >
             {t('overview.showLatestYear')}
           </button>
         </p>

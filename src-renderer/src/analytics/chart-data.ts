@@ -130,7 +130,10 @@ export function trendShape(trend: TrendReport, label: StageLabel, labels: { peri
   return { series, rows, table, total };
 }
 
-export function campaignTimeTable(overTime: CampaignDetail['overTime'], labels: { period: string; actions: string; conversions: string }): ChartTable {
+export function campaignTimeTable(
+  overTime: CampaignDetail['overTime'],
+  labels: { period: string; actions: string; conversions: string },
+): ChartTable {
   return {
     columns: [
       { key: 'period', label: labels.period, kind: 'day' },

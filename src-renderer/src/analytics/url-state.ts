@@ -41,7 +41,12 @@ export interface PeriodState {
  * days with from < to; anything else in the address is ignored rather than
  * sent to the core to be refused.
  */
-export function readPeriod(params: URLSearchParams, today: string, fallback: Exclude<PeriodChoice, 'custom'> = 'last30', allowAll = false): PeriodState {
+export function readPeriod(
+  params: URLSearchParams,
+  today: string,
+  fallback: Exclude<PeriodChoice, 'custom'> = 'last30',
+  allowAll = false,
+): PeriodState {
   const named = params.get('period');
   const from = params.get('from');
   const to = params.get('to');

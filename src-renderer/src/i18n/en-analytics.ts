@@ -49,7 +49,8 @@ const enAnalytics = {
     },
     emptyTitle: 'Nothing imported yet',
     emptyBody: 'The overview is computed from the CSV files you import. To see numbers here, import at least one of:',
-    emptyActivities: 'Activities: event attendance (connpass), GitHub stars, Slack joins, clicks, sign-ups — one row per thing a developer did.',
+    emptyActivities:
+      'Activities: event attendance (connpass), GitHub stars, Slack joins, clicks, sign-ups — one row per thing a developer did.',
     emptyDevelopers: 'Developers: a list of people with their email addresses and accounts, so that activities join up into one person.',
     emptyCampaigns: 'Campaigns and budgets: what you ran and what it cost, for cost per conversion.',
     noActivityInPeriod: 'There is no activity in this period.',
@@ -65,7 +66,8 @@ const enAnalytics = {
     bucketColumn: { day: 'Day', week: 'Week starting', month: 'Month' },
     topCampaigns: 'Cheapest conversions',
     allCampaigns: 'All campaigns',
-    noTopCampaigns: 'No campaign has a conversion in this period yet. Campaigns appear here once their activities reach the conversion stage.',
+    noTopCampaigns:
+      'No campaign has a conversion in this period yet. Campaigns appear here once their activities reach the conversion stage.',
   },
   funnel: {
     loading: 'Loading the funnel…',
@@ -110,14 +112,16 @@ const enAnalytics = {
     model: 'Attribution model',
     models: { linear: 'Linear', first: 'First touch', last: 'Last touch' },
     modelHints: {
-      linear: 'A conversion without a campaign of its own is shared equally among the campaigns the developer touched in the lookback window.',
+      linear:
+        'A conversion without a campaign of its own is shared equally among the campaigns the developer touched in the lookback window.',
       first: 'A conversion without a campaign of its own goes to the first campaign the developer touched in the lookback window.',
       last: 'A conversion without a campaign of its own goes to the last campaign the developer touched before it.',
     },
     lookback: 'Lookback window',
     lookbackDays: '{{days}} days',
     roiTitle: 'Return on each campaign',
-    roiHint: 'Conversions are activities that reach the “{{stage}}” stage, weighted by attribution. Costs are the budget entries, per currency.',
+    roiHint:
+      'Conversions are activities that reach the “{{stage}}” stage, weighted by attribution. Costs are the budget entries, per currency.',
     roiPercentHint: 'Set a value per conversion to see ROI %.',
     openSettings: 'Open Settings',
     columns: {
@@ -137,7 +141,8 @@ const enAnalytics = {
       source: 'Source',
     },
     emptyTitle: 'No campaigns yet',
-    emptyBody: 'Create a campaign here, or import a campaigns CSV and a budgets CSV on the Import page. Activities link to a campaign through their campaign column, their resource or their utm_campaign.',
+    emptyBody:
+      'Create a campaign here, or import a campaigns CSV and a budgets CSV on the Import page. Activities link to a campaign through their campaign column, their resource or their utm_campaign.',
     edit: 'Edit',
     deleteButton: 'Delete',
     cancel: 'Cancel',

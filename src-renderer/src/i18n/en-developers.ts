@@ -125,8 +125,7 @@ const enDevelopers = {
   },
   merges: {
     title: 'Merge suggestions',
-    description:
-      'Pairs of profiles that look like the same person. Merge them into one, say they are different people, or decide later.',
+    description: 'Pairs of profiles that look like the same person. Merge them into one, say they are different people, or decide later.',
     loading: 'Looking for likely duplicates…',
     emptyTitle: 'No suggestions',
     emptyBody: 'No two profiles look like the same person right now. New imports may bring new suggestions.',

@@ -16,11 +16,14 @@ const enImport = {
   },
   unsupported: {
     title: '{{name}} is not a CSV file',
-    excel: 'Excel files are not supported: save it as CSV (UTF-8) — in Excel, File → Save As → “CSV UTF-8 (Comma delimited)” — and import that file.',
-    numbers: 'Numbers files are not supported: export it as CSV — in Numbers, File → Export To → CSV, text encoding Unicode (UTF-8) — and import that file.',
+    excel:
+      'Excel files are not supported: save it as CSV (UTF-8) — in Excel, File → Save As → “CSV UTF-8 (Comma delimited)” — and import that file.',
+    numbers:
+      'Numbers files are not supported: export it as CSV — in Numbers, File → Export To → CSV, text encoding Unicode (UTF-8) — and import that file.',
     openDocument: 'OpenDocument spreadsheets (.ods) are not supported: save it as CSV (UTF-8) and import that file.',
     zip: 'Zip archives are not supported: unzip it and import the CSV files inside, one at a time.',
-    zipContent: 'This file is a zip archive, not CSV text (Excel, Numbers and OpenDocument files are zip archives): save it as CSV (UTF-8) and import that file.',
+    zipContent:
+      'This file is a zip archive, not CSV text (Excel, Numbers and OpenDocument files are zip archives): save it as CSV (UTF-8) and import that file.',
   },
   preview: {
     title: 'Preview',

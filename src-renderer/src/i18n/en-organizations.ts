@@ -2,7 +2,8 @@
 const enOrganizations = {
   organizations: {
     title: 'Organizations',
-    description: 'Companies and groups your developers belong to, from the organization column of your files or a company email domain (never a free mail domain).',
+    description:
+      'Companies and groups your developers belong to, from the organization column of your files or a company email domain (never a free mail domain).',
     searchLabel: 'Search organizations',
     searchPlaceholder: 'Name or domain',
     loading: 'Loading organizations…',

@@ -55,8 +55,7 @@ const en = {
         'One profile per developer, combining their connpass, GitHub, Slack and other accounts, with their activity and funnel stage.',
     },
     campaigns: {
-      description:
-        'Each campaign with its budget, the activities attributed to it, and what each conversion cost.',
+      description: 'Each campaign with its budget, the activities attributed to it, and what each conversion cost.',
     },
     funnel: {
       description:

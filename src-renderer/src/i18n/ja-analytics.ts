@@ -51,7 +51,8 @@ const jaAnalytics: typeof enAnalytics = {
     },
     emptyTitle: 'まだ何もインポートされていません',
     emptyBody: '概要はインポートした CSV ファイルから集計されます。ここに数値を表示するには、次のいずれかをインポートしてください。',
-    emptyActivities: 'アクティビティ: イベント参加（connpass）、GitHub のスター、Slack への参加、クリック、サインアップなど。開発者の行動 1 件につき 1 行です。',
+    emptyActivities:
+      'アクティビティ: イベント参加（connpass）、GitHub のスター、Slack への参加、クリック、サインアップなど。開発者の行動 1 件につき 1 行です。',
     emptyDevelopers: '開発者: メールアドレスとアカウントを含む名簿。アクティビティを 1 人の開発者にまとめるために使います。',
     emptyCampaigns: 'キャンペーンと予算: 実施した施策とその費用。コンバージョン単価の計算に使います。',
     noActivityInPeriod: 'この期間にはアクティビティがありません。',
@@ -67,7 +68,8 @@ const jaAnalytics: typeof enAnalytics = {
     bucketColumn: { day: '日付', week: '週の開始日', month: '月' },
     topCampaigns: 'コンバージョン単価の低いキャンペーン',
     allCampaigns: 'すべてのキャンペーン',
-    noTopCampaigns: 'この期間にコンバージョンのあるキャンペーンはまだありません。アクティビティがコンバージョンのステージに達すると、ここに表示されます。',
+    noTopCampaigns:
+      'この期間にコンバージョンのあるキャンペーンはまだありません。アクティビティがコンバージョンのステージに達すると、ここに表示されます。',
   },
   funnel: {
     loading: 'ファネルを読み込み中…',
@@ -119,7 +121,8 @@ const jaAnalytics: typeof enAnalytics = {
     lookback: 'ルックバック期間',
     lookbackDays: '{{days}} 日',
     roiTitle: 'キャンペーンごとの費用対効果',
-    roiHint: 'コンバージョンは「{{stage}}」ステージに達したアクティビティを、アトリビューションの重みで数えたものです。費用は予算明細の通貨ごとの合計です。',
+    roiHint:
+      'コンバージョンは「{{stage}}」ステージに達したアクティビティを、アトリビューションの重みで数えたものです。費用は予算明細の通貨ごとの合計です。',
     roiPercentHint: 'コンバージョン 1 件あたりの価値を設定すると ROI % が表示されます。',
     openSettings: '設定を開く',
     columns: {
@@ -139,7 +142,8 @@ const jaAnalytics: typeof enAnalytics = {
       source: 'ソース',
     },
     emptyTitle: 'キャンペーンはまだありません',
-    emptyBody: 'ここでキャンペーンを作成するか、インポートページでキャンペーンと予算の CSV を取り込んでください。アクティビティは campaign 列、リソース、または utm_campaign でキャンペーンに紐づきます。',
+    emptyBody:
+      'ここでキャンペーンを作成するか、インポートページでキャンペーンと予算の CSV を取り込んでください。アクティビティは campaign 列、リソース、または utm_campaign でキャンペーンに紐づきます。',
     edit: '編集',
     deleteButton: '削除',
     cancel: 'キャンセル',

@@ -2,7 +2,8 @@
 const jaOrganizations = {
   organizations: {
     title: '組織',
-    description: '開発者が所属する企業や団体です。ファイルの組織列、または会社のメールドメインから作られます（フリーメールのドメインからは作られません）。',
+    description:
+      '開発者が所属する企業や団体です。ファイルの組織列、または会社のメールドメインから作られます（フリーメールのドメインからは作られません）。',
     searchLabel: '組織を検索',
     searchPlaceholder: '名前またはドメイン',
     loading: '組織を読み込んでいます…',
@@ -18,7 +19,11 @@ const jaOrganizations = {
     save: '保存',
     cancel: 'キャンセル',
     renamed: '名前を {{name}} に変更しました。',
-    renameErrors: { empty: '名前を入力してください。', tooLong: '名前は200文字以内で入力してください。', unchanged: '名前が変わっていません。' },
+    renameErrors: {
+      empty: '名前を入力してください。',
+      tooLong: '名前は200文字以内で入力してください。',
+      unchanged: '名前が変わっていません。',
+    },
     showDevelopers: '{{name}} の開発者 {{count}} 人を表示',
     merge: '統合…',
     mergeOf: '{{name}} を別の組織に統合',

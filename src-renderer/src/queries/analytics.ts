@@ -52,7 +52,8 @@ export const analyticsQueries = {
   latestActivity: () =>
     queryOptions({
       queryKey: [...analyticsQueries.all(), 'latestActivity'] as const,
-      queryFn: async () => (await api.call('developers:list', { sort: 'lastActivity', page: 0, pageSize: 1 })).rows[0]?.lastActionAt ?? null,
+      queryFn: async () =>
+        (await api.call('developers:list', { sort: 'lastActivity', page: 0, pageSize: 1 })).rows[0]?.lastActionAt ?? null,
       meta,
     }),
 };

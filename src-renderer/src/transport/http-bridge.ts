@@ -3,8 +3,7 @@ import { ApiCallError } from '../api-error';
 import { createHttpUploader, type Uploader } from './http-upload';
 import { TOKEN_PARAM } from './token';
 
-const UNAUTHORIZED_MESSAGE =
-  'Missing or wrong token: open the URL that `drm serve` printed in the terminal (it includes ?token=…).';
+const UNAUTHORIZED_MESSAGE = 'Missing or wrong token: open the URL that `drm serve` printed in the terminal (it includes ?token=…).';
 
 function isApiResult(body: unknown): body is ApiResult<unknown> {
   if (typeof body !== 'object' || body === null || !('ok' in body)) return false;

@@ -11,8 +11,7 @@ export type Uploader = (file: File, onProgress?: UploadProgress) => Promise<Uplo
 
 export const UPLOAD_PATH = '/api/upload';
 
-const UNAUTHORIZED_MESSAGE =
-  'Missing or wrong token: open the URL that `drm serve` printed in the terminal (it includes ?token=…).';
+const UNAUTHORIZED_MESSAGE = 'Missing or wrong token: open the URL that `drm serve` printed in the terminal (it includes ?token=…).';
 
 const KNOWN_CODES = new Set<string>(['BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL', 'UNAUTHORIZED']);
 

@@ -7,8 +7,12 @@ import { accounts, developers } from './core';
 export const activities = pgTable(
   'activities',
   {
-    activityId: uuid('activity_id').primaryKey().default(sql`uuid_generate_v4()`),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    activityId: uuid('activity_id')
+      .primaryKey()
+      .default(sql`uuid_generate_v4()`),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
     developerId: uuid('developer_id').references(() => developers.developerId, { onDelete: 'set null' }),
     accountId: uuid('account_id').references(() => accounts.accountId, { onDelete: 'set null' }),
     anonId: text('anon_id'),
@@ -41,10 +45,18 @@ export const activities = pgTable(
 export const activityCampaigns = pgTable(
   'activity_campaigns',
   {
-    activityCampaignId: uuid('activity_campaign_id').primaryKey().default(sql`uuid_generate_v4()`),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
-    activityId: uuid('activity_id').notNull().references(() => activities.activityId, { onDelete: 'cascade' }),
-    campaignId: uuid('campaign_id').notNull().references(() => campaigns.campaignId, { onDelete: 'cascade' }),
+    activityCampaignId: uuid('activity_campaign_id')
+      .primaryKey()
+      .default(sql`uuid_generate_v4()`),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.activityId, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.campaignId, { onDelete: 'cascade' }),
     weight: numeric('weight').notNull().default('1.0'),
   },
   (t) => [unique('activity_campaigns_tenant_activity_campaign_unique').on(t.tenantId, t.activityId, t.campaignId)],

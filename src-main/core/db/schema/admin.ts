@@ -13,8 +13,12 @@ export const tenants = pgTable('tenants', {
 export const users = pgTable(
   'users',
   {
-    userId: uuid('user_id').primaryKey().default(sql`uuid_generate_v4()`),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .primaryKey()
+      .default(sql`uuid_generate_v4()`),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
     email: citext('email').notNull(),
     displayName: text('display_name'),
     passwordHash: text('password_hash'),
@@ -28,8 +32,12 @@ export const users = pgTable(
 );
 
 export const apiKeys = pgTable('api_keys', {
-  apiKeyId: uuid('api_key_id').primaryKey().default(sql`uuid_generate_v4()`),
-  tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+  apiKeyId: uuid('api_key_id')
+    .primaryKey()
+    .default(sql`uuid_generate_v4()`),
+  tenantId: text('tenant_id')
+    .notNull()
+    .references(() => tenants.tenantId, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   hashedKey: text('hashed_key').notNull(),
   scope: text('scope'),
@@ -39,7 +47,9 @@ export const apiKeys = pgTable('api_keys', {
 });
 
 export const systemSettings = pgTable('system_settings', {
-  tenantId: text('tenant_id').primaryKey().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.tenantId, { onDelete: 'cascade' }),
   baseUrl: text('base_url'),
   smtpSettings: jsonb('smtp_settings'),
   aiSettings: jsonb('ai_settings'),
@@ -49,8 +59,12 @@ export const systemSettings = pgTable('system_settings', {
 });
 
 export const notifications = pgTable('notifications', {
-  notificationId: uuid('notification_id').primaryKey().default(sql`uuid_generate_v4()`),
-  tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+  notificationId: uuid('notification_id')
+    .primaryKey()
+    .default(sql`uuid_generate_v4()`),
+  tenantId: text('tenant_id')
+    .notNull()
+    .references(() => tenants.tenantId, { onDelete: 'cascade' }),
   channel: text('channel').notNull(),
   target: text('target'),
   payload: jsonb('payload'),

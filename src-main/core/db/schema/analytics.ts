@@ -8,7 +8,9 @@ export const developerStats = pgTable(
   'developer_stats',
   {
     developerId: uuid('developer_id').primaryKey(),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
     lastActionAt: timestamp('last_action_at', { withTimezone: true }),
     totalActions: bigint('total_actions', { mode: 'number' }).notNull().default(0),
     clicks: bigint('clicks', { mode: 'number' }).notNull().default(0),
@@ -21,8 +23,12 @@ export const developerStats = pgTable(
 );
 
 export const campaignStats = pgTable('campaign_stats', {
-  campaignId: uuid('campaign_id').primaryKey().references(() => campaigns.campaignId, { onDelete: 'cascade' }),
-  tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+  campaignId: uuid('campaign_id')
+    .primaryKey()
+    .references(() => campaigns.campaignId, { onDelete: 'cascade' }),
+  tenantId: text('tenant_id')
+    .notNull()
+    .references(() => tenants.tenantId, { onDelete: 'cascade' }),
   actionsTotal: bigint('actions_total', { mode: 'number' }).notNull().default(0),
   conversions: bigint('conversions', { mode: 'number' }).notNull().default(0),
   costTotal: numeric('cost_total').notNull().default('0'),
@@ -40,9 +46,13 @@ export const funnelStages = pgTable('funnel_stages', {
 export const activityFunnelMap = pgTable(
   'activity_funnel_map',
   {
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
     action: text('action').notNull(),
-    stageKey: text('stage_key').notNull().references(() => funnelStages.stageKey),
+    stageKey: text('stage_key')
+      .notNull()
+      .references(() => funnelStages.stageKey),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.action] })],
 );

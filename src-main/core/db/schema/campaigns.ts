@@ -5,8 +5,12 @@ import { tenants } from './admin';
 export const campaigns = pgTable(
   'campaigns',
   {
-    campaignId: uuid('campaign_id').primaryKey().default(sql`uuid_generate_v4()`),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .primaryKey()
+      .default(sql`uuid_generate_v4()`),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     channel: text('channel'),
     startDate: date('start_date'),
@@ -22,9 +26,15 @@ export const campaigns = pgTable(
 export const budgets = pgTable(
   'budgets',
   {
-    budgetId: uuid('budget_id').primaryKey().default(sql`uuid_generate_v4()`),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
-    campaignId: uuid('campaign_id').notNull().references(() => campaigns.campaignId, { onDelete: 'cascade' }),
+    budgetId: uuid('budget_id')
+      .primaryKey()
+      .default(sql`uuid_generate_v4()`),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.campaignId, { onDelete: 'cascade' }),
     category: text('category').notNull(),
     amount: numeric('amount').notNull(),
     currency: text('currency').notNull().default('JPY'),
@@ -40,8 +50,12 @@ export const budgets = pgTable(
 export const resources = pgTable(
   'resources',
   {
-    resourceId: uuid('resource_id').primaryKey().default(sql`uuid_generate_v4()`),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    resourceId: uuid('resource_id')
+      .primaryKey()
+      .default(sql`uuid_generate_v4()`),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
     category: text('category').notNull(),
     groupKey: text('group_key'),
     title: text('title'),

@@ -6,8 +6,12 @@ import { citext } from './types';
 export const organizations = pgTable(
   'organizations',
   {
-    orgId: uuid('org_id').primaryKey().default(sql`uuid_generate_v4()`),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .primaryKey()
+      .default(sql`uuid_generate_v4()`),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     domainPrimary: citext('domain_primary'),
     attributes: jsonb('attributes'),
@@ -20,8 +24,12 @@ export const organizations = pgTable(
 export const developers = pgTable(
   'developers',
   {
-    developerId: uuid('developer_id').primaryKey().default(sql`uuid_generate_v4()`),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    developerId: uuid('developer_id')
+      .primaryKey()
+      .default(sql`uuid_generate_v4()`),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
     displayName: text('display_name'),
     // Nullable: a developer can exist before any email is known.
     primaryEmail: citext('primary_email'),
@@ -40,8 +48,12 @@ export const developers = pgTable(
 export const accounts = pgTable(
   'accounts',
   {
-    accountId: uuid('account_id').primaryKey().default(sql`uuid_generate_v4()`),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .primaryKey()
+      .default(sql`uuid_generate_v4()`),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
     developerId: uuid('developer_id').references(() => developers.developerId, { onDelete: 'set null' }),
     provider: text('provider').notNull(),
     externalUserId: text('external_user_id').notNull(),
@@ -68,9 +80,15 @@ export const accounts = pgTable(
 export const developerIdentifiers = pgTable(
   'developer_identifiers',
   {
-    identifierId: uuid('identifier_id').primaryKey().default(sql`uuid_generate_v4()`),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
-    developerId: uuid('developer_id').notNull().references(() => developers.developerId, { onDelete: 'cascade' }),
+    identifierId: uuid('identifier_id')
+      .primaryKey()
+      .default(sql`uuid_generate_v4()`),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    developerId: uuid('developer_id')
+      .notNull()
+      .references(() => developers.developerId, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     valueNormalized: text('value_normalized').notNull(),
     confidence: numeric('confidence').notNull().default('1.0'),
@@ -85,11 +103,19 @@ export const developerIdentifiers = pgTable(
 );
 
 export const developerMergeLogs = pgTable('developer_merge_logs', {
-  mergeId: uuid('merge_id').primaryKey().default(sql`uuid_generate_v4()`),
-  tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
-  intoDeveloperId: uuid('into_developer_id').notNull().references(() => developers.developerId, { onDelete: 'cascade' }),
+  mergeId: uuid('merge_id')
+    .primaryKey()
+    .default(sql`uuid_generate_v4()`),
+  tenantId: text('tenant_id')
+    .notNull()
+    .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+  intoDeveloperId: uuid('into_developer_id')
+    .notNull()
+    .references(() => developers.developerId, { onDelete: 'cascade' }),
   // The spec cascades this too, so merged-away developers must be kept, not deleted (see DESIGN.md).
-  fromDeveloperId: uuid('from_developer_id').notNull().references(() => developers.developerId, { onDelete: 'cascade' }),
+  fromDeveloperId: uuid('from_developer_id')
+    .notNull()
+    .references(() => developers.developerId, { onDelete: 'cascade' }),
   reason: text('reason'),
   evidence: jsonb('evidence'),
   mergedAt: timestamp('merged_at', { withTimezone: true }).notNull().defaultNow(),

@@ -6,8 +6,12 @@ import { campaigns, resources } from './campaigns';
 export const plugins = pgTable(
   'plugins',
   {
-    pluginId: uuid('plugin_id').primaryKey().default(sql`uuid_generate_v4()`),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    pluginId: uuid('plugin_id')
+      .primaryKey()
+      .default(sql`uuid_generate_v4()`),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     name: text('name').notNull(),
     enabled: boolean('enabled').notNull().default(true),
@@ -21,9 +25,15 @@ export const plugins = pgTable(
 export const pluginRuns = pgTable(
   'plugin_runs',
   {
-    runId: uuid('run_id').primaryKey().default(sql`uuid_generate_v4()`),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
-    pluginId: uuid('plugin_id').notNull().references(() => plugins.pluginId, { onDelete: 'cascade' }),
+    runId: uuid('run_id')
+      .primaryKey()
+      .default(sql`uuid_generate_v4()`),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    pluginId: uuid('plugin_id')
+      .notNull()
+      .references(() => plugins.pluginId, { onDelete: 'cascade' }),
     trigger: text('trigger').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
@@ -34,17 +44,27 @@ export const pluginRuns = pgTable(
 );
 
 export const pluginEventsRaw = pgTable('plugin_events_raw', {
-  rawId: uuid('raw_id').primaryKey().default(sql`uuid_generate_v4()`),
-  tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
-  pluginId: uuid('plugin_id').notNull().references(() => plugins.pluginId, { onDelete: 'cascade' }),
+  rawId: uuid('raw_id')
+    .primaryKey()
+    .default(sql`uuid_generate_v4()`),
+  tenantId: text('tenant_id')
+    .notNull()
+    .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+  pluginId: uuid('plugin_id')
+    .notNull()
+    .references(() => plugins.pluginId, { onDelete: 'cascade' }),
   payload: jsonb('payload').notNull(),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   dedupKey: text('dedup_key').unique(),
 });
 
 export const importJobs = pgTable('import_jobs', {
-  jobId: uuid('job_id').primaryKey().default(sql`uuid_generate_v4()`),
-  tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+  jobId: uuid('job_id')
+    .primaryKey()
+    .default(sql`uuid_generate_v4()`),
+  tenantId: text('tenant_id')
+    .notNull()
+    .references(() => tenants.tenantId, { onDelete: 'cascade' }),
   source: text('source').notNull(),
   status: text('status').notNull().default('queued'),
   filePath: text('file_path'),
@@ -57,8 +77,12 @@ export const importJobs = pgTable('import_jobs', {
 export const shortlinks = pgTable(
   'shortlinks',
   {
-    shortlinkId: uuid('shortlink_id').primaryKey().default(sql`uuid_generate_v4()`),
-    tenantId: text('tenant_id').notNull().references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    shortlinkId: uuid('shortlink_id')
+      .primaryKey()
+      .default(sql`uuid_generate_v4()`),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     targetUrl: text('target_url').notNull(),
     campaignId: uuid('campaign_id').references(() => campaigns.campaignId, { onDelete: 'set null' }),

@@ -37,7 +37,11 @@ export function FunnelChart({ report, title, fileStem, onSelectStage, actions, t
       .map((b) =>
         b.conversionFromPrevious === null
           ? t('funnel.summaryStage', { stage: b.label, value: format.count(b.atOrBeyond) })
-          : t('funnel.summaryStageConversion', { stage: b.label, value: format.count(b.atOrBeyond), conversion: format.share(b.conversionFromPrevious) }),
+          : t('funnel.summaryStageConversion', {
+              stage: b.label,
+              value: format.count(b.atOrBeyond),
+              conversion: format.share(b.conversionFromPrevious),
+            }),
       )
       .join(t('funnel.summarySeparator')),
   });

@@ -68,7 +68,14 @@ export function TrendChart({ trend, title, fileStem, actions, testId }: TrendCha
             }}
           />
           {shape.series.map((s, i) => (
-            <Bar key={s.dataKey} dataKey={s.dataKey} name={s.label} stackId="stages" fill={colorOf(i, s.stageKey)} isAnimationActive={false} />
+            <Bar
+              key={s.dataKey}
+              dataKey={s.dataKey}
+              name={s.label}
+              stackId="stages"
+              fill={colorOf(i, s.stageKey)}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

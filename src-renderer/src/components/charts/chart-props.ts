@@ -11,7 +11,12 @@ export function axisStyle(theme: ChartTheme) {
 }
 
 /** The tooltip box in the theme's card colours. */
-export function tooltipStyle(theme: ChartTheme): { contentStyle: CSSProperties; labelStyle: CSSProperties; itemStyle: CSSProperties; cursor: { fill: string; fillOpacity: number } } {
+export function tooltipStyle(theme: ChartTheme): {
+  contentStyle: CSSProperties;
+  labelStyle: CSSProperties;
+  itemStyle: CSSProperties;
+  cursor: { fill: string; fillOpacity: number };
+} {
   return {
     contentStyle: {
       background: theme.background,

@@ -150,13 +150,20 @@ function BudgetForm({ campaignId, budget, today, currency, onDone }: BudgetFormP
   const errors = budgetErrors(draft);
   const save = useMutation({
     mutationFn: (d: BudgetDraft) =>
-      budget ? api.call('budgets:update', { budgetId: budget.budgetId, ...budgetFields(d) }) : api.call('budgets:create', { campaignId, ...budgetFields(d) }),
+      budget
+        ? api.call('budgets:update', { budgetId: budget.budgetId, ...budgetFields(d) })
+        : api.call('budgets:create', { campaignId, ...budgetFields(d) }),
     onSuccess: () => {
       refreshAnalytics(client);
       onDone();
     },
   });
-  const input = (name: keyof BudgetDraft, label: string, type: 'text' | 'date', extra: { inputMode?: 'decimal'; maxLength?: number; className?: string } = {}) => {
+  const input = (
+    name: keyof BudgetDraft,
+    label: string,
+    type: 'text' | 'date',
+    extra: { inputMode?: 'decimal'; maxLength?: number; className?: string } = {},
+  ) => {
     const error = submitted ? errors[name] : undefined;
     return (
       <div className={`field${extra.className ? ` ${extra.className}` : ''}`}>

@@ -57,7 +57,13 @@ export function CampaignTimeChart({ detail, bucket, period }: ChartsProps) {
           <XAxis dataKey="period" tickFormatter={(v: string) => format.bucket(v, bucket)} minTickGap={16} {...axisStyle(theme)} />
           <YAxis yAxisId="actions" tickFormatter={(v: number) => format.weight(v)} width={48} {...axisStyle(theme)} />
           {/* Conversions are far fewer than activities: their own scale on the right keeps the line readable. */}
-          <YAxis yAxisId="conversions" orientation="right" tickFormatter={(v: number) => format.weight(v)} width={40} {...axisStyle(theme)} />
+          <YAxis
+            yAxisId="conversions"
+            orientation="right"
+            tickFormatter={(v: number) => format.weight(v)}
+            width={40}
+            {...axisStyle(theme)}
+          />
           <Tooltip
             {...tooltip}
             labelFormatter={(label) => format.bucket(String(label), bucket)}
@@ -109,7 +115,9 @@ export function CostCharts({ detail, period }: Omit<ChartsProps, 'bucket'>) {
       {groups.map((group) => (
         <ChartFrame
           key={group.currency}
-          title={groups.length > 1 ? t('campaigns.detail.costByCategoryIn', { currency: group.currency }) : t('campaigns.detail.costByCategory')}
+          title={
+            groups.length > 1 ? t('campaigns.detail.costByCategoryIn', { currency: group.currency }) : t('campaigns.detail.costByCategory')
+          }
           summary={t('campaigns.detail.costSummary', {
             total: format.money(group.total, group.currency),
             categories: group.rows.map((r) => `${r.category} ${format.money(r.amount, group.currency)}`).join(', '),

@@ -5,7 +5,15 @@ import type { Campaign } from '../../../../src-shared/contract-analytics';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { refreshAnalytics } from '../../queries/analytics';
-import { campaignDraft, campaignErrors, campaignInput, fieldMessage, hasErrors, type CampaignDraft, type CampaignErrors } from './campaign-view';
+import {
+  campaignDraft,
+  campaignErrors,
+  campaignInput,
+  fieldMessage,
+  hasErrors,
+  type CampaignDraft,
+  type CampaignErrors,
+} from './campaign-view';
 
 interface CampaignFormProps {
   /** null: a new campaign. */
@@ -24,7 +32,9 @@ export function CampaignForm({ campaign, onDone }: CampaignFormProps) {
   const errors = campaignErrors(draft);
   const save = useMutation({
     mutationFn: (d: CampaignDraft) =>
-      campaign ? api.call('campaigns:update', { campaignId: campaign.campaignId, ...campaignInput(d) }) : api.call('campaigns:create', campaignInput(d)),
+      campaign
+        ? api.call('campaigns:update', { campaignId: campaign.campaignId, ...campaignInput(d) })
+        : api.call('campaigns:create', campaignInput(d)),
     onSuccess: (saved) => {
       refreshAnalytics(client);
       onDone(saved);
@@ -32,7 +42,12 @@ export function CampaignForm({ campaign, onDone }: CampaignFormProps) {
   });
 
   const shown = (field: keyof CampaignErrors) => (submitted || touched[field] ? errors[field] : undefined);
-  const field = (name: keyof CampaignDraft, label: string, type: 'text' | 'date', extra: { hint?: string; required?: boolean; inputMode?: 'decimal' } = {}) => {
+  const field = (
+    name: keyof CampaignDraft,
+    label: string,
+    type: 'text' | 'date',
+    extra: { hint?: string; required?: boolean; inputMode?: 'decimal' } = {},
+  ) => {
     const error = shown(name);
     const describedBy = [extra.hint ? `${id}-${name}-hint` : '', error ? `${id}-${name}-error` : ''].filter(Boolean).join(' ');
     return (
@@ -83,7 +98,10 @@ export function CampaignForm({ campaign, onDone }: CampaignFormProps) {
           {field('channel', t('campaigns.form.channel'), 'text', { hint: t('campaigns.form.channelHint') })}
           {field('startDate', t('campaigns.form.startDate'), 'date')}
           {field('endDate', t('campaigns.form.endDate'), 'date')}
-          {field('budgetTotal', t('campaigns.form.budgetTotal'), 'text', { hint: t('campaigns.form.budgetTotalHint'), inputMode: 'decimal' })}
+          {field('budgetTotal', t('campaigns.form.budgetTotal'), 'text', {
+            hint: t('campaigns.form.budgetTotalHint'),
+            inputMode: 'decimal',
+          })}
         </div>
         {submitted && hasErrors(errors) ? (
           <p role="alert" className="field-error">

@@ -62,7 +62,8 @@ export function UndoDeleteNotice({ deleted, onDismiss }: { deleted: DeletedCampa
     <div className="notice undo-notice" role="status" data-testid="campaign-undo">
       {restore.isSuccess ? (
         <p>
-          {t('campaigns.delete.restored', { name: restore.data.name })} <a href={campaignHref(restore.data.campaignId)}>{t('campaigns.open')}</a>
+          {t('campaigns.delete.restored', { name: restore.data.name })}{' '}
+          <a href={campaignHref(restore.data.campaignId)}>{t('campaigns.open')}</a>
         </p>
       ) : (
         <p>

@@ -41,7 +41,12 @@ export function RoiTable({ report, period, busy }: RoiTableProps) {
       <div className="chart-head">
         <h2 id="roi-title">{t('campaigns.roiTitle')}</h2>
         <div className="chart-actions">
-          <button type="button" className="button-secondary button-small" onClick={exportCsv} aria-label={t('charts.exportCsvOf', { title: t('campaigns.roiTitle') })}>
+          <button
+            type="button"
+            className="button-secondary button-small"
+            onClick={exportCsv}
+            aria-label={t('charts.exportCsvOf', { title: t('campaigns.roiTitle') })}
+          >
             {t('charts.csv')}
           </button>
         </div>

@@ -50,7 +50,12 @@ export function DeveloperListPage() {
   return (
     <>
       <PageHeader title={t('developers.title')} description={t('developers.description')}>
-        <button type="button" className="button-secondary" onClick={() => exportCsv.mutate()} disabled={exportCsv.isPending || !data?.total}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => exportCsv.mutate()}
+          disabled={exportCsv.isPending || !data?.total}
+        >
           {exportCsv.isPending ? t('developers.exporting') : t('developers.exportCsv')}
         </button>
       </PageHeader>

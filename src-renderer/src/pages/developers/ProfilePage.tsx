@@ -57,7 +57,9 @@ export function ProfilePage({ developerId }: { developerId: string }) {
               <dt>{t('profile.stage')}</dt>
               <dd>
                 <StageBadge stage={dev.stage} />{' '}
-                {dev.stageReachedAt ? <span className="muted">{t('profile.stageReachedAt', { time: when(dev.stageReachedAt) })}</span> : null}
+                {dev.stageReachedAt ? (
+                  <span className="muted">{t('profile.stageReachedAt', { time: when(dev.stageReachedAt) })}</span>
+                ) : null}
               </dd>
             </div>
           </dl>

@@ -43,11 +43,21 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
   const none = <span className="muted">{t('common.none')}</span>;
 
   return (
-    <section className="card funnel-developers" aria-labelledby={`${id}-title`} aria-busy={query.isFetching} data-testid="funnel-developers">
+    <section
+      className="card funnel-developers"
+      aria-labelledby={`${id}-title`}
+      aria-busy={query.isFetching}
+      data-testid="funnel-developers"
+    >
       <div className="chart-head">
         <h2 id={`${id}-title`}>{title}</h2>
         <div className="chart-actions">
-          <button type="button" className="button-secondary button-small" onClick={() => exportCsv.mutate()} disabled={exportCsv.isPending || !data?.total}>
+          <button
+            type="button"
+            className="button-secondary button-small"
+            onClick={() => exportCsv.mutate()}
+            disabled={exportCsv.isPending || !data?.total}
+          >
             {exportCsv.isPending ? t('developers.exporting') : t('funnel.exportCsv')}
           </button>
           <button type="button" className="button-secondary button-small" onClick={onClose}>

@@ -5,7 +5,14 @@ import { EmptyPeriodNotice } from '../../analytics/EmptyPeriodNotice';
 import { useAnalyticsToday, useHashQuery } from '../../analytics/hooks';
 import { PeriodPicker } from '../../analytics/PeriodPicker';
 import { exportFileStem } from '../../analytics/csv';
-import { funnelFilterParams, periodParams, readFunnelFilters, readPeriod, type FunnelFilters, type PeriodState } from '../../analytics/url-state';
+import {
+  funnelFilterParams,
+  periodParams,
+  readFunnelFilters,
+  readPeriod,
+  type FunnelFilters,
+  type PeriodState,
+} from '../../analytics/url-state';
 import { FunnelChart } from '../../components/charts/FunnelChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -52,11 +59,20 @@ function FunnelContent({ today }: { today: string }) {
 
   return (
     <>
-      <form className="filter-bar analytics-controls" role="search" aria-label={t('funnel.filtersLabel')} onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filter-bar analytics-controls"
+        role="search"
+        aria-label={t('funnel.filtersLabel')}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <PeriodPicker state={periodState} today={today} onChange={setPeriod} />
         <div className="field">
           <label htmlFor={`${id}-campaign`}>{t('funnel.campaign')}</label>
-          <select id={`${id}-campaign`} value={filters.campaignId ?? ''} onChange={(e) => setFilters({ campaignId: e.target.value || null })}>
+          <select
+            id={`${id}-campaign`}
+            value={filters.campaignId ?? ''}
+            onChange={(e) => setFilters({ campaignId: e.target.value || null })}
+          >
             <option value="">{t('funnel.anyCampaign')}</option>
             {filters.campaignId && !campaignName ? <option value={filters.campaignId}>{t('funnel.unknownCampaign')}</option> : null}
             {campaigns.data?.map((c) => (

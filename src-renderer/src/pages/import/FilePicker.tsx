@@ -51,7 +51,9 @@ export function FilePicker({ stage, onFile }: FilePickerProps) {
       <p>{t('imports.drop.body')}</p>
       <div className="drop-actions">
         <button type="button" onClick={() => input.current?.click()} disabled={busy}>
-          {stage.kind === 'ready' || stage.kind === 'failed' || stage.kind === 'refused' ? t('imports.drop.other') : t('imports.drop.choose')}
+          {stage.kind === 'ready' || stage.kind === 'failed' || stage.kind === 'refused'
+            ? t('imports.drop.other')
+            : t('imports.drop.choose')}
         </button>
         <span className="meta-line">{t('imports.drop.accepted')}</span>
       </div>

@@ -106,7 +106,13 @@ export function ImportForm({ file, preview, formats, starting, startError, onSta
         </>
       ) : null}
       <div className="field checkbox-field">
-        <input id="import-dry-run" type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} aria-describedby="import-dry-run-hint" />
+        <input
+          id="import-dry-run"
+          type="checkbox"
+          checked={dryRun}
+          onChange={(e) => setDryRun(e.target.checked)}
+          aria-describedby="import-dry-run-hint"
+        />
         <label htmlFor="import-dry-run">{t('imports.form.dryRun')}</label>
         <p className="hint" id="import-dry-run-hint">
           {t('imports.form.dryRunHint')}

@@ -44,7 +44,9 @@ export function ImportPage() {
         {stage.kind === 'ready' ? (
           <>
             <PreviewPanel preview={stage.preview} />
-            {formats.isError ? <ErrorAlert error={formats.error} onRetry={() => void formats.refetch()} retrying={formats.isFetching} /> : null}
+            {formats.isError ? (
+              <ErrorAlert error={formats.error} onRetry={() => void formats.refetch()} retrying={formats.isFetching} />
+            ) : null}
             {formats.data ? (
               <ImportForm
                 key={stage.id}

@@ -46,7 +46,9 @@ export function JobProgress({ job, live }: JobProgressProps) {
       )}
       <p className="progress-facts">
         <span>{t('imports.progress.rows', { rows: format.number(rows) })}</span>
-        {live?.rowsPerSecond != null ? <span>{t('imports.progress.rate', { rate: format.number(Math.round(live.rowsPerSecond)) })}</span> : null}
+        {live?.rowsPerSecond != null ? (
+          <span>{t('imports.progress.rate', { rate: format.number(Math.round(live.rowsPerSecond)) })}</span>
+        ) : null}
         {fraction !== null ? <span>{format.percent(fraction)}</span> : null}
         <span>
           {live?.secondsLeft != null

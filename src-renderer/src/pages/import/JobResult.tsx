@@ -15,7 +15,8 @@ export function JobResult({ job }: { job: ImportJob }) {
   const role = succeeded || job.status === 'cancelled' ? 'status' : 'alert';
 
   let summary: string;
-  if (succeeded) summary = job.dryRun ? t('imports.result.succeededDryRun', { rows, duration }) : t('imports.result.succeeded', { rows, duration });
+  if (succeeded)
+    summary = job.dryRun ? t('imports.result.succeededDryRun', { rows, duration }) : t('imports.result.succeeded', { rows, duration });
   else if (job.status === 'rejected') summary = t('imports.result.rejected');
   else if (job.status === 'failed') summary = t('imports.result.failed');
   else summary = t('imports.result.cancelled');
@@ -26,7 +27,9 @@ export function JobResult({ job }: { job: ImportJob }) {
         <p className="result-lead" data-testid="import-result">
           {summary}
         </p>
-        {job.status === 'failed' && job.message ? <p className="alert-detail">{t('imports.result.failedReason', { message: job.message })}</p> : null}
+        {job.status === 'failed' && job.message ? (
+          <p className="alert-detail">{t('imports.result.failedReason', { message: job.message })}</p>
+        ) : null}
       </div>
       <div className="result-facts">
         {succeeded && !job.dryRun ? (

@@ -37,12 +37,7 @@ export function OptionsFields({ type, values, timeZoneInvalid, onChange }: Optio
       {optionsFor(type).map((name) => {
         if (name === 'timezone') {
           return (
-            <TimeZoneField
-              key={name}
-              value={values.timezone}
-              invalid={timeZoneInvalid}
-              onChange={(value) => onChange('timezone', value)}
-            />
+            <TimeZoneField key={name} value={values.timezone} invalid={timeZoneInvalid} onChange={(value) => onChange('timezone', value)} />
           );
         }
         const id = `import-option-${name}`;

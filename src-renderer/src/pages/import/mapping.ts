@@ -14,7 +14,10 @@ export type Mapping = Record<string, string>;
 
 /** The engine's header comparison: case, width, spaces, `_` and `-` do not matter. */
 export function normaliseHeader(header: string): string {
-  return header.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 /**

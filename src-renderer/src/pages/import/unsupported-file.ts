@@ -36,7 +36,14 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every(
  * compound files of old Office, which for a file dropped here means .xls.
  */
 export function unsupportedByBytes(bytes: Uint8Array): UnsupportedKind | null {
-  if ([[0x50, 0x4b, 0x03, 0x04], [0x50, 0x4b, 0x05, 0x06], [0x50, 0x4b, 0x07, 0x08]].some((magic) => startsWith(bytes, magic))) return 'zipContent';
+  if (
+    [
+      [0x50, 0x4b, 0x03, 0x04],
+      [0x50, 0x4b, 0x05, 0x06],
+      [0x50, 0x4b, 0x07, 0x08],
+    ].some((magic) => startsWith(bytes, magic))
+  )
+    return 'zipContent';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'excel';
   return null;
 }

@@ -74,25 +74,28 @@ export function useImportFlow(): ImportFlow {
 
   useEffect(() => onDroppedFile(chooseFile), [chooseFile]);
 
-  const start = useCallback(async (input: StartInput) => {
-    setStarting(true);
-    setStartError(null);
-    try {
-      const { jobId: id } = await api.call('import:start', input);
-      setJobId(id);
-      // The history shows the new job at once; `db:changed` only comes when it ends.
-      void queryClient.invalidateQueries({ queryKey: importQueries.jobs().queryKey });
-      // A real import is done with the file; a dry run usually comes back for the real one.
-      if (!input.dryRun) {
-        generation.current += 1;
-        setStage({ kind: 'none' });
+  const start = useCallback(
+    async (input: StartInput) => {
+      setStarting(true);
+      setStartError(null);
+      try {
+        const { jobId: id } = await api.call('import:start', input);
+        setJobId(id);
+        // The history shows the new job at once; `db:changed` only comes when it ends.
+        void queryClient.invalidateQueries({ queryKey: importQueries.jobs().queryKey });
+        // A real import is done with the file; a dry run usually comes back for the real one.
+        if (!input.dryRun) {
+          generation.current += 1;
+          setStage({ kind: 'none' });
+        }
+      } catch (error) {
+        setStartError(error);
+      } finally {
+        setStarting(false);
       }
-    } catch (error) {
-      setStartError(error);
-    } finally {
-      setStarting(false);
-    }
-  }, [queryClient]);
+    },
+    [queryClient],
+  );
 
   const openJob = useCallback((id: string) => setJobId(id), []);
 

@@ -70,7 +70,9 @@ export function MergesPage() {
       <div role="status" className="merge-outcome-region">
         {outcome.state !== 'none' ? (
           <div className="notice merge-outcome" data-testid="merge-outcome">
-            <p>{outcome.state === 'undone' ? t('merges.undone') : t('merges.merged', { from: outcome.fromName, into: outcome.intoName })}</p>
+            <p>
+              {outcome.state === 'undone' ? t('merges.undone') : t('merges.merged', { from: outcome.fromName, into: outcome.intoName })}
+            </p>
             <div className="button-row">
               {outcome.state !== 'undone' ? (
                 <button type="button" onClick={() => undo.mutate(outcome.mergeId)} disabled={outcome.state === 'undoing'}>

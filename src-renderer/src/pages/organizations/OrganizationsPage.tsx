@@ -107,7 +107,10 @@ export function OrganizationsPage() {
                     <td>{row.domain ?? dash}</td>
                     <td className="num">
                       {row.developers > 0 ? (
-                        <a href={developersOfOrganizationHref(row.orgId)} aria-label={t('organizations.showDevelopers', { count: row.developers, name: row.name })}>
+                        <a
+                          href={developersOfOrganizationHref(row.orgId)}
+                          aria-label={t('organizations.showDevelopers', { count: row.developers, name: row.name })}
+                        >
                           {format.number(row.developers)}
                         </a>
                       ) : (

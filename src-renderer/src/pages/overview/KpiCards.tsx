@@ -19,7 +19,9 @@ export function KpiCards({ report }: { report: OverviewReport }) {
       <div className="card stat-card">
         <dt>{t('overview.kpi.active')}</dt>
         <dd data-testid="kpi-active">{format.count(report.activeDevelopers)}</dd>
-        <dd className="kpi-hint">{t('overview.kpi.activeHint', { from: format.day(activeSince), to: format.day(addDays(report.to, -1)) })}</dd>
+        <dd className="kpi-hint">
+          {t('overview.kpi.activeHint', { from: format.day(activeSince), to: format.day(addDays(report.to, -1)) })}
+        </dd>
       </div>
       <div className="card stat-card">
         <dt>{t('overview.kpi.activities')}</dt>

@@ -44,11 +44,7 @@ export function ActionMap({ settings }: { settings: Settings }) {
       <p className="hint">{t('settings.actions.help')}</p>
       <p role="status" className={map.isPending ? 'loading' : map.isSuccess ? 'saved-note' : 'visually-hidden'}>
         {map.isPending ? <span className="spinner" aria-hidden="true" /> : null}
-        {map.isPending
-          ? t('settings.recomputing')
-          : map.isSuccess
-            ? t('settings.actions.saved', { action: map.variables.action })
-            : ''}
+        {map.isPending ? t('settings.recomputing') : map.isSuccess ? t('settings.actions.saved', { action: map.variables.action }) : ''}
       </p>
       {map.isError ? <ErrorAlert error={map.error} /> : null}
       <div className="table-scroll">

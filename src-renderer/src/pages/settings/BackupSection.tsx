@@ -39,7 +39,9 @@ export function BackupSection({ scrollIntoView = false }: { scrollIntoView?: boo
     <section ref={ref} className="card settings-section" id="backups" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('backups.title')}</h2>
       <p className="hint">{t('backups.hint')}</p>
-      {settings.isError ? <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} retrying={settings.isFetching} /> : null}
+      {settings.isError ? (
+        <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} retrying={settings.isFetching} />
+      ) : null}
       {settings.data ? <BackupPlace settings={settings.data} /> : null}
 
       <div className="button-row backup-actions">
@@ -124,7 +126,12 @@ function BackupPlace({ settings }: { settings: BackupSettings }) {
           </button>
         ) : null}
         {!isDefault ? (
-          <button type="button" className="button-secondary" onClick={() => update.mutate({ folder: 'default' })} disabled={update.isPending}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => update.mutate({ folder: 'default' })}
+            disabled={update.isPending}
+          >
             {t('backups.useDefault')}
           </button>
         ) : null}

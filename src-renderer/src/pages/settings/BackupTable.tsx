@@ -106,7 +106,12 @@ export function ShownPath({ show }: { show: ReturnType<typeof useShowInFolder> }
       <button
         type="button"
         className="button-secondary"
-        onClick={() => void navigator.clipboard?.writeText(shown.path).then(() => setCopied(shown.path), () => setCopied(null))}
+        onClick={() =>
+          void navigator.clipboard?.writeText(shown.path).then(
+            () => setCopied(shown.path),
+            () => setCopied(null),
+          )
+        }
       >
         {t('backups.copyPath')}
       </button>

@@ -49,7 +49,9 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
     const e = error(key);
     return e ? (
       <p className="field-error" id={`${id}-${key}-error`}>
-        {t(`settings.errors.${key === 'valuePerConversion' ? (e === 'negative' ? 'negative' : 'invalidNumber') : key === 'valueCurrency' ? 'invalidCurrency' : 'invalidLookback'}`)}
+        {t(
+          `settings.errors.${key === 'valuePerConversion' ? (e === 'negative' ? 'negative' : 'invalidNumber') : key === 'valueCurrency' ? 'invalidCurrency' : 'invalidLookback'}`,
+        )}
       </p>
     ) : null;
   };
@@ -70,7 +72,12 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
         <div className="form-grid">
           <div className="field">
             <label htmlFor={`${id}-stage`}>{t('settings.conversion.stage')}</label>
-            <select id={`${id}-stage`} value={draft.conversionStage} onChange={(e) => set('conversionStage', e.target.value)} aria-describedby={`${id}-stage-hint`}>
+            <select
+              id={`${id}-stage`}
+              value={draft.conversionStage}
+              onChange={(e) => set('conversionStage', e.target.value)}
+              aria-describedby={`${id}-stage-hint`}
+            >
               {byOrder(settings.stages).map((s) => (
                 <option key={s.key} value={s.key}>
                   {stageName(s)}
@@ -117,7 +124,11 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
         <div className="form-grid">
           <div className="field">
             <label htmlFor={`${id}-model`}>{t('campaigns.model')}</label>
-            <select id={`${id}-model`} value={draft.attributionModel} onChange={(e) => set('attributionModel', e.target.value as AttributionModelName)}>
+            <select
+              id={`${id}-model`}
+              value={draft.attributionModel}
+              onChange={(e) => set('attributionModel', e.target.value as AttributionModelName)}
+            >
               {attributionModels.map((m) => (
                 <option key={m} value={m}>
                   {t(`campaigns.models.${m}`)}
@@ -147,7 +158,12 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
         <h2 id={`${id}-zone-title`}>{t('settings.timeZone.title')}</h2>
         <div className="field">
           <label htmlFor={`${id}-zone`}>{t('settings.timeZone.label')}</label>
-          <select id={`${id}-zone`} value={draft.timeZoneSetting} onChange={(e) => set('timeZoneSetting', e.target.value)} aria-describedby={`${id}-zone-hint`}>
+          <select
+            id={`${id}-zone`}
+            value={draft.timeZoneSetting}
+            onChange={(e) => set('timeZoneSetting', e.target.value)}
+            aria-describedby={`${id}-zone-hint`}
+          >
             <option value="">{t('settings.timeZone.follow', { zone: settings.machineTimeZone })}</option>
             {zones.map((zone) => (
               <option key={zone} value={zone}>
@@ -165,7 +181,12 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
         <button type="submit" disabled={save.isPending || !dirty}>
           {save.isPending ? t('settings.saving') : t('settings.save')}
         </button>
-        <button type="button" className="button-secondary" disabled={save.isPending || !dirty} onClick={() => setDraft(settingsDraft(settings))}>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={save.isPending || !dirty}
+          onClick={() => setDraft(settingsDraft(settings))}
+        >
           {t('settings.discard')}
         </button>
         <p role="status" className={save.isPending ? 'loading' : 'saved-note'}>

@@ -32,7 +32,9 @@ export function RestoreDialog({ backup, onClose, onRestored }: RestoreDialogProp
     mutationFn: (id: string) => api.call('backup:restore', { id }),
     onSuccess: async (restored) => {
       const time = backup ? format.dateTime(new Date(backup.createdAt)) : '';
-      onRestored(restored.safetyBackup ? t('backups.restored', { time, name: restored.safetyBackup }) : t('backups.restoredEmpty', { time }));
+      onRestored(
+        restored.safetyBackup ? t('backups.restored', { time, name: restored.safetyBackup }) : t('backups.restoredEmpty', { time }),
+      );
       restore.reset();
       onClose();
       // Everything the app shows came from the data that was replaced.

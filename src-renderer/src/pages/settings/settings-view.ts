@@ -71,7 +71,9 @@ export type ActionRow = Settings['actions'][number];
 export function actionRows(s: Pick<Settings, 'actions' | 'stages'>): ActionRow[] {
   const order = new Map(s.stages.map((st) => [st.key, st.order]));
   const rank = (a: ActionRow) => (a.stageKey === null ? Number.MAX_SAFE_INTEGER : (order.get(a.stageKey) ?? Number.MAX_SAFE_INTEGER - 1));
-  return [...s.actions].sort((a, b) => rank(a) - rank(b) || (a.stageKey === null ? b.activities - a.activities : 0) || a.action.localeCompare(b.action));
+  return [...s.actions].sort(
+    (a, b) => rank(a) - rank(b) || (a.stageKey === null ? b.activities - a.activities : 0) || a.action.localeCompare(b.action),
+  );
 }
 
 export type NewActionError = 'empty' | 'tooLong' | 'exists';

@@ -98,9 +98,7 @@ function MigrationsSection({ view }: { view: StatusView }) {
                   <code>{migration.name}</code>
                 </th>
                 <td>
-                  <time dateTime={migration.runAtRaw}>
-                    {migration.runAt ? format.dateTime(migration.runAt) : migration.runAtRaw}
-                  </time>
+                  <time dateTime={migration.runAtRaw}>{migration.runAt ? format.dateTime(migration.runAt) : migration.runAtRaw}</time>
                 </td>
               </tr>
             ))}
@@ -122,9 +120,7 @@ function TablesSection({ view }: { view: StatusView }) {
         <p>{t('status.noTables')}</p>
       ) : (
         <>
-          <p className="section-summary">
-            {t('status.tablesSummary', { tables: format.number(view.tables.length), rows: total })}
-          </p>
+          <p className="section-summary">{t('status.tablesSummary', { tables: format.number(view.tables.length), rows: total })}</p>
           <table className="data-table" aria-label={t('status.tables')}>
             <thead>
               <tr>
