@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChannelName } from '../src-shared/contract';
+import type { ChannelName } from '../src-shared/contract/index';
 import { startCore } from '../src-main/core/index';
 import type { Core } from '../src-main/core/types';
 

@@ -2,7 +2,7 @@
  * `drm developers suggest|merge|unmerge`: the Merge suggestions page and the
  * profile's merge history, from a terminal. Nothing merges without a command.
  */
-import type { MergeSuggestion } from '../../src-shared/contract-merges';
+import type { MergeSuggestion } from '../../src-shared/contract/merges';
 import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 
 const common = { ...targetOptions, json: { type: 'boolean' } } as const;

@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { importTypes, type ImportJob, type ImportOptionsInput, type ImportType } from '../../src-shared/contract';
+import { importTypes, type ImportJob, type ImportOptionsInput, type ImportType } from '../../src-shared/contract/imports';
 import { CoreError } from '../core/errors';
 import type { Core } from '../core/types';
 import { parseOptions, Refusal, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';

@@ -6,7 +6,7 @@
  * is named as the user knows it; an unknown name is a usage error (exit 2),
  * like any other bad input.
  */
-import type { FunnelReport } from '../../src-shared/contract-analytics';
+import type { FunnelReport } from '../../src-shared/contract/analytics';
 import type { Core } from '../core/types';
 import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 import { displayWidth, padEnd, padStart } from './terminal';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import pg from 'pg';
-import type { ImportJob, ImportOptionsInput, ImportType } from '../../src-shared/contract';
+import type { ImportJob, ImportOptionsInput, ImportType } from '../../src-shared/contract/imports';
 import type { Core } from '../../src-main/core/types';
 
 /** Registers a file as a shell does for one the user chose (the local session, like the CLI's): its handle. */

@@ -7,7 +7,7 @@
  * `drm report roi` command's JSON.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoiRow } from '../../src-shared/contract-analytics';
+import type { RoiRow } from '../../src-shared/contract/campaigns';
 import { drm } from '../helpers/cli';
 import { loadCampaignData } from '../helpers/campaign-data';
 import { useCoreOnTestDatabase } from '../helpers/database';

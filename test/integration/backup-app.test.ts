@@ -7,7 +7,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { BackupProgress } from '../../src-shared/contract-backup';
+import type { BackupProgress } from '../../src-shared/contract/backup';
 import { startCore, type Core } from '../../src-main/core';
 import { loadSample, ok, useBackupCore } from '../helpers/backup';
 import { flipBit, middleOfData } from '../helpers/backup-file';

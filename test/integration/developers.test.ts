@@ -5,8 +5,8 @@
  * editing, the CSV export, and `drm developers list` / `drm developer show`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeveloperListQuery } from '../../src-shared/contract-developers';
-import type { ChannelInput } from '../../src-shared/contract';
+import type { DeveloperListQuery } from '../../src-shared/contract/developers';
+import type { ChannelInput } from '../../src-shared/contract/index';
 import { drm } from '../helpers/cli';
 import { useCoreOnTestDatabase } from '../helpers/database';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';

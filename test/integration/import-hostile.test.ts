@@ -9,7 +9,7 @@ import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { ImportJob, ImportType } from '../../src-shared/contract';
+import type { ImportJob, ImportType } from '../../src-shared/contract/imports';
 import { openDatabase } from '../../src-main/core/db/client';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { createCoreEvents } from '../../src-main/core/events';

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importStatuses } from '../../src-shared/contract';
+import { importStatuses } from '../../src-shared/contract/imports';
 import { CoreError } from '../../src-main/core/errors';
 import { decodeBuffer } from '../../src-main/core/imports/decode';
 import { readRecords } from '../../src-main/core/imports/record-stream';

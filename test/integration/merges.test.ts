@@ -4,7 +4,7 @@
  * people or shared free-mail domains, and dismiss/snooze remembered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MergeSuggestion } from '../../src-shared/contract-merges';
+import type { MergeSuggestion } from '../../src-shared/contract/merges';
 import { useCoreOnTestDatabase } from '../helpers/database';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';
 import { call, callError, developerId } from '../helpers/merges';

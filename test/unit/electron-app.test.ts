@@ -2,7 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { channelNames } from '../../src-shared/contract';
+import { channelNames } from '../../src-shared/contract/index';
 import { createCoreEvents } from '../../src-main/core/events';
 import type { CoreHandlers } from '../../src-main/core/handlers';
 import type { Core, StartCoreOptions } from '../../src-main/core/types';

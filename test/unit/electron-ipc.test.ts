@@ -1,6 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { channelNames, eventNames, FILES_REGISTER_CHANNEL, type ApiResult, type SystemStatus } from '../../src-shared/contract';
+import type { ApiResult } from '../../src-shared/contract/common';
+import { eventNames } from '../../src-shared/contract/events';
+import { FILES_REGISTER_CHANNEL } from '../../src-shared/contract/files';
+import { channelNames } from '../../src-shared/contract/index';
+import type { SystemStatus } from '../../src-shared/contract/system';
 import { CoreError } from '../../src-main/core/errors';
 import { createCoreEvents } from '../../src-main/core/events';
 import type { CoreHandlers } from '../../src-main/core/handlers';

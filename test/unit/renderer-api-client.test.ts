@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiResult, Bridge, SystemStatus } from '../../src-shared/contract';
+import type { ApiResult } from '../../src-shared/contract/common';
+import type { Bridge } from '../../src-shared/contract/index';
+import type { SystemStatus } from '../../src-shared/contract/system';
 import { createApi } from '../../src-renderer/src/api-client';
 import { ApiCallError } from '../../src-renderer/src/api-error';
 

@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EventPayload } from '../../src-shared/contract';
+import type { EventPayload } from '../../src-shared/contract/events';
 import type { RendererApi } from '../../src-renderer/src/api-client';
 import { ALL_TABLES, type TablesRead } from '../../src-renderer/src/queries/invalidation';
 import { invalidateOnDbChanges } from '../../src-renderer/src/query-client';

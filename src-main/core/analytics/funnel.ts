@@ -22,7 +22,8 @@
  * attributions are direct, with weight 1.
  */
 import type { Pool, QueryResultRow } from 'pg';
-import type { FunnelQuery, FunnelReport, FunnelStage } from '../../../src-shared/contract-analytics';
+import type { FunnelQuery, FunnelReport } from '../../../src-shared/contract/analytics';
+import type { FunnelStage } from '../../../src-shared/contract/settings';
 import { toCsv } from '../developers/csv';
 import { FUNNEL_DIM_TABLE, FUNNEL_TABLE, stageOrders } from '../derived/developer-funnel';
 import type { Queryable } from '../derived/refresh';

@@ -9,7 +9,7 @@
  * the restored data and announces every table as changed.
  */
 import { basename } from 'node:path';
-import type { BackupKind, BackupList, BackupPhase, BackupRestored } from '../../../src-shared/contract-backup';
+import type { BackupKind, BackupList, BackupPhase, BackupRestored } from '../../../src-shared/contract/backup';
 import { withConnection } from '../db/connect';
 import { readMigrations } from '../db/migrate';
 import { REBUILT_TABLES } from '../analytics/rebuild';

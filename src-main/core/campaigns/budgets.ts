@@ -6,7 +6,7 @@
  * category means the same whichever way an entry arrived.
  */
 import type { Pool } from 'pg';
-import type { Budget } from '../../../src-shared/contract-analytics';
+import type { Budget } from '../../../src-shared/contract/campaigns';
 import { CoreError } from '../errors';
 import { budgetCategories } from '../imports/types';
 import { inTransaction } from '../merges/tx';

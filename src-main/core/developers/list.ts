@@ -11,7 +11,7 @@ import type {
   DeveloperPage,
   DeveloperRow,
   DeveloperSort,
-} from '../../../src-shared/contract-developers';
+} from '../../../src-shared/contract/developers';
 import { toCsv } from './csv';
 import { orderSql, SEARCH_TABLE, SqlParams, whereSql, type Where } from './filters';
 

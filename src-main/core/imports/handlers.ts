@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { IANAZone } from 'luxon';
 import type { Pool } from 'pg';
-import { importTypes, type ImportType } from '../../../src-shared/contract';
+import { importTypes, type ImportType } from '../../../src-shared/contract/imports';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/service';
 import type { ChosenFile, FileRegistry } from '../files/handles';

@@ -11,7 +11,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Pool, PoolClient } from 'pg';
-import type { ImportFailure, ImportStatus, ImportType } from '../../../src-shared/contract';
+import type { ImportFailure, ImportStatus, ImportType } from '../../../src-shared/contract/imports';
 import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
 import { refreshDerived } from '../derived/refresh';

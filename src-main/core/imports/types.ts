@@ -4,9 +4,9 @@
  * loader consumes. Pure data: these cross a worker_threads boundary.
  */
 
-import type { EncodingReason, ImportType } from '../../../src-shared/contract';
+import type { EncodingReason, ImportType } from '../../../src-shared/contract/imports';
 
-export { importTypes, type ImportType } from '../../../src-shared/contract';
+export { importTypes, type ImportType } from '../../../src-shared/contract/imports';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'cp932' | 'utf-16le' | 'utf-16be';
 

@@ -8,7 +8,7 @@
 import { IANAZone } from 'luxon';
 import type { Pool, PoolClient } from 'pg';
 import type { z } from 'zod';
-import type { AttributionModelName, Settings, settingsUpdate } from '../../../src-shared/contract-analytics';
+import type { AttributionModelName, Settings, settingsUpdate } from '../../../src-shared/contract/settings';
 import { rebuildDerived } from '../derived/refresh';
 import { CoreError } from '../errors';
 import { machineZone } from '../imports/values';

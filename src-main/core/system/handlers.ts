@@ -1,4 +1,4 @@
-import type { DatabaseLocation } from '../../../src-shared/contract';
+import type { DatabaseLocation } from '../../../src-shared/contract/system';
 import type { Db } from '../db/client';
 import type { DomainHandlers } from '../handlers';
 import { readStatus } from './service';

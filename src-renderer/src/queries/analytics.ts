@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../src-shared/contract';
+import type { ChannelInput } from '../../../src-shared/contract/index';
 import { api } from '../api';
 import { ALL_TABLES, type TablesRead } from './invalidation';
 

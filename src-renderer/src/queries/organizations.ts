@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../src-shared/contract';
+import type { ChannelInput } from '../../../src-shared/contract/index';
 import { api } from '../api';
 
 // An organization's row is computed from these.

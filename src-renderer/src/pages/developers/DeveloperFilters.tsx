@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { developerSorts, type DeveloperSort } from '../../../../src-shared/contract-developers';
+import { developerSorts, type DeveloperSort } from '../../../../src-shared/contract/developers';
 import { useProviderLabel } from './bits';
 import { providerKeys, stageKeys, type DeveloperFilterState } from './developer-view';
 

@@ -2,8 +2,8 @@
  * The Developers pages' view logic, free of React so that unit tests cover it:
  * paging text, list input from the filters, names, tags, relative times.
  */
-import type { ChannelInput } from '../../../../src-shared/contract';
-import type { DeveloperSort } from '../../../../src-shared/contract-developers';
+import type { ChannelInput } from '../../../../src-shared/contract/index';
+import type { DeveloperSort } from '../../../../src-shared/contract/developers';
 
 export const PAGE_SIZE = 50;
 export const ACTIVITY_PAGE_SIZE = 25;

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelInput } from '../../../../src-shared/contract';
-import type { FunnelReport } from '../../../../src-shared/contract-analytics';
+import type { ChannelInput } from '../../../../src-shared/contract/index';
+import type { FunnelReport } from '../../../../src-shared/contract/analytics';
 import type { FunnelFilters, FunnelListMode } from '../../analytics/url-state';
 import { useStageName } from '../../analytics/use-stage-name';
 import { api } from '../../api';

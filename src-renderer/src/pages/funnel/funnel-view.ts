@@ -1,5 +1,5 @@
 /** Pure helpers of the Funnel page (no React), unit-tested. */
-import type { ChannelInput } from '../../../../src-shared/contract';
+import type { ChannelInput } from '../../../../src-shared/contract/index';
 import type { Period } from '../../analytics/period';
 import type { FunnelFilters } from '../../analytics/url-state';
 

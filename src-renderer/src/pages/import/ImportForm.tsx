@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput, ImportType } from '../../../../src-shared/contract';
+import type { ImportType } from '../../../../src-shared/contract/imports';
+import type { ChannelOutput } from '../../../../src-shared/contract/index';
 import type { FileRef } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useImportLabels } from './labels';

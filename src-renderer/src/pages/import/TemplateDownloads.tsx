@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput, ImportType } from '../../../../src-shared/contract';
+import type { ImportType } from '../../../../src-shared/contract/imports';
+import type { ChannelOutput } from '../../../../src-shared/contract/index';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { saveText } from '../../download';

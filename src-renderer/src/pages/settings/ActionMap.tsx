@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../../src-shared/contract-analytics';
+import type { Settings } from '../../../../src-shared/contract/settings';
 import { byOrder } from '../../analytics/chart-data';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { useStageName } from '../../analytics/use-stage-name';

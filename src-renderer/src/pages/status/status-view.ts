@@ -1,4 +1,4 @@
-import type { DatabaseLocation, SystemStatus } from '../../../../src-shared/contract';
+import type { DatabaseLocation, SystemStatus } from '../../../../src-shared/contract/system';
 
 export interface TableRowView {
   name: string;
