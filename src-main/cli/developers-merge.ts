@@ -41,7 +41,7 @@ export async function developersSuggestCommand(args: string[]): Promise<void> {
     throw new UsageError(`--limit must be a whole number from 1 to 500, got ${values.limit}`);
   }
   await withCore(resolveTarget(values), async (core) => {
-    const suggestions = unwrap(await core.handlers['merges:suggestions']({ limit }));
+    const suggestions = unwrap(await core.handlers['merges:list-suggestions']({ limit }));
     console.log(values.json ? JSON.stringify(suggestions, null, 2) : formatSuggestions(suggestions));
   });
 }

@@ -78,7 +78,7 @@ export async function importCommand(args: string[]): Promise<number> {
       off();
       bar?.done();
     }
-    const read = await core.handlers['import:job']({ jobId });
+    const read = await core.handlers['import:get-job']({ jobId });
     const outcome = core.importer.outcome(jobId);
     if (!read.ok && outcome) {
       // The job's record cannot be read (the database is gone): say what is known.

@@ -82,7 +82,7 @@ export async function reportRoiCommand(args: string[]): Promise<number> {
   }
   const report = await withCore(resolveTarget(values), async (core) =>
     unwrap(
-      await core.handlers['analytics:roi']({
+      await core.handlers['campaigns:get-roi']({
         from: values.from,
         to: values.to,
         model: values.model as AttributionModelName | undefined,

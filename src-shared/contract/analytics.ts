@@ -101,9 +101,9 @@ export type OverviewReport = z.infer<typeof overviewReport>;
 // ── Channels ─────────────────────────────────────────────────────────────────
 
 export const analyticsChannels = {
-  'analytics:sources': { input: emptyInput, output: z.array(z.string()) },
-  'analytics:funnel': { input: funnelQuery, output: funnelReport },
-  'analytics:funnelDevelopers': {
+  'analytics:list-sources': { input: emptyInput, output: z.array(z.string()) },
+  'analytics:get-funnel': { input: funnelQuery, output: funnelReport },
+  'analytics:list-funnel-developers': {
     input: z
       .object({
         ...funnelDevelopersFields,
@@ -113,7 +113,10 @@ export const analyticsChannels = {
       .strict(),
     output: z.object({ total: z.number().int(), rows: z.array(funnelDeveloperRow) }),
   },
-  'analytics:funnelDevelopersCsv': { input: z.object(funnelDevelopersFields).strict(), output: csvFile },
-  'analytics:trend': { input: trendQuery, output: trendReport },
-  'analytics:overview': { input: z.object({ ...period, bucket: z.enum(trendBuckets).default('day') }).strict(), output: overviewReport },
+  'analytics:export-funnel-developers': { input: z.object(funnelDevelopersFields).strict(), output: csvFile },
+  'analytics:get-trend': { input: trendQuery, output: trendReport },
+  'analytics:get-overview': {
+    input: z.object({ ...period, bucket: z.enum(trendBuckets).default('day') }).strict(),
+    output: overviewReport,
+  },
 } as const;

@@ -83,7 +83,7 @@ export const backupChannels = {
   'backup:list': { input: emptyInput, output: backupList },
   'backup:create': { input: emptyInput, output: backupCreated },
   'backup:restore': { input: z.object({ id: backupId }).strict(), output: backupRestored },
-  'backup:settings': { input: emptyInput, output: backupSettings },
+  'backup:get-settings': { input: emptyInput, output: backupSettings },
   'backup:update-settings': {
     input: z
       .object({

@@ -143,5 +143,5 @@ export const campaignChannels = {
   /** Returns the deleted entry so that the renderer can offer undo (budgets:create with it). */
   'budgets:delete': { input: z.object({ budgetId: uuid }).strict(), output: budget },
 
-  'analytics:roi': { input: roiQuery, output: roiReport },
+  'campaigns:get-roi': { input: roiQuery, output: roiReport },
 } as const;

@@ -123,7 +123,7 @@ export const developerChannels = {
       .refine((v) => (v.developerId === undefined) !== (v.email === undefined), { message: 'Give either developerId or email' }),
     output: developerProfile,
   },
-  'developers:activities': {
+  'developers:list-activities': {
     input: z
       .object({
         developerId: uuid,
@@ -152,5 +152,5 @@ export const developerChannels = {
     output: z.object({ mergeId: z.string() }),
   },
   'developers:unmerge': { input: z.object({ mergeId: uuid }).strict(), output: z.object({ mergeId: z.string() }) },
-  'developers:merges': { input: z.object({ developerId: uuid }).strict(), output: z.array(mergeHistoryEntry) },
+  'developers:list-merges': { input: z.object({ developerId: uuid }).strict(), output: z.array(mergeHistoryEntry) },
 } as const;

@@ -120,7 +120,7 @@ export type ImportJob = z.infer<typeof importJob>;
 export const importJobSummary = importJob.omit({ errors: true });
 
 export const importChannels = {
-  'import:formats': { input: emptyInput, output: importFormats },
+  'import:list-formats': { input: emptyInput, output: importFormats },
   'import:preview': { input: z.object(fileRef).strict(), output: importPreview },
   'import:start': {
     input: z
@@ -135,10 +135,10 @@ export const importChannels = {
     output: z.object({ jobId: z.string() }),
   },
   'import:cancel': { input: z.object({ jobId: z.string().uuid() }).strict(), output: z.object({ cancelled: z.boolean() }) },
-  'import:jobs': { input: emptyInput, output: z.array(importJobSummary) },
-  'import:job': { input: z.object({ jobId: z.string().uuid() }).strict(), output: importJob },
-  'import:template': { input: z.object({ type: importType }).strict(), output: csvFile },
-  'import:sample': { input: emptyInput, output: z.object({ jobIds: z.array(z.string()) }) },
+  'import:list-jobs': { input: emptyInput, output: z.array(importJobSummary) },
+  'import:get-job': { input: z.object({ jobId: z.string().uuid() }).strict(), output: importJob },
+  'import:get-template': { input: z.object({ type: importType }).strict(), output: csvFile },
+  'import:load-sample': { input: emptyInput, output: z.object({ jobIds: z.array(z.string()) }) },
 } as const;
 
 export const importEvents = {

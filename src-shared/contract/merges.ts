@@ -49,7 +49,7 @@ export type MergeHistoryEntry = z.infer<typeof mergeHistoryEntry>;
 const pair = { a: uuid, b: uuid };
 
 export const mergeChannels = {
-  'merges:suggestions': {
+  'merges:list-suggestions': {
     input: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
     output: z.array(mergeSuggestion),
   },

@@ -47,7 +47,7 @@ export const settingsChannels = {
   'settings:get': { input: emptyInput, output: settings },
   'settings:update': { input: settingsUpdate, output: settings },
   /** Maps an action to a stage (stageKey null: remove the mapping). Derived numbers are rebuilt. */
-  'settings:mapAction': {
+  'settings:map-action': {
     input: z.object({ action: z.string().trim().min(1).max(100), stageKey: z.string().min(1).max(100).nullable() }).strict(),
     output: settings,
   },

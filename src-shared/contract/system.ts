@@ -22,5 +22,5 @@ export const systemStatus = z.object({
 export type SystemStatus = z.infer<typeof systemStatus>;
 
 export const systemChannels = {
-  'system:status': { input: emptyInput, output: systemStatus },
+  'system:get-status': { input: emptyInput, output: systemStatus },
 } as const;

@@ -17,7 +17,7 @@ test.afterAll(async () => {
 });
 
 test('a request without the token is refused', async ({ page, request }) => {
-  const api = await request.post(`${app.origin}/api/system:status`, { data: {} });
+  const api = await request.post(`${app.origin}/api/system:get-status`, { data: {} });
   expect(api.status()).toBe(401);
   const response = await page.goto(app.origin);
   expect(response?.status()).toBe(401);

@@ -47,7 +47,7 @@ export async function importFile(
   });
   if (!started.ok) throw new Error(`${started.error.code}: ${started.error.message}`);
   await core.importer.settled(started.value.jobId);
-  const job = await core.handlers['import:job']({ jobId: started.value.jobId });
+  const job = await core.handlers['import:get-job']({ jobId: started.value.jobId });
   if (!job.ok) throw new Error(job.error.message);
   return job.value;
 }

@@ -107,7 +107,7 @@ describe('over HTTP', () => {
         expectNoContent(reply);
       }
     }
-    const jobs = await post('import:jobs', {});
+    const jobs = await post('import:list-jobs', {});
     expect(jobs).toEqual({ ok: true, value: [] });
   });
 

@@ -216,7 +216,7 @@ describe('any bytes through the full import', () => {
           return;
         }
         await db.core.importer.settled(started.value.jobId);
-        const read = await db.core.handlers['import:job']({ jobId: started.value.jobId });
+        const read = await db.core.handlers['import:get-job']({ jobId: started.value.jobId });
         if (!read.ok) throw new Error(read.error.message);
         const job = read.value;
         expect(importStatuses).toContain(job.status);

@@ -23,7 +23,7 @@ describe('createApi', () => {
       bridgeAnswering(async () => ({ ok: true, value })),
       'electron',
     );
-    await expect(api.call('system:status', {})).resolves.toEqual(value);
+    await expect(api.call('system:get-status', {})).resolves.toEqual(value);
   });
 
   it('throws the envelope error as an ApiCallError with code, message and details', async () => {
@@ -31,7 +31,7 @@ describe('createApi', () => {
       bridgeAnswering(async () => ({ ok: false, error: { code: 'BAD_INPUT', message: 'q: too long', details: [1] } })),
       'http',
     );
-    const error = await api.call('system:status', {}).catch((e: unknown) => e);
+    const error = await api.call('system:get-status', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiCallError);
     expect(error).toMatchObject({ code: 'BAD_INPUT', message: 'q: too long', details: [1] });
   });
@@ -43,7 +43,7 @@ describe('createApi', () => {
       }),
       'electron',
     );
-    await expect(api.call('system:status', {})).rejects.toMatchObject({ code: 'UNAVAILABLE', message: 'IPC channel closed' });
+    await expect(api.call('system:get-status', {})).rejects.toMatchObject({ code: 'UNAVAILABLE', message: 'IPC channel closed' });
   });
 
   it('passes an ApiCallError from the transport through unchanged', async () => {
@@ -54,6 +54,6 @@ describe('createApi', () => {
       }),
       'http',
     );
-    await expect(api.call('system:status', {})).rejects.toBe(refused);
+    await expect(api.call('system:get-status', {})).rejects.toBe(refused);
   });
 });

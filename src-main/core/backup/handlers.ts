@@ -52,7 +52,7 @@ export function backupHandlers({ service, home, shell, lastAutomatic }: BackupHa
         safetyBackup: restored.safetyBackup && basename(restored.safetyBackup),
       };
     },
-    'backup:settings': async () => settingsView(),
+    'backup:get-settings': async () => settingsView(),
     'backup:update-settings': async (input) => {
       const stored = readBackupSettings(home);
       writeBackupSettings(home, {

@@ -68,6 +68,6 @@ export function campaignHandlers(pool: Pool, events: CoreEvents, tenant: string)
       return budget;
     },
 
-    'analytics:roi': (query) => roiReport(pool, tenant, query),
+    'campaigns:get-roi': (query) => roiReport(pool, tenant, query),
   };
 }

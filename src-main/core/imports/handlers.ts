@@ -121,7 +121,7 @@ export function importHandlers(
   }
 
   return {
-    'import:formats': async () =>
+    'import:list-formats': async () =>
       importTypes.map((type) => ({
         type,
         fields: importFields[type].map((f) => ({ name: f.name, required: f.required ?? false })),
@@ -151,18 +151,18 @@ export function importHandlers(
 
     'import:cancel': async ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
 
-    'import:jobs': () => listJobs(pool, tenant),
+    'import:list-jobs': () => listJobs(pool, tenant),
 
-    'import:job': ({ jobId }) => readJob(pool, tenant, jobId),
+    'import:get-job': ({ jobId }) => readJob(pool, tenant, jobId),
 
-    'import:template': async ({ type }) => {
+    'import:get-template': async ({ type }) => {
       if (!OWN_FORMATS.has(type)) throw new CoreError('BAD_INPUT', `${type} is another service's export; it has no template`);
       // UTF-8 with a BOM so that Excel (notably in Japan) opens it as UTF-8.
       const header = importFields[type].map((f) => f.name).join(',');
       return { fileName: `drm-${type}-template.csv`, content: `\uFEFF${header}\r\n` };
     },
 
-    'import:sample': async () => {
+    'import:load-sample': async () => {
       const manifest = JSON.parse(await readFile(join(sampleDir, 'manifest.json'), 'utf8')) as SampleEntry[];
       const jobIds: string[] = [];
       for (const entry of manifest) {

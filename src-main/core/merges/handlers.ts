@@ -11,7 +11,7 @@ const MERGE_TABLES = ['developers', 'accounts', 'developer_identifiers', 'activi
 
 export function mergeHandlers(pool: Pool, events: CoreEvents, tenant: string): DomainHandlers {
   return {
-    'merges:suggestions': ({ limit }) => listSuggestions(pool, tenant, limit),
+    'merges:list-suggestions': ({ limit }) => listSuggestions(pool, tenant, limit),
 
     'merges:dismiss': async ({ a, b }) => {
       await dismissPair(pool, tenant, a, b);
@@ -37,6 +37,6 @@ export function mergeHandlers(pool: Pool, events: CoreEvents, tenant: string): D
       return { mergeId: undo };
     },
 
-    'developers:merges': ({ developerId }) => mergeHistory(pool, tenant, developerId),
+    'developers:list-merges': ({ developerId }) => mergeHistory(pool, tenant, developerId),
   };
 }

@@ -13,7 +13,7 @@ export function settingsHandlers(pool: Pool, events: CoreEvents, tenant: string)
       return getSettings(pool, tenant);
     },
 
-    'settings:mapAction': async ({ action, stageKey }) => {
+    'settings:map-action': async ({ action, stageKey }) => {
       if (await mapAction(pool, tenant, action, stageKey)) {
         events.emit('db:changed', { tables: ['activity_funnel_map', ...DERIVED_TABLES] });
       }

@@ -5,6 +5,6 @@ import { readStatus } from './service';
 
 export function systemHandlers(db: Db, location: DatabaseLocation): DomainHandlers {
   return {
-    'system:status': () => readStatus(db, location),
+    'system:get-status': () => readStatus(db, location),
   };
 }

@@ -17,7 +17,7 @@ export const backupQueries = {
   settings: () =>
     queryOptions({
       queryKey: [...backupQueries.all(), 'settings'] as const,
-      queryFn: () => api.call('backup:settings', {}),
+      queryFn: () => api.call('backup:get-settings', {}),
       meta: { tables: NO_TABLES },
     }),
 };

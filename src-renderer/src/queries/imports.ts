@@ -13,7 +13,7 @@ export const importQueries = {
   formats: () =>
     queryOptions({
       queryKey: [...importQueries.all(), 'formats'] as const,
-      queryFn: () => api.call('import:formats', {}),
+      queryFn: () => api.call('import:list-formats', {}),
       // Fixed by the app version: no table feeds it.
       meta: { tables: [] },
       staleTime: Infinity,
@@ -21,14 +21,14 @@ export const importQueries = {
   jobs: () =>
     queryOptions({
       queryKey: [...importQueries.all(), 'jobs'] as const,
-      queryFn: () => api.call('import:jobs', {}),
+      queryFn: () => api.call('import:list-jobs', {}),
       meta: { tables: JOB_TABLES },
       refetchInterval: (query) => (query.state.data?.some((job) => !isFinished(job.status)) ? POLL_MS : false),
     }),
   job: (jobId: string) =>
     queryOptions({
       queryKey: [...importQueries.all(), 'job', jobId] as const,
-      queryFn: () => api.call('import:job', { jobId }),
+      queryFn: () => api.call('import:get-job', { jobId }),
       meta: { tables: JOB_TABLES },
       refetchInterval: (query) => (query.state.data && !isFinished(query.state.data.status) ? POLL_MS : false),
     }),

@@ -7,7 +7,7 @@ import { PeriodPicker } from '../../analytics/PeriodPicker';
 import { periodParams, readPeriod, readRoiOptions, type PeriodState } from '../../analytics/url-state';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { analyticsQueries } from '../../queries/analytics';
+import { campaignQueries } from '../../queries/analytics';
 import { campaignHref, hrefFor } from '../../routes';
 import { CampaignForm } from './CampaignForm';
 import { lookbackChoices } from './campaign-view';
@@ -57,7 +57,7 @@ function CampaignListContent({ today, onNew }: { today: string; onNew(): void })
   const periodState = readPeriod(params, today, 'all', true);
   const options = readRoiOptions(params);
   const roi = useQuery(
-    analyticsQueries.roi({
+    campaignQueries.roi({
       ...(periodState.period ?? {}),
       ...(options.model ? { model: options.model } : {}),
       ...(options.lookbackDays ? { lookbackDays: options.lookbackDays } : {}),

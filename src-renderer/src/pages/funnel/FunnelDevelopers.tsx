@@ -17,7 +17,7 @@ import { FUNNEL_PAGE_SIZE, funnelDevelopersInput } from './funnel-view';
 
 interface FunnelDevelopersProps {
   report: FunnelReport;
-  input: ChannelInput<'analytics:funnel'>;
+  input: ChannelInput<'analytics:get-funnel'>;
   filters: FunnelFilters;
   onMode(mode: FunnelListMode): void;
   onPage(page: number): void;
@@ -34,7 +34,7 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
   const listInput = funnelDevelopersInput(input, filters);
   const query = useQuery(analyticsQueries.funnelDevelopers(listInput));
   const exportCsv = useMutation({
-    mutationFn: () => api.call('analytics:funnelDevelopersCsv', { ...input, stageKey: stage.key, mode: filters.mode }),
+    mutationFn: () => api.call('analytics:export-funnel-developers', { ...input, stageKey: stage.key, mode: filters.mode }),
     onSuccess: ({ fileName, content }) => saveText(fileName, content),
   });
   const data = query.data;

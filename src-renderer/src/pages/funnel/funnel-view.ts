@@ -6,7 +6,7 @@ import type { FunnelFilters } from '../../analytics/url-state';
 export const FUNNEL_PAGE_SIZE = 50;
 
 /** The funnel's input: the period and the filters that are set, nothing else. */
-export function funnelInput(period: Period, filters: Pick<FunnelFilters, 'campaignId' | 'source'>): ChannelInput<'analytics:funnel'> {
+export function funnelInput(period: Period, filters: Pick<FunnelFilters, 'campaignId' | 'source'>): ChannelInput<'analytics:get-funnel'> {
   return {
     from: period.from,
     to: period.to,
@@ -16,10 +16,10 @@ export function funnelInput(period: Period, filters: Pick<FunnelFilters, 'campai
 }
 
 export function funnelDevelopersInput(
-  funnel: ChannelInput<'analytics:funnel'>,
+  funnel: ChannelInput<'analytics:get-funnel'>,
   filters: Pick<FunnelFilters, 'stage' | 'mode' | 'page'>,
   pageSize = FUNNEL_PAGE_SIZE,
-): ChannelInput<'analytics:funnelDevelopers'> {
+): ChannelInput<'analytics:list-funnel-developers'> {
   return { ...funnel, stageKey: filters.stage ?? '', mode: filters.mode, page: filters.page, pageSize };
 }
 

@@ -15,7 +15,7 @@ import type { ImportPreview } from './use-import-flow';
 interface ImportFormProps {
   file: FileRef;
   preview: ImportPreview;
-  formats: ChannelOutput<'import:formats'>;
+  formats: ChannelOutput<'import:list-formats'>;
   starting: boolean;
   startError: unknown;
   onStart(input: StartInput): void;

@@ -1,6 +1,6 @@
 /**
  * The rejected rows of an import as a CSV file the user opens in Excel,
- * fixes, and imports again. Built in the renderer from `import:job`'s errors.
+ * fixes, and imports again. Built in the renderer from `import:get-job`'s errors.
  */
 
 export interface RowErrorLike {

@@ -27,7 +27,7 @@ export function ActionMap({ settings }: { settings: Settings }) {
   const [newStage, setNewStage] = useState(() => byOrder(settings.stages)[0]?.key ?? '');
   const [submitted, setSubmitted] = useState(false);
   const map = useMutation({
-    mutationFn: (input: { action: string; stageKey: string | null }) => api.call('settings:mapAction', input),
+    mutationFn: (input: { action: string; stageKey: string | null }) => api.call('settings:map-action', input),
     onSuccess: (next) => {
       client.setQueryData(settingsQueries.get().queryKey, next);
       refreshAnalytics(client);
