@@ -1,13 +1,16 @@
 /**
  * Events the core pushes to every shell, each with its payload's schema.
- * Events keep nouns for names (`db:changed`): they report, they do not ask.
+ * Events are named for what they report (`db:changed`, `import:progress`),
+ * not for a verb: nobody calls them.
  */
 import { z } from 'zod';
 import { backupEvents } from './backup';
 import { importEvents } from './imports';
+import { tableName } from './tables';
 
 export const events = {
-  'db:changed': z.object({ tables: z.array(z.string()) }),
+  /** The tables a write changed: queries reading one of them refetch. */
+  'db:changed': z.object({ tables: z.array(tableName) }),
   ...importEvents,
   ...backupEvents,
 } as const;

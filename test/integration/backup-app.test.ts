@@ -74,7 +74,14 @@ describe('Settings → Backups', () => {
     expect(await campaignNames()).toEqual(before);
     expect(await during).toEqual(before);
     expect(changed.flat()).toEqual(
-      expect.arrayContaining(['campaigns', 'activities', 'developers', 'tenant_settings', 'developer_search', 'campaign_daily']),
+      expect.arrayContaining([
+        'campaigns',
+        'activities',
+        'developers',
+        'app.tenant_settings',
+        'derived.developer_search',
+        'derived.campaign_daily',
+      ]),
     );
 
     const listed = (await call(backup.core.handlers['backup:list']({}))).backups;

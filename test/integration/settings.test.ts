@@ -83,7 +83,7 @@ describe('settings', () => {
     changes.length = 0;
     const settings = await call(db.core, 'settings:update', { timeZoneSetting: 'Asia/Tokyo' });
     expect(settings).toMatchObject({ timeZone: 'Asia/Tokyo', timeZoneSetting: 'Asia/Tokyo' });
-    expect(changes).toEqual([expect.arrayContaining(['tenant_settings', 'campaign_daily', 'campaign_stats'])]);
+    expect(changes).toEqual([expect.arrayContaining(['app.tenant_settings', 'derived.campaign_daily', 'campaign_stats'])]);
     expect((await call(db.core, 'campaigns:get-roi', { from: '2026-02-01', to: '2026-02-02' })).rows[0]).toMatchObject({
       actions: 1,
       conversions: 1,
@@ -122,7 +122,7 @@ describe('settings', () => {
     changes.length = 0;
     const mapped = await call(db.core, 'settings:map-action', { action: ' Trial ', stageKey: 'adoption' });
     expect(mapped.actions.find((a) => a.action === 'trial')).toEqual({ action: 'trial', stageKey: 'adoption', activities: 1 });
-    expect(changes).toEqual([expect.arrayContaining(['activity_funnel_map', 'campaign_daily'])]);
+    expect(changes).toEqual([expect.arrayContaining(['activity_funnel_map', 'derived.campaign_daily'])]);
     expect(await launch()).toEqual([4, 2]);
 
     const unmapped = await call(db.core, 'settings:map-action', { action: 'trial', stageKey: null });
@@ -138,7 +138,7 @@ describe('settings', () => {
     changes.length = 0;
     const settings = await call(db.core, 'settings:update', { language: 'ja', valuePerConversion: 12000.5, valueCurrency: 'USD' });
     expect(settings).toMatchObject({ language: 'ja', valuePerConversion: 12000.5, valueCurrency: 'USD', timeZone: 'Asia/Tokyo' });
-    expect(changes).toEqual([['tenant_settings']]);
+    expect(changes).toEqual([['app.tenant_settings']]);
     const back = await call(db.core, 'settings:update', { timeZoneSetting: null, language: null });
     expect(back).toMatchObject({ timeZoneSetting: null, language: null, valuePerConversion: 12000.5 });
     expect(back.timeZone).toBe(back.machineTimeZone);

@@ -17,7 +17,7 @@ export function analyticsHandlers(pool: Pool, events: CoreEvents, tenant: string
     'analytics:get-overview': (query) => overviewReport(pool, tenant, query),
     'stats:rebuild': async () => {
       const result = await rebuildStats(pool, tenant);
-      events.emit('db:changed', { tables: REBUILT_TABLES });
+      events.emit('db:changed', { tables: [...REBUILT_TABLES] });
       return result;
     },
   };

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { TableName } from '../../../src-shared/contract/tables';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
 import { dismissPair, mergeHistory, snoozePair } from './decisions';
@@ -7,7 +8,14 @@ import { listSuggestions } from './suggestions';
 import { unmergeDevelopers } from './unmerge';
 
 /** Tables a merge or unmerge writes, for db:changed. */
-const MERGE_TABLES = ['developers', 'accounts', 'developer_identifiers', 'activities', 'developer_stats', 'developer_merge_logs'];
+const MERGE_TABLES: TableName[] = [
+  'developers',
+  'accounts',
+  'developer_identifiers',
+  'activities',
+  'developer_stats',
+  'developer_merge_logs',
+];
 
 export function mergeHandlers(pool: Pool, events: CoreEvents, tenant: string): DomainHandlers {
   return {

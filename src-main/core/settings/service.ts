@@ -67,17 +67,6 @@ export async function readSettings(db: Queryable, tenant: string): Promise<Tenan
   };
 }
 
-/** Derived tables a change of zone, map, conversion stage, model or lookback rewrites (for db:changed). */
-export const DERIVED_TABLES = [
-  'activity_campaigns',
-  'campaign_stats',
-  'campaign_daily',
-  'conversion_touches',
-  'activity_daily',
-  'developer_funnel',
-  'developer_search',
-] as const;
-
 /** The Settings page: the tenant's settings, the stages, and every action mapped or seen with its count. */
 export async function getSettings(db: Queryable, tenant: string): Promise<Settings> {
   const current = await readSettings(db, tenant);

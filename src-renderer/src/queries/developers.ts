@@ -1,9 +1,10 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../src-shared/contract/index';
 import { api } from '../api';
+import type { TablesRead } from './invalidation';
 
 // What a developer's row, profile and timeline are computed from.
-const DEVELOPER_TABLES = [
+const DEVELOPER_TABLES: TablesRead = [
   'developers',
   'accounts',
   'developer_identifiers',
@@ -12,7 +13,7 @@ const DEVELOPER_TABLES = [
   'developer_merge_logs',
   'organizations',
 ];
-const MERGE_LOG_TABLES = ['developer_merge_logs', 'developers'];
+const MERGE_LOG_TABLES: TablesRead = ['developer_merge_logs', 'developers'];
 
 type ActivitiesInput = ChannelInput<'developers:list-activities'>;
 

@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../api';
 import { isFinished } from '../pages/import/job-view';
+import type { TablesRead } from './invalidation';
 
-const JOB_TABLES = ['import_jobs'];
+const JOB_TABLES: TablesRead = ['import_jobs'];
 
 // A running job's counters change with every batch, but `db:changed` only comes
 // when it ends; polling while something runs covers the time between.
