@@ -12,7 +12,7 @@ import type {
   DeveloperRow,
   DeveloperSort,
 } from '../../../src-shared/contract/developers';
-import { toCsv } from './csv';
+import { toCsv } from '../../../src-shared/csv';
 import { orderSql, SEARCH_TABLE, SqlParams, whereSql, type Where } from './filters';
 
 type Queryable = Pick<Pool, 'query'>;

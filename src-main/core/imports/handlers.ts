@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { IANAZone } from 'luxon';
 import type { Pool } from 'pg';
 import { importTypes, type ImportType } from '../../../src-shared/contract/imports';
+import { toCsv } from '../../../src-shared/csv';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/service';
 import type { ChosenFile, FileRegistry } from '../files/handles';
@@ -157,9 +158,14 @@ export function importHandlers(
 
     'import:get-template': async ({ type }) => {
       if (!OWN_FORMATS.has(type)) throw new CoreError('BAD_INPUT', `${type} is another service's export; it has no template`);
-      // UTF-8 with a BOM so that Excel (notably in Japan) opens it as UTF-8.
-      const header = importFields[type].map((f) => f.name).join(',');
-      return { fileName: `drm-${type}-template.csv`, content: `\uFEFF${header}\r\n` };
+      // The header line alone, written as every CSV of the app is (BOM: Excel, notably in Japan, opens it as UTF-8).
+      return {
+        fileName: `drm-${type}-template.csv`,
+        content: toCsv(
+          importFields[type].map((f) => f.name),
+          [],
+        ),
+      };
     },
 
     'import:load-sample': async () => {

@@ -5,7 +5,7 @@ import type { ChannelOutput } from '../../../../src-shared/contract/index';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { saveText } from '../../download';
-import { BOM } from './error-csv';
+import { BOM } from '../../../../src-shared/csv';
 
 /** Empty CSVs with the columns of the app's own formats, saved as the core names them. */
 export function TemplateDownloads({ formats }: { formats: ChannelOutput<'import:list-formats'> }) {
