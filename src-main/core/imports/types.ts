@@ -4,6 +4,7 @@
  * loader consumes. Pure data: these cross a worker_threads boundary.
  */
 
+import type { BudgetCategory } from '../../../src-shared/budget-categories';
 import type { EncodingReason, ImportType } from '../../../src-shared/contract/imports';
 
 export { importTypes, type ImportType } from '../../../src-shared/contract/imports';
@@ -102,9 +103,6 @@ export interface CampaignRecord {
   budgetTotal?: string;
   utmCampaign?: string;
 }
-
-export const budgetCategories = ['labor', 'ad', 'production', 'venue', 'tool', 'other'] as const;
-export type BudgetCategory = (typeof budgetCategories)[number];
 
 export interface BudgetRecord {
   kind: 'budget';

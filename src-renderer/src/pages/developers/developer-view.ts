@@ -8,16 +8,6 @@ import type { DeveloperSort } from '../../../../src-shared/contract/developers';
 export const PAGE_SIZE = 50;
 export const ACTIVITY_PAGE_SIZE = 25;
 
-/** The funnel stage keys the app ships with, in funnel order. */
-export const stageKeys = ['awareness', 'engagement', 'adoption', 'advocacy'] as const;
-export type StageKey = (typeof stageKeys)[number];
-
-export const providerKeys = ['github', 'x', 'slack', 'discord', 'connpass', 'youtube', 'qiita', 'zenn'] as const;
-
-export function isStageKey(value: string | null): value is StageKey {
-  return value !== null && (stageKeys as readonly string[]).includes(value);
-}
-
 export interface DeveloperFilterState {
   q: string;
   stage: string;
