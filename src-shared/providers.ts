@@ -16,7 +16,6 @@ export type Provider = (typeof providers)[number];
 
 /** Providers with a handle column in the developers template (and its header detection). */
 export const handleProviders = ['github', 'x', 'slack', 'discord', 'connpass'] as const satisfies readonly Provider[];
-export type HandleProvider = (typeof handleProviders)[number];
 
 export function isProvider(value: string): value is Provider {
   return (providers as readonly string[]).includes(value);

@@ -23,11 +23,6 @@ export function funnelDevelopersInput(
   return { ...funnel, stageKey: filters.stage ?? '', mode: filters.mode, page: filters.page, pageSize };
 }
 
-/** How many developers a stage's list will hold, by mode: what the table says before the list answers. */
-export function stageCount(stage: { reached: number; atOrBeyond: number }, mode: FunnelFilters['mode']): number {
-  return mode === 'reached' ? stage.reached : stage.atOrBeyond;
-}
-
 /** Nobody and nothing in the period: no developer at any stage, no anonymous activity. */
 export function isEmptyFunnel(report: { anonymous: number; stages: readonly { reached: number; atOrBeyond: number }[] }): boolean {
   return report.anonymous === 0 && report.stages.every((s) => s.reached === 0 && s.atOrBeyond === 0);
