@@ -31,7 +31,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/src-main/**', '**/src-main'], message: 'The renderer talks to the core only through src-shared/contract.ts.' },
+            { group: ['**/src-main/**', '**/src-main'], message: 'The renderer talks to the core only through src-shared/contract/.' },
             { group: ['**/src-preload/**'], message: 'The renderer uses window.api, not the preload module.' },
             { group: ['node:*', 'electron'], message: 'The renderer runs sandboxed in a browser context.' },
           ],

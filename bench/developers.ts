@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChannelName } from '../src-shared/contract';
+import type { ChannelName } from '../src-shared/contract/index';
 import { startCore } from '../src-main/core/index';
 import type { Core } from '../src-main/core/types';
 
@@ -31,7 +31,7 @@ async function importOrThrow(core: Core, filePath: string, type: 'developers' | 
   if (!started.ok) throw new Error(started.error.message);
   const status = await core.importer.settled(started.value.jobId);
   if (status !== 'succeeded') {
-    const job = await core.handlers['import:job']({ jobId: started.value.jobId });
+    const job = await core.handlers['import:get-job']({ jobId: started.value.jobId });
     throw new Error(`import of ${filePath} ${status}: ${job.ok ? job.value.message : job.error.message}`);
   }
 }
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
         await measure(
           core,
           'activity timeline page',
-          'developers:activities',
+          'developers:list-activities',
           (run) => ({ developerId: ids[run % ids.length] }),
           (v) => `${(v as { total: number }).total} activities`,
         ),

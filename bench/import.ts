@@ -74,7 +74,7 @@ async function main() {
       if (!start.ok) throw new Error(start.error.message);
       const status = await core.importer.settled(start.value.jobId);
       const importMs = performance.now() - started;
-      const job = await core.handlers['import:job']({ jobId: start.value.jobId });
+      const job = await core.handlers['import:get-job']({ jobId: start.value.jobId });
       if (!job.ok || status !== 'succeeded') throw new Error(`import ${status}: ${job.ok ? job.value.message : job.error.message}`);
       const { inserted, duplicates, rowsRead } = job.value;
       const importRate = rowsRead / (importMs / 1000);

@@ -23,8 +23,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import type { ChannelName } from '../src-shared/contract';
-import type { FunnelReport, OverviewReport, RoiReport, TrendReport } from '../src-shared/contract-analytics';
+import type { ChannelName } from '../src-shared/contract/index';
+import type { FunnelReport, OverviewReport, TrendReport } from '../src-shared/contract/analytics';
+import type { RoiReport } from '../src-shared/contract/campaigns';
 import { DEFAULT_TENANT } from '../src-main/core/db/seed';
 import { startCore } from '../src-main/core/index';
 import { MERGED_AWAY_SQL } from '../src-main/core/merges/state';
@@ -138,7 +139,7 @@ async function importOrThrow(core: Core, filePath: string, type: 'campaigns' | '
   if (!started.ok) throw new Error(started.error.message);
   const status = await core.importer.settled(started.value.jobId);
   if (status !== 'succeeded') {
-    const job = await core.handlers['import:job']({ jobId: started.value.jobId });
+    const job = await core.handlers['import:get-job']({ jobId: started.value.jobId });
     throw new Error(`import of ${filePath} ${status}: ${job.ok ? job.value.message : job.error.message}`);
   }
 }
@@ -313,7 +314,7 @@ async function main(): Promise<number> {
     core,
     runs,
     `funnel ${QUARTER.from} … ${QUARTER.to}`,
-    'analytics:funnel',
+    'analytics:get-funnel',
     QUARTER,
     describeFunnel,
   );
@@ -324,27 +325,27 @@ async function main(): Promise<number> {
         core,
         runs,
         'funnel, same period, one campaign',
-        'analytics:funnel',
+        'analytics:get-funnel',
         { ...QUARTER, campaignId: campaign.campaign_id },
         (r) => `"${campaign.name}": ${describeFunnel(r)}`,
       ),
     );
   }
-  results.push(await measure<RoiReport>(core, runs, "ROI, tenant's model, all time", 'analytics:roi', {}, describeRoi));
+  results.push(await measure<RoiReport>(core, runs, "ROI, tenant's model, all time", 'campaigns:get-roi', {}, describeRoi));
   results.push(
     await measure<RoiReport>(
       core,
       runs,
       'ROI, first touch, lookback 14 d',
-      'analytics:roi',
+      'campaigns:get-roi',
       { model: 'first', lookbackDays: 14 },
       describeRoi,
     ),
   );
   results.push(
-    await measure<TrendReport>(core, runs, 'trend, weekly, one year', 'analytics:trend', { ...YEAR, bucket: 'week' }, describeTrend),
+    await measure<TrendReport>(core, runs, 'trend, weekly, one year', 'analytics:get-trend', { ...YEAR, bucket: 'week' }, describeTrend),
   );
-  results.push(await measure<OverviewReport>(core, runs, 'overview, 30 days', 'analytics:overview', LAST_30_DAYS, describeOverview));
+  results.push(await measure<OverviewReport>(core, runs, 'overview, 30 days', 'analytics:get-overview', LAST_30_DAYS, describeOverview));
   peakRssBeforeDuckdb = Math.max(peakRss, process.memoryUsage().rss);
 
   // The baseline: DuckDB over the same raw rows.
@@ -383,7 +384,7 @@ async function main(): Promise<number> {
       ok = false;
     } else {
       console.log(`stats:rebuild in ${seconds(performance.now() - t)}`);
-      const again = await core.handlers['analytics:funnel'](QUARTER);
+      const again = await core.handlers['analytics:get-funnel'](QUARTER);
       if (again.ok) ok = printCheck('check after stats:rebuild', funnelNumbers(again.value), duck.first) && ok;
       else {
         console.log(`funnel after stats:rebuild: ${again.error.message}`);

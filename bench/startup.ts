@@ -43,7 +43,7 @@ async function main() {
       first.push(
         await time(async () => {
           const core = await startCore({ dataDir: fresh() });
-          const status = await core.handlers['system:status']({});
+          const status = await core.handlers['system:get-status']({});
           if (!status.ok) throw new Error(status.error.message);
           return core;
         }),
@@ -60,7 +60,7 @@ async function main() {
       warm.push(
         await time(async () => {
           const core = await startCore({ dataDir: warmDir });
-          const status = await core.handlers['system:status']({});
+          const status = await core.handlers['system:get-status']({});
           if (!status.ok) throw new Error(status.error.message);
           return core;
         }),

@@ -10,7 +10,7 @@
  * resources/sample/ means the generator changed. manifest.json lists the files
  * in import order (campaigns before the rows that name them, developers before
  * the activities and exports that should resolve to them) with their options;
- * the core's `import:sample` handler imports them in that order.
+ * the core's `import:load-sample` handler imports them in that order.
  */
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -5,15 +5,10 @@
  * only from our own window.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import {
-  channelNames,
-  eventNames,
-  FILES_REGISTER_CHANNEL,
-  type ApiResult,
-  type EventName,
-  type EventPayload,
-  type RegisteredFile,
-} from '../src-shared/contract';
+import type { ApiResult } from '../src-shared/contract/common';
+import { eventNames, type EventName, type EventPayload } from '../src-shared/contract/events';
+import { FILES_REGISTER_CHANNEL, type RegisteredFile } from '../src-shared/contract/files';
+import { channelNames } from '../src-shared/contract/index';
 import { toApiError } from './core/errors';
 import type { CoreEvents } from './core/events';
 import type { Core } from './core/types';

@@ -7,7 +7,9 @@
  * holding, or naming, a path.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { FILES_REGISTER_CHANNEL, isChannelName, isEventName, type Bridge } from '../src-shared/contract';
+import { isEventName } from '../src-shared/contract/events';
+import { FILES_REGISTER_CHANNEL } from '../src-shared/contract/files';
+import { isChannelName, type Bridge } from '../src-shared/contract/index';
 
 const bridge = {
   invoke(channel, input) {

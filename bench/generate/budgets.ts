@@ -5,10 +5,11 @@
  * them (a bit above what was spent), so budgets.csv and campaigns.csv agree.
  */
 import type { Campaign } from './campaigns';
+import type { BudgetCategory } from '../../src-shared/budget-categories';
 import type { Rng } from './rng';
 import { DAY, formatDate, formatSlashDate } from './time';
 
-type Category = 'labor' | 'ad' | 'production' | 'venue' | 'tool' | 'other';
+type Category = BudgetCategory;
 
 /** [category, memo, min JPY, max JPY, usd?] */
 type Line = readonly [Category, string, number, number, boolean?];

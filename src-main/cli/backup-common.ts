@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BackupProgress } from '../../src-shared/contract-backup';
+import type { BackupProgress } from '../../src-shared/contract/backup';
 import { CoreError } from '../core/errors';
 import { Refusal } from './context';
 

@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { backupSchedules, type BackupEntry, type BackupSchedule } from '../../src-shared/contract-backup';
+import { backupSchedules, type BackupEntry, type BackupSchedule } from '../../src-shared/contract/backup';
 import { listBackups } from '../core/backup/folder';
 import {
   backupFolder,

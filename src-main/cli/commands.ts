@@ -22,7 +22,7 @@ export async function migrateCommand(args: string[]): Promise<void> {
 export async function statusCommand(args: string[]): Promise<void> {
   const { values } = parse(args, { ...targetOptions, json: { type: 'boolean' } });
   await withCore(resolveTarget(values), async (core) => {
-    const status = unwrap(await core.handlers['system:status']({}));
+    const status = unwrap(await core.handlers['system:get-status']({}));
     console.log(values.json ? JSON.stringify(status, null, 2) : formatStatus(status));
   });
 }

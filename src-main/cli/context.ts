@@ -37,11 +37,6 @@ export function parseOptions<const O extends NonNullable<ParseArgsConfig['option
   }
 }
 
-export interface Target {
-  dataDir?: string;
-  databaseUrl?: string;
-}
-
 export function resolveTarget(values: { 'data-dir'?: string; 'database-url'?: string }, env = process.env): StartCoreOptions {
   const dataDir = values['data-dir'];
   const databaseUrl = values['database-url'] ?? (dataDir === undefined ? env.DATABASE_URL : undefined);

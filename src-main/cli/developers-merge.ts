@@ -2,7 +2,7 @@
  * `drm developers suggest|merge|unmerge`: the Merge suggestions page and the
  * profile's merge history, from a terminal. Nothing merges without a command.
  */
-import type { MergeSuggestion } from '../../src-shared/contract-merges';
+import type { MergeSuggestion } from '../../src-shared/contract/merges';
 import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 
 const common = { ...targetOptions, json: { type: 'boolean' } } as const;
@@ -41,7 +41,7 @@ export async function developersSuggestCommand(args: string[]): Promise<void> {
     throw new UsageError(`--limit must be a whole number from 1 to 500, got ${values.limit}`);
   }
   await withCore(resolveTarget(values), async (core) => {
-    const suggestions = unwrap(await core.handlers['merges:suggestions']({ limit }));
+    const suggestions = unwrap(await core.handlers['merges:list-suggestions']({ limit }));
     console.log(values.json ? JSON.stringify(suggestions, null, 2) : formatSuggestions(suggestions));
   });
 }

@@ -2,7 +2,7 @@
  * `drm developers list` and `drm developer show`: the Developers page and a
  * profile from the command line, through the same handlers as the app.
  */
-import type { DeveloperPage, DeveloperProfile } from '../../src-shared/contract-developers';
+import type { DeveloperPage, DeveloperProfile } from '../../src-shared/contract/developers';
 import { parseOptions as parse, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 import { fit } from './terminal';
 

@@ -1,4 +1,4 @@
-import type { SystemStatus } from '../../src-shared/contract';
+import type { SystemStatus } from '../../src-shared/contract/system';
 
 const number = new Intl.NumberFormat('en-US');
 

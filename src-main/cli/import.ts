@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { importTypes, type ImportJob, type ImportOptionsInput, type ImportType } from '../../src-shared/contract';
+import { importTypes, type ImportJob, type ImportOptionsInput, type ImportType } from '../../src-shared/contract/imports';
 import { CoreError } from '../core/errors';
 import type { Core } from '../core/types';
 import { parseOptions, Refusal, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
@@ -78,7 +78,7 @@ export async function importCommand(args: string[]): Promise<number> {
       off();
       bar?.done();
     }
-    const read = await core.handlers['import:job']({ jobId });
+    const read = await core.handlers['import:get-job']({ jobId });
     const outcome = core.importer.outcome(jobId);
     if (!read.ok && outcome) {
       // The job's record cannot be read (the database is gone): say what is known.

@@ -6,7 +6,7 @@
  * is named as the user knows it; an unknown name is a usage error (exit 2),
  * like any other bad input.
  */
-import type { FunnelReport } from '../../src-shared/contract-analytics';
+import type { FunnelReport } from '../../src-shared/contract/analytics';
 import type { Core } from '../core/types';
 import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 import { displayWidth, padEnd, padStart } from './terminal';
@@ -88,7 +88,7 @@ export async function reportFunnelCommand(args: string[]): Promise<number> {
   if (source !== undefined && source.trim() === '') throw new UsageError('--source must not be empty');
   const report = await withCore(resolveTarget(values), async (core) => {
     const campaignId = campaign === undefined ? undefined : await campaignIdByName(core, campaign);
-    const result = await core.handlers['analytics:funnel']({ from, to, campaignId, source });
+    const result = await core.handlers['analytics:get-funnel']({ from, to, campaignId, source });
     // Bad input the handler finds (a day such as 2026-02-30) is a usage error too.
     if (!result.ok && result.error.code === 'BAD_INPUT') throw new UsageError(result.error.message);
     return unwrap(result);

@@ -4,7 +4,8 @@
  * app. JSON is one array of { campaign, currency, cost, actions, conversions,
  * costPerConversion, roiPerCost } (issue 5); without --json, a table.
  */
-import { attributionModels, type AttributionModelName, type RoiReport } from '../../src-shared/contract-analytics';
+import type { RoiReport } from '../../src-shared/contract/campaigns';
+import { attributionModels, type AttributionModelName } from '../../src-shared/contract/settings';
 import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 import { displayWidth, padEnd } from './terminal';
 
@@ -81,7 +82,7 @@ export async function reportRoiCommand(args: string[]): Promise<number> {
   }
   const report = await withCore(resolveTarget(values), async (core) =>
     unwrap(
-      await core.handlers['analytics:roi']({
+      await core.handlers['campaigns:get-roi']({
         from: values.from,
         to: values.to,
         model: values.model as AttributionModelName | undefined,

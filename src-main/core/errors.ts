@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import type { ApiError, ApiErrorCode } from '../../src-shared/contract';
+import type { ApiError, ApiErrorCode } from '../../src-shared/contract/common';
 import { databaseStoppedMessage, isConnectionLost } from './db/connection-errors';
 
 /** An error the core means to show the user: it carries a code and details. */

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { EventName, EventPayload } from '../../src-shared/contract';
+import type { EventName, EventPayload } from '../../src-shared/contract/events';
 
 /** The typed map of events the core pushes to every shell. */
 export interface CoreEvents {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { channelNames, channels, type ApiResult, type ChannelName, type ChannelOutput } from '../../src-shared/contract';
+import type { ApiResult } from '../../src-shared/contract/common';
+import { channelNames, channels, type ChannelName, type ChannelOutput } from '../../src-shared/contract/index';
 import { toApiError } from './errors';
 import { LOCAL_SESSION } from './files/handles';
 

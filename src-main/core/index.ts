@@ -3,7 +3,7 @@
  * PostgreSQL, backs up before a schema change, migrates, seeds, and answers
  * the contract's channels.
  */
-import type { DatabaseLocation } from '../../src-shared/contract';
+import type { DatabaseLocation } from '../../src-shared/contract/system';
 import { redactUrl } from './db/client';
 import { runMigrations } from './db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/postgres';

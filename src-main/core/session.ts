@@ -5,7 +5,7 @@
  * restored data, so nothing from before it survives in memory.
  */
 import type { Pool } from 'pg';
-import type { DatabaseLocation } from '../../src-shared/contract';
+import type { DatabaseLocation } from '../../src-shared/contract/system';
 import { analyticsHandlers } from './analytics/handlers';
 import { campaignHandlers } from './campaigns/handlers';
 import { openDatabase } from './db/client';

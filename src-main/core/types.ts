@@ -1,4 +1,4 @@
-import type { DatabaseLocation } from '../../src-shared/contract';
+import type { DatabaseLocation } from '../../src-shared/contract/system';
 import type { BackupService } from './backup/service';
 import type { CoreEvents } from './events';
 import type { FileRegistry } from './files/handles';

@@ -7,7 +7,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eventNames, isChannelName, type ApiResult } from '../../src-shared/contract';
+import type { ApiResult } from '../../src-shared/contract/common';
+import { eventNames } from '../../src-shared/contract/events';
+import { isChannelName } from '../../src-shared/contract/index';
 import { newFileSession } from '../core/files/handles';
 import type { Core } from '../core/types';
 import { CONTENT_SECURITY_POLICY } from '../csp';

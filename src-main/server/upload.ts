@@ -12,7 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { RegisteredFile } from '../../src-shared/contract';
+import type { RegisteredFile } from '../../src-shared/contract/files';
 import type { FileRegistry } from '../core/files/handles';
 import { ensurePrivateFolder } from '../core/files/private-folder';
 

@@ -1,4 +1,5 @@
-import type { Bridge, ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../src-shared/contract';
+import type { EventName, EventPayload } from '../../src-shared/contract/events';
+import type { Bridge, ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract/index';
 import { ApiCallError } from './api-error';
 import type { UploadProgress, Uploader } from './transport/http-upload';
 

@@ -1,4 +1,4 @@
-import type { ApiError, ApiErrorCode } from '../../src-shared/contract';
+import type { ApiError, ApiErrorCode } from '../../src-shared/contract/common';
 
 /**
  * The contract's codes plus the one only a transport can produce: the HTTP

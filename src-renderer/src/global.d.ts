@@ -1,4 +1,4 @@
-import type { Bridge } from '../../src-shared/contract';
+import type { Bridge } from '../../src-shared/contract/index';
 
 declare global {
   interface Window {

@@ -2,7 +2,7 @@
  * The analytics pages in Chromium against `drm serve`, on the sample data
  * loaded through the app's own import: the overview (KPIs and charts, the
  * empty period's way to the data), the funnel filtered by a campaign with its
- * numbers checked against `analytics:funnel` and a stage's developers, a
+ * numbers checked against `analytics:get-funnel` and a stage's developers, a
  * campaign's ROI row, a campaign created, deleted and restored, the settings
  * page, and the overview in Japanese.
  */
@@ -73,7 +73,7 @@ test.afterAll(async () => {
 });
 
 test('the overview: KPIs, funnel and trend, and a way out of an empty period', async ({ page, request }, testInfo) => {
-  const overview = await call<Overview>(request, 'analytics:overview', { from: FROM, to: TO, bucket: 'month' });
+  const overview = await call<Overview>(request, 'analytics:get-overview', { from: FROM, to: TO, bucket: 'month' });
   expect(overview.developers).toBeGreaterThan(0);
   expect(overview.activities).toBeGreaterThan(0);
 
@@ -115,11 +115,14 @@ test('the overview: KPIs, funnel and trend, and a way out of an empty period', a
   await expect(page.getByTestId('kpi-activities')).not.toHaveText('0');
 });
 
-test('the funnel filtered by a campaign matches analytics:funnel, and lists a stage’s developers', async ({ page, request }, testInfo) => {
+test('the funnel filtered by a campaign matches analytics:get-funnel, and lists a stage’s developers', async ({
+  page,
+  request,
+}, testInfo) => {
   const campaigns = await call<Campaign[]>(request, 'campaigns:list', {});
   const campaign = campaigns.find((c) => c.name === 'Tokyo Meetup 2024-05')!;
   expect(campaign).toBeDefined();
-  const funnel = await call<Funnel>(request, 'analytics:funnel', { from: FROM, to: TO, campaignId: campaign.campaignId });
+  const funnel = await call<Funnel>(request, 'analytics:get-funnel', { from: FROM, to: TO, campaignId: campaign.campaignId });
   expect(funnel.stages[0]!.atOrBeyond).toBeGreaterThan(0);
 
   await page.goto(`${app.url}#/funnel?${PERIOD}`);
@@ -160,7 +163,7 @@ test('the funnel filtered by a campaign matches analytics:funnel, and lists a st
 });
 
 test('a campaign’s ROI row, its page, and a campaign created, deleted and restored', async ({ page, request }, testInfo) => {
-  const roi = await call<{ rows: RoiRow[] }>(request, 'analytics:roi', {});
+  const roi = await call<{ rows: RoiRow[] }>(request, 'campaigns:get-roi', {});
   const row = roi.rows.find((r) => r.campaign === 'Tokyo Meetup 2024-05' && r.currency === 'JPY')!;
   expect(row.cost).toBeGreaterThan(0);
 

@@ -74,11 +74,11 @@ export async function callApi<T>(request: APIRequestContext, app: Served, channe
 
 /** Loads the bundled sample through the app's own import and waits until every job succeeded. */
 export async function loadSample(request: APIRequestContext, app: Served): Promise<void> {
-  await callApi(request, app, 'import:sample');
+  await callApi(request, app, 'import:load-sample');
   await expect
     .poll(
       async () => {
-        const jobs = await callApi<{ status: string }[]>(request, app, 'import:jobs');
+        const jobs = await callApi<{ status: string }[]>(request, app, 'import:list-jobs');
         return jobs.length > 0 && jobs.every((job) => job.status === 'succeeded') ? 'succeeded' : jobs.map((j) => j.status).join(',');
       },
       { timeout: 180_000, intervals: [1000] },

@@ -27,7 +27,7 @@ export function appTables(url: string, schemas = ['public', 'app', 'derived']): 
 
 /** Loads the bundled sample (every format) through the app's own import and waits for it. */
 export async function loadSample(core: Core): Promise<void> {
-  const started = await core.handlers['import:sample']({});
+  const started = await core.handlers['import:load-sample']({});
   if (!started.ok) throw new Error(started.error.message);
   for (const jobId of started.value.jobIds) {
     const status = await core.importer.settled(jobId);

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import pg from 'pg';
-import type { ImportJob, ImportOptionsInput, ImportType } from '../../src-shared/contract';
+import type { ImportJob, ImportOptionsInput, ImportType } from '../../src-shared/contract/imports';
 import type { Core } from '../../src-main/core/types';
 
 /** Registers a file as a shell does for one the user chose (the local session, like the CLI's): its handle. */
@@ -47,7 +47,7 @@ export async function importFile(
   });
   if (!started.ok) throw new Error(`${started.error.code}: ${started.error.message}`);
   await core.importer.settled(started.value.jobId);
-  const job = await core.handlers['import:job']({ jobId: started.value.jobId });
+  const job = await core.handlers['import:get-job']({ jobId: started.value.jobId });
   if (!job.ok) throw new Error(job.error.message);
   return job.value;
 }

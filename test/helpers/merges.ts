@@ -1,4 +1,4 @@
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract/index';
 import type { Core } from '../../src-main/core/types';
 import { queryRows } from './imports';
 

@@ -162,7 +162,7 @@ describe('attribution', () => {
     const [carol, bob, erin] = await Promise.all(
       ['carol@example.com', 'bob@example.com', 'erin@example.com'].map((e) => developerId(db.url, e)),
     );
-    const roiA = async () => (await call(db.core, 'analytics:roi', {})).rows.find((r) => r.campaign === 'A')!;
+    const roiA = async () => (await call(db.core, 'campaigns:get-roi', {})).rows.find((r) => r.campaign === 'A')!;
     const withCarol = await roiA();
     await call(db.core, 'developers:update', { developerId: carol!, consentAnalytics: false });
     // carol's two clicks on A and half her signup leave.

@@ -25,9 +25,9 @@ beforeAll(async () => {
 });
 afterAll(() => dir.remove());
 
-const funnel = (input: { from: string; to: string; campaignId?: string; source?: string }) => call(t.core, 'analytics:funnel', input);
+const funnel = (input: { from: string; to: string; campaignId?: string; source?: string }) => call(t.core, 'analytics:get-funnel', input);
 
-describe('analytics:funnel', () => {
+describe('analytics:get-funnel', () => {
   it('counts reached, at-or-beyond (monotonic) and conversion per stage, in stage order', async () => {
     const report = await funnel(APRIL);
     expect(report.from).toBe('2026-04-01');
@@ -117,16 +117,16 @@ describe('analytics:funnel', () => {
   });
 
   it('rejects an empty period, an impossible day and an unknown campaign', async () => {
-    expect((await callError(t.core, 'analytics:funnel', { from: '2026-04-01', to: '2026-04-01' })).code).toBe('BAD_INPUT');
-    expect((await callError(t.core, 'analytics:funnel', { from: '2026-02-30', to: '2026-04-01' })).message).toContain('2026-02-30');
-    const unknown = await callError(t.core, 'analytics:funnel', { ...APRIL, campaignId: '00000000-0000-4000-8000-000000000000' });
+    expect((await callError(t.core, 'analytics:get-funnel', { from: '2026-04-01', to: '2026-04-01' })).code).toBe('BAD_INPUT');
+    expect((await callError(t.core, 'analytics:get-funnel', { from: '2026-02-30', to: '2026-04-01' })).message).toContain('2026-02-30');
+    const unknown = await callError(t.core, 'analytics:get-funnel', { ...APRIL, campaignId: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.code).toBe('NOT_FOUND');
   });
 });
 
-describe('analytics:funnelDevelopers', () => {
+describe('analytics:list-funnel-developers', () => {
   it('lists the developers at or beyond a stage with their highest stage, most recent first', async () => {
-    const page = await call(t.core, 'analytics:funnelDevelopers', { ...APRIL, stageKey: 'engagement' });
+    const page = await call(t.core, 'analytics:list-funnel-developers', { ...APRIL, stageKey: 'engagement' });
     expect(page.total).toBe(3);
     expect(page.rows.map((r) => [r.displayName, r.stage, r.organization])).toEqual([
       ['Ann', 'adoption', 'Acme'], // last action 04-20
@@ -137,9 +137,9 @@ describe('analytics:funnelDevelopers', () => {
   });
 
   it('lists the developers who reached a stage, pages them, and honours the filters', async () => {
-    const reached = await call(t.core, 'analytics:funnelDevelopers', { ...APRIL, stageKey: 'engagement', mode: 'reached' });
+    const reached = await call(t.core, 'analytics:list-funnel-developers', { ...APRIL, stageKey: 'engagement', mode: 'reached' });
     expect(reached.rows.map((r) => r.displayName)).toEqual(['Ann']);
-    const second = await call(t.core, 'analytics:funnelDevelopers', {
+    const second = await call(t.core, 'analytics:list-funnel-developers', {
       ...APRIL,
       stageKey: 'awareness',
       mode: 'reached',
@@ -148,15 +148,15 @@ describe('analytics:funnelDevelopers', () => {
     });
     expect(second.total).toBe(4);
     expect(second.rows.map((r) => r.displayName)).toEqual(['Cy']); // Ann 04-20, Eve 04-16, Gus 04-09, Cy 04-01
-    const pastTheEnd = await call(t.core, 'analytics:funnelDevelopers', { ...APRIL, stageKey: 'awareness', page: 9, pageSize: 3 });
+    const pastTheEnd = await call(t.core, 'analytics:list-funnel-developers', { ...APRIL, stageKey: 'awareness', page: 9, pageSize: 3 });
     expect(pastTheEnd).toEqual({ total: 5, rows: [] });
-    const campaign = await call(t.core, 'analytics:funnelDevelopers', { ...APRIL, campaignId: spring, stageKey: 'adoption' });
+    const campaign = await call(t.core, 'analytics:list-funnel-developers', { ...APRIL, campaignId: spring, stageKey: 'adoption' });
     expect(campaign.rows.map((r) => r.displayName)).toEqual(['Ann']);
-    expect((await callError(t.core, 'analytics:funnelDevelopers', { ...APRIL, stageKey: 'nirvana' })).code).toBe('BAD_INPUT');
+    expect((await callError(t.core, 'analytics:list-funnel-developers', { ...APRIL, stageKey: 'nirvana' })).code).toBe('BAD_INPUT');
   });
 
   it('exports them as CSV, safe from formula injection', async () => {
-    const csv = await call(t.core, 'analytics:funnelDevelopersCsv', { ...APRIL, stageKey: 'awareness', mode: 'reached' });
+    const csv = await call(t.core, 'analytics:export-funnel-developers', { ...APRIL, stageKey: 'awareness', mode: 'reached' });
     expect(csv.fileName).toBe('drm-funnel-awareness-reached-2026-04-01-2026-05-01.csv');
     const lines = csv.content
       .replace(/^\uFEFF/, '')
@@ -236,7 +236,7 @@ describe('drm report funnel', () => {
 describe('the action map', () => {
   // Last: it changes the map for this file's database.
   it('shows a map edit at once, and only mapped actions count', async () => {
-    await call(t.core, 'settings:mapAction', { action: 'cancel', stageKey: 'engagement' });
+    await call(t.core, 'settings:map-action', { action: 'cancel', stageKey: 'engagement' });
     // Gus cancel 04-08 and Hal cancel 04-12 now reach engagement.
     expect(stageNumbers(await funnel(APRIL))).toEqual([
       ['awareness', 4, 6, null],
@@ -244,7 +244,7 @@ describe('the action map', () => {
       ['adoption', 2, 3, 0.6],
       ['advocacy', 1, 1, 1 / 3],
     ]);
-    await call(t.core, 'settings:mapAction', { action: 'cancel', stageKey: null });
+    await call(t.core, 'settings:map-action', { action: 'cancel', stageKey: null });
     expect(stageNumbers(await funnel(APRIL))[1]).toEqual(['engagement', 1, 3, 0.6]);
   });
 });

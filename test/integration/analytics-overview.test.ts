@@ -17,9 +17,9 @@ const dir = makeTempDir('analytics-overview');
 beforeAll(() => loadFunnelData(t.core, dir.path));
 afterAll(() => dir.remove());
 
-describe('analytics:overview', () => {
+describe('analytics:get-overview', () => {
   it('answers a period without activity with zeros', async () => {
-    const empty = await call(t.core, 'analytics:overview', { from: '2027-05-01', to: '2027-06-01', bucket: 'month' });
+    const empty = await call(t.core, 'analytics:get-overview', { from: '2027-05-01', to: '2027-06-01', bucket: 'month' });
     expect(empty).toMatchObject({ activeDevelopers: 0, activities: 0, spend: [], topCampaigns: [] });
     expect(empty.funnel.stages.every((s) => s.atOrBeyond === 0)).toBe(true);
     expect(empty.trend.points).toEqual([
@@ -28,7 +28,7 @@ describe('analytics:overview', () => {
   });
 
   it('sums the period: developers, active developers, activities, spend, funnel, trend, top campaigns', async () => {
-    const o = await call(t.core, 'analytics:overview', { ...APRIL, bucket: 'week' });
+    const o = await call(t.core, 'analytics:get-overview', { ...APRIL, bucket: 'week' });
     expect(o.from).toBe(APRIL.from);
     expect(o.to).toBe(APRIL.to);
     // Ann, Ben, Cy, Dee, Eve, Gus, Hal; Fay has no analytics consent.
@@ -42,9 +42,9 @@ describe('analytics:overview', () => {
       { currency: 'JPY', amount: 100000 },
       { currency: 'USD', amount: 200 },
     ]);
-    expect(o.funnel).toEqual(await call(t.core, 'analytics:funnel', APRIL));
+    expect(o.funnel).toEqual(await call(t.core, 'analytics:get-funnel', APRIL));
     expect(stageNumbers(o.funnel).map((s) => s[2])).toEqual([5, 3, 3, 1]);
-    expect(o.trend).toEqual(await call(t.core, 'analytics:trend', { ...APRIL, bucket: 'week' }));
+    expect(o.trend).toEqual(await call(t.core, 'analytics:get-trend', { ...APRIL, bucket: 'week' }));
     // Spring's one conversion (Ann's signup, by multi-touch) in each currency, the tenant's (JPY) first;
     // Summer has none.
     expect(o.topCampaigns.map((r) => [r.campaign, r.currency, r.cost, r.conversions, r.costPerConversion])).toEqual([
@@ -55,7 +55,7 @@ describe('analytics:overview', () => {
 
   it('counts active developers over the 30 days up to the end of the period', async () => {
     // [04-12, 05-12): Ann (04-20), Dee (05-01), Eve (04-15), Hal (04-12, cancel); not Ben, Cy, Gus.
-    const o = await call(t.core, 'analytics:overview', { from: '2026-05-01', to: '2026-05-12' });
+    const o = await call(t.core, 'analytics:get-overview', { from: '2026-05-01', to: '2026-05-12' });
     expect(o.activeDevelopers).toBe(4);
     expect(o.activities).toBe(2); // Dee's attend and anon-1's click
     expect(o.spend).toEqual([{ currency: 'JPY', amount: 5000 }]);
@@ -64,6 +64,6 @@ describe('analytics:overview', () => {
   });
 
   it('refuses an empty period', async () => {
-    expect((await callError(t.core, 'analytics:overview', { from: APRIL.to, to: APRIL.from })).code).toBe('BAD_INPUT');
+    expect((await callError(t.core, 'analytics:get-overview', { from: APRIL.to, to: APRIL.from })).code).toBe('BAD_INPUT');
   });
 });

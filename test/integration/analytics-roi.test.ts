@@ -7,7 +7,7 @@
  * `drm report roi` command's JSON.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoiRow } from '../../src-shared/contract-analytics';
+import type { RoiRow } from '../../src-shared/contract/campaigns';
 import { drm } from '../helpers/cli';
 import { loadCampaignData } from '../helpers/campaign-data';
 import { useCoreOnTestDatabase } from '../helpers/database';
@@ -31,7 +31,7 @@ const table = (rows: RoiRow[]) =>
 
 describe('ROI', () => {
   it('reports every campaign per currency, all time, under the tenant model (linear, 30 days)', async () => {
-    const report = await call(db.core, 'analytics:roi', {});
+    const report = await call(db.core, 'campaigns:get-roi', {});
     expect(report).toMatchObject({ from: null, to: null, model: 'linear', lookbackDays: 30, conversionStage: 'adoption' });
     // A: clicks by alice, bob, carol ×2 and anon-1 (erin has no consent) + half of alice's and carol's signups.
     // B: alice's click, dave's direct signup, frank's click + half of alice's signup + frank's signup.
@@ -48,30 +48,30 @@ describe('ROI', () => {
   });
 
   it('answers first-touch, last-touch and another lookback without changing the settings', async () => {
-    const first = await call(db.core, 'analytics:roi', { model: 'first' });
+    const first = await call(db.core, 'campaigns:get-roi', { model: 'first' });
     expect(first.model).toBe('first');
     expect(table(first.rows)).toMatchObject({
       'A/JPY': [10000, 7, 2, 5000, 0.0002],
       'B/JPY': [3000, 4, 2, 1500, 2 / 3000],
       'C/JPY': [0, 3, 0, null, null],
     });
-    const last = await call(db.core, 'analytics:roi', { model: 'last' });
+    const last = await call(db.core, 'campaigns:get-roi', { model: 'last' });
     expect(table(last.rows)).toMatchObject({
       'A/JPY': [10000, 5, 0, null, 0],
       'B/JPY': [3000, 5, 3, 1000, 0.001],
       'C/JPY': [0, 4, 1, 0, null],
     });
     // 31 days reach bob's click on A, 30 days and 1 ms before his signup.
-    const wider = await call(db.core, 'analytics:roi', { lookbackDays: 31 });
+    const wider = await call(db.core, 'campaigns:get-roi', { lookbackDays: 31 });
     expect(table(wider.rows)).toMatchObject({ 'A/JPY': [10000, 7, 2, 5000, 0.0002], 'B/JPY': [3000, 4.5, 2.5, 1200, 2.5 / 3000] });
     expect((await call(db.core, 'settings:get', {})).attributionModel).toBe('linear');
   });
 
   it('gives the same numbers for a model whether it is the tenant setting or asked for', async () => {
-    const asked = await call(db.core, 'analytics:roi', { model: 'last', lookbackDays: 31 });
+    const asked = await call(db.core, 'campaigns:get-roi', { model: 'last', lookbackDays: 31 });
     await call(db.core, 'settings:update', { attributionModel: 'last', lookbackDays: 31 });
     try {
-      const own = await call(db.core, 'analytics:roi', {});
+      const own = await call(db.core, 'campaigns:get-roi', {});
       expect(own.rows).toEqual(asked.rows);
     } finally {
       await call(db.core, 'settings:update', { attributionModel: 'linear', lookbackDays: 30 });
@@ -84,12 +84,12 @@ describe('ROI', () => {
       [1, 2, 3, 4, 5, 10, 11, 29, 30, 31, 365].map((days) => [model, days] as const),
     );
     const asked: RoiRow[][] = [];
-    for (const [model, lookbackDays] of combos) asked.push((await call(db.core, 'analytics:roi', { model, lookbackDays })).rows);
+    for (const [model, lookbackDays] of combos) asked.push((await call(db.core, 'campaigns:get-roi', { model, lookbackDays })).rows);
     const own: RoiRow[][] = [];
     try {
       for (const [model, lookbackDays] of combos) {
         await call(db.core, 'settings:update', { attributionModel: model, lookbackDays });
-        own.push((await call(db.core, 'analytics:roi', { from: '2026-01-01', to: '2026-04-01' })).rows);
+        own.push((await call(db.core, 'campaigns:get-roi', { from: '2026-01-01', to: '2026-04-01' })).rows);
       }
     } finally {
       await call(db.core, 'settings:update', { attributionModel: 'linear', lookbackDays: 30 });
@@ -103,7 +103,7 @@ describe('ROI', () => {
   });
 
   it('counts a period [from, to): activities by day, budgets by spent_at', async () => {
-    const feb = await call(db.core, 'analytics:roi', { from: '2026-02-01', to: '2026-03-01' });
+    const feb = await call(db.core, 'campaigns:get-roi', { from: '2026-02-01', to: '2026-03-01' });
     expect(table(feb.rows)).toEqual({
       'A/JPY': [0, 3.5, 0.5, 0, null],
       'A/USD': [50, 3.5, 0.5, 100, 0.01],
@@ -111,9 +111,9 @@ describe('ROI', () => {
       'C/JPY': [0, 2.5, 0.5, 0, null],
       'D/JPY': [0, 0, 0, null, null],
     });
-    const febFirst = await call(db.core, 'analytics:roi', { from: '2026-02-01', to: '2026-03-01', model: 'first' });
+    const febFirst = await call(db.core, 'campaigns:get-roi', { from: '2026-02-01', to: '2026-03-01', model: 'first' });
     expect(table(febFirst.rows)).toMatchObject({ 'A/USD': [50, 4, 1, 50, 0.02], 'C/JPY': [0, 2, 0, null, null] });
-    const error = await callError(db.core, 'analytics:roi', { from: '2026-03-01', to: '2026-03-01' });
+    const error = await callError(db.core, 'campaigns:get-roi', { from: '2026-03-01', to: '2026-03-01' });
     expect(error.code).toBe('BAD_INPUT');
   });
 
@@ -125,14 +125,14 @@ describe('ROI', () => {
     );
     expect(erin?.n).toBe(2);
     // Her click and her signup's credit would make A 8 actions and 2 conversions.
-    const report = await call(db.core, 'analytics:roi', { model: 'first' });
+    const report = await call(db.core, 'campaigns:get-roi', { model: 'first' });
     expect(table(report.rows)['A/JPY']).toEqual([10000, 7, 2, 5000, 0.0002]);
   });
 
   it('gives ROI % in the currency of the value per conversion only', async () => {
     await call(db.core, 'settings:update', { valuePerConversion: 5000, valueCurrency: 'JPY' });
     try {
-      const rows = (await call(db.core, 'analytics:roi', {})).rows;
+      const rows = (await call(db.core, 'campaigns:get-roi', {})).rows;
       const pct = Object.fromEntries(rows.map((r) => [`${r.campaign}/${r.currency}`, r.roiPercent]));
       // (5000 × conversions − cost) / cost × 100; no cost, no ROI %.
       expect(pct).toEqual({ 'A/JPY': -50, 'A/USD': null, 'B/JPY': ((5000 * 2.5 - 3000) / 3000) * 100, 'C/JPY': null, 'D/JPY': -100 });
@@ -202,12 +202,12 @@ describe('ROI', () => {
     const numbers = (rows: RoiRow[]) => rows.filter((r) => 'XYZ'.includes(r.campaign)).map((r) => [r.campaign, r.actions, r.conversions]);
     const asked: ReturnType<typeof numbers>[] = [];
     for (const [model, lookbackDays] of combos)
-      asked.push(numbers((await call(db.core, 'analytics:roi', { ...period, model, lookbackDays })).rows));
+      asked.push(numbers((await call(db.core, 'campaigns:get-roi', { ...period, model, lookbackDays })).rows));
     const own: ReturnType<typeof numbers>[] = [];
     try {
       for (const [model, lookbackDays] of combos) {
         await call(db.core, 'settings:update', { attributionModel: model, lookbackDays });
-        own.push(numbers((await call(db.core, 'analytics:roi', period)).rows));
+        own.push(numbers((await call(db.core, 'campaigns:get-roi', period)).rows));
       }
     } finally {
       await call(db.core, 'settings:update', { attributionModel: 'linear', lookbackDays: 30 });

@@ -19,7 +19,7 @@ afterAll(() => dir.remove());
 
 /** Points as [period, awareness, engagement, adoption, advocacy, unmapped]. */
 async function trend(input: { from: string; to: string; bucket: 'day' | 'week' | 'month' }) {
-  const report = await call(t.core, 'analytics:trend', input);
+  const report = await call(t.core, 'analytics:get-trend', input);
   expect(report.bucket).toBe(input.bucket);
   expect(report.stages.map((s) => s.key)).toEqual(['awareness', 'engagement', 'adoption', 'advocacy']);
   return report.points.map((p) => [
@@ -32,7 +32,7 @@ async function trend(input: { from: string; to: string; bucket: 'day' | 'week' |
   ]);
 }
 
-describe('analytics:trend', () => {
+describe('analytics:get-trend', () => {
   it('counts per ISO week (Monday first), every week present, only days of the period', async () => {
     expect(await trend({ ...APRIL, bucket: 'week' })).toEqual([
       // 04-01…04-05: Cy, anon-2 (04-01), Ann, anon-1 (04-02) viewed; Ben signed up; Fay (no consent) is left out.
@@ -64,25 +64,25 @@ describe('analytics:trend', () => {
   });
 
   it('refuses an empty period and more buckets than a chart can hold', async () => {
-    expect((await callError(t.core, 'analytics:trend', { from: '2026-04-02', to: '2026-04-01' })).code).toBe('BAD_INPUT');
-    const many = await callError(t.core, 'analytics:trend', { from: '2000-01-01', to: '2026-01-01', bucket: 'day' });
+    expect((await callError(t.core, 'analytics:get-trend', { from: '2026-04-02', to: '2026-04-01' })).code).toBe('BAD_INPUT');
+    const many = await callError(t.core, 'analytics:get-trend', { from: '2000-01-01', to: '2026-01-01', bucket: 'day' });
     expect(many.message).toContain('choose a coarser bucket');
   });
 
   it('follows the action map at query time', async () => {
-    await call(t.core, 'settings:mapAction', { action: 'cancel', stageKey: 'advocacy' });
+    await call(t.core, 'settings:map-action', { action: 'cancel', stageKey: 'advocacy' });
     expect((await trend({ ...APRIL, bucket: 'week' }))[1]).toEqual(['2026-04-06', 1, 1, 0, 2, 0]);
-    await call(t.core, 'settings:mapAction', { action: 'view', stageKey: null });
+    await call(t.core, 'settings:map-action', { action: 'view', stageKey: null });
     expect((await trend({ ...APRIL, bucket: 'week' }))[0]).toEqual(['2026-03-30', 0, 0, 1, 0, 4]);
-    await call(t.core, 'settings:mapAction', { action: 'view', stageKey: 'awareness' });
-    await call(t.core, 'settings:mapAction', { action: 'cancel', stageKey: null });
+    await call(t.core, 'settings:map-action', { action: 'view', stageKey: 'awareness' });
+    await call(t.core, 'settings:map-action', { action: 'cancel', stageKey: null });
     expect((await trend({ ...APRIL, bucket: 'week' }))[1]).toEqual(['2026-04-06', 1, 1, 0, 0, 2]);
   });
 });
 
-describe('analytics:sources', () => {
+describe('analytics:list-sources', () => {
   it('lists the sources with counted activities', async () => {
     // fay's console signup would not add one: console has Ann's and Ben's.
-    expect(await call(t.core, 'analytics:sources', {})).toEqual(['blog', 'connpass', 'console', 'shortlink', 'web']);
+    expect(await call(t.core, 'analytics:list-sources', {})).toEqual(['blog', 'connpass', 'console', 'shortlink', 'web']);
   });
 });

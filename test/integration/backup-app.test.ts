@@ -7,7 +7,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { BackupProgress } from '../../src-shared/contract-backup';
+import type { BackupProgress } from '../../src-shared/contract/backup';
 import { startCore, type Core } from '../../src-main/core';
 import { loadSample, ok, useBackupCore } from '../helpers/backup';
 import { flipBit, middleOfData } from '../helpers/backup-file';
@@ -24,7 +24,7 @@ async function campaignNames(c: Core = backup.core): Promise<string[]> {
 describe('Settings → Backups', () => {
   it('starts with no backups and says where they will go', async () => {
     expect(await call(backup.core.handlers['backup:list']({}))).toEqual({ folder: backup.folder, backups: [] });
-    expect(await call(backup.core.handlers['backup:settings']({}))).toEqual({
+    expect(await call(backup.core.handlers['backup:get-settings']({}))).toEqual({
       folder: backup.folder,
       defaultFolder: backup.folder,
       schedule: 'daily',
@@ -74,7 +74,14 @@ describe('Settings → Backups', () => {
     expect(await campaignNames()).toEqual(before);
     expect(await during).toEqual(before);
     expect(changed.flat()).toEqual(
-      expect.arrayContaining(['campaigns', 'activities', 'developers', 'tenant_settings', 'developer_search', 'campaign_daily']),
+      expect.arrayContaining([
+        'campaigns',
+        'activities',
+        'developers',
+        'app.tenant_settings',
+        'derived.developer_search',
+        'derived.campaign_daily',
+      ]),
     );
 
     const listed = (await call(backup.core.handlers['backup:list']({}))).backups;
@@ -128,7 +135,7 @@ describe('Settings → Backups', () => {
     expect(await call(backup.core.handlers['backup:show-in-folder']({}))).toEqual({ shown: false, path: backup.folder });
     const off = await call(backup.core.handlers['backup:update-settings']({ schedule: 'off' }));
     expect(off.schedule).toBe('off');
-    expect((await call(backup.core.handlers['backup:settings']({}))).schedule).toBe('off');
+    expect((await call(backup.core.handlers['backup:get-settings']({}))).schedule).toBe('off');
   });
 });
 
@@ -138,7 +145,7 @@ describe('with the Electron shell capabilities', () => {
     const state2 = join(backup.dir, 'state2');
     const withShell = await startCore({ databaseUrl: db2.url, stateDir: state2, shell });
     try {
-      const settings = await call(withShell.handlers['backup:settings']({}));
+      const settings = await call(withShell.handlers['backup:get-settings']({}));
       expect(settings).toMatchObject({ canChooseFolder: true, canShowInFolder: true });
       const picked = join(backup.dir, 'picked');
       shell.chooseFolder.mockResolvedValueOnce(picked);

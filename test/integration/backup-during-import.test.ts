@@ -41,7 +41,7 @@ const counts = async () => ({
 
 async function runningJob(core: Core, jobId: string): Promise<void> {
   for (;;) {
-    const job = await core.handlers['import:job']({ jobId });
+    const job = await core.handlers['import:get-job']({ jobId });
     if (!job.ok) throw new Error(job.error.message);
     if (job.value.status === 'running') return;
     if (job.value.status !== 'queued') throw new Error(`the import ended before the backup: ${job.value.status}`);

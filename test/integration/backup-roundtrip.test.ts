@@ -94,14 +94,14 @@ describe('drm backup, then drm restore into a fresh data folder', () => {
     restoredCore = await startCore({ databaseUrl: restoredServer!.url });
     const period = { from: '2024-04-01', to: '2025-04-01' };
     for (const core of [original.core, restoredCore])
-      expect((await ok(core.handlers['analytics:funnel'](period))).stages[0]!.reached).toBeGreaterThan(0);
-    expect(await ok(restoredCore.handlers['analytics:funnel'](period))).toEqual(
-      await ok(original.core.handlers['analytics:funnel'](period)),
+      expect((await ok(core.handlers['analytics:get-funnel'](period))).stages[0]!.reached).toBeGreaterThan(0);
+    expect(await ok(restoredCore.handlers['analytics:get-funnel'](period))).toEqual(
+      await ok(original.core.handlers['analytics:get-funnel'](period)),
     );
     for (const query of [{}, period, { model: 'first' as const, lookbackDays: 7 }]) {
-      const roi = await ok(original.core.handlers['analytics:roi'](query));
+      const roi = await ok(original.core.handlers['campaigns:get-roi'](query));
       expect(roi.rows.some((r) => r.conversions > 0)).toBe(true);
-      expect(await ok(restoredCore.handlers['analytics:roi'](query))).toEqual(roi);
+      expect(await ok(restoredCore.handlers['campaigns:get-roi'](query))).toEqual(roi);
     }
   });
 });

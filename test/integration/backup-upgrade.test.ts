@@ -105,7 +105,7 @@ describe('an older backup', () => {
       const restored = await core.backups.restore(preMigration, { replace: false });
       expect(restored.migrations).toEqual([DERIVED_MIGRATION]);
       expect(restored.derivedRebuilt).toBe(true);
-      const funnel = await core.handlers['analytics:funnel']({ from: '2026-03-01', to: '2026-05-01' });
+      const funnel = await core.handlers['analytics:get-funnel']({ from: '2026-03-01', to: '2026-05-01' });
       if (!funnel.ok) throw new Error(funnel.error.message);
       expect(funnel.value.stages.map((s) => [s.key, s.reached])).toEqual([
         ['awareness', 2],

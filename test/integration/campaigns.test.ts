@@ -199,7 +199,7 @@ describe('campaigns', () => {
     expect(after.budgets).toHaveLength(before.budgets.length - 1);
     expect(after.resources.every((r) => r.campaign_id === null)).toBe(true);
     // B's share goes to the other campaigns: alice's signup all to A; dave's signup, no longer direct, to C (his click).
-    const credit = await call(db.core, 'analytics:roi', {});
+    const credit = await call(db.core, 'campaigns:get-roi', {});
     expect(credit.rows.map((r) => [r.campaign, r.currency, r.actions, r.conversions])).toEqual([
       ['A', 'JPY', 6.5, 1.5],
       ['A', 'USD', 6.5, 1.5],

@@ -46,7 +46,7 @@ describe('the start that creates the derived structures', () => {
     expect(search[0]!.n).toBe(2);
     const daily = await queryRows<{ n: number }>(url, 'select sum(activities)::int as n from derived.activity_daily');
     expect(daily[0]!.n).toBe(3);
-    const funnel = await core.handlers['analytics:funnel']({ from: '2026-03-01', to: '2026-05-01' });
+    const funnel = await core.handlers['analytics:get-funnel']({ from: '2026-03-01', to: '2026-05-01' });
     if (!funnel.ok) throw new Error(funnel.error.message);
     expect(funnel.value.stages.map((s) => [s.key, s.reached])).toEqual([
       ['awareness', 2],

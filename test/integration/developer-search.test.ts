@@ -8,7 +8,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeveloperListQuery } from '../../src-shared/contract-developers';
+import type { DeveloperListQuery } from '../../src-shared/contract/developers';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { refreshDeveloperSearch } from '../../src-main/core/derived/developer-search';
 import { rebuildDeveloperStats } from '../../src-main/core/stats/service';

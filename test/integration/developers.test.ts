@@ -5,8 +5,8 @@
  * editing, the CSV export, and `drm developers list` / `drm developer show`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeveloperListQuery } from '../../src-shared/contract-developers';
-import type { ChannelInput } from '../../src-shared/contract';
+import type { DeveloperListQuery } from '../../src-shared/contract/developers';
+import type { ChannelInput } from '../../src-shared/contract/index';
 import { drm } from '../helpers/cli';
 import { useCoreOnTestDatabase } from '../helpers/database';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';
@@ -238,11 +238,11 @@ describe('developers:get', () => {
   });
 });
 
-describe('developers:activities', () => {
+describe('developers:list-activities', () => {
   it('pages the timeline newest first, with filter menus', async () => {
     const developerId = await idOf(TARO);
-    const call = async (input: Omit<ChannelInput<'developers:activities'>, 'developerId'>) => {
-      const result = await t.core.handlers['developers:activities']({ developerId, ...input });
+    const call = async (input: Omit<ChannelInput<'developers:list-activities'>, 'developerId'>) => {
+      const result = await t.core.handlers['developers:list-activities']({ developerId, ...input });
       if (!result.ok) throw new Error(result.error.message);
       return result.value;
     };
@@ -276,7 +276,7 @@ describe('developers:activities', () => {
     });
     expect((await call({ source: 'connpass', action: 'view' })).total).toBe(0);
 
-    const missing = await t.core.handlers['developers:activities']({ developerId: '00000000-0000-4000-8000-000000000000' });
+    const missing = await t.core.handlers['developers:list-activities']({ developerId: '00000000-0000-4000-8000-000000000000' });
     expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
   });
 });

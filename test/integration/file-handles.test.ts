@@ -10,7 +10,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FILES_REGISTER_CHANNEL, type ApiResult } from '../../src-shared/contract';
+import type { ApiResult } from '../../src-shared/contract/common';
+import { FILES_REGISTER_CHANNEL } from '../../src-shared/contract/files';
 import { GONE_MESSAGE, newFileSession } from '../../src-main/core/files/handles';
 import { registerIpc } from '../../src-main/ipc';
 import { startHttpShell, type HttpShell } from '../../src-main/server/index';
@@ -106,7 +107,7 @@ describe('over HTTP', () => {
         expectNoContent(reply);
       }
     }
-    const jobs = await post('import:jobs', {});
+    const jobs = await post('import:list-jobs', {});
     expect(jobs).toEqual({ ok: true, value: [] });
   });
 

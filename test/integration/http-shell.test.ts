@@ -6,7 +6,8 @@ import { request } from 'node:http';
 import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelNames, FILE_HANDLE_PATTERN } from '../../src-shared/contract';
+import { FILE_HANDLE_PATTERN } from '../../src-shared/contract/files';
+import { channelNames } from '../../src-shared/contract/index';
 import { GONE_MESSAGE } from '../../src-main/core/files/handles';
 import { startCore } from '../../src-main/core/index';
 import type { Core } from '../../src-main/core/types';
@@ -56,10 +57,10 @@ describe('HTTP shell', () => {
     for (const path of ['/', '/index.html', '/assets/app.js', '/api/events']) {
       expect((await fetch(`${base()}${path}`)).status, path).toBe(401);
     }
-    const api = await postJson('/api/system:status', {});
+    const api = await postJson('/api/system:get-status', {});
     expect(api.status).toBe(401);
     expect(await api.json()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect((await postJson('/api/system:status', {}, { Authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await postJson('/api/system:get-status', {}, { Authorization: 'Bearer wrong' })).status).toBe(401);
     expect((await fetch(`${base()}/?token=${shell.token.slice(1)}`)).status).toBe(401);
   });
 
@@ -83,13 +84,13 @@ describe('HTTP shell', () => {
       const body = (await response.json()) as { ok: boolean };
       expect(body).toHaveProperty('ok');
     }
-    const status = (await (await postJson('/api/system:status', {}, bearer())).json()) as { value: { tables: string[] } };
+    const status = (await (await postJson('/api/system:get-status', {}, bearer())).json()) as { value: { tables: string[] } };
     expect(status).toMatchObject({ ok: true, value: { postgres: { version: expect.stringMatching(/^\d+/) } } });
     expect(status.value.tables).toHaveLength(25);
   });
 
   it('answers bad input with a typed error, not a stack trace', async () => {
-    const response = await postJson('/api/system:status', { unexpected: true }, bearer());
+    const response = await postJson('/api/system:get-status', { unexpected: true }, bearer());
     const body = await response.json();
     expect(body).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
@@ -97,14 +98,14 @@ describe('HTTP shell', () => {
 
   it('refuses unknown channels, wrong methods, non-JSON bodies and other origins', async () => {
     expect((await postJson('/api/sql:run', { sql: 'drop table tenants' }, bearer())).status).toBe(404);
-    expect((await fetch(`${base()}/api/system:status`, { headers: bearer() })).status).toBe(405);
-    const form = await fetch(`${base()}/api/system:status`, {
+    expect((await fetch(`${base()}/api/system:get-status`, { headers: bearer() })).status).toBe(405);
+    const form = await fetch(`${base()}/api/system:get-status`, {
       method: 'POST',
       headers: { ...bearer(), 'Content-Type': 'text/plain' },
       body: '{}',
     });
     expect(form.status).toBe(415);
-    expect((await postJson('/api/system:status', {}, { ...bearer(), Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await postJson('/api/system:get-status', {}, { ...bearer(), Origin: 'http://evil.example' })).status).toBe(403);
   });
 
   it('takes an upload for browser mode, answers a handle (no path), previews it by handle, and deletes it when closed', async () => {
@@ -178,7 +179,7 @@ describe('HTTP shell', () => {
     const page = await fetch(`${base()}/assets/%E0%A4%A.js`, { headers: bearer() });
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('malformed % escape');
-    const status = await postJson('/api/system:status', {}, bearer());
+    const status = await postJson('/api/system:get-status', {}, bearer());
     expect(((await status.json()) as { ok: boolean }).ok).toBe(true);
   });
 

@@ -176,7 +176,7 @@ describe('activities import', () => {
     expect(cancelled).toEqual({ ok: true, value: { cancelled: true } });
     expect(await db.core.importer.settled(started.value.jobId)).toBe('cancelled');
     expect(await tableCounts(db.url)).toEqual(before);
-    const job = await db.core.handlers['import:job']({ jobId: started.value.jobId });
+    const job = await db.core.handlers['import:get-job']({ jobId: started.value.jobId });
     expect(job.ok && job.value.status).toBe('cancelled');
   });
 
@@ -190,7 +190,7 @@ describe('activities import', () => {
   });
 
   it('lists jobs newest first, with the rejected and cancelled ones kept', async () => {
-    const jobs = await db.core.handlers['import:jobs']({});
+    const jobs = await db.core.handlers['import:list-jobs']({});
     if (!jobs.ok) throw new Error(jobs.error.message);
     const statuses = jobs.value.map((j) => j.status);
     expect(statuses).toContain('rejected');

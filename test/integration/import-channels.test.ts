@@ -14,7 +14,7 @@ afterAll(() => dir.remove());
 
 describe('import channels', () => {
   it('lists the seven formats with their fields, the required ones marked', async () => {
-    const formats = await db.core.handlers['import:formats']({});
+    const formats = await db.core.handlers['import:list-formats']({});
     if (!formats.ok) throw new Error(formats.error.message);
     expect(formats.value.map((f) => f.type)).toEqual([
       'activities',
@@ -33,14 +33,14 @@ describe('import channels', () => {
 
   it('gives templates that the importer recognises, and none for other services', async () => {
     for (const type of ['activities', 'developers', 'campaigns', 'budgets'] as const) {
-      const template = await db.core.handlers['import:template']({ type });
+      const template = await db.core.handlers['import:get-template']({ type });
       if (!template.ok) throw new Error(template.error.message);
       expect(template.value.content.startsWith('\uFEFF')).toBe(true);
       const path = writeCsv(dir.path, template.value.fileName, template.value.content);
       const preview = await db.core.handlers['import:preview']({ fileHandle: await fileHandle(db.core, path) });
       expect(preview.ok && preview.value.type, type).toBe(type);
     }
-    const none = await db.core.handlers['import:template']({ type: 'connpass' });
+    const none = await db.core.handlers['import:get-template']({ type: 'connpass' });
     expect(none).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 
@@ -68,17 +68,17 @@ describe('import channels', () => {
       options: { timezone: 'Mars/Olympus' },
     });
     expect(zone).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('Mars/Olympus') } });
-    const jobs = await db.core.handlers['import:jobs']({});
+    const jobs = await db.core.handlers['import:list-jobs']({});
     expect(jobs.ok && jobs.value).toEqual([]);
   });
 
   it('loads the bundled sample data: every file succeeds and people are linked across services', async () => {
-    const sample = await db.core.handlers['import:sample']({});
+    const sample = await db.core.handlers['import:load-sample']({});
     if (!sample.ok) throw new Error(sample.error.message);
     expect(sample.value.jobIds.length).toBe(7);
     for (const jobId of sample.value.jobIds) {
       expect(await db.core.importer.settled(jobId)).toBe('succeeded');
-      const job = await db.core.handlers['import:job']({ jobId });
+      const job = await db.core.handlers['import:get-job']({ jobId });
       expect(job.ok && job.value.rejected, job.ok ? job.value.fileName : '').toBe(0);
     }
     const [people] = await queryRows<{ developers: number; multi: number; japanese: number }>(

@@ -165,7 +165,7 @@ describe('the HTTP shell outlives its database', () => {
     const shell = await startHttpShell({ core, rendererDir: renderer.path });
     try {
       const call = async () => {
-        const res = await fetch(`http://127.0.0.1:${shell.port}/api/system:status`, {
+        const res = await fetch(`http://127.0.0.1:${shell.port}/api/system:get-status`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${shell.token}` },
           body: '{}',
@@ -188,7 +188,7 @@ describe('the HTTP shell outlives its database', () => {
       renderer.remove();
     }
     const again = await startCore({ dataDir });
-    expect((await again.handlers['system:status']({})).ok).toBe(true);
+    expect((await again.handlers['system:get-status']({})).ok).toBe(true);
     await again.stop();
   });
 });

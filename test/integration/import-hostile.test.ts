@@ -9,7 +9,7 @@ import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { ImportJob, ImportType } from '../../src-shared/contract';
+import type { ImportJob, ImportType } from '../../src-shared/contract/imports';
 import { openDatabase } from '../../src-main/core/db/client';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { createCoreEvents } from '../../src-main/core/events';
@@ -45,7 +45,7 @@ async function importWritesNothing(path: string, type: ImportType = 'activities'
 }
 
 async function expectCoreAnswers(): Promise<void> {
-  const status = await db.core.handlers['system:status']({});
+  const status = await db.core.handlers['system:get-status']({});
   expect(status.ok).toBe(true);
 }
 
@@ -167,7 +167,7 @@ describe('a file that changes while it is read', () => {
     meddle();
     writeFileSync(resume, '');
     await db.core.importer.settled(started.value.jobId);
-    const job = await db.core.handlers['import:job']({ jobId: started.value.jobId });
+    const job = await db.core.handlers['import:get-job']({ jobId: started.value.jobId });
     if (!job.ok) throw new Error(job.error.message);
     expect(await tableCounts(db.url)).toEqual(before);
     await expectCoreAnswers();
@@ -211,9 +211,9 @@ describe('bounds', () => {
       [2, 'occurred_at', 'the date 0001-01-01 is outside the range the app keeps (from 1970-01-01 to 2099-12-31)'],
       [3, 'occurred_at', 'the date 2100-01-01 is outside the range the app keeps (from 1970-01-01 to 2099-12-31)'],
     ]);
-    const report = await db.core.handlers['analytics:funnel']({ from: '0001-01-01', to: '2024-01-01' });
+    const report = await db.core.handlers['analytics:get-funnel']({ from: '0001-01-01', to: '2024-01-01' });
     expect(report.ok ? report.value : report.error.code).toBe('BAD_INPUT');
-    const edge = await db.core.handlers['analytics:funnel']({ from: '1970-01-01', to: '2100-01-01' });
+    const edge = await db.core.handlers['analytics:get-funnel']({ from: '1970-01-01', to: '2100-01-01' });
     expect(edge.ok).toBe(true);
   });
 

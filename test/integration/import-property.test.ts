@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importStatuses } from '../../src-shared/contract';
+import { importStatuses } from '../../src-shared/contract/imports';
 import { CoreError } from '../../src-main/core/errors';
 import { decodeBuffer } from '../../src-main/core/imports/decode';
 import { readRecords } from '../../src-main/core/imports/record-stream';
@@ -216,7 +216,7 @@ describe('any bytes through the full import', () => {
           return;
         }
         await db.core.importer.settled(started.value.jobId);
-        const read = await db.core.handlers['import:job']({ jobId: started.value.jobId });
+        const read = await db.core.handlers['import:get-job']({ jobId: started.value.jobId });
         if (!read.ok) throw new Error(read.error.message);
         const job = read.value;
         expect(importStatuses).toContain(job.status);

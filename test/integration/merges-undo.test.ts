@@ -164,7 +164,7 @@ describe('merge then unmerge', () => {
     expect(search.current).toEqual(search.rebuilt);
     expect(search.current.map((r) => (r as { developer_id: string }).developer_id)).not.toContain(from);
 
-    const history = await call(db.core, 'developers:merges', { developerId: into });
+    const history = await call(db.core, 'developers:list-merges', { developerId: into });
     expect(history).toEqual([
       expect.objectContaining({
         mergeId,
@@ -190,7 +190,7 @@ describe('merge then unmerge', () => {
       [undoId],
     );
     expect(undoLog).toEqual({ into_developer_id: from, from_developer_id: into, evidence: { action: 'unmerge', mergeId } });
-    const undone = await call(db.core, 'developers:merges', { developerId: from });
+    const undone = await call(db.core, 'developers:list-merges', { developerId: from });
     expect(undone.map((h) => [h.action, h.mergeId, h.undoneBy])).toEqual([
       ['unmerge', undoId, null],
       ['merge', mergeId, undoId],
@@ -262,7 +262,7 @@ describe('refusals', () => {
       message: `Cannot undo merge ${mergeId}: 1 of 1 moved activities no longer belong to developer ${c} (deleted or moved since)`,
     });
     expect(await identitySnapshot(db.url)).toEqual(before);
-    const history = await call(db.core, 'developers:merges', { developerId: c });
+    const history = await call(db.core, 'developers:list-merges', { developerId: c });
     expect(history.find((h) => h.mergeId === mergeId)?.undoneBy).toBeNull();
     // Put it back: now it can be undone.
     await queryRows(db.url, 'update activities set developer_id = $2 where activity_id = $1', [moved!.id, c]);
@@ -286,6 +286,8 @@ describe('refusals', () => {
     );
     const refused = await callError(db.core, 'developers:unmerge', { mergeId: dismissal!.id });
     expect(refused).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('records a dismiss') });
-    expect((await callError(db.core, 'developers:merges', { developerId: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND');
+    expect((await callError(db.core, 'developers:list-merges', { developerId: '00000000-0000-4000-8000-000000000000' })).code).toBe(
+      'NOT_FOUND',
+    );
   });
 });

@@ -4,7 +4,7 @@
  * people or shared free-mail domains, and dismiss/snooze remembered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MergeSuggestion } from '../../src-shared/contract-merges';
+import type { MergeSuggestion } from '../../src-shared/contract/merges';
 import { useCoreOnTestDatabase } from '../helpers/database';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';
 import { call, callError, developerId } from '../helpers/merges';
@@ -75,7 +75,7 @@ beforeAll(async () => {
   mikaPair = [ids['mika.ito@gamma.example']!, ids['mika.ito@delta.example']!];
 });
 
-const suggestions = () => call(db.core, 'merges:suggestions', {});
+const suggestions = () => call(db.core, 'merges:list-suggestions', {});
 
 describe('merge suggestions', () => {
   it('finds each rule once, best score first, and nothing for unrelated people or free mail', async () => {
@@ -117,9 +117,9 @@ describe('merge suggestions', () => {
   });
 
   it('honours the limit', async () => {
-    const two = await call(db.core, 'merges:suggestions', { limit: 2 });
+    const two = await call(db.core, 'merges:list-suggestions', { limit: 2 });
     expect(two.map(key)).toEqual([pairKey(mikaPair), pairKey(handlePair)]);
-    const error = await callError(db.core, 'merges:suggestions', { limit: 501 });
+    const error = await callError(db.core, 'merges:list-suggestions', { limit: 501 });
     expect(error.code).toBe('BAD_INPUT');
   });
 

@@ -5,8 +5,8 @@
  * activity, rename (a taken name is refused) and merge.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelInput } from '../../src-shared/contract';
-import type { OrganizationRow } from '../../src-shared/contract-organizations';
+import type { ChannelInput } from '../../src-shared/contract/index';
+import type { OrganizationRow } from '../../src-shared/contract/organizations';
 import { useCoreOnTestDatabase } from '../helpers/database';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';
 import { makeTempDir } from '../helpers/temp';

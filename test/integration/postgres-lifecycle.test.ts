@@ -84,7 +84,7 @@ describe('embedded PostgreSQL lifecycle', () => {
     await crashed.stop(); // must not hang on a dead server
 
     const again = await core(dataDir);
-    const status = await again.handlers['system:status']({});
+    const status = await again.handlers['system:get-status']({});
     expect(status.ok).toBe(true);
     expect(await tenantName(startedUrl(dataDir))).toBe('Committed before the crash');
   });
@@ -115,7 +115,7 @@ describe('embedded PostgreSQL lifecycle', () => {
     );
     await first.stop();
     const again = await core(dataDir);
-    const jobs = await again.handlers['import:jobs']({});
+    const jobs = await again.handlers['import:list-jobs']({});
     const rows = await queryRows<{ status: string; message: string; finished: boolean }>(
       startedUrl(dataDir),
       "select status, metrics->>'message' as message, finished_at is not null as finished from import_jobs",

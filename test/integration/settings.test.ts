@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 const launch = async (query: { from?: string; to?: string } = {}) => {
-  const rows = (await call(db.core, 'analytics:roi', query)).rows;
+  const rows = (await call(db.core, 'campaigns:get-roi', query)).rows;
   return rows.map((r) => [r.actions, r.conversions])[0];
 };
 
@@ -70,21 +70,21 @@ describe('settings', () => {
       message: expect.stringContaining('awareness, engagement, adoption, advocacy'),
     });
     expect((await callError(db.core, 'settings:update', { lookbackDays: 0 })).code).toBe('BAD_INPUT');
-    expect((await callError(db.core, 'settings:mapAction', { action: 'trial', stageKey: 'delight' })).code).toBe('BAD_INPUT');
+    expect((await callError(db.core, 'settings:map-action', { action: 'trial', stageKey: 'delight' })).code).toBe('BAD_INPUT');
     expect(await call(db.core, 'settings:get', {})).toMatchObject({ timeZoneSetting: null, conversionStage: 'adoption', lookbackDays: 30 });
   });
 
   it('counts days in the zone set, and rebuilds per-day numbers when it changes', async () => {
     await call(db.core, 'settings:update', { timeZoneSetting: 'UTC' });
-    expect((await call(db.core, 'analytics:roi', { from: '2026-02-01', to: '2026-02-02' })).rows[0]).toMatchObject({
+    expect((await call(db.core, 'campaigns:get-roi', { from: '2026-02-01', to: '2026-02-02' })).rows[0]).toMatchObject({
       actions: 0,
       conversions: 0,
     });
     changes.length = 0;
     const settings = await call(db.core, 'settings:update', { timeZoneSetting: 'Asia/Tokyo' });
     expect(settings).toMatchObject({ timeZone: 'Asia/Tokyo', timeZoneSetting: 'Asia/Tokyo' });
-    expect(changes).toEqual([expect.arrayContaining(['tenant_settings', 'campaign_daily', 'campaign_stats'])]);
-    expect((await call(db.core, 'analytics:roi', { from: '2026-02-01', to: '2026-02-02' })).rows[0]).toMatchObject({
+    expect(changes).toEqual([expect.arrayContaining(['app.tenant_settings', 'derived.campaign_daily', 'campaign_stats'])]);
+    expect((await call(db.core, 'campaigns:get-roi', { from: '2026-02-01', to: '2026-02-02' })).rows[0]).toMatchObject({
       actions: 1,
       conversions: 1,
     });
@@ -120,17 +120,17 @@ describe('settings', () => {
     await call(db.core, 'settings:update', { conversionStage: 'adoption' });
 
     changes.length = 0;
-    const mapped = await call(db.core, 'settings:mapAction', { action: ' Trial ', stageKey: 'adoption' });
+    const mapped = await call(db.core, 'settings:map-action', { action: ' Trial ', stageKey: 'adoption' });
     expect(mapped.actions.find((a) => a.action === 'trial')).toEqual({ action: 'trial', stageKey: 'adoption', activities: 1 });
-    expect(changes).toEqual([expect.arrayContaining(['activity_funnel_map', 'campaign_daily'])]);
+    expect(changes).toEqual([expect.arrayContaining(['activity_funnel_map', 'derived.campaign_daily'])]);
     expect(await launch()).toEqual([4, 2]);
 
-    const unmapped = await call(db.core, 'settings:mapAction', { action: 'trial', stageKey: null });
+    const unmapped = await call(db.core, 'settings:map-action', { action: 'trial', stageKey: null });
     expect(unmapped.actions.find((a) => a.action === 'trial')).toEqual({ action: 'trial', stageKey: null, activities: 1 });
     expect(await launch()).toEqual([4, 1]);
     // An action neither mapped nor seen leaves the list.
-    await call(db.core, 'settings:mapAction', { action: 'webinar', stageKey: 'engagement' });
-    const gone = await call(db.core, 'settings:mapAction', { action: 'webinar', stageKey: null });
+    await call(db.core, 'settings:map-action', { action: 'webinar', stageKey: 'engagement' });
+    const gone = await call(db.core, 'settings:map-action', { action: 'webinar', stageKey: null });
     expect(gone.actions.map((a) => a.action)).not.toContain('webinar');
   });
 
@@ -138,7 +138,7 @@ describe('settings', () => {
     changes.length = 0;
     const settings = await call(db.core, 'settings:update', { language: 'ja', valuePerConversion: 12000.5, valueCurrency: 'USD' });
     expect(settings).toMatchObject({ language: 'ja', valuePerConversion: 12000.5, valueCurrency: 'USD', timeZone: 'Asia/Tokyo' });
-    expect(changes).toEqual([['tenant_settings']]);
+    expect(changes).toEqual([['app.tenant_settings']]);
     const back = await call(db.core, 'settings:update', { timeZoneSetting: null, language: null });
     expect(back).toMatchObject({ timeZoneSetting: null, language: null, valuePerConversion: 12000.5 });
     expect(back.timeZone).toBe(back.machineTimeZone);

@@ -63,14 +63,14 @@ afterAll(() => dir.remove());
 describe('incremental refresh', () => {
   it('kept the funnel current through imports, a merge and a consent change', async () => {
     // Ann {aw, en, ad}, Ben {aw, ad}, Cy {aw}, Hal with Gus's activities {aw}, Ivy {aw, ad}; Eve withdrew consent.
-    expect(stageNumbers(await call(t.core, 'analytics:funnel', APRIL))).toEqual([
+    expect(stageNumbers(await call(t.core, 'analytics:get-funnel', APRIL))).toEqual([
       ['awareness', 5, 5, null],
       ['engagement', 1, 3, 0.6],
       ['adoption', 3, 3, 1],
       ['advocacy', 0, 0, 0],
     ]);
     // Ben's signup now has Spring credit (his click came in a later file).
-    const spring = await call(t.core, 'analytics:funnelDevelopers', {
+    const spring = await call(t.core, 'analytics:list-funnel-developers', {
       ...APRIL,
       campaignId: (await queryRows<{ id: string }>(t.url, "select campaign_id as id from campaigns where name = 'Spring'"))[0]!.id,
       stageKey: 'adoption',

@@ -4,7 +4,7 @@
  * bucket present, and the pure shaping of trend points and top campaigns.
  */
 import { describe, expect, it } from 'vitest';
-import type { RoiRow } from '../../src-shared/contract-analytics';
+import type { RoiRow } from '../../src-shared/contract/campaigns';
 import { topCampaigns } from '../../src-main/core/analytics/overview';
 import { addDays, bucketStart, bucketStarts, checkPeriod, dayNumber, MAX_BUCKETS } from '../../src-main/core/analytics/period';
 import { trendPoints } from '../../src-main/core/analytics/trend';

@@ -2,7 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { channelNames } from '../../src-shared/contract';
+import { channelNames } from '../../src-shared/contract/index';
 import { createCoreEvents } from '../../src-main/core/events';
 import type { CoreHandlers } from '../../src-main/core/handlers';
 import type { Core, StartCoreOptions } from '../../src-main/core/types';
@@ -248,7 +248,7 @@ describe('runApp', () => {
       sender: window().webContents,
       senderFrame: { parent: null, url: pathToFileURL(window().loaded[0]!.slice('file:'.length)).href },
     } as unknown as IpcMainInvokeEvent;
-    const status = (await electron.handlers.get('import:jobs')!(trustedEvent, {})) as { value: { caller: { session: string } } };
+    const status = (await electron.handlers.get('import:list-jobs')!(trustedEvent, {})) as { value: { caller: { session: string } } };
     const session = status.value.caller.session;
     expect(session).toMatch(/^window:[0-9a-f-]{36}$/);
     await electron.handlers.get('files:register')!(trustedEvent, '/home/me/a.csv');
@@ -334,8 +334,8 @@ describe('runApp', () => {
     const starting = deferred<Core>();
     start(starting.promise);
     await flush();
-    const handler = electron.handlers.get('system:status');
-    if (!handler) throw new Error('system:status was not registered');
+    const handler = electron.handlers.get('system:get-status');
+    if (!handler) throw new Error('system:get-status was not registered');
     const trustedEvent = {
       sender: window().webContents,
       senderFrame: { parent: null, url: pathToFileURL(window().loaded[0]!.slice('file:'.length)).href },

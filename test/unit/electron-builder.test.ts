@@ -49,7 +49,7 @@ describe('electron-builder.yml', () => {
     for (const source of [
       'src-main/index.ts',
       'src-preload/index.ts',
-      'src-shared/contract.ts',
+      'src-shared/contract/index.ts',
       'test/unit/paths.test.ts',
       'bench/startup.ts',
     ]) {

@@ -1,6 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { channelNames, eventNames, FILES_REGISTER_CHANNEL, type ApiResult, type SystemStatus } from '../../src-shared/contract';
+import type { ApiResult } from '../../src-shared/contract/common';
+import { eventNames } from '../../src-shared/contract/events';
+import { FILES_REGISTER_CHANNEL } from '../../src-shared/contract/files';
+import { channelNames } from '../../src-shared/contract/index';
+import type { SystemStatus } from '../../src-shared/contract/system';
 import { CoreError } from '../../src-main/core/errors';
 import { createCoreEvents } from '../../src-main/core/events';
 import type { CoreHandlers } from '../../src-main/core/handlers';
@@ -52,7 +56,7 @@ function fakeCore(): Core & { received: unknown[]; callers: unknown[]; registere
       async (input: unknown, caller?: unknown) => {
         received.push(input);
         callers.push(caller);
-        return { ok: true, value: name === 'system:status' ? status : { channel: name } };
+        return { ok: true, value: name === 'system:get-status' ? status : { channel: name } };
       },
     ]),
   ) as unknown as CoreHandlers;
@@ -98,7 +102,7 @@ describe('registerIpc', () => {
     for (const channel of channelNames) {
       const input = { probe: channel };
       const result = (await call(channel, input)) as ApiResult<unknown>;
-      expect(result).toEqual({ ok: true, value: channel === 'system:status' ? status : { channel } });
+      expect(result).toEqual({ ok: true, value: channel === 'system:get-status' ? status : { channel } });
       expect(core.received.at(-1)).toBe(input);
       expect(core.callers.at(-1)).toEqual({ session: 'window:1' });
     }
@@ -108,7 +112,7 @@ describe('registerIpc', () => {
     const core = fakeCore();
     const { ipcMain, call } = fakeIpcMain();
     registerIpc(ipcMain, Promise.resolve(core), isTrusted, sessionOf);
-    await call('import:jobs', {}, { trusted: true, session: 'window:2' });
+    await call('import:list-jobs', {}, { trusted: true, session: 'window:2' });
     expect(core.callers.at(-1)).toEqual({ session: 'window:2' });
   });
 
@@ -138,7 +142,7 @@ describe('registerIpc', () => {
     const core = fakeCore();
     const { ipcMain, call } = fakeIpcMain();
     registerIpc(ipcMain, Promise.resolve(core), isTrusted, sessionOf);
-    const result = (await call('system:status', {}, { trusted: false })) as ApiResult<unknown>;
+    const result = (await call('system:get-status', {}, { trusted: false })) as ApiResult<unknown>;
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('BAD_INPUT');
     expect(core.received).toHaveLength(0);
@@ -150,7 +154,7 @@ describe('registerIpc', () => {
     const { ipcMain, call } = fakeIpcMain();
     registerIpc(ipcMain, new Promise<Core>((resolve) => (resolveCore = resolve)), isTrusted, sessionOf);
     let settled = false;
-    const pending = call('system:status', {}).then((result) => {
+    const pending = call('system:get-status', {}).then((result) => {
       settled = true;
       return result;
     });
@@ -164,21 +168,21 @@ describe('registerIpc', () => {
     let rejectCore!: (error: Error) => void;
     const { ipcMain, call } = fakeIpcMain();
     registerIpc(ipcMain, new Promise<Core>((_, reject) => (rejectCore = reject)), isTrusted, sessionOf);
-    const pending = call('system:status', {});
+    const pending = call('system:get-status', {});
     rejectCore(new Error('PostgreSQL 17 data directory; this app needs 18'));
     const expected = { ok: false, error: { code: 'UNAVAILABLE', message: 'PostgreSQL 17 data directory; this app needs 18' } };
     expect(await pending).toEqual(expected);
-    expect(await call('system:status', {})).toEqual(expected);
+    expect(await call('system:get-status', {})).toEqual(expected);
   });
 
   it('turns a handler that throws (against its contract) into an INTERNAL error', async () => {
     const core = fakeCore();
-    core.handlers['system:status'] = async () => {
+    core.handlers['system:get-status'] = async () => {
       throw new Error('boom');
     };
     const { ipcMain, call } = fakeIpcMain();
     registerIpc(ipcMain, Promise.resolve(core), isTrusted, sessionOf);
-    expect(await call('system:status', {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'boom' } });
+    expect(await call('system:get-status', {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'boom' } });
   });
 
   it('removes exactly its handlers when disposed', () => {

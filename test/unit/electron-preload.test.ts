@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { channelNames, eventNames, FILES_REGISTER_CHANNEL, type Bridge } from '../../src-shared/contract';
+import { eventNames } from '../../src-shared/contract/events';
+import { FILES_REGISTER_CHANNEL } from '../../src-shared/contract/files';
+import { channelNames, type Bridge } from '../../src-shared/contract/index';
 
 const electron = vi.hoisted(() => {
   const exposed = new Map<string, unknown>();

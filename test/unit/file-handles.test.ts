@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FILE_HANDLE_PATTERN } from '../../src-shared/contract';
+import { FILE_HANDLE_PATTERN } from '../../src-shared/contract/files';
 import { createFileRegistry, GONE_MESSAGE, LOCAL_SESSION, newFileSession, type FileRegistry } from '../../src-main/core/files/handles';
 import { ensurePrivateFolder, UnsafeFolderError } from '../../src-main/core/files/private-folder';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CampaignDetail, FunnelReport, TrendReport } from '../../src-shared/contract-analytics';
+import type { FunnelReport, TrendReport } from '../../src-shared/contract/analytics';
+import type { CampaignDetail } from '../../src-shared/contract/campaigns';
 import {
   anonymousStageKey,
   campaignTimeTable,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiResult, Bridge, SystemStatus } from '../../src-shared/contract';
+import type { ApiResult } from '../../src-shared/contract/common';
+import type { Bridge } from '../../src-shared/contract/index';
+import type { SystemStatus } from '../../src-shared/contract/system';
 import { createApi } from '../../src-renderer/src/api-client';
 import { ApiCallError } from '../../src-renderer/src/api-error';
 
@@ -21,7 +23,7 @@ describe('createApi', () => {
       bridgeAnswering(async () => ({ ok: true, value })),
       'electron',
     );
-    await expect(api.call('system:status', {})).resolves.toEqual(value);
+    await expect(api.call('system:get-status', {})).resolves.toEqual(value);
   });
 
   it('throws the envelope error as an ApiCallError with code, message and details', async () => {
@@ -29,7 +31,7 @@ describe('createApi', () => {
       bridgeAnswering(async () => ({ ok: false, error: { code: 'BAD_INPUT', message: 'q: too long', details: [1] } })),
       'http',
     );
-    const error = await api.call('system:status', {}).catch((e: unknown) => e);
+    const error = await api.call('system:get-status', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiCallError);
     expect(error).toMatchObject({ code: 'BAD_INPUT', message: 'q: too long', details: [1] });
   });
@@ -41,7 +43,7 @@ describe('createApi', () => {
       }),
       'electron',
     );
-    await expect(api.call('system:status', {})).rejects.toMatchObject({ code: 'UNAVAILABLE', message: 'IPC channel closed' });
+    await expect(api.call('system:get-status', {})).rejects.toMatchObject({ code: 'UNAVAILABLE', message: 'IPC channel closed' });
   });
 
   it('passes an ApiCallError from the transport through unchanged', async () => {
@@ -52,6 +54,6 @@ describe('createApi', () => {
       }),
       'http',
     );
-    await expect(api.call('system:status', {})).rejects.toBe(refused);
+    await expect(api.call('system:get-status', {})).rejects.toBe(refused);
   });
 });

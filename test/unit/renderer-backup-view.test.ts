@@ -3,8 +3,8 @@
  * what a restore replaces, and the last backup that can be restored.
  */
 import { describe, expect, it } from 'vitest';
-import type { SystemStatus } from '../../src-shared/contract';
-import type { BackupEntry, BackupProgress } from '../../src-shared/contract-backup';
+import type { SystemStatus } from '../../src-shared/contract/system';
+import type { BackupEntry, BackupProgress } from '../../src-shared/contract/backup';
 import { backupRows, backupSummary, progressView, replacedCounts } from '../../src-renderer/src/pages/settings/backup-view';
 
 const entry = (over: Partial<BackupEntry>): BackupEntry => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Budget, Campaign, Settings } from '../../src-shared/contract-analytics';
+import type { Budget, Campaign } from '../../src-shared/contract/campaigns';
+import type { Settings } from '../../src-shared/contract/settings';
 import {
   budgetErrors,
   budgetFields,

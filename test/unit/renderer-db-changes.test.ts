@@ -1,6 +1,7 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EventPayload } from '../../src-shared/contract';
+import type { EventPayload } from '../../src-shared/contract/events';
+import type { TableName } from '../../src-shared/contract/tables';
 import type { RendererApi } from '../../src-renderer/src/api-client';
 import { ALL_TABLES, type TablesRead } from '../../src-renderer/src/queries/invalidation';
 import { invalidateOnDbChanges } from '../../src-renderer/src/query-client';
@@ -14,7 +15,7 @@ function setup() {
     return () => (listener = undefined);
   }) as RendererApi['on'];
   const stop = invalidateOnDbChanges(client, on);
-  const emit = (tables: string[]) => listener?.({ tables });
+  const emit = (tables: TableName[]) => listener?.({ tables });
   const watch = (name: string, tables: TablesRead, queryFn: () => Promise<unknown>) => {
     const fn = vi.fn(queryFn);
     const observer = new QueryObserver(client, { queryKey: [name], queryFn: fn, meta: { tables } });

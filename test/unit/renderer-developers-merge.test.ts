@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MergeSuggestion } from '../../src-shared/contract-merges';
+import type { MergeSuggestion } from '../../src-shared/contract/merges';
 import en from '../../src-renderer/src/i18n/en';
 import ja from '../../src-renderer/src/i18n/ja';
 import {

@@ -1,40 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvCell, errorsFileName, errorsToCsv } from '../../src-renderer/src/pages/import/error-csv';
+import { BOM } from '../../src-shared/csv';
+import { errorsFileName, errorsToCsv } from '../../src-renderer/src/pages/import/error-csv';
 
 const HEADERS = ['line', 'column', 'reason', 'value'] as const;
-
-describe('csvCell', () => {
-  it('leaves plain text and numbers alone', () => {
-    expect(csvCell('occurred_at')).toBe('occurred_at');
-    expect(csvCell(12)).toBe('12');
-    expect(csvCell('髙橋 ①')).toBe('髙橋 ①');
-  });
-
-  it('quotes commas, quotes and line breaks, doubling inner quotes', () => {
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell('cr\r\nlf')).toBe('"cr\r\nlf"');
-  });
-
-  it('defuses text a spreadsheet would run as a formula', () => {
-    expect(csvCell('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
-    expect(csvCell('+81 3 1234')).toBe("'+81 3 1234");
-    expect(csvCell('-1,234')).toBe('"\'-1,234"');
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('\tcmd')).toBe("'\tcmd");
-    expect(csvCell('\rcmd')).toBe('"\'\rcmd"');
-  });
-
-  it('does not prefix text that only contains those characters later', () => {
-    expect(csvCell('a=b')).toBe('a=b');
-    expect(csvCell('x@example.com')).toBe('x@example.com');
-  });
-
-  it('does not prefix a number (the line numbers we write ourselves)', () => {
-    expect(csvCell(-1)).toBe('-1');
-  });
-});
 
 describe('errorsToCsv', () => {
   it('starts with a BOM so Excel reads UTF-8, and ends every line with CRLF', () => {

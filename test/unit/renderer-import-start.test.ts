@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportJob } from '../../src-shared/contract';
+import type { ImportJob } from '../../src-shared/contract/imports';
 import { insertedFacts, isEmptyDatabase, isFinished, pageOf, rowFacts } from '../../src-renderer/src/pages/import/job-view';
 import { buildStartInput, emptyOptions, optionsFor } from '../../src-renderer/src/pages/import/start-input';
 

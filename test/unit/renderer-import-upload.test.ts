@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ApiResult, Bridge, RegisteredFile } from '../../src-shared/contract';
+import type { ApiResult } from '../../src-shared/contract/common';
+import type { RegisteredFile } from '../../src-shared/contract/files';
+import type { Bridge } from '../../src-shared/contract/index';
 import { createApi } from '../../src-renderer/src/api-client';
 import { ApiCallError } from '../../src-renderer/src/api-error';
 import { parseUploadAnswer } from '../../src-renderer/src/transport/http-upload';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrganizationRow } from '../../src-shared/contract-organizations';
+import type { OrganizationRow } from '../../src-shared/contract/organizations';
 import { mergeTargets, renameError } from '../../src-renderer/src/pages/organizations/organization-view';
 
 describe('renameError', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SystemStatus } from '../../src-shared/contract';
+import type { SystemStatus } from '../../src-shared/contract/system';
 import { redactUrl, toStatusView } from '../../src-renderer/src/pages/status/status-view';
 
 function status(overrides: Partial<SystemStatus> = {}): SystemStatus {

@@ -9,7 +9,8 @@
  * - conversionFromPrevious(i) = atOrBeyond(i) / atOrBeyond(i − 1), null for
  *   the first stage or when the previous is 0.
  */
-import type { FunnelStage, FunnelStageRow } from '../../../src-shared/contract-analytics';
+import type { FunnelStageRow } from '../../../src-shared/contract/analytics';
+import type { FunnelStage } from '../../../src-shared/contract/settings';
 
 export interface MaskCount {
   mask: number;

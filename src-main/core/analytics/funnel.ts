@@ -22,8 +22,9 @@
  * attributions are direct, with weight 1.
  */
 import type { Pool, QueryResultRow } from 'pg';
-import type { FunnelQuery, FunnelReport, FunnelStage } from '../../../src-shared/contract-analytics';
-import { toCsv } from '../developers/csv';
+import type { FunnelQuery, FunnelReport } from '../../../src-shared/contract/analytics';
+import type { FunnelStage } from '../../../src-shared/contract/settings';
+import { toCsv } from '../../../src-shared/csv';
 import { FUNNEL_DIM_TABLE, FUNNEL_TABLE, stageOrders } from '../derived/developer-funnel';
 import type { Queryable } from '../derived/refresh';
 import { CoreError } from '../errors';

@@ -9,15 +9,15 @@ import { trendReport } from './trend';
 
 export function analyticsHandlers(pool: Pool, events: CoreEvents, tenant: string): DomainHandlers {
   return {
-    'analytics:sources': () => listSources(pool, tenant),
-    'analytics:funnel': (query) => funnelReport(pool, tenant, query),
-    'analytics:funnelDevelopers': (query) => funnelDevelopers(pool, tenant, query),
-    'analytics:funnelDevelopersCsv': (query) => funnelDevelopersCsv(pool, tenant, query),
-    'analytics:trend': (query) => trendReport(pool, tenant, query),
-    'analytics:overview': (query) => overviewReport(pool, tenant, query),
+    'analytics:list-sources': () => listSources(pool, tenant),
+    'analytics:get-funnel': (query) => funnelReport(pool, tenant, query),
+    'analytics:list-funnel-developers': (query) => funnelDevelopers(pool, tenant, query),
+    'analytics:export-funnel-developers': (query) => funnelDevelopersCsv(pool, tenant, query),
+    'analytics:get-trend': (query) => trendReport(pool, tenant, query),
+    'analytics:get-overview': (query) => overviewReport(pool, tenant, query),
     'stats:rebuild': async () => {
       const result = await rebuildStats(pool, tenant);
-      events.emit('db:changed', { tables: REBUILT_TABLES });
+      events.emit('db:changed', { tables: [...REBUILT_TABLES] });
       return result;
     },
   };

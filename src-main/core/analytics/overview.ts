@@ -8,7 +8,9 @@
  * Each part is its own statement, and they run side by side on the pool.
  */
 import type { Pool } from 'pg';
-import type { OverviewReport, RoiRow, TrendBucket } from '../../../src-shared/contract-analytics';
+import type { OverviewReport } from '../../../src-shared/contract/analytics';
+import type { RoiRow } from '../../../src-shared/contract/campaigns';
+import type { TrendBucket } from '../../../src-shared/contract/common';
 import { roiReport } from '../campaigns/roi';
 import { FUNNEL_TABLE } from '../derived/developer-funnel';
 import type { Queryable } from '../derived/refresh';

@@ -4,7 +4,7 @@
  * SQL that uses them. The arithmetic here is on calendar days only (UTC date
  * math on day numbers), so it never depends on the machine's zone.
  */
-import type { TrendBucket } from '../../../src-shared/contract-analytics';
+import type { TrendBucket } from '../../../src-shared/contract/common';
 import { DATE_RANGE_TEXT, isPeriodEnd, isStorableDay } from '../../../src-shared/bounds';
 import { CoreError } from '../errors';
 

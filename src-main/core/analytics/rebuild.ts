@@ -7,22 +7,14 @@
  * current incrementally.
  */
 import type { Pool } from 'pg';
+import type { TableName } from '../../../src-shared/contract/tables';
 import { rebuildDerived } from '../derived/refresh';
+import { DERIVED_TABLE_NAMES } from '../derived/tables';
 import { inTransaction } from '../merges/tx';
 import { rebuildCampaignStats, rebuildDeveloperStats } from '../stats/service';
 
 /** What a rebuild rewrites, for db:changed. */
-export const REBUILT_TABLES = [
-  'developer_stats',
-  'campaign_stats',
-  'activity_campaigns',
-  'conversion_touches',
-  'campaign_daily',
-  'activity_daily',
-  'developer_funnel',
-  'developer_funnel_dim',
-  'developer_search',
-];
+export const REBUILT_TABLES: readonly TableName[] = ['developer_stats', ...DERIVED_TABLE_NAMES];
 
 export async function rebuildStats(pool: Pool, tenant: string): Promise<{ durationMs: number }> {
   const started = performance.now();

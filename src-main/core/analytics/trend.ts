@@ -6,7 +6,8 @@
  * editing the map shows at once without rebuilding anything. Counts cover
  * developers with analytics consent and anonymous activities.
  */
-import type { TrendBucket, TrendReport } from '../../../src-shared/contract-analytics';
+import type { TrendReport } from '../../../src-shared/contract/analytics';
+import type { TrendBucket } from '../../../src-shared/contract/common';
 import { stageOrders } from '../derived/developer-funnel';
 import type { Queryable } from '../derived/refresh';
 import { bucketStarts, checkPeriod } from './period';

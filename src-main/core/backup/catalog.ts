@@ -3,12 +3,11 @@
  * (with their columns), how large they are, which migrations are applied,
  * and whether there is anything worth backing up at all.
  */
-import { getTableName, is } from 'drizzle-orm';
-import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { getTableName } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import * as appSchema from '../db/app-schema';
 import { readApplied, readJournal } from '../db/migrate';
-import * as specSchema from '../db/schema';
+import { schemaTables } from '../db/tables';
 import type { Manifest, TableStart } from './format';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -24,9 +23,7 @@ export const qualified = (t: { schema: string; name: string }) => `${quoteIdent(
 
 /** Every table this app's schema defines, as `{ schema, name }` (public, app and derived). */
 export function definedTables(): { schema: string; name: string }[] {
-  return [...Object.values(specSchema), ...Object.values(appSchema)].flatMap((value) =>
-    is(value, PgTable) ? [{ schema: getTableConfig(value).schema ?? 'public', name: getTableName(value) }] : [],
-  );
+  return schemaTables().map((table) => ({ schema: getTableConfig(table).schema ?? 'public', name: getTableName(table) }));
 }
 
 /** Tables of the backed-up schemas with their stored columns in order (generated columns are recomputed). */

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, realpath, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { backupId, type BackupEntry, type BackupKind } from '../../../src-shared/contract-backup';
+import { backupId, type BackupEntry, type BackupKind } from '../../../src-shared/contract/backup';
 import { readMigrations } from '../db/migrate';
 import { rowsByTable } from './format';
 import { backupFileName, isBackupFileName, parseBackupName } from './names';

@@ -25,7 +25,7 @@
  * is not in the file: a restore rebuilds it from the tables.
  */
 import { z } from 'zod';
-import { backupKinds } from '../../../src-shared/contract-backup';
+import { backupKinds } from '../../../src-shared/contract/backup';
 
 export const FORMAT_VERSION = 1;
 export const MAGIC = Buffer.from([0x89, ...Buffer.from('DRMBACKUP'), 0x0d, 0x0a, 0x1a, 0x0a]);

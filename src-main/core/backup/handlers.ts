@@ -5,7 +5,7 @@
  * folder" is the shell's (Electron's) to do; browser mode gets the path to show.
  */
 import { basename } from 'node:path';
-import type { BackupSettings } from '../../../src-shared/contract-backup';
+import type { BackupSettings } from '../../../src-shared/contract/backup';
 import type { DomainHandlers } from '../handlers';
 import type { ShellCapabilities } from '../types';
 import { ensureFolder, resolveBackupId } from './folder';
@@ -52,7 +52,7 @@ export function backupHandlers({ service, home, shell, lastAutomatic }: BackupHa
         safetyBackup: restored.safetyBackup && basename(restored.safetyBackup),
       };
     },
-    'backup:settings': async () => settingsView(),
+    'backup:get-settings': async () => settingsView(),
     'backup:update-settings': async (input) => {
       const stored = readBackupSettings(home);
       writeBackupSettings(home, {

@@ -4,7 +4,7 @@
  * need not open a file to sort it, and the names sort by time. Files copied
  * into the folder under other names are listed too, but never pruned.
  */
-import { backupKinds, type BackupKind } from '../../../src-shared/contract-backup';
+import { backupKinds, type BackupKind } from '../../../src-shared/contract/backup';
 
 export const BACKUP_EXTENSION = '.drmbackup';
 

@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '../../../src-shared/contract';
+import type { ApiErrorCode } from '../../../src-shared/contract/common';
 import { CoreError } from '../errors';
 
 /**

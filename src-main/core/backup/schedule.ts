@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import type { lastAutomatic } from '../../../src-shared/contract-backup';
+import type { lastAutomatic } from '../../../src-shared/contract/backup';
 import { newestBackupAt } from './folder';
 import { BackupRefusal } from './refusal';
 import type { BackupService } from './service';

@@ -9,12 +9,12 @@
  * the restored data and announces every table as changed.
  */
 import { basename } from 'node:path';
-import type { BackupKind, BackupList, BackupPhase, BackupRestored } from '../../../src-shared/contract-backup';
+import type { BackupKind, BackupList, BackupPhase, BackupRestored } from '../../../src-shared/contract/backup';
+import { tableNames } from '../../../src-shared/contract/tables';
 import { withConnection } from '../db/connect';
 import { readMigrations } from '../db/migrate';
-import { REBUILT_TABLES } from '../analytics/rebuild';
 import type { CoreEvents } from '../events';
-import { definedTables, hasUserData } from './catalog';
+import { hasUserData } from './catalog';
 import { backupLevel } from './compat';
 import { backupFolderReady, listBackups, newBackupPath, pruneBackups } from './folder';
 import { rowsByTable, type Compression } from './format';
@@ -148,9 +148,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         return { ...outcome, safetyBackup };
       });
       report('done', {}, basename(file));
-      // Every table is new (those of the backup and those a newer migration made); the derived ones were rebuilt.
-      const tables = new Set([...[...head.manifest.tables, ...definedTables()].map((t) => t.name), ...REBUILT_TABLES]);
-      events.emit('db:changed', { tables: [...tables] });
+      // Every table is new: the backup's were loaded, a newer migration made the others, the derived ones were rebuilt.
+      events.emit('db:changed', { tables: [...tableNames] });
       return { file, tables: done.tables, migrations: done.migrations, derivedRebuilt: true, safetyBackup: done.safetyBackup };
     } catch (error) {
       report('failed', {}, (error as Error).message);

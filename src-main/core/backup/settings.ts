@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { backupSchedules } from '../../../src-shared/contract-backup';
+import { backupSchedules } from '../../../src-shared/contract/backup';
 import { CoreError } from '../errors';
 import { writeFileAtomic } from '../files/atomic-write';
 import { defaultUserDataDir } from '../paths';

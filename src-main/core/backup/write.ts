@@ -12,7 +12,7 @@ import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import type { BackupKind } from '../../../src-shared/contract-backup';
+import type { BackupKind } from '../../../src-shared/contract/backup';
 import { withConnection } from '../db/connect';
 import { ensureFreeSpace } from '../files/free-space';
 import { qualified, quoteIdent, readMigrationState, readTables, tablesBytes } from './catalog';

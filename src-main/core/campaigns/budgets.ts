@@ -6,9 +6,9 @@
  * category means the same whichever way an entry arrived.
  */
 import type { Pool } from 'pg';
-import type { Budget } from '../../../src-shared/contract-analytics';
+import type { Budget } from '../../../src-shared/contract/campaigns';
 import { CoreError } from '../errors';
-import { budgetCategories } from '../imports/types';
+import { isBudgetCategory } from '../../../src-shared/budget-categories';
 import { inTransaction } from '../merges/tx';
 import { rebuildCampaignStats } from '../stats/service';
 
@@ -45,7 +45,7 @@ export const toBudget = (r: BudgetRecord): Budget => ({
 function category(text: string): string {
   const trimmed = text.trim();
   const code = trimmed.normalize('NFKC').toLowerCase();
-  return (budgetCategories as readonly string[]).includes(code) ? code : trimmed;
+  return isBudgetCategory(code) ? code : trimmed;
 }
 
 export interface NewBudget {

@@ -5,7 +5,8 @@
  * attributed weight (developers with analytics consent only). All numbers use
  * the tenant's attribution model.
  */
-import type { CampaignDetail, TrendBucket } from '../../../src-shared/contract-analytics';
+import type { CampaignDetail } from '../../../src-shared/contract/campaigns';
+import type { TrendBucket } from '../../../src-shared/contract/common';
 import type { Queryable } from '../derived/refresh';
 import { readSettings } from '../settings/service';
 import { BUDGET_COLUMNS, toBudget } from './budgets';

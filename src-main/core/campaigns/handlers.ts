@@ -1,4 +1,6 @@
 import type { Pool } from 'pg';
+import type { TableName } from '../../../src-shared/contract/tables';
+import { DERIVED_TABLE_NAMES } from '../derived/tables';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
 import { inTransaction } from '../merges/tx';
@@ -8,21 +10,12 @@ import { roiReport } from './roi';
 import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './service';
 import { createUndoStore, deleteCampaign, restoreCampaign } from './undo';
 
-/** What deleting or restoring a campaign rewrites. */
-const CAMPAIGN_DELETE_TABLES = [
-  'campaigns',
-  'budgets',
-  'activity_campaigns',
-  'resources',
-  'campaign_stats',
-  'campaign_daily',
-  'conversion_touches',
-  'developer_funnel',
-];
+/** What deleting or restoring a campaign rewrites: its rows and the attribution derived from them. */
+const CAMPAIGN_DELETE_TABLES: TableName[] = ['campaigns', 'budgets', 'resources', ...DERIVED_TABLE_NAMES];
 
 export function campaignHandlers(pool: Pool, events: CoreEvents, tenant: string): DomainHandlers {
   const undo = createUndoStore();
-  const changed = (tables: string[]) => events.emit('db:changed', { tables });
+  const changed = (tables: TableName[]) => events.emit('db:changed', { tables });
   return {
     'campaigns:list': ({ q }) => listCampaigns(pool, tenant, q),
     'campaigns:get': (query) => campaignDetail(pool, tenant, query),
@@ -68,6 +61,6 @@ export function campaignHandlers(pool: Pool, events: CoreEvents, tenant: string)
       return budget;
     },
 
-    'analytics:roi': (query) => roiReport(pool, tenant, query),
+    'campaigns:get-roi': (query) => roiReport(pool, tenant, query),
   };
 }

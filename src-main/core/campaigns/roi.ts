@@ -13,7 +13,7 @@
  * derived.conversion_touches, whose rows carry each model's rule for any
  * lookback (see attribution.ts): one filtered sum. Neither reads activities.
  */
-import type { RoiQuery, RoiReport, RoiRow } from '../../../src-shared/contract-analytics';
+import type { RoiQuery, RoiReport, RoiRow } from '../../../src-shared/contract/campaigns';
 import { touchCreditSql } from '../derived/attribution';
 import type { Queryable } from '../derived/refresh';
 import { CoreError } from '../errors';

@@ -7,7 +7,7 @@
  * number columns round them: all time, the tenant's model, from
  * derived.campaign_daily (which campaign_stats is computed from).
  */
-import type { Campaign } from '../../../src-shared/contract-analytics';
+import type { Campaign } from '../../../src-shared/contract/campaigns';
 import { likeContains } from '../developers/filters';
 import type { Queryable } from '../derived/refresh';
 import { CoreError } from '../errors';

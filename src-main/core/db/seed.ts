@@ -4,18 +4,10 @@
  * map (only when the tenant is first created, so a user's edits survive).
  */
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { FUNNEL_STAGES, type StageKey } from '../../../src-shared/funnel-stages';
 import { activityFunnelMap, funnelStages, tenants } from './schema';
 
 export const DEFAULT_TENANT = 'default';
-
-export const FUNNEL_STAGES = [
-  { stageKey: 'awareness', orderNo: 1, title: 'Awareness' },
-  { stageKey: 'engagement', orderNo: 2, title: 'Engagement' },
-  { stageKey: 'adoption', orderNo: 3, title: 'Adoption' },
-  { stageKey: 'advocacy', orderNo: 4, title: 'Advocacy' },
-] as const;
-
-export type StageKey = (typeof FUNNEL_STAGES)[number]['stageKey'];
 
 export const DEFAULT_ACTION_MAP: Record<string, StageKey> = {
   view: 'awareness',

@@ -13,7 +13,7 @@
  * whole index was slower than the scan), and maintaining it cost seconds per
  * 100k developers imported, which the import's budget has no room for.
  */
-import type { DeveloperFilters, DeveloperSort } from '../../../src-shared/contract-developers';
+import type { DeveloperFilters, DeveloperSort } from '../../../src-shared/contract/developers';
 import { CoreError } from '../errors';
 import { searchKey } from './search-key';
 

@@ -18,7 +18,7 @@ export function developerHandlers(pool: Pool, events: CoreEvents, tenant: string
       return getProfile(pool, tenant, id);
     },
 
-    'developers:activities': (query) => listActivities(pool, tenant, query),
+    'developers:list-activities': (query) => listActivities(pool, tenant, query),
 
     'developers:update': async (update) => {
       if (await updateDeveloper(pool, tenant, update)) events.emit('db:changed', { tables: ['developers'] });

@@ -11,8 +11,8 @@ import type {
   DeveloperPage,
   DeveloperRow,
   DeveloperSort,
-} from '../../../src-shared/contract-developers';
-import { toCsv } from './csv';
+} from '../../../src-shared/contract/developers';
+import { toCsv } from '../../../src-shared/csv';
 import { orderSql, SEARCH_TABLE, SqlParams, whereSql, type Where } from './filters';
 
 type Queryable = Pick<Pool, 'query'>;

@@ -5,7 +5,7 @@
  * (tenant, developer) indexes.
  */
 import type { Pool } from 'pg';
-import type { DeveloperActivityPage, DeveloperProfile } from '../../../src-shared/contract-developers';
+import type { DeveloperActivityPage, DeveloperProfile } from '../../../src-shared/contract/developers';
 import { IS_MULTI_TOUCH } from '../derived/attribution';
 import { CoreError } from '../errors';
 import { developerRows } from './list';

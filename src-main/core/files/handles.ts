@@ -9,7 +9,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
-import type { RegisteredFile } from '../../../src-shared/contract';
+import type { RegisteredFile } from '../../../src-shared/contract/files';
 import { CoreError } from '../errors';
 
 /** The session of callers inside the core's own process: the CLI, tests, benchmarks. */

@@ -5,7 +5,7 @@
  * and the import reports it), and CP932 is chosen only for a sample whose
  * bytes are not UTF-8 by and large, as a Japanese Excel or connpass export is.
  */
-import type { EncodingReason } from '../../../src-shared/contract';
+import type { EncodingReason } from '../../../src-shared/contract/imports';
 import { decodeBuffer } from './decode';
 import { countLineBreaks } from './line-breaks';
 import type { TextEncodingName } from './types';

@@ -6,7 +6,7 @@
  * the database and for our bugs). Nothing was written in any of these cases:
  * the import's transaction never committed.
  */
-import type { ImportFailure, ImportStatus } from '../../../src-shared/contract';
+import type { ImportFailure, ImportStatus } from '../../../src-shared/contract/imports';
 import { databaseStoppedMessage, isConnectionLost } from '../db/connection-errors';
 import { ParseFailure } from './parse-worker-client';
 

@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { IANAZone } from 'luxon';
 import type { Pool } from 'pg';
-import { importTypes, type ImportType } from '../../../src-shared/contract';
+import { importTypes, type ImportType } from '../../../src-shared/contract/imports';
+import { toCsv } from '../../../src-shared/csv';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/service';
 import type { ChosenFile, FileRegistry } from '../files/handles';
@@ -121,7 +122,7 @@ export function importHandlers(
   }
 
   return {
-    'import:formats': async () =>
+    'import:list-formats': async () =>
       importTypes.map((type) => ({
         type,
         fields: importFields[type].map((f) => ({ name: f.name, required: f.required ?? false })),
@@ -151,18 +152,23 @@ export function importHandlers(
 
     'import:cancel': async ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
 
-    'import:jobs': () => listJobs(pool, tenant),
+    'import:list-jobs': () => listJobs(pool, tenant),
 
-    'import:job': ({ jobId }) => readJob(pool, tenant, jobId),
+    'import:get-job': ({ jobId }) => readJob(pool, tenant, jobId),
 
-    'import:template': async ({ type }) => {
+    'import:get-template': async ({ type }) => {
       if (!OWN_FORMATS.has(type)) throw new CoreError('BAD_INPUT', `${type} is another service's export; it has no template`);
-      // UTF-8 with a BOM so that Excel (notably in Japan) opens it as UTF-8.
-      const header = importFields[type].map((f) => f.name).join(',');
-      return { fileName: `drm-${type}-template.csv`, content: `\uFEFF${header}\r\n` };
+      // The header line alone, written as every CSV of the app is (BOM: Excel, notably in Japan, opens it as UTF-8).
+      return {
+        fileName: `drm-${type}-template.csv`,
+        content: toCsv(
+          importFields[type].map((f) => f.name),
+          [],
+        ),
+      };
     },
 
-    'import:sample': async () => {
+    'import:load-sample': async () => {
       const manifest = JSON.parse(await readFile(join(sampleDir, 'manifest.json'), 'utf8')) as SampleEntry[];
       const jobIds: string[] = [];
       for (const entry of manifest) {

@@ -6,6 +6,7 @@
  * `normaliseHeader`, so `Occurred At`, `occurred-at` and `ＯＣＣＵＲＲＥＤ＿ＡＴ`
  * are one name, for suggestions, preset recognition and mapping look-ups alike.
  */
+import { handleProviders } from '../../../src-shared/providers';
 import type { ColumnMapping, ImportType } from './types';
 
 export function normaliseHeader(header: string): string {
@@ -193,11 +194,7 @@ export function recognisePreset(headers: readonly string[], fileName?: string): 
   if (!timed && has('campaigns', 'name') && hasAny('campaigns', 'channel', 'start_date', 'budget_total', 'utm_campaign'))
     return 'campaigns';
   const acts = hasField('activities', n, 'action');
-  if (
-    !timed &&
-    !acts &&
-    (hasAny('developers', 'github', 'x', 'slack', 'discord', 'connpass') || has('developers', 'display_name', 'email'))
-  ) {
+  if (!timed && !acts && (hasAny('developers', ...handleProviders) || has('developers', 'display_name', 'email'))) {
     return 'developers';
   }
   return undefined;

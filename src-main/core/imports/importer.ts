@@ -11,10 +11,12 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Pool, PoolClient } from 'pg';
-import type { ImportFailure, ImportStatus, ImportType } from '../../../src-shared/contract';
+import type { ImportFailure, ImportStatus, ImportType } from '../../../src-shared/contract/imports';
+import type { TableName } from '../../../src-shared/contract/tables';
 import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
 import { refreshDerived } from '../derived/refresh';
+import { DERIVED_TABLE_NAMES } from '../derived/tables';
 import { addToDeveloperStats } from '../stats/service';
 import { activityImportChange, resolveActivities } from './activity-resolve';
 import { CREATE_STAGE_ACTIVITY, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS } from './activity-stage';
@@ -65,27 +67,16 @@ const ENTITY_RESOLVERS: Record<'developers' | 'campaigns' | 'budgets', (client: 
 const PROGRESS_EVERY_MS = 150;
 const BATCH_ROWS = 2_000;
 
-/** Tables each kind of import may write, for db:changed. */
-const TABLES_WRITTEN: Record<'activity' | ImportType, string[]> = {
-  activity: [
-    'activities',
-    'activity_campaigns',
-    'accounts',
-    'developers',
-    'developer_identifiers',
-    'organizations',
-    'resources',
-    'campaigns',
-    'developer_stats',
-    'campaign_stats',
-  ],
+/** Tables each kind of import may write besides the derived ones (every import refreshes those), for db:changed. */
+const TABLES_WRITTEN: Record<'activity' | ImportType, readonly TableName[]> = {
+  activity: ['activities', 'accounts', 'developers', 'developer_identifiers', 'organizations', 'resources', 'campaigns', 'developer_stats'],
   activities: [],
   connpass: [],
   'github-stars': [],
   'slack-members': [],
   developers: ['developers', 'accounts', 'developer_identifiers', 'organizations'],
-  campaigns: ['campaigns', 'campaign_stats'],
-  budgets: ['budgets', 'campaigns', 'campaign_stats'],
+  campaigns: ['campaigns'],
+  budgets: ['budgets', 'campaigns'],
 };
 
 export interface Importer {
@@ -259,7 +250,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       const committing = performance.now();
       await client.query(request.dryRun ? 'rollback' : 'commit');
       traceStep('commit', committing);
-      const tables = TABLES_WRITTEN[activity ? 'activity' : request.type];
+      const tables = [...TABLES_WRITTEN[activity ? 'activity' : request.type], ...DERIVED_TABLE_NAMES];
       if (!request.dryRun) events.emit('db:changed', { tables });
       return { status: 'succeeded', message: request.dryRun ? 'Dry run: nothing was written' : null };
     } catch (error) {

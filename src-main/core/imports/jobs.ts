@@ -4,7 +4,7 @@
  * `metrics` holds everything the contract's ImportJob reports.
  */
 import type { Pool } from 'pg';
-import type { ImportFailure, ImportJob, ImportStatus, ImportType } from '../../../src-shared/contract';
+import type { ImportFailure, ImportJob, ImportStatus, ImportType } from '../../../src-shared/contract/imports';
 import { CoreError } from '../errors';
 
 /** Error rows kept per job; errorCount keeps the true total. */

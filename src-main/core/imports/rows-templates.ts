@@ -3,7 +3,9 @@
  * developers, campaigns, budgets.
  */
 import { accepted, dropUndefined, type RowReader } from './row-reader';
-import { budgetCategories, type Actor, type BudgetCategory, type ResourceRef, type RowOutcome } from './types';
+import { budgetCategories, isBudgetCategory, type BudgetCategory } from '../../../src-shared/budget-categories';
+import { handleProviders } from '../../../src-shared/providers';
+import type { Actor, ResourceRef, RowOutcome } from './types';
 import {
   caseInsensitiveProviders,
   normaliseEmail,
@@ -102,8 +104,6 @@ export function activityRow(r: RowReader): RowOutcome {
   );
 }
 
-const handleProviders = ['github', 'x', 'slack', 'discord', 'connpass'] as const;
-
 /** `a; b;;a` → ['a', 'b']: trimmed, blanks dropped, first spelling kept. */
 export function splitTags(text: string): string[] {
   return [
@@ -128,7 +128,7 @@ export function developerRow(r: RowReader): RowOutcome {
   // Without an email or a handle, a re-import could only match by name, which
   // identity resolution never does automatically: it would duplicate the person.
   const identityFailed = ['email', ...handleProviders].some((field) => r.hasFailed(field));
-  if (!identified && !identityFailed) r.failRow('a developer needs an email or a handle (github, x, slack, discord, connpass)');
+  if (!identified && !identityFailed) r.failRow(`a developer needs an email or a handle (${handleProviders.join(', ')})`);
   if (r.failed) return r.failure();
   return accepted(
     dropUndefined({
@@ -183,7 +183,7 @@ const categoryAliases: Record<string, BudgetCategory> = {
 
 function budgetCategory(text: string): BudgetCategory | undefined {
   const c = code(text);
-  return (budgetCategories as readonly string[]).includes(c) ? (c as BudgetCategory) : categoryAliases[c];
+  return isBudgetCategory(c) ? c : categoryAliases[c];
 }
 
 export function budgetRow(r: RowReader): RowOutcome {

@@ -4,9 +4,10 @@
  * loader consumes. Pure data: these cross a worker_threads boundary.
  */
 
-import type { EncodingReason, ImportType } from '../../../src-shared/contract';
+import type { BudgetCategory } from '../../../src-shared/budget-categories';
+import type { EncodingReason, ImportType } from '../../../src-shared/contract/imports';
 
-export { importTypes, type ImportType } from '../../../src-shared/contract';
+export { importTypes, type ImportType } from '../../../src-shared/contract/imports';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'cp932' | 'utf-16le' | 'utf-16be';
 
@@ -102,9 +103,6 @@ export interface CampaignRecord {
   budgetTotal?: string;
   utmCampaign?: string;
 }
-
-export const budgetCategories = ['labor', 'ad', 'production', 'venue', 'tool', 'other'] as const;
-export type BudgetCategory = (typeof budgetCategories)[number];
 
 export interface BudgetRecord {
   kind: 'budget';

@@ -19,9 +19,7 @@
  */
 import type { WorkerInput, WorkerMessage } from './types';
 
-export const MSG_BATCH = 'batch' satisfies WorkerMessage['type'];
-export const MSG_DONE = 'done' satisfies WorkerMessage['type'];
-export const MSG_FATAL = 'fatal' satisfies WorkerMessage['type'];
+// The worker's messages are typed by WorkerMessage (types.ts); the ack is the parent's only one.
 export const MSG_ACK = 'ack';
 
 /** Parent → worker. */
@@ -31,8 +29,8 @@ export interface AckMessage {
 
 export const MAX_IN_FLIGHT = 2;
 
-export type BatchMessage = Extract<WorkerMessage, { type: typeof MSG_BATCH }>;
-export type DoneMessage = Extract<WorkerMessage, { type: typeof MSG_DONE }>;
+export type BatchMessage = Extract<WorkerMessage, { type: 'batch' }>;
+export type DoneMessage = Extract<WorkerMessage, { type: 'done' }>;
 
 /** workerData when started from TypeScript source through worker-bootstrap.mjs. */
 export type BootstrapData = WorkerInput & { entry: string };

@@ -5,7 +5,7 @@
  * into/from hold the pair ordered by id, which is how suggestions look them up.
  */
 import type { Pool } from 'pg';
-import type { MergeHistoryEntry } from '../../../src-shared/contract-merges';
+import type { MergeHistoryEntry } from '../../../src-shared/contract/merges';
 import { CoreError } from '../errors';
 import type { PairDecisionEvidence } from './log';
 import { actionOf } from './state';

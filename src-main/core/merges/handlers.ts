@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { TableName } from '../../../src-shared/contract/tables';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
 import { dismissPair, mergeHistory, snoozePair } from './decisions';
@@ -7,11 +8,18 @@ import { listSuggestions } from './suggestions';
 import { unmergeDevelopers } from './unmerge';
 
 /** Tables a merge or unmerge writes, for db:changed. */
-const MERGE_TABLES = ['developers', 'accounts', 'developer_identifiers', 'activities', 'developer_stats', 'developer_merge_logs'];
+const MERGE_TABLES: TableName[] = [
+  'developers',
+  'accounts',
+  'developer_identifiers',
+  'activities',
+  'developer_stats',
+  'developer_merge_logs',
+];
 
 export function mergeHandlers(pool: Pool, events: CoreEvents, tenant: string): DomainHandlers {
   return {
-    'merges:suggestions': ({ limit }) => listSuggestions(pool, tenant, limit),
+    'merges:list-suggestions': ({ limit }) => listSuggestions(pool, tenant, limit),
 
     'merges:dismiss': async ({ a, b }) => {
       await dismissPair(pool, tenant, a, b);
@@ -37,6 +45,6 @@ export function mergeHandlers(pool: Pool, events: CoreEvents, tenant: string): D
       return { mergeId: undo };
     },
 
-    'developers:merges': ({ developerId }) => mergeHistory(pool, tenant, developerId),
+    'developers:list-merges': ({ developerId }) => mergeHistory(pool, tenant, developerId),
   };
 }

@@ -4,7 +4,7 @@
  * unmerge needs to put the rows back exactly.
  */
 import type { PoolClient } from 'pg';
-import type { MergeEvidence } from '../../../src-shared/contract-merges';
+import type { MergeEvidence } from '../../../src-shared/contract/merges';
 import { CoreError } from '../errors';
 import { ACTIVE_MERGES_FROM_SQL } from './state';
 

@@ -3,7 +3,7 @@
  * keys (computed in SQL so that they work set-based over every developer),
  * and the lists of email parts that say nothing about who someone is.
  */
-import type { MergeRule } from '../../../src-shared/contract-merges';
+import type { MergeRule } from '../../../src-shared/contract/merges';
 
 export const RULE_SCORES: Record<MergeRule, number> = {
   same_handle: 0.9,

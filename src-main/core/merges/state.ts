@@ -6,9 +6,6 @@
  * suggestions and merge itself all read it from here.
  */
 
-/** The kinds of identity decision kept in developer_merge_logs. */
-export type DecisionAction = 'merge' | 'unmerge' | 'dismiss' | 'snooze';
-
 /** `evidence->>'action'` of a log aliased `alias`; rows without one predate the field and were merges. */
 export const actionOf = (alias: string) => `coalesce(${alias}.evidence->>'action', 'merge')`;
 

@@ -5,7 +5,7 @@
  * Nothing here merges anything; a person decides.
  */
 import type { PoolClient } from 'pg';
-import type { DevSummary, MergeEvidence, MergeSuggestion } from '../../../src-shared/contract-merges';
+import type { DevSummary, MergeEvidence, MergeSuggestion } from '../../../src-shared/contract/merges';
 import { MERGED_AWAY_SQL } from './state';
 import { FREE_MAIL_DOMAINS, GENERIC_EMAIL_LOCALS, MAX_GROUP, MIN_EMAIL_LOCAL, MIN_NAME_KEY, normalisedSql, RULE_SCORES } from './rules';
 

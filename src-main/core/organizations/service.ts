@@ -3,7 +3,7 @@
  * developers, latest activity from developer_stats), rename and merge.
  */
 import type { Pool } from 'pg';
-import type { OrganizationListQuery, OrganizationPage, OrganizationRow } from '../../../src-shared/contract-organizations';
+import type { OrganizationListQuery, OrganizationPage, OrganizationRow } from '../../../src-shared/contract/organizations';
 import { refreshDerived } from '../derived/refresh';
 import { likeContains } from '../developers/filters';
 import { CoreError } from '../errors';

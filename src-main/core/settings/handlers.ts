@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
-import { DERIVED_TABLES, getSettings, mapAction, updateSettings } from './service';
+import { DERIVED_TABLE_NAMES } from '../derived/tables';
+import { getSettings, mapAction, updateSettings } from './service';
 
 export function settingsHandlers(pool: Pool, events: CoreEvents, tenant: string): DomainHandlers {
   return {
@@ -9,13 +10,13 @@ export function settingsHandlers(pool: Pool, events: CoreEvents, tenant: string)
 
     'settings:update': async (update) => {
       const { rebuilt } = await updateSettings(pool, tenant, update);
-      events.emit('db:changed', { tables: rebuilt ? ['tenant_settings', ...DERIVED_TABLES] : ['tenant_settings'] });
+      events.emit('db:changed', { tables: rebuilt ? ['app.tenant_settings', ...DERIVED_TABLE_NAMES] : ['app.tenant_settings'] });
       return getSettings(pool, tenant);
     },
 
-    'settings:mapAction': async ({ action, stageKey }) => {
+    'settings:map-action': async ({ action, stageKey }) => {
       if (await mapAction(pool, tenant, action, stageKey)) {
-        events.emit('db:changed', { tables: ['activity_funnel_map', ...DERIVED_TABLES] });
+        events.emit('db:changed', { tables: ['activity_funnel_map', ...DERIVED_TABLE_NAMES] });
       }
       return getSettings(pool, tenant);
     },

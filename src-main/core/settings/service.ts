@@ -8,7 +8,7 @@
 import { IANAZone } from 'luxon';
 import type { Pool, PoolClient } from 'pg';
 import type { z } from 'zod';
-import type { AttributionModelName, Settings, settingsUpdate } from '../../../src-shared/contract-analytics';
+import type { AttributionModelName, Settings, settingsUpdate } from '../../../src-shared/contract/settings';
 import { rebuildDerived } from '../derived/refresh';
 import { CoreError } from '../errors';
 import { machineZone } from '../imports/values';
@@ -66,17 +66,6 @@ export async function readSettings(db: Queryable, tenant: string): Promise<Tenan
     lookbackDays: row.lookback_days,
   };
 }
-
-/** Derived tables a change of zone, map, conversion stage, model or lookback rewrites (for db:changed). */
-export const DERIVED_TABLES = [
-  'activity_campaigns',
-  'campaign_stats',
-  'campaign_daily',
-  'conversion_touches',
-  'activity_daily',
-  'developer_funnel',
-  'developer_search',
-] as const;
 
 /** The Settings page: the tenant's settings, the stages, and every action mapped or seen with its count. */
 export async function getSettings(db: Queryable, tenant: string): Promise<Settings> {

@@ -1,10 +1,10 @@
-import type { DatabaseLocation } from '../../../src-shared/contract';
+import type { DatabaseLocation } from '../../../src-shared/contract/system';
 import type { Db } from '../db/client';
 import type { DomainHandlers } from '../handlers';
 import { readStatus } from './service';
 
 export function systemHandlers(db: Db, location: DatabaseLocation): DomainHandlers {
   return {
-    'system:status': () => readStatus(db, location),
+    'system:get-status': () => readStatus(db, location),
   };
 }

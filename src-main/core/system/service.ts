@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DatabaseLocation, SystemStatus } from '../../../src-shared/contract';
+import type { DatabaseLocation, SystemStatus } from '../../../src-shared/contract/system';
 import type { Db } from '../db/client';
 
 /** What `drm status` and the Status page show: version, location, schema, row counts. */

@@ -3,7 +3,9 @@
  * and CSV hold: one place, so that the picture, the table and the exported
  * numbers cannot disagree. Pure, unit-tested.
  */
-import type { CampaignDetail, FunnelReport, FunnelStage, TrendReport } from '../../../src-shared/contract-analytics';
+import type { FunnelReport, TrendReport } from '../../../src-shared/contract/analytics';
+import type { CampaignDetail } from '../../../src-shared/contract/campaigns';
+import type { FunnelStage } from '../../../src-shared/contract/settings';
 
 export type ColumnKind = 'text' | 'day' | 'count' | 'weight' | 'share' | 'money' | 'percentValue' | 'ratio';
 

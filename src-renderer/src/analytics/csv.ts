@@ -3,15 +3,14 @@
  * shows, unformatted (raw numbers, ISO days), through the app's one CSV cell
  * writer, which defuses formulas (= + - @ tab CR) and quotes what needs it.
  */
-import { BOM, csvLine } from '../pages/import/error-csv';
+import { toCsv } from '../../../src-shared/csv';
 import type { ChartTable } from './chart-data';
 
 export function tableToCsv(table: ChartTable): string {
-  const lines = [
-    csvLine(table.columns.map((c) => c.label)),
-    ...table.rows.map((row) => csvLine(table.columns.map((c) => row[c.key] ?? ''))),
-  ];
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+  return toCsv(
+    table.columns.map((c) => c.label),
+    table.rows.map((row) => table.columns.map((c) => row[c.key] ?? '')),
+  );
 }
 
 /** `Funnel: by stage` + period → `funnel-by-stage-2025-01-01-2025-02-01`: safe on every file system. */

@@ -4,7 +4,7 @@
  * never summed across currencies. Days are calendar days ('YYYY-MM-DD'): they
  * are formatted in UTC so that no zone shifts them by one.
  */
-import type { TrendBucket } from '../../../src-shared/contract-analytics';
+import type { TrendBucket } from '../../../src-shared/contract/common';
 import { lastDay, type Period } from './period';
 
 export interface AnalyticsFormat {

@@ -7,7 +7,7 @@
  * computed from "today" in that zone, never from the browser's clock zone, or a
  * team in Tokyo looking at a UTC server would lose its morning.
  */
-import type { TrendBucket } from '../../../src-shared/contract-analytics';
+import type { TrendBucket } from '../../../src-shared/contract/common';
 
 export const periodPresets = ['last7', 'last30', 'last90', 'thisMonth', 'lastMonth', 'thisYear', 'custom'] as const;
 export type PeriodPreset = (typeof periodPresets)[number];

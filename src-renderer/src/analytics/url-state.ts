@@ -4,7 +4,8 @@
  * A preset is stored by name so that "last 30 days" stays relative; a custom
  * period is stored as the contract's half-open `from`/`to`.
  */
-import { attributionModels, trendBuckets, type AttributionModelName, type TrendBucket } from '../../../src-shared/contract-analytics';
+import { trendBuckets, type TrendBucket } from '../../../src-shared/contract/common';
+import { attributionModels, type AttributionModelName } from '../../../src-shared/contract/settings';
 import { defaultBucket, isDay, periodPresets, presetPeriod, type Period, type PeriodChoice } from './period';
 
 /** The query part of a hash route: `#/funnel?from=…` → its parameters. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isStageKey } from '../pages/developers/developer-view';
+import { isStageKey } from '../../../src-shared/funnel-stages';
 import type { StageLabel } from './chart-data';
 
 /** A stage's name in the UI language: the app's four are translated, a tenant's own keeps its title. */

@@ -11,15 +11,34 @@ declare module 'i18next' {
   }
 }
 
-const STORAGE_KEY = 'drm.language';
+/**
+ * The language lives in the tenant's settings (`app.tenant_settings.language`,
+ * read with `settings:get`); this key only caches the last value read, so that
+ * the first paint is already in it. The database value overrides it as soon
+ * as it arrives (`applyLanguage`).
+ */
+const CACHE_KEY = 'drm.language';
 
-function readStoredLanguage(): string | null {
+/** The cached choice, or null while the OS language decides (nothing cached, or "System"). */
+export function cachedLanguage(): Language | null {
   try {
-    return localStorage.getItem(STORAGE_KEY);
+    const cached = localStorage.getItem(CACHE_KEY);
+    return isLanguage(cached) ? cached : null;
   } catch {
     return null;
   }
 }
+
+function cacheLanguage(language: Language | null): void {
+  try {
+    if (language === null) localStorage.removeItem(CACHE_KEY);
+    else localStorage.setItem(CACHE_KEY, language);
+  } catch {
+    // Without storage the first paint follows the OS until the settings answer.
+  }
+}
+
+const osLanguages = () => navigator.languages ?? [navigator.language];
 
 /** Screen readers pick their voice from `lang`; fonts pick Japanese glyph shapes from it too. */
 function applyDocumentLanguage(language: string): void {
@@ -27,7 +46,7 @@ function applyDocumentLanguage(language: string): void {
 }
 
 export async function initI18n(): Promise<typeof i18next> {
-  const language = detectLanguage(readStoredLanguage(), navigator.languages ?? [navigator.language]);
+  const language = detectLanguage(cachedLanguage(), osLanguages());
   i18next.on('languageChanged', applyDocumentLanguage);
   await i18next.use(initReactI18next).init({
     resources: { en: { translation: en }, ja: { translation: ja } },
@@ -44,30 +63,11 @@ export async function initI18n(): Promise<typeof i18next> {
   return i18next;
 }
 
-/** The explicit choice is remembered; until then the OS language keeps deciding. */
-export async function chooseLanguage(language: Language): Promise<void> {
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Without storage the choice lasts for this session only.
-  }
-  await i18next.changeLanguage(language);
-}
-
-/** The remembered choice, or null while the OS language decides (Settings shows "System"). */
-export function storedLanguage(): Language | null {
-  const stored = readStoredLanguage();
-  return isLanguage(stored) ? stored : null;
-}
-
-/** Forgets the explicit choice: the OS/browser language decides again, now and at the next start. */
-export async function followSystemLanguage(): Promise<void> {
-  try {
-    localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // Nothing was stored, or storage is unavailable: either way nothing overrides the OS.
-  }
-  await i18next.changeLanguage(detectLanguage(null, navigator.languages ?? [navigator.language]));
+/** Shows the app in the tenant's language (null: the OS's), and caches it for the next first paint. */
+export async function applyLanguage(language: Language | null): Promise<void> {
+  cacheLanguage(language);
+  const next = detectLanguage(language, osLanguages());
+  if (i18next.resolvedLanguage !== next) await i18next.changeLanguage(next);
 }
 
 export function currentLanguage(language: string | undefined): Language {

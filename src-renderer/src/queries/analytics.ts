@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../src-shared/contract';
+import type { ChannelInput } from '../../../src-shared/contract/index';
 import { api } from '../api';
 import { ALL_TABLES, type TablesRead } from './invalidation';
 
@@ -14,39 +14,32 @@ const meta: { tables: TablesRead } = { tables: ALL_TABLES };
 
 export const analyticsQueries = {
   all: () => ['analytics'] as const,
-  overview: (input: ChannelInput<'analytics:overview'>) =>
+  overview: (input: ChannelInput<'analytics:get-overview'>) =>
     queryOptions({
       queryKey: [...analyticsQueries.all(), 'overview', input] as const,
-      queryFn: () => api.call('analytics:overview', input),
+      queryFn: () => api.call('analytics:get-overview', input),
       meta,
       placeholderData: keepPreviousData,
     }),
-  funnel: (input: ChannelInput<'analytics:funnel'>) =>
+  funnel: (input: ChannelInput<'analytics:get-funnel'>) =>
     queryOptions({
       queryKey: [...analyticsQueries.all(), 'funnel', input] as const,
-      queryFn: () => api.call('analytics:funnel', input),
+      queryFn: () => api.call('analytics:get-funnel', input),
       meta,
       placeholderData: keepPreviousData,
     }),
-  funnelDevelopers: (input: ChannelInput<'analytics:funnelDevelopers'>) =>
+  funnelDevelopers: (input: ChannelInput<'analytics:list-funnel-developers'>) =>
     queryOptions({
       queryKey: [...analyticsQueries.all(), 'funnelDevelopers', input] as const,
-      queryFn: () => api.call('analytics:funnelDevelopers', input),
+      queryFn: () => api.call('analytics:list-funnel-developers', input),
       meta,
       placeholderData: keepPreviousData,
     }),
   sources: () =>
     queryOptions({
       queryKey: [...analyticsQueries.all(), 'sources'] as const,
-      queryFn: () => api.call('analytics:sources', {}),
+      queryFn: () => api.call('analytics:list-sources', {}),
       meta,
-    }),
-  roi: (input: ChannelInput<'analytics:roi'>) =>
-    queryOptions({
-      queryKey: [...analyticsQueries.all(), 'roi', input] as const,
-      queryFn: () => api.call('analytics:roi', input),
-      meta,
-      placeholderData: keepPreviousData,
     }),
   /** The most recent activity of any visible developer: where an empty period points the user. */
   latestActivity: () =>
@@ -70,6 +63,13 @@ export const campaignQueries = {
     queryOptions({
       queryKey: [...campaignQueries.all(), 'detail', input] as const,
       queryFn: () => api.call('campaigns:get', input),
+      meta,
+      placeholderData: keepPreviousData,
+    }),
+  roi: (input: ChannelInput<'campaigns:get-roi'>) =>
+    queryOptions({
+      queryKey: [...campaignQueries.all(), 'roi', input] as const,
+      queryFn: () => api.call('campaigns:get-roi', input),
       meta,
       placeholderData: keepPreviousData,
     }),

@@ -1,10 +1,11 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '../api';
+import type { TablesRead } from './invalidation';
 
 // The list reads the backup folder, not a table: no `db:changed` makes it stale.
 // A backup or restore ending does (this window's, the daily one, another window's).
-const NO_TABLES: string[] = [];
+const NO_TABLES: TablesRead = [];
 
 export const backupQueries = {
   all: () => ['backups'] as const,
@@ -17,7 +18,7 @@ export const backupQueries = {
   settings: () =>
     queryOptions({
       queryKey: [...backupQueries.all(), 'settings'] as const,
-      queryFn: () => api.call('backup:settings', {}),
+      queryFn: () => api.call('backup:get-settings', {}),
       meta: { tables: NO_TABLES },
     }),
 };

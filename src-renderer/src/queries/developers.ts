@@ -1,9 +1,10 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../src-shared/contract';
+import type { ChannelInput } from '../../../src-shared/contract/index';
 import { api } from '../api';
+import type { TablesRead } from './invalidation';
 
 // What a developer's row, profile and timeline are computed from.
-const DEVELOPER_TABLES = [
+const DEVELOPER_TABLES: TablesRead = [
   'developers',
   'accounts',
   'developer_identifiers',
@@ -12,9 +13,9 @@ const DEVELOPER_TABLES = [
   'developer_merge_logs',
   'organizations',
 ];
-const MERGE_LOG_TABLES = ['developer_merge_logs', 'developers'];
+const MERGE_LOG_TABLES: TablesRead = ['developer_merge_logs', 'developers'];
 
-type ActivitiesInput = ChannelInput<'developers:activities'>;
+type ActivitiesInput = ChannelInput<'developers:list-activities'>;
 
 export const developerQueries = {
   all: () => ['developers'] as const,
@@ -35,14 +36,14 @@ export const developerQueries = {
   activities: (input: ActivitiesInput) =>
     queryOptions({
       queryKey: [...developerQueries.all(), 'activities', input] as const,
-      queryFn: () => api.call('developers:activities', input),
+      queryFn: () => api.call('developers:list-activities', input),
       meta: { tables: DEVELOPER_TABLES },
       placeholderData: keepPreviousData,
     }),
   merges: (developerId: string) =>
     queryOptions({
       queryKey: [...developerQueries.all(), 'merges', developerId] as const,
-      queryFn: () => api.call('developers:merges', { developerId }),
+      queryFn: () => api.call('developers:list-merges', { developerId }),
       meta: { tables: MERGE_LOG_TABLES },
     }),
 };
@@ -52,7 +53,7 @@ export const mergeQueries = {
   suggestions: () =>
     queryOptions({
       queryKey: [...mergeQueries.all(), 'suggestions'] as const,
-      queryFn: () => api.call('merges:suggestions', { limit: 100 }),
+      queryFn: () => api.call('merges:list-suggestions', { limit: 100 }),
       // Dismissals and snoozes are logged in developer_merge_logs.
       meta: { tables: DEVELOPER_TABLES },
     }),

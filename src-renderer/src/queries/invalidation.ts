@@ -1,15 +1,17 @@
+import type { TableName } from '../../../src-shared/contract/tables';
+
 /** A query that summarises the whole database (row counts, status) reads every table. */
 export const ALL_TABLES = 'all';
 
-/** Which tables a query reads, declared in its `meta.tables`. */
-export type TablesRead = readonly string[] | typeof ALL_TABLES;
+/** Which tables a query reads, declared in its `meta.tables` with the names `db:changed` uses. */
+export type TablesRead = readonly TableName[] | typeof ALL_TABLES;
 
 /**
  * Whether a `db:changed { tables }` event makes a query stale. A query that has
  * not declared its tables is treated as reading everything: a needless refetch
  * is cheap, a page silently showing old numbers is not.
  */
-export function readsChangedTables(tablesRead: TablesRead | undefined, changed: readonly string[]): boolean {
+export function readsChangedTables(tablesRead: TablesRead | undefined, changed: readonly TableName[]): boolean {
   if (changed.length === 0) return false;
   if (tablesRead === undefined || tablesRead === ALL_TABLES) return true;
   return tablesRead.some((table) => changed.includes(table));

@@ -1,9 +1,10 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../src-shared/contract';
+import type { ChannelInput } from '../../../src-shared/contract/index';
 import { api } from '../api';
+import type { TablesRead } from './invalidation';
 
 // An organization's row is computed from these.
-const ORGANIZATION_TABLES = ['organizations', 'developers', 'developer_stats', 'developer_merge_logs'];
+const ORGANIZATION_TABLES: TablesRead = ['organizations', 'developers', 'developer_stats', 'developer_merge_logs'];
 
 export const organizationQueries = {
   all: () => ['organizations'] as const,

@@ -7,7 +7,7 @@ export const systemQueries = {
   status: () =>
     queryOptions({
       queryKey: [...systemQueries.all(), 'status'] as const,
-      queryFn: () => api.call('system:status', {}),
+      queryFn: () => api.call('system:get-status', {}),
       // Row counts cover every table, so any write anywhere changes the answer.
       meta: { tables: ALL_TABLES },
     }),

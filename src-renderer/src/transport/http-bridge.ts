@@ -1,4 +1,5 @@
-import type { ApiResult, Bridge } from '../../../src-shared/contract';
+import type { ApiResult } from '../../../src-shared/contract/common';
+import type { Bridge } from '../../../src-shared/contract/index';
 import { ApiCallError } from '../api-error';
 import { createHttpUploader, type Uploader } from './http-upload';
 import { TOKEN_PARAM } from './token';

@@ -1,4 +1,4 @@
-import { FILE_HANDLE_PATTERN, type RegisteredFile } from '../../../src-shared/contract';
+import { FILE_HANDLE_PATTERN, type RegisteredFile } from '../../../src-shared/contract/files';
 import { ApiCallError, type ApiCallErrorCode } from '../api-error';
 
 /** The handle `POST /api/upload` gave the uploaded copy, its name and size. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TrendReport } from '../../../../src-shared/contract-analytics';
+import type { TrendReport } from '../../../../src-shared/contract/analytics';
 import { trendShape } from '../../analytics/chart-data';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { useStageName } from '../../analytics/use-stage-name';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Budget } from '../../../../src-shared/contract-analytics';
+import type { Budget } from '../../../../src-shared/contract/campaigns';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CampaignDetail, TrendBucket } from '../../../../src-shared/contract-analytics';
+import type { CampaignDetail } from '../../../../src-shared/contract/campaigns';
+import type { TrendBucket } from '../../../../src-shared/contract/common';
 import { campaignTimeTable, costTable, costsByCurrency, hasValues } from '../../analytics/chart-data';
 import { exportFileStem } from '../../analytics/csv';
 import type { Period } from '../../analytics/period';

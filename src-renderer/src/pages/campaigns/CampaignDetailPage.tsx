@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignDetail } from '../../../../src-shared/contract-analytics';
+import type { CampaignDetail } from '../../../../src-shared/contract/campaigns';
 import { useAnalyticsToday, useHashQuery } from '../../analytics/hooks';
 import { BucketSwitch, PeriodPicker } from '../../analytics/PeriodPicker';
 import { periodParams, readBucket, readPeriod } from '../../analytics/url-state';

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attributionModels, type AttributionModelName } from '../../../../src-shared/contract-analytics';
+import { attributionModels, type AttributionModelName } from '../../../../src-shared/contract/settings';
 import { useAnalyticsToday, useHashQuery } from '../../analytics/hooks';
 import { PeriodPicker } from '../../analytics/PeriodPicker';
 import { periodParams, readPeriod, readRoiOptions, type PeriodState } from '../../analytics/url-state';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { analyticsQueries } from '../../queries/analytics';
+import { campaignQueries } from '../../queries/analytics';
 import { campaignHref, hrefFor } from '../../routes';
 import { CampaignForm } from './CampaignForm';
 import { lookbackChoices } from './campaign-view';
@@ -57,7 +57,7 @@ function CampaignListContent({ today, onNew }: { today: string; onNew(): void })
   const periodState = readPeriod(params, today, 'all', true);
   const options = readRoiOptions(params);
   const roi = useQuery(
-    analyticsQueries.roi({
+    campaignQueries.roi({
       ...(periodState.period ?? {}),
       ...(options.model ? { model: options.model } : {}),
       ...(options.lookbackDays ? { lookbackDays: options.lookbackDays } : {}),

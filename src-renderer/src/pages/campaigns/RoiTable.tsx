@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RoiReport } from '../../../../src-shared/contract-analytics';
+import type { RoiReport } from '../../../../src-shared/contract/campaigns';
 import { exportFileStem, tableToCsv } from '../../analytics/csv';
 import type { Period } from '../../analytics/period';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';

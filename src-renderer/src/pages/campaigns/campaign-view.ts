@@ -3,8 +3,8 @@
  * their validation (the same limits as the contract, said before the core
  * has to refuse), inputs, and the ROI table's numbers for CSV.
  */
-import type { ChannelInput } from '../../../../src-shared/contract';
-import type { Budget, Campaign, RoiRow } from '../../../../src-shared/contract-analytics';
+import type { ChannelInput } from '../../../../src-shared/contract/index';
+import type { Budget, Campaign, RoiRow } from '../../../../src-shared/contract/campaigns';
 import type { ChartTable } from '../../analytics/chart-data';
 import { isDay } from '../../analytics/period';
 

@@ -1,8 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { developerSorts, type DeveloperSort } from '../../../../src-shared/contract-developers';
+import { developerSorts, type DeveloperSort } from '../../../../src-shared/contract/developers';
 import { useProviderLabel } from './bits';
-import { providerKeys, stageKeys, type DeveloperFilterState } from './developer-view';
+import { stageKeys } from '../../../../src-shared/funnel-stages';
+import { providers } from '../../../../src-shared/providers';
+import type { DeveloperFilterState } from './developer-view';
 
 interface Props {
   filters: DeveloperFilterState;
@@ -54,7 +56,7 @@ export function DeveloperFilters({ filters, onChange }: Props) {
         <label htmlFor={`${id}-provider`}>{t('developers.provider')}</label>
         <select id={`${id}-provider`} value={filters.provider} onChange={(e) => set('provider', e.target.value)}>
           <option value="">{t('developers.anyProvider')}</option>
-          {providerKeys.map((p) => (
+          {providers.map((p) => (
             <option key={p} value={p}>
               {providerLabel(p)}
             </option>

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeveloperRow } from '../../../../src-shared/contract-developers';
+import type { DeveloperRow } from '../../../../src-shared/contract/developers';
 import { useFormatters } from '../../format';
 import { developerHref } from '../../routes';
 import { DeveloperNameText, ProviderChips, StageBadge, TimeAgo } from './bits';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeveloperProfile } from '../../../../src-shared/contract-developers';
+import type { DeveloperProfile } from '../../../../src-shared/contract/developers';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { developerQueries } from '../../queries/developers';

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../format';
-import { developerName, isStageKey, parseTime, providerKeys } from './developer-view';
+import { isProvider } from '../../../../src-shared/providers';
+import { isStageKey } from '../../../../src-shared/funnel-stages';
+import { developerName, parseTime } from './developer-view';
 
 /** The developer's name, else email, else "(no name)" in muted text. */
 export function DeveloperNameText({ dev }: { dev: { displayName: string | null; primaryEmail: string | null } }) {
@@ -25,10 +27,7 @@ export function useStageLabel(): (stage: string | null) => string {
 
 export function useProviderLabel(): (provider: string) => string {
   const { t } = useTranslation();
-  return (provider) =>
-    (providerKeys as readonly string[]).includes(provider)
-      ? t(`developers.providers.${provider as (typeof providerKeys)[number]}`)
-      : provider;
+  return (provider) => (isProvider(provider) ? t(`developers.providers.${provider}`) : provider);
 }
 
 export function StageBadge({ stage }: { stage: string | null }) {

@@ -2,21 +2,11 @@
  * The Developers pages' view logic, free of React so that unit tests cover it:
  * paging text, list input from the filters, names, tags, relative times.
  */
-import type { ChannelInput } from '../../../../src-shared/contract';
-import type { DeveloperSort } from '../../../../src-shared/contract-developers';
+import type { ChannelInput } from '../../../../src-shared/contract/index';
+import type { DeveloperSort } from '../../../../src-shared/contract/developers';
 
 export const PAGE_SIZE = 50;
 export const ACTIVITY_PAGE_SIZE = 25;
-
-/** The funnel stage keys the app ships with, in funnel order. */
-export const stageKeys = ['awareness', 'engagement', 'adoption', 'advocacy'] as const;
-export type StageKey = (typeof stageKeys)[number];
-
-export const providerKeys = ['github', 'x', 'slack', 'discord', 'connpass', 'youtube', 'qiita', 'zenn'] as const;
-
-export function isStageKey(value: string | null): value is StageKey {
-  return value !== null && (stageKeys as readonly string[]).includes(value);
-}
 
 export interface DeveloperFilterState {
   q: string;

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelInput } from '../../../../src-shared/contract';
-import type { FunnelReport } from '../../../../src-shared/contract-analytics';
+import type { ChannelInput } from '../../../../src-shared/contract/index';
+import type { FunnelReport } from '../../../../src-shared/contract/analytics';
 import type { FunnelFilters, FunnelListMode } from '../../analytics/url-state';
 import { useStageName } from '../../analytics/use-stage-name';
 import { api } from '../../api';
@@ -17,7 +17,7 @@ import { FUNNEL_PAGE_SIZE, funnelDevelopersInput } from './funnel-view';
 
 interface FunnelDevelopersProps {
   report: FunnelReport;
-  input: ChannelInput<'analytics:funnel'>;
+  input: ChannelInput<'analytics:get-funnel'>;
   filters: FunnelFilters;
   onMode(mode: FunnelListMode): void;
   onPage(page: number): void;
@@ -34,7 +34,7 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
   const listInput = funnelDevelopersInput(input, filters);
   const query = useQuery(analyticsQueries.funnelDevelopers(listInput));
   const exportCsv = useMutation({
-    mutationFn: () => api.call('analytics:funnelDevelopersCsv', { ...input, stageKey: stage.key, mode: filters.mode }),
+    mutationFn: () => api.call('analytics:export-funnel-developers', { ...input, stageKey: stage.key, mode: filters.mode }),
     onSuccess: ({ fileName, content }) => saveText(fileName, content),
   });
   const data = query.data;

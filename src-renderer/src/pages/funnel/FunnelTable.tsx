@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FunnelReport } from '../../../../src-shared/contract-analytics';
+import type { FunnelReport } from '../../../../src-shared/contract/analytics';
 import { anonymousStageKey, byOrder } from '../../analytics/chart-data';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { useStageName } from '../../analytics/use-stage-name';

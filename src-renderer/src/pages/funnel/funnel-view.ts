@@ -1,12 +1,12 @@
 /** Pure helpers of the Funnel page (no React), unit-tested. */
-import type { ChannelInput } from '../../../../src-shared/contract';
+import type { ChannelInput } from '../../../../src-shared/contract/index';
 import type { Period } from '../../analytics/period';
 import type { FunnelFilters } from '../../analytics/url-state';
 
 export const FUNNEL_PAGE_SIZE = 50;
 
 /** The funnel's input: the period and the filters that are set, nothing else. */
-export function funnelInput(period: Period, filters: Pick<FunnelFilters, 'campaignId' | 'source'>): ChannelInput<'analytics:funnel'> {
+export function funnelInput(period: Period, filters: Pick<FunnelFilters, 'campaignId' | 'source'>): ChannelInput<'analytics:get-funnel'> {
   return {
     from: period.from,
     to: period.to,
@@ -16,16 +16,11 @@ export function funnelInput(period: Period, filters: Pick<FunnelFilters, 'campai
 }
 
 export function funnelDevelopersInput(
-  funnel: ChannelInput<'analytics:funnel'>,
+  funnel: ChannelInput<'analytics:get-funnel'>,
   filters: Pick<FunnelFilters, 'stage' | 'mode' | 'page'>,
   pageSize = FUNNEL_PAGE_SIZE,
-): ChannelInput<'analytics:funnelDevelopers'> {
+): ChannelInput<'analytics:list-funnel-developers'> {
   return { ...funnel, stageKey: filters.stage ?? '', mode: filters.mode, page: filters.page, pageSize };
-}
-
-/** How many developers a stage's list will hold, by mode: what the table says before the list answers. */
-export function stageCount(stage: { reached: number; atOrBeyond: number }, mode: FunnelFilters['mode']): number {
-  return mode === 'reached' ? stage.reached : stage.atOrBeyond;
 }
 
 /** Nobody and nothing in the period: no developer at any stage, no anonymous activity. */

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportJob } from '../../../../src-shared/contract';
+import type { ImportJob } from '../../../../src-shared/contract/imports';
 import { useFormatters } from '../../format';
 import { saveText } from '../../download';
 import { errorsFileName, errorsToCsv } from './error-csv';

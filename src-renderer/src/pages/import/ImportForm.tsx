@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput, ImportType } from '../../../../src-shared/contract';
+import type { ImportType } from '../../../../src-shared/contract/imports';
+import type { ChannelOutput } from '../../../../src-shared/contract/index';
 import type { FileRef } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useImportLabels } from './labels';
@@ -14,7 +15,7 @@ import type { ImportPreview } from './use-import-flow';
 interface ImportFormProps {
   file: FileRef;
   preview: ImportPreview;
-  formats: ChannelOutput<'import:formats'>;
+  formats: ChannelOutput<'import:list-formats'>;
   starting: boolean;
   startError: unknown;
   onStart(input: StartInput): void;

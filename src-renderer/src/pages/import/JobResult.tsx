@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportJob } from '../../../../src-shared/contract';
+import type { ImportJob } from '../../../../src-shared/contract/imports';
 import { useFormatters } from '../../format';
 import { ErrorTable } from './ErrorTable';
 import { insertedFacts, rowFacts } from './job-view';

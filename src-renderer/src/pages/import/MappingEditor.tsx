@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportType } from '../../../../src-shared/contract';
+import type { ImportType } from '../../../../src-shared/contract/imports';
 import { useImportLabels } from './labels';
 import { keepsUnmappedAsMetadata, unmappedHeaders, type FieldLike, type Mapping } from './mapping';
 

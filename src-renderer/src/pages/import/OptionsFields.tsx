@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportType } from '../../../../src-shared/contract';
+import type { ImportType } from '../../../../src-shared/contract/imports';
 import { optionsFor, type OptionName, type OptionValues } from './start-input';
 import { TimeZoneField } from './TimeZoneField';
 

@@ -24,7 +24,7 @@ export function SampleDataOffer({ onLoaded, startedText }: SampleDataOfferProps)
   const status = useQuery(systemQueries.status());
   const jobs = useQuery(importQueries.jobs());
   const load = useMutation({
-    mutationFn: () => api.call('import:sample', {}),
+    mutationFn: () => api.call('import:load-sample', {}),
     onSuccess: ({ jobIds }) => {
       void queryClient.invalidateQueries({ queryKey: importQueries.jobs().queryKey });
       onLoaded(jobIds);

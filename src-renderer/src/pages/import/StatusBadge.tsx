@@ -1,4 +1,4 @@
-import type { ImportStatus } from '../../../../src-shared/contract';
+import type { ImportStatus } from '../../../../src-shared/contract/imports';
 import { useImportLabels } from './labels';
 
 /** A job's status as a word (never colour alone). */

@@ -1,16 +1,17 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput, ImportType } from '../../../../src-shared/contract';
+import type { ImportType } from '../../../../src-shared/contract/imports';
+import type { ChannelOutput } from '../../../../src-shared/contract/index';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { saveText } from '../../download';
-import { BOM } from './error-csv';
+import { BOM } from '../../../../src-shared/csv';
 
 /** Empty CSVs with the columns of the app's own formats, saved as the core names them. */
-export function TemplateDownloads({ formats }: { formats: ChannelOutput<'import:formats'> }) {
+export function TemplateDownloads({ formats }: { formats: ChannelOutput<'import:list-formats'> }) {
   const { t } = useTranslation();
   const download = useMutation({
-    mutationFn: (type: ImportType) => api.call('import:template', { type }),
+    mutationFn: (type: ImportType) => api.call('import:get-template', { type }),
     onSuccess: ({ fileName, content }) => {
       // With the mark, Excel opens the Japanese example rows as UTF-8; the importer accepts it.
       saveText(fileName, content.startsWith(BOM) ? content : `${BOM}${content}`);

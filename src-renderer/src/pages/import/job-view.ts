@@ -1,5 +1,6 @@
 /** Shapes an import job for the result summary and the history. */
-import type { ImportJob, ImportStatus, ImportType, SystemStatus } from '../../../../src-shared/contract';
+import type { ImportJob, ImportStatus, ImportType } from '../../../../src-shared/contract/imports';
+import type { SystemStatus } from '../../../../src-shared/contract/system';
 
 export type CountName = keyof ImportJob['inserted'];
 

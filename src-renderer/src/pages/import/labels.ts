@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportStatus, ImportType } from '../../../../src-shared/contract';
+import type { ImportStatus, ImportType } from '../../../../src-shared/contract/imports';
 import en from '../../i18n/en';
 import { delimiterLabel, encodingLabel } from './encoding-label';
 

@@ -2,7 +2,7 @@
  * The mapping editor's logic: which header feeds which field, what is still
  * missing before an import can start, and which columns are left over.
  */
-import type { ImportType } from '../../../../src-shared/contract';
+import type { ImportType } from '../../../../src-shared/contract/imports';
 
 export interface FieldLike {
   name: string;

@@ -2,7 +2,8 @@
  * What the options form shows for each import type, and the `import:start`
  * input built from the form.
  */
-import type { ChannelInput, ImportType } from '../../../../src-shared/contract';
+import type { ImportType } from '../../../../src-shared/contract/imports';
+import type { ChannelInput } from '../../../../src-shared/contract/index';
 import type { FileRef } from '../../api';
 import { cleanMapping, type FieldLike, type Mapping } from './mapping';
 

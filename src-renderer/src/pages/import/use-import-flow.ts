@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChannelOutput } from '../../../../src-shared/contract';
+import type { ChannelOutput } from '../../../../src-shared/contract/index';
 import { api, type FileRef } from '../../api';
 import { importQueries } from '../../queries/imports';
 import { onDroppedFile } from './dropped-file';

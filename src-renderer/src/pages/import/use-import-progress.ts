@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ImportStatus } from '../../../../src-shared/contract';
+import type { ImportStatus } from '../../../../src-shared/contract/imports';
 import { api } from '../../api';
 import { importQueries } from '../../queries/imports';
 import { addSample, progressView, type ProgressSample, type ProgressView } from './import-rate';

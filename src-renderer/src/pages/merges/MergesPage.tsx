@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DevSummary, MergeSuggestion } from '../../../../src-shared/contract-merges';
+import type { DevSummary, MergeSuggestion } from '../../../../src-shared/contract/merges';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';

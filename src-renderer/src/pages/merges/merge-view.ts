@@ -2,8 +2,8 @@
  * The merge pages' view logic: which side survives, the evidence in words,
  * and what the "merged, undo?" message shows as the undo runs.
  */
-import type { MergeHistoryEntry, MergeRule, MergeSuggestion } from '../../../../src-shared/contract-merges';
-import { mergeRules } from '../../../../src-shared/contract-merges';
+import type { MergeHistoryEntry, MergeRule, MergeSuggestion } from '../../../../src-shared/contract/merges';
+import { mergeRules } from '../../../../src-shared/contract/merges';
 
 export function isKnownRule(rule: string): rule is MergeRule {
   return (mergeRules as readonly string[]).includes(rule);

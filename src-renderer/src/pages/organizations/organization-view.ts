@@ -1,5 +1,5 @@
 /** Pure helpers of the Organizations page (no React), unit-tested. */
-import type { OrganizationRow } from '../../../../src-shared/contract-organizations';
+import type { OrganizationRow } from '../../../../src-shared/contract/organizations';
 
 export const ORG_PAGE_SIZE = 50;
 export const ORG_NAME_MAX = 200;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { OverviewReport } from '../../../../src-shared/contract-analytics';
+import type { OverviewReport } from '../../../../src-shared/contract/analytics';
 import { addDays } from '../../analytics/period';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 

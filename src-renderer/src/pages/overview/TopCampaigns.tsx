@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RoiRow } from '../../../../src-shared/contract-analytics';
+import type { RoiRow } from '../../../../src-shared/contract/campaigns';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { campaignHref } from '../../routes';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../../src-shared/contract-analytics';
+import type { Settings } from '../../../../src-shared/contract/settings';
 import { byOrder } from '../../analytics/chart-data';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { useStageName } from '../../analytics/use-stage-name';
@@ -27,7 +27,7 @@ export function ActionMap({ settings }: { settings: Settings }) {
   const [newStage, setNewStage] = useState(() => byOrder(settings.stages)[0]?.key ?? '');
   const [submitted, setSubmitted] = useState(false);
   const map = useMutation({
-    mutationFn: (input: { action: string; stageKey: string | null }) => api.call('settings:mapAction', input),
+    mutationFn: (input: { action: string; stageKey: string | null }) => api.call('settings:map-action', input),
     onSuccess: (next) => {
       client.setQueryData(settingsQueries.get().queryKey, next);
       refreshAnalytics(client);

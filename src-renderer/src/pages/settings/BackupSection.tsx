@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupEntry, BackupSettings } from '../../../../src-shared/contract-backup';
+import type { BackupEntry, BackupSettings } from '../../../../src-shared/contract/backup';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupEntry } from '../../../../src-shared/contract-backup';
+import type { BackupEntry } from '../../../../src-shared/contract/backup';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';

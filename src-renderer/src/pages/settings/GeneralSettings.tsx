@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attributionModels, type AttributionModelName, type Settings } from '../../../../src-shared/contract-analytics';
+import { attributionModels, type AttributionModelName, type Settings } from '../../../../src-shared/contract/settings';
 import { byOrder } from '../../analytics/chart-data';
 import { useStageName } from '../../analytics/use-stage-name';
 import { api } from '../../api';

@@ -1,32 +1,24 @@
-import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { chooseLanguage, followSystemLanguage, storedLanguage } from '../../i18n';
+import { cachedLanguage } from '../../i18n';
 import { languageNames, languages, type Language } from '../../i18n/language';
+import { useLanguageSetting } from '../../i18n/use-language';
 
 type Choice = Language | 'system';
 
 /**
  * The UI language: the same switch as the sidebar's, plus "System" (follow the
- * OS again). It applies at once; the choice is also saved in the tenant's
- * settings so that the command line and a later shell can read it.
+ * OS again). Both save it in the tenant's settings, which the app reads back
+ * at start-up (the command line and the other shells read the same value).
  */
 export function LanguageSetting() {
   const { t } = useTranslation();
   const id = useId();
-  // Read from storage at each render: the sidebar's switch changes it too (and re-renders us through i18n).
-  const [, setVersion] = useState(0);
-  const choice: Choice = storedLanguage() ?? 'system';
-  const save = useMutation({ mutationFn: (language: Language | null) => api.call('settings:update', { language }) });
-
-  const change = (next: Choice) => {
-    // Both store the choice synchronously, before switching the language.
-    const switched = next === 'system' ? followSystemLanguage() : chooseLanguage(next);
-    setVersion((v) => v + 1);
-    void switched.then(() => save.mutate(next === 'system' ? null : next));
-  };
+  const language = useLanguageSetting();
+  // Until the settings answer, the cached value is the best guess of what they hold.
+  const choice: Choice = (language.choice === undefined ? cachedLanguage() : language.choice) ?? 'system';
+  const change = (next: Choice) => language.change(next === 'system' ? null : next);
 
   return (
     <section className="card settings-section" aria-labelledby={`${id}-title`}>
@@ -45,7 +37,7 @@ export function LanguageSetting() {
           {t('settings.language.hint')}
         </p>
       </div>
-      {save.isError ? <ErrorAlert error={save.error} /> : null}
+      {language.error ? <ErrorAlert error={language.error} /> : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /** Pure helpers of the Settings page (no React), unit-tested. */
-import type { ChannelInput } from '../../../../src-shared/contract';
-import type { AttributionModelName, Settings } from '../../../../src-shared/contract-analytics';
+import type { ChannelInput } from '../../../../src-shared/contract/index';
+import type { AttributionModelName, Settings } from '../../../../src-shared/contract/settings';
 import { parseAmount } from '../campaigns/campaign-view';
 
 export const ACTION_MAX = 100;

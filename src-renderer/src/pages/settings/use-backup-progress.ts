@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BackupProgress } from '../../../../src-shared/contract-backup';
+import type { BackupProgress } from '../../../../src-shared/contract/backup';
 import { api } from '../../api';
 
 /** The latest `backup:progress` of one operation, cleared when it ends. */

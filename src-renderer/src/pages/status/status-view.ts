@@ -1,4 +1,4 @@
-import type { DatabaseLocation, SystemStatus } from '../../../../src-shared/contract';
+import type { DatabaseLocation, SystemStatus } from '../../../../src-shared/contract/system';
 
 export interface TableRowView {
   name: string;
@@ -44,7 +44,7 @@ function parseDate(raw: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** Shapes `system:status` for the page: sorted, totalled, nothing secret. */
+/** Shapes `system:get-status` for the page: sorted, totalled, nothing secret. */
 export function toStatusView(status: SystemStatus): StatusView {
   const tables = [...new Set(status.tables)]
     .map((name) => ({ name, rows: Object.hasOwn(status.rows, name) ? (status.rows[name] ?? null) : null }))

@@ -1,15 +1,15 @@
 /**
  * The developers read side of the contract (issue 4): the Developers page
  * (search, filters, sort, paging, CSV export), the profile, its activity
- * timeline, and the profile's editable fields. Spread into `channels` by
- * contract.ts; merges live in contract-merges.ts.
+ * timeline, and the profile's editable fields; merging two developers and
+ * undoing it (the suggestions and their decisions are in merges.ts).
  */
 import { z } from 'zod';
+import { csvFile, uuid } from './common';
+import { mergeHistoryEntry } from './merges';
 
 export const developerSorts = ['lastActivity', 'activityCount', 'name'] as const;
 export type DeveloperSort = (typeof developerSorts)[number];
-
-const uuid = z.string().uuid();
 
 /** What the list and its export filter and sort by; filters combine (AND). */
 const developerFilterFields = {
@@ -114,10 +114,7 @@ const tag = z.string().trim().min(1).max(50);
 
 export const developerChannels = {
   'developers:list': { input: developerListQuery, output: developerPage },
-  'developers:export': {
-    input: developerExportQuery,
-    output: z.object({ fileName: z.string(), content: z.string() }),
-  },
+  'developers:export': { input: developerExportQuery, output: csvFile },
   'developers:get': {
     // By id (the app), or by email (`drm developer show EMAIL`): exactly one of them.
     input: z
@@ -126,7 +123,7 @@ export const developerChannels = {
       .refine((v) => (v.developerId === undefined) !== (v.email === undefined), { message: 'Give either developerId or email' }),
     output: developerProfile,
   },
-  'developers:activities': {
+  'developers:list-activities': {
     input: z
       .object({
         developerId: uuid,
@@ -150,4 +147,10 @@ export const developerChannels = {
       .strict(),
     output: developerProfile,
   },
+  'developers:merge': {
+    input: z.object({ intoId: uuid, fromId: uuid, reason: z.string().trim().max(500).optional() }).strict(),
+    output: z.object({ mergeId: z.string() }),
+  },
+  'developers:unmerge': { input: z.object({ mergeId: uuid }).strict(), output: z.object({ mergeId: z.string() }) },
+  'developers:list-merges': { input: z.object({ developerId: uuid }).strict(), output: z.array(mergeHistoryEntry) },
 } as const;

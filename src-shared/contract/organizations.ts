@@ -1,11 +1,9 @@
 /**
  * The Organizations page (issue 4): organizations with their domain,
- * developer count and latest activity; rename and merge. Spread into
- * `channels` by contract.ts.
+ * developer count and latest activity; rename and merge.
  */
 import { z } from 'zod';
-
-const uuid = z.string().uuid();
+import { uuid } from './common';
 
 export const organizationRow = z.object({
   orgId: z.string(),
@@ -42,4 +40,4 @@ export const organizationChannels = {
     input: z.object({ intoId: uuid, fromId: uuid }).strict(),
     output: z.object({ moved: z.number().int() }),
   },
-};
+} as const;

@@ -1,9 +1,10 @@
 /**
- * Identity decisions: merge suggestions, dismiss/snooze, merge, unmerge and
- * the merge history. Spread into `channels` by contract.ts; kept apart so
- * that the developers read side and this side can grow without colliding.
+ * Identity decisions: merge suggestions and their dismissal or snooze, and
+ * the shapes of a merge's history. Merging two developers, unmerging and a
+ * developer's merge history are `developers:` channels (developers.ts).
  */
 import { z } from 'zod';
+import { uuid } from './common';
 
 export const mergeRules = ['same_handle', 'same_name_org', 'same_name_domain', 'same_email_local'] as const;
 export const mergeRule = z.enum(mergeRules);
@@ -45,10 +46,10 @@ export const mergeHistoryEntry = z.object({
 });
 export type MergeHistoryEntry = z.infer<typeof mergeHistoryEntry>;
 
-const pair = { a: z.string().uuid(), b: z.string().uuid() };
+const pair = { a: uuid, b: uuid };
 
 export const mergeChannels = {
-  'merges:suggestions': {
+  'merges:list-suggestions': {
     input: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
     output: z.array(mergeSuggestion),
   },
@@ -57,10 +58,4 @@ export const mergeChannels = {
     input: z.object({ ...pair, days: z.number().int().min(1).max(365) }).strict(),
     output: z.object({ until: z.string() }),
   },
-  'developers:merge': {
-    input: z.object({ intoId: z.string().uuid(), fromId: z.string().uuid(), reason: z.string().trim().max(500).optional() }).strict(),
-    output: z.object({ mergeId: z.string() }),
-  },
-  'developers:unmerge': { input: z.object({ mergeId: z.string().uuid() }).strict(), output: z.object({ mergeId: z.string() }) },
-  'developers:merges': { input: z.object({ developerId: z.string().uuid() }).strict(), output: z.array(mergeHistoryEntry) },
 } as const;

@@ -1,11 +1,17 @@
 /**
- * CSV for spreadsheets: UTF-8 with a BOM (Excel, notably in Japan, then
- * reads it as UTF-8), CRLF line ends, RFC 4180 quoting, and formula-injection
- * safe: a cell that a spreadsheet would run as a formula (starting with
- * = + - @, a tab or a carriage return) is prefixed with a single quote.
+ * The one CSV writer of the app (the developers and funnel exports in the
+ * core; an import's rejected rows and a chart's numbers in the renderer).
+ * CSV for spreadsheets: UTF-8 with a BOM (Excel, notably in Japan, then reads
+ * it as UTF-8; without it, as Shift_JIS), CRLF line ends, RFC 4180 quoting,
+ * and formula-injection safe: a cell that a spreadsheet would run as a
+ * formula (starting with = + - @, a tab or a carriage return) is prefixed
+ * with a single quote (OWASP's advice for CSV injection).
  */
 
 export type CsvValue = string | number | boolean | null | undefined;
+
+/** Excel opens a UTF-8 file with this mark as UTF-8. */
+export const BOM = '\uFEFF';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -23,8 +29,8 @@ export function csvLine(values: readonly CsvValue[]): string {
 }
 
 /** A whole document: BOM, header line, one line per row. */
-export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
-  const lines = ['\uFEFF', csvLine(header)];
+export function toCsv(header: readonly CsvValue[], rows: Iterable<readonly CsvValue[]>): string {
+  const lines = [BOM, csvLine(header)];
   for (const row of rows) lines.push(csvLine(row));
   return lines.join('');
 }

@@ -1,12 +1,13 @@
 /**
- * Backups (issue 9): list, back up now, restore, where they go and when.
- * Spread into `channels` and `events` by contract.ts.
+ * Backups (issue 9): list, back up now, restore, where they go and when;
+ * `backup:progress` reports a running backup or restore.
  *
  * The renderer never names a file: a restore takes a backup's id (its file
  * name, as `backup:list` gave it), which the core resolves inside its own
  * backup folder; a new folder comes from the shell's own folder dialog.
  */
 import { z } from 'zod';
+import { emptyInput } from './common';
 
 export const backupKinds = ['manual', 'daily', 'pre-migration', 'pre-restore'] as const;
 export const backupKind = z.enum(backupKinds);
@@ -78,13 +79,11 @@ export const backupRestored = z.object({
 });
 export type BackupRestored = z.infer<typeof backupRestored>;
 
-const emptyInput = z.object({}).strict();
-
 export const backupChannels = {
   'backup:list': { input: emptyInput, output: backupList },
   'backup:create': { input: emptyInput, output: backupCreated },
   'backup:restore': { input: z.object({ id: backupId }).strict(), output: backupRestored },
-  'backup:settings': { input: emptyInput, output: backupSettings },
+  'backup:get-settings': { input: emptyInput, output: backupSettings },
   'backup:update-settings': {
     input: z
       .object({
@@ -102,7 +101,7 @@ export const backupChannels = {
     input: z.object({ id: backupId.optional() }).strict(),
     output: z.object({ shown: z.boolean(), path: z.string() }),
   },
-};
+} as const;
 
 export const backupOperations = ['backup', 'restore'] as const;
 export const backupPhases = ['copying', 'verifying', 'loading', 'indexing', 'migrating', 'rebuilding', 'done', 'failed'] as const;
@@ -121,5 +120,5 @@ export const backupEvents = {
     bytesTotal: z.number().int(),
     message: z.string().nullable(),
   }),
-};
+} as const;
 export type BackupProgress = z.output<(typeof backupEvents)['backup:progress']>;

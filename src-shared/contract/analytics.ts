@@ -1,0 +1,122 @@
+/**
+ * Reports over a period: the funnel and its developers, the activity trend
+ * and the overview, and the sources to filter by.
+ *
+ * Periods are half-open [from, to) of calendar days in the tenant's time
+ * zone. Developers without analytics consent are in none of these numbers.
+ */
+import { z } from 'zod';
+import { csvFile, emptyInput, money, period, trendBuckets, uuid } from './common';
+import { roiRow } from './campaigns';
+import { funnelStage } from './settings';
+
+// ── Funnel ───────────────────────────────────────────────────────────────────
+
+const funnelFilters = {
+  ...period,
+  campaignId: uuid.optional(),
+  source: z.string().min(1).max(200).optional(),
+};
+
+export const funnelQuery = z.object(funnelFilters).strict();
+export type FunnelQuery = z.output<typeof funnelQuery>;
+
+export const funnelStageRow = funnelStage.extend({
+  /** Developers with an activity in the period mapped to this stage. */
+  reached: z.number().int(),
+  /** Developers whose highest stage reached in the period is this one or a later one. */
+  atOrBeyond: z.number().int(),
+  /** atOrBeyond / previous stage's atOrBeyond; null for the first stage or when the previous is 0. */
+  conversionFromPrevious: z.number().nullable(),
+});
+export type FunnelStageRow = z.infer<typeof funnelStageRow>;
+
+export const funnelReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Activities with only an anon id in the period (beside awareness; never developers). */
+  anonymous: z.number().int(),
+  stages: z.array(funnelStageRow),
+});
+export type FunnelReport = z.infer<typeof funnelReport>;
+
+const funnelDevelopersFields = {
+  ...funnelFilters,
+  stageKey: z.string().min(1).max(100),
+  /** 'reached': reached the stage in the period; 'atOrBeyond': highest stage in the period is it or later. */
+  mode: z.enum(['reached', 'atOrBeyond']).default('atOrBeyond'),
+};
+
+export const funnelDeveloperRow = z.object({
+  developerId: z.string(),
+  displayName: z.string().nullable(),
+  primaryEmail: z.string().nullable(),
+  organization: z.string().nullable(),
+  /** Highest stage reached in the period. */
+  stage: z.string(),
+  lastActionAt: z.string().nullable(),
+});
+
+// ── Trend and overview ───────────────────────────────────────────────────────
+
+export const trendQuery = z.object({ ...period, bucket: z.enum(trendBuckets).default('day') }).strict();
+
+export const trendReport = z.object({
+  bucket: z.enum(trendBuckets),
+  stages: z.array(funnelStage),
+  /** One point per bucket in the period, empty buckets included; period = the bucket's first day. */
+  points: z.array(
+    z.object({
+      period: z.string(),
+      /** stage key → activities (consented developers and anonymous) whose action maps to it. */
+      byStage: z.record(z.string(), z.number().int()),
+      /** Activities whose action maps to no stage. */
+      unmapped: z.number().int(),
+    }),
+  ),
+});
+export type TrendReport = z.infer<typeof trendReport>;
+
+export const overviewReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Visible developers (merged-away excluded) with analytics consent. */
+  developers: z.number().int(),
+  /** Of those, with an activity in the 30 days up to `to`. */
+  activeDevelopers: z.number().int(),
+  /** Activities in the period (consented developers and anonymous). */
+  activities: z.number().int(),
+  /** Budget entries spent in the period, per currency. */
+  spend: z.array(money),
+  funnel: funnelReport,
+  trend: trendReport,
+  /**
+   * Per currency (the tenant's value currency first), up to 5 campaigns with cost and conversions,
+   * cheapest cost per conversion first (tenant's model); currencies are never compared.
+   */
+  topCampaigns: z.array(roiRow),
+});
+export type OverviewReport = z.infer<typeof overviewReport>;
+
+// ── Channels ─────────────────────────────────────────────────────────────────
+
+export const analyticsChannels = {
+  'analytics:list-sources': { input: emptyInput, output: z.array(z.string()) },
+  'analytics:get-funnel': { input: funnelQuery, output: funnelReport },
+  'analytics:list-funnel-developers': {
+    input: z
+      .object({
+        ...funnelDevelopersFields,
+        page: z.number().int().min(0).default(0),
+        pageSize: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    output: z.object({ total: z.number().int(), rows: z.array(funnelDeveloperRow) }),
+  },
+  'analytics:export-funnel-developers': { input: z.object(funnelDevelopersFields).strict(), output: csvFile },
+  'analytics:get-trend': { input: trendQuery, output: trendReport },
+  'analytics:get-overview': {
+    input: z.object({ ...period, bucket: z.enum(trendBuckets).default('day') }).strict(),
+    output: overviewReport,
+  },
+} as const;

@@ -1,0 +1,147 @@
+/**
+ * Campaigns and their budget entries, a campaign's detail, and ROI with
+ * attribution (`campaigns:get-roi`). Money is never added across currencies;
+ * developers without analytics consent are in none of these numbers.
+ */
+import { z } from 'zod';
+import { amount, currency, day, money, periodEnd, trendBuckets, uuid } from './common';
+import { attributionModels } from './settings';
+
+export const campaign = z.object({
+  campaignId: z.string(),
+  name: z.string(),
+  channel: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  budgetTotal: z.number().nullable(),
+  /** Sum of budget entries, per currency. */
+  costs: z.array(money),
+  /** From campaign_stats (the tenant's attribution model, all time). */
+  actions: z.number(),
+  conversions: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Campaign = z.infer<typeof campaign>;
+
+const campaignFields = {
+  name: z.string().trim().min(1).max(200),
+  channel: z.string().trim().max(100).nullable().optional(),
+  startDate: day.nullable().optional(),
+  endDate: day.nullable().optional(),
+  budgetTotal: amount.nonnegative().nullable().optional(),
+};
+
+export const budget = z.object({
+  budgetId: z.string(),
+  campaignId: z.string(),
+  category: z.string(),
+  amount: z.number(),
+  currency: z.string(),
+  spentAt: z.string(),
+  source: z.string().nullable(),
+  memo: z.string().nullable(),
+});
+export type Budget = z.infer<typeof budget>;
+
+const budgetFields = {
+  category: z.string().trim().min(1).max(100),
+  amount: amount.nonnegative(),
+  currency: currency.default('JPY'),
+  spentAt: day,
+  memo: z.string().trim().max(1000).nullable().optional(),
+};
+
+// ── ROI and attribution ──────────────────────────────────────────────────────
+
+export const roiQuery = z
+  .object({
+    from: day.optional(),
+    to: periodEnd.optional(),
+    /** Defaults: the tenant's settings. */
+    model: z.enum(attributionModels).optional(),
+    lookbackDays: z.number().int().min(1).max(365).optional(),
+  })
+  .strict();
+export type RoiQuery = z.output<typeof roiQuery>;
+
+/** One campaign in one currency (a campaign with budgets in two currencies has two rows; none: one JPY row with cost 0). */
+export const roiRow = z.object({
+  campaignId: z.string(),
+  campaign: z.string(),
+  currency: z.string(),
+  cost: z.number(),
+  /** Sum of attribution weights of the campaign's activities. */
+  actions: z.number(),
+  /** Weighted activities whose action maps to the conversion stage. */
+  conversions: z.number(),
+  costPerConversion: z.number().nullable(),
+  roiPerCost: z.number().nullable(),
+  /** (value × conversions − cost) / cost × 100, when a value per conversion in this currency is set. */
+  roiPercent: z.number().nullable(),
+});
+export type RoiRow = z.infer<typeof roiRow>;
+
+export const roiReport = z.object({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  model: z.enum(attributionModels),
+  lookbackDays: z.number().int(),
+  conversionStage: z.string(),
+  rows: z.array(roiRow),
+});
+export type RoiReport = z.infer<typeof roiReport>;
+
+export const campaignDetailQuery = z
+  .object({ campaignId: uuid, from: day.optional(), to: periodEnd.optional(), bucket: z.enum(trendBuckets).default('week') })
+  .strict();
+
+export const campaignDetail = z.object({
+  campaign,
+  budgets: z.array(budget),
+  roi: z.array(roiRow),
+  /** Attributed activities (weights) and conversions per bucket. */
+  overTime: z.array(z.object({ period: z.string(), actions: z.number(), conversions: z.number() })),
+  costByCategory: z.array(z.object({ category: z.string(), currency: z.string(), amount: z.number() })),
+  topDevelopers: z.array(
+    z.object({ developerId: z.string(), displayName: z.string().nullable(), actions: z.number(), conversions: z.number() }),
+  ),
+});
+export type CampaignDetail = z.infer<typeof campaignDetail>;
+
+// ── Channels ─────────────────────────────────────────────────────────────────
+
+export const campaignChannels = {
+  'campaigns:list': {
+    input: z.object({ q: z.string().max(200).optional() }).strict(),
+    output: z.array(campaign),
+  },
+  'campaigns:get': { input: campaignDetailQuery, output: campaignDetail },
+  'campaigns:create': { input: z.object(campaignFields).strict(), output: campaign },
+  'campaigns:update': {
+    input: z.object({ campaignId: uuid, ...campaignFields, name: campaignFields.name.optional() }).strict(),
+    output: campaign,
+  },
+  /** Deletes the campaign, its budgets and attributions; the token undoes it (kept for 10 minutes). */
+  'campaigns:delete': { input: z.object({ campaignId: uuid }).strict(), output: z.object({ undoToken: z.string() }) },
+  'campaigns:restore': { input: z.object({ undoToken: z.string().min(1) }).strict(), output: campaign },
+
+  'budgets:create': { input: z.object({ campaignId: uuid, ...budgetFields }).strict(), output: budget },
+  'budgets:update': {
+    input: z
+      .object({
+        budgetId: uuid,
+        category: budgetFields.category.optional(),
+        amount: budgetFields.amount.optional(),
+        currency: currency.optional(),
+        spentAt: day.optional(),
+        memo: budgetFields.memo,
+      })
+      .strict(),
+    output: budget,
+  },
+  /** Returns the deleted entry so that the renderer can offer undo (budgets:create with it). */
+  'budgets:delete': { input: z.object({ budgetId: uuid }).strict(), output: budget },
+
+  'campaigns:get-roi': { input: roiQuery, output: roiReport },
+} as const;

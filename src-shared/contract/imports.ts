@@ -1,0 +1,152 @@
+/**
+ * CSV import: the formats, a file's preview, starting and cancelling a job,
+ * the job history, templates and the sample data; `import:progress` reports
+ * a running job.
+ */
+import { z } from 'zod';
+import { csvFile, emptyInput } from './common';
+import { fileHandle } from './files';
+
+export const importTypes = ['activities', 'developers', 'campaigns', 'budgets', 'connpass', 'github-stars', 'slack-members'] as const;
+export const importType = z.enum(importTypes);
+export type ImportType = z.infer<typeof importType>;
+
+export const importStatuses = ['queued', 'running', 'succeeded', 'rejected', 'failed', 'cancelled'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+
+/**
+ * Why a `failed` job failed: the file could not be read to the end (it vanished,
+ * changed, or an I/O error); the database stopped; the disk is full; the app
+ * stopped during the import (found at the next start); or a bug of ours.
+ */
+export const importFailures = ['file', 'database', 'disk', 'interrupted', 'internal'] as const;
+export type ImportFailure = (typeof importFailures)[number];
+
+const shortText = z.string().trim().max(500);
+
+export const importOptions = z
+  .object({
+    source: shortText.min(1).optional(),
+    /** IANA time zone for timestamps without one. */
+    timezone: shortText.min(1).optional(),
+    campaign: shortText.min(1).optional(),
+    eventTitle: shortText.min(1).optional(),
+    eventId: shortText.min(1).optional(),
+    eventDate: shortText.min(1).optional(),
+    occurredAt: shortText.min(1).optional(),
+  })
+  .strict();
+export type ImportOptionsInput = z.input<typeof importOptions>;
+
+const fileRef = {
+  /** The handle of a file the user dropped, chose or uploaded; its name and size come with it. */
+  fileHandle,
+};
+
+/**
+ * Why the preview chose its encoding: a byte order mark; the NUL-every-other-
+ * byte pattern of UTF-16; a sample that is valid UTF-8; UTF-8 text with some
+ * invalid bytes (kept as UTF-8: the import reports those lines); bytes that
+ * are not UTF-8 but all valid CP932; bytes valid in neither, CP932 having
+ * fewer errors.
+ */
+export const encodingReasons = [
+  'bom',
+  'utf16-pattern',
+  'valid-utf8',
+  'utf8-with-invalid-bytes',
+  'not-utf8-valid-cp932',
+  'not-utf8-invalid-cp932',
+] as const;
+export type EncodingReason = (typeof encodingReasons)[number];
+
+export const importField = z.object({ name: z.string(), required: z.boolean() });
+export const importFormats = z.array(z.object({ type: importType, fields: z.array(importField), template: z.boolean() }));
+
+export const importPreview = z.object({
+  fileName: z.string(),
+  size: z.number().int(),
+  encoding: z.string(),
+  encodingReason: z.enum(encodingReasons),
+  /** The first line of the previewed sample that the encoding cannot decode (the import reports every such line), or null. */
+  firstBadLine: z.number().int().nullable(),
+  delimiter: z.string(),
+  type: importType.nullable(),
+  headers: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+  /** field → header */
+  mapping: z.record(z.string(), z.string()),
+});
+
+export const importRowError = z.object({ line: z.number().int(), column: z.string(), reason: z.string(), value: z.string() });
+
+export const importCounts = z.object({
+  activities: z.number().int(),
+  developers: z.number().int(),
+  accounts: z.number().int(),
+  identifiers: z.number().int(),
+  organizations: z.number().int(),
+  resources: z.number().int(),
+  campaigns: z.number().int(),
+  budgets: z.number().int(),
+});
+
+export const importJob = z.object({
+  jobId: z.string(),
+  status: z.enum(importStatuses),
+  type: importType,
+  fileName: z.string(),
+  encoding: z.string(),
+  dryRun: z.boolean(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  durationMs: z.number().int().nullable(),
+  totalBytes: z.number().int(),
+  rowsRead: z.number().int(),
+  rejected: z.number().int(),
+  skipped: z.number().int(),
+  duplicates: z.number().int(),
+  inserted: importCounts,
+  /** Every bad row's problems (capped at errorsCap; errorCount is the true total). */
+  errors: z.array(importRowError),
+  errorCount: z.number().int(),
+  /** Why a failed job failed, or the cancel. */
+  message: z.string().nullable(),
+  /** For a failed job, what kind of failure (null otherwise). */
+  failure: z.enum(importFailures).nullable(),
+});
+export type ImportJob = z.infer<typeof importJob>;
+
+export const importJobSummary = importJob.omit({ errors: true });
+
+export const importChannels = {
+  'import:list-formats': { input: emptyInput, output: importFormats },
+  'import:preview': { input: z.object(fileRef).strict(), output: importPreview },
+  'import:start': {
+    input: z
+      .object({
+        ...fileRef,
+        type: importType,
+        mapping: z.record(z.string(), z.string()).optional(),
+        options: importOptions.optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'import:cancel': { input: z.object({ jobId: z.string().uuid() }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  'import:list-jobs': { input: emptyInput, output: z.array(importJobSummary) },
+  'import:get-job': { input: z.object({ jobId: z.string().uuid() }).strict(), output: importJob },
+  'import:get-template': { input: z.object({ type: importType }).strict(), output: csvFile },
+  'import:load-sample': { input: emptyInput, output: z.object({ jobIds: z.array(z.string()) }) },
+} as const;
+
+export const importEvents = {
+  'import:progress': z.object({
+    jobId: z.string(),
+    status: z.enum(importStatuses),
+    rowsRead: z.number().int(),
+    bytesRead: z.number().int(),
+    totalBytes: z.number().int(),
+  }),
+} as const;

@@ -1,0 +1,49 @@
+/**
+ * Every table the app has, by the name `db:changed` announces and the
+ * renderer's queries declare they read: the spec's 25 in `public`
+ * unqualified, the app's own schemas qualified (`app.x`, `derived.x`).
+ * core/db/tables.ts proves at compile time that this list and the schema
+ * define the same tables.
+ */
+import { z } from 'zod';
+
+export const tableNames = [
+  // The spec's tables (core/db/schema/), in its files' order.
+  'tenants',
+  'users',
+  'api_keys',
+  'system_settings',
+  'notifications',
+  'organizations',
+  'developers',
+  'accounts',
+  'developer_identifiers',
+  'developer_merge_logs',
+  'campaigns',
+  'budgets',
+  'resources',
+  'activities',
+  'activity_campaigns',
+  'plugins',
+  'plugin_runs',
+  'plugin_events_raw',
+  'import_jobs',
+  'shortlinks',
+  'developer_stats',
+  'campaign_stats',
+  'funnel_stages',
+  'activity_funnel_map',
+  'schema_migrations',
+  // What the user owns beyond the spec.
+  'app.tenant_settings',
+  // Computed from the tables above, rebuilt at will.
+  'derived.developer_search',
+  'derived.developer_funnel',
+  'derived.developer_funnel_dim',
+  'derived.activity_daily',
+  'derived.campaign_daily',
+  'derived.conversion_touches',
+] as const;
+
+export type TableName = (typeof tableNames)[number];
+export const tableName = z.enum(tableNames);

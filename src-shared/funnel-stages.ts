@@ -1,0 +1,21 @@
+/**
+ * The funnel stages the app ships with, in funnel order: seeded into
+ * funnel_stages at start-up (core/db/seed.ts) and named in both languages by
+ * the renderer. A stage the tenant adds later is shown by its title.
+ */
+
+export const FUNNEL_STAGES = [
+  { stageKey: 'awareness', orderNo: 1, title: 'Awareness' },
+  { stageKey: 'engagement', orderNo: 2, title: 'Engagement' },
+  { stageKey: 'adoption', orderNo: 3, title: 'Adoption' },
+  { stageKey: 'advocacy', orderNo: 4, title: 'Advocacy' },
+] as const;
+
+export type StageKey = (typeof FUNNEL_STAGES)[number]['stageKey'];
+
+/** The keys alone, in funnel order. */
+export const stageKeys: readonly StageKey[] = FUNNEL_STAGES.map((stage) => stage.stageKey);
+
+export function isStageKey(value: string | null): value is StageKey {
+  return value !== null && (stageKeys as readonly string[]).includes(value);
+}
