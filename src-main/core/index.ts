@@ -22,7 +22,7 @@ import { APP_VERSION } from './version';
 
 export type { Core, ShellCapabilities, StartCoreOptions } from './types';
 
-/** The migration that creates the `app` and `derived` schemas (db/app-schema.ts). */
+/** The migration that creates the `app` and `derived` schemas (db/schema-app/). */
 export const DERIVED_MIGRATION = '0002_derived';
 
 export async function startCore(options: StartCoreOptions): Promise<Core> {

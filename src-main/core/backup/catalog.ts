@@ -6,7 +6,7 @@
 import { getTableName, is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import * as appSchema from '../db/app-schema';
+import * as appSchema from '../db/schema-app';
 import { readApplied, readJournal } from '../db/migrate';
 import * as specSchema from '../db/schema';
 import type { Manifest, TableStart } from './format';

@@ -1,5 +1,5 @@
 /**
- * derived.developer_funnel and derived.developer_funnel_dim (db/app-schema.ts):
+ * derived.developer_funnel and derived.developer_funnel_dim (db/schema-app/derived.ts):
  * per developer, and per developer × campaign or source, the days on which
  * each stage was reached, in the tenant's zone. What the funnel, its
  * developer lists and the overview's active developers read.

@@ -1,5 +1,5 @@
 /**
- * Keeps the derived structures (schema `derived`, see db/app-schema.ts) and
+ * Keeps the derived structures (schema `derived`, see db/schema-app/) and
  * the spec's stats caches current. Every write path (import, merge, unmerge,
  * profile edit, organization change, settings change) calls `refreshDerived`
  * inside its own transaction with what it changed, so a reader never sees
