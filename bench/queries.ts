@@ -25,10 +25,11 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { ChannelName } from '../src-shared/contract';
 import type { FunnelReport, OverviewReport, RoiReport, TrendReport } from '../src-shared/contract-analytics';
+import { dbOn } from '../src-main/core/db/db';
 import { DEFAULT_TENANT } from '../src-main/core/db/seed';
 import { startCore } from '../src-main/core/index';
 import { MERGED_AWAY_SQL } from '../src-main/core/merges/state';
-import { readSettings } from '../src-main/core/settings/service';
+import { readSettings } from '../src-main/core/settings/read';
 import type { Core } from '../src-main/core/types';
 import { exportRaw, loadReference, referenceFunnel } from './queries-duckdb';
 import { formatTable, funnelDifferences, percentile, timeRuns, type FunnelNumbers, type Row } from './timing';
@@ -274,7 +275,7 @@ async function main(): Promise<number> {
     console.log(`merged ${done} developer pairs in ${seconds(ms)}${done > 0 ? ` (${seconds(ms / done)} each)` : ''}`);
   }
 
-  const settings = await readSettings(client, DEFAULT_TENANT);
+  const settings = await readSettings(dbOn(client), DEFAULT_TENANT);
   const { rows: facts } = await client.query<{
     visible: string;
     consented: string;

@@ -68,7 +68,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     session = first;
     // A database that held data before the derived structures existed gets
     // them built once, by the start that creates them (empty ones cost nothing).
-    if (migrationsApplied.includes(DERIVED_MIGRATION)) await rebuildStats(first.pool, DEFAULT_TENANT);
+    if (migrationsApplied.includes(DERIVED_MIGRATION)) await rebuildStats(first.db, DEFAULT_TENANT);
 
     const gate = createGate();
     let lost: Error | undefined;

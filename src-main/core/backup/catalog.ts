@@ -5,13 +5,9 @@
  */
 import { getTableName, is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import type pg from 'pg';
-import * as appSchema from '../db/schema-app';
+import { schema, type SqlClient } from '../db/db';
 import { readApplied, readJournal } from '../db/migrate';
-import * as specSchema from '../db/schema';
 import type { Manifest, TableStart } from './format';
-
-type Queryable = Pick<pg.ClientBase, 'query'>;
 
 /** Everything the user owns; `derived` is computed from it and rebuilt on restore. */
 export const BACKED_UP_SCHEMAS = ['public', 'app'] as const;
@@ -24,13 +20,13 @@ export const qualified = (t: { schema: string; name: string }) => `${quoteIdent(
 
 /** Every table this app's schema defines, as `{ schema, name }` (public, app and derived). */
 export function definedTables(): { schema: string; name: string }[] {
-  return [...Object.values(specSchema), ...Object.values(appSchema)].flatMap((value) =>
+  return Object.values(schema).flatMap((value) =>
     is(value, PgTable) ? [{ schema: getTableConfig(value).schema ?? 'public', name: getTableName(value) }] : [],
   );
 }
 
 /** Tables of the backed-up schemas with their stored columns in order (generated columns are recomputed). */
-export async function readTables(client: Queryable): Promise<TableStart[]> {
+export async function readTables(client: SqlClient): Promise<TableStart[]> {
   const { rows } = await client.query<TableStart>(
     `select n.nspname as schema, c.relname as name,
             array(select a.attname::text from pg_attribute a
@@ -45,7 +41,7 @@ export async function readTables(client: Queryable): Promise<TableStart[]> {
 }
 
 /** Heap and TOAST bytes of the tables (no indexes): what a COPY of them reads, about. */
-export async function tablesBytes(client: Queryable, tables: readonly TableStart[]): Promise<number> {
+export async function tablesBytes(client: SqlClient, tables: readonly TableStart[]): Promise<number> {
   if (tables.length === 0) return 0;
   const { rows } = await client.query<{ bytes: string }>(
     'select coalesce(sum(pg_table_size(t::regclass)), 0)::bigint as bytes from unnest($1::text[]) t',
@@ -55,7 +51,7 @@ export async function tablesBytes(client: Queryable, tables: readonly TableStart
 }
 
 /** The migrations applied, in order, as the manifest records them. */
-export async function readMigrationState(client: Queryable, migrationsDir: string): Promise<Manifest['migrations']> {
+export async function readMigrationState(client: SqlClient, migrationsDir: string): Promise<Manifest['migrations']> {
   const applied = await readApplied(client);
   const byWhen = new Map(readJournal(migrationsDir).map((e) => [e.when, e.tag]));
   const runAt = new Map<string, string>();
@@ -72,7 +68,7 @@ export async function readMigrationState(client: Queryable, migrationsDir: strin
 }
 
 /** Whether any table holds rows beyond what seeding writes: anything the user would miss. */
-export async function hasUserData(client: Queryable): Promise<boolean> {
+export async function hasUserData(client: SqlClient): Promise<boolean> {
   const tables = (await readTables(client)).filter((t) => !(t.schema === 'public' && SEEDED_TABLES.has(t.name)));
   if (tables.length === 0) return false;
   const probes = tables.map((t) => `exists (select 1 from ${qualified(t)})`).join(' or ');

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import pg from 'pg';
+import type { SqlClient } from './db';
 
 interface JournalEntry {
   tag: string;
@@ -31,8 +32,6 @@ export interface AppliedMigration {
   hash: string;
 }
 
-type Queryable = Pick<pg.ClientBase, 'query'>;
-
 /** Any two processes migrating one database take turns on this lock. */
 const MIGRATION_LOCK = "hashtext('drm-desktop:migrate')";
 
@@ -48,7 +47,7 @@ export function readMigrations(migrationsDir: string): Migration[] {
 }
 
 /** drizzle's record of what a database has applied, oldest first; empty for a fresh database. */
-export async function readApplied(client: Queryable): Promise<AppliedMigration[]> {
+export async function readApplied(client: SqlClient): Promise<AppliedMigration[]> {
   const present = await client.query<{ ok: boolean }>("select to_regclass('drizzle.__drizzle_migrations') is not null as ok");
   if (!present.rows[0]?.ok) return [];
   const rows = await client.query<{ hash: string; created_at: string }>(
@@ -69,7 +68,7 @@ export function pendingMigrations(all: readonly Migration[], applied: readonly A
  * as its migrator does. Returns the tags applied; record them with
  * `recordApplied` (a restore takes `schema_migrations` from the backup instead).
  */
-export async function applyMigrations(client: Queryable, migrationsDir: string, upTo?: number): Promise<string[]> {
+export async function applyMigrations(client: SqlClient, migrationsDir: string, upTo?: number): Promise<string[]> {
   await client.query('create schema if not exists drizzle');
   await client.query(
     'create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)',
@@ -114,7 +113,7 @@ export async function runMigrations(databaseUrl: string, migrationsDir: string):
  * migrated by older versions (drizzle's migrator, then a separate step) may
  * have a gap here after a crash; this fills it.
  */
-export async function recordApplied(client: Queryable, migrationsDir: string): Promise<string[]> {
+export async function recordApplied(client: SqlClient, migrationsDir: string): Promise<string[]> {
   const appliedWhen = new Set((await readApplied(client)).map((a) => a.when));
   const recorded = await client.query<{ name: string }>('select name from schema_migrations');
   const recordedNames = new Set(recorded.rows.map((r) => r.name));

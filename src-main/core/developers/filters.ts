@@ -16,8 +16,7 @@
 import type { DeveloperFilters, DeveloperSort } from '../../../src-shared/contract-developers';
 import { CoreError } from '../errors';
 import { searchKey } from './search-key';
-
-type Queryable = { query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[] }> };
+import type { Db } from '../db/db';
 
 export const SEARCH_TABLE = 'derived.developer_search ds';
 
@@ -45,8 +44,8 @@ function searchSql(params: SqlParams, q: string): string | null {
 }
 
 /** order_no of a stage; BAD_INPUT for an unknown one. */
-async function stageOrder(db: Queryable, stage: string): Promise<number> {
-  const { rows } = await db.query<{ stage_key: string; order_no: number }>(
+async function stageOrder(db: Db, stage: string): Promise<number> {
+  const { rows } = await db.$client.query<{ stage_key: string; order_no: number }>(
     'select stage_key, order_no from funnel_stages order by order_no',
   );
   const found = rows.find((r) => r.stage_key === stage);
@@ -72,7 +71,7 @@ export interface Where {
 }
 
 /** `where …` for the filters; merged-away developers have no row, so they are never listed. */
-export async function whereSql(db: Queryable, params: SqlParams, filters: DeveloperFilters): Promise<Where> {
+export async function whereSql(db: Db, params: SqlParams, filters: DeveloperFilters): Promise<Where> {
   const clauses = ['ds.tenant_id = $1'];
   const search = filters.q ? searchSql(params, filters.q) : null;
   if (search) clauses.push(search);

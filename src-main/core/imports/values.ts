@@ -8,16 +8,12 @@
  */
 import { DateTime, IANAZone, type Zone } from 'luxon';
 import { amountTextProblem, dayOutOfRange, isStorableYear } from '../../../src-shared/bounds';
+import { machineZone } from '../machine-zone';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
-
-/** The machine's IANA zone: the default for timestamps without one (DESIGN.md). */
-export function machineZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
 
 /**
  * IANA zones by name, validated once: luxon's isValidZone builds an

@@ -4,12 +4,10 @@
  * that remain, so 100k developers cost a few hash aggregates, not n² pairs.
  * Nothing here merges anything; a person decides.
  */
-import type { PoolClient } from 'pg';
 import type { DevSummary, MergeEvidence, MergeSuggestion } from '../../../src-shared/contract-merges';
 import { MERGED_AWAY_SQL } from './state';
 import { FREE_MAIL_DOMAINS, GENERIC_EMAIL_LOCALS, MAX_GROUP, MIN_EMAIL_LOCAL, MIN_NAME_KEY, normalisedSql, RULE_SCORES } from './rules';
-
-type Queryable = Pick<PoolClient, 'query'>;
+import type { Db } from '../db/db';
 
 export const DEFAULT_SUGGESTIONS = 100;
 
@@ -161,11 +159,11 @@ export interface PairEvidence {
 }
 
 async function findPairs(
-  client: Queryable,
+  db: Db,
   tenant: string,
   options: { limit: number; only?: [string, string]; respectDecisions: boolean },
 ): Promise<PairEvidence[]> {
-  const { rows } = await client.query<PairRow>(SUGGESTIONS_SQL, [
+  const { rows } = await db.$client.query<PairRow>(SUGGESTIONS_SQL, [
     tenant,
     FREE_MAIL_DOMAINS,
     GENERIC_EMAIL_LOCALS,
@@ -177,13 +175,13 @@ async function findPairs(
 }
 
 /** What the rules say about one pair, decisions aside: recorded with a merge. */
-export async function pairEvidence(client: Queryable, tenant: string, a: string, b: string): Promise<PairEvidence | undefined> {
-  const [pair] = await findPairs(client, tenant, { limit: 1, only: [a, b], respectDecisions: false });
+export async function pairEvidence(db: Db, tenant: string, a: string, b: string): Promise<PairEvidence | undefined> {
+  const [pair] = await findPairs(db, tenant, { limit: 1, only: [a, b], respectDecisions: false });
   return pair;
 }
 
-export async function developerSummaries(client: Queryable, tenant: string, ids: string[]): Promise<Map<string, DevSummary>> {
-  const { rows } = await client.query<DevSummary>(
+export async function developerSummaries(db: Db, tenant: string, ids: string[]): Promise<Map<string, DevSummary>> {
+  const { rows } = await db.$client.query<DevSummary>(
     `select d.developer_id as "developerId", d.display_name as "displayName", d.primary_email::text as "primaryEmail",
             o.name as organization,
             coalesce((select jsonb_agg(jsonb_build_object('provider', a.provider, 'handle', a.handle) order by a.provider, a.handle)
@@ -195,9 +193,9 @@ export async function developerSummaries(client: Queryable, tenant: string, ids:
   return new Map(rows.map((r) => [r.developerId, r]));
 }
 
-export async function listSuggestions(client: Queryable, tenant: string, limit = DEFAULT_SUGGESTIONS): Promise<MergeSuggestion[]> {
-  const pairs = await findPairs(client, tenant, { limit, respectDecisions: true });
+export async function listSuggestions(db: Db, tenant: string, limit = DEFAULT_SUGGESTIONS): Promise<MergeSuggestion[]> {
+  const pairs = await findPairs(db, tenant, { limit, respectDecisions: true });
   if (pairs.length === 0) return [];
-  const summaries = await developerSummaries(client, tenant, [...new Set(pairs.flatMap((p) => [p.a, p.b]))]);
+  const summaries = await developerSummaries(db, tenant, [...new Set(pairs.flatMap((p) => [p.a, p.b]))]);
   return pairs.map((p) => ({ a: summaries.get(p.a)!, b: summaries.get(p.b)!, score: p.score, evidence: p.evidence }));
 }

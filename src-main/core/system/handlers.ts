@@ -1,5 +1,5 @@
 import type { DatabaseLocation } from '../../../src-shared/contract';
-import type { Db } from '../db/client';
+import type { Db } from '../db/db';
 import type { DomainHandlers } from '../handlers';
 import { readStatus } from './service';
 
