@@ -28,7 +28,7 @@ import type { FunnelReport, OverviewReport, RoiReport, TrendReport } from '../sr
 import { dbOn } from '../src-main/core/db/db';
 import { DEFAULT_TENANT } from '../src-main/core/db/seed';
 import { startCore } from '../src-main/core/index';
-import { MERGED_AWAY_SQL } from '../src-main/core/merges/state';
+import { MERGED_AWAY_SQL } from '../src-main/core/identity/merged-away';
 import { readSettings } from '../src-main/core/settings/read';
 import type { Core } from '../src-main/core/types';
 import { exportRaw, loadReference, referenceFunnel } from './queries-duckdb';

@@ -11,7 +11,7 @@ import type { OverviewReport, RoiRow, TrendBucket } from '../../../src-shared/co
 import { roiReport } from '../campaigns/roi';
 import { FUNNEL_TABLE } from '../derived/developer-funnel';
 import type { Db } from '../db/db';
-import { MERGED_AWAY_SQL } from '../merges/state';
+import { MERGED_AWAY_SQL } from '../identity/merged-away';
 import { readSettings } from '../settings/read';
 import { funnelReport } from './funnel';
 import { addDays, checkPeriod } from './period';

@@ -8,7 +8,8 @@
  * derived.campaign_daily (which campaign_stats is computed from).
  */
 import type { Campaign } from '../../../src-shared/contract-analytics';
-import { likeContains } from '../developers/filters';
+import { likeContains } from '../db/like';
+import { foldSql } from '../identity/normalise';
 import type { Db } from '../db/db';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/read';
@@ -62,7 +63,7 @@ export async function listCampaigns(db: Db, tenant: string, q?: string): Promise
   const { conversionStage } = await readSettings(db, tenant);
   const query = q?.trim();
   const { rows } = await db.$client.query<CampaignRecord>(
-    `${campaignSelect("and ($3::text is null or lower(normalize(c.name, NFKC)) like lower($3::text) or lower(coalesce(c.channel, '')) like lower($3::text))")}
+    `${campaignSelect(`and ($3::text is null or ${foldSql('c.name')} like lower($3::text) or lower(coalesce(c.channel, '')) like lower($3::text))`)}
      order by lower(c.name), c.name, c.campaign_id`,
     [tenant, conversionStage, query ? likeContains(query) : null],
   );

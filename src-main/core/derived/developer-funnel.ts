@@ -20,7 +20,7 @@
  * ranges, so `&&` tests a period by binary search. Developers without
  * analytics consent and merged-away developers get no rows.
  */
-import { MERGED_AWAY_SQL } from '../merges/state';
+import { MERGED_AWAY_SQL } from '../identity/merged-away';
 import { readSettings } from '../settings/read';
 import type { DerivedChange } from './change';
 import type { Db } from '../db/db';

@@ -19,10 +19,10 @@
  * maintaining three btrees row by row cost twice as much as building them,
  * and updating rows in place (an upsert) more than deleting and inserting.
  */
-import { searchKeySql } from '../developers/search-key';
 import type { Db, SqlClient } from '../db/db';
 import { traceStep, tracedClient } from '../db/trace';
-import { MERGED_AWAY_SQL } from '../merges/state';
+import { MERGED_AWAY_SQL } from '../identity/merged-away';
+import { searchKeySql } from '../identity/normalise';
 import type { DerivedChange } from './change';
 
 const SCHEMA = 'derived';

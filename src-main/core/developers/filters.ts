@@ -5,7 +5,7 @@
  * tags, organization, providers and the sort keys, each order with its own
  * index, so no request reads activities, accounts or identifiers.
  *
- * Search: the query is folded as the stored text is (search-key.ts) and
+ * Search: the query is folded as the stored text is (identity/normalise.ts) and
  * found with `like '%…%'` in a scan of the table: ~25-30 ms at 120k
  * developers for any query, two characters (田中) or twenty (LIKE scans a
  * little faster than strpos(), which prepares a skip table per row). A pg_trgm index answered
@@ -15,7 +15,8 @@
  */
 import type { DeveloperFilters, DeveloperSort } from '../../../src-shared/contract-developers';
 import { CoreError } from '../errors';
-import { searchKey } from './search-key';
+import { likeContains } from '../db/like';
+import { searchKey } from '../identity/normalise';
 import type { Db } from '../db/db';
 
 export const SEARCH_TABLE = 'derived.developer_search ds';
@@ -30,11 +31,6 @@ export class SqlParams {
     this.values.push(value);
     return `$${this.values.length}`;
   }
-}
-
-/** `%`, `_` and the escape character itself match literally. */
-export function likeContains(text: string): string {
-  return `%${text.normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** The search condition for `q`, or null when `q` folds to nothing; `%`, `_` and the backslash match literally. */

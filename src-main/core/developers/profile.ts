@@ -8,7 +8,8 @@ import type { DeveloperActivityPage, DeveloperProfile } from '../../../src-share
 import { IS_MULTI_TOUCH } from '../derived/attribution';
 import { CoreError } from '../errors';
 import { developerRows } from './list';
-import { MERGED_INTO_SQL } from '../merges/state';
+import { MERGED_INTO_SQL } from '../identity/merged-away';
+import { emailKeySql } from '../identity/normalise';
 import type { Db } from '../db/db';
 
 const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
@@ -33,9 +34,9 @@ export async function findDeveloperByEmail(db: Db, tenant: string, email: string
   const { rows } = await db.$client.query<{ id: string }>(
     `select id from (
        select developer_id as id, 1 as rank from developer_identifiers
-        where tenant_id = $1 and kind = 'email' and value_normalized = lower(normalize(trim($2::text), NFKC))
+        where tenant_id = $1 and kind = 'email' and value_normalized = ${emailKeySql('$2::text')}
        union all
-       select developer_id, 2 from developers where tenant_id = $1 and primary_email = lower(normalize(trim($2::text), NFKC))
+       select developer_id, 2 from developers where tenant_id = $1 and primary_email = ${emailKeySql('$2::text')}
      ) m order by rank limit 1`,
     [tenant, email],
   );

@@ -17,7 +17,7 @@
  * against organizations and one insert, and the caller joins the result back.
  */
 import type { SqlClient } from '../db/db';
-import { FREE_MAIL_DOMAINS } from '../merges/rules';
+import { FREE_MAIL_DOMAINS } from '../identity/free-mail';
 
 export const STAGE_DOMAIN = 'stage_domain';
 

@@ -7,7 +7,7 @@
 import type { MergeHistoryEntry } from '../../../src-shared/contract-merges';
 import { CoreError } from '../errors';
 import type { PairDecisionEvidence } from './log';
-import { actionOf } from './state';
+import { actionOf } from '../identity/merged-away';
 import type { Db } from '../db/db';
 
 async function orderedPair(db: Db, tenant: string, a: string, b: string): Promise<[string, string]> {

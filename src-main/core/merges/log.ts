@@ -5,7 +5,7 @@
  */
 import type { MergeEvidence } from '../../../src-shared/contract-merges';
 import { CoreError } from '../errors';
-import { ACTIVE_MERGES_FROM_SQL } from './state';
+import { ACTIVE_MERGES_FROM_SQL } from '../identity/merged-away';
 import type { Db } from '../db/db';
 
 export interface DeveloperRow {

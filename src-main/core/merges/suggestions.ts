@@ -5,8 +5,10 @@
  * Nothing here merges anything; a person decides.
  */
 import type { DevSummary, MergeEvidence, MergeSuggestion } from '../../../src-shared/contract-merges';
-import { MERGED_AWAY_SQL } from './state';
-import { FREE_MAIL_DOMAINS, GENERIC_EMAIL_LOCALS, MAX_GROUP, MIN_EMAIL_LOCAL, MIN_NAME_KEY, normalisedSql, RULE_SCORES } from './rules';
+import { MERGED_AWAY_SQL } from '../identity/merged-away';
+import { FREE_MAIL_DOMAINS } from '../identity/free-mail';
+import { foldSql, nameKeySql } from '../identity/normalise';
+import { GENERIC_EMAIL_LOCALS, MAX_GROUP, MIN_EMAIL_LOCAL, MIN_NAME_KEY, RULE_SCORES } from './rules';
 import type { Db } from '../db/db';
 
 export const DEFAULT_SUGGESTIONS = 100;
@@ -27,7 +29,7 @@ with live as materialized (
      and not ${MERGED_AWAY_SQL('d.developer_id')}
 ),
 handle as (
-  select distinct a.developer_id, a.provider, a.handle, lower(normalize(btrim(a.handle), NFKC)) as k
+  select distinct a.developer_id, a.provider, a.handle, ${foldSql('btrim(a.handle)')} as k
     from accounts a join live l on l.developer_id = a.developer_id
    where a.tenant_id = $1 and a.handle is not null and btrim(a.handle) <> ''
 ),
@@ -57,7 +59,7 @@ email as (
    where email like '_%@_%'
 ),
 named as (
-  select * from (select l.developer_id, l.display_name, l.org_id, ${normalisedSql('l.display_name')} as name_key
+  select * from (select l.developer_id, l.display_name, l.org_id, ${nameKeySql('l.display_name')} as name_key
                    from live l where l.display_name is not null) s
    where char_length(name_key) >= ${MIN_NAME_KEY}
 ),

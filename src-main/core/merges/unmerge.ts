@@ -9,7 +9,7 @@ import { activitiesSpan, developersActivitiesSpan } from '../developers/activity
 import { CoreError } from '../errors';
 import { rebuildDeveloperStats } from '../stats/service';
 import { activeMergesFrom, lockDevelopers, sortedTags, type MergeLogEvidence, type UnmergeLogEvidence } from './log';
-import { actionOf } from './state';
+import { actionOf } from '../identity/merged-away';
 import { inTransaction } from '../db/transaction';
 import type { Db } from '../db/db';
 

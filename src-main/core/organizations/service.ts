@@ -4,9 +4,10 @@
  */
 import type { OrganizationListQuery, OrganizationPage, OrganizationRow } from '../../../src-shared/contract-organizations';
 import { refreshDerived } from '../derived/refresh';
-import { likeContains } from '../developers/filters';
 import { CoreError } from '../errors';
-import { MERGED_AWAY_SQL } from '../merges/state';
+import { likeContains } from '../db/like';
+import { MERGED_AWAY_SQL } from '../identity/merged-away';
+import { foldSql } from '../identity/normalise';
 import { inTransaction } from '../db/transaction';
 import type { Db } from '../db/db';
 
@@ -28,7 +29,7 @@ const toRow = (r: OrgRecord): OrganizationRow => ({
 
 /** `$1` tenant, `$2` the like pattern or null. */
 const MATCH = `o.tenant_id = $1 and ($2::text is null
-   or lower(normalize(o.name, NFKC)) like lower($2::text)
+   or ${foldSql('o.name')} like lower($2::text)
    or lower(coalesce(o.domain_primary::text, '')) like lower($2::text))`;
 
 const ORG_COLUMNS = `o.org_id, o.name, o.domain_primary::text as domain,

@@ -3,11 +3,9 @@
  * developer_merge_logs row whose `evidence.action` says which kind it is
  * (merge, unmerge, dismiss, snooze); a developer is merged away while a merge
  * names it as `from` and no unmerge names that merge. Lists, search,
- * suggestions and merge itself all read it from here.
+ * suggestions, organizations, analytics, derived structures and merge itself
+ * all read it from here.
  */
-
-/** The kinds of identity decision kept in developer_merge_logs. */
-export type DecisionAction = 'merge' | 'unmerge' | 'dismiss' | 'snooze';
 
 /** `evidence->>'action'` of a log aliased `alias`; rows without one predate the field and were merges. */
 export const actionOf = (alias: string) => `coalesce(${alias}.evidence->>'action', 'merge')`;
