@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import pg from 'pg';
+import { CoreError } from '../errors';
 import type { SqlClient } from './db';
 
 interface JournalEntry {
@@ -56,8 +57,34 @@ export async function readApplied(client: SqlClient): Promise<AppliedMigration[]
   return rows.rows.map((r) => ({ when: Number(r.created_at), hash: r.hash }));
 }
 
-/** What is still to apply, by drizzle's own rule: every migration newer than the last one applied. */
+/**
+ * Refuses a database that applied one of `all` with other content than its
+ * file has now: migrations are immutable once released (a changed file would
+ * leave databases that ran the old one with a schema nobody can reproduce,
+ * and never run the new content on them). Applied migrations this folder does
+ * not have (a newer app's) are not this check's business.
+ */
+export function checkAppliedUnchanged(all: readonly Migration[], applied: readonly AppliedMigration[]): void {
+  for (const a of applied) {
+    const file = all.find((m) => m.when === a.when);
+    if (!file || file.hash === a.hash) continue;
+    throw new CoreError(
+      'UNAVAILABLE',
+      `Migration ${file.tag}.sql was applied to this database with a different content (hash ${a.hash.slice(0, 12)}…; ` +
+        `the file now hashes ${file.hash.slice(0, 12)}…): the migrations folder was edited after release. ` +
+        `Restore the original file (e.g. git checkout migrations/${file.tag}.sql) and put the change in a new migration; ` +
+        'nothing was changed in the database.',
+      { migration: file.tag, appliedHash: a.hash, fileHash: file.hash },
+    );
+  }
+}
+
+/**
+ * What is still to apply, by drizzle's own rule: every migration newer than
+ * the last one applied. Refuses first when an applied one's file changed.
+ */
 export function pendingMigrations(all: readonly Migration[], applied: readonly AppliedMigration[]): Migration[] {
+  checkAppliedUnchanged(all, applied);
   const last = applied.reduce((max, a) => Math.max(max, a.when), Number.NEGATIVE_INFINITY);
   return all.filter((m) => m.when > last);
 }
