@@ -53,6 +53,7 @@ async function rowCount(client: SqlClient, text: string, values: unknown[]): Pro
 /** Handle columns are account handles; these providers' handles are case-insensitive. */
 const HANDLE_ID = `case when h->>'provider' in ('github', 'x', 'connpass') then lower(h->>'handle') else h->>'handle' end`;
 
+// eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B
 export async function resolveDevelopers(db: Db, tenant: string): Promise<EntityCounts> {
   const client = db.$client;
   const t = [tenant];

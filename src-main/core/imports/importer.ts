@@ -113,6 +113,7 @@ export interface JobOutcome {
   recorded: boolean;
 }
 
+// eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B
 export function createImporter(db: Db, events: CoreEvents, tenant: string): Importer {
   const pool = poolOf(db);
   let queue: Promise<unknown> = Promise.resolve();
