@@ -4,7 +4,7 @@ import { defineConfig } from 'drizzle-kit';
 export default defineConfig({
   dialect: 'postgresql',
   // The spec's 25 tables, then the app's own schemas (settings and derived query structures).
-  schema: ['./src-main/core/db/schema/index.ts', './src-main/core/db/app-schema.ts'],
+  schema: ['./src-main/core/db/schema/index.ts', './src-main/core/db/schema-app/index.ts'],
   out: './migrations',
   strict: true,
   verbose: true,

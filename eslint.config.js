@@ -4,6 +4,39 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** The Electron shell: the files of src-main that run only inside Electron. */
+const ELECTRON_SHELL = ['index', 'app', 'ipc', 'window', 'error-page', 'external-links', 'shell-capabilities'];
+const electronShell = `(${ELECTRON_SHELL.join('|')})(\\.ts)?$`;
+
+/**
+ * A specifier that leaves src-main/core from a file `depth` folders below
+ * src-main (core/x.ts is 1): as many `../` as reach src-main, then anything
+ * but core. More `../` (src-shared) stays allowed.
+ */
+const leavingCore = (depth) => `^(\\.\\./){${depth}}(?!\\.\\./|core(/|$))`;
+
+/** The core runs without Electron and never reaches into a shell (src-main/*.ts, cli, server). */
+const coreBoundary = [1, 2, 3, 4].map((depth) => ({
+  files: [`src-main/core/${'*/'.repeat(depth - 1)}*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [{ name: 'electron', message: 'The core runs without Electron; the Electron shell passes it what it needs.' }],
+        patterns: [
+          { regex: leavingCore(depth), message: 'The core never imports a shell (src-main/*.ts, cli, server): shells import the core.' },
+        ],
+      },
+    ],
+  },
+}));
+
+/** Small files with one job and small functions (STYLE.md); a longer one opts out on its own line, with its reason. */
+const SIZE_LIMITS = {
+  'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+  'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', 'migrations/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
   js.configs.recommended,
@@ -18,7 +51,55 @@ export default tseslint.config(
         'error',
         { 'ts-ignore': 'allow-with-description', 'ts-expect-error': 'allow-with-description' },
       ],
+      ...SIZE_LIMITS,
     },
+  },
+  ...coreBoundary,
+  {
+    // The HTTP shell serves the core; it is neither the CLI (which starts it) nor Electron.
+    files: ['src-main/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The HTTP shell runs without Electron.' }],
+          patterns: [
+            { regex: `^\\.\\./(cli(/|$|\\.ts$)|${electronShell})`, message: 'The HTTP shell imports the core, never another shell.' },
+          ],
+        },
+      ],
+    },
+  },
+  ...[
+    { files: ['src-main/cli.ts'], up: '\\./' },
+    { files: ['src-main/cli/**/*.ts'], up: '\\.\\./' },
+  ].map(({ files, up }) => ({
+    // The CLI drives the core (and starts the HTTP shell for `drm serve`), never Electron.
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The CLI runs without Electron.' }],
+          patterns: [{ regex: `^${up}${electronShell}`, message: 'The CLI never imports the Electron shell.' }],
+        },
+      ],
+    },
+  })),
+  {
+    // The Electron shell wires the core to IPC; the other shells are not its business.
+    files: ELECTRON_SHELL.map((name) => `src-main/${name}.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\./(server|cli)(/|$|\\.ts$)', message: 'The Electron shell imports the core, never another shell.' }] },
+      ],
+    },
+  },
+  {
+    // A test file's describe block is a list of cases, not one function to read at once; the file limit still holds.
+    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts'],
+    rules: { 'max-lines-per-function': 'off' },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],

@@ -8,7 +8,7 @@
  * Only raw facts cross over — activities (developer_id, anon_id, action,
  * occurred_at, source), the tenant's action → stage map, the stages, and per
  * developer its consent and whether it is merged away (computed in
- * PostgreSQL with the app's own rule, merges/state.ts) — none of the app's
+ * PostgreSQL with the app's own rule, identity/merged-away.ts) — none of the app's
  * derived tables.
  */
 import { createWriteStream, statSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { MERGED_AWAY_SQL } from '../src-main/core/merges/state';
+import { MERGED_AWAY_SQL } from '../src-main/core/identity/merged-away';
 import type { FunnelNumbers } from './timing';
 
 interface Table {

@@ -23,13 +23,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { dbOn } from '../src-main/core/db/db';
 import type { ChannelName } from '../src-shared/contract/index';
 import type { FunnelReport, OverviewReport, TrendReport } from '../src-shared/contract/analytics';
 import type { RoiReport } from '../src-shared/contract/campaigns';
 import { DEFAULT_TENANT } from '../src-main/core/db/seed';
 import { startCore } from '../src-main/core/index';
-import { MERGED_AWAY_SQL } from '../src-main/core/merges/state';
-import { readSettings } from '../src-main/core/settings/service';
+import { MERGED_AWAY_SQL } from '../src-main/core/identity/merged-away';
+import { readSettings } from '../src-main/core/settings/read';
 import type { Core } from '../src-main/core/types';
 import { exportRaw, loadReference, referenceFunnel } from './queries-duckdb';
 import { formatTable, funnelDifferences, percentile, timeRuns, type FunnelNumbers, type Row } from './timing';
@@ -214,6 +215,125 @@ function printCheck(label: string, app: FunnelNumbers, reference: FunnelNumbers)
   return false;
 }
 
+/** Merges `merges` pairs of visible developers with activity, in an order fixed by their ids. */
+async function mergePairs(core: Core, client: pg.Client, merges: number): Promise<void> {
+  // Pairs of visible developers with activity, in an order fixed by their ids.
+  const { rows } = await client.query<{ id: string }>(
+    `select d.developer_id as id from developers d
+      where d.tenant_id = $1 and not ${MERGED_AWAY_SQL('d.developer_id')}
+        and exists (select 1 from activities a where a.tenant_id = $1 and a.developer_id = d.developer_id)
+      order by md5(d.developer_id::text) limit $2`,
+    [DEFAULT_TENANT, merges * 2],
+  );
+  const t = performance.now();
+  let done = 0;
+  for (let i = 0; i + 1 < rows.length; i += 2) {
+    const merged = await core.handlers['developers:merge']({ intoId: rows[i]!.id, fromId: rows[i + 1]!.id, reason: 'bench:queries' });
+    if (!merged.ok) throw new Error(`developers:merge: ${merged.error.message}`);
+    done++;
+  }
+  const ms = performance.now() - t;
+  console.log(`merged ${done} developer pairs in ${seconds(ms)}${done > 0 ? ` (${seconds(ms / done)} each)` : ''}`);
+}
+
+/** One line about what the database holds. */
+async function printDatabase(client: pg.Client, timeZone: string): Promise<void> {
+  const { rows: facts } = await client.query<{
+    visible: string;
+    consented: string;
+    activities: string;
+    anonymous: string;
+    campaigns: string;
+    budgets: string;
+  }>(
+    `select (select count(*) from developers d where d.tenant_id = $1 and not ${MERGED_AWAY_SQL('d.developer_id')}) as visible,
+            (select count(*) from developers d where d.tenant_id = $1 and d.consent_analytics and not ${MERGED_AWAY_SQL('d.developer_id')}) as consented,
+            (select count(*) from activities where tenant_id = $1) as activities,
+            (select count(*) from activities where tenant_id = $1 and developer_id is null) as anonymous,
+            (select count(*) from campaigns where tenant_id = $1) as campaigns,
+            (select count(*) from budgets where tenant_id = $1) as budgets`,
+    [DEFAULT_TENANT],
+  );
+  const f = facts[0]!;
+  console.log(
+    `database: ${n(+f.visible)} visible developers (${n(+f.consented)} with analytics consent), ${n(+f.activities)} activities ` +
+      `(${n(+f.anonymous)} anonymous), ${n(+f.campaigns)} campaigns, ${n(+f.budgets)} budget entries; days in ${timeZone}`,
+  );
+}
+
+/** The campaign filter: the campaign whose resources saw the most activity in the quarter. */
+async function busiestCampaign(client: pg.Client, timeZone: string): Promise<{ campaign_id: string; name: string } | undefined> {
+  const { rows: busiest } = await client.query<{ campaign_id: string; name: string }>(
+    `select c.campaign_id, c.name from activities a join resources r on r.resource_id = a.resource_id
+       join campaigns c on c.campaign_id = r.campaign_id
+      where a.tenant_id = $1 and a.occurred_at >= ($2::date)::timestamp at time zone $4 and a.occurred_at < ($3::date)::timestamp at time zone $4
+      group by c.campaign_id, c.name order by count(*) desc, c.name limit 1`,
+    [DEFAULT_TENANT, QUARTER.from, QUARTER.to, timeZone],
+  );
+  return busiest[0];
+}
+
+/** The app's dashboards, each timed `runs` times. */
+async function measureQueries(
+  core: Core,
+  runs: number,
+  campaign: { campaign_id: string; name: string } | undefined,
+): Promise<{ results: Measured<unknown>[]; funnel: Measured<FunnelReport> }> {
+  const results: Measured<unknown>[] = [];
+  const funnel = await measure<FunnelReport>(
+    core,
+    runs,
+    `funnel ${QUARTER.from} … ${QUARTER.to}`,
+    'analytics:get-funnel',
+    QUARTER,
+    describeFunnel,
+  );
+  results.push(funnel);
+  if (campaign) {
+    results.push(
+      await measure<FunnelReport>(
+        core,
+        runs,
+        'funnel, same period, one campaign',
+        'analytics:get-funnel',
+        { ...QUARTER, campaignId: campaign.campaign_id },
+        (r) => `"${campaign.name}": ${describeFunnel(r)}`,
+      ),
+    );
+  }
+  results.push(await measure<RoiReport>(core, runs, "ROI, tenant's model, all time", 'campaigns:get-roi', {}, describeRoi));
+  results.push(
+    await measure<RoiReport>(
+      core,
+      runs,
+      'ROI, first touch, lookback 14 d',
+      'campaigns:get-roi',
+      { model: 'first', lookbackDays: 14 },
+      describeRoi,
+    ),
+  );
+  results.push(
+    await measure<TrendReport>(core, runs, 'trend, weekly, one year', 'analytics:get-trend', { ...YEAR, bucket: 'week' }, describeTrend),
+  );
+  results.push(await measure<OverviewReport>(core, runs, 'overview, 30 days', 'analytics:get-overview', LAST_30_DAYS, describeOverview));
+  return { results, funnel };
+}
+
+/** stats:rebuild, then the funnel again: it must still match the reference. */
+async function checkRebuild(core: Core, reference: FunnelNumbers): Promise<boolean> {
+  const t = performance.now();
+  const rebuilt = await core.handlers['stats:rebuild']({});
+  if (!rebuilt.ok) {
+    console.log(`stats:rebuild: ${rebuilt.error.code}: ${rebuilt.error.message}`);
+    return false;
+  }
+  console.log(`stats:rebuild in ${seconds(performance.now() - t)}`);
+  const again = await core.handlers['analytics:get-funnel'](QUARTER);
+  if (again.ok) return printCheck('check after stats:rebuild', funnelNumbers(again.value), reference);
+  console.log(`funnel after stats:rebuild: ${again.error.message}`);
+  return false;
+}
+
 async function main(): Promise<number> {
   if (args.help) {
     console.log(usage);
@@ -255,97 +375,15 @@ async function main(): Promise<number> {
     console.log(`imported ${type}.csv in ${seconds(performance.now() - t)}`);
   }
 
-  if (merges > 0) {
-    // Pairs of visible developers with activity, in an order fixed by their ids.
-    const { rows } = await client.query<{ id: string }>(
-      `select d.developer_id as id from developers d
-        where d.tenant_id = $1 and not ${MERGED_AWAY_SQL('d.developer_id')}
-          and exists (select 1 from activities a where a.tenant_id = $1 and a.developer_id = d.developer_id)
-        order by md5(d.developer_id::text) limit $2`,
-      [DEFAULT_TENANT, merges * 2],
-    );
-    const t = performance.now();
-    let done = 0;
-    for (let i = 0; i + 1 < rows.length; i += 2) {
-      const merged = await core.handlers['developers:merge']({ intoId: rows[i]!.id, fromId: rows[i + 1]!.id, reason: 'bench:queries' });
-      if (!merged.ok) throw new Error(`developers:merge: ${merged.error.message}`);
-      done++;
-    }
-    const ms = performance.now() - t;
-    console.log(`merged ${done} developer pairs in ${seconds(ms)}${done > 0 ? ` (${seconds(ms / done)} each)` : ''}`);
-  }
+  if (merges > 0) await mergePairs(core, client, merges);
 
-  const settings = await readSettings(client, DEFAULT_TENANT);
-  const { rows: facts } = await client.query<{
-    visible: string;
-    consented: string;
-    activities: string;
-    anonymous: string;
-    campaigns: string;
-    budgets: string;
-  }>(
-    `select (select count(*) from developers d where d.tenant_id = $1 and not ${MERGED_AWAY_SQL('d.developer_id')}) as visible,
-            (select count(*) from developers d where d.tenant_id = $1 and d.consent_analytics and not ${MERGED_AWAY_SQL('d.developer_id')}) as consented,
-            (select count(*) from activities where tenant_id = $1) as activities,
-            (select count(*) from activities where tenant_id = $1 and developer_id is null) as anonymous,
-            (select count(*) from campaigns where tenant_id = $1) as campaigns,
-            (select count(*) from budgets where tenant_id = $1) as budgets`,
-    [DEFAULT_TENANT],
-  );
-  const f = facts[0]!;
-  console.log(
-    `database: ${n(+f.visible)} visible developers (${n(+f.consented)} with analytics consent), ${n(+f.activities)} activities ` +
-      `(${n(+f.anonymous)} anonymous), ${n(+f.campaigns)} campaigns, ${n(+f.budgets)} budget entries; days in ${settings.timeZone}`,
-  );
+  const settings = await readSettings(dbOn(client), DEFAULT_TENANT);
+  await printDatabase(client, settings.timeZone);
 
-  // The campaign filter: the campaign whose resources saw the most activity in the quarter.
-  const { rows: busiest } = await client.query<{ campaign_id: string; name: string }>(
-    `select c.campaign_id, c.name from activities a join resources r on r.resource_id = a.resource_id
-       join campaigns c on c.campaign_id = r.campaign_id
-      where a.tenant_id = $1 and a.occurred_at >= ($2::date)::timestamp at time zone $4 and a.occurred_at < ($3::date)::timestamp at time zone $4
-      group by c.campaign_id, c.name order by count(*) desc, c.name limit 1`,
-    [DEFAULT_TENANT, QUARTER.from, QUARTER.to, settings.timeZone],
-  );
-  const campaign = busiest[0];
+  const campaign = await busiestCampaign(client, settings.timeZone);
   console.log('');
 
-  const results: Measured<unknown>[] = [];
-  const funnel = await measure<FunnelReport>(
-    core,
-    runs,
-    `funnel ${QUARTER.from} … ${QUARTER.to}`,
-    'analytics:get-funnel',
-    QUARTER,
-    describeFunnel,
-  );
-  results.push(funnel);
-  if (campaign) {
-    results.push(
-      await measure<FunnelReport>(
-        core,
-        runs,
-        'funnel, same period, one campaign',
-        'analytics:get-funnel',
-        { ...QUARTER, campaignId: campaign.campaign_id },
-        (r) => `"${campaign.name}": ${describeFunnel(r)}`,
-      ),
-    );
-  }
-  results.push(await measure<RoiReport>(core, runs, "ROI, tenant's model, all time", 'campaigns:get-roi', {}, describeRoi));
-  results.push(
-    await measure<RoiReport>(
-      core,
-      runs,
-      'ROI, first touch, lookback 14 d',
-      'campaigns:get-roi',
-      { model: 'first', lookbackDays: 14 },
-      describeRoi,
-    ),
-  );
-  results.push(
-    await measure<TrendReport>(core, runs, 'trend, weekly, one year', 'analytics:get-trend', { ...YEAR, bucket: 'week' }, describeTrend),
-  );
-  results.push(await measure<OverviewReport>(core, runs, 'overview, 30 days', 'analytics:get-overview', LAST_30_DAYS, describeOverview));
+  const { results, funnel } = await measureQueries(core, runs, campaign);
   peakRssBeforeDuckdb = Math.max(peakRss, process.memoryUsage().rss);
 
   // The baseline: DuckDB over the same raw rows.
@@ -376,22 +414,7 @@ async function main(): Promise<number> {
     console.log('check against DuckDB: not possible, the app funnel did not answer');
   }
 
-  if (!args['skip-rebuild']) {
-    const t = performance.now();
-    const rebuilt = await core.handlers['stats:rebuild']({});
-    if (!rebuilt.ok) {
-      console.log(`stats:rebuild: ${rebuilt.error.code}: ${rebuilt.error.message}`);
-      ok = false;
-    } else {
-      console.log(`stats:rebuild in ${seconds(performance.now() - t)}`);
-      const again = await core.handlers['analytics:get-funnel'](QUARTER);
-      if (again.ok) ok = printCheck('check after stats:rebuild', funnelNumbers(again.value), duck.first) && ok;
-      else {
-        console.log(`funnel after stats:rebuild: ${again.error.message}`);
-        ok = false;
-      }
-    }
-  }
+  if (!args['skip-rebuild']) ok = (await checkRebuild(core, duck.first)) && ok;
 
   console.log(
     `peak RSS ${mb(peakRssBeforeDuckdb)} for the app's side, ${mb(Math.max(peakRss, process.memoryUsage().rss))} with DuckDB's in-memory tables (PostgreSQL is a separate process)`,

@@ -140,62 +140,9 @@ export function* activityRows(rng: Rng, plan: ActivityPlan, count: number): Gene
     // Nobody fits (tiny worlds): the row becomes an anonymous page view.
     if (chosen === undefined && spec.anon === 0) spec = { action: 'view', stage: 0, anon: 1, ids: [] };
     const { action } = spec;
-    let resource: Resource | undefined;
-    let source = 'web';
-    let at: number | undefined;
-    switch (action) {
-      case 'view':
-        resource = rng.pick(cat.readable);
-        source = resource.category === 'video' ? 'youtube' : 'web';
-        break;
-      case 'click':
-        resource = rng.pick(cat.links);
-        source = 'shortlink';
-        break;
-      case 'star':
-      case 'contribute':
-      case 'pr':
-        resource = rng.pick(cat.repos);
-        source = 'github';
-        break;
-      case 'register':
-      case 'attend':
-      case 'talk': {
-        resource = rng.pick(cat.events);
-        source = 'connpass';
-        const eventAt = resource.at ?? WINDOW_START;
-        // Registrations open ~4 weeks ahead; check-in around the start; talks during.
-        at =
-          action === 'register'
-            ? eventAt - rng.int(3600, 25 * 86400) * 1000
-            : eventAt + rng.int(action === 'talk' ? 1800 : -900, action === 'talk' ? 10_800 : 2400) * 1000;
-        break;
-      }
-      case 'comment':
-        source = chosen?.id === 'github' ? 'github' : (chosen?.id ?? 'slack');
-        if (source === 'github') resource = rng.pick(cat.repos);
-        break;
-      case 'join':
-        source = chosen?.id === 'connpass' ? 'connpass' : 'discord';
-        resource = cat.communities.find((r) => r.externalId === (source === 'connpass' ? 'connpass-group' : 'discord'));
-        break;
-      case 'download':
-        resource = rng.pick(cat.docs);
-        break;
-      case 'signup':
-        source = 'console';
-        break;
-      case 'api_call':
-        source = 'api';
-        break;
-      case 'install':
-        source = 'cli';
-        resource = rng.pick(cat.cli);
-        break;
-      case 'post':
-        source = chosen?.id === 'x' ? 'x' : 'blog';
-        break;
-    }
+    const placed = placeAction(rng, cat, action, chosen);
+    const { resource, source } = placed;
+    let { at } = placed;
     const campaign = resource?.campaign === undefined ? undefined : utmByCampaign.get(resource.campaign);
     at ??= campaign ? timeIn(campaign.start, campaign.end + 20 * DAY, false) : timeIn(WINDOW_START, WINDOW_START + WINDOW_DAYS * DAY, true);
 
@@ -238,6 +185,76 @@ export function* activityRows(rng: Rng, plan: ActivityPlan, count: number): Gene
     row[21] = chosen ? chosen.person.lang : rng.chance(0.7) ? 'ja' : '';
     yield row;
   }
+}
+
+/**
+ * Where an action happens: the resource it touches, the source that exports
+ * it and, for event actions, its time (else left to the caller). Draws from
+ * `rng` in a fixed order: the dataset for a seed never changes.
+ */
+function placeAction(
+  rng: Rng,
+  cat: ReturnType<typeof catalogue>,
+  action: string,
+  chosen: { id: Identity } | undefined,
+): { resource: Resource | undefined; source: string; at: number | undefined } {
+  let resource: Resource | undefined;
+  let source = 'web';
+  let at: number | undefined;
+  switch (action) {
+    case 'view':
+      resource = rng.pick(cat.readable);
+      source = resource.category === 'video' ? 'youtube' : 'web';
+      break;
+    case 'click':
+      resource = rng.pick(cat.links);
+      source = 'shortlink';
+      break;
+    case 'star':
+    case 'contribute':
+    case 'pr':
+      resource = rng.pick(cat.repos);
+      source = 'github';
+      break;
+    case 'register':
+    case 'attend':
+    case 'talk': {
+      resource = rng.pick(cat.events);
+      source = 'connpass';
+      const eventAt = resource.at ?? WINDOW_START;
+      // Registrations open ~4 weeks ahead; check-in around the start; talks during.
+      at =
+        action === 'register'
+          ? eventAt - rng.int(3600, 25 * 86400) * 1000
+          : eventAt + rng.int(action === 'talk' ? 1800 : -900, action === 'talk' ? 10_800 : 2400) * 1000;
+      break;
+    }
+    case 'comment':
+      source = chosen?.id === 'github' ? 'github' : (chosen?.id ?? 'slack');
+      if (source === 'github') resource = rng.pick(cat.repos);
+      break;
+    case 'join':
+      source = chosen?.id === 'connpass' ? 'connpass' : 'discord';
+      resource = cat.communities.find((r) => r.externalId === (source === 'connpass' ? 'connpass-group' : 'discord'));
+      break;
+    case 'download':
+      resource = rng.pick(cat.docs);
+      break;
+    case 'signup':
+      source = 'console';
+      break;
+    case 'api_call':
+      source = 'api';
+      break;
+    case 'install':
+      source = 'cli';
+      resource = rng.pick(cat.cli);
+      break;
+    case 'post':
+      source = chosen?.id === 'x' ? 'x' : 'blog';
+      break;
+  }
+  return { resource, source, at };
 }
 
 function fillActor(row: string[], rng: Rng, p: Person, id: Identity, action: string): void {

@@ -22,7 +22,7 @@ import { APP_VERSION } from './version';
 
 export type { Core, ShellCapabilities, StartCoreOptions } from './types';
 
-/** The migration that creates the `app` and `derived` schemas (db/app-schema.ts). */
+/** The migration that creates the `app` and `derived` schemas (db/schema-app/). */
 export const DERIVED_MIGRATION = '0002_derived';
 
 export async function startCore(options: StartCoreOptions): Promise<Core> {
@@ -68,7 +68,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     session = first;
     // A database that held data before the derived structures existed gets
     // them built once, by the start that creates them (empty ones cost nothing).
-    if (migrationsApplied.includes(DERIVED_MIGRATION)) await rebuildStats(first.pool, DEFAULT_TENANT);
+    if (migrationsApplied.includes(DERIVED_MIGRATION)) await rebuildStats(first.db, DEFAULT_TENANT);
 
     const gate = createGate();
     let lost: Error | undefined;

@@ -1,14 +1,14 @@
 /**
  * The core's connections and everything that holds state over them: the
- * pool, the import queue, and each domain's handlers (the campaign undo
+ * pool (as a `Db`), the import queue, and each domain's handlers (the campaign undo
  * buffer, for one). A restore closes a session and opens a new one on the
  * restored data, so nothing from before it survives in memory.
  */
-import type { Pool } from 'pg';
 import type { DatabaseLocation } from '../../src-shared/contract/system';
 import { analyticsHandlers } from './analytics/handlers';
 import { campaignHandlers } from './campaigns/handlers';
 import { openDatabase } from './db/client';
+import type { Db } from './db/db';
 import { DEFAULT_TENANT, seed } from './db/seed';
 import { developerHandlers } from './developers/handlers';
 import type { CoreEvents } from './events';
@@ -23,7 +23,8 @@ import { settingsHandlers } from './settings/handlers';
 import { systemHandlers } from './system/handlers';
 
 export interface Session {
-  pool: Pool;
+  /** Over the session's pool. */
+  db: Db;
   importer: Importer;
   domains: Record<string, DomainHandlers>;
   close(): Promise<void>;
@@ -46,21 +47,21 @@ export async function openSession({ url, events, location, sampleDir, files, imp
   const opened = openDatabase(url);
   try {
     await seed(opened.db);
-    if (ownServer) await markInterruptedJobs(opened.pool, DEFAULT_TENANT);
-    const { pool, db } = opened;
-    const importer = createImporter(pool, events, DEFAULT_TENANT);
+    const { db } = opened;
+    if (ownServer) await markInterruptedJobs(db, DEFAULT_TENANT);
+    const importer = createImporter(db, events, DEFAULT_TENANT);
     return {
-      pool,
+      db,
       importer,
       domains: {
         system: systemHandlers(db, location),
-        imports: importHandlers(pool, importer, DEFAULT_TENANT, sampleDir, files, importSpace),
-        developers: developerHandlers(pool, events, DEFAULT_TENANT),
-        merges: mergeHandlers(pool, events, DEFAULT_TENANT),
-        organizations: organizationHandlers(pool, events, DEFAULT_TENANT),
-        settings: settingsHandlers(pool, events, DEFAULT_TENANT),
-        campaigns: campaignHandlers(pool, events, DEFAULT_TENANT),
-        analytics: analyticsHandlers(pool, events, DEFAULT_TENANT),
+        imports: importHandlers(db, importer, DEFAULT_TENANT, sampleDir, files, importSpace),
+        developers: developerHandlers(db, events, DEFAULT_TENANT),
+        merges: mergeHandlers(db, events, DEFAULT_TENANT),
+        organizations: organizationHandlers(db, events, DEFAULT_TENANT),
+        settings: settingsHandlers(db, events, DEFAULT_TENANT),
+        campaigns: campaignHandlers(db, events, DEFAULT_TENANT),
+        analytics: analyticsHandlers(db, events, DEFAULT_TENANT),
       },
       close: async () => {
         // Running imports roll back; their jobs are marked cancelled before the pool closes.

@@ -45,7 +45,7 @@ test('the app speaks Japanese and keeps the choice', async ({ page }, testInfo) 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'ステータス' })).toBeVisible();
   // The choice lives in the tenant's settings, not in this browser: without its cache it comes back.
-  await page.evaluate(() => localStorage.clear());
+  await page.evaluate('localStorage.clear()');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'ステータス' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('status-ja.png'), fullPage: true });

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
-import { rebuildDerived, type Queryable } from '../../src-main/core/derived/refresh';
+import { dbOn, type Db } from '../../src-main/core/db/db';
+import { rebuildDerived } from '../../src-main/core/derived/refresh';
 
 /**
  * Rows of `select` as they are, and as they would be after rebuilding every
@@ -10,7 +11,7 @@ import { rebuildDerived, type Queryable } from '../../src-main/core/derived/refr
 export async function currentAndRebuilt(
   url: string,
   select: string,
-  rebuild: (client: Queryable, tenant: string) => Promise<void> = rebuildDerived,
+  rebuild: (db: Db, tenant: string) => Promise<void> = rebuildDerived,
 ): Promise<{ current: unknown[]; rebuilt: unknown[] }> {
   const client = new pg.Client(url);
   await client.connect();
@@ -18,7 +19,7 @@ export async function currentAndRebuilt(
     const current = (await client.query(select)).rows;
     await client.query('begin');
     try {
-      await rebuild(client, DEFAULT_TENANT);
+      await rebuild(dbOn(client), DEFAULT_TENANT);
       return { current, rebuilt: (await client.query(select)).rows };
     } finally {
       await client.query('rollback');

@@ -8,6 +8,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbOn } from '../../src-main/core/db/db';
 import { rebuildDerived } from '../../src-main/core/derived/refresh';
 import { ACTIVITIES_CSV, BUDGETS_CSV, CAMPAIGNS_CSV, DEVELOPERS_CSV, LATE_TOUCHES_CSV } from '../helpers/campaign-data';
 import { useCoreOnTestDatabase } from '../helpers/database';
@@ -201,7 +202,7 @@ describe('attribution', () => {
       await client.query('truncate derived.campaign_daily, derived.conversion_touches');
       await client.query("delete from activity_campaigns where substr(activity_campaign_id::text, 15, 1) = '8'");
       await client.query('update campaign_stats set actions_total = 0, conversions = 0, cost_total = 0, roi_per_cost = null');
-      await rebuildDerived(client, 'default');
+      await rebuildDerived(dbOn(client), 'default');
       expect(await read()).toEqual(incremental);
       await client.query('rollback');
     } finally {

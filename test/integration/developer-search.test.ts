@@ -8,6 +8,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbOn } from '../../src-main/core/db/db';
 import type { DeveloperListQuery } from '../../src-shared/contract/developers';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { refreshDeveloperSearch } from '../../src-main/core/derived/developer-search';
@@ -50,8 +51,8 @@ async function activities(name: string, rows: string[]) {
 
 /** developer_search equals what a rebuild of it writes, row for row and column for column. */
 async function expectRebuildEqual() {
-  const { current, rebuilt } = await currentAndRebuilt(t.url, DEVELOPER_SEARCH_ROWS, (client, tenant) =>
-    refreshDeveloperSearch(client, tenant, { developers: 'all', span: 'all' }),
+  const { current, rebuilt } = await currentAndRebuilt(t.url, DEVELOPER_SEARCH_ROWS, (db, tenant) =>
+    refreshDeveloperSearch(db, tenant, { developers: 'all', span: 'all' }),
   );
   expect(current.length).toBeGreaterThan(0);
   expect(current).toEqual(rebuilt);
@@ -265,7 +266,7 @@ describe('developer_search for many developers at once', () => {
           `insert into activities (activity_id, tenant_id, developer_id, action, occurred_at, source, dedup_key)
            select activity_id, 'default', developer_id, action, occurred_at, 'bulk', activity_id::text from ${name}`,
         );
-        await rebuildDeveloperStats(client, DEFAULT_TENANT, ids);
+        await rebuildDeveloperStats(dbOn(client), DEFAULT_TENANT, ids);
       };
       // Everyone viewed; every third signed up.
       await addActivities(
@@ -275,7 +276,7 @@ describe('developer_search for many developers at once', () => {
            from (select developer_id, row_number() over (order by developer_id) as n from developers where primary_email like '%@bulk.example') d
            cross join lateral (values ('view'), (case when d.n % 3 = 0 then 'signup' end)) a(action) where a.action is not null`,
       );
-      await refreshDeveloperSearch(client, DEFAULT_TENANT, { developers: ids, span: null, inserted: 'bulk_first' });
+      await refreshDeveloperSearch(dbOn(client), DEFAULT_TENANT, { developers: ids, span: null, inserted: 'bulk_first' });
       expect(await rows()).toHaveLength(12000);
       // Then every fourth posted (higher), and everyone signed up earlier than before (same stage for some, higher for others).
       await addActivities(
@@ -285,11 +286,11 @@ describe('developer_search for many developers at once', () => {
            cross join lateral (values ('post', timestamptz '2024-06-01'), ('signup', timestamptz '2024-01-01' + (d.n % 7) * interval '1 day')) a(action, at)
           where a.action = 'signup' or d.n % 4 = 0`,
       );
-      await refreshDeveloperSearch(client, DEFAULT_TENANT, { developers: ids, span: null, inserted: 'bulk_second' });
+      await refreshDeveloperSearch(dbOn(client), DEFAULT_TENANT, { developers: ids, span: null, inserted: 'bulk_second' });
       const bulk = await rows();
       // The row-by-row path (5,000 at a time, stages recomputed from all activities) must agree.
       for (let i = 0; i < ids.length; i += 5000) {
-        await refreshDeveloperSearch(client, DEFAULT_TENANT, { developers: ids.slice(i, i + 5000), span: null });
+        await refreshDeveloperSearch(dbOn(client), DEFAULT_TENANT, { developers: ids.slice(i, i + 5000), span: null });
       }
       expect(await rows()).toEqual(bulk);
       const stages = await client.query<{ highest_stage: number; n: string }>(

@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { dbOn } from '../../src-main/core/db/db';
 import { DEFER_MIN_ROWS } from '../../src-main/core/imports/index-aware';
 import { rebuildCampaignStats } from '../../src-main/core/stats/service';
 import { useCoreOnTestDatabase } from '../helpers/database';
@@ -68,7 +69,7 @@ describe('bulk import', () => {
       // One in seven rows is a signup, the conversion stage's action.
       expect(incremental.reduce((sum, r) => sum + Number(r.conversions), 0)).toBe(Math.ceil(ROWS / 7));
       await client.query('begin');
-      await rebuildCampaignStats(client, 'default');
+      await rebuildCampaignStats(dbOn(client), 'default');
       expect(await read()).toEqual(incremental);
       await client.query('rollback');
     } finally {

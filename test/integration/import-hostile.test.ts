@@ -246,12 +246,12 @@ describe('bounds', () => {
 describe('free disk space', () => {
   it('refuses an import that would not fit, naming the folder and the space needed', async () => {
     const database = openDatabase(db.url);
-    const importer = createImporter(database.pool, createCoreEvents(), DEFAULT_TENANT);
+    const importer = createImporter(database.db, createCoreEvents(), DEFAULT_TENANT);
     const files = createFileRegistry();
     const local = { session: LOCAL_SESSION };
     try {
       const folder = join(dir.path, 'data');
-      const tight = importHandlers(database.pool, importer, DEFAULT_TENANT, dir.path, files, {
+      const tight = importHandlers(database.db, importer, DEFAULT_TENANT, dir.path, files, {
         folder,
         freeBytes: async () => 10 * 1024 ** 2,
       });
@@ -269,7 +269,7 @@ describe('free disk space', () => {
       });
       expect(await tableCounts(db.url)).toEqual(before);
       // An external database's disk is not ours to measure: no folder, no check.
-      const external = importHandlers(database.pool, importer, DEFAULT_TENANT, dir.path, files, { folder: null, freeBytes: async () => 0 });
+      const external = importHandlers(database.db, importer, DEFAULT_TENANT, dir.path, files, { folder: null, freeBytes: async () => 0 });
       const { jobId } = (await external['import:start']!({ fileHandle, type: 'activities', dryRun: true }, local)) as { jobId: string };
       expect(await importer.settled(jobId)).toBe('succeeded');
     } finally {

@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbOn } from '../../src-main/core/db/db';
 import type { MergeLogEvidence } from '../../src-main/core/merges/log';
 import { rebuildDeveloperStats } from '../../src-main/core/stats/service';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
@@ -66,7 +67,7 @@ async function rebuiltStats(url: string) {
   await client.connect();
   try {
     await client.query('begin');
-    await rebuildDeveloperStats(client, DEFAULT_TENANT);
+    await rebuildDeveloperStats(dbOn(client), DEFAULT_TENANT);
     const { rows } = await client.query(
       'select developer_id, total_actions, clicks, attends, posts, stars, last_action_at from developer_stats order by developer_id',
     );

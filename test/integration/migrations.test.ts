@@ -1,14 +1,20 @@
 /**
  * Migrations: exactly once, even when two processes race on one database,
- * and every applied migration recorded in schema_migrations.
+ * every applied migration recorded in schema_migrations, and never run on a
+ * database that applied an earlier content of one of their files.
  */
 import { randomBytes } from 'node:crypto';
+import { appendFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { startCore } from '../../src-main/core';
 import { readJournal } from '../../src-main/core/db/migrate';
 import { resolveMigrationsDir } from '../../src-main/core/paths';
 import { drm } from '../helpers/cli';
+import { createTestDatabase } from '../helpers/database';
 import { withDatabase } from '../helpers/global-setup';
+import { makeTempDir } from '../helpers/temp';
 
 const { superuserUrl, appUrl } = inject('postgres');
 const created: string[] = [];
@@ -74,5 +80,29 @@ describe('migrations', () => {
     expect(drizzleRows).toHaveLength(journal.length);
     const tenants = await rows<{ n: string }>(url, "select count(*) as n from tenants where tenant_id = 'default'");
     expect(tenants).toEqual([{ n: '1' }]);
+  });
+
+  it('refuses at start-up a database whose applied migration file was edited afterwards, and changes nothing', async () => {
+    const db = await createTestDatabase();
+    const dir = makeTempDir('migrations');
+    try {
+      const copy = join(dir.path, 'migrations');
+      cpSync(resolveMigrationsDir({ packaged: false }), copy, { recursive: true });
+      // The same folder, unedited, starts: the copy itself is not what is refused.
+      const same = await startCore({ databaseUrl: db.url, layout: { packaged: false, from: dir.path } });
+      expect(same.migrationsApplied).toEqual([]);
+      await same.stop();
+
+      appendFileSync(join(copy, '0001_schema.sql'), '\n-- edited after release\n');
+      const edited = startCore({ databaseUrl: db.url, layout: { packaged: false, from: dir.path } });
+      await expect(edited).rejects.toThrow(
+        /Migration 0001_schema\.sql was applied to this database with a different content \(hash [0-9a-f]{12}…; the file now hashes [0-9a-f]{12}…\).*Restore the original file/s,
+      );
+      expect(await rows(db.url, 'select name from schema_migrations order by id')).toEqual(journal.map((e) => ({ name: e.tag })));
+      expect(await rows(db.url, 'select hash from drizzle.__drizzle_migrations')).toHaveLength(journal.length);
+    } finally {
+      dir.remove();
+      await db.drop();
+    }
   });
 });

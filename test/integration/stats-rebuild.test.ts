@@ -8,6 +8,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbOn } from '../../src-main/core/db/db';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { refreshDeveloperFunnel } from '../../src-main/core/derived/developer-funnel';
 import { drm } from '../helpers/cli';
@@ -110,12 +111,12 @@ describe('incremental refresh', () => {
       for (const mail of ['ann@acme.example', 'ben@gmail.com', 'hal@gmail.com']) ids.push(await developerId(t.url, mail));
       await client.query('delete from derived.developer_funnel');
       await client.query('delete from derived.developer_funnel_dim');
-      await refreshDeveloperFunnel(client, DEFAULT_TENANT, { developers: ids, span: null });
+      await refreshDeveloperFunnel(dbOn(client), DEFAULT_TENANT, { developers: ids, span: null });
       const listed = await funnelRows();
       expect(listed.all.length).toBeGreaterThan(0);
       expect(listed.all.length).toBeLessThan(expected.all.length); // only the listed developers came back
       const everyone = (await client.query<{ id: string }>('select developer_id as id from developers')).rows.map((r) => r.id);
-      await refreshDeveloperFunnel(client, DEFAULT_TENANT, { developers: everyone, span: null });
+      await refreshDeveloperFunnel(dbOn(client), DEFAULT_TENANT, { developers: everyone, span: null });
       expect(await funnelRows()).toEqual(expected);
       // The planner setting forced for the statement is put back.
       expect((await client.query<{ v: string }>("select current_setting('enable_nestloop') as v")).rows[0]!.v).toBe('on');

@@ -1,47 +1,18 @@
+/**
+ * Rows of the app's own formats (activities, developers, campaigns, budgets) through the
+ * row parser: records built, values normalised, every bad cell reported.
+ */
 import { describe, expect, it } from 'vitest';
-import { suggestMapping } from '../../src-main/core/imports/headers';
-import { createRowContext } from '../../src-main/core/imports/row-context';
-import { parseRow } from '../../src-main/core/imports/rows';
-import type { ColumnMapping, ImportOptions, ImportType, RowOutcome } from '../../src-main/core/imports/types';
+import { at, errors, record, row } from '../helpers/rows';
 
-const at = (iso: string) => Date.parse(iso);
-
-/** Parses one row whose headers are the keys of `cells`, mapping suggested unless given. */
-function row(
-  type: ImportType,
-  cells: Record<string, string>,
-  options: ImportOptions = {},
-  mapping?: ColumnMapping,
-  now?: number,
-): RowOutcome {
-  const headers = Object.keys(cells);
-  const ctx = createRowContext(
-    {
-      type,
-      mapping: mapping ?? suggestMapping(type, headers),
-      options: { timezone: 'Asia/Tokyo', ...options },
-      filePath: '/data/export.csv',
-      delimiter: ',',
-    },
-    headers,
-    now,
-  );
-  return parseRow(cells, 7, ctx);
-}
-
-const record = (outcome: RowOutcome) => {
-  if (outcome.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(outcome)}`);
-  return outcome.record;
-};
-const errors = (outcome: RowOutcome) => (outcome.status === 'error' ? outcome.errors : []);
+/** An activity row with the required fields, for the activity tests to add to. */
+const click = { occurred_at: '2024-05-01 10:00', action: 'Click', source: 'Web' };
 
 describe('activities', () => {
-  const base = { occurred_at: '2024-05-01 10:00', action: 'Click', source: 'Web' };
-
   it('builds a full record', () => {
     const r = record(
       row('activities', {
-        ...base,
+        ...click,
         provider: 'GitHub',
         handle: '@OctoCat',
         email: ' Octo@Example.com ',
@@ -86,23 +57,23 @@ describe('activities', () => {
   });
 
   it('keeps the case of a handle on a case-sensitive service as its external id', () => {
-    const r = record(row('activities', { ...base, provider: 'slack', handle: 'Haru.T' }));
+    const r = record(row('activities', { ...click, provider: 'slack', handle: 'Haru.T' }));
     expect(r.kind === 'activity' && r.actor).toStrictEqual({ provider: 'slack', handle: 'Haru.T', externalUserId: 'Haru.T' });
   });
 
   it('prefers an explicit external id, kept exactly unless it is the handle of a case-insensitive service', () => {
-    const opaque = record(row('activities', { ...base, provider: 'github', external_user_id: 'MDQ6VXNlcjU4MzIzMQ==', handle: 'OctoCat' }));
+    const opaque = record(row('activities', { ...click, provider: 'github', external_user_id: 'MDQ6VXNlcjU4MzIzMQ==', handle: 'OctoCat' }));
     expect(opaque.kind === 'activity' && opaque.actor).toStrictEqual({
       provider: 'github',
       externalUserId: 'MDQ6VXNlcjU4MzIzMQ==',
       handle: 'octocat',
     });
-    const handleAsId = record(row('activities', { ...base, provider: 'x', external_user_id: 'JackD', handle: '@jackd' }));
+    const handleAsId = record(row('activities', { ...click, provider: 'x', external_user_id: 'JackD', handle: '@jackd' }));
     expect(handleAsId.kind === 'activity' && handleAsId.actor).toStrictEqual({ provider: 'x', externalUserId: 'jackd', handle: 'jackd' });
   });
 
   it('accepts an anonymous actor and a bare URL as a link', () => {
-    const r = record(row('activities', { ...base, anon_id: 'c-42', resource_url: 'https://ex.com/a' }));
+    const r = record(row('activities', { ...click, anon_id: 'c-42', resource_url: 'https://ex.com/a' }));
     expect(r.kind === 'activity' && [r.actor, r.resource]).toStrictEqual([
       { anonId: 'c-42' },
       { category: 'link', url: 'https://ex.com/a' },
@@ -136,27 +107,27 @@ describe('activities', () => {
   });
 
   it('requires a category for a resource without URL', () => {
-    const outcome = row('activities', { ...base, email: 'a@example.com', resource_title: 'Talk' });
+    const outcome = row('activities', { ...click, email: 'a@example.com', resource_title: 'Talk' });
     expect(errors(outcome)).toStrictEqual([{ line: 7, column: 'resource_category', reason: expect.stringMatching(/required/), value: '' }]);
   });
 
   it('reports a row without actor as a whole-row error', () => {
-    const outcome = row('activities', { ...base, display_name: 'Haru', email: '' });
+    const outcome = row('activities', { ...click, display_name: 'Haru', email: '' });
     expect(errors(outcome)).toStrictEqual([
       { line: 7, column: '', reason: expect.stringMatching(/^no actor/), value: '2024-05-01 10:00,Click,Web,Haru,' },
     ]);
   });
 
   it('reports a missing actor beside other errors, but not beside a bad email', () => {
-    expect(errors(row('activities', { ...base, occurred_at: 'soon', email: '' })).map((e) => e.column)).toStrictEqual(['occurred_at', '']);
-    expect(errors(row('activities', { ...base, occurred_at: 'soon', email: 'nobody' })).map((e) => e.column)).toStrictEqual([
+    expect(errors(row('activities', { ...click, occurred_at: 'soon', email: '' })).map((e) => e.column)).toStrictEqual(['occurred_at', '']);
+    expect(errors(row('activities', { ...click, occurred_at: 'soon', email: 'nobody' })).map((e) => e.column)).toStrictEqual([
       'occurred_at',
       'email',
     ]);
   });
 
   it('needs a provider with a handle or an external id', () => {
-    const outcome = row('activities', { ...base, handle: 'haru', provider: '' });
+    const outcome = row('activities', { ...click, handle: 'haru', provider: '' });
     expect(errors(outcome)).toStrictEqual([{ line: 7, column: 'provider', reason: 'provider is required with handle', value: '' }]);
   });
 
@@ -166,7 +137,7 @@ describe('activities', () => {
   });
 
   it('reports cells damaged in decoding', () => {
-    const outcome = row('activities', { ...base, email: 'a@example.com', display_name: '山\uFFFD' });
+    const outcome = row('activities', { ...click, email: 'a@example.com', display_name: '山\uFFFD' });
     expect(errors(outcome)).toStrictEqual([
       { line: 7, column: 'display_name', reason: expect.stringMatching(/encoding/), value: '山\uFFFD' },
     ]);
@@ -308,138 +279,5 @@ describe('budgets', () => {
       'amount',
       'spent_at',
     ]);
-  });
-});
-
-describe('connpass', () => {
-  const base = {
-    参加枠名: '一般枠',
-    ユーザー名: 'Haru_T',
-    表示名: 'はる',
-    参加ステータス: '参加者',
-    出欠ステータス: '',
-    更新日時: '2019年7月13日 13時02分',
-    受付番号: '1234567',
-    'Q1: 所属': 'Example',
-    'Q2: 空欄': '',
-  };
-  const options = { fileName: 'event_123456_participants.csv', eventTitle: 'Tech Night #1' };
-
-  it('turns a participant into a register activity on the event', () => {
-    expect(record(row('connpass', base, options))).toStrictEqual({
-      kind: 'activity',
-      line: 7,
-      occurredAt: at('2019-07-13T04:02:00Z'),
-      action: 'register',
-      source: 'connpass',
-      actor: { provider: 'connpass', externalUserId: 'haru_t', handle: 'haru_t', displayName: 'はる' },
-      resource: { category: 'event', title: 'Tech Night #1', externalId: '123456', url: 'https://connpass.com/event/123456/' },
-      metadata: { 参加枠名: '一般枠', 受付番号: '1234567', 'Q1: 所属': 'Example' },
-    });
-  });
-
-  it('maps statuses to attend and cancel', () => {
-    const action = (cells: Record<string, string>) => {
-      const r = record(row('connpass', { ...base, ...cells }, options));
-      return r.kind === 'activity' ? r.action : undefined;
-    };
-    expect(action({ 出欠ステータス: '出席' })).toBe('attend');
-    expect(action({ 参加ステータス: 'キャンセル', 出欠ステータス: '出席' })).toBe('cancel');
-    expect(action({ 参加ステータス: '補欠' })).toBe('register');
-    expect(action({ 出欠ステータス: '未出席' })).toBe('register');
-  });
-
-  it('skips deleted users', () => {
-    expect(row('connpass', { ...base, ユーザー名: '(退会ユーザー)', 表示名: '(退会ユーザー)' }, options)).toStrictEqual({
-      status: 'skipped',
-      line: 7,
-      reason: expect.stringMatching(/退会ユーザー/),
-    });
-  });
-
-  it('takes the event from the options and the date from the event when 更新日時 is blank', () => {
-    const r = record(row('connpass', { ...base, 更新日時: '' }, { eventId: '42', eventDate: '2024-06-01 19:00', campaign: 'Meetups' }));
-    expect(r.kind === 'activity' && [r.occurredAt, r.resource, r.campaign]).toStrictEqual([
-      at('2024-06-01T10:00:00Z'),
-      { category: 'event', externalId: '42', url: 'https://connpass.com/event/42/' },
-      'Meetups',
-    ]);
-  });
-
-  it('lists all errors', () => {
-    expect(errors(row('connpass', { ...base, ユーザー名: '', 参加ステータス: '', 更新日時: '昨日' }, options))).toStrictEqual([
-      { line: 7, column: 'ユーザー名', reason: expect.stringMatching(/required/), value: '' },
-      { line: 7, column: '参加ステータス', reason: expect.stringMatching(/required/), value: '' },
-      { line: 7, column: '更新日時', reason: expect.stringMatching(/expected a date/), value: '昨日' },
-    ]);
-  });
-
-  it('refuses to start without an event', () => {
-    expect(() => row('connpass', base, { fileName: 'participants.csv' })).toThrow(/event id or title/);
-  });
-});
-
-describe('github-stars', () => {
-  it('keys the account by the lower-cased login, keeping the numeric id in metadata', () => {
-    const withId = record(
-      row('github-stars', { login: 'OctoCat', id: '583231', starred_at: '2024-05-01T10:00:00Z', repo: 'Example/Repo' }),
-    );
-    expect(withId).toStrictEqual({
-      kind: 'activity',
-      line: 7,
-      occurredAt: at('2024-05-01T10:00:00Z'),
-      action: 'star',
-      source: 'github',
-      actor: { provider: 'github', externalUserId: 'octocat', handle: 'octocat' },
-      resource: { category: 'repo', title: 'Example/Repo', externalId: 'example/repo', url: 'https://github.com/Example/Repo' },
-      metadata: { github_id: '583231' },
-    });
-    const noId = record(row('github-stars', { username: 'OctoCat', starred_at: '2024-05-01T10:00:00Z' }));
-    expect(noId.kind === 'activity' && [noId.actor, noId.resource]).toStrictEqual([
-      { provider: 'github', externalUserId: 'octocat', handle: 'octocat' },
-      undefined,
-    ]);
-  });
-
-  it('lists all errors', () => {
-    expect(errors(row('github-stars', { login: '', id: 'abc', starred_at: 'soon' })).map((e) => [e.column, e.value])).toStrictEqual([
-      ['login', ''],
-      ['id', 'abc'],
-      ['starred_at', 'soon'],
-    ]);
-  });
-});
-
-describe('slack-members', () => {
-  const member = {
-    username: 'haru',
-    email: 'Haru@Example.com',
-    status: 'Member',
-    userid: 'U024BE7LH',
-    fullname: 'Haru Tanaka',
-    displayname: '',
-  };
-
-  it('turns a member into a join with a stable source_ref', () => {
-    expect(record(row('slack-members', member, { occurredAt: '2024-04-01T00:00:00Z' }))).toStrictEqual({
-      kind: 'activity',
-      line: 7,
-      occurredAt: at('2024-04-01T00:00:00Z'),
-      action: 'join',
-      source: 'slack',
-      sourceRef: 'join:U024BE7LH',
-      actor: { provider: 'slack', externalUserId: 'U024BE7LH', handle: 'haru', email: 'haru@example.com', displayName: 'Haru Tanaka' },
-      metadata: { status: 'Member' },
-    });
-  });
-
-  it('defaults the date to the import start and prefers the display name', () => {
-    const r = record(row('slack-members', { ...member, displayname: 'はる' }, {}, undefined, at('2025-01-02T03:04:05Z')));
-    expect(r.kind === 'activity' && [r.occurredAt, r.actor.displayName]).toStrictEqual([at('2025-01-02T03:04:05Z'), 'はる']);
-  });
-
-  it('skips bots and reports a missing user id', () => {
-    expect(row('slack-members', { ...member, status: 'Bot' }).status).toBe('skipped');
-    expect(errors(row('slack-members', { ...member, userid: '', email: 'x' })).map((e) => e.column)).toStrictEqual(['userid', 'email']);
   });
 });

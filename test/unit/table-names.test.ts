@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tableName, tableNames } from '../../src-shared/contract/tables';
 import { schemaTables, tableNameOf } from '../../src-main/core/db/tables';
-import { developerSearch, tenantSettings } from '../../src-main/core/db/app-schema';
+import { developerSearch, tenantSettings } from '../../src-main/core/db/schema-app';
 import { activities } from '../../src-main/core/db/schema';
 import { DERIVED_TABLE_NAMES } from '../../src-main/core/derived/tables';
 import { REBUILT_TABLES } from '../../src-main/core/analytics/rebuild';

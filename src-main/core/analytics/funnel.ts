@@ -21,14 +21,15 @@
  * activity has no developer to earn multi-touch credit, so its only
  * attributions are direct, with weight 1.
  */
-import type { Pool, QueryResultRow } from 'pg';
+import type { QueryResultRow } from 'pg';
 import type { FunnelQuery, FunnelReport } from '../../../src-shared/contract/analytics';
 import type { FunnelStage } from '../../../src-shared/contract/settings';
 import { toCsv } from '../../../src-shared/csv';
 import { FUNNEL_DIM_TABLE, FUNNEL_TABLE, stageOrders } from '../derived/developer-funnel';
-import type { Queryable } from '../derived/refresh';
+import { poolUnder, type Db } from '../db/db';
+import { inTransaction } from '../db/transaction';
 import { CoreError } from '../errors';
-import { readSettings } from '../settings/service';
+import { readSettings } from '../settings/read';
 import { highestStage, maskConditionSql, shapeFunnel } from './funnel-shape';
 import { checkPeriod } from './period';
 
@@ -68,15 +69,15 @@ interface Masks {
   settings: PlannerSettings;
 }
 
-async function campaignExists(db: Queryable, tenant: string, campaignId: string): Promise<void> {
-  const { rows } = await db.query('select 1 from campaigns where tenant_id = $1 and campaign_id = $2', [tenant, campaignId]);
+async function campaignExists(db: Db, tenant: string, campaignId: string): Promise<void> {
+  const { rows } = await db.$client.query('select 1 from campaigns where tenant_id = $1 and campaign_id = $2', [tenant, campaignId]);
   if (rows.length === 0) {
     throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; choose one from the campaign list`, { campaignId });
   }
 }
 
 /** Per developer, the mask of stages reached in the period under the filters. */
-async function masks(db: Queryable, tenant: string, f: Filters, stages: readonly FunnelStage[]): Promise<Masks> {
+async function masks(db: Db, tenant: string, f: Filters, stages: readonly FunnelStage[]): Promise<Masks> {
   const base = [tenant, f.from, f.to];
   if (f.campaignId !== undefined) await campaignExists(db, tenant, f.campaignId);
   if (f.campaignId === undefined && f.source === undefined) {
@@ -116,15 +117,15 @@ async function masks(db: Queryable, tenant: string, f: Filters, stages: readonly
 }
 
 /** Anonymous activities in the period under the filters. */
-async function anonymousCount(db: Queryable, tenant: string, f: Filters): Promise<number> {
+async function anonymousCount(db: Db, tenant: string, f: Filters): Promise<number> {
   const { rows } =
     f.campaignId !== undefined
-      ? await db.query<{ n: string }>(
+      ? await db.$client.query<{ n: string }>(
           `select coalesce(round(sum(anonymous)), 0) as n from derived.campaign_daily
             where tenant_id = $1 and campaign_id = $2 and day >= $3::date and day < $4::date and ($5::text is null or source = $5)`,
           [tenant, f.campaignId, f.from, f.to, f.source ?? null],
         )
-      : await db.query<{ n: string }>(
+      : await db.$client.query<{ n: string }>(
           `select coalesce(sum(anonymous), 0) as n from derived.activity_daily
             where tenant_id = $1 and day >= $2::date and day < $3::date and ($4::text is null or source = $4)`,
           [tenant, f.from, f.to, f.source ?? null],
@@ -133,34 +134,20 @@ async function anonymousCount(db: Queryable, tenant: string, f: Filters): Promis
 }
 
 /**
- * Runs `sql` with planner settings local to a transaction of its own (on a
- * pool; a client already in someone's transaction runs it as is).
+ * Runs `sql` with planner settings local to a transaction of its own (on the
+ * pool; a connection already in someone's transaction runs it as is).
  */
-async function queryWith<T extends QueryResultRow>(
-  db: Pool | Queryable,
-  settings: PlannerSettings,
-  sql: string,
-  values: unknown[],
-): Promise<T[]> {
+async function queryWith<T extends QueryResultRow>(db: Db, settings: PlannerSettings, sql: string, values: unknown[]): Promise<T[]> {
   const entries = Object.entries(settings);
-  if (entries.length === 0 || !('idleCount' in db)) return (await db.query<T>(sql, values)).rows;
-  const client = await (db as Pool).connect();
-  try {
-    await client.query('begin');
-    for (const [name, value] of entries) await client.query('select set_config($1, $2, true)', [name, value]);
-    const { rows } = await client.query<T>(sql, values);
-    await client.query('commit');
-    return rows;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  if (entries.length === 0 || !poolUnder(db)) return (await db.$client.query<T>(sql, values)).rows;
+  return inTransaction(db, async (tx) => {
+    for (const [name, value] of entries) await tx.$client.query('select set_config($1, $2, true)', [name, value]);
+    return (await tx.$client.query<T>(sql, values)).rows;
+  });
 }
 
 /** Developers per mask of stages reached in the period. */
-async function maskCounts(db: Pool | Queryable, tenant: string, f: Filters, stages: readonly FunnelStage[]) {
+async function maskCounts(db: Db, tenant: string, f: Filters, stages: readonly FunnelStage[]) {
   const m = await masks(db, tenant, f, stages);
   const rows = await queryWith<{ mask: number; n: string }>(
     db,
@@ -173,7 +160,7 @@ async function maskCounts(db: Pool | Queryable, tenant: string, f: Filters, stag
   return rows.map((r) => ({ mask: r.mask, developers: Number(r.n) }));
 }
 
-export async function funnelReport(db: Pool | Queryable, tenant: string, query: Filters): Promise<FunnelReport> {
+export async function funnelReport(db: Db, tenant: string, query: Filters): Promise<FunnelReport> {
   const f = { ...query, ...checkPeriod(query.from, query.to) };
   const stages = await stageOrders(db);
   // Two statements, side by side when `db` is a pool.
@@ -199,7 +186,7 @@ export interface FunnelDeveloperRow {
  * The developers of one stage, most recently active first, as (id, mask,
  * total), one page of them or (page undefined) all.
  */
-async function stageDevelopers(db: Queryable, tenant: string, query: FunnelDevelopersQuery, page?: { size: number; offset: number }) {
+async function stageDevelopers(db: Db, tenant: string, query: FunnelDevelopersQuery, page?: { size: number; offset: number }) {
   const f = { ...query, ...checkPeriod(query.from, query.to) };
   const stages = await stageOrders(db);
   const index = stages.findIndex((s) => s.key === query.stageKey);
@@ -225,13 +212,13 @@ async function stageDevelopers(db: Queryable, tenant: string, query: FunnelDevel
 }
 
 /** Name, email, organization and last action of `ids`, in their order. */
-async function developerDetails(db: Queryable, tenant: string, ids: string[]) {
+async function developerDetails(db: Db, tenant: string, ids: string[]) {
   if (ids.length === 0)
     return new Map<
       string,
       { displayName: string | null; primaryEmail: string | null; organization: string | null; lastActionAt: string | null }
     >();
-  const { rows } = await db.query<{
+  const { rows } = await db.$client.query<{
     developer_id: string;
     display_name: string | null;
     primary_email: string | null;
@@ -259,7 +246,7 @@ async function developerDetails(db: Queryable, tenant: string, ids: string[]) {
 }
 
 async function withDetails(
-  db: Queryable,
+  db: Db,
   tenant: string,
   stages: readonly FunnelStage[],
   rows: { developer_id: string; mask: number }[],
@@ -283,7 +270,7 @@ async function withDetails(
 }
 
 export async function funnelDevelopers(
-  db: Queryable,
+  db: Db,
   tenant: string,
   query: FunnelDevelopersQuery & { page: number; pageSize: number },
 ): Promise<{ total: number; rows: FunnelDeveloperRow[] }> {
@@ -303,7 +290,7 @@ const CSV_HEADER = ['developer_id', 'display_name', 'primary_email', 'organizati
 const CSV_BATCH = 5000;
 
 export async function funnelDevelopersCsv(
-  db: Queryable,
+  db: Db,
   tenant: string,
   query: FunnelDevelopersQuery,
 ): Promise<{ fileName: string; content: string }> {

@@ -1,4 +1,3 @@
-import type { Pool } from 'pg';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
 import { funnelDevelopers, funnelDevelopersCsv, funnelReport } from './funnel';
@@ -6,17 +5,18 @@ import { overviewReport } from './overview';
 import { rebuildStats, REBUILT_TABLES } from './rebuild';
 import { listSources } from './sources';
 import { trendReport } from './trend';
+import type { Db } from '../db/db';
 
-export function analyticsHandlers(pool: Pool, events: CoreEvents, tenant: string): DomainHandlers {
+export function analyticsHandlers(db: Db, events: CoreEvents, tenant: string): DomainHandlers {
   return {
-    'analytics:list-sources': () => listSources(pool, tenant),
-    'analytics:get-funnel': (query) => funnelReport(pool, tenant, query),
-    'analytics:list-funnel-developers': (query) => funnelDevelopers(pool, tenant, query),
-    'analytics:export-funnel-developers': (query) => funnelDevelopersCsv(pool, tenant, query),
-    'analytics:get-trend': (query) => trendReport(pool, tenant, query),
-    'analytics:get-overview': (query) => overviewReport(pool, tenant, query),
+    'analytics:list-sources': () => listSources(db, tenant),
+    'analytics:get-funnel': (query) => funnelReport(db, tenant, query),
+    'analytics:list-funnel-developers': (query) => funnelDevelopers(db, tenant, query),
+    'analytics:export-funnel-developers': (query) => funnelDevelopersCsv(db, tenant, query),
+    'analytics:get-trend': (query) => trendReport(db, tenant, query),
+    'analytics:get-overview': (query) => overviewReport(db, tenant, query),
     'stats:rebuild': async () => {
-      const result = await rebuildStats(pool, tenant);
+      const result = await rebuildStats(db, tenant);
       events.emit('db:changed', { tables: [...REBUILT_TABLES] });
       return result;
     },

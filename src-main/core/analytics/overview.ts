@@ -7,15 +7,14 @@
  * cost least per conversion under the tenant's model (campaigns/roi.ts).
  * Each part is its own statement, and they run side by side on the pool.
  */
-import type { Pool } from 'pg';
 import type { OverviewReport } from '../../../src-shared/contract/analytics';
 import type { RoiRow } from '../../../src-shared/contract/campaigns';
 import type { TrendBucket } from '../../../src-shared/contract/common';
 import { roiReport } from '../campaigns/roi';
 import { FUNNEL_TABLE } from '../derived/developer-funnel';
-import type { Queryable } from '../derived/refresh';
-import { MERGED_AWAY_SQL } from '../merges/state';
-import { readSettings } from '../settings/service';
+import type { Db } from '../db/db';
+import { MERGED_AWAY_SQL } from '../identity/merged-away';
+import { readSettings } from '../settings/read';
 import { funnelReport } from './funnel';
 import { addDays, checkPeriod } from './period';
 import { trendReport } from './trend';
@@ -43,40 +42,40 @@ export function topCampaigns(rows: readonly RoiRow[], primaryCurrency: string, l
   );
 }
 
-const one = async (db: Queryable, sql: string, values: unknown[]): Promise<number> =>
-  Number((await db.query<{ n: string | null }>(sql, values)).rows[0]?.n ?? 0);
+const one = async (db: Db, sql: string, values: unknown[]): Promise<number> =>
+  Number((await db.$client.query<{ n: string | null }>(sql, values)).rows[0]?.n ?? 0);
 
 export async function overviewReport(
-  pool: Pool,
+  db: Db,
   tenant: string,
   query: { from: string; to: string; bucket: TrendBucket },
 ): Promise<OverviewReport> {
   const { from, to } = checkPeriod(query.from, query.to);
   const [developers, activeDevelopers, activities, spend, funnel, trend, roi, settings] = await Promise.all([
     one(
-      pool,
+      db,
       `select count(*) as n from developers d where d.tenant_id = $1 and d.consent_analytics and not ${MERGED_AWAY_SQL('d.developer_id')}`,
       [tenant],
     ),
-    one(pool, `select count(*) as n from ${FUNNEL_TABLE} where tenant_id = $1 and active_days && daterange($2::date, $3::date)`, [
+    one(db, `select count(*) as n from ${FUNNEL_TABLE} where tenant_id = $1 and active_days && daterange($2::date, $3::date)`, [
       tenant,
       addDays(to, -ACTIVE_DAYS),
       to,
     ]),
     one(
-      pool,
+      db,
       'select sum(activities + anonymous) as n from derived.activity_daily where tenant_id = $1 and day >= $2::date and day < $3::date',
       [tenant, from, to],
     ),
-    pool.query<{ currency: string; amount: string }>(
+    db.$client.query<{ currency: string; amount: string }>(
       `select currency, sum(amount) as amount from budgets
         where tenant_id = $1 and spent_at >= $2::date and spent_at < $3::date group by currency order by currency`,
       [tenant, from, to],
     ),
-    funnelReport(pool, tenant, { from, to }),
-    trendReport(pool, tenant, { from, to, bucket: query.bucket }),
-    roiReport(pool, tenant, { from, to }),
-    readSettings(pool, tenant),
+    funnelReport(db, tenant, { from, to }),
+    trendReport(db, tenant, { from, to, bucket: query.bucket }),
+    roiReport(db, tenant, { from, to }),
+    readSettings(db, tenant),
   ]);
   return {
     from,

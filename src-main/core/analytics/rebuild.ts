@@ -6,26 +6,26 @@
  * edits it must change nothing: every write path keeps the same structures
  * current incrementally.
  */
-import type { Pool } from 'pg';
-import type { TableName } from '../../../src-shared/contract/tables';
+import { inTransaction } from '../db/transaction';
 import { rebuildDerived } from '../derived/refresh';
 import { DERIVED_TABLE_NAMES } from '../derived/tables';
-import { inTransaction } from '../merges/tx';
+import type { TableName } from '../../../src-shared/contract/tables';
 import { rebuildCampaignStats, rebuildDeveloperStats } from '../stats/service';
+import type { Db } from '../db/db';
 
 /** What a rebuild rewrites, for db:changed. */
 export const REBUILT_TABLES: readonly TableName[] = ['developer_stats', ...DERIVED_TABLE_NAMES];
 
-export async function rebuildStats(pool: Pool, tenant: string): Promise<{ durationMs: number }> {
+export async function rebuildStats(db: Db, tenant: string): Promise<{ durationMs: number }> {
   const started = performance.now();
-  await inTransaction(pool, async (client) => {
+  await inTransaction(db, async (tx) => {
     // Whole-tenant grouping and sorting: in memory, as the import does (local to this transaction).
-    await client.query("set local work_mem = '128MB'");
+    await tx.$client.query("set local work_mem = '128MB'");
     // developer_stats first: the developer search rows copy its totals.
-    await rebuildDeveloperStats(client, tenant);
-    await rebuildDerived(client, tenant);
+    await rebuildDeveloperStats(tx, tenant);
+    await rebuildDerived(tx, tenant);
     // campaign_stats follows campaign_daily, which rebuildDerived has just rewritten.
-    await rebuildCampaignStats(client, tenant);
+    await rebuildCampaignStats(tx, tenant);
   });
   return { durationMs: Math.round(performance.now() - started) };
 }

@@ -3,10 +3,10 @@
  * activities (developers with analytics consent or anonymous), from the
  * day × action × source table rather than a scan of activities.
  */
-import type { Queryable } from '../derived/refresh';
+import type { Db } from '../db/db';
 
-export async function listSources(db: Queryable, tenant: string): Promise<string[]> {
-  const { rows } = await db.query<{ source: string }>(
+export async function listSources(db: Db, tenant: string): Promise<string[]> {
+  const { rows } = await db.$client.query<{ source: string }>(
     'select distinct source from derived.activity_daily where tenant_id = $1 order by source',
     [tenant],
   );

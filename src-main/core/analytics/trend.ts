@@ -9,7 +9,7 @@
 import type { TrendReport } from '../../../src-shared/contract/analytics';
 import type { TrendBucket } from '../../../src-shared/contract/common';
 import { stageOrders } from '../derived/developer-funnel';
-import type { Queryable } from '../derived/refresh';
+import type { Db } from '../db/db';
 import { bucketStarts, checkPeriod } from './period';
 
 /** SQL: the first day of the bucket holding `day` (a date column). Through timestamp, never timestamptz, so no zone enters. */
@@ -37,15 +37,11 @@ export function trendPoints(
   return [...points.values()];
 }
 
-export async function trendReport(
-  db: Queryable,
-  tenant: string,
-  query: { from: string; to: string; bucket: TrendBucket },
-): Promise<TrendReport> {
+export async function trendReport(db: Db, tenant: string, query: { from: string; to: string; bucket: TrendBucket }): Promise<TrendReport> {
   const { from, to } = checkPeriod(query.from, query.to);
   const starts = bucketStarts(from, to, query.bucket);
   const stages = await stageOrders(db);
-  const { rows } = await db.query<{ period: string; stage_key: string | null; n: string }>(
+  const { rows } = await db.$client.query<{ period: string; stage_key: string | null; n: string }>(
     `select to_char(${BUCKET_SQL[query.bucket]('ad.day')}, 'YYYY-MM-DD') as period, fm.stage_key, sum(ad.activities + ad.anonymous) as n
        from derived.activity_daily ad
        left join activity_funnel_map fm on fm.tenant_id = ad.tenant_id and fm.action = ad.action

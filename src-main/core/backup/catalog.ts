@@ -5,12 +5,10 @@
  */
 import { getTableName } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
-import type pg from 'pg';
-import { readApplied, readJournal } from '../db/migrate';
+import type { SqlClient } from '../db/db';
 import { schemaTables } from '../db/tables';
+import { readApplied, readJournal } from '../db/migrate';
 import type { Manifest, TableStart } from './format';
-
-type Queryable = Pick<pg.ClientBase, 'query'>;
 
 /** Everything the user owns; `derived` is computed from it and rebuilt on restore. */
 export const BACKED_UP_SCHEMAS = ['public', 'app'] as const;
@@ -27,7 +25,7 @@ export function definedTables(): { schema: string; name: string }[] {
 }
 
 /** Tables of the backed-up schemas with their stored columns in order (generated columns are recomputed). */
-export async function readTables(client: Queryable): Promise<TableStart[]> {
+export async function readTables(client: SqlClient): Promise<TableStart[]> {
   const { rows } = await client.query<TableStart>(
     `select n.nspname as schema, c.relname as name,
             array(select a.attname::text from pg_attribute a
@@ -42,7 +40,7 @@ export async function readTables(client: Queryable): Promise<TableStart[]> {
 }
 
 /** Heap and TOAST bytes of the tables (no indexes): what a COPY of them reads, about. */
-export async function tablesBytes(client: Queryable, tables: readonly TableStart[]): Promise<number> {
+export async function tablesBytes(client: SqlClient, tables: readonly TableStart[]): Promise<number> {
   if (tables.length === 0) return 0;
   const { rows } = await client.query<{ bytes: string }>(
     'select coalesce(sum(pg_table_size(t::regclass)), 0)::bigint as bytes from unnest($1::text[]) t',
@@ -52,7 +50,7 @@ export async function tablesBytes(client: Queryable, tables: readonly TableStart
 }
 
 /** The migrations applied, in order, as the manifest records them. */
-export async function readMigrationState(client: Queryable, migrationsDir: string): Promise<Manifest['migrations']> {
+export async function readMigrationState(client: SqlClient, migrationsDir: string): Promise<Manifest['migrations']> {
   const applied = await readApplied(client);
   const byWhen = new Map(readJournal(migrationsDir).map((e) => [e.when, e.tag]));
   const runAt = new Map<string, string>();
@@ -69,7 +67,7 @@ export async function readMigrationState(client: Queryable, migrationsDir: strin
 }
 
 /** Whether any table holds rows beyond what seeding writes: anything the user would miss. */
-export async function hasUserData(client: Queryable): Promise<boolean> {
+export async function hasUserData(client: SqlClient): Promise<boolean> {
   const tables = (await readTables(client)).filter((t) => !(t.schema === 'public' && SEEDED_TABLES.has(t.name)));
   if (tables.length === 0) return false;
   const probes = tables.map((t) => `exists (select 1 from ${qualified(t)})`).join(' or ');

@@ -15,6 +15,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { applyMigrations, readMigrations, recordApplied } from '../db/migrate';
 import { withConnection } from '../db/connect';
+import { dbOn } from '../db/db';
 import { dropKeys } from '../db/keys';
 import { rebuildDerived } from '../derived/refresh';
 import { definedTables, qualified, quoteIdent, readTables } from './catalog';
@@ -94,7 +95,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
         progress('rebuilding');
         await client.query("set local work_mem = '128MB'");
         const tenants = await client.query<{ tenant_id: string }>('select tenant_id from tenants order by tenant_id');
-        for (const { tenant_id } of tenants.rows) await rebuildDerived(client, tenant_id);
+        for (const { tenant_id } of tenants.rows) await rebuildDerived(dbOn(client), tenant_id);
 
         await client.query('commit');
         return { tables: rowsByTable(manifest), migrations };

@@ -5,12 +5,12 @@
  * The import's categories are written as it writes them, so that cost by
  * category means the same whichever way an entry arrived.
  */
-import type { Pool } from 'pg';
-import type { Budget } from '../../../src-shared/contract/campaigns';
 import { CoreError } from '../errors';
+import { inTransaction } from '../db/transaction';
+import type { Budget } from '../../../src-shared/contract/campaigns';
 import { isBudgetCategory } from '../../../src-shared/budget-categories';
-import { inTransaction } from '../merges/tx';
 import { rebuildCampaignStats } from '../stats/service';
+import type { Db } from '../db/db';
 
 interface BudgetRecord {
   budget_id: string;
@@ -57,22 +57,22 @@ export interface NewBudget {
   memo?: string | null;
 }
 
-export async function createBudget(pool: Pool, tenant: string, input: NewBudget): Promise<Budget> {
+export async function createBudget(db: Db, tenant: string, input: NewBudget): Promise<Budget> {
   const cat = category(input.category);
-  return inTransaction(pool, async (client) => {
-    const campaign = await client.query('select 1 from campaigns where tenant_id = $1 and campaign_id = $2 for share', [
+  return inTransaction(db, async (tx) => {
+    const campaign = await tx.$client.query('select 1 from campaigns where tenant_id = $1 and campaign_id = $2 for share', [
       tenant,
       input.campaignId,
     ]);
     if (campaign.rowCount === 0) {
       throw new CoreError('NOT_FOUND', `No campaign ${input.campaignId}; it may have been deleted`, { campaignId: input.campaignId });
     }
-    const { rows } = await client.query<BudgetRecord>(
+    const { rows } = await tx.$client.query<BudgetRecord>(
       `insert into budgets (tenant_id, campaign_id, category, amount, currency, spent_at, memo)
        values ($1, $2, $3, $4, $5, $6, $7) returning ${BUDGET_COLUMNS}`,
       [tenant, input.campaignId, cat, input.amount, input.currency, input.spentAt, input.memo || null],
     );
-    await rebuildCampaignStats(client, tenant, [input.campaignId]);
+    await rebuildCampaignStats(tx, tenant, [input.campaignId]);
     return toBudget(rows[0]!);
   });
 }
@@ -86,7 +86,7 @@ export interface BudgetUpdate {
   memo?: string | null;
 }
 
-export async function updateBudget(pool: Pool, tenant: string, update: BudgetUpdate): Promise<Budget> {
+export async function updateBudget(db: Db, tenant: string, update: BudgetUpdate): Promise<Budget> {
   const sets: string[] = [];
   const values: unknown[] = [tenant, update.budgetId];
   const set = (column: string, value: unknown) => sets.push(`${column} = $${values.push(value)}`);
@@ -95,31 +95,31 @@ export async function updateBudget(pool: Pool, tenant: string, update: BudgetUpd
   if (update.currency !== undefined) set('currency', update.currency);
   if (update.spentAt !== undefined) set('spent_at', update.spentAt);
   if (update.memo !== undefined) set('memo', update.memo || null);
-  return inTransaction(pool, async (client) => {
+  return inTransaction(db, async (tx) => {
     const { rows } =
       sets.length > 0
-        ? await client.query<BudgetRecord>(
+        ? await tx.$client.query<BudgetRecord>(
             `update budgets set ${sets.join(', ')} where tenant_id = $1 and budget_id = $2 returning ${BUDGET_COLUMNS}`,
             values,
           )
-        : await client.query<BudgetRecord>(`select ${BUDGET_COLUMNS} from budgets where tenant_id = $1 and budget_id = $2`, values);
+        : await tx.$client.query<BudgetRecord>(`select ${BUDGET_COLUMNS} from budgets where tenant_id = $1 and budget_id = $2`, values);
     const row = rows[0];
     if (!row)
       throw new CoreError('NOT_FOUND', `No budget entry ${update.budgetId}; it may have been deleted`, { budgetId: update.budgetId });
-    if (sets.length > 0) await rebuildCampaignStats(client, tenant, [row.campaign_id]);
+    if (sets.length > 0) await rebuildCampaignStats(tx, tenant, [row.campaign_id]);
     return toBudget(row);
   });
 }
 
-export async function deleteBudget(pool: Pool, tenant: string, budgetId: string): Promise<Budget> {
-  return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<BudgetRecord>(
+export async function deleteBudget(db: Db, tenant: string, budgetId: string): Promise<Budget> {
+  return inTransaction(db, async (tx) => {
+    const { rows } = await tx.$client.query<BudgetRecord>(
       `delete from budgets where tenant_id = $1 and budget_id = $2 returning ${BUDGET_COLUMNS}`,
       [tenant, budgetId],
     );
     const row = rows[0];
     if (!row) throw new CoreError('NOT_FOUND', `No budget entry ${budgetId}; it may have been deleted`, { budgetId });
-    await rebuildCampaignStats(client, tenant, [row.campaign_id]);
+    await rebuildCampaignStats(tx, tenant, [row.campaign_id]);
     return toBudget(row);
   });
 }

@@ -5,10 +5,10 @@
  * attributed weight (developers with analytics consent only). All numbers use
  * the tenant's attribution model.
  */
+import type { Db } from '../db/db';
+import { readSettings } from '../settings/read';
 import type { CampaignDetail } from '../../../src-shared/contract/campaigns';
 import type { TrendBucket } from '../../../src-shared/contract/common';
-import type { Queryable } from '../derived/refresh';
-import { readSettings } from '../settings/service';
 import { BUDGET_COLUMNS, toBudget } from './budgets';
 import { checkPeriod, dayStart, roiRows } from './roi';
 import { getCampaign } from './service';
@@ -22,20 +22,20 @@ export interface CampaignDetailQuery {
   bucket: TrendBucket;
 }
 
-export async function campaignDetail(db: Queryable, tenant: string, query: CampaignDetailQuery): Promise<CampaignDetail> {
+export async function campaignDetail(db: Db, tenant: string, query: CampaignDetailQuery): Promise<CampaignDetail> {
   const period = checkPeriod(query.from, query.to);
   const campaign = await getCampaign(db, tenant, query.campaignId);
   const settings = await readSettings(db, tenant);
   const id = query.campaignId;
 
-  const budgets = await db.query<Parameters<typeof toBudget>[0]>(
+  const budgets = await db.$client.query<Parameters<typeof toBudget>[0]>(
     `select ${BUDGET_COLUMNS} from budgets where tenant_id = $1 and campaign_id = $2 order by spent_at desc, created_at desc, budget_id`,
     [tenant, id],
   );
   const roi = await roiRows(db, tenant, settings, period, settings.attributionModel, settings.lookbackDays, id);
 
   // Buckets from the period's first day (else the campaign's first attributed day) to its end, empty ones included.
-  const overTime = await db.query<{ period: string; actions: string; conversions: string }>(
+  const overTime = await db.$client.query<{ period: string; actions: string; conversions: string }>(
     `with w as (
        select cd.day, sum(cd.weight) as actions, coalesce(sum(cd.weight) filter (where m.stage_key = $5), 0) as conversions
          from derived.campaign_daily cd
@@ -55,7 +55,7 @@ export async function campaignDetail(db: Queryable, tenant: string, query: Campa
     [tenant, id, period.from, period.to, settings.conversionStage, query.bucket],
   );
 
-  const costByCategory = await db.query<{ category: string; currency: string; amount: string }>(
+  const costByCategory = await db.$client.query<{ category: string; currency: string; amount: string }>(
     `select category, currency, sum(amount) as amount from budgets
       where tenant_id = $1 and campaign_id = $2
         and ($3::date is null or spent_at >= $3::date) and ($4::date is null or spent_at < $4::date)
@@ -63,7 +63,7 @@ export async function campaignDetail(db: Queryable, tenant: string, query: Campa
     [tenant, id, period.from, period.to],
   );
 
-  const top = await db.query<{ developer_id: string; display_name: string | null; actions: string; conversions: string }>(
+  const top = await db.$client.query<{ developer_id: string; display_name: string | null; actions: string; conversions: string }>(
     `select d.developer_id, d.display_name, sum(ac.weight) as actions,
             coalesce(sum(ac.weight) filter (where m.stage_key = $5), 0) as conversions
        from activity_campaigns ac

@@ -15,9 +15,9 @@
  */
 import type { RoiQuery, RoiReport, RoiRow } from '../../../src-shared/contract/campaigns';
 import { touchCreditSql } from '../derived/attribution';
-import type { Queryable } from '../derived/refresh';
+import type { Db } from '../db/db';
 import { CoreError } from '../errors';
-import { readSettings, type TenantSettings } from '../settings/service';
+import { readSettings, type TenantSettings } from '../settings/read';
 
 export const DEFAULT_CURRENCY = 'JPY';
 
@@ -47,7 +47,7 @@ interface Weights {
  * `model` and `lookbackDays`; `campaignId` narrows it to one campaign.
  */
 export async function campaignWeights(
-  db: Queryable,
+  db: Db,
   tenant: string,
   settings: TenantSettings,
   period: DayPeriod,
@@ -59,7 +59,7 @@ export async function campaignWeights(
   // $1 tenant, $2 from, $3 to, $4 conversion stage, $5 campaign or null.
   const values: unknown[] = [tenant, period.from, period.to, settings.conversionStage, campaignId ?? null];
   const direct = own ? 'cd.weight' : '(cd.weight - cd.multi_touch)';
-  const daily = await db.query<{ campaign_id: string; actions: string; conversions: string }>(
+  const daily = await db.$client.query<{ campaign_id: string; actions: string; conversions: string }>(
     `select cd.campaign_id, sum(${direct}) as actions,
             coalesce(sum(${direct}) filter (where m.stage_key = $4), 0) as conversions
        from derived.campaign_daily cd
@@ -75,7 +75,7 @@ export async function campaignWeights(
 
   // Multi-touch credit under the asked model and lookback (consenting developers only), in the period.
   const credit = touchCreditSql(model, '$2::int');
-  const multi = await db.query<{ campaign_id: string; weight: string }>(
+  const multi = await db.$client.query<{ campaign_id: string; weight: string }>(
     `select ct.campaign_id, sum(${credit.weight}) as weight from derived.conversion_touches ct
       where ct.tenant_id = $1 and ${credit.where}
         and ($3::date is null or ct.converted_at >= ${dayStart('$3', '$5')})
@@ -95,7 +95,7 @@ export async function campaignWeights(
 
 /** ROI rows for every campaign of the tenant (or one), sorted by name then currency. */
 export async function roiRows(
-  db: Queryable,
+  db: Db,
   tenant: string,
   settings: TenantSettings,
   period: DayPeriod,
@@ -105,7 +105,7 @@ export async function roiRows(
 ): Promise<RoiRow[]> {
   const weights = await campaignWeights(db, tenant, settings, period, model, lookbackDays, campaignId);
   // One row per campaign and currency it has budgets in (ever), cost summed over the period.
-  const { rows } = await db.query<{ campaign_id: string; name: string; currency: string | null; cost: string | null }>(
+  const { rows } = await db.$client.query<{ campaign_id: string; name: string; currency: string | null; cost: string | null }>(
     `select c.campaign_id, c.name, cur.currency, cost.amount as cost
        from campaigns c
        left join lateral (select distinct b.currency from budgets b where b.tenant_id = $1 and b.campaign_id = c.campaign_id) cur on true
@@ -136,7 +136,7 @@ export async function roiRows(
   });
 }
 
-export async function roiReport(db: Queryable, tenant: string, query: RoiQuery): Promise<RoiReport> {
+export async function roiReport(db: Db, tenant: string, query: RoiQuery): Promise<RoiReport> {
   const period = checkPeriod(query.from, query.to);
   const settings = await readSettings(db, tenant);
   const model = query.model ?? settings.attributionModel;

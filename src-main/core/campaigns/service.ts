@@ -7,11 +7,12 @@
  * number columns round them: all time, the tenant's model, from
  * derived.campaign_daily (which campaign_stats is computed from).
  */
+import { likeContains } from '../db/like';
+import { foldSql } from '../identity/normalise';
+import type { Db } from '../db/db';
 import type { Campaign } from '../../../src-shared/contract/campaigns';
-import { likeContains } from '../developers/filters';
-import type { Queryable } from '../derived/refresh';
 import { CoreError } from '../errors';
-import { readSettings } from '../settings/service';
+import { readSettings } from '../settings/read';
 import { rebuildCampaignStats } from '../stats/service';
 
 interface CampaignRecord {
@@ -58,20 +59,20 @@ const campaignSelect = (where: string) => `
        where cd.tenant_id = c.tenant_id and cd.campaign_id = c.campaign_id) w on true
    where c.tenant_id = $1 ${where}`;
 
-export async function listCampaigns(db: Queryable, tenant: string, q?: string): Promise<Campaign[]> {
+export async function listCampaigns(db: Db, tenant: string, q?: string): Promise<Campaign[]> {
   const { conversionStage } = await readSettings(db, tenant);
   const query = q?.trim();
-  const { rows } = await db.query<CampaignRecord>(
-    `${campaignSelect("and ($3::text is null or lower(normalize(c.name, NFKC)) like lower($3::text) or lower(coalesce(c.channel, '')) like lower($3::text))")}
+  const { rows } = await db.$client.query<CampaignRecord>(
+    `${campaignSelect(`and ($3::text is null or ${foldSql('c.name')} like lower($3::text) or lower(coalesce(c.channel, '')) like lower($3::text))`)}
      order by lower(c.name), c.name, c.campaign_id`,
     [tenant, conversionStage, query ? likeContains(query) : null],
   );
   return rows.map(toCampaign);
 }
 
-export async function getCampaign(db: Queryable, tenant: string, campaignId: string): Promise<Campaign> {
+export async function getCampaign(db: Db, tenant: string, campaignId: string): Promise<Campaign> {
   const { conversionStage } = await readSettings(db, tenant);
-  const { rows } = await db.query<CampaignRecord>(campaignSelect('and c.campaign_id = $3'), [tenant, conversionStage, campaignId]);
+  const { rows } = await db.$client.query<CampaignRecord>(campaignSelect('and c.campaign_id = $3'), [tenant, conversionStage, campaignId]);
   if (rows.length === 0) throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; it may have been deleted`, { campaignId });
   return toCampaign(rows[0]!);
 }
@@ -110,10 +111,10 @@ async function namedWrite<T>(name: string | undefined, write: () => Promise<T>):
 }
 
 /** Creates a campaign (with its zero campaign_stats row); returns its id. */
-export async function createCampaign(db: Queryable, tenant: string, fields: CampaignFields & { name: string }): Promise<string> {
+export async function createCampaign(db: Db, tenant: string, fields: CampaignFields & { name: string }): Promise<string> {
   checkDates(fields.startDate, fields.endDate);
   const { rows } = await namedWrite(fields.name, () =>
-    db.query<{ id: string }>(
+    db.$client.query<{ id: string }>(
       `insert into campaigns (tenant_id, name, channel, start_date, end_date, budget_total)
        values ($1, $2, $3, $4, $5, $6) returning campaign_id as id`,
       [tenant, fields.name, fields.channel || null, fields.startDate ?? null, fields.endDate ?? null, fields.budgetTotal ?? null],
@@ -125,8 +126,8 @@ export async function createCampaign(db: Queryable, tenant: string, fields: Camp
 }
 
 /** Updates the fields given; returns whether anything changed. */
-export async function updateCampaign(db: Queryable, tenant: string, campaignId: string, fields: CampaignFields): Promise<boolean> {
-  const current = await db.query<{ start_date: string | null; end_date: string | null }>(
+export async function updateCampaign(db: Db, tenant: string, campaignId: string, fields: CampaignFields): Promise<boolean> {
+  const current = await db.$client.query<{ start_date: string | null; end_date: string | null }>(
     `select to_char(start_date, 'YYYY-MM-DD') as start_date, to_char(end_date, 'YYYY-MM-DD') as end_date
        from campaigns where tenant_id = $1 and campaign_id = $2`,
     [tenant, campaignId],
@@ -148,7 +149,7 @@ export async function updateCampaign(db: Queryable, tenant: string, campaignId: 
   if (sets.length === 0) return false;
   const changed = sets.map((s) => s.replace(/ = (\$\d+)$/, ' is distinct from $1')).join(' or ');
   const result = await namedWrite(fields.name, () =>
-    db.query(
+    db.$client.query(
       `update campaigns set ${sets.join(', ')}, updated_at = now() where tenant_id = $1 and campaign_id = $2 and (${changed})`,
       values,
     ),

@@ -12,13 +12,13 @@
  * A token is used once; the app forgets them on restart.
  */
 import { randomBytes } from 'node:crypto';
-import type { Pool } from 'pg';
 import { addToCampaignDaily, IS_MULTI_TOUCH } from '../derived/campaign-daily';
-import { refreshDerived, type Queryable } from '../derived/refresh';
+import { refreshDerived } from '../derived/refresh';
 import { CoreError } from '../errors';
-import { inTransaction } from '../merges/tx';
-import { readSettings } from '../settings/service';
+import { inTransaction } from '../db/transaction';
+import { readSettings } from '../settings/read';
 import { nameConflict } from './service';
+import type { Db } from '../db/db';
 
 const UNDO_MS = 10 * 60 * 1000;
 
@@ -65,8 +65,8 @@ export function createUndoStore(now: () => number = Date.now): UndoStore {
 }
 
 /** Developers with activities attributed to the campaign (their multi-touch credit depends on it). */
-async function reach(db: Queryable, tenant: string, campaignId: string): Promise<string[]> {
-  const { rows } = await db.query<{ developers: string[] }>(
+async function reach(db: Db, tenant: string, campaignId: string): Promise<string[]> {
+  const { rows } = await db.$client.query<{ developers: string[] }>(
     `select array(select distinct a.developer_id
                     from activity_campaigns ac join activities a on a.activity_id = ac.activity_id
                    where ac.tenant_id = $1 and ac.campaign_id = $2 and a.developer_id is not null) as developers`,
@@ -75,16 +75,16 @@ async function reach(db: Queryable, tenant: string, campaignId: string): Promise
   return rows[0]?.developers ?? [];
 }
 
-export async function deleteCampaign(pool: Pool, store: UndoStore, tenant: string, campaignId: string): Promise<string> {
-  return inTransaction(pool, async (client) => {
-    const campaign = await client.query<{ row: string; name: string }>(
+export async function deleteCampaign(db: Db, store: UndoStore, tenant: string, campaignId: string): Promise<string> {
+  return inTransaction(db, async (tx) => {
+    const campaign = await tx.$client.query<{ row: string; name: string }>(
       'select to_jsonb(c)::text as row, c.name from campaigns c where c.tenant_id = $1 and c.campaign_id = $2 for update',
       [tenant, campaignId],
     );
     if (campaign.rows.length === 0)
       throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; it may have been deleted already`, { campaignId });
     const t = [tenant, campaignId];
-    const rowsOf = async (sql: string) => (await client.query<{ rows: string | null }>(sql, t)).rows[0]?.rows ?? null;
+    const rowsOf = async (sql: string) => (await tx.$client.query<{ rows: string | null }>(sql, t)).rows[0]?.rows ?? null;
     const budgets = await rowsOf(
       'select jsonb_agg(to_jsonb(b))::text as rows from budgets b where b.tenant_id = $1 and b.campaign_id = $2',
     );
@@ -92,17 +92,17 @@ export async function deleteCampaign(pool: Pool, store: UndoStore, tenant: strin
       'select jsonb_agg(to_jsonb(ac))::text as rows from activity_campaigns ac where ac.tenant_id = $1 and ac.campaign_id = $2',
     );
     const stats = await rowsOf('select to_jsonb(s)::text as rows from campaign_stats s where s.tenant_id = $1 and s.campaign_id = $2');
-    const resources = await client.query<{ id: string }>(
+    const resources = await tx.$client.query<{ id: string }>(
       'select resource_id as id from resources where tenant_id = $1 and campaign_id = $2',
       t,
     );
-    const reached = await reach(client, tenant, campaignId);
+    const reached = await reach(tx, tenant, campaignId);
 
     // The cascade takes its rows from campaign_daily too; conversion_touches has no foreign keys.
-    await client.query('delete from campaigns where tenant_id = $1 and campaign_id = $2', t);
-    await client.query('delete from derived.conversion_touches where tenant_id = $1 and campaign_id = $2', t);
+    await tx.$client.query('delete from campaigns where tenant_id = $1 and campaign_id = $2', t);
+    await tx.$client.query('delete from derived.conversion_touches where tenant_id = $1 and campaign_id = $2', t);
     // Multi-touch credit it held moves to the other campaigns those developers touched.
-    await refreshDerived(client, tenant, { developers: reached, span: null });
+    await refreshDerived(tx, tenant, { developers: reached, span: null });
     return store.put({
       tenant,
       campaignId,
@@ -118,7 +118,7 @@ export async function deleteCampaign(pool: Pool, store: UndoStore, tenant: strin
 }
 
 /** Puts a deleted campaign back; returns its id. */
-export async function restoreCampaign(pool: Pool, store: UndoStore, tenant: string, token: string): Promise<string> {
+export async function restoreCampaign(db: Db, store: UndoStore, tenant: string, token: string): Promise<string> {
   const snapshot = store.get(token);
   if (!snapshot || snapshot.tenant !== tenant) {
     throw new CoreError('NOT_FOUND', 'Nothing to undo: the undo expired (after 10 minutes), was already used, or the app was restarted', {
@@ -126,46 +126,46 @@ export async function restoreCampaign(pool: Pool, store: UndoStore, tenant: stri
     });
   }
   // A restore that fails (say, another campaign took the name) can be tried again with the same token.
-  const campaignId = await inTransaction(pool, async (client) => {
+  const campaignId = await inTransaction(db, async (tx) => {
     try {
-      await client.query('insert into campaigns select * from jsonb_populate_record(null::campaigns, $1::jsonb)', [snapshot.campaign]);
+      await tx.$client.query('insert into campaigns select * from jsonb_populate_record(null::campaigns, $1::jsonb)', [snapshot.campaign]);
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw nameConflict(snapshot.name);
       throw error;
     }
     const { campaignId: id } = snapshot;
-    await client.query('insert into budgets select * from jsonb_populate_recordset(null::budgets, $1::jsonb)', [snapshot.budgets]);
+    await tx.$client.query('insert into budgets select * from jsonb_populate_recordset(null::budgets, $1::jsonb)', [snapshot.budgets]);
     // Direct attributions come back with their own ids (of activities that still exist); the
     // multi-touch ones are recomputed below, identical, ids included.
-    await client.query(
+    await tx.$client.query(
       `insert into activity_campaigns
        select r.* from jsonb_populate_recordset(null::activity_campaigns, $1::jsonb) r
         where not ${IS_MULTI_TOUCH('r')} and exists (select 1 from activities a where a.activity_id = r.activity_id)
        on conflict do nothing`,
       [snapshot.activityCampaigns],
     );
-    const { timeZone } = await readSettings(client, tenant);
+    const { timeZone } = await readSettings(tx, tenant);
     await addToCampaignDaily(
-      client,
+      tx,
       tenant,
       timeZone,
       `select ac.activity_id, ac.campaign_id, ac.weight, 1 as n, false as multi from activity_campaigns ac
         where ac.tenant_id = $1 and ac.campaign_id = '${snapshot.campaignId}'::uuid`,
     );
     // A resource linked to another campaign meanwhile keeps that one.
-    await client.query(
+    await tx.$client.query(
       'update resources set campaign_id = $2 where tenant_id = $1 and resource_id = any($3::uuid[]) and campaign_id is null',
       [tenant, id, snapshot.resourceIds],
     );
     if (snapshot.campaignStats !== null) {
-      await client.query('insert into campaign_stats select * from jsonb_populate_record(null::campaign_stats, $1::jsonb)', [
+      await tx.$client.query('insert into campaign_stats select * from jsonb_populate_record(null::campaign_stats, $1::jsonb)', [
         snapshot.campaignStats,
       ]);
     }
     // The same developers as at delete time, and whoever holds those activities now (merges).
-    const reached = await reach(client, tenant, id);
+    const reached = await reach(tx, tenant, id);
     const developers = [...new Set([...snapshot.developers, ...reached])];
-    await refreshDerived(client, tenant, { developers, span: null });
+    await refreshDerived(tx, tenant, { developers, span: null });
     return id;
   });
   store.drop(token);

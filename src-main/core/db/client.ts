@@ -1,12 +1,9 @@
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import * as schema from './schema';
-
-export type Db = NodePgDatabase<typeof schema>;
+import { dbOn, type Db } from './db';
 
 export interface Database {
+  /** Over the pool; `db.$client` is the pool. */
   db: Db;
-  pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -22,8 +19,7 @@ export function openDatabase(url: string): Database {
   pool.on('connect', (client) => client.on('error', () => undefined));
   let closing: Promise<void> | undefined;
   return {
-    db: drizzle(pool, { schema }),
-    pool,
+    db: dbOn(pool),
     close: () => (closing ??= pool.end()),
   };
 }

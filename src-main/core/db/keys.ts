@@ -9,9 +9,7 @@
  * Used by the import (one table, secondary indexes and foreign keys) and by
  * restore (every table, every key: also frees the load from foreign-key order).
  */
-import type pg from 'pg';
-
-type Queryable = Pick<pg.ClientBase, 'query'>;
+import type { SqlClient } from './db';
 
 /** Constraint kinds as pg_constraint.contype names them. */
 export type KeyKind = 'p' | 'u' | 'f';
@@ -29,7 +27,7 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * Drops the constraints of `kinds` and every index that backs no constraint
  * on `tables` (regclass text, e.g. `activities` or `"app"."tenant_settings"`).
  */
-export async function dropKeys(client: Queryable, tables: readonly string[], kinds: readonly KeyKind[]): Promise<DroppedKeys> {
+export async function dropKeys(client: SqlClient, tables: readonly string[], kinds: readonly KeyKind[]): Promise<DroppedKeys> {
   const indexes = await client.query<{ name: string; def: string }>(
     `select format('%I.%I', n.nspname, c.relname) as name, pg_get_indexdef(i.indexrelid) as def
        from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace

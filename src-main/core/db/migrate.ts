@@ -13,6 +13,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import pg from 'pg';
+import { CoreError } from '../errors';
+import type { SqlClient } from './db';
 
 interface JournalEntry {
   tag: string;
@@ -31,8 +33,6 @@ export interface AppliedMigration {
   hash: string;
 }
 
-type Queryable = Pick<pg.ClientBase, 'query'>;
-
 /** Any two processes migrating one database take turns on this lock. */
 const MIGRATION_LOCK = "hashtext('drm-desktop:migrate')";
 
@@ -48,7 +48,7 @@ export function readMigrations(migrationsDir: string): Migration[] {
 }
 
 /** drizzle's record of what a database has applied, oldest first; empty for a fresh database. */
-export async function readApplied(client: Queryable): Promise<AppliedMigration[]> {
+export async function readApplied(client: SqlClient): Promise<AppliedMigration[]> {
   const present = await client.query<{ ok: boolean }>("select to_regclass('drizzle.__drizzle_migrations') is not null as ok");
   if (!present.rows[0]?.ok) return [];
   const rows = await client.query<{ hash: string; created_at: string }>(
@@ -57,8 +57,34 @@ export async function readApplied(client: Queryable): Promise<AppliedMigration[]
   return rows.rows.map((r) => ({ when: Number(r.created_at), hash: r.hash }));
 }
 
-/** What is still to apply, by drizzle's own rule: every migration newer than the last one applied. */
+/**
+ * Refuses a database that applied one of `all` with other content than its
+ * file has now: migrations are immutable once released (a changed file would
+ * leave databases that ran the old one with a schema nobody can reproduce,
+ * and never run the new content on them). Applied migrations this folder does
+ * not have (a newer app's) are not this check's business.
+ */
+export function checkAppliedUnchanged(all: readonly Migration[], applied: readonly AppliedMigration[]): void {
+  for (const a of applied) {
+    const file = all.find((m) => m.when === a.when);
+    if (!file || file.hash === a.hash) continue;
+    throw new CoreError(
+      'UNAVAILABLE',
+      `Migration ${file.tag}.sql was applied to this database with a different content (hash ${a.hash.slice(0, 12)}…; ` +
+        `the file now hashes ${file.hash.slice(0, 12)}…): the migrations folder was edited after release. ` +
+        `Restore the original file (e.g. git checkout migrations/${file.tag}.sql) and put the change in a new migration; ` +
+        'nothing was changed in the database.',
+      { migration: file.tag, appliedHash: a.hash, fileHash: file.hash },
+    );
+  }
+}
+
+/**
+ * What is still to apply, by drizzle's own rule: every migration newer than
+ * the last one applied. Refuses first when an applied one's file changed.
+ */
 export function pendingMigrations(all: readonly Migration[], applied: readonly AppliedMigration[]): Migration[] {
+  checkAppliedUnchanged(all, applied);
   const last = applied.reduce((max, a) => Math.max(max, a.when), Number.NEGATIVE_INFINITY);
   return all.filter((m) => m.when > last);
 }
@@ -69,7 +95,7 @@ export function pendingMigrations(all: readonly Migration[], applied: readonly A
  * as its migrator does. Returns the tags applied; record them with
  * `recordApplied` (a restore takes `schema_migrations` from the backup instead).
  */
-export async function applyMigrations(client: Queryable, migrationsDir: string, upTo?: number): Promise<string[]> {
+export async function applyMigrations(client: SqlClient, migrationsDir: string, upTo?: number): Promise<string[]> {
   await client.query('create schema if not exists drizzle');
   await client.query(
     'create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)',
@@ -114,7 +140,7 @@ export async function runMigrations(databaseUrl: string, migrationsDir: string):
  * migrated by older versions (drizzle's migrator, then a separate step) may
  * have a gap here after a crash; this fills it.
  */
-export async function recordApplied(client: Queryable, migrationsDir: string): Promise<string[]> {
+export async function recordApplied(client: SqlClient, migrationsDir: string): Promise<string[]> {
   const appliedWhen = new Set((await readApplied(client)).map((a) => a.when));
   const recorded = await client.query<{ name: string }>('select name from schema_migrations');
   const recordedNames = new Set(recorded.rows.map((r) => r.name));

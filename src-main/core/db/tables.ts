@@ -8,7 +8,7 @@
 import { getTableName, is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { tableNames, type TableName } from '../../../src-shared/contract/tables';
-import * as appSchema from './app-schema';
+import * as appSchema from './schema-app';
 import * as specSchema from './schema';
 
 /** `name` for a table of `public`, `schema.name` for one of the app's own schemas. */

@@ -14,8 +14,9 @@
  * and 'all' the tenant's every day. Days whose counts are both zero have no
  * row, in both paths.
  */
-import { readSettings } from '../settings/service';
-import type { DerivedChange, Queryable } from './refresh';
+import { readSettings } from '../settings/read';
+import type { DerivedChange } from './change';
+import type { Db } from '../db/db';
 
 const TABLE = 'derived.activity_daily';
 
@@ -34,13 +35,13 @@ const countsSql = (rows: string, where = '') => `
    group by 2, 3, 4
   having count(*) filter (where d.consent_analytics or (a.developer_id is null and a.anon_id is not null)) > 0`;
 
-export async function refreshActivityDaily(client: Queryable, tenant: string, change: DerivedChange): Promise<void> {
+export async function refreshActivityDaily(db: Db, tenant: string, change: DerivedChange): Promise<void> {
   if (change.span === null && change.inserted === undefined) return;
-  const { timeZone } = await readSettings(client, tenant);
+  const { timeZone } = await readSettings(db, tenant);
   const insert = `insert into ${TABLE} (tenant_id, day, action, source, activities, anonymous)`;
 
   if (change.inserted !== undefined && change.span !== 'all') {
-    await client.query(
+    await db.$client.query(
       `${insert} ${countsSql(change.inserted)}
        on conflict (tenant_id, day, action, source) do update set
          activities = ${TABLE}.activities + excluded.activities,
@@ -50,8 +51,8 @@ export async function refreshActivityDaily(client: Queryable, tenant: string, ch
     return;
   }
   if (change.span === 'all') {
-    await client.query(`delete from ${TABLE} where tenant_id = $1`, [tenant]);
-    await client.query(`${insert} ${countsSql('activities', 'and a.tenant_id = $1')}`, [tenant, timeZone]);
+    await db.$client.query(`delete from ${TABLE} where tenant_id = $1`, [tenant]);
+    await db.$client.query(`${insert} ${countsSql('activities', 'and a.tenant_id = $1')}`, [tenant, timeZone]);
     return;
   }
   if (change.span === null) return;
@@ -59,8 +60,11 @@ export async function refreshActivityDaily(client: Queryable, tenant: string, ch
   const days = `with span as (select ($3::timestamptz at time zone $2)::date as first,
                                      (($4::timestamptz - interval '1 microsecond') at time zone $2)::date as last)`;
   const bounds = [tenant, timeZone, change.span.from, change.span.to];
-  await client.query(`${days} delete from ${TABLE} t using span where t.tenant_id = $1 and t.day between span.first and span.last`, bounds);
-  await client.query(
+  await db.$client.query(
+    `${days} delete from ${TABLE} t using span where t.tenant_id = $1 and t.day between span.first and span.last`,
+    bounds,
+  );
+  await db.$client.query(
     `${days} ${insert} ${countsSql(
       'activities',
       `and a.tenant_id = $1

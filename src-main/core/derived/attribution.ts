@@ -29,11 +29,11 @@
  * not make that table recompute every day between the first and the last
  * conversion it touched.
  */
-import type { PoolClient } from 'pg';
-import { traceStep, tracedQuery } from '../imports/trace';
-import { readSettings } from '../settings/service';
+import type { Db, SqlClient } from '../db/db';
+import { traceStep, tracedClient } from '../db/trace';
+import { readSettings } from '../settings/read';
 import { addToCampaignDaily, IS_MULTI_TOUCH } from './campaign-daily';
-import type { DerivedChange, Queryable, Span } from './refresh';
+import type { DerivedChange, Span } from './change';
 
 export { IS_MULTI_TOUCH };
 
@@ -82,7 +82,7 @@ export const OPEN_END = MAX_LOOKBACK_DAYS + 1;
  * - linear: each campaign's latest touch holds the sorted ages of all of
  *   them, so n within L is width_bucket(L, thresholds).
  */
-async function writeTouches(client: Queryable, tenant: string, incoming: number): Promise<void> {
+async function writeTouches(client: SqlClient, tenant: string, incoming: number): Promise<void> {
   // One sort per campaign for campaign_latest, then one per conversion, latest touch first (w), for
   // the rest: the touch ranked just before in time is the next row; the last touch is the final
   // row of the latest instant's ties; and ages come in ascending order for thresholds.
@@ -124,7 +124,7 @@ const TOUCHES_BULK_MIN = 50_000;
  * written are distinct, so re-adding the key cannot fail where the insert
  * would not have.
  */
-async function withTouchIndexesDeferred(client: Queryable, incoming: number, write: () => Promise<unknown>): Promise<void> {
+async function withTouchIndexesDeferred(client: SqlClient, incoming: number, write: () => Promise<unknown>): Promise<void> {
   const table = 'derived.conversion_touches';
   if (incoming < TOUCHES_BULK_MIN) {
     await write();
@@ -178,20 +178,21 @@ export function touchCreditSql(model: 'linear' | 'first' | 'last', lookback: str
  * activities whose attribution changed, which the counting steps after this
  * one must widen theirs by.
  */
-export async function refreshAttribution(db: Queryable, tenant: string, change: DerivedChange): Promise<{ span: DerivedChange['span'] }> {
+export async function refreshAttribution(db: Db, tenant: string, change: DerivedChange): Promise<{ span: DerivedChange['span'] }> {
   const all = change.developers === 'all';
   if (!all && change.developers.length === 0) return { span: null };
   const started = performance.now();
-  const client: Queryable = { query: tracedQuery(db as PoolClient) } as Queryable;
   try {
-    return await attribute(client, tenant, change, all);
+    return await attribute(db, tenant, change, all);
   } finally {
     traceStep(`derived: attribution (${all ? 'all' : change.developers.length} developers)`, started);
   }
 }
 
-async function attribute(client: Queryable, tenant: string, change: DerivedChange, all: boolean): Promise<{ span: DerivedChange['span'] }> {
-  const settings = await readSettings(client, tenant);
+async function attribute(db: Db, tenant: string, change: DerivedChange, all: boolean): Promise<{ span: DerivedChange['span'] }> {
+  // Each statement timed under DRM_IMPORT_TRACE=1, as the import's own are.
+  const client = tracedClient(db);
+  const settings = await readSettings(db, tenant);
   const t = [tenant];
 
   // A second refresh in the same transaction starts clean.
@@ -299,7 +300,7 @@ async function attribute(client: Queryable, tenant: string, change: DerivedChang
   await client.query('analyze attr_diff');
   // Every activity of attr_diff is one of attr_mine's: read them there, not in activities.
   await addToCampaignDaily(
-    client,
+    db,
     tenant,
     settings.timeZone,
     'select * from attr_diff',

@@ -22,11 +22,11 @@
  * need no bookkeeping of which campaigns a change reached (new campaigns,
  * budgets, a changed conversion stage all come out right).
  */
-import type { PoolClient } from 'pg';
-import { tracedQuery } from '../imports/trace';
-import { readSettings } from '../settings/service';
+import type { Db, SqlClient } from '../db/db';
+import { tracedClient } from '../db/trace';
+import { readSettings } from '../settings/read';
 import { rebuildCampaignStats } from '../stats/service';
-import type { DerivedChange, Queryable, Span } from './refresh';
+import type { DerivedChange, Span } from './change';
 
 /** SQL: true when the activity_campaigns row aliased `alias` is multi-touch credit (see attribution.ts). */
 export const IS_MULTI_TOUCH = (alias: string) => `substr(${alias}.activity_campaign_id::text, 15, 1) = '8'`;
@@ -44,13 +44,8 @@ const COUNTED = `left join developers d on d.developer_id = a.developer_id
  * the same columns holding every activity `delta` names (attribution's
  * activities of the refreshed developers): hashing it beats reading the table.
  */
-export async function addToCampaignDaily(
-  client: Queryable,
-  tenant: string,
-  zone: string,
-  delta: string,
-  activities = 'activities',
-): Promise<void> {
+export async function addToCampaignDaily(db: Db, tenant: string, zone: string, delta: string, activities = 'activities'): Promise<void> {
+  const client = tracedClient(db);
   const { rowCount } = await client.query(
     `insert into derived.campaign_daily as cd (tenant_id, campaign_id, day, action, source, weight, activities, anonymous, multi_touch)
      select $1, x.campaign_id, (a.occurred_at at time zone $2)::date, a.action, a.source,
@@ -72,7 +67,7 @@ export async function addToCampaignDaily(
 }
 
 /** Recomputes the rows of whole days (all of them for 'all') from activity_campaigns and activities. */
-async function recomputeDays(client: Queryable, tenant: string, zone: string, span: Exclude<DerivedChange['span'], null>): Promise<void> {
+async function recomputeDays(client: SqlClient, tenant: string, zone: string, span: Exclude<DerivedChange['span'], null>): Promise<void> {
   const insert = (where: string) =>
     `insert into derived.campaign_daily (tenant_id, campaign_id, day, action, source, weight, activities, anonymous, multi_touch)
      select $1, ac.campaign_id, (a.occurred_at at time zone $2)::date, a.action, a.source,
@@ -111,7 +106,7 @@ async function recomputeDays(client: Queryable, tenant: string, zone: string, sp
  * differ. A merge of two people active all year thus reads their days, not
  * the year.
  */
-async function recomputeRowsOf(client: Queryable, tenant: string, zone: string, developers: readonly string[], span: Span): Promise<void> {
+async function recomputeRowsOf(client: SqlClient, tenant: string, zone: string, developers: readonly string[], span: Span): Promise<void> {
   await client.query('drop table if exists pg_temp.campaign_daily_keys');
   await client.query(
     `create temp table campaign_daily_keys on commit drop as
@@ -152,7 +147,7 @@ async function recomputeRowsOf(client: Queryable, tenant: string, zone: string, 
  * grouped, however large the file (recomputing its days instead read every
  * activity of those days again, ~5 s for a 1M-row file).
  */
-async function addInserted(client: Queryable, tenant: string, zone: string, inserted: string): Promise<void> {
+async function addInserted(client: SqlClient, tenant: string, zone: string, inserted: string): Promise<void> {
   await client.query(
     `insert into derived.campaign_daily as cd (tenant_id, campaign_id, day, action, source, weight, activities, anonymous, multi_touch)
      select $1, i.campaign_id, (i.occurred_at at time zone $2)::date, i.action, i.source,
@@ -169,17 +164,17 @@ async function addInserted(client: Queryable, tenant: string, zone: string, inse
   );
 }
 
-export async function refreshCampaignDaily(db: Queryable, tenant: string, change: DerivedChange): Promise<void> {
-  const client: Queryable = { query: tracedQuery(db as PoolClient) } as Queryable;
+export async function refreshCampaignDaily(db: Db, tenant: string, change: DerivedChange): Promise<void> {
+  const client = tracedClient(db);
   const { span, inserted } = change;
   if (change.developers === 'all' || span === 'all') {
-    await recomputeDays(client, tenant, (await readSettings(client, tenant)).timeZone, 'all');
+    await recomputeDays(client, tenant, (await readSettings(db, tenant)).timeZone, 'all');
   } else if (inserted) {
-    await addInserted(client, tenant, (await readSettings(client, tenant)).timeZone, inserted);
+    await addInserted(client, tenant, (await readSettings(db, tenant)).timeZone, inserted);
   } else if (span !== null && change.developers.length > 0) {
-    await recomputeRowsOf(client, tenant, (await readSettings(client, tenant)).timeZone, change.developers, span);
+    await recomputeRowsOf(client, tenant, (await readSettings(db, tenant)).timeZone, change.developers, span);
   } else if (span !== null) {
-    await recomputeDays(client, tenant, (await readSettings(client, tenant)).timeZone, span);
+    await recomputeDays(client, tenant, (await readSettings(db, tenant)).timeZone, span);
   }
-  await rebuildCampaignStats(client, tenant);
+  await rebuildCampaignStats(db, tenant);
 }

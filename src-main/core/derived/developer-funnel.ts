@@ -1,5 +1,5 @@
 /**
- * derived.developer_funnel and derived.developer_funnel_dim (db/app-schema.ts):
+ * derived.developer_funnel and derived.developer_funnel_dim (db/schema-app/derived.ts):
  * per developer, and per developer × campaign or source, the days on which
  * each stage was reached, in the tenant's zone. What the funnel, its
  * developer lists and the overview's active developers read.
@@ -20,9 +20,10 @@
  * ranges, so `&&` tests a period by binary search. Developers without
  * analytics consent and merged-away developers get no rows.
  */
-import { MERGED_AWAY_SQL } from '../merges/state';
-import { readSettings } from '../settings/service';
-import type { DerivedChange, Queryable } from './refresh';
+import { MERGED_AWAY_SQL } from '../identity/merged-away';
+import { readSettings } from '../settings/read';
+import type { DerivedChange } from './change';
+import type { Db } from '../db/db';
 
 export const FUNNEL_TABLE = 'derived.developer_funnel';
 export const FUNNEL_DIM_TABLE = 'derived.developer_funnel_dim';
@@ -34,8 +35,8 @@ const ID_TABLE = 'derived_funnel_ids';
 const WHOLE_TENANT_SHARE = 0.9;
 
 /** The stages, in order. `order` is the subscript of the stage in `stage_days`. */
-export async function stageOrders(db: Queryable): Promise<{ key: string; title: string; order: number }[]> {
-  const { rows } = await db.query<{ key: string; title: string; order: number }>(
+export async function stageOrders(db: Db): Promise<{ key: string; title: string; order: number }[]> {
+  const { rows } = await db.$client.query<{ key: string; title: string; order: number }>(
     'select stage_key as key, title, order_no as "order" from funnel_stages order by order_no',
   );
   return rows;
@@ -76,7 +77,7 @@ interface Scope {
   many: boolean;
 }
 
-async function scopeOf(client: Queryable, tenant: string, ids: readonly string[] | 'all'): Promise<Scope> {
+async function scopeOf(db: Db, tenant: string, ids: readonly string[] | 'all'): Promise<Scope> {
   if (ids === 'all') return { join: '', forget: '', values: [], many: true };
   if (ids.length < ID_TABLE_FROM) {
     return {
@@ -88,11 +89,11 @@ async function scopeOf(client: Queryable, tenant: string, ids: readonly string[]
   }
   // Nearly every developer of the tenant (a first large import): the whole tenant costs the
   // same to recompute and spares a join of every activity with the list.
-  const { rows } = await client.query<{ n: string }>('select count(*) as n from developers where tenant_id = $1', [tenant]);
+  const { rows } = await db.$client.query<{ n: string }>('select count(*) as n from developers where tenant_id = $1', [tenant]);
   if (ids.length >= WHOLE_TENANT_SHARE * Number(rows[0]!.n)) return { join: '', forget: '', values: [], many: true };
-  await client.query(`drop table if exists ${ID_TABLE}`);
-  await client.query(`create temp table ${ID_TABLE} on commit drop as select distinct unnest($1::uuid[]) as developer_id`, [ids]);
-  await client.query(`analyze ${ID_TABLE}`);
+  await db.$client.query(`drop table if exists ${ID_TABLE}`);
+  await db.$client.query(`create temp table ${ID_TABLE} on commit drop as select distinct unnest($1::uuid[]) as developer_id`, [ids]);
+  await db.$client.query(`analyze ${ID_TABLE}`);
   return {
     join: `join ${ID_TABLE} c on c.developer_id = a.developer_id`,
     forget: `and developer_id in (select developer_id from ${ID_TABLE})`,
@@ -101,15 +102,15 @@ async function scopeOf(client: Queryable, tenant: string, ids: readonly string[]
   };
 }
 
-export async function refreshDeveloperFunnel(client: Queryable, tenant: string, change: DerivedChange): Promise<void> {
+export async function refreshDeveloperFunnel(db: Db, tenant: string, change: DerivedChange): Promise<void> {
   const ids = change.developers;
   if (ids !== 'all' && ids.length === 0) return;
-  const { timeZone } = await readSettings(client, tenant);
-  const orders = (await stageOrders(client)).map((s) => s.order);
+  const { timeZone } = await readSettings(db, tenant);
+  const orders = (await stageOrders(db)).map((s) => s.order);
   const stageDays = stageDaysSql(orders);
-  const scope = await scopeOf(client, tenant, ids);
+  const scope = await scopeOf(db, tenant, ids);
   for (const table of [FUNNEL_TABLE, FUNNEL_DIM_TABLE]) {
-    await client.query(`delete from ${table} where tenant_id = $1 ${scope.forget}`, [tenant, ...scope.values]);
+    await db.$client.query(`delete from ${table} where tenant_id = $1 ${scope.forget}`, [tenant, ...scope.values]);
   }
 
   // Many developers: hash joins over whole tables, whatever the statistics say. Right after a
@@ -117,12 +118,15 @@ export async function refreshDeveloperFunnel(client: Queryable, tenant: string, 
   // autovacuum has analyzed them), and the planner would walk a million rows through
   // per-row index lookups. Local to this statement: the previous value is put back below.
   const nestloop = scope.many
-    ? (await client.query<{ was: string }>("select current_setting('enable_nestloop') as was, set_config('enable_nestloop', 'off', true)"))
-        .rows[0]!.was
+    ? (
+        await db.$client.query<{ was: string }>(
+          "select current_setting('enable_nestloop') as was, set_config('enable_nestloop', 'off', true)",
+        )
+      ).rows[0]!.was
     : undefined;
   // One scan of the activities (materialised once) feeds both tables. Rows go
   // in key order, so that the primary keys grow by appending.
-  await client.query(
+  await db.$client.query(
     `with stage_of as (
        select fm.action, fs.order_no from activity_funnel_map fm join funnel_stages fs on fs.stage_key = fm.stage_key where fm.tenant_id = $1),
      act as materialized (
@@ -157,5 +161,5 @@ export async function refreshDeveloperFunnel(client: Queryable, tenant: string, 
       group by ac.campaign_id, act.developer_id order by ac.campaign_id, act.developer_id`,
     [tenant, timeZone, ...scope.values],
   );
-  if (nestloop !== undefined) await client.query("select set_config('enable_nestloop', $1, true)", [nestloop]);
+  if (nestloop !== undefined) await db.$client.query("select set_config('enable_nestloop', $1, true)", [nestloop]);
 }

@@ -19,11 +19,11 @@
  * maintaining three btrees row by row cost twice as much as building them,
  * and updating rows in place (an upsert) more than deleting and inserting.
  */
-import type { PoolClient } from 'pg';
-import { searchKeySql } from '../developers/search-key';
-import { traceStep, tracedQuery } from '../imports/trace';
-import { MERGED_AWAY_SQL } from '../merges/state';
-import type { DerivedChange, Queryable } from './refresh';
+import type { Db, SqlClient } from '../db/db';
+import { traceStep, tracedClient } from '../db/trace';
+import { MERGED_AWAY_SQL } from '../identity/merged-away';
+import { searchKeySql } from '../identity/normalise';
+import type { DerivedChange } from './change';
 
 const SCHEMA = 'derived';
 const NAME = 'developer_search';
@@ -111,7 +111,7 @@ interface Plan {
 }
 
 /** Computes the rows of the developers concerned and writes them, in one statement. */
-async function writeRows(client: Queryable, tenant: string, change: DerivedChange, plan: Plan): Promise<void> {
+async function writeRows(client: SqlClient, tenant: string, change: DerivedChange, plan: Plan): Promise<void> {
   const devs = devsSql(plan.listed ? `${IDS} i join developers d on d.developer_id = i.developer_id` : 'developers d');
   // After an import, the stage so far, raised by what it added; reached_at stays the first time the highest stage was reached.
   const incremental = plan.listed && change.inserted !== undefined;
@@ -154,14 +154,14 @@ async function writeRows(client: Queryable, tenant: string, change: DerivedChang
 }
 
 /** Developers (all tenants) as the statistics estimate them: exact enough to choose a plan, and free. */
-async function developerEstimate(client: Queryable): Promise<number> {
+async function developerEstimate(client: SqlClient): Promise<number> {
   const { rows } = await client.query<{ n: number }>(
     `select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'developers'::regclass`,
   );
   return rows[0]?.n ?? 0;
 }
 
-async function listIds(client: Queryable, ids: readonly string[]): Promise<number> {
+async function listIds(client: SqlClient, ids: readonly string[]): Promise<number> {
   // No key: a hashed distinct is cheaper than maintaining one for a hundred thousand ids.
   await client.query(`drop table if exists ${IDS}`);
   const created = await client.query(`create temp table ${IDS} on commit drop as select distinct unnest($1::uuid[]) as developer_id`, [
@@ -172,7 +172,7 @@ async function listIds(client: Queryable, ids: readonly string[]): Promise<numbe
 }
 
 /** Whether writing `incoming` rows should drop and rebuild the secondary indexes; only the owner may. */
-async function shouldRebuildIndexes(client: Queryable, incoming: number): Promise<boolean> {
+async function shouldRebuildIndexes(client: SqlClient, incoming: number): Promise<boolean> {
   if (incoming < BULK_MIN_ROWS) return false;
   const { rows } = await client.query<{ mine: boolean; existing: number }>(
     `select t.tableowner = current_user as mine, greatest(c.reltuples, 0)::float8 as existing
@@ -189,7 +189,7 @@ async function shouldRebuildIndexes(client: Queryable, incoming: number): Promis
  * inside the caller's transaction (DROP INDEX locks the table: readers wait
  * for the commit, and no other writer can touch the rows meanwhile).
  */
-async function withIndexesRebuilt(client: Queryable, write: () => Promise<void>): Promise<void> {
+async function withIndexesRebuilt(client: SqlClient, write: () => Promise<void>): Promise<void> {
   const { rows } = await client.query<{ name: string; definition: string }>(
     `select i.indexname as name, i.indexdef as definition from pg_indexes i
       where i.schemaname = $1 and i.tablename = $2
@@ -203,10 +203,10 @@ async function withIndexesRebuilt(client: Queryable, write: () => Promise<void>)
   for (const index of rows) await client.query(index.definition);
 }
 
-export async function refreshDeveloperSearch(db: Queryable, tenant: string, change: DerivedChange): Promise<void> {
+export async function refreshDeveloperSearch(db: Db, tenant: string, change: DerivedChange): Promise<void> {
   const started = performance.now();
   // Each statement timed under DRM_IMPORT_TRACE=1, as the import's own are.
-  const client: Queryable = { query: tracedQuery(db as PoolClient) } as Queryable;
+  const client = tracedClient(db);
   const listed = change.developers !== 'all';
   let incoming: number;
   if (listed) {

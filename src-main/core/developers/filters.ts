@@ -5,7 +5,7 @@
  * tags, organization, providers and the sort keys, each order with its own
  * index, so no request reads activities, accounts or identifiers.
  *
- * Search: the query is folded as the stored text is (search-key.ts) and
+ * Search: the query is folded as the stored text is (identity/normalise.ts) and
  * found with `like '%…%'` in a scan of the table: ~25-30 ms at 120k
  * developers for any query, two characters (田中) or twenty (LIKE scans a
  * little faster than strpos(), which prepares a skip table per row). A pg_trgm index answered
@@ -15,9 +15,9 @@
  */
 import type { DeveloperFilters, DeveloperSort } from '../../../src-shared/contract/developers';
 import { CoreError } from '../errors';
-import { searchKey } from './search-key';
-
-type Queryable = { query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[] }> };
+import { likeContains } from '../db/like';
+import { searchKey } from '../identity/normalise';
+import type { Db } from '../db/db';
 
 export const SEARCH_TABLE = 'derived.developer_search ds';
 
@@ -33,11 +33,6 @@ export class SqlParams {
   }
 }
 
-/** `%`, `_` and the escape character itself match literally. */
-export function likeContains(text: string): string {
-  return `%${text.normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** The search condition for `q`, or null when `q` folds to nothing; `%`, `_` and the backslash match literally. */
 function searchSql(params: SqlParams, q: string): string | null {
   const key = searchKey(q);
@@ -45,8 +40,8 @@ function searchSql(params: SqlParams, q: string): string | null {
 }
 
 /** order_no of a stage; BAD_INPUT for an unknown one. */
-async function stageOrder(db: Queryable, stage: string): Promise<number> {
-  const { rows } = await db.query<{ stage_key: string; order_no: number }>(
+async function stageOrder(db: Db, stage: string): Promise<number> {
+  const { rows } = await db.$client.query<{ stage_key: string; order_no: number }>(
     'select stage_key, order_no from funnel_stages order by order_no',
   );
   const found = rows.find((r) => r.stage_key === stage);
@@ -72,7 +67,7 @@ export interface Where {
 }
 
 /** `where …` for the filters; merged-away developers have no row, so they are never listed. */
-export async function whereSql(db: Queryable, params: SqlParams, filters: DeveloperFilters): Promise<Where> {
+export async function whereSql(db: Db, params: SqlParams, filters: DeveloperFilters): Promise<Where> {
   const clauses = ['ds.tenant_id = $1'];
   const search = filters.q ? searchSql(params, filters.q) : null;
   if (search) clauses.push(search);

@@ -1,28 +1,28 @@
-import type { Pool } from 'pg';
 import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
 import { exportDevelopers, listDevelopers } from './list';
 import { findDeveloperByEmail, getProfile, listActivities } from './profile';
 import { updateDeveloper } from './update';
+import type { Db } from '../db/db';
 
-export function developerHandlers(pool: Pool, events: CoreEvents, tenant: string): DomainHandlers {
+export function developerHandlers(db: Db, events: CoreEvents, tenant: string): DomainHandlers {
   return {
-    'developers:list': (query) => listDevelopers(pool, tenant, query),
+    'developers:list': (query) => listDevelopers(db, tenant, query),
 
-    'developers:export': (filters) => exportDevelopers(pool, tenant, filters),
+    'developers:export': (filters) => exportDevelopers(db, tenant, filters),
 
     'developers:get': async ({ developerId, email }) => {
-      const id = developerId ?? (await findDeveloperByEmail(pool, tenant, email!));
+      const id = developerId ?? (await findDeveloperByEmail(db, tenant, email!));
       if (id === null) throw new CoreError('NOT_FOUND', `No developer with the email ${email}`, { email });
-      return getProfile(pool, tenant, id);
+      return getProfile(db, tenant, id);
     },
 
-    'developers:list-activities': (query) => listActivities(pool, tenant, query),
+    'developers:list-activities': (query) => listActivities(db, tenant, query),
 
     'developers:update': async (update) => {
-      if (await updateDeveloper(pool, tenant, update)) events.emit('db:changed', { tables: ['developers'] });
-      return getProfile(pool, tenant, update.developerId);
+      if (await updateDeveloper(db, tenant, update)) events.emit('db:changed', { tables: ['developers'] });
+      return getProfile(db, tenant, update.developerId);
     },
   };
 }

@@ -3,8 +3,7 @@
  * over derived.developer_search), then the page's rows filled in from the
  * spec's tables. The count runs beside the page on a second connection.
  */
-import { inTransaction } from '../merges/tx';
-import type { Pool } from 'pg';
+import { inTransaction } from '../db/transaction';
 import type {
   DeveloperFilters,
   DeveloperListQuery,
@@ -14,8 +13,7 @@ import type {
 } from '../../../src-shared/contract/developers';
 import { toCsv } from '../../../src-shared/csv';
 import { orderSql, SEARCH_TABLE, SqlParams, whereSql, type Where } from './filters';
-
-type Queryable = Pick<Pool, 'query'>;
+import type { Db } from '../db/db';
 
 const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
 
@@ -42,9 +40,9 @@ interface RowRecord {
 }
 
 /** The list's fields for these developers, in the order given (unknown ids are left out). */
-export async function developerRows(db: Queryable, tenant: string, ids: string[]): Promise<DeveloperRow[]> {
+export async function developerRows(db: Db, tenant: string, ids: string[]): Promise<DeveloperRow[]> {
   if (ids.length === 0) return [];
-  const { rows } = await db.query<RowRecord>(
+  const { rows } = await db.$client.query<RowRecord>(
     // Stage and providers come from developer_search; a merged-away developer (a profile only) has no row there.
     `select d.developer_id, d.display_name, d.primary_email::text as primary_email, d.org_id, o.name as org_name,
             coalesce(d.tags, '{}') as tags, d.consent_analytics,
@@ -86,7 +84,7 @@ interface Paging {
   offset: number;
 }
 
-async function filtered(db: Queryable, tenant: string, filters: DeveloperFilters): Promise<Filtered> {
+async function filtered(db: Db, tenant: string, filters: DeveloperFilters): Promise<Filtered> {
   const params = new SqlParams(tenant);
   const where = await whereSql(db, params, filters);
   return { where, values: params.values, sort: filters.sort };
@@ -99,17 +97,17 @@ function paged(f: Filtered, page?: Paging): { sql: string; values: unknown[] } {
   return { sql: `limit $${n + 1} offset $${n + 2}`, values: [...f.values, page.size, page.offset] };
 }
 
-async function orderedIds(db: Queryable, f: Filtered, page?: Paging): Promise<string[]> {
+async function orderedIds(db: Db, f: Filtered, page?: Paging): Promise<string[]> {
   const p = paged(f, page);
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.$client.query<{ id: string }>(
     `select ds.developer_id as id from ${SEARCH_TABLE} ${f.where.sql} ${orderSql(f.sort)} ${p.sql}`,
     p.values,
   );
   return rows.map((r) => r.id);
 }
 
-async function countDevelopers(db: Queryable, f: Filtered): Promise<number> {
-  const { rows } = await db.query<{ n: string }>(`select count(*) as n from ${SEARCH_TABLE} ${f.where.sql}`, f.values);
+async function countDevelopers(db: Db, f: Filtered): Promise<number> {
+  const { rows } = await db.$client.query<{ n: string }>(`select count(*) as n from ${SEARCH_TABLE} ${f.where.sql}`, f.values);
   return Number(rows[0]!.n);
 }
 
@@ -120,20 +118,20 @@ async function countDevelopers(db: Queryable, f: Filtered): Promise<number> {
  * row is most of the time (6-character searches at 120k developers: 52 → 47
  * ms p50).
  */
-async function searchPage(pool: Pool, f: Filtered, page: Paging): Promise<{ total: number; ids: string[] }> {
+async function searchPage(db: Db, f: Filtered, page: Paging): Promise<{ total: number; ids: string[] }> {
   const p = paged(f, page);
-  const rows = await inTransaction(pool, async (client) => {
-    await client.query('set local parallel_setup_cost = 0');
-    await client.query('set local min_parallel_table_scan_size = 0');
+  const rows = await inTransaction(db, async (tx) => {
+    await tx.$client.query('set local parallel_setup_cost = 0');
+    await tx.$client.query('set local min_parallel_table_scan_size = 0');
     return (
-      await client.query<{ id: string; total: string }>(
+      await tx.$client.query<{ id: string; total: string }>(
         `select ds.developer_id as id, count(*) over () as total from ${SEARCH_TABLE} ${f.where.sql} ${orderSql(f.sort)} ${p.sql}`,
         p.values,
       )
     ).rows;
   });
   // Past the last page there is no row to carry the count.
-  const total = rows[0] ? Number(rows[0].total) : page.offset === 0 ? 0 : await countDevelopers(pool, f);
+  const total = rows[0] ? Number(rows[0].total) : page.offset === 0 ? 0 : await countDevelopers(db, f);
   return { total, ids: rows.map((r) => r.id) };
 }
 
@@ -142,27 +140,27 @@ async function searchPage(pool: Pool, f: Filtered, page: Paging): Promise<{ tota
  * on two connections, each a cheap test per row (service filter 58 → 46 ms
  * p50 at 120k developers; in one statement with a parallel scan, 62 ms).
  */
-async function filteredPage(pool: Pool, f: Filtered, page: Paging): Promise<{ total: number; ids: string[] }> {
+async function filteredPage(db: Db, f: Filtered, page: Paging): Promise<{ total: number; ids: string[] }> {
   const p = paged(f, page);
   const [total, { rows }] = await Promise.all([
-    countDevelopers(pool, f),
-    pool.query<{ id: string }>(`select ds.developer_id as id from ${SEARCH_TABLE} ${f.where.sql} ${orderSql(f.sort)} ${p.sql}`, p.values),
+    countDevelopers(db, f),
+    db.$client.query<{ id: string }>(
+      `select ds.developer_id as id from ${SEARCH_TABLE} ${f.where.sql} ${orderSql(f.sort)} ${p.sql}`,
+      p.values,
+    ),
   ]);
   return { total, ids: rows.map((r) => r.id) };
 }
 
-export async function listDevelopers(pool: Pool, tenant: string, query: DeveloperListQuery): Promise<DeveloperPage> {
-  const f = await filtered(pool, tenant, query);
+export async function listDevelopers(db: Db, tenant: string, query: DeveloperListQuery): Promise<DeveloperPage> {
+  const f = await filtered(db, tenant, query);
   const page = { size: query.pageSize, offset: query.page * query.pageSize };
   if (f.where.filtered) {
-    const { total, ids } = await (f.where.searching ? searchPage : filteredPage)(pool, f, page);
-    return { total, rows: await developerRows(pool, tenant, ids) };
+    const { total, ids } = await (f.where.searching ? searchPage : filteredPage)(db, f, page);
+    return { total, rows: await developerRows(db, tenant, ids) };
   }
   // Everyone, or a stage: the page is the first rows of an order's index, read beside the count.
-  const [total, rows] = await Promise.all([
-    countDevelopers(pool, f),
-    orderedIds(pool, f, page).then((ids) => developerRows(pool, tenant, ids)),
-  ]);
+  const [total, rows] = await Promise.all([countDevelopers(db, f), orderedIds(db, f, page).then((ids) => developerRows(db, tenant, ids))]);
   return { total, rows };
 }
 
@@ -182,15 +180,15 @@ const EXPORT_HEADER = [
 const EXPORT_BATCH = 5000;
 
 export async function exportDevelopers(
-  pool: Pool,
+  db: Db,
   tenant: string,
   filters: DeveloperFilters,
   now = new Date(),
 ): Promise<{ fileName: string; content: string }> {
-  const ids = await orderedIds(pool, await filtered(pool, tenant, filters));
+  const ids = await orderedIds(db, await filtered(db, tenant, filters));
   const lines: (string | number | boolean | null)[][] = [];
   for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
-    for (const r of await developerRows(pool, tenant, ids.slice(i, i + EXPORT_BATCH))) {
+    for (const r of await developerRows(db, tenant, ids.slice(i, i + EXPORT_BATCH))) {
       lines.push([
         r.developerId,
         r.displayName,

@@ -4,14 +4,13 @@
  * activity timeline. Every statement reads one developer's rows through the
  * (tenant, developer) indexes.
  */
-import type { Pool } from 'pg';
 import type { DeveloperActivityPage, DeveloperProfile } from '../../../src-shared/contract/developers';
 import { IS_MULTI_TOUCH } from '../derived/attribution';
 import { CoreError } from '../errors';
 import { developerRows } from './list';
-import { MERGED_INTO_SQL } from '../merges/state';
-
-type Queryable = Pick<Pool, 'query'>;
+import { MERGED_INTO_SQL } from '../identity/merged-away';
+import { emailKeySql } from '../identity/normalise';
+import type { Db } from '../db/db';
 
 const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
 
@@ -31,25 +30,25 @@ export function profileUrl(provider: string, handle: string | null, stored: stri
 }
 
 /** The developer with this email (an email identifier, else the primary email), or null. */
-export async function findDeveloperByEmail(db: Queryable, tenant: string, email: string): Promise<string | null> {
-  const { rows } = await db.query<{ id: string }>(
+export async function findDeveloperByEmail(db: Db, tenant: string, email: string): Promise<string | null> {
+  const { rows } = await db.$client.query<{ id: string }>(
     `select id from (
        select developer_id as id, 1 as rank from developer_identifiers
-        where tenant_id = $1 and kind = 'email' and value_normalized = lower(normalize(trim($2::text), NFKC))
+        where tenant_id = $1 and kind = 'email' and value_normalized = ${emailKeySql('$2::text')}
        union all
-       select developer_id, 2 from developers where tenant_id = $1 and primary_email = lower(normalize(trim($2::text), NFKC))
+       select developer_id, 2 from developers where tenant_id = $1 and primary_email = ${emailKeySql('$2::text')}
      ) m order by rank limit 1`,
     [tenant, email],
   );
   return rows[0]?.id ?? null;
 }
 
-export async function getProfile(pool: Pool, tenant: string, developerId: string): Promise<DeveloperProfile> {
+export async function getProfile(db: Db, tenant: string, developerId: string): Promise<DeveloperProfile> {
   const t = [tenant, developerId];
   const [rows, stage, merged, stats, accounts, identifiers, campaigns] = await Promise.all([
-    developerRows(pool, tenant, [developerId]),
+    developerRows(db, tenant, [developerId]),
     // The highest stage and, from the same rows, when it was first reached.
-    pool.query<{ stage_key: string; reached_at: Date }>(
+    db.$client.query<{ stage_key: string; reached_at: Date }>(
       `select m.stage_key, min(act.occurred_at) as reached_at
          from activities act
          join activity_funnel_map m on m.tenant_id = act.tenant_id and m.action = act.action
@@ -58,12 +57,12 @@ export async function getProfile(pool: Pool, tenant: string, developerId: string
         group by m.stage_key, fs.order_no order by fs.order_no desc limit 1`,
       t,
     ),
-    pool.query<{ merged_into: string | null }>(`select ${MERGED_INTO_SQL('$1::uuid')} as merged_into`, [developerId]),
-    pool.query<{ total_actions: string; clicks: string; attends: string; posts: string; stars: string; last_action_at: Date | null }>(
+    db.$client.query<{ merged_into: string | null }>(`select ${MERGED_INTO_SQL('$1::uuid')} as merged_into`, [developerId]),
+    db.$client.query<{ total_actions: string; clicks: string; attends: string; posts: string; stars: string; last_action_at: Date | null }>(
       'select total_actions, clicks, attends, posts, stars, last_action_at from developer_stats where developer_id = $2 and tenant_id = $1',
       t,
     ),
-    pool.query<{
+    db.$client.query<{
       account_id: string;
       provider: string;
       external_user_id: string;
@@ -78,12 +77,12 @@ export async function getProfile(pool: Pool, tenant: string, developerId: string
         order by provider, first_seen nulls last, external_user_id`,
       t,
     ),
-    pool.query<{ kind: string; value: string }>(
+    db.$client.query<{ kind: string; value: string }>(
       `select kind, value_normalized as value from developer_identifiers
         where tenant_id = $1 and developer_id = $2 order by kind, value_normalized`,
       t,
     ),
-    pool.query<{ campaign_id: string; name: string; activities: string }>(
+    db.$client.query<{ campaign_id: string; name: string; activities: string }>(
       `select c.campaign_id, c.name, count(distinct ac.activity_id) as activities
          from activities a
          join activity_campaigns ac on ac.tenant_id = a.tenant_id and ac.activity_id = a.activity_id
@@ -134,7 +133,7 @@ export interface ActivityQuery {
   pageSize: number;
 }
 
-export async function listActivities(pool: Pool, tenant: string, query: ActivityQuery): Promise<DeveloperActivityPage> {
+export async function listActivities(db: Db, tenant: string, query: ActivityQuery): Promise<DeveloperActivityPage> {
   const values: unknown[] = [tenant, query.developerId];
   const filters: string[] = [];
   if (query.action !== undefined) filters.push(`and a.action = $${values.push(query.action)}`);
@@ -142,9 +141,9 @@ export async function listActivities(pool: Pool, tenant: string, query: Activity
   const where = `where a.tenant_id = $1 and a.developer_id = $2 ${filters.join(' ')}`;
   const pageValues = [...values, query.pageSize, query.page * query.pageSize];
   const [exists, count, page, menus] = await Promise.all([
-    pool.query('select 1 from developers where tenant_id = $1 and developer_id = $2', [tenant, query.developerId]),
-    pool.query<{ n: string }>(`select count(*) as n from activities a ${where}`, values),
-    pool.query<{
+    db.$client.query('select 1 from developers where tenant_id = $1 and developer_id = $2', [tenant, query.developerId]),
+    db.$client.query<{ n: string }>(`select count(*) as n from activities a ${where}`, values),
+    db.$client.query<{
       activity_id: string;
       occurred_at: Date;
       action: string;
@@ -167,7 +166,7 @@ export async function listActivities(pool: Pool, tenant: string, query: Activity
         limit $${values.length + 1} offset $${values.length + 2}`,
       pageValues,
     ),
-    pool.query<{ actions: string[] | null; sources: string[] | null }>(
+    db.$client.query<{ actions: string[] | null; sources: string[] | null }>(
       `select array_agg(distinct action order by action) as actions, array_agg(distinct source order by source) as sources
          from activities where tenant_id = $1 and developer_id = $2`,
       [tenant, query.developerId],

@@ -5,11 +5,11 @@
  * changes, every day of the developer's activities (they leave or join the
  * analytics).
  */
-import type { Pool } from 'pg';
 import { refreshDerived } from '../derived/refresh';
 import { CoreError } from '../errors';
-import { inTransaction } from '../merges/tx';
+import { inTransaction } from '../db/transaction';
 import { developersActivitiesSpan } from './activity-span';
+import type { Db } from '../db/db';
 
 export interface DeveloperUpdate {
   developerId: string;
@@ -19,7 +19,7 @@ export interface DeveloperUpdate {
 }
 
 /** Applies the given fields; false when there was nothing to change. NOT_FOUND for an unknown developer. */
-export async function updateDeveloper(pool: Pool, tenant: string, update: DeveloperUpdate): Promise<boolean> {
+export async function updateDeveloper(db: Db, tenant: string, update: DeveloperUpdate): Promise<boolean> {
   const values: unknown[] = [tenant, update.developerId];
   const sets: string[] = [];
   if (update.tags !== undefined) {
@@ -29,19 +29,22 @@ export async function updateDeveloper(pool: Pool, tenant: string, update: Develo
   }
   if (update.consentAnalytics !== undefined) sets.push(`consent_analytics = $${values.push(update.consentAnalytics)}`);
   if (update.displayName !== undefined) sets.push(`display_name = $${values.push(update.displayName === '' ? null : update.displayName)}`);
-  return inTransaction(pool, async (client) => {
-    const before = await client.query<{ consent_analytics: boolean }>(
+  return inTransaction(db, async (tx) => {
+    const before = await tx.$client.query<{ consent_analytics: boolean }>(
       'select consent_analytics from developers where tenant_id = $1 and developer_id = $2 for update',
       [tenant, update.developerId],
     );
     const row = before.rows[0];
     if (!row) throw new CoreError('NOT_FOUND', `No developer ${update.developerId}`, { developerId: update.developerId });
     if (sets.length === 0) return false;
-    await client.query(`update developers set ${sets.join(', ')}, updated_at = now() where tenant_id = $1 and developer_id = $2`, values);
+    await tx.$client.query(
+      `update developers set ${sets.join(', ')}, updated_at = now() where tenant_id = $1 and developer_id = $2`,
+      values,
+    );
     const consentChanged = update.consentAnalytics !== undefined && update.consentAnalytics !== row.consent_analytics;
-    await refreshDerived(client, tenant, {
+    await refreshDerived(tx, tenant, {
       developers: [update.developerId],
-      span: consentChanged ? await developersActivitiesSpan(client, tenant, [update.developerId]) : null,
+      span: consentChanged ? await developersActivitiesSpan(tx, tenant, [update.developerId]) : null,
     });
     return true;
   });

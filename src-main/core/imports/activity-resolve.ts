@@ -5,8 +5,9 @@
  * activities (ON CONFLICT (dedup_key) DO NOTHING) and direct attribution.
  * Every step is one set-based statement over the stage.
  */
-import type { PoolClient } from 'pg';
-import type { DerivedChange } from '../derived/refresh';
+import type { Db } from '../db/db';
+import { tracedClient } from '../db/trace';
+import type { DerivedChange } from '../derived/change';
 import { STAGE_ACTIVITY } from './activity-stage';
 import {
   claimOrganizationDomains,
@@ -18,7 +19,6 @@ import {
 } from './domain-orgs';
 import { withIndexesDeferred } from './index-aware';
 import { pausePoint } from './pause';
-import { tracedQuery } from './trace';
 
 export interface ResolveCounts {
   activities: number;
@@ -31,8 +31,9 @@ export interface ResolveCounts {
   campaigns: number;
 }
 
-export async function resolveActivities(pgClient: PoolClient, tenant: string): Promise<ResolveCounts> {
-  const client = { query: tracedQuery(pgClient) };
+// eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B
+export async function resolveActivities(db: Db, tenant: string): Promise<ResolveCounts> {
+  const client = tracedClient(db);
   const count = async (_c: unknown, text: string, values: unknown[]) => (await client.query(text, values)).rowCount ?? 0;
   const t = [tenant];
   const staged = Number((await client.query<{ n: string }>(`select count(*) as n from ${STAGE_ACTIVITY}`)).rows[0]!.n);
@@ -254,7 +255,7 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
             source, source_ref, category, group_key, metadata, dedup_key
        from resolved_activity order by activity_id`;
   const activities = await withIndexesDeferred(
-    pgClient,
+    db.$client,
     'activities',
     staged,
     async (deferred) => {
@@ -289,7 +290,7 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
     (await client.query<{ n: string }>('select count(*) as n from inserted_activity where campaign_id is not null')).rows[0]!.n,
   );
   await withIndexesDeferred(
-    pgClient,
+    db.$client,
     'activity_campaigns',
     attributed,
     () =>
@@ -321,8 +322,8 @@ export async function resolveActivities(pgClient: PoolClient, tenant: string): P
  * names — new ones, ones whose accounts, name or organization it filled, and
  * those of the new activities — and the instants of the new activities.
  */
-export async function activityImportChange(client: Pick<PoolClient, 'query'>): Promise<DerivedChange> {
-  const { rows } = await client.query<{ developers: string[]; from: Date | null; to: Date | null }>(
+export async function activityImportChange(db: Db): Promise<DerivedChange> {
+  const { rows } = await db.$client.query<{ developers: string[]; from: Date | null; to: Date | null }>(
     `select array(select distinct developer_id from stage_actor where developer_id is not null) as developers,
             min(occurred_at) as from, max(occurred_at) + interval '1 millisecond' as to
        from inserted_activity`,

@@ -2,7 +2,7 @@
  * Rows into PostgreSQL with COPY … FROM STDIN (text format), respecting the
  * stream's back-pressure so memory stays flat whatever the file size.
  */
-import type { PoolClient } from 'pg';
+import type { SqlClient } from '../db/db';
 import { from as copyFrom } from 'pg-copy-streams';
 
 /** One value in COPY text format: `\N` for null, backslash escapes for the rest. */
@@ -23,7 +23,7 @@ export interface CopyWriter {
   abort(reason: string): Promise<void>;
 }
 
-export function openCopy(client: PoolClient, table: string, columns: readonly string[]): CopyWriter {
+export function openCopy(client: SqlClient, table: string, columns: readonly string[]): CopyWriter {
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   let failure: Error | undefined;
   let settled = false;

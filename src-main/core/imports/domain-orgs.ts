@@ -16,12 +16,10 @@
  * needs once (a few thousand at most), they are resolved with two hash joins
  * against organizations and one insert, and the caller joins the result back.
  */
-import type { QueryResult, QueryResultRow } from 'pg';
-import { FREE_MAIL_DOMAINS } from '../merges/rules';
+import type { SqlClient } from '../db/db';
+import { FREE_MAIL_DOMAINS } from '../identity/free-mail';
 
 export const STAGE_DOMAIN = 'stage_domain';
-
-type Queryable = { query<T extends QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<T>> };
 
 /** The lower-cased domain of an email expression ('' when it has none). */
 export const emailDomainSql = (email: string) => `lower(split_part(${email}, '@', 2))`;
@@ -41,7 +39,7 @@ export const freeMailDomains = (): string[] => [...FREE_MAIL_DOMAINS];
  * each; returns how many organizations were created.
  */
 export async function resolveDomainOrganizations(
-  client: Queryable,
+  client: SqlClient,
   tenant: string,
   domainsSql: string,
   values: unknown[],
@@ -80,7 +78,7 @@ export async function resolveDomainOrganizations(
  * this file share. `membersSql` selects (organization, email) pairs; `$1` in
  * it is the free mail list, `$2` the tenant.
  */
-export async function claimOrganizationDomains(client: Queryable, tenant: string, membersSql: string): Promise<void> {
+export async function claimOrganizationDomains(client: SqlClient, tenant: string, membersSql: string): Promise<void> {
   await client.query(
     `with claim as (
        select organization, min(domain) as domain, count(*) over (partition by min(domain)) as claimants

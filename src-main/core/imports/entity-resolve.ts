@@ -4,8 +4,8 @@
  * the same file inserts nothing new: developers and campaigns are matched and
  * updated, budgets carry a content key in `meta`.
  */
-import type { PoolClient } from 'pg';
-import type { DerivedChange } from '../derived/refresh';
+import type { Db, SqlClient } from '../db/db';
+import type { DerivedChange } from '../derived/change';
 import { copyLine } from './copy';
 import {
   claimOrganizationDomains,
@@ -46,14 +46,16 @@ const none = (): EntityCounts => ({
   change: { developers: [], span: null },
 });
 
-async function rowCount(client: PoolClient, text: string, values: unknown[]): Promise<number> {
+async function rowCount(client: SqlClient, text: string, values: unknown[]): Promise<number> {
   return (await client.query(text, values)).rowCount ?? 0;
 }
 
 /** Handle columns are account handles; these providers' handles are case-insensitive. */
 const HANDLE_ID = `case when h->>'provider' in ('github', 'x', 'connpass') then lower(h->>'handle') else h->>'handle' end`;
 
-export async function resolveDevelopers(client: PoolClient, tenant: string): Promise<EntityCounts> {
+// eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B
+export async function resolveDevelopers(db: Db, tenant: string): Promise<EntityCounts> {
+  const client = db.$client;
   const t = [tenant];
   const counts = none();
   // One person per email (or first handle, or line); later lines win for single values.
@@ -183,7 +185,8 @@ export async function resolveDevelopers(client: PoolClient, tenant: string): Pro
   return counts;
 }
 
-export async function resolveCampaigns(client: PoolClient, tenant: string): Promise<EntityCounts> {
+export async function resolveCampaigns(db: Db, tenant: string): Promise<EntityCounts> {
+  const client = db.$client;
   const counts = none();
   const result = await client.query<{ inserted: boolean }>(
     `insert into campaigns (tenant_id, name, channel, start_date, end_date, budget_total, attributes)
@@ -206,7 +209,8 @@ export async function resolveCampaigns(client: PoolClient, tenant: string): Prom
   return counts;
 }
 
-export async function resolveBudgets(client: PoolClient, tenant: string): Promise<EntityCounts> {
+export async function resolveBudgets(db: Db, tenant: string): Promise<EntityCounts> {
+  const client = db.$client;
   const t = [tenant];
   const counts = none();
   counts.campaigns = await rowCount(

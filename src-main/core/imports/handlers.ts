@@ -1,11 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { IANAZone } from 'luxon';
-import type { Pool } from 'pg';
 import { importTypes, type ImportType } from '../../../src-shared/contract/imports';
 import { toCsv } from '../../../src-shared/csv';
 import { CoreError } from '../errors';
-import { readSettings } from '../settings/service';
+import { readSettings } from '../settings/read';
 import type { ChosenFile, FileRegistry } from '../files/handles';
 import type { DomainHandlers } from '../handlers';
 import { importFields, suggestMapping } from './headers';
@@ -14,6 +13,7 @@ import type { FileStat, Importer } from './importer';
 import { listJobs, readJob } from './jobs';
 import { sniffFile } from './sniff';
 import type { ImportOptions } from './types';
+import type { Db } from '../db/db';
 
 /** The app's own formats: they have downloadable templates. */
 const OWN_FORMATS: ReadonlySet<ImportType> = new Set(['activities', 'developers', 'campaigns', 'budgets']);
@@ -69,7 +69,7 @@ export interface ImportSpace {
 }
 
 export function importHandlers(
-  pool: Pool,
+  db: Db,
   importer: Importer,
   tenant: string,
   sampleDir: string,
@@ -102,7 +102,7 @@ export function importHandlers(
     const unknown = Object.values(mapping).filter((header) => !sniff.headers.includes(header));
     if (unknown.length > 0) throw new CoreError('BAD_INPUT', `The file has no column named ${unknown.join(', ')}`, { unknown });
     // Timestamps without a zone are read in the tenant's zone setting when there is one, else the machine's.
-    const zoneSetting = request.options?.timezone ? null : (await readSettings(pool, tenant)).timeZoneSetting;
+    const zoneSetting = request.options?.timezone ? null : (await readSettings(db, tenant)).timeZoneSetting;
     const options = { ...request.options, ...(zoneSetting ? { timezone: zoneSetting } : {}), fileName };
     checkOptions(options);
     await checkSpace(totalBytes);
@@ -152,9 +152,9 @@ export function importHandlers(
 
     'import:cancel': async ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
 
-    'import:list-jobs': () => listJobs(pool, tenant),
+    'import:list-jobs': () => listJobs(db, tenant),
 
-    'import:get-job': ({ jobId }) => readJob(pool, tenant, jobId),
+    'import:get-job': ({ jobId }) => readJob(db, tenant, jobId),
 
     'import:get-template': async ({ type }) => {
       if (!OWN_FORMATS.has(type)) throw new CoreError('BAD_INPUT', `${type} is another service's export; it has no template`);

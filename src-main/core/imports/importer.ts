@@ -10,11 +10,13 @@
  * inserted.
  */
 import { stat } from 'node:fs/promises';
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import type { ImportFailure, ImportStatus, ImportType } from '../../../src-shared/contract/imports';
 import type { TableName } from '../../../src-shared/contract/tables';
 import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
+import { dbOn, poolOf, type Db } from '../db/db';
+import { traceStep } from '../db/trace';
 import { refreshDerived } from '../derived/refresh';
 import { DERIVED_TABLE_NAMES } from '../derived/tables';
 import { addToDeveloperStats } from '../stats/service';
@@ -34,7 +36,6 @@ import { createJob, emptyCounts, ERRORS_KEPT, updateJob, type JobMetrics } from 
 import { classifyFailure, FileChanged } from './failure';
 import { parseFileInWorkers } from './parse-worker-client';
 import { pausePoint } from './pause';
-import { traceStep } from './trace';
 import type { ColumnMapping, ImportOptions, RowOutcome, TextEncodingName, WorkerInput } from './types';
 
 export interface StartImport {
@@ -59,7 +60,7 @@ export interface FileStat {
 }
 
 const ACTIVITY_TYPES: ReadonlySet<ImportType> = new Set(['activities', 'connpass', 'github-stars', 'slack-members']);
-const ENTITY_RESOLVERS: Record<'developers' | 'campaigns' | 'budgets', (client: PoolClient, tenant: string) => Promise<EntityCounts>> = {
+const ENTITY_RESOLVERS: Record<'developers' | 'campaigns' | 'budgets', (db: Db, tenant: string) => Promise<EntityCounts>> = {
   developers: resolveDevelopers,
   campaigns: resolveCampaigns,
   budgets: resolveBudgets,
@@ -103,7 +104,9 @@ export interface JobOutcome {
   recorded: boolean;
 }
 
-export function createImporter(pool: Pool, events: CoreEvents, tenant: string): Importer {
+// eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B
+export function createImporter(db: Db, events: CoreEvents, tenant: string): Importer {
+  const pool = poolOf(db);
   let queue: Promise<unknown> = Promise.resolve();
   const controllers = new Map<string, AbortController>();
   const done = new Map<string, Promise<ImportStatus>>();
@@ -129,7 +132,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       failure: null,
       durationMs: null,
     };
-    const jobId = await createJob(pool, tenant, request.filePath, metrics);
+    const jobId = await createJob(db, tenant, request.filePath, metrics);
     const controller = new AbortController();
     controllers.set(jobId, controller);
     events.emit('db:changed', { tables: ['import_jobs'] });
@@ -161,7 +164,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       metrics.durationMs = Date.now() - began;
       let recorded = true;
       try {
-        await updateJob(pool, jobId, final, metrics);
+        await updateJob(db, jobId, final, metrics);
       } catch {
         // The database is gone (or going): the job stays 'running' there, and the
         // next start marks it interrupted. The outcome is still known in memory.
@@ -175,7 +178,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
 
     try {
       if (signal.aborted) return await finish('cancelled', 'Cancelled before it started');
-      await updateJob(pool, jobId, status, metrics);
+      await updateJob(db, jobId, status, metrics);
       progress(true);
       const end = await load(jobId, began, request, metrics, signal, (read) => {
         bytesRead = read;
@@ -200,6 +203,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
   ): Promise<{ status: 'succeeded' | 'rejected'; message: string | null }> {
     const began = performance.now();
     const client = await pool.connect();
+    const tx = dbOn(client);
     let copy: CopyWriter | undefined;
     let discard = false;
     // Cancel reaches a running statement too, through the server.
@@ -240,13 +244,13 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
         return { status: 'rejected', message: `${metrics.rejected} row(s) have errors; nothing was imported` };
       }
       const resolving = performance.now();
-      await resolve(client, request.type, metrics);
+      await resolve(tx, request.type, metrics);
       traceStep('resolve', resolving);
       if (signal.aborted) throw new Cancelled();
       await pausePoint('commit');
       // The job's record says 'succeeded' in the same commit as its rows: a database that
       // dies right after COMMIT must not leave it to be marked interrupted at the next start.
-      if (!request.dryRun) await updateJob(client, jobId, 'succeeded', { ...metrics, durationMs: Date.now() - startedAt });
+      if (!request.dryRun) await updateJob(tx, jobId, 'succeeded', { ...metrics, durationMs: Date.now() - startedAt });
       const committing = performance.now();
       await client.query(request.dryRun ? 'rollback' : 'commit');
       traceStep('commit', committing);
@@ -264,24 +268,24 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
     }
   }
 
-  async function resolve(client: PoolClient, type: ImportType, metrics: JobMetrics): Promise<void> {
+  async function resolve(tx: Db, type: ImportType, metrics: JobMetrics): Promise<void> {
     if (ACTIVITY_TYPES.has(type)) {
-      const counts = await resolveActivities(client, tenant);
+      const counts = await resolveActivities(tx, tenant);
       metrics.duplicates = counts.duplicates;
       const { duplicates: _d, ...inserted } = counts;
       metrics.inserted = { ...emptyCounts(), ...inserted };
       const statsStarted = performance.now();
-      await addToDeveloperStats(client, tenant, 'inserted_activity');
+      await addToDeveloperStats(tx, tenant, 'inserted_activity');
       traceStep('developer stats', statsStarted);
       await pausePoint('derived');
       const derivedStarted = performance.now();
       // Search, funnel, daily counts and attribution (campaign_stats included), in this transaction.
-      await refreshDerived(client, tenant, await activityImportChange(client));
+      await refreshDerived(tx, tenant, await activityImportChange(tx));
       traceStep('derived', derivedStarted);
       return;
     }
     const resolver = ENTITY_RESOLVERS[type as keyof typeof ENTITY_RESOLVERS];
-    const counts = await resolver(client, tenant);
+    const counts = await resolver(tx, tenant);
     metrics.duplicates = counts.duplicates;
     metrics.inserted = {
       ...emptyCounts(),
@@ -292,7 +296,7 @@ export function createImporter(pool: Pool, events: CoreEvents, tenant: string): 
       campaigns: counts.campaigns,
       budgets: counts.budgets,
     };
-    await refreshDerived(client, tenant, counts.change);
+    await refreshDerived(tx, tenant, counts.change);
   }
 
   return {

@@ -10,9 +10,9 @@
  * and constraints back with everything else; readers of the table wait for
  * the import to commit meanwhile.
  */
-import type { PoolClient } from 'pg';
+import type { SqlClient } from '../db/db';
 import { dropKeys, type KeyKind } from '../db/keys';
-import { traceStep } from './trace';
+import { traceStep } from '../db/trace';
 
 /** Rows below this go through the indexes: rebuilding would cost more. */
 export const DEFER_MIN_ROWS = 50_000;
@@ -24,7 +24,7 @@ export interface DeferOptions {
   primaryKey?: boolean;
 }
 
-async function existingRows(client: PoolClient, table: string): Promise<number> {
+async function existingRows(client: SqlClient, table: string): Promise<number> {
   const estimate = await client.query<{ n: number }>('select reltuples::float8 as n from pg_class where oid = $1::regclass', [table]);
   const n = estimate.rows[0]?.n ?? -1;
   // -1: never analyzed; count exactly rather than guess.
@@ -38,7 +38,7 @@ export function shouldDefer(incoming: number, existing: number): boolean {
 }
 
 export async function withIndexesDeferred<T>(
-  client: PoolClient,
+  client: SqlClient,
   table: string,
   incoming: number,
   load: (deferred: boolean) => Promise<T>,

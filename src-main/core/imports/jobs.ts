@@ -3,9 +3,9 @@
  * rejected, failed or cancelled job still leaves its own record.
  * `metrics` holds everything the contract's ImportJob reports.
  */
-import type { Pool } from 'pg';
 import type { ImportFailure, ImportJob, ImportStatus, ImportType } from '../../../src-shared/contract/imports';
 import { CoreError } from '../errors';
+import type { Db } from '../db/db';
 
 /** Error rows kept per job; errorCount keeps the true total. */
 export const ERRORS_KEPT = 10_000;
@@ -60,16 +60,16 @@ function storable(value: unknown): unknown {
   return value;
 }
 
-export async function createJob(pool: Pool, tenant: string, filePath: string, metrics: JobMetrics): Promise<string> {
-  const result = await pool.query<{ job_id: string }>(
+export async function createJob(db: Db, tenant: string, filePath: string, metrics: JobMetrics): Promise<string> {
+  const result = await db.$client.query<{ job_id: string }>(
     `insert into import_jobs (tenant_id, source, status, file_path, metrics) values ($1, 'csv', 'queued', $2, $3) returning job_id`,
     [tenant, filePath, storable(metrics)],
   );
   return result.rows[0]!.job_id;
 }
 
-export async function updateJob(pool: Pick<Pool, 'query'>, jobId: string, status: ImportStatus, metrics: JobMetrics): Promise<void> {
-  await pool.query(
+export async function updateJob(db: Db, jobId: string, status: ImportStatus, metrics: JobMetrics): Promise<void> {
+  await db.$client.query(
     `update import_jobs set status = $2, metrics = $3,
             started_at = case when $2 = 'running' then coalesce(started_at, now()) else started_at end,
             finished_at = case when $2 in ('succeeded', 'rejected', 'failed', 'cancelled') then now() else finished_at end
@@ -111,8 +111,8 @@ function toJob(row: JobRow): ImportJob {
   };
 }
 
-export async function readJob(pool: Pool, tenant: string, jobId: string): Promise<ImportJob> {
-  const result = await pool.query<JobRow>(
+export async function readJob(db: Db, tenant: string, jobId: string): Promise<ImportJob> {
+  const result = await db.$client.query<JobRow>(
     'select job_id, status, metrics, started_at, finished_at from import_jobs where tenant_id = $1 and job_id = $2',
     [tenant, jobId],
   );
@@ -121,9 +121,9 @@ export async function readJob(pool: Pool, tenant: string, jobId: string): Promis
   return toJob(row);
 }
 
-export async function listJobs(pool: Pool, tenant: string, limit = 200): Promise<Omit<ImportJob, 'errors'>[]> {
+export async function listJobs(db: Db, tenant: string, limit = 200): Promise<Omit<ImportJob, 'errors'>[]> {
   // The error list can be long; the history does not need it.
-  const result = await pool.query<JobRow>(
+  const result = await db.$client.query<JobRow>(
     `select job_id, status, metrics - 'errors' || '{"errors": []}'::jsonb as metrics, started_at, finished_at
        from import_jobs where tenant_id = $1 order by coalesce(started_at, now()) desc, job_id limit $2`,
     [tenant, limit],
@@ -139,8 +139,8 @@ export async function listJobs(pool: Pool, tenant: string, limit = 200): Promise
  * finish; their transaction was rolled back with the server. Only an owner
  * that is alone on its database (the embedded server) may say so.
  */
-export async function markInterruptedJobs(pool: Pool, tenant: string): Promise<number> {
-  const result = await pool.query(
+export async function markInterruptedJobs(db: Db, tenant: string): Promise<number> {
+  const result = await db.$client.query(
     `update import_jobs set status = 'failed', finished_at = now(),
             metrics = coalesce(metrics, '{}'::jsonb) || jsonb_build_object('message', 'Interrupted: the app stopped during this import; nothing was imported', 'failure', 'interrupted')
       where tenant_id = $1 and status in ('queued', 'running')`,

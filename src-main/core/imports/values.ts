@@ -8,16 +8,13 @@
  */
 import { DateTime, IANAZone, type Zone } from 'luxon';
 import { amountTextProblem, dayOutOfRange, isStorableYear } from '../../../src-shared/bounds';
+import { emailKey, fold } from '../identity/normalise';
+import { machineZone } from '../machine-zone';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
-
-/** The machine's IANA zone: the default for timestamps without one (DESIGN.md). */
-export function machineZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
 
 /**
  * IANA zones by name, validated once: luxon's isValidZone builds an
@@ -304,7 +301,7 @@ export function parseBoolean(text: string): Parsed<boolean> {
 
 /** Email as identity resolution compares it: trimmed, NFKC, lower-cased. */
 export function normaliseEmail(text: string): Parsed<string> {
-  const t = text.normalize('NFKC').trim().toLowerCase();
+  const t = emailKey(text);
   const at = t.indexOf('@');
   if (at <= 0 || at !== t.lastIndexOf('@') || at === t.length - 1) return fail('not an email address (one @ with text on both sides)');
   if (/\s/.test(t)) return fail('an email address cannot contain spaces');
@@ -337,7 +334,7 @@ export function normaliseHandle(provider: string, handle: string): Parsed<string
   if (url?.[1] !== undefined) h = url[1];
   h = h.replace(/^@/, '').trim();
   if (caseInsensitiveProviders.has(p)) {
-    h = h.normalize('NFKC').toLowerCase();
+    h = fold(h);
     if (/\s/.test(h)) return fail(`a ${p} user name cannot contain spaces`);
   }
   return h === '' ? fail('empty user name') : ok(h);

@@ -4,17 +4,15 @@
  * so the audit trail holds every identity decision and no table is added;
  * into/from hold the pair ordered by id, which is how suggestions look them up.
  */
-import type { Pool } from 'pg';
 import type { MergeHistoryEntry } from '../../../src-shared/contract/merges';
 import { CoreError } from '../errors';
 import type { PairDecisionEvidence } from './log';
-import { actionOf } from './state';
+import { actionOf } from '../identity/merged-away';
+import type { Db } from '../db/db';
 
-type Queryable = Pick<Pool, 'query'>;
-
-async function orderedPair(db: Queryable, tenant: string, a: string, b: string): Promise<[string, string]> {
+async function orderedPair(db: Db, tenant: string, a: string, b: string): Promise<[string, string]> {
   if (a === b) throw new CoreError('BAD_INPUT', `A pair needs two different developers, got ${a} twice`);
-  const { rows } = await db.query<{ developer_id: string }>(
+  const { rows } = await db.$client.query<{ developer_id: string }>(
     'select developer_id from developers where tenant_id = $1 and developer_id = any($2::uuid[]) order by developer_id',
     [tenant, [a, b]],
   );
@@ -24,11 +22,11 @@ async function orderedPair(db: Queryable, tenant: string, a: string, b: string):
   return [rows[0]!.developer_id, rows[1]!.developer_id];
 }
 
-export async function dismissPair(db: Queryable, tenant: string, a: string, b: string): Promise<void> {
+export async function dismissPair(db: Db, tenant: string, a: string, b: string): Promise<void> {
   const [low, high] = await orderedPair(db, tenant, a, b);
   const evidence: PairDecisionEvidence = { action: 'dismiss' };
   // Dismissing twice records it once.
-  await db.query(
+  await db.$client.query(
     `insert into developer_merge_logs (tenant_id, into_developer_id, from_developer_id, evidence)
      select $1, $2, $3, $4
       where not exists (select 1 from developer_merge_logs where tenant_id = $1 and into_developer_id = $2 and from_developer_id = $3
@@ -37,24 +35,22 @@ export async function dismissPair(db: Queryable, tenant: string, a: string, b: s
   );
 }
 
-export async function snoozePair(db: Queryable, tenant: string, a: string, b: string, days: number): Promise<string> {
+export async function snoozePair(db: Db, tenant: string, a: string, b: string, days: number): Promise<string> {
   const [low, high] = await orderedPair(db, tenant, a, b);
   const until = new Date(Date.now() + days * 86_400_000).toISOString();
   const evidence: PairDecisionEvidence = { action: 'snooze', until };
-  await db.query(`insert into developer_merge_logs (tenant_id, into_developer_id, from_developer_id, evidence) values ($1, $2, $3, $4)`, [
-    tenant,
-    low,
-    high,
-    JSON.stringify(evidence),
-  ]);
+  await db.$client.query(
+    `insert into developer_merge_logs (tenant_id, into_developer_id, from_developer_id, evidence) values ($1, $2, $3, $4)`,
+    [tenant, low, high, JSON.stringify(evidence)],
+  );
   return until;
 }
 
 /** Merges and unmerges touching a developer, newest first; a merge says which unmerge undid it. */
-export async function mergeHistory(db: Queryable, tenant: string, developerId: string): Promise<MergeHistoryEntry[]> {
-  const exists = await db.query('select 1 from developers where tenant_id = $1 and developer_id = $2', [tenant, developerId]);
+export async function mergeHistory(db: Db, tenant: string, developerId: string): Promise<MergeHistoryEntry[]> {
+  const exists = await db.$client.query('select 1 from developers where tenant_id = $1 and developer_id = $2', [tenant, developerId]);
   if (exists.rowCount === 0) throw new CoreError('NOT_FOUND', `No developer ${developerId}`);
-  const { rows } = await db.query<MergeHistoryEntry>(
+  const { rows } = await db.$client.query<MergeHistoryEntry>(
     `select m.merge_id as "mergeId", ${actionOf('m')} as action,
             m.into_developer_id as "intoDeveloperId", m.from_developer_id as "fromDeveloperId",
             di.display_name as "intoName", df.display_name as "fromName", m.reason,

@@ -1,4 +1,3 @@
-import type { Pool } from 'pg';
 import type { TableName } from '../../../src-shared/contract/tables';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
@@ -6,6 +5,7 @@ import { dismissPair, mergeHistory, snoozePair } from './decisions';
 import { mergeDevelopers } from './merge';
 import { listSuggestions } from './suggestions';
 import { unmergeDevelopers } from './unmerge';
+import type { Db } from '../db/db';
 
 /** Tables a merge or unmerge writes, for db:changed. */
 const MERGE_TABLES: TableName[] = [
@@ -17,34 +17,34 @@ const MERGE_TABLES: TableName[] = [
   'developer_merge_logs',
 ];
 
-export function mergeHandlers(pool: Pool, events: CoreEvents, tenant: string): DomainHandlers {
+export function mergeHandlers(db: Db, events: CoreEvents, tenant: string): DomainHandlers {
   return {
-    'merges:list-suggestions': ({ limit }) => listSuggestions(pool, tenant, limit),
+    'merges:list-suggestions': ({ limit }) => listSuggestions(db, tenant, limit),
 
     'merges:dismiss': async ({ a, b }) => {
-      await dismissPair(pool, tenant, a, b);
+      await dismissPair(db, tenant, a, b);
       events.emit('db:changed', { tables: ['developer_merge_logs'] });
       return { dismissed: true as const };
     },
 
     'merges:snooze': async ({ a, b, days }) => {
-      const until = await snoozePair(pool, tenant, a, b, days);
+      const until = await snoozePair(db, tenant, a, b, days);
       events.emit('db:changed', { tables: ['developer_merge_logs'] });
       return { until };
     },
 
     'developers:merge': async (request) => {
-      const mergeId = await mergeDevelopers(pool, tenant, request);
+      const mergeId = await mergeDevelopers(db, tenant, request);
       events.emit('db:changed', { tables: MERGE_TABLES });
       return { mergeId };
     },
 
     'developers:unmerge': async ({ mergeId }) => {
-      const undo = await unmergeDevelopers(pool, tenant, mergeId);
+      const undo = await unmergeDevelopers(db, tenant, mergeId);
       events.emit('db:changed', { tables: MERGE_TABLES });
       return { mergeId: undo };
     },
 
-    'developers:list-merges': ({ developerId }) => mergeHistory(pool, tenant, developerId),
+    'developers:list-merges': ({ developerId }) => mergeHistory(db, tenant, developerId),
   };
 }

@@ -3,10 +3,10 @@
  * the developers a decision is about. A merge's evidence holds everything an
  * unmerge needs to put the rows back exactly.
  */
-import type { PoolClient } from 'pg';
 import type { MergeEvidence } from '../../../src-shared/contract/merges';
 import { CoreError } from '../errors';
-import { ACTIVE_MERGES_FROM_SQL } from './state';
+import { ACTIVE_MERGES_FROM_SQL } from '../identity/merged-away';
+import type { Db } from '../db/db';
 
 export interface DeveloperRow {
   developer_id: string;
@@ -58,8 +58,8 @@ export interface PairDecisionEvidence {
  * Locks the developers (in id order, so two merges never deadlock) and
  * returns them by id; refuses unknown ids and other tenants' developers.
  */
-export async function lockDevelopers(client: PoolClient, tenant: string, ids: string[]): Promise<Map<string, DeveloperRow>> {
-  const { rows } = await client.query<DeveloperRow>(
+export async function lockDevelopers(tx: Db, tenant: string, ids: string[]): Promise<Map<string, DeveloperRow>> {
+  const { rows } = await tx.$client.query<DeveloperRow>(
     `select d.developer_id, d.tenant_id, d.display_name, d.primary_email::text as primary_email, d.org_id,
             d.consent_analytics, d.tags, to_jsonb(d) as snapshot
        from developers d where d.developer_id = any($1::uuid[]) order by d.developer_id for update`,
@@ -76,11 +76,8 @@ export async function lockDevelopers(client: PoolClient, tenant: string, ids: st
 }
 
 /** For each of `ids` that is merged away: into whom, by which merge. */
-export async function activeMergesFrom(
-  client: Pick<PoolClient, 'query'>,
-  ids: string[],
-): Promise<Map<string, { into: string; mergeId: string }>> {
-  const { rows } = await client.query<{ from_developer_id: string; into_developer_id: string; merge_id: string }>(
+export async function activeMergesFrom(tx: Db, ids: string[]): Promise<Map<string, { into: string; mergeId: string }>> {
+  const { rows } = await tx.$client.query<{ from_developer_id: string; into_developer_id: string; merge_id: string }>(
     ACTIVE_MERGES_FROM_SQL('$1'),
     [ids],
   );

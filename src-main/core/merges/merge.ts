@@ -5,14 +5,14 @@
  * The log's evidence records every moved id and every field changed, so that
  * an unmerge can put each row back exactly.
  */
-import type { Pool } from 'pg';
 import { refreshDerived } from '../derived/refresh';
 import { activitiesSpan, developersActivitiesSpan } from '../developers/activity-span';
 import { CoreError } from '../errors';
 import { rebuildDeveloperStats } from '../stats/service';
 import { activeMergesFrom, lockDevelopers, sortedTags, type Filled, type MergeLogEvidence } from './log';
 import { pairEvidence } from './suggestions';
-import { inTransaction } from './tx';
+import { inTransaction } from '../db/transaction';
+import type { Db } from '../db/db';
 
 export interface MergeRequest {
   intoId: string;
@@ -22,15 +22,15 @@ export interface MergeRequest {
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
-export async function mergeDevelopers(pool: Pool, tenant: string, request: MergeRequest): Promise<string> {
+export async function mergeDevelopers(db: Db, tenant: string, request: MergeRequest): Promise<string> {
   const { intoId, fromId } = request;
   if (intoId === fromId) throw new CoreError('BAD_INPUT', `Cannot merge developer ${intoId} into itself`);
-  return inTransaction(pool, async (client) => {
-    const locked = await lockDevelopers(client, tenant, [intoId, fromId]);
+  return inTransaction(db, async (tx) => {
+    const locked = await lockDevelopers(tx, tenant, [intoId, fromId]);
     const into = locked.get(intoId)!;
     const from = locked.get(fromId)!;
 
-    const away = await activeMergesFrom(client, [intoId, fromId]);
+    const away = await activeMergesFrom(tx, [intoId, fromId]);
     const fromAway = away.get(fromId);
     if (fromAway) {
       throw new CoreError('CONFLICT', `Developer ${fromId} was already merged into ${fromAway.into} (merge ${fromAway.mergeId})`, {
@@ -53,19 +53,19 @@ export async function mergeDevelopers(pool: Pool, tenant: string, request: Merge
     }
 
     // What the rules say about this pair, recorded before anything moves.
-    const pair = await pairEvidence(client, tenant, intoId, fromId);
+    const pair = await pairEvidence(tx, tenant, intoId, fromId);
 
     const t = [tenant, fromId, intoId];
-    const accounts = await client.query<{ id: string }>(
+    const accounts = await tx.$client.query<{ id: string }>(
       `update accounts set developer_id = $3, updated_at = now() where tenant_id = $1 and developer_id = $2
        returning account_id as id`,
       t,
     );
-    const identifiers = await client.query<{ id: string }>(
+    const identifiers = await tx.$client.query<{ id: string }>(
       `update developer_identifiers set developer_id = $3 where tenant_id = $1 and developer_id = $2 returning identifier_id as id`,
       t,
     );
-    const activities = await client.query<{ id: string }>(
+    const activities = await tx.$client.query<{ id: string }>(
       `update activities set developer_id = $3 where tenant_id = $1 and developer_id = $2 returning activity_id as id`,
       t,
     );
@@ -83,9 +83,9 @@ export async function mergeDevelopers(pool: Pool, tenant: string, request: Merge
 
     if (filled.primaryEmail !== undefined) {
       // Primary emails are unique per tenant: it leaves `from` before it reaches `into`.
-      await client.query('update developers set primary_email = null, updated_at = now() where developer_id = $1', [fromId]);
+      await tx.$client.query('update developers set primary_email = null, updated_at = now() where developer_id = $1', [fromId]);
     }
-    await client.query(
+    await tx.$client.query(
       `update developers set
          display_name = coalesce(display_name, $2), primary_email = coalesce(primary_email, $3::citext), org_id = coalesce(org_id, $4::uuid),
          consent_analytics = consent_analytics and $5, tags = $6, updated_at = now()
@@ -93,7 +93,7 @@ export async function mergeDevelopers(pool: Pool, tenant: string, request: Merge
       [intoId, filled.displayName ?? null, filled.primaryEmail ?? null, filled.orgId ?? null, from.consent_analytics, tagsAfter],
     );
 
-    await rebuildDeveloperStats(client, tenant, [intoId, fromId]);
+    await rebuildDeveloperStats(tx, tenant, [intoId, fromId]);
 
     const evidence: MergeLogEvidence = {
       action: 'merge',
@@ -106,7 +106,7 @@ export async function mergeDevelopers(pool: Pool, tenant: string, request: Merge
       ...(consentWithdrawn ? { consentWithdrawn } : {}),
       snapshot: { into: into.snapshot, from: from.snapshot },
     };
-    const log = await client.query<{ merge_id: string }>(
+    const log = await tx.$client.query<{ merge_id: string }>(
       `insert into developer_merge_logs (tenant_id, into_developer_id, from_developer_id, reason, evidence)
        values ($1, $2, $3, $4, $5) returning merge_id`,
       [tenant, intoId, fromId, request.reason || null, JSON.stringify(evidence)],
@@ -114,9 +114,9 @@ export async function mergeDevelopers(pool: Pool, tenant: string, request: Merge
     // After the log: it is what makes `from` merged away for the derived tables too. The moved
     // activities change days; a withdrawn consent takes all of `into`'s out of the analytics.
     const span = consentWithdrawn
-      ? await developersActivitiesSpan(client, tenant, [intoId])
-      : await activitiesSpan(client, evidence.moved.activities);
-    await refreshDerived(client, tenant, { developers: [intoId, fromId], span });
+      ? await developersActivitiesSpan(tx, tenant, [intoId])
+      : await activitiesSpan(tx, evidence.moved.activities);
+    await refreshDerived(tx, tenant, { developers: [intoId, fromId], span });
     return log.rows[0]!.merge_id;
   });
 }

@@ -4,12 +4,12 @@
  * that remain, so 100k developers cost a few hash aggregates, not n² pairs.
  * Nothing here merges anything; a person decides.
  */
-import type { PoolClient } from 'pg';
 import type { DevSummary, MergeEvidence, MergeSuggestion } from '../../../src-shared/contract/merges';
-import { MERGED_AWAY_SQL } from './state';
-import { FREE_MAIL_DOMAINS, GENERIC_EMAIL_LOCALS, MAX_GROUP, MIN_EMAIL_LOCAL, MIN_NAME_KEY, normalisedSql, RULE_SCORES } from './rules';
-
-type Queryable = Pick<PoolClient, 'query'>;
+import { MERGED_AWAY_SQL } from '../identity/merged-away';
+import { FREE_MAIL_DOMAINS } from '../identity/free-mail';
+import { foldSql, nameKeySql } from '../identity/normalise';
+import { GENERIC_EMAIL_LOCALS, MAX_GROUP, MIN_EMAIL_LOCAL, MIN_NAME_KEY, RULE_SCORES } from './rules';
+import type { Db } from '../db/db';
 
 export const DEFAULT_SUGGESTIONS = 100;
 
@@ -29,7 +29,7 @@ with live as materialized (
      and not ${MERGED_AWAY_SQL('d.developer_id')}
 ),
 handle as (
-  select distinct a.developer_id, a.provider, a.handle, lower(normalize(btrim(a.handle), NFKC)) as k
+  select distinct a.developer_id, a.provider, a.handle, ${foldSql('btrim(a.handle)')} as k
     from accounts a join live l on l.developer_id = a.developer_id
    where a.tenant_id = $1 and a.handle is not null and btrim(a.handle) <> ''
 ),
@@ -59,7 +59,7 @@ email as (
    where email like '_%@_%'
 ),
 named as (
-  select * from (select l.developer_id, l.display_name, l.org_id, ${normalisedSql('l.display_name')} as name_key
+  select * from (select l.developer_id, l.display_name, l.org_id, ${nameKeySql('l.display_name')} as name_key
                    from live l where l.display_name is not null) s
    where char_length(name_key) >= ${MIN_NAME_KEY}
 ),
@@ -161,11 +161,11 @@ export interface PairEvidence {
 }
 
 async function findPairs(
-  client: Queryable,
+  db: Db,
   tenant: string,
   options: { limit: number; only?: [string, string]; respectDecisions: boolean },
 ): Promise<PairEvidence[]> {
-  const { rows } = await client.query<PairRow>(SUGGESTIONS_SQL, [
+  const { rows } = await db.$client.query<PairRow>(SUGGESTIONS_SQL, [
     tenant,
     FREE_MAIL_DOMAINS,
     GENERIC_EMAIL_LOCALS,
@@ -177,13 +177,13 @@ async function findPairs(
 }
 
 /** What the rules say about one pair, decisions aside: recorded with a merge. */
-export async function pairEvidence(client: Queryable, tenant: string, a: string, b: string): Promise<PairEvidence | undefined> {
-  const [pair] = await findPairs(client, tenant, { limit: 1, only: [a, b], respectDecisions: false });
+export async function pairEvidence(db: Db, tenant: string, a: string, b: string): Promise<PairEvidence | undefined> {
+  const [pair] = await findPairs(db, tenant, { limit: 1, only: [a, b], respectDecisions: false });
   return pair;
 }
 
-export async function developerSummaries(client: Queryable, tenant: string, ids: string[]): Promise<Map<string, DevSummary>> {
-  const { rows } = await client.query<DevSummary>(
+export async function developerSummaries(db: Db, tenant: string, ids: string[]): Promise<Map<string, DevSummary>> {
+  const { rows } = await db.$client.query<DevSummary>(
     `select d.developer_id as "developerId", d.display_name as "displayName", d.primary_email::text as "primaryEmail",
             o.name as organization,
             coalesce((select jsonb_agg(jsonb_build_object('provider', a.provider, 'handle', a.handle) order by a.provider, a.handle)
@@ -195,9 +195,9 @@ export async function developerSummaries(client: Queryable, tenant: string, ids:
   return new Map(rows.map((r) => [r.developerId, r]));
 }
 
-export async function listSuggestions(client: Queryable, tenant: string, limit = DEFAULT_SUGGESTIONS): Promise<MergeSuggestion[]> {
-  const pairs = await findPairs(client, tenant, { limit, respectDecisions: true });
+export async function listSuggestions(db: Db, tenant: string, limit = DEFAULT_SUGGESTIONS): Promise<MergeSuggestion[]> {
+  const pairs = await findPairs(db, tenant, { limit, respectDecisions: true });
   if (pairs.length === 0) return [];
-  const summaries = await developerSummaries(client, tenant, [...new Set(pairs.flatMap((p) => [p.a, p.b]))]);
+  const summaries = await developerSummaries(db, tenant, [...new Set(pairs.flatMap((p) => [p.a, p.b]))]);
   return pairs.map((p) => ({ a: summaries.get(p.a)!, b: summaries.get(p.b)!, score: p.score, evidence: p.evidence }));
 }

@@ -1,22 +1,22 @@
-import type { Pool } from 'pg';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
 import { getOrganization, listOrganizations, mergeOrganizations, renameOrganization } from './service';
+import type { Db } from '../db/db';
 
-export function organizationHandlers(pool: Pool, events: CoreEvents, tenant: string): DomainHandlers {
+export function organizationHandlers(db: Db, events: CoreEvents, tenant: string): DomainHandlers {
   const changed = () => events.emit('db:changed', { tables: ['organizations', 'developers'] });
   return {
-    'organizations:list': (query) => listOrganizations(pool, tenant, query),
+    'organizations:list': (query) => listOrganizations(db, tenant, query),
 
-    'organizations:get': ({ orgId }) => getOrganization(pool, tenant, orgId),
+    'organizations:get': ({ orgId }) => getOrganization(db, tenant, orgId),
 
     'organizations:rename': async ({ orgId, name }) => {
-      if (await renameOrganization(pool, tenant, orgId, name)) changed();
-      return getOrganization(pool, tenant, orgId);
+      if (await renameOrganization(db, tenant, orgId, name)) changed();
+      return getOrganization(db, tenant, orgId);
     },
 
     'organizations:merge': async ({ intoId, fromId }) => {
-      const moved = await mergeOrganizations(pool, tenant, intoId, fromId);
+      const moved = await mergeOrganizations(db, tenant, intoId, fromId);
       changed();
       return { moved };
     },

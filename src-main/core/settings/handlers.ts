@@ -1,24 +1,25 @@
-import type { Pool } from 'pg';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
+import { getSettings } from './read';
+import { mapAction, updateSettings } from './write';
 import { DERIVED_TABLE_NAMES } from '../derived/tables';
-import { getSettings, mapAction, updateSettings } from './service';
+import type { Db } from '../db/db';
 
-export function settingsHandlers(pool: Pool, events: CoreEvents, tenant: string): DomainHandlers {
+export function settingsHandlers(db: Db, events: CoreEvents, tenant: string): DomainHandlers {
   return {
-    'settings:get': () => getSettings(pool, tenant),
+    'settings:get': () => getSettings(db, tenant),
 
     'settings:update': async (update) => {
-      const { rebuilt } = await updateSettings(pool, tenant, update);
+      const { rebuilt } = await updateSettings(db, tenant, update);
       events.emit('db:changed', { tables: rebuilt ? ['app.tenant_settings', ...DERIVED_TABLE_NAMES] : ['app.tenant_settings'] });
-      return getSettings(pool, tenant);
+      return getSettings(db, tenant);
     },
 
     'settings:map-action': async ({ action, stageKey }) => {
-      if (await mapAction(pool, tenant, action, stageKey)) {
+      if (await mapAction(db, tenant, action, stageKey)) {
         events.emit('db:changed', { tables: ['activity_funnel_map', ...DERIVED_TABLE_NAMES] });
       }
-      return getSettings(pool, tenant);
+      return getSettings(db, tenant);
     },
   };
 }

@@ -4,8 +4,8 @@
  * is recomputed from derived.campaign_daily and budgets. A rebuild recomputes
  * both and must give the same numbers.
  */
-import type { PoolClient } from 'pg';
-import { readSettings } from '../settings/service';
+import type { Db } from '../db/db';
+import { readSettings } from '../settings/read';
 
 /** Action counted in each developer_stats column. */
 const COUNTED = `count(*) filter (where action = 'click') as clicks,
@@ -13,11 +13,9 @@ const COUNTED = `count(*) filter (where action = 'click') as clicks,
        count(*) filter (where action = 'post') as posts,
        count(*) filter (where action = 'star') as stars`;
 
-type Queryable = Pick<PoolClient, 'query'>;
-
 /** Adds rows of `source` (activity_id, developer_id, action, occurred_at) to developer_stats. */
-export async function addToDeveloperStats(client: Queryable, tenant: string, source: string): Promise<void> {
-  await client.query(
+export async function addToDeveloperStats(db: Db, tenant: string, source: string): Promise<void> {
+  await db.$client.query(
     `insert into developer_stats (developer_id, tenant_id, last_action_at, total_actions, clicks, attends, posts, stars, updated_at)
      select developer_id, $1, max(occurred_at), count(*), ${COUNTED}, now()
        from ${source} where developer_id is not null group by developer_id
@@ -34,11 +32,11 @@ export async function addToDeveloperStats(client: Queryable, tenant: string, sou
 }
 
 /** Recomputes developer_stats from activities, for some developers or (ids undefined) all. */
-export async function rebuildDeveloperStats(client: Queryable, tenant: string, developerIds?: string[]): Promise<void> {
+export async function rebuildDeveloperStats(db: Db, tenant: string, developerIds?: string[]): Promise<void> {
   const only = developerIds ? 'and developer_id = any($2::uuid[])' : '';
   const values: unknown[] = developerIds ? [tenant, developerIds] : [tenant];
-  await client.query(`delete from developer_stats where tenant_id = $1 ${only}`, values);
-  await client.query(
+  await db.$client.query(`delete from developer_stats where tenant_id = $1 ${only}`, values);
+  await db.$client.query(
     `insert into developer_stats (developer_id, tenant_id, last_action_at, total_actions, clicks, attends, posts, stars, updated_at)
      select developer_id, $1, max(occurred_at), count(*), ${COUNTED}, now()
        from activities where tenant_id = $1 and developer_id is not null ${only}
@@ -62,11 +60,11 @@ export async function rebuildDeveloperStats(client: Queryable, tenant: string, d
  * after activities, attribution or settings change, and the budget and
  * campaign paths directly.
  */
-export async function rebuildCampaignStats(client: Queryable, tenant: string, campaignIds?: readonly string[]): Promise<void> {
+export async function rebuildCampaignStats(db: Db, tenant: string, campaignIds?: readonly string[]): Promise<void> {
   const only = (alias: string) => (campaignIds ? `and ${alias}.campaign_id = any($3::uuid[])` : '');
-  const { conversionStage } = await readSettings(client, tenant);
+  const { conversionStage } = await readSettings(db, tenant);
   const values: unknown[] = campaignIds ? [tenant, conversionStage, campaignIds] : [tenant, conversionStage];
-  await client.query(
+  await db.$client.query(
     `insert into campaign_stats (campaign_id, tenant_id, actions_total, conversions, cost_total, roi_per_cost, updated_at)
      select c.campaign_id, $1, round(coalesce(a.actions, 0))::bigint, round(coalesce(a.conversions, 0))::bigint, coalesce(b.cost, 0),
             case when coalesce(b.cost, 0) > 0 then coalesce(a.conversions, 0) / b.cost end, now()

@@ -1,5 +1,5 @@
+import type { Db } from '../db/db';
 import type { DatabaseLocation } from '../../../src-shared/contract/system';
-import type { Db } from '../db/client';
 import type { DomainHandlers } from '../handlers';
 import { readStatus } from './service';
 

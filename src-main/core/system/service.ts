@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
+import type { Db } from '../db/db';
 import type { DatabaseLocation, SystemStatus } from '../../../src-shared/contract/system';
-import type { Db } from '../db/client';
 
 /** What `drm status` and the Status page show: version, location, schema, row counts. */
 export async function readStatus(db: Db, location: DatabaseLocation): Promise<SystemStatus> {

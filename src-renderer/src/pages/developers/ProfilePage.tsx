@@ -11,6 +11,7 @@ import { ActivityTimeline } from './ActivityTimeline';
 import { MergeHistory } from './MergeHistory';
 import { ProfileEditor } from './ProfileEditor';
 
+// eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B
 export function ProfilePage({ developerId }: { developerId: string }) {
   const { t } = useTranslation();
   const label = useDeveloperLabel();

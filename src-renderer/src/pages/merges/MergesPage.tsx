@@ -12,6 +12,7 @@ import { developerHref } from '../../routes';
 import { useDeveloperLabel, useProviderLabel } from '../developers/bits';
 import { evidenceKey, mergeOutcomeReducer, mergeReason, orientPair, pairKey } from './merge-view';
 
+// eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B
 export function MergesPage() {
   const { t } = useTranslation();
   const format = useFormatters();

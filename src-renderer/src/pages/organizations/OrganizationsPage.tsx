@@ -14,6 +14,7 @@ import { developersOfOrganizationHref, pageRange } from '../developers/developer
 import { useDebounced } from '../developers/use-debounced';
 import { mergeTargets, ORG_NAME_MAX, ORG_PAGE_SIZE, renameError } from './organization-view';
 
+// eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B
 export function OrganizationsPage() {
   const { t } = useTranslation();
   const format = useFormatters();

@@ -17,6 +17,7 @@ const UNMAPPED = '';
  * action seen in the data but mapped to nothing, is a row with a select; a
  * change is saved at once and the core recomputes every number from it.
  */
+// eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B
 export function ActionMap({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const format = useAnalyticsFormat();

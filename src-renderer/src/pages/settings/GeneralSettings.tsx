@@ -23,6 +23,7 @@ function supportedZones(): string[] {
  * zone: one form, saved together, because each of them changes every number
  * and the core recomputes once.
  */
+// eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B
 export function GeneralSettings({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const stageName = useStageName();

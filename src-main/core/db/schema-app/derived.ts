@@ -1,23 +1,17 @@
 /**
- * Tables the app needs beyond the spec's 25, kept out of `public` so that the
- * spec's schema stays exactly as written (see README, "Beyond the 25 tables"):
- *
- * - `app`: data the user owns that the spec has no place for (per-tenant
- *   analytics settings).
- * - `derived`: structures built for one question each (search, funnel, daily
- *   counts, attribution touches). Everything in it is computed from the spec's
- *   tables, kept current inside the same transactions that change them, and
- *   rebuilt from scratch by `drm stats rebuild`. Losing it loses nothing.
+ * The `derived` schema: structures built for one question each (search,
+ * funnel, daily counts, attribution touches), beyond the spec's 25 tables
+ * (see README, "Beyond the 25 tables"). Everything in it is computed from the
+ * spec's tables, kept current inside the same transactions that change them,
+ * and rebuilt from scratch by `drm stats rebuild`. Losing it loses nothing.
  */
 import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
-  check,
   customType,
   date,
   index,
-  integer,
   numeric,
   pgSchema,
   primaryKey,
@@ -26,9 +20,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenants } from './schema/admin';
-import { funnelStages } from './schema/analytics';
-import { campaigns } from './schema/campaigns';
+import { tenants } from '../schema/admin';
+import { campaigns } from '../schema/campaigns';
 
 /** A set of days as PostgreSQL keeps it: sorted, coalesced ranges; `&&` tests a period. */
 export const datemultirange = customType<{ data: string }>({
@@ -36,39 +29,6 @@ export const datemultirange = customType<{ data: string }>({
     return 'datemultirange';
   },
 });
-
-export const appSchema = pgSchema('app');
-
-export const attributionModels = ['linear', 'first', 'last'] as const;
-export type AttributionModel = (typeof attributionModels)[number];
-
-/** One row per tenant; a missing row means every default below. */
-export const tenantSettings = appSchema.table(
-  'tenant_settings',
-  {
-    tenantId: text('tenant_id')
-      .primaryKey()
-      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
-    /** IANA zone in which days and periods are counted; null = the machine's zone. */
-    timeZone: text('time_zone'),
-    /** 'en' | 'ja'; null = follow the operating system. */
-    language: text('language'),
-    conversionStage: text('conversion_stage')
-      .notNull()
-      .default('adoption')
-      .references(() => funnelStages.stageKey),
-    /** Value of one conversion, for ROI %; null = not set. */
-    valuePerConversion: numeric('value_per_conversion'),
-    valueCurrency: text('value_currency').notNull().default('JPY'),
-    attributionModel: text('attribution_model').notNull().default('linear'),
-    lookbackDays: integer('lookback_days').notNull().default(30),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    check('tenant_settings_model_check', sql`${t.attributionModel} in ('linear', 'first', 'last')`),
-    check('tenant_settings_lookback_check', sql`${t.lookbackDays} between 1 and 365`),
-  ],
-);
 
 export const derivedSchema = pgSchema('derived');
 

@@ -3,7 +3,8 @@
  * developer_merge_logs row whose `evidence.action` says which kind it is
  * (merge, unmerge, dismiss, snooze); a developer is merged away while a merge
  * names it as `from` and no unmerge names that merge. Lists, search,
- * suggestions and merge itself all read it from here.
+ * suggestions, organizations, analytics, derived structures and merge itself
+ * all read it from here.
  */
 
 /** `evidence->>'action'` of a log aliased `alias`; rows without one predate the field and were merges. */

@@ -1,0 +1,42 @@
+/**
+ * The `app` schema: data the user owns that the spec has no place for
+ * (per-tenant analytics settings), kept out of `public` so that the spec's
+ * schema stays exactly as written (see README, "Beyond the 25 tables").
+ */
+import { sql } from 'drizzle-orm';
+import { check, integer, numeric, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { tenants } from '../schema/admin';
+import { funnelStages } from '../schema/analytics';
+
+export const appSchema = pgSchema('app');
+
+export const attributionModels = ['linear', 'first', 'last'] as const;
+export type AttributionModel = (typeof attributionModels)[number];
+
+/** One row per tenant; a missing row means every default below. */
+export const tenantSettings = appSchema.table(
+  'tenant_settings',
+  {
+    tenantId: text('tenant_id')
+      .primaryKey()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    /** IANA zone in which days and periods are counted; null = the machine's zone. */
+    timeZone: text('time_zone'),
+    /** 'en' | 'ja'; null = follow the operating system. */
+    language: text('language'),
+    conversionStage: text('conversion_stage')
+      .notNull()
+      .default('adoption')
+      .references(() => funnelStages.stageKey),
+    /** Value of one conversion, for ROI %; null = not set. */
+    valuePerConversion: numeric('value_per_conversion'),
+    valueCurrency: text('value_currency').notNull().default('JPY'),
+    attributionModel: text('attribution_model').notNull().default('linear'),
+    lookbackDays: integer('lookback_days').notNull().default(30),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('tenant_settings_model_check', sql`${t.attributionModel} in ('linear', 'first', 'last')`),
+    check('tenant_settings_lookback_check', sql`${t.lookbackDays} between 1 and 365`),
+  ],
+);

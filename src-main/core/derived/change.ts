@@ -1,0 +1,42 @@
+/**
+ * What a writer tells refreshDerived it changed: the developers and the span
+ * of instants to redo. Its own module, so that the steps refresh.ts calls and
+ * the writers that build a change depend on it rather than on refresh.ts.
+ */
+
+/** A half-open span of instants [from, to). */
+export interface Span {
+  from: Date;
+  to: Date;
+}
+
+export interface DerivedChange {
+  /**
+   * Developers whose activities, accounts, identifiers, name, email,
+   * organization, tags or consent changed; 'all' after settings changes and
+   * rebuilds. Merged-away developers belong here too (their rows must go).
+   */
+  developers: readonly string[] | 'all';
+  /**
+   * Instants whose per-day counts may have changed (activities added, moved
+   * between developers of different consent, or re-attributed); null = none.
+   * Steps may widen it for the steps after them (attribution does).
+   */
+  span: Span | 'all' | null;
+  /**
+   * A relation with the activities an import just added (activity_id,
+   * developer_id, anon_id, action, occurred_at, source, campaign_id), when the change is an
+   * import; lets steps add instead of recomputing.
+   */
+  inserted?: string;
+}
+
+export function widen(span: DerivedChange['span'], more: DerivedChange['span']): DerivedChange['span'] {
+  if (span === 'all' || more === 'all') return 'all';
+  if (!span) return more;
+  if (!more) return span;
+  return {
+    from: new Date(Math.min(span.from.getTime(), more.from.getTime())),
+    to: new Date(Math.max(span.to.getTime(), more.to.getTime())),
+  };
+}
