@@ -1,0 +1,71 @@
+/**
+ * Types from the schema (issue 10): a query Drizzle can type is written with
+ * its query builder, so a renamed column stops the build. Only set-based SQL
+ * (import resolution, derived refresh, analytics, backups' COPY, migrations'
+ * own bookkeeping) names the spec's tables in raw SQL text, and only in the
+ * modules listed here. A new raw `from developers` elsewhere fails this test;
+ * so does a module that stays listed after it stopped needing raw SQL.
+ */
+import { describe, expect, it } from 'vitest';
+import { modulesNamingTables, NAMED, withoutComments } from '../helpers/raw-sql';
+
+/** Modules whose SQL is set-based, each with the reason it stays SQL. */
+const SET_BASED: Record<string, string> = {
+  'src-main/core/analytics/funnel.ts': 'set-based: the funnel over derived bitsets and activities',
+  'src-main/core/analytics/overview.ts': 'set-based: KPIs aggregated over a period',
+  'src-main/core/analytics/trend.ts': 'set-based: activity counts per bucket',
+  'src-main/core/backup/catalog.ts': 'set-based: row counts and the migrations a backup records, for every table at once',
+  'src-main/core/backup/restore.ts': 'set-based: a restore empties and refills every table with COPY',
+  'src-main/core/campaigns/roi.ts': 'set-based: ROI over attribution and budgets',
+  'src-main/core/campaigns/undo.ts': 'set-based: a campaign delete snapshots and restores its rows in bulk',
+  'src-main/core/db/migrate.ts': "the migration runner's own bookkeeping, before the schema exists",
+  'src-main/core/derived/activity-daily.ts': 'set-based: derived refresh',
+  'src-main/core/derived/attribution.ts': 'set-based: derived refresh',
+  'src-main/core/derived/campaign-daily.ts': 'set-based: derived refresh',
+  'src-main/core/derived/developer-funnel.ts': 'set-based: derived refresh',
+  'src-main/core/derived/developer-search.ts': 'set-based: derived refresh',
+  'src-main/core/developers/activity-span.ts': 'set-based: activity bounds over many developers',
+  'src-main/core/developers/filters.ts': 'set-based: the list filters as SQL fragments',
+  'src-main/core/developers/list.ts': 'set-based: the developer search and its exports',
+  'src-main/core/identity/merged-away.ts': 'the merged-away rule as a SQL fragment for set-based queries',
+  'src-main/core/imports/activity-resolve.ts': 'set-based: import resolution',
+  'src-main/core/imports/domain-orgs.ts': 'set-based: import resolution',
+  'src-main/core/imports/entity-resolve.ts': 'set-based: import resolution',
+  'src-main/core/merges/merge.ts': 'set-based: a merge moves every row the merged-away developer owns',
+  'src-main/core/merges/suggestions.ts': 'set-based: candidate pairs found by self-joins',
+  'src-main/core/merges/unmerge.ts': 'set-based: an unmerge moves the rows back',
+  'src-main/core/stats/service.ts': 'set-based: developer_stats and campaign_stats recomputed',
+  'src-main/core/system/service.ts': 'set-based: row counts of every table for the Status page',
+  // Single rows and small sets, still raw until issue 10 wave B moves them to the query builder:
+  'src-main/core/campaigns/budgets.ts': 'wave B: to the query builder',
+  'src-main/core/campaigns/detail.ts': 'wave B: to the query builder',
+  'src-main/core/campaigns/service.ts': 'wave B: to the query builder',
+  'src-main/core/settings/read.ts': 'wave B: to the query builder',
+  'src-main/core/settings/write.ts': 'wave B: to the query builder',
+  'src-main/core/developers/profile.ts': 'wave B: to the query builder',
+  'src-main/core/developers/update.ts': 'wave B: to the query builder',
+  'src-main/core/imports/jobs.ts': 'wave B: to the query builder',
+  'src-main/core/merges/decisions.ts': 'wave B: to the query builder',
+  'src-main/core/merges/log.ts': 'wave B: to the query builder',
+  'src-main/core/organizations/service.ts': 'wave B: to the query builder',
+};
+
+describe('spec tables in raw SQL', () => {
+  const found = modulesNamingTables();
+
+  it('are named only by the set-based modules', () => {
+    const outside = [...found].filter(([file]) => !(file in SET_BASED)).map(([file, table]) => `${file} (${table})`);
+    expect(outside, 'use the Drizzle query builder, or add the module to SET_BASED with the reason its SQL is set-based').toEqual([]);
+  });
+
+  it('lists no module that no longer needs raw SQL', () => {
+    expect(Object.keys(SET_BASED).filter((file) => !found.has(file))).toEqual([]);
+  });
+
+  it('recognises a raw table name and ignores prose', () => {
+    expect(NAMED.test(withoutComments("db.query('select * from developers where id = $1')"))).toBe(true);
+    expect(NAMED.test(withoutComments('insert into public.activities (id) values (1)'))).toBe(true);
+    expect(NAMED.test(withoutComments('// rows from developers are merged'))).toBe(false);
+    expect(NAMED.test(withoutComments('db.select().from(developers)'))).toBe(false);
+  });
+});
