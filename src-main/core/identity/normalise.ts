@@ -43,5 +43,9 @@ export const searchKeySql = (expr: string): string =>
 /** An email as identity resolution compares it: NFKC, trimmed, lower-cased (imports store it so). */
 export const emailKey = (text: string): string => text.normalize('NFKC').trim().toLowerCase();
 
-/** `emailKey` in SQL, for a value typed by a user (stored emails are already folded). */
-export const emailKeySql = (expr: string): string => `lower(normalize(trim(${expr}), NFKC))`;
+/**
+ * `emailKey` in SQL, for a value typed by a user (stored emails are already
+ * folded). SQL's trim() removes only spaces; JavaScript's trim() every white
+ * space NFKC leaves (tabs, line breaks, U+1680, U+2028/9, the BOM), so name them.
+ */
+export const emailKeySql = (expr: string): string => `lower(btrim(normalize(${expr}, NFKC), E' \t\n\r\f\v\u1680\u2028\u2029\ufeff'))`;
