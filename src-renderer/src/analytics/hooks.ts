@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { browserTimeZone } from '../pages/import/time-zones';
+import { browserTimeZone } from '../lib/time-zones';
 import { settingsQueries } from '../queries/analytics';
 import { todayIn } from './period';
 import { hashQuery, hashWithQuery, withParams } from './url-state';

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../api';
-import { isFinished } from '../pages/import/job-view';
+import { isFinished } from '../lib/import-status';
 import type { TablesRead } from './invalidation';
 
 const JOB_TABLES: TablesRead = ['import_jobs'];

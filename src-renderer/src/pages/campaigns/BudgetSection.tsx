@@ -7,7 +7,8 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { refreshAnalytics } from '../../queries/analytics';
 import { hrefFor } from '../../routes';
-import { budgetDraft, budgetErrors, budgetFields, budgetRestoreInput, fieldMessage, hasErrors, type BudgetDraft } from './campaign-view';
+import { budgetDraft, budgetErrors, budgetFields, budgetRestoreInput, fieldMessage, type BudgetDraft } from './campaign-view';
+import { hasErrors } from '../../lib/form-values';
 
 interface BudgetSectionProps {
   campaignId: string;

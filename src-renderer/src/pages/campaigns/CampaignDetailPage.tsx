@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { campaignQueries } from '../../queries/analytics';
 import { developerHref, hrefFor } from '../../routes';
-import { DeveloperNameText } from '../developers/bits';
+import { DeveloperNameText } from '../../components/developer-bits';
 import { BudgetSection } from './BudgetSection';
 import { CampaignCharts } from './CampaignCharts';
 import { CampaignForm } from './CampaignForm';

@@ -5,15 +5,8 @@ import type { Campaign } from '../../../../src-shared/contract/campaigns';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { refreshAnalytics } from '../../queries/analytics';
-import {
-  campaignDraft,
-  campaignErrors,
-  campaignInput,
-  fieldMessage,
-  hasErrors,
-  type CampaignDraft,
-  type CampaignErrors,
-} from './campaign-view';
+import { campaignDraft, campaignErrors, campaignInput, fieldMessage, type CampaignDraft, type CampaignErrors } from './campaign-view';
+import { hasErrors } from '../../lib/form-values';
 
 interface CampaignFormProps {
   /** null: a new campaign. */

@@ -10,9 +10,10 @@ import { hrefFor } from '../../routes';
 import { saveText } from '../../download';
 import { DeveloperFilters } from './DeveloperFilters';
 import { DeveloperRows } from './DeveloperRows';
-import { emptyFilters, filterInput, hasActiveFilters, listInput, PAGE_SIZE, pageRange, type DeveloperFilterState } from './developer-view';
+import { emptyFilters, filterInput, hasActiveFilters, listInput, PAGE_SIZE, type DeveloperFilterState } from './developer-view';
+import { pageRange } from '../../lib/page-range';
 import { OrgFilterChip } from './OrgFilterChip';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../components/use-debounced';
 import { useOrgFilter } from './use-org-filter';
 
 export function DeveloperListPage() {

@@ -8,8 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
 import { developerQueries } from '../../queries/developers';
 import { developerHref } from '../../routes';
-import { canUndo, sortHistory } from '../merges/merge-view';
-import { parseTime } from './developer-view';
+import { canUndo, sortHistory } from './merge-history-view';
+import { parseTime } from '../../lib/time';
 
 export function MergeHistory({ developerId }: { developerId: string }) {
   const { t } = useTranslation();

@@ -10,8 +10,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
 import { analyticsQueries } from '../../queries/analytics';
 import { developerHref } from '../../routes';
-import { DeveloperNameText, StageBadge, TimeAgo } from '../developers/bits';
-import { pageRange } from '../developers/developer-view';
+import { DeveloperNameText, StageBadge, TimeAgo } from '../../components/developer-bits';
+import { pageRange } from '../../lib/page-range';
 import { saveText } from '../../download';
 import { FUNNEL_PAGE_SIZE, funnelDevelopersInput } from './funnel-view';
 

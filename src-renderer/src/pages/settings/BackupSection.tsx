@@ -8,7 +8,7 @@ import { useFormatters } from '../../format';
 import { backupQueries, useBackupsFreshness } from '../../queries/backups';
 import { BackupProgressBar } from './BackupProgressBar';
 import { BackupTable, ShownPath, useShowInFolder } from './BackupTable';
-import { progressView } from './backup-view';
+import { progressView } from '../../lib/backup-view';
 import { RestoreDialog } from './RestoreDialog';
 import { useBackupProgress } from './use-backup-progress';
 

@@ -5,7 +5,7 @@ import type { BackupEntry } from '../../../../src-shared/contract/backup';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
-import { backupRows } from './backup-view';
+import { backupRows } from '../../lib/backup-view';
 
 interface BackupTableProps {
   backups: BackupEntry[];

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
 import { systemQueries } from '../../queries/system';
 import { BackupProgressBar } from './BackupProgressBar';
-import { progressView, replacedCounts } from './backup-view';
+import { progressView, replacedCounts } from '../../lib/backup-view';
 import { useBackupProgress } from './use-backup-progress';
 
 interface RestoreDialogProps {

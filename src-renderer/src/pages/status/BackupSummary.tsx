@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
 import { backupQueries, useBackupsFreshness } from '../../queries/backups';
 import { hrefFor } from '../../routes';
-import { backupSummary } from '../settings/backup-view';
+import { backupSummary } from '../../lib/backup-view';
 
 /** When the data was last backed up, and the way to Settings → Backups. */
 export function BackupSummary() {

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { importQueries } from '../../queries/imports';
-import { systemQueries } from '../../queries/system';
-import { isEmptyDatabase, isFinished } from './job-view';
+import { api } from '../api';
+import { ErrorAlert } from './ErrorAlert';
+import { importQueries } from '../queries/imports';
+import { systemQueries } from '../queries/system';
+import { isEmptyDatabase, isFinished } from '../lib/import-status';
 
 interface SampleDataOfferProps {
   /** What to do with the jobs the sample started (open one, go to the Import page…). */

@@ -1,0 +1,94 @@
+/**
+ * A page folder is one room's screens: what two pages share lives in
+ * `components/` (React) or `lib/` (pure), not in the page that needed it
+ * first, so a page can be split or removed without breaking another. And
+ * nothing but the app shell reaches into a page: shared code that imports a
+ * page has put the dependency the wrong way round.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const src = resolve(__dirname, '../../src-renderer/src');
+const pages = join(src, 'pages');
+const EXTENSIONS = ['.ts', '.tsx'];
+/** The shell routes to every page; nothing else may import one. */
+const SHELL = new Set([join(src, 'App.tsx')]);
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return EXTENSIONS.some((ext) => name.endsWith(ext)) ? [path] : [];
+  });
+}
+
+/** The file a relative specifier names; undefined for packages. */
+function resolveSpecifier(from: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = resolve(dirname(from), specifier);
+  const candidates = [base, ...EXTENSIONS.map((ext) => base + ext), ...EXTENSIONS.map((ext) => join(base, 'index' + ext))];
+  return candidates.find((path) => existsSync(path) && statSync(path).isFile());
+}
+
+/** Each import (static, re-export, dynamic, `import type` too) of a file, as absolute paths. */
+function importsOf(file: string): string[] {
+  const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+  return info.importedFiles.map((f) => resolveSpecifier(file, f.fileName)).filter((p): p is string => p !== undefined);
+}
+
+/** `pages/<folder>/…` → folder; anything outside pages/ → undefined. */
+export function pageFolderOf(file: string): string | undefined {
+  const rel = relative(pages, file);
+  if (rel.startsWith('..') || !rel.includes(sep)) return undefined;
+  return rel.split(sep)[0];
+}
+
+/** `from → to` for every import that crosses from one page folder into another, or into a page from outside. */
+export function boundaryCrossings(graph: ReadonlyMap<string, readonly string[]>, shell: ReadonlySet<string>): string[] {
+  const crossings: string[] = [];
+  for (const [from, targets] of graph) {
+    const fromFolder = pageFolderOf(from);
+    for (const to of targets) {
+      const toFolder = pageFolderOf(to);
+      if (toFolder === undefined || toFolder === fromFolder) continue;
+      if (fromFolder === undefined && shell.has(from)) continue;
+      crossings.push(`${relative(src, from)} → ${relative(src, to)}`);
+    }
+  }
+  return crossings.sort();
+}
+
+describe('renderer page boundaries', () => {
+  const graph = new Map(sourceFiles(src).map((file) => [file, importsOf(file)]));
+
+  it('reads the renderer: every page folder has files, and the shell imports pages', () => {
+    const folders = new Set([...graph.keys()].map(pageFolderOf).filter((f) => f !== undefined));
+    expect(folders.size).toBeGreaterThanOrEqual(9);
+    expect(graph.get(join(src, 'App.tsx'))?.some((to) => pageFolderOf(to) !== undefined)).toBe(true);
+  });
+
+  it('no page imports from another page folder, and nothing but the shell imports a page', () => {
+    expect(boundaryCrossings(graph, SHELL)).toEqual([]);
+  });
+
+  it('catches a page importing another page, and shared code importing a page', () => {
+    const a = join(pages, 'merges', 'MergesPage.tsx');
+    const b = join(pages, 'developers', 'bits.tsx');
+    const lib = join(src, 'lib', 'time.ts');
+    const own = join(pages, 'merges', 'merge-view.ts');
+    const crossings = boundaryCrossings(
+      new Map([
+        [a, [b, own, lib]],
+        [lib, [own]],
+        [join(src, 'App.tsx'), [a]],
+      ]),
+      SHELL,
+    );
+    expect(crossings).toEqual([
+      `lib${sep}time.ts → pages${sep}merges${sep}merge-view.ts`,
+      `pages${sep}merges${sep}MergesPage.tsx → pages${sep}developers${sep}bits.tsx`,
+    ]);
+  });
+});
