@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
-import { backupQueries, useBackupsFreshness } from '../../queries/backups';
+import { backupQueries, useBackupsFreshness } from '../../queries/backup';
 import { hrefFor } from '../../routes';
 import { backupSummary } from '../../lib/backup-view';
 

@@ -1,4 +1,6 @@
 /**
+ * The renderer's layout. `queries/` holds one file per contract room (the
+ * renderer's side of `src-shared/contract/<room>.ts`) beside its plumbing.
  * A page folder is one room's screens: what two pages share lives in
  * `components/` (React) or `lib/` (pure), not in the page that needed it
  * first, so a page can be split or removed without breaking another. And
@@ -9,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { channelRooms } from '../../src-shared/contract/index';
 
 const src = resolve(__dirname, '../../src-renderer/src');
 const pages = join(src, 'pages');
@@ -90,5 +93,23 @@ describe('renderer page boundaries', () => {
       `lib${sep}time.ts → pages${sep}merges${sep}merge-view.ts`,
       `pages${sep}merges${sep}MergesPage.tsx → pages${sep}developers${sep}bits.tsx`,
     ]);
+  });
+});
+
+describe('renderer query rooms', () => {
+  /** What every room's factories share: table identity for `meta.tables`, the one mutation shape. */
+  const PLUMBING = ['invalidation.ts', 'mutation.ts'];
+  const files = readdirSync(join(src, 'queries'));
+
+  it('names every file in queries/ after a contract room, besides the plumbing', () => {
+    const rooms = files.filter((name) => !PLUMBING.includes(name)).map((name) => name.replace(/\.tsx?$/, ''));
+    expect(rooms.filter((room) => !Object.hasOwn(channelRooms, room))).toEqual([]);
+    // Every room but stats (no screen rebuilds the numbers by hand) has screens.
+    expect(rooms.sort()).toEqual(
+      Object.keys(channelRooms)
+        .filter((room) => room !== 'stats')
+        .sort(),
+    );
+    expect(PLUMBING.filter((name) => !files.includes(name))).toEqual([]);
   });
 });
