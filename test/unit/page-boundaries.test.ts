@@ -7,39 +7,16 @@
  * nothing but the app shell reaches into a page: shared code that imports a
  * page has put the dependency the wrong way round.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import ts from 'typescript';
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channelRooms } from '../../src-shared/contract/index';
+import { importGraph, sourceFiles } from '../helpers/import-graph';
 
 const src = resolve(__dirname, '../../src-renderer/src');
 const pages = join(src, 'pages');
-const EXTENSIONS = ['.ts', '.tsx'];
 /** The shell routes to every page; nothing else may import one. */
 const SHELL = new Set([join(src, 'App.tsx')]);
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return EXTENSIONS.some((ext) => name.endsWith(ext)) ? [path] : [];
-  });
-}
-
-/** The file a relative specifier names; undefined for packages. */
-function resolveSpecifier(from: string, specifier: string): string | undefined {
-  if (!specifier.startsWith('.')) return undefined;
-  const base = resolve(dirname(from), specifier);
-  const candidates = [base, ...EXTENSIONS.map((ext) => base + ext), ...EXTENSIONS.map((ext) => join(base, 'index' + ext))];
-  return candidates.find((path) => existsSync(path) && statSync(path).isFile());
-}
-
-/** Each import (static, re-export, dynamic, `import type` too) of a file, as absolute paths. */
-function importsOf(file: string): string[] {
-  const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-  return info.importedFiles.map((f) => resolveSpecifier(file, f.fileName)).filter((p): p is string => p !== undefined);
-}
 
 /** `pages/<folder>/…` → folder; anything outside pages/ → undefined. */
 export function pageFolderOf(file: string): string | undefined {
@@ -64,7 +41,7 @@ export function boundaryCrossings(graph: ReadonlyMap<string, readonly string[]>,
 }
 
 describe('renderer page boundaries', () => {
-  const graph = new Map(sourceFiles(src).map((file) => [file, importsOf(file)]));
+  const graph = importGraph(sourceFiles(src));
 
   it('reads the renderer: every page folder has files, and the shell imports pages', () => {
     const folders = new Set([...graph.keys()].map(pageFolderOf).filter((f) => f !== undefined));
