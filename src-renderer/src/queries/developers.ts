@@ -17,6 +17,11 @@ export const DEVELOPER_TABLES: readonly TableName[] = [
 const MERGE_LOG_TABLES: readonly TableName[] = ['developer_merge_logs', 'developers'];
 
 type ActivitiesInput = ChannelInput<'developers:list-activities'>;
+interface MergePair {
+  into: { developerId: string };
+  from: { developerId: string };
+  reason?: string;
+}
 type ProfileChange = Omit<ChannelInput<'developers:update'>, 'developerId'>;
 
 export const developerQueries = {
@@ -59,7 +64,17 @@ export const developerMutations = {
     }),
   /** The filtered list as CSV (a file to save, no write to the database). */
   export: () => channelMutation('developers:export'),
-  merge: () => channelMutation('developers:merge'),
+  /** Merges `from` into `into` (the pair as the page shows it comes back as the variables, names and all). */
+  merge: <P extends MergePair>() =>
+    mutationOptions({
+      mutationKey: ['developers:merge'],
+      mutationFn: (pair: P) =>
+        api.call('developers:merge', {
+          intoId: pair.into.developerId,
+          fromId: pair.from.developerId,
+          ...(pair.reason ? { reason: pair.reason } : {}),
+        }),
+    }),
   /** Undoes one merge, by the id its history entry carries. */
   unmerge: () =>
     mutationOptions({
