@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes, formatDuration } from './format-units';
-import { relativeParts } from './pages/developers/developer-view';
+import { relativeParts } from './lib/time';
 
 export interface Formatters {
   number(value: number): string;

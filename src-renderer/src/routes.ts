@@ -38,6 +38,11 @@ export function developerHref(developerId: string): string {
   return `#/developers/${encodeURIComponent(developerId)}`;
 }
 
+/** The Developers list filtered by an organization. */
+export function developersOfOrganizationHref(orgId: string): string {
+  return `#/developers?org=${encodeURIComponent(orgId)}`;
+}
+
 export function campaignHref(campaignId: string): string {
   return `#/campaigns/${encodeURIComponent(campaignId)}`;
 }

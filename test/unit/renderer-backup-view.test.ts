@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SystemStatus } from '../../src-shared/contract/system';
 import type { BackupEntry, BackupProgress } from '../../src-shared/contract/backup';
-import { backupRows, backupSummary, progressView, replacedCounts } from '../../src-renderer/src/pages/settings/backup-view';
+import { backupRows, backupSummary, progressView, replacedCounts } from '../../src-renderer/src/lib/backup-view';
 
 const entry = (over: Partial<BackupEntry>): BackupEntry => ({
   id: 'b.drmbackup',

@@ -10,9 +10,9 @@ import {
   campaignInput,
   fieldMessage,
   lookbackChoices,
-  parseAmount,
   roiTable,
 } from '../../src-renderer/src/pages/campaigns/campaign-view';
+import { parseAmount } from '../../src-renderer/src/lib/form-values';
 import { funnelDevelopersInput, funnelInput } from '../../src-renderer/src/pages/funnel/funnel-view';
 import {
   actionRows,

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MergeSuggestion } from '../../src-shared/contract/merges';
 import en from '../../src-renderer/src/i18n/en';
 import ja from '../../src-renderer/src/i18n/ja';
+import { canUndo } from '../../src-renderer/src/pages/developers/merge-history-view';
 import {
-  canUndo,
   evidenceKey,
   mergeOutcomeReducer,
   mergeReason,

@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   addTag,
-  developerName,
-  developersOfOrganizationHref,
   emptyFilters,
   filterInput,
   hasActiveFilters,
   listInput,
   normaliseTag,
   orgFilterFromHash,
-  pageRange,
-  relativeParts,
   removeTag,
 } from '../../src-renderer/src/pages/developers/developer-view';
-import { developerHref, routeFromHash, routeParam } from '../../src-renderer/src/routes';
+import { developerName } from '../../src-renderer/src/lib/developer-name';
+import { pageRange } from '../../src-renderer/src/lib/page-range';
+import { relativeParts } from '../../src-renderer/src/lib/time';
+import { developerHref, developersOfOrganizationHref, routeFromHash, routeParam } from '../../src-renderer/src/routes';
 
 describe('pageRange', () => {
   it('gives the first page of many', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../src-renderer/src/i18n/en';
 import ja from '../../src-renderer/src/i18n/ja';
 import { delimiterLabel, encodingKey, encodingLabel } from '../../src-renderer/src/pages/import/encoding-label';
-import { isValidTimeZone, timeZoneChoices } from '../../src-renderer/src/pages/import/time-zones';
+import { isValidTimeZone, timeZoneChoices } from '../../src-renderer/src/lib/time-zones';
 import { formatBytes, formatDuration } from '../../src-renderer/src/format-units';
 
 describe('encoding labels', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../src-shared/contract/imports';
-import { insertedFacts, isEmptyDatabase, isFinished, pageOf, rowFacts } from '../../src-renderer/src/pages/import/job-view';
+import { insertedFacts, pageOf, rowFacts } from '../../src-renderer/src/pages/import/job-view';
+import { isEmptyDatabase, isFinished } from '../../src-renderer/src/lib/import-status';
 import { buildStartInput, emptyOptions, optionsFor } from '../../src-renderer/src/pages/import/start-input';
 
 const file = { fileHandle: 'fh_abcdefghijklmnopqrstuvwxyz012345', fileName: 'event_42_participants.csv' };

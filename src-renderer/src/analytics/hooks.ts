@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { browserTimeZone } from '../pages/import/time-zones';
-import { settingsQueries } from '../queries/analytics';
+import { browserTimeZone } from '../lib/time-zones';
+import { settingsQueries } from '../queries/settings';
 import { todayIn } from './period';
 import { hashQuery, hashWithQuery, withParams } from './url-state';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dragHasFiles, offerFile } from '../pages/import/dropped-file';
+import { dragHasFiles, offerFile } from '../lib/dropped-file';
 import { hrefFor, routeFromHash } from '../routes';
 
 /**

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api } from '../api';
-import { settingsQueries } from '../queries/analytics';
+import { settingsMutations, settingsQueries } from '../queries/settings';
 import { applyLanguage } from './index';
 import type { Language } from './language';
 
@@ -21,7 +20,7 @@ export function useLanguageSetting() {
   }, [saved]);
 
   const save = useMutation({
-    mutationFn: (language: Language | null) => api.call('settings:update', { language }),
+    ...settingsMutations.saveLanguage(),
     // Switch at once; the saved value comes back through the settings query.
     onMutate: (language) => applyLanguage(language),
     onSettled: () => client.invalidateQueries({ queryKey: settingsQueries.all() }),

@@ -1,16 +1,19 @@
 import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../src-shared/contract/index';
 import { api } from '../api';
-import { ALL_TABLES, type TablesRead } from './invalidation';
+import { campaignQueries } from './campaigns';
+import { ALL_TABLES } from './invalidation';
+import { channelMutation } from './mutation';
+import { settingsQueries } from './settings';
 
 /*
  * Every analytics answer is computed from nearly everything: activities and
  * their campaigns, budgets, developers (consent, merges), the action → stage
  * map and the tenant's settings, and the derived tables kept from them. A
  * narrower list would save a refetch now and then and risk a dashboard showing
- * old numbers after a write nobody listed, so these queries read "all".
+ * old numbers after a write nobody listed, so these queries read every table.
  */
-const meta: { tables: TablesRead } = { tables: ALL_TABLES };
+const meta = { tables: ALL_TABLES };
 
 export const analyticsQueries = {
   all: () => ['analytics'] as const,
@@ -41,7 +44,11 @@ export const analyticsQueries = {
       queryFn: () => api.call('analytics:list-sources', {}),
       meta,
     }),
-  /** The most recent activity of any visible developer: where an empty period points the user. */
+  /**
+   * The most recent activity of any visible developer: where an empty period
+   * points the user. No analytics channel answers it; the developers list
+   * sorted by last activity does, in one row.
+   */
   latestActivity: () =>
     queryOptions({
       queryKey: [...analyticsQueries.all(), 'latestActivity'] as const,
@@ -51,43 +58,14 @@ export const analyticsQueries = {
     }),
 };
 
-export const campaignQueries = {
-  all: () => ['campaigns'] as const,
-  list: (input: ChannelInput<'campaigns:list'> = {}) =>
-    queryOptions({
-      queryKey: [...campaignQueries.all(), 'list', input] as const,
-      queryFn: () => api.call('campaigns:list', input),
-      meta,
-    }),
-  detail: (input: ChannelInput<'campaigns:get'>) =>
-    queryOptions({
-      queryKey: [...campaignQueries.all(), 'detail', input] as const,
-      queryFn: () => api.call('campaigns:get', input),
-      meta,
-      placeholderData: keepPreviousData,
-    }),
-  roi: (input: ChannelInput<'campaigns:get-roi'>) =>
-    queryOptions({
-      queryKey: [...campaignQueries.all(), 'roi', input] as const,
-      queryFn: () => api.call('campaigns:get-roi', input),
-      meta,
-      placeholderData: keepPreviousData,
-    }),
-};
-
-export const settingsQueries = {
-  all: () => ['settings'] as const,
-  get: () =>
-    queryOptions({
-      queryKey: [...settingsQueries.all(), 'get'] as const,
-      queryFn: () => api.call('settings:get', {}),
-      // The action list carries counts of activities per action.
-      meta,
-    }),
+export const analyticsMutations = {
+  /** A funnel stage's developers as CSV (a file to save, no write to the database). */
+  exportFunnelDevelopers: () => channelMutation('analytics:export-funnel-developers'),
 };
 
 /**
- * After a write of ours: the core announces it with `db:changed` too, but
+ * After a write of ours to what the numbers are computed from (campaigns,
+ * budgets, settings): the core announces it with `db:changed` too, but
  * refreshing here does not depend on which tables it names.
  */
 export function refreshAnalytics(client: QueryClient): void {

@@ -1,10 +1,11 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../src-shared/contract/index';
+import type { TableName } from '../../../src-shared/contract/tables';
 import { api } from '../api';
-import type { TablesRead } from './invalidation';
+import { channelMutation } from './mutation';
 
 // What a developer's row, profile and timeline are computed from.
-const DEVELOPER_TABLES: TablesRead = [
+export const DEVELOPER_TABLES: readonly TableName[] = [
   'developers',
   'accounts',
   'developer_identifiers',
@@ -13,9 +14,15 @@ const DEVELOPER_TABLES: TablesRead = [
   'developer_merge_logs',
   'organizations',
 ];
-const MERGE_LOG_TABLES: TablesRead = ['developer_merge_logs', 'developers'];
+const MERGE_LOG_TABLES: readonly TableName[] = ['developer_merge_logs', 'developers'];
 
 type ActivitiesInput = ChannelInput<'developers:list-activities'>;
+interface MergePair {
+  into: { developerId: string };
+  from: { developerId: string };
+  reason?: string;
+}
+type ProfileChange = Omit<ChannelInput<'developers:update'>, 'developerId'>;
 
 export const developerQueries = {
   all: () => ['developers'] as const,
@@ -48,13 +55,30 @@ export const developerQueries = {
     }),
 };
 
-export const mergeQueries = {
-  all: () => ['merges'] as const,
-  suggestions: () =>
-    queryOptions({
-      queryKey: [...mergeQueries.all(), 'suggestions'] as const,
-      queryFn: () => api.call('merges:list-suggestions', { limit: 100 }),
-      // Dismissals and snoozes are logged in developer_merge_logs.
-      meta: { tables: DEVELOPER_TABLES },
+export const developerMutations = {
+  /** Tags and consent of one developer; the answer is the profile as saved. */
+  update: (developerId: string) =>
+    mutationOptions({
+      mutationKey: ['developers:update', developerId],
+      mutationFn: (change: ProfileChange) => api.call('developers:update', { developerId, ...change }),
+    }),
+  /** The filtered list as CSV (a file to save, no write to the database). */
+  export: () => channelMutation('developers:export'),
+  /** Merges `from` into `into` (the pair as the page shows it comes back as the variables, names and all). */
+  merge: <P extends MergePair>() =>
+    mutationOptions({
+      mutationKey: ['developers:merge'],
+      mutationFn: (pair: P) =>
+        api.call('developers:merge', {
+          intoId: pair.into.developerId,
+          fromId: pair.from.developerId,
+          ...(pair.reason ? { reason: pair.reason } : {}),
+        }),
+    }),
+  /** Undoes one merge, by the id its history entry carries. */
+  unmerge: () =>
+    mutationOptions({
+      mutationKey: ['developers:unmerge'],
+      mutationFn: (mergeId: string) => api.call('developers:unmerge', { mergeId }),
     }),
 };

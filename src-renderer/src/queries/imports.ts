@@ -1,9 +1,11 @@
-import { queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import type { ChannelInput } from '../../../src-shared/contract/index';
+import type { TableName } from '../../../src-shared/contract/tables';
 import { api } from '../api';
-import { isFinished } from '../pages/import/job-view';
-import type { TablesRead } from './invalidation';
+import { isFinished } from '../lib/import-status';
+import { NO_TABLES } from './invalidation';
 
-const JOB_TABLES: TablesRead = ['import_jobs'];
+const JOB_TABLES: readonly TableName[] = ['import_jobs'];
 
 // A running job's counters change with every batch, but `db:changed` only comes
 // when it ends; polling while something runs covers the time between.
@@ -16,7 +18,7 @@ export const importQueries = {
       queryKey: [...importQueries.all(), 'formats'] as const,
       queryFn: () => api.call('import:list-formats', {}),
       // Fixed by the app version: no table feeds it.
-      meta: { tables: [] },
+      meta: { tables: NO_TABLES },
       staleTime: Infinity,
     }),
   jobs: () =>
@@ -33,4 +35,17 @@ export const importQueries = {
       meta: { tables: JOB_TABLES },
       refetchInterval: (query) => (query.state.data && !isFinished(query.state.data.status) ? POLL_MS : false),
     }),
+};
+
+export const importMutations = {
+  cancel: (jobId: string) =>
+    mutationOptions({ mutationKey: ['import:cancel', jobId], mutationFn: () => api.call('import:cancel', { jobId }) }),
+  /** A format's empty CSV with its columns (a file to save). */
+  template: () =>
+    mutationOptions({
+      mutationKey: ['import:get-template'],
+      mutationFn: (type: ChannelInput<'import:get-template'>['type']) => api.call('import:get-template', { type }),
+    }),
+  /** Imports the sample data bundled with the app, through ordinary jobs. */
+  loadSample: () => mutationOptions({ mutationKey: ['import:load-sample'], mutationFn: () => api.call('import:load-sample', {}) }),
 };

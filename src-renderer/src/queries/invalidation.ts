@@ -1,10 +1,13 @@
-import type { TableName } from '../../../src-shared/contract/tables';
-
-/** A query that summarises the whole database (row counts, status) reads every table. */
-export const ALL_TABLES = 'all';
+import { tableNames, type TableName } from '../../../src-shared/contract/tables';
 
 /** Which tables a query reads, declared in its `meta.tables` with the names `db:changed` uses. */
-export type TablesRead = readonly TableName[] | typeof ALL_TABLES;
+export type TablesRead = readonly TableName[];
+
+/** A query that summarises the whole database (row counts, status) reads every table. */
+export const ALL_TABLES: TablesRead = tableNames;
+
+/** A query that reads no table (files on disk, what the app version fixes): no `db:changed` makes it stale. */
+export const NO_TABLES: TablesRead = [];
 
 /**
  * Whether a `db:changed { tables }` event makes a query stale. A query that has
@@ -13,6 +16,6 @@ export type TablesRead = readonly TableName[] | typeof ALL_TABLES;
  */
 export function readsChangedTables(tablesRead: TablesRead | undefined, changed: readonly TableName[]): boolean {
   if (changed.length === 0) return false;
-  if (tablesRead === undefined || tablesRead === ALL_TABLES) return true;
+  if (tablesRead === undefined) return true;
   return tablesRead.some((table) => changed.includes(table));
 }

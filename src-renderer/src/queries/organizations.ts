@@ -1,10 +1,10 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../src-shared/contract/index';
+import type { TableName } from '../../../src-shared/contract/tables';
 import { api } from '../api';
-import type { TablesRead } from './invalidation';
 
 // An organization's row is computed from these.
-const ORGANIZATION_TABLES: TablesRead = ['organizations', 'developers', 'developer_stats', 'developer_merge_logs'];
+const ORGANIZATION_TABLES: readonly TableName[] = ['organizations', 'developers', 'developer_stats', 'developer_merge_logs'];
 
 export const organizationQueries = {
   all: () => ['organizations'] as const,
@@ -21,5 +21,19 @@ export const organizationQueries = {
       queryFn: () => api.call('organizations:get', { orgId }),
       meta: { tables: ORGANIZATION_TABLES },
       retry: false,
+    }),
+};
+
+export const organizationMutations = {
+  rename: (orgId: string) =>
+    mutationOptions({
+      mutationKey: ['organizations:rename', orgId],
+      mutationFn: (name: string) => api.call('organizations:rename', { orgId, name }),
+    }),
+  /** Moves every developer of `fromId` into the organization the page chose. */
+  mergeInto: <T extends { orgId: string }>(fromId: string) =>
+    mutationOptions({
+      mutationKey: ['organizations:merge', fromId],
+      mutationFn: (into: T) => api.call('organizations:merge', { intoId: into.orgId, fromId }),
     }),
 };

@@ -3,11 +3,12 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Budget } from '../../../../src-shared/contract/campaigns';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { refreshAnalytics } from '../../queries/analytics';
+import { budgetMutations } from '../../queries/campaigns';
 import { hrefFor } from '../../routes';
-import { budgetDraft, budgetErrors, budgetFields, budgetRestoreInput, fieldMessage, hasErrors, type BudgetDraft } from './campaign-view';
+import { budgetDraft, budgetErrors, budgetFields, budgetRestoreInput, fieldMessage, type BudgetDraft } from './campaign-view';
+import { hasErrors } from '../../lib/form-values';
 
 interface BudgetSectionProps {
   campaignId: string;
@@ -23,14 +24,14 @@ export function BudgetSection({ campaignId, budgets, today }: BudgetSectionProps
   const [editing, setEditing] = useState<Budget | 'new' | null>(null);
   const [deleted, setDeleted] = useState<Budget | null>(null);
   const remove = useMutation({
-    mutationFn: (b: Budget) => api.call('budgets:delete', { budgetId: b.budgetId }),
+    ...budgetMutations.delete<Budget>(),
     onSuccess: (b) => {
       setDeleted(b);
       refreshAnalytics(client);
     },
   });
   const undo = useMutation({
-    mutationFn: (b: Budget) => api.call('budgets:create', budgetRestoreInput(b)),
+    ...budgetMutations.create(),
     onSuccess: () => {
       setDeleted(null);
       refreshAnalytics(client);
@@ -57,7 +58,12 @@ export function BudgetSection({ campaignId, budgets, today }: BudgetSectionProps
         <div className="notice undo-notice" role="status">
           <p>
             {t('campaigns.budgets.deleted', { category: deleted.category, amount: format.money(deleted.amount, deleted.currency) })}{' '}
-            <button type="button" className="button-secondary button-small" onClick={() => undo.mutate(deleted)} disabled={undo.isPending}>
+            <button
+              type="button"
+              className="button-secondary button-small"
+              onClick={() => undo.mutate(budgetRestoreInput(deleted))}
+              disabled={undo.isPending}
+            >
               {t('campaigns.delete.undo')}
             </button>
           </p>
@@ -149,10 +155,7 @@ function BudgetForm({ campaignId, budget, today, currency, onDone }: BudgetFormP
   const [submitted, setSubmitted] = useState(false);
   const errors = budgetErrors(draft);
   const save = useMutation({
-    mutationFn: (d: BudgetDraft) =>
-      budget
-        ? api.call('budgets:update', { budgetId: budget.budgetId, ...budgetFields(d) })
-        : api.call('budgets:create', { campaignId, ...budgetFields(d) }),
+    ...budgetMutations.save(campaignId, budget?.budgetId ?? null),
     onSuccess: () => {
       refreshAnalytics(client);
       onDone();
@@ -195,7 +198,7 @@ function BudgetForm({ campaignId, budget, today, currency, onDone }: BudgetFormP
       onSubmit={(e) => {
         e.preventDefault();
         setSubmitted(true);
-        if (!hasErrors(errors)) save.mutate(draft);
+        if (!hasErrors(errors)) save.mutate(budgetFields(draft));
       }}
     >
       <div className="form-grid">

@@ -8,9 +8,9 @@ import { periodParams, readBucket, readPeriod } from '../../analytics/url-state'
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { campaignQueries } from '../../queries/analytics';
+import { campaignQueries } from '../../queries/campaigns';
 import { developerHref, hrefFor } from '../../routes';
-import { DeveloperNameText } from '../developers/bits';
+import { DeveloperNameText } from '../../components/developer-bits';
 import { BudgetSection } from './BudgetSection';
 import { CampaignCharts } from './CampaignCharts';
 import { CampaignForm } from './CampaignForm';

@@ -2,18 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../../src-shared/contract/campaigns';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { refreshAnalytics } from '../../queries/analytics';
-import {
-  campaignDraft,
-  campaignErrors,
-  campaignInput,
-  fieldMessage,
-  hasErrors,
-  type CampaignDraft,
-  type CampaignErrors,
-} from './campaign-view';
+import { campaignMutations } from '../../queries/campaigns';
+import { campaignDraft, campaignErrors, campaignInput, fieldMessage, type CampaignDraft, type CampaignErrors } from './campaign-view';
+import { hasErrors } from '../../lib/form-values';
 
 interface CampaignFormProps {
   /** null: a new campaign. */
@@ -31,10 +24,7 @@ export function CampaignForm({ campaign, onDone }: CampaignFormProps) {
   const [submitted, setSubmitted] = useState(false);
   const errors = campaignErrors(draft);
   const save = useMutation({
-    mutationFn: (d: CampaignDraft) =>
-      campaign
-        ? api.call('campaigns:update', { campaignId: campaign.campaignId, ...campaignInput(d) })
-        : api.call('campaigns:create', campaignInput(d)),
+    ...campaignMutations.save(campaign?.campaignId ?? null),
     onSuccess: (saved) => {
       refreshAnalytics(client);
       onDone(saved);
@@ -90,7 +80,7 @@ export function CampaignForm({ campaign, onDone }: CampaignFormProps) {
         onSubmit={(e) => {
           e.preventDefault();
           setSubmitted(true);
-          if (!hasErrors(errors)) save.mutate(draft);
+          if (!hasErrors(errors)) save.mutate(campaignInput(draft));
         }}
       >
         <div className="form-grid">

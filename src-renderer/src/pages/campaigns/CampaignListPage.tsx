@@ -7,7 +7,7 @@ import { PeriodPicker } from '../../analytics/PeriodPicker';
 import { periodParams, readPeriod, readRoiOptions, type PeriodState } from '../../analytics/url-state';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { campaignQueries } from '../../queries/analytics';
+import { campaignQueries } from '../../queries/campaigns';
 import { campaignHref, hrefFor } from '../../routes';
 import { CampaignForm } from './CampaignForm';
 import { lookbackChoices } from './campaign-view';

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../../src-shared/contract/campaigns';
-import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { refreshAnalytics } from '../../queries/analytics';
+import { campaignMutations } from '../../queries/campaigns';
 import { campaignHref } from '../../routes';
 
 export interface DeletedCampaign {
@@ -24,7 +24,7 @@ export function DeleteCampaignDialog({ campaign, onClose, onDeleted }: DeleteCam
   const { t } = useTranslation();
   const client = useQueryClient();
   const remove = useMutation({
-    mutationFn: (c: Campaign) => api.call('campaigns:delete', { campaignId: c.campaignId }),
+    ...campaignMutations.delete<Campaign>(),
     onSuccess: ({ undoToken }, c) => {
       refreshAnalytics(client);
       onDeleted({ name: c.name, undoToken });
@@ -55,7 +55,7 @@ export function UndoDeleteNotice({ deleted, onDismiss }: { deleted: DeletedCampa
   const { t } = useTranslation();
   const client = useQueryClient();
   const restore = useMutation({
-    mutationFn: () => api.call('campaigns:restore', { undoToken: deleted.undoToken }),
+    ...campaignMutations.restore(),
     onSuccess: () => refreshAnalytics(client),
   });
   return (
@@ -68,7 +68,12 @@ export function UndoDeleteNotice({ deleted, onDismiss }: { deleted: DeletedCampa
       ) : (
         <p>
           {t('campaigns.delete.done', { name: deleted.name })}{' '}
-          <button type="button" className="button-secondary button-small" onClick={() => restore.mutate()} disabled={restore.isPending}>
+          <button
+            type="button"
+            className="button-secondary button-small"
+            onClick={() => restore.mutate({ undoToken: deleted.undoToken })}
+            disabled={restore.isPending}
+          >
             {restore.isPending ? t('campaigns.delete.undoing') : t('campaigns.delete.undo')}
           </button>
         </p>

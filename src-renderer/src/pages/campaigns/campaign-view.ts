@@ -7,6 +7,7 @@ import type { ChannelInput } from '../../../../src-shared/contract/index';
 import type { Budget, Campaign, RoiRow } from '../../../../src-shared/contract/campaigns';
 import type { ChartTable } from '../../analytics/chart-data';
 import { isDay } from '../../analytics/period';
+import { parseAmount } from '../../lib/form-values';
 
 export const NAME_MAX = 200;
 export const CHANNEL_MAX = 100;
@@ -39,19 +40,6 @@ export function campaignDraft(campaign: Campaign | null): CampaignDraft {
   };
 }
 
-/** "1,200,000", "¥1,200,000" and "1200000" are the same amount; anything else is not a number. */
-export function parseAmount(text: string): number | null {
-  const cleaned = text
-    .normalize('NFKC')
-    .trim()
-    .replace(/^[¥$€£]/, '')
-    .replace(/[,\s]/g, '')
-    .replace(/円$/, '');
-  if (cleaned === '' || !/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
-  const value = Number(cleaned);
-  return Number.isFinite(value) ? value : null;
-}
-
 export function campaignErrors(draft: CampaignDraft): CampaignErrors {
   const errors: CampaignErrors = {};
   const name = draft.name.trim();
@@ -67,10 +55,6 @@ export function campaignErrors(draft: CampaignDraft): CampaignErrors {
     else if (amount < 0) errors.budgetTotal = 'negative';
   }
   return errors;
-}
-
-export function hasErrors(errors: object): boolean {
-  return Object.keys(errors).length > 0;
 }
 
 /** The create input; blanks become null (cleared), as an edit needs to be able to clear a field. */

@@ -5,8 +5,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
 import { useFormatters } from '../../format';
 import { developerQueries } from '../../queries/developers';
-import { useProviderLabel } from './bits';
-import { ACTIVITY_PAGE_SIZE, pageRange, parseTime } from './developer-view';
+import { useProviderLabel } from '../../components/developer-bits';
+import { ACTIVITY_PAGE_SIZE } from './developer-view';
+import { pageRange } from '../../lib/page-range';
+import { parseTime } from '../../lib/time';
 
 export function ActivityTimeline({ developerId }: { developerId: string }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { developerSorts, type DeveloperSort } from '../../../../src-shared/contract/developers';
-import { useProviderLabel } from './bits';
+import { useProviderLabel } from '../../components/developer-bits';
 import { stageKeys } from '../../../../src-shared/funnel-stages';
 import { providers } from '../../../../src-shared/providers';
 import type { DeveloperFilterState } from './developer-view';

@@ -1,18 +1,18 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
-import { developerQueries } from '../../queries/developers';
+import { developerMutations, developerQueries } from '../../queries/developers';
 import { hrefFor } from '../../routes';
 import { saveText } from '../../download';
 import { DeveloperFilters } from './DeveloperFilters';
 import { DeveloperRows } from './DeveloperRows';
-import { emptyFilters, filterInput, hasActiveFilters, listInput, PAGE_SIZE, pageRange, type DeveloperFilterState } from './developer-view';
+import { emptyFilters, filterInput, hasActiveFilters, listInput, PAGE_SIZE, type DeveloperFilterState } from './developer-view';
+import { pageRange } from '../../lib/page-range';
 import { OrgFilterChip } from './OrgFilterChip';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../components/use-debounced';
 import { useOrgFilter } from './use-org-filter';
 
 export function DeveloperListPage() {
@@ -33,7 +33,7 @@ export function DeveloperListPage() {
   const query = useQuery(developerQueries.list(listInput(applied, page)));
 
   const exportCsv = useMutation({
-    mutationFn: () => api.call('developers:export', filterInput(applied)),
+    ...developerMutations.export(),
     onSuccess: ({ fileName, content }) => saveText(fileName, content),
   });
 
@@ -53,7 +53,7 @@ export function DeveloperListPage() {
         <button
           type="button"
           className="button-secondary"
-          onClick={() => exportCsv.mutate()}
+          onClick={() => exportCsv.mutate(filterInput(applied))}
           disabled={exportCsv.isPending || !data?.total}
         >
           {exportCsv.isPending ? t('developers.exporting') : t('developers.exportCsv')}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeveloperRow } from '../../../../src-shared/contract/developers';
 import { useFormatters } from '../../format';
 import { developerHref } from '../../routes';
-import { DeveloperNameText, ProviderChips, StageBadge, TimeAgo } from './bits';
+import { DeveloperNameText, ProviderChips, StageBadge, TimeAgo } from '../../components/developer-bits';
 
 const ROW_HEIGHT = 52;
 const MAX_VISIBLE_ROWS = 14;

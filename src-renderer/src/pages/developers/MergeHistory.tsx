@@ -2,14 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MergeHistoryEntry } from '../../../../src-shared/contract/merges';
-import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
-import { developerQueries } from '../../queries/developers';
+import { developerMutations, developerQueries } from '../../queries/developers';
 import { developerHref } from '../../routes';
-import { canUndo, sortHistory } from '../merges/merge-view';
-import { parseTime } from './developer-view';
+import { canUndo, sortHistory } from './merge-history-view';
+import { parseTime } from '../../lib/time';
 
 export function MergeHistory({ developerId }: { developerId: string }) {
   const { t } = useTranslation();
@@ -19,7 +18,7 @@ export function MergeHistory({ developerId }: { developerId: string }) {
   const query = useQuery(developerQueries.merges(developerId));
   const [asking, setAsking] = useState<MergeHistoryEntry | null>(null);
   const undo = useMutation({
-    mutationFn: (mergeId: string) => api.call('developers:unmerge', { mergeId }),
+    ...developerMutations.unmerge(),
     onSettled: () => {
       setAsking(null);
       void queryClient.invalidateQueries({ queryKey: developerQueries.all() });

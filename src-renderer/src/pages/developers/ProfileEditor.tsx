@@ -2,9 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeveloperProfile } from '../../../../src-shared/contract/developers';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { developerQueries } from '../../queries/developers';
+import { developerMutations, developerQueries } from '../../queries/developers';
 import { addTag, removeTag } from './developer-view';
 
 type TagError = 'empty' | 'tooLong' | 'duplicate' | 'tooMany';
@@ -18,8 +17,7 @@ export function ProfileEditor({ profile }: { profile: DeveloperProfile }) {
   const [tagError, setTagError] = useState<TagError | null>(null);
 
   const update = useMutation({
-    mutationFn: (change: { tags?: string[]; consentAnalytics?: boolean }) =>
-      api.call('developers:update', { developerId: profile.developerId, ...change }),
+    ...developerMutations.update(profile.developerId),
     onSuccess: (next) => queryClient.setQueryData(developerQueries.profile(profile.developerId).queryKey, next),
   });
 

@@ -1,6 +1,6 @@
 /**
  * The Developers pages' view logic, free of React so that unit tests cover it:
- * paging text, list input from the filters, names, tags, relative times.
+ * list input from the filters and the address, tags.
  */
 import type { ChannelInput } from '../../../../src-shared/contract/index';
 import type { DeveloperSort } from '../../../../src-shared/contract/developers';
@@ -48,11 +48,6 @@ export function orgFilterFromHash(hash: string): string | null {
   return UUID.test(org) ? org.toLowerCase() : null;
 }
 
-/** The Developers list filtered by an organization. */
-export function developersOfOrganizationHref(orgId: string): string {
-  return `#/developers?org=${encodeURIComponent(orgId)}`;
-}
-
 export function listInput(filters: DeveloperFilterState, page: number, pageSize = PAGE_SIZE): ChannelInput<'developers:list'> {
   return { ...filterInput(filters), page, pageSize };
 }
@@ -60,37 +55,6 @@ export function listInput(filters: DeveloperFilterState, page: number, pageSize 
 /** Whether anything narrows the list (the sort alone does not). */
 export function hasActiveFilters(filters: DeveloperFilterState): boolean {
   return filters.q.trim() !== '' || filters.stage !== '' || filters.tag.trim() !== '' || filters.provider !== '' || filters.orgId !== '';
-}
-
-export interface PageRange {
-  /** 1-based first row shown, 0 when there is none. */
-  from: number;
-  to: number;
-  total: number;
-  page: number;
-  lastPage: number;
-  hasPrev: boolean;
-  hasNext: boolean;
-}
-
-/** "51–100 of 1,234" and whether prev/next make sense; a page past the end is clamped. */
-export function pageRange(page: number, pageSize: number, total: number): PageRange {
-  const lastPage = Math.max(0, Math.ceil(total / pageSize) - 1);
-  const current = Math.min(Math.max(0, page), lastPage);
-  const from = total === 0 ? 0 : current * pageSize + 1;
-  const to = Math.min(total, (current + 1) * pageSize);
-  return { from, to, total, page: current, lastPage, hasPrev: current > 0, hasNext: current < lastPage };
-}
-
-export type NameView = { kind: 'name' | 'email'; text: string } | { kind: 'none' };
-
-/** What to call a developer: the name, else the email, else nothing (the UI says "(no name)"). */
-export function developerName(dev: { displayName: string | null; primaryEmail: string | null }): NameView {
-  const name = dev.displayName?.trim();
-  if (name) return { kind: 'name', text: name };
-  const email = dev.primaryEmail?.trim();
-  if (email) return { kind: 'email', text: email };
-  return { kind: 'none' };
 }
 
 export const MAX_TAG_LENGTH = 50;
@@ -118,26 +82,4 @@ export function addTag(tags: readonly string[], raw: string): TagEdit {
 
 export function removeTag(tags: readonly string[], tag: string): string[] {
   return tags.filter((t) => t !== tag);
-}
-
-export type RelativeUnit = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'year';
-
-/** The unit a relative time reads best in: "3 hours ago", "2 months ago". Negative is the past. */
-export function relativeParts(thenMs: number, nowMs: number): { value: number; unit: RelativeUnit } {
-  const diff = (thenMs - nowMs) / 1000;
-  const abs = Math.abs(diff);
-  const round = (n: number) => Math.round(n) || 0;
-  if (abs < 60) return { value: round(diff), unit: 'second' };
-  if (abs < 3600) return { value: round(diff / 60), unit: 'minute' };
-  if (abs < 86_400) return { value: round(diff / 3600), unit: 'hour' };
-  if (abs < 30 * 86_400) return { value: round(diff / 86_400), unit: 'day' };
-  if (abs < 365 * 86_400) return { value: round(diff / (30 * 86_400)), unit: 'month' };
-  return { value: round(diff / (365 * 86_400)), unit: 'year' };
-}
-
-/** A parsed ISO time, or null for a missing or unreadable one. */
-export function parseTime(iso: string | null | undefined): Date | null {
-  if (!iso) return null;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : date;
 }

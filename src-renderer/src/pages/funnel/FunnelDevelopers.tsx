@@ -5,13 +5,12 @@ import type { ChannelInput } from '../../../../src-shared/contract/index';
 import type { FunnelReport } from '../../../../src-shared/contract/analytics';
 import type { FunnelFilters, FunnelListMode } from '../../analytics/url-state';
 import { useStageName } from '../../analytics/use-stage-name';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
-import { analyticsQueries } from '../../queries/analytics';
+import { analyticsMutations, analyticsQueries } from '../../queries/analytics';
 import { developerHref } from '../../routes';
-import { DeveloperNameText, StageBadge, TimeAgo } from '../developers/bits';
-import { pageRange } from '../developers/developer-view';
+import { DeveloperNameText, StageBadge, TimeAgo } from '../../components/developer-bits';
+import { pageRange } from '../../lib/page-range';
 import { saveText } from '../../download';
 import { FUNNEL_PAGE_SIZE, funnelDevelopersInput } from './funnel-view';
 
@@ -34,7 +33,7 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
   const listInput = funnelDevelopersInput(input, filters);
   const query = useQuery(analyticsQueries.funnelDevelopers(listInput));
   const exportCsv = useMutation({
-    mutationFn: () => api.call('analytics:export-funnel-developers', { ...input, stageKey: stage.key, mode: filters.mode }),
+    ...analyticsMutations.exportFunnelDevelopers(),
     onSuccess: ({ fileName, content }) => saveText(fileName, content),
   });
   const data = query.data;
@@ -55,7 +54,7 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
           <button
             type="button"
             className="button-secondary button-small"
-            onClick={() => exportCsv.mutate()}
+            onClick={() => exportCsv.mutate({ ...input, stageKey: stage.key, mode: filters.mode })}
             disabled={exportCsv.isPending || !data?.total}
           >
             {exportCsv.isPending ? t('developers.exporting') : t('funnel.exportCsv')}

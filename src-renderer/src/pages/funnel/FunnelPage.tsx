@@ -16,7 +16,8 @@ import {
 import { FunnelChart } from '../../components/charts/FunnelChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { analyticsQueries, campaignQueries } from '../../queries/analytics';
+import { analyticsQueries } from '../../queries/analytics';
+import { campaignQueries } from '../../queries/campaigns';
 import { FunnelDevelopers } from './FunnelDevelopers';
 import { FunnelTable } from './FunnelTable';
 import { funnelInput, isEmptyFunnel } from './funnel-view';

@@ -9,7 +9,7 @@ import { MappingEditor } from './MappingEditor';
 import { isMappingValid, suggestMapping, validateMapping, type Mapping } from './mapping';
 import { OptionsFields } from './OptionsFields';
 import { buildStartInput, emptyOptions, type OptionValues, type StartInput } from './start-input';
-import { browserTimeZone, isValidTimeZone } from './time-zones';
+import { browserTimeZone, isValidTimeZone } from '../../lib/time-zones';
 import type { ImportPreview } from './use-import-flow';
 
 interface ImportFormProps {

@@ -9,7 +9,7 @@ import { ImportForm } from './ImportForm';
 import { ImportHistory } from './ImportHistory';
 import { JobPanel } from './JobPanel';
 import { PreviewPanel } from './PreviewPanel';
-import { SampleDataOffer } from './SampleDataOffer';
+import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { TemplateDownloads } from './TemplateDownloads';
 import { useImportFlow } from './use-import-flow';
 

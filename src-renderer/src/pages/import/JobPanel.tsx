@@ -5,7 +5,7 @@ import { importQueries } from '../../queries/imports';
 import { JobProgress } from './JobProgress';
 import { StatusBadge } from './StatusBadge';
 import { JobResult } from './JobResult';
-import { isFinished } from './job-view';
+import { isFinished } from '../../lib/import-status';
 import { useImportProgress } from './use-import-progress';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { browserTimeZone, timeZoneChoices } from './time-zones';
+import { browserTimeZone, timeZoneChoices } from '../../lib/time-zones';
 
 const OTHER = '__other__';
 

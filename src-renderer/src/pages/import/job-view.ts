@@ -1,6 +1,5 @@
 /** Shapes an import job for the result summary and the history. */
-import type { ImportJob, ImportStatus, ImportType } from '../../../../src-shared/contract/imports';
-import type { SystemStatus } from '../../../../src-shared/contract/system';
+import type { ImportJob, ImportType } from '../../../../src-shared/contract/imports';
 
 export type CountName = keyof ImportJob['inserted'];
 
@@ -47,16 +46,6 @@ export function rowFacts(job: Pick<ImportJob, RowFactName>): { name: RowFactName
     if (job[name] > 0) facts.push({ name, value: job[name] });
   }
   return facts;
-}
-
-export function isFinished(status: ImportStatus): boolean {
-  return status !== 'queued' && status !== 'running';
-}
-
-/** Nothing imported yet: no developers and no activities (what the sample data fills). */
-export function isEmptyDatabase(status: Pick<SystemStatus, 'rows'> | undefined): boolean {
-  if (!status) return false;
-  return (status.rows.developers ?? 0) === 0 && (status.rows.activities ?? 0) === 0;
 }
 
 /** Page an error list: `page` is 0-based. */

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../../src-shared/contract/index';
 import { api, type FileRef } from '../../api';
 import { importQueries } from '../../queries/imports';
-import { onDroppedFile } from './dropped-file';
+import { onDroppedFile } from '../../lib/dropped-file';
 import type { StartInput } from './start-input';
 import { unsupportedFile, type UnsupportedKind } from './unsupported-file';
 

@@ -4,7 +4,7 @@ import type { ImportStatus } from '../../../../src-shared/contract/imports';
 import { api } from '../../api';
 import { importQueries } from '../../queries/imports';
 import { addSample, progressView, type ProgressSample, type ProgressView } from './import-rate';
-import { isFinished } from './job-view';
+import { isFinished } from '../../lib/import-status';
 
 export interface LiveProgress {
   view: ProgressView | null;

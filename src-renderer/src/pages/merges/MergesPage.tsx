@@ -7,9 +7,10 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormatters } from '../../format';
-import { developerQueries, mergeQueries } from '../../queries/developers';
+import { developerQueries } from '../../queries/developers';
+import { mergeQueries } from '../../queries/merges';
 import { developerHref } from '../../routes';
-import { useDeveloperLabel, useProviderLabel } from '../developers/bits';
+import { useDeveloperLabel, useProviderLabel } from '../../components/developer-bits';
 import { evidenceKey, mergeOutcomeReducer, mergeReason, orientPair, pairKey } from './merge-view';
 
 // eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B

@@ -2,7 +2,7 @@
  * The merge pages' view logic: which side survives, the evidence in words,
  * and what the "merged, undo?" message shows as the undo runs.
  */
-import type { MergeHistoryEntry, MergeRule, MergeSuggestion } from '../../../../src-shared/contract/merges';
+import type { MergeRule, MergeSuggestion } from '../../../../src-shared/contract/merges';
 import { mergeRules } from '../../../../src-shared/contract/merges';
 
 export function isKnownRule(rule: string): rule is MergeRule {
@@ -55,14 +55,4 @@ export function mergeOutcomeReducer(state: MergeOutcome, event: MergeOutcomeEven
       // Back to "merged" so the user can read why and try again.
       return state.state === 'undoing' ? { ...state, state: 'merged', error: event.error } : state;
   }
-}
-
-/** A merge in the history can be undone once, and only while nothing has undone it. */
-export function canUndo(entry: Pick<MergeHistoryEntry, 'action' | 'undoneBy'>): boolean {
-  return entry.action === 'merge' && entry.undoneBy === null;
-}
-
-/** Newest first. */
-export function sortHistory(entries: readonly MergeHistoryEntry[]): MergeHistoryEntry[] {
-  return [...entries].sort((x, y) => y.mergedAt.localeCompare(x.mergedAt));
 }

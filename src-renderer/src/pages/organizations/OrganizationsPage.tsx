@@ -9,9 +9,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormatters } from '../../format';
 import { organizationQueries } from '../../queries/organizations';
-import { hrefFor } from '../../routes';
-import { developersOfOrganizationHref, pageRange } from '../developers/developer-view';
-import { useDebounced } from '../developers/use-debounced';
+import { developersOfOrganizationHref, hrefFor } from '../../routes';
+import { pageRange } from '../../lib/page-range';
+import { useDebounced } from '../../components/use-debounced';
 import { mergeTargets, ORG_NAME_MAX, ORG_PAGE_SIZE, renameError } from './organization-view';
 
 // eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B

@@ -7,7 +7,8 @@ import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { useStageName } from '../../analytics/use-stage-name';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { refreshAnalytics, settingsQueries } from '../../queries/analytics';
+import { refreshAnalytics } from '../../queries/analytics';
+import { settingsQueries } from '../../queries/settings';
 import { ACTION_MAX, actionRows, newActionError } from './settings-view';
 
 const UNMAPPED = '';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../format';
-import type { ProgressView } from './backup-view';
+import type { ProgressView } from '../../lib/backup-view';
 
 /** What a backup or restore is doing now, as a bar and a sentence (read out in tens of percent). */
 export function BackupProgressBar({ view }: { view: ProgressView | null }) {

@@ -2,15 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, BackupSettings } from '../../../../src-shared/contract/backup';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
-import { backupQueries, useBackupsFreshness } from '../../queries/backups';
+import { backupMutations, backupQueries, useBackupProgress, useBackupsFreshness } from '../../queries/backup';
 import { BackupProgressBar } from './BackupProgressBar';
 import { BackupTable, ShownPath, useShowInFolder } from './BackupTable';
-import { progressView } from './backup-view';
+import { progressView } from '../../lib/backup-view';
 import { RestoreDialog } from './RestoreDialog';
-import { useBackupProgress } from './use-backup-progress';
 
 /** Settings → Backups: where they go and when, Back up now, and every backup with Restore… and Show in folder. */
 export function BackupSection({ scrollIntoView = false }: { scrollIntoView?: boolean }) {
@@ -23,7 +21,7 @@ export function BackupSection({ scrollIntoView = false }: { scrollIntoView?: boo
   const settings = useQuery(backupQueries.settings());
   const progress = progressView(useBackupProgress('backup'));
   const create = useMutation({
-    mutationFn: () => api.call('backup:create', {}),
+    ...backupMutations.create(),
     onSuccess: () => client.invalidateQueries({ queryKey: backupQueries.all() }),
   });
   const [restoring, setRestoring] = useState<BackupEntry | null>(null);
@@ -88,14 +86,14 @@ function BackupPlace({ settings }: { settings: BackupSettings }) {
   const show = useShowInFolder();
   const saved = (next: BackupSettings) => client.setQueryData(backupQueries.settings().queryKey, next);
   const update = useMutation({
-    mutationFn: (input: { schedule?: 'daily' | 'off'; folder?: 'default' }) => api.call('backup:update-settings', input),
+    ...backupMutations.updateSettings(),
     onSuccess: (next) => {
       saved(next);
       void client.invalidateQueries({ queryKey: backupQueries.list().queryKey });
     },
   });
   const choose = useMutation({
-    mutationFn: () => api.call('backup:choose-folder', {}),
+    ...backupMutations.chooseFolder(),
     onSuccess: (next) => {
       saved(next);
       void client.invalidateQueries({ queryKey: backupQueries.list().queryKey });

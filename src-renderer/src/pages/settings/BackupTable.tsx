@@ -2,10 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../../src-shared/contract/backup';
-import { api } from '../../api';
+import { backupMutations } from '../../queries/backup';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
-import { backupRows } from './backup-view';
+import { backupRows } from '../../lib/backup-view';
 
 interface BackupTableProps {
   backups: BackupEntry[];
@@ -86,7 +86,7 @@ export function BackupTable({ backups, onRestore, restoreDisabled }: BackupTable
 
 /** "Show in folder": the shell opens the file manager (Electron); a browser gets the path to show and copy. */
 export function useShowInFolder() {
-  return useMutation({ mutationFn: (id: string | undefined) => api.call('backup:show-in-folder', id === undefined ? {} : { id }) });
+  return useMutation(backupMutations.showInFolder());
 }
 
 export function ShownPath({ show }: { show: ReturnType<typeof useShowInFolder> }) {

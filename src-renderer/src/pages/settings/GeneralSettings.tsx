@@ -6,8 +6,9 @@ import { byOrder } from '../../analytics/chart-data';
 import { useStageName } from '../../analytics/use-stage-name';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { refreshAnalytics, settingsQueries } from '../../queries/analytics';
-import { hasErrors } from '../campaigns/campaign-view';
+import { refreshAnalytics } from '../../queries/analytics';
+import { settingsQueries } from '../../queries/settings';
+import { hasErrors } from '../../lib/form-values';
 import { settingsChanges, settingsDraft, settingsErrors, timeZoneOptions, type SettingsDraft } from './settings-view';
 
 function supportedZones(): string[] {

@@ -1,14 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../../src-shared/contract/backup';
-import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
+import { backupMutations, useBackupProgress } from '../../queries/backup';
 import { systemQueries } from '../../queries/system';
 import { BackupProgressBar } from './BackupProgressBar';
-import { progressView, replacedCounts } from './backup-view';
-import { useBackupProgress } from './use-backup-progress';
+import { progressView, replacedCounts } from '../../lib/backup-view';
 
 interface RestoreDialogProps {
   /** The backup to restore; null when the dialog is closed. */
@@ -29,7 +28,7 @@ export function RestoreDialog({ backup, onClose, onRestored }: RestoreDialogProp
   const status = useQuery({ ...systemQueries.status(), enabled: backup !== null });
   const progress = progressView(useBackupProgress('restore'));
   const restore = useMutation({
-    mutationFn: (id: string) => api.call('backup:restore', { id }),
+    ...backupMutations.restore(),
     onSuccess: async (restored) => {
       const time = backup ? format.dateTime(new Date(backup.createdAt)) : '';
       onRestored(

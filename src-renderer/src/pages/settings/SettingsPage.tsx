@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { settingsQueries } from '../../queries/analytics';
+import { settingsQueries } from '../../queries/settings';
 import { useRouteParam } from '../../use-hash-route';
 import { ActionMap } from './ActionMap';
 import { BackupSection } from './BackupSection';

@@ -1,7 +1,7 @@
 /** Pure helpers of the Settings page (no React), unit-tested. */
 import type { ChannelInput } from '../../../../src-shared/contract/index';
 import type { AttributionModelName, Settings } from '../../../../src-shared/contract/settings';
-import { parseAmount } from '../campaigns/campaign-view';
+import { parseAmount } from '../../lib/form-values';
 
 export const ACTION_MAX = 100;
 

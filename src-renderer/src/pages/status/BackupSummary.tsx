@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
-import { backupQueries, useBackupsFreshness } from '../../queries/backups';
+import { backupQueries, useBackupsFreshness } from '../../queries/backup';
 import { hrefFor } from '../../routes';
-import { backupSummary } from '../settings/backup-view';
+import { backupSummary } from '../../lib/backup-view';
 
 /** When the data was last backed up, and the way to Settings → Backups. */
 export function BackupSummary() {

@@ -1,10 +1,10 @@
 /**
- * Backups shaped for the page: rows with the counts people know their data
+ * Backups shaped for Settings → Backups and the Status page: rows with the counts people know their data
  * by, the progress of a backup or restore as a fraction and a sentence, and
  * what a restore replaces (now vs in the backup). Pure, unit-tested.
  */
-import type { SystemStatus } from '../../../../src-shared/contract/system';
-import type { BackupEntry, BackupList, BackupProgress } from '../../../../src-shared/contract/backup';
+import type { SystemStatus } from '../../../src-shared/contract/system';
+import type { BackupEntry, BackupList, BackupProgress } from '../../../src-shared/contract/backup';
 
 export interface BackupRow {
   id: string;

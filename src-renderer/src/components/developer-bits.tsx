@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../format';
-import { isProvider } from '../../../../src-shared/providers';
-import { isStageKey } from '../../../../src-shared/funnel-stages';
-import { developerName, parseTime } from './developer-view';
+import { useFormatters } from '../format';
+import { isProvider } from '../../../src-shared/providers';
+import { isStageKey } from '../../../src-shared/funnel-stages';
+import { developerName } from '../lib/developer-name';
+import { parseTime } from '../lib/time';
 
 /** The developer's name, else email, else "(no name)" in muted text. */
 export function DeveloperNameText({ dev }: { dev: { displayName: string | null; primaryEmail: string | null } }) {

@@ -1,10 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { importQueries } from '../../queries/imports';
-import { systemQueries } from '../../queries/system';
-import { isEmptyDatabase, isFinished } from './job-view';
+import { ErrorAlert } from './ErrorAlert';
+import { importMutations, importQueries } from '../queries/imports';
+import { systemQueries } from '../queries/system';
+import { isEmptyDatabase, isFinished } from '../lib/import-status';
 
 interface SampleDataOfferProps {
   /** What to do with the jobs the sample started (open one, go to the Import page…). */
@@ -24,7 +23,7 @@ export function SampleDataOffer({ onLoaded, startedText }: SampleDataOfferProps)
   const status = useQuery(systemQueries.status());
   const jobs = useQuery(importQueries.jobs());
   const load = useMutation({
-    mutationFn: () => api.call('import:load-sample', {}),
+    ...importMutations.loadSample(),
     onSuccess: ({ jobIds }) => {
       void queryClient.invalidateQueries({ queryKey: importQueries.jobs().queryKey });
       onLoaded(jobIds);
