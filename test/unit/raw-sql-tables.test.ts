@@ -37,7 +37,6 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/merges/suggestions.ts': 'set-based: candidate pairs found by self-joins',
   'src-main/core/merges/unmerge.ts': 'set-based: an unmerge moves the rows back',
   'src-main/core/stats/service.ts': 'set-based: developer_stats and campaign_stats recomputed',
-  'src-main/core/system/service.ts': 'set-based: row counts of every table for the Status page',
   // Single rows and small sets, still raw until issue 10 wave B moves them to the query builder:
   'src-main/core/developers/profile.ts': 'wave B: to the query builder',
   'src-main/core/developers/update.ts': 'wave B: to the query builder',
