@@ -59,7 +59,7 @@ export function listStages(db: Db): Promise<Settings['stages']> {
 
 /**
  * Activities per action: from the day × action table when it is filled, else
- * one grouped pass over activities (before the first refresh).
+ * one grouped pass over activities.
  */
 async function actionCounts(db: Db, tenant: string) {
   const filled = await db
