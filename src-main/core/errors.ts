@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import type { ApiError, ApiErrorCode } from '../../src-shared/contract/common';
 import { databaseStoppedMessage, isConnectionLost } from './db/connection-errors';
@@ -31,7 +32,8 @@ export function toApiError(error: unknown): ApiError {
   // PostgreSQL went away (stopped, killed, unreachable): not a bug, and the answer to it is a restart.
   if (isConnectionLost(error))
     return { code: 'UNAVAILABLE', message: databaseStoppedMessage(error), details: { reason: 'database-stopped' } };
-  // Unknown failures keep their message but never their stack.
-  const message = error instanceof Error ? error.message : String(error);
+  // Unknown failures keep their message but never their stack (nor Drizzle's "Failed query: …" and its parameters).
+  const cause = error instanceof DrizzleQueryError && error.cause instanceof Error ? error.cause : error;
+  const message = cause instanceof Error ? cause.message : String(cause);
   return { code: 'INTERNAL', message };
 }

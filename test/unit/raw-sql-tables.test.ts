@@ -16,6 +16,8 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/analytics/trend.ts': 'set-based: activity counts per bucket',
   'src-main/core/backup/catalog.ts': 'set-based: row counts and the migrations a backup records, for every table at once',
   'src-main/core/backup/restore.ts': 'set-based: a restore empties and refills every table with COPY',
+  'src-main/core/campaigns/detail-series.ts':
+    "set-based: a campaign's numbers per bucket and its top developers, aggregated over attribution",
   'src-main/core/campaigns/roi.ts': 'set-based: ROI over attribution and budgets',
   'src-main/core/campaigns/undo.ts': 'set-based: a campaign delete snapshots and restores its rows in bulk',
   'src-main/core/db/migrate.ts': "the migration runner's own bookkeeping, before the schema exists",
@@ -35,13 +37,7 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/merges/suggestions.ts': 'set-based: candidate pairs found by self-joins',
   'src-main/core/merges/unmerge.ts': 'set-based: an unmerge moves the rows back',
   'src-main/core/stats/service.ts': 'set-based: developer_stats and campaign_stats recomputed',
-  'src-main/core/system/service.ts': 'set-based: row counts of every table for the Status page',
   // Single rows and small sets, still raw until issue 10 wave B moves them to the query builder:
-  'src-main/core/campaigns/budgets.ts': 'wave B: to the query builder',
-  'src-main/core/campaigns/detail.ts': 'wave B: to the query builder',
-  'src-main/core/campaigns/service.ts': 'wave B: to the query builder',
-  'src-main/core/settings/read.ts': 'wave B: to the query builder',
-  'src-main/core/settings/write.ts': 'wave B: to the query builder',
   'src-main/core/developers/profile.ts': 'wave B: to the query builder',
   'src-main/core/developers/update.ts': 'wave B: to the query builder',
   'src-main/core/imports/jobs.ts': 'wave B: to the query builder',

@@ -21,12 +21,14 @@
  * activity has no developer to earn multi-touch credit, so its only
  * attributions are direct, with weight 1.
  */
+import { and, eq, sql } from 'drizzle-orm';
 import type { QueryResultRow } from 'pg';
 import type { FunnelQuery, FunnelReport } from '../../../src-shared/contract/analytics';
 import type { FunnelStage } from '../../../src-shared/contract/settings';
 import { toCsv } from '../../../src-shared/csv';
 import { FUNNEL_DIM_TABLE, FUNNEL_TABLE, stageOrders } from '../derived/developer-funnel';
 import { poolUnder, type Db } from '../db/db';
+import { campaigns } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/read';
@@ -70,7 +72,10 @@ interface Masks {
 }
 
 async function campaignExists(db: Db, tenant: string, campaignId: string): Promise<void> {
-  const { rows } = await db.$client.query('select 1 from campaigns where tenant_id = $1 and campaign_id = $2', [tenant, campaignId]);
+  const rows = await db
+    .select({ one: sql`1` })
+    .from(campaigns)
+    .where(and(eq(campaigns.tenantId, tenant), eq(campaigns.campaignId, campaignId)));
   if (rows.length === 0) {
     throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; choose one from the campaign list`, { campaignId });
   }

@@ -12,7 +12,9 @@ import type { RoiRow } from '../../../src-shared/contract/campaigns';
 import type { TrendBucket } from '../../../src-shared/contract/common';
 import { roiReport } from '../campaigns/roi';
 import { FUNNEL_TABLE } from '../derived/developer-funnel';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/db';
+import { budgets } from '../db/schema';
 import { MERGED_AWAY_SQL } from '../identity/merged-away';
 import { readSettings } from '../settings/read';
 import { funnelReport } from './funnel';
@@ -67,11 +69,12 @@ export async function overviewReport(
       'select sum(activities + anonymous) as n from derived.activity_daily where tenant_id = $1 and day >= $2::date and day < $3::date',
       [tenant, from, to],
     ),
-    db.$client.query<{ currency: string; amount: string }>(
-      `select currency, sum(amount) as amount from budgets
-        where tenant_id = $1 and spent_at >= $2::date and spent_at < $3::date group by currency order by currency`,
-      [tenant, from, to],
-    ),
+    db
+      .select({ currency: budgets.currency, amount: sql<string>`sum(${budgets.amount})` })
+      .from(budgets)
+      .where(and(eq(budgets.tenantId, tenant), gte(budgets.spentAt, from), lt(budgets.spentAt, to)))
+      .groupBy(budgets.currency)
+      .orderBy(budgets.currency),
     funnelReport(db, tenant, { from, to }),
     trendReport(db, tenant, { from, to, bucket: query.bucket }),
     roiReport(db, tenant, { from, to }),
@@ -83,7 +86,7 @@ export async function overviewReport(
     developers,
     activeDevelopers,
     activities,
-    spend: spend.rows.map((r) => ({ currency: r.currency, amount: Number(r.amount) })),
+    spend: spend.map((r) => ({ currency: r.currency, amount: Number(r.amount) })),
     funnel,
     trend,
     topCampaigns: topCampaigns(roi.rows, settings.valueCurrency),

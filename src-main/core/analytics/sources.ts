@@ -3,12 +3,15 @@
  * activities (developers with analytics consent or anonymous), from the
  * day × action × source table rather than a scan of activities.
  */
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/db';
+import { activityDaily } from '../db/schema-app';
 
 export async function listSources(db: Db, tenant: string): Promise<string[]> {
-  const { rows } = await db.$client.query<{ source: string }>(
-    'select distinct source from derived.activity_daily where tenant_id = $1 order by source',
-    [tenant],
-  );
+  const rows = await db
+    .selectDistinct({ source: activityDaily.source })
+    .from(activityDaily)
+    .where(eq(activityDaily.tenantId, tenant))
+    .orderBy(activityDaily.source);
   return rows.map((r) => r.source);
 }

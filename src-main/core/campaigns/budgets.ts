@@ -5,37 +5,28 @@
  * The import's categories are written as it writes them, so that cost by
  * category means the same whichever way an entry arrived.
  */
+import { and, eq, sql } from 'drizzle-orm';
 import { CoreError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import type { Budget } from '../../../src-shared/contract/campaigns';
 import { isBudgetCategory } from '../../../src-shared/budget-categories';
 import { rebuildCampaignStats } from '../stats/service';
 import type { Db } from '../db/db';
+import { budgets, campaigns } from '../db/schema';
 
-interface BudgetRecord {
-  budget_id: string;
-  campaign_id: string;
-  category: string;
-  amount: string;
-  currency: string;
-  spent_at: string;
-  source: string | null;
-  memo: string | null;
-}
+/** The columns of a budget entry the app shows. */
+export const budgetColumns = {
+  budgetId: budgets.budgetId,
+  campaignId: budgets.campaignId,
+  category: budgets.category,
+  amount: budgets.amount,
+  currency: budgets.currency,
+  spentAt: budgets.spentAt,
+  source: budgets.source,
+  memo: budgets.memo,
+};
 
-export const BUDGET_COLUMNS = `budget_id, campaign_id, category, amount::text as amount, currency,
-  to_char(spent_at, 'YYYY-MM-DD') as spent_at, source, memo`;
-
-export const toBudget = (r: BudgetRecord): Budget => ({
-  budgetId: r.budget_id,
-  campaignId: r.campaign_id,
-  category: r.category,
-  amount: Number(r.amount),
-  currency: r.currency,
-  spentAt: r.spent_at,
-  source: r.source,
-  memo: r.memo,
-});
+export const toBudget = (r: Pick<typeof budgets.$inferSelect, keyof typeof budgetColumns>): Budget => ({ ...r, amount: Number(r.amount) });
 
 /**
  * The category as the budgets import writes its own (NFKC, lower-cased:
@@ -60,20 +51,28 @@ export interface NewBudget {
 export async function createBudget(db: Db, tenant: string, input: NewBudget): Promise<Budget> {
   const cat = category(input.category);
   return inTransaction(db, async (tx) => {
-    const campaign = await tx.$client.query('select 1 from campaigns where tenant_id = $1 and campaign_id = $2 for share', [
-      tenant,
-      input.campaignId,
-    ]);
-    if (campaign.rowCount === 0) {
+    const campaign = await tx
+      .select({ one: sql`1` })
+      .from(campaigns)
+      .where(and(eq(campaigns.tenantId, tenant), eq(campaigns.campaignId, input.campaignId)))
+      .for('share');
+    if (campaign.length === 0) {
       throw new CoreError('NOT_FOUND', `No campaign ${input.campaignId}; it may have been deleted`, { campaignId: input.campaignId });
     }
-    const { rows } = await tx.$client.query<BudgetRecord>(
-      `insert into budgets (tenant_id, campaign_id, category, amount, currency, spent_at, memo)
-       values ($1, $2, $3, $4, $5, $6, $7) returning ${BUDGET_COLUMNS}`,
-      [tenant, input.campaignId, cat, input.amount, input.currency, input.spentAt, input.memo || null],
-    );
+    const [row] = await tx
+      .insert(budgets)
+      .values({
+        tenantId: tenant,
+        campaignId: input.campaignId,
+        category: cat,
+        amount: String(input.amount),
+        currency: input.currency,
+        spentAt: input.spentAt,
+        memo: input.memo || null,
+      })
+      .returning(budgetColumns);
     await rebuildCampaignStats(tx, tenant, [input.campaignId]);
-    return toBudget(rows[0]!);
+    return toBudget(row!);
   });
 }
 
@@ -87,39 +86,33 @@ export interface BudgetUpdate {
 }
 
 export async function updateBudget(db: Db, tenant: string, update: BudgetUpdate): Promise<Budget> {
-  const sets: string[] = [];
-  const values: unknown[] = [tenant, update.budgetId];
-  const set = (column: string, value: unknown) => sets.push(`${column} = $${values.push(value)}`);
-  if (update.category !== undefined) set('category', category(update.category));
-  if (update.amount !== undefined) set('amount', update.amount);
-  if (update.currency !== undefined) set('currency', update.currency);
-  if (update.spentAt !== undefined) set('spent_at', update.spentAt);
-  if (update.memo !== undefined) set('memo', update.memo || null);
+  const set: Partial<typeof budgets.$inferInsert> = {};
+  if (update.category !== undefined) set.category = category(update.category);
+  if (update.amount !== undefined) set.amount = String(update.amount);
+  if (update.currency !== undefined) set.currency = update.currency;
+  if (update.spentAt !== undefined) set.spentAt = update.spentAt;
+  if (update.memo !== undefined) set.memo = update.memo || null;
+  const changes = Object.keys(set).length > 0;
+  const thisEntry = and(eq(budgets.tenantId, tenant), eq(budgets.budgetId, update.budgetId));
   return inTransaction(db, async (tx) => {
-    const { rows } =
-      sets.length > 0
-        ? await tx.$client.query<BudgetRecord>(
-            `update budgets set ${sets.join(', ')} where tenant_id = $1 and budget_id = $2 returning ${BUDGET_COLUMNS}`,
-            values,
-          )
-        : await tx.$client.query<BudgetRecord>(`select ${BUDGET_COLUMNS} from budgets where tenant_id = $1 and budget_id = $2`, values);
-    const row = rows[0];
+    const [row] = changes
+      ? await tx.update(budgets).set(set).where(thisEntry).returning(budgetColumns)
+      : await tx.select(budgetColumns).from(budgets).where(thisEntry);
     if (!row)
       throw new CoreError('NOT_FOUND', `No budget entry ${update.budgetId}; it may have been deleted`, { budgetId: update.budgetId });
-    if (sets.length > 0) await rebuildCampaignStats(tx, tenant, [row.campaign_id]);
+    if (changes) await rebuildCampaignStats(tx, tenant, [row.campaignId]);
     return toBudget(row);
   });
 }
 
 export async function deleteBudget(db: Db, tenant: string, budgetId: string): Promise<Budget> {
   return inTransaction(db, async (tx) => {
-    const { rows } = await tx.$client.query<BudgetRecord>(
-      `delete from budgets where tenant_id = $1 and budget_id = $2 returning ${BUDGET_COLUMNS}`,
-      [tenant, budgetId],
-    );
-    const row = rows[0];
+    const [row] = await tx
+      .delete(budgets)
+      .where(and(eq(budgets.tenantId, tenant), eq(budgets.budgetId, budgetId)))
+      .returning(budgetColumns);
     if (!row) throw new CoreError('NOT_FOUND', `No budget entry ${budgetId}; it may have been deleted`, { budgetId });
-    await rebuildCampaignStats(tx, tenant, [row.campaign_id]);
+    await rebuildCampaignStats(tx, tenant, [row.campaignId]);
     return toBudget(row);
   });
 }

@@ -7,74 +7,107 @@
  * number columns round them: all time, the tenant's model, from
  * derived.campaign_daily (which campaign_stats is computed from).
  */
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { likeContains } from '../db/like';
-import { foldSql } from '../identity/normalise';
+import { foldOf } from '../identity/normalise';
 import type { Db } from '../db/db';
+import { isUniqueViolation } from '../db/pg-errors';
+import { activityFunnelMap, budgets, campaigns } from '../db/schema';
+import { campaignDaily } from '../db/schema-app';
 import type { Campaign } from '../../../src-shared/contract/campaigns';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/read';
 import { rebuildCampaignStats } from '../stats/service';
 
-interface CampaignRecord {
-  campaign_id: string;
-  name: string;
-  channel: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  budget_total: string | null;
-  costs: { currency: string; amount: number | string }[];
-  actions: string | null;
-  conversions: string | null;
-  created_at: Date;
-  updated_at: Date;
+/** Cost per currency, as text amounts so that no float rounds them on the way. */
+const costs = sql<{ currency: string; amount: string }[]>`coalesce((
+  select jsonb_agg(jsonb_build_object('currency', x.currency, 'amount', x.amount::text) order by x.currency)
+    from (select ${budgets.currency} as currency, sum(${budgets.amount}) as amount from ${budgets}
+           where ${budgets.tenantId} = ${campaigns.tenantId} and ${budgets.campaignId} = ${campaigns.campaignId}
+           group by ${budgets.currency}) x), '[]')`;
+
+/** Attributed actions and conversions (weights of actions mapped to `conversionStage`) of the campaign of the outer row. */
+function attributed(db: Db, conversionStage: string) {
+  return db
+    .select({
+      actions: sql<string | null>`sum(${campaignDaily.weight})`.as('actions'),
+      conversions:
+        sql<string>`coalesce(sum(${campaignDaily.weight}) filter (where ${activityFunnelMap.stageKey} = ${conversionStage}), 0)`.as(
+          'conversions',
+        ),
+    })
+    .from(campaignDaily)
+    .leftJoin(
+      activityFunnelMap,
+      and(eq(activityFunnelMap.tenantId, campaignDaily.tenantId), eq(activityFunnelMap.action, campaignDaily.action)),
+    )
+    .where(and(eq(campaignDaily.tenantId, campaigns.tenantId), eq(campaignDaily.campaignId, campaigns.campaignId)))
+    .as('w');
 }
 
-const toCampaign = (r: CampaignRecord): Campaign => ({
-  campaignId: r.campaign_id,
+/** The tenant's campaigns that `where` keeps, with their costs and attributed numbers. */
+function selectCampaigns(db: Db, tenant: string, conversionStage: string, where?: SQL) {
+  const w = attributed(db, conversionStage);
+  return db
+    .select({
+      campaignId: campaigns.campaignId,
+      name: campaigns.name,
+      channel: campaigns.channel,
+      startDate: campaigns.startDate,
+      endDate: campaigns.endDate,
+      budgetTotal: campaigns.budgetTotal,
+      costs,
+      actions: w.actions,
+      conversions: w.conversions,
+      createdAt: campaigns.createdAt,
+      updatedAt: campaigns.updatedAt,
+    })
+    .from(campaigns)
+    .leftJoinLateral(w, sql`true`)
+    .where(and(eq(campaigns.tenantId, tenant), where));
+}
+
+type CampaignRow = Awaited<ReturnType<typeof selectCampaigns>>[number];
+
+const toCampaign = (r: CampaignRow): Campaign => ({
+  campaignId: r.campaignId,
   name: r.name,
   channel: r.channel,
-  startDate: r.start_date,
-  endDate: r.end_date,
-  budgetTotal: r.budget_total === null ? null : Number(r.budget_total),
+  startDate: r.startDate,
+  endDate: r.endDate,
+  budgetTotal: r.budgetTotal === null ? null : Number(r.budgetTotal),
   costs: r.costs.map((c) => ({ currency: c.currency, amount: Number(c.amount) })),
   actions: Number(r.actions ?? 0),
   conversions: Number(r.conversions ?? 0),
-  createdAt: r.created_at.toISOString(),
-  updatedAt: r.updated_at.toISOString(),
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
 });
 
-/** `$1` tenant, `$2` conversion stage; `where` narrows campaigns `c`. */
-const campaignSelect = (where: string) => `
-  select c.campaign_id, c.name, c.channel, to_char(c.start_date, 'YYYY-MM-DD') as start_date,
-         to_char(c.end_date, 'YYYY-MM-DD') as end_date, c.budget_total::text as budget_total,
-         coalesce((select jsonb_agg(jsonb_build_object('currency', x.currency, 'amount', x.amount::text) order by x.currency)
-                     from (select b.currency, sum(b.amount) as amount from budgets b
-                            where b.tenant_id = c.tenant_id and b.campaign_id = c.campaign_id group by b.currency) x), '[]') as costs,
-         w.actions, w.conversions, c.created_at, c.updated_at
-    from campaigns c
-    left join lateral (
-      select sum(cd.weight) as actions, coalesce(sum(cd.weight) filter (where m.stage_key = $2), 0) as conversions
-        from derived.campaign_daily cd
-        left join activity_funnel_map m on m.tenant_id = cd.tenant_id and m.action = cd.action
-       where cd.tenant_id = c.tenant_id and cd.campaign_id = c.campaign_id) w on true
-   where c.tenant_id = $1 ${where}`;
+/** A name (folded) or channel containing `query`. */
+function matching(query: string): SQL | undefined {
+  const pattern = likeContains(query);
+  return or(
+    sql`${foldOf(campaigns.name)} like lower(${pattern}::text)`,
+    sql`lower(coalesce(${campaigns.channel}, '')) like lower(${pattern}::text)`,
+  );
+}
 
 export async function listCampaigns(db: Db, tenant: string, q?: string): Promise<Campaign[]> {
   const { conversionStage } = await readSettings(db, tenant);
   const query = q?.trim();
-  const { rows } = await db.$client.query<CampaignRecord>(
-    `${campaignSelect(`and ($3::text is null or ${foldSql('c.name')} like lower($3::text) or lower(coalesce(c.channel, '')) like lower($3::text))`)}
-     order by lower(c.name), c.name, c.campaign_id`,
-    [tenant, conversionStage, query ? likeContains(query) : null],
+  const rows = await selectCampaigns(db, tenant, conversionStage, query ? matching(query) : undefined).orderBy(
+    sql`lower(${campaigns.name})`,
+    campaigns.name,
+    campaigns.campaignId,
   );
   return rows.map(toCampaign);
 }
 
 export async function getCampaign(db: Db, tenant: string, campaignId: string): Promise<Campaign> {
   const { conversionStage } = await readSettings(db, tenant);
-  const { rows } = await db.$client.query<CampaignRecord>(campaignSelect('and c.campaign_id = $3'), [tenant, conversionStage, campaignId]);
-  if (rows.length === 0) throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; it may have been deleted`, { campaignId });
-  return toCampaign(rows[0]!);
+  const [row] = await selectCampaigns(db, tenant, conversionStage, eq(campaigns.campaignId, campaignId));
+  if (!row) throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; it may have been deleted`, { campaignId });
+  return toCampaign(row);
 }
 
 export interface CampaignFields {
@@ -84,8 +117,6 @@ export interface CampaignFields {
   endDate?: string | null;
   budgetTotal?: number | null;
 }
-
-const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 
 export function nameConflict(name: string): CoreError {
   return new CoreError('CONFLICT', `A campaign named "${name}" already exists; choose another name or edit that campaign`, {
@@ -113,46 +144,51 @@ async function namedWrite<T>(name: string | undefined, write: () => Promise<T>):
 /** Creates a campaign (with its zero campaign_stats row); returns its id. */
 export async function createCampaign(db: Db, tenant: string, fields: CampaignFields & { name: string }): Promise<string> {
   checkDates(fields.startDate, fields.endDate);
-  const { rows } = await namedWrite(fields.name, () =>
-    db.$client.query<{ id: string }>(
-      `insert into campaigns (tenant_id, name, channel, start_date, end_date, budget_total)
-       values ($1, $2, $3, $4, $5, $6) returning campaign_id as id`,
-      [tenant, fields.name, fields.channel || null, fields.startDate ?? null, fields.endDate ?? null, fields.budgetTotal ?? null],
-    ),
+  const [row] = await namedWrite(fields.name, () =>
+    db
+      .insert(campaigns)
+      .values({
+        tenantId: tenant,
+        name: fields.name,
+        channel: fields.channel || null,
+        startDate: fields.startDate ?? null,
+        endDate: fields.endDate ?? null,
+        budgetTotal: numeric(fields.budgetTotal),
+      })
+      .returning({ id: campaigns.campaignId }),
   );
-  const id = rows[0]!.id;
+  const id = row!.id;
   await rebuildCampaignStats(db, tenant, [id]);
   return id;
 }
 
+/** A number for a numeric column (which Drizzle types as text); null stays null. */
+const numeric = (value: number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
+
 /** Updates the fields given; returns whether anything changed. */
 export async function updateCampaign(db: Db, tenant: string, campaignId: string, fields: CampaignFields): Promise<boolean> {
-  const current = await db.$client.query<{ start_date: string | null; end_date: string | null }>(
-    `select to_char(start_date, 'YYYY-MM-DD') as start_date, to_char(end_date, 'YYYY-MM-DD') as end_date
-       from campaigns where tenant_id = $1 and campaign_id = $2`,
-    [tenant, campaignId],
-  );
-  const row = current.rows[0];
+  const thisCampaign = and(eq(campaigns.tenantId, tenant), eq(campaigns.campaignId, campaignId));
+  const [row] = await db.select({ startDate: campaigns.startDate, endDate: campaigns.endDate }).from(campaigns).where(thisCampaign);
   if (!row) throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; it may have been deleted`, { campaignId });
   checkDates(
-    fields.startDate === undefined ? row.start_date : fields.startDate,
-    fields.endDate === undefined ? row.end_date : fields.endDate,
+    fields.startDate === undefined ? row.startDate : fields.startDate,
+    fields.endDate === undefined ? row.endDate : fields.endDate,
   );
-  const sets: string[] = [];
-  const values: unknown[] = [tenant, campaignId];
-  const set = (column: string, value: unknown) => sets.push(`${column} = $${values.push(value)}`);
-  if (fields.name !== undefined) set('name', fields.name);
-  if (fields.channel !== undefined) set('channel', fields.channel || null);
-  if (fields.startDate !== undefined) set('start_date', fields.startDate);
-  if (fields.endDate !== undefined) set('end_date', fields.endDate);
-  if (fields.budgetTotal !== undefined) set('budget_total', fields.budgetTotal);
-  if (sets.length === 0) return false;
-  const changed = sets.map((s) => s.replace(/ = (\$\d+)$/, ' is distinct from $1')).join(' or ');
+  const set: Partial<typeof campaigns.$inferInsert> = {};
+  if (fields.name !== undefined) set.name = fields.name;
+  if (fields.channel !== undefined) set.channel = fields.channel || null;
+  if (fields.startDate !== undefined) set.startDate = fields.startDate;
+  if (fields.endDate !== undefined) set.endDate = fields.endDate;
+  if (fields.budgetTotal !== undefined) set.budgetTotal = numeric(fields.budgetTotal);
+  const columns = Object.keys(set) as (keyof typeof set)[];
+  if (columns.length === 0) return false;
+  // Only a real change touches updated_at (and counts as changed).
+  const changed = or(...columns.map((key) => sql`${campaigns[key]} is distinct from ${set[key]}`));
   const result = await namedWrite(fields.name, () =>
-    db.$client.query(
-      `update campaigns set ${sets.join(', ')}, updated_at = now() where tenant_id = $1 and campaign_id = $2 and (${changed})`,
-      values,
-    ),
+    db
+      .update(campaigns)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(and(thisCampaign, changed)),
   );
   return (result.rowCount ?? 0) > 0;
 }

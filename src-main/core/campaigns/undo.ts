@@ -18,6 +18,7 @@ import { CoreError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import { readSettings } from '../settings/read';
 import { nameConflict } from './service';
+import { isUniqueViolation } from '../db/pg-errors';
 import type { Db } from '../db/db';
 
 const UNDO_MS = 10 * 60 * 1000;
@@ -130,7 +131,7 @@ export async function restoreCampaign(db: Db, store: UndoStore, tenant: string, 
     try {
       await tx.$client.query('insert into campaigns select * from jsonb_populate_record(null::campaigns, $1::jsonb)', [snapshot.campaign]);
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw nameConflict(snapshot.name);
+      if (isUniqueViolation(error)) throw nameConflict(snapshot.name);
       throw error;
     }
     const { campaignId: id } = snapshot;

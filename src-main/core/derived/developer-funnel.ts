@@ -21,7 +21,7 @@
  * analytics consent and merged-away developers get no rows.
  */
 import { MERGED_AWAY_SQL } from '../identity/merged-away';
-import { readSettings } from '../settings/read';
+import { listStages, readSettings } from '../settings/read';
 import type { DerivedChange } from './change';
 import type { Db } from '../db/db';
 
@@ -35,11 +35,8 @@ const ID_TABLE = 'derived_funnel_ids';
 const WHOLE_TENANT_SHARE = 0.9;
 
 /** The stages, in order. `order` is the subscript of the stage in `stage_days`. */
-export async function stageOrders(db: Db): Promise<{ key: string; title: string; order: number }[]> {
-  const { rows } = await db.$client.query<{ key: string; title: string; order: number }>(
-    'select stage_key as key, title, order_no as "order" from funnel_stages order by order_no',
-  );
-  return rows;
+export function stageOrders(db: Db): Promise<{ key: string; title: string; order: number }[]> {
+  return listStages(db);
 }
 
 /**

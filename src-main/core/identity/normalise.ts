@@ -6,12 +6,19 @@
  * characters freely, so every fold starts with NFKC (`ＴＡＲＯ` → `TARO`,
  * `ﾀﾛｳ` → `タロウ`, `＠` → `@`).
  */
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 
 /** Case and width folded: NFKC, lower-cased (`ＡＣＭＥ` → `acme`). */
 export const fold = (text: string): string => text.normalize('NFKC').toLowerCase();
 
 /** `fold` in SQL. */
 export const foldSql = (expr: string): string => `lower(normalize(${expr}, NFKC))`;
+
+/** `foldSql` for the query builder: the same fold around a column or expression of a Drizzle query. */
+export const foldOf = (expr: SQLWrapper): SQL => {
+  const [before, after] = foldSql('\u0000').split('\u0000');
+  return sql`${sql.raw(before!)}${expr}${sql.raw(after!)}`;
+};
 
 /** The name key of the merge rules: folded, every space (U+3000 included) removed: `ＹＡＭＡＤＡ Taro` → `yamadataro`. */
 export const nameKey = (value: string): string => fold(value).replace(/[\s\u3000]/g, '');

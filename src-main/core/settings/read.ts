@@ -6,7 +6,10 @@
  * rebuilds what they alter).
  */
 import type { AttributionModelName, Settings } from '../../../src-shared/contract/settings';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/db';
+import { activities, activityFunnelMap, funnelStages } from '../db/schema';
+import { activityDaily, tenantSettings } from '../db/schema-app';
 import { machineZone } from '../machine-zone';
 
 export interface TenantSettings {
@@ -32,54 +35,71 @@ export const DEFAULT_SETTINGS: Omit<TenantSettings, 'timeZone'> = {
 };
 
 export async function readSettings(db: Db, tenant: string): Promise<TenantSettings> {
-  const { rows } = await db.$client.query<{
-    time_zone: string | null;
-    language: 'en' | 'ja' | null;
-    conversion_stage: string;
-    value_per_conversion: string | null;
-    value_currency: string;
-    attribution_model: AttributionModelName;
-    lookback_days: number;
-  }>(
-    `select time_zone, language, conversion_stage, value_per_conversion, value_currency, attribution_model, lookback_days
-       from app.tenant_settings where tenant_id = $1`,
-    [tenant],
-  );
-  const row = rows[0];
+  const [row] = await db.select().from(tenantSettings).where(eq(tenantSettings.tenantId, tenant));
   if (!row) return { ...DEFAULT_SETTINGS, timeZone: machineZone() };
   return {
-    timeZone: row.time_zone ?? machineZone(),
-    timeZoneSetting: row.time_zone,
+    timeZone: row.timeZone ?? machineZone(),
+    timeZoneSetting: row.timeZone,
     language: row.language,
-    conversionStage: row.conversion_stage,
-    valuePerConversion: row.value_per_conversion === null ? null : Number(row.value_per_conversion),
-    valueCurrency: row.value_currency,
-    attributionModel: row.attribution_model,
-    lookbackDays: row.lookback_days,
+    conversionStage: row.conversionStage,
+    valuePerConversion: row.valuePerConversion === null ? null : Number(row.valuePerConversion),
+    valueCurrency: row.valueCurrency,
+    attributionModel: row.attributionModel,
+    lookbackDays: row.lookbackDays,
   };
+}
+
+/** The funnel's stages in order. */
+export function listStages(db: Db): Promise<Settings['stages']> {
+  return db
+    .select({ key: funnelStages.stageKey, title: funnelStages.title, order: funnelStages.orderNo })
+    .from(funnelStages)
+    .orderBy(funnelStages.orderNo);
+}
+
+/**
+ * Activities per action: from the day × action table when it is filled, else
+ * one grouped pass over activities.
+ */
+async function actionCounts(db: Db, tenant: string) {
+  const filled = await db
+    .select({ one: sql`1` })
+    .from(activityDaily)
+    .where(eq(activityDaily.tenantId, tenant))
+    .limit(1);
+  return filled.length > 0
+    ? db
+        .select({ action: activityDaily.action, n: sql<string>`sum(${activityDaily.activities} + ${activityDaily.anonymous})`.as('n') })
+        .from(activityDaily)
+        .where(eq(activityDaily.tenantId, tenant))
+        .groupBy(activityDaily.action)
+        .as('s')
+    : db
+        .select({ action: activities.action, n: sql<string>`count(*)`.as('n') })
+        .from(activities)
+        .where(eq(activities.tenantId, tenant))
+        .groupBy(activities.action)
+        .as('s');
+}
+
+/** Every mapped action and every action seen, with its stage (null: unmapped) and its count. */
+async function listActions(db: Db, tenant: string): Promise<Settings['actions']> {
+  const m = db
+    .select({ action: activityFunnelMap.action, stageKey: activityFunnelMap.stageKey })
+    .from(activityFunnelMap)
+    .where(eq(activityFunnelMap.tenantId, tenant))
+    .as('m');
+  const s = await actionCounts(db, tenant);
+  const action = sql<string>`coalesce(${m.action}, ${s.action})`;
+  const rows = await db.select({ action, stageKey: m.stageKey, n: s.n }).from(m).fullJoin(s, eq(s.action, m.action)).orderBy(action);
+  return rows.map((r) => ({ action: r.action, stageKey: r.stageKey, activities: Number(r.n ?? 0) }));
 }
 
 /** The Settings page: the tenant's settings, the stages, and every action mapped or seen with its count. */
 export async function getSettings(db: Db, tenant: string): Promise<Settings> {
   const current = await readSettings(db, tenant);
-  const stages = await db.$client.query<{ key: string; title: string; order: number }>(
-    'select stage_key as key, title, order_no as "order" from funnel_stages order by order_no',
-  );
-  // Counts from the day × action table when it is filled, else one grouped pass over activities.
-  const daily = await db.$client.query<{ filled: boolean }>(
-    'select exists (select 1 from derived.activity_daily where tenant_id = $1) as filled',
-    [tenant],
-  );
-  const seen = daily.rows[0]?.filled
-    ? 'select action, sum(activities + anonymous) as n from derived.activity_daily where tenant_id = $1 group by action'
-    : 'select action, count(*) as n from activities where tenant_id = $1 group by action';
-  const actions = await db.$client.query<{ action: string; stage_key: string | null; n: string | null }>(
-    `select coalesce(m.action, s.action) as action, m.stage_key, s.n
-       from (select action, stage_key from activity_funnel_map where tenant_id = $1) m
-       full join (${seen}) s on s.action = m.action
-      order by 1`,
-    [tenant],
-  );
+  const stages = await listStages(db);
+  const actions = await listActions(db, tenant);
   return {
     timeZone: current.timeZone,
     timeZoneSetting: current.timeZoneSetting,
@@ -90,7 +110,7 @@ export async function getSettings(db: Db, tenant: string): Promise<Settings> {
     valueCurrency: current.valueCurrency,
     attributionModel: current.attributionModel,
     lookbackDays: current.lookbackDays,
-    stages: stages.rows,
-    actions: actions.rows.map((r) => ({ action: r.action, stageKey: r.stage_key, activities: Number(r.n ?? 0) })),
+    stages,
+    actions,
   };
 }

@@ -4,23 +4,26 @@
  * lookback) rebuilds them here, in the writer's transaction; read.ts, which
  * the derived structures read, never does.
  */
+import { and, eq, sql } from 'drizzle-orm';
 import { IANAZone } from 'luxon';
 import type { z } from 'zod';
 import type { settingsUpdate } from '../../../src-shared/contract/settings';
 import type { Db } from '../db/db';
+import { activityFunnelMap } from '../db/schema';
+import { tenantSettings } from '../db/schema-app';
 import { inTransaction } from '../db/transaction';
 import { rebuildDerived } from '../derived/refresh';
 import { CoreError } from '../errors';
-import { readSettings } from './read';
+import { listStages, readSettings } from './read';
 
 type SettingsUpdate = z.output<typeof settingsUpdate>;
 
 async function requireStage(db: Db, stageKey: string, field: string): Promise<void> {
-  const { rows } = await db.$client.query<{ key: string }>('select stage_key as key from funnel_stages order by order_no');
-  if (!rows.some((r) => r.key === stageKey)) {
-    throw new CoreError('BAD_INPUT', `Unknown stage "${stageKey}"; choose one of ${rows.map((r) => r.key).join(', ')}`, {
+  const keys = (await listStages(db)).map((s) => s.key);
+  if (!keys.includes(stageKey)) {
+    throw new CoreError('BAD_INPUT', `Unknown stage "${stageKey}"; choose one of ${keys.join(', ')}`, {
       field,
-      stages: rows.map((r) => r.key),
+      stages: keys,
     });
   }
 }
@@ -39,8 +42,13 @@ export async function updateSettings(db: Db, tenant: string, update: SettingsUpd
   if (update.conversionStage !== undefined) await requireStage(db, update.conversionStage, 'conversionStage');
   return inTransaction(db, async (tx) => {
     // One writer at a time per tenant: the row is created if missing, then locked.
-    await tx.$client.query('insert into app.tenant_settings (tenant_id) values ($1) on conflict (tenant_id) do nothing', [tenant]);
-    await tx.$client.query('select 1 from app.tenant_settings where tenant_id = $1 for update', [tenant]);
+    const row = eq(tenantSettings.tenantId, tenant);
+    await tx.insert(tenantSettings).values({ tenantId: tenant }).onConflictDoNothing({ target: tenantSettings.tenantId });
+    await tx
+      .select({ one: sql`1` })
+      .from(tenantSettings)
+      .where(row)
+      .for('update');
     const before = await readSettings(tx, tenant);
     const next = {
       timeZoneSetting: update.timeZoneSetting === undefined ? before.timeZoneSetting : update.timeZoneSetting,
@@ -51,21 +59,19 @@ export async function updateSettings(db: Db, tenant: string, update: SettingsUpd
       attributionModel: update.attributionModel ?? before.attributionModel,
       lookbackDays: update.lookbackDays ?? before.lookbackDays,
     };
-    await tx.$client.query(
-      `update app.tenant_settings set time_zone = $2, language = $3, conversion_stage = $4, value_per_conversion = $5,
-              value_currency = $6, attribution_model = $7, lookback_days = $8, updated_at = now()
-        where tenant_id = $1`,
-      [
-        tenant,
-        next.timeZoneSetting,
-        next.language,
-        next.conversionStage,
-        next.valuePerConversion,
-        next.valueCurrency,
-        next.attributionModel,
-        next.lookbackDays,
-      ],
-    );
+    await tx
+      .update(tenantSettings)
+      .set({
+        timeZone: next.timeZoneSetting,
+        language: next.language,
+        conversionStage: next.conversionStage,
+        valuePerConversion: next.valuePerConversion === null ? null : String(next.valuePerConversion),
+        valueCurrency: next.valueCurrency,
+        attributionModel: next.attributionModel,
+        lookbackDays: next.lookbackDays,
+        updatedAt: sql`now()`,
+      })
+      .where(row);
     const after = await readSettings(tx, tenant);
     const rebuilt =
       after.timeZone !== before.timeZone ||
@@ -86,13 +92,15 @@ export async function mapAction(db: Db, tenant: string, action: string, stageKey
   return inTransaction(db, async (tx) => {
     const result =
       stageKey === null
-        ? await tx.$client.query('delete from activity_funnel_map where tenant_id = $1 and action = $2', [tenant, code])
-        : await tx.$client.query(
-            `insert into activity_funnel_map (tenant_id, action, stage_key) values ($1, $2, $3)
-             on conflict (tenant_id, action) do update set stage_key = excluded.stage_key
-             where activity_funnel_map.stage_key is distinct from excluded.stage_key`,
-            [tenant, code, stageKey],
-          );
+        ? await tx.delete(activityFunnelMap).where(and(eq(activityFunnelMap.tenantId, tenant), eq(activityFunnelMap.action, code)))
+        : await tx
+            .insert(activityFunnelMap)
+            .values({ tenantId: tenant, action: code, stageKey })
+            .onConflictDoUpdate({
+              target: [activityFunnelMap.tenantId, activityFunnelMap.action],
+              set: { stageKey: sql`excluded.stage_key` },
+              setWhere: sql`${activityFunnelMap.stageKey} is distinct from excluded.stage_key`,
+            });
     const changed = (result.rowCount ?? 0) > 0;
     if (changed) await rebuildDerived(tx, tenant);
     return changed;

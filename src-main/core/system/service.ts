@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/db';
+import { schemaMigrations } from '../db/schema';
 import type { DatabaseLocation, SystemStatus } from '../../../src-shared/contract/system';
 
 /** What `drm status` and the Status page show: version, location, schema, row counts. */
@@ -21,7 +22,10 @@ export async function readStatus(db: Db, location: DatabaseLocation): Promise<Sy
     const result = await db.execute<{ name: string; n: string }>(counts);
     for (const r of result.rows) rows[r.name] = Number(r.n);
   }
-  const migrations = await db.execute<{ name: string; run_at: Date }>(sql`select name, run_at from schema_migrations order by id`);
+  const migrations = await db
+    .select({ name: schemaMigrations.name, runAt: schemaMigrations.runAt })
+    .from(schemaMigrations)
+    .orderBy(schemaMigrations.id);
   const extensions = await db.execute<{ name: string; version: string }>(
     sql`select extname as name, extversion as version from pg_extension where extname <> 'plpgsql' order by extname`,
   );
@@ -30,7 +34,7 @@ export async function readStatus(db: Db, location: DatabaseLocation): Promise<Sy
     postgres: { version: row.version, versionNum: Number(row.num), location },
     tables: names,
     rows,
-    migrations: migrations.rows.map((m) => ({ name: m.name, runAt: new Date(m.run_at).toISOString() })),
+    migrations: migrations.map((m) => ({ name: m.name, runAt: m.runAt.toISOString() })),
     extensions: extensions.rows,
   };
 }

@@ -5,13 +5,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, integer, numeric, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import type { AttributionModelName } from '../../../../src-shared/contract/settings';
 import { tenants } from '../schema/admin';
 import { funnelStages } from '../schema/analytics';
 
 export const appSchema = pgSchema('app');
-
-export const attributionModels = ['linear', 'first', 'last'] as const;
-export type AttributionModel = (typeof attributionModels)[number];
 
 /** One row per tenant; a missing row means every default below. */
 export const tenantSettings = appSchema.table(
@@ -23,7 +21,7 @@ export const tenantSettings = appSchema.table(
     /** IANA zone in which days and periods are counted; null = the machine's zone. */
     timeZone: text('time_zone'),
     /** 'en' | 'ja'; null = follow the operating system. */
-    language: text('language'),
+    language: text('language').$type<'en' | 'ja'>(),
     conversionStage: text('conversion_stage')
       .notNull()
       .default('adoption')
@@ -31,7 +29,7 @@ export const tenantSettings = appSchema.table(
     /** Value of one conversion, for ROI %; null = not set. */
     valuePerConversion: numeric('value_per_conversion'),
     valueCurrency: text('value_currency').notNull().default('JPY'),
-    attributionModel: text('attribution_model').notNull().default('linear'),
+    attributionModel: text('attribution_model').$type<AttributionModelName>().notNull().default('linear'),
     lookbackDays: integer('lookback_days').notNull().default(30),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,38 +1,27 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attributionModels, type AttributionModelName, type Settings } from '../../../../src-shared/contract/settings';
-import { byOrder } from '../../analytics/chart-data';
-import { useStageName } from '../../analytics/use-stage-name';
+import type { Settings } from '../../../../src-shared/contract/settings';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { hasErrors } from '../../lib/form-values';
 import { refreshAnalytics } from '../../queries/analytics';
 import { settingsQueries } from '../../queries/settings';
-import { hasErrors } from '../../lib/form-values';
-import { settingsChanges, settingsDraft, settingsErrors, timeZoneOptions, type SettingsDraft } from './settings-view';
-
-function supportedZones(): string[] {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-}
+import { useDraftFields } from './draft-fields';
+import { AttributionSection, ConversionSection, TimeZoneSection } from './GeneralSections';
+import { settingsChanges, settingsDraft, settingsErrors, type SettingsDraft } from './settings-view';
 
 /**
  * The conversion stage, the value of a conversion, attribution and the time
  * zone: one form, saved together, because each of them changes every number
  * and the core recomputes once.
  */
-// eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B
 export function GeneralSettings({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
-  const stageName = useStageName();
   const client = useQueryClient();
   const id = useId();
   const [draft, setDraft] = useState<SettingsDraft>(() => settingsDraft(settings));
   const [submitted, setSubmitted] = useState(false);
-  const zones = useMemo(() => timeZoneOptions(supportedZones(), settings.timeZoneSetting), [settings.timeZoneSetting]);
   const errors = settingsErrors(draft);
   const changes = settingsChanges(settings, draft);
   const dirty = Object.keys(changes).length > 0;
@@ -43,20 +32,7 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
       refreshAnalytics(client);
     },
   });
-  const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => setDraft({ ...draft, [key]: value });
-  const error = (key: keyof typeof errors) => (submitted ? errors[key] : undefined);
-  const invalid = (key: keyof typeof errors) =>
-    error(key) ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${key}-error` } : {};
-  const message = (key: keyof typeof errors) => {
-    const e = error(key);
-    return e ? (
-      <p className="field-error" id={`${id}-${key}-error`}>
-        {t(
-          `settings.errors.${key === 'valuePerConversion' ? (e === 'negative' ? 'negative' : 'invalidNumber') : key === 'valueCurrency' ? 'invalidCurrency' : 'invalidLookback'}`,
-        )}
-      </p>
-    ) : null;
-  };
+  const fields = useDraftFields(id, draft, setDraft, errors, submitted);
 
   return (
     <form
@@ -69,115 +45,9 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
         if (!hasErrors(errors) && dirty) save.mutate();
       }}
     >
-      <section className="card settings-section" aria-labelledby={`${id}-conversion`}>
-        <h2 id={`${id}-conversion`}>{t('settings.conversion.title')}</h2>
-        <div className="form-grid">
-          <div className="field">
-            <label htmlFor={`${id}-stage`}>{t('settings.conversion.stage')}</label>
-            <select
-              id={`${id}-stage`}
-              value={draft.conversionStage}
-              onChange={(e) => set('conversionStage', e.target.value)}
-              aria-describedby={`${id}-stage-hint`}
-            >
-              {byOrder(settings.stages).map((s) => (
-                <option key={s.key} value={s.key}>
-                  {stageName(s)}
-                </option>
-              ))}
-            </select>
-            <p className="hint" id={`${id}-stage-hint`}>
-              {t('settings.conversion.stageHint')}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-value`}>{t('settings.conversion.value')}</label>
-            <input
-              id={`${id}-value`}
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.valuePerConversion}
-              placeholder={t('settings.conversion.valuePlaceholder')}
-              onChange={(e) => set('valuePerConversion', e.target.value)}
-              {...invalid('valuePerConversion')}
-            />
-            <p className="hint">{t('settings.conversion.valueHint')}</p>
-            {message('valuePerConversion')}
-          </div>
-          <div className="field field-narrow">
-            <label htmlFor={`${id}-currency`}>{t('settings.conversion.currency')}</label>
-            <input
-              id={`${id}-currency`}
-              type="text"
-              autoComplete="off"
-              maxLength={3}
-              value={draft.valueCurrency}
-              onChange={(e) => set('valueCurrency', e.target.value.toUpperCase())}
-              {...invalid('valueCurrency')}
-            />
-            {message('valueCurrency')}
-          </div>
-        </div>
-      </section>
-
-      <section className="card settings-section" aria-labelledby={`${id}-attribution`}>
-        <h2 id={`${id}-attribution`}>{t('settings.attribution.title')}</h2>
-        <div className="form-grid">
-          <div className="field">
-            <label htmlFor={`${id}-model`}>{t('campaigns.model')}</label>
-            <select
-              id={`${id}-model`}
-              value={draft.attributionModel}
-              onChange={(e) => set('attributionModel', e.target.value as AttributionModelName)}
-            >
-              {attributionModels.map((m) => (
-                <option key={m} value={m}>
-                  {t(`campaigns.models.${m}`)}
-                </option>
-              ))}
-            </select>
-            <p className="hint">{t(`campaigns.modelHints.${draft.attributionModel}`)}</p>
-          </div>
-          <div className="field field-narrow">
-            <label htmlFor={`${id}-lookback`}>{t('settings.attribution.lookback')}</label>
-            <input
-              id={`${id}-lookback`}
-              type="number"
-              min={1}
-              max={365}
-              step={1}
-              value={draft.lookbackDays}
-              onChange={(e) => set('lookbackDays', e.target.value)}
-              {...invalid('lookbackDays')}
-            />
-            {message('lookbackDays')}
-          </div>
-        </div>
-      </section>
-
-      <section className="card settings-section" aria-labelledby={`${id}-zone-title`}>
-        <h2 id={`${id}-zone-title`}>{t('settings.timeZone.title')}</h2>
-        <div className="field">
-          <label htmlFor={`${id}-zone`}>{t('settings.timeZone.label')}</label>
-          <select
-            id={`${id}-zone`}
-            value={draft.timeZoneSetting}
-            onChange={(e) => set('timeZoneSetting', e.target.value)}
-            aria-describedby={`${id}-zone-hint`}
-          >
-            <option value="">{t('settings.timeZone.follow', { zone: settings.machineTimeZone })}</option>
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-          <p className="hint" id={`${id}-zone-hint`}>
-            {t('settings.timeZone.hint', { zone: settings.timeZone })}
-          </p>
-        </div>
-      </section>
+      <ConversionSection settings={settings} fields={fields} />
+      <AttributionSection fields={fields} />
+      <TimeZoneSection settings={settings} fields={fields} />
 
       <div className="settings-actions">
         <button type="submit" disabled={save.isPending || !dirty}>
