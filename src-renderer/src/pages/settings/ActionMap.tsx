@@ -3,10 +3,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../src-shared/contract/settings';
 import { byOrder } from '../../analytics/chart-data';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { refreshAnalytics } from '../../queries/analytics';
-import { settingsQueries } from '../../queries/settings';
+import { settingsMutations, settingsQueries } from '../../queries/settings';
 import { ActionMapTable } from './ActionMapTable';
 import { AddActionForm } from './AddActionForm';
 import { actionRows } from './settings-view';
@@ -21,7 +20,7 @@ export function ActionMap({ settings }: { settings: Settings }) {
   const client = useQueryClient();
   const id = useId();
   const map = useMutation({
-    mutationFn: (input: { action: string; stageKey: string | null }) => api.call('settings:map-action', input),
+    ...settingsMutations.mapAction(),
     onSuccess: (next) => {
       client.setQueryData(settingsQueries.get().queryKey, next);
       refreshAnalytics(client);

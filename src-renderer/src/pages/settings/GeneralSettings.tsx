@@ -2,11 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../src-shared/contract/settings';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { hasErrors } from '../../lib/form-values';
 import { refreshAnalytics } from '../../queries/analytics';
-import { settingsQueries } from '../../queries/settings';
+import { settingsMutations, settingsQueries } from '../../queries/settings';
 import { useDraftFields } from './draft-fields';
 import { AttributionSection, ConversionSection, TimeZoneSection } from './GeneralSections';
 import { settingsChanges, settingsDraft, settingsErrors, type SettingsDraft } from './settings-view';
@@ -26,7 +25,7 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
   const changes = settingsChanges(settings, draft);
   const dirty = Object.keys(changes).length > 0;
   const save = useMutation({
-    mutationFn: () => api.call('settings:update', changes),
+    ...settingsMutations.update(),
     onSuccess: (next) => {
       client.setQueryData(settingsQueries.get().queryKey, next);
       refreshAnalytics(client);
@@ -42,7 +41,7 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
       onSubmit={(e) => {
         e.preventDefault();
         setSubmitted(true);
-        if (!hasErrors(errors) && dirty) save.mutate();
+        if (!hasErrors(errors) && dirty) save.mutate(changes);
       }}
     >
       <ConversionSection settings={settings} fields={fields} />
