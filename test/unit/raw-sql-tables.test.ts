@@ -47,7 +47,6 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/imports/jobs.ts': 'wave B: to the query builder',
   'src-main/core/merges/decisions.ts': 'wave B: to the query builder',
   'src-main/core/merges/log.ts': 'wave B: to the query builder',
-  'src-main/core/organizations/service.ts': 'wave B: to the query builder',
 };
 
 describe('spec tables in raw SQL', () => {
