@@ -44,8 +44,6 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/settings/write.ts': 'wave B: to the query builder',
   'src-main/core/developers/profile.ts': 'wave B: to the query builder',
   'src-main/core/developers/update.ts': 'wave B: to the query builder',
-  'src-main/core/merges/decisions.ts': 'wave B: to the query builder',
-  'src-main/core/merges/log.ts': 'wave B: to the query builder',
 };
 
 describe('spec tables in raw SQL', () => {

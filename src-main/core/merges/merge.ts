@@ -71,11 +71,11 @@ export async function mergeDevelopers(db: Db, tenant: string, request: MergeRequ
     );
 
     const filled: Filled = {};
-    if (into.display_name === null && from.display_name !== null) filled.displayName = from.display_name;
-    if (into.primary_email === null && from.primary_email !== null) filled.primaryEmail = from.primary_email;
-    if (into.org_id === null && from.org_id !== null) filled.orgId = from.org_id;
+    if (into.displayName === null && from.displayName !== null) filled.displayName = from.displayName;
+    if (into.primaryEmail === null && from.primaryEmail !== null) filled.primaryEmail = from.primaryEmail;
+    if (into.orgId === null && from.orgId !== null) filled.orgId = from.orgId;
     // Analytics consent is the person's: if either record withheld it, the merged one does.
-    const consentWithdrawn = into.consent_analytics && !from.consent_analytics;
+    const consentWithdrawn = into.consentAnalytics && !from.consentAnalytics;
     const tagsBefore = { into: sortedTags(into.tags ?? []), from: sortedTags(from.tags ?? []) };
     // Only a tag `into` lacks changes its list; otherwise its tags stay exactly as they were.
     const fromOnly = tagsBefore.from.filter((tag) => !tagsBefore.into.includes(tag));
@@ -90,7 +90,7 @@ export async function mergeDevelopers(db: Db, tenant: string, request: MergeRequ
          display_name = coalesce(display_name, $2), primary_email = coalesce(primary_email, $3::citext), org_id = coalesce(org_id, $4::uuid),
          consent_analytics = consent_analytics and $5, tags = $6, updated_at = now()
        where developer_id = $1`,
-      [intoId, filled.displayName ?? null, filled.primaryEmail ?? null, filled.orgId ?? null, from.consent_analytics, tagsAfter],
+      [intoId, filled.displayName ?? null, filled.primaryEmail ?? null, filled.orgId ?? null, from.consentAnalytics, tagsAfter],
     );
 
     await rebuildDeveloperStats(tx, tenant, [intoId, fromId]);
