@@ -42,8 +42,6 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/campaigns/service.ts': 'wave B: to the query builder',
   'src-main/core/settings/read.ts': 'wave B: to the query builder',
   'src-main/core/settings/write.ts': 'wave B: to the query builder',
-  'src-main/core/developers/profile.ts': 'wave B: to the query builder',
-  'src-main/core/developers/update.ts': 'wave B: to the query builder',
 };
 
 describe('spec tables in raw SQL', () => {
