@@ -31,9 +31,7 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/imports/activity-resolve.ts': 'set-based: import resolution',
   'src-main/core/imports/domain-orgs.ts': 'set-based: import resolution',
   'src-main/core/imports/entity-resolve.ts': 'set-based: import resolution',
-  'src-main/core/merges/merge.ts': 'set-based: a merge moves every row the merged-away developer owns',
   'src-main/core/merges/suggestions.ts': 'set-based: candidate pairs found by self-joins',
-  'src-main/core/merges/unmerge.ts': 'set-based: an unmerge moves the rows back',
   'src-main/core/stats/service.ts': 'set-based: developer_stats and campaign_stats recomputed',
   'src-main/core/system/service.ts': 'set-based: row counts of every table for the Status page',
   // Single rows and small sets, still raw until issue 10 wave B moves them to the query builder:
