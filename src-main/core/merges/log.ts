@@ -11,7 +11,7 @@ import { ACTIVE_MERGES_FROM_SQL } from '../identity/merged-away';
 import type { Db } from '../db/db';
 
 /** A developer row as a merge reads it, locked. */
-export type LockedDeveloper = typeof developers.$inferSelect & {
+type LockedDeveloper = typeof developers.$inferSelect & {
   /** The whole row as jsonb, kept with the merge. */
   snapshot: Record<string, unknown>;
 };
