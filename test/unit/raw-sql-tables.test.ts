@@ -33,17 +33,8 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/imports/activity-resolve.ts': 'set-based: import resolution',
   'src-main/core/imports/domain-orgs.ts': 'set-based: import resolution',
   'src-main/core/imports/entity-resolve.ts': 'set-based: import resolution',
-  'src-main/core/merges/merge.ts': 'set-based: a merge moves every row the merged-away developer owns',
   'src-main/core/merges/suggestions.ts': 'set-based: candidate pairs found by self-joins',
-  'src-main/core/merges/unmerge.ts': 'set-based: an unmerge moves the rows back',
   'src-main/core/stats/service.ts': 'set-based: developer_stats and campaign_stats recomputed',
-  // Single rows and small sets, still raw until issue 10 wave B moves them to the query builder:
-  'src-main/core/developers/profile.ts': 'wave B: to the query builder',
-  'src-main/core/developers/update.ts': 'wave B: to the query builder',
-  'src-main/core/imports/jobs.ts': 'wave B: to the query builder',
-  'src-main/core/merges/decisions.ts': 'wave B: to the query builder',
-  'src-main/core/merges/log.ts': 'wave B: to the query builder',
-  'src-main/core/organizations/service.ts': 'wave B: to the query builder',
 };
 
 describe('spec tables in raw SQL', () => {

@@ -4,12 +4,27 @@
  * activity timeline. Every statement reads one developer's rows through the
  * (tenant, developer) indexes.
  */
+import { and, countDistinct, desc, eq, min, sql, type Column } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DeveloperActivityPage, DeveloperProfile } from '../../../src-shared/contract/developers';
 import { IS_MULTI_TOUCH } from '../derived/attribution';
 import { CoreError } from '../errors';
 import { developerRows } from './list';
 import { MERGED_INTO_SQL } from '../identity/merged-away';
 import { emailKeySql } from '../identity/normalise';
+import { applied } from '../db/fragment';
+import {
+  accounts,
+  activities,
+  activityCampaigns,
+  activityFunnelMap,
+  campaigns,
+  developerIdentifiers,
+  developers,
+  developerStats,
+  funnelStages,
+  resources,
+} from '../db/schema';
 import type { Db } from '../db/db';
 
 const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
@@ -31,96 +46,110 @@ export function profileUrl(provider: string, handle: string | null, stored: stri
 
 /** The developer with this email (an email identifier, else the primary email), or null. */
 export async function findDeveloperByEmail(db: Db, tenant: string, email: string): Promise<string | null> {
-  const { rows } = await db.$client.query<{ id: string }>(
-    `select id from (
-       select developer_id as id, 1 as rank from developer_identifiers
-        where tenant_id = $1 and kind = 'email' and value_normalized = ${emailKeySql('$2::text')}
-       union all
-       select developer_id, 2 from developers where tenant_id = $1 and primary_email = ${emailKeySql('$2::text')}
-     ) m order by rank limit 1`,
-    [tenant, email],
+  const key = applied(emailKeySql, sql`${email}::text`);
+  const [identified, primary] = await Promise.all([
+    db
+      .select({ id: developerIdentifiers.developerId })
+      .from(developerIdentifiers)
+      .where(
+        and(
+          eq(developerIdentifiers.tenantId, tenant),
+          eq(developerIdentifiers.kind, 'email'),
+          eq(developerIdentifiers.valueNormalized, key),
+        ),
+      )
+      .limit(1),
+    db
+      .select({ id: developers.developerId })
+      .from(developers)
+      .where(and(eq(developers.tenantId, tenant), eq(developers.primaryEmail, key)))
+      .limit(1),
+  ]);
+  return (identified[0] ?? primary[0])?.id ?? null;
+}
+
+/** The highest stage the developer reached and, from the same rows, when it was first reached. */
+function stageReached(db: Db, tenant: string, developerId: string) {
+  return db
+    .select({ stageKey: activityFunnelMap.stageKey, reachedAt: min(activities.occurredAt) })
+    .from(activities)
+    .innerJoin(activityFunnelMap, and(eq(activityFunnelMap.tenantId, activities.tenantId), eq(activityFunnelMap.action, activities.action)))
+    .innerJoin(funnelStages, eq(funnelStages.stageKey, activityFunnelMap.stageKey))
+    .where(and(eq(activities.tenantId, tenant), eq(activities.developerId, developerId)))
+    .groupBy(activityFunnelMap.stageKey, funnelStages.orderNo)
+    .orderBy(desc(funnelStages.orderNo))
+    .limit(1);
+}
+
+const ac = alias(activityCampaigns, 'ac');
+
+/** Campaigns the developer's activities touched, with how many activities each. */
+function campaignsTouched(db: Db, tenant: string, developerId: string) {
+  return (
+    db
+      .select({ campaignId: campaigns.campaignId, name: campaigns.name, activities: countDistinct(ac.activityId) })
+      .from(activities)
+      .innerJoin(ac, and(eq(ac.tenantId, activities.tenantId), eq(ac.activityId, activities.activityId)))
+      .innerJoin(campaigns, eq(campaigns.campaignId, ac.campaignId))
+      // Touched: attributed directly. Multi-touch credit of a conversion is the campaign's, not a touch.
+      .where(and(eq(activities.tenantId, tenant), eq(activities.developerId, developerId), sql`not ${sql.raw(IS_MULTI_TOUCH('ac'))}`))
+      .groupBy(campaigns.campaignId, campaigns.name)
+      .orderBy(desc(sql`count(distinct ${ac.activityId})`), campaigns.name)
   );
-  return rows[0]?.id ?? null;
+}
+
+function developerAccounts(db: Db, tenant: string, developerId: string) {
+  return db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, tenant), eq(accounts.developerId, developerId)))
+    .orderBy(accounts.provider, sql`${accounts.firstSeen} nulls last`, accounts.externalUserId);
 }
 
 export async function getProfile(db: Db, tenant: string, developerId: string): Promise<DeveloperProfile> {
-  const t = [tenant, developerId];
-  const [rows, stage, merged, stats, accounts, identifiers, campaigns] = await Promise.all([
+  const ofDeveloper = (table: { tenantId: Column; developerId: Column }) =>
+    and(eq(table.tenantId, tenant), eq(table.developerId, developerId));
+  const [rows, stage, merged, stats, accountRows, identifiers, touched] = await Promise.all([
     developerRows(db, tenant, [developerId]),
-    // The highest stage and, from the same rows, when it was first reached.
-    db.$client.query<{ stage_key: string; reached_at: Date }>(
-      `select m.stage_key, min(act.occurred_at) as reached_at
-         from activities act
-         join activity_funnel_map m on m.tenant_id = act.tenant_id and m.action = act.action
-         join funnel_stages fs on fs.stage_key = m.stage_key
-        where act.tenant_id = $1 and act.developer_id = $2
-        group by m.stage_key, fs.order_no order by fs.order_no desc limit 1`,
-      t,
-    ),
+    stageReached(db, tenant, developerId),
     db.$client.query<{ merged_into: string | null }>(`select ${MERGED_INTO_SQL('$1::uuid')} as merged_into`, [developerId]),
-    db.$client.query<{ total_actions: string; clicks: string; attends: string; posts: string; stars: string; last_action_at: Date | null }>(
-      'select total_actions, clicks, attends, posts, stars, last_action_at from developer_stats where developer_id = $2 and tenant_id = $1',
-      t,
-    ),
-    db.$client.query<{
-      account_id: string;
-      provider: string;
-      external_user_id: string;
-      handle: string | null;
-      email: string | null;
-      profile_url: string | null;
-      first_seen: Date | null;
-      last_seen: Date | null;
-    }>(
-      `select account_id, provider, external_user_id, handle, email::text as email, profile_url, first_seen, last_seen
-         from accounts where tenant_id = $1 and developer_id = $2
-        order by provider, first_seen nulls last, external_user_id`,
-      t,
-    ),
-    db.$client.query<{ kind: string; value: string }>(
-      `select kind, value_normalized as value from developer_identifiers
-        where tenant_id = $1 and developer_id = $2 order by kind, value_normalized`,
-      t,
-    ),
-    db.$client.query<{ campaign_id: string; name: string; activities: string }>(
-      `select c.campaign_id, c.name, count(distinct ac.activity_id) as activities
-         from activities a
-         join activity_campaigns ac on ac.tenant_id = a.tenant_id and ac.activity_id = a.activity_id
-         join campaigns c on c.campaign_id = ac.campaign_id
-        -- Touched: attributed directly. Multi-touch credit of a conversion is the campaign's, not a touch.
-        where a.tenant_id = $1 and a.developer_id = $2 and not ${IS_MULTI_TOUCH('ac')}
-        group by c.campaign_id, c.name order by activities desc, c.name`,
-      t,
-    ),
+    db.select().from(developerStats).where(ofDeveloper(developerStats)),
+    developerAccounts(db, tenant, developerId),
+    db
+      .select({ kind: developerIdentifiers.kind, value: developerIdentifiers.valueNormalized })
+      .from(developerIdentifiers)
+      .where(ofDeveloper(developerIdentifiers))
+      .orderBy(developerIdentifiers.kind, developerIdentifiers.valueNormalized),
+    campaignsTouched(db, tenant, developerId),
   ]);
   const row = rows[0];
   if (!row) throw new CoreError('NOT_FOUND', `No developer ${developerId}`, { developerId });
-  const reached = stage.rows[0];
-  const s = stats.rows[0];
+  const reached = stage[0];
+  const s = stats[0];
   return {
     ...row,
-    stage: reached?.stage_key ?? null,
-    stageReachedAt: iso(reached?.reached_at ?? null),
+    stage: reached?.stageKey ?? null,
+    stageReachedAt: iso(reached?.reachedAt ?? null),
     stats: {
-      totalActions: Number(s?.total_actions ?? 0),
-      clicks: Number(s?.clicks ?? 0),
-      attends: Number(s?.attends ?? 0),
-      posts: Number(s?.posts ?? 0),
-      stars: Number(s?.stars ?? 0),
-      lastActionAt: iso(s?.last_action_at ?? null),
+      totalActions: s?.totalActions ?? 0,
+      clicks: s?.clicks ?? 0,
+      attends: s?.attends ?? 0,
+      posts: s?.posts ?? 0,
+      stars: s?.stars ?? 0,
+      lastActionAt: iso(s?.lastActionAt ?? null),
     },
-    accounts: accounts.rows.map((a) => ({
-      accountId: a.account_id,
+    accounts: accountRows.map((a) => ({
+      accountId: a.accountId,
       provider: a.provider,
-      externalUserId: a.external_user_id,
+      externalUserId: a.externalUserId,
       handle: a.handle,
       email: a.email,
-      profileUrl: profileUrl(a.provider, a.handle, a.profile_url),
-      firstSeen: iso(a.first_seen),
-      lastSeen: iso(a.last_seen),
+      profileUrl: profileUrl(a.provider, a.handle, a.profileUrl),
+      firstSeen: iso(a.firstSeen),
+      lastSeen: iso(a.lastSeen),
     })),
-    identifiers: identifiers.rows,
-    campaigns: campaigns.rows.map((c) => ({ campaignId: c.campaign_id, name: c.name, activities: Number(c.activities) })),
+    identifiers,
+    campaigns: touched,
     mergedInto: merged.rows[0]?.merged_into ?? null,
   };
 }
@@ -133,60 +162,57 @@ export interface ActivityQuery {
   pageSize: number;
 }
 
+/** Names of the campaigns an activity is attributed to, in name order. */
+const CAMPAIGN_NAMES = sql<string[]>`array(select ${campaigns.name} from ${activityCampaigns}
+  join ${campaigns} on ${campaigns.campaignId} = ${activityCampaigns.campaignId}
+  where ${activityCampaigns.tenantId} = ${activities.tenantId} and ${activityCampaigns.activityId} = ${activities.activityId}
+  order by ${campaigns.name})`;
+
 export async function listActivities(db: Db, tenant: string, query: ActivityQuery): Promise<DeveloperActivityPage> {
-  const values: unknown[] = [tenant, query.developerId];
-  const filters: string[] = [];
-  if (query.action !== undefined) filters.push(`and a.action = $${values.push(query.action)}`);
-  if (query.source !== undefined) filters.push(`and a.source = $${values.push(query.source)}`);
-  const where = `where a.tenant_id = $1 and a.developer_id = $2 ${filters.join(' ')}`;
-  const pageValues = [...values, query.pageSize, query.page * query.pageSize];
-  const [exists, count, page, menus] = await Promise.all([
-    db.$client.query('select 1 from developers where tenant_id = $1 and developer_id = $2', [tenant, query.developerId]),
-    db.$client.query<{ n: string }>(`select count(*) as n from activities a ${where}`, values),
-    db.$client.query<{
-      activity_id: string;
-      occurred_at: Date;
-      action: string;
-      source: string;
-      category: string | null;
-      title: string | null;
-      url: string | null;
-      provider: string | null;
-      campaigns: string[];
-    }>(
-      `select a.activity_id, a.occurred_at, a.action, a.source, coalesce(a.category, r.category) as category,
-              r.title, r.url, acc.provider,
-              array(select c.name from activity_campaigns ac join campaigns c on c.campaign_id = ac.campaign_id
-                     where ac.tenant_id = a.tenant_id and ac.activity_id = a.activity_id order by c.name) as campaigns
-         from activities a
-         left join resources r on r.resource_id = a.resource_id
-         left join accounts acc on acc.account_id = a.account_id
-        ${where}
-        order by a.occurred_at desc, a.activity_id desc
-        limit $${values.length + 1} offset $${values.length + 2}`,
-      pageValues,
-    ),
-    db.$client.query<{ actions: string[] | null; sources: string[] | null }>(
-      `select array_agg(distinct action order by action) as actions, array_agg(distinct source order by source) as sources
-         from activities where tenant_id = $1 and developer_id = $2`,
-      [tenant, query.developerId],
-    ),
+  const ofDeveloper = and(eq(activities.tenantId, tenant), eq(activities.developerId, query.developerId));
+  const where = and(
+    ofDeveloper,
+    query.action === undefined ? undefined : eq(activities.action, query.action),
+    query.source === undefined ? undefined : eq(activities.source, query.source),
+  );
+  const [exists, total, page, menus] = await Promise.all([
+    db
+      .select({ id: developers.developerId })
+      .from(developers)
+      .where(and(eq(developers.tenantId, tenant), eq(developers.developerId, query.developerId))),
+    db.$count(activities, where),
+    db
+      .select({
+        activityId: activities.activityId,
+        occurredAt: activities.occurredAt,
+        action: activities.action,
+        source: activities.source,
+        category: sql<string | null>`coalesce(${activities.category}, ${resources.category})`,
+        resourceTitle: resources.title,
+        resourceUrl: resources.url,
+        provider: accounts.provider,
+        campaigns: CAMPAIGN_NAMES,
+      })
+      .from(activities)
+      .leftJoin(resources, eq(resources.resourceId, activities.resourceId))
+      .leftJoin(accounts, eq(accounts.accountId, activities.accountId))
+      .where(where)
+      .orderBy(desc(activities.occurredAt), desc(activities.activityId))
+      .limit(query.pageSize)
+      .offset(query.page * query.pageSize),
+    db
+      .select({
+        actions: sql<string[] | null>`array_agg(distinct ${activities.action} order by ${activities.action})`,
+        sources: sql<string[] | null>`array_agg(distinct ${activities.source} order by ${activities.source})`,
+      })
+      .from(activities)
+      .where(ofDeveloper),
   ]);
-  if (exists.rowCount === 0) throw new CoreError('NOT_FOUND', `No developer ${query.developerId}`, { developerId: query.developerId });
+  if (exists.length === 0) throw new CoreError('NOT_FOUND', `No developer ${query.developerId}`, { developerId: query.developerId });
   return {
-    total: Number(count.rows[0]!.n),
-    rows: page.rows.map((r) => ({
-      activityId: r.activity_id,
-      occurredAt: r.occurred_at.toISOString(),
-      action: r.action,
-      source: r.source,
-      category: r.category,
-      resourceTitle: r.title,
-      resourceUrl: r.url,
-      provider: r.provider,
-      campaigns: r.campaigns,
-    })),
-    actions: menus.rows[0]?.actions ?? [],
-    sources: menus.rows[0]?.sources ?? [],
+    total,
+    rows: page.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() })),
+    actions: menus[0]?.actions ?? [],
+    sources: menus[0]?.sources ?? [],
   };
 }

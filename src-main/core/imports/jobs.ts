@@ -4,8 +4,12 @@
  * `metrics` holds everything the contract's ImportJob reports.
  */
 import type { ImportFailure, ImportJob, ImportStatus, ImportType } from '../../../src-shared/contract/imports';
+import { and, DrizzleQueryError, eq, inArray, sql } from 'drizzle-orm';
 import { CoreError } from '../errors';
+import { importJobs } from '../db/schema';
 import type { Db } from '../db/db';
+
+const INTERRUPTED = 'Interrupted: the app stopped during this import; nothing was imported';
 
 /** Error rows kept per job; errorCount keeps the true total. */
 export const ERRORS_KEPT = 10_000;
@@ -60,43 +64,61 @@ function storable(value: unknown): unknown {
   return value;
 }
 
-export async function createJob(db: Db, tenant: string, filePath: string, metrics: JobMetrics): Promise<string> {
-  const result = await db.$client.query<{ job_id: string }>(
-    `insert into import_jobs (tenant_id, source, status, file_path, metrics) values ($1, 'csv', 'queued', $2, $3) returning job_id`,
-    [tenant, filePath, storable(metrics)],
-  );
-  return result.rows[0]!.job_id;
+/**
+ * The driver's own error, not Drizzle's wrapper ("Failed query: …"): the
+ * importer classifies a job's failure by the driver's code and message
+ * (disk full, database stopped) and shows that message.
+ */
+function driverError(error: unknown): never {
+  throw error instanceof DrizzleQueryError && error.cause !== undefined ? error.cause : error;
 }
+
+export async function createJob(db: Db, tenant: string, filePath: string, metrics: JobMetrics): Promise<string> {
+  const [row] = await db
+    .insert(importJobs)
+    .values({ tenantId: tenant, source: 'csv', status: 'queued', filePath, metrics: storable(metrics) })
+    .returning({ jobId: importJobs.jobId })
+    .catch(driverError);
+  return row!.jobId;
+}
+
+const FINISHED: ReadonlySet<ImportStatus> = new Set(['succeeded', 'rejected', 'failed', 'cancelled']);
 
 export async function updateJob(db: Db, jobId: string, status: ImportStatus, metrics: JobMetrics): Promise<void> {
-  await db.$client.query(
-    `update import_jobs set status = $2, metrics = $3,
-            started_at = case when $2 = 'running' then coalesce(started_at, now()) else started_at end,
-            finished_at = case when $2 in ('succeeded', 'rejected', 'failed', 'cancelled') then now() else finished_at end
-      where job_id = $1`,
-    [jobId, status, storable(metrics)],
-  );
+  await db
+    .update(importJobs)
+    .set({
+      status,
+      metrics: storable(metrics),
+      ...(status === 'running' ? { startedAt: sql`coalesce(${importJobs.startedAt}, now())` } : {}),
+      ...(FINISHED.has(status) ? { finishedAt: sql`now()` } : {}),
+    })
+    .where(eq(importJobs.jobId, jobId))
+    .catch(driverError);
 }
 
-interface JobRow {
-  job_id: string;
-  status: ImportStatus;
-  metrics: JobMetrics;
-  started_at: Date | null;
-  finished_at: Date | null;
-}
+type JobRow = Pick<typeof importJobs.$inferSelect, 'jobId' | 'status' | 'metrics' | 'startedAt' | 'finishedAt'>;
+
+const JOB_COLUMNS = {
+  jobId: importJobs.jobId,
+  status: importJobs.status,
+  metrics: importJobs.metrics,
+  startedAt: importJobs.startedAt,
+  finishedAt: importJobs.finishedAt,
+};
 
 function toJob(row: JobRow): ImportJob {
-  const m = row.metrics;
+  // The column is jsonb of any shape; every writer of it is this module, with JobMetrics.
+  const m = row.metrics as JobMetrics;
   return {
-    jobId: row.job_id,
-    status: row.status,
+    jobId: row.jobId,
+    status: row.status as ImportStatus,
     type: m.type,
     fileName: m.fileName,
     encoding: m.encoding,
     dryRun: m.dryRun,
-    startedAt: row.started_at?.toISOString() ?? null,
-    finishedAt: row.finished_at?.toISOString() ?? null,
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
     durationMs: m.durationMs,
     totalBytes: m.totalBytes,
     rowsRead: m.rowsRead,
@@ -112,23 +134,26 @@ function toJob(row: JobRow): ImportJob {
 }
 
 export async function readJob(db: Db, tenant: string, jobId: string): Promise<ImportJob> {
-  const result = await db.$client.query<JobRow>(
-    'select job_id, status, metrics, started_at, finished_at from import_jobs where tenant_id = $1 and job_id = $2',
-    [tenant, jobId],
-  );
-  const row = result.rows[0];
+  const [row] = await db
+    .select(JOB_COLUMNS)
+    .from(importJobs)
+    .where(and(eq(importJobs.tenantId, tenant), eq(importJobs.jobId, jobId)));
   if (!row) throw new CoreError('NOT_FOUND', `No import job ${jobId}`);
   return toJob(row);
 }
 
 export async function listJobs(db: Db, tenant: string, limit = 200): Promise<Omit<ImportJob, 'errors'>[]> {
-  // The error list can be long; the history does not need it.
-  const result = await db.$client.query<JobRow>(
-    `select job_id, status, metrics - 'errors' || '{"errors": []}'::jsonb as metrics, started_at, finished_at
-       from import_jobs where tenant_id = $1 order by coalesce(started_at, now()) desc, job_id limit $2`,
-    [tenant, limit],
-  );
-  return result.rows.map((row) => {
+  const rows = await db
+    .select({
+      ...JOB_COLUMNS,
+      // The error list can be long; the history does not need it.
+      metrics: sql<unknown>`${importJobs.metrics} - 'errors' || '{"errors": []}'::jsonb`,
+    })
+    .from(importJobs)
+    .where(eq(importJobs.tenantId, tenant))
+    .orderBy(sql`coalesce(${importJobs.startedAt}, now()) desc`, importJobs.jobId)
+    .limit(limit);
+  return rows.map((row) => {
     const { errors: _errors, ...summary } = toJob(row);
     return summary;
   });
@@ -140,11 +165,13 @@ export async function listJobs(db: Db, tenant: string, limit = 200): Promise<Omi
  * that is alone on its database (the embedded server) may say so.
  */
 export async function markInterruptedJobs(db: Db, tenant: string): Promise<number> {
-  const result = await db.$client.query(
-    `update import_jobs set status = 'failed', finished_at = now(),
-            metrics = coalesce(metrics, '{}'::jsonb) || jsonb_build_object('message', 'Interrupted: the app stopped during this import; nothing was imported', 'failure', 'interrupted')
-      where tenant_id = $1 and status in ('queued', 'running')`,
-    [tenant],
-  );
+  const result = await db
+    .update(importJobs)
+    .set({
+      status: 'failed',
+      finishedAt: sql`now()`,
+      metrics: sql`coalesce(${importJobs.metrics}, '{}'::jsonb) || jsonb_build_object('message', ${INTERRUPTED}::text, 'failure', 'interrupted')`,
+    })
+    .where(and(eq(importJobs.tenantId, tenant), inArray(importJobs.status, ['queued', 'running'])));
   return result.rowCount ?? 0;
 }

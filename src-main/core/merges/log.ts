@@ -4,21 +4,17 @@
  * unmerge needs to put the rows back exactly.
  */
 import type { MergeEvidence } from '../../../src-shared/contract/merges';
+import { getTableColumns, inArray, sql } from 'drizzle-orm';
 import { CoreError } from '../errors';
+import { developers } from '../db/schema';
 import { ACTIVE_MERGES_FROM_SQL } from '../identity/merged-away';
 import type { Db } from '../db/db';
 
-export interface DeveloperRow {
-  developer_id: string;
-  tenant_id: string;
-  display_name: string | null;
-  primary_email: string | null;
-  org_id: string | null;
-  consent_analytics: boolean;
-  tags: string[] | null;
+/** A developer row as a merge reads it, locked. */
+type LockedDeveloper = typeof developers.$inferSelect & {
   /** The whole row as jsonb, kept with the merge. */
   snapshot: Record<string, unknown>;
-}
+};
 
 /** Fields of `into` a merge filled from `from` because they were null: field → the value put in. */
 export interface Filled {
@@ -58,17 +54,17 @@ export interface PairDecisionEvidence {
  * Locks the developers (in id order, so two merges never deadlock) and
  * returns them by id; refuses unknown ids and other tenants' developers.
  */
-export async function lockDevelopers(tx: Db, tenant: string, ids: string[]): Promise<Map<string, DeveloperRow>> {
-  const { rows } = await tx.$client.query<DeveloperRow>(
-    `select d.developer_id, d.tenant_id, d.display_name, d.primary_email::text as primary_email, d.org_id,
-            d.consent_analytics, d.tags, to_jsonb(d) as snapshot
-       from developers d where d.developer_id = any($1::uuid[]) order by d.developer_id for update`,
-    [ids],
-  );
-  const byId = new Map(rows.map((r) => [r.developer_id, r]));
+export async function lockDevelopers(tx: Db, tenant: string, ids: string[]): Promise<Map<string, LockedDeveloper>> {
+  const rows = await tx
+    .select({ ...getTableColumns(developers), snapshot: sql<Record<string, unknown>>`to_jsonb(${developers})` })
+    .from(developers)
+    .where(inArray(developers.developerId, ids))
+    .orderBy(developers.developerId)
+    .for('update');
+  const byId = new Map(rows.map((r) => [r.developerId, r]));
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length > 0) throw new CoreError('NOT_FOUND', `No developer ${missing.join(' or ')}`, { missing });
-  const tenants = new Set(rows.map((r) => r.tenant_id));
+  const tenants = new Set(rows.map((r) => r.tenantId));
   if (tenants.size > 1) throw new CoreError('BAD_INPUT', `Developers ${ids.join(' and ')} belong to different tenants`);
   // Another tenant's developer is, from here, one that does not exist.
   if (!tenants.has(tenant)) throw new CoreError('NOT_FOUND', `No developer ${ids.join(' or ')}`, { missing: ids });

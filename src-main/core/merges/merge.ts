@@ -5,6 +5,7 @@
  * The log's evidence records every moved id and every field changed, so that
  * an unmerge can put each row back exactly.
  */
+import { and, eq, sql } from 'drizzle-orm';
 import { refreshDerived } from '../derived/refresh';
 import { activitiesSpan, developersActivitiesSpan } from '../developers/activity-span';
 import { CoreError } from '../errors';
@@ -12,6 +13,7 @@ import { rebuildDeveloperStats } from '../stats/service';
 import { activeMergesFrom, lockDevelopers, sortedTags, type Filled, type MergeLogEvidence } from './log';
 import { pairEvidence } from './suggestions';
 import { inTransaction } from '../db/transaction';
+import { accounts, activities, developerIdentifiers, developerMergeLogs, developers } from '../db/schema';
 import type { Db } from '../db/db';
 
 export interface MergeRequest {
@@ -55,27 +57,28 @@ export async function mergeDevelopers(db: Db, tenant: string, request: MergeRequ
     // What the rules say about this pair, recorded before anything moves.
     const pair = await pairEvidence(tx, tenant, intoId, fromId);
 
-    const t = [tenant, fromId, intoId];
-    const accounts = await tx.$client.query<{ id: string }>(
-      `update accounts set developer_id = $3, updated_at = now() where tenant_id = $1 and developer_id = $2
-       returning account_id as id`,
-      t,
-    );
-    const identifiers = await tx.$client.query<{ id: string }>(
-      `update developer_identifiers set developer_id = $3 where tenant_id = $1 and developer_id = $2 returning identifier_id as id`,
-      t,
-    );
-    const activities = await tx.$client.query<{ id: string }>(
-      `update activities set developer_id = $3 where tenant_id = $1 and developer_id = $2 returning activity_id as id`,
-      t,
-    );
+    const movedAccounts = await tx
+      .update(accounts)
+      .set({ developerId: intoId, updatedAt: sql`now()` })
+      .where(and(eq(accounts.tenantId, tenant), eq(accounts.developerId, fromId)))
+      .returning({ id: accounts.accountId });
+    const movedIdentifiers = await tx
+      .update(developerIdentifiers)
+      .set({ developerId: intoId })
+      .where(and(eq(developerIdentifiers.tenantId, tenant), eq(developerIdentifiers.developerId, fromId)))
+      .returning({ id: developerIdentifiers.identifierId });
+    const movedActivities = await tx
+      .update(activities)
+      .set({ developerId: intoId })
+      .where(and(eq(activities.tenantId, tenant), eq(activities.developerId, fromId)))
+      .returning({ id: activities.activityId });
 
     const filled: Filled = {};
-    if (into.display_name === null && from.display_name !== null) filled.displayName = from.display_name;
-    if (into.primary_email === null && from.primary_email !== null) filled.primaryEmail = from.primary_email;
-    if (into.org_id === null && from.org_id !== null) filled.orgId = from.org_id;
+    if (into.displayName === null && from.displayName !== null) filled.displayName = from.displayName;
+    if (into.primaryEmail === null && from.primaryEmail !== null) filled.primaryEmail = from.primaryEmail;
+    if (into.orgId === null && from.orgId !== null) filled.orgId = from.orgId;
     // Analytics consent is the person's: if either record withheld it, the merged one does.
-    const consentWithdrawn = into.consent_analytics && !from.consent_analytics;
+    const consentWithdrawn = into.consentAnalytics && !from.consentAnalytics;
     const tagsBefore = { into: sortedTags(into.tags ?? []), from: sortedTags(from.tags ?? []) };
     // Only a tag `into` lacks changes its list; otherwise its tags stay exactly as they were.
     const fromOnly = tagsBefore.from.filter((tag) => !tagsBefore.into.includes(tag));
@@ -83,22 +86,29 @@ export async function mergeDevelopers(db: Db, tenant: string, request: MergeRequ
 
     if (filled.primaryEmail !== undefined) {
       // Primary emails are unique per tenant: it leaves `from` before it reaches `into`.
-      await tx.$client.query('update developers set primary_email = null, updated_at = now() where developer_id = $1', [fromId]);
+      await tx
+        .update(developers)
+        .set({ primaryEmail: null, updatedAt: sql`now()` })
+        .where(eq(developers.developerId, fromId));
     }
-    await tx.$client.query(
-      `update developers set
-         display_name = coalesce(display_name, $2), primary_email = coalesce(primary_email, $3::citext), org_id = coalesce(org_id, $4::uuid),
-         consent_analytics = consent_analytics and $5, tags = $6, updated_at = now()
-       where developer_id = $1`,
-      [intoId, filled.displayName ?? null, filled.primaryEmail ?? null, filled.orgId ?? null, from.consent_analytics, tagsAfter],
-    );
+    await tx
+      .update(developers)
+      .set({
+        displayName: sql`coalesce(${developers.displayName}, ${filled.displayName ?? null})`,
+        primaryEmail: sql`coalesce(${developers.primaryEmail}, ${filled.primaryEmail ?? null}::citext)`,
+        orgId: sql`coalesce(${developers.orgId}, ${filled.orgId ?? null}::uuid)`,
+        consentAnalytics: sql`${developers.consentAnalytics} and ${from.consentAnalytics}`,
+        tags: tagsAfter,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(developers.developerId, intoId));
 
     await rebuildDeveloperStats(tx, tenant, [intoId, fromId]);
 
     const evidence: MergeLogEvidence = {
       action: 'merge',
       ...(pair ? { score: pair.score, rules: pair.evidence } : {}),
-      moved: { accounts: ids(accounts.rows), identifiers: ids(identifiers.rows), activities: ids(activities.rows) },
+      moved: { accounts: ids(movedAccounts), identifiers: ids(movedIdentifiers), activities: ids(movedActivities) },
       tagsBefore,
       tagsAfter,
       filled,
@@ -106,17 +116,16 @@ export async function mergeDevelopers(db: Db, tenant: string, request: MergeRequ
       ...(consentWithdrawn ? { consentWithdrawn } : {}),
       snapshot: { into: into.snapshot, from: from.snapshot },
     };
-    const log = await tx.$client.query<{ merge_id: string }>(
-      `insert into developer_merge_logs (tenant_id, into_developer_id, from_developer_id, reason, evidence)
-       values ($1, $2, $3, $4, $5) returning merge_id`,
-      [tenant, intoId, fromId, request.reason || null, JSON.stringify(evidence)],
-    );
+    const [log] = await tx
+      .insert(developerMergeLogs)
+      .values({ tenantId: tenant, intoDeveloperId: intoId, fromDeveloperId: fromId, reason: request.reason || null, evidence })
+      .returning({ mergeId: developerMergeLogs.mergeId });
     // After the log: it is what makes `from` merged away for the derived tables too. The moved
     // activities change days; a withdrawn consent takes all of `into`'s out of the analytics.
     const span = consentWithdrawn
       ? await developersActivitiesSpan(tx, tenant, [intoId])
       : await activitiesSpan(tx, evidence.moved.activities);
     await refreshDerived(tx, tenant, { developers: [intoId, fromId], span });
-    return log.rows[0]!.merge_id;
+    return log!.mergeId;
   });
 }
