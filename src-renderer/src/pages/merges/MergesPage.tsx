@@ -60,7 +60,7 @@ export function MergesPage() {
                   merge.reset();
                   setAsking(pair);
                 }}
-                onDecide={(snooze) => decide.mutate({ s, snooze })}
+                onDecide={(snooze) => decide.mutate({ a: s.a.developerId, b: s.b.developerId, snooze })}
               />
             ))}
           </ol>

@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Dispatch } from 'react';
-import type { DevSummary, MergeSuggestion } from '../../../../src-shared/contract/merges';
-import { api } from '../../api';
-import { developerQueries } from '../../queries/developers';
-import { mergeQueries } from '../../queries/merges';
+import type { DevSummary } from '../../../../src-shared/contract/merges';
+import { developerMutations, developerQueries } from '../../queries/developers';
+import { mergeMutations, mergeQueries } from '../../queries/merges';
 import { useDeveloperLabel } from '../../components/developer-bits';
 import type { MergeOutcomeEvent } from './merge-view';
 
@@ -25,12 +24,7 @@ export function useMergeActions(dispatch: Dispatch<MergeOutcomeEvent>, onMerged:
     void queryClient.invalidateQueries({ queryKey: developerQueries.all() });
   };
   const merge = useMutation({
-    mutationFn: (pair: MergePair & { reason?: string }) =>
-      api.call('developers:merge', {
-        intoId: pair.into.developerId,
-        fromId: pair.from.developerId,
-        ...(pair.reason ? { reason: pair.reason } : {}),
-      }),
+    ...developerMutations.merge<MergePair & { reason?: string }>(),
     onSuccess: ({ mergeId }, pair) => {
       dispatch({ type: 'merged', mergeId, intoId: pair.into.developerId, intoName: label(pair.into), fromName: label(pair.from) });
       onMerged();
@@ -38,7 +32,7 @@ export function useMergeActions(dispatch: Dispatch<MergeOutcomeEvent>, onMerged:
     },
   });
   const undo = useMutation({
-    mutationFn: (mergeId: string) => api.call('developers:unmerge', { mergeId }),
+    ...developerMutations.unmerge(),
     onMutate: () => dispatch({ type: 'undoStarted' }),
     onSuccess: () => {
       dispatch({ type: 'undone' });
@@ -47,11 +41,7 @@ export function useMergeActions(dispatch: Dispatch<MergeOutcomeEvent>, onMerged:
     onError: (error) => dispatch({ type: 'undoFailed', error }),
   });
   const decide = useMutation({
-    mutationFn: async ({ s, snooze }: { s: MergeSuggestion; snooze: boolean }): Promise<void> => {
-      const pair = { a: s.a.developerId, b: s.b.developerId };
-      if (snooze) await api.call('merges:snooze', { ...pair, days: 30 });
-      else await api.call('merges:dismiss', pair);
-    },
+    ...mergeMutations.decide(),
     onSuccess: refresh,
   });
   return { merge, undo, decide };

@@ -2,10 +2,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationRow } from '../../../../src-shared/contract/organizations';
-import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { organizationQueries } from '../../queries/organizations';
+import { organizationMutations, organizationQueries } from '../../queries/organizations';
 import { useDebounced } from '../../components/use-debounced';
 import { mergeTargets } from './organization-view';
 
@@ -20,7 +19,7 @@ export function MergePanel({ from, onClose }: { from: OrganizationRow; onClose(m
   const targets = mergeTargets(candidates.data?.rows ?? [], from.orgId);
   const into = targets.find((r) => r.orgId === intoId) ?? null;
   const merge = useMutation({
-    mutationFn: (target: OrganizationRow) => api.call('organizations:merge', { intoId: target.orgId, fromId: from.orgId }),
+    ...organizationMutations.mergeInto<OrganizationRow>(from.orgId),
     onSuccess: ({ moved }, target) => {
       setConfirming(false);
       onClose(t('organizations.merged', { from: from.name, into: target.name, count: moved }));

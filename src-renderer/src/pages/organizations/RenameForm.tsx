@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationRow } from '../../../../src-shared/contract/organizations';
-import { api } from '../../api';
+import { organizationMutations } from '../../queries/organizations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ORG_NAME_MAX, renameError } from './organization-view';
 
@@ -13,7 +13,7 @@ export function RenameForm({ row, onDone }: { row: OrganizationRow; onDone(name:
   const [draft, setDraft] = useState(row.name);
   const [touched, setTouched] = useState(false);
   const rename = useMutation({
-    mutationFn: (name: string) => api.call('organizations:rename', { orgId: row.orgId, name }),
+    ...organizationMutations.rename(row.orgId),
     onSuccess: (value) => onDone(value.name),
   });
   const error = renameError(draft, row.name);
