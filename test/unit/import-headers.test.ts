@@ -6,8 +6,8 @@ import {
   recognisePreset,
   suggestMapping,
   uniqueHeaders,
-} from '../../src-main/core/imports/headers';
-import { createRowContext, ImportSetupError, resolveMapping } from '../../src-main/core/imports/row-context';
+} from '../../src-main/core/imports/parse/headers';
+import { createRowContext, ImportSetupError, resolveMapping } from '../../src-main/core/imports/parse/row-context';
 import { importTypes } from '../../src-main/core/imports/types';
 
 describe('normaliseHeader', () => {

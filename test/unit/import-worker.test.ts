@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { parseInWorker } from '../../src-main/core/imports/parse-worker-client';
-import { sniffFile } from '../../src-main/core/imports/sniff';
+import { parseInWorker } from '../../src-main/core/imports/parse/parse-worker-client';
+import { sniffFile } from '../../src-main/core/imports/parse/sniff';
 import type { ImportType, RowOutcome, WorkerInput, WorkerMessage } from '../../src-main/core/imports/types';
 
 // Each test starts a worker thread that loads TypeScript through tsx: slow on a busy machine.

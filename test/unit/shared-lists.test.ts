@@ -3,7 +3,7 @@ import { budgetCategories } from '../../src-shared/budget-categories';
 import { FUNNEL_STAGES, stageKeys } from '../../src-shared/funnel-stages';
 import { handleProviders } from '../../src-shared/providers';
 import { DEFAULT_ACTION_MAP } from '../../src-main/core/db/seed';
-import { importFields } from '../../src-main/core/imports/headers';
+import { importFields } from '../../src-main/core/imports/parse/headers';
 
 describe('the lists every process shares', () => {
   it('gives the developers template a handle column for each handle provider', () => {

@@ -7,11 +7,11 @@ import { CoreError } from '../errors';
 import { readSettings } from '../settings/read';
 import type { ChosenFile, FileRegistry } from '../files/handles';
 import type { DomainHandlers } from '../handlers';
-import { importFields, suggestMapping } from './headers';
+import { importFields, suggestMapping } from './parse/headers';
 import { ensureFreeSpace } from '../files/free-space';
 import type { FileStat, Importer } from './importer';
 import { listJobs, readJob } from './jobs';
-import { sniffFile } from './sniff';
+import { sniffFile } from './parse/sniff';
 import type { ImportOptions } from './types';
 import type { Db } from '../db/db';
 

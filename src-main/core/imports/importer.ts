@@ -20,9 +20,9 @@ import { traceStep } from '../db/trace';
 import { refreshDerived } from '../derived/refresh';
 import { DERIVED_TABLE_NAMES } from '../derived/tables';
 import { addToDeveloperStats } from '../stats/service';
-import { activityImportChange, resolveActivities } from './activity-resolve';
-import { CREATE_STAGE_ACTIVITY, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS } from './activity-stage';
-import { openCopy, type CopyWriter } from './copy';
+import { activityImportChange, resolveActivities } from './load/activity-resolve';
+import { CREATE_STAGE_ACTIVITY, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS } from './load/activity-stage';
+import { openCopy, type CopyWriter } from './load/copy';
 import {
   CREATE_STAGE_RECORD,
   resolveBudgets,
@@ -31,10 +31,10 @@ import {
   STAGE_RECORD,
   STAGE_RECORD_COLUMNS,
   type EntityCounts,
-} from './entity-resolve';
+} from './load/entity-resolve';
 import { createJob, emptyCounts, ERRORS_KEPT, updateJob, type JobMetrics } from './jobs';
 import { classifyFailure, FileChanged } from './failure';
-import { parseFileInWorkers } from './parse-worker-client';
+import { parseFileInWorkers } from './parse/parse-worker-client';
 import { pausePoint } from './pause';
 import type { ColumnMapping, ImportOptions, RowOutcome, TextEncodingName, WorkerInput } from './types';
 

@@ -2,10 +2,10 @@
  * Rows of other services' exports (issue 3, "Formats"): connpass participants,
  * GitHub stargazers, Slack members. Each becomes one activity of its service.
  */
-import { presetSources } from './row-context';
-import { accepted, dropUndefined, type RowReader } from './row-reader';
+import { presetSources } from './parse/row-context';
+import { accepted, dropUndefined, type RowReader } from './parse/row-reader';
 import type { ImportType, ResourceRef, RowOutcome } from './types';
-import { normaliseEmail, normaliseHandle, parseTimestamp } from './values';
+import { normaliseEmail, normaliseHandle, parseTimestamp } from './parse/values';
 
 function sourceFor(r: RowReader, type: ImportType): string {
   const chosen = r.ctx.options.source?.trim();

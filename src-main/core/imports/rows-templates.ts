@@ -2,7 +2,7 @@
  * Rows of the app's own templates (issue 3, "Formats"): activities,
  * developers, campaigns, budgets.
  */
-import { accepted, dropUndefined, type RowReader } from './row-reader';
+import { accepted, dropUndefined, type RowReader } from './parse/row-reader';
 import { budgetCategories, isBudgetCategory, type BudgetCategory } from '../../../src-shared/budget-categories';
 import { handleProviders } from '../../../src-shared/providers';
 import type { Actor, ResourceRef, RowOutcome } from './types';
@@ -15,7 +15,7 @@ import {
   parseBoolean,
   parseDate,
   parseTimestamp,
-} from './values';
+} from './parse/values';
 
 /** Lower-cased, NFKC, trimmed: for codes people type (actions, sources, categories). */
 const code = (text: string) => text.normalize('NFKC').trim().toLowerCase();

@@ -6,8 +6,8 @@
  * `normaliseHeader`, so `Occurred At`, `occurred-at` and `ＯＣＣＵＲＲＥＤ＿ＡＴ`
  * are one name, for suggestions, preset recognition and mapping look-ups alike.
  */
-import { handleProviders } from '../../../src-shared/providers';
-import type { ColumnMapping, ImportType } from './types';
+import { handleProviders } from '../../../../src-shared/providers';
+import type { ColumnMapping, ImportType } from '../types';
 
 export function normaliseHeader(header: string): string {
   return header

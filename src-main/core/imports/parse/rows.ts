@@ -4,9 +4,9 @@
  */
 import type { RowContext } from './row-context';
 import { RowReader, type Cells } from './row-reader';
-import { connpassRow, githubStarRow, slackMemberRow } from './rows-presets';
-import { activityRow, budgetRow, campaignRow, developerRow } from './rows-templates';
-import type { ImportType, RowOutcome } from './types';
+import { connpassRow, githubStarRow, slackMemberRow } from '../rows-presets';
+import { activityRow, budgetRow, campaignRow, developerRow } from '../rows-templates';
+import type { ImportType, RowOutcome } from '../types';
 
 const parsers: Record<ImportType, (r: RowReader) => RowOutcome> = {
   activities: activityRow,

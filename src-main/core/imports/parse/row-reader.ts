@@ -4,7 +4,7 @@
  * error, and each bad column is reported once with its raw value.
  */
 import type { RowContext } from './row-context';
-import type { ImportRecord, RowError, RowOutcome } from './types';
+import type { ImportRecord, RowError, RowOutcome } from '../types';
 import type { Parsed } from './values';
 
 /** One data row: the file's (unique) header → the decoded cell. */

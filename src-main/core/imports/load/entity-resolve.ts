@@ -4,8 +4,8 @@
  * the same file inserts nothing new: developers and campaigns are matched and
  * updated, budgets carry a content key in `meta`.
  */
-import type { Db, SqlClient } from '../db/db';
-import type { DerivedChange } from '../derived/change';
+import type { Db, SqlClient } from '../../db/db';
+import type { DerivedChange } from '../../derived/change';
 import { copyLine } from './copy';
 import {
   claimOrganizationDomains,
@@ -15,7 +15,7 @@ import {
   resolveDomainOrganizations,
   STAGE_DOMAIN,
 } from './domain-orgs';
-import type { BudgetRecord, CampaignRecord, DeveloperRecord } from './types';
+import type { BudgetRecord, CampaignRecord, DeveloperRecord } from '../types';
 
 export const STAGE_RECORD = 'stage_record';
 export const STAGE_RECORD_COLUMNS = ['line', 'rec'] as const;

@@ -5,9 +5,9 @@
  * activities (ON CONFLICT (dedup_key) DO NOTHING) and direct attribution.
  * Every step is one set-based statement over the stage.
  */
-import type { Db } from '../db/db';
-import { tracedClient } from '../db/trace';
-import type { DerivedChange } from '../derived/change';
+import type { Db } from '../../db/db';
+import { tracedClient } from '../../db/trace';
+import type { DerivedChange } from '../../derived/change';
 import { STAGE_ACTIVITY } from './activity-stage';
 import {
   claimOrganizationDomains,
@@ -18,7 +18,7 @@ import {
   STAGE_DOMAIN,
 } from './domain-orgs';
 import { withIndexesDeferred } from './index-aware';
-import { pausePoint } from './pause';
+import { pausePoint } from '../pause';
 
 export interface ResolveCounts {
   activities: number;

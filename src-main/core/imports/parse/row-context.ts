@@ -7,7 +7,7 @@
  */
 import { basename } from 'node:path';
 import { connpassEventIdFromFileName, fieldSpec, importFields, normaliseHeader, suggestMapping } from './headers';
-import type { ColumnMapping, ImportOptions, ImportType, ResourceRef, WorkerInput } from './types';
+import type { ColumnMapping, ImportOptions, ImportType, ResourceRef, WorkerInput } from '../types';
 import { parseTimestamp, resolveZone } from './values';
 
 export interface RowContext {
