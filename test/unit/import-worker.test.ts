@@ -13,7 +13,7 @@ import type { ImportType, RowOutcome, WorkerInput, WorkerMessage } from '../../s
 vi.setConfig({ testTimeout: 30_000 });
 
 const fixtures = resolve(__dirname, '../fixtures/csv');
-const imports = resolve(__dirname, '../../src-main/core/imports');
+const imports = resolve(__dirname, '../../src-main/core/imports/parse');
 const dir = mkdtempSync(join(tmpdir(), 'drm-parse-worker-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

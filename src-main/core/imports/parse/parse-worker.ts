@@ -48,6 +48,8 @@ async function run(port: MessagePort, input: WorkerInput): Promise<void> {
   };
 
   try {
+    // A format registered at run time (tests) is known to this thread only once its module ran here.
+    if (input.formatModule !== undefined) await import(input.formatModule);
     for await (const outcome of readRecords(input, (p) => (progress = p))) {
       rows++;
       if (tenant !== undefined && outcome.status === 'ok') {
