@@ -1,13 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { IANAZone } from 'luxon';
-import type { ImportFormat, ImportType } from '../../../src-shared/contract/imports';
+import type { ImportType } from '../../../src-shared/contract/imports';
 import { toCsv } from '../../../src-shared/csv';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/read';
 import type { ChosenFile, FileRegistry } from '../files/handles';
 import type { DomainHandlers } from '../handlers';
-import { formatOf, importFormats, type ImportFormat as Format } from './formats/index';
+import { describeFormats } from './formats/describe';
+import { formatOf } from './formats/index';
 import { suggestMapping } from './parse/headers';
 import { ensureFreeSpace } from '../files/free-space';
 import type { FileStat, Importer } from './importer';
@@ -39,22 +40,6 @@ async function fileStat(file: ChosenFile): Promise<FileStat> {
     if (error instanceof CoreError) throw error;
     throw new CoreError('BAD_INPUT', `Cannot read ${file.name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-}
-
-/** A format as the renderer and the CLI see it (import:list-formats). */
-function describeFormat(format: Format): ImportFormat {
-  return {
-    type: format.type,
-    label: format.label,
-    shortLabel: format.shortLabel,
-    labelKeys: { label: `imports.types.${format.type}`, shortLabel: `imports.typeShort.${format.type}` },
-    fields: format.fields.map((f) => ({ name: f.name, required: f.required ?? false })),
-    options: [...format.options],
-    template: format.template,
-    primaryCount: format.primaryCount,
-    keepsUnmapped: format.keepsUnmapped,
-    actorFieldSets: format.actorFieldSets.map((set) => [...set]),
-  };
 }
 
 function checkOptions(options: ImportOptions): void {
@@ -137,7 +122,7 @@ export function importHandlers(
   }
 
   return {
-    'import:list-formats': async () => importFormats().map(describeFormat),
+    'import:list-formats': async () => describeFormats(),
 
     'import:preview': async ({ fileHandle }, caller) => {
       const { path, name, size } = await files.resolve(fileHandle, caller.session);

@@ -6,10 +6,12 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { saveText } from '../../download';
 import { BOM } from '../../../../src-shared/csv';
+import { useImportLabels } from './labels';
 
 /** Empty CSVs with the columns of the app's own formats, saved as the core names them. */
 export function TemplateDownloads({ formats }: { formats: ChannelOutput<'import:list-formats'> }) {
   const { t } = useTranslation();
+  const labels = useImportLabels();
   const download = useMutation({
     mutationFn: (type: ImportType) => api.call('import:get-template', { type }),
     onSuccess: ({ fileName, content }) => {
@@ -29,7 +31,7 @@ export function TemplateDownloads({ formats }: { formats: ChannelOutput<'import:
         {own.map(({ type }) => (
           <li key={type}>
             <button type="button" className="button-secondary" onClick={() => download.mutate(type)} disabled={download.isPending}>
-              {t('imports.templates.download', { format: t(`imports.typeShort.${type}`) })}
+              {t('imports.templates.download', { format: labels.typeShort(type) })}
             </button>
           </li>
         ))}
