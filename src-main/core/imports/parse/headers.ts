@@ -1,5 +1,7 @@
 /**
- * Column names: which header feeds which field of each import type.
+ * Column names: which header feeds which field of a format (the fields and
+ * their aliases are the format's, in formats/), and which format a header
+ * row looks like.
  *
  * Issue 3: headers match case-insensitively, ignoring spaces, `_` and `-`, and
  * Japanese aliases are accepted. Everything here compares through

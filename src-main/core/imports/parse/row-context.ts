@@ -1,7 +1,7 @@
 /**
  * Everything a row parser needs that is the same for every row of one import:
- * the mapping resolved against the file's headers, the time zone, the preset's
- * defaults. Built once, before the first data row, so that a problem with the
+ * the mapping resolved against the file's headers, the time zone, what the
+ * format's setup computes (a connpass event, a Slack join date). Built once, before the first data row, so that a problem with the
  * import as a whole (a required column missing, an unknown zone, a connpass
  * file without an event) is reported once instead of on every row.
  */
