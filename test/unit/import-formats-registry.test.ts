@@ -8,7 +8,7 @@ import en from '../../src-renderer/src/i18n/en';
 import ja from '../../src-renderer/src/i18n/ja';
 import { importTypesHelp } from '../../src-main/cli/import';
 import { CoreError } from '../../src-main/core/errors';
-import { describeFormats } from '../../src-main/core/imports/formats/describe';
+import { describeFormats, requireFormat } from '../../src-main/core/imports/formats/describe';
 import { findFormat, formatOf, importFormats, recognitionOrder } from '../../src-main/core/imports/formats/index';
 
 const listed = (type: string) => describeFormats().find((format) => format.type === type)!;
@@ -92,13 +92,16 @@ describe('looking a format up', () => {
   it('refuses an unknown type as the caller’s mistake, naming the known ones', () => {
     expect(findFormat('csv')).toBeUndefined();
     try {
-      formatOf('csv');
+      requireFormat('csv');
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(CoreError);
       expect((error as CoreError).code).toBe('BAD_INPUT');
       expect((error as CoreError).message).toMatch(/Unknown import type "csv"; use one of activities, developers, .*slack-members/);
     }
+    // Past the boundary, an unchecked type is a bug of ours: a plain error, not a caller's BAD_INPUT.
+    expect(() => formatOf('csv')).toThrow(/Unknown import type "csv"/);
+    expect(() => formatOf('csv')).not.toThrow(CoreError);
   });
 
   it('gives the CLI its --type list from the registry', () => {

@@ -7,8 +7,7 @@ import { CoreError } from '../errors';
 import { readSettings } from '../settings/read';
 import type { ChosenFile, FileRegistry } from '../files/handles';
 import type { DomainHandlers } from '../handlers';
-import { describeFormats } from './formats/describe';
-import { formatOf } from './formats/index';
+import { describeFormats, requireFormat } from './formats/describe';
 import { suggestMapping } from './parse/headers';
 import { ensureFreeSpace } from '../files/free-space';
 import type { FileStat, Importer } from './importer';
@@ -89,7 +88,7 @@ export function importHandlers(
     options?: ImportOptions;
     dryRun?: boolean;
   }): Promise<string> {
-    const format = formatOf(request.type);
+    const format = requireFormat(request.type);
     const { path, name: fileName } = request.file;
     const before = await fileStat(request.file);
     const totalBytes = before.size;
@@ -152,7 +151,7 @@ export function importHandlers(
     'import:get-job': ({ jobId }) => readJob(db, tenant, jobId),
 
     'import:get-template': async ({ type }) => {
-      const format = formatOf(type);
+      const format = requireFormat(type);
       if (!format.template) throw new CoreError('BAD_INPUT', `${type} is another service's export; it has no template`);
       // The header line alone, written as every CSV of the app is (BOM: Excel, notably in Japan, opens it as UTF-8).
       return {

@@ -1,7 +1,15 @@
-/** A registered format as `import:list-formats` gives it to the renderer and the CLI. */
+/** The registry as the shells see it: formats described for `import:list-formats`, and a caller's type checked. */
 import type { ImportFormat as ListedFormat } from '../../../../src-shared/contract/imports';
+import { CoreError } from '../../errors';
 import type { ImportFormat } from './format';
-import { importFormats } from './index';
+import { findFormat, importFormats, unknownTypeMessage } from './index';
+
+/** The format a caller named, or a BAD_INPUT that lists the known ones (the caller's mistake, not ours). */
+export function requireFormat(type: string): ImportFormat {
+  const format = findFormat(type);
+  if (!format) throw new CoreError('BAD_INPUT', unknownTypeMessage(type), { field: 'type' });
+  return format;
+}
 
 export function describeFormat(format: ImportFormat): ListedFormat {
   return {

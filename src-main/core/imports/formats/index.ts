@@ -4,7 +4,6 @@
  * read. Adding a format means adding its file and a line here, plus its
  * translations (`imports.types.<type>`, `imports.typeShort.<type>`).
  */
-import { CoreError } from '../../errors';
 import { activities } from './activities';
 import { budgets } from './budgets';
 import { campaigns } from './campaigns';
@@ -32,12 +31,16 @@ export function findFormat(type: string): ImportFormat | undefined {
   return formats.get(type);
 }
 
-/** The format named `type`, or a BAD_INPUT that lists the known ones (a caller's mistake, not ours). */
+export const unknownTypeMessage = (type: string) => `Unknown import type "${type}"; use one of ${[...formats.keys()].join(', ')}`;
+
+/**
+ * The format named `type`, for code past the shells' boundary (which checks
+ * a caller's type with describe.ts's requireFormat). No CoreError here: the
+ * parse workers load this registry, and they stay free of the contract's zod.
+ */
 export function formatOf(type: string): ImportFormat {
   const format = formats.get(type);
-  if (!format) {
-    throw new CoreError('BAD_INPUT', `Unknown import type "${type}"; use one of ${[...formats.keys()].join(', ')}`, { field: 'type' });
-  }
+  if (!format) throw new Error(unknownTypeMessage(type));
   return format;
 }
 
