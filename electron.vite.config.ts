@@ -31,7 +31,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
           // CSV parsing runs in a worker thread, never on Electron's main thread.
-          'parse-worker': resolve(__dirname, 'src-main/core/imports/parse-worker.ts'),
+          'parse-worker': resolve(__dirname, 'src-main/core/imports/parse/parse-worker.ts'),
         },
       },
     },

@@ -7,7 +7,7 @@ import { migrateCommand, serveCommand, statusCommand } from './cli/commands';
 import { Refusal, UsageError } from './cli/context';
 import { developersCommand } from './cli/developers';
 import { developerCommand } from './cli/developers-read';
-import { importCommand } from './cli/import';
+import { importCommand, importTypesHelp } from './cli/import';
 import { reportCommand } from './cli/report';
 import { restoreCommand } from './cli/restore';
 import { statsCommand } from './cli/stats';
@@ -35,7 +35,7 @@ Where the data is (every command):
 Options:
   status --json         print one JSON object
   serve --port N        listen on port N (default: a free port)
-  import FILE [--type activities|developers|campaigns|budgets|connpass|github-stars|slack-members]
+  import FILE [--type ${importTypesHelp()}]
          [--mapping FILE.json] [--source S] [--timezone TZ] [--campaign NAME]
          [--event-title T] [--event-id ID] [--event-date D] [--occurred-at ISO] [--dry-run] [--json]
   developers list [--q TEXT] [--page N] [--page-size N] [--json]

@@ -14,7 +14,7 @@ const SEGMENT = /^[^/]+$/;
 
 /** Host → the paths the app generates there (segments without the leading slash). */
 const KNOWN_PATHS: Record<string, (segments: string[]) => boolean> = {
-  // src-main/core/developers/profile.ts (users), imports/rows-presets.ts (a stargazers file's repository)
+  // src-main/core/developers/profile.ts (users), imports/formats/github-stars.ts (a stargazers file's repository)
   'github.com': (s) => s.length === 1 || s.length === 2,
   'x.com': (s) => s.length === 1,
   'connpass.com': (s) => s.length === 2 && (s[0] === 'user' || (s[0] === 'event' && /^\d+$/.test(s[1]!))),

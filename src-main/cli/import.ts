@@ -8,12 +8,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { importTypes, type ImportJob, type ImportOptionsInput, type ImportType } from '../../src-shared/contract/imports';
+import type { ImportJob, ImportOptionsInput, ImportType } from '../../src-shared/contract/imports';
 import { CoreError } from '../core/errors';
+import { findFormat, importFormats } from '../core/imports/formats/index';
 import type { Core } from '../core/types';
 import { parseOptions, Refusal, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 
-const HELP_TYPES = importTypes.join('|');
+/** The import types, from the core's registry of formats, as usage text writes alternatives. */
+export const importTypesHelp = () =>
+  importFormats()
+    .map((format) => format.type)
+    .join('|');
 
 export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(
@@ -34,10 +39,10 @@ export async function importCommand(args: string[]): Promise<number> {
     },
     true,
   );
-  if (positionals.length !== 1) throw new UsageError(`give exactly one FILE to import (drm import FILE [--type ${HELP_TYPES}] …)`);
+  if (positionals.length !== 1) throw new UsageError(`give exactly one FILE to import (drm import FILE [--type ${importTypesHelp()}] …)`);
   const filePath = resolve(positionals[0]!);
-  if (values.type !== undefined && !(importTypes as readonly string[]).includes(values.type)) {
-    throw new UsageError(`--type must be one of ${HELP_TYPES}, got "${values.type}"`);
+  if (values.type !== undefined && !findFormat(values.type)) {
+    throw new UsageError(`--type must be one of ${importTypesHelp()}, got "${values.type}"`);
   }
   let mapping: Record<string, string> | undefined;
   if (values.mapping) {
@@ -64,7 +69,7 @@ export async function importCommand(args: string[]): Promise<number> {
       const preview = unwrap(await core.handlers['import:preview']({ fileHandle }));
       if (!preview.type) {
         throw new UsageError(
-          `cannot tell what ${basename(filePath)} is from its headers (${preview.headers.join(', ')}); give --type ${HELP_TYPES}`,
+          `cannot tell what ${basename(filePath)} is from its headers (${preview.headers.join(', ')}); give --type ${importTypesHelp()}`,
         );
       }
       type = preview.type;

@@ -7,8 +7,16 @@ import { z } from 'zod';
 import { csvFile, emptyInput } from './common';
 import { fileHandle } from './files';
 
-export const importTypes = ['activities', 'developers', 'campaigns', 'budgets', 'connpass', 'github-stars', 'slack-members'] as const;
-export const importType = z.enum(importTypes);
+/**
+ * An import format's name. The formats are a registry of the core
+ * (core/imports/formats), which this process-neutral contract cannot import:
+ * the core checks the name against it and answers BAD_INPUT for an unknown
+ * one; `import:list-formats` lists them.
+ */
+export const importType = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'an import type is a lower-case name such as activities')
+  .max(40);
 export type ImportType = z.infer<typeof importType>;
 
 export const importStatuses = ['queued', 'running', 'succeeded', 'rejected', 'failed', 'cancelled'] as const;
@@ -23,6 +31,10 @@ export const importFailures = ['file', 'database', 'disk', 'interrupted', 'inter
 export type ImportFailure = (typeof importFailures)[number];
 
 const shortText = z.string().trim().max(500);
+
+/** Options an import may take; each format says which of them it uses. */
+export const importOptionNames = ['timezone', 'source', 'campaign', 'eventTitle', 'eventId', 'eventDate', 'occurredAt'] as const;
+export type ImportOptionName = (typeof importOptionNames)[number];
 
 export const importOptions = z
   .object({
@@ -61,7 +73,6 @@ export const encodingReasons = [
 export type EncodingReason = (typeof encodingReasons)[number];
 
 export const importField = z.object({ name: z.string(), required: z.boolean() });
-export const importFormats = z.array(z.object({ type: importType, fields: z.array(importField), template: z.boolean() }));
 
 export const importPreview = z.object({
   fileName: z.string(),
@@ -90,6 +101,31 @@ export const importCounts = z.object({
   campaigns: z.number().int(),
   budgets: z.number().int(),
 });
+export const importCountName = importCounts.keyof();
+export type ImportCountName = z.infer<typeof importCountName>;
+
+/** Everything the renderer and the CLI know about a format, from the core's registry. */
+export const importFormat = z.object({
+  type: importType,
+  /** English names; the UI translates them under `labelKeys` and falls back to these. */
+  label: z.string(),
+  shortLabel: z.string(),
+  labelKeys: z.object({ label: z.string(), shortLabel: z.string() }),
+  /** In the mapping editor's order. */
+  fields: z.array(importField),
+  /** The options it takes, in the form's order. */
+  options: z.array(z.enum(importOptionNames)),
+  /** Whether `import:get-template` has a template for it. */
+  template: z.boolean(),
+  /** The count its result leads with, shown even when zero. */
+  primaryCount: importCountName,
+  /** Columns no field reads are kept in each activity's metadata (else ignored). */
+  keepsUnmapped: z.boolean(),
+  /** One of these field sets must be mapped (empty: no such rule). */
+  actorFieldSets: z.array(z.array(z.string())),
+});
+export type ImportFormat = z.infer<typeof importFormat>;
+export const importFormats = z.array(importFormat);
 
 export const importJob = z.object({
   jobId: z.string(),

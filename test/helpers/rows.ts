@@ -2,9 +2,9 @@
  * One CSV row through the import's row parser (createRowContext + parseRow),
  * for the unit tests of each format.
  */
-import { suggestMapping } from '../../src-main/core/imports/headers';
-import { createRowContext } from '../../src-main/core/imports/row-context';
-import { parseRow } from '../../src-main/core/imports/rows';
+import { suggestMapping } from '../../src-main/core/imports/parse/headers';
+import { createRowContext } from '../../src-main/core/imports/parse/row-context';
+import { parseRow } from '../../src-main/core/imports/parse/rows';
 import type { ColumnMapping, ImportOptions, ImportType, RowOutcome } from '../../src-main/core/imports/types';
 
 export const at = (iso: string) => Date.parse(iso);

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dbOn } from '../../src-main/core/db/db';
-import { DEFER_MIN_ROWS } from '../../src-main/core/imports/index-aware';
+import { DEFER_MIN_ROWS } from '../../src-main/core/imports/load/index-aware';
 import { rebuildCampaignStats } from '../../src-main/core/stats/service';
 import { useCoreOnTestDatabase } from '../helpers/database';
 import { fileHandle, importFile, queryRows, tableCounts, writeCsv } from '../helpers/imports';
@@ -114,7 +114,7 @@ describe('bulk import', () => {
 
 describe('a file large enough to be parsed by two workers', () => {
   it('reports an error in its second half at the exact line and column', async () => {
-    const { SPLIT_MIN_BYTES } = await import('../../src-main/core/imports/split');
+    const { SPLIT_MIN_BYTES } = await import('../../src-main/core/imports/parse/split');
     const lines = ['occurred_at,action,source,email,resource_category,resource_title,source_ref'];
     const filler = 'x'.repeat(200);
     let bytes = 0;

@@ -9,8 +9,8 @@ describe('links the app makes', () => {
       profileUrl('x', '@taro_y', null),
       profileUrl('twitter', 'taro_y', null),
       profileUrl('connpass', 'taro_y', null),
-      'https://connpass.com/event/123456/', // imports/row-context.ts
-      'https://github.com/example/drm', // imports/rows-presets.ts
+      'https://connpass.com/event/123456/', // imports/formats/connpass.ts
+      'https://github.com/example/drm', // imports/formats/github-stars.ts
     ];
     for (const url of generated) {
       expect(url).not.toBeNull();

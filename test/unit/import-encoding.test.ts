@@ -5,8 +5,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../src-main/core/errors';
-import { chooseEncoding, firstUndecodableLine, scanUtf8 } from '../../src-main/core/imports/encoding';
-import { refuseNonText } from '../../src-main/core/imports/file-kind';
+import { chooseEncoding, firstUndecodableLine, scanUtf8 } from '../../src-main/core/imports/parse/encoding';
+import { refuseNonText } from '../../src-main/core/imports/parse/file-kind';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 

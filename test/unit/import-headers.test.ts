@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  connpassEventIdFromFileName,
-  importFields,
-  normaliseHeader,
-  recognisePreset,
-  suggestMapping,
-  uniqueHeaders,
-} from '../../src-main/core/imports/headers';
-import { createRowContext, ImportSetupError, resolveMapping } from '../../src-main/core/imports/row-context';
-import { importTypes } from '../../src-main/core/imports/types';
+import { connpassEventIdFromFileName } from '../../src-main/core/imports/formats/connpass';
+import { formatOf, importFormats } from '../../src-main/core/imports/formats/index';
+import { normaliseHeader, recognisePreset, suggestMapping, uniqueHeaders } from '../../src-main/core/imports/parse/headers';
+import { createRowContext, ImportSetupError, resolveMapping } from '../../src-main/core/imports/parse/row-context';
 
 describe('normaliseHeader', () => {
   it('ignores case, width, spaces, _ and -', () => {
@@ -125,10 +119,13 @@ describe('uniqueHeaders', () => {
   });
 });
 
-describe('importFields', () => {
+describe('the fields of each format', () => {
   it('describes every import type with its required fields', () => {
-    for (const type of importTypes) expect(importFields[type].length).toBeGreaterThan(0);
-    const required = (type: (typeof importTypes)[number]) => importFields[type].filter((f) => f.required).map((f) => f.name);
+    for (const format of importFormats()) expect(format.fields.length).toBeGreaterThan(0);
+    const required = (type: string) =>
+      formatOf(type)
+        .fields.filter((f) => f.required)
+        .map((f) => f.name);
     expect(required('activities')).toEqual(['occurred_at', 'action']);
     expect(required('budgets')).toEqual(['campaign', 'amount', 'spent_at']);
     expect(required('campaigns')).toEqual(['name']);

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDecoder, decodeBuffer } from '../../src-main/core/imports/decode';
-import { readRecords, type ReadProgress } from '../../src-main/core/imports/record-stream';
+import { createDecoder, decodeBuffer } from '../../src-main/core/imports/parse/decode';
+import { readRecords, type ReadProgress } from '../../src-main/core/imports/parse/record-stream';
 import type { RowOutcome, TextEncodingName, WorkerInput } from '../../src-main/core/imports/types';
 
 const dir = mkdtempSync(join(tmpdir(), 'drm-records-'));

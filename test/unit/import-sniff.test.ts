@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectDelimiter, SAMPLE_BYTES, sniffBuffer, sniffFile } from '../../src-main/core/imports/sniff';
+import { detectDelimiter, SAMPLE_BYTES, sniffBuffer, sniffFile } from '../../src-main/core/imports/parse/sniff';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 const bom = Buffer.from([0xef, 0xbb, 0xbf]);

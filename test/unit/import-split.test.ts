@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findSplit } from '../../src-main/core/imports/split';
+import { findSplit } from '../../src-main/core/imports/parse/split';
 import { makeTempDir } from '../helpers/temp';
 
 const dir = makeTempDir('split');

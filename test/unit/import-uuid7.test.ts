@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uuid7 } from '../../src-main/core/imports/uuid7';
+import { uuid7 } from '../../src-main/core/imports/load/uuid7';
 
 describe('uuid7', () => {
   it('is a version 7, RFC-variant UUID carrying the millisecond timestamp', () => {

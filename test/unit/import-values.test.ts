@@ -9,7 +9,7 @@ import {
   parseTimestamp,
   resolveZone,
   type Parsed,
-} from '../../src-main/core/imports/values';
+} from '../../src-main/core/imports/parse/values';
 
 const iso = (p: Parsed<number>) => (p.ok ? new Date(p.value).toISOString() : `error: ${p.reason}`);
 const tokyo = (text: string) => iso(parseTimestamp(text, 'Asia/Tokyo'));

@@ -5,15 +5,15 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { parseInWorker } from '../../src-main/core/imports/parse-worker-client';
-import { sniffFile } from '../../src-main/core/imports/sniff';
+import { parseInWorker } from '../../src-main/core/imports/parse/parse-worker-client';
+import { sniffFile } from '../../src-main/core/imports/parse/sniff';
 import type { ImportType, RowOutcome, WorkerInput, WorkerMessage } from '../../src-main/core/imports/types';
 
 // Each test starts a worker thread that loads TypeScript through tsx: slow on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
 
 const fixtures = resolve(__dirname, '../fixtures/csv');
-const imports = resolve(__dirname, '../../src-main/core/imports');
+const imports = resolve(__dirname, '../../src-main/core/imports/parse');
 const dir = mkdtempSync(join(tmpdir(), 'drm-parse-worker-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

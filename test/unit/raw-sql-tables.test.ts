@@ -30,9 +30,9 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/developers/filters.ts': 'set-based: the list filters as SQL fragments',
   'src-main/core/developers/list.ts': 'set-based: the developer search and its exports',
   'src-main/core/identity/merged-away.ts': 'the merged-away rule as a SQL fragment for set-based queries',
-  'src-main/core/imports/activity-resolve.ts': 'set-based: import resolution',
-  'src-main/core/imports/domain-orgs.ts': 'set-based: import resolution',
-  'src-main/core/imports/entity-resolve.ts': 'set-based: import resolution',
+  'src-main/core/imports/load/activity-resolve.ts': 'set-based: import resolution',
+  'src-main/core/imports/load/domain-orgs.ts': 'set-based: import resolution',
+  'src-main/core/imports/load/entity-resolve.ts': 'set-based: import resolution',
   'src-main/core/merges/suggestions.ts': 'set-based: candidate pairs found by self-joins',
   'src-main/core/stats/service.ts': 'set-based: developer_stats and campaign_stats recomputed',
 };

@@ -27,39 +27,60 @@ const budgets: FieldLike[] = [
   { name: 'memo', required: false },
 ];
 
+// The formats' rules as import:list-formats gives them (test/unit/import-formats-registry.test.ts checks these in the core).
+const actorSets = [['provider', 'external_user_id'], ['provider', 'handle'], ['email'], ['anon_id']];
+const formats = {
+  activities: { actorFieldSets: actorSets, keepsUnmapped: true },
+  connpass: { actorFieldSets: [], keepsUnmapped: true },
+  developers: { actorFieldSets: [], keepsUnmapped: false },
+  budgets: { actorFieldSets: [], keepsUnmapped: false },
+};
+
 describe('validateMapping', () => {
   const headers = ['日時', 'アクション', 'メール', 'provider', 'handle', 'anon'];
 
   it('accepts every required field mapped and an actor', () => {
-    const problems = validateMapping('activities', activities, { occurred_at: '日時', action: 'アクション', email: 'メール' }, headers);
+    const problems = validateMapping(
+      formats.activities,
+      activities,
+      { occurred_at: '日時', action: 'アクション', email: 'メール' },
+      headers,
+    );
     expect(problems).toEqual({ missing: [], needsActor: false });
     expect(isMappingValid(problems)).toBe(true);
   });
 
   it('lists every missing required field, in the editor’s order', () => {
-    const problems = validateMapping('budgets', budgets, { memo: 'x' }, ['x']);
+    const problems = validateMapping(formats.budgets, budgets, { memo: 'x' }, ['x']);
     expect(problems.missing).toEqual(['campaign', 'amount', 'spent_at']);
     expect(isMappingValid(problems)).toBe(false);
   });
 
   it('counts a field mapped to a header the file does not have as missing', () => {
-    const problems = validateMapping('activities', activities, { occurred_at: 'gone', action: 'アクション', email: 'メール' }, headers);
+    const problems = validateMapping(
+      formats.activities,
+      activities,
+      { occurred_at: 'gone', action: 'アクション', email: 'メール' },
+      headers,
+    );
     expect(problems.missing).toEqual(['occurred_at']);
   });
 
   it('asks for someone who did each activity', () => {
     const base = { occurred_at: '日時', action: 'アクション' };
-    expect(validateMapping('activities', activities, base, headers).needsActor).toBe(true);
+    expect(validateMapping(formats.activities, activities, base, headers).needsActor).toBe(true);
     // A provider alone does not say who.
-    expect(validateMapping('activities', activities, { ...base, provider: 'provider' }, headers).needsActor).toBe(true);
-    expect(validateMapping('activities', activities, { ...base, provider: 'provider', handle: 'handle' }, headers).needsActor).toBe(false);
-    expect(validateMapping('activities', activities, { ...base, anon_id: 'anon' }, headers).needsActor).toBe(false);
+    expect(validateMapping(formats.activities, activities, { ...base, provider: 'provider' }, headers).needsActor).toBe(true);
+    expect(validateMapping(formats.activities, activities, { ...base, provider: 'provider', handle: 'handle' }, headers).needsActor).toBe(
+      false,
+    );
+    expect(validateMapping(formats.activities, activities, { ...base, anon_id: 'anon' }, headers).needsActor).toBe(false);
   });
 
   it('asks for an actor only for activities, and only when the engine lists the actor fields', () => {
-    expect(validateMapping('budgets', budgets, { campaign: 'x', amount: 'x', spent_at: 'x' }, ['x']).needsActor).toBe(false);
+    expect(validateMapping(formats.budgets, budgets, { campaign: 'x', amount: 'x', spent_at: 'x' }, ['x']).needsActor).toBe(false);
     const renamed = activities.filter((f) => f.name !== 'anon_id');
-    expect(validateMapping('activities', renamed, { occurred_at: '日時', action: 'アクション' }, headers).needsActor).toBe(false);
+    expect(validateMapping(formats.activities, renamed, { occurred_at: '日時', action: 'アクション' }, headers).needsActor).toBe(false);
   });
 });
 
@@ -99,8 +120,8 @@ describe('cleanMapping and unmappedHeaders', () => {
   });
 
   it('keeps leftovers as metadata for activity-like files only', () => {
-    expect(keepsUnmappedAsMetadata('activities')).toBe(true);
-    expect(keepsUnmappedAsMetadata('connpass')).toBe(true);
-    expect(keepsUnmappedAsMetadata('developers')).toBe(false);
+    expect(keepsUnmappedAsMetadata(formats.activities)).toBe(true);
+    expect(keepsUnmappedAsMetadata(formats.connpass)).toBe(true);
+    expect(keepsUnmappedAsMetadata(formats.developers)).toBe(false);
   });
 });

@@ -6,12 +6,15 @@ import { buildStartInput, emptyOptions, optionsFor } from '../../src-renderer/sr
 
 const file = { fileHandle: 'fh_abcdefghijklmnopqrstuvwxyz012345', fileName: 'event_42_participants.csv' };
 
+// Formats as import:list-formats gives them (the core's registry; test/unit/import-formats-registry.test.ts checks these there).
+const connpass = { type: 'connpass', options: ['timezone', 'source', 'campaign', 'eventTitle', 'eventId', 'eventDate'] } as const;
+const activities = { type: 'activities', options: ['timezone', 'source', 'campaign'] } as const;
+
 describe('optionsFor', () => {
-  it('offers the event fields for connpass and "joined at" for Slack only', () => {
-    expect(optionsFor('connpass')).toEqual(expect.arrayContaining(['eventTitle', 'eventId', 'eventDate', 'timezone']));
-    expect(optionsFor('slack-members')).toContain('occurredAt');
-    expect(optionsFor('activities')).toEqual(['timezone', 'source', 'campaign']);
-    expect(optionsFor('activities')).not.toContain('eventTitle');
+  it('offers the options the format lists, in its order', () => {
+    expect(optionsFor(connpass)).toEqual(expect.arrayContaining(['eventTitle', 'eventId', 'eventDate', 'timezone']));
+    expect(optionsFor(activities)).toEqual(['timezone', 'source', 'campaign']);
+    expect(optionsFor(activities)).not.toContain('eventTitle');
   });
 });
 
@@ -24,7 +27,7 @@ describe('buildStartInput', () => {
   it('sends the file, type, clean mapping, trimmed filled-in options and dry run', () => {
     const input = buildStartInput({
       file,
-      type: 'connpass',
+      format: connpass,
       fields,
       headers: ['ユーザー名', '参加ステータス', '備考'],
       mapping: { username: 'ユーザー名', participation_status: '参加ステータス', occurred_at: '備考' },
@@ -43,7 +46,7 @@ describe('buildStartInput', () => {
   it('leaves out options the chosen type does not show', () => {
     const input = buildStartInput({
       file,
-      type: 'activities',
+      format: activities,
       fields: [],
       headers: [],
       mapping: {},
@@ -77,15 +80,22 @@ const job = (over: Partial<ImportJob>): ImportJob => ({
   ...over,
 });
 
+const primaries = [
+  { type: 'activities', primaryCount: 'activities' },
+  { type: 'budgets', primaryCount: 'budgets' },
+] as const;
+
 describe('job view', () => {
   it('shows the type’s own count first (even zero), then other non-zero counts', () => {
-    const facts = insertedFacts(job({ inserted: { ...job({}).inserted, developers: 3, accounts: 4 } }));
+    const facts = insertedFacts(job({ inserted: { ...job({}).inserted, developers: 3, accounts: 4 } }), primaries);
     expect(facts).toEqual([
       { name: 'activities', value: 0 },
       { name: 'developers', value: 3 },
       { name: 'accounts', value: 4 },
     ]);
-    expect(insertedFacts(job({ type: 'budgets' }))[0]?.name).toBe('budgets');
+    expect(insertedFacts(job({ type: 'budgets' }), primaries)[0]?.name).toBe('budgets');
+    // A job of a format the app no longer lists still shows its counts.
+    expect(insertedFacts(job({ type: 'gone' }), primaries)[0]?.name).toBe('activities');
   });
 
   it('shows rows read always, and duplicates, skipped, rejected when any', () => {

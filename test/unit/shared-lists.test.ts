@@ -3,11 +3,11 @@ import { budgetCategories } from '../../src-shared/budget-categories';
 import { FUNNEL_STAGES, stageKeys } from '../../src-shared/funnel-stages';
 import { handleProviders } from '../../src-shared/providers';
 import { DEFAULT_ACTION_MAP } from '../../src-main/core/db/seed';
-import { importFields } from '../../src-main/core/imports/headers';
+import { developers } from '../../src-main/core/imports/formats/developers';
 
 describe('the lists every process shares', () => {
   it('gives the developers template a handle column for each handle provider', () => {
-    const columns = importFields.developers.map((field) => field.name);
+    const columns = developers.fields.map((field) => field.name);
     for (const provider of handleProviders) expect(columns).toContain(provider);
   });
 

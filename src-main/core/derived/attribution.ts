@@ -116,7 +116,7 @@ const TOUCHES_BULK_MIN = 50_000;
  * Runs `write` with conversion_touches' indexes and primary key dropped, and
  * builds them again by sorting afterwards, when `incoming` rows are many and
  * at least a quarter of the table (as the importer does for activities,
- * imports/index-aware.ts): maintaining three B-trees row by row is most of
+ * imports/load/index-aware.ts): maintaining three B-trees row by row is most of
  * the cost of a large write (580k touches: ~10 s through them, ~1 s
  * without plus ~1.2 s to rebuild them). Inside the
  * caller's transaction: a failure rolls the DDL back with the rest, readers

@@ -8,7 +8,7 @@
  */
 import type { ImportFailure, ImportStatus } from '../../../src-shared/contract/imports';
 import { databaseStoppedMessage, isConnectionLost } from '../db/connection-errors';
-import { ParseFailure } from './parse-worker-client';
+import { ParseFailure } from './parse/parse-worker-client';
 
 /** The file changed, vanished or was truncated while it was read. */
 export class FileChanged extends Error {

@@ -1,22 +1,20 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { IANAZone } from 'luxon';
-import { importTypes, type ImportType } from '../../../src-shared/contract/imports';
+import type { ImportType } from '../../../src-shared/contract/imports';
 import { toCsv } from '../../../src-shared/csv';
 import { CoreError } from '../errors';
 import { readSettings } from '../settings/read';
 import type { ChosenFile, FileRegistry } from '../files/handles';
 import type { DomainHandlers } from '../handlers';
-import { importFields, suggestMapping } from './headers';
+import { describeFormats, requireFormat } from './formats/describe';
+import { suggestMapping } from './parse/headers';
 import { ensureFreeSpace } from '../files/free-space';
 import type { FileStat, Importer } from './importer';
 import { listJobs, readJob } from './jobs';
-import { sniffFile } from './sniff';
+import { sniffFile } from './parse/sniff';
 import type { ImportOptions } from './types';
 import type { Db } from '../db/db';
-
-/** The app's own formats: they have downloadable templates. */
-const OWN_FORMATS: ReadonlySet<ImportType> = new Set(['activities', 'developers', 'campaigns', 'budgets']);
 
 interface SampleEntry {
   file: string;
@@ -90,12 +88,13 @@ export function importHandlers(
     options?: ImportOptions;
     dryRun?: boolean;
   }): Promise<string> {
+    const format = requireFormat(request.type);
     const { path, name: fileName } = request.file;
     const before = await fileStat(request.file);
     const totalBytes = before.size;
     const sniff = await sniffFile(path, fileName);
     const mapping = request.mapping ?? suggestMapping(request.type, sniff.headers);
-    const missing = importFields[request.type].filter((f) => f.required && !mapping[f.name]).map((f) => f.name);
+    const missing = format.fields.filter((f) => f.required && !mapping[f.name]).map((f) => f.name);
     if (missing.length > 0) {
       throw new CoreError('BAD_INPUT', `Map a column to: ${missing.join(', ')} (required for ${request.type})`, { missing });
     }
@@ -122,12 +121,7 @@ export function importHandlers(
   }
 
   return {
-    'import:list-formats': async () =>
-      importTypes.map((type) => ({
-        type,
-        fields: importFields[type].map((f) => ({ name: f.name, required: f.required ?? false })),
-        template: OWN_FORMATS.has(type),
-      })),
+    'import:list-formats': async () => describeFormats(),
 
     'import:preview': async ({ fileHandle }, caller) => {
       const { path, name, size } = await files.resolve(fileHandle, caller.session);
@@ -157,12 +151,13 @@ export function importHandlers(
     'import:get-job': ({ jobId }) => readJob(db, tenant, jobId),
 
     'import:get-template': async ({ type }) => {
-      if (!OWN_FORMATS.has(type)) throw new CoreError('BAD_INPUT', `${type} is another service's export; it has no template`);
+      const format = requireFormat(type);
+      if (!format.template) throw new CoreError('BAD_INPUT', `${type} is another service's export; it has no template`);
       // The header line alone, written as every CSV of the app is (BOM: Excel, notably in Japan, opens it as UTF-8).
       return {
         fileName: `drm-${type}-template.csv`,
         content: toCsv(
-          importFields[type].map((f) => f.name),
+          format.fields.map((f) => f.name),
           [],
         ),
       };

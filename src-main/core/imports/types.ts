@@ -7,7 +7,7 @@
 import type { BudgetCategory } from '../../../src-shared/budget-categories';
 import type { EncodingReason, ImportType } from '../../../src-shared/contract/imports';
 
-export { importTypes, type ImportType } from '../../../src-shared/contract/imports';
+export type { ImportType } from '../../../src-shared/contract/imports';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'cp932' | 'utf-16le' | 'utf-16be';
 
@@ -174,9 +174,33 @@ export interface WorkerInput {
    * off the main thread, and a string crosses the thread boundary cheaply.
    */
   stageTenant?: string;
+  /** The module that registers `type` when it is no built-in format (formats/index.ts): the worker imports it. */
+  formatModule?: string;
   /**
    * Parse only this byte range of the file: a record boundary found by
    * split.ts, with the range's first line number and, past the first part, the file's header.
    */
   range?: { start: number; end: number; firstLine: number; headers?: string[] };
+}
+
+/** What the handlers ask the importer to run (after sniffing and checking the request). */
+export interface StartImport {
+  filePath: string;
+  fileName: string;
+  totalBytes: number;
+  encoding: TextEncodingName;
+  delimiter: WorkerInput['delimiter'];
+  /** The file's header row, as sniffing read it. */
+  headers: string[];
+  type: ImportType;
+  mapping: ColumnMapping;
+  options: ImportOptions;
+  dryRun: boolean;
+  /** Size and modification time when the import was asked for: a file that changes while it is read fails the job. */
+  fileStat?: FileStat;
+}
+
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
 }

@@ -25,20 +25,22 @@ interface ImportFormProps {
 export function ImportForm({ file, preview, formats, starting, startError, onStart }: ImportFormProps) {
   const { t } = useTranslation();
   const labels = useImportLabels();
-  const fieldsOf = (type: ImportType | null) => formats.find((f) => f.type === type)?.fields ?? [];
+  const formatOf = (type: ImportType | null) => formats.find((f) => f.type === type);
+  const fieldsOf = (type: ImportType | null) => formatOf(type)?.fields ?? [];
   const [type, setType] = useState<ImportType | null>(preview.type);
   const [mapping, setMapping] = useState<Mapping>(() => suggestMapping(fieldsOf(preview.type), preview.headers, preview.mapping));
   const [options, setOptions] = useState<OptionValues>(() => emptyOptions(browserTimeZone()));
   const [dryRun, setDryRun] = useState(false);
   const [tried, setTried] = useState(false);
 
-  const fields = fieldsOf(type);
+  const format = formatOf(type);
+  const fields = useMemo(() => format?.fields ?? [], [format]);
   const problems = useMemo(
-    () => (type ? validateMapping(type, fields, mapping, preview.headers) : { missing: [], needsActor: false }),
-    [type, fields, mapping, preview.headers],
+    () => (format ? validateMapping(format, fields, mapping, preview.headers) : { missing: [], needsActor: false }),
+    [format, fields, mapping, preview.headers],
   );
   const timeZoneOk = isValidTimeZone(options.timezone);
-  const ready = type !== null && isMappingValid(problems) && timeZoneOk;
+  const ready = format !== undefined && isMappingValid(problems) && timeZoneOk;
 
   const changeType = (next: ImportType | null) => {
     setType(next);
@@ -49,8 +51,8 @@ export function ImportForm({ file, preview, formats, starting, startError, onSta
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (!ready || type === null) return;
-    onStart(buildStartInput({ file, type, fields, headers: preview.headers, mapping, options, dryRun }));
+    if (!ready || format === undefined) return;
+    onStart(buildStartInput({ file, format, fields, headers: preview.headers, mapping, options, dryRun }));
   };
 
   const messages: string[] = [];
@@ -80,10 +82,10 @@ export function ImportForm({ file, preview, formats, starting, startError, onSta
           ))}
         </select>
       </div>
-      {type ? (
+      {format ? (
         <>
           <MappingEditor
-            type={type}
+            format={format}
             fields={fields}
             headers={preview.headers}
             firstRow={preview.rows[0]}
@@ -99,7 +101,7 @@ export function ImportForm({ file, preview, formats, starting, startError, onSta
             }
           />
           <OptionsFields
-            type={type}
+            format={format}
             values={options}
             timeZoneInvalid={tried && !timeZoneOk}
             onChange={(name, value) => setOptions((current) => ({ ...current, [name]: value }))}

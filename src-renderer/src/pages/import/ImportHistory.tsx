@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
 import { importQueries } from '../../queries/imports';
+import { useImportLabels } from './labels';
 import { StatusBadge } from './StatusBadge';
 
 interface ImportHistoryProps {
@@ -13,6 +14,7 @@ interface ImportHistoryProps {
 /** Every import, newest first; a row opens that job above. Refreshed by `db:changed` on import_jobs. */
 export function ImportHistory({ selected, onOpen }: ImportHistoryProps) {
   const { t } = useTranslation();
+  const labels = useImportLabels();
   const format = useFormatters();
   const query = useQuery(importQueries.jobs());
   const jobs = query.data;
@@ -62,7 +64,7 @@ export function ImportHistory({ selected, onOpen }: ImportHistoryProps) {
                     </button>
                     {job.dryRun ? <span className="tag">{t('imports.result.dryRunTag')}</span> : null}
                   </th>
-                  <td>{t(`imports.typeShort.${job.type}`)}</td>
+                  <td>{labels.typeShort(job.type)}</td>
                   <td>
                     <StatusBadge status={job.status} />
                   </td>

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../../../src-shared/contract/imports';
-import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
-import { importQueries } from '../../queries/imports';
+import { importMutations, importQueries } from '../../queries/imports';
 import type { ProgressView } from './import-rate';
 
 interface JobProgressProps {
@@ -18,7 +17,7 @@ export function JobProgress({ job, live }: JobProgressProps) {
   const format = useFormatters();
   const queryClient = useQueryClient();
   const cancel = useMutation({
-    mutationFn: () => api.call('import:cancel', { jobId: job.jobId }),
+    ...importMutations.cancel(job.jobId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: importQueries.all() }),
   });
   const rows = Math.max(live?.rowsRead ?? 0, job.rowsRead);

@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../../../src-shared/contract/imports';
 import { useFormatters } from '../../format';
+import { importQueries } from '../../queries/imports';
 import { ErrorTable } from './ErrorTable';
 import { insertedFacts, rowFacts } from './job-view';
 
@@ -8,6 +10,7 @@ import { insertedFacts, rowFacts } from './job-view';
 export function JobResult({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const formats = useQuery(importQueries.formats()).data ?? [];
   const rows = format.number(job.rowsRead);
   const duration = format.duration(job.durationMs ?? 0);
   const succeeded = job.status === 'succeeded';
@@ -34,7 +37,7 @@ export function JobResult({ job }: { job: ImportJob }) {
       <div className="result-facts">
         {succeeded && !job.dryRun ? (
           <dl className="stat-list" aria-label={t('imports.result.inserted')}>
-            {insertedFacts(job).map((fact) => (
+            {insertedFacts(job, formats).map((fact) => (
               <div key={fact.name} className="stat">
                 <dt>{t(`imports.counts.${fact.name}`)}</dt>
                 <dd data-testid={`inserted-${fact.name}`}>{format.number(fact.value)}</dd>

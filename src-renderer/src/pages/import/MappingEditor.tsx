@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportType } from '../../../../src-shared/contract/imports';
+import type { ImportFormat } from '../../../../src-shared/contract/imports';
 import { useImportLabels } from './labels';
 import { keepsUnmappedAsMetadata, unmappedHeaders, type FieldLike, type Mapping } from './mapping';
 
 interface MappingEditorProps {
-  type: ImportType;
+  format: ImportFormat;
   fields: readonly FieldLike[];
   headers: readonly string[];
   /** The first data row, to show what each column holds. */
@@ -18,7 +18,7 @@ interface MappingEditorProps {
 const NOT_MAPPED = '';
 
 /** One select per field of the chosen type, listing the file's columns. */
-export function MappingEditor({ type, fields, headers, firstRow, mapping, invalid, onChange }: MappingEditorProps) {
+export function MappingEditor({ format, fields, headers, firstRow, mapping, invalid, onChange }: MappingEditorProps) {
   const { t } = useTranslation();
   const labels = useImportLabels();
   const leftover = unmappedHeaders(headers, mapping);
@@ -76,7 +76,7 @@ export function MappingEditor({ type, fields, headers, firstRow, mapping, invali
       </table>
       {leftover.length > 0 ? (
         <p className="hint" data-testid="unmapped-note">
-          {t(keepsUnmappedAsMetadata(type) ? 'imports.form.metadataNote' : 'imports.form.ignoredNote', {
+          {t(keepsUnmappedAsMetadata(format) ? 'imports.form.metadataNote' : 'imports.form.ignoredNote', {
             columns: leftover.join(', '),
           })}
         </p>

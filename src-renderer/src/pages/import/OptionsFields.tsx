@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportType } from '../../../../src-shared/contract/imports';
+import type { ImportFormat } from '../../../../src-shared/contract/imports';
 import { optionsFor, type OptionName, type OptionValues } from './start-input';
 import { TimeZoneField } from './TimeZoneField';
 
 interface OptionsFieldsProps {
-  type: ImportType;
+  format: ImportFormat;
   values: OptionValues;
   timeZoneInvalid: boolean;
   onChange(name: OptionName, value: string): void;
@@ -28,13 +28,13 @@ const HINTS: Partial<Record<TextOption, 'sourceHint' | 'campaignHint' | 'eventId
   occurredAt: 'occurredAtHint',
 };
 
-/** The import-wide settings that make sense for the chosen type. */
-export function OptionsFields({ type, values, timeZoneInvalid, onChange }: OptionsFieldsProps) {
+/** The import-wide settings the chosen format takes (its `options` in the core's registry). */
+export function OptionsFields({ format, values, timeZoneInvalid, onChange }: OptionsFieldsProps) {
   const { t } = useTranslation();
   return (
     <fieldset className="form-section options-grid">
       <legend>{t('imports.form.options')}</legend>
-      {optionsFor(type).map((name) => {
+      {optionsFor(format).map((name) => {
         if (name === 'timezone') {
           return (
             <TimeZoneField key={name} value={values.timezone} invalid={timeZoneInvalid} onChange={(value) => onChange('timezone', value)} />

@@ -1,17 +1,18 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ImportType } from '../../../../src-shared/contract/imports';
 import type { ChannelOutput } from '../../../../src-shared/contract/index';
-import { api } from '../../api';
+import { importMutations } from '../../queries/imports';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { saveText } from '../../download';
 import { BOM } from '../../../../src-shared/csv';
+import { useImportLabels } from './labels';
 
 /** Empty CSVs with the columns of the app's own formats, saved as the core names them. */
 export function TemplateDownloads({ formats }: { formats: ChannelOutput<'import:list-formats'> }) {
   const { t } = useTranslation();
+  const labels = useImportLabels();
   const download = useMutation({
-    mutationFn: (type: ImportType) => api.call('import:get-template', { type }),
+    ...importMutations.template(),
     onSuccess: ({ fileName, content }) => {
       // With the mark, Excel opens the Japanese example rows as UTF-8; the importer accepts it.
       saveText(fileName, content.startsWith(BOM) ? content : `${BOM}${content}`);
@@ -29,7 +30,7 @@ export function TemplateDownloads({ formats }: { formats: ChannelOutput<'import:
         {own.map(({ type }) => (
           <li key={type}>
             <button type="button" className="button-secondary" onClick={() => download.mutate(type)} disabled={download.isPending}>
-              {t('imports.templates.download', { format: t(`imports.typeShort.${type}`) })}
+              {t('imports.templates.download', { format: labels.typeShort(type) })}
             </button>
           </li>
         ))}

@@ -1,18 +1,7 @@
 /** Shapes an import job for the result summary and the history. */
-import type { ImportJob, ImportType } from '../../../../src-shared/contract/imports';
+import type { ImportJob } from '../../../../src-shared/contract/imports';
 
 export type CountName = keyof ImportJob['inserted'];
-
-/** The table each type is mostly about: its count is shown even when zero. */
-const PRIMARY: Record<ImportType, CountName> = {
-  activities: 'activities',
-  connpass: 'activities',
-  'github-stars': 'activities',
-  'slack-members': 'activities',
-  developers: 'developers',
-  campaigns: 'campaigns',
-  budgets: 'budgets',
-};
 
 const COUNT_ORDER: readonly CountName[] = [
   'activities',
@@ -30,9 +19,16 @@ export interface Fact {
   value: number;
 }
 
-/** What the job added: the type's own table first, then every other non-zero count. */
-export function insertedFacts(job: Pick<ImportJob, 'type' | 'inserted'>): Fact[] {
-  const primary = PRIMARY[job.type];
+/**
+ * What the job added: its format's own table first (the registry's primary
+ * count), then every other non-zero count. A job of a format this app no
+ * longer lists leads with activities.
+ */
+export function insertedFacts(
+  job: Pick<ImportJob, 'type' | 'inserted'>,
+  formats: readonly { type: string; primaryCount: CountName }[],
+): Fact[] {
+  const primary = formats.find((format) => format.type === job.type)?.primaryCount ?? 'activities';
   const rest = COUNT_ORDER.filter((name) => name !== primary && job.inserted[name] > 0);
   return [primary, ...rest].map((name) => ({ name, value: job.inserted[name] }));
 }

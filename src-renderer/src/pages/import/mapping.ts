@@ -2,7 +2,6 @@
  * The mapping editor's logic: which header feeds which field, what is still
  * missing before an import can start, and which columns are left over.
  */
-import type { ImportType } from '../../../../src-shared/contract/imports';
 
 export interface FieldLike {
   name: string;
@@ -56,23 +55,15 @@ export function cleanMapping(mapping: Mapping, fields: readonly FieldLike[], hea
   return out;
 }
 
-/** An activity needs someone who did it: one of these field sets, all mapped. */
-export const ACTOR_FIELD_SETS: readonly (readonly string[])[] = [
-  ['provider', 'external_user_id'],
-  ['provider', 'handle'],
-  ['email'],
-  ['anon_id'],
-];
-
 export interface MappingProblems {
   /** Required fields with no column, in the editor's order. */
   missing: string[];
-  /** activities only: no way to tell who did each activity. */
+  /** No way to tell who did each row (formats with actor field sets: activities). */
   needsActor: boolean;
 }
 
 export function validateMapping(
-  type: ImportType,
+  format: { actorFieldSets: readonly (readonly string[])[] },
   fields: readonly FieldLike[],
   mapping: Mapping,
   headers: readonly string[],
@@ -80,9 +71,11 @@ export function validateMapping(
   const mapped = cleanMapping(mapping, fields, headers);
   const missing = fields.filter((f) => f.required && mapped[f.name] === undefined).map((f) => f.name);
   const known = new Set(fields.map((f) => f.name));
-  // Checked only when the engine lists these fields, so a renamed field cannot block every import.
-  const checksActor = type === 'activities' && ACTOR_FIELD_SETS.every((set) => set.every((f) => known.has(f)));
-  const needsActor = checksActor && !ACTOR_FIELD_SETS.some((set) => set.every((f) => mapped[f] !== undefined));
+  // One of the format's actor field sets must be mapped; checked only when the engine lists
+  // these fields, so a renamed field cannot block every import.
+  const sets = format.actorFieldSets;
+  const checksActor = sets.length > 0 && sets.every((set) => set.every((f) => known.has(f)));
+  const needsActor = checksActor && !sets.some((set) => set.every((f) => mapped[f] !== undefined));
   return { missing, needsActor };
 }
 
@@ -96,7 +89,7 @@ export function unmappedHeaders(headers: readonly string[], mapping: Mapping): s
   return headers.filter((h) => !used.has(h));
 }
 
-/** Types whose leftover columns are kept (in each activity's metadata) rather than ignored. */
-export function keepsUnmappedAsMetadata(type: ImportType): boolean {
-  return type === 'activities' || type === 'connpass';
+/** Whether the format keeps leftover columns (in each activity's metadata) rather than ignoring them. */
+export function keepsUnmappedAsMetadata(format: { keepsUnmapped: boolean }): boolean {
+  return format.keepsUnmapped;
 }

@@ -2,12 +2,12 @@
  * What the options form shows for each import type, and the `import:start`
  * input built from the form.
  */
-import type { ImportType } from '../../../../src-shared/contract/imports';
+import type { ImportOptionName } from '../../../../src-shared/contract/imports';
 import type { ChannelInput } from '../../../../src-shared/contract/index';
 import type { FileRef } from '../../api';
 import { cleanMapping, type FieldLike, type Mapping } from './mapping';
 
-export type OptionName = 'timezone' | 'source' | 'campaign' | 'eventTitle' | 'eventId' | 'eventDate' | 'occurredAt';
+export type OptionName = ImportOptionName;
 export type OptionValues = Record<OptionName, string>;
 
 export const emptyOptions = (timezone: string): OptionValues => ({
@@ -20,26 +20,16 @@ export const emptyOptions = (timezone: string): OptionValues => ({
   occurredAt: '',
 });
 
-const OPTIONS: Record<ImportType, readonly OptionName[]> = {
-  activities: ['timezone', 'source', 'campaign'],
-  developers: ['source'],
-  campaigns: ['timezone'],
-  budgets: ['timezone', 'source'],
-  connpass: ['timezone', 'source', 'campaign', 'eventTitle', 'eventId', 'eventDate'],
-  'github-stars': ['timezone', 'source', 'campaign'],
-  'slack-members': ['timezone', 'source', 'campaign', 'occurredAt'],
-};
-
-/** The options that mean something for `type`, in the form's order. */
-export function optionsFor(type: ImportType): readonly OptionName[] {
-  return OPTIONS[type];
+/** The options that mean something for the format, in the form's order (the core's registry says which). */
+export function optionsFor(format: { options: readonly OptionName[] }): readonly OptionName[] {
+  return format.options;
 }
 
 export type StartInput = ChannelInput<'import:start'>;
 
 interface StartForm {
   file: FileRef;
-  type: ImportType;
+  format: { type: string; options: readonly OptionName[] };
   fields: readonly FieldLike[];
   headers: readonly string[];
   mapping: Mapping;
@@ -54,13 +44,13 @@ interface StartForm {
  */
 export function buildStartInput(form: StartForm): StartInput {
   const options: Partial<Record<OptionName, string>> = {};
-  for (const name of optionsFor(form.type)) {
+  for (const name of optionsFor(form.format)) {
     const value = form.options[name].trim();
     if (value !== '') options[name] = value;
   }
   return {
     fileHandle: form.file.fileHandle,
-    type: form.type,
+    type: form.format.type,
     mapping: cleanMapping(form.mapping, form.fields, form.headers),
     options,
     dryRun: form.dryRun,

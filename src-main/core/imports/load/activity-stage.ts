@@ -7,7 +7,7 @@
 import { uuid7 } from './uuid7';
 import { copyLine } from './copy';
 import { activityDedupKey, actorKey, resourceKey } from './keys';
-import type { ActivityRecord } from './types';
+import type { ActivityRecord } from '../types';
 
 export const STAGE_ACTIVITY = 'stage_activity';
 

@@ -4,8 +4,8 @@
  * the same file inserts nothing new: developers and campaigns are matched and
  * updated, budgets carry a content key in `meta`.
  */
-import type { Db, SqlClient } from '../db/db';
-import type { DerivedChange } from '../derived/change';
+import type { Db, SqlClient } from '../../db/db';
+import type { DerivedChange } from '../../derived/change';
 import { copyLine } from './copy';
 import {
   claimOrganizationDomains,
@@ -15,7 +15,7 @@ import {
   resolveDomainOrganizations,
   STAGE_DOMAIN,
 } from './domain-orgs';
-import type { BudgetRecord, CampaignRecord, DeveloperRecord } from './types';
+import type { BudgetRecord, CampaignRecord, DeveloperRecord } from '../types';
 
 export const STAGE_RECORD = 'stage_record';
 export const STAGE_RECORD_COLUMNS = ['line', 'rec'] as const;
@@ -53,11 +53,21 @@ async function rowCount(client: SqlClient, text: string, values: unknown[]): Pro
 /** Handle columns are account handles; these providers' handles are case-insensitive. */
 const HANDLE_ID = `case when h->>'provider' in ('github', 'x', 'connpass') then lower(h->>'handle') else h->>'handle' end`;
 
-// eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B
 export async function resolveDevelopers(db: Db, tenant: string): Promise<EntityCounts> {
   const client = db.$client;
-  const t = [tenant];
   const counts = none();
+  await stagePeople(client);
+  await matchPeople(client, tenant, counts);
+  const span = await writePeople(client, tenant, counts);
+  await writeAccountsAndIdentifiers(client, tenant, counts);
+  // Every developer the list names: created, updated, or given accounts and identifiers.
+  const listed = await client.query<{ ids: string[] }>('select array(select distinct developer_id from person) as ids');
+  counts.change = { developers: listed.rows[0]!.ids, span };
+  return counts;
+}
+
+/** One person per email, first handle or line, with their handles. */
+async function stagePeople(client: SqlClient): Promise<void> {
   // One person per email (or first handle, or line); later lines win for single values.
   await client.query(`
     create temp table stage_person on commit drop as
@@ -82,7 +92,11 @@ export async function resolveDevelopers(db: Db, tenant: string): Promise<EntityC
     create temp table person_handle on commit drop as
     select distinct p.person, h->>'provider' as provider, h->>'handle' as handle, ${HANDLE_ID} as external_user_id
       from stage_person p, jsonb_array_elements(p.rec->'handles') h`);
+}
 
+/** Organizations the list names; then each person's developer: an exact match, else a new id. */
+async function matchPeople(client: SqlClient, tenant: string, counts: EntityCounts): Promise<void> {
+  const t = [tenant];
   counts.organizations = await rowCount(
     client,
     `insert into organizations (tenant_id, name) select distinct $1, organization from person where organization is not null
@@ -110,6 +124,14 @@ export async function resolveDevelopers(db: Db, tenant: string): Promise<EntityC
     t,
   );
   await client.query('update person set developer_id = uuid_generate_v4(), created = true where developer_id is null');
+}
+
+/**
+ * New developers are inserted, known ones updated. Returns the span of
+ * activities whose developer's consent this list changes.
+ */
+async function writePeople(client: SqlClient, tenant: string, counts: EntityCounts): Promise<DerivedChange['span']> {
+  const t = [tenant];
   // A company email domain gives an organization to a person listed without one who has none yet.
   counts.organizations += await resolveDomainOrganizations(
     client,
@@ -154,6 +176,13 @@ export async function resolveDevelopers(db: Db, tenant: string): Promise<EntityC
             or not (coalesce(d.tags, '{}') @> p.tags))`,
     t,
   );
+  const span = consent.rows[0]!;
+  return span.from && span.to ? { from: span.from, to: span.to } : null;
+}
+
+/** Accounts of the listed handles, and email identifiers. */
+async function writeAccountsAndIdentifiers(client: SqlClient, tenant: string, counts: EntityCounts): Promise<void> {
+  const t = [tenant];
   counts.accounts = await rowCount(
     client,
     `insert into accounts (tenant_id, developer_id, provider, external_user_id, handle, dedup_key, confidence)
@@ -178,11 +207,6 @@ export async function resolveDevelopers(db: Db, tenant: string): Promise<EntityC
      on conflict (tenant_id, kind, value_normalized) do nothing`,
     t,
   );
-  // Every developer the list names: created, updated, or given accounts and identifiers.
-  const listed = await client.query<{ ids: string[] }>('select array(select distinct developer_id from person) as ids');
-  const span = consent.rows[0]!;
-  counts.change = { developers: listed.rows[0]!.ids, span: span.from && span.to ? { from: span.from, to: span.to } : null };
-  return counts;
 }
 
 export async function resolveCampaigns(db: Db, tenant: string): Promise<EntityCounts> {

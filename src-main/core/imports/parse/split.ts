@@ -6,7 +6,7 @@
  * UTF-16 files, files without a safe boundary, and small files stay whole.
  */
 import { open } from 'node:fs/promises';
-import type { TextEncodingName } from './types';
+import type { TextEncodingName } from '../types';
 
 /** Below this, one worker is quicker than coordinating two. */
 export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;

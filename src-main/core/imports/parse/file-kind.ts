@@ -5,7 +5,7 @@
  * errors (or, with NUL bytes, a failed COPY).
  */
 import { extname } from 'node:path';
-import { CoreError } from '../errors';
+import { CoreError } from '../../errors';
 
 const startsWith = (sample: Uint8Array, magic: readonly number[]) => magic.every((byte, i) => sample[i] === byte);
 const contains = (sample: Uint8Array, text: string) =>

@@ -12,7 +12,7 @@ import { countLineBreaks } from './line-breaks';
 import { uniqueHeaders } from './headers';
 import { createRowContext, ImportSetupError, type RowContext } from './row-context';
 import { parseRow, raggedRow } from './rows';
-import type { RowOutcome, WorkerInput } from './types';
+import type { RowOutcome, WorkerInput } from '../types';
 
 export interface ReadProgress {
   /** Data records read (header and blank lines excluded). */

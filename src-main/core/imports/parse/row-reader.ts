@@ -3,9 +3,27 @@
  * a bad file must be reported whole, so a parser never stops at the first
  * error, and each bad column is reported once with its raw value.
  */
-import type { RowContext } from './row-context';
-import type { ImportRecord, RowError, RowOutcome } from './types';
+import type { ImportOptions, ImportRecord, RowError, RowOutcome } from '../types';
 import type { Parsed } from './values';
+
+/**
+ * Everything a row parser needs that is the same for every row of one import
+ * (built once by row-context.ts, before the first data row).
+ */
+export interface RowContext {
+  type: string;
+  /** field → the file's header that feeds it (only fields that have one). */
+  columns: ReadonlyMap<string, string>;
+  /** Headers no field claims, in file order: they become `metadata`. */
+  unmapped: readonly string[];
+  /** The file's delimiter: a whole-row error shows the row as written. */
+  delimiter?: string;
+  /** IANA zone for timestamps written without an offset. */
+  zone: string;
+  options: ImportOptions;
+  /** The format's row parser, bound to what its setup computed for this import. */
+  readRow: (r: RowReader) => RowOutcome;
+}
 
 /** One data row: the file's (unique) header → the decoded cell. */
 export type Cells = Readonly<Record<string, string>>;

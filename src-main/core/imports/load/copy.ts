@@ -2,7 +2,7 @@
  * Rows into PostgreSQL with COPY … FROM STDIN (text format), respecting the
  * stream's back-pressure so memory stays flat whatever the file size.
  */
-import type { SqlClient } from '../db/db';
+import type { SqlClient } from '../../db/db';
 import { from as copyFrom } from 'pg-copy-streams';
 
 /** One value in COPY text format: `\N` for null, backslash escapes for the rest. */

@@ -5,10 +5,10 @@
  * and the import reports it), and CP932 is chosen only for a sample whose
  * bytes are not UTF-8 by and large, as a Japanese Excel or connpass export is.
  */
-import type { EncodingReason } from '../../../src-shared/contract/imports';
+import type { EncodingReason } from '../../../../src-shared/contract/imports';
 import { decodeBuffer } from './decode';
 import { countLineBreaks } from './line-breaks';
-import type { TextEncodingName } from './types';
+import type { TextEncodingName } from '../types';
 
 export interface EncodingChoice {
   encoding: TextEncodingName;

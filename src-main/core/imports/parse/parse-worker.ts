@@ -5,11 +5,11 @@
  * (out/main/parse-worker.js); from source it is loaded by worker-bootstrap.mjs.
  */
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { stageActivityLine } from './activity-stage';
-import { stageRecordLine } from './entity-resolve';
+import { stageActivityLine } from '../load/activity-stage';
+import { stageRecordLine } from '../load/entity-resolve';
 import { readRecords, type ReadProgress } from './record-stream';
 import { ImportSetupError } from './row-context';
-import type { RowOutcome, WorkerInput, WorkerMessage } from './types';
+import type { RowOutcome, WorkerInput, WorkerMessage } from '../types';
 import { MAX_IN_FLIGHT, MSG_ACK, type AckMessage } from './worker-protocol';
 
 async function run(port: MessagePort, input: WorkerInput): Promise<void> {
@@ -48,6 +48,8 @@ async function run(port: MessagePort, input: WorkerInput): Promise<void> {
   };
 
   try {
+    // A format registered at run time (tests) is known to this thread only once its module ran here.
+    if (input.formatModule !== undefined) await import(input.formatModule);
     for await (const outcome of readRecords(input, (p) => (progress = p))) {
       rows++;
       if (tenant !== undefined && outcome.status === 'ok') {

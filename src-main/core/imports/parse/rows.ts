@@ -1,22 +1,9 @@
 /**
- * One data row → RowOutcome, per import type. Pure: the parse worker calls it
+ * One data row → RowOutcome, through its format's row parser (formats/). Pure: the parse worker calls it
  * for every record, tests call it directly.
  */
-import type { RowContext } from './row-context';
-import { RowReader, type Cells } from './row-reader';
-import { connpassRow, githubStarRow, slackMemberRow } from './rows-presets';
-import { activityRow, budgetRow, campaignRow, developerRow } from './rows-templates';
-import type { ImportType, RowOutcome } from './types';
-
-const parsers: Record<ImportType, (r: RowReader) => RowOutcome> = {
-  activities: activityRow,
-  developers: developerRow,
-  campaigns: campaignRow,
-  budgets: budgetRow,
-  connpass: connpassRow,
-  'github-stars': githubStarRow,
-  'slack-members': slackMemberRow,
-};
+import { RowReader, type Cells, type RowContext } from './row-reader';
+import type { RowOutcome } from '../types';
 
 /** Characters a cell must not hold: U+FFFD (a decoding failure), NUL, and any surrogate (checked further). */
 // eslint-disable-next-line no-control-regex -- NUL is one of the characters looked for
@@ -45,7 +32,7 @@ function checkDecoding(r: RowReader): void {
 export function parseRow(cells: Cells, line: number, ctx: RowContext): RowOutcome {
   const reader = new RowReader(cells, line, ctx);
   checkDecoding(reader);
-  return parsers[ctx.type](reader);
+  return ctx.readRow(reader);
 }
 
 /** A record whose cell count differs from the header's: one whole-row error. */

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { findSplit } from './split';
-import type { WorkerInput, WorkerMessage } from './types';
+import type { WorkerInput, WorkerMessage } from '../types';
 import { MSG_ACK, type AckMessage, type BatchMessage, type BootstrapData, type DoneMessage } from './worker-protocol';
 
 /**

@@ -7,13 +7,13 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import { CoreError } from '../errors';
+import { CoreError } from '../../errors';
 import { decodeBuffer } from './decode';
 import { chooseEncoding, firstUndecodableLine } from './encoding';
 import { refuseNonText } from './file-kind';
 import { recognisePreset, suggestMapping, uniqueHeaders } from './headers';
 import { RECORD_DELIMITERS, structuralReason } from './record-stream';
-import type { SniffResult } from './types';
+import type { SniffResult } from '../types';
 
 export const SAMPLE_BYTES = 64 * 1024;
 const PREVIEW_ROWS = 20;

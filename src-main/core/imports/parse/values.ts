@@ -7,9 +7,9 @@
  * ￥ → ¥, ＠ → @). Display text is never passed through here.
  */
 import { DateTime, IANAZone, type Zone } from 'luxon';
-import { amountTextProblem, dayOutOfRange, isStorableYear } from '../../../src-shared/bounds';
-import { emailKey, fold } from '../identity/normalise';
-import { machineZone } from '../machine-zone';
+import { amountTextProblem, dayOutOfRange, isStorableYear } from '../../../../src-shared/bounds';
+import { emailKey, fold } from '../../identity/normalise';
+import { machineZone } from '../../machine-zone';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 

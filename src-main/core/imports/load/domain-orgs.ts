@@ -16,8 +16,8 @@
  * needs once (a few thousand at most), they are resolved with two hash joins
  * against organizations and one insert, and the caller joins the result back.
  */
-import type { SqlClient } from '../db/db';
-import { FREE_MAIL_DOMAINS } from '../identity/free-mail';
+import type { SqlClient } from '../../db/db';
+import { FREE_MAIL_DOMAINS } from '../../identity/free-mail';
 
 export const STAGE_DOMAIN = 'stage_domain';
 

@@ -17,7 +17,7 @@
  * Cancelling is `worker.terminate()`: the worker holds nothing that needs
  * cleaning up (a read stream, closed with the thread).
  */
-import type { WorkerInput, WorkerMessage } from './types';
+import type { WorkerInput, WorkerMessage } from '../types';
 
 // The worker's messages are typed by WorkerMessage (types.ts); the ack is the parent's only one.
 export const MSG_ACK = 'ack';

@@ -12,7 +12,7 @@
  */
 import { Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
-import type { TextEncodingName } from './types';
+import type { TextEncodingName } from '../types';
 
 const iconvNames: Record<TextEncodingName, string> = {
   'utf-8': 'utf8',

@@ -10,9 +10,9 @@
  * and constraints back with everything else; readers of the table wait for
  * the import to commit meanwhile.
  */
-import type { SqlClient } from '../db/db';
-import { dropKeys, type KeyKind } from '../db/keys';
-import { traceStep } from '../db/trace';
+import type { SqlClient } from '../../db/db';
+import { dropKeys, type KeyKind } from '../../db/keys';
+import { traceStep } from '../../db/trace';
 
 /** Rows below this go through the indexes: rebuilding would cost more. */
 export const DEFER_MIN_ROWS = 50_000;

@@ -3,7 +3,7 @@
  * worker computes them off the main thread and tests pin them down.
  */
 import { createHash } from 'node:crypto';
-import type { ActivityRecord, Actor, ResourceRef } from './types';
+import type { ActivityRecord, Actor, ResourceRef } from '../types';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 

@@ -5,9 +5,9 @@
  * activities (ON CONFLICT (dedup_key) DO NOTHING) and direct attribution.
  * Every step is one set-based statement over the stage.
  */
-import type { Db } from '../db/db';
-import { tracedClient } from '../db/trace';
-import type { DerivedChange } from '../derived/change';
+import type { Db, SqlClient } from '../../db/db';
+import { tracedClient } from '../../db/trace';
+import type { DerivedChange } from '../../derived/change';
 import { STAGE_ACTIVITY } from './activity-stage';
 import {
   claimOrganizationDomains,
@@ -18,7 +18,7 @@ import {
   STAGE_DOMAIN,
 } from './domain-orgs';
 import { withIndexesDeferred } from './index-aware';
-import { pausePoint } from './pause';
+import { pausePoint } from '../pause';
 
 export interface ResolveCounts {
   activities: number;
@@ -31,13 +31,36 @@ export interface ResolveCounts {
   campaigns: number;
 }
 
-// eslint-disable-next-line max-lines-per-function -- split in issue 10 wave B
+/** Rows affected by one statement. */
+async function count(client: SqlClient, text: string, values: unknown[]): Promise<number> {
+  return (await client.query(text, values)).rowCount ?? 0;
+}
+
 export async function resolveActivities(db: Db, tenant: string): Promise<ResolveCounts> {
   const client = tracedClient(db);
-  const count = async (_c: unknown, text: string, values: unknown[]) => (await client.query(text, values)).rowCount ?? 0;
-  const t = [tenant];
   const staged = Number((await client.query<{ n: string }>(`select count(*) as n from ${STAGE_ACTIVITY}`)).rows[0]!.n);
+  await stageActors(client);
+  let organizations = await matchKnownDevelopers(client, tenant);
+  const created = await createDevelopers(client, tenant);
+  organizations += created.organizations;
+  await pausePoint('resolve');
+  const people = await writeAccountsAndIdentifiers(client, tenant);
+  const { campaigns, resources } = await resolveCampaignsAndResources(client, tenant);
+  const activities = await insertActivities(db, client, tenant, staged);
+  await attributeDirectly(db, client, tenant);
+  return {
+    activities,
+    duplicates: staged - activities,
+    developers: created.developers,
+    accounts: people.accounts,
+    identifiers: people.identifiers,
+    organizations,
+    resources,
+    campaigns,
+  };
+}
 
+async function stageActors(client: SqlClient): Promise<void> {
   // One row per person-or-account the file names, with their latest known attributes.
   await client.query(`
     create temp table stage_actor on commit drop as
@@ -56,8 +79,15 @@ export async function resolveActivities(db: Db, tenant: string): Promise<Resolve
      where (provider is not null and external_user_id is not null) or email is not null  -- anonymous rows name nobody
      group by actor_key`);
   await client.query('create index on stage_actor (actor_key)');
+}
 
-  let organizations = await count(
+/**
+ * Organizations the file names; then the developer of every actor already
+ * known, by account or exact email. Returns the organizations created.
+ */
+async function matchKnownDevelopers(client: SqlClient, tenant: string): Promise<number> {
+  const t = [tenant];
+  const organizations = await count(
     client,
     `insert into organizations (tenant_id, name)
      select distinct $1, organization from stage_actor where organization is not null
@@ -92,6 +122,12 @@ export async function resolveActivities(db: Db, tenant: string): Promise<Resolve
     t,
   );
 
+  return organizations;
+}
+
+/** Everyone still unknown becomes a developer (with an organization from a company email domain). */
+async function createDevelopers(client: SqlClient, tenant: string): Promise<{ developers: number; organizations: number }> {
+  const t = [tenant];
   // Everyone still unknown becomes a developer; actors sharing an email become the same one.
   await client.query(`
     create temp table new_developer on commit drop as
@@ -112,7 +148,7 @@ export async function resolveActivities(db: Db, tenant: string): Promise<Resolve
       from stage_actor where developer_id is not null
      group by developer_id`);
   // A company email domain gives an organization to whoever the file names without one and has none yet.
-  organizations += await resolveDomainOrganizations(
+  const organizations = await resolveDomainOrganizations(
     client,
     tenant,
     `select distinct ${emailDomainSql('x.email')} as domain from (
@@ -136,7 +172,12 @@ export async function resolveActivities(db: Db, tenant: string): Promise<Resolve
     update stage_actor sa set developer_id = nd.developer_id
       from new_developer nd
      where sa.developer_id is null and nd.grp = coalesce('email:' || sa.email, 'actor:' || sa.actor_key)`);
-  await pausePoint('resolve');
+  return { developers, organizations };
+}
+
+/** Accounts, what the file says about known developers, and email identifiers. */
+async function writeAccountsAndIdentifiers(client: SqlClient, tenant: string): Promise<{ accounts: number; identifiers: number }> {
+  const t = [tenant];
   // Accounts, keyed by (tenant, provider, external_user_id), written once with their developer;
   // a new email or handle updates a known one, whose developer never changes here.
   const accounts = await client.query<{ inserted: boolean }>(
@@ -176,7 +217,12 @@ export async function resolveActivities(db: Db, tenant: string): Promise<Resolve
      on conflict (tenant_id, kind, value_normalized) do nothing`,
     t,
   );
+  return { accounts: accounts.rows.filter((r) => r.inserted).length, identifiers };
+}
 
+/** Campaigns the rows name, resources, and which campaign each utm_campaign value means. */
+async function resolveCampaignsAndResources(client: SqlClient, tenant: string): Promise<{ campaigns: number; resources: number }> {
+  const t = [tenant];
   // Campaigns the rows name directly (created when new), then by utm_campaign.
   const campaigns = await count(
     client,
@@ -226,7 +272,12 @@ export async function resolveActivities(db: Db, tenant: string): Promise<Resolve
       order by utm, rank`,
     t,
   );
+  return { campaigns, resources };
+}
 
+/** Every row not imported before goes into activities; `inserted_activity` names them for what follows. */
+async function insertActivities(db: Db, client: SqlClient, tenant: string, staged: number): Promise<number> {
+  const t = [tenant];
   // Every final column in one pass into a temp table (no WAL, no row rewrites): ids, the
   // resource's category and group, and direct attribution — the row's campaign, else its
   // resource's, else its utm_campaign's. One row per dedup key: a file may repeat a row.
@@ -282,6 +333,12 @@ export async function resolveActivities(db: Db, tenant: string): Promise<Resolve
     },
     { unique: true },
   );
+  return activities;
+}
+
+/** Direct attribution of the new activities: activity_campaigns. */
+async function attributeDirectly(db: Db, client: SqlClient, tenant: string): Promise<void> {
+  const t = [tenant];
   // Time-ordered ids keep the primary key appending, where the server has uuidv7() (PostgreSQL 18+).
   // Every row here belongs to a brand-new activity, so no ON CONFLICT is needed and even the
   // keys can be rebuilt after a large load.
@@ -303,17 +360,6 @@ export async function resolveActivities(db: Db, tenant: string): Promise<Resolve
     // Nothing references these rows' keys, and every row is new: rebuild them all after a large load.
     { unique: true, primaryKey: true },
   );
-
-  return {
-    activities,
-    duplicates: staged - activities,
-    developers,
-    accounts: accounts.rows.filter((r) => r.inserted).length,
-    identifiers,
-    organizations,
-    resources,
-    campaigns,
-  };
 }
 
 /**

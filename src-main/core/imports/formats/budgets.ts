@@ -1,0 +1,85 @@
+/** The app's budgets template (issue 3): one spending line per row, in a campaign (created when new). */
+import { budgetCategories, isBudgetCategory, type BudgetCategory } from '../../../../src-shared/budget-categories';
+import { resolveBudgets } from '../load/entity-resolve';
+import { accepted, dropUndefined, type RowReader } from '../parse/row-reader';
+import { parseAmount, parseDate } from '../parse/values';
+import type { RowOutcome } from '../types';
+import { defineFormat, field } from './format';
+import { code } from './shared';
+
+/** Category spellings seen in Japanese budget sheets → the spec's codes. */
+const categoryAliases: Record<string, BudgetCategory> = {
+  人件費: 'labor',
+  人件: 'labor',
+  広告: 'ad',
+  広告費: 'ad',
+  制作: 'production',
+  制作費: 'production',
+  会場: 'venue',
+  会場費: 'venue',
+  ツール: 'tool',
+  ツール費: 'tool',
+  その他: 'other',
+};
+
+function budgetCategory(text: string): BudgetCategory | undefined {
+  const c = code(text);
+  return isBudgetCategory(c) ? c : categoryAliases[c];
+}
+
+export function budgetRow(r: RowReader): RowOutcome {
+  const campaign = r.require('campaign');
+  const writtenCategory = r.get('category');
+  const category = writtenCategory === undefined ? 'other' : budgetCategory(writtenCategory);
+  if (category === undefined) r.failField('category', `category must be one of ${budgetCategories.join(', ')}`);
+  const amount = r.parse('amount', parseAmount, true);
+  const writtenCurrency = r.get('currency');
+  let currency = amount?.currency ?? 'JPY';
+  if (writtenCurrency !== undefined) {
+    currency = writtenCurrency.normalize('NFKC').toUpperCase();
+    if (!/^[A-Z]{3}$/.test(currency)) r.failField('currency', 'currency must be a three-letter ISO 4217 code such as JPY or USD');
+    // Amounts of two currencies are never added, so a row must not mix them.
+    else if (amount?.currency !== undefined && amount.currency !== currency) {
+      r.failField('currency', `currency ${currency} contradicts the amount's ${amount.currency}`);
+    }
+  }
+  const spentAt = r.parse('spent_at', parseDate, true);
+  if (r.failed || campaign === undefined || category === undefined || amount === undefined || spentAt === undefined) return r.failure();
+  return accepted(
+    dropUndefined({
+      kind: 'budget' as const,
+      line: r.line,
+      campaign,
+      category,
+      amount: amount.value,
+      currency,
+      spentAt,
+      memo: r.get('memo'),
+      source: r.get('source'),
+    }),
+  );
+}
+
+export const budgets = defineFormat({
+  type: 'budgets',
+  label: 'Budgets (app template)',
+  shortLabel: 'Budgets',
+  fields: [
+    field('campaign', ['campaign_name', 'キャンペーン', 'キャンペーン名', '施策'], true),
+    field('category', ['カテゴリ', 'カテゴリー', '費目', '区分']),
+    field('amount', ['cost', '金額', '費用', '額'], true),
+    field('currency', ['通貨']),
+    field('spent_at', ['spent_on', 'date', '支出日', '日付'], true),
+    field('memo', ['note', 'notes', 'description', 'メモ', '備考', '摘要']),
+    field('source', ['ソース']),
+  ],
+  detect: { rank: 40, test: (h) => h.all('campaign', 'amount', 'spent_at') },
+  options: ['timezone', 'source'],
+  load: { kind: 'entity', resolve: resolveBudgets },
+  tables: ['budgets', 'campaigns'],
+  template: true,
+  primaryCount: 'budgets',
+  keepsUnmapped: false,
+  actorFieldSets: [],
+  row: budgetRow,
+});

@@ -1,0 +1,61 @@
+/**
+ * The two kinds of load a format chooses (formats/format.ts): where its rows
+ * are staged, and how the stage reaches the real tables and the derived ones,
+ * inside the import's transaction.
+ */
+import type { Db, SqlClient } from '../../db/db';
+import { traceStep } from '../../db/trace';
+import { refreshDerived } from '../../derived/refresh';
+import { addToDeveloperStats } from '../../stats/service';
+import type { FormatLoad } from '../formats/format';
+import { emptyCounts, type JobMetrics } from '../jobs';
+import { pausePoint } from '../pause';
+import { activityImportChange, resolveActivities } from './activity-resolve';
+import { CREATE_STAGE_ACTIVITY, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS } from './activity-stage';
+import { openCopy, type CopyWriter } from './copy';
+import { CREATE_STAGE_RECORD, STAGE_RECORD, STAGE_RECORD_COLUMNS } from './entity-resolve';
+
+/** Creates the load's staging table and opens the COPY into it. */
+export async function openStage(client: SqlClient, load: FormatLoad): Promise<CopyWriter> {
+  if (load.kind === 'activity') {
+    await client.query(CREATE_STAGE_ACTIVITY);
+    return openCopy(client, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS);
+  }
+  await client.query(CREATE_STAGE_RECORD);
+  return openCopy(client, STAGE_RECORD, STAGE_RECORD_COLUMNS);
+}
+
+/** Resolves what was staged and refreshes what it changed; the counts go into `metrics`. */
+export async function resolveStage(tx: Db, tenant: string, load: FormatLoad, metrics: JobMetrics): Promise<void> {
+  if (load.kind === 'activity') {
+    await resolveActivityStage(tx, tenant, metrics);
+    return;
+  }
+  const counts = await load.resolve(tx, tenant);
+  metrics.duplicates = counts.duplicates;
+  metrics.inserted = {
+    ...emptyCounts(),
+    developers: counts.developers,
+    accounts: counts.accounts,
+    identifiers: counts.identifiers,
+    organizations: counts.organizations,
+    campaigns: counts.campaigns,
+    budgets: counts.budgets,
+  };
+  await refreshDerived(tx, tenant, counts.change);
+}
+
+async function resolveActivityStage(tx: Db, tenant: string, metrics: JobMetrics): Promise<void> {
+  const counts = await resolveActivities(tx, tenant);
+  metrics.duplicates = counts.duplicates;
+  const { duplicates: _d, ...inserted } = counts;
+  metrics.inserted = { ...emptyCounts(), ...inserted };
+  const statsStarted = performance.now();
+  await addToDeveloperStats(tx, tenant, 'inserted_activity');
+  traceStep('developer stats', statsStarted);
+  await pausePoint('derived');
+  const derivedStarted = performance.now();
+  // Search, funnel, daily counts and attribution (campaign_stats included), in this transaction.
+  await refreshDerived(tx, tenant, await activityImportChange(tx));
+  traceStep('derived', derivedStarted);
+}
