@@ -129,13 +129,14 @@ describe('ROI', () => {
     expect(table(report.rows)['A/JPY']).toEqual([10000, 7, 2, 5000, 0.0002]);
   });
 
-  it('gives ROI % in the currency of the value per conversion only', async () => {
+  it('gives ROI % only for all of a campaign’s cost: never from its JPY part alone (issue 11)', async () => {
     await call(db.core, 'settings:update', { valuePerConversion: 5000, valueCurrency: 'JPY' });
     try {
       const rows = (await call(db.core, 'campaigns:get-roi', {})).rows;
       const pct = Object.fromEntries(rows.map((r) => [`${r.campaign}/${r.currency}`, r.roiPercent]));
-      // (5000 × conversions − cost) / cost × 100; no cost, no ROI %.
-      expect(pct).toEqual({ 'A/JPY': -50, 'A/USD': null, 'B/JPY': ((5000 * 2.5 - 3000) / 3000) * 100, 'C/JPY': null, 'D/JPY': -100 });
+      // (5000 × conversions − cost) / cost × 100; no cost, no ROI %. A's JPY row is part of its cost:
+      // its -50 % ignored the 50 USD.
+      expect(pct).toEqual({ 'A/JPY': null, 'A/USD': null, 'B/JPY': ((5000 * 2.5 - 3000) / 3000) * 100, 'C/JPY': null, 'D/JPY': -100 });
     } finally {
       await call(db.core, 'settings:update', { valuePerConversion: null });
     }

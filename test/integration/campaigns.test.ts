@@ -58,9 +58,10 @@ describe('campaigns', () => {
     ]);
     expect(list.find((c) => c.name === 'D')).toMatchObject({ channel: 'print', startDate: null, budgetTotal: null });
     expect((await call(db.core, 'campaigns:list', { q: 'd' })).map((c) => c.name)).toEqual(['D']);
-    // campaign_stats: whole numbers where the spec's columns are bigint, exact roi_per_cost, JPY cost only.
-    expect(await stats(ids.A!)).toMatchObject({ actions_total: '6', conversions: '1', cost_total: '10000' });
-    expect(Number((await stats(ids.A!))?.roi_per_cost)).toBe(0.0001);
+    // campaign_stats: whole numbers where the spec's columns are bigint; cost in the reporting currency (JPY).
+    // A's 50 USD has no rate for 2026-02: its cost holds what converts and it has no ratio (issue 11).
+    expect(await stats(ids.A!)).toMatchObject({ actions_total: '6', conversions: '1', cost_total: '10000', roi_per_cost: null });
+    expect(Number((await stats(ids.B!))?.roi_per_cost)).toBeCloseTo(2.5 / 3000, 15);
     expect(await stats(ids.C!)).toEqual({ actions_total: '4', conversions: '1', cost_total: '0', roi_per_cost: null });
   });
 
@@ -134,7 +135,16 @@ describe('campaigns', () => {
 
   it("shows a campaign's ROI, activity over time, cost by category and top developers", async () => {
     const detail = await call(db.core, 'campaigns:get', { campaignId: ids.A!, from: '2026-01-01', to: '2026-03-01', bucket: 'month' });
-    expect(detail.roi.map((r) => [r.currency, r.cost, r.actions, r.conversions])).toEqual([
+    // Without a USD rate for February, A's cost (and so its ROI) is not known; the breakdown is.
+    expect(detail.roi).toMatchObject({
+      currencyReporting: 'JPY',
+      costReporting: null,
+      costByCurrency: { JPY: 10000, USD: 50 },
+      missingRates: [{ currency: 'USD', month: '2026-02' }],
+      roiPerCost: null,
+      roiPercent: null,
+    });
+    expect(detail.roiByCurrency.map((r) => [r.currency, r.cost, r.actions, r.conversions])).toEqual([
       ['JPY', 10000, 6, 1],
       ['USD', 50, 6, 1],
     ]);
@@ -163,7 +173,14 @@ describe('campaigns', () => {
     ]);
     const empty = await call(db.core, 'campaigns:get', { campaignId: ids.D!, bucket: 'day' });
     expect(empty.overTime).toEqual([]);
-    expect(empty.roi).toEqual([
+    expect(empty.roi).toMatchObject({
+      costReporting: 1000,
+      costByCurrency: { JPY: 1000 },
+      conversions: 0,
+      costPerConversion: null,
+      roiPerCost: 0,
+    });
+    expect(empty.roiByCurrency).toEqual([
       expect.objectContaining({ currency: 'JPY', cost: 1000, conversions: 0, costPerConversion: null, roiPerCost: 0 }),
     ]);
   });

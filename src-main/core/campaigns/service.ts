@@ -16,6 +16,7 @@ import { activityFunnelMap, budgets, campaigns } from '../db/schema';
 import { campaignDaily } from '../db/schema-app';
 import type { Campaign } from '../../../src-shared/contract/campaigns';
 import { CoreError } from '../errors';
+import { costParts, NO_COST, summariseByCampaign, summariseCosts, type CostSummary } from '../rates/costs';
 import { readSettings } from '../settings/read';
 import { rebuildCampaignStats } from '../stats/service';
 
@@ -69,7 +70,8 @@ function selectCampaigns(db: Db, tenant: string, conversionStage: string, where?
 
 type CampaignRow = Awaited<ReturnType<typeof selectCampaigns>>[number];
 
-const toCampaign = (r: CampaignRow): Campaign => ({
+/** A campaign row with its all-time spend in the reporting currency, and the plan checked against it. */
+const toCampaign = (r: CampaignRow, reportingCurrency: string, cost: CostSummary): Campaign => ({
   campaignId: r.campaignId,
   name: r.name,
   channel: r.channel,
@@ -77,6 +79,11 @@ const toCampaign = (r: CampaignRow): Campaign => ({
   endDate: r.endDate,
   budgetTotal: r.budgetTotal === null ? null : Number(r.budgetTotal),
   costs: r.costs.map((c) => ({ currency: c.currency, amount: Number(c.amount) })),
+  reportingCurrency,
+  spent: cost.reporting,
+  missingRates: cost.missingRates,
+  // What converts is a lower bound of the spend: past the plan already, whatever the missing rates.
+  overBudget: r.budgetTotal !== null && cost.converted > Number(r.budgetTotal),
   actions: Number(r.actions ?? 0),
   conversions: Number(r.conversions ?? 0),
   createdAt: r.createdAt.toISOString(),
@@ -92,22 +99,28 @@ function matching(query: string): SQL | undefined {
   );
 }
 
+const ALL_TIME = { from: null, to: null };
+
 export async function listCampaigns(db: Db, tenant: string, q?: string): Promise<Campaign[]> {
-  const { conversionStage } = await readSettings(db, tenant);
+  const { conversionStage, valueCurrency } = await readSettings(db, tenant);
   const query = q?.trim();
-  const rows = await selectCampaigns(db, tenant, conversionStage, query ? matching(query) : undefined).orderBy(
-    sql`lower(${campaigns.name})`,
-    campaigns.name,
-    campaigns.campaignId,
-  );
-  return rows.map(toCampaign);
+  const [rows, parts] = await Promise.all([
+    selectCampaigns(db, tenant, conversionStage, query ? matching(query) : undefined).orderBy(
+      sql`lower(${campaigns.name})`,
+      campaigns.name,
+      campaigns.campaignId,
+    ),
+    costParts(db, tenant, valueCurrency, ALL_TIME),
+  ]);
+  const costs = summariseByCampaign(parts);
+  return rows.map((r) => toCampaign(r, valueCurrency, costs.get(r.campaignId) ?? NO_COST));
 }
 
 export async function getCampaign(db: Db, tenant: string, campaignId: string): Promise<Campaign> {
-  const { conversionStage } = await readSettings(db, tenant);
+  const { conversionStage, valueCurrency } = await readSettings(db, tenant);
   const [row] = await selectCampaigns(db, tenant, conversionStage, eq(campaigns.campaignId, campaignId));
   if (!row) throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; it may have been deleted`, { campaignId });
-  return toCampaign(row);
+  return toCampaign(row, valueCurrency, summariseCosts(await costParts(db, tenant, valueCurrency, ALL_TIME, campaignId)));
 }
 
 export interface CampaignFields {

@@ -1,0 +1,45 @@
+/** English text for money across currencies: exchange rates, the reporting currency, plan vs spent (issue 11). */
+const enMoney = {
+  money: {
+    missingRate: 'Rate missing for {{currency}} {{month}}',
+    addRate: 'Add it',
+    missingRatesHint: 'A cost in another currency needs its month’s rate before it can be added up.',
+    overBudget: 'Over budget',
+    overBudgetBy: 'Over budget by {{amount}}',
+    planVsSpent: '{{spent}} of {{plan}}',
+    spentNoPlan: '{{spent}}, no plan',
+    spendTotalHint: 'Budget entries in the period, in {{currency}}',
+    spendByCurrency: 'Per currency',
+    rates: {
+      title: 'Exchange rates',
+      help: 'Costs in other currencies are converted into {{currency}} at the rate of the month they were spent. One rate per currency and month; nothing is fetched from the internet.',
+      reportingCurrency: 'Reporting currency',
+      reportingCurrencyHint: 'Every cost, ROI and the value per conversion are in this currency. Rates are kept per reporting currency.',
+      formLabel: 'Add or change a rate',
+      currency: 'Currency',
+      month: 'Month',
+      rate: 'Rate',
+      rateHint: '{{reporting}} for 1 {{currency}}',
+      rateHintNoCurrency: 'In {{reporting}} for one unit',
+      add: 'Save the rate',
+      saved: '{{currency}} {{month}}: {{rate}} saved.',
+      import: 'Import a CSV',
+      importHint: 'A file with the columns currency,month,rate, for example USD,2026-04,151.2.',
+      imported: '{{count}} rates imported.',
+      empty: 'No rates yet. Costs in {{currency}} need none.',
+      listLabel: 'Exchange rates into {{currency}}',
+      columns: { currency: 'Currency', month: 'Month', rate: 'Rate', actions: 'Actions' },
+      deleteOf: 'Delete the {{currency}} rate of {{month}}',
+      deleted: 'The {{currency}} rate of {{month}} was deleted.',
+      undo: 'Undo',
+      errors: {
+        currency: 'Use a three-letter code such as USD.',
+        month: 'Use a month such as 2026-04.',
+        rate: 'Enter a rate above 0, such as 151.2.',
+        sameCurrency: '{{currency}} is the reporting currency: it needs no rate.',
+      },
+    },
+  },
+};
+
+export default enMoney;
