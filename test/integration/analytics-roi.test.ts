@@ -142,7 +142,7 @@ describe('ROI', () => {
     }
   });
 
-  it('prints the same rows from `drm report roi --json`, and a table without --json', async () => {
+  it('prints the per-currency rows from `drm report roi --by-currency --json`, and a table without --json', async () => {
     const result = await drm([
       'report',
       'roi',
@@ -152,6 +152,7 @@ describe('ROI', () => {
       '2026-03-01',
       '--model',
       'first',
+      '--by-currency',
       '--json',
       '--database-url',
       db.url,
@@ -171,7 +172,7 @@ describe('ROI', () => {
       costPerConversion: 50,
       roiPerCost: 0.02,
     });
-    const human = await drm(['report', 'roi', '--database-url', db.url]);
+    const human = await drm(['report', 'roi', '--by-currency', '--database-url', db.url]);
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/campaign\s+currency\s+cost\s+actions\s+conversions/);
     expect(human.stdout).toMatch(/^B\s+JPY\s+3,000\s+4\.5\s+2\.5\s+1,200/m);

@@ -64,7 +64,7 @@ describe('before a migration', () => {
       flag: 'w',
     });
     await expect(startCore({ databaseUrl: older, stateDir: state })).rejects.toThrow(
-      /Before updating the database \(0002_derived\).*backup failed.*Nothing was changed/s,
+      /Before updating the database \(0002_derived, 0003_exchange_rates\).*backup failed.*Nothing was changed/s,
     );
     expect(await queryValue<number>(older, 'select count(*)::int as value from drizzle.__drizzle_migrations')).toBe(2);
   });
