@@ -246,8 +246,7 @@ const enAnalytics = {
       stageHint: 'Activities reaching this stage are the conversions of the ROI table.',
       value: 'Value per conversion',
       valuePlaceholder: 'not set',
-      valueHint: 'Optional. With a value, the ROI table shows ROI % for campaigns in the same currency.',
-      currency: 'Currency',
+      valueHint: 'Optional, in the reporting currency. With a value, the ROI table shows ROI % for every campaign whose cost is known.',
     },
     attribution: {
       title: 'Attribution',

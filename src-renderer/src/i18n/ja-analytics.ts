@@ -247,8 +247,7 @@ const jaAnalytics: typeof enAnalytics = {
       stageHint: 'このステージに達したアクティビティが、費用対効果の表のコンバージョンになります。',
       value: 'コンバージョン 1 件あたりの価値',
       valuePlaceholder: '未設定',
-      valueHint: '任意。設定すると、同じ通貨のキャンペーンについて ROI % を表示します。',
-      currency: '通貨',
+      valueHint: '任意。集計通貨で入力します。設定すると、費用がわかるすべてのキャンペーンについて ROI % を表示します。',
     },
     attribution: {
       title: 'アトリビューション',
