@@ -128,6 +128,8 @@ export const roiReport = z.object({
   lookbackDays: z.number().int(),
   conversionStage: z.string(),
   currencyReporting: z.string(),
+  /** The tenant's value of one conversion in the reporting currency (ROI %), null when not set. */
+  valuePerConversion: z.number().nullable(),
   /** Per campaign, in the reporting currency, sorted by name. */
   campaigns: z.array(campaignRoi),
   /** Per campaign and currency (the breakdown). */

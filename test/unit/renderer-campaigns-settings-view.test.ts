@@ -10,7 +10,6 @@ import {
   campaignInput,
   fieldMessage,
   lookbackChoices,
-  roiTable,
 } from '../../src-renderer/src/pages/campaigns/campaign-view';
 import { parseAmount } from '../../src-renderer/src/lib/form-values';
 import { funnelDevelopersInput, funnelInput } from '../../src-renderer/src/pages/funnel/funnel-view';
@@ -112,34 +111,7 @@ describe('budget form', () => {
   });
 });
 
-describe('ROI table', () => {
-  const labels = {
-    campaign: 'Campaign',
-    currency: 'Currency',
-    cost: 'Cost',
-    actions: 'Actions',
-    conversions: 'Conversions',
-    costPerConversion: 'CPC',
-    roiPerCost: 'Per cost',
-    roiPercent: 'ROI %',
-  };
-  const row = {
-    campaignId: 'c',
-    campaign: 'X',
-    currency: 'JPY',
-    cost: 1000,
-    actions: 3.5,
-    conversions: 2,
-    costPerConversion: 500,
-    roiPerCost: 0.002,
-    roiPercent: null,
-  };
-
-  it('has an ROI % column only when a value per conversion gives one', () => {
-    expect(roiTable([row], labels).columns.map((c) => c.key)).not.toContain('roiPercent');
-    expect(roiTable([row, { ...row, currency: 'USD', roiPercent: 150 }], labels).columns.map((c) => c.key)).toContain('roiPercent');
-  });
-
+describe('lookback choices', () => {
   it('offers the usual lookback windows plus the current one', () => {
     expect(lookbackChoices(30)).toEqual([7, 14, 30, 60, 90, 180, 365]);
     expect(lookbackChoices(45)).toEqual([7, 14, 30, 45, 60, 90, 180, 365]);

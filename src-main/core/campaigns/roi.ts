@@ -186,6 +186,7 @@ export async function roiReport(db: Db, tenant: string, query: RoiQuery): Promis
     lookbackDays,
     conversionStage: settings.conversionStage,
     currencyReporting: settings.valueCurrency,
+    valuePerConversion: settings.valuePerConversion,
     ...tables,
   };
 }

@@ -119,7 +119,7 @@ const enAnalytics = {
     lookbackDays: '{{days}} days',
     roiTitle: 'Return on each campaign',
     roiHint:
-      'Conversions are activities that reach the “{{stage}}” stage, weighted by attribution. Costs are the budget entries, per currency.',
+      'Conversions are activities that reach the “{{stage}}” stage, weighted by attribution. Costs are the budget entries, each converted into the reporting currency at the rate of its month.',
     roiPercentHint: 'Set a value per conversion to see ROI %.',
     openSettings: 'Open Settings',
     columns: {
@@ -129,7 +129,6 @@ const enAnalytics = {
       actions: 'Attributed activities',
       conversions: 'Conversions',
       costPerConversion: 'Cost per conversion',
-      roiPerCost: 'Conversions per unit of cost',
       roiPercent: 'ROI %',
       manage: 'Edit or delete',
       category: 'Category',

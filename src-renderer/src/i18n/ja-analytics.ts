@@ -120,7 +120,7 @@ const jaAnalytics: typeof enAnalytics = {
     lookbackDays: '{{days}} 日',
     roiTitle: 'キャンペーンごとの費用対効果',
     roiHint:
-      'コンバージョンは「{{stage}}」ステージに達したアクティビティを、アトリビューションの重みで数えたものです。費用は予算明細の通貨ごとの合計です。',
+      'コンバージョンは「{{stage}}」ステージに達したアクティビティを、アトリビューションの重みで数えたものです。費用は予算明細を、支出した月のレートで集計通貨に換算した合計です。',
     roiPercentHint: 'コンバージョン 1 件あたりの価値を設定すると ROI % が表示されます。',
     openSettings: '設定を開く',
     columns: {
@@ -130,7 +130,6 @@ const jaAnalytics: typeof enAnalytics = {
       actions: '貢献アクティビティ',
       conversions: 'コンバージョン',
       costPerConversion: 'コンバージョン単価',
-      roiPerCost: '費用 1 単位あたりのコンバージョン',
       roiPercent: 'ROI %',
       manage: '編集・削除',
       category: '費目',

@@ -39,7 +39,7 @@ export function CampaignFacts({ detail }: { detail: CampaignDetail }) {
           {c.overBudget ? (
             <>
               {' '}
-              <OverBudget campaign={c} />
+              <OverBudget spent={c.spent} budgetTotal={c.budgetTotal} currency={c.reportingCurrency} />
             </>
           ) : null}
         </dd>

@@ -1,11 +1,10 @@
 /**
  * Pure helpers of the Campaigns pages (no React), unit-tested: form drafts,
  * their validation (the same limits as the contract, said before the core
- * has to refuse), inputs, and the ROI table's numbers for CSV.
+ * has to refuse) and inputs; the list's numbers are in campaign-list-view.ts.
  */
 import type { ChannelInput } from '../../../../src-shared/contract/index';
-import type { Budget, Campaign, RoiRow } from '../../../../src-shared/contract/campaigns';
-import type { ChartTable } from '../../analytics/chart-data';
+import type { Budget, Campaign } from '../../../../src-shared/contract/campaigns';
 import { isDay } from '../../analytics/period';
 import { parseAmount } from '../../lib/form-values';
 
@@ -134,44 +133,6 @@ export function budgetRestoreInput(budget: Budget): ChannelInput<'budgets:create
     currency: budget.currency,
     spentAt: budget.spentAt.slice(0, 10),
     memo: budget.memo,
-  };
-}
-
-export interface RoiLabels {
-  campaign: string;
-  currency: string;
-  cost: string;
-  actions: string;
-  conversions: string;
-  costPerConversion: string;
-  roiPerCost: string;
-  roiPercent: string;
-}
-
-/** The ROI table as numbers for CSV (and the same columns the page shows). */
-export function roiTable(rows: readonly RoiRow[], labels: RoiLabels): ChartTable {
-  const withPercent = rows.some((r) => r.roiPercent !== null);
-  return {
-    columns: [
-      { key: 'campaign', label: labels.campaign, kind: 'text' },
-      { key: 'currency', label: labels.currency, kind: 'text' },
-      { key: 'cost', label: labels.cost, kind: 'money', currencyKey: 'currency' },
-      { key: 'actions', label: labels.actions, kind: 'weight' },
-      { key: 'conversions', label: labels.conversions, kind: 'weight' },
-      { key: 'costPerConversion', label: labels.costPerConversion, kind: 'money', currencyKey: 'currency' },
-      { key: 'roiPerCost', label: labels.roiPerCost, kind: 'ratio' },
-      ...(withPercent ? [{ key: 'roiPercent', label: labels.roiPercent, kind: 'percentValue' as const }] : []),
-    ],
-    rows: rows.map((r) => ({
-      campaign: r.campaign,
-      currency: r.currency,
-      cost: r.cost,
-      actions: r.actions,
-      conversions: r.conversions,
-      costPerConversion: r.costPerConversion,
-      roiPerCost: r.roiPerCost,
-      roiPercent: r.roiPercent,
-    })),
   };
 }
 
