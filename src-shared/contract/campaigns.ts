@@ -15,6 +15,8 @@ export const campaign = z.object({
   campaignId: z.string(),
   name: z.string(),
   channel: z.string().nullable(),
+  /** The utm_campaign value that links imported activities to this campaign (attributes.utm_campaign). */
+  utmCampaign: z.string().nullable(),
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   /** The plan, in the reporting currency. */
@@ -38,6 +40,7 @@ export type Campaign = z.infer<typeof campaign>;
 const campaignFields = {
   name: z.string().trim().min(1).max(200),
   channel: z.string().trim().max(100).nullable().optional(),
+  utmCampaign: z.string().trim().max(200).nullable().optional(),
   startDate: day.nullable().optional(),
   endDate: day.nullable().optional(),
   budgetTotal: amount.nonnegative().nullable().optional(),

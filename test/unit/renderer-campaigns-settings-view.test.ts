@@ -22,13 +22,14 @@ import {
   timeZoneOptions,
 } from '../../src-renderer/src/pages/settings/settings-view';
 
-const draft = { name: 'Tokyo Meetup', channel: '', startDate: '', endDate: '', budgetTotal: '' };
+const draft = { name: 'Tokyo Meetup', channel: '', utmCampaign: '', startDate: '', endDate: '', budgetTotal: '' };
 
 describe('campaign form', () => {
   it('needs a name of at most 200 characters', () => {
     expect(campaignErrors({ ...draft, name: '  ' })).toEqual({ name: 'required' });
     expect(campaignErrors({ ...draft, name: 'x'.repeat(201) })).toEqual({ name: 'tooLong' });
     expect(campaignErrors(draft)).toEqual({});
+    expect(campaignErrors({ ...draft, utmCampaign: 'x'.repeat(201) })).toEqual({ utmCampaign: 'tooLong' });
   });
 
   it('checks dates, their order, and the planned budget', () => {
@@ -40,9 +41,12 @@ describe('campaign form', () => {
   });
 
   it('sends blanks as null so that an edit can clear a field', () => {
-    expect(campaignInput({ ...draft, channel: ' event ', budgetTotal: '460,000', startDate: '2024-04-15' })).toEqual({
+    expect(
+      campaignInput({ ...draft, channel: ' event ', utmCampaign: ' tokyo_meetup ', budgetTotal: '460,000', startDate: '2024-04-15' }),
+    ).toEqual({
       name: 'Tokyo Meetup',
       channel: 'event',
+      utmCampaign: 'tokyo_meetup',
       startDate: '2024-04-15',
       endDate: null,
       budgetTotal: 460000,
@@ -51,7 +55,14 @@ describe('campaign form', () => {
 
   it('starts an edit from the campaign', () => {
     const campaign = { name: 'X', channel: null, startDate: '2024-04-15', endDate: null, budgetTotal: 0 } as Campaign;
-    expect(campaignDraft(campaign)).toEqual({ name: 'X', channel: '', startDate: '2024-04-15', endDate: '', budgetTotal: '0' });
+    expect(campaignDraft(campaign)).toEqual({
+      name: 'X',
+      channel: '',
+      utmCampaign: '',
+      startDate: '2024-04-15',
+      endDate: '',
+      budgetTotal: '0',
+    });
   });
 
   it('reads amounts as people type them', () => {

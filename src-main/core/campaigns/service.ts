@@ -54,6 +54,7 @@ function selectCampaigns(db: Db, tenant: string, conversionStage: string, where?
       campaignId: campaigns.campaignId,
       name: campaigns.name,
       channel: campaigns.channel,
+      utmCampaign: sql<string | null>`${campaigns.attributes} ->> 'utm_campaign'`,
       startDate: campaigns.startDate,
       endDate: campaigns.endDate,
       budgetTotal: campaigns.budgetTotal,
@@ -75,6 +76,7 @@ const toCampaign = (r: CampaignRow, reportingCurrency: string, cost: CostSummary
   campaignId: r.campaignId,
   name: r.name,
   channel: r.channel,
+  utmCampaign: r.utmCampaign,
   startDate: r.startDate,
   endDate: r.endDate,
   budgetTotal: r.budgetTotal === null ? null : Number(r.budgetTotal),
@@ -126,6 +128,7 @@ export async function getCampaign(db: Db, tenant: string, campaignId: string): P
 export interface CampaignFields {
   name?: string;
   channel?: string | null;
+  utmCampaign?: string | null;
   startDate?: string | null;
   endDate?: string | null;
   budgetTotal?: number | null;
@@ -167,6 +170,7 @@ export async function createCampaign(db: Db, tenant: string, fields: CampaignFie
         startDate: fields.startDate ?? null,
         endDate: fields.endDate ?? null,
         budgetTotal: numeric(fields.budgetTotal),
+        attributes: fields.utmCampaign ? { utm_campaign: fields.utmCampaign } : null,
       })
       .returning({ id: campaigns.campaignId }),
   );
@@ -193,6 +197,12 @@ export async function updateCampaign(db: Db, tenant: string, campaignId: string,
   if (fields.startDate !== undefined) set.startDate = fields.startDate;
   if (fields.endDate !== undefined) set.endDate = fields.endDate;
   if (fields.budgetTotal !== undefined) set.budgetTotal = numeric(fields.budgetTotal);
+  // The utm value lives in attributes beside whatever an import put there, which it keeps.
+  if (fields.utmCampaign !== undefined) {
+    set.attributes = fields.utmCampaign
+      ? sql`coalesce(${campaigns.attributes}, '{}'::jsonb) || jsonb_build_object('utm_campaign', ${fields.utmCampaign}::text)`
+      : sql`nullif(coalesce(${campaigns.attributes}, '{}'::jsonb) - 'utm_campaign', '{}'::jsonb)`;
+  }
   const columns = Object.keys(set) as (keyof typeof set)[];
   if (columns.length === 0) return false;
   // Only a real change touches updated_at (and counts as changed).

@@ -10,6 +10,10 @@ const enMoney = {
     spentNoPlan: '{{spent}}, no plan',
     spendTotalHint: 'Budget entries in the period, in {{currency}}',
     spendByCurrency: 'Per currency',
+    utm: {
+      label: 'utm_campaign',
+      hint: 'Optional. Activities imported afterwards whose utm_campaign is this value (any case) count for this campaign.',
+    },
     list: {
       columns: {
         channel: 'Channel',

@@ -12,6 +12,10 @@ const jaMoney: typeof enMoney = {
     spentNoPlan: '{{spent}}（予算未設定）',
     spendTotalHint: '期間内の予算明細の合計（{{currency}}）',
     spendByCurrency: '通貨ごと',
+    utm: {
+      label: 'utm_campaign',
+      hint: '任意。これ以降に取り込むアクティビティのうち、utm_campaign がこの値（大文字・小文字を問わない）のものがこのキャンペーンに紐づきます。',
+    },
     list: {
       columns: {
         channel: 'チャネル',

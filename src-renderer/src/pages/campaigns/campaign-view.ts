@@ -10,12 +10,14 @@ import { parseAmount } from '../../lib/form-values';
 
 export const NAME_MAX = 200;
 export const CHANNEL_MAX = 100;
+export const UTM_MAX = 200;
 export const CATEGORY_MAX = 100;
 export const MEMO_MAX = 1000;
 
 export interface CampaignDraft {
   name: string;
   channel: string;
+  utmCampaign: string;
   startDate: string;
   endDate: string;
   budgetTotal: string;
@@ -24,6 +26,7 @@ export interface CampaignDraft {
 export type CampaignErrors = Partial<{
   name: 'required' | 'tooLong';
   channel: 'tooLong';
+  utmCampaign: 'tooLong';
   startDate: 'invalid';
   endDate: 'invalid' | 'beforeStart';
   budgetTotal: 'invalid' | 'negative';
@@ -33,6 +36,7 @@ export function campaignDraft(campaign: Campaign | null): CampaignDraft {
   return {
     name: campaign?.name ?? '',
     channel: campaign?.channel ?? '',
+    utmCampaign: campaign?.utmCampaign ?? '',
     startDate: campaign?.startDate?.slice(0, 10) ?? '',
     endDate: campaign?.endDate?.slice(0, 10) ?? '',
     budgetTotal: campaign?.budgetTotal === null || campaign?.budgetTotal === undefined ? '' : String(campaign.budgetTotal),
@@ -45,6 +49,7 @@ export function campaignErrors(draft: CampaignDraft): CampaignErrors {
   if (name === '') errors.name = 'required';
   else if (name.length > NAME_MAX) errors.name = 'tooLong';
   if (draft.channel.trim().length > CHANNEL_MAX) errors.channel = 'tooLong';
+  if (draft.utmCampaign.trim().length > UTM_MAX) errors.utmCampaign = 'tooLong';
   if (draft.startDate !== '' && !isDay(draft.startDate)) errors.startDate = 'invalid';
   if (draft.endDate !== '' && !isDay(draft.endDate)) errors.endDate = 'invalid';
   else if (draft.endDate !== '' && isDay(draft.startDate) && draft.endDate < draft.startDate) errors.endDate = 'beforeStart';
@@ -59,10 +64,12 @@ export function campaignErrors(draft: CampaignDraft): CampaignErrors {
 /** The create input; blanks become null (cleared), as an edit needs to be able to clear a field. */
 export function campaignInput(draft: CampaignDraft): ChannelInput<'campaigns:create'> {
   const channel = draft.channel.trim();
+  const utm = draft.utmCampaign.trim();
   const budget = draft.budgetTotal.trim() === '' ? null : parseAmount(draft.budgetTotal);
   return {
     name: draft.name.trim(),
     channel: channel === '' ? null : channel,
+    utmCampaign: utm === '' ? null : utm,
     startDate: draft.startDate === '' ? null : draft.startDate,
     endDate: draft.endDate === '' ? null : draft.endDate,
     budgetTotal: budget,
@@ -144,7 +151,7 @@ export function lookbackChoices(current: number): number[] {
 
 export type FieldMessage = 'required' | 'tooLong' | 'invalidDate' | 'invalidAmount' | 'negative' | 'beforeStart' | 'invalidCurrency';
 
-const MAX_BY_FIELD: Record<string, number> = { name: NAME_MAX, channel: CHANNEL_MAX, category: CATEGORY_MAX, memo: MEMO_MAX };
+const MAX_BY_FIELD: Record<string, number> = { name: NAME_MAX, channel: CHANNEL_MAX, utmCampaign: UTM_MAX, category: CATEGORY_MAX, memo: MEMO_MAX };
 const DATE_FIELDS = new Set(['startDate', 'endDate', 'spentAt']);
 
 /** Which message a field's error shows, and the length limit it names. */

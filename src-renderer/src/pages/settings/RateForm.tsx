@@ -9,7 +9,11 @@ import { rateErrors, rateInput, type RateDraft, type RateErrors } from './rates-
 
 interface RateFormProps {
   reporting: string;
-  /** The form's first values; with a currency (a "rate missing" link), the form scrolls into view and focuses the rate. */
+  /**
+   * The form's first values; with a currency (a "rate missing" link), the
+   * form scrolls into view. Focus stays where the shell puts it on a page
+   * change (the heading), so that a screen reader hears the page first.
+   */
   initial: RateDraft;
   onSaved(rate: ExchangeRate): void;
 }
@@ -21,7 +25,6 @@ export function RateForm({ reporting, initial, onSaved }: RateFormProps) {
   const [draft, setDraft] = useState<RateDraft>(initial);
   const [errors, setErrors] = useState<RateErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
-  const rateRef = useRef<HTMLInputElement>(null);
   const save = useMutation({
     ...rateMutations.set(),
     onSuccess: (r) => {
@@ -33,8 +36,9 @@ export function RateForm({ reporting, initial, onSaved }: RateFormProps) {
   const linked = initial.currency !== '';
   useEffect(() => {
     if (!linked) return;
-    formRef.current?.scrollIntoView({ block: 'center' });
-    rateRef.current?.focus();
+    // After the frame: the shell focuses the page's heading on a page change (scrolling to the top) after this effect.
+    const frame = requestAnimationFrame(() => formRef.current?.scrollIntoView({ block: 'center' }));
+    return () => cancelAnimationFrame(frame);
   }, [linked]);
 
   const submit = (e: FormEvent) => {
@@ -79,7 +83,6 @@ export function RateForm({ reporting, initial, onSaved }: RateFormProps) {
           <label htmlFor={`${id}-rate`}>{t('money.rates.rate')}</label>
           <input
             {...field('rate')}
-            ref={rateRef}
             type="text"
             inputMode="decimal"
             autoComplete="off"
