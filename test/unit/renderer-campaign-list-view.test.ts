@@ -5,6 +5,7 @@ import {
   campaignListTable,
   listTotals,
   roiBars,
+  roiTicks,
   sortRows,
   type ListLabels,
 } from '../../src-renderer/src/pages/campaigns/campaign-list-view';
@@ -113,6 +114,13 @@ describe('the campaign list', () => {
       ['Webinar', 100],
       ['Meetup', -66.67],
     ]);
+  });
+
+  it('puts round ticks on the ROI axis, zero among them', () => {
+    expect(roiTicks([-92.8, 92.1])).toEqual([-100, -50, 0, 50, 100]);
+    expect(roiTicks([-92.8, -45])).toEqual([-100, -80, -60, -40, -20, 0]);
+    expect(roiTicks([12])).toEqual([0, 2.5, 5, 7.5, 10, 12.5]);
+    expect(roiTicks([])).toEqual([0]);
   });
 
   it('shows cost per conversion, not conversions per unit of cost (defect 11: 0.00000121 said nothing)', () => {

@@ -6,7 +6,7 @@ import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { ChartFrame } from '../../components/charts/ChartFrame';
 import { axisStyle, numberOf, tooltipStyle } from '../../components/charts/chart-props';
 import { seriesColor, useChartTheme } from '../../components/charts/chart-theme';
-import { roiBars, type CampaignListRow } from './campaign-list-view';
+import { roiBars, roiTicks, type CampaignListRow } from './campaign-list-view';
 
 /** ROI % per campaign as horizontal bars, highest first; a loss reads as a bar left of zero. */
 export function RoiBarChart({ rows, period }: { rows: readonly CampaignListRow[]; period: Period | null }) {
@@ -18,6 +18,7 @@ export function RoiBarChart({ rows, period }: { rows: readonly CampaignListRow[]
   const gain = seriesColor(theme, 0);
   const loss = theme.muted;
   const values = bars.map((b) => b.roiPercent);
+  const ticks = roiTicks(values);
   return (
     <ChartFrame
       title={t('money.list.roiChart')}
@@ -45,7 +46,14 @@ export function RoiBarChart({ rows, period }: { rows: readonly CampaignListRow[]
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid stroke={theme.grid} horizontal={false} />
-          <XAxis type="number" tickFormatter={(v: number) => format.percentValue(v)} {...axisStyle(theme)} />
+          {/* Round ticks with zero among them, so that a loss and a gain read from the same line. */}
+          <XAxis
+            type="number"
+            domain={[ticks[0]!, ticks[ticks.length - 1]!]}
+            ticks={ticks}
+            tickFormatter={(v: number) => format.percentValue(v)}
+            {...axisStyle(theme)}
+          />
           <YAxis type="category" dataKey="campaign" width={160} {...axisStyle(theme)} />
           <ReferenceLine x={0} stroke={theme.muted} />
           <Tooltip

@@ -28,14 +28,15 @@ export function RoiTableRow({ row, currency }: { row: CampaignListRow; currency:
       </th>
       <td>{row.channel ?? none}</td>
       <td>{row.startDate || row.endDate ? `${day(row.startDate)} – ${day(row.endDate)}` : none}</td>
-      <td className="num" data-col="planVsSpent">
-        {row.spent === null ? (
-          <MissingRates rates={row.spentMissingRates} />
-        ) : row.budgetTotal === null ? (
-          t('money.spentNoPlan', { spent: money(row.spent) })
-        ) : (
-          t('money.planVsSpent', { spent: money(row.spent), plan: money(row.budgetTotal) })
-        )}
+      {/* A spend that needs a missing rate reads "—" here; the cost column beside it names the rate, with its link. */}
+      <td
+        className="num"
+        data-col="planVsSpent"
+        title={row.spentMissingRates.map((rate) => t('money.missingRate', rate)).join(', ') || undefined}
+      >
+        {row.budgetTotal === null
+          ? t('money.spentNoPlan', { spent: money(row.spent) })
+          : t('money.planVsSpent', { spent: money(row.spent), plan: money(row.budgetTotal) })}
         {row.overBudget ? (
           <>
             {' '}

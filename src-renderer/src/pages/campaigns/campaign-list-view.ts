@@ -163,3 +163,17 @@ export function campaignListTable(rows: readonly CampaignListRow[], currency: st
     })),
   };
 }
+
+/** Round ticks for the ROI axis, zero among them: steps of 1, 2, 2.5 or 5 × 10^n, about five of them. */
+export function roiTicks(values: readonly number[]): number[] {
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  if (low === high) return [0];
+  const rough = (high - low) / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
+  const ticks: number[] = [];
+  for (let t = Math.floor(low / step) * step; t <= Math.ceil(high / step) * step + step / 2; t += step)
+    ticks.push(Math.round(t * 1e6) / 1e6);
+  return ticks;
+}

@@ -151,7 +151,13 @@ export function lookbackChoices(current: number): number[] {
 
 export type FieldMessage = 'required' | 'tooLong' | 'invalidDate' | 'invalidAmount' | 'negative' | 'beforeStart' | 'invalidCurrency';
 
-const MAX_BY_FIELD: Record<string, number> = { name: NAME_MAX, channel: CHANNEL_MAX, utmCampaign: UTM_MAX, category: CATEGORY_MAX, memo: MEMO_MAX };
+const MAX_BY_FIELD: Record<string, number> = {
+  name: NAME_MAX,
+  channel: CHANNEL_MAX,
+  utmCampaign: UTM_MAX,
+  category: CATEGORY_MAX,
+  memo: MEMO_MAX,
+};
 const DATE_FIELDS = new Set(['startDate', 'endDate', 'spentAt']);
 
 /** Which message a field's error shows, and the length limit it names. */
