@@ -64,7 +64,10 @@ test('a mixed-currency campaign: the missing rate named in Japanese, added from 
   await page.screenshot({ path: testInfo.outputPath('campaigns-missing-rate-ja.png'), fullPage: true });
 
   // The link opens Settings with the form filled in; the rate is all that is left to type.
-  await row.locator('[data-col="cost"]').getByRole('link', { name: /追加する: USD 2024-10/ }).click();
+  await row
+    .locator('[data-col="cost"]')
+    .getByRole('link', { name: /追加する: USD 2024-10/ })
+    .click();
   const rates = page.getByTestId('rates');
   await expect(rates.getByRole('textbox', { name: '通貨' })).toHaveValue('USD');
   await expect(rates.getByLabel('月', { exact: true })).toHaveValue('2024-10');
