@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { RateList } from '../../src-shared/contract/rates';
 import { parseOptions, Refusal, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
-import { displayWidth, padEnd } from './terminal';
+import { columns } from './terminal';
 
 const OPTIONS = { ...targetOptions, json: { type: 'boolean', default: false } } as const;
 const USAGE = 'drm rates set CURRENCY MONTH RATE | list | delete CURRENCY MONTH | import FILE';
@@ -17,13 +17,7 @@ export function formatRates(list: RateList): string {
   if (list.rates.length === 0) return `No exchange rates into ${list.reportingCurrency} yet (drm rates set USD 2026-04 151.2).`;
   const header = ['currency', 'month', `rate (${list.reportingCurrency} per unit)`];
   const body = list.rates.map((r) => [r.currency, r.month, String(r.rate)]);
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((row) => displayWidth(row[i]!))));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => padEnd(c, widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...body.map(line)].join('\n');
+  return columns(header, body).join('\n');
 }
 
 function readCsv(file: string): string {

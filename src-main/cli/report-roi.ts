@@ -11,7 +11,7 @@
 import type { RoiReport } from '../../src-shared/contract/campaigns';
 import { attributionModels, type AttributionModelName } from '../../src-shared/contract/settings';
 import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
-import { displayWidth, padEnd } from './terminal';
+import { columns } from './terminal';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -62,16 +62,6 @@ const percent = (n: number | null) => (n === null ? '—' : `${n >= 0 ? '+' : ''
 const missing = (rates: RoiReport['campaigns'][number]['missingRates']) =>
   rates.map((r) => `rate missing for ${r.currency} ${r.month}`).join(', ');
 
-function table(header: string[], body: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((row) => displayWidth(row[i]!))));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => padEnd(c, widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...body.map(line)];
-}
-
 function heading(report: RoiReport): string {
   const period = report.from || report.to ? `${report.from ?? '…'} to ${report.to ?? '…'} (to excluded)` : 'all time';
   return `ROI, ${period}; ${report.model} attribution, ${report.lookbackDays}-day lookback; conversions = ${report.conversionStage}`;
@@ -94,7 +84,7 @@ export function formatRoi(report: RoiReport): string {
     num(r.costPerConversion),
     percent(r.roiPercent),
   ]);
-  return [heading(report), '', ...table(header, body), ...(report.campaigns.length === 0 ? [NONE] : [])].join('\n');
+  return [heading(report), '', ...columns(header, body), ...(report.campaigns.length === 0 ? [NONE] : [])].join('\n');
 }
 
 /** Per campaign and currency (`--by-currency`): costs in each currency, never added. */
@@ -109,7 +99,7 @@ export function formatRoiByCurrency(report: RoiReport): string {
     num(r.costPerConversion),
     ratio(r.roiPerCost),
   ]);
-  return [heading(report), '', ...table(header, body), ...(report.rows.length === 0 ? [NONE] : [])].join('\n');
+  return [heading(report), '', ...columns(header, body), ...(report.rows.length === 0 ? [NONE] : [])].join('\n');
 }
 
 export async function reportRoiCommand(args: string[]): Promise<number> {
