@@ -8,6 +8,7 @@ import { Refusal, UsageError } from './cli/context';
 import { developersCommand } from './cli/developers';
 import { developerCommand } from './cli/developers-read';
 import { importCommand, importTypesHelp } from './cli/import';
+import { ratesCommand } from './cli/rates';
 import { reportCommand } from './cli/report';
 import { restoreCommand } from './cli/restore';
 import { statsCommand } from './cli/stats';
@@ -22,7 +23,8 @@ Commands:
   developers list|suggest|merge|unmerge   The developer list, merge suggestions, merging and undoing merges
   developer show                          One developer's profile, by email or id
   report funnel                           The funnel for a period: reached, at or beyond, conversion per stage
-  report roi                              Campaign ROI: cost per currency, actions, conversions
+  report roi                              Campaign ROI in the reporting currency: cost, actions, conversions, ROI %
+  rates set|list|delete|import            Exchange rates into the reporting currency, one per currency and month
   stats rebuild                           Recompute the stats and every derived table from the data
   backup                                  Back up everything into one file (default: <data folder>/backups/)
   backup list | settings                  The backups in the backup folder; change the folder or the daily schedule
@@ -44,7 +46,11 @@ Options:
   developers merge INTO_ID FROM_ID [--reason TEXT] [--json]
   developers unmerge MERGE_ID [--json]
   report funnel --from DATE --to DATE [--campaign NAME] [--source S] [--json]
-  report roi [--from DATE --to DATE] [--model linear|first|last] [--lookback-days N] [--json]
+  report roi [--from DATE --to DATE] [--model linear|first|last] [--lookback-days N] [--by-currency] [--json]
+  rates set CURRENCY MONTH RATE [--json]  e.g. rates set USD 2026-04 151.2 (151.2 of the reporting currency per USD)
+  rates list [--json]
+  rates delete CURRENCY MONTH [--json]
+  rates import FILE.csv [--json]        columns currency,month,rate; all rows or none
   stats rebuild [--json]
   backup [--out FILE] [--json]
   backup list [--json]
@@ -61,6 +67,7 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
   developers: developersCommand,
   developer: developerCommand,
   report: reportCommand,
+  rates: ratesCommand,
   stats: statsCommand,
   backup: backupCommand,
   restore: restoreCommand,

@@ -1,13 +1,17 @@
 /**
  * `drm report roi [--from DATE --to DATE] [--model linear|first|last]
- * [--lookback-days N] [--json]`: campaign ROI through the same handler as the
- * app. JSON is one array of { campaign, currency, cost, actions, conversions,
- * costPerConversion, roiPerCost } (issue 5); without --json, a table.
+ * [--lookback-days N] [--by-currency] [--json]`: campaign ROI through the
+ * same handler as the app. JSON is one array, per campaign in the reporting
+ * currency (issue 11): { campaign, currencyReporting, costReporting,
+ * costByCurrency, actions, conversions, costPerConversion, roiPerCost,
+ * roiPercent, missingRates }; with --by-currency, per campaign and currency
+ * as before: { campaign, currency, cost, actions, conversions,
+ * costPerConversion, roiPerCost } (issue 5). Without --json, a table.
  */
 import type { RoiReport } from '../../src-shared/contract/campaigns';
 import { attributionModels, type AttributionModelName } from '../../src-shared/contract/settings';
 import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
-import { displayWidth, padEnd } from './terminal';
+import { columns } from './terminal';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -17,11 +21,28 @@ const OPTIONS = {
   to: { type: 'string' },
   model: { type: 'string' },
   'lookback-days': { type: 'string' },
+  'by-currency': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
 } as const;
 
-/** The rows as `--json` prints them: exactly the issue's keys, in its order. */
+/** Per campaign as `--json` prints it: issue 11's keys, beside issue 5's. */
 export function roiJson(report: RoiReport) {
+  return report.campaigns.map((c) => ({
+    campaign: c.campaign,
+    currencyReporting: c.currencyReporting,
+    costReporting: c.costReporting,
+    costByCurrency: c.costByCurrency,
+    actions: c.actions,
+    conversions: c.conversions,
+    costPerConversion: c.costPerConversion,
+    roiPerCost: c.roiPerCost,
+    roiPercent: c.roiPercent,
+    missingRates: c.missingRates,
+  }));
+}
+
+/** The per-currency rows as `--json --by-currency` prints them: exactly issue 5's keys, in its order. */
+export function roiByCurrencyJson(report: RoiReport) {
   return report.rows.map((r) => ({
     campaign: r.campaign,
     currency: r.currency,
@@ -37,8 +58,37 @@ const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const ratio = (n: number | null) => (n === null ? '—' : n.toPrecision(3));
 const num = (n: number | null) => (n === null ? '—' : amount.format(n));
 
-export function formatRoi(report: RoiReport): string {
+const percent = (n: number | null) => (n === null ? '—' : `${n >= 0 ? '+' : ''}${n.toFixed(1)} %`);
+const missing = (rates: RoiReport['campaigns'][number]['missingRates']) =>
+  rates.map((r) => `rate missing for ${r.currency} ${r.month}`).join(', ');
+
+function heading(report: RoiReport): string {
   const period = report.from || report.to ? `${report.from ?? '…'} to ${report.to ?? '…'} (to excluded)` : 'all time';
+  return `ROI, ${period}; ${report.model} attribution, ${report.lookbackDays}-day lookback; conversions = ${report.conversionStage}`;
+}
+
+const NONE = '(no campaigns yet: import activities or campaigns, or create one in the app)';
+
+/** Per campaign, in the reporting currency; a missing rate is said where the cost would be. */
+export function formatRoi(report: RoiReport): string {
+  const c = report.currencyReporting;
+  const header = ['campaign', `cost (${c})`, 'by currency', 'actions', 'conversions', `cost/conversion (${c})`, 'ROI %'];
+  const body = report.campaigns.map((r) => [
+    r.campaign,
+    r.costReporting === null ? missing(r.missingRates) : num(r.costReporting),
+    Object.entries(r.costByCurrency)
+      .map(([currency, amount]) => `${num(amount)} ${currency}`)
+      .join(' + ') || '—',
+    num(r.actions),
+    num(r.conversions),
+    num(r.costPerConversion),
+    percent(r.roiPercent),
+  ]);
+  return [heading(report), '', ...columns(header, body), ...(report.campaigns.length === 0 ? [NONE] : [])].join('\n');
+}
+
+/** Per campaign and currency (`--by-currency`): costs in each currency, never added. */
+export function formatRoiByCurrency(report: RoiReport): string {
   const header = ['campaign', 'currency', 'cost', 'actions', 'conversions', 'cost/conversion', 'roi_per_cost'];
   const body = report.rows.map((r) => [
     r.campaign,
@@ -49,19 +99,7 @@ export function formatRoi(report: RoiReport): string {
     num(r.costPerConversion),
     ratio(r.roiPerCost),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => displayWidth(row[i]!))));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => padEnd(c, widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [
-    `ROI, ${period}; ${report.model} attribution, ${report.lookbackDays}-day lookback; conversions = ${report.conversionStage}`,
-    '',
-    line(header),
-    ...body.map(line),
-    ...(report.rows.length === 0 ? ['(no campaigns yet: import activities or campaigns, or create one in the app)'] : []),
-  ].join('\n');
+  return [heading(report), '', ...columns(header, body), ...(report.rows.length === 0 ? [NONE] : [])].join('\n');
 }
 
 export async function reportRoiCommand(args: string[]): Promise<number> {
@@ -90,6 +128,10 @@ export async function reportRoiCommand(args: string[]): Promise<number> {
       }),
     ),
   );
-  process.stdout.write(values.json ? `${JSON.stringify(roiJson(report), null, 2)}\n` : `${formatRoi(report)}\n`);
+  const byCurrency = values['by-currency'];
+  const json = byCurrency ? roiByCurrencyJson(report) : roiJson(report);
+  process.stdout.write(
+    values.json ? `${JSON.stringify(json, null, 2)}\n` : `${byCurrency ? formatRoiByCurrency(report) : formatRoi(report)}\n`,
+  );
   return 0;
 }

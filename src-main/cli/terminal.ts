@@ -36,3 +36,14 @@ export function fit(s: string, columns: number): string {
   }
   return `${out}…${' '.repeat(columns - used)}`;
 }
+
+/** A header and rows as left-aligned columns two spaces apart, each line without trailing spaces. */
+export function columns(header: string[], body: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((row) => displayWidth(row[i]!))));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => padEnd(c, widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...body.map(line)];
+}

@@ -19,6 +19,7 @@ import { createImporter, type Importer } from './imports/importer';
 import { markInterruptedJobs } from './imports/jobs';
 import { mergeHandlers } from './merges/handlers';
 import { organizationHandlers } from './organizations/handlers';
+import { rateHandlers } from './rates/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { systemHandlers } from './system/handlers';
 
@@ -61,6 +62,7 @@ export async function openSession({ url, events, location, sampleDir, files, imp
         organizations: organizationHandlers(db, events, DEFAULT_TENANT),
         settings: settingsHandlers(db, events, DEFAULT_TENANT),
         campaigns: campaignHandlers(db, events, DEFAULT_TENANT),
+        rates: rateHandlers(db, events, DEFAULT_TENANT),
         analytics: analyticsHandlers(db, events, DEFAULT_TENANT),
       },
       close: async () => {

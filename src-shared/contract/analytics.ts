@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { csvFile, emptyInput, money, period, trendBuckets, uuid } from './common';
-import { roiRow } from './campaigns';
+import { campaignRoi } from './campaigns';
+import { missingRate } from './rates';
 import { funnelStage } from './settings';
 
 // ── Funnel ───────────────────────────────────────────────────────────────────
@@ -86,15 +87,21 @@ export const overviewReport = z.object({
   activeDevelopers: z.number().int(),
   /** Activities in the period (consented developers and anonymous). */
   activities: z.number().int(),
-  /** Budget entries spent in the period, per currency. */
-  spend: z.array(money),
+  /** Budget entries spent in the period: the total in the reporting currency, and per currency under it. */
+  spend: z.object({
+    currency: z.string(),
+    /** null when a rate is missing (see missingRates). */
+    total: z.number().nullable(),
+    byCurrency: z.array(money),
+    missingRates: z.array(missingRate),
+  }),
   funnel: funnelReport,
   trend: trendReport,
   /**
-   * Per currency (the tenant's value currency first), up to 5 campaigns with cost and conversions,
-   * cheapest cost per conversion first (tenant's model); currencies are never compared.
+   * Up to 5 campaigns with a known cost (in the reporting currency) and conversions,
+   * cheapest cost per conversion first (tenant's model).
    */
-  topCampaigns: z.array(roiRow),
+  topCampaigns: z.array(campaignRoi),
 });
 export type OverviewReport = z.infer<typeof overviewReport>;
 

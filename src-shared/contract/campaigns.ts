@@ -1,21 +1,34 @@
 /**
  * Campaigns and their budget entries, a campaign's detail, and ROI with
- * attribution (`campaigns:get-roi`). Money is never added across currencies;
- * developers without analytics consent are in none of these numbers.
+ * attribution (`campaigns:get-roi`). Money is added across currencies only
+ * in the reporting currency (the tenant's value currency), each budget entry
+ * converted at its spent_at month's rate (rates room); a total that needs a
+ * missing rate is null and names the rate. Developers without analytics
+ * consent are in none of these numbers.
  */
 import { z } from 'zod';
 import { amount, currency, day, money, periodEnd, trendBuckets, uuid } from './common';
+import { missingRate } from './rates';
 import { attributionModels } from './settings';
 
 export const campaign = z.object({
   campaignId: z.string(),
   name: z.string(),
   channel: z.string().nullable(),
+  /** The utm_campaign value that links imported activities to this campaign (attributes.utm_campaign). */
+  utmCampaign: z.string().nullable(),
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
+  /** The plan, in the reporting currency. */
   budgetTotal: z.number().nullable(),
   /** Sum of budget entries, per currency. */
   costs: z.array(money),
+  reportingCurrency: z.string(),
+  /** Every budget entry in the reporting currency; null when a rate is missing (see missingRates). */
+  spent: z.number().nullable(),
+  missingRates: z.array(missingRate),
+  /** Spent (what can be converted, at least) exceeds the plan. */
+  overBudget: z.boolean(),
   /** From campaign_stats (the tenant's attribution model, all time). */
   actions: z.number(),
   conversions: z.number(),
@@ -27,6 +40,7 @@ export type Campaign = z.infer<typeof campaign>;
 const campaignFields = {
   name: z.string().trim().min(1).max(200),
   channel: z.string().trim().max(100).nullable().optional(),
+  utmCampaign: z.string().trim().max(200).nullable().optional(),
   startDate: day.nullable().optional(),
   endDate: day.nullable().optional(),
   budgetTotal: amount.nonnegative().nullable().optional(),
@@ -65,7 +79,11 @@ export const roiQuery = z
   .strict();
 export type RoiQuery = z.output<typeof roiQuery>;
 
-/** One campaign in one currency (a campaign with budgets in two currencies has two rows; none: one JPY row with cost 0). */
+/**
+ * One campaign in one currency (a campaign with budgets in two currencies has
+ * two rows; none: one row in the reporting currency with cost 0). Kept for
+ * `drm report roi --by-currency`; ROI itself is per campaign (campaignRoi).
+ */
 export const roiRow = z.object({
   campaignId: z.string(),
   campaign: z.string(),
@@ -77,10 +95,34 @@ export const roiRow = z.object({
   conversions: z.number(),
   costPerConversion: z.number().nullable(),
   roiPerCost: z.number().nullable(),
-  /** (value × conversions − cost) / cost × 100, when a value per conversion in this currency is set. */
+  /**
+   * (value × conversions − cost) / cost × 100, only when this row is all of the
+   * campaign's cost and in the reporting currency: a row that is part of the
+   * cost would overstate ROI.
+   */
   roiPercent: z.number().nullable(),
 });
 export type RoiRow = z.infer<typeof roiRow>;
+
+/** One campaign's ROI in the reporting currency, with its cost per currency beside it. */
+export const campaignRoi = z.object({
+  campaignId: z.string(),
+  campaign: z.string(),
+  currencyReporting: z.string(),
+  /** Budget entries spent in the period, converted; null when a rate is missing. */
+  costReporting: z.number().nullable(),
+  /** The same entries per currency, in each currency. */
+  costByCurrency: z.record(z.string(), z.number()),
+  /** Rates the cost needs and does not have: no ROI figure until they are added. */
+  missingRates: z.array(missingRate),
+  actions: z.number(),
+  conversions: z.number(),
+  costPerConversion: z.number().nullable(),
+  roiPerCost: z.number().nullable(),
+  /** (value × conversions − cost) / cost × 100, when a value per conversion is set and the cost is known and above 0. */
+  roiPercent: z.number().nullable(),
+});
+export type CampaignRoi = z.infer<typeof campaignRoi>;
 
 export const roiReport = z.object({
   from: z.string().nullable(),
@@ -88,6 +130,12 @@ export const roiReport = z.object({
   model: z.enum(attributionModels),
   lookbackDays: z.number().int(),
   conversionStage: z.string(),
+  currencyReporting: z.string(),
+  /** The tenant's value of one conversion in the reporting currency (ROI %), null when not set. */
+  valuePerConversion: z.number().nullable(),
+  /** Per campaign, in the reporting currency, sorted by name. */
+  campaigns: z.array(campaignRoi),
+  /** Per campaign and currency (the breakdown). */
   rows: z.array(roiRow),
 });
 export type RoiReport = z.infer<typeof roiReport>;
@@ -99,7 +147,9 @@ export const campaignDetailQuery = z
 export const campaignDetail = z.object({
   campaign,
   budgets: z.array(budget),
-  roi: z.array(roiRow),
+  roi: campaignRoi,
+  /** Per currency, for the breakdown. */
+  roiByCurrency: z.array(roiRow),
   /** Attributed activities (weights) and conversions per bucket. */
   overTime: z.array(z.object({ period: z.string(), actions: z.number(), conversions: z.number() })),
   costByCategory: z.array(z.object({ category: z.string(), currency: z.string(), amount: z.number() })),

@@ -18,6 +18,7 @@ import type { RegisteredFile } from './files';
 import { importChannels } from './imports';
 import { mergeChannels } from './merges';
 import { organizationChannels } from './organizations';
+import { rateChannels } from './rates';
 import { settingsChannels } from './settings';
 import { statsChannels } from './stats';
 import { systemChannels } from './system';
@@ -31,6 +32,7 @@ export const channelRooms = {
   organizations: organizationChannels,
   settings: settingsChannels,
   campaigns: campaignChannels,
+  rates: rateChannels,
   analytics: analyticsChannels,
   stats: statsChannels,
   backup: backupChannels,
@@ -53,6 +55,7 @@ export const channels = {
   ...organizationChannels,
   ...settingsChannels,
   ...campaignChannels,
+  ...rateChannels,
   ...analyticsChannels,
   ...statsChannels,
   ...backupChannels,

@@ -36,6 +36,7 @@ export const tableNames = [
   'schema_migrations',
   // What the user owns beyond the spec.
   'app.tenant_settings',
+  'app.exchange_rates',
   // Computed from the tables above, rebuilt at will.
   'derived.developer_search',
   'derived.developer_funnel',

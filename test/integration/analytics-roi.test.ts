@@ -129,19 +129,20 @@ describe('ROI', () => {
     expect(table(report.rows)['A/JPY']).toEqual([10000, 7, 2, 5000, 0.0002]);
   });
 
-  it('gives ROI % in the currency of the value per conversion only', async () => {
+  it('gives ROI % only for all of a campaign’s cost: never from its JPY part alone (issue 11)', async () => {
     await call(db.core, 'settings:update', { valuePerConversion: 5000, valueCurrency: 'JPY' });
     try {
       const rows = (await call(db.core, 'campaigns:get-roi', {})).rows;
       const pct = Object.fromEntries(rows.map((r) => [`${r.campaign}/${r.currency}`, r.roiPercent]));
-      // (5000 × conversions − cost) / cost × 100; no cost, no ROI %.
-      expect(pct).toEqual({ 'A/JPY': -50, 'A/USD': null, 'B/JPY': ((5000 * 2.5 - 3000) / 3000) * 100, 'C/JPY': null, 'D/JPY': -100 });
+      // (5000 × conversions − cost) / cost × 100; no cost, no ROI %. A's JPY row is part of its cost:
+      // its -50 % ignored the 50 USD.
+      expect(pct).toEqual({ 'A/JPY': null, 'A/USD': null, 'B/JPY': ((5000 * 2.5 - 3000) / 3000) * 100, 'C/JPY': null, 'D/JPY': -100 });
     } finally {
       await call(db.core, 'settings:update', { valuePerConversion: null });
     }
   });
 
-  it('prints the same rows from `drm report roi --json`, and a table without --json', async () => {
+  it('prints the per-currency rows from `drm report roi --by-currency --json`, and a table without --json', async () => {
     const result = await drm([
       'report',
       'roi',
@@ -151,6 +152,7 @@ describe('ROI', () => {
       '2026-03-01',
       '--model',
       'first',
+      '--by-currency',
       '--json',
       '--database-url',
       db.url,
@@ -170,7 +172,7 @@ describe('ROI', () => {
       costPerConversion: 50,
       roiPerCost: 0.02,
     });
-    const human = await drm(['report', 'roi', '--database-url', db.url]);
+    const human = await drm(['report', 'roi', '--by-currency', '--database-url', db.url]);
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/campaign\s+currency\s+cost\s+actions\s+conversions/);
     expect(human.stdout).toMatch(/^B\s+JPY\s+3,000\s+4\.5\s+2\.5\s+1,200/m);

@@ -47,7 +47,13 @@ describe('Settings → Backups', () => {
 
     const { backups } = await call(backup.core.handlers['backup:list']({}));
     expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatchObject({ id: created.id, kind: 'manual', bytes: created.bytes, problem: null, migration: '0002_derived' });
+    expect(backups[0]).toMatchObject({
+      id: created.id,
+      kind: 'manual',
+      bytes: created.bytes,
+      problem: null,
+      migration: '0003_exchange_rates',
+    });
     expect(backups[0]!.tables.developers).toBeGreaterThan(0);
     expect(backups[0]!.tables.campaigns).toBe((await campaignNames()).length);
   });

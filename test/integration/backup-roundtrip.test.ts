@@ -57,7 +57,7 @@ describe('drm backup, then drm restore into a fresh data folder', () => {
     expect(printed.tables['app.tenant_settings']).toBe(1);
     const { manifest } = await readBackupHead(file);
     expect(manifest.kind).toBe('manual');
-    expect(manifest.migrations.map((m) => m.tag)).toEqual(['0000_extensions', '0001_schema', '0002_derived']);
+    expect(manifest.migrations.map((m) => m.tag)).toEqual(['0000_extensions', '0001_schema', '0002_derived', '0003_exchange_rates']);
     expect(manifest.tables.every((t) => /^[0-9a-f]{64}$/.test(t.sha256))).toBe(true);
   });
 

@@ -58,9 +58,10 @@ describe('campaigns', () => {
     ]);
     expect(list.find((c) => c.name === 'D')).toMatchObject({ channel: 'print', startDate: null, budgetTotal: null });
     expect((await call(db.core, 'campaigns:list', { q: 'd' })).map((c) => c.name)).toEqual(['D']);
-    // campaign_stats: whole numbers where the spec's columns are bigint, exact roi_per_cost, JPY cost only.
-    expect(await stats(ids.A!)).toMatchObject({ actions_total: '6', conversions: '1', cost_total: '10000' });
-    expect(Number((await stats(ids.A!))?.roi_per_cost)).toBe(0.0001);
+    // campaign_stats: whole numbers where the spec's columns are bigint; cost in the reporting currency (JPY).
+    // A's 50 USD has no rate for 2026-02: its cost holds what converts and it has no ratio (issue 11).
+    expect(await stats(ids.A!)).toMatchObject({ actions_total: '6', conversions: '1', cost_total: '10000', roi_per_cost: null });
+    expect(Number((await stats(ids.B!))?.roi_per_cost)).toBeCloseTo(2.5 / 3000, 15);
     expect(await stats(ids.C!)).toEqual({ actions_total: '4', conversions: '1', cost_total: '0', roi_per_cost: null });
   });
 
@@ -92,6 +93,22 @@ describe('campaigns', () => {
     expect(await callError(db.core, 'campaigns:get', { campaignId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+
+  it('keeps the utm_campaign typed in the form, and activities imported afterwards with it count for the campaign', async () => {
+    const utm = await call(db.core, 'campaigns:create', { name: 'UTM form', utmCampaign: ' Summer_Promo ' });
+    expect(utm.utmCampaign).toBe('Summer_Promo');
+    const csv = 'occurred_at,action,source,email,utm_campaign\n2026-04-02T00:00:00Z,click,web,utm@example.com,summer_promo\n';
+    const job = await importFile(db.core, writeCsv(dir.path, 'utm.csv', csv), { type: 'activities' });
+    expect(job.status).toBe('succeeded');
+    expect((await call(db.core, 'campaigns:get', { campaignId: utm.campaignId, bucket: 'month' })).campaign.actions).toBe(1);
+    // Clearing it keeps what else an import put in attributes, and answers null.
+    expect((await call(db.core, 'campaigns:update', { campaignId: utm.campaignId, utmCampaign: null })).utmCampaign).toBeNull();
+    const attributes = await queryRows<{ attributes: unknown }>(db.url, 'select attributes from campaigns where campaign_id = $1', [
+      utm.campaignId,
+    ]);
+    expect(attributes[0]?.attributes).toBeNull();
+    await call(db.core, 'campaigns:delete', { campaignId: utm.campaignId });
   });
 
   it('keeps campaign_stats current as budget entries are added, changed and deleted', async () => {
@@ -134,7 +151,16 @@ describe('campaigns', () => {
 
   it("shows a campaign's ROI, activity over time, cost by category and top developers", async () => {
     const detail = await call(db.core, 'campaigns:get', { campaignId: ids.A!, from: '2026-01-01', to: '2026-03-01', bucket: 'month' });
-    expect(detail.roi.map((r) => [r.currency, r.cost, r.actions, r.conversions])).toEqual([
+    // Without a USD rate for February, A's cost (and so its ROI) is not known; the breakdown is.
+    expect(detail.roi).toMatchObject({
+      currencyReporting: 'JPY',
+      costReporting: null,
+      costByCurrency: { JPY: 10000, USD: 50 },
+      missingRates: [{ currency: 'USD', month: '2026-02' }],
+      roiPerCost: null,
+      roiPercent: null,
+    });
+    expect(detail.roiByCurrency.map((r) => [r.currency, r.cost, r.actions, r.conversions])).toEqual([
       ['JPY', 10000, 6, 1],
       ['USD', 50, 6, 1],
     ]);
@@ -163,7 +189,14 @@ describe('campaigns', () => {
     ]);
     const empty = await call(db.core, 'campaigns:get', { campaignId: ids.D!, bucket: 'day' });
     expect(empty.overTime).toEqual([]);
-    expect(empty.roi).toEqual([
+    expect(empty.roi).toMatchObject({
+      costReporting: 1000,
+      costByCurrency: { JPY: 1000 },
+      conversions: 0,
+      costPerConversion: null,
+      roiPerCost: 0,
+    });
+    expect(empty.roiByCurrency).toEqual([
       expect.objectContaining({ currency: 'JPY', cost: 1000, conversions: 0, costPerConversion: null, roiPerCost: 0 }),
     ]);
   });

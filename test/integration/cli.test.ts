@@ -21,7 +21,12 @@ describe('drm CLI', () => {
     expect(status.postgres.version).toMatch(/^18\.\d+/);
     expect(status.postgres.location).toEqual({ kind: 'external', url: expect.stringContaining(':***@') });
     expect(status.tables).toHaveLength(25);
-    expect(status.migrations.map((m: { name: string }) => m.name)).toEqual(['0000_extensions', '0001_schema', '0002_derived']);
+    expect(status.migrations.map((m: { name: string }) => m.name)).toEqual([
+      '0000_extensions',
+      '0001_schema',
+      '0002_derived',
+      '0003_exchange_rates',
+    ]);
     expect(status.extensions.map((e: { name: string }) => e.name)).toEqual(['citext', 'uuid-ossp']);
     expect(status.rows).toMatchObject({ tenants: 1, funnel_stages: 4, activity_funnel_map: 15, developers: 0 });
     expect(Object.keys(status.rows).sort()).toEqual([...status.tables].sort());

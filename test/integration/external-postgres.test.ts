@@ -33,7 +33,7 @@ describe('external PostgreSQL through DATABASE_URL', () => {
     const first = await run('npm', ['run', '-s', 'db:migrate'], { DATABASE_URL: appUrl });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Applied 3 migration\(s\): 0000_extensions, 0001_schema, 0002_derived/);
+    expect(first.stdout).toMatch(/Applied 4 migration\(s\): 0000_extensions, 0001_schema, 0002_derived, 0003_exchange_rates/);
     const again = await run('npm', ['run', '-s', 'db:migrate'], { DATABASE_URL: appUrl });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('up to date');
@@ -49,7 +49,7 @@ describe('external PostgreSQL through DATABASE_URL', () => {
       const seeded = await client.query<{ n: number }>("select count(*)::int as n from activity_funnel_map where tenant_id = 'default'");
       expect(seeded.rows).toEqual([{ n: 15 }]);
       const names = await client.query<{ name: string }>('select name from schema_migrations order by id');
-      expect(names.rows.map((r) => r.name)).toEqual(['0000_extensions', '0001_schema', '0002_derived']);
+      expect(names.rows.map((r) => r.name)).toEqual(['0000_extensions', '0001_schema', '0002_derived', '0003_exchange_rates']);
     } finally {
       await client.end();
     }

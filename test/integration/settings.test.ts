@@ -136,9 +136,13 @@ describe('settings', () => {
 
   it('keeps language and value settings without rebuilding anything', async () => {
     changes.length = 0;
-    const settings = await call(db.core, 'settings:update', { language: 'ja', valuePerConversion: 12000.5, valueCurrency: 'USD' });
-    expect(settings).toMatchObject({ language: 'ja', valuePerConversion: 12000.5, valueCurrency: 'USD', timeZone: 'Asia/Tokyo' });
+    const settings = await call(db.core, 'settings:update', { language: 'ja', valuePerConversion: 12000.5 });
+    expect(settings).toMatchObject({ language: 'ja', valuePerConversion: 12000.5, valueCurrency: 'JPY', timeZone: 'Asia/Tokyo' });
     expect(changes).toEqual([['app.tenant_settings']]);
+    // The reporting currency restates campaign_stats' costs, and nothing derived.
+    changes.length = 0;
+    expect(await call(db.core, 'settings:update', { valueCurrency: 'USD' })).toMatchObject({ valueCurrency: 'USD' });
+    expect(changes).toEqual([['app.tenant_settings', 'campaign_stats']]);
     const back = await call(db.core, 'settings:update', { timeZoneSetting: null, language: null });
     expect(back).toMatchObject({ timeZoneSetting: null, language: null, valuePerConversion: 12000.5 });
     expect(back.timeZone).toBe(back.machineTimeZone);

@@ -4,7 +4,7 @@
  * bucket present, and the pure shaping of trend points and top campaigns.
  */
 import { describe, expect, it } from 'vitest';
-import type { RoiRow } from '../../src-shared/contract/campaigns';
+import type { CampaignRoi } from '../../src-shared/contract/campaigns';
 import { topCampaigns } from '../../src-main/core/analytics/overview';
 import { addDays, bucketStart, bucketStarts, checkPeriod, dayNumber, MAX_BUCKETS } from '../../src-main/core/analytics/period';
 import { trendPoints } from '../../src-main/core/analytics/trend';
@@ -77,11 +77,13 @@ describe('trendPoints', () => {
 });
 
 describe('topCampaigns', () => {
-  const row = (campaign: string, currency: string, cost: number, conversions: number): RoiRow => ({
+  const row = (campaign: string, currency: string, cost: number, conversions: number): CampaignRoi => ({
     campaignId: campaign,
     campaign,
-    currency,
-    cost,
+    currencyReporting: currency,
+    costReporting: cost,
+    costByCurrency: { [currency]: cost },
+    missingRates: [],
     actions: conversions,
     conversions,
     costPerConversion: conversions > 0 ? cost / conversions : null,
@@ -100,22 +102,11 @@ describe('topCampaigns', () => {
       row('G', 'JPY', 700, 1),
       row('H', 'JPY', 800, 1),
     ];
-    expect(topCampaigns(rows, 'JPY').map((r) => r.campaign)).toEqual(['B', 'A', 'D', 'G', 'H']);
+    expect(topCampaigns(rows).map((r) => r.campaign)).toEqual(['B', 'A', 'D', 'G', 'H']);
   });
 
-  it('never compares two currencies: the tenant currency first, then each other currency as its own group', () => {
-    const rows = [
-      row('Cheap in USD', 'USD', 10, 1),
-      row('Dear in USD', 'USD', 90, 1),
-      row('Yen', 'JPY', 5000, 1),
-      row('Euro', 'EUR', 3, 1),
-    ];
-    expect(topCampaigns(rows, 'JPY').map((r) => `${r.currency}:${r.campaign}`)).toEqual([
-      'JPY:Yen',
-      'EUR:Euro',
-      'USD:Cheap in USD',
-      'USD:Dear in USD',
-    ]);
-    expect(topCampaigns(rows, 'USD').map((r) => r.currency)).toEqual(['USD', 'USD', 'EUR', 'JPY']);
+  it('ranks in the reporting currency and leaves out a campaign whose cost needs a missing rate', () => {
+    const rows = [row('Known', 'JPY', 5000, 1), { ...row('Missing', 'JPY', 10, 1), costReporting: null, costPerConversion: null }];
+    expect(topCampaigns(rows).map((r) => r.campaign)).toEqual(['Known']);
   });
 });

@@ -17,6 +17,7 @@ const PREFIXES: Record<keyof typeof channelRooms, readonly string[]> = {
   organizations: ['organizations:'],
   settings: ['settings:'],
   campaigns: ['campaigns:', 'budgets:'],
+  rates: ['rates:'],
   analytics: ['analytics:'],
   stats: ['stats:'],
   backup: ['backup:'],

@@ -10,7 +10,6 @@ import {
   campaignInput,
   fieldMessage,
   lookbackChoices,
-  roiTable,
 } from '../../src-renderer/src/pages/campaigns/campaign-view';
 import { parseAmount } from '../../src-renderer/src/lib/form-values';
 import { funnelDevelopersInput, funnelInput } from '../../src-renderer/src/pages/funnel/funnel-view';
@@ -23,13 +22,14 @@ import {
   timeZoneOptions,
 } from '../../src-renderer/src/pages/settings/settings-view';
 
-const draft = { name: 'Tokyo Meetup', channel: '', startDate: '', endDate: '', budgetTotal: '' };
+const draft = { name: 'Tokyo Meetup', channel: '', utmCampaign: '', startDate: '', endDate: '', budgetTotal: '' };
 
 describe('campaign form', () => {
   it('needs a name of at most 200 characters', () => {
     expect(campaignErrors({ ...draft, name: '  ' })).toEqual({ name: 'required' });
     expect(campaignErrors({ ...draft, name: 'x'.repeat(201) })).toEqual({ name: 'tooLong' });
     expect(campaignErrors(draft)).toEqual({});
+    expect(campaignErrors({ ...draft, utmCampaign: 'x'.repeat(201) })).toEqual({ utmCampaign: 'tooLong' });
   });
 
   it('checks dates, their order, and the planned budget', () => {
@@ -41,9 +41,12 @@ describe('campaign form', () => {
   });
 
   it('sends blanks as null so that an edit can clear a field', () => {
-    expect(campaignInput({ ...draft, channel: ' event ', budgetTotal: '460,000', startDate: '2024-04-15' })).toEqual({
+    expect(
+      campaignInput({ ...draft, channel: ' event ', utmCampaign: ' tokyo_meetup ', budgetTotal: '460,000', startDate: '2024-04-15' }),
+    ).toEqual({
       name: 'Tokyo Meetup',
       channel: 'event',
+      utmCampaign: 'tokyo_meetup',
       startDate: '2024-04-15',
       endDate: null,
       budgetTotal: 460000,
@@ -52,7 +55,14 @@ describe('campaign form', () => {
 
   it('starts an edit from the campaign', () => {
     const campaign = { name: 'X', channel: null, startDate: '2024-04-15', endDate: null, budgetTotal: 0 } as Campaign;
-    expect(campaignDraft(campaign)).toEqual({ name: 'X', channel: '', startDate: '2024-04-15', endDate: '', budgetTotal: '0' });
+    expect(campaignDraft(campaign)).toEqual({
+      name: 'X',
+      channel: '',
+      utmCampaign: '',
+      startDate: '2024-04-15',
+      endDate: '',
+      budgetTotal: '0',
+    });
   });
 
   it('reads amounts as people type them', () => {
@@ -112,34 +122,7 @@ describe('budget form', () => {
   });
 });
 
-describe('ROI table', () => {
-  const labels = {
-    campaign: 'Campaign',
-    currency: 'Currency',
-    cost: 'Cost',
-    actions: 'Actions',
-    conversions: 'Conversions',
-    costPerConversion: 'CPC',
-    roiPerCost: 'Per cost',
-    roiPercent: 'ROI %',
-  };
-  const row = {
-    campaignId: 'c',
-    campaign: 'X',
-    currency: 'JPY',
-    cost: 1000,
-    actions: 3.5,
-    conversions: 2,
-    costPerConversion: 500,
-    roiPerCost: 0.002,
-    roiPercent: null,
-  };
-
-  it('has an ROI % column only when a value per conversion gives one', () => {
-    expect(roiTable([row], labels).columns.map((c) => c.key)).not.toContain('roiPercent');
-    expect(roiTable([row, { ...row, currency: 'USD', roiPercent: 150 }], labels).columns.map((c) => c.key)).toContain('roiPercent');
-  });
-
+describe('lookback choices', () => {
   it('offers the usual lookback windows plus the current one', () => {
     expect(lookbackChoices(30)).toEqual([7, 14, 30, 60, 90, 180, 365]);
     expect(lookbackChoices(45)).toEqual([7, 14, 30, 45, 60, 90, 180, 365]);

@@ -1,6 +1,6 @@
 /**
  * Budget entries by form: create, update, delete. Each keeps the campaign's
- * campaign_stats (JPY cost, roi_per_cost) current in the same transaction;
+ * campaign_stats (reporting-currency cost, roi_per_cost) current in the same transaction;
  * ROI reads budgets directly, so nothing else is derived from them.
  * The import's categories are written as it writes them, so that cost by
  * category means the same whichever way an entry arrived.

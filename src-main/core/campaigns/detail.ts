@@ -13,7 +13,7 @@ import type { CampaignDetail } from '../../../src-shared/contract/campaigns';
 import type { TrendBucket } from '../../../src-shared/contract/common';
 import { budgetColumns, toBudget } from './budgets';
 import { attributedOverTime, topDevelopers } from './detail-series';
-import { checkPeriod, roiRows, type DayPeriod } from './roi';
+import { checkPeriod, roiTables, type DayPeriod } from './roi';
 import { getCampaign } from './service';
 
 export interface CampaignDetailQuery {
@@ -53,9 +53,17 @@ export async function campaignDetail(db: Db, tenant: string, query: CampaignDeta
     .from(budgets)
     .where(and(eq(budgets.tenantId, tenant), eq(budgets.campaignId, id)))
     .orderBy(desc(budgets.spentAt), desc(budgets.createdAt), budgets.budgetId);
-  const roi = await roiRows(db, tenant, settings, period, settings.attributionModel, settings.lookbackDays, id);
+  const roi = await roiTables(db, tenant, settings, period, settings.attributionModel, settings.lookbackDays, id);
   const overTime = await attributedOverTime(db, tenant, id, period, settings.conversionStage, query.bucket);
   const cost = await costByCategory(db, tenant, id, period);
   const top = await topDevelopers(db, tenant, id, period, settings.conversionStage, settings.timeZone);
-  return { campaign, budgets: entries.map(toBudget), roi, overTime, costByCategory: cost, topDevelopers: top };
+  return {
+    campaign,
+    budgets: entries.map(toBudget),
+    roi: roi.campaigns[0]!,
+    roiByCurrency: roi.rows,
+    overTime,
+    costByCategory: cost,
+    topDevelopers: top,
+  };
 }

@@ -1,11 +1,14 @@
 /**
- * Campaign ROI (DESIGN.md, "Campaign ROI"): per campaign and currency, cost
- * (budget entries spent in the period), actions (attribution weights),
- * conversions (weights of activities mapped to the conversion stage), cost per
- * conversion, roi_per_cost and, when a value per conversion in that currency
- * is set, ROI %. Two currencies are never added: a campaign with budgets in
- * two has two rows (each with the same actions and conversions); one without
- * budgets has one JPY row with cost 0.
+ * Campaign ROI (DESIGN.md, "Campaign ROI"; issue 11): per campaign, cost
+ * (budget entries spent in the period, each converted into the reporting
+ * currency at its spent_at month's rate, rates/costs.ts), actions
+ * (attribution weights), conversions (weights of activities mapped to the
+ * conversion stage), cost per conversion, roi_per_cost and, when a value per
+ * conversion is set, ROI %. A campaign whose cost needs a missing rate has no
+ * cost, no ratio and no ROI: it names the missing rates instead. Beside it,
+ * the breakdown per campaign and currency (the same actions and conversions
+ * on each row; a campaign without budgets has one row in the reporting
+ * currency with cost 0).
  *
  * Under the tenant's model and lookback every weight comes from
  * derived.campaign_daily. Under another, the direct part still does
@@ -13,13 +16,14 @@
  * derived.conversion_touches, whose rows carry each model's rule for any
  * lookback (see attribution.ts): one filtered sum. Neither reads activities.
  */
-import type { RoiQuery, RoiReport, RoiRow } from '../../../src-shared/contract/campaigns';
+import { and, eq, sql } from 'drizzle-orm';
+import type { CampaignRoi, RoiQuery, RoiReport, RoiRow } from '../../../src-shared/contract/campaigns';
 import { touchCreditSql } from '../derived/attribution';
 import type { Db } from '../db/db';
+import { budgets, campaigns } from '../db/schema';
+import { costParts, NO_COST, summariseByCampaign } from '../rates/costs';
 import { CoreError } from '../errors';
 import { readSettings, type TenantSettings } from '../settings/read';
-
-export const DEFAULT_CURRENCY = 'JPY';
 
 /** A period of days [from, to) in the tenant's zone; either end may be open. */
 export interface DayPeriod {
@@ -93,8 +97,17 @@ export async function campaignWeights(
   return weights;
 }
 
-/** ROI rows for every campaign of the tenant (or one), sorted by name then currency. */
-export async function roiRows(
+/** ROI per campaign in the reporting currency and per campaign and currency, for the tenant (or one campaign). */
+export interface RoiTables {
+  campaigns: CampaignRoi[];
+  rows: RoiRow[];
+}
+
+const percent = (value: number | null, conversions: number, cost: number | null) =>
+  value !== null && cost !== null && cost > 0 ? ((value * conversions - cost) / cost) * 100 : null;
+
+/** Both ROI tables, sorted by campaign name (then currency). */
+export async function roiTables(
   db: Db,
   tenant: string,
   settings: TenantSettings,
@@ -102,38 +115,62 @@ export async function roiRows(
   model: RoiReport['model'],
   lookbackDays: number,
   campaignId?: string,
-): Promise<RoiRow[]> {
-  const weights = await campaignWeights(db, tenant, settings, period, model, lookbackDays, campaignId);
-  // One row per campaign and currency it has budgets in (ever), cost summed over the period.
-  const { rows } = await db.$client.query<{ campaign_id: string; name: string; currency: string | null; cost: string | null }>(
-    `select c.campaign_id, c.name, cur.currency, cost.amount as cost
-       from campaigns c
-       left join lateral (select distinct b.currency from budgets b where b.tenant_id = $1 and b.campaign_id = c.campaign_id) cur on true
-       left join lateral (
-         select sum(b.amount) as amount from budgets b
-          where b.tenant_id = $1 and b.campaign_id = c.campaign_id and b.currency = cur.currency
-            and ($2::date is null or b.spent_at >= $2::date) and ($3::date is null or b.spent_at < $3::date)) cost on true
-      where c.tenant_id = $1 and ($4::uuid is null or c.campaign_id = $4::uuid)
-      order by lower(c.name), c.name, c.campaign_id, cur.currency`,
-    [tenant, period.from, period.to, campaignId ?? null],
-  );
-  return rows.map((r) => {
-    const w = weights.get(r.campaign_id) ?? { actions: 0, conversions: 0 };
-    const currency = r.currency ?? DEFAULT_CURRENCY;
-    const cost = Number(r.cost ?? 0);
-    const value = settings.valuePerConversion;
-    return {
-      campaignId: r.campaign_id,
-      campaign: r.name,
-      currency,
-      cost,
+): Promise<RoiTables> {
+  const reporting = settings.valueCurrency;
+  const [weights, parts, list, ever] = await Promise.all([
+    campaignWeights(db, tenant, settings, period, model, lookbackDays, campaignId),
+    costParts(db, tenant, reporting, period, campaignId),
+    db
+      .select({ campaignId: campaigns.campaignId, name: campaigns.name })
+      .from(campaigns)
+      .where(and(eq(campaigns.tenantId, tenant), campaignId === undefined ? undefined : eq(campaigns.campaignId, campaignId)))
+      .orderBy(sql`lower(${campaigns.name})`, campaigns.name, campaigns.campaignId),
+    db
+      .selectDistinct({ campaignId: budgets.campaignId, currency: budgets.currency })
+      .from(budgets)
+      .where(and(eq(budgets.tenantId, tenant), campaignId === undefined ? undefined : eq(budgets.campaignId, campaignId)))
+      .orderBy(budgets.campaignId, budgets.currency),
+  ]);
+  const costs = summariseByCampaign(parts);
+  const currenciesOf = new Map<string, string[]>();
+  for (const r of ever) currenciesOf.set(r.campaignId, [...(currenciesOf.get(r.campaignId) ?? []), r.currency]);
+  const value = settings.valuePerConversion;
+  const result: RoiTables = { campaigns: [], rows: [] };
+  for (const c of list) {
+    const w = weights.get(c.campaignId) ?? { actions: 0, conversions: 0 };
+    const cost = costs.get(c.campaignId) ?? NO_COST;
+    const known = cost.reporting;
+    result.campaigns.push({
+      campaignId: c.campaignId,
+      campaign: c.name,
+      currencyReporting: reporting,
+      costReporting: known,
+      costByCurrency: cost.byCurrency,
+      missingRates: cost.missingRates,
       actions: w.actions,
       conversions: w.conversions,
-      costPerConversion: w.conversions > 0 ? cost / w.conversions : null,
-      roiPerCost: cost > 0 ? w.conversions / cost : null,
-      roiPercent: value !== null && settings.valueCurrency === currency && cost > 0 ? ((value * w.conversions - cost) / cost) * 100 : null,
-    };
-  });
+      costPerConversion: known !== null && w.conversions > 0 ? known / w.conversions : null,
+      roiPerCost: known !== null && known > 0 ? w.conversions / known : null,
+      roiPercent: percent(value, w.conversions, known),
+    });
+    // The breakdown: one row per currency the campaign has budgets in (ever), cost in the period.
+    const currencies = currenciesOf.get(c.campaignId) ?? [reporting];
+    for (const currency of currencies) {
+      const amount = cost.byCurrency[currency] ?? 0;
+      result.rows.push({
+        campaignId: c.campaignId,
+        campaign: c.name,
+        currency,
+        cost: amount,
+        actions: w.actions,
+        conversions: w.conversions,
+        costPerConversion: w.conversions > 0 ? amount / w.conversions : null,
+        roiPerCost: amount > 0 ? w.conversions / amount : null,
+        roiPercent: currencies.length === 1 && currency === reporting ? percent(value, w.conversions, amount) : null,
+      });
+    }
+  }
+  return result;
 }
 
 export async function roiReport(db: Db, tenant: string, query: RoiQuery): Promise<RoiReport> {
@@ -141,12 +178,15 @@ export async function roiReport(db: Db, tenant: string, query: RoiQuery): Promis
   const settings = await readSettings(db, tenant);
   const model = query.model ?? settings.attributionModel;
   const lookbackDays = query.lookbackDays ?? settings.lookbackDays;
+  const tables = await roiTables(db, tenant, settings, period, model, lookbackDays);
   return {
     from: period.from,
     to: period.to,
     model,
     lookbackDays,
     conversionStage: settings.conversionStage,
-    rows: await roiRows(db, tenant, settings, period, model, lookbackDays),
+    currencyReporting: settings.valueCurrency,
+    valuePerConversion: settings.valuePerConversion,
+    ...tables,
   };
 }

@@ -16,6 +16,7 @@ import { activityFunnelMap, budgets, campaigns } from '../db/schema';
 import { campaignDaily } from '../db/schema-app';
 import type { Campaign } from '../../../src-shared/contract/campaigns';
 import { CoreError } from '../errors';
+import { costParts, NO_COST, summariseByCampaign, summariseCosts, type CostSummary } from '../rates/costs';
 import { readSettings } from '../settings/read';
 import { rebuildCampaignStats } from '../stats/service';
 
@@ -53,6 +54,7 @@ function selectCampaigns(db: Db, tenant: string, conversionStage: string, where?
       campaignId: campaigns.campaignId,
       name: campaigns.name,
       channel: campaigns.channel,
+      utmCampaign: sql<string | null>`${campaigns.attributes} ->> 'utm_campaign'`,
       startDate: campaigns.startDate,
       endDate: campaigns.endDate,
       budgetTotal: campaigns.budgetTotal,
@@ -69,14 +71,21 @@ function selectCampaigns(db: Db, tenant: string, conversionStage: string, where?
 
 type CampaignRow = Awaited<ReturnType<typeof selectCampaigns>>[number];
 
-const toCampaign = (r: CampaignRow): Campaign => ({
+/** A campaign row with its all-time spend in the reporting currency, and the plan checked against it. */
+const toCampaign = (r: CampaignRow, reportingCurrency: string, cost: CostSummary): Campaign => ({
   campaignId: r.campaignId,
   name: r.name,
   channel: r.channel,
+  utmCampaign: r.utmCampaign,
   startDate: r.startDate,
   endDate: r.endDate,
   budgetTotal: r.budgetTotal === null ? null : Number(r.budgetTotal),
   costs: r.costs.map((c) => ({ currency: c.currency, amount: Number(c.amount) })),
+  reportingCurrency,
+  spent: cost.reporting,
+  missingRates: cost.missingRates,
+  // What converts is a lower bound of the spend: past the plan already, whatever the missing rates.
+  overBudget: r.budgetTotal !== null && cost.converted > Number(r.budgetTotal),
   actions: Number(r.actions ?? 0),
   conversions: Number(r.conversions ?? 0),
   createdAt: r.createdAt.toISOString(),
@@ -92,27 +101,34 @@ function matching(query: string): SQL | undefined {
   );
 }
 
+const ALL_TIME = { from: null, to: null };
+
 export async function listCampaigns(db: Db, tenant: string, q?: string): Promise<Campaign[]> {
-  const { conversionStage } = await readSettings(db, tenant);
+  const { conversionStage, valueCurrency } = await readSettings(db, tenant);
   const query = q?.trim();
-  const rows = await selectCampaigns(db, tenant, conversionStage, query ? matching(query) : undefined).orderBy(
-    sql`lower(${campaigns.name})`,
-    campaigns.name,
-    campaigns.campaignId,
-  );
-  return rows.map(toCampaign);
+  const [rows, parts] = await Promise.all([
+    selectCampaigns(db, tenant, conversionStage, query ? matching(query) : undefined).orderBy(
+      sql`lower(${campaigns.name})`,
+      campaigns.name,
+      campaigns.campaignId,
+    ),
+    costParts(db, tenant, valueCurrency, ALL_TIME),
+  ]);
+  const costs = summariseByCampaign(parts);
+  return rows.map((r) => toCampaign(r, valueCurrency, costs.get(r.campaignId) ?? NO_COST));
 }
 
 export async function getCampaign(db: Db, tenant: string, campaignId: string): Promise<Campaign> {
-  const { conversionStage } = await readSettings(db, tenant);
+  const { conversionStage, valueCurrency } = await readSettings(db, tenant);
   const [row] = await selectCampaigns(db, tenant, conversionStage, eq(campaigns.campaignId, campaignId));
   if (!row) throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; it may have been deleted`, { campaignId });
-  return toCampaign(row);
+  return toCampaign(row, valueCurrency, summariseCosts(await costParts(db, tenant, valueCurrency, ALL_TIME, campaignId)));
 }
 
 export interface CampaignFields {
   name?: string;
   channel?: string | null;
+  utmCampaign?: string | null;
   startDate?: string | null;
   endDate?: string | null;
   budgetTotal?: number | null;
@@ -154,6 +170,7 @@ export async function createCampaign(db: Db, tenant: string, fields: CampaignFie
         startDate: fields.startDate ?? null,
         endDate: fields.endDate ?? null,
         budgetTotal: numeric(fields.budgetTotal),
+        attributes: fields.utmCampaign ? { utm_campaign: fields.utmCampaign } : null,
       })
       .returning({ id: campaigns.campaignId }),
   );
@@ -180,6 +197,12 @@ export async function updateCampaign(db: Db, tenant: string, campaignId: string,
   if (fields.startDate !== undefined) set.startDate = fields.startDate;
   if (fields.endDate !== undefined) set.endDate = fields.endDate;
   if (fields.budgetTotal !== undefined) set.budgetTotal = numeric(fields.budgetTotal);
+  // The utm value lives in attributes beside whatever an import put there, which it keeps.
+  if (fields.utmCampaign !== undefined) {
+    set.attributes = fields.utmCampaign
+      ? sql`coalesce(${campaigns.attributes}, '{}'::jsonb) || jsonb_build_object('utm_campaign', ${fields.utmCampaign}::text)`
+      : sql`nullif(coalesce(${campaigns.attributes}, '{}'::jsonb) - 'utm_campaign', '{}'::jsonb)`;
+  }
   const columns = Object.keys(set) as (keyof typeof set)[];
   if (columns.length === 0) return false;
   // Only a real change touches updated_at (and counts as changed).

@@ -1,3 +1,4 @@
+import type { TableName } from '../../../src-shared/contract/tables';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
 import { getSettings } from './read';
@@ -10,8 +11,10 @@ export function settingsHandlers(db: Db, events: CoreEvents, tenant: string): Do
     'settings:get': () => getSettings(db, tenant),
 
     'settings:update': async (update) => {
-      const { rebuilt } = await updateSettings(db, tenant, update);
-      events.emit('db:changed', { tables: rebuilt ? ['app.tenant_settings', ...DERIVED_TABLE_NAMES] : ['app.tenant_settings'] });
+      const { rebuilt, restated } = await updateSettings(db, tenant, update);
+      const tables: TableName[] = rebuilt ? ['app.tenant_settings', ...DERIVED_TABLE_NAMES] : ['app.tenant_settings'];
+      if (restated && !rebuilt) tables.push('campaign_stats');
+      events.emit('db:changed', { tables });
       return getSettings(db, tenant);
     },
 

@@ -14,6 +14,7 @@ import { tenantSettings } from '../db/schema-app';
 import { inTransaction } from '../db/transaction';
 import { rebuildDerived } from '../derived/refresh';
 import { CoreError } from '../errors';
+import { rebuildCampaignStats } from '../stats/service';
 import { listStages, readSettings } from './read';
 
 type SettingsUpdate = z.output<typeof settingsUpdate>;
@@ -30,10 +31,11 @@ async function requireStage(db: Db, stageKey: string, field: string): Promise<vo
 
 /**
  * Applies an update; returns whether derived numbers had to be rebuilt (the
- * zone, conversion stage, model or lookback changed). The rebuild runs in the
- * same transaction: nobody sees new settings with old numbers.
+ * zone, conversion stage, model or lookback changed) and whether costs were
+ * restated (the reporting currency changed, so campaign_stats' cost_total).
+ * Either runs in the same transaction: nobody sees new settings with old numbers.
  */
-export async function updateSettings(db: Db, tenant: string, update: SettingsUpdate): Promise<{ rebuilt: boolean }> {
+export async function updateSettings(db: Db, tenant: string, update: SettingsUpdate): Promise<{ rebuilt: boolean; restated: boolean }> {
   if (update.timeZoneSetting !== undefined && update.timeZoneSetting !== null && !IANAZone.isValidZone(update.timeZoneSetting)) {
     throw new CoreError('BAD_INPUT', `Unknown time zone "${update.timeZoneSetting}"; use an IANA name such as Asia/Tokyo or UTC`, {
       field: 'timeZoneSetting',
@@ -78,8 +80,10 @@ export async function updateSettings(db: Db, tenant: string, update: SettingsUpd
       after.conversionStage !== before.conversionStage ||
       after.attributionModel !== before.attributionModel ||
       after.lookbackDays !== before.lookbackDays;
+    const restated = after.valueCurrency !== before.valueCurrency;
     if (rebuilt) await rebuildDerived(tx, tenant);
-    return { rebuilt };
+    else if (restated) await rebuildCampaignStats(tx, tenant);
+    return { rebuilt, restated };
   });
 }
 

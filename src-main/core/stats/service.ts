@@ -5,6 +5,7 @@
  * both and must give the same numbers.
  */
 import type { Db } from '../db/db';
+import { rateJoin } from '../rates/convert';
 import { readSettings } from '../settings/read';
 
 /** Action counted in each developer_stats column. */
@@ -50,9 +51,12 @@ export async function rebuildDeveloperStats(db: Db, tenant: string, developerIds
  * derived.campaign_daily (weights under the tenant's attribution model,
  * developers with analytics consent and anonymous activities) and budgets:
  * actions = attribution weights, conversions = weights of activities whose
- * action maps to the tenant's conversion stage, cost = budgets in JPY
- * (currencies are never added together; ROI reports each currency apart),
- * roi_per_cost = conversions / cost. The spec's count columns are whole
+ * action maps to the tenant's conversion stage, cost = budgets in the
+ * reporting currency, each entry converted at its spent_at month's rate
+ * (rates/convert.ts), roi_per_cost = conversions / cost. When a rate is
+ * missing, cost_total (not null in the spec) holds the entries that could be
+ * converted and roi_per_cost is null: ROI is never computed from part of a
+ * campaign's cost (the ROI report names the missing rates). The spec's count columns are whole
  * numbers, so weighted sums are rounded there; roi_per_cost divides the exact
  * weighted conversions, as the ROI report does.
  *
@@ -61,13 +65,13 @@ export async function rebuildDeveloperStats(db: Db, tenant: string, developerIds
  * campaign paths directly.
  */
 export async function rebuildCampaignStats(db: Db, tenant: string, campaignIds?: readonly string[]): Promise<void> {
-  const only = (alias: string) => (campaignIds ? `and ${alias}.campaign_id = any($3::uuid[])` : '');
-  const { conversionStage } = await readSettings(db, tenant);
-  const values: unknown[] = campaignIds ? [tenant, conversionStage, campaignIds] : [tenant, conversionStage];
+  const only = (alias: string) => (campaignIds ? `and ${alias}.campaign_id = any($4::uuid[])` : '');
+  const { conversionStage, valueCurrency } = await readSettings(db, tenant);
+  const values: unknown[] = [tenant, conversionStage, valueCurrency, ...(campaignIds ? [campaignIds] : [])];
   await db.$client.query(
     `insert into campaign_stats (campaign_id, tenant_id, actions_total, conversions, cost_total, roi_per_cost, updated_at)
      select c.campaign_id, $1, round(coalesce(a.actions, 0))::bigint, round(coalesce(a.conversions, 0))::bigint, coalesce(b.cost, 0),
-            case when coalesce(b.cost, 0) > 0 then coalesce(a.conversions, 0) / b.cost end, now()
+            case when coalesce(b.cost, 0) > 0 and not b.missing then coalesce(a.conversions, 0) / b.cost end, now()
        from campaigns c
        left join (
          select cd.campaign_id, sum(cd.weight) as actions,
@@ -77,9 +81,10 @@ export async function rebuildCampaignStats(db: Db, tenant: string, campaignIds?:
           where cd.tenant_id = $1 ${only('cd')}
           group by cd.campaign_id) a on a.campaign_id = c.campaign_id
        left join (
-         select campaign_id, sum(amount) as cost from budgets b
-          where b.tenant_id = $1 and b.currency = 'JPY' ${only('b')}
-          group by campaign_id) b on b.campaign_id = c.campaign_id
+         select b.campaign_id, coalesce(sum(b.amount * xr.rate), 0) as cost, bool_or(xr.rate is null and b.amount <> 0) as missing
+           from budgets b ${rateJoin('b', '$3')}
+          where b.tenant_id = $1 ${only('b')}
+          group by b.campaign_id) b on b.campaign_id = c.campaign_id
       where c.tenant_id = $1 ${only('c')}
      on conflict (campaign_id) do update set
        actions_total = excluded.actions_total, conversions = excluded.conversions,

@@ -44,8 +44,6 @@ const enAnalytics = {
       activities: 'Activities',
       activitiesHint: 'In the period, anonymous ones included',
       spend: 'Spend',
-      spendHint: 'Budget entries in the period',
-      spendCurrencies: 'Per currency; currencies are never added together',
     },
     emptyTitle: 'Nothing imported yet',
     emptyBody: 'The overview is computed from the CSV files you import. To see numbers here, import at least one of:',
@@ -121,7 +119,7 @@ const enAnalytics = {
     lookbackDays: '{{days}} days',
     roiTitle: 'Return on each campaign',
     roiHint:
-      'Conversions are activities that reach the “{{stage}}” stage, weighted by attribution. Costs are the budget entries, per currency.',
+      'Conversions are activities that reach the “{{stage}}” stage, weighted by attribution. Costs are the budget entries, each converted into the reporting currency at the rate of its month.',
     roiPercentHint: 'Set a value per conversion to see ROI %.',
     openSettings: 'Open Settings',
     columns: {
@@ -131,7 +129,6 @@ const enAnalytics = {
       actions: 'Attributed activities',
       conversions: 'Conversions',
       costPerConversion: 'Cost per conversion',
-      roiPerCost: 'Conversions per unit of cost',
       roiPercent: 'ROI %',
       manage: 'Edit or delete',
       category: 'Category',
@@ -189,7 +186,6 @@ const enAnalytics = {
       dates: 'Dates',
       spent: 'Spent',
       results: 'Results',
-      resultsIn: 'Results in {{currency}}',
       resultsText: '{{actions}} attributed activities, {{conversions}} conversions, {{costPerConversion}} per conversion',
       roiPercent: 'ROI {{value}}',
       overTime: 'Attributed activities and conversions',
@@ -249,8 +245,7 @@ const enAnalytics = {
       stageHint: 'Activities reaching this stage are the conversions of the ROI table.',
       value: 'Value per conversion',
       valuePlaceholder: 'not set',
-      valueHint: 'Optional. With a value, the ROI table shows ROI % for campaigns in the same currency.',
-      currency: 'Currency',
+      valueHint: 'Optional, in the reporting currency. With a value, the ROI table shows ROI % for every campaign whose cost is known.',
     },
     attribution: {
       title: 'Attribution',

@@ -3,6 +3,7 @@ import enOrganizations from './en-organizations';
 import enAnalytics from './en-analytics';
 import enBackup from './en-backup';
 import enImport from './en-import';
+import enMoney from './en-money';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
 const en = {
@@ -79,6 +80,7 @@ const en = {
   ...enDevelopers,
   ...enOrganizations,
   ...enAnalytics,
+  ...enMoney,
   ...enBackup,
   status: {
     title: 'Status',

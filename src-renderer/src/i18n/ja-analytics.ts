@@ -46,8 +46,6 @@ const jaAnalytics: typeof enAnalytics = {
       activities: 'アクティビティ',
       activitiesHint: '期間内（匿名のものを含む）',
       spend: '費用',
-      spendHint: '期間内の予算明細の合計',
-      spendCurrencies: '通貨ごとの合計（異なる通貨は合算しません）',
     },
     emptyTitle: 'まだ何もインポートされていません',
     emptyBody: '概要はインポートした CSV ファイルから集計されます。ここに数値を表示するには、次のいずれかをインポートしてください。',
@@ -122,7 +120,7 @@ const jaAnalytics: typeof enAnalytics = {
     lookbackDays: '{{days}} 日',
     roiTitle: 'キャンペーンごとの費用対効果',
     roiHint:
-      'コンバージョンは「{{stage}}」ステージに達したアクティビティを、アトリビューションの重みで数えたものです。費用は予算明細の通貨ごとの合計です。',
+      'コンバージョンは「{{stage}}」ステージに達したアクティビティを、アトリビューションの重みで数えたものです。費用は予算明細を、支出した月のレートで集計通貨に換算した合計です。',
     roiPercentHint: 'コンバージョン 1 件あたりの価値を設定すると ROI % が表示されます。',
     openSettings: '設定を開く',
     columns: {
@@ -132,7 +130,6 @@ const jaAnalytics: typeof enAnalytics = {
       actions: '貢献アクティビティ',
       conversions: 'コンバージョン',
       costPerConversion: 'コンバージョン単価',
-      roiPerCost: '費用 1 単位あたりのコンバージョン',
       roiPercent: 'ROI %',
       manage: '編集・削除',
       category: '費目',
@@ -190,7 +187,6 @@ const jaAnalytics: typeof enAnalytics = {
       dates: '期間',
       spent: '費用',
       results: '成果',
-      resultsIn: '成果（{{currency}}）',
       resultsText: '貢献アクティビティ {{actions}}、コンバージョン {{conversions}}、コンバージョン単価 {{costPerConversion}}',
       roiPercent: 'ROI {{value}}',
       overTime: '貢献アクティビティとコンバージョンの推移',
@@ -250,8 +246,7 @@ const jaAnalytics: typeof enAnalytics = {
       stageHint: 'このステージに達したアクティビティが、費用対効果の表のコンバージョンになります。',
       value: 'コンバージョン 1 件あたりの価値',
       valuePlaceholder: '未設定',
-      valueHint: '任意。設定すると、同じ通貨のキャンペーンについて ROI % を表示します。',
-      currency: '通貨',
+      valueHint: '任意。集計通貨で入力します。設定すると、費用がわかるすべてのキャンペーンについて ROI % を表示します。',
     },
     attribution: {
       title: 'アトリビューション',

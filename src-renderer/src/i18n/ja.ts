@@ -4,6 +4,7 @@ import jaOrganizations from './ja-organizations';
 import jaAnalytics from './ja-analytics';
 import jaBackup from './ja-backup';
 import jaImport from './ja-import';
+import jaMoney from './ja-money';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
 const ja: Messages = {
@@ -79,6 +80,7 @@ const ja: Messages = {
   ...jaDevelopers,
   ...jaOrganizations,
   ...jaAnalytics,
+  ...jaMoney,
   ...jaBackup,
   status: {
     title: 'ステータス',

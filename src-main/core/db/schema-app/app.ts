@@ -4,7 +4,7 @@
  * schema stays exactly as written (see README, "Beyond the 25 tables").
  */
 import { sql } from 'drizzle-orm';
-import { check, integer, numeric, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, integer, numeric, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { AttributionModelName } from '../../../../src-shared/contract/settings';
 import { tenants } from '../schema/admin';
 import { funnelStages } from '../schema/analytics';
@@ -36,5 +36,36 @@ export const tenantSettings = appSchema.table(
   (t) => [
     check('tenant_settings_model_check', sql`${t.attributionModel} in ('linear', 'first', 'last')`),
     check('tenant_settings_lookback_check', sql`${t.lookbackDays} between 1 and 365`),
+  ],
+);
+
+/**
+ * Exchange rates into the reporting currency (tenant_settings.value_currency):
+ * one unit of `currency` was worth `rate` units of `quoteCurrency` in `month`
+ * ('YYYY-MM'). A budget entry is converted at its spent_at month's rate. The
+ * quote currency is kept so that changing the reporting currency never
+ * reinterprets rates entered for another one: they wait, unused, until it
+ * comes back.
+ */
+export const exchangeRates = appSchema.table(
+  'exchange_rates',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    currency: text('currency').notNull(),
+    quoteCurrency: text('quote_currency').notNull(),
+    month: text('month').notNull(),
+    rate: numeric('rate').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.quoteCurrency, t.currency, t.month] }),
+    check('exchange_rates_month_check', sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check('exchange_rates_rate_check', sql`${t.rate} > 0`),
+    check(
+      'exchange_rates_currencies_check',
+      sql`${t.currency} ~ '^[A-Z]{3}$' and ${t.quoteCurrency} ~ '^[A-Z]{3}$' and ${t.currency} <> ${t.quoteCurrency}`,
+    ),
   ],
 );

@@ -13,6 +13,7 @@ import { developerHref, hrefFor } from '../../routes';
 import { DeveloperNameText } from '../../components/developer-bits';
 import { BudgetSection } from './BudgetSection';
 import { CampaignCharts } from './CampaignCharts';
+import { CampaignFacts } from './CampaignFacts';
 import { CampaignForm } from './CampaignForm';
 import { DeleteCampaignDialog, type DeletedCampaign } from './DeleteCampaign';
 
@@ -84,47 +85,6 @@ export function CampaignDetailPage({ campaignId, notice, onDeleted }: CampaignDe
         </>
       ) : null}
     </>
-  );
-}
-
-function CampaignFacts({ detail }: { detail: CampaignDetail }) {
-  const { t } = useTranslation();
-  const format = useAnalyticsFormat();
-  const c = detail.campaign;
-  const none = t('common.none');
-  const day = (value: string | null) => (value ? format.day(value.slice(0, 10)) : none);
-  return (
-    <dl className="facts campaign-facts">
-      <div>
-        <dt>{t('campaigns.form.channel')}</dt>
-        <dd>{c.channel ?? none}</dd>
-      </div>
-      <div>
-        <dt>{t('campaigns.detail.dates')}</dt>
-        <dd>{c.startDate || c.endDate ? `${day(c.startDate)} – ${day(c.endDate)}` : none}</dd>
-      </div>
-      <div>
-        <dt>{t('campaigns.form.budgetTotal')}</dt>
-        <dd>{c.budgetTotal === null ? none : format.money(c.budgetTotal, c.costs[0]?.currency ?? 'JPY')}</dd>
-      </div>
-      <div>
-        <dt>{t('campaigns.detail.spent')}</dt>
-        <dd>{c.costs.length === 0 ? none : c.costs.map((m) => format.money(m.amount, m.currency)).join(' · ')}</dd>
-      </div>
-      {detail.roi.map((row) => (
-        <div key={row.currency}>
-          <dt>{detail.roi.length > 1 ? t('campaigns.detail.resultsIn', { currency: row.currency }) : t('campaigns.detail.results')}</dt>
-          <dd data-testid="campaign-results">
-            {t('campaigns.detail.resultsText', {
-              actions: format.weight(row.actions),
-              conversions: format.weight(row.conversions),
-              costPerConversion: row.costPerConversion === null ? none : format.money(row.costPerConversion, row.currency),
-            })}
-            {row.roiPercent !== null ? ` · ${t('campaigns.detail.roiPercent', { value: format.percentValue(row.roiPercent) })}` : ''}
-          </dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 

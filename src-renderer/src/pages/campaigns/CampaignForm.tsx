@@ -86,6 +86,7 @@ export function CampaignForm({ campaign, onDone }: CampaignFormProps) {
         <div className="form-grid">
           {field('name', t('campaigns.form.name'), 'text', { required: true })}
           {field('channel', t('campaigns.form.channel'), 'text', { hint: t('campaigns.form.channelHint') })}
+          {field('utmCampaign', t('money.utm.label'), 'text', { hint: t('money.utm.hint') })}
           {field('startDate', t('campaigns.form.startDate'), 'date')}
           {field('endDate', t('campaigns.form.endDate'), 'date')}
           {field('budgetTotal', t('campaigns.form.budgetTotal'), 'text', {

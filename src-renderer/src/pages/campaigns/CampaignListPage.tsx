@@ -11,7 +11,7 @@ import { campaignQueries } from '../../queries/campaigns';
 import { campaignHref, hrefFor } from '../../routes';
 import { CampaignForm } from './CampaignForm';
 import { lookbackChoices } from './campaign-view';
-import { RoiTable } from './RoiTable';
+import { CampaignResults } from './CampaignResults';
 
 /** The ROI of every campaign, and the way to a new one; each campaign is edited on its own page. */
 export function CampaignListPage({ notice }: { notice: ReactNode }) {
@@ -99,7 +99,7 @@ function CampaignListContent({ today, onNew }: { today: string; onNew(): void })
       </p>
       {roi.isError ? <ErrorAlert error={roi.error} onRetry={() => void roi.refetch()} retrying={roi.isFetching} /> : null}
       {report ? (
-        report.rows.length === 0 ? (
+        report.campaigns.length === 0 ? (
           <section className="empty-state" aria-labelledby={`${id}-empty`}>
             <h2 id={`${id}-empty`}>{t('campaigns.emptyTitle')}</h2>
             <p>{t('campaigns.emptyBody')}</p>
@@ -113,7 +113,7 @@ function CampaignListContent({ today, onNew }: { today: string; onNew(): void })
             </div>
           </section>
         ) : (
-          <RoiTable report={report} period={periodState.period} busy={roi.isFetching} />
+          <CampaignResults report={report} period={periodState.period} busy={roi.isFetching} />
         )
       ) : null}
     </>

@@ -2,39 +2,54 @@ import { useTranslation } from 'react-i18next';
 import type { RoiReport } from '../../../../src-shared/contract/campaigns';
 import { exportFileStem, tableToCsv } from '../../analytics/csv';
 import type { Period } from '../../analytics/period';
-import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
-import { campaignHref, hrefFor } from '../../routes';
 import { saveText } from '../../download';
-import { roiTable } from './campaign-view';
+import { hrefFor } from '../../routes';
+import { campaignListTable, listTotals, type CampaignListRow, type ListLabels, type SortDir, type SortKey } from './campaign-list-view';
+import { RoiTableRow, RoiTotalsRow } from './RoiTableRows';
+import { SortHeader } from './SortHeader';
 
 interface RoiTableProps {
   report: RoiReport;
+  rows: CampaignListRow[];
+  sort: SortKey;
+  dir: SortDir;
+  onSort(column: SortKey, dir: SortDir): void;
   period: Period | null;
   busy: boolean;
 }
 
 /**
- * One row per campaign and currency: cost is never added across currencies,
- * so a campaign with budgets in yen and dollars has two rows. A report, not
- * an editor: a campaign is edited or deleted on its own page, one click away.
+ * One row per campaign: channel, dates, plan vs spent (all time), and the
+ * period's cost in the reporting currency (its currencies under it), results,
+ * cost per conversion and ROI %; a total row; every header sorts. A cost that
+ * needs a missing rate names it, with a link to add it, never a number.
  */
-export function RoiTable({ report, period, busy }: RoiTableProps) {
+export function RoiTable({ report, rows, sort, dir, onSort, period, busy }: RoiTableProps) {
   const { t } = useTranslation();
-  const format = useAnalyticsFormat();
-  const none = t('common.none');
-  const withPercent = report.rows.some((r) => r.roiPercent !== null);
-  const labels = {
+  const currency = report.currencyReporting;
+  const labels: ListLabels = {
     campaign: t('campaigns.columns.campaign'),
-    currency: t('campaigns.columns.currency'),
-    cost: t('campaigns.columns.cost'),
+    channel: t('money.list.columns.channel'),
+    startDate: t('money.list.columns.startDate'),
+    endDate: t('money.list.columns.endDate'),
+    budgetTotal: t('money.list.columns.plan'),
+    spent: t('money.list.columns.spent'),
+    cost: t('money.list.columns.cost', { currency }),
     actions: t('campaigns.columns.actions'),
     conversions: t('campaigns.columns.conversions'),
     costPerConversion: t('campaigns.columns.costPerConversion'),
-    roiPerCost: t('campaigns.columns.roiPerCost'),
     roiPercent: t('campaigns.columns.roiPercent'),
+    missingRates: t('money.list.columns.missingRates'),
   };
+  const totals = listTotals(rows, report.valuePerConversion);
   const exportCsv = () =>
-    saveText(`${exportFileStem(`roi-${report.model}-${report.lookbackDays}d`, period)}.csv`, tableToCsv(roiTable(report.rows, labels)));
+    saveText(
+      `${exportFileStem(`campaigns-${report.model}-${report.lookbackDays}d`, period)}.csv`,
+      tableToCsv(campaignListTable(rows, currency, labels)),
+    );
+  const header = (column: SortKey, label: string, numeric = false) => (
+    <SortHeader column={column} label={label} sort={sort} dir={dir} onSort={onSort} numeric={numeric} />
+  );
 
   return (
     <section className="card" aria-labelledby="roi-title" aria-busy={busy}>
@@ -56,69 +71,32 @@ export function RoiTable({ report, period, busy }: RoiTableProps) {
         <table className="data-table roi-table" aria-labelledby="roi-title" data-testid="roi-table">
           <thead>
             <tr>
-              <th scope="col">{labels.campaign}</th>
-              <th scope="col">{labels.currency}</th>
-              <th scope="col" className="num">
-                {labels.cost}
-              </th>
-              <th scope="col" className="num">
-                {labels.actions}
-              </th>
-              <th scope="col" className="num">
-                {labels.conversions}
-              </th>
-              <th scope="col" className="num">
-                {labels.costPerConversion}
-              </th>
-              <th scope="col" className="num">
-                {labels.roiPerCost}
-              </th>
-              {withPercent ? (
-                <th scope="col" className="num">
-                  {labels.roiPercent}
-                </th>
-              ) : null}
+              {header('campaign', labels.campaign)}
+              {header('channel', labels.channel)}
+              {header('startDate', t('money.list.columns.dates'))}
+              {header('spent', t('money.list.columns.planVsSpent'), true)}
+              {header('costReporting', labels.cost, true)}
+              {header('actions', labels.actions, true)}
+              {header('conversions', labels.conversions, true)}
+              {header('costPerConversion', labels.costPerConversion, true)}
+              {header('roiPercent', labels.roiPercent, true)}
             </tr>
           </thead>
           <tbody>
-            {report.rows.map((row) => {
-              return (
-                <tr key={`${row.campaignId}:${row.currency}`} data-campaign={row.campaign}>
-                  <th scope="row">
-                    <a href={campaignHref(row.campaignId)}>{row.campaign}</a>
-                  </th>
-                  <td>{row.currency}</td>
-                  <td className="num" data-col="cost">
-                    {format.money(row.cost, row.currency)}
-                  </td>
-                  <td className="num" data-col="actions">
-                    {format.weight(row.actions)}
-                  </td>
-                  <td className="num" data-col="conversions">
-                    {format.weight(row.conversions)}
-                  </td>
-                  <td className="num" data-col="costPerConversion">
-                    {row.costPerConversion === null ? none : format.money(row.costPerConversion, row.currency)}
-                  </td>
-                  <td className="num" data-col="roiPerCost">
-                    {row.roiPerCost === null ? none : format.ratio(row.roiPerCost)}
-                  </td>
-                  {withPercent ? (
-                    <td className="num" data-col="roiPercent">
-                      {row.roiPercent === null ? none : format.percentValue(row.roiPercent)}
-                    </td>
-                  ) : null}
-                </tr>
-              );
-            })}
+            {rows.map((row) => (
+              <RoiTableRow key={row.campaignId} row={row} currency={currency} />
+            ))}
           </tbody>
+          <tfoot>
+            <RoiTotalsRow totals={totals} currency={currency} />
+          </tfoot>
         </table>
       </div>
-      {withPercent ? null : (
+      {report.valuePerConversion === null ? (
         <p className="hint">
           {t('campaigns.roiPercentHint')} <a href={hrefFor('settings')}>{t('campaigns.openSettings')}</a>
         </p>
-      )}
+      ) : null}
     </section>
   );
 }

@@ -1,22 +1,23 @@
 /**
  * Pure helpers of the Campaigns pages (no React), unit-tested: form drafts,
  * their validation (the same limits as the contract, said before the core
- * has to refuse), inputs, and the ROI table's numbers for CSV.
+ * has to refuse) and inputs; the list's numbers are in campaign-list-view.ts.
  */
 import type { ChannelInput } from '../../../../src-shared/contract/index';
-import type { Budget, Campaign, RoiRow } from '../../../../src-shared/contract/campaigns';
-import type { ChartTable } from '../../analytics/chart-data';
+import type { Budget, Campaign } from '../../../../src-shared/contract/campaigns';
 import { isDay } from '../../analytics/period';
 import { parseAmount } from '../../lib/form-values';
 
 export const NAME_MAX = 200;
 export const CHANNEL_MAX = 100;
+export const UTM_MAX = 200;
 export const CATEGORY_MAX = 100;
 export const MEMO_MAX = 1000;
 
 export interface CampaignDraft {
   name: string;
   channel: string;
+  utmCampaign: string;
   startDate: string;
   endDate: string;
   budgetTotal: string;
@@ -25,6 +26,7 @@ export interface CampaignDraft {
 export type CampaignErrors = Partial<{
   name: 'required' | 'tooLong';
   channel: 'tooLong';
+  utmCampaign: 'tooLong';
   startDate: 'invalid';
   endDate: 'invalid' | 'beforeStart';
   budgetTotal: 'invalid' | 'negative';
@@ -34,6 +36,7 @@ export function campaignDraft(campaign: Campaign | null): CampaignDraft {
   return {
     name: campaign?.name ?? '',
     channel: campaign?.channel ?? '',
+    utmCampaign: campaign?.utmCampaign ?? '',
     startDate: campaign?.startDate?.slice(0, 10) ?? '',
     endDate: campaign?.endDate?.slice(0, 10) ?? '',
     budgetTotal: campaign?.budgetTotal === null || campaign?.budgetTotal === undefined ? '' : String(campaign.budgetTotal),
@@ -46,6 +49,7 @@ export function campaignErrors(draft: CampaignDraft): CampaignErrors {
   if (name === '') errors.name = 'required';
   else if (name.length > NAME_MAX) errors.name = 'tooLong';
   if (draft.channel.trim().length > CHANNEL_MAX) errors.channel = 'tooLong';
+  if (draft.utmCampaign.trim().length > UTM_MAX) errors.utmCampaign = 'tooLong';
   if (draft.startDate !== '' && !isDay(draft.startDate)) errors.startDate = 'invalid';
   if (draft.endDate !== '' && !isDay(draft.endDate)) errors.endDate = 'invalid';
   else if (draft.endDate !== '' && isDay(draft.startDate) && draft.endDate < draft.startDate) errors.endDate = 'beforeStart';
@@ -60,10 +64,12 @@ export function campaignErrors(draft: CampaignDraft): CampaignErrors {
 /** The create input; blanks become null (cleared), as an edit needs to be able to clear a field. */
 export function campaignInput(draft: CampaignDraft): ChannelInput<'campaigns:create'> {
   const channel = draft.channel.trim();
+  const utm = draft.utmCampaign.trim();
   const budget = draft.budgetTotal.trim() === '' ? null : parseAmount(draft.budgetTotal);
   return {
     name: draft.name.trim(),
     channel: channel === '' ? null : channel,
+    utmCampaign: utm === '' ? null : utm,
     startDate: draft.startDate === '' ? null : draft.startDate,
     endDate: draft.endDate === '' ? null : draft.endDate,
     budgetTotal: budget,
@@ -137,44 +143,6 @@ export function budgetRestoreInput(budget: Budget): ChannelInput<'budgets:create
   };
 }
 
-export interface RoiLabels {
-  campaign: string;
-  currency: string;
-  cost: string;
-  actions: string;
-  conversions: string;
-  costPerConversion: string;
-  roiPerCost: string;
-  roiPercent: string;
-}
-
-/** The ROI table as numbers for CSV (and the same columns the page shows). */
-export function roiTable(rows: readonly RoiRow[], labels: RoiLabels): ChartTable {
-  const withPercent = rows.some((r) => r.roiPercent !== null);
-  return {
-    columns: [
-      { key: 'campaign', label: labels.campaign, kind: 'text' },
-      { key: 'currency', label: labels.currency, kind: 'text' },
-      { key: 'cost', label: labels.cost, kind: 'money', currencyKey: 'currency' },
-      { key: 'actions', label: labels.actions, kind: 'weight' },
-      { key: 'conversions', label: labels.conversions, kind: 'weight' },
-      { key: 'costPerConversion', label: labels.costPerConversion, kind: 'money', currencyKey: 'currency' },
-      { key: 'roiPerCost', label: labels.roiPerCost, kind: 'ratio' },
-      ...(withPercent ? [{ key: 'roiPercent', label: labels.roiPercent, kind: 'percentValue' as const }] : []),
-    ],
-    rows: rows.map((r) => ({
-      campaign: r.campaign,
-      currency: r.currency,
-      cost: r.cost,
-      actions: r.actions,
-      conversions: r.conversions,
-      costPerConversion: r.costPerConversion,
-      roiPerCost: r.roiPerCost,
-      roiPercent: r.roiPercent,
-    })),
-  };
-}
-
 /** Lookback windows offered; the current one is added when it is another. */
 export function lookbackChoices(current: number): number[] {
   const common = [7, 14, 30, 60, 90, 180, 365];
@@ -183,7 +151,13 @@ export function lookbackChoices(current: number): number[] {
 
 export type FieldMessage = 'required' | 'tooLong' | 'invalidDate' | 'invalidAmount' | 'negative' | 'beforeStart' | 'invalidCurrency';
 
-const MAX_BY_FIELD: Record<string, number> = { name: NAME_MAX, channel: CHANNEL_MAX, category: CATEGORY_MAX, memo: MEMO_MAX };
+const MAX_BY_FIELD: Record<string, number> = {
+  name: NAME_MAX,
+  channel: CHANNEL_MAX,
+  utmCampaign: UTM_MAX,
+  category: CATEGORY_MAX,
+  memo: MEMO_MAX,
+};
 const DATE_FIELDS = new Set(['startDate', 'endDate', 'spentAt']);
 
 /** Which message a field's error shows, and the length limit it names. */

@@ -2,13 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { OverviewReport } from '../../../../src-shared/contract/analytics';
 import { addDays } from '../../analytics/period';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
+import { MissingRates } from '../../components/MissingRates';
 
 /** The four numbers at the top: developers, active developers, activities and spend in the period. */
 export function KpiCards({ report }: { report: OverviewReport }) {
   const { t } = useTranslation();
   const format = useAnalyticsFormat();
   const activeSince = addDays(report.to, -30);
-  const spend = [...report.spend].sort((a, b) => a.currency.localeCompare(b.currency));
+  const { spend } = report;
+  const mixed = spend.byCurrency.length > 1 || spend.byCurrency.some((m) => m.currency !== spend.currency);
   return (
     <dl className="stat-cards kpi-cards" aria-label={t('overview.kpiLabel')}>
       <div className="card stat-card">
@@ -30,16 +32,15 @@ export function KpiCards({ report }: { report: OverviewReport }) {
       </div>
       <div className="card stat-card">
         <dt>{t('overview.kpi.spend')}</dt>
-        {spend.length === 0 ? (
-          <dd data-testid="kpi-spend">{t('common.none')}</dd>
-        ) : (
-          spend.map((m) => (
-            <dd key={m.currency} data-testid="kpi-spend">
-              {format.money(m.amount, m.currency)}
-            </dd>
-          ))
-        )}
-        <dd className="kpi-hint">{spend.length > 1 ? t('overview.kpi.spendCurrencies') : t('overview.kpi.spendHint')}</dd>
+        <dd data-testid="kpi-spend">
+          {spend.total === null ? <MissingRates rates={spend.missingRates} /> : format.money(spend.total, spend.currency)}
+        </dd>
+        {mixed ? (
+          <dd className="kpi-hint" data-testid="kpi-spend-currencies">
+            {t('money.spendByCurrency')}: {spend.byCurrency.map((m) => format.money(m.amount, m.currency)).join(' · ')}
+          </dd>
+        ) : null}
+        <dd className="kpi-hint">{t('money.spendTotalHint', { currency: spend.currency })}</dd>
       </div>
     </dl>
   );

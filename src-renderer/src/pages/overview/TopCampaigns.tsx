@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { RoiRow } from '../../../../src-shared/contract/campaigns';
+import type { CampaignRoi } from '../../../../src-shared/contract/campaigns';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { campaignHref } from '../../routes';
 
-/** The cheapest conversions in the period: up to five campaigns per currency (grouped by the core), by cost per conversion. */
-export function TopCampaigns({ rows, campaignsHref }: { rows: RoiRow[]; campaignsHref: string }) {
+/** The cheapest conversions in the period: up to five campaigns by cost per conversion, in the reporting currency. */
+export function TopCampaigns({ rows, campaignsHref }: { rows: CampaignRoi[]; campaignsHref: string }) {
   const { t } = useTranslation();
   const format = useAnalyticsFormat();
   const none = t('common.none');
@@ -39,13 +39,15 @@ export function TopCampaigns({ rows, campaignsHref }: { rows: RoiRow[]; campaign
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={`${row.campaignId}:${row.currency}`}>
+                <tr key={row.campaignId}>
                   <th scope="row">
                     <a href={campaignHref(row.campaignId)}>{row.campaign}</a>
                   </th>
-                  <td className="num">{format.money(row.cost, row.currency)}</td>
+                  <td className="num">{row.costReporting === null ? none : format.money(row.costReporting, row.currencyReporting)}</td>
                   <td className="num">{format.weight(row.conversions)}</td>
-                  <td className="num">{row.costPerConversion === null ? none : format.money(row.costPerConversion, row.currency)}</td>
+                  <td className="num">
+                    {row.costPerConversion === null ? none : format.money(row.costPerConversion, row.currencyReporting)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -57,7 +57,7 @@ export function ConversionSection({ settings, fields }: { settings: Settings; fi
           {message('valuePerConversion')}
         </div>
         <div className="field field-narrow">
-          <label htmlFor={`${id}-currency`}>{t('settings.conversion.currency')}</label>
+          <label htmlFor={`${id}-currency`}>{t('money.rates.reportingCurrency')}</label>
           <input
             id={`${id}-currency`}
             type="text"
@@ -65,8 +65,12 @@ export function ConversionSection({ settings, fields }: { settings: Settings; fi
             maxLength={3}
             value={draft.valueCurrency}
             onChange={(e) => set('valueCurrency', e.target.value.toUpperCase())}
+            aria-describedby={`${id}-currency-hint`}
             {...invalid('valueCurrency')}
           />
+          <p className="hint" id={`${id}-currency-hint`}>
+            {t('money.rates.reportingCurrencyHint')}
+          </p>
           {message('valueCurrency')}
         </div>
       </div>

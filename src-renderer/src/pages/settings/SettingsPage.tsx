@@ -9,6 +9,7 @@ import { BackupSection } from './BackupSection';
 import { DataLocation } from './DataLocation';
 import { GeneralSettings } from './GeneralSettings';
 import { LanguageSetting } from './LanguageSetting';
+import { RatesSection } from './RatesSection';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function SettingsPage() {
           <>
             <ActionMap settings={settings} />
             <GeneralSettings settings={settings} />
+            <RatesSection />
           </>
         ) : null}
         <LanguageSetting />
