@@ -186,6 +186,9 @@ const enAnalytics = {
     },
     detail: {
       loading: 'Loading the campaign…',
+      missingTitle: 'Campaign not found',
+      missingBody: 'No campaign has this address. It may have been deleted, or the link is mistyped.',
+      missingBack: 'Go to all campaigns',
       dates: 'Dates',
       spent: 'Spent',
       results: 'Results',

@@ -57,6 +57,8 @@ const enDevelopers = {
   profile: {
     back: 'All developers',
     loading: 'Loading the profile…',
+    missingTitle: 'Developer not found',
+    missingBody: 'No developer has this address. The link may be mistyped or from before a restore.',
     email: 'Email',
     organization: 'Organization',
     stage: 'Stage',

@@ -34,7 +34,7 @@ const en = {
   },
   errors: {
     title: 'Something went wrong',
-    detail: 'Details: {{message}}',
+    technical: 'Technical details',
     BAD_INPUT: 'The request was not accepted.',
     NOT_FOUND: 'What you asked for was not found.',
     CONFLICT: 'The data changed in the meantime. Try again.',

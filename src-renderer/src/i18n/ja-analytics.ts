@@ -187,6 +187,9 @@ const jaAnalytics: typeof enAnalytics = {
     },
     detail: {
       loading: 'キャンペーンを読み込み中…',
+      missingTitle: 'キャンペーンが見つかりません',
+      missingBody: 'このアドレスのキャンペーンはありません。削除されたか、リンクの入力ミスかもしれません。',
+      missingBack: 'キャンペーン一覧へ',
       dates: '期間',
       spent: '費用',
       results: '成果',

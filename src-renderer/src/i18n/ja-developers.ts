@@ -57,6 +57,8 @@ const jaDevelopers = {
   profile: {
     back: '開発者一覧へ',
     loading: 'プロフィールを読み込んでいます…',
+    missingTitle: '開発者が見つかりません',
+    missingBody: 'このアドレスの開発者はいません。リンクの入力ミスか、復元より前の古いリンクかもしれません。',
     email: 'メール',
     organization: '組織',
     stage: '段階',

@@ -35,7 +35,7 @@ const ja: Messages = {
   },
   errors: {
     title: 'エラーが発生しました',
-    detail: '詳細: {{message}}',
+    technical: '技術的な詳細',
     BAD_INPUT: 'リクエストを受け付けられませんでした。',
     NOT_FOUND: '指定されたデータが見つかりません。',
     CONFLICT: '処理中にデータが更新されました。もう一度お試しください。',
