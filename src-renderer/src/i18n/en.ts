@@ -59,7 +59,7 @@ const en = {
     },
     funnel: {
       description:
-        'How many developers reached awareness, engagement, adoption and advocacy in a period, and the conversion from one stage to the next.',
+        'How many developers reached Awareness, Engagement, Adoption and Advocacy in a period, and the conversion from one stage to the next.',
     },
     import: {
       description:
