@@ -269,7 +269,7 @@ const jaAnalytics: typeof enAnalytics = {
     timeZone: {
       title: 'タイムゾーン',
       label: '日付の区切りに使うタイムゾーン',
-      follow: 'データベースが動いているコンピューターに合わせる（{{zone}}）',
+      follow: 'データベースのあるコンピューターに合わせる（{{zone}}）',
       hint: '期間、推移、「今日」はこのタイムゾーンで数えます（現在: {{zone}}）。タイムゾーンのない日時のインポートでは、インポート時に指定します。',
     },
     language: {
