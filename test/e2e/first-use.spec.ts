@@ -16,15 +16,15 @@ test.afterAll(async () => {
 });
 
 /** Whether a select shows its chosen option in full: as wide as it would be with no width limit. */
-const showsInFull = (page: Page, name: string | RegExp) =>
-  page.getByRole('combobox', { name }).evaluate((select: HTMLSelectElement) => {
+const showsInFull = (page: Page, name: string | RegExp): Promise<boolean> =>
+  page.getByRole('combobox', { name }).evaluate(`(select) => {
     const shown = select.getBoundingClientRect().width;
     const limit = select.style.maxWidth;
     select.style.maxWidth = 'none';
     const natural = select.getBoundingClientRect().width;
     select.style.maxWidth = limit;
     return shown >= natural - 0.5;
-  });
+  }`);
 
 test('the Japanese time-zone select is not truncated (defect 10)', async ({ page, request }) => {
   await callApi(request, app, 'settings:update', { language: 'ja' });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shownLanguage } from '../../i18n/language';
 import type { ChannelInput } from '../../../../src-shared/contract/index';
 import type { FunnelReport } from '../../../../src-shared/contract/analytics';
 import type { FunnelFilters, FunnelListMode } from '../../analytics/url-state';
@@ -25,7 +26,7 @@ interface FunnelDevelopersProps {
 
 /** The developers behind one stage of the funnel, paged, with their profiles one click away and a CSV export. */
 export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClose }: FunnelDevelopersProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const stageName = useStageName();
   const id = useId();
   const stage = report.stages.find((s) => s.key === filters.stage)!;
@@ -54,7 +55,7 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
           <button
             type="button"
             className="button-secondary button-small"
-            onClick={() => exportCsv.mutate({ ...input, stageKey: stage.key, mode: filters.mode })}
+            onClick={() => exportCsv.mutate({ ...input, stageKey: stage.key, mode: filters.mode, language: shownLanguage(i18n) })}
             disabled={exportCsv.isPending || !data?.total}
           >
             {exportCsv.isPending ? t('developers.exporting') : t('funnel.exportCsv')}
