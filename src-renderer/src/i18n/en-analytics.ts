@@ -205,6 +205,7 @@ const enAnalytics = {
       topDevelopers: 'Top developers',
       noDevelopers: 'No developer has an activity attributed to this campaign in this period.',
     },
+    categories: { labor: 'Labor', ad: 'Advertising', production: 'Production', venue: 'Venue', tool: 'Tools', other: 'Other' },
     budgets: {
       title: 'Budget entries',
       add: 'Add an entry',

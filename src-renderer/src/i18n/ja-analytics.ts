@@ -206,6 +206,7 @@ const jaAnalytics: typeof enAnalytics = {
       topDevelopers: '貢献の大きい開発者',
       noDevelopers: 'この期間にこのキャンペーンに貢献したアクティビティのある開発者はいません。',
     },
+    categories: { labor: '人件費', ad: '広告', production: '制作', venue: '会場', tool: 'ツール', other: 'その他' },
     budgets: {
       title: '予算明細',
       add: '明細を追加',

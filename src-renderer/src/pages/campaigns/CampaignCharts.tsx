@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { categoryLabel } from '../../lib/labels';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CampaignDetail } from '../../../../src-shared/contract/campaigns';
 import type { TrendBucket } from '../../../../src-shared/contract/common';
@@ -95,7 +96,7 @@ export function CostCharts({ detail, period }: Omit<ChartsProps, 'bucket'>) {
   const { t } = useTranslation();
   const format = useAnalyticsFormat();
   const theme = useChartTheme();
-  const groups = costsByCurrency(detail.costByCategory);
+  const groups = costsByCurrency(detail.costByCategory, (category) => categoryLabel(t, category));
   const tooltip = tooltipStyle(theme);
   const labels = { category: t('campaigns.columns.category'), amount: t('campaigns.columns.amount') };
   if (groups.length === 0) {
