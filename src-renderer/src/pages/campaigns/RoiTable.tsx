@@ -6,6 +6,7 @@ import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { campaignHref, hrefFor } from '../../routes';
 import { saveText } from '../../download';
 import { roiTable } from './campaign-view';
+import { useStageLabel } from '../../components/developer-bits';
 
 interface RoiTableProps {
   report: RoiReport;
@@ -20,6 +21,7 @@ interface RoiTableProps {
  */
 export function RoiTable({ report, period, busy }: RoiTableProps) {
   const { t } = useTranslation();
+  const stageLabel = useStageLabel();
   const format = useAnalyticsFormat();
   const none = t('common.none');
   const withPercent = report.rows.some((r) => r.roiPercent !== null);
@@ -51,7 +53,7 @@ export function RoiTable({ report, period, busy }: RoiTableProps) {
           </button>
         </div>
       </div>
-      <p className="hint">{t('campaigns.roiHint', { stage: report.conversionStage })}</p>
+      <p className="hint">{t('campaigns.roiHint', { stage: stageLabel(report.conversionStage) })}</p>
       <div className="table-scroll">
         <table className="data-table roi-table" aria-labelledby="roi-title" data-testid="roi-table">
           <thead>
