@@ -3,12 +3,14 @@
  * check here failed before its fix.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { callApi, serve, type Served } from './serve';
+import { callApi, loadSample, serve, type Served } from './serve';
 
 let app: Served;
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(240_000);
   app = await serve();
+  await loadSample(request, app);
 });
 
 test.afterAll(async () => {
@@ -51,4 +53,33 @@ test('the Campaigns page names the conversion stage by its title, not its key (d
   } finally {
     await callApi(request, app, 'settings:update', { language: 'en' });
   }
+});
+
+test('unticking analytics consent asks first and says it was saved (defect 16)', async ({ page, request }) => {
+  const { rows } = await callApi<{ rows: { developerId: string; displayName: string | null; consentAnalytics: boolean }[] }>(
+    request,
+    app,
+    'developers:list',
+    { pageSize: 50 },
+  );
+  const target = rows.find((r) => r.consentAnalytics && r.displayName)!;
+  await page.goto(`${app.url}#/developers/${target.developerId}`);
+  const consent = page.getByRole('checkbox', { name: 'Consents to analytics' });
+  await expect(consent).toBeChecked();
+
+  await consent.click();
+  const dialog = page.getByRole('dialog', { name: `Exclude ${target.displayName} from analytics?` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(consent).toBeChecked();
+
+  await consent.click();
+  await dialog.getByRole('button', { name: 'Exclude from analytics' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Saved: ${target.displayName} is excluded from analytics.` })).toBeVisible();
+  await expect(consent).not.toBeChecked();
+
+  await consent.click();
+  await expect(page.getByRole('status').filter({ hasText: `Saved: ${target.displayName} counts in analytics.` })).toBeVisible();
+  await expect(consent).toBeChecked();
 });

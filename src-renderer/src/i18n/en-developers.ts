@@ -97,6 +97,12 @@ const enDevelopers = {
     },
     consent: 'Consents to analytics',
     consentNote: 'Without consent, this developer is excluded from analytics: the funnel and campaign results do not count them.',
+    consentConfirmTitle: 'Exclude {{name}} from analytics?',
+    consentConfirmBody:
+      'Their activities leave every number at once: the funnel, the trend and campaign results. Nothing is deleted; ticking the box again brings them back.',
+    consentConfirm: 'Exclude from analytics',
+    consentSavedOn: 'Saved: {{name}} counts in analytics.',
+    consentSavedOff: 'Saved: {{name}} is excluded from analytics.',
     stats: 'Activity summary',
     statTotal: 'All activities',
     statClicks: 'Clicks',

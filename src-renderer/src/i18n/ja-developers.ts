@@ -97,6 +97,12 @@ const jaDevelopers = {
     },
     consent: '分析への同意あり',
     consentNote: '同意がない開発者は分析の対象外となり、ファネルやキャンペーンの成果に含まれません。',
+    consentConfirmTitle: '{{name}} を分析の対象外にしますか？',
+    consentConfirmBody:
+      'この開発者のアクティビティは、ファネル・推移・キャンペーンの成果のすべての数値からすぐに除かれます。データは削除されず、チェックを戻せば再び数えられます。',
+    consentConfirm: '分析の対象外にする',
+    consentSavedOn: '保存しました: {{name}} は分析の対象です。',
+    consentSavedOff: '保存しました: {{name}} は分析の対象外です。',
     stats: 'アクティビティの概要',
     statTotal: 'アクティビティ合計',
     statClicks: 'クリック',
