@@ -83,3 +83,26 @@ test('unticking analytics consent asks first and says it was saved (defect 16)',
   await expect(page.getByRole('status').filter({ hasText: `Saved: ${target.displayName} counts in analytics.` })).toBeVisible();
   await expect(consent).toBeChecked();
 });
+
+test('focus and navigation: no ring around the page heading, the drill-down in view, Back closes it (defect 15)', async ({ page }) => {
+  await page.goto(`${app.url}#/overview`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  // Keyboard navigation moves focus to the new page's heading, which shows no 550 px focus box.
+  await page.getByRole('navigation').getByRole('link', { name: 'Funnel' }).focus();
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { level: 1, name: 'Funnel' });
+  await expect(heading).toBeFocused();
+  await expect(heading).toHaveCSS('outline-style', 'none');
+
+  await page.goto(`${app.url}#/funnel?period=custom&from=2024-04-01&to=2025-04-01`);
+  await page.setViewportSize({ width: 1280, height: 600 });
+  const table = page.getByTestId('funnel-table');
+  await table.getByRole('button', { name: 'List the developers of Awareness' }).click();
+  const list = page.getByTestId('funnel-developers');
+  await expect(list.getByRole('heading', { name: 'Developers at or beyond Awareness' })).toBeInViewport();
+
+  await page.goBack();
+  await expect(list).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Funnel' })).toBeVisible();
+  expect(page.url()).toContain('#/funnel');
+});

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shownLanguage } from '../../i18n/language';
 import type { ChannelInput } from '../../../../src-shared/contract/index';
@@ -41,6 +41,12 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
   const range = data ? pageRange(filters.page, FUNNEL_PAGE_SIZE, data.total) : null;
   const title = filters.mode === 'reached' ? t('funnel.listReached', { stage: name }) : t('funnel.listAtOrBeyond', { stage: name });
   const none = <span className="muted">{t('common.none')}</span>;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The list opens below the chart and table, out of sight: bring it into view and tell screen readers.
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start', behavior: 'auto' });
+    heading.current?.focus({ preventScroll: true });
+  }, []);
 
   return (
     <section
@@ -50,7 +56,9 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
       data-testid="funnel-developers"
     >
       <div className="chart-head">
-        <h2 id={`${id}-title`}>{title}</h2>
+        <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
         <div className="chart-actions">
           <button
             type="button"
