@@ -207,6 +207,8 @@ const enAnalytics = {
     },
     categories: { labor: 'Labor', ad: 'Advertising', production: 'Production', venue: 'Venue', tool: 'Tools', other: 'Other' },
     budgets: {
+      chooseCategory: 'Choose a category',
+      categoryRequired: 'Choose a category.',
       title: 'Budget entries',
       add: 'Add an entry',
       addTitle: 'Add a budget entry',

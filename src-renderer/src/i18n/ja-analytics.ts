@@ -208,6 +208,8 @@ const jaAnalytics: typeof enAnalytics = {
     },
     categories: { labor: '人件費', ad: '広告', production: '制作', venue: '会場', tool: 'ツール', other: 'その他' },
     budgets: {
+      chooseCategory: 'カテゴリーを選択',
+      categoryRequired: 'カテゴリーを選んでください。',
       title: '予算明細',
       add: '明細を追加',
       addTitle: '予算明細を追加',

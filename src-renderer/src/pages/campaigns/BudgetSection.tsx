@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../lib/labels';
+import { BudgetCategoryField } from './BudgetCategoryField';
 import type { Budget } from '../../../../src-shared/contract/campaigns';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -209,7 +210,12 @@ function BudgetForm({ campaignId, budget, today, currency, onDone }: BudgetFormP
     >
       <div className="form-grid">
         {input('spentAt', t('campaigns.columns.spentAt'), 'date')}
-        {input('category', t('campaigns.columns.category'), 'text')}
+        <BudgetCategoryField
+          id={`${id}-category`}
+          value={draft.category}
+          error={submitted && errors.category ? errors.category : null}
+          onChange={(category) => setDraft({ ...draft, category })}
+        />
         {input('amount', t('campaigns.columns.amount'), 'text', { inputMode: 'decimal' })}
         {input('currency', t('campaigns.columns.currency'), 'text', { maxLength: 3, className: 'field-narrow' })}
         {input('memo', t('campaigns.columns.memo'), 'text')}
