@@ -106,3 +106,20 @@ test('focus and navigation: no ring around the page heading, the drill-down in v
   await expect(page.getByRole('heading', { level: 1, name: 'Funnel' })).toBeVisible();
   expect(page.url()).toContain('#/funnel');
 });
+
+test('charts: round funnel ticks and a labelled right axis on the campaign trend (defect 13)', async ({ page, request }) => {
+  await page.goto(`${app.url}#/funnel?period=custom&from=2024-04-01&to=2025-04-01`);
+  const ticks = page.getByTestId('funnel-chart').locator('.recharts-xAxis-tick-labels text');
+  await expect(ticks.first()).toBeVisible();
+  const values = (await ticks.allTextContents()).map((text) => Number(text.replace(/[^\d]/g, '')));
+  const step = values[1]! - values[0]!;
+  expect(values[0]).toBe(0);
+  expect([1, 2, 2.5, 5]).toContain(step / 10 ** Math.floor(Math.log10(step)));
+  for (const [i, v] of values.entries()) expect(v).toBe(i * step);
+
+  const { rows } = await callApi<{ rows: { campaignId: string }[] }>(request, app, 'campaigns:get-roi', {});
+  await page.goto(`${app.url}#/campaigns/${rows[0]!.campaignId}`);
+  const overTime = page.getByTestId('campaign-over-time');
+  // The legend is HTML beside the chart: in the drawing, the word is the axis' label.
+  await expect(overTime.locator('svg text').filter({ hasText: /^Conversions$/ })).toHaveCount(1);
+});

@@ -57,13 +57,20 @@ export function CampaignTimeChart({ detail, bucket, period }: ChartsProps) {
         <ComposedChart data={detail.overTime} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke={theme.grid} vertical={false} />
           <XAxis dataKey="period" tickFormatter={(v: string) => format.bucket(v, bucket)} minTickGap={16} {...axisStyle(theme)} />
-          <YAxis yAxisId="actions" tickFormatter={(v: number) => format.weight(v)} width={48} {...axisStyle(theme)} />
+          <YAxis
+            yAxisId="actions"
+            tickFormatter={(v: number) => format.weight(v)}
+            width={56}
+            label={{ value: t('campaigns.columns.actions'), angle: -90, position: 'insideLeft', fill: theme.muted, fontSize: 12 }}
+            {...axisStyle(theme)}
+          />
           {/* Conversions are far fewer than activities: their own scale on the right keeps the line readable. */}
           <YAxis
             yAxisId="conversions"
             orientation="right"
             tickFormatter={(v: number) => format.weight(v)}
-            width={40}
+            width={56}
+            label={{ value: t('campaigns.columns.conversions'), angle: 90, position: 'insideRight', fill: theme.muted, fontSize: 12 }}
             {...axisStyle(theme)}
           />
           <Tooltip
