@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
 import { analyticsMutations, analyticsQueries } from '../../queries/analytics';
 import { developerHref } from '../../routes';
-import { DeveloperNameText, StageBadge, TimeAgo } from '../../components/developer-bits';
+import { DeveloperNameText, StageBadge, ShownDate } from '../../components/developer-bits';
 import { pageRange } from '../../lib/page-range';
 import { saveText } from '../../download';
 import { FUNNEL_PAGE_SIZE, funnelDevelopersInput } from './funnel-view';
@@ -120,7 +120,7 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
                         <StageBadge stage={row.stage} />
                       </td>
                       <td>
-                        <TimeAgo iso={row.lastActionAt} fallback={t('developers.noActivity')} />
+                        <ShownDate iso={row.lastActionAt} fallback={t('developers.noActivity')} />
                       </td>
                     </tr>
                   ))}
