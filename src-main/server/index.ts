@@ -14,6 +14,7 @@ import { newFileSession } from '../core/files/handles';
 import type { Core } from '../core/types';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { serveStatic } from './static';
+import { isPageRequest, sendTokenPage } from './token-page';
 import { openUploadFolder } from './upload';
 
 const COOKIE = 'drm_token';
@@ -108,7 +109,10 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return refuse(res, 403, 'Unknown host');
     const url = new URL(req.url ?? '/', `http://${host}`);
     const auth = authorised(req, url);
-    if (!auth) return refuse(res, 401, 'Missing or wrong token: open the URL that `drm serve` printed');
+    if (!auth) {
+      if (isPageRequest(req, url.pathname)) return sendTokenPage(req, res);
+      return refuse(res, 401, 'Missing or wrong token: open the URL that `drm serve` printed');
+    }
     if (auth === 'query') {
       // The first page load carries the token in its URL; later requests (assets, API) use the cookie.
       res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);

@@ -6,7 +6,7 @@
  * zone. Developers without analytics consent are in none of these numbers.
  */
 import { z } from 'zod';
-import { csvFile, emptyInput, money, period, trendBuckets, uuid } from './common';
+import { csvFile, emptyInput, exportLanguage, money, period, trendBuckets, uuid } from './common';
 import { campaignRoi } from './campaigns';
 import { missingRate } from './rates';
 import { funnelStage } from './settings';
@@ -120,7 +120,10 @@ export const analyticsChannels = {
       .strict(),
     output: z.object({ total: z.number().int(), rows: z.array(funnelDeveloperRow) }),
   },
-  'analytics:export-funnel-developers': { input: z.object(funnelDevelopersFields).strict(), output: csvFile },
+  'analytics:export-funnel-developers': {
+    input: z.object({ ...funnelDevelopersFields, language: exportLanguage }).strict(),
+    output: csvFile,
+  },
   'analytics:get-trend': { input: trendQuery, output: trendReport },
   'analytics:get-overview': {
     input: z.object({ ...period, bucket: z.enum(trendBuckets).default('day') }).strict(),

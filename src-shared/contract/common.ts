@@ -52,3 +52,9 @@ export type TrendBucket = (typeof trendBuckets)[number];
 
 /** A file the core made for the user to save (a CSV export, a template). */
 export const csvFile = z.object({ fileName: z.string(), content: z.string() });
+
+/**
+ * The language a CSV export writes its words in (stage titles): the UI's.
+ * Without it, the tenant's language setting, else English.
+ */
+export const exportLanguage = z.enum(['en', 'ja']).optional();

@@ -5,7 +5,7 @@
  * undoing it (the suggestions and their decisions are in merges.ts).
  */
 import { z } from 'zod';
-import { csvFile, uuid } from './common';
+import { csvFile, exportLanguage, uuid } from './common';
 import { mergeHistoryEntry } from './merges';
 
 export const developerSorts = ['lastActivity', 'activityCount', 'name'] as const;
@@ -33,7 +33,7 @@ export const developerListQuery = z
   .strict();
 export type DeveloperListQuery = z.output<typeof developerListQuery>;
 
-export const developerExportQuery = z.object(developerFilterFields).strict();
+export const developerExportQuery = z.object({ ...developerFilterFields, language: exportLanguage }).strict();
 export type DeveloperFilters = z.output<typeof developerExportQuery>;
 
 const organizationRef = z.object({ orgId: z.string(), name: z.string() });

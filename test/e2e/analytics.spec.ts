@@ -203,7 +203,7 @@ test('a campaign’s ROI row, its page, and a campaign created, deleted and rest
   // A budget entry, added by form.
   await page.getByRole('button', { name: 'Add an entry' }).click();
   const form = page.getByRole('form', { name: 'Add a budget entry' });
-  await form.getByRole('textbox', { name: 'Category' }).fill('venue');
+  await form.getByRole('combobox', { name: 'Category' }).selectOption('venue');
   await form.getByRole('textbox', { name: 'Amount' }).fill('120,000');
   await form.getByRole('button', { name: 'Add an entry' }).click();
   await expect(page.getByTestId('budgets').getByRole('cell', { name: '¥120,000' })).toBeVisible();

@@ -21,7 +21,9 @@ test('a request without the token is refused', async ({ page, request }) => {
   expect(api.status()).toBe(401);
   const response = await page.goto(app.origin);
   expect(response?.status()).toBe(401);
-  await expect(page.locator('body')).toContainText('Missing or wrong token');
+  // A page, not the API's JSON: what to open instead (issue 11, defect 14).
+  await expect(page.getByRole('heading', { level: 1, name: 'Open DRM Desktop from its printed address' })).toBeVisible();
+  await expect(page.locator('body')).toContainText('npm run serve');
 });
 
 test('the status page shows PostgreSQL and the 25 tables with their row counts', async ({ page }, testInfo) => {

@@ -164,11 +164,30 @@ describe('analytics:list-funnel-developers', () => {
       .split('\r\n');
     expect(lines[0]).toBe('developer_id,display_name,primary_email,organization,stage,last_action_at');
     expect(lines.slice(1).map((l) => l.split(',').slice(1, 5))).toEqual([
-      ['Ann', 'ann@acme.example', 'Acme', 'adoption'],
-      ['Eve', 'eve@gmail.com', '', 'advocacy'],
-      ["'@Gus", 'gus@gmail.com', '', 'awareness'],
-      ['Cy', 'cy@gmail.com', '', 'awareness'],
+      ['Ann', 'ann@acme.example', 'Acme', 'Adoption'],
+      ['Eve', 'eve@gmail.com', '', 'Advocacy'],
+      ["'@Gus", 'gus@gmail.com', '', 'Awareness'],
+      ['Cy', 'cy@gmail.com', '', 'Awareness'],
     ]);
+  });
+
+  it('names stages by their titles in the UI language and gives times in the tenant zone with its offset (issue 11, defect 3)', async () => {
+    const csv = await call(t.core, 'analytics:export-funnel-developers', {
+      ...APRIL,
+      stageKey: 'awareness',
+      mode: 'reached',
+      language: 'ja',
+    });
+    const rows = csv.content
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    expect(rows.map((r) => r[4])).toEqual(['利用', '推奨', '認知', '認知']);
+    // Cy's last action, 2026-03-31T15:30Z, is 04-01 00:30 in Tokyo: no UTC "…Z" the user must convert.
+    expect(rows.find((r) => r[1] === 'Cy')![5]).toBe('2026-04-01T00:30:00+09:00');
+    for (const r of rows) expect(r[5]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+09:00$/);
   });
 });
 

@@ -336,6 +336,7 @@ describe('developers:update', () => {
 
 describe('developers:export', () => {
   it('writes the filtered list as formula-safe UTF-8 CSV with a BOM', async () => {
+    await t.core.handlers['settings:update']({ timeZoneSetting: 'UTC' });
     const result = await t.core.handlers['developers:export']({});
     if (!result.ok) throw new Error(result.error.message);
     const { fileName, content } = result.value;
@@ -344,12 +345,27 @@ describe('developers:export', () => {
     const lines = content.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(6);
     // Same order as the list; the formula is neutralised and, holding a comma, quoted.
-    expect(lines[1]).toContain(`,${YAMADA},taro@yamada.example.com,Acme Inc,,advocacy,2024-05-01T10:00:00.000Z,2,x,true`);
+    expect(lines[1]).toContain(`,${YAMADA},taro@yamada.example.com,Acme Inc,,Advocacy,2024-05-01T10:00:00+00:00,2,x,true`);
     expect(lines[4]).toContain(`,"'${EVIL}",evil@example.com,`);
-    expect(lines[3]).toContain(`,${TARO},taro.tanaka@example.co.jp,株式会社テスト,speaker;vip,adoption,`);
+    expect(lines[3]).toContain(`,${TARO},taro.tanaka@example.co.jp,株式会社テスト,speaker;vip,Adoption,`);
 
     const filtered = await t.core.handlers['developers:export']({ tag: 'vip' });
     expect(filtered.ok && filtered.value.content.slice(1).trimEnd().split('\r\n')).toHaveLength(2);
+  });
+});
+
+describe('developers:export in the tenant zone and the UI language (issue 11, defect 3)', () => {
+  it('gives stage titles and times with the zone offset, never a UTC "…Z"', async () => {
+    await t.core.handlers['settings:update']({ timeZoneSetting: 'Asia/Tokyo' });
+    try {
+      const result = await t.core.handlers['developers:export']({ language: 'ja' });
+      if (!result.ok) throw new Error(result.error.message);
+      const lines = result.value.content.slice(1).trimEnd().split('\r\n');
+      expect(lines[1]).toContain(`,${YAMADA},taro@yamada.example.com,Acme Inc,,推奨,2024-05-01T19:00:00+09:00,2,x,true`);
+      expect(result.value.content).not.toMatch(/\dZ\b/);
+    } finally {
+      await t.core.handlers['settings:update']({ timeZoneSetting: 'UTC' });
+    }
   });
 });
 

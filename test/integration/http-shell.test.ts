@@ -64,6 +64,26 @@ describe('HTTP shell', () => {
     expect((await fetch(`${base()}/?token=${shell.token.slice(1)}`)).status).toBe(401);
   });
 
+  it('answers a page opened without the token with an HTML page saying how to open the app, in the browser language', async () => {
+    for (const path of ['/', '/index.html']) {
+      const page = await fetch(`${base()}${path}`, { headers: { 'Accept-Language': 'en-US,en;q=0.9' } });
+      expect(page.status, path).toBe(401);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const html = await page.text();
+      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('npm run serve');
+      expect(html).toContain('?token=');
+    }
+    const ja = await fetch(`${base()}/`, { headers: { 'Accept-Language': 'ja,en;q=0.8' } });
+    expect(ja.status).toBe(401);
+    const html = await ja.text();
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('表示された URL');
+    // Scripts and assets keep a short plain refusal; the API keeps its JSON envelope (above).
+    expect((await fetch(`${base()}/assets/app.js`)).headers.get('content-type')).not.toContain('text/html');
+  });
+
   it('serves the page for the printed URL and sets a cookie for its assets', async () => {
     const page = await fetch(shell.url);
     expect(page.status).toBe(200);

@@ -40,6 +40,14 @@ const DEVELOPERS = [
   'Ab Two,ab@two.example,,,,',
   'Alice,alice@one.example,Acme 株式会社,,,',
   'Bob,bob@two.example,Acme 株式会社,,,',
+  // a local part the names contradict (issue 11): two people, however alike their addresses
+  '木村 誠,kimura_m@epsilon.example,,,,',
+  'Misaki Kimura,kimura_m@zeta.example,,,,',
+  'Hannah Anderson,anderson_h@epsilon.example,,,,',
+  'Harper Anderson,anderson_h@zeta.example,,,,',
+  // the same pairs with a second rule: the contradicted local part still counts, weakly (1 - 0.1 × 0.7 = 0.93)
+  'Ryo Mori,ryo.mori@epsilon.example,,,ryom,',
+  '森 亮,ryo.mori@zeta.example,,,,ryom',
 ];
 
 type Pair = [string, string];
@@ -47,7 +55,7 @@ const key = (s: MergeSuggestion) => [s.a.developerId, s.b.developerId].sort().jo
 const pairKey = (p: Pair) => [...p].sort().join('|');
 
 let ids: Record<string, string>;
-let handlePair: Pair, nameOrgPair: Pair, nameDomainPair: Pair, localPair: Pair, mikaPair: Pair;
+let handlePair: Pair, nameOrgPair: Pair, nameDomainPair: Pair, localPair: Pair, mikaPair: Pair, moriPair: Pair;
 
 beforeAll(async () => {
   const file = writeCsv(dir.path, 'developers.csv', DEVELOPERS.join('\n') + '\n');
@@ -65,6 +73,8 @@ beforeAll(async () => {
     'kenji.sato@beta.example',
     'mika.ito@gamma.example',
     'mika.ito@delta.example',
+    'ryo.mori@epsilon.example',
+    'ryo.mori@zeta.example',
   ]) {
     ids[k] = await developerId(db.url, k);
   }
@@ -73,6 +83,7 @@ beforeAll(async () => {
   nameDomainPair = [ids['t.yamada@corp.example']!, ids['yamada.t@corp.example']!];
   localPair = [ids['kenji.sato@alpha.example']!, ids['kenji.sato@beta.example']!];
   mikaPair = [ids['mika.ito@gamma.example']!, ids['mika.ito@delta.example']!];
+  moriPair = [ids['ryo.mori@epsilon.example']!, ids['ryo.mori@zeta.example']!];
 });
 
 const suggestions = () => call(db.core, 'merges:list-suggestions', {});
@@ -82,11 +93,20 @@ describe('merge suggestions', () => {
     const list = await suggestions();
     expect(list.map((s) => [key(s), s.score])).toEqual([
       [pairKey(mikaPair), 0.96],
+      [pairKey(moriPair), 0.93],
       [pairKey(handlePair), 0.9],
       [pairKey(nameOrgPair), 0.8],
       [pairKey(nameDomainPair), 0.7],
       [pairKey(localPair), 0.6],
     ]);
+  });
+
+  it('scores a local part below the threshold when the names contradict it (木村 誠 / Misaki Kimura, Hannah / Harper Anderson)', async () => {
+    const names = (await suggestions()).map((s) => [s.a.displayName, s.b.displayName].sort().join(' / '));
+    expect(names).not.toContain('Misaki Kimura / 木村 誠');
+    expect(names).not.toContain('Hannah Anderson / Harper Anderson');
+    // An initial agrees with the name it abbreviates: Kenji Sato / K Sato stays at 0.6 (above).
+    expect(names).toContain('K Sato / Kenji Sato');
   });
 
   it('gives each pair its evidence and a side-by-side summary', async () => {
@@ -118,7 +138,7 @@ describe('merge suggestions', () => {
 
   it('honours the limit', async () => {
     const two = await call(db.core, 'merges:list-suggestions', { limit: 2 });
-    expect(two.map(key)).toEqual([pairKey(mikaPair), pairKey(handlePair)]);
+    expect(two.map(key)).toEqual([pairKey(mikaPair), pairKey(moriPair)]);
     const error = await callError(db.core, 'merges:list-suggestions', { limit: 501 });
     expect(error.code).toBe('BAD_INPUT');
   });
@@ -136,7 +156,7 @@ describe('merge suggestions', () => {
       { into_developer_id: [...localPair].sort()[0], from_developer_id: [...localPair].sort()[1], evidence: { action: 'dismiss' } },
     ]);
     // A dismissal hides nobody: both still appear in lists (they are not merged away).
-    expect((await suggestions()).length).toBe(4);
+    expect((await suggestions()).length).toBe(5);
   });
 
   it('hides a snoozed pair until the date, then shows it again', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MergeSuggestion } from '../../src-shared/contract/merges';
 import en from '../../src-renderer/src/i18n/en';
 import ja from '../../src-renderer/src/i18n/ja';
-import { canUndo } from '../../src-renderer/src/pages/developers/merge-history-view';
+import { canUndo, historyLine } from '../../src-renderer/src/pages/developers/merge-history-view';
 import {
   evidenceKey,
   mergeOutcomeReducer,
@@ -63,5 +63,26 @@ describe('canUndo', () => {
     expect(canUndo({ action: 'merge', undoneBy: null })).toBe(true);
     expect(canUndo({ action: 'merge', undoneBy: 'u1' })).toBe(false);
     expect(canUndo({ action: 'unmerge', undoneBy: null })).toBe(false);
+  });
+});
+
+describe('historyLine', () => {
+  const fill = (template: string, vars: Record<string, string>) => template.replace(/{{(\w+)}}/g, (_, k: string) => vars[k]!);
+  // "Nana Murakami was merged into 村上 奈々", then undone: the unmerge is logged survivor → restored.
+  const merge = { action: 'merge' as const, intoName: '村上 奈々', fromName: 'Nana Murakami' };
+  const unmerge = { action: 'unmerge' as const, intoName: 'Nana Murakami', fromName: '村上 奈々' };
+  const say = (lang: typeof en, entry: typeof merge | typeof unmerge) => {
+    const line = historyLine(entry, '?');
+    return fill(lang.profile[line.key.split('.')[1] as 'historyMerge' | 'historyUnmerge'], line.vars);
+  };
+
+  it('says the undo the same way round as the merge it undid (issue 11, defect 8)', () => {
+    expect(say(ja, merge)).toBe('Nana Murakami を 村上 奈々 に統合');
+    expect(say(ja, unmerge)).toBe('Nana Murakami を 村上 奈々 から分離（統合を取り消し）');
+    expect(say(en, merge)).toBe('Nana Murakami was merged into 村上 奈々');
+    expect(say(en, unmerge)).toBe('Nana Murakami was separated again from 村上 奈々');
+  });
+  it('names an unknown developer', () => {
+    expect(historyLine({ action: 'unmerge', intoName: null, fromName: 'A' }, '?').vars).toEqual({ from: '?', into: 'A' });
   });
 });

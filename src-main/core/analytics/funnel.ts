@@ -31,6 +31,7 @@ import { poolUnder, type Db } from '../db/db';
 import { campaigns } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { CoreError } from '../errors';
+import { exportFormat } from '../settings/export-format';
 import { readSettings } from '../settings/read';
 import { highestStage, maskConditionSql, shapeFunnel } from './funnel-shape';
 import { checkPeriod } from './period';
@@ -176,6 +177,8 @@ export async function funnelReport(db: Db, tenant: string, query: Filters): Prom
 export interface FunnelDevelopersQuery extends Filters {
   stageKey: string;
   mode: Mode;
+  /** The CSV's words (stage titles); the list ignores it. */
+  language?: 'en' | 'ja';
 }
 
 export interface FunnelDeveloperRow {
@@ -300,10 +303,19 @@ export async function funnelDevelopersCsv(
   query: FunnelDevelopersQuery,
 ): Promise<{ fileName: string; content: string }> {
   const { stages, rows } = await stageDevelopers(db, tenant, query);
+  const format = await exportFormat(db, tenant, query.language);
+  const titles = new Map(stages.map((s) => [s.key, s.title]));
   const lines: (string | null)[][] = [];
   for (let i = 0; i < rows.length; i += CSV_BATCH) {
     for (const r of await withDetails(db, tenant, stages, rows.slice(i, i + CSV_BATCH))) {
-      lines.push([r.developerId, r.displayName, r.primaryEmail, r.organization, r.stage, r.lastActionAt]);
+      lines.push([
+        r.developerId,
+        r.displayName,
+        r.primaryEmail,
+        r.organization,
+        format.stage(r.stage, titles.get(r.stage)),
+        format.time(r.lastActionAt),
+      ]);
     }
   }
   const filter = query.campaignId

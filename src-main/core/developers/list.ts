@@ -12,6 +12,7 @@ import type {
   DeveloperSort,
 } from '../../../src-shared/contract/developers';
 import { toCsv } from '../../../src-shared/csv';
+import { exportFormat } from '../settings/export-format';
 import { orderSql, SEARCH_TABLE, SqlParams, whereSql, type Where } from './filters';
 import type { Db } from '../db/db';
 
@@ -186,6 +187,7 @@ export async function exportDevelopers(
   now = new Date(),
 ): Promise<{ fileName: string; content: string }> {
   const ids = await orderedIds(db, await filtered(db, tenant, filters));
+  const format = await exportFormat(db, tenant, filters.language);
   const lines: (string | number | boolean | null)[][] = [];
   for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
     for (const r of await developerRows(db, tenant, ids.slice(i, i + EXPORT_BATCH))) {
@@ -195,8 +197,8 @@ export async function exportDevelopers(
         r.primaryEmail,
         r.organization?.name ?? null,
         r.tags.join(';'),
-        r.stage,
-        r.lastActionAt,
+        format.stage(r.stage),
+        format.time(r.lastActionAt),
         r.totalActions,
         r.providers.join(';'),
         r.consentAnalytics,

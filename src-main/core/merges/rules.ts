@@ -13,6 +13,17 @@ export const RULE_SCORES: Record<MergeRule, number> = {
   same_email_local: 0.6,
 };
 
+/**
+ * A shared local part is weak evidence: `kimura_m@` fits 木村 誠 and Misaki
+ * Kimura alike. When both developers have names and the names contradict each
+ * other, the local part scores this instead, under SUGGESTION_THRESHOLD: it
+ * can still strengthen another rule, never make a suggestion alone.
+ */
+export const CONTRADICTED_EMAIL_LOCAL = 0.3;
+
+/** Pairs scoring under this are not suggested (a merge still records what the rules say). */
+export const SUGGESTION_THRESHOLD = 0.5;
+
 /** Local parts shared by role mailboxes, not people. */
 export const GENERIC_EMAIL_LOCALS: readonly string[] = ['info', 'admin', 'contact', 'support', 'hello', 'noreply', 'no-reply'];
 

@@ -8,7 +8,15 @@ import type { DevSummary, MergeEvidence, MergeSuggestion } from '../../../src-sh
 import { MERGED_AWAY_SQL } from '../identity/merged-away';
 import { FREE_MAIL_DOMAINS } from '../identity/free-mail';
 import { foldSql, nameKeySql } from '../identity/normalise';
-import { GENERIC_EMAIL_LOCALS, MAX_GROUP, MIN_EMAIL_LOCAL, MIN_NAME_KEY, RULE_SCORES } from './rules';
+import {
+  CONTRADICTED_EMAIL_LOCAL,
+  GENERIC_EMAIL_LOCALS,
+  MAX_GROUP,
+  MIN_EMAIL_LOCAL,
+  MIN_NAME_KEY,
+  RULE_SCORES,
+  SUGGESTION_THRESHOLD,
+} from './rules';
 import type { Db } from '../db/db';
 
 export const DEFAULT_SUGGESTIONS = 100;
@@ -17,9 +25,18 @@ const SCORES = Object.entries(RULE_SCORES)
   .map(([rule, score]) => `('${rule}', ${score}::float8)`)
   .join(', ');
 
+/** Two name tokens agree when equal, or when one is the initial of the other (`k` and `kenji`). */
+const tokensAgree = (p: string, q: string): string =>
+  `(${p} = ${q} or (char_length(${p}) = 1 and left(${q}, 1) = ${p}) or (char_length(${q}) = 1 and left(${p}, 1) = ${q}))`;
+
+/** Every token of the name `x` agrees with one of `y`'s: `K Sato` is covered by `Kenji Sato`, `Hannah Anderson` not by `Harper Anderson`. */
+const covers = (x: string, y: string): string =>
+  `not exists (select 1 from unnest(${x}) p where not exists (select 1 from unnest(${y}) q where ${tokensAgree('p', 'q')}))`;
+
 /**
  * $1 tenant, $2 free-mail domains, $3 generic local parts, $4 limit,
- * $5 only these developers (null: all), $6 leave out dismissed and snoozed pairs.
+ * $5 only these developers (null: all), $6 leave out dismissed and snoozed pairs,
+ * $7 the lowest score listed.
  */
 const SUGGESTIONS_SQL = `
 with live as materialized (
@@ -105,19 +122,36 @@ local_group as (
   select lpart from by_local group by lpart
   having count(distinct developer_id) between 2 and ${MAX_GROUP} and count(distinct domain) > 1
 ),
-r_local as (
-  select x.developer_id as a, y.developer_id as b, 'same_email_local' as rule, x.email || ' ~ ' || y.email as detail
+local_pair as (
+  select x.developer_id as a, y.developer_id as b, x.email || ' ~ ' || y.email as detail
     from local_group g join by_local x on x.lpart = g.lpart join by_local y on y.lpart = g.lpart
    where x.developer_id < y.developer_id and x.domain <> y.domain
 ),
+-- Names as folded words (dots and commas split initials: \`T. Y.\` → t, y), only for the few developers
+-- a local part pairs; a developer without a name contradicts nobody.
+local_name as (
+  select l.developer_id,
+         array(select t from unnest(regexp_split_to_array(${foldSql('l.display_name')}, '[[:space:]\u3000.,]+')) t where t <> '') as tokens
+    from live l
+   where l.display_name is not null and l.developer_id in (select a from local_pair union select b from local_pair)
+),
+r_local as (
+  select p.a, p.b, 'same_email_local' as rule, p.detail,
+         not (${covers('na.tokens', 'nb.tokens')} or ${covers('nb.tokens', 'na.tokens')}) as contradicted
+    from local_pair p left join local_name na on na.developer_id = p.a left join local_name nb on nb.developer_id = p.b
+),
 per_rule as (
-  select a, b, rule, string_agg(distinct detail, '; ') as detail
-    from (select * from r_handle union all select * from r_name_org union all select * from r_name_domain union all select * from r_local) e
+  select a, b, rule, string_agg(distinct detail, '; ') as detail, bool_or(contradicted) as contradicted
+    from (select *, false as contradicted from r_handle
+          union all select *, false from r_name_org
+          union all select *, false from r_name_domain
+          union all select * from r_local) e
    group by a, b, rule
 ),
 scored as (
   select p.a, p.b,
-         round((1 - exp(sum(ln(1 - s.score))))::numeric, 4)::float8 as score,
+         round((1 - exp(sum(ln(1 - case when p.contradicted then ${CONTRADICTED_EMAIL_LOCAL}::float8 else s.score end))))::numeric, 4)::float8
+           as score,
          jsonb_agg(jsonb_build_object('rule', p.rule, 'detail', p.detail) order by s.score desc) as evidence
     from per_rule p join (values ${SCORES}) s(rule, score) on s.rule = p.rule
    group by p.a, p.b
@@ -142,7 +176,7 @@ select s.score, s.evidence,
   join live lb on lb.developer_id = s.b
   left join developer_stats ta on ta.developer_id = s.a
   left join developer_stats tb on tb.developer_id = s.b
- where not ($6 and exists (select 1 from decided d where d.a = s.a and d.b = s.b))
+ where not ($6 and exists (select 1 from decided d where d.a = s.a and d.b = s.b)) and s.score >= $7
  order by s.score desc, s.a, s.b
  limit $4`;
 
@@ -163,7 +197,7 @@ export interface PairEvidence {
 async function findPairs(
   db: Db,
   tenant: string,
-  options: { limit: number; only?: [string, string]; respectDecisions: boolean },
+  options: { limit: number; only?: [string, string]; respectDecisions: boolean; minScore: number },
 ): Promise<PairEvidence[]> {
   const { rows } = await db.$client.query<PairRow>(SUGGESTIONS_SQL, [
     tenant,
@@ -172,13 +206,14 @@ async function findPairs(
     options.limit,
     options.only ?? null,
     options.respectDecisions,
+    options.minScore,
   ]);
   return rows.map((r) => ({ a: r.first, b: r.second, score: r.score, evidence: r.evidence }));
 }
 
 /** What the rules say about one pair, decisions aside: recorded with a merge. */
 export async function pairEvidence(db: Db, tenant: string, a: string, b: string): Promise<PairEvidence | undefined> {
-  const [pair] = await findPairs(db, tenant, { limit: 1, only: [a, b], respectDecisions: false });
+  const [pair] = await findPairs(db, tenant, { limit: 1, only: [a, b], respectDecisions: false, minScore: 0 });
   return pair;
 }
 
@@ -196,7 +231,7 @@ export async function developerSummaries(db: Db, tenant: string, ids: string[]):
 }
 
 export async function listSuggestions(db: Db, tenant: string, limit = DEFAULT_SUGGESTIONS): Promise<MergeSuggestion[]> {
-  const pairs = await findPairs(db, tenant, { limit, respectDecisions: true });
+  const pairs = await findPairs(db, tenant, { limit, respectDecisions: true, minScore: SUGGESTION_THRESHOLD });
   if (pairs.length === 0) return [];
   const summaries = await developerSummaries(db, tenant, [...new Set(pairs.flatMap((p) => [p.a, p.b]))]);
   return pairs.map((p) => ({ a: summaries.get(p.a)!, b: summaries.get(p.b)!, score: p.score, evidence: p.evidence }));

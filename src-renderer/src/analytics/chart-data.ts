@@ -152,12 +152,22 @@ export interface CurrencyCosts {
   rows: { category: string; amount: number }[];
 }
 
-/** Cost by category, one group per currency (never added across), largest first. */
-export function costsByCurrency(costByCategory: CampaignDetail['costByCategory']): CurrencyCosts[] {
+/**
+ * Cost by category, one group per currency (never added across), largest
+ * first; categories as `label` names them, entries that read the same added
+ * into one bar.
+ */
+export function costsByCurrency(
+  costByCategory: CampaignDetail['costByCategory'],
+  label: (category: string) => string = (category) => category,
+): CurrencyCosts[] {
   const groups = new Map<string, CurrencyCosts>();
   for (const c of costByCategory) {
     const group = groups.get(c.currency) ?? { currency: c.currency, total: 0, rows: [] };
-    group.rows.push({ category: c.category, amount: c.amount });
+    const category = label(c.category);
+    const row = group.rows.find((r) => r.category === category);
+    if (row) row.amount += c.amount;
+    else group.rows.push({ category, amount: c.amount });
     group.total += c.amount;
     groups.set(c.currency, group);
   }

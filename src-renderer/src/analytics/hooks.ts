@@ -21,18 +21,20 @@ export type ParamUpdates = Record<string, string | number | null | undefined>;
 /**
  * The page's parameters in the hash, and a setter that changes some of them.
  * The address is replaced, not pushed: stepping back leaves the page instead
- * of replaying every filter click.
+ * of replaying every filter click. `push` is for what opens like a page of its
+ * own (the funnel's drill-down list), which Back should close.
  */
-export function useHashQuery(): [URLSearchParams, (updates: ParamUpdates) => void] {
+export function useHashQuery(): [URLSearchParams, (updates: ParamUpdates, options?: { push?: boolean }) => void] {
   const query = useSyncExternalStore(subscribe, queryString);
   const params = useMemo(() => new URLSearchParams(query), [query]);
-  const update = useCallback((updates: ParamUpdates) => {
+  const update = useCallback((updates: ParamUpdates, options?: { push?: boolean }) => {
     const hash = window.location.hash || '#/';
     const next = hashWithQuery(hash, withParams(hashQuery(hash), updates));
     if (next === hash) return;
     const url = new URL(window.location.href);
     url.hash = next;
-    window.location.replace(url.toString());
+    if (options?.push) window.location.assign(url.toString());
+    else window.location.replace(url.toString());
   }, []);
   return [params, update];
 }

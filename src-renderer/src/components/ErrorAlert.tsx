@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isApiCallError } from '../api';
+import { errorView } from './error-view';
 
 interface ErrorAlertProps {
   error: unknown;
@@ -7,20 +7,21 @@ interface ErrorAlertProps {
   retrying?: boolean;
 }
 
-/** A failed call, translated by its code, with the core's own message as detail. */
+/** A failed call, translated by its code; the core's own message only folded away as technical detail. */
 export function ErrorAlert({ error, onRetry, retrying = false }: ErrorAlertProps) {
   const { t } = useTranslation();
-  const code = isApiCallError(error) ? error.code : 'INTERNAL';
-  const message = error instanceof Error ? error.message : String(error);
-  // A wrong token is fixed by opening the printed URL, not by asking again,
-  // and the translated summary already says everything the raw message does.
-  const unauthorised = code === 'UNAUTHORIZED';
+  const view = errorView(error);
   return (
     <div className="alert" role="alert">
       <p className="alert-title">{t('errors.title')}</p>
-      <p>{t(`errors.${code}`)}</p>
-      {unauthorised ? null : <p className="alert-detail">{t('errors.detail', { message })}</p>}
-      {onRetry && !unauthorised ? (
+      <p>{t(`errors.${view.code}`)}</p>
+      {view.detail !== null ? (
+        <details className="alert-detail">
+          <summary>{t('errors.technical')}</summary>
+          <p>{view.detail}</p>
+        </details>
+      ) : null}
+      {onRetry && view.retry ? (
         <button type="button" onClick={onRetry} disabled={retrying}>
           {retrying ? t('common.refreshing') : t('common.retry')}
         </button>

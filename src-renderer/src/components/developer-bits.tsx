@@ -50,14 +50,18 @@ export function ProviderChips({ providers }: { providers: readonly string[] }) {
   );
 }
 
-/** A relative time ("3 days ago") with the exact one as its tooltip and machine value. */
-export function TimeAgo({ iso, fallback }: { iso: string | null; fallback: string }) {
+/**
+ * A day as lists and cards show it ("2024/05/01"), with how long ago and the
+ * exact time as its tooltip: relative times alone made every old row read
+ * "2 years ago" and a sorted list look random.
+ */
+export function ShownDate({ iso, fallback }: { iso: string | null; fallback: string }) {
   const format = useFormatters();
   const date = parseTime(iso);
   if (!date) return <span className="muted">{fallback}</span>;
   return (
-    <time dateTime={date.toISOString()} title={format.dateTime(date)}>
-      {format.relative(date)}
+    <time dateTime={date.toISOString()} title={`${format.relative(date)} · ${format.dateTime(date)}`}>
+      {format.date(date)}
     </time>
   );
 }

@@ -183,6 +183,9 @@ const enAnalytics = {
     },
     detail: {
       loading: 'Loading the campaign…',
+      missingTitle: 'Campaign not found',
+      missingBody: 'No campaign has this address. It may have been deleted, or the link is mistyped.',
+      missingBack: 'Go to all campaigns',
       dates: 'Dates',
       spent: 'Spent',
       results: 'Results',
@@ -198,7 +201,10 @@ const enAnalytics = {
       topDevelopers: 'Top developers',
       noDevelopers: 'No developer has an activity attributed to this campaign in this period.',
     },
+    categories: { labor: 'Labor', ad: 'Advertising', production: 'Production', venue: 'Venue', tool: 'Tools', other: 'Other' },
     budgets: {
+      chooseCategory: 'Choose a category',
+      categoryRequired: 'Choose a category.',
       title: 'Budget entries',
       add: 'Add an entry',
       addTitle: 'Add a budget entry',

@@ -35,7 +35,7 @@ const en = {
   },
   errors: {
     title: 'Something went wrong',
-    detail: 'Details: {{message}}',
+    technical: 'Technical details',
     BAD_INPUT: 'The request was not accepted.',
     NOT_FOUND: 'What you asked for was not found.',
     CONFLICT: 'The data changed in the meantime. Try again.',
@@ -60,7 +60,7 @@ const en = {
     },
     funnel: {
       description:
-        'How many developers reached awareness, engagement, adoption and advocacy in a period, and the conversion from one stage to the next.',
+        'How many developers reached Awareness, Engagement, Adoption and Advocacy in a period, and the conversion from one stage to the next.',
     },
     import: {
       description:

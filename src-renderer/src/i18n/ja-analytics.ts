@@ -184,6 +184,9 @@ const jaAnalytics: typeof enAnalytics = {
     },
     detail: {
       loading: 'キャンペーンを読み込み中…',
+      missingTitle: 'キャンペーンが見つかりません',
+      missingBody: 'このアドレスのキャンペーンはありません。削除されたか、リンクの入力ミスかもしれません。',
+      missingBack: 'キャンペーン一覧へ',
       dates: '期間',
       spent: '費用',
       results: '成果',
@@ -199,7 +202,10 @@ const jaAnalytics: typeof enAnalytics = {
       topDevelopers: '貢献の大きい開発者',
       noDevelopers: 'この期間にこのキャンペーンに貢献したアクティビティのある開発者はいません。',
     },
+    categories: { labor: '人件費', ad: '広告', production: '制作', venue: '会場', tool: 'ツール', other: 'その他' },
     budgets: {
+      chooseCategory: 'カテゴリーを選択',
+      categoryRequired: 'カテゴリーを選んでください。',
       title: '予算明細',
       add: '明細を追加',
       addTitle: '予算明細を追加',
@@ -261,7 +267,7 @@ const jaAnalytics: typeof enAnalytics = {
     timeZone: {
       title: 'タイムゾーン',
       label: '日付の区切りに使うタイムゾーン',
-      follow: 'データベースが動いているコンピューターに合わせる（{{zone}}）',
+      follow: 'データベースのあるコンピューターに合わせる（{{zone}}）',
       hint: '期間、推移、「今日」はこのタイムゾーンで数えます（現在: {{zone}}）。タイムゾーンのない日時のインポートでは、インポート時に指定します。',
     },
     language: {

@@ -36,7 +36,7 @@ const ja: Messages = {
   },
   errors: {
     title: 'エラーが発生しました',
-    detail: '詳細: {{message}}',
+    technical: '技術的な詳細',
     BAD_INPUT: 'リクエストを受け付けられませんでした。',
     NOT_FOUND: '指定されたデータが見つかりません。',
     CONFLICT: '処理中にデータが更新されました。もう一度お試しください。',
@@ -60,7 +60,7 @@ const ja: Messages = {
       description: 'キャンペーンごとに、予算、紐づくアクティビティ、コンバージョン単価を表示します。',
     },
     funnel: {
-      description: '期間内に認知・エンゲージメント・導入・アドボカシーの各ステージに到達した開発者の数と、ステージ間の転換率を表示します。',
+      description: '期間内に認知・関心・利用・推奨の各ステージに到達した開発者の数と、ステージ間の転換率を表示します。',
     },
     import: {
       description:

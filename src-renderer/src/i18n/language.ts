@@ -4,6 +4,12 @@ export type Language = (typeof languages)[number];
 /** Each language named in itself, so a user can find theirs whatever is active. */
 export const languageNames: Record<Language, string> = { en: 'English', ja: '日本語' };
 
+/** The language the UI shows now (what exports write their words in). */
+export function shownLanguage(i18n: { resolvedLanguage?: string; language?: string }): Language {
+  const current = i18n.resolvedLanguage ?? i18n.language;
+  return isLanguage(current) ? current : 'en';
+}
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }

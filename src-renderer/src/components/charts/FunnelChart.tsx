@@ -6,6 +6,7 @@ import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { useStageName } from '../../analytics/use-stage-name';
 import { ChartFrame } from './ChartFrame';
 import { axisStyle, numberOf, tooltipStyle } from './chart-props';
+import { roundTicks, seriesOrder } from './axis-order';
 import { seriesColor, useChartTheme } from './chart-theme';
 
 interface FunnelChartProps {
@@ -25,6 +26,7 @@ export function FunnelChart({ report, title, fileStem, onSelectStage, actions, t
   const theme = useChartTheme();
   const stageName = useStageName();
   const bars = funnelBars(report, stageName);
+  const ticks = roundTicks(Math.max(0, ...bars.map((b) => Math.max(b.atOrBeyond, b.reached))));
   const table = funnelTable(report, stageName, {
     stage: t('funnel.columns.stage'),
     reached: t('funnel.columns.reached'),
@@ -77,10 +79,18 @@ export function FunnelChart({ report, title, fileStem, onSelectStage, actions, t
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false} barGap={2}>
           <CartesianGrid stroke={theme.grid} horizontal={false} />
-          <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => format.count(v)} {...axisStyle(theme)} />
+          <XAxis
+            type="number"
+            allowDecimals={false}
+            ticks={ticks}
+            domain={[0, ticks.at(-1)!]}
+            tickFormatter={(v: number) => format.count(v)}
+            {...axisStyle(theme)}
+          />
           <YAxis type="category" dataKey="label" width={112} {...axisStyle(theme)} tick={{ fill: theme.text, fontSize: 12 }} />
           <Tooltip
             {...tooltip}
+            itemSorter={seriesOrder(['atOrBeyond', 'reached'])}
             formatter={(value, name) => {
               const n = numberOf(value);
               return [n === null ? String(value) : format.count(n), name];

@@ -6,6 +6,7 @@ import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { useStageName } from '../../analytics/use-stage-name';
 import { ChartFrame } from './ChartFrame';
 import { axisStyle, numberOf, tooltipStyle } from './chart-props';
+import { roundTicks, seriesOrder } from './axis-order';
 import { seriesColor, useChartTheme } from './chart-theme';
 
 interface TrendChartProps {
@@ -42,6 +43,7 @@ export function TrendChart({ trend, title, fileStem, actions, testId }: TrendCha
         })
       : t('overview.trendEmpty');
   const tooltip = tooltipStyle(theme);
+  const ticks = roundTicks(Math.max(0, ...shape.rows.map((r) => r.total as number)));
 
   return (
     <ChartFrame
@@ -58,9 +60,17 @@ export function TrendChart({ trend, title, fileStem, actions, testId }: TrendCha
         <BarChart data={shape.rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke={theme.grid} vertical={false} />
           <XAxis dataKey="period" tickFormatter={(v: string) => format.bucket(v, trend.bucket)} minTickGap={16} {...axisStyle(theme)} />
-          <YAxis allowDecimals={false} tickFormatter={(v: number) => format.count(v)} width={48} {...axisStyle(theme)} />
+          <YAxis
+            allowDecimals={false}
+            ticks={ticks}
+            domain={[0, ticks.at(-1)!]}
+            tickFormatter={(v: number) => format.count(v)}
+            width={48}
+            {...axisStyle(theme)}
+          />
           <Tooltip
             {...tooltip}
+            itemSorter={seriesOrder(shape.series.map((s) => s.dataKey))}
             labelFormatter={(label) => format.bucket(String(label), trend.bucket)}
             formatter={(value, name) => {
               const n = numberOf(value);

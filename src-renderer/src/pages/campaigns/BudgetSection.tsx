@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { categoryLabel } from '../../lib/labels';
+import { BudgetCategoryField } from './BudgetCategoryField';
 import type { Budget } from '../../../../src-shared/contract/campaigns';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -17,6 +19,11 @@ interface BudgetSectionProps {
 }
 
 /** A campaign's budget entries: add, edit, delete (with undo); the budgets CSV import is on the Import page. */
+/** How a budget entry is named in notices and button labels: its category's label and its day. */
+function budgetEntry(t: Parameters<typeof categoryLabel>[0], format: { day(day: string): string }, b: Budget) {
+  return { category: categoryLabel(t, b.category), day: format.day(b.spentAt.slice(0, 10)) };
+}
+
 export function BudgetSection({ campaignId, budgets, today }: BudgetSectionProps) {
   const { t } = useTranslation();
   const format = useAnalyticsFormat();
@@ -57,7 +64,7 @@ export function BudgetSection({ campaignId, budgets, today }: BudgetSectionProps
       {deleted ? (
         <div className="notice undo-notice" role="status">
           <p>
-            {t('campaigns.budgets.deleted', { category: deleted.category, amount: format.money(deleted.amount, deleted.currency) })}{' '}
+            {t('campaigns.budgets.deleted', { ...budgetEntry(t, format, deleted), amount: format.money(deleted.amount, deleted.currency) })}{' '}
             <button
               type="button"
               className="button-secondary button-small"
@@ -104,7 +111,7 @@ export function BudgetSection({ campaignId, budgets, today }: BudgetSectionProps
               {rows.map((b) => (
                 <tr key={b.budgetId}>
                   <th scope="row">{format.day(b.spentAt.slice(0, 10))}</th>
-                  <td>{b.category}</td>
+                  <td>{categoryLabel(t, b.category)}</td>
                   <td className="num">{format.money(b.amount, b.currency)}</td>
                   <td>{b.memo ?? none}</td>
                   <td>{b.source ?? none}</td>
@@ -113,7 +120,7 @@ export function BudgetSection({ campaignId, budgets, today }: BudgetSectionProps
                       <button
                         type="button"
                         className="button-secondary button-small"
-                        aria-label={t('campaigns.budgets.editOf', { category: b.category, day: format.day(b.spentAt.slice(0, 10)) })}
+                        aria-label={t('campaigns.budgets.editOf', budgetEntry(t, format, b))}
                         onClick={() => setEditing(b)}
                       >
                         {t('campaigns.edit')}
@@ -121,7 +128,7 @@ export function BudgetSection({ campaignId, budgets, today }: BudgetSectionProps
                       <button
                         type="button"
                         className="button-secondary button-small"
-                        aria-label={t('campaigns.budgets.deleteOf', { category: b.category, day: format.day(b.spentAt.slice(0, 10)) })}
+                        aria-label={t('campaigns.budgets.deleteOf', budgetEntry(t, format, b))}
                         onClick={() => remove.mutate(b)}
                         disabled={remove.isPending}
                       >
@@ -203,7 +210,12 @@ function BudgetForm({ campaignId, budget, today, currency, onDone }: BudgetFormP
     >
       <div className="form-grid">
         {input('spentAt', t('campaigns.columns.spentAt'), 'date')}
-        {input('category', t('campaigns.columns.category'), 'text')}
+        <BudgetCategoryField
+          id={`${id}-category`}
+          value={draft.category}
+          error={submitted && errors.category ? errors.category : null}
+          onChange={(category) => setDraft({ ...draft, category })}
+        />
         {input('amount', t('campaigns.columns.amount'), 'text', { inputMode: 'decimal' })}
         {input('currency', t('campaigns.columns.currency'), 'text', { maxLength: 3, className: 'field-narrow' })}
         {input('memo', t('campaigns.columns.memo'), 'text')}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { categoryLabel } from '../../lib/labels';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CampaignDetail } from '../../../../src-shared/contract/campaigns';
 import type { TrendBucket } from '../../../../src-shared/contract/common';
@@ -56,13 +57,20 @@ export function CampaignTimeChart({ detail, bucket, period }: ChartsProps) {
         <ComposedChart data={detail.overTime} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke={theme.grid} vertical={false} />
           <XAxis dataKey="period" tickFormatter={(v: string) => format.bucket(v, bucket)} minTickGap={16} {...axisStyle(theme)} />
-          <YAxis yAxisId="actions" tickFormatter={(v: number) => format.weight(v)} width={48} {...axisStyle(theme)} />
+          <YAxis
+            yAxisId="actions"
+            tickFormatter={(v: number) => format.weight(v)}
+            width={56}
+            label={{ value: t('campaigns.columns.actions'), angle: -90, position: 'insideLeft', fill: theme.muted, fontSize: 12 }}
+            {...axisStyle(theme)}
+          />
           {/* Conversions are far fewer than activities: their own scale on the right keeps the line readable. */}
           <YAxis
             yAxisId="conversions"
             orientation="right"
             tickFormatter={(v: number) => format.weight(v)}
-            width={40}
+            width={56}
+            label={{ value: t('campaigns.columns.conversions'), angle: 90, position: 'insideRight', fill: theme.muted, fontSize: 12 }}
             {...axisStyle(theme)}
           />
           <Tooltip
@@ -95,7 +103,7 @@ export function CostCharts({ detail, period }: Omit<ChartsProps, 'bucket'>) {
   const { t } = useTranslation();
   const format = useAnalyticsFormat();
   const theme = useChartTheme();
-  const groups = costsByCurrency(detail.costByCategory);
+  const groups = costsByCurrency(detail.costByCategory, (category) => categoryLabel(t, category));
   const tooltip = tooltipStyle(theme);
   const labels = { category: t('campaigns.columns.category'), amount: t('campaigns.columns.amount') };
   if (groups.length === 0) {

@@ -7,6 +7,8 @@ import { BucketSwitch, PeriodPicker } from '../../analytics/PeriodPicker';
 import { periodParams, readBucket, readPeriod } from '../../analytics/url-state';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { isMissingRecord } from '../../components/error-view';
+import { MissingRecord } from '../../components/MissingRecord';
 import { PageHeader } from '../../components/PageHeader';
 import { campaignQueries } from '../../queries/campaigns';
 import { developerHref, hrefFor } from '../../routes';
@@ -36,6 +38,7 @@ export function CampaignDetailPage({ campaignId, notice, onDeleted }: CampaignDe
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const data = query.data;
+  const missing = query.isError && isMissingRecord(query.error);
 
   return (
     <>
@@ -43,7 +46,7 @@ export function CampaignDetailPage({ campaignId, notice, onDeleted }: CampaignDe
         <a href={hrefFor('campaigns')}>← {t('campaigns.back')}</a>
       </p>
       {/* One heading element throughout, so focus moved to it survives the data arriving. */}
-      <PageHeader title={data ? data.campaign.name : t('nav.campaigns')}>
+      <PageHeader title={data ? data.campaign.name : missing ? t('campaigns.detail.missingTitle') : t('nav.campaigns')}>
         {data ? (
           <>
             <button type="button" className="button-secondary" onClick={() => setEditing(true)} disabled={editing}>
@@ -60,7 +63,16 @@ export function CampaignDetailPage({ campaignId, notice, onDeleted }: CampaignDe
         {query.isPending ? <span className="spinner" aria-hidden="true" /> : null}
         {query.isPending ? t('campaigns.detail.loading') : query.isFetching ? t('common.refreshing') : ''}
       </p>
-      {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} /> : null}
+      {missing ? (
+        <MissingRecord
+          body={t('campaigns.detail.missingBody')}
+          backHref={hrefFor('campaigns')}
+          backLabel={t('campaigns.detail.missingBack')}
+        />
+      ) : null}
+      {query.isError && !missing ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+      ) : null}
       {data && editing ? <CampaignForm campaign={data.campaign} onDone={() => setEditing(false)} /> : null}
       {data && today ? (
         <>

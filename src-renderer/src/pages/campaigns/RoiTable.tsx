@@ -7,6 +7,7 @@ import { hrefFor } from '../../routes';
 import { campaignListTable, listTotals, type CampaignListRow, type ListLabels, type SortDir, type SortKey } from './campaign-list-view';
 import { RoiTableRow, RoiTotalsRow } from './RoiTableRows';
 import { SortHeader } from './SortHeader';
+import { useStageLabel } from '../../components/developer-bits';
 
 interface RoiTableProps {
   report: RoiReport;
@@ -26,6 +27,7 @@ interface RoiTableProps {
  */
 export function RoiTable({ report, rows, sort, dir, onSort, period, busy }: RoiTableProps) {
   const { t } = useTranslation();
+  const stageLabel = useStageLabel();
   const currency = report.currencyReporting;
   const labels: ListLabels = {
     campaign: t('campaigns.columns.campaign'),
@@ -66,7 +68,7 @@ export function RoiTable({ report, rows, sort, dir, onSort, period, busy }: RoiT
           </button>
         </div>
       </div>
-      <p className="hint">{t('campaigns.roiHint', { stage: report.conversionStage })}</p>
+      <p className="hint">{t('campaigns.roiHint', { stage: stageLabel(report.conversionStage) })}</p>
       <div className="table-scroll">
         <table className="data-table roi-table" aria-labelledby="roi-title" data-testid="roi-table">
           <thead>

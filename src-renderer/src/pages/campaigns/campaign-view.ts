@@ -7,6 +7,7 @@ import type { ChannelInput } from '../../../../src-shared/contract/index';
 import type { Budget, Campaign } from '../../../../src-shared/contract/campaigns';
 import { isDay } from '../../analytics/period';
 import { parseAmount } from '../../lib/form-values';
+import { budgetCategories } from '../../../../src-shared/budget-categories';
 
 export const NAME_MAX = 200;
 export const CHANNEL_MAX = 100;
@@ -169,4 +170,14 @@ export function fieldMessage(field: string, error: string): { key: FieldMessage;
     return { key: 'invalidAmount', max };
   }
   return { key: error as FieldMessage, max };
+}
+
+/**
+ * The budget form's category choices: the one list the CSV import allows,
+ * plus an older entry's own category (typed before the form offered a list),
+ * so that editing it does not change it unasked.
+ */
+export function budgetCategoryChoices(current: string): string[] {
+  const choices: string[] = [...budgetCategories];
+  return current !== '' && !choices.includes(current) ? [...choices, current] : choices;
 }

@@ -9,6 +9,7 @@ import { useProviderLabel } from '../../components/developer-bits';
 import { ACTIVITY_PAGE_SIZE } from './developer-view';
 import { pageRange } from '../../lib/page-range';
 import { parseTime } from '../../lib/time';
+import { actionLabel } from '../../lib/labels';
 
 export function ActivityTimeline({ developerId }: { developerId: string }) {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ export function ActivityTimeline({ developerId }: { developerId: string }) {
             <option value="">{t('profile.anyAction')}</option>
             {data?.actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actionLabel(t, a)}
               </option>
             ))}
           </select>
@@ -88,7 +89,7 @@ export function ActivityTimeline({ developerId }: { developerId: string }) {
                 return (
                   <li key={a.activityId}>
                     <time dateTime={a.occurredAt}>{at ? format.dateTime(at) : a.occurredAt}</time>
-                    <span className="timeline-action">{a.action}</span>
+                    <span className="timeline-action">{actionLabel(t, a.action)}</span>
                     <span className="muted">
                       {a.source}
                       {a.provider && a.provider.toLowerCase() !== a.source.toLowerCase() ? ` · ${providerLabel(a.provider)}` : ''}

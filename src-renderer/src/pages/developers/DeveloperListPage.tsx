@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shownLanguage } from '../../i18n/language';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
@@ -16,7 +17,7 @@ import { useDebounced } from '../../components/use-debounced';
 import { useOrgFilter } from './use-org-filter';
 
 export function DeveloperListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [filters, setFilters] = useState<DeveloperFilterState>(emptyFilters);
   const [page, setPage] = useState(0);
   // The organization comes with the address (the Organizations page links here); a new one starts at page one.
@@ -53,7 +54,7 @@ export function DeveloperListPage() {
         <button
           type="button"
           className="button-secondary"
-          onClick={() => exportCsv.mutate(filterInput(applied))}
+          onClick={() => exportCsv.mutate({ ...filterInput(applied), language: shownLanguage(i18n) })}
           disabled={exportCsv.isPending || !data?.total}
         >
           {exportCsv.isPending ? t('developers.exporting') : t('developers.exportCsv')}

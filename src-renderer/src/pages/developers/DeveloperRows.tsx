@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeveloperRow } from '../../../../src-shared/contract/developers';
 import { useFormatters } from '../../format';
 import { developerHref } from '../../routes';
-import { DeveloperNameText, ProviderChips, StageBadge, TimeAgo } from '../../components/developer-bits';
+import { DeveloperNameText, ProviderChips, StageBadge, ShownDate } from '../../components/developer-bits';
 
 const ROW_HEIGHT = 52;
 const MAX_VISIBLE_ROWS = 14;
@@ -80,7 +80,7 @@ export function DeveloperRows({ rows, firstIndex, total }: Props) {
                   <StageBadge stage={row.stage} />
                 </span>
                 <span role="cell">
-                  <TimeAgo iso={row.lastActionAt} fallback={t('developers.noActivity')} />
+                  <ShownDate iso={row.lastActionAt} fallback={t('developers.noActivity')} />
                 </span>
                 <span role="cell" className="num">
                   {format.number(row.totalActions)}

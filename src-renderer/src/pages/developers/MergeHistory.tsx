@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
 import { developerMutations, developerQueries } from '../../queries/developers';
 import { developerHref } from '../../routes';
-import { canUndo, sortHistory } from './merge-history-view';
+import { canUndo, historyLine, sortHistory } from './merge-history-view';
 import { parseTime } from '../../lib/time';
 
 export function MergeHistory({ developerId }: { developerId: string }) {
@@ -41,14 +41,12 @@ export function MergeHistory({ developerId }: { developerId: string }) {
         <ul className="merge-history" data-testid="merge-history">
           {sortHistory(query.data).map((entry) => {
             const at = parseTime(entry.mergedAt);
-            const vars = { from: nameOf(entry.fromName), into: nameOf(entry.intoName) };
+            const line = historyLine(entry, t('profile.unknownName'));
             const other = entry.fromDeveloperId === developerId ? entry.intoDeveloperId : entry.fromDeveloperId;
             return (
               <li key={entry.mergeId}>
                 <div>
-                  <a href={developerHref(other)}>
-                    {entry.action === 'merge' ? t('profile.historyMerge', vars) : t('profile.historyUnmerge', vars)}
-                  </a>
+                  <a href={developerHref(other)}>{t(line.key, line.vars)}</a>
                   <span className="muted"> · {at ? format.dateTime(at) : entry.mergedAt}</span>
                   {entry.reason ? <p className="hint">{t('profile.reason', { reason: entry.reason })}</p> : null}
                 </div>

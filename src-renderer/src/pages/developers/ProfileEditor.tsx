@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeveloperProfile } from '../../../../src-shared/contract/developers';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { developerMutations, developerQueries } from '../../queries/developers';
+import { ConsentField } from './ConsentField';
 import { addTag, removeTag } from './developer-view';
 
 type TagError = 'empty' | 'tooLong' | 'duplicate' | 'tooMany';
@@ -84,20 +85,7 @@ export function ProfileEditor({ profile }: { profile: DeveloperProfile }) {
           {t(`profile.tagErrors.${tagError}`)}
         </p>
       ) : null}
-      <div className="checkbox-field consent-field">
-        <input
-          id={`${id}-consent`}
-          type="checkbox"
-          checked={profile.consentAnalytics}
-          disabled={update.isPending}
-          aria-describedby={`${id}-consent-note`}
-          onChange={(e) => update.mutate({ consentAnalytics: e.target.checked })}
-        />
-        <label htmlFor={`${id}-consent`}>{t('profile.consent')}</label>
-        <p id={`${id}-consent-note`} className="hint">
-          {t('profile.consentNote')}
-        </p>
-      </div>
+      <ConsentField profile={profile} />
       {update.isError ? <ErrorAlert error={update.error} /> : null}
     </section>
   );

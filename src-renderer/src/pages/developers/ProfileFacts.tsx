@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeveloperProfile } from '../../../../src-shared/contract/developers';
 import { useFormatters } from '../../format';
 import { developerHref } from '../../routes';
-import { StageBadge, TimeAgo } from '../../components/developer-bits';
+import { StageBadge, ShownDate } from '../../components/developer-bits';
 import { parseTime } from '../../lib/time';
 
 /** A time as the profile shows it: a date, or a dash when there is none. */
@@ -74,7 +74,7 @@ export function ProfileStats({ stats }: { stats: DeveloperProfile['stats'] }) {
         <div className="card stat-card">
           <dt>{t('profile.statLast')}</dt>
           <dd className="stat-time">
-            <TimeAgo iso={stats.lastActionAt} fallback={t('developers.noActivity')} />
+            <ShownDate iso={stats.lastActionAt} fallback={t('developers.noActivity')} />
           </dd>
         </div>
       </dl>

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { isMissingRecord } from '../../components/error-view';
+import { MissingRecord } from '../../components/MissingRecord';
 import { PageHeader } from '../../components/PageHeader';
 import { developerQueries } from '../../queries/developers';
 import { hrefFor } from '../../routes';
@@ -16,6 +18,7 @@ export function ProfilePage({ developerId }: { developerId: string }) {
   const label = useDeveloperLabel();
   const query = useQuery(developerQueries.profile(developerId));
   const dev = query.data;
+  const missing = query.isError && isMissingRecord(query.error);
 
   return (
     <>
@@ -23,12 +26,15 @@ export function ProfilePage({ developerId }: { developerId: string }) {
         <a href={hrefFor('developers')}>← {t('profile.back')}</a>
       </p>
       {/* One heading element throughout, so focus moved to it survives the data arriving. */}
-      <PageHeader title={dev ? label(dev) : t('developers.title')} />
+      <PageHeader title={dev ? label(dev) : missing ? t('profile.missingTitle') : t('developers.title')} />
       <p role="status" className={query.isPending ? 'loading' : 'visually-hidden'}>
         {query.isPending ? <span className="spinner" aria-hidden="true" /> : null}
         {query.isPending ? t('profile.loading') : ''}
       </p>
-      {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} /> : null}
+      {missing ? <MissingRecord body={t('profile.missingBody')} backHref={hrefFor('developers')} backLabel={t('profile.back')} /> : null}
+      {query.isError && !missing ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+      ) : null}
       {dev ? (
         <>
           <ProfileFacts dev={dev} />

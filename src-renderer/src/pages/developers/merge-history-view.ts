@@ -10,3 +10,20 @@ export function canUndo(entry: Pick<MergeHistoryEntry, 'action' | 'undoneBy'>): 
 export function sortHistory(entries: readonly MergeHistoryEntry[]): MergeHistoryEntry[] {
   return [...entries].sort((x, y) => y.mergedAt.localeCompare(x.mergedAt));
 }
+
+/**
+ * The sentence of one history entry, as a translation key and its names. An
+ * unmerge is logged from the survivor into the developer it brings back (the
+ * rows flow that way), so its names swap: after "B was merged into A" the undo
+ * reads "B was separated again from A", never the other way round.
+ */
+export function historyLine(
+  entry: Pick<MergeHistoryEntry, 'action' | 'intoName' | 'fromName'>,
+  unknown: string,
+): { key: 'profile.historyMerge' | 'profile.historyUnmerge'; vars: { from: string; into: string } } {
+  const into = entry.intoName ?? unknown;
+  const from = entry.fromName ?? unknown;
+  return entry.action === 'merge'
+    ? { key: 'profile.historyMerge', vars: { from, into } }
+    : { key: 'profile.historyUnmerge', vars: { from: into, into: from } };
+}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shownLanguage } from '../../i18n/language';
 import type { ChannelInput } from '../../../../src-shared/contract/index';
 import type { FunnelReport } from '../../../../src-shared/contract/analytics';
 import type { FunnelFilters, FunnelListMode } from '../../analytics/url-state';
@@ -9,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
 import { analyticsMutations, analyticsQueries } from '../../queries/analytics';
 import { developerHref } from '../../routes';
-import { DeveloperNameText, StageBadge, TimeAgo } from '../../components/developer-bits';
+import { DeveloperNameText, StageBadge, ShownDate } from '../../components/developer-bits';
 import { pageRange } from '../../lib/page-range';
 import { saveText } from '../../download';
 import { FUNNEL_PAGE_SIZE, funnelDevelopersInput } from './funnel-view';
@@ -25,7 +26,7 @@ interface FunnelDevelopersProps {
 
 /** The developers behind one stage of the funnel, paged, with their profiles one click away and a CSV export. */
 export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClose }: FunnelDevelopersProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const stageName = useStageName();
   const id = useId();
   const stage = report.stages.find((s) => s.key === filters.stage)!;
@@ -40,6 +41,12 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
   const range = data ? pageRange(filters.page, FUNNEL_PAGE_SIZE, data.total) : null;
   const title = filters.mode === 'reached' ? t('funnel.listReached', { stage: name }) : t('funnel.listAtOrBeyond', { stage: name });
   const none = <span className="muted">{t('common.none')}</span>;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The list opens below the chart and table, out of sight: bring it into view and tell screen readers.
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start', behavior: 'auto' });
+    heading.current?.focus({ preventScroll: true });
+  }, []);
 
   return (
     <section
@@ -49,12 +56,14 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
       data-testid="funnel-developers"
     >
       <div className="chart-head">
-        <h2 id={`${id}-title`}>{title}</h2>
+        <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
         <div className="chart-actions">
           <button
             type="button"
             className="button-secondary button-small"
-            onClick={() => exportCsv.mutate({ ...input, stageKey: stage.key, mode: filters.mode })}
+            onClick={() => exportCsv.mutate({ ...input, stageKey: stage.key, mode: filters.mode, language: shownLanguage(i18n) })}
             disabled={exportCsv.isPending || !data?.total}
           >
             {exportCsv.isPending ? t('developers.exporting') : t('funnel.exportCsv')}
@@ -111,7 +120,7 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
                         <StageBadge stage={row.stage} />
                       </td>
                       <td>
-                        <TimeAgo iso={row.lastActionAt} fallback={t('developers.noActivity')} />
+                        <ShownDate iso={row.lastActionAt} fallback={t('developers.noActivity')} />
                       </td>
                     </tr>
                   ))}

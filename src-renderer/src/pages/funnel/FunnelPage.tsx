@@ -55,7 +55,8 @@ function FunnelContent({ today }: { today: string }) {
 
   const setFilters = (next: Partial<FunnelFilters>) => update(funnelFilterParams({ ...filters, page: 0, ...next }));
   const setPeriod = (state: PeriodState) => update({ ...periodParams(state), page: null });
-  const selectStage = (stage: string | null) => update(funnelFilterParams({ ...filters, stage, page: 0 }));
+  // Opening a stage's list is pushed, so that Back closes it rather than leaving the Funnel page.
+  const selectStage = (stage: string | null) => update(funnelFilterParams({ ...filters, stage, page: 0 }), { push: stage !== null });
   const campaignName = campaigns.data?.find((c) => c.campaignId === filters.campaignId)?.name;
 
   return (

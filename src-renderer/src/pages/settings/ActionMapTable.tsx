@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { actionLabel } from '../../lib/labels';
 import type { FunnelStage } from '../../../../src-shared/contract/settings';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { useStageName } from '../../analytics/use-stage-name';
@@ -38,6 +39,8 @@ export function ActionMapTable({ id, rows, stages, pendingAction, disabled, onMa
           {rows.map((row) => (
             <tr key={row.action}>
               <th scope="row">
+                {/* The key stays beside its label: it is what import files say. */}
+                {actionLabel(t, row.action) !== row.action ? <>{actionLabel(t, row.action)} </> : null}
                 <code>{row.action}</code>
                 {row.stageKey === null ? <span className="tag">{t('settings.actions.unmappedTag')}</span> : null}
               </th>
