@@ -48,7 +48,8 @@ function FunnelContent({ today }: { today: string }) {
   const period = periodState.period ?? { from: today, to: today };
   const filters = readFunnelFilters(params);
   const input = funnelInput(period, filters);
-  const query = useQuery(analyticsQueries.funnel(input));
+  // The page compares with the period before; the drill-down lists take the same filters without it.
+  const query = useQuery(analyticsQueries.funnel({ ...input, compare: true }));
   const campaigns = useQuery(campaignQueries.list());
   const sources = useQuery(analyticsQueries.sources());
   const data = query.data;
@@ -56,6 +57,7 @@ function FunnelContent({ today }: { today: string }) {
   const setFilters = (next: Partial<FunnelFilters>) => update(funnelFilterParams({ ...filters, page: 0, ...next }));
   const setPeriod = (state: PeriodState) => update({ ...periodParams(state), page: null });
   const selectStage = (stage: string | null) => update(funnelFilterParams({ ...filters, stage, page: 0 }));
+  const selectDropOff = (stage: string) => update(funnelFilterParams({ ...filters, stage, mode: 'dropOff', page: 0 }));
   const campaignName = campaigns.data?.find((c) => c.campaignId === filters.campaignId)?.name;
 
   return (
@@ -113,7 +115,7 @@ function FunnelContent({ today }: { today: string }) {
             onSelectStage={selectStage}
             testId="funnel-chart"
           />
-          <FunnelTable report={data} selected={filters.stage} onSelect={selectStage} />
+          <FunnelTable report={data} selected={filters.stage} onSelect={selectStage} onSelectDropOff={selectDropOff} />
           {filters.stage && data.stages.some((s) => s.key === filters.stage) ? (
             <FunnelDevelopers
               key={filters.stage}
