@@ -66,6 +66,54 @@ test('search the developers, open a profile', async ({ page, request }, testInfo
   await page.screenshot({ path: testInfo.outputPath('developers-profile-en.png'), fullPage: true });
 });
 
+test('the list keeps its filters and sort in the address, and tags everyone in it with undo', async ({ page, request }, testInfo) => {
+  const expected = await call<{ rows: Row[]; total: number }>(request, 'developers:list', {
+    stage: 'engagement',
+    sort: 'name',
+    reverse: true,
+    pageSize: 50,
+  });
+  expect(expected.total).toBeGreaterThan(1);
+  const first = expected.rows[0]!;
+
+  await page.goto(`${app.url}#/developers`);
+  await page.getByRole('combobox', { name: 'Stage' }).selectOption('engagement');
+  await expect(page).toHaveURL(/stage=engagement/);
+  const table = page.getByRole('table', { name: 'Developers' });
+  // A header sorts by its column, and again the other way round; it says which to screen readers.
+  await table.getByRole('button', { name: 'Name', exact: true }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(table.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
+  await table.getByRole('button', { name: 'Name', exact: true }).click();
+  await expect(page).toHaveURL(/reverse=1/);
+  await expect(table.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.getByRole('row').nth(1).getByRole('link')).toHaveAttribute('href', `#/developers/${first.developerId}`);
+
+  // A reload opens the same list.
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Stage' })).toHaveValue('engagement');
+  await expect(page.getByTestId('developer-range')).toHaveText(new RegExp(` of ${expected.total.toLocaleString('en-US')}$`));
+  await expect(table.getByRole('row').nth(1).getByRole('link')).toHaveAttribute('href', `#/developers/${first.developerId}`);
+
+  // Everyone in the filtered list (not only this page) gets the tag, and Undo takes it off them again.
+  const bulk = page.getByTestId('bulk-tags');
+  await bulk.getByRole('combobox', { name: 'Tag to add or remove' }).fill('e2e-bulk');
+  await bulk.getByRole('button', { name: `Add to all ${expected.total}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Add “e2e-bulk” to ${expected.total} developers?` });
+  await dialog.getByRole('button', { name: 'Add the tag' }).click();
+  await expect(page.getByTestId('bulk-tags-outcome')).toContainText(`Added “e2e-bulk” to ${expected.total} developers.`);
+  const tagged = await call<{ total: number }>(request, 'developers:list', { tag: 'e2e-bulk' });
+  expect(tagged.total).toBe(expected.total);
+  // The tag filter suggests the tags in use.
+  await page.getByRole('combobox', { name: 'Tag', exact: true }).fill('e2e-b');
+  await expect(page.locator('datalist option[value="e2e-bulk"]').first()).toBeAttached();
+  await page.getByRole('combobox', { name: 'Tag', exact: true }).fill('');
+  await page.screenshot({ path: testInfo.outputPath('developers-bulk-tags-en.png'), fullPage: true });
+  await page.getByTestId('bulk-tags-outcome').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('bulk-tags-outcome')).toContainText('Undone');
+  expect((await call<{ total: number }>(request, 'developers:list', { tag: 'e2e-bulk' })).total).toBe(0);
+});
+
 test('merge the first suggestion, see the merged profile, undo it', async ({ page }, testInfo) => {
   await page.goto(`${app.url}#/developers`);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Merge suggestions' }).click();

@@ -170,6 +170,16 @@ describe('developers:list filters, sorts and paging', () => {
     expect(await names({ sort: 'name' })).toEqual([EVIL, QUIET, YAMADA, HANAKO, TARO]);
   });
 
+  it('sorts the other way round, each order exactly reversed (a header clicked twice)', async () => {
+    expect(await names({ sort: 'lastActivity', reverse: true })).toEqual([QUIET, EVIL, TARO, HANAKO, YAMADA]);
+    expect(await names({ sort: 'activityCount', reverse: true })).toEqual([QUIET, EVIL, HANAKO, YAMADA, TARO]);
+    expect(await names({ sort: 'name', reverse: true })).toEqual([TARO, HANAKO, YAMADA, QUIET, EVIL]);
+    expect(await names({ sort: 'name', reverse: true, page: 1, pageSize: 2 })).toEqual([YAMADA, QUIET]);
+    // With a filter too (the filtered path orders the same way).
+    expect(await names({ provider: 'web', sort: 'name', reverse: true })).toEqual([]);
+    expect(await names({ q: 'example', sort: 'name', reverse: true })).toEqual([TARO, HANAKO, YAMADA, QUIET, EVIL]);
+  });
+
   it('pages on the server with the total of the whole list', async () => {
     const pages = await Promise.all([0, 1, 2, 3].map((page) => list({ page, pageSize: 2 })));
     expect(pages.map((p) => p.total)).toEqual([5, 5, 5, 5]);
