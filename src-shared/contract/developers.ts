@@ -88,6 +88,8 @@ export const developerAccount = z.object({
 export const developerProfile = developerRow.extend({
   /** When the highest stage was first reached. */
   stageReachedAt: z.string().nullable(),
+  /** Every stage the developer ever reached, in funnel order, with when it was first reached. */
+  stages: z.array(z.object({ key: z.string(), reachedAt: z.string() })),
   stats: developerStatsShape,
   accounts: z.array(developerAccount),
   identifiers: z.array(z.object({ kind: z.string(), value: z.string() })),
@@ -165,6 +167,10 @@ export const developerChannels = {
         consentAnalytics: z.boolean().optional(),
         /** An empty name clears it. */
         displayName: z.string().trim().max(200).optional(),
+        /** An empty email clears it; another developer's email is a CONFLICT (merge them instead). */
+        primaryEmail: z.union([z.literal(''), z.email().max(320)]).optional(),
+        /** An organization's name (matched ignoring case, else created); empty clears it. */
+        organization: z.string().trim().max(200).optional(),
       })
       .strict(),
     output: developerProfile,

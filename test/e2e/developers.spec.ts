@@ -63,6 +63,25 @@ test('search the developers, open a profile', async ({ page, request }, testInfo
   await expect
     .poll(async () => (await call<{ tags: string[] }>(request, 'developers:get', { developerId: target.developerId })).tags)
     .toContain('e2e-vip');
+
+  // When each stage was reached, and the name, email and organization edited in place.
+  const profile = await call<{ stages: { key: string }[] }>(request, 'developers:get', { developerId: target.developerId });
+  await expect(page.getByTestId('stages-reached').getByRole('listitem')).toHaveCount(profile.stages.length);
+  await page.getByRole('button', { name: 'Edit name, email and organization' }).click();
+  const form = page.getByTestId('profile-details-form');
+  await form.getByRole('textbox', { name: 'Organization' }).fill('E2E Organization KK');
+  await form.getByRole('textbox', { name: 'Primary email' }).fill('not an email');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByText('Type an email such as name@example.com, or leave it empty.')).toBeVisible();
+  await form.getByRole('textbox', { name: 'Primary email' }).fill('e2e.profile@example.com');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.locator('.profile-facts')).toContainText('E2E Organization KK');
+  await expect(page.locator('.profile-facts')).toContainText('e2e.profile@example.com');
+  const saved = await call<{ organization: { name: string } | null; primaryEmail: string | null }>(request, 'developers:get', {
+    developerId: target.developerId,
+  });
+  expect([saved.organization?.name, saved.primaryEmail]).toEqual(['E2E Organization KK', 'e2e.profile@example.com']);
   await page.screenshot({ path: testInfo.outputPath('developers-profile-en.png'), fullPage: true });
 });
 

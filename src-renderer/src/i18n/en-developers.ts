@@ -186,6 +186,22 @@ const enDevelopers = {
     close: 'Close',
     invalid: 'Type a tag of 1 to 50 characters.',
   },
+  profileDetails: {
+    edit: 'Edit name, email and organization',
+    title: 'Name, email and organization',
+    name: 'Name',
+    email: 'Primary email',
+    emailHint: 'Another developer’s email is refused: merge the two instead.',
+    organization: 'Organization',
+    organizationHint: 'An existing organization is matched ignoring case; a new name creates one. Empty clears it.',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    saved: 'Saved.',
+    badEmail: 'Type an email such as name@example.com, or leave it empty.',
+    stagesReached: 'Stages reached',
+    stageStep: '{{stage}}: {{time}}',
+  },
 };
 
 export default enDevelopers;

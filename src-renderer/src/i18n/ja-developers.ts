@@ -185,6 +185,22 @@ const jaDevelopers = {
     close: '閉じる',
     invalid: '1〜50 文字のタグを入力してください。',
   },
+  profileDetails: {
+    edit: '名前・メールアドレス・所属組織を編集',
+    title: '名前・メールアドレス・所属組織',
+    name: '名前',
+    email: '主なメールアドレス',
+    emailHint: 'ほかの開発者のメールアドレスは設定できません。同じ人なら統合してください。',
+    organization: '所属組織',
+    organizationHint: '既存の組織とは大文字・小文字を区別せずに照合します。新しい名前なら組織を作成します。空欄にすると所属を外します。',
+    save: '保存',
+    saving: '保存中…',
+    cancel: 'キャンセル',
+    saved: '保存しました。',
+    badEmail: 'name@example.com のような形式で入力するか、空欄にしてください。',
+    stagesReached: '到達したステージ',
+    stageStep: '{{stage}}: {{time}}',
+  },
 };
 
 export default jaDevelopers;

@@ -7,6 +7,7 @@ import { hrefFor } from '../../routes';
 import { useDeveloperLabel } from '../../components/developer-bits';
 import { ActivityTimeline } from './ActivityTimeline';
 import { MergeHistory } from './MergeHistory';
+import { ProfileDetails } from './ProfileDetails';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileFacts, ProfileStats } from './ProfileFacts';
 import { ProfileAccounts, ProfileIdentifiersAndCampaigns } from './ProfileTables';
@@ -32,6 +33,7 @@ export function ProfilePage({ developerId }: { developerId: string }) {
       {dev ? (
         <>
           <ProfileFacts dev={dev} />
+          <ProfileDetails profile={dev} />
           <ProfileEditor profile={dev} />
           <ProfileStats stats={dev.stats} />
           <ProfileAccounts accounts={dev.accounts} />

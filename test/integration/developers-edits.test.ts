@@ -1,5 +1,7 @@
 /**
- * Tags across developers on a real database: the tags in use for
+ * Edits of developers on a real database: a profile's email and organization
+ * (an existing organization matched ignoring case, else a new one; another
+ * developer's email refused), and tags across developers: the tags in use for
  * autocomplete, a bulk add and remove over a filtered list (the whole list,
  * not a page; the most tags respected), the
  * undo through the ids an edit changed, and the search table kept current in
@@ -117,5 +119,40 @@ describe('developers:tag-filtered and developers:tag-listed', () => {
     expect((await callError(t.core, 'developers:tag-filtered', { filters: {}, action: 'add', tag: '  ' })).code).toBe('BAD_INPUT');
     const stage = await callError(t.core, 'developers:tag-filtered', { filters: { stage: 'nirvana' }, action: 'add', tag: 'x' });
     expect(stage.code).toBe('BAD_INPUT');
+  });
+});
+
+describe('developers:update: email and organization', () => {
+  const devId = async (name: string) =>
+    (await queryRows<{ id: string }>(t.url, 'select developer_id as id from developers where display_name = $1', [name]))[0]!.id;
+
+  it('moves a developer to an existing organization (any case) or a new one, and clears it', async () => {
+    const dee = await devId('Dee');
+    const moved = await call(t.core, 'developers:update', { developerId: dee, organization: '  ACME ' });
+    expect(moved.organization?.name).toBe('Acme');
+    expect(
+      (await call(t.core, 'developers:list', { orgId: moved.organization!.orgId, sort: 'name' })).rows.map((r) => r.displayName),
+    ).toEqual(['Ann', 'Ben', 'Dee', 'Eve']);
+    const created = await call(t.core, 'developers:update', { developerId: dee, organization: 'Brand New KK' });
+    expect(created.organization?.name).toBe('Brand New KK');
+    expect(await queryRows(t.url, "select 1 from organizations where name = 'Brand New KK'")).toHaveLength(1);
+    // Searchable by the new organization at once (the search table follows in the same transaction).
+    expect((await call(t.core, 'developers:list', { q: 'brand new' })).rows.map((r) => r.displayName)).toEqual(['Dee']);
+    const cleared = await call(t.core, 'developers:update', { developerId: dee, organization: '' });
+    expect(cleared.organization).toBeNull();
+    await call(t.core, 'developers:update', { developerId: dee, organization: 'Other' });
+  });
+
+  it('changes the primary email, refuses another developer’s or a malformed one, and clears it', async () => {
+    const eve = await devId('Eve');
+    const changed = await call(t.core, 'developers:update', { developerId: eve, primaryEmail: 'eve.new@acme.example' });
+    expect(changed.primaryEmail).toBe('eve.new@acme.example');
+    expect((await call(t.core, 'developers:list', { q: 'eve.new' })).rows.map((r) => r.displayName)).toEqual(['Eve']);
+    const taken = await callError(t.core, 'developers:update', { developerId: eve, primaryEmail: 'ANN@acme.example' });
+    expect(taken.code).toBe('CONFLICT');
+    expect(taken.message).toContain('merge');
+    expect((await callError(t.core, 'developers:update', { developerId: eve, primaryEmail: 'not an email' })).code).toBe('BAD_INPUT');
+    expect((await call(t.core, 'developers:update', { developerId: eve, primaryEmail: '' })).primaryEmail).toBeNull();
+    await call(t.core, 'developers:update', { developerId: eve, primaryEmail: 'eve@acme.example' });
   });
 });
