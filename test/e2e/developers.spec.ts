@@ -133,6 +133,24 @@ test('the list keeps its filters and sort in the address, and tags everyone in i
   expect((await call<{ total: number }>(request, 'developers:list', { tag: 'e2e-bulk' })).total).toBe(0);
 });
 
+test('merge any developer into a profile from a search, then undo it', async ({ page, request }) => {
+  const { rows } = await call<{ rows: Row[] }>(request, 'developers:list', { pageSize: 50, sort: 'name' });
+  const [into, from] = rows.filter((r) => r.displayName && r.primaryEmail).slice(-2) as [Row, Row];
+
+  await page.goto(`${app.url}#/developers/${into.developerId}`);
+  const panel = page.getByTestId('merge-with');
+  await panel.getByRole('searchbox', { name: 'Find by name, email, handle or organization' }).fill(from.primaryEmail!);
+  await panel.getByRole('button', { name: `Merge ${from.displayName} into ${into.displayName}` }).click();
+  await page.getByRole('dialog', { name: 'Merge these developers?' }).getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByTestId('merge-with-outcome')).toContainText(`${from.displayName} was merged into ${into.displayName}.`);
+  await expect
+    .poll(async () => (await call<{ mergedInto: string | null }>(request, 'developers:get', { developerId: from.developerId })).mergedInto)
+    .toBe(into.developerId);
+  await page.getByTestId('merge-with-outcome').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('merge-with-outcome')).toContainText('The merge was undone');
+  expect((await call<{ mergedInto: string | null }>(request, 'developers:get', { developerId: from.developerId })).mergedInto).toBeNull();
+});
+
 test('merge the first suggestion, see the merged profile, undo it', async ({ page }, testInfo) => {
   await page.goto(`${app.url}#/developers`);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Merge suggestions' }).click();

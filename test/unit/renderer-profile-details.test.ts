@@ -4,7 +4,7 @@
  * in case is no change; what counts as an email before the core is asked.
  */
 import { describe, expect, it } from 'vitest';
-import { detailsChange, isEmailLike } from '../../src-renderer/src/pages/developers/profile-details';
+import { detailsChange, isEmailLike, mergeCandidates } from '../../src-renderer/src/pages/developers/profile-details';
 
 const profile = { displayName: '田中 太郎', primaryEmail: 'taro@example.jp', organization: { orgId: 'o1', name: 'Acme' } };
 
@@ -39,5 +39,13 @@ describe('isEmailLike', () => {
     expect(isEmailLike('not an email')).toBe(false);
     expect(isEmailLike('a@b')).toBe(false);
     expect(isEmailLike('a b@c.d')).toBe(false);
+  });
+});
+
+describe('mergeCandidates', () => {
+  it('never offers the developer itself, and at most eight', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => ({ developerId: `d${i}` }));
+    expect(mergeCandidates(rows, 'd0').map((r) => r.developerId)).toEqual(['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8']);
+    expect(mergeCandidates([{ developerId: 'me' }], 'me')).toEqual([]);
   });
 });

@@ -202,6 +202,16 @@ const enDevelopers = {
     stagesReached: 'Stages reached',
     stageStep: '{{stage}}: {{time}}',
   },
+  mergeWith: {
+    title: 'Merge with another developer',
+    hint: 'Find the other profile of the same person: they are merged into {{name}}, who keeps this page. You can undo it.',
+    search: 'Find by name, email, handle or organization',
+    results: 'Developers found',
+    nobody: 'No other developer matches.',
+    pickShort: 'Merge into this profile',
+    pick: 'Merge {{from}} into {{into}}',
+    merging: 'Merging…',
+  },
 };
 
 export default enDevelopers;

@@ -201,6 +201,16 @@ const jaDevelopers = {
     stagesReached: '到達したステージ',
     stageStep: '{{stage}}: {{time}}',
   },
+  mergeWith: {
+    title: 'ほかの開発者と統合',
+    hint: '同じ人の別のプロフィールを探します。見つけた開発者は {{name}} に統合され、このページが残ります。あとで元に戻せます。',
+    search: '名前・メールアドレス・ハンドル・組織で検索',
+    results: '見つかった開発者',
+    nobody: 'ほかに一致する開発者はいません。',
+    pickShort: 'このプロフィールに統合',
+    pick: '{{from}} を {{into}} に統合',
+    merging: '統合中…',
+  },
 };
 
 export default jaDevelopers;

@@ -7,6 +7,7 @@ import { hrefFor } from '../../routes';
 import { useDeveloperLabel } from '../../components/developer-bits';
 import { ActivityTimeline } from './ActivityTimeline';
 import { MergeHistory } from './MergeHistory';
+import { MergeWith } from './MergeWith';
 import { ProfileDetails } from './ProfileDetails';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileFacts, ProfileStats } from './ProfileFacts';
@@ -39,6 +40,7 @@ export function ProfilePage({ developerId }: { developerId: string }) {
           <ProfileAccounts accounts={dev.accounts} />
           <ProfileIdentifiersAndCampaigns dev={dev} />
           <ActivityTimeline developerId={dev.developerId} />
+          {dev.mergedInto ? null : <MergeWith profile={dev} />}
           <MergeHistory developerId={dev.developerId} />
         </>
       ) : null}

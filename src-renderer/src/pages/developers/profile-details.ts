@@ -30,3 +30,8 @@ export function isEmailLike(text: string): boolean {
   const email = text.trim();
   return email === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
 }
+
+/** Whom "merge with…" offers: the search's developers other than this one, at most eight. */
+export function mergeCandidates<T extends { developerId: string }>(rows: readonly T[], self: string): T[] {
+  return rows.filter((r) => r.developerId !== self).slice(0, 8);
+}
