@@ -13,7 +13,7 @@ import type { Db } from '../db/db';
 import { bucketStarts, checkPeriod } from './period';
 
 /** SQL: the first day of the bucket holding `day` (a date column). Through timestamp, never timestamptz, so no zone enters. */
-const BUCKET_SQL: Record<TrendBucket, (day: string) => string> = {
+export const BUCKET_SQL: Record<TrendBucket, (day: string) => string> = {
   day: (day) => day,
   week: (day) => `date_trunc('week', ${day}::timestamp)::date`,
   month: (day) => `date_trunc('month', ${day}::timestamp)::date`,
