@@ -49,8 +49,18 @@ export async function trendReport(db: Db, tenant: string, query: { from: string;
       group by 1, 2`,
     [tenant, from, to],
   );
+  return trendOf(query.bucket, starts, stages, rows);
+}
+
+/** The report from (bucket start, stage key or null, count) rows as SQL returns them. */
+export function trendOf(
+  bucket: TrendBucket,
+  starts: readonly string[],
+  stages: TrendReport['stages'],
+  rows: readonly { period: string; stage_key: string | null; n: string }[],
+): TrendReport {
   return {
-    bucket: query.bucket,
+    bucket,
     stages,
     points: trendPoints(
       starts,

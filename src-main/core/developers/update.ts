@@ -13,6 +13,7 @@ import { CoreError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import { isUniqueViolation } from '../db/pg-errors';
 import { developersActivitiesSpan } from './activity-span';
+import { findDeveloperByEmail } from './profile';
 import { developerIdentifiers, developers, organizations } from '../db/schema';
 import { emailKey } from '../identity/normalise';
 import type { Db } from '../db/db';
@@ -60,22 +61,12 @@ function emailTaken(email: string): CoreError {
  * find them by it; one another developer holds is refused.
  */
 async function claimEmail(db: Db, tenant: string, developerId: string, email: string): Promise<void> {
-  const [owner] = await db
-    .select({ developerId: developerIdentifiers.developerId })
-    .from(developerIdentifiers)
-    .where(
-      and(
-        eq(developerIdentifiers.tenantId, tenant),
-        eq(developerIdentifiers.kind, 'email'),
-        eq(developerIdentifiers.valueNormalized, email),
-      ),
-    );
-  if (owner && owner.developerId !== developerId) throw emailTaken(email);
-  if (!owner) {
-    await db
-      .insert(developerIdentifiers)
-      .values({ tenantId: tenant, developerId, kind: 'email', valueNormalized: email, firstSeen: sql`now()` });
-  }
+  const owner = await findDeveloperByEmail(db, tenant, email);
+  if (owner !== null && owner !== developerId) throw emailTaken(email);
+  await db
+    .insert(developerIdentifiers)
+    .values({ tenantId: tenant, developerId, kind: 'email', valueNormalized: email, firstSeen: sql`now()` })
+    .onConflictDoNothing();
 }
 
 /** Applies the given fields; false when there was nothing to change. NOT_FOUND for an unknown developer. */

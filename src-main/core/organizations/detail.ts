@@ -9,7 +9,7 @@
 import type { OrganizationDetail } from '../../../src-shared/contract/organizations';
 import type { TrendBucket } from '../../../src-shared/contract/common';
 import { bucketStarts, checkPeriod } from '../analytics/period';
-import { BUCKET_SQL, trendPoints } from '../analytics/trend';
+import { BUCKET_SQL, trendOf } from '../analytics/trend';
 import { stageOrders } from '../derived/developer-funnel';
 import { readSettings } from '../settings/read';
 import { getOrganization } from './service';
@@ -40,15 +40,7 @@ async function trend(db: Db, tenant: string, orgId: string, query: { from: strin
       group by 1, 2`,
     [tenant, orgId, query.from, query.to, timeZone],
   );
-  return {
-    bucket: query.bucket,
-    stages,
-    points: trendPoints(
-      starts,
-      stages.map((s) => s.key),
-      rows.map((r) => ({ period: r.period, stageKey: r.stage_key, n: Number(r.n) })),
-    ),
-  };
+  return trendOf(query.bucket, starts, stages, rows);
 }
 
 export async function organizationDetail(
