@@ -38,6 +38,11 @@ export function developerHref(developerId: string): string {
   return `#/developers/${encodeURIComponent(developerId)}`;
 }
 
+/** An organization's own page: members, stage mix, activity. */
+export function organizationHref(orgId: string): string {
+  return `#/organizations/${encodeURIComponent(orgId)}`;
+}
+
 /** The Developers list filtered by an organization. */
 export function developersOfOrganizationHref(orgId: string): string {
   return `#/developers?org=${encodeURIComponent(orgId)}`;

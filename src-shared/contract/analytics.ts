@@ -13,13 +13,22 @@ import { funnelStage } from './settings';
 
 // ── Funnel ───────────────────────────────────────────────────────────────────
 
+export const funnelListModes = ['atOrBeyond', 'reached', 'dropOff'] as const;
+export type FunnelListMode = (typeof funnelListModes)[number];
+
 const funnelFilters = {
   ...period,
   campaignId: uuid.optional(),
   source: z.string().min(1).max(200).optional(),
 };
 
-export const funnelQuery = z.object(funnelFilters).strict();
+export const funnelQuery = z
+  .object({
+    ...funnelFilters,
+    /** Also count the period of the same length just before this one (`previous`). */
+    compare: z.boolean().optional(),
+  })
+  .strict();
 export type FunnelQuery = z.output<typeof funnelQuery>;
 
 export const funnelStageRow = funnelStage.extend({
@@ -29,23 +38,41 @@ export const funnelStageRow = funnelStage.extend({
   atOrBeyond: z.number().int(),
   /** atOrBeyond / previous stage's atOrBeyond; null for the first stage or when the previous is 0. */
   conversionFromPrevious: z.number().nullable(),
+  /** atOrBeyond / the first stage's atOrBeyond; null when the first is 0. */
+  conversionFromFirst: z.number().nullable(),
+  /**
+   * Developers who reached this stage in the period and no later one: the gap between this
+   * stage's atOrBeyond and the next's. Null for the last stage (there is no next).
+   */
+  droppedOff: z.number().int().nullable(),
 });
 export type FunnelStageRow = z.infer<typeof funnelStageRow>;
 
-export const funnelReport = z.object({
+const funnelCounts = z.object({
   from: z.string(),
   to: z.string(),
   /** Activities with only an anon id in the period (beside awareness; never developers). */
   anonymous: z.number().int(),
   stages: z.array(funnelStageRow),
 });
+
+export const funnelReport = funnelCounts.extend({
+  /**
+   * With `compare`: the same filters over the period of the same length that ends where this one
+   * starts; null when that period would start before the dates the app keeps.
+   */
+  previous: funnelCounts.nullable().optional(),
+});
 export type FunnelReport = z.infer<typeof funnelReport>;
 
 const funnelDevelopersFields = {
   ...funnelFilters,
   stageKey: z.string().min(1).max(100),
-  /** 'reached': reached the stage in the period; 'atOrBeyond': highest stage in the period is it or later. */
-  mode: z.enum(['reached', 'atOrBeyond']).default('atOrBeyond'),
+  /**
+   * 'reached': reached the stage in the period; 'atOrBeyond': highest stage in the period is it or later;
+   * 'dropOff': highest stage in the period is exactly it (reached it, and no later stage).
+   */
+  mode: z.enum(funnelListModes).default('atOrBeyond'),
 };
 
 export const funnelDeveloperRow = z.object({

@@ -22,7 +22,15 @@ const developerFilterFields = {
   /** Has an account on this provider (github, x, connpass, slack, …). */
   provider: z.string().min(1).max(100).optional(),
   sort: z.enum(developerSorts).default('lastActivity'),
+  /**
+   * The sort's other direction: oldest activity, fewest activities, names Z→A (developers
+   * without the key come first then, as they came last).
+   */
+  reverse: z.boolean().optional(),
 };
+
+/** The filters alone (no sort): which developers a bulk edit changes. */
+const { sort: _sort, reverse: _reverse, ...developerWhereFields } = developerFilterFields;
 
 export const developerListQuery = z
   .object({
@@ -80,6 +88,8 @@ export const developerAccount = z.object({
 export const developerProfile = developerRow.extend({
   /** When the highest stage was first reached. */
   stageReachedAt: z.string().nullable(),
+  /** Every stage the developer ever reached, in funnel order, with when it was first reached. */
+  stages: z.array(z.object({ key: z.string(), reachedAt: z.string() })),
   stats: developerStatsShape,
   accounts: z.array(developerAccount),
   identifiers: z.array(z.object({ kind: z.string(), value: z.string() })),
@@ -112,6 +122,20 @@ export type DeveloperActivityPage = z.infer<typeof developerActivityPage>;
 
 const tag = z.string().trim().min(1).max(50);
 
+export const tagActions = ['add', 'remove'] as const;
+export type TagAction = (typeof tagActions)[number];
+
+/** A bulk tag edit: which developers it changed (none when all already were as asked). */
+export const tagEditResult = z.object({
+  action: z.enum(tagActions),
+  tag: z.string(),
+  /** The developers whose tags changed: what an undo (the other action on them) needs. */
+  developerIds: z.array(z.string()),
+  /** Left out of an add because they already have the most tags a developer may have (50). */
+  full: z.number().int(),
+});
+export type TagEditResult = z.infer<typeof tagEditResult>;
+
 export const developerChannels = {
   'developers:list': { input: developerListQuery, output: developerPage },
   'developers:export': { input: developerExportQuery, output: csvFile },
@@ -143,9 +167,28 @@ export const developerChannels = {
         consentAnalytics: z.boolean().optional(),
         /** An empty name clears it. */
         displayName: z.string().trim().max(200).optional(),
+        /** An empty email clears it; another developer's email is a CONFLICT (merge them instead). */
+        primaryEmail: z.union([z.literal(''), z.email().max(320)]).optional(),
+        /** An organization's name (matched ignoring case, else created); empty clears it. */
+        organization: z.string().trim().max(200).optional(),
       })
       .strict(),
     output: developerProfile,
+  },
+  /** Tags in use with how many visible developers carry each, most used first; `prefix` narrows (case-insensitive). */
+  'developers:list-tags': {
+    input: z.object({ prefix: z.string().max(50).optional(), limit: z.number().int().min(1).max(200).default(20) }).strict(),
+    output: z.array(z.object({ tag: z.string(), developers: z.number().int() })),
+  },
+  /** Adds a tag to, or removes it from, every developer the filters list (the whole list, not a page). */
+  'developers:tag-filtered': {
+    input: z.object({ filters: z.object(developerWhereFields).strict(), action: z.enum(tagActions), tag }).strict(),
+    output: tagEditResult,
+  },
+  /** The same for the developers named: the undo of a bulk edit (the other action on the ids it changed). */
+  'developers:tag-listed': {
+    input: z.object({ developerIds: z.array(uuid).max(1_000_000), action: z.enum(tagActions), tag }).strict(),
+    output: tagEditResult,
   },
   'developers:merge': {
     input: z.object({ intoId: uuid, fromId: uuid, reason: z.string().trim().max(500).optional() }).strict(),

@@ -24,10 +24,13 @@ interface Stage {
   reached: number;
   atOrBeyond: number;
   conversionFromPrevious: number | null;
+  conversionFromFirst: number | null;
+  droppedOff: number | null;
 }
 interface Funnel {
   anonymous: number;
   stages: Stage[];
+  previous?: { from: string; to: string; stages: Stage[] } | null;
 }
 interface Overview {
   developers: number;
@@ -54,12 +57,12 @@ const share = (n: number) => new Intl.NumberFormat('en-US', { style: 'percent', 
 const weight = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(n);
 const money = (n: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(n);
 
-/** A chart frame drew its SVG with at least one bar. */
+/** A chart frame drew its SVG with at least one bar (or step of a funnel). */
 async function expectChart(page: Page, testId: string) {
   const frame = page.getByTestId(testId);
   await expect(frame.locator('.chart-canvas[role="img"]')).toHaveAttribute('aria-label', /\d/);
   await expect(frame.locator('svg.recharts-surface')).toBeVisible();
-  await expect(frame.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(frame.locator('.recharts-bar-rectangle, .recharts-trapezoid').first()).toBeVisible();
 }
 
 test.beforeAll(async ({ request }) => {
@@ -124,7 +127,13 @@ test('the funnel filtered by a campaign matches analytics:get-funnel, and lists 
   const campaigns = await call<Campaign[]>(request, 'campaigns:list', {});
   const campaign = campaigns.find((c) => c.name === 'Tokyo Meetup 2024-05')!;
   expect(campaign).toBeDefined();
-  const funnel = await call<Funnel>(request, 'analytics:get-funnel', { from: FROM, to: TO, campaignId: campaign.campaignId });
+  const funnel = await call<Funnel>(request, 'analytics:get-funnel', {
+    from: FROM,
+    to: TO,
+    campaignId: campaign.campaignId,
+    compare: true,
+  });
+  expect(funnel.previous).toBeTruthy();
   expect(funnel.stages[0]!.atOrBeyond).toBeGreaterThan(0);
 
   await page.goto(`${app.url}#/funnel?${PERIOD}`);
@@ -141,7 +150,18 @@ test('the funnel filtered by a campaign matches analytics:get-funnel, and lists 
     await expect(row.locator('[data-col="conversion"]')).toHaveText(
       stage.conversionFromPrevious === null ? '—' : share(stage.conversionFromPrevious),
     );
+    await expect(row.locator('[data-col="fromFirst"]')).toHaveText(
+      stage.conversionFromFirst === null ? '—' : share(stage.conversionFromFirst),
+    );
+    await expect(row.locator('[data-col="droppedOff"]')).toHaveText(stage.droppedOff === null ? '—' : count(stage.droppedOff));
+    const before = funnel.previous!.stages.find((s) => s.key === stage.key)!;
+    await expect(row.locator('[data-col="previous"]')).toContainText(count(before.atOrBeyond));
   }
+  // Drawn as a funnel: each step after the first says its share of the step above.
+  const engagement = funnel.stages.find((s) => s.key === 'engagement')!;
+  await expect(page.getByTestId('funnel-chart').locator('svg')).toContainText(
+    `${count(engagement.atOrBeyond)} · ${share(engagement.conversionFromPrevious!)}`,
+  );
   await expect(table.locator('tr[data-stage="awareness"] [data-col="anonymous"]')).toHaveText(count(funnel.anonymous));
   await expectChart(page, 'funnel-chart');
   await page.screenshot({ path: testInfo.outputPath('analytics-funnel-campaign-en.png'), fullPage: true });
@@ -162,6 +182,18 @@ test('the funnel filtered by a campaign matches analytics:get-funnel, and lists 
   await list.getByRole('button', { name: 'Export CSV' }).click();
   expect((await csv).suggestedFilename()).toMatch(/\.csv$/);
   await page.screenshot({ path: testInfo.outputPath('analytics-funnel-developers-en.png'), fullPage: true });
+
+  // The drop-off after awareness: who reached it and no later stage, as the count in the table says.
+  expect(awareness.droppedOff).toBeGreaterThan(0);
+  await table.getByRole('button', { name: 'List who dropped off after Awareness' }).click();
+  await expect(page).toHaveURL(/mode=dropOff/);
+  await expect(list.getByRole('heading', { name: 'Developers who reached Awareness but no later stage' })).toBeVisible();
+  await expect(page.getByTestId('funnel-developers-range')).toHaveText(new RegExp(` of ${count(awareness.droppedOff!)}$`));
+  const dropOffCsv = page.waitForEvent('download');
+  await list.getByRole('button', { name: 'Export CSV' }).click();
+  expect((await dropOffCsv).suggestedFilename()).toBe(
+    `drm-funnel-awareness-dropOff-${FROM}-${TO}-campaign-${campaign.campaignId.slice(0, 8)}.csv`,
+  );
 });
 
 test('a campaign’s ROI row, its page, and a campaign created, deleted and restored', async ({ page, request }, testInfo) => {

@@ -63,7 +63,92 @@ test('search the developers, open a profile', async ({ page, request }, testInfo
   await expect
     .poll(async () => (await call<{ tags: string[] }>(request, 'developers:get', { developerId: target.developerId })).tags)
     .toContain('e2e-vip');
+
+  // When each stage was reached, and the name, email and organization edited in place.
+  const profile = await call<{ stages: { key: string }[] }>(request, 'developers:get', { developerId: target.developerId });
+  await expect(page.getByTestId('stages-reached').getByRole('listitem')).toHaveCount(profile.stages.length);
+  await page.getByRole('button', { name: 'Edit name, email and organization' }).click();
+  const form = page.getByTestId('profile-details-form');
+  await form.getByRole('textbox', { name: 'Organization' }).fill('E2E Organization KK');
+  await form.getByRole('textbox', { name: 'Primary email' }).fill('not an email');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByText('Type an email such as name@example.com, or leave it empty.')).toBeVisible();
+  await form.getByRole('textbox', { name: 'Primary email' }).fill('e2e.profile@example.com');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.locator('.profile-facts')).toContainText('E2E Organization KK');
+  await expect(page.locator('.profile-facts')).toContainText('e2e.profile@example.com');
+  const saved = await call<{ organization: { name: string } | null; primaryEmail: string | null }>(request, 'developers:get', {
+    developerId: target.developerId,
+  });
+  expect([saved.organization?.name, saved.primaryEmail]).toEqual(['E2E Organization KK', 'e2e.profile@example.com']);
   await page.screenshot({ path: testInfo.outputPath('developers-profile-en.png'), fullPage: true });
+});
+
+test('the list keeps its filters and sort in the address, and tags everyone in it with undo', async ({ page, request }, testInfo) => {
+  const expected = await call<{ rows: Row[]; total: number }>(request, 'developers:list', {
+    stage: 'engagement',
+    sort: 'name',
+    reverse: true,
+    pageSize: 50,
+  });
+  expect(expected.total).toBeGreaterThan(1);
+  const first = expected.rows[0]!;
+
+  await page.goto(`${app.url}#/developers`);
+  await page.getByRole('combobox', { name: 'Stage' }).selectOption('engagement');
+  await expect(page).toHaveURL(/stage=engagement/);
+  const table = page.getByRole('table', { name: 'Developers' });
+  // A header sorts by its column, and again the other way round; it says which to screen readers.
+  await table.getByRole('button', { name: 'Name', exact: true }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(table.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
+  await table.getByRole('button', { name: 'Name', exact: true }).click();
+  await expect(page).toHaveURL(/reverse=1/);
+  await expect(table.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.getByRole('row').nth(1).getByRole('link')).toHaveAttribute('href', `#/developers/${first.developerId}`);
+
+  // A reload opens the same list.
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Stage' })).toHaveValue('engagement');
+  await expect(page.getByTestId('developer-range')).toHaveText(new RegExp(` of ${expected.total.toLocaleString('en-US')}$`));
+  await expect(table.getByRole('row').nth(1).getByRole('link')).toHaveAttribute('href', `#/developers/${first.developerId}`);
+
+  // Everyone in the filtered list (not only this page) gets the tag, and Undo takes it off them again.
+  const bulk = page.getByTestId('bulk-tags');
+  await bulk.getByRole('combobox', { name: 'Tag to add or remove' }).fill('e2e-bulk');
+  await bulk.getByRole('button', { name: `Add to all ${expected.total}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Add “e2e-bulk” to ${expected.total} developers?` });
+  await dialog.getByRole('button', { name: 'Add the tag' }).click();
+  await expect(page.getByTestId('bulk-tags-outcome')).toContainText(`Added “e2e-bulk” to ${expected.total} developers.`);
+  const tagged = await call<{ total: number }>(request, 'developers:list', { tag: 'e2e-bulk' });
+  expect(tagged.total).toBe(expected.total);
+  // The tag filter suggests the tags in use.
+  await page.getByRole('combobox', { name: 'Tag', exact: true }).fill('e2e-b');
+  await expect(page.locator('datalist option[value="e2e-bulk"]').first()).toBeAttached();
+  await page.getByRole('combobox', { name: 'Tag', exact: true }).fill('');
+  await page.screenshot({ path: testInfo.outputPath('developers-bulk-tags-en.png'), fullPage: true });
+  await page.getByTestId('bulk-tags-outcome').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('bulk-tags-outcome')).toContainText('Undone');
+  expect((await call<{ total: number }>(request, 'developers:list', { tag: 'e2e-bulk' })).total).toBe(0);
+});
+
+test('merge any developer into a profile from a search, then undo it', async ({ page, request }) => {
+  const { rows } = await call<{ rows: Row[] }>(request, 'developers:list', { pageSize: 50, sort: 'name' });
+  const [into, from] = rows.filter((r) => r.displayName && r.primaryEmail).slice(-2) as [Row, Row];
+
+  await page.goto(`${app.url}#/developers/${into.developerId}`);
+  const panel = page.getByTestId('merge-with');
+  await panel.getByRole('searchbox', { name: 'Find by name, email, handle or organization' }).fill(from.primaryEmail!);
+  await panel.getByRole('button', { name: `Merge ${from.displayName} into ${into.displayName}` }).click();
+  await page.getByRole('dialog', { name: 'Merge these developers?' }).getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByTestId('merge-with-outcome')).toContainText(`${from.displayName} was merged into ${into.displayName}.`);
+  await expect
+    .poll(async () => (await call<{ mergedInto: string | null }>(request, 'developers:get', { developerId: from.developerId })).mergedInto)
+    .toBe(into.developerId);
+  await page.getByTestId('merge-with-outcome').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('merge-with-outcome')).toContainText('The merge was undone');
+  expect((await call<{ mergedInto: string | null }>(request, 'developers:get', { developerId: from.developerId })).mergedInto).toBeNull();
 });
 
 test('merge the first suggestion, see the merged profile, undo it', async ({ page }, testInfo) => {

@@ -85,3 +85,26 @@ test("an organization's developer count opens the Developers page filtered by it
   await expect(page.getByTestId('org-filter')).toHaveCount(0);
   await expect(page.getByTestId('developer-range')).toHaveText(new RegExp(` of ${all.total.toLocaleString('en-US')}$`));
 });
+
+test("an organization's page: members by stage, their activity, and its members", async ({ page, request }, testInfo) => {
+  const { rows } = await call<{ rows: Org[] }>(request, 'organizations:list', { pageSize: 200 });
+  const org = rows.filter((r) => r.developers > 0).sort((a, b) => b.developers - a.developers)[0]!;
+
+  await page.goto(`${app.url}#/organizations`);
+  await page.getByRole('link', { name: org.name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`#/organizations/${org.orgId}$`));
+  await expect(page.getByRole('heading', { level: 1, name: org.name })).toBeVisible();
+  // Every member counts once in the stage mix.
+  const mix = page.getByTestId('org-stage-mix');
+  await expect(mix.locator('tbody tr').first()).toBeVisible();
+  const counts = await mix.locator('tbody td:nth-of-type(1)').allTextContents();
+  expect(counts.reduce((sum, n) => sum + Number(n.replace(/,/g, '')), 0)).toBe(org.developers);
+  // The sample's activities run from April 2024 to March 2025: the chart over that period, kept in the address.
+  await page.goto(`${app.url}#/organizations/${org.orgId}?period=custom&from=2024-04-01&to=2025-04-01`);
+  await expect(page.getByTestId('org-trend').locator('svg.recharts-surface')).toBeVisible();
+  await expect(page.getByTestId('org-trend').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('org-members').getByRole('link').first()).toHaveAttribute('href', /^#\/developers\/[0-9a-f-]{36}$/);
+  await page.screenshot({ path: testInfo.outputPath('organization-detail-en.png'), fullPage: true });
+  await page.getByRole('link', { name: `All ${org.developers} members` }).click();
+  await expect(page).toHaveURL(new RegExp(`#/developers\\?org=${org.orgId}$`));
+});

@@ -116,6 +116,28 @@ describe('analytics:get-funnel', () => {
     expect(shortlink.anonymous).toBe(1);
   });
 
+  it('gives conversion from the first stage, the drop-off per step, and the previous period beside it', async () => {
+    const report = await call(t.core, 'analytics:get-funnel', { ...APRIL, compare: true });
+    expect(report.stages.map((s) => [s.key, s.conversionFromFirst, s.droppedOff])).toEqual([
+      ['awareness', 1, 2], // Cy, Gus stop at awareness
+      ['engagement', 0.6, 0], // nobody's highest stage is engagement
+      ['adoption', 0.6, 2], // Ann, Ben
+      ['advocacy', 0.2, null],
+    ]);
+    // The 30 days before April: Dee's view 03-31 23:59:59 JST and post 03-15; no anonymous activity.
+    expect(report.previous).toMatchObject({ from: '2026-03-02', to: '2026-04-01', anonymous: 0 });
+    expect(stageNumbers(report.previous!)).toEqual([
+      ['awareness', 1, 1, null],
+      ['engagement', 0, 1, 1],
+      ['adoption', 0, 1, 1],
+      ['advocacy', 1, 1, 1],
+    ]);
+    // Without `compare` nothing extra is counted; a period that would start before 1970 has none.
+    expect((await funnel(APRIL)).previous).toBeUndefined();
+    const first = await call(t.core, 'analytics:get-funnel', { from: '1970-01-01', to: '1970-02-01', compare: true });
+    expect(first.previous).toBeNull();
+  });
+
   it('rejects an empty period, an impossible day and an unknown campaign', async () => {
     expect((await callError(t.core, 'analytics:get-funnel', { from: '2026-04-01', to: '2026-04-01' })).code).toBe('BAD_INPUT');
     expect((await callError(t.core, 'analytics:get-funnel', { from: '2026-02-30', to: '2026-04-01' })).message).toContain('2026-02-30');
@@ -153,6 +175,22 @@ describe('analytics:list-funnel-developers', () => {
     const campaign = await call(t.core, 'analytics:list-funnel-developers', { ...APRIL, campaignId: spring, stageKey: 'adoption' });
     expect(campaign.rows.map((r) => r.displayName)).toEqual(['Ann']);
     expect((await callError(t.core, 'analytics:list-funnel-developers', { ...APRIL, stageKey: 'nirvana' })).code).toBe('BAD_INPUT');
+  });
+
+  it('lists who dropped off after a stage (reached it and no later one), and exports them', async () => {
+    const awareness = await call(t.core, 'analytics:list-funnel-developers', { ...APRIL, stageKey: 'awareness', mode: 'dropOff' });
+    expect(awareness.total).toBe(2);
+    expect(awareness.rows.map((r) => [r.displayName, r.stage])).toEqual([
+      ['@Gus', 'awareness'],
+      ['Cy', 'awareness'],
+    ]);
+    const adoption = await call(t.core, 'analytics:list-funnel-developers', { ...APRIL, stageKey: 'adoption', mode: 'dropOff' });
+    expect(adoption.rows.map((r) => r.displayName)).toEqual(['Ann', 'Ben']);
+    const engagement = await call(t.core, 'analytics:list-funnel-developers', { ...APRIL, stageKey: 'engagement', mode: 'dropOff' });
+    expect(engagement).toEqual({ total: 0, rows: [] });
+    const csv = await call(t.core, 'analytics:export-funnel-developers', { ...APRIL, stageKey: 'adoption', mode: 'dropOff' });
+    expect(csv.fileName).toBe('drm-funnel-adoption-dropOff-2026-04-01-2026-05-01.csv');
+    expect(csv.content.trimEnd().split('\r\n').length).toBe(3);
   });
 
   it('exports them as CSV, safe from formula injection', async () => {

@@ -170,6 +170,16 @@ describe('developers:list filters, sorts and paging', () => {
     expect(await names({ sort: 'name' })).toEqual([EVIL, QUIET, YAMADA, HANAKO, TARO]);
   });
 
+  it('sorts the other way round, each order exactly reversed (a header clicked twice)', async () => {
+    expect(await names({ sort: 'lastActivity', reverse: true })).toEqual([QUIET, EVIL, TARO, HANAKO, YAMADA]);
+    expect(await names({ sort: 'activityCount', reverse: true })).toEqual([QUIET, EVIL, HANAKO, YAMADA, TARO]);
+    expect(await names({ sort: 'name', reverse: true })).toEqual([TARO, HANAKO, YAMADA, QUIET, EVIL]);
+    expect(await names({ sort: 'name', reverse: true, page: 1, pageSize: 2 })).toEqual([YAMADA, QUIET]);
+    // With a filter too (the filtered path orders the same way).
+    expect(await names({ provider: 'web', sort: 'name', reverse: true })).toEqual([]);
+    expect(await names({ q: 'example', sort: 'name', reverse: true })).toEqual([TARO, HANAKO, YAMADA, QUIET, EVIL]);
+  });
+
   it('pages on the server with the total of the whole list', async () => {
     const pages = await Promise.all([0, 1, 2, 3].map((page) => list({ page, pageSize: 2 })));
     expect(pages.map((p) => p.total)).toEqual([5, 5, 5, 5]);
@@ -192,6 +202,12 @@ describe('developers:get', () => {
       displayName: TARO,
       stage: 'adoption',
       stageReachedAt: '2024-03-01T10:00:00.000Z',
+      // Each stage with when it was first reached (the star on 03-02 is awareness again, later).
+      stages: [
+        { key: 'awareness', reachedAt: '2024-01-10T10:00:00.000Z' },
+        { key: 'engagement', reachedAt: '2024-02-01T10:00:00.000Z' },
+        { key: 'adoption', reachedAt: '2024-03-01T10:00:00.000Z' },
+      ],
       stats: { totalActions: 5, clicks: 0, attends: 1, posts: 0, stars: 1, lastActionAt: '2024-03-05T10:00:00.000Z' },
       identifiers: [{ kind: 'email', value: 'taro.tanaka@example.co.jp' }],
       campaigns: [{ campaignId: expect.any(String), name: 'Spring Campaign', activities: 2 }],
@@ -207,7 +223,7 @@ describe('developers:get', () => {
 
   it('gives zeros for a developer without activity, finds one by email, and NOT_FOUND otherwise', async () => {
     const quiet = await profileOf({ email: 'QUIET@example.com' });
-    expect(quiet).toMatchObject({ displayName: QUIET, stage: null, stageReachedAt: null, campaigns: [], accounts: [] });
+    expect(quiet).toMatchObject({ displayName: QUIET, stage: null, stageReachedAt: null, stages: [], campaigns: [], accounts: [] });
     expect(quiet.stats).toEqual({ totalActions: 0, clicks: 0, attends: 0, posts: 0, stars: 0, lastActionAt: null });
     expect((await profileOf({ email: ' ＴＡＲＯ.TANAKA@example.co.jp ' })).displayName).toBe(TARO);
     const missing = await t.core.handlers['developers:get']({ developerId: '00000000-0000-4000-8000-000000000000' });

@@ -33,6 +33,23 @@ describe('shapeFunnel', () => {
     expect(rows[0]).toMatchObject({ title: 'Awareness', order: 1 });
   });
 
+  it('gives conversion from the first stage and the drop-off between steps', () => {
+    const rows = shapeFunnel(stages, [
+      { mask: 7, developers: 2 },
+      { mask: 4, developers: 1 },
+      { mask: 1, developers: 3 },
+      { mask: 9, developers: 1 },
+    ]);
+    // at or beyond 7, 4, 4, 1
+    expect(rows.map((r) => [r.conversionFromFirst, r.droppedOff])).toEqual([
+      [1, 3],
+      [4 / 7, 0],
+      [4 / 7, 3],
+      [1 / 7, null],
+    ]);
+    expect(shapeFunnel(stages, []).map((r) => r.conversionFromFirst)).toEqual([null, null, null, null]);
+  });
+
   it('is monotonic: a stage reached alone counts at or beyond every earlier one', () => {
     expect(numbers(shapeFunnel(stages, [{ mask: 8, developers: 4 }]))).toEqual([
       ['awareness', 0, 4, null],
@@ -65,5 +82,6 @@ describe('highestStage and maskConditionSql', () => {
   it('selects a stage reached, or a highest stage at or beyond it', () => {
     expect(maskConditionSql('m.mask', 2, 'reached')).toBe('(m.mask & 4) <> 0');
     expect(maskConditionSql('m.mask', 2, 'atOrBeyond')).toBe('m.mask >= 4');
+    expect(maskConditionSql('m.mask', 2, 'dropOff')).toBe('(m.mask >= 4 and m.mask < 8)');
   });
 });

@@ -6,7 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignRoi } from '../../src-shared/contract/campaigns';
 import { topCampaigns } from '../../src-main/core/analytics/overview';
-import { addDays, bucketStart, bucketStarts, checkPeriod, dayNumber, MAX_BUCKETS } from '../../src-main/core/analytics/period';
+import {
+  addDays,
+  bucketStart,
+  bucketStarts,
+  checkPeriod,
+  dayNumber,
+  MAX_BUCKETS,
+  previousPeriod,
+} from '../../src-main/core/analytics/period';
 import { trendPoints } from '../../src-main/core/analytics/trend';
 
 describe('days and periods', () => {
@@ -24,6 +32,13 @@ describe('days and periods', () => {
     expect(checkPeriod('2026-04-01', '2026-04-02')).toEqual({ from: '2026-04-01', to: '2026-04-02' });
     expect(() => checkPeriod('2026-04-01', '2026-04-01')).toThrow(/period is empty/);
     expect(() => checkPeriod('2026-02-30', '2026-04-01')).toThrow(/not a calendar day/);
+  });
+
+  it('finds the period of the same length just before, never before 1970', () => {
+    expect(previousPeriod({ from: '2026-04-01', to: '2026-05-01' })).toEqual({ from: '2026-03-02', to: '2026-04-01' });
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-02' })).toEqual({ from: '2026-02-28', to: '2026-03-01' });
+    expect(previousPeriod({ from: '1970-01-11', to: '1970-01-21' })).toEqual({ from: '1970-01-01', to: '1970-01-11' });
+    expect(previousPeriod({ from: '1970-01-11', to: '1970-01-22' })).toBeNull();
   });
 });
 

@@ -29,6 +29,8 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/developers/activity-span.ts': 'set-based: activity bounds over many developers',
   'src-main/core/developers/filters.ts': 'set-based: the list filters as SQL fragments',
   'src-main/core/developers/list.ts': 'set-based: the developer search and its exports',
+  'src-main/core/developers/tags.ts': 'set-based: one tag added to or removed from every developer a filter lists; tags in use',
+  'src-main/core/organizations/detail.ts': "set-based: an organization's members per stage and their activity per bucket",
   'src-main/core/identity/merged-away.ts': 'the merged-away rule as a SQL fragment for set-based queries',
   'src-main/core/imports/load/activity-resolve.ts': 'set-based: import resolution',
   'src-main/core/imports/load/domain-orgs.ts': 'set-based: import resolution',

@@ -7,7 +7,9 @@ import {
   costTable,
   costsByCurrency,
   funnelBars,
+  funnelStepLabel,
   funnelTable,
+  type FunnelBar,
   hasValues,
   trendShape,
 } from '../../src-renderer/src/analytics/chart-data';
@@ -22,18 +24,48 @@ const stages = [
   { key: 'adoption', title: 'Adoption', order: 3 },
 ];
 
+function shares(conversionFromPrevious: number | null, conversionFromFirst: number | null, droppedOff: number | null) {
+  return { conversionFromPrevious, conversionFromFirst, droppedOff };
+}
+
 const funnel: FunnelReport = {
   from: '2025-01-01',
   to: '2025-02-01',
   anonymous: 7,
   stages: [
-    { key: 'adoption', title: 'Adoption', order: 3, reached: 2, atOrBeyond: 2, conversionFromPrevious: 0.5 },
-    { key: 'awareness', title: 'Awareness', order: 1, reached: 9, atOrBeyond: 10, conversionFromPrevious: null },
-    { key: 'engagement', title: 'Engagement', order: 2, reached: 3, atOrBeyond: 4, conversionFromPrevious: 0.4 },
+    { ...shares(0.5, 0.2, null), key: 'adoption', title: 'Adoption', order: 3, reached: 2, atOrBeyond: 2 },
+    { ...shares(null, 1, 6), key: 'awareness', title: 'Awareness', order: 1, reached: 9, atOrBeyond: 10 },
+    { ...shares(0.4, 0.4, 2), key: 'engagement', title: 'Engagement', order: 2, reached: 3, atOrBeyond: 4 },
   ],
 };
 
+const tableLabels = {
+  stage: 'Stage',
+  reached: 'R',
+  atOrBeyond: 'A',
+  conversion: 'C',
+  fromFirst: 'F',
+  droppedOff: 'D',
+  previous: 'P',
+  anonymous: 'Anon',
+};
+
 describe('funnel shaping', () => {
+  it('puts the previous period beside each stage, by key', () => {
+    const previous = { from: '2024-12-01', to: '2025-01-01', anonymous: 0, stages: [{ ...funnel.stages[1]!, atOrBeyond: 12 }] };
+    const compared = { ...funnel, previous };
+    expect(funnelBars(compared, label).map((b) => b.previous)).toEqual([12, null, null]);
+    const table = funnelTable(compared, label, tableLabels);
+    expect(table.columns.map((c) => c.key)).toContain('previous');
+    expect(table.rows.map((r) => r.previous)).toEqual([12, null, null]);
+  });
+
+  it('labels each step with its count and step %', () => {
+    const bars = funnelBars(funnel, label);
+    const step = (bar: FunnelBar) => funnelStepLabel(bar, String, (r) => `${Math.round(r * 100)}%`);
+    expect(bars.map(step)).toEqual(['10', '4 · 40%', '2 · 50%']);
+  });
+
   it('puts stages in funnel order whatever order they arrive in', () => {
     expect(funnelBars(funnel, label).map((b) => [b.key, b.label, b.atOrBeyond, b.reached])).toEqual([
       ['awareness', 'AWARENESS', 10, 9],
@@ -43,9 +75,13 @@ describe('funnel shaping', () => {
   });
 
   it('reports anonymous activity beside awareness only', () => {
-    const table = funnelTable(funnel, label, { stage: 'Stage', reached: 'R', atOrBeyond: 'A', conversion: 'C', anonymous: 'Anon' });
+    const table = funnelTable(funnel, label, tableLabels);
     expect(table.rows.map((r) => r.anonymous)).toEqual([7, null, null]);
     expect(table.rows.map((r) => r.conversion)).toEqual([null, 0.4, 0.5]);
+    expect(table.rows.map((r) => r.fromFirst)).toEqual([1, 0.4, 0.2]);
+    expect(table.rows.map((r) => r.droppedOff)).toEqual([6, 2, null]);
+    // Not compared: no previous-period column.
+    expect(table.columns.map((c) => c.key)).not.toContain('previous');
     expect(
       anonymousStageKey([
         { key: 'discover', title: 'D', order: 2 },
@@ -129,11 +165,11 @@ describe('campaign shaping', () => {
 describe('chart CSV', () => {
   it('writes raw numbers, empty cells for nulls, CRLF and a BOM, formulas defused', () => {
     const table = funnelTable(
-      { ...funnel, stages: [{ key: 'awareness', title: '=cmd|calc', order: 1, reached: 1, atOrBeyond: 1, conversionFromPrevious: null }] },
+      { ...funnel, stages: [{ key: 'awareness', title: '=cmd|calc', order: 1, reached: 1, atOrBeyond: 1, ...shares(null, 1, null) }] },
       (s) => s.title,
-      { stage: 'Stage', reached: 'Reached', atOrBeyond: 'At or beyond', conversion: 'Conversion', anonymous: '@anon' },
+      { ...tableLabels, reached: 'Reached', atOrBeyond: 'At or beyond', conversion: 'Conversion', anonymous: '@anon' },
     );
-    expect(tableToCsv(table)).toBe("\uFEFFStage,At or beyond,Reached,Conversion,'@anon\r\n'=cmd|calc,1,1,,7\r\n");
+    expect(tableToCsv(table)).toBe("\uFEFFStage,At or beyond,Reached,Conversion,F,D,'@anon\r\n'=cmd|calc,1,1,,1,,7\r\n");
   });
 
   it('keeps negative numbers numeric (only text is defused)', () => {

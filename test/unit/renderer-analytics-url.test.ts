@@ -106,6 +106,12 @@ describe('funnel filters', () => {
       page: null,
     });
   });
+
+  it('keeps the drop-off list in the address', () => {
+    const filters = readFunnelFilters(q('stage=engagement&mode=dropOff'));
+    expect(filters.mode).toBe('dropOff');
+    expect(funnelFilterParams(filters).mode).toBe('dropOff');
+  });
 });
 
 describe('readRoiOptions', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addTag,
+  bulkFilterInput,
   emptyFilters,
   filterInput,
   hasActiveFilters,
@@ -30,10 +31,15 @@ describe('pageRange', () => {
 });
 
 describe('filters', () => {
+  it('gives a bulk tag edit the filters without the sort', () => {
+    expect(bulkFilterInput({ ...emptyFilters, q: ' x ', orgId: ORG, sort: 'name', reverse: true })).toEqual({ q: 'x', orgId: ORG });
+  });
+
   it('leaves blanks out and trims text', () => {
     expect(filterInput({ ...emptyFilters, q: '  山田 ', tag: ' ' })).toEqual({ sort: 'lastActivity', q: '山田' });
-    expect(listInput({ q: '', stage: 'adoption', tag: 'vip', provider: 'github', orgId: '', sort: 'name' }, 2)).toEqual({
+    expect(listInput({ q: '', stage: 'adoption', tag: 'vip', provider: 'github', orgId: '', sort: 'name', reverse: true }, 2)).toEqual({
       sort: 'name',
+      reverse: true,
       stage: 'adoption',
       tag: 'vip',
       provider: 'github',

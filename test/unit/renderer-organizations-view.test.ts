@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrganizationRow } from '../../src-shared/contract/organizations';
-import { mergeTargets, renameError } from '../../src-renderer/src/pages/organizations/organization-view';
+import { mergeTargets, renameError, stageMixRows } from '../../src-renderer/src/pages/organizations/organization-view';
 
 describe('renameError', () => {
   it('accepts a new, trimmed name', () => {
@@ -22,5 +22,20 @@ describe('mergeTargets', () => {
     const rows = [row('1', 'Zeta'), row('2', 'Acme'), row('3', 'Beta')];
     expect(mergeTargets(rows, '3').map((r) => r.orgId)).toEqual(['2', '1']);
     expect(rows.map((r) => r.orgId)).toEqual(['1', '2', '3']); // the input is left alone
+  });
+});
+
+describe('stageMixRows', () => {
+  it('gives each stage its share of the members', () => {
+    expect(
+      stageMixRows([
+        { stage: 'adoption', developers: 3 },
+        { stage: null, developers: 1 },
+      ]),
+    ).toEqual([
+      { stage: 'adoption', developers: 3, share: 0.75 },
+      { stage: null, developers: 1, share: 0.25 },
+    ]);
+    expect(stageMixRows([])).toEqual([]);
   });
 });

@@ -7,9 +7,12 @@
  * - atOrBeyond(i) = developers whose highest bit is i or later, i.e. whose
  *   mask is ≥ 2^i — monotonic by construction;
  * - conversionFromPrevious(i) = atOrBeyond(i) / atOrBeyond(i − 1), null for
- *   the first stage or when the previous is 0.
+ *   the first stage or when the previous is 0;
+ * - conversionFromFirst(i) = atOrBeyond(i) / atOrBeyond(0), null when that is 0;
+ * - droppedOff(i) = atOrBeyond(i) − atOrBeyond(i + 1): developers whose highest
+ *   stage is i (the gap between two steps of the funnel), null for the last.
  */
-import type { FunnelStageRow } from '../../../src-shared/contract/analytics';
+import type { FunnelListMode, FunnelStageRow } from '../../../src-shared/contract/analytics';
 import type { FunnelStage } from '../../../src-shared/contract/settings';
 
 export interface MaskCount {
@@ -28,6 +31,7 @@ export function shapeFunnel(stages: readonly FunnelStage[], counts: readonly Mas
       if (mask >= bit) atOrBeyond += developers;
     }
     const previous = rows[i - 1]?.atOrBeyond;
+    const first = rows[0]?.atOrBeyond ?? atOrBeyond;
     rows.push({
       key: stage.key,
       title: stage.title,
@@ -35,8 +39,11 @@ export function shapeFunnel(stages: readonly FunnelStage[], counts: readonly Mas
       reached,
       atOrBeyond,
       conversionFromPrevious: previous === undefined || previous === 0 ? null : atOrBeyond / previous,
+      conversionFromFirst: first === 0 ? null : atOrBeyond / first,
+      droppedOff: null,
     });
   });
+  for (let i = 0; i + 1 < rows.length; i++) rows[i]!.droppedOff = rows[i]!.atOrBeyond - rows[i + 1]!.atOrBeyond;
   return rows;
 }
 
@@ -48,7 +55,10 @@ export function highestStage(stages: readonly FunnelStage[], mask: number): Funn
 }
 
 /** SQL condition on a mask column for the developers of stage `index` in `mode`. */
-export function maskConditionSql(column: string, index: number, mode: 'reached' | 'atOrBeyond'): string {
+export function maskConditionSql(column: string, index: number, mode: FunnelListMode): string {
   const bit = 2 ** index;
-  return mode === 'reached' ? `(${column} & ${bit}) <> 0` : `${column} >= ${bit}`;
+  if (mode === 'reached') return `(${column} & ${bit}) <> 0`;
+  // The highest bit is `index`: at or beyond it, and not at or beyond the next.
+  if (mode === 'dropOff') return `(${column} >= ${bit} and ${column} < ${bit * 2})`;
+  return `${column} >= ${bit}`;
 }

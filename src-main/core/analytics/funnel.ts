@@ -23,7 +23,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { QueryResultRow } from 'pg';
-import type { FunnelQuery, FunnelReport } from '../../../src-shared/contract/analytics';
+import type { FunnelListMode, FunnelQuery, FunnelReport } from '../../../src-shared/contract/analytics';
 import type { FunnelStage } from '../../../src-shared/contract/settings';
 import { toCsv } from '../../../src-shared/csv';
 import { FUNNEL_DIM_TABLE, FUNNEL_TABLE, stageOrders } from '../derived/developer-funnel';
@@ -34,10 +34,9 @@ import { CoreError } from '../errors';
 import { exportFormat } from '../settings/export-format';
 import { readSettings } from '../settings/read';
 import { highestStage, maskConditionSql, shapeFunnel } from './funnel-shape';
-import { checkPeriod } from './period';
+import { checkPeriod, previousPeriod } from './period';
 
 type Filters = Pick<FunnelQuery, 'from' | 'to' | 'campaignId' | 'source'>;
-type Mode = 'reached' | 'atOrBeyond';
 
 /** The period as a daterange, from parameters $2 (from) and $3 (to). */
 const PERIOD = 'daterange($2::date, $3::date)';
@@ -166,17 +165,25 @@ async function maskCounts(db: Db, tenant: string, f: Filters, stages: readonly F
   return rows.map((r) => ({ mask: r.mask, developers: Number(r.n) }));
 }
 
-export async function funnelReport(db: Db, tenant: string, query: Filters): Promise<FunnelReport> {
-  const f = { ...query, ...checkPeriod(query.from, query.to) };
-  const stages = await stageOrders(db);
+async function funnelCounts(db: Db, tenant: string, f: Filters, stages: readonly FunnelStage[]) {
   // Two statements, side by side when `db` is a pool.
   const [counts, anonymous] = await Promise.all([maskCounts(db, tenant, f, stages), anonymousCount(db, tenant, f)]);
   return { from: f.from, to: f.to, anonymous, stages: shapeFunnel(stages, counts) };
 }
 
+export async function funnelReport(db: Db, tenant: string, query: FunnelQuery): Promise<FunnelReport> {
+  const { compare, ...filters } = query;
+  const f = { ...filters, ...checkPeriod(query.from, query.to) };
+  const stages = await stageOrders(db);
+  const current = await funnelCounts(db, tenant, f, stages);
+  if (!compare) return current;
+  const before = previousPeriod(f);
+  return { ...current, previous: before ? await funnelCounts(db, tenant, { ...f, ...before }, stages) : null };
+}
+
 export interface FunnelDevelopersQuery extends Filters {
   stageKey: string;
-  mode: Mode;
+  mode: FunnelListMode;
   /** The CSV's words (stage titles); the list ignores it. */
   language?: 'en' | 'ja';
 }

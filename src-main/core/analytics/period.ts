@@ -47,6 +47,16 @@ export function checkPeriod(from: string, to: string): { from: string; to: strin
   return { from, to };
 }
 
+/**
+ * The period of the same length that ends where [from, to) starts, or null
+ * when it would start before the first day the app keeps.
+ */
+export function previousPeriod(period: { from: string; to: string }): { from: string; to: string } | null {
+  const start = dayNumber(period.from)!;
+  const from = dayString(start - (dayNumber(period.to)! - start));
+  return isStorableDay(from) ? { from, to: period.from } : null;
+}
+
 /** The first day of the bucket holding `day`: itself, the Monday of its ISO week, or the 1st of its month. */
 export function bucketStart(day: string, bucket: TrendBucket): string {
   if (bucket === 'day') return day;

@@ -13,7 +13,7 @@ import type { Db } from '../db/db';
 import { bucketStarts, checkPeriod } from './period';
 
 /** SQL: the first day of the bucket holding `day` (a date column). Through timestamp, never timestamptz, so no zone enters. */
-const BUCKET_SQL: Record<TrendBucket, (day: string) => string> = {
+export const BUCKET_SQL: Record<TrendBucket, (day: string) => string> = {
   day: (day) => day,
   week: (day) => `date_trunc('week', ${day}::timestamp)::date`,
   month: (day) => `date_trunc('month', ${day}::timestamp)::date`,
@@ -49,8 +49,18 @@ export async function trendReport(db: Db, tenant: string, query: { from: string;
       group by 1, 2`,
     [tenant, from, to],
   );
+  return trendOf(query.bucket, starts, stages, rows);
+}
+
+/** The report from (bucket start, stage key or null, count) rows as SQL returns them. */
+export function trendOf(
+  bucket: TrendBucket,
+  starts: readonly string[],
+  stages: TrendReport['stages'],
+  rows: readonly { period: string; stage_key: string | null; n: string }[],
+): TrendReport {
   return {
-    bucket: query.bucket,
+    bucket,
     stages,
     points: trendPoints(
       starts,

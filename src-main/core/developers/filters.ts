@@ -82,15 +82,22 @@ export async function whereSql(db: Db, params: SqlParams, filters: DeveloperFilt
 /**
  * Every order ends in the id, so that pages never overlap, and matches one of
  * developer_search's indexes exactly (directions and nulls included), so that
- * a page is the first rows of an index walk.
+ * a page is the first rows of an index walk. Reversed, every term flips
+ * (direction and nulls): the same index, walked backwards.
  */
-export function orderSql(sort: DeveloperSort): string {
-  switch (sort) {
-    case 'activityCount':
-      return 'order by ds.total_actions desc nulls last, ds.last_action_at desc nulls last, ds.developer_id';
-    case 'name':
-      return 'order by ds.sort_name, ds.developer_id';
-    case 'lastActivity':
-      return 'order by ds.last_action_at desc nulls last, ds.developer_id';
-  }
+export function orderSql(sort: DeveloperSort, reverse = false): string {
+  const terms = ORDERS[sort];
+  return `order by ${(reverse ? terms.map(flip) : terms).join(', ')}`;
+}
+
+const ORDERS: Record<DeveloperSort, readonly string[]> = {
+  activityCount: ['ds.total_actions desc nulls last', 'ds.last_action_at desc nulls last', 'ds.developer_id'],
+  name: ['ds.sort_name', 'ds.developer_id'],
+  lastActivity: ['ds.last_action_at desc nulls last', 'ds.developer_id'],
+};
+
+/** `x desc nulls last` → `x asc nulls first`; `x` (asc, nulls last) → `x desc nulls first`. */
+function flip(term: string): string {
+  const [column, direction = 'asc', , nulls = direction === 'asc' ? 'last' : 'first'] = term.split(' ');
+  return `${column} ${direction === 'asc' ? 'desc' : 'asc'} nulls ${nulls === 'last' ? 'first' : 'last'}`;
 }

@@ -3,6 +3,7 @@ import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
 import { exportDevelopers, listDevelopers } from './list';
 import { findDeveloperByEmail, getProfile, listActivities } from './profile';
+import { listTags, tagFiltered, tagListed } from './tags';
 import { updateDeveloper } from './update';
 import type { Db } from '../db/db';
 
@@ -19,6 +20,20 @@ export function developerHandlers(db: Db, events: CoreEvents, tenant: string): D
     },
 
     'developers:list-activities': (query) => listActivities(db, tenant, query),
+
+    'developers:list-tags': (query) => listTags(db, tenant, query),
+
+    'developers:tag-filtered': async (input) => {
+      const result = await tagFiltered(db, tenant, input);
+      if (result.developerIds.length > 0) events.emit('db:changed', { tables: ['developers'] });
+      return result;
+    },
+
+    'developers:tag-listed': async (input) => {
+      const result = await tagListed(db, tenant, input);
+      if (result.developerIds.length > 0) events.emit('db:changed', { tables: ['developers'] });
+      return result;
+    },
 
     'developers:update': async (update) => {
       if (await updateDeveloper(db, tenant, update)) events.emit('db:changed', { tables: ['developers'] });

@@ -4,13 +4,7 @@
  * spec's tables. The count runs beside the page on a second connection.
  */
 import { inTransaction } from '../db/transaction';
-import type {
-  DeveloperFilters,
-  DeveloperListQuery,
-  DeveloperPage,
-  DeveloperRow,
-  DeveloperSort,
-} from '../../../src-shared/contract/developers';
+import type { DeveloperFilters, DeveloperListQuery, DeveloperPage, DeveloperRow } from '../../../src-shared/contract/developers';
 import { toCsv } from '../../../src-shared/csv';
 import { exportFormat } from '../settings/export-format';
 import { orderSql, SEARCH_TABLE, SqlParams, whereSql, type Where } from './filters';
@@ -77,7 +71,7 @@ export async function developerRows(db: Db, tenant: string, ids: string[]): Prom
 interface Filtered {
   where: Where;
   values: unknown[];
-  sort: DeveloperSort;
+  order: string;
 }
 
 interface Paging {
@@ -88,7 +82,7 @@ interface Paging {
 async function filtered(db: Db, tenant: string, filters: DeveloperFilters): Promise<Filtered> {
   const params = new SqlParams(tenant);
   const where = await whereSql(db, params, filters);
-  return { where, values: params.values, sort: filters.sort };
+  return { where, values: params.values, order: orderSql(filters.sort, filters.reverse) };
 }
 
 /** `limit $n offset $m` after the filter's parameters. */
@@ -101,7 +95,7 @@ function paged(f: Filtered, page?: Paging): { sql: string; values: unknown[] } {
 async function orderedIds(db: Db, f: Filtered, page?: Paging): Promise<string[]> {
   const p = paged(f, page);
   const { rows } = await db.$client.query<{ id: string }>(
-    `select ds.developer_id as id from ${SEARCH_TABLE} ${f.where.sql} ${orderSql(f.sort)} ${p.sql}`,
+    `select ds.developer_id as id from ${SEARCH_TABLE} ${f.where.sql} ${f.order} ${p.sql}`,
     p.values,
   );
   return rows.map((r) => r.id);
@@ -126,7 +120,7 @@ async function searchPage(db: Db, f: Filtered, page: Paging): Promise<{ total: n
     await tx.$client.query('set local min_parallel_table_scan_size = 0');
     return (
       await tx.$client.query<{ id: string; total: string }>(
-        `select ds.developer_id as id, count(*) over () as total from ${SEARCH_TABLE} ${f.where.sql} ${orderSql(f.sort)} ${p.sql}`,
+        `select ds.developer_id as id, count(*) over () as total from ${SEARCH_TABLE} ${f.where.sql} ${f.order} ${p.sql}`,
         p.values,
       )
     ).rows;
@@ -145,10 +139,7 @@ async function filteredPage(db: Db, f: Filtered, page: Paging): Promise<{ total:
   const p = paged(f, page);
   const [total, { rows }] = await Promise.all([
     countDevelopers(db, f),
-    db.$client.query<{ id: string }>(
-      `select ds.developer_id as id from ${SEARCH_TABLE} ${f.where.sql} ${orderSql(f.sort)} ${p.sql}`,
-      p.values,
-    ),
+    db.$client.query<{ id: string }>(`select ds.developer_id as id from ${SEARCH_TABLE} ${f.where.sql} ${f.order} ${p.sql}`, p.values),
   ]);
   return { total, ids: rows.map((r) => r.id) };
 }

@@ -68,8 +68,8 @@ export async function findDeveloperByEmail(db: Db, tenant: string, email: string
   return (identified[0] ?? primary[0])?.id ?? null;
 }
 
-/** The highest stage the developer reached and, from the same rows, when it was first reached. */
-function stageReached(db: Db, tenant: string, developerId: string) {
+/** Every stage the developer reached with when it was first reached, highest stage first. */
+function stagesReached(db: Db, tenant: string, developerId: string) {
   return db
     .select({ stageKey: activityFunnelMap.stageKey, reachedAt: min(activities.occurredAt) })
     .from(activities)
@@ -77,8 +77,7 @@ function stageReached(db: Db, tenant: string, developerId: string) {
     .innerJoin(funnelStages, eq(funnelStages.stageKey, activityFunnelMap.stageKey))
     .where(and(eq(activities.tenantId, tenant), eq(activities.developerId, developerId)))
     .groupBy(activityFunnelMap.stageKey, funnelStages.orderNo)
-    .orderBy(desc(funnelStages.orderNo))
-    .limit(1);
+    .orderBy(desc(funnelStages.orderNo));
 }
 
 const ac = alias(activityCampaigns, 'ac');
@@ -111,7 +110,7 @@ export async function getProfile(db: Db, tenant: string, developerId: string): P
     and(eq(table.tenantId, tenant), eq(table.developerId, developerId));
   const [rows, stage, merged, stats, accountRows, identifiers, touched] = await Promise.all([
     developerRows(db, tenant, [developerId]),
-    stageReached(db, tenant, developerId),
+    stagesReached(db, tenant, developerId),
     db.$client.query<{ merged_into: string | null }>(`select ${MERGED_INTO_SQL('$1::uuid')} as merged_into`, [developerId]),
     db.select().from(developerStats).where(ofDeveloper(developerStats)),
     developerAccounts(db, tenant, developerId),
@@ -130,6 +129,10 @@ export async function getProfile(db: Db, tenant: string, developerId: string): P
     ...row,
     stage: reached?.stageKey ?? null,
     stageReachedAt: iso(reached?.reachedAt ?? null),
+    stages: stage
+      .filter((st) => st.reachedAt !== null)
+      .reverse()
+      .map((st) => ({ key: st.stageKey, reachedAt: st.reachedAt!.toISOString() })),
     stats: {
       totalActions: s?.totalActions ?? 0,
       clicks: s?.clicks ?? 0,

@@ -1,5 +1,6 @@
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
+import { organizationDetail } from './detail';
 import { getOrganization, listOrganizations, mergeOrganizations, renameOrganization } from './service';
 import type { Db } from '../db/db';
 
@@ -9,6 +10,8 @@ export function organizationHandlers(db: Db, events: CoreEvents, tenant: string)
     'organizations:list': (query) => listOrganizations(db, tenant, query),
 
     'organizations:get': ({ orgId }) => getOrganization(db, tenant, orgId),
+
+    'organizations:get-detail': (query) => organizationDetail(db, tenant, query),
 
     'organizations:rename': async ({ orgId, name }) => {
       if (await renameOrganization(db, tenant, orgId, name)) changed();

@@ -44,15 +44,23 @@ export interface FunnelBar {
   reached: number;
   atOrBeyond: number;
   conversionFromPrevious: number | null;
+  conversionFromFirst: number | null;
+  droppedOff: number | null;
+  /** At or beyond the stage in the previous period (null: not compared, or no such period). */
+  previous: number | null;
 }
 
 export function funnelBars(report: FunnelReport, label: StageLabel): FunnelBar[] {
+  const previous = new Map(report.previous?.stages.map((s) => [s.key, s.atOrBeyond]));
   return byOrder(report.stages).map((s) => ({
     key: s.key,
     label: label(s),
     reached: s.reached,
     atOrBeyond: s.atOrBeyond,
     conversionFromPrevious: s.conversionFromPrevious,
+    conversionFromFirst: s.conversionFromFirst,
+    droppedOff: s.droppedOff,
+    previous: previous.get(s.key) ?? null,
   }));
 }
 
@@ -61,17 +69,25 @@ export interface FunnelLabels {
   reached: string;
   atOrBeyond: string;
   conversion: string;
+  fromFirst: string;
+  droppedOff: string;
+  /** The previous period's column; left out when the report has no previous period. */
+  previous: string;
   anonymous: string;
 }
 
 export function funnelTable(report: FunnelReport, label: StageLabel, labels: FunnelLabels): ChartTable {
   const anonymousKey = anonymousStageKey(report.stages);
+  const compared = Boolean(report.previous);
   return {
     columns: [
       { key: 'stage', label: labels.stage, kind: 'text' },
       { key: 'atOrBeyond', label: labels.atOrBeyond, kind: 'count' },
       { key: 'reached', label: labels.reached, kind: 'count' },
       { key: 'conversion', label: labels.conversion, kind: 'share' },
+      { key: 'fromFirst', label: labels.fromFirst, kind: 'share' },
+      { key: 'droppedOff', label: labels.droppedOff, kind: 'count' },
+      ...(compared ? [{ key: 'previous', label: labels.previous, kind: 'count' as const }] : []),
       { key: 'anonymous', label: labels.anonymous, kind: 'count' },
     ],
     rows: funnelBars(report, label).map((bar) => ({
@@ -79,9 +95,20 @@ export function funnelTable(report: FunnelReport, label: StageLabel, labels: Fun
       atOrBeyond: bar.atOrBeyond,
       reached: bar.reached,
       conversion: bar.conversionFromPrevious,
+      fromFirst: bar.conversionFromFirst,
+      droppedOff: bar.droppedOff,
+      ...(compared ? { previous: bar.previous } : {}),
       anonymous: bar.key === anonymousKey ? report.anonymous : null,
     })),
   };
+}
+
+/**
+ * The label beside a step of the funnel: its count, its share of the
+ * previous step (the step %), or of nothing for the first.
+ */
+export function funnelStepLabel(bar: FunnelBar, count: (n: number) => string, share: (r: number) => string): string {
+  return bar.conversionFromPrevious === null ? count(bar.atOrBeyond) : `${count(bar.atOrBeyond)} · ${share(bar.conversionFromPrevious)}`;
 }
 
 export interface Series {

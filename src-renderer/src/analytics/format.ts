@@ -16,6 +16,8 @@ export interface AnalyticsFormat {
   money(amount: number, currency: string): string;
   /** A share 0…1 with one decimal: "66.7%". */
   share(value: number): string;
+  /** A change as a signed share: "+12.5%", "-3%", "0%". */
+  signedShare(value: number): string;
   /** A percentage already ×100 (ROI %): "-12.5%". */
   percentValue(value: number): string;
   /** Small ratios such as conversions per yen: three significant digits. */
@@ -36,6 +38,12 @@ export function createAnalyticsFormat(locale: string): AnalyticsFormat {
   const counts = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const weights = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const shares = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+  const signedShares = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
   const ratios = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 });
   const days = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dayShort = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
@@ -60,6 +68,7 @@ export function createAnalyticsFormat(locale: string): AnalyticsFormat {
       return format ? format.format(amount) : `${weights.format(amount)} ${currency}`;
     },
     share: (value) => shares.format(value),
+    signedShare: (value) => signedShares.format(value),
     percentValue: (value) => shares.format(value / 100),
     ratio: (value) => ratios.format(value),
     day: (day) => days.format(utcDate(day)),

@@ -4,6 +4,7 @@
  * A preset is stored by name so that "last 30 days" stays relative; a custom
  * period is stored as the contract's half-open `from`/`to`.
  */
+import { funnelListModes, type FunnelListMode } from '../../../src-shared/contract/analytics';
 import { trendBuckets, type TrendBucket } from '../../../src-shared/contract/common';
 import { attributionModels, type AttributionModelName } from '../../../src-shared/contract/settings';
 import { defaultBucket, isDay, periodPresets, presetPeriod, type Period, type PeriodChoice } from './period';
@@ -82,7 +83,7 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
-export type FunnelListMode = 'reached' | 'atOrBeyond';
+export type { FunnelListMode };
 
 export interface FunnelFilters {
   campaignId: string | null;
@@ -99,11 +100,12 @@ export function readFunnelFilters(params: URLSearchParams): FunnelFilters {
   const source = params.get('source')?.trim() ?? '';
   const stage = params.get('stage')?.trim() ?? '';
   const page = Number(params.get('page'));
+  const mode = funnelListModes.find((m) => m === params.get('mode')) ?? 'atOrBeyond';
   return {
     campaignId: isUuid(campaign) ? campaign : null,
     source: source === '' || source.length > 200 ? null : source,
     stage: stage === '' || stage.length > 100 ? null : stage,
-    mode: params.get('mode') === 'reached' ? 'reached' : 'atOrBeyond',
+    mode,
     page: Number.isInteger(page) && page > 0 ? page : 0,
   };
 }
@@ -113,7 +115,7 @@ export function funnelFilterParams(filters: FunnelFilters): Record<string, strin
     campaign: filters.campaignId,
     source: filters.source,
     stage: filters.stage,
-    mode: filters.mode === 'reached' ? 'reached' : null,
+    mode: filters.mode === 'atOrBeyond' ? null : filters.mode,
     page: filters.page > 0 ? filters.page : null,
   };
 }

@@ -34,6 +34,22 @@ const enOrganizations = {
     confirmMerge: 'Merge',
     merged: '{{from}} was merged into {{into}}; {{count}} developers moved.',
   },
+  organizationDetail: {
+    back: 'All organizations',
+    loading: 'Loading the organization…',
+    domain: 'Domain',
+    members: 'Members',
+    allMembers: 'All {{count}} members',
+    lastActivity: 'Last activity',
+    stageMix: 'Members by highest stage',
+    stageMixHint: 'The furthest stage each member ever reached.',
+    developers: 'Developers',
+    share: 'Share',
+    noMembers: 'No developers in this organization.',
+    periodLabel: 'Period of the activity chart',
+    trendTitle: 'Members’ activity by stage',
+    recentMembers: 'Most recently active members',
+  },
 };
 
 export default enOrganizations;

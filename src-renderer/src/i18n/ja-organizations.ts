@@ -38,6 +38,22 @@ const jaOrganizations = {
     confirmMerge: '統合する',
     merged: '{{from}} を {{into}} に統合しました。{{count}} 人の開発者が移りました。',
   },
+  organizationDetail: {
+    back: 'すべての組織',
+    loading: '組織を読み込み中…',
+    domain: 'ドメイン',
+    members: 'メンバー',
+    allMembers: '{{count}} 人のメンバー全員',
+    lastActivity: '最終アクティビティ',
+    stageMix: '最高ステージ別のメンバー',
+    stageMixHint: '各メンバーがこれまでに到達したいちばん先のステージです。',
+    developers: '開発者',
+    share: '割合',
+    noMembers: 'この組織に開発者はいません。',
+    periodLabel: 'アクティビティのグラフの期間',
+    trendTitle: 'メンバーのステージ別アクティビティ',
+    recentMembers: '最近アクティブなメンバー',
+  },
 };
 
 export default jaOrganizations;

@@ -47,6 +47,14 @@ export const developerQueries = {
       meta: { tables: DEVELOPER_TABLES },
       placeholderData: keepPreviousData,
     }),
+  /** Tags in use starting with `prefix` (any case), most used first: the tag fields' suggestions. */
+  tags: (prefix: string) =>
+    queryOptions({
+      queryKey: [...developerQueries.all(), 'tags', prefix] as const,
+      queryFn: () => api.call('developers:list-tags', { prefix, limit: 20 }),
+      meta: { tables: ['developers'] satisfies TableName[] },
+      placeholderData: keepPreviousData,
+    }),
   merges: (developerId: string) =>
     queryOptions({
       queryKey: [...developerQueries.all(), 'merges', developerId] as const,
@@ -64,6 +72,10 @@ export const developerMutations = {
     }),
   /** The filtered list as CSV (a file to save, no write to the database). */
   export: () => channelMutation('developers:export'),
+  /** One tag added to, or removed from, every developer the filters list. */
+  tagFiltered: () => channelMutation('developers:tag-filtered'),
+  /** The same on named developers: the undo of tagFiltered. */
+  tagListed: () => channelMutation('developers:tag-listed'),
   /** Merges `from` into `into` (the pair as the page shows it comes back as the variables, names and all). */
   merge: <P extends MergePair>() =>
     mutationOptions({

@@ -22,6 +22,15 @@ export const organizationQueries = {
       meta: { tables: ORGANIZATION_TABLES },
       retry: false,
     }),
+  /** An organization's page: its row, stage mix and activity trend (activities and the stage map too). */
+  detail: (input: ChannelInput<'organizations:get-detail'>) =>
+    queryOptions({
+      queryKey: [...organizationQueries.all(), 'detail', input] as const,
+      queryFn: () => api.call('organizations:get-detail', input),
+      meta: { tables: [...ORGANIZATION_TABLES, 'activities', 'activity_funnel_map', 'app.tenant_settings'] satisfies TableName[] },
+      placeholderData: keepPreviousData,
+      retry: false,
+    }),
 };
 
 export const organizationMutations = {

@@ -1,37 +1,78 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Cell, Funnel, FunnelChart as RechartsFunnel, LabelList, ResponsiveContainer, Tooltip, type LabelProps } from 'recharts';
 import type { FunnelReport } from '../../../../src-shared/contract/analytics';
-import { funnelBars, funnelTable, anonymousStageKey } from '../../analytics/chart-data';
+import { funnelBars, funnelStepLabel, funnelTable, anonymousStageKey } from '../../analytics/chart-data';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { useStageName } from '../../analytics/use-stage-name';
 import { ChartFrame } from './ChartFrame';
-import { axisStyle, numberOf, tooltipStyle } from './chart-props';
-import { roundTicks, seriesOrder } from './axis-order';
+import { numberOf, tooltipStyle } from './chart-props';
 import { seriesColor, useChartTheme } from './chart-theme';
 
 interface FunnelChartProps {
   report: FunnelReport;
   title: string;
   fileStem: string;
-  /** A click on a stage's bar (the table beside it is the keyboard way). */
+  /** A click on a stage's step (the table beside it is the keyboard way). */
   onSelectStage?: (stageKey: string) => void;
   actions?: React.ReactNode;
   testId?: string;
 }
 
-/** Developers at or beyond each stage, and those who reached it, as horizontal bars in funnel order. */
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * A step's label in the margin beside the whole funnel (not beside its own
+ * step, where a wide step would put it on the colour), level with its step.
+ */
+function sideLabel(side: 'left' | 'right', fill: string) {
+  return function SideLabel(props: LabelProps) {
+    const step = props.viewBox as Box | undefined;
+    const plot = props.parentViewBox as Box | undefined;
+    if (!step || !plot || props.value === undefined) return null;
+    return (
+      <text
+        x={side === 'left' ? plot.x - 10 : plot.x + plot.width + 10}
+        y={step.y + step.height / 2}
+        textAnchor={side === 'left' ? 'end' : 'start'}
+        dominantBaseline="middle"
+        fill={fill}
+        fontSize={12}
+      >
+        {props.value}
+      </text>
+    );
+  };
+}
+
+/**
+ * Developers at or beyond each stage drawn as a funnel: one step per stage in
+ * funnel order, as wide as its count, named on the left, with its count and
+ * its share of the step above (the step %) on the right. The numbers behind
+ * it (reached, from the first stage, drop-off, the previous period) are in
+ * its table.
+ */
 export function FunnelChart({ report, title, fileStem, onSelectStage, actions, testId }: FunnelChartProps) {
   const { t } = useTranslation();
   const format = useAnalyticsFormat();
   const theme = useChartTheme();
   const stageName = useStageName();
-  const bars = funnelBars(report, stageName);
-  const ticks = roundTicks(Math.max(0, ...bars.map((b) => Math.max(b.atOrBeyond, b.reached))));
+  const bars = funnelBars(report, stageName).map((bar) => ({
+    ...bar,
+    step: funnelStepLabel(bar, format.count, format.share),
+  }));
   const table = funnelTable(report, stageName, {
     stage: t('funnel.columns.stage'),
     reached: t('funnel.columns.reached'),
     atOrBeyond: t('funnel.columns.atOrBeyond'),
     conversion: t('funnel.columns.conversion'),
+    fromFirst: t('funnel.columns.fromFirst'),
+    droppedOff: t('funnel.columns.droppedOff'),
+    previous: t('funnel.columns.previous'),
     anonymous: t('funnel.columns.anonymous'),
   });
   const summary = t('funnel.chartSummary', {
@@ -50,9 +91,8 @@ export function FunnelChart({ report, title, fileStem, onSelectStage, actions, t
   const anonymousKey = anonymousStageKey(report.stages);
   const anonymousLabel = bars.find((b) => b.key === anonymousKey)?.label ?? '';
   const empty = bars.every((b) => b.atOrBeyond === 0 && b.reached === 0);
-  const atOrBeyondColor = seriesColor(theme, 0);
-  const reachedColor = seriesColor(theme, 1);
   const tooltip = tooltipStyle(theme);
+  const label = (side: 'left' | 'right') => sideLabel(side, theme.text);
 
   return (
     <ChartFrame
@@ -62,12 +102,9 @@ export function FunnelChart({ report, title, fileStem, onSelectStage, actions, t
       fileStem={fileStem}
       testId={testId}
       actions={actions}
-      height={Math.max(180, bars.length * 56 + 40)}
+      height={Math.max(180, bars.length * 56 + 16)}
       emptyText={empty ? t('funnel.emptyChart') : null}
-      legend={[
-        { label: t('funnel.columns.atOrBeyond'), color: atOrBeyondColor },
-        { label: t('funnel.columns.reached'), color: reachedColor },
-      ]}
+      legend={[{ label: t('funnel.columns.atOrBeyond'), color: seriesColor(theme, 0) }]}
       note={
         report.anonymous > 0 ? (
           <p className="chart-note" data-testid="funnel-anonymous">
@@ -77,42 +114,30 @@ export function FunnelChart({ report, title, fileStem, onSelectStage, actions, t
       }
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false} barGap={2}>
-          <CartesianGrid stroke={theme.grid} horizontal={false} />
-          <XAxis
-            type="number"
-            allowDecimals={false}
-            ticks={ticks}
-            domain={[0, ticks.at(-1)!]}
-            tickFormatter={(v: number) => format.count(v)}
-            {...axisStyle(theme)}
-          />
-          <YAxis type="category" dataKey="label" width={112} {...axisStyle(theme)} tick={{ fill: theme.text, fontSize: 12 }} />
+        <RechartsFunnel margin={{ top: 8, right: 150, bottom: 8, left: 130 }} accessibilityLayer={false}>
           <Tooltip
             {...tooltip}
-            itemSorter={seriesOrder(['atOrBeyond', 'reached'])}
             formatter={(value, name) => {
               const n = numberOf(value);
               return [n === null ? String(value) : format.count(n), name];
             }}
           />
-          <Bar
+          <Funnel
+            data={bars}
             dataKey="atOrBeyond"
-            name={t('funnel.columns.atOrBeyond')}
-            fill={atOrBeyondColor}
+            nameKey="label"
+            lastShapeType="rectangle"
             isAnimationActive={false}
             cursor={onSelectStage ? 'pointer' : undefined}
             onClick={onSelectStage ? (item) => onSelectStage(String((item.payload as { key: string }).key)) : undefined}
-          />
-          <Bar
-            dataKey="reached"
-            name={t('funnel.columns.reached')}
-            fill={reachedColor}
-            isAnimationActive={false}
-            cursor={onSelectStage ? 'pointer' : undefined}
-            onClick={onSelectStage ? (item) => onSelectStage(String((item.payload as { key: string }).key)) : undefined}
-          />
-        </BarChart>
+          >
+            {bars.map((bar, i) => (
+              <Cell key={bar.key} fill={seriesColor(theme, i)} />
+            ))}
+            <LabelList dataKey="label" content={label('left')} />
+            <LabelList dataKey="step" content={label('right')} />
+          </Funnel>
+        </RechartsFunnel>
       </ResponsiveContainer>
     </ChartFrame>
   );

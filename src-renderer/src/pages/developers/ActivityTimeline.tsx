@@ -8,6 +8,7 @@ import { developerQueries } from '../../queries/developers';
 import { useProviderLabel } from '../../components/developer-bits';
 import { ACTIVITY_PAGE_SIZE } from './developer-view';
 import { pageRange } from '../../lib/page-range';
+import { actionIcon } from '../../lib/action-icons';
 import { parseTime } from '../../lib/time';
 import { actionLabel } from '../../lib/labels';
 
@@ -89,7 +90,12 @@ export function ActivityTimeline({ developerId }: { developerId: string }) {
                 return (
                   <li key={a.activityId}>
                     <time dateTime={a.occurredAt}>{at ? format.dateTime(at) : a.occurredAt}</time>
-                    <span className="timeline-action">{actionLabel(t, a.action)}</span>
+                    <span className="timeline-action" data-action={a.action}>
+                      <span className="action-icon" aria-hidden="true">
+                        {actionIcon(a.action)}
+                      </span>
+                      {actionLabel(t, a.action)}
+                    </span>
                     <span className="muted">
                       {a.source}
                       {a.provider && a.provider.toLowerCase() !== a.source.toLowerCase() ? ` · ${providerLabel(a.provider)}` : ''}

@@ -1,10 +1,12 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { developerSorts, type DeveloperSort } from '../../../../src-shared/contract/developers';
 import { useProviderLabel } from '../../components/developer-bits';
 import { stageKeys } from '../../../../src-shared/funnel-stages';
 import { providers } from '../../../../src-shared/providers';
 import type { DeveloperFilterState } from './developer-view';
+import { TagSuggestions } from './TagSuggestions';
+import { TextFilter } from './TextFilter';
 
 interface Props {
   filters: DeveloperFilterState;
@@ -15,18 +17,19 @@ export function DeveloperFilters({ filters, onChange }: Props) {
   const { t } = useTranslation();
   const providerLabel = useProviderLabel();
   const id = useId();
+  const [tagDraft, setTagDraft] = useState(filters.tag);
   const set = <K extends keyof DeveloperFilterState>(key: K, value: DeveloperFilterState[K]) => onChange({ ...filters, [key]: value });
 
   return (
     <form className="filter-bar" role="search" aria-label={t('developers.filtersLabel')} onSubmit={(e) => e.preventDefault()}>
       <div className="field filter-search">
         <label htmlFor={`${id}-q`}>{t('developers.searchLabel')}</label>
-        <input
+        <TextFilter
           id={`${id}-q`}
           type="search"
           value={filters.q}
           placeholder={t('developers.searchPlaceholder')}
-          onChange={(e) => set('q', e.target.value)}
+          onSettle={(q) => set('q', q)}
           autoComplete="off"
         />
       </div>
@@ -43,14 +46,17 @@ export function DeveloperFilters({ filters, onChange }: Props) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-tag`}>{t('developers.tag')}</label>
-        <input
+        <TextFilter
           id={`${id}-tag`}
           type="text"
           value={filters.tag}
           placeholder={t('developers.tagPlaceholder')}
-          onChange={(e) => set('tag', e.target.value)}
+          onSettle={(tag) => set('tag', tag)}
+          onDraft={setTagDraft}
+          list={`${id}-tags`}
           autoComplete="off"
         />
+        <TagSuggestions id={`${id}-tags`} prefix={tagDraft} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-provider`}>{t('developers.provider')}</label>
@@ -65,7 +71,11 @@ export function DeveloperFilters({ filters, onChange }: Props) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-sort`}>{t('developers.sort')}</label>
-        <select id={`${id}-sort`} value={filters.sort} onChange={(e) => set('sort', e.target.value as DeveloperSort)}>
+        <select
+          id={`${id}-sort`}
+          value={filters.sort}
+          onChange={(e) => onChange({ ...filters, sort: e.target.value as DeveloperSort, reverse: false })}
+        >
           {developerSorts.map((s) => (
             <option key={s} value={s}>
               {t(`developers.sorts.${s}`)}

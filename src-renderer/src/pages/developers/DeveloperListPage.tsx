@@ -1,51 +1,47 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shownLanguage } from '../../i18n/language';
+import type { DeveloperSort } from '../../../../src-shared/contract/developers';
+import { useHashQuery } from '../../analytics/hooks';
+import { hashWithQuery, withParams } from '../../analytics/url-state';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { developerMutations, developerQueries } from '../../queries/developers';
 import { hrefFor } from '../../routes';
 import { saveText } from '../../download';
+import { BulkTags } from './BulkTags';
 import { DeveloperFilters } from './DeveloperFilters';
 import { DeveloperRows } from './DeveloperRows';
 import { emptyFilters, filterInput, hasActiveFilters, listInput, PAGE_SIZE, type DeveloperFilterState } from './developer-view';
+import { developerListParams, readDeveloperList, sortByHeader } from './list-state';
 import { pageRange } from '../../lib/page-range';
 import { OrgFilterChip } from './OrgFilterChip';
-import { useDebounced } from '../../components/use-debounced';
-import { useOrgFilter } from './use-org-filter';
 
+/**
+ * The Developers list. Every filter, the sort and the page live in the
+ * address (list-state.ts), so Back from a profile, a reload or a shared link
+ * shows the same list; text fields write there once typing settles.
+ */
 export function DeveloperListPage() {
   const { t, i18n } = useTranslation();
-  const [filters, setFilters] = useState<DeveloperFilterState>(emptyFilters);
-  const [page, setPage] = useState(0);
-  // The organization comes with the address (the Organizations page links here); a new one starts at page one.
-  const orgId = useOrgFilter() ?? '';
-  const [pagedOrg, setPagedOrg] = useState(orgId);
-  if (pagedOrg !== orgId) {
-    setPagedOrg(orgId);
-    setPage(0);
-  }
-  // Text fields settle before they query; selects apply at once.
-  const q = useDebounced(filters.q, 250);
-  const tag = useDebounced(filters.tag, 250);
-  const applied = useMemo(() => ({ ...filters, q, tag, orgId }), [filters, q, tag, orgId]);
-  const query = useQuery(developerQueries.list(listInput(applied, page)));
+  const [params, update] = useHashQuery();
+  const { filters, page } = readDeveloperList(params);
+  const query = useQuery(developerQueries.list(listInput(filters, page)));
 
   const exportCsv = useMutation({
     ...developerMutations.export(),
     onSuccess: ({ fileName, content }) => saveText(fileName, content),
   });
 
-  const changeFilters = (next: DeveloperFilterState) => {
-    setFilters(next);
-    setPage(0);
-  };
+  // A new filter or sort starts at page one.
+  const changeFilters = (next: DeveloperFilterState) => update(developerListParams({ filters: next, page: 0 }));
+  const setPage = (next: number) => update(developerListParams({ filters, page: next }));
+  const sortBy = (column: DeveloperSort) => changeFilters({ ...filters, ...sortByHeader(filters, column) });
 
   const data = query.data;
   const range = data ? pageRange(page, PAGE_SIZE, data.total) : null;
-  const filtered = hasActiveFilters(applied);
+  const filtered = hasActiveFilters(filters);
   const progress = query.isPending ? t('developers.loading') : query.isFetching ? t('common.refreshing') : '';
 
   return (
@@ -54,14 +50,23 @@ export function DeveloperListPage() {
         <button
           type="button"
           className="button-secondary"
-          onClick={() => exportCsv.mutate({ ...filterInput(applied), language: shownLanguage(i18n) })}
+          onClick={() => exportCsv.mutate({ ...filterInput(filters), language: shownLanguage(i18n) })}
           disabled={exportCsv.isPending || !data?.total}
         >
           {exportCsv.isPending ? t('developers.exporting') : t('developers.exportCsv')}
         </button>
       </PageHeader>
       <DeveloperFilters filters={filters} onChange={changeFilters} />
-      {orgId ? <OrgFilterChip orgId={orgId} /> : null}
+      {filters.orgId ? (
+        <OrgFilterChip
+          orgId={filters.orgId}
+          // Dropping the organization keeps the other filters.
+          removeHref={hashWithQuery(
+            hrefFor('developers'),
+            withParams(params, developerListParams({ filters: { ...filters, orgId: '' }, page: 0 })),
+          )}
+        />
+      ) : null}
       <p role="status" className={query.isPending ? 'loading' : 'visually-hidden'}>
         {query.isPending ? <span className="spinner" aria-hidden="true" /> : null}
         {progress}
@@ -77,10 +82,7 @@ export function DeveloperListPage() {
               <button
                 type="button"
                 className="button-secondary"
-                onClick={() => {
-                  changeFilters({ ...emptyFilters, sort: filters.sort });
-                  if (orgId) window.location.hash = hrefFor('developers');
-                }}
+                onClick={() => changeFilters({ ...emptyFilters, sort: filters.sort, reverse: filters.reverse })}
               >
                 {t('developers.clearFilters')}
               </button>
@@ -97,18 +99,21 @@ export function DeveloperListPage() {
             </section>
           )
         ) : (
-          <section aria-labelledby="developer-list-title" aria-busy={query.isFetching}>
-            <div className="list-toolbar">
-              <h2 id="developer-list-title" className="visually-hidden">
-                {t('developers.listLabel')}
-              </h2>
-              <p className="meta-line" data-testid="developer-range">
-                {t('developers.range', { from: range.from, to: range.to, total: range.total })}
-              </p>
-              <Pager range={range} onPage={setPage} />
-            </div>
-            <DeveloperRows rows={data.rows} firstIndex={range.from} total={range.total} />
-          </section>
+          <>
+            <section aria-labelledby="developer-list-title" aria-busy={query.isFetching}>
+              <div className="list-toolbar">
+                <h2 id="developer-list-title" className="visually-hidden">
+                  {t('developers.listLabel')}
+                </h2>
+                <p className="meta-line" data-testid="developer-range">
+                  {t('developers.range', { from: range.from, to: range.to, total: range.total })}
+                </p>
+                <Pager range={range} onPage={setPage} />
+              </div>
+              <DeveloperRows rows={data.rows} firstIndex={range.from} total={range.total} filters={filters} onSort={sortBy} />
+            </section>
+            <BulkTags filters={filters} total={data.total} />
+          </>
         )
       ) : null}
     </>

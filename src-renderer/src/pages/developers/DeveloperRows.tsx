@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeveloperRow } from '../../../../src-shared/contract/developers';
+import type { DeveloperRow, DeveloperSort } from '../../../../src-shared/contract/developers';
+import type { DeveloperFilterState } from './developer-view';
+import { headerSort } from './list-state';
 import { useFormatters } from '../../format';
 import { developerHref } from '../../routes';
 import { DeveloperNameText, ProviderChips, StageBadge, ShownDate } from '../../components/developer-bits';
@@ -14,6 +16,33 @@ interface Props {
   /** 1-based position of the first row in the whole result, for aria-rowindex. */
   firstIndex: number;
   total: number;
+  /** The list's sort, shown on its header. */
+  filters: DeveloperFilterState;
+  /** A sortable header clicked (Tab, Enter or Space too): sort by it, or flip it. */
+  onSort(column: DeveloperSort): void;
+}
+
+const ARROWS = { ascending: '▲', descending: '▼', none: '' } as const;
+
+/** A header that sorts: a button inside the columnheader, which says its direction (aria-sort). */
+function SortHeader({
+  column,
+  label,
+  filters,
+  onSort,
+  className,
+}: { column: DeveloperSort; label: string } & Pick<Props, 'filters' | 'onSort'> & { className?: string }) {
+  const direction = headerSort(filters, column);
+  return (
+    <span role="columnheader" aria-sort={direction} className={className}>
+      <button type="button" className="sort-button" onClick={() => onSort(column)} data-sort={column}>
+        {label}
+        <span aria-hidden="true" className="sort-arrow">
+          {ARROWS[direction]}
+        </span>
+      </button>
+    </span>
+  );
 }
 
 /**
@@ -21,7 +50,7 @@ interface Props {
  * view are in the DOM. Each row's name is a link (Tab + Enter); a click
  * anywhere on the row opens the profile too.
  */
-export function DeveloperRows({ rows, firstIndex, total }: Props) {
+export function DeveloperRows({ rows, firstIndex, total, filters, onSort }: Props) {
   const { t } = useTranslation();
   const format = useFormatters();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -40,13 +69,17 @@ export function DeveloperRows({ rows, firstIndex, total }: Props) {
     <div className="dev-table" role="table" aria-label={t('developers.listLabel')} aria-rowcount={total + 1}>
       <div role="rowgroup">
         <div role="row" className="dev-row dev-head" aria-rowindex={1}>
-          <span role="columnheader">{t('developers.columns.name')}</span>
+          <SortHeader column="name" label={t('developers.columns.name')} filters={filters} onSort={onSort} />
           <span role="columnheader">{t('developers.columns.organization')}</span>
           <span role="columnheader">{t('developers.columns.stage')}</span>
-          <span role="columnheader">{t('developers.columns.lastActivity')}</span>
-          <span role="columnheader" className="num">
-            {t('developers.columns.activityCount')}
-          </span>
+          <SortHeader column="lastActivity" label={t('developers.columns.lastActivity')} filters={filters} onSort={onSort} />
+          <SortHeader
+            column="activityCount"
+            label={t('developers.columns.activityCount')}
+            filters={filters}
+            onSort={onSort}
+            className="num"
+          />
           <span role="columnheader">{t('developers.columns.providers')}</span>
         </div>
       </div>

@@ -5,10 +5,10 @@ import { hrefFor } from '../../routes';
 
 /**
  * The organization filter that came with the address, as a chip: its name
- * (looked up; an id that names no organization says so) and a button that
- * drops the filter by going back to the plain list.
+ * (looked up; an id that names no organization says so) and a link that
+ * drops the filter (to `removeHref`, else the plain list).
  */
-export function OrgFilterChip({ orgId }: { orgId: string }) {
+export function OrgFilterChip({ orgId, removeHref = hrefFor('developers') }: { orgId: string; removeHref?: string }) {
   const { t } = useTranslation();
   const org = useQuery(organizationQueries.one(orgId));
   const name = org.data?.name ?? (org.isError ? t('developers.unknownOrganization') : '…');
@@ -16,7 +16,7 @@ export function OrgFilterChip({ orgId }: { orgId: string }) {
     <ul className="chip-list active-filters" aria-label={t('developers.activeFilters')}>
       <li className="chip chip-removable" data-testid="org-filter">
         <span>{t('developers.orgFilter', { name })}</span>
-        <a className="chip-remove" href={hrefFor('developers')} aria-label={t('developers.removeOrgFilter', { name })}>
+        <a className="chip-remove" href={removeHref} aria-label={t('developers.removeOrgFilter', { name })}>
           ×
         </a>
       </li>

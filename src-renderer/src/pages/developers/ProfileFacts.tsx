@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeveloperProfile } from '../../../../src-shared/contract/developers';
 import { useFormatters } from '../../format';
 import { developerHref } from '../../routes';
-import { StageBadge, ShownDate } from '../../components/developer-bits';
+import { StageBadge, ShownDate, useStageLabel } from '../../components/developer-bits';
 import { parseTime } from '../../lib/time';
 
 /** A time as the profile shows it: a date, or a dash when there is none. */
@@ -19,6 +19,7 @@ export function useProfileDate(): (iso: string | null) => string {
 export function ProfileFacts({ dev }: { dev: DeveloperProfile }) {
   const { t } = useTranslation();
   const when = useProfileDate();
+  const stageLabel = useStageLabel();
   const dash = t('common.none');
   return (
     <>
@@ -44,6 +45,20 @@ export function ProfileFacts({ dev }: { dev: DeveloperProfile }) {
             {dev.stageReachedAt ? <span className="muted">{t('profile.stageReachedAt', { time: when(dev.stageReachedAt) })}</span> : null}
           </dd>
         </div>
+        {dev.stages.length > 0 ? (
+          <div>
+            <dt>{t('profileDetails.stagesReached')}</dt>
+            <dd>
+              <ol className="stage-steps" data-testid="stages-reached">
+                {dev.stages.map((s) => (
+                  <li key={s.key} data-stage={s.key}>
+                    {t('profileDetails.stageStep', { stage: stageLabel(s.key), time: when(s.reachedAt) })}
+                  </li>
+                ))}
+              </ol>
+            </dd>
+          </div>
+        ) : null}
       </dl>
     </>
   );

@@ -9,6 +9,8 @@ import { hrefFor } from '../../routes';
 import { useDeveloperLabel } from '../../components/developer-bits';
 import { ActivityTimeline } from './ActivityTimeline';
 import { MergeHistory } from './MergeHistory';
+import { MergeWith } from './MergeWith';
+import { ProfileDetails } from './ProfileDetails';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileFacts, ProfileStats } from './ProfileFacts';
 import { ProfileAccounts, ProfileIdentifiersAndCampaigns } from './ProfileTables';
@@ -38,11 +40,13 @@ export function ProfilePage({ developerId }: { developerId: string }) {
       {dev ? (
         <>
           <ProfileFacts dev={dev} />
+          <ProfileDetails profile={dev} />
           <ProfileEditor profile={dev} />
           <ProfileStats stats={dev.stats} />
           <ProfileAccounts accounts={dev.accounts} />
           <ProfileIdentifiersAndCampaigns dev={dev} />
           <ActivityTimeline developerId={dev.developerId} />
+          {dev.mergedInto ? null : <MergeWith profile={dev} />}
           <MergeHistory developerId={dev.developerId} />
         </>
       ) : null}

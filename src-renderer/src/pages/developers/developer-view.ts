@@ -4,6 +4,7 @@
  */
 import type { ChannelInput } from '../../../../src-shared/contract/index';
 import type { DeveloperSort } from '../../../../src-shared/contract/developers';
+import { foldTag, MAX_TAG_LENGTH, MAX_TAGS } from '../../../../src-shared/tags';
 
 export const PAGE_SIZE = 50;
 export const ACTIVITY_PAGE_SIZE = 25;
@@ -13,16 +14,27 @@ export interface DeveloperFilterState {
   stage: string;
   tag: string;
   provider: string;
-  /** An organization's id ('' = any); set from the address (`#/developers?org=<id>`), not a form field. */
+  /** An organization's id ('' = any); set from the address (`#/developers?org=<id>`, the Organizations page links so), not a form field. */
   orgId: string;
   sort: DeveloperSort;
+  /** The sort's other direction. */
+  reverse: boolean;
 }
 
-export const emptyFilters: DeveloperFilterState = { q: '', stage: '', tag: '', provider: '', orgId: '', sort: 'lastActivity' };
+export const emptyFilters: DeveloperFilterState = {
+  q: '',
+  stage: '',
+  tag: '',
+  provider: '',
+  orgId: '',
+  sort: 'lastActivity',
+  reverse: false,
+};
 
 /** The filters as the backend takes them: blanks left out, text trimmed. */
 export function filterInput(filters: DeveloperFilterState): ChannelInput<'developers:export'> {
   const input: ChannelInput<'developers:export'> = { sort: filters.sort };
+  if (filters.reverse) input.reverse = true;
   const q = filters.q.trim();
   const tag = filters.tag.trim();
   if (q !== '') input.q = q;
@@ -31,6 +43,12 @@ export function filterInput(filters: DeveloperFilterState): ChannelInput<'develo
   if (filters.provider !== '') input.provider = filters.provider;
   if (filters.orgId !== '') input.orgId = filters.orgId;
   return input;
+}
+
+/** The filters alone (no sort), as a bulk tag edit takes them. */
+export function bulkFilterInput(filters: DeveloperFilterState): ChannelInput<'developers:tag-filtered'>['filters'] {
+  const { sort: _sort, reverse: _reverse, ...where } = filterInput(filters);
+  return where;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -57,12 +75,11 @@ export function hasActiveFilters(filters: DeveloperFilterState): boolean {
   return filters.q.trim() !== '' || filters.stage !== '' || filters.tag.trim() !== '' || filters.provider !== '' || filters.orgId !== '';
 }
 
-export const MAX_TAG_LENGTH = 50;
-export const MAX_TAGS = 50;
+export { MAX_TAG_LENGTH, MAX_TAGS };
 
-/** A tag as stored: NFKC (full-width letters become ASCII), trimmed, inner spaces collapsed; null if unusable. */
+/** A tag as stored (src-shared/tags.ts); null if unusable. */
 export function normaliseTag(raw: string): string | null {
-  const tag = raw.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  const tag = foldTag(raw);
   if (tag === '' || tag.length > MAX_TAG_LENGTH) return null;
   return tag;
 }

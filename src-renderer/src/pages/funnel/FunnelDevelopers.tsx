@@ -3,7 +3,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shownLanguage } from '../../i18n/language';
 import type { ChannelInput } from '../../../../src-shared/contract/index';
-import type { FunnelReport } from '../../../../src-shared/contract/analytics';
+import { funnelListModes, type FunnelReport } from '../../../../src-shared/contract/analytics';
 import type { FunnelFilters, FunnelListMode } from '../../analytics/url-state';
 import { useStageName } from '../../analytics/use-stage-name';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -39,7 +39,12 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
   });
   const data = query.data;
   const range = data ? pageRange(filters.page, FUNNEL_PAGE_SIZE, data.total) : null;
-  const title = filters.mode === 'reached' ? t('funnel.listReached', { stage: name }) : t('funnel.listAtOrBeyond', { stage: name });
+  const title =
+    filters.mode === 'reached'
+      ? t('funnel.listReached', { stage: name })
+      : filters.mode === 'dropOff'
+        ? t('funnel.listDropOff', { stage: name })
+        : t('funnel.listAtOrBeyond', { stage: name });
   const none = <span className="muted">{t('common.none')}</span>;
   const heading = useRef<HTMLHeadingElement>(null);
   // The list opens below the chart and table, out of sight: bring it into view and tell screen readers.
@@ -75,7 +80,7 @@ export function FunnelDevelopers({ report, input, filters, onMode, onPage, onClo
       </div>
       <fieldset className="segmented">
         <legend className="visually-hidden">{t('funnel.modeLabel')}</legend>
-        {(['atOrBeyond', 'reached'] as const).map((mode) => (
+        {funnelListModes.map((mode) => (
           <label key={mode} className={mode === filters.mode ? 'segment selected' : 'segment'}>
             <input type="radio" name={`${id}-mode`} value={mode} checked={mode === filters.mode} onChange={() => onMode(mode)} />
             {t(`funnel.modes.${mode}`)}

@@ -48,7 +48,8 @@ function FunnelContent({ today }: { today: string }) {
   const period = periodState.period ?? { from: today, to: today };
   const filters = readFunnelFilters(params);
   const input = funnelInput(period, filters);
-  const query = useQuery(analyticsQueries.funnel(input));
+  // The page compares with the period before; the drill-down lists take the same filters without it.
+  const query = useQuery(analyticsQueries.funnel({ ...input, compare: true }));
   const campaigns = useQuery(campaignQueries.list());
   const sources = useQuery(analyticsQueries.sources());
   const data = query.data;
@@ -57,6 +58,8 @@ function FunnelContent({ today }: { today: string }) {
   const setPeriod = (state: PeriodState) => update({ ...periodParams(state), page: null });
   // Opening a stage's list is pushed, so that Back closes it rather than leaving the Funnel page.
   const selectStage = (stage: string | null) => update(funnelFilterParams({ ...filters, stage, page: 0 }), { push: stage !== null });
+  // The drop-off list too is pushed, so that Back closes it.
+  const selectDropOff = (stage: string) => update(funnelFilterParams({ ...filters, stage, mode: 'dropOff', page: 0 }), { push: true });
   const campaignName = campaigns.data?.find((c) => c.campaignId === filters.campaignId)?.name;
 
   return (
@@ -114,7 +117,7 @@ function FunnelContent({ today }: { today: string }) {
             onSelectStage={selectStage}
             testId="funnel-chart"
           />
-          <FunnelTable report={data} selected={filters.stage} onSelect={selectStage} />
+          <FunnelTable report={data} selected={filters.stage} onSelect={selectStage} onSelectDropOff={selectDropOff} />
           {filters.stage && data.stages.some((s) => s.key === filters.stage) ? (
             <FunnelDevelopers
               key={filters.stage}

@@ -27,3 +27,8 @@ export function funnelDevelopersInput(
 export function isEmptyFunnel(report: { anonymous: number; stages: readonly { reached: number; atOrBeyond: number }[] }): boolean {
   return report.anonymous === 0 && report.stages.every((s) => s.reached === 0 && s.atOrBeyond === 0);
 }
+
+/** The change from the previous period as a share of it; null when there is nothing to compare with (none, or 0). */
+export function periodChange(current: number, previous: number | null): number | null {
+  return previous === null || previous === 0 ? null : (current - previous) / previous;
+}

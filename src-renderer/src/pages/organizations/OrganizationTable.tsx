@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OrganizationRow } from '../../../../src-shared/contract/organizations';
 import { useFormatters } from '../../format';
-import { developersOfOrganizationHref } from '../../routes';
+import { developersOfOrganizationHref, organizationHref } from '../../routes';
 import { RenameForm } from './RenameForm';
 
 interface Props {
@@ -45,7 +45,7 @@ export function OrganizationTable({ rows, labelledBy, renaming, onRename, onRena
                   }}
                 />
               ) : (
-                row.name
+                <a href={organizationHref(row.orgId)}>{row.name}</a>
               )}
             </th>
             <td>{row.domain ?? dash}</td>

@@ -9,11 +9,19 @@ import { organizationQueries } from '../../queries/organizations';
 import { hrefFor } from '../../routes';
 import { pageRange } from '../../lib/page-range';
 import { useDebounced } from '../../components/use-debounced';
+import { useRouteParam } from '../../use-hash-route';
 import { MergePanel } from './MergePanel';
+import { OrganizationDetailPage } from './OrganizationDetailPage';
 import { ORG_PAGE_SIZE } from './organization-view';
 import { OrganizationTable } from './OrganizationTable';
 
+/** `#/organizations` is the list; `#/organizations/<id>` is one organization's page. */
 export function OrganizationsPage() {
+  const orgId = useRouteParam();
+  return orgId ? <OrganizationDetailPage key={orgId} orgId={orgId} /> : <OrganizationList />;
+}
+
+function OrganizationList() {
   const { t } = useTranslation();
   const id = useId();
   const [q, setQ] = useState('');

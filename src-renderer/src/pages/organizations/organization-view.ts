@@ -19,3 +19,9 @@ export function renameError(draft: string, current: string): RenameError | null 
 export function mergeTargets(rows: readonly OrganizationRow[], fromId: string): OrganizationRow[] {
   return rows.filter((r) => r.orgId !== fromId).sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** The stage mix with each stage's share of the members (0 when there are none). */
+export function stageMixRows(mix: readonly { stage: string | null; developers: number }[]) {
+  const total = mix.reduce((sum, row) => sum + row.developers, 0);
+  return mix.map((row) => ({ ...row, share: total === 0 ? 0 : row.developers / total }));
+}
