@@ -23,7 +23,6 @@
  *   npm run bench:backup -- --activities 200000 --runs 7
  *   BENCH_ROWS=200000 npm run bench:backup
  */
-import { spawn } from 'node:child_process';
 import { chmodSync, createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { cpus, freemem, release, tmpdir, totalmem } from 'node:os';
@@ -40,6 +39,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src-main/core/d
 import { startCore } from '../src-main/core/index';
 import { resolveMigrationsDir } from '../src-main/core/paths';
 import type { Core } from '../src-main/core/types';
+import { generateDataset, importOrThrow } from './dataset';
 import { percentile } from './timing';
 
 const { values: args } = parseArgs({
@@ -72,34 +72,6 @@ const sampler = setInterval(() => {
   if (sampling) peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
 
-async function generate(out: string, developers: number, activities: number, seed: number): Promise<void> {
-  const script = join(import.meta.dirname, 'generate', 'cli.ts');
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      script,
-      '--out',
-      out,
-      '--developers',
-      String(developers),
-      '--activities',
-      String(activities),
-      '--seed',
-      String(seed),
-    ],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', resolve);
-  });
-  if (code !== 0) throw new Error(`the generator exited with ${code}`);
-}
-
 async function importAll(core: Core, dir: string): Promise<void> {
   for (const [file, type] of [
     ['campaigns.csv', 'campaigns'],
@@ -107,10 +79,7 @@ async function importAll(core: Core, dir: string): Promise<void> {
     ['developers.csv', 'developers'],
     ['activities.csv', 'activities'],
   ] as const) {
-    const started = await core.handlers['import:start']({ filePath: join(dir, file), type, options: { timezone: 'Asia/Tokyo' } });
-    if (!started.ok) throw new Error(started.error.message);
-    const status = await core.importer.settled(started.value.jobId);
-    if (status !== 'succeeded') throw new Error(`import of ${file}: ${status}`);
+    await importOrThrow(core, join(dir, file), type);
   }
 }
 
@@ -221,7 +190,7 @@ async function main(): Promise<number> {
 
     const t0 = performance.now();
     const csv = join(parent, 'csv');
-    await generate(csv, developers, activities, Number(args.seed));
+    await generateDataset(csv, { developers, activities, seed: Number(args.seed) });
     const source = server.url;
     const core = await startCore({ databaseUrl: source, stateDir: join(parent, 'state') });
     try {

@@ -8,33 +8,19 @@
  *   npm run bench:developers
  *   BENCH_DEVELOPERS=20000 BENCH_RUNS=20 npm run bench:developers
  */
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelName } from '../src-shared/contract/index';
 import { startCore } from '../src-main/core/index';
 import type { Core } from '../src-main/core/types';
+import { generateDataset, importOrThrow } from './dataset';
 
 const DEVELOPERS = Number(process.env.BENCH_DEVELOPERS ?? 100_000);
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? DEVELOPERS * 10);
 const RUNS = Math.max(50, Number(process.env.BENCH_RUNS ?? 50));
 const TARGET_MS = 50;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-async function importOrThrow(core: Core, filePath: string, type: 'developers' | 'activities'): Promise<void> {
-  const started = await core.handlers['import:start']({
-    fileHandle: (await core.files.register(filePath)).fileHandle,
-    type,
-    options: { timezone: 'Asia/Tokyo' },
-  });
-  if (!started.ok) throw new Error(started.error.message);
-  const status = await core.importer.settled(started.value.jobId);
-  if (status !== 'succeeded') {
-    const job = await core.handlers['import:get-job']({ jobId: started.value.jobId });
-    throw new Error(`import of ${filePath} ${status}: ${job.ok ? job.value.message : job.error.message}`);
-  }
-}
 
 interface Measured {
   name: string;
@@ -73,24 +59,7 @@ async function main(): Promise<void> {
   try {
     const t0 = performance.now();
     const out = join(parent, 'csv');
-    // Generated in a child process, as bench:import does.
-    execFileSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(import.meta.dirname, 'generate', 'cli.ts'),
-        '--out',
-        out,
-        '--developers',
-        String(DEVELOPERS),
-        '--activities',
-        String(ACTIVITIES),
-        '--seed',
-        '42',
-      ],
-      { stdio: 'ignore' },
-    );
+    await generateDataset(out, { developers: DEVELOPERS, activities: ACTIVITIES, seed: 42 });
     console.log(
       `generated ${DEVELOPERS.toLocaleString('en-US')} developers, ${ACTIVITIES.toLocaleString('en-US')} activities in ${seconds(performance.now() - t0)}`,
     );

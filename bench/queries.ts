@@ -17,7 +17,6 @@
  *   npm run bench:queries -- --activities 10000000
  *   npm run bench:queries -- --activities 50000 --developers 5000 --runs 20
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +31,7 @@ import { startCore } from '../src-main/core/index';
 import { MERGED_AWAY_SQL } from '../src-main/core/identity/merged-away';
 import { readSettings } from '../src-main/core/settings/read';
 import type { Core } from '../src-main/core/types';
+import { generateDataset, importOrThrow } from './dataset';
 import { exportRaw, loadReference, referenceFunnel } from './queries-duckdb';
 import { formatTable, funnelDifferences, percentile, timeRuns, type FunnelNumbers, type Row } from './timing';
 
@@ -100,49 +100,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on('uncaughtException', (error) => console.error(`(while stopping: ${error.message})`));
     void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   });
-}
-
-/** The generator in a child process (as the other benchmarks do), so this process's RSS is the queries' alone. */
-async function generate(out: string, developers: number, activities: number, seed: number): Promise<void> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(import.meta.dirname, 'generate', 'cli.ts'),
-      '--out',
-      out,
-      '--developers',
-      String(developers),
-      '--activities',
-      String(activities),
-      '--seed',
-      String(seed),
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  const kill = () => child.kill('SIGTERM');
-  cleanups.push(kill);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (c) => resolve(c));
-  });
-  cleanups.splice(cleanups.indexOf(kill), 1);
-  if (code !== 0) throw new Error(`the generator exited with ${code}`);
-}
-
-async function importOrThrow(core: Core, filePath: string, type: 'campaigns' | 'budgets' | 'developers' | 'activities'): Promise<void> {
-  const started = await core.handlers['import:start']({
-    fileHandle: (await core.files.register(filePath)).fileHandle,
-    type,
-    options: { timezone: TIMEZONE },
-  });
-  if (!started.ok) throw new Error(started.error.message);
-  const status = await core.importer.settled(started.value.jobId);
-  if (status !== 'succeeded') {
-    const job = await core.handlers['import:get-job']({ jobId: started.value.jobId });
-    throw new Error(`import of ${filePath} ${status}: ${job.ok ? job.value.message : job.error.message}`);
-  }
 }
 
 /** The app's own connection string for the embedded server of this run (as bench:import reads it). */
@@ -351,7 +308,11 @@ async function main(): Promise<number> {
 
   const t0 = performance.now();
   const out = join(parent, 'csv');
-  await generate(out, developers, activities, seed);
+  await generateDataset(out, { developers, activities, seed }, (child) => {
+    const kill = () => child.kill('SIGTERM');
+    cleanups.push(kill);
+    return () => cleanups.splice(cleanups.indexOf(kill), 1);
+  });
   console.log(
     `generated ${n(developers)} developers, ${n(activities)} activities, campaigns and budgets in ${seconds(performance.now() - t0)}`,
   );
@@ -371,7 +332,7 @@ async function main(): Promise<number> {
 
   for (const type of ['campaigns', 'budgets', 'developers', 'activities'] as const) {
     const t = performance.now();
-    await importOrThrow(core, join(out, `${type}.csv`), type);
+    await importOrThrow(core, join(out, `${type}.csv`), type, TIMEZONE);
     console.log(`imported ${type}.csv in ${seconds(performance.now() - t)}`);
   }
 

@@ -1,0 +1,61 @@
+/**
+ * What every benchmark does before it measures: generate the seeded dataset
+ * in a child process (so that the benchmark's own peak RSS is what it
+ * measures) and import its files through the app's channels, by handle, as a
+ * user would.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { Core } from '../src-main/core/types';
+
+export interface DatasetSize {
+  developers: number;
+  activities: number;
+  seed: number;
+}
+
+/** Writes the generator's CSV files into `out`; `onSpawn` lets a caller kill the child on a signal. */
+export async function generateDataset(out: string, size: DatasetSize, onSpawn?: (child: ChildProcess) => () => void): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'generate', 'cli.ts'),
+      '--out',
+      out,
+      '--developers',
+      String(size.developers),
+      '--activities',
+      String(size.activities),
+      '--seed',
+      String(size.seed),
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const forget = onSpawn?.(child);
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', resolve);
+    });
+    if (code !== 0) throw new Error(`the generator exited with ${code}`);
+  } finally {
+    forget?.();
+  }
+}
+
+/** Imports one generated file and waits for it; anything but success throws with the job's message. */
+export async function importOrThrow(core: Core, filePath: string, type: string, timezone = 'Asia/Tokyo'): Promise<void> {
+  const started = await core.handlers['import:start']({
+    fileHandle: (await core.files.register(filePath)).fileHandle,
+    type,
+    options: { timezone },
+  });
+  if (!started.ok) throw new Error(started.error.message);
+  const status = await core.importer.settled(started.value.jobId);
+  if (status !== 'succeeded') {
+    const job = await core.handlers['import:get-job']({ jobId: started.value.jobId });
+    throw new Error(`import of ${filePath} ${status}: ${job.ok ? job.value.message : job.error.message}`);
+  }
+}
