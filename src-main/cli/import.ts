@@ -119,41 +119,27 @@ export function exitCode(job: Pick<ImportJob, 'status' | 'failure'>): number {
   return job.failure === 'file' || job.failure === 'disk' ? 2 : 1;
 }
 
-function jsonResult(job: ImportJob) {
-  const {
-    jobId,
-    status,
-    type,
-    encoding,
-    rowsRead,
-    rejected,
-    skipped,
-    duplicates,
-    inserted,
-    errors,
-    errorCount,
-    message,
-    failure,
-    durationMs,
-    dryRun,
-  } = job;
-  return {
-    jobId,
-    status,
-    type,
-    encoding,
-    rowsRead,
-    rejected,
-    skipped,
-    duplicates,
-    inserted,
-    errors,
-    errorCount,
-    message,
-    failure,
-    durationMs,
-    dryRun,
-  };
+/** What `--json` prints of a job: everything a script needs, nothing of the UI's live state. */
+const JSON_KEYS = [
+  'jobId',
+  'status',
+  'type',
+  'encoding',
+  'rowsRead',
+  'rejected',
+  'skipped',
+  'duplicates',
+  'inserted',
+  'errors',
+  'errorCount',
+  'message',
+  'failure',
+  'durationMs',
+  'dryRun',
+] as const satisfies readonly (keyof ImportJob)[];
+
+function jsonResult(job: ImportJob): Pick<ImportJob, (typeof JSON_KEYS)[number]> {
+  return Object.fromEntries(JSON_KEYS.map((key) => [key, job[key]])) as Pick<ImportJob, (typeof JSON_KEYS)[number]>;
 }
 
 function summary(job: ImportJob): string {
