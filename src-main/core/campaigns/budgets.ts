@@ -2,14 +2,15 @@
  * Budget entries by form: create, update, delete. Each keeps the campaign's
  * campaign_stats (reporting-currency cost, roi_per_cost) current in the same transaction;
  * ROI reads budgets directly, so nothing else is derived from them.
- * The import's categories are written as it writes them, so that cost by
- * category means the same whichever way an entry arrived.
+ * A category must be one of the import's (issue 11, defect 6), folded the way
+ * the import folds it, so that cost by category means the same whichever way
+ * an entry arrived.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { CoreError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import type { Budget } from '../../../src-shared/contract/campaigns';
-import { isBudgetCategory } from '../../../src-shared/budget-categories';
+import { budgetCategories, budgetCategoryOf } from '../../../src-shared/budget-categories';
 import { rebuildCampaignStats } from '../stats/service';
 import type { Db } from '../db/db';
 import { budgets, campaigns } from '../db/schema';
@@ -29,14 +30,17 @@ export const budgetColumns = {
 export const toBudget = (r: Pick<typeof budgets.$inferSelect, keyof typeof budgetColumns>): Budget => ({ ...r, amount: Number(r.amount) });
 
 /**
- * The category as the budgets import writes its own (NFKC, lower-cased:
- * `Venue` and `ｖｅｎｕｅ` are `venue`), so that cost by category adds form
- * and file entries together; any other category is kept as typed (trimmed).
+ * The category's code from the one list (src-shared/budget-categories.ts);
+ * `kept` is an older entry's own category, typed before the list existed,
+ * which an edit of its other fields may carry unchanged.
  */
-function category(text: string): string {
-  const trimmed = text.trim();
-  const code = trimmed.normalize('NFKC').toLowerCase();
-  return isBudgetCategory(code) ? code : trimmed;
+function category(text: string, kept?: string): string {
+  const known = budgetCategoryOf(text);
+  if (known !== undefined) return known;
+  if (kept !== undefined && text.trim() === kept) return kept;
+  throw new CoreError('BAD_INPUT', `Budget category "${text.trim()}" is not one of ${budgetCategories.join(', ')}: choose one of them`, {
+    category: text,
+  });
 }
 
 export interface NewBudget {
@@ -86,21 +90,22 @@ export interface BudgetUpdate {
 }
 
 export async function updateBudget(db: Db, tenant: string, update: BudgetUpdate): Promise<Budget> {
-  const set: Partial<typeof budgets.$inferInsert> = {};
-  if (update.category !== undefined) set.category = category(update.category);
-  if (update.amount !== undefined) set.amount = String(update.amount);
-  if (update.currency !== undefined) set.currency = update.currency;
-  if (update.spentAt !== undefined) set.spentAt = update.spentAt;
-  if (update.memo !== undefined) set.memo = update.memo || null;
-  const changes = Object.keys(set).length > 0;
   const thisEntry = and(eq(budgets.tenantId, tenant), eq(budgets.budgetId, update.budgetId));
+  const notFound = () =>
+    new CoreError('NOT_FOUND', `No budget entry ${update.budgetId}; it may have been deleted`, { budgetId: update.budgetId });
   return inTransaction(db, async (tx) => {
-    const [row] = changes
-      ? await tx.update(budgets).set(set).where(thisEntry).returning(budgetColumns)
-      : await tx.select(budgetColumns).from(budgets).where(thisEntry);
-    if (!row)
-      throw new CoreError('NOT_FOUND', `No budget entry ${update.budgetId}; it may have been deleted`, { budgetId: update.budgetId });
-    if (changes) await rebuildCampaignStats(tx, tenant, [row.campaignId]);
+    const [current] = await tx.select(budgetColumns).from(budgets).where(thisEntry).for('update');
+    if (!current) throw notFound();
+    const set: Partial<typeof budgets.$inferInsert> = {};
+    if (update.category !== undefined) set.category = category(update.category, current.category);
+    if (update.amount !== undefined) set.amount = String(update.amount);
+    if (update.currency !== undefined) set.currency = update.currency;
+    if (update.spentAt !== undefined) set.spentAt = update.spentAt;
+    if (update.memo !== undefined) set.memo = update.memo || null;
+    if (Object.keys(set).length === 0) return toBudget(current);
+    const [row] = await tx.update(budgets).set(set).where(thisEntry).returning(budgetColumns);
+    if (!row) throw notFound();
+    await rebuildCampaignStats(tx, tenant, [row.campaignId]);
     return toBudget(row);
   });
 }

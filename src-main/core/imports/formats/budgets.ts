@@ -1,36 +1,15 @@
 /** The app's budgets template (issue 3): one spending line per row, in a campaign (created when new). */
-import { budgetCategories, isBudgetCategory, type BudgetCategory } from '../../../../src-shared/budget-categories';
+import { budgetCategories, budgetCategoryOf } from '../../../../src-shared/budget-categories';
 import { resolveBudgets } from '../load/entity-resolve';
 import { accepted, dropUndefined, type RowReader } from '../parse/row-reader';
 import { parseAmount, parseDate } from '../parse/values';
 import type { RowOutcome } from '../types';
 import { defineFormat, field } from './format';
-import { code } from './shared';
-
-/** Category spellings seen in Japanese budget sheets → the spec's codes. */
-const categoryAliases: Record<string, BudgetCategory> = {
-  人件費: 'labor',
-  人件: 'labor',
-  広告: 'ad',
-  広告費: 'ad',
-  制作: 'production',
-  制作費: 'production',
-  会場: 'venue',
-  会場費: 'venue',
-  ツール: 'tool',
-  ツール費: 'tool',
-  その他: 'other',
-};
-
-function budgetCategory(text: string): BudgetCategory | undefined {
-  const c = code(text);
-  return isBudgetCategory(c) ? c : categoryAliases[c];
-}
 
 export function budgetRow(r: RowReader): RowOutcome {
   const campaign = r.require('campaign');
   const writtenCategory = r.get('category');
-  const category = writtenCategory === undefined ? 'other' : budgetCategory(writtenCategory);
+  const category = writtenCategory === undefined ? 'other' : budgetCategoryOf(writtenCategory);
   if (category === undefined) r.failField('category', `category must be one of ${budgetCategories.join(', ')}`);
   const amount = r.parse('amount', parseAmount, true);
   const writtenCurrency = r.get('currency');
