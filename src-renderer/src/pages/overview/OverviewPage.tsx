@@ -12,6 +12,7 @@ import { analyticsQueries } from '../../queries/analytics';
 import { systemQueries } from '../../queries/system';
 import { hrefFor } from '../../routes';
 import { isEmptyDatabase } from '../../lib/import-status';
+import { useFirstPageMark } from '../../lib/first-page-mark';
 import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { EmptyPeriodNotice } from '../../analytics/EmptyPeriodNotice';
 import { KpiCards } from './KpiCards';
@@ -47,6 +48,8 @@ function OverviewContent({ today }: { today: string }) {
   const emptyDatabase = isEmptyDatabase(status.data);
   const periodLink = (base: string, extra: Record<string, string | null> = {}) => linkTo(base, { ...periodParams(periodState), ...extra });
   const setPeriod = (state: PeriodState) => update({ ...periodParams(state), bucket: null });
+  // The Overview is the page the app opens on: its data (or the empty state) on screen is "started".
+  useFirstPageMark(emptyDatabase || data !== undefined);
 
   if (emptyDatabase) {
     return (
