@@ -33,7 +33,8 @@ import pg from 'pg';
 import { DEFAULT_TENANT } from '../src-main/core/db/seed';
 import { startCore } from '../src-main/core/index';
 import type { Core } from '../src-main/core/types';
-import { generateDataset, importOrThrow } from './dataset';
+import { cleanUpOnSignals, cleanups, runBenchmark } from './cleanup';
+import { dataUrl, generateDataset, importOrThrow } from './dataset';
 import { pickPairs, rebuiltChecksums, type Pair } from './merges-pairs';
 import { checksumDifferences, derivedChecksums, type Checksum } from './checksums';
 import { sampleServerCpu, serverCpuSince } from './server-cpu';
@@ -71,30 +72,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const ms1 = (ms: number | null) => (ms === null ? '     —' : `${ms.toFixed(1).padStart(6)}`);
 
-/** Run last-registered-first however the run ends (normal path, failure, Ctrl-C). */
-const cleanups: (() => unknown)[] = [];
-async function cleanUp(): Promise<void> {
-  while (cleanups.length > 0) {
-    try {
-      await cleanups.pop()!();
-    } catch (error) {
-      console.error(`cleanup: ${(error as Error).message}`);
-    }
-  }
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    process.on('uncaughtException', (error) => console.error(`(while stopping: ${error.message})`));
-    void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  });
-}
-
-function dataUrl(dataDir: string): string {
-  const read = (name: string) => JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as unknown;
-  const owner = read('server.json') as { port: number };
-  const credentials = read('credentials.json') as { appPassword: string };
-  return `postgres://drm:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${owner.port}/drm`;
-}
+cleanUpOnSignals();
 
 interface Size {
   developers: number;
@@ -318,11 +296,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runBenchmark(main);
