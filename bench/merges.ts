@@ -127,15 +127,19 @@ async function prepare(size: Size): Promise<{ core: Core; dataDir: string }> {
 interface Timing {
   wall: number;
   cpu: number | null;
+  /** CPU of this Node process (the core's side: handlers, Drizzle, pg), ms. */
+  node: number;
 }
 
-/** Runs `body` and returns its wall time and the app's server CPU over it. */
+/** Runs `body` and returns its wall time, the app's server CPU and this process's CPU over it. */
 async function timed(client: pg.Client, body: () => Promise<void>): Promise<Timing> {
   const before = await sampleServerCpu(client);
+  const node0 = process.cpuUsage();
   const t0 = performance.now();
   await body();
   const wall = performance.now() - t0;
-  return { wall, cpu: await serverCpuSince(client, before) };
+  const node = process.cpuUsage(node0);
+  return { wall, cpu: await serverCpuSince(client, before), node: (node.user + node.system) / 1000 };
 }
 
 async function mergeOrThrow(core: Core, pair: Pair): Promise<string> {
@@ -268,6 +272,18 @@ async function main(): Promise<number> {
     console.log(summary('  merge, server CPU', cpuOf(round.merges)));
     console.log(summary('  unmerge, server CPU', cpuOf(round.unmerges)));
   }
+  console.log(
+    summary(
+      '  merge, Node CPU',
+      round.merges.map((t) => t.node),
+    ),
+  );
+  console.log(
+    summary(
+      '  unmerge, Node CPU',
+      round.unmerges.map((t) => t.node),
+    ),
+  );
   console.log(summary('floor: select pair rows', round.floors));
   console.log("(floor = a plain select of the pair's activities through idx_activities_tenant_dev, same rounds)\n");
 
