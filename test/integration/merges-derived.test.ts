@@ -54,7 +54,7 @@ const ACTIVITIES = `occurred_at,action,source,email,anon_id,campaign
 let client: pg.Client;
 
 beforeAll(async () => {
-  await call(db.core, 'settings:update', { timeZoneSetting: 'UTC', attributionModel: 'last' });
+  await call(db.core, 'settings:update', { timeZoneSetting: 'UTC' });
   const devs = await importFile(db.core, writeCsv(dir.path, 'developers.csv', DEVELOPERS), { type: 'developers' });
   expect(devs).toMatchObject({ status: 'succeeded', rejected: 0 });
   const acts = await importFile(db.core, writeCsv(dir.path, 'activities.csv', ACTIVITIES), {
@@ -88,12 +88,19 @@ const campaignDays = () =>
       group by 1, 2, 3 order by 1, 2, 3`,
   );
 
-describe.each([
+const PAIRS = [
   { name: 'survivor without consent, merged-away with it', into: 'ben@example.com', from: 'bea@example.com' },
   { name: 'survivor with consent, merged-away without it (consent withdrawn)', into: 'ann@example.com', from: 'ana@example.com' },
   { name: 'both with consent, shared campaigns and days', into: 'cid@example.com', from: 'cat@example.com' },
-])('merge and unmerge: $name', ({ into, from }) => {
-  it('equal a rebuild after the merge and after the unmerge, and the unmerge restores every row', async () => {
+];
+
+// Each model moves credit differently when the other record's touches arrive.
+describe.each(['last', 'first', 'linear'] as const)('merge and unmerge under %s-touch attribution', (model) => {
+  beforeAll(async () => {
+    await call(db.core, 'settings:update', { attributionModel: model });
+  });
+
+  it.each(PAIRS)('$name: equal a rebuild after the merge and after the unmerge, which restores every row', async ({ into, from }) => {
     const before = await expectRebuildEqual();
     const daysBefore = await campaignDays();
     const { mergeId } = await call(db.core, 'developers:merge', {
