@@ -5,6 +5,7 @@
  * user would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../src-main/core/types';
 
@@ -58,4 +59,12 @@ export async function importOrThrow(core: Core, filePath: string, type: string, 
     const job = await core.handlers['import:get-job']({ jobId: started.value.jobId });
     throw new Error(`import of ${filePath} ${status}: ${job.ok ? job.value.message : job.error.message}`);
   }
+}
+
+/** The app's own connection string for the embedded server of `dataDir` (while a core runs on it). */
+export function dataUrl(dataDir: string): string {
+  const read = (name: string) => JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as unknown;
+  const owner = read('server.json') as { port: number };
+  const credentials = read('credentials.json') as { appPassword: string };
+  return `postgres://drm:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${owner.port}/drm`;
 }

@@ -17,7 +17,7 @@
  *   npm run bench:queries -- --activities 10000000
  *   npm run bench:queries -- --activities 50000 --developers 5000 --runs 20
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,7 +31,8 @@ import { startCore } from '../src-main/core/index';
 import { MERGED_AWAY_SQL } from '../src-main/core/identity/merged-away';
 import { readSettings } from '../src-main/core/settings/read';
 import type { Core } from '../src-main/core/types';
-import { generateDataset, importOrThrow } from './dataset';
+import { cleanUpOnSignals, cleanups, runBenchmark } from './cleanup';
+import { dataUrl, generateDataset, importOrThrow } from './dataset';
 import { exportRaw, loadReference, referenceFunnel } from './queries-duckdb';
 import { formatTable, funnelDifferences, percentile, timeRuns, type FunnelNumbers, type Row } from './timing';
 
@@ -76,39 +77,8 @@ let peakRss = 0;
 let peakRssBeforeDuckdb = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 
-/**
- * What must happen however the run ends — PostgreSQL stopped, DuckDB closed,
- * the temp folder removed — run once each, last registered first, from the
- * normal path, a failure, or Ctrl-C / SIGTERM.
- */
-const cleanups: (() => unknown)[] = [];
-async function cleanUp(): Promise<void> {
-  while (cleanups.length > 0) {
-    try {
-      await cleanups.pop()!();
-    } catch (error) {
-      console.error(`cleanup: ${(error as Error).message}`);
-    }
-  }
-  clearInterval(sampler);
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping PostgreSQL and removing the temp folder…`);
-    // The terminal signals PostgreSQL too, which drops every connection at once; a pool client
-    // checked out at that moment (an import's) has no error listener and would crash the cleanup.
-    process.on('uncaughtException', (error) => console.error(`(while stopping: ${error.message})`));
-    void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  });
-}
-
-/** The app's own connection string for the embedded server of this run (as bench:import reads it). */
-function dataUrl(dataDir: string): string {
-  const read = (name: string) => JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as unknown;
-  const owner = read('server.json') as { port: number };
-  const credentials = read('credentials.json') as { appPassword: string };
-  return `postgres://drm:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${owner.port}/drm`;
-}
+cleanups.push(() => clearInterval(sampler));
+cleanUpOnSignals();
 
 type Call = (input: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }>;
 const call = (core: Core, channel: ChannelName) => core.handlers[channel] as unknown as Call;
@@ -384,11 +354,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runBenchmark(main);

@@ -98,3 +98,25 @@ export function funnelDifferences(app: FunnelNumbers, reference: FunnelNumbers):
   if (out.length === 0 && order(app) !== order(reference)) out.push(`stage order: app ${order(app)}, DuckDB ${order(reference)}`);
   return out;
 }
+
+/**
+ * Runs each subject once per round, in the order given, for `rounds` rounds
+ * (A/B/A/B…): a baseline and what it is the baseline of then share whatever
+ * load the machine had at that moment. Returns each subject's milliseconds in
+ * round order (round i is the i-th element), for per-round reporting.
+ */
+export async function interleave<K extends string>(
+  subjects: Record<K, (round: number) => Promise<unknown>>,
+  rounds: number,
+): Promise<Record<K, number[]>> {
+  const names = Object.keys(subjects) as K[];
+  const ms = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) {
+      const t0 = performance.now();
+      await subjects[name](round);
+      ms[name].push(performance.now() - t0);
+    }
+  }
+  return ms;
+}

@@ -1,4 +1,4 @@
-/** The Status page and `drm status`: which PostgreSQL, where, and what it holds. */
+/** The Status page and `drm status`: which PostgreSQL, where, and what it holds; and whether it holds anything yet. */
 import { z } from 'zod';
 import { emptyInput } from './common';
 
@@ -21,6 +21,15 @@ export const systemStatus = z.object({
 });
 export type SystemStatus = z.infer<typeof systemStatus>;
 
+/**
+ * Whether anything has been imported: what the Overview's empty state and the
+ * sample-data offer decide on. Two `exists` probes, where the status's exact
+ * row counts read every table (seconds at 10M activities).
+ */
+export const dataPresence = z.object({ developers: z.boolean(), activities: z.boolean() });
+export type DataPresence = z.infer<typeof dataPresence>;
+
 export const systemChannels = {
   'system:get-status': { input: emptyInput, output: systemStatus },
+  'system:get-data-presence': { input: emptyInput, output: dataPresence },
 } as const;

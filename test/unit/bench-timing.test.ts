@@ -4,7 +4,7 @@
  * that decides MATCH or MISMATCH against DuckDB.
  */
 import { describe, expect, it } from 'vitest';
-import { formatTable, funnelDifferences, percentile, timeRuns, type FunnelNumbers } from '../../bench/timing';
+import { formatTable, funnelDifferences, interleave, percentile, timeRuns, type FunnelNumbers } from '../../bench/timing';
 
 const oneToTwenty = Array.from({ length: 20 }, (_, i) => i + 1);
 
@@ -89,5 +89,22 @@ describe('formatTable', () => {
     expect(lines[3]).toMatch(/^trend\s+20\s+200\.0 ms\s+380\.0 ms\s+< 100 ms\s+MISS/);
     expect(lines[4]).toMatch(/^DuckDB\s+1\s+5\.0 ms\s+5\.0 ms\s+—\s+baseline$/);
     expect(lines[5]).toMatch(/^roi\s+—.*n\/a\s+UNAVAILABLE: Not built yet$/);
+  });
+});
+
+describe('interleave', () => {
+  it('runs every subject once per round, in the given order, and times each round apart', async () => {
+    const calls: string[] = [];
+    const ms = await interleave(
+      {
+        baseline: async (round) => void calls.push(`baseline ${round}`),
+        subject: async (round) => void calls.push(`subject ${round}`),
+      },
+      3,
+    );
+    expect(calls).toEqual(['baseline 0', 'subject 0', 'baseline 1', 'subject 1', 'baseline 2', 'subject 2']);
+    expect(ms.baseline).toHaveLength(3);
+    expect(ms.subject).toHaveLength(3);
+    expect([...ms.baseline, ...ms.subject].every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
   });
 });

@@ -9,8 +9,17 @@ export interface Database {
 
 export function openDatabase(url: string): Database {
   // A desktop app has one user; a few connections keep the UI responsive
-  // while an import holds one for its transaction.
-  const pool = new pg.Pool({ connectionString: url, max: 6, idleTimeoutMillis: 30_000, application_name: 'drm-desktop' });
+  // while an import holds one for its transaction. JIT off: the app's queries
+  // are short by design, and at 10M activities their plans cross
+  // jit_above_cost, where compiling costs more than running. Set per
+  // connection, so it holds on an external server whose role we cannot alter.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 6,
+    idleTimeoutMillis: 30_000,
+    application_name: 'drm-desktop',
+    options: '-c jit=off',
+  });
   // An idle client losing its server (e.g. PostgreSQL stopped under us) must not crash the process.
   pool.on('error', () => undefined);
   // So must a checked-out client between two queries (an import waiting for its

@@ -9,10 +9,12 @@
  *
  * An import (`inserted`) adds its new rows' counts: activities are only ever
  * added there and their developers' consent does not change, so the sums are
- * exactly what a rebuild would count. Any other change recomputes the whole
- * days its span touches from activities (through idx_activities_tenant_time),
- * and 'all' the tenant's every day. Days whose counts are both zero have no
- * row, in both paths.
+ * exactly what a rebuild would count. Merges, unmerges and consent edits
+ * change only which activities count: refreshDerived applies that as a
+ * difference over the developers' own activities first (counted.ts), and they
+ * pass no span. Any other span recomputes the whole days it touches from
+ * activities (through idx_activities_tenant_time), and 'all' the tenant's
+ * every day. Days whose counts are both zero have no row, in every path.
  */
 import { readSettings } from '../settings/read';
 import type { DerivedChange } from './change';

@@ -172,15 +172,21 @@ export function touchCreditSql(model: 'linear' | 'first' | 'last', lookback: str
   };
 }
 
+/** What a refresh of attribution changed. */
+export interface Attributed {
+  /** Instants of the activities whose attribution changed, which the counting steps after this one widen theirs by. */
+  span: DerivedChange['span'];
+  /** The campaigns whose campaign_daily rows it changed; undefined after 'all' (every campaign). */
+  campaigns?: string[];
+}
+
 /**
  * Recomputes the multi-touch rows and conversion touches of the developers in
- * `change` ('all': every developer). Returns the span of instants of the
- * activities whose attribution changed, which the counting steps after this
- * one must widen theirs by.
+ * `change` ('all': every developer).
  */
-export async function refreshAttribution(db: Db, tenant: string, change: DerivedChange): Promise<{ span: DerivedChange['span'] }> {
+export async function refreshAttribution(db: Db, tenant: string, change: DerivedChange): Promise<Attributed> {
   const all = change.developers === 'all';
-  if (!all && change.developers.length === 0) return { span: null };
+  if (!all && change.developers.length === 0) return { span: null, campaigns: [] };
   const started = performance.now();
   try {
     return await attribute(db, tenant, change, all);
@@ -189,7 +195,7 @@ export async function refreshAttribution(db: Db, tenant: string, change: Derived
   }
 }
 
-async function attribute(db: Db, tenant: string, change: DerivedChange, all: boolean): Promise<{ span: DerivedChange['span'] }> {
+async function attribute(db: Db, tenant: string, change: DerivedChange, all: boolean): Promise<Attributed> {
   // Each statement timed under DRM_IMPORT_TRACE=1, as the import's own are.
   const client = tracedClient(db);
   const settings = await readSettings(db, tenant);
@@ -306,12 +312,13 @@ async function attribute(db: Db, tenant: string, change: DerivedChange, all: boo
     'select * from attr_diff',
     '(select activity_id, $1::text as tenant_id, developer_id, action, occurred_at, source from attr_mine)',
   );
-  const { rows } = await client.query<{ from: Date | null; to: Date | null }>(
-    `select min(a.occurred_at) as "from", max(a.occurred_at) as "to"
+  const { rows } = await client.query<{ from: Date | null; to: Date | null; campaigns: string[] }>(
+    `select min(a.occurred_at) as "from", max(a.occurred_at) as "to",
+            array(select distinct campaign_id from attr_diff) as campaigns
        from attr_mine a where a.activity_id in (select activity_id from attr_diff)`,
   );
   const changed = rows[0];
-  if (!changed?.from || !changed.to) return { span: null };
+  if (!changed?.from || !changed.to) return { span: null, campaigns: [] };
   const span: Span = { from: changed.from, to: new Date(changed.to.getTime() + 1) };
-  return { span };
+  return { span, campaigns: changed.campaigns };
 }

@@ -12,21 +12,24 @@
  * - changed multi-touch credit is applied as an exact difference by the
  *   attribution step (attribution.ts), so refreshDerived hands this step the
  *   caller's span, not the one attribution widened it to;
- * - any other span (consent changed, activities moved between developers of
- *   different consent) has the rows of the named developers' activities in
- *   it recomputed (whole days when no developer is named).
+ * - a change of which activities count (consent changed, activities moved
+ *   between developers of different consent: merge, unmerge, consent edit)
+ *   is applied as a difference over those developers' activities
+ *   (counted.ts), before attribution;
+ * - any other span has its whole days recomputed.
  * Settings changes and rebuilds (developers 'all') recompute everything.
  *
- * campaign_stats is then recomputed from it for every campaign of the tenant:
- * one grouped pass over a table sized by campaigns and days, cheap enough to
- * need no bookkeeping of which campaigns a change reached (new campaigns,
- * budgets, a changed conversion stage all come out right).
+ * campaign_stats is then recomputed from it: for the campaigns a change of
+ * counting and attribution's difference touched, when that is all that
+ * changed; otherwise for every campaign of the tenant, one grouped pass over
+ * a table sized by campaigns and days (new campaigns, budgets, a changed
+ * conversion stage all come out right).
  */
 import type { Db, SqlClient } from '../db/db';
 import { tracedClient } from '../db/trace';
 import { readSettings } from '../settings/read';
 import { rebuildCampaignStats } from '../stats/service';
-import type { DerivedChange, Span } from './change';
+import type { DerivedChange } from './change';
 
 /** SQL: true when the activity_campaigns row aliased `alias` is multi-touch credit (see attribution.ts). */
 export const IS_MULTI_TOUCH = (alias: string) => `substr(${alias}.activity_campaign_id::text, 15, 1) = '8'`;
@@ -43,8 +46,17 @@ const COUNTED = `left join developers d on d.developer_id = a.developer_id
  * with no activity are removed. `activities` may name a smaller relation of
  * the same columns holding every activity `delta` names (attribution's
  * activities of the refreshed developers): hashing it beats reading the table.
+ * Only activities that count now are added, unless `countedOnly` is false: a
+ * difference of counting itself (derived/counted.ts) has its signs already.
  */
-export async function addToCampaignDaily(db: Db, tenant: string, zone: string, delta: string, activities = 'activities'): Promise<void> {
+export async function addToCampaignDaily(
+  db: Db,
+  tenant: string,
+  zone: string,
+  delta: string,
+  activities = 'activities',
+  { countedOnly = true }: { countedOnly?: boolean } = {},
+): Promise<void> {
   const client = tracedClient(db);
   const { rowCount } = await client.query(
     `insert into derived.campaign_daily as cd (tenant_id, campaign_id, day, action, source, weight, activities, anonymous, multi_touch)
@@ -54,7 +66,7 @@ export async function addToCampaignDaily(db: Db, tenant: string, zone: string, d
             coalesce(sum(x.weight) filter (where x.multi), 0)
        from (${delta}) x
        join ${activities} a on a.activity_id = x.activity_id
-       ${COUNTED}
+       ${countedOnly ? COUNTED : 'where a.tenant_id = $1'}
       group by 2, 3, 4, 5
      on conflict (tenant_id, campaign_id, day, action, source) do update set
        weight = cd.weight + excluded.weight,
@@ -97,49 +109,6 @@ async function recomputeDays(client: SqlClient, tenant: string, zone: string, sp
 }
 
 /**
- * Recomputes the (campaign, day) rows that `developers`' attributed activities
- * in `span` fall on, from all the activities of those days. Outside an import
- * and a change of attribution (both added as differences), only these
- * developers' activities can have changed how they count (consent, moved
- * between records of different consent), and an activity never changes its
- * campaign, day, action or source: their rows are the only ones that can
- * differ. A merge of two people active all year thus reads their days, not
- * the year.
- */
-async function recomputeRowsOf(client: SqlClient, tenant: string, zone: string, developers: readonly string[], span: Span): Promise<void> {
-  await client.query('drop table if exists pg_temp.campaign_daily_keys');
-  await client.query(
-    `create temp table campaign_daily_keys on commit drop as
-     select distinct ac.campaign_id, (a.occurred_at at time zone $2)::date as day
-       from activities a join activity_campaigns ac on ac.tenant_id = $1 and ac.activity_id = a.activity_id
-      where a.tenant_id = $1 and a.developer_id = any($3::uuid[]) and a.occurred_at >= $4 and a.occurred_at < $5`,
-    [tenant, zone, developers, span.from, span.to],
-  );
-  await client.query('analyze campaign_daily_keys');
-  await client.query(
-    `delete from derived.campaign_daily cd using campaign_daily_keys k
-      where cd.tenant_id = $1 and cd.campaign_id = k.campaign_id and cd.day = k.day`,
-    [tenant],
-  );
-  await client.query(
-    `insert into derived.campaign_daily (tenant_id, campaign_id, day, action, source, weight, activities, anonymous, multi_touch)
-     select $1, ac.campaign_id, d.day, a.action, a.source,
-            sum(ac.weight), count(*),
-            coalesce(sum(ac.weight) filter (where a.developer_id is null), 0),
-            coalesce(sum(ac.weight) filter (where ${IS_MULTI_TOUCH('ac')}), 0)
-       from (select distinct day from campaign_daily_keys) d
-       join activities a on a.tenant_id = $1
-        and a.occurred_at >= d.day::timestamp at time zone $2 and a.occurred_at < (d.day + 1)::timestamp at time zone $2
-       join activity_campaigns ac on ac.tenant_id = $1 and ac.activity_id = a.activity_id
-       join campaign_daily_keys k on k.campaign_id = ac.campaign_id and k.day = d.day
-       left join developers dv on dv.developer_id = a.developer_id
-      where a.developer_id is null or dv.consent_analytics
-      group by 2, 3, 4, 5`,
-    [tenant, zone],
-  );
-}
-
-/**
  * Adds an import's new activities with a direct campaign (`inserted`, as the
  * import wrote them: the row's campaign, weight 1; their multi-touch credit
  * came with attribution). The relation already carries each row's instant,
@@ -164,15 +133,23 @@ async function addInserted(client: SqlClient, tenant: string, zone: string, inse
   );
 }
 
-export async function refreshCampaignDaily(db: Db, tenant: string, change: DerivedChange): Promise<void> {
+/**
+ * `campaigns`: when given, the only campaigns whose campaign_daily rows
+ * changed before this step (a change of counting and attribution's
+ * difference, see refresh.ts); campaign_stats is then recomputed for them
+ * alone, instead of grouping all of campaign_daily.
+ */
+export async function refreshCampaignDaily(db: Db, tenant: string, change: DerivedChange, campaigns?: readonly string[]): Promise<void> {
   const client = tracedClient(db);
   const { span, inserted } = change;
+  if (campaigns !== undefined && span === null && !inserted && change.developers !== 'all') {
+    if (campaigns.length > 0) await rebuildCampaignStats(db, tenant, campaigns);
+    return;
+  }
   if (change.developers === 'all' || span === 'all') {
     await recomputeDays(client, tenant, (await readSettings(db, tenant)).timeZone, 'all');
   } else if (inserted) {
     await addInserted(client, tenant, (await readSettings(db, tenant)).timeZone, inserted);
-  } else if (span !== null && change.developers.length > 0) {
-    await recomputeRowsOf(client, tenant, (await readSettings(db, tenant)).timeZone, change.developers, span);
   } else if (span !== null) {
     await recomputeDays(client, tenant, (await readSettings(db, tenant)).timeZone, span);
   }

@@ -29,7 +29,20 @@ export interface DerivedChange {
    * import; lets steps add instead of recomputing.
    */
   inserted?: string;
+  /**
+   * Set by writers that change only which of the named developers'
+   * activities count (consent; activities moved between records of different
+   * consent: merge, unmerge, consent edit), never an activity's day, action,
+   * source or campaigns: the snapshot derived/counted.ts took before the
+   * change, or 'unchanged' when nothing can change counting. The per-day
+   * tables then take a difference over those developers' activities and
+   * campaign_stats follows for the campaigns it touched; `span` stays null.
+   */
+  counted?: CountedChange;
 }
+
+/** See DerivedChange.counted; made by derived/counted.ts. */
+export type CountedChange = { snapshot: string } | 'unchanged';
 
 export function widen(span: DerivedChange['span'], more: DerivedChange['span']): DerivedChange['span'] {
   if (span === 'all' || more === 'all') return 'all';

@@ -15,18 +15,24 @@ import { refreshActivityDaily } from './activity-daily';
 import { refreshDeveloperFunnel } from './developer-funnel';
 import { refreshDeveloperSearch } from './developer-search';
 import { widen, type DerivedChange } from './change';
+import { applyCountedDelta } from './counted';
 
 /** Brings every derived structure up to date with `change`; call inside the writer's transaction. */
 export async function refreshDerived(db: Db, tenant: string, change: DerivedChange): Promise<void> {
+  // A change of counting goes in before attribution rewrites the rows it is taken over (counted.ts).
+  const recounted = change.counted ? await step('counted delta', () => applyCountedDelta(db, tenant, change.counted!)) : [];
   // Attribution first: it rewrites activity_campaigns, which the campaign
   // dimensions of the funnel and the campaign counts read.
   const attributed = await step('attribution', () => refreshAttribution(db, tenant, change));
   const next: DerivedChange = { ...change, span: widen(change.span, attributed.span) };
   await step('developer search', () => refreshDeveloperSearch(db, tenant, next));
   await step('developer funnel', () => refreshDeveloperFunnel(db, tenant, next));
-  await step('activity daily', () => refreshActivityDaily(db, tenant, next));
+  // Per-day activity counts do not depend on attribution: the caller's change only.
+  await step('activity daily', () => refreshActivityDaily(db, tenant, change));
   // Attribution already applied its own changes to campaign_daily, exactly: the caller's span only.
-  await step('campaign daily', () => refreshCampaignDaily(db, tenant, change));
+  // After a change of counting only, campaign_stats follows the campaigns either difference touched.
+  const touched = change.counted && attributed.campaigns ? [...new Set([...recounted, ...attributed.campaigns])] : undefined;
+  await step('campaign daily', () => refreshCampaignDaily(db, tenant, change, touched));
 }
 
 async function step<T>(name: string, run: () => Promise<T>): Promise<T> {

@@ -4,15 +4,15 @@
  * identifier of the developer) and the organization (by name: an existing
  * one, matched ignoring case, else a new one). Other fields come from imports and
  * merges. The derived tables follow in the same transaction: the search row
- * always, and, when the consent changes, every day of the developer's
- * activities (they leave or join the analytics).
+ * always, and, when the consent changes, the per-day counts by the
+ * developer's activities (they leave or join the analytics; derived/counted.ts).
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { COUNTING_UNCHANGED, snapshotCounted } from '../derived/counted';
 import { refreshDerived } from '../derived/refresh';
 import { CoreError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import { isUniqueViolation } from '../db/pg-errors';
-import { developersActivitiesSpan } from './activity-span';
 import { findDeveloperByEmail } from './profile';
 import { developerIdentifiers, developers, organizations } from '../db/schema';
 import { emailKey } from '../identity/normalise';
@@ -89,6 +89,8 @@ export async function updateDeveloper(db: Db, tenant: string, update: DeveloperU
       set.orgId = update.organization === '' ? null : await organizationNamed(tx, tenant, update.organization);
     }
     if (Object.keys(set).length === 0) return false;
+    const consentChanged = update.consentAnalytics !== undefined && update.consentAnalytics !== row.consentAnalytics;
+    const counted = consentChanged ? await snapshotCounted(tx, tenant, [update.developerId]) : COUNTING_UNCHANGED;
     if (email !== null) await claimEmail(tx, tenant, update.developerId, email);
     try {
       await tx
@@ -99,11 +101,7 @@ export async function updateDeveloper(db: Db, tenant: string, update: DeveloperU
       if (!isUniqueViolation(error)) throw error;
       throw emailTaken(email ?? '');
     }
-    const consentChanged = update.consentAnalytics !== undefined && update.consentAnalytics !== row.consentAnalytics;
-    await refreshDerived(tx, tenant, {
-      developers: [update.developerId],
-      span: consentChanged ? await developersActivitiesSpan(tx, tenant, [update.developerId]) : null,
-    });
+    await refreshDerived(tx, tenant, { developers: [update.developerId], span: null, counted });
     return true;
   });
 }

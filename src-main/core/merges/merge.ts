@@ -7,7 +7,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { refreshDerived } from '../derived/refresh';
-import { activitiesSpan, developersActivitiesSpan } from '../developers/activity-span';
+import { COUNTING_UNCHANGED, snapshotCounted } from '../derived/counted';
 import { CoreError } from '../errors';
 import { rebuildDeveloperStats } from '../stats/service';
 import { activeMergesFrom, lockDevelopers, sortedTags, type Filled, type MergeLogEvidence } from './log';
@@ -56,6 +56,9 @@ export async function mergeDevelopers(db: Db, tenant: string, request: MergeRequ
 
     // What the rules say about this pair, recorded before anything moves.
     const pair = await pairEvidence(tx, tenant, intoId, fromId);
+    // The merged record has consent only if both had it: with the same consent, no activity changes counting.
+    const counted =
+      into.consentAnalytics === from.consentAnalytics ? COUNTING_UNCHANGED : await snapshotCounted(tx, tenant, [intoId, fromId]);
 
     const movedAccounts = await tx
       .update(accounts)
@@ -120,12 +123,9 @@ export async function mergeDevelopers(db: Db, tenant: string, request: MergeRequ
       .insert(developerMergeLogs)
       .values({ tenantId: tenant, intoDeveloperId: intoId, fromDeveloperId: fromId, reason: request.reason || null, evidence })
       .returning({ mergeId: developerMergeLogs.mergeId });
-    // After the log: it is what makes `from` merged away for the derived tables too. The moved
-    // activities change days; a withdrawn consent takes all of `into`'s out of the analytics.
-    const span = consentWithdrawn
-      ? await developersActivitiesSpan(tx, tenant, [intoId])
-      : await activitiesSpan(tx, evidence.moved.activities);
-    await refreshDerived(tx, tenant, { developers: [intoId, fromId], span });
+    // After the log: it is what makes `from` merged away for the derived tables too. The per-day
+    // counts change by the activities whose counting the consent rule changed, nothing else.
+    await refreshDerived(tx, tenant, { developers: [intoId, fromId], span: null, counted });
     return log!.mergeId;
   });
 }

@@ -7,7 +7,7 @@
 import { and, eq, inArray, ne, sql, type Column } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { refreshDerived } from '../derived/refresh';
-import { activitiesSpan, developersActivitiesSpan } from '../developers/activity-span';
+import { COUNTING_UNCHANGED, snapshotCounted } from '../derived/counted';
 import { CoreError } from '../errors';
 import { rebuildDeveloperStats } from '../stats/service';
 import { activeMergesFrom, lockDevelopers, sortedTags, type MergeLogEvidence, type UnmergeLogEvidence } from './log';
@@ -67,6 +67,7 @@ export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string)
     const { intoId, fromId, evidence } = await readMerge(tx, tenant, mergeId);
     const locked = await lockDevelopers(tx, tenant, [intoId, fromId]);
     const into = locked.get(intoId)!;
+    const from = locked.get(fromId)!;
 
     const intoAway = (await activeMergesFrom(tx, [intoId])).get(intoId);
     if (intoAway) {
@@ -92,6 +93,12 @@ export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string)
         `Cannot undo merge ${mergeId}: ${gone.join(', ')} no longer belong to developer ${intoId} (deleted or moved since)`,
       );
     }
+    // The moved activities go back to `from`'s consent, `into`'s own get a withdrawn consent back:
+    // only then can an activity change counting.
+    const counted =
+      into.consentAnalytics === from.consentAnalytics && !evidence.consentWithdrawn
+        ? COUNTING_UNCHANGED
+        : await snapshotCounted(tx, tenant, [intoId, fromId]);
     for (const { key, table, id, touch } of MOVED) {
       const moved = evidence.moved[key];
       if (moved.length === 0) continue;
@@ -160,11 +167,8 @@ export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string)
       .insert(developerMergeLogs)
       .values({ tenantId: tenant, intoDeveloperId: fromId, fromDeveloperId: intoId, evidence: log })
       .returning({ mergeId: developerMergeLogs.mergeId });
-    // After the log: `from` is visible again from here on. A restored consent brings all of `into`'s back.
-    const span = evidence.consentWithdrawn
-      ? await developersActivitiesSpan(tx, tenant, [intoId, fromId])
-      : await activitiesSpan(tx, evidence.moved.activities);
-    await refreshDerived(tx, tenant, { developers: [intoId, fromId], span });
+    // After the log: `from` is visible again from here on.
+    await refreshDerived(tx, tenant, { developers: [intoId, fromId], span: null, counted });
     return logged!.mergeId;
   });
 }

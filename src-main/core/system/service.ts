@@ -1,7 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/db';
-import { schemaMigrations } from '../db/schema';
-import type { DatabaseLocation, SystemStatus } from '../../../src-shared/contract/system';
+import { activities, developers, schemaMigrations } from '../db/schema';
+import type { DataPresence, DatabaseLocation, SystemStatus } from '../../../src-shared/contract/system';
+
+/** Whether any developer and any activity exist: one index probe each, whatever the database holds. */
+export async function readDataPresence(db: Db): Promise<DataPresence> {
+  const result = await db.execute<{ developers: boolean; activities: boolean }>(
+    sql`select exists (select 1 from ${developers}) as developers, exists (select 1 from ${activities}) as activities`,
+  );
+  const row = result.rows[0]!;
+  return { developers: row.developers, activities: row.activities };
+}
 
 /** What `drm status` and the Status page show: version, location, schema, row counts. */
 export async function readStatus(db: Db, location: DatabaseLocation): Promise<SystemStatus> {

@@ -20,7 +20,7 @@ interface SampleDataOfferProps {
 export function SampleDataOffer({ onLoaded, startedText }: SampleDataOfferProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const status = useQuery(systemQueries.status());
+  const presence = useQuery(systemQueries.dataPresence());
   const jobs = useQuery(importQueries.jobs());
   const load = useMutation({
     ...importMutations.loadSample(),
@@ -39,7 +39,7 @@ export function SampleDataOffer({ onLoaded, startedText }: SampleDataOfferProps)
   }
   // While imports run (the sample's own, or the user's first file) the database is about to fill.
   const running = jobs.data?.some((job) => !isFinished(job.status)) ?? false;
-  if (!isEmptyDatabase(status.data) || running) return null;
+  if (!isEmptyDatabase(presence.data) || running) return null;
 
   return (
     <section className="card sample-offer" aria-labelledby="sample-offer-title">

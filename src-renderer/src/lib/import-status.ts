@@ -3,7 +3,7 @@
  * that offer the sample data while nothing has been imported (Import, Overview).
  */
 import type { ImportStatus } from '../../../src-shared/contract/imports';
-import type { SystemStatus } from '../../../src-shared/contract/system';
+import type { DataPresence } from '../../../src-shared/contract/system';
 
 /** A job that will not change any more. */
 export function isFinished(status: ImportStatus): boolean {
@@ -11,7 +11,7 @@ export function isFinished(status: ImportStatus): boolean {
 }
 
 /** Nothing imported yet: no developers and no activities (what the sample data fills). */
-export function isEmptyDatabase(status: Pick<SystemStatus, 'rows'> | undefined): boolean {
-  if (!status) return false;
-  return (status.rows.developers ?? 0) === 0 && (status.rows.activities ?? 0) === 0;
+export function isEmptyDatabase(presence: DataPresence | undefined): boolean {
+  if (!presence) return false;
+  return !presence.developers && !presence.activities;
 }

@@ -43,9 +43,9 @@ function OverviewContent({ today }: { today: string }) {
   const period = periodState.period ?? { from: today, to: today };
   const bucket = readBucket(params, period);
   const query = useQuery(analyticsQueries.overview({ ...period, bucket }));
-  const status = useQuery(systemQueries.status());
+  const presence = useQuery(systemQueries.dataPresence());
   const data = query.data;
-  const emptyDatabase = isEmptyDatabase(status.data);
+  const emptyDatabase = isEmptyDatabase(presence.data);
   const periodLink = (base: string, extra: Record<string, string | null> = {}) => linkTo(base, { ...periodParams(periodState), ...extra });
   const setPeriod = (state: PeriodState) => update({ ...periodParams(state), bucket: null });
   // The Overview is the page the app opens on: its data (or the empty state) on screen is "started".
