@@ -89,7 +89,20 @@ export const importPreview = z.object({
   mapping: z.record(z.string(), z.string()),
 });
 
-export const importRowError = z.object({ line: z.number().int(), column: z.string(), reason: z.string(), value: z.string() });
+/**
+ * One problem of one row. `code` and `params` (src-shared/import-errors.ts) are
+ * what the UI translates; `reason` is their English text, and all that jobs
+ * stored before codes existed have (the UI shows it for a code it does not know).
+ */
+export const importRowError = z.object({
+  line: z.number().int(),
+  column: z.string(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  reason: z.string(),
+  value: z.string(),
+});
+export type ImportRowError = z.infer<typeof importRowError>;
 
 export const importCounts = z.object({
   activities: z.number().int(),
@@ -103,6 +116,15 @@ export const importCounts = z.object({
 });
 export const importCountName = importCounts.keyof();
 export type ImportCountName = z.infer<typeof importCountName>;
+
+/**
+ * A field that needs another one in the same row (issue 11, defect 1): a row
+ * with a value in `when` needs one in `need`, unless it has one in `unless`
+ * (a resource with a URL is a link). The row validator and the mapping editor
+ * apply the same rule.
+ */
+export const importCompanion = z.object({ when: z.string(), need: z.string(), unless: z.string().optional() });
+export type ImportCompanion = z.infer<typeof importCompanion>;
 
 /** Everything the renderer and the CLI know about a format, from the core's registry. */
 export const importFormat = z.object({
@@ -123,6 +145,8 @@ export const importFormat = z.object({
   keepsUnmapped: z.boolean(),
   /** One of these field sets must be mapped (empty: no such rule). */
   actorFieldSets: z.array(z.array(z.string())),
+  /** Fields that need another in the same row (the mapping editor warns). */
+  companions: z.array(importCompanion),
 });
 export type ImportFormat = z.infer<typeof importFormat>;
 export const importFormats = z.array(importFormat);

@@ -1,3 +1,5 @@
+import { importErrorText, type ImportErrorCode } from '../../../src-shared/import-errors';
+
 /** English text of the Import page (part of `en.ts`; `ja-import.ts` has the same keys). */
 const enImport = {
   drop: {
@@ -160,6 +162,8 @@ const enImport = {
     skipped: 'Skipped',
     rejected: 'Rejected',
   },
+  /** Each problem's code: the core's English text, one source for both (`ja-import-errors.ts` translates). */
+  rowErrors: importErrorText as Record<ImportErrorCode, string>,
   errors: {
     title: 'Rejected rows',
     line: 'Line',

@@ -1,4 +1,5 @@
 import type enImport from './en-import';
+import jaImportErrors from './ja-import-errors';
 
 /** インポート画面の日本語テキスト（`ja.ts` の一部。キーは `en-import.ts` と同じ）。 */
 const jaImport: typeof enImport = {
@@ -162,6 +163,7 @@ const jaImport: typeof enImport = {
     skipped: 'スキップ',
     rejected: 'エラー',
   },
+  rowErrors: jaImportErrors,
   errors: {
     title: 'エラーのある行',
     line: '行番号',

@@ -4,6 +4,7 @@ import type { ImportJob } from '../../../../src-shared/contract/imports';
 import { useFormatters } from '../../format';
 import { saveText } from '../../download';
 import { errorsFileName, errorsToCsv } from './error-csv';
+import { errorReason } from './error-reason';
 import { pageOf } from './job-view';
 
 export const ERRORS_PAGE_SIZE = 200;
@@ -25,7 +26,10 @@ export function ErrorTable({ job }: { job: Pick<ImportJob, 'errors' | 'errorCoun
 
   const download = () => {
     const headers = [t('imports.errors.line'), t('imports.errors.column'), t('imports.errors.reason'), t('imports.errors.value')] as const;
-    saveText(errorsFileName(job.fileName), errorsToCsv(job.errors, headers));
+    saveText(
+      errorsFileName(job.fileName),
+      errorsToCsv(job.errors, headers, (error) => errorReason(t, error)),
+    );
   };
 
   return (
@@ -63,7 +67,7 @@ export function ErrorTable({ job }: { job: Pick<ImportJob, 'errors' | 'errorCoun
               <tr key={`${from + index}`}>
                 <td className="num">{String(error.line)}</td>
                 <td>{error.column === '' ? <span className="muted">{t('imports.errors.wholeRow')}</span> : <code>{error.column}</code>}</td>
-                <td>{error.reason}</td>
+                <td>{errorReason(t, error)}</td>
                 <td className="value-cell">
                   <code>{error.value}</code>
                 </td>
