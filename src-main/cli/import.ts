@@ -134,6 +134,7 @@ const JSON_KEYS = [
   'errorCount',
   'message',
   'failure',
+  'earlyStop',
   'durationMs',
   'dryRun',
 ] as const satisfies readonly (keyof ImportJob)[];

@@ -104,6 +104,28 @@ export const importRowError = z.object({
 });
 export type ImportRowError = z.infer<typeof importRowError>;
 
+/**
+ * An import stopped early (issue 11, defect 1): at `line`, after `rowsRead`
+ * rows, once `limit` rows had the same problem. `kinds` counts each problem
+ * (code on a column) over the rows read, the most frequent first; `params`
+ * are the first such error's.
+ */
+export const importEarlyStop = z.object({
+  line: z.number().int(),
+  rowsRead: z.number().int(),
+  limit: z.number().int(),
+  kinds: z.array(
+    z.object({
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      column: z.string(),
+      reason: z.string(),
+      rows: z.number().int(),
+    }),
+  ),
+});
+export type ImportEarlyStop = z.infer<typeof importEarlyStop>;
+
 export const importCounts = z.object({
   activities: z.number().int(),
   developers: z.number().int(),
@@ -174,6 +196,8 @@ export const importJob = z.object({
   message: z.string().nullable(),
   /** For a failed job, what kind of failure (null otherwise). */
   failure: z.enum(importFailures).nullable(),
+  /** A rejected job that stopped reading early, with its errors by kind (null otherwise, and for older jobs). */
+  earlyStop: importEarlyStop.nullable(),
 });
 export type ImportJob = z.infer<typeof importJob>;
 
@@ -208,5 +232,7 @@ export const importEvents = {
     rowsRead: z.number().int(),
     bytesRead: z.number().int(),
     totalBytes: z.number().int(),
+    /** Row errors found so far (the job is rejected if any). */
+    errorCount: z.number().int(),
   }),
 } as const;

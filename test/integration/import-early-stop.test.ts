@@ -1,0 +1,72 @@
+/**
+ * An import that stops early (issue 11, defect 1): a file whose rows all have
+ * the same problem — `resource_title` without a `resource_category` column —
+ * is rejected once 1,000 rows have it, without reading the rest, with a
+ * summary per kind of error; nothing is written. Progress events carry the
+ * error count as it grows.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { EARLY_STOP_ERRORS } from '../../src-main/core/imports/error-kinds';
+import { useCoreOnTestDatabase } from '../helpers/database';
+import { importFile, tableCounts, writeCsv } from '../helpers/imports';
+import { makeTempDir } from '../helpers/temp';
+
+const dir = makeTempDir('import-early-stop');
+const db = useCoreOnTestDatabase();
+afterAll(() => dir.remove());
+
+const ROWS = 30_000;
+const csv = (rows: number, title = 'Getting started') =>
+  [
+    'occurred_at,action,source,email,resource_title',
+    ...Array.from({ length: rows }, (_, i) => `2024-05-01 10:00,view,web,user${i}@example.com,${title} ${i % 7}`),
+  ].join('\n') + '\n';
+
+describe('an import whose rows share one problem', () => {
+  it('stops after the first 1,000 errors of that kind, rejected with a summary, nothing written', async () => {
+    const before = await tableCounts(db.url);
+    const progress: number[] = [];
+    const off = db.core.events.on('import:progress', (event) => progress.push(event.errorCount));
+    const job = await importFile(db.core, writeCsv(dir.path, 'no-category.csv', csv(ROWS)), { options: { timezone: 'Asia/Tokyo' } });
+    off();
+
+    expect(job.status).toBe('rejected');
+    expect(job.rowsRead).toBeGreaterThanOrEqual(EARLY_STOP_ERRORS);
+    expect(job.rowsRead).toBeLessThan(ROWS);
+    expect(job.earlyStop).toMatchObject({ rowsRead: job.rowsRead, limit: EARLY_STOP_ERRORS });
+    expect(job.earlyStop!.line).toBeGreaterThan(EARLY_STOP_ERRORS);
+    expect(job.earlyStop!.kinds).toEqual([
+      {
+        code: 'companion-required',
+        params: { field: 'resource_category', when: 'resource_title' },
+        column: 'resource_title',
+        reason: 'resource_category is required when resource_title is given',
+        rows: job.rowsRead,
+      },
+    ]);
+    expect(job.errorCount).toBe(job.rowsRead);
+    expect(job.message).toMatch(
+      new RegExp(
+        `^Stopped at line [\\d,]+ after [\\d,]+ rows, once 1,000 rows had the same problem; nothing was imported\\. [\\d,]+ rows: resource_category is required when resource_title is given \\(column resource_title\\)$`,
+      ),
+    );
+    expect(await tableCounts(db.url)).toEqual(before);
+    // The live count: events while it ran said how many errors there were so far.
+    expect(Math.max(...progress)).toBe(job.errorCount);
+  });
+
+  it('reads a file with fewer than 1,000 errors of each kind to the end', async () => {
+    const rows = Array.from({ length: 1_500 }, (_, i) => {
+      const at = i % 3 === 0 ? 'soon' : '2024-05-01 10:00';
+      const category = i < 900 ? '' : 'blog';
+      return `${at},view,web,user${i}@example.com,${category},Getting started`;
+    });
+    const text = ['occurred_at,action,source,email,resource_category,resource_title', ...rows].join('\n') + '\n';
+    const job = await importFile(db.core, writeCsv(dir.path, 'mixed.csv', text), { options: { timezone: 'Asia/Tokyo' } });
+    expect(job.status).toBe('rejected');
+    expect(job.earlyStop).toBeNull();
+    expect(job.rowsRead).toBe(1_500);
+    expect(job.errorCount).toBe(900 + 500);
+    expect(job.message).toBe('1100 row(s) have errors; nothing was imported');
+  });
+});
