@@ -218,6 +218,23 @@ export const importChannels = {
       .strict(),
     output: z.object({ jobId: z.string() }),
   },
+  /** The file's first rows through the import's row parser, with this type, mapping and options: their errors before a start. */
+  'import:check-sample': {
+    input: z
+      .object({
+        ...fileRef,
+        type: importType,
+        mapping: z.record(z.string(), z.string()).optional(),
+        options: importOptions.optional(),
+      })
+      .strict(),
+    output: z.object({
+      rowsChecked: z.number().int(),
+      errors: z.array(importRowError),
+      /** Problems of the import as a whole (then no row was checked). */
+      problems: z.array(z.object({ code: z.string(), params: importRowError.shape.params.unwrap(), reason: z.string() })),
+    }),
+  },
   'import:cancel': { input: z.object({ jobId: z.string().uuid() }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'import:list-jobs': { input: emptyInput, output: z.array(importJobSummary) },
   'import:get-job': { input: z.object({ jobId: z.string().uuid() }).strict(), output: importJob },

@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { EARLY_STOP_ERRORS } from '../../src-main/core/imports/error-kinds';
 import { useCoreOnTestDatabase } from '../helpers/database';
-import { importFile, tableCounts, writeCsv } from '../helpers/imports';
+import { fileHandle, importFile, tableCounts, writeCsv } from '../helpers/imports';
 import { makeTempDir } from '../helpers/temp';
 
 const dir = makeTempDir('import-early-stop');
@@ -68,5 +68,43 @@ describe('an import whose rows share one problem', () => {
     expect(job.rowsRead).toBe(1_500);
     expect(job.errorCount).toBe(900 + 500);
     expect(job.message).toBe('1100 row(s) have errors; nothing was imported');
+  });
+});
+
+describe('import:check-sample', () => {
+  it('runs the first rows through the row parser with the form’s mapping: the error every row has shows before the start', async () => {
+    const handle = await fileHandle(db.core, writeCsv(dir.path, 'sample.csv', csv(100)));
+    const checked = await db.core.handlers['import:check-sample']({ fileHandle: handle, type: 'activities', options: { timezone: 'UTC' } });
+    if (!checked.ok) throw new Error(checked.error.message);
+    expect(checked.value.rowsChecked).toBe(20);
+    expect(checked.value.problems).toEqual([]);
+    expect(checked.value.errors).toHaveLength(20);
+    expect(checked.value.errors[0]).toEqual({
+      line: 2,
+      column: 'resource_title',
+      code: 'companion-required',
+      params: { field: 'resource_category', when: 'resource_title' },
+      reason: 'resource_category is required when resource_title is given',
+      value: 'Getting started 0',
+    });
+  });
+
+  it('answers problems of the import as a whole instead of rows', async () => {
+    const handle = await fileHandle(db.core, writeCsv(dir.path, 'unmapped.csv', csv(5)));
+    const checked = await db.core.handlers['import:check-sample']({
+      fileHandle: handle,
+      type: 'activities',
+      mapping: { occurred_at: 'occurred_at', email: 'email' },
+      options: { timezone: 'UTC' },
+    });
+    if (!checked.ok) throw new Error(checked.error.message);
+    expect(checked.value).toEqual({
+      rowsChecked: 0,
+      errors: [],
+      problems: [
+        { code: 'required-column', params: { field: 'action' }, reason: 'no column for the required field action' },
+        { code: 'source-missing', params: {}, reason: 'no column for source and no source given for the import' },
+      ],
+    });
   });
 });

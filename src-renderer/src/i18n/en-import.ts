@@ -93,6 +93,8 @@ const enImport = {
     notMapped: '— not mapped —',
     metadataNote: 'Columns not mapped to a field are kept in each activity’s metadata: {{columns}}.',
     ignoredNote: 'Columns not mapped to a field are ignored: {{columns}}.',
+    companionTitle: 'Rows will be rejected with this mapping',
+    companionWarning: '{{when}} has a column but {{need}} has none: {{need}} is required when {{when}} is given. Map a column to {{need}}.',
     options: 'Options',
     dryRun: 'Dry run (validate only)',
     dryRunHint: 'Checks every row and reports errors without writing anything.',
@@ -122,6 +124,14 @@ const enImport = {
     eventDate: 'Event date and time',
     occurredAt: 'Joined at',
     occurredAtHint: 'When these members joined the workspace. Empty: now.',
+  },
+  sampleCheck: {
+    title: 'Check of the first rows',
+    checking: 'Checking the first rows with this mapping…',
+    ok: 'The first {{rows}} rows have no errors.',
+    errors: 'The first {{rows}} rows have {{errors}} errors. The import is rejected while any row has one: fix the file or the mapping.',
+    problems: 'The import cannot start with this format, mapping and options:',
+    failed: 'The first rows could not be checked.',
   },
   progress: {
     label: 'Import progress',

@@ -94,6 +94,9 @@ const jaImport: typeof enImport = {
     notMapped: '— 対応付けなし —',
     metadataNote: '項目に対応付けていない列は、各アクティビティのメタデータとして保存されます: {{columns}}',
     ignoredNote: '項目に対応付けていない列は取り込まれません: {{columns}}',
+    companionTitle: 'この対応付けでは行がエラーになります',
+    companionWarning:
+      '{{when}} には列がありますが、{{need}} にはありません。{{when}} があるときは {{need}} が必須です。{{need}} に列を対応付けてください。',
     options: 'オプション',
     dryRun: 'ドライラン（検証のみ）',
     dryRunHint: 'すべての行を検証してエラーを表示します。データは書き込みません。',
@@ -123,6 +126,15 @@ const jaImport: typeof enImport = {
     eventDate: 'イベント日時',
     occurredAt: '参加日時',
     occurredAtHint: 'メンバーがワークスペースに参加した日時です。空欄の場合は現在日時になります。',
+  },
+  sampleCheck: {
+    title: '先頭の行のチェック',
+    checking: 'この対応付けで先頭の行をチェックしています…',
+    ok: '先頭の {{rows}} 行にエラーはありません。',
+    errors:
+      '先頭の {{rows}} 行に {{errors}} 件のエラーがあります。エラーのある行が 1 行でもあるとインポートされません。ファイルか対応付けを直してください。',
+    problems: 'この形式・対応付け・オプションではインポートを開始できません:',
+    failed: '先頭の行をチェックできませんでした。',
   },
   progress: {
     label: 'インポートの進捗',
