@@ -20,7 +20,7 @@ const jaImport: typeof enImport = {
   unsupported: {
     title: '{{name}} は CSV ファイルではありません',
     excel:
-      'Excel ファイルは読み込めません。Excel の「ファイル」→「名前を付けて保存」で「CSV UTF-8 (コンマ区切り)」を選んで保存し、そのファイルを読み込んでください。',
+      'Excel ファイルには対応していません。CSV (UTF-8) で保存してください。Excel の「ファイル」→「名前を付けて保存」で「CSV UTF-8 (コンマ区切り)」を選んで保存し、そのファイルを読み込んでください。',
     numbers:
       'Numbers ファイルは読み込めません。Numbers の「ファイル」→「書き出す」→「CSV」（テキストエンコーディングは Unicode (UTF-8)）で書き出し、そのファイルを読み込んでください。',
     openDocument: 'OpenDocument スプレッドシート（.ods）は読み込めません。CSV（UTF-8）形式で保存し、そのファイルを読み込んでください。',
