@@ -47,7 +47,7 @@ describe('an import whose rows share one problem', () => {
     expect(job.errorCount).toBe(job.rowsRead);
     expect(job.message).toMatch(
       new RegExp(
-        `^Stopped at line [\\d,]+ after [\\d,]+ rows, once 1,000 rows had the same problem; nothing was imported\\. [\\d,]+ rows: resource_category is required when resource_title is given \\(column resource_title\\)$`,
+        `^Stopped after [\\d,]+ rows: 1,000 rows had the same problem by line [\\d,]+; nothing was imported\\. [\\d,]+ rows: resource_category is required when resource_title is given \\(column resource_title\\)$`,
       ),
     );
     expect(await tableCounts(db.url)).toEqual(before);

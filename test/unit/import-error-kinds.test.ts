@@ -42,7 +42,7 @@ describe('ErrorKinds', () => {
       ['datetime', 'occurred_at', 1],
     ]);
     expect(earlyStopMessage(stop)).toBe(
-      'Stopped at line 4 after 4 rows, once 2 rows had the same problem; nothing was imported. ' +
+      'Stopped after 4 rows: 2 rows had the same problem by line 4; nothing was imported. ' +
         '3 rows: resource_category is required when resource_title is given (column resource_title); ' +
         '1 row: expected a date and time such as 2024-05-01T10:00:00+09:00, 2024-05-01 10:00, 2024/05/01 10:00 or 2024年5月1日 10時00分 (column occurred_at)',
     );

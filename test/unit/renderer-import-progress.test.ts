@@ -84,7 +84,7 @@ describe('EarlyStop', () => {
         }),
       ),
     );
-    expect(html).toContain('2,001 行目');
+    expect(html).toContain('2,001 行目までに');
     expect(html).toContain('2,000 行: resource_title があるときは resource_category が必須です');
     expect(html).toContain('列 resource_title');
   });

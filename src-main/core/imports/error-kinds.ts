@@ -50,7 +50,7 @@ export function earlyStopMessage(stop: ImportEarlyStop): string {
     (kind) => `${n.format(kind.rows)} ${kind.rows === 1 ? 'row' : 'rows'}: ${kind.reason}${kind.column ? ` (column ${kind.column})` : ''}`,
   );
   return (
-    `Stopped at line ${n.format(stop.line)} after ${n.format(stop.rowsRead)} rows, ` +
-    `once ${n.format(stop.limit)} rows had the same problem; nothing was imported. ${kinds.join('; ')}`
+    `Stopped after ${n.format(stop.rowsRead)} rows: ${n.format(stop.limit)} rows had the same problem by line ${n.format(stop.line)}; ` +
+    `nothing was imported. ${kinds.join('; ')}`
   );
 }

@@ -127,6 +127,7 @@ const enImport = {
   },
   sampleCheck: {
     title: 'Check of the first rows',
+    errorsLabel: 'Errors in the first rows',
     checking: 'Checking the first rows with this mapping…',
     ok: 'The first {{rows}} rows have no errors.',
     errors: 'The first {{rows}} rows have {{errors}} errors. The import is rejected while any row has one: fix the file or the mapping.',
@@ -156,7 +157,7 @@ const enImport = {
     failedReason: 'Reason: {{message}}',
     cancelled: 'The import was cancelled; nothing was changed.',
     earlyStop:
-      'The import stopped at line {{line}}, after {{rows}} rows, once {{limit}} rows had the same problem: the rest of the file was not read. Fix these problems and import the file again.',
+      'The import stopped after {{rows}} rows: {{limit}} rows had the same problem by line {{line}}, so reading on could not make it succeed. Fix these problems and import the file again.',
     earlyStopKinds: 'Problems in the rows read',
     earlyStopKind: '{{rows}} rows: {{reason}}',
     earlyStopColumn: 'column {{column}}',

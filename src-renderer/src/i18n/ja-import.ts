@@ -129,6 +129,7 @@ const jaImport: typeof enImport = {
   },
   sampleCheck: {
     title: '先頭の行のチェック',
+    errorsLabel: '先頭の行のエラー',
     checking: 'この対応付けで先頭の行をチェックしています…',
     ok: '先頭の {{rows}} 行にエラーはありません。',
     errors:
@@ -159,7 +160,7 @@ const jaImport: typeof enImport = {
     failedReason: '原因: {{message}}',
     cancelled: 'インポートを中止しました。データは変更されていません。',
     earlyStop:
-      '同じ問題のある行が {{limit}} 行に達したため、{{line}} 行目（{{rows}} 行読み込んだところ）でインポートを止めました。残りの行は読んでいません。次の問題を直してから、もう一度インポートしてください。',
+      '{{line}} 行目までに同じ問題のある行が {{limit}} 行に達したため、{{rows}} 行を読んだところでインポートを止めました。読み進めても成功しないためです。次の問題を直してから、もう一度インポートしてください。',
     earlyStopKinds: '読み込んだ行の問題',
     earlyStopKind: '{{rows}} 行: {{reason}}',
     earlyStopColumn: '列 {{column}}',

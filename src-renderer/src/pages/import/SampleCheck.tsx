@@ -48,8 +48,8 @@ export function SampleCheck({ input }: { input: Omit<StartInput, 'dryRun'> }) {
         ) : null}
       </div>
       {result && result.errors.length > 0 ? (
-        <div className="table-scroll" role="region" aria-label={t('imports.sampleCheck.title')} tabIndex={0}>
-          <table className="data-table error-table">
+        <div className="table-scroll" role="region" aria-label={t('imports.sampleCheck.errorsLabel')} tabIndex={0}>
+          <table className="data-table error-table" aria-label={t('imports.sampleCheck.errorsLabel')}>
             <thead>
               <tr>
                 <th scope="col" className="num">
