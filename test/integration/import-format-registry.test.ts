@@ -39,6 +39,7 @@ describe('a format registered in one file', () => {
       primaryCount: 'activities',
       keepsUnmapped: true,
       actorFieldSets: [],
+      companions: [],
     });
     // The built-in formats are still there, in their order.
     expect(formats.value.slice(0, 7).map((format) => format.type)).toEqual([
