@@ -203,31 +203,24 @@ export type ImportJob = z.infer<typeof importJob>;
 
 export const importJobSummary = importJob.omit({ errors: true });
 
+/** A file, how to read it and with which options: what an import, or the check of its first rows, is asked with. */
+const importRequest = {
+  ...fileRef,
+  type: importType,
+  mapping: z.record(z.string(), z.string()).optional(),
+  options: importOptions.optional(),
+};
+
 export const importChannels = {
   'import:list-formats': { input: emptyInput, output: importFormats },
   'import:preview': { input: z.object(fileRef).strict(), output: importPreview },
   'import:start': {
-    input: z
-      .object({
-        ...fileRef,
-        type: importType,
-        mapping: z.record(z.string(), z.string()).optional(),
-        options: importOptions.optional(),
-        dryRun: z.boolean().optional(),
-      })
-      .strict(),
+    input: z.object({ ...importRequest, dryRun: z.boolean().optional() }).strict(),
     output: z.object({ jobId: z.string() }),
   },
   /** The file's first rows through the import's row parser, with this type, mapping and options: their errors before a start. */
   'import:check-sample': {
-    input: z
-      .object({
-        ...fileRef,
-        type: importType,
-        mapping: z.record(z.string(), z.string()).optional(),
-        options: importOptions.optional(),
-      })
-      .strict(),
+    input: z.object(importRequest).strict(),
     output: z.object({
       rowsChecked: z.number().int(),
       errors: z.array(importRowError),

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { useFormatters } from '../../format';
 import { NO_TABLES } from '../../queries/invalidation';
 import { errorReason } from './error-reason';
+import { ErrorRows } from './ErrorRows';
 import type { StartInput } from './start-input';
 
 /**
@@ -49,32 +50,7 @@ export function SampleCheck({ input }: { input: Omit<StartInput, 'dryRun'> }) {
       </div>
       {result && result.errors.length > 0 ? (
         <div className="table-scroll" role="region" aria-label={t('imports.sampleCheck.errorsLabel')} tabIndex={0}>
-          <table className="data-table error-table" aria-label={t('imports.sampleCheck.errorsLabel')}>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('imports.errors.line')}
-                </th>
-                <th scope="col">{t('imports.errors.column')}</th>
-                <th scope="col">{t('imports.errors.reason')}</th>
-                <th scope="col">{t('imports.errors.value')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.errors.map((error, index) => (
-                <tr key={index}>
-                  <td className="num">{String(error.line)}</td>
-                  <td>
-                    {error.column === '' ? <span className="muted">{t('imports.errors.wholeRow')}</span> : <code>{error.column}</code>}
-                  </td>
-                  <td>{errorReason(t, error)}</td>
-                  <td className="value-cell">
-                    <code>{error.value}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ErrorRows label={t('imports.sampleCheck.errorsLabel')} errors={result.errors} />
         </div>
       ) : null}
     </section>
