@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { EARLY_STOP_ERRORS } from '../../src-main/core/imports/error-kinds';
 import { useCoreOnTestDatabase } from '../helpers/database';
-import { fileHandle, importFile, tableCounts, writeCsv } from '../helpers/imports';
+import { fileHandle, importFile, queryRows, tableCounts, writeCsv } from '../helpers/imports';
 import { makeTempDir } from '../helpers/temp';
 
 const dir = makeTempDir('import-early-stop');
@@ -106,5 +106,41 @@ describe('import:check-sample', () => {
         { code: 'source-missing', params: {}, reason: 'no column for source and no source given for the import' },
       ],
     });
+  });
+});
+
+describe('a job stored before errors had codes', () => {
+  it('still reads, its errors with their English reason and no code, and no early stop', async () => {
+    // import_jobs.metrics as a job of the previous version wrote it: errors without code or params, no earlyStop.
+    const metrics = {
+      type: 'activities',
+      fileName: 'old.csv',
+      encoding: 'utf-8',
+      dryRun: false,
+      totalBytes: 80,
+      rowsRead: 1,
+      rejected: 1,
+      skipped: 0,
+      duplicates: 0,
+      inserted: { activities: 0, developers: 0, accounts: 0, identifiers: 0, organizations: 0, resources: 0, campaigns: 0, budgets: 0 },
+      errors: [{ line: 2, column: 'action', reason: 'action is required', value: '' }],
+      errorCount: 1,
+      message: '1 row(s) have errors; nothing was imported',
+      failure: null,
+      durationMs: 12,
+    };
+    const [row] = await queryRows<{ job_id: string }>(
+      db.url,
+      `insert into import_jobs (tenant_id, source, status, file_path, metrics, started_at, finished_at)
+       select tenant_id, 'csv', 'rejected', 'old.csv', $1::jsonb, now(), now() from import_jobs limit 1 returning job_id`,
+      [JSON.stringify(metrics)],
+    );
+    const read = await db.core.handlers['import:get-job']({ jobId: row!.job_id });
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.errors).toEqual([{ line: 2, column: 'action', reason: 'action is required', value: '' }]);
+    expect(read.value.earlyStop).toBeNull();
+    const listed = await db.core.handlers['import:list-jobs']({});
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.value.find((job) => job.jobId === row!.job_id)).toMatchObject({ status: 'rejected', earlyStop: null });
   });
 });
