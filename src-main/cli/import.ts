@@ -75,7 +75,7 @@ export async function importCommand(args: string[]): Promise<number> {
       type = preview.type;
     }
     const bar = process.stderr.isTTY && !values.json ? progressBar() : undefined;
-    const off = core.events.on('import:progress', (p) => bar?.update(p.bytesRead, p.totalBytes, p.rowsRead));
+    const off = core.events.on('import:progress', (p) => bar?.update(p.bytesRead, p.totalBytes, p.rowsRead, p.errorCount));
     const { jobId } = unwrap(await core.handlers['import:start']({ fileHandle, type, mapping, options, dryRun: values['dry-run'] }));
     try {
       await core.importer.settled(jobId);
@@ -134,6 +134,7 @@ const JSON_KEYS = [
   'errorCount',
   'message',
   'failure',
+  'earlyStop',
   'durationMs',
   'dryRun',
 ] as const satisfies readonly (keyof ImportJob)[];
@@ -166,13 +167,15 @@ function progressBar() {
   const started = Date.now();
   let last = '';
   return {
-    update(bytes: number, total: number, rows: number) {
+    update(bytes: number, total: number, rows: number, errors: number) {
       const ratio = total > 0 ? Math.min(1, bytes / total) : 0;
       const width = 30;
       const filled = Math.round(ratio * width);
       const seconds = (Date.now() - started) / 1000;
       const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
-      const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}%  ${rows} rows  ${rate} rows/s`;
+      const line =
+        `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}%  ${rows} rows  ${rate} rows/s` +
+        (errors > 0 ? `  ${errors} errors` : '');
       if (line !== last) process.stderr.write(`\r${line}`);
       last = line;
     },

@@ -89,7 +89,42 @@ export const importPreview = z.object({
   mapping: z.record(z.string(), z.string()),
 });
 
-export const importRowError = z.object({ line: z.number().int(), column: z.string(), reason: z.string(), value: z.string() });
+/**
+ * One problem of one row. `code` and `params` (src-shared/import-errors.ts) are
+ * what the UI translates; `reason` is their English text, and all that jobs
+ * stored before codes existed have (the UI shows it for a code it does not know).
+ */
+export const importRowError = z.object({
+  line: z.number().int(),
+  column: z.string(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  reason: z.string(),
+  value: z.string(),
+});
+export type ImportRowError = z.infer<typeof importRowError>;
+
+/**
+ * An import stopped early (issue 11, defect 1): at `line`, after `rowsRead`
+ * rows, once `limit` rows had the same problem. `kinds` counts each problem
+ * (code on a column) over the rows read, the most frequent first; `params`
+ * are the first such error's.
+ */
+export const importEarlyStop = z.object({
+  line: z.number().int(),
+  rowsRead: z.number().int(),
+  limit: z.number().int(),
+  kinds: z.array(
+    z.object({
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      column: z.string(),
+      reason: z.string(),
+      rows: z.number().int(),
+    }),
+  ),
+});
+export type ImportEarlyStop = z.infer<typeof importEarlyStop>;
 
 export const importCounts = z.object({
   activities: z.number().int(),
@@ -103,6 +138,15 @@ export const importCounts = z.object({
 });
 export const importCountName = importCounts.keyof();
 export type ImportCountName = z.infer<typeof importCountName>;
+
+/**
+ * A field that needs another one in the same row (issue 11, defect 1): a row
+ * with a value in `when` needs one in `need`, unless it has one in `unless`
+ * (a resource with a URL is a link). The row validator and the mapping editor
+ * apply the same rule.
+ */
+export const importCompanion = z.object({ when: z.string(), need: z.string(), unless: z.string().optional() });
+export type ImportCompanion = z.infer<typeof importCompanion>;
 
 /** Everything the renderer and the CLI know about a format, from the core's registry. */
 export const importFormat = z.object({
@@ -123,6 +167,8 @@ export const importFormat = z.object({
   keepsUnmapped: z.boolean(),
   /** One of these field sets must be mapped (empty: no such rule). */
   actorFieldSets: z.array(z.array(z.string())),
+  /** Fields that need another in the same row (the mapping editor warns). */
+  companions: z.array(importCompanion),
 });
 export type ImportFormat = z.infer<typeof importFormat>;
 export const importFormats = z.array(importFormat);
@@ -150,25 +196,37 @@ export const importJob = z.object({
   message: z.string().nullable(),
   /** For a failed job, what kind of failure (null otherwise). */
   failure: z.enum(importFailures).nullable(),
+  /** A rejected job that stopped reading early, with its errors by kind (null otherwise, and for older jobs). */
+  earlyStop: importEarlyStop.nullable(),
 });
 export type ImportJob = z.infer<typeof importJob>;
 
 export const importJobSummary = importJob.omit({ errors: true });
 
+/** A file, how to read it and with which options: what an import, or the check of its first rows, is asked with. */
+const importRequest = {
+  ...fileRef,
+  type: importType,
+  mapping: z.record(z.string(), z.string()).optional(),
+  options: importOptions.optional(),
+};
+
 export const importChannels = {
   'import:list-formats': { input: emptyInput, output: importFormats },
   'import:preview': { input: z.object(fileRef).strict(), output: importPreview },
   'import:start': {
-    input: z
-      .object({
-        ...fileRef,
-        type: importType,
-        mapping: z.record(z.string(), z.string()).optional(),
-        options: importOptions.optional(),
-        dryRun: z.boolean().optional(),
-      })
-      .strict(),
+    input: z.object({ ...importRequest, dryRun: z.boolean().optional() }).strict(),
     output: z.object({ jobId: z.string() }),
+  },
+  /** The file's first rows through the import's row parser, with this type, mapping and options: their errors before a start. */
+  'import:check-sample': {
+    input: z.object(importRequest).strict(),
+    output: z.object({
+      rowsChecked: z.number().int(),
+      errors: z.array(importRowError),
+      /** Problems of the import as a whole (then no row was checked). */
+      problems: z.array(z.object({ code: z.string(), params: importRowError.shape.params.unwrap(), reason: z.string() })),
+    }),
   },
   'import:cancel': { input: z.object({ jobId: z.string().uuid() }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'import:list-jobs': { input: emptyInput, output: z.array(importJobSummary) },
@@ -184,5 +242,7 @@ export const importEvents = {
     rowsRead: z.number().int(),
     bytesRead: z.number().int(),
     totalBytes: z.number().int(),
+    /** Row errors found so far (the job is rejected if any). */
+    errorCount: z.number().int(),
   }),
 } as const;

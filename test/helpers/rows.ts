@@ -36,4 +36,8 @@ export const record = (outcome: RowOutcome) => {
   if (outcome.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(outcome)}`);
   return outcome.record;
 };
-export const errors = (outcome: RowOutcome) => (outcome.status === 'error' ? outcome.errors : []);
+/** A row's errors as the CLI shows them (English reason); `codes` gives what the UI translates. */
+export const errors = (outcome: RowOutcome) =>
+  outcome.status === 'error' ? outcome.errors.map(({ line, column, reason, value }) => ({ line, column, reason, value })) : [];
+export const codes = (outcome: RowOutcome) =>
+  outcome.status === 'error' ? outcome.errors.map(({ code, params }) => ({ code, params })) : [];

@@ -62,6 +62,43 @@ describe('drm import', () => {
     expect(human.stdout).toMatch(/line 2, occurred_at: /);
   });
 
+  it('keeps its English text for every error, with the code and params a script can match (issue 11, defect 2)', async () => {
+    const file = writeCsv(
+      dir.path,
+      'english.csv',
+      'occurred_at,action,source,email,resource_title\nnope,view,web,a@example.com,\n2024-01-01,,web,b@example.com,Talk\n',
+    );
+    const human = await drm(['import', file, '--timezone', 'UTC', '--database-url', url]);
+    expect(human.code).toBe(2);
+    // The texts the CLI printed before errors had codes, word for word.
+    expect(human.stdout).toContain(
+      '  line 2, occurred_at: expected a date and time such as 2024-05-01T10:00:00+09:00, 2024-05-01 10:00, 2024/05/01 10:00 or 2024年5月1日 10時00分 ("nope")',
+    );
+    expect(human.stdout).toContain('  line 3, action: action is required ("")');
+    expect(human.stdout).toContain('  line 3, resource_title: resource_category is required when resource_title is given ("Talk")');
+    const json = JSON.parse((await drm(['import', file, '--timezone', 'UTC', '--json', '--database-url', url])).stdout);
+    expect(json.errors.find((e: { column: string }) => e.column === 'action')).toEqual({
+      line: 3,
+      column: 'action',
+      code: 'required',
+      params: { field: 'action' },
+      reason: 'action is required',
+      value: '',
+    });
+    expect(json.earlyStop).toBeNull();
+  });
+
+  it('stops early and says why, with the summary in --json (issue 11, defect 1)', async () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => `2024-05-01 10:00,view,web,u${i}@example.com,Talk`);
+    const file = writeCsv(dir.path, 'early.csv', ['occurred_at,action,source,email,resource_title', ...rows].join('\n') + '\n');
+    const result = await drm(['import', file, '--timezone', 'UTC', '--json', '--database-url', url]);
+    expect(result.code).toBe(2);
+    const json = JSON.parse(result.stdout);
+    expect(json.status).toBe('rejected');
+    expect(json.message).toMatch(/^Stopped after [\d,]+ rows: 1,000 rows had the same problem by line [\d,]+; nothing was imported\./);
+    expect(json.earlyStop.kinds).toEqual([expect.objectContaining({ code: 'companion-required', column: 'resource_title' })]);
+  });
+
   it('takes a mapping file, a source and a time zone', async () => {
     const file = writeCsv(dir.path, 'custom.csv', 'when,what,mail\n2024-05-01 09:00,signup,c@example.com\n');
     const mapping = join(dir.path, 'mapping.json');

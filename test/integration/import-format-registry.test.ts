@@ -39,6 +39,7 @@ describe('a format registered in one file', () => {
       primaryCount: 'activities',
       keepsUnmapped: true,
       actorFieldSets: [],
+      companions: [],
     });
     // The built-in formats are still there, in their order.
     expect(formats.value.slice(0, 7).map((format) => format.type)).toEqual([
@@ -90,7 +91,7 @@ describe('a format registered in one file', () => {
     expect(job.status).toBe('rejected');
     expect(job.errors).toEqual([
       expect.objectContaining({ line: 2, column: 'rsvp_at', value: 'not a date' }),
-      expect.objectContaining({ line: 3, column: 'response', reason: 'response is yes or no', value: 'maybe' }),
+      expect.objectContaining({ line: 3, column: 'response', reason: 'response must be one of yes, no', value: 'maybe' }),
     ]);
     const [row] = await queryRows<{ n: string }>(db.url, `select count(*) as n from resources where title = 'TS Night #5'`);
     expect(Number(row?.n)).toBe(0);

@@ -65,7 +65,9 @@ describe('hostile bytes', () => {
     const path = write('nul.csv', `${HEADER}2026-01-01,star,github,github,a\0b\n`);
     const job = await importWritesNothing(path);
     expect(job.status).toBe('rejected');
-    expect(job.errors).toEqual([{ line: 2, column: 'handle', reason: expect.stringContaining('NUL byte'), value: 'a\u2400b' }]);
+    expect(job.errors).toEqual([
+      { line: 2, column: 'handle', code: 'nul-byte', params: {}, reason: expect.stringContaining('NUL byte'), value: 'a\u2400b' },
+    ]);
   });
 
   it('keeps a mostly-UTF-8 file as UTF-8, says why, and names its bad line', async () => {

@@ -134,7 +134,7 @@ function lineCount(bytes: Buffer, encoding: Parameters<typeof decodeBuffer>[1]):
   return (decoded.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
 }
 
-function expectLinesWithin(errors: readonly RowError[], lines: number): void {
+function expectLinesWithin(errors: readonly Pick<RowError, 'line'>[], lines: number): void {
   for (const error of errors) {
     expect(Number.isInteger(error.line)).toBe(true);
     expect(error.line).toBeGreaterThanOrEqual(1);

@@ -201,10 +201,10 @@ describe('forwardEvents', () => {
     const stop = forwardEvents(events, send);
 
     events.emit('db:changed', { tables: ['developers'] });
-    events.emit('import:progress', { jobId: 'j1', status: 'running', rowsRead: 10, bytesRead: 100, totalBytes: 1000 });
+    events.emit('import:progress', { jobId: 'j1', status: 'running', rowsRead: 10, bytesRead: 100, totalBytes: 1000, errorCount: 0 });
     expect(send.mock.calls).toEqual([
       ['db:changed', { tables: ['developers'] }],
-      ['import:progress', { jobId: 'j1', status: 'running', rowsRead: 10, bytesRead: 100, totalBytes: 1000 }],
+      ['import:progress', { jobId: 'j1', status: 'running', rowsRead: 10, bytesRead: 100, totalBytes: 1000, errorCount: 0 }],
     ]);
 
     stop();

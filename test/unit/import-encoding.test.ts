@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../src-main/core/errors';
 import { chooseEncoding, firstUndecodableLine, scanUtf8 } from '../../src-main/core/imports/parse/encoding';
 import { refuseNonText } from '../../src-main/core/imports/parse/file-kind';
+import { xlsxBytes } from '../helpers/xlsx';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 
@@ -82,5 +83,20 @@ describe('refuseNonText', () => {
     expect(refusal(Buffer.concat([utf8('a,b\n'), Buffer.alloc(100)]))?.details).toEqual({ reason: 'not-text', format: 'binary' });
     expect(refusal(Buffer.alloc(0))?.details).toEqual({ reason: 'empty', format: 'empty' });
     expect(refusal(Buffer.from([0xef, 0xbb, 0xbf, 0x0a, 0x0a]))?.details).toEqual({ reason: 'empty', format: 'empty' });
+  });
+});
+
+describe('a real .xlsx workbook (issue 11, defect 7)', () => {
+  it('is refused as an Excel file, not read as CSV, whatever its name', () => {
+    for (const name of ['members.xlsx', 'members.csv', 'export']) {
+      let thrown: unknown;
+      try {
+        refuseNonText(xlsxBytes(), name, false);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, name).toBeInstanceOf(CoreError);
+      expect((thrown as CoreError).message, name).toMatch(/Excel files are not supported: save it as CSV \(UTF-8\)/);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { connpassEventIdFromFileName } from '../../src-main/core/imports/formats/connpass';
 import { formatOf, importFormats } from '../../src-main/core/imports/formats/index';
 import { normaliseHeader, recognisePreset, suggestMapping, uniqueHeaders } from '../../src-main/core/imports/parse/headers';
+import { describeImportProblem } from '../../src-shared/import-errors';
 import { createRowContext, ImportSetupError, resolveMapping } from '../../src-main/core/imports/parse/row-context';
 
 describe('normaliseHeader', () => {
@@ -155,7 +156,7 @@ describe('resolveMapping', () => {
 
   it('lists every problem at once', () => {
     const { problems } = resolveMapping('activities', { occurred_at: 'when', colour: 'email' }, headers);
-    expect(problems).toEqual([
+    expect(problems.map(describeImportProblem)).toEqual([
       'the file has no column "when" (mapped to occurred_at)',
       '"colour" is not a field of activities imports',
       'no column for the required field occurred_at',
@@ -180,7 +181,7 @@ describe('resolveMapping', () => {
       return undefined;
     })();
     expect(thrown).toBeInstanceOf(ImportSetupError);
-    expect((thrown as ImportSetupError).problems).toEqual([
+    expect((thrown as ImportSetupError).problems.map(describeImportProblem)).toEqual([
       'no column for the required field occurred_at',
       'no column for source and no source given for the import',
       'unknown time zone "Mars/Base" (use an IANA name such as Asia/Tokyo)',

@@ -82,7 +82,16 @@ describe('readRecords', () => {
     expect(stray.map((o) => o.status)).toEqual(['ok', 'error']);
     expect(stray[1]).toEqual({
       status: 'error',
-      errors: [{ line: 3, column: '', reason: expect.stringMatching(/^a quote \("\) inside a field/), value: '' }],
+      errors: [
+        {
+          line: 3,
+          column: '',
+          code: 'opening-quote',
+          params: {},
+          reason: expect.stringMatching(/^a quote \("\) inside a field/),
+          value: '',
+        },
+      ],
     });
 
     const unclosed = await collect(
@@ -91,7 +100,7 @@ describe('readRecords', () => {
     expect(unclosed.map((o) => o.status)).toEqual(['ok', 'error']);
     expect(unclosed[1]).toEqual({
       status: 'error',
-      errors: [{ line: 4, column: '', reason: expect.stringMatching(/never closed/), value: '' }],
+      errors: [{ line: 4, column: '', code: 'quote-not-closed', params: {}, reason: expect.stringMatching(/never closed/), value: '' }],
     });
   });
 
@@ -141,7 +150,16 @@ describe('readRecords', () => {
     expect(outcomes).toEqual([
       {
         status: 'error',
-        errors: [{ line: 2, column: 'memo', reason: expect.stringMatching(/encoding/), value: expect.stringContaining('\uFFFD') }],
+        errors: [
+          {
+            line: 2,
+            column: 'memo',
+            code: 'bad-bytes',
+            params: {},
+            reason: expect.stringMatching(/encoding/),
+            value: expect.stringContaining('\uFFFD'),
+          },
+        ],
       },
     ]);
   });

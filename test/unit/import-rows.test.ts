@@ -3,7 +3,7 @@
  * row parser: records built, values normalised, every bad cell reported.
  */
 import { describe, expect, it } from 'vitest';
-import { at, errors, record, row } from '../helpers/rows';
+import { at, codes, errors, record, row } from '../helpers/rows';
 
 /** An activity row with the required fields, for the activity tests to add to. */
 const click = { occurred_at: '2024-05-01 10:00', action: 'Click', source: 'Web' };
@@ -108,7 +108,11 @@ describe('activities', () => {
 
   it('requires a category for a resource without URL', () => {
     const outcome = row('activities', { ...click, email: 'a@example.com', resource_title: 'Talk' });
-    expect(errors(outcome)).toStrictEqual([{ line: 7, column: 'resource_category', reason: expect.stringMatching(/required/), value: '' }]);
+    // On the column whose value asks for the category, so the table shows that value (issue 11, defect 1).
+    expect(errors(outcome)).toStrictEqual([
+      { line: 7, column: 'resource_title', reason: 'resource_category is required when resource_title is given', value: 'Talk' },
+    ]);
+    expect(codes(outcome)).toStrictEqual([{ code: 'companion-required', params: { field: 'resource_category', when: 'resource_title' } }]);
   });
 
   it('reports a row without actor as a whole-row error', () => {

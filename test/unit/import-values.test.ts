@@ -99,7 +99,12 @@ describe('parseTimestamp', () => {
 
   it('rejects an unknown zone', () => {
     const parsed = parseTimestamp('2024-05-01 10:00', 'Asia/Nowhere');
-    expect(parsed).toEqual({ ok: false, reason: expect.stringMatching(/unknown time zone/) });
+    expect(parsed).toEqual({
+      ok: false,
+      code: 'unknown-zone',
+      params: { zone: 'Asia/Nowhere' },
+      reason: expect.stringMatching(/unknown time zone/),
+    });
   });
 });
 
@@ -133,6 +138,8 @@ describe('parseDate', () => {
     expect(parseDate('2099-12-31')).toEqual({ ok: true, value: '2099-12-31' });
     expect(parseDate('0001-01-01')).toEqual({
       ok: false,
+      code: 'year-range',
+      params: { day: '0001-01-01' },
       reason: 'the date 0001-01-01 is outside the range the app keeps (from 1970-01-01 to 2099-12-31)',
     });
     expect(parseDate('1969-12-31').ok).toBe(false);
@@ -180,7 +187,7 @@ describe('parseAmount', () => {
     ['12345678901234567890.12', 'an amount larger than 1,000,000,000,000 (either sign)'],
     ['1.23456', 'an amount more than 4 decimal places'],
   ])('refuses %s: out of bounds', (text, reason) => {
-    expect(parseAmount(text)).toEqual({ ok: false, reason });
+    expect(parseAmount(text)).toMatchObject({ ok: false, reason });
   });
 });
 

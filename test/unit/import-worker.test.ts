@@ -72,7 +72,7 @@ describe('parseInWorker: activities with CRLF, quoted newlines, ragged and bad r
     expect(second?.status === 'ok' && second.record.kind === 'activity' && second.record.metadata).toEqual({
       memo: 'first line\r\nsecond line\r\nthird line',
     });
-    expect(outcomes.flatMap((o) => (o.status === 'error' ? o.errors : []))).toEqual([
+    expect(outcomes.flatMap((o) => (o.status === 'error' ? o.errors.map(({ code: _c, params: _p, ...rest }) => rest) : []))).toEqual([
       { line: 7, column: 'occurred_at', reason: 'day 30 does not exist in 2024-02', value: '2024-02-30 10:00' },
       { line: 7, column: 'action', reason: 'action is required', value: '' },
       { line: 7, column: 'email', reason: expect.stringMatching(/not an email/), value: 'not-an-email' },
@@ -105,7 +105,16 @@ describe('parseInWorker: activities with CRLF, quoted newlines, ragged and bad r
     expect(outcomes.map((o) => o.status)).toEqual(['ok', 'error']);
     expect(outcomes[1]).toEqual({
       status: 'error',
-      errors: [{ line: 3, column: '', reason: 'text right after a closing quote ("); the rest of the file cannot be read', value: '' }],
+      errors: [
+        {
+          line: 3,
+          column: '',
+          code: 'closing-quote',
+          params: {},
+          reason: 'text right after a closing quote ("); the rest of the file cannot be read',
+          value: '',
+        },
+      ],
     });
   });
 });

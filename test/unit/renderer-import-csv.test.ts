@@ -6,7 +6,7 @@ const HEADERS = ['line', 'column', 'reason', 'value'] as const;
 
 describe('errorsToCsv', () => {
   it('starts with a BOM so Excel reads UTF-8, and ends every line with CRLF', () => {
-    const csv = errorsToCsv([], HEADERS);
+    const csv = errorsToCsv([], HEADERS, (e) => e.reason);
     expect(csv).toBe(`${BOM}line,column,reason,value\r\n`);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
   });
@@ -18,6 +18,7 @@ describe('errorsToCsv', () => {
         { line: 7, column: '', reason: 'row has 5 fields, header has 4', value: 'a,b,"c",d,=e' },
       ],
       ['行番号', '列', '理由', '値'],
+      (e) => e.reason,
     );
     expect(csv).toBe(
       `${BOM}行番号,列,理由,値\r\n` +

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   cleanMapping,
+  companionWarnings,
   isMappingValid,
   keepsUnmappedAsMetadata,
   suggestMapping,
@@ -123,5 +124,36 @@ describe('cleanMapping and unmappedHeaders', () => {
     expect(keepsUnmappedAsMetadata(formats.activities)).toBe(true);
     expect(keepsUnmappedAsMetadata(formats.connpass)).toBe(true);
     expect(keepsUnmappedAsMetadata(formats.developers)).toBe(false);
+  });
+});
+
+describe('companionWarnings (issue 11, defect 1)', () => {
+  const companions = ['resource_title', 'resource_external_id', 'resource_group'].map((when) => ({
+    when,
+    need: 'resource_category',
+    unless: 'resource_url',
+  }));
+  const fields: FieldLike[] = ['resource_category', 'resource_title', 'resource_url', 'resource_group'].map((name) => ({
+    name,
+    required: false,
+  }));
+  const headers = ['resource_title', 'category', 'url', 'group'];
+
+  it('flags a mapped field whose companion has no column, once per companion', () => {
+    expect(companionWarnings({ companions }, fields, { resource_title: 'resource_title', resource_group: 'group' }, headers)).toEqual([
+      { when: 'resource_title', need: 'resource_category' },
+    ]);
+  });
+
+  it('is quiet when the companion, or the field that stands in for it, has a column', () => {
+    expect(companionWarnings({ companions }, fields, { resource_title: 'resource_title', resource_category: 'category' }, headers)).toEqual(
+      [],
+    );
+    expect(companionWarnings({ companions }, fields, { resource_title: 'resource_title', resource_url: 'url' }, headers)).toEqual([]);
+    expect(companionWarnings({ companions }, fields, {}, headers)).toEqual([]);
+    // A mapping to a header this file does not have counts as no column.
+    expect(companionWarnings({ companions }, fields, { resource_title: 'resource_title', resource_category: 'gone' }, headers)).toEqual([
+      { when: 'resource_title', need: 'resource_category' },
+    ]);
   });
 });

@@ -6,6 +6,7 @@ const sample = (at: number, rowsRead: number, bytesRead: number, totalBytes = 10
   rowsRead,
   bytesRead,
   totalBytes,
+  errorCount: 0,
 });
 
 function feed(samples: ProgressSample[]): ProgressSample[] {

@@ -77,6 +77,7 @@ const job = (over: Partial<ImportJob>): ImportJob => ({
   errorCount: 0,
   message: null,
   failure: null,
+  earlyStop: null,
   ...over,
 });
 

@@ -7,6 +7,7 @@ import {
   unsupportedFile,
   type UnsupportedKind,
 } from '../../src-renderer/src/pages/import/unsupported-file';
+import { xlsxBytes } from '../helpers/xlsx';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -54,6 +55,22 @@ describe('unsupported files', () => {
       expect(ja.imports.unsupported[kind]).toMatch(/CSV/);
     }
     expect(en.imports.unsupported.excel).toContain('Excel files are not supported: save it as CSV (UTF-8)');
-    expect(ja.imports.unsupported.excel).toContain('Excel ファイルは読み込めません');
+    expect(ja.imports.unsupported.excel).toContain('Excel ファイルには対応していません');
+  });
+});
+
+describe('a real .xlsx workbook (issue 11, defect 7)', () => {
+  const workbook = [...xlsxBytes()];
+
+  it('is an Excel file by its name, and by its content whatever it is called', async () => {
+    expect(await unsupportedFile(file('members.xlsx', workbook))).toBe('excel');
+    expect(await unsupportedFile(file('members.csv', workbook))).toBe('excel');
+    expect(await unsupportedFile(file('export', workbook))).toBe('excel');
+  });
+
+  it('says so in both languages, with what to do', () => {
+    expect(en.imports.unsupported.excel).toMatch(/^Excel files are not supported: save it as CSV \(UTF-8\)/);
+    expect(ja.imports.unsupported.excel).toMatch(/Excel ファイルには対応していません/);
+    expect(ja.imports.unsupported.excel).toMatch(/CSV UTF-8/);
   });
 });

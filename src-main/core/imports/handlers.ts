@@ -13,6 +13,7 @@ import { ensureFreeSpace } from '../files/free-space';
 import type { FileStat, Importer } from './importer';
 import { listJobs, readJob } from './jobs';
 import { sniffFile } from './parse/sniff';
+import { checkSample } from './check-sample';
 import type { ImportOptions } from './types';
 import type { Db } from '../db/db';
 
@@ -81,6 +82,14 @@ export function importHandlers(
     await ensureFreeSpace(space.folder, size * IMPORT_SPACE_FACTOR + IMPORT_SPACE_HEADROOM, 'the import', available);
   }
 
+  /** The options an import runs with: timestamps without a zone in the tenant's zone setting when there is one, else the machine's. */
+  async function runOptions(given: ImportOptions | undefined, fileName: string): Promise<ImportOptions> {
+    const zoneSetting = given?.timezone ? null : (await readSettings(db, tenant)).timeZoneSetting;
+    const options = { ...given, ...(zoneSetting ? { timezone: zoneSetting } : {}), fileName };
+    checkOptions(options);
+    return options;
+  }
+
   async function startImport(request: {
     file: ChosenFile;
     type: ImportType;
@@ -100,10 +109,7 @@ export function importHandlers(
     }
     const unknown = Object.values(mapping).filter((header) => !sniff.headers.includes(header));
     if (unknown.length > 0) throw new CoreError('BAD_INPUT', `The file has no column named ${unknown.join(', ')}`, { unknown });
-    // Timestamps without a zone are read in the tenant's zone setting when there is one, else the machine's.
-    const zoneSetting = request.options?.timezone ? null : (await readSettings(db, tenant)).timeZoneSetting;
-    const options = { ...request.options, ...(zoneSetting ? { timezone: zoneSetting } : {}), fileName };
-    checkOptions(options);
+    const options = await runOptions(request.options, fileName);
     await checkSpace(totalBytes);
     return importer.start({
       filePath: path,
@@ -143,6 +149,20 @@ export function importHandlers(
     'import:start': async ({ fileHandle, ...rest }, caller) => ({
       jobId: await startImport({ file: await files.resolve(fileHandle, caller.session), ...rest }),
     }),
+
+    'import:check-sample': async ({ fileHandle, type, mapping, options }, caller) => {
+      requireFormat(type);
+      const { path, name } = await files.resolve(fileHandle, caller.session);
+      const sniff = await sniffFile(path, name);
+      return checkSample({
+        filePath: path,
+        encoding: sniff.encoding,
+        delimiter: sniff.delimiter,
+        type,
+        mapping: mapping ?? suggestMapping(type, sniff.headers),
+        options: await runOptions(options, name),
+      });
+    },
 
     'import:cancel': async ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
 

@@ -9,6 +9,7 @@ import { dbOn, poolOf, type Db } from '../db/db';
 import { traceStep } from '../db/trace';
 import type { CoreEvents } from '../events';
 import { DERIVED_TABLE_NAMES } from '../derived/tables';
+import { earlyStopMessage, ErrorKinds } from './error-kinds';
 import { FileChanged } from './failure';
 import { formatModule, formatOf } from './formats/index';
 import { ERRORS_KEPT, updateJob, type JobMetrics } from './jobs';
@@ -53,7 +54,11 @@ export async function loadFile(job: LoadJob): Promise<{ status: 'succeeded' | 'r
     await stageFile(job, copy);
     if (job.metrics.errorCount > 0) {
       await client.query('rollback');
-      return { status: 'rejected', message: `${job.metrics.rejected} row(s) have errors; nothing was imported` };
+      const stop = job.metrics.earlyStop;
+      return {
+        status: 'rejected',
+        message: stop ? earlyStopMessage(stop) : `${job.metrics.rejected} row(s) have errors; nothing was imported`,
+      };
     }
     await resolveAndCommit(job, client);
     return { status: 'succeeded', message: job.request.dryRun ? 'Dry run: nothing was written' : null };
@@ -68,14 +73,19 @@ export async function loadFile(job: LoadJob): Promise<{ status: 'succeeded' | 'r
   }
 }
 
-/** Streams the parse workers' batches into the stage; checks the file was not changed meanwhile. */
+/**
+ * Streams the parse workers' batches into the stage; checks the file was not
+ * changed meanwhile. Stops reading once one kind of error is common enough
+ * (error-kinds.ts): the job is rejected then, with what was found so far.
+ */
 async function stageFile({ request, metrics, signal, onBytes, tenant }: LoadJob, copy: CopyWriter): Promise<void> {
   const began = performance.now();
+  const kinds = new ErrorKinds();
   // The worker turns valid rows into COPY text; outcomes carry only errors and skips.
   const input: WorkerInput = { ...request, batchSize: BATCH_ROWS, stageTenant: tenant, formatModule: formatModule(request.type) };
   let staged = false;
   for await (const batch of parseFileInWorkers(input, request.headers, request.totalBytes, signal)) {
-    countOutcomes(batch.outcomes, metrics);
+    countOutcomes(batch.outcomes, metrics, kinds);
     // After the first bad row nothing more is staged: the job will be rejected anyway.
     if (batch.copyText && metrics.errorCount === 0) {
       await copy.write(batch.copyText);
@@ -84,10 +94,16 @@ async function stageFile({ request, metrics, signal, onBytes, tenant }: LoadJob,
     }
     metrics.rowsRead = batch.rowsRead;
     onBytes(batch.bytesRead);
+    // Leaving the loop stops the parse workers (parse-worker-client.ts).
+    if (kinds.stopped) break;
   }
   await copy.end();
   traceStep('parse and stage', began);
   if (signal.aborted) throw new Cancelled();
+  if (kinds.stopped) {
+    metrics.earlyStop = kinds.summary(metrics.rowsRead);
+    return;
+  }
   // What was read must be the file the user previewed, whole.
   if (request.fileStat) await checkUnchanged(request.filePath, request.fileStat);
   // The whole file is read: say so before the (silent) resolution starts.
@@ -112,12 +128,13 @@ async function resolveAndCommit(job: LoadJob, client: PoolClient): Promise<void>
   if (!request.dryRun) job.events.emit('db:changed', { tables: [...format.tables, ...DERIVED_TABLE_NAMES] });
 }
 
-function countOutcomes(batch: RowOutcome[], metrics: JobMetrics): void {
+function countOutcomes(batch: RowOutcome[], metrics: JobMetrics, kinds: ErrorKinds): void {
   for (const outcome of batch) {
     if (outcome.status === 'error') {
       metrics.rejected += 1;
       for (const error of outcome.errors) {
         metrics.errorCount += 1;
+        kinds.add(error);
         if (metrics.errors.length < ERRORS_KEPT) metrics.errors.push(error);
       }
     } else if (outcome.status === 'skipped') {

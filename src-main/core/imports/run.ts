@@ -46,7 +46,14 @@ export async function runJob(
     const now = Date.now();
     if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
     lastProgress = now;
-    events.emit('import:progress', { jobId, status, rowsRead: metrics.rowsRead, bytesRead, totalBytes: request.totalBytes });
+    events.emit('import:progress', {
+      jobId,
+      status,
+      rowsRead: metrics.rowsRead,
+      bytesRead,
+      totalBytes: request.totalBytes,
+      errorCount: metrics.errorCount,
+    });
   };
   const finish = async (final: ImportStatus, message: string | null, failure: ImportFailure | null = null) => {
     status = final;

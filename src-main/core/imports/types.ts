@@ -6,6 +6,7 @@
 
 import type { BudgetCategory } from '../../../src-shared/budget-categories';
 import type { EncodingReason, ImportType } from '../../../src-shared/contract/imports';
+import type { ImportErrorCode, ImportErrorParams } from '../../../src-shared/import-errors';
 
 export type { ImportType } from '../../../src-shared/contract/imports';
 
@@ -36,6 +37,10 @@ export interface RowError {
   line: number;
   /** Header name of the offending column, or '' for a whole-row problem. */
   column: string;
+  /** What is wrong, from the catalogue (src-shared/import-errors.ts): the renderer translates it. */
+  code: ImportErrorCode;
+  params: ImportErrorParams;
+  /** The English text of code and params (the CLI shows it; jobs stored before codes have only this). */
   reason: string;
   /** The raw (decoded) value, or the whole raw row for a whole-row problem. */
   value: string;

@@ -1,3 +1,5 @@
+import { importErrorText, type ImportErrorCode } from '../../../src-shared/import-errors';
+
 /** English text of the Import page (part of `en.ts`; `ja-import.ts` has the same keys). */
 const enImport = {
   drop: {
@@ -91,6 +93,8 @@ const enImport = {
     notMapped: '— not mapped —',
     metadataNote: 'Columns not mapped to a field are kept in each activity’s metadata: {{columns}}.',
     ignoredNote: 'Columns not mapped to a field are ignored: {{columns}}.',
+    companionTitle: 'Rows will be rejected with this mapping',
+    companionWarning: '{{when}} has a column but {{need}} has none: {{need}} is required when {{when}} is given. Map a column to {{need}}.',
     options: 'Options',
     dryRun: 'Dry run (validate only)',
     dryRunHint: 'Checks every row and reports errors without writing anything.',
@@ -121,12 +125,22 @@ const enImport = {
     occurredAt: 'Joined at',
     occurredAtHint: 'When these members joined the workspace. Empty: now.',
   },
+  sampleCheck: {
+    title: 'Check of the first rows',
+    errorsLabel: 'Errors in the first rows',
+    checking: 'Checking the first rows with this mapping…',
+    ok: 'The first {{rows}} rows have no errors.',
+    errors: 'The first {{rows}} rows have {{errors}} errors. The import is rejected while any row has one: fix the file or the mapping.',
+    problems: 'The import cannot start with this format, mapping and options:',
+    failed: 'The first rows could not be checked.',
+  },
   progress: {
     label: 'Import progress',
     queued: 'Waiting to start…',
     running: 'Importing {{name}}…',
     percent: '{{percent}} done',
     rows: '{{rows}} rows read',
+    errors: '{{errors}} errors so far (nothing is imported while any remain)',
     rate: '{{rate}} rows/s',
     left: 'About {{time}} left',
     estimating: 'Estimating time left…',
@@ -142,6 +156,11 @@ const enImport = {
     failed: 'The import failed and nothing was changed.',
     failedReason: 'Reason: {{message}}',
     cancelled: 'The import was cancelled; nothing was changed.',
+    earlyStop:
+      'The import stopped after {{rows}} rows: {{limit}} rows had the same problem by line {{line}}, so reading on could not make it succeed. Fix these problems and import the file again.',
+    earlyStopKinds: 'Problems in the rows read',
+    earlyStopKind: '{{rows}} rows: {{reason}}',
+    earlyStopColumn: 'column {{column}}',
     inserted: 'Added',
     rowsTitle: 'Rows',
     loading: 'Loading the import…',
@@ -160,6 +179,8 @@ const enImport = {
     skipped: 'Skipped',
     rejected: 'Rejected',
   },
+  /** Each problem's code: the core's English text, one source for both (`ja-import-errors.ts` translates). */
+  rowErrors: importErrorText as Record<ImportErrorCode, string>,
   errors: {
     title: 'Rejected rows',
     line: 'Line',

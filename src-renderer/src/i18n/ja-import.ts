@@ -1,4 +1,5 @@
 import type enImport from './en-import';
+import jaImportErrors from './ja-import-errors';
 
 /** インポート画面の日本語テキスト（`ja.ts` の一部。キーは `en-import.ts` と同じ）。 */
 const jaImport: typeof enImport = {
@@ -19,7 +20,7 @@ const jaImport: typeof enImport = {
   unsupported: {
     title: '{{name}} は CSV ファイルではありません',
     excel:
-      'Excel ファイルは読み込めません。Excel の「ファイル」→「名前を付けて保存」で「CSV UTF-8 (コンマ区切り)」を選んで保存し、そのファイルを読み込んでください。',
+      'Excel ファイルには対応していません。CSV (UTF-8) で保存してください。Excel の「ファイル」→「名前を付けて保存」で「CSV UTF-8 (コンマ区切り)」を選んで保存し、そのファイルを読み込んでください。',
     numbers:
       'Numbers ファイルは読み込めません。Numbers の「ファイル」→「書き出す」→「CSV」（テキストエンコーディングは Unicode (UTF-8)）で書き出し、そのファイルを読み込んでください。',
     openDocument: 'OpenDocument スプレッドシート（.ods）は読み込めません。CSV（UTF-8）形式で保存し、そのファイルを読み込んでください。',
@@ -93,6 +94,9 @@ const jaImport: typeof enImport = {
     notMapped: '— 対応付けなし —',
     metadataNote: '項目に対応付けていない列は、各アクティビティのメタデータとして保存されます: {{columns}}',
     ignoredNote: '項目に対応付けていない列は取り込まれません: {{columns}}',
+    companionTitle: 'この対応付けでは行がエラーになります',
+    companionWarning:
+      '{{when}} には列がありますが、{{need}} にはありません。{{when}} があるときは {{need}} が必須です。{{need}} に列を対応付けてください。',
     options: 'オプション',
     dryRun: 'ドライラン（検証のみ）',
     dryRunHint: 'すべての行を検証してエラーを表示します。データは書き込みません。',
@@ -123,12 +127,23 @@ const jaImport: typeof enImport = {
     occurredAt: '参加日時',
     occurredAtHint: 'メンバーがワークスペースに参加した日時です。空欄の場合は現在日時になります。',
   },
+  sampleCheck: {
+    title: '先頭の行のチェック',
+    errorsLabel: '先頭の行のエラー',
+    checking: 'この対応付けで先頭の行をチェックしています…',
+    ok: '先頭の {{rows}} 行にエラーはありません。',
+    errors:
+      '先頭の {{rows}} 行に {{errors}} 件のエラーがあります。エラーのある行が 1 行でもあるとインポートされません。ファイルか対応付けを直してください。',
+    problems: 'この形式・対応付け・オプションではインポートを開始できません:',
+    failed: '先頭の行をチェックできませんでした。',
+  },
   progress: {
     label: 'インポートの進捗',
     queued: '開始を待っています…',
     running: '{{name}} をインポート中…',
     percent: '{{percent}} 完了',
     rows: '{{rows}} 行を読み込み済み',
+    errors: 'エラー {{errors}} 件（エラーが残っているあいだは何もインポートされません）',
     rate: '毎秒 {{rate}} 行',
     left: '残り約 {{time}}',
     estimating: '残り時間を計算中…',
@@ -144,6 +159,11 @@ const jaImport: typeof enImport = {
     failed: 'インポートに失敗しました。データは変更されていません。',
     failedReason: '原因: {{message}}',
     cancelled: 'インポートを中止しました。データは変更されていません。',
+    earlyStop:
+      '{{line}} 行目までに同じ問題のある行が {{limit}} 行に達したため、{{rows}} 行を読んだところでインポートを止めました。読み進めても成功しないためです。次の問題を直してから、もう一度インポートしてください。',
+    earlyStopKinds: '読み込んだ行の問題',
+    earlyStopKind: '{{rows}} 行: {{reason}}',
+    earlyStopColumn: '列 {{column}}',
     inserted: '追加',
     rowsTitle: '行',
     loading: 'インポートの情報を読み込み中…',
@@ -162,6 +182,7 @@ const jaImport: typeof enImport = {
     skipped: 'スキップ',
     rejected: 'エラー',
   },
+  rowErrors: jaImportErrors,
   errors: {
     title: 'エラーのある行',
     line: '行番号',

@@ -3,7 +3,15 @@
  * did it (an account, an email or an anonymous id), on what, when.
  */
 import { accepted, dropUndefined, type RowReader } from '../parse/row-reader';
-import { caseInsensitiveProviders, normaliseEmail, normaliseHandle, normaliseProvider, parseTimestamp } from '../parse/values';
+import {
+  caseInsensitiveProviders,
+  fail,
+  type Parsed,
+  normaliseEmail,
+  normaliseHandle,
+  normaliseProvider,
+  parseTimestamp,
+} from '../parse/values';
 import type { Actor, ResourceRef, RowOutcome } from '../types';
 import { defineFormat, field } from './format';
 import { action, ACTIVITY_TABLES, code, displayName, email, occurredAt, organization } from './shared';
@@ -15,7 +23,7 @@ function readActor(r: RowReader): Actor | undefined {
   const handle = r.get('handle');
   if (provider !== undefined) actor.provider = normaliseProvider(provider);
   if ((externalId !== undefined || handle !== undefined) && actor.provider === undefined) {
-    r.failField('provider', `provider is required with ${externalId !== undefined ? 'external_user_id' : 'handle'}`);
+    r.failField('provider', 'required-with', { field: 'provider', with: externalId !== undefined ? 'external_user_id' : 'handle' });
   }
   if (actor.provider !== undefined) {
     const p = actor.provider;
@@ -37,27 +45,22 @@ function readActor(r: RowReader): Actor | undefined {
     (actor.provider !== undefined && actor.externalUserId !== undefined) || actor.email !== undefined || actor.anonId !== undefined;
   // A bad email, handle or provider already says what is wrong; "no actor" would only repeat it.
   const actorFailed = ['provider', 'handle', 'email'].some((field) => r.hasFailed(field));
-  if (!identified && !actorFailed) r.failRow('no actor: give provider + external_user_id, provider + handle, email or anon_id');
+  if (!identified && !actorFailed) r.failRow('no-actor');
   return identified ? dropUndefined(actor) : undefined;
 }
 
 function readResource(r: RowReader): ResourceRef | undefined {
   const title = r.get('resource_title');
-  const url = r.parse('resource_url', (t) =>
-    URL.canParse(t) ? { ok: true, value: t } : { ok: false, reason: 'not a URL (write it with https://)' },
-  );
+  const url = r.parse('resource_url', (t): Parsed<string> => (URL.canParse(t) ? { ok: true, value: t } : fail('url', { value: t })));
   const externalId = r.get('resource_external_id');
   const group = r.get('resource_group');
   const written = r.get('resource_category');
   const urlWritten = r.get('resource_url') !== undefined;
   if (title === undefined && externalId === undefined && group === undefined && written === undefined && !urlWritten) return undefined;
   // A URL without a category is a link, the common case of click exports;
-  // anything else must say what it is.
+  // anything else must say what it is (the format's companions: parse/rows.ts reports it).
   const category = written !== undefined ? code(written) : urlWritten ? 'link' : undefined;
-  if (category === undefined) {
-    r.failField('resource_category', 'resource_category is required when a resource is given (e.g. event, blog, video, repo, link)');
-    return undefined;
-  }
+  if (category === undefined) return undefined;
   return dropUndefined({ category, title, url, externalId, group });
 }
 
@@ -65,11 +68,11 @@ export function activityRow(r: RowReader): RowOutcome {
   const { ctx } = r;
   const occurredAt = r.parse('occurred_at', (t) => parseTimestamp(t, ctx.zone), true);
   const action = r.get('action');
-  if (action === undefined) r.failField('action', 'action is required');
+  if (action === undefined) r.failField('action', 'required', { field: 'action' });
   const rowSource = r.get('source');
   const importSource = ctx.options.source?.trim();
   const source = rowSource !== undefined ? code(rowSource) : importSource ? code(importSource) : undefined;
-  if (source === undefined) r.failField('source', 'source is required (in the row or for the whole import)');
+  if (source === undefined) r.failField('source', 'source-required');
   const actor = readActor(r);
   const resource = readResource(r);
   if (r.failed || occurredAt === undefined || action === undefined || source === undefined || actor === undefined) return r.failure();
@@ -127,7 +130,13 @@ export const activities = defineFormat({
   keepsUnmapped: true,
   // An activity needs someone who did it.
   actorFieldSets: [['provider', 'external_user_id'], ['provider', 'handle'], ['email'], ['anon_id']],
+  // A resource must say what it is; one with a URL and nothing else is a link.
+  companions: ['resource_title', 'resource_external_id', 'resource_group'].map((when) => ({
+    when,
+    need: 'resource_category',
+    unless: 'resource_url',
+  })),
   mappingProblems: (columns, options) =>
-    !columns.has('source') && !options.source?.trim() ? ['no column for source and no source given for the import'] : [],
+    !columns.has('source') && !options.source?.trim() ? [{ code: 'source-missing', params: {} }] : [],
   row: activityRow,
 });

@@ -10,16 +10,16 @@ export function budgetRow(r: RowReader): RowOutcome {
   const campaign = r.require('campaign');
   const writtenCategory = r.get('category');
   const category = writtenCategory === undefined ? 'other' : budgetCategoryOf(writtenCategory);
-  if (category === undefined) r.failField('category', `category must be one of ${budgetCategories.join(', ')}`);
+  if (category === undefined) r.failField('category', 'one-of', { field: 'category', allowed: budgetCategories.join(', ') });
   const amount = r.parse('amount', parseAmount, true);
   const writtenCurrency = r.get('currency');
   let currency = amount?.currency ?? 'JPY';
   if (writtenCurrency !== undefined) {
     currency = writtenCurrency.normalize('NFKC').toUpperCase();
-    if (!/^[A-Z]{3}$/.test(currency)) r.failField('currency', 'currency must be a three-letter ISO 4217 code such as JPY or USD');
+    if (!/^[A-Z]{3}$/.test(currency)) r.failField('currency', 'currency');
     // Amounts of two currencies are never added, so a row must not mix them.
     else if (amount?.currency !== undefined && amount.currency !== currency) {
-      r.failField('currency', `currency ${currency} contradicts the amount's ${amount.currency}`);
+      r.failField('currency', 'currency-contradicts', { currency, amountCurrency: amount.currency });
     }
   }
   const spentAt = r.parse('spent_at', parseDate, true);

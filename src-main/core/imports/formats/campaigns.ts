@@ -10,9 +10,9 @@ export function campaignRow(r: RowReader): RowOutcome {
   const name = r.require('name');
   const startDate = r.parse('start_date', parseDate);
   const endDate = r.parse('end_date', parseDate);
-  if (startDate !== undefined && endDate !== undefined && endDate < startDate) r.failField('end_date', 'end_date is before start_date');
+  if (startDate !== undefined && endDate !== undefined && endDate < startDate) r.failField('end_date', 'end-before-start');
   const budget = r.parse('budget_total', parseAmount);
-  if (budget?.value.startsWith('-')) r.failField('budget_total', 'budget_total cannot be negative');
+  if (budget?.value.startsWith('-')) r.failField('budget_total', 'negative', { field: 'budget_total' });
   if (r.failed || name === undefined) return r.failure();
   return accepted(
     dropUndefined({

@@ -3,6 +3,7 @@
  * participant of one event, named in Japanese columns; survey questions follow.
  */
 import { basename } from 'node:path';
+import type { ImportProblem } from '../../../../src-shared/import-errors';
 import { accepted, dropUndefined, type RowReader } from '../parse/row-reader';
 import { normaliseHandle, parseTimestamp } from '../parse/values';
 import type { ResourceRef, RowOutcome } from '../types';
@@ -36,14 +37,14 @@ function connpassEvent({ options, filePath }: SetupInput): ResourceRef | undefin
   return event;
 }
 
-function setup(input: SetupInput, problems: string[]): ConnpassSetup {
+function setup(input: SetupInput, problems: ImportProblem[]): ConnpassSetup {
   const state: ConnpassSetup = { event: connpassEvent(input) };
-  if (!state.event) problems.push('connpass: give the event id or title (or keep the file name event_<id>_participants.csv)');
+  if (!state.event) problems.push({ code: 'connpass-event', params: {} });
   const { eventDate } = input.options;
   if (eventDate?.trim()) {
     const at = parseTimestamp(eventDate, input.zone);
     if (at.ok) state.eventAt = at.value;
-    else problems.push(`event date "${eventDate}": ${at.reason}`);
+    else problems.push({ code: 'option-invalid', params: { option: 'event date', value: eventDate, problem: at.reason } });
   }
   return state;
 }
@@ -64,15 +65,15 @@ export function connpassRow(r: RowReader, state: ConnpassSetup): RowOutcome {
   if (jp(username) === deletedUser || jp(r.get('display_name')) === deletedUser) {
     return { status: 'skipped', line: r.line, reason: 'deleted connpass user (退会ユーザー)' };
   }
-  if (username === undefined) r.failField('username', 'ユーザー名 (username) is required');
+  if (username === undefined) r.failField('username', 'required', { field: 'ユーザー名 (username)' });
   const handle = username === undefined ? undefined : r.parse('username', (t) => normaliseHandle('connpass', t));
   const participation = r.get('participation_status');
-  if (participation === undefined) r.failField('participation_status', '参加ステータス (participation status) is required');
+  if (participation === undefined) r.failField('participation_status', 'required', { field: '参加ステータス (participation status)' });
   const action = jp(participation).includes('キャンセル') ? 'cancel' : jp(r.get('attendance_status')) === '出席' ? 'attend' : 'register';
   let occurredAt = r.parse('updated_at', (t) => parseTimestamp(t, r.ctx.zone));
   if (occurredAt === undefined && !r.hasFailed('updated_at')) {
     if (state.eventAt !== undefined) occurredAt = state.eventAt;
-    else r.failField('updated_at', '更新日時 (updated at) is required when no event date is given');
+    else r.failField('updated_at', 'connpass-time-required');
   }
   if (r.failed || handle === undefined || occurredAt === undefined || state.event === undefined) return r.failure();
   return accepted(
@@ -118,7 +119,7 @@ export const connpass = defineFormat({
   keepsUnmapped: true,
   actorFieldSets: [],
   mappingProblems: (columns, options) =>
-    !columns.has('updated_at') && !options.eventDate?.trim() ? ['no 更新日時 column and no event date given for the import'] : [],
+    !columns.has('updated_at') && !options.eventDate?.trim() ? [{ code: 'connpass-no-time', params: {} }] : [],
   setup,
   row: connpassRow,
 });

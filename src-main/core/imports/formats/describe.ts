@@ -23,6 +23,7 @@ export function describeFormat(format: ImportFormat): ListedFormat {
     primaryCount: format.primaryCount,
     keepsUnmapped: format.keepsUnmapped,
     actorFieldSets: format.actorFieldSets.map((set) => [...set]),
+    companions: (format.companions ?? []).map((c) => ({ ...c })),
   };
 }
 

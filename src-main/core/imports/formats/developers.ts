@@ -31,7 +31,7 @@ export function developerRow(r: RowReader): RowOutcome {
   // Without an email or a handle, a re-import could only match by name, which
   // identity resolution never does automatically: it would duplicate the person.
   const identityFailed = ['email', ...handleProviders].some((field) => r.hasFailed(field));
-  if (!identified && !identityFailed) r.failRow(`a developer needs an email or a handle (${handleProviders.join(', ')})`);
+  if (!identified && !identityFailed) r.failRow('developer-identity', { providers: handleProviders.join(', ') });
   if (r.failed) return r.failure();
   return accepted(
     dropUndefined({

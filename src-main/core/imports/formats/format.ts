@@ -5,8 +5,9 @@
  * which loader resolves it, the tables it writes, its template, the count the
  * UI leads with, and its label. The registry (index.ts) lists them.
  */
-import type { ImportCountName, ImportOptionName } from '../../../../src-shared/contract/imports';
+import type { ImportCompanion, ImportCountName, ImportOptionName } from '../../../../src-shared/contract/imports';
 import type { TableName } from '../../../../src-shared/contract/tables';
+import type { ImportProblem } from '../../../../src-shared/import-errors';
 import type { Db } from '../../db/db';
 import type { EntityCounts } from '../load/entity-resolve';
 import type { RowReader } from '../parse/row-reader';
@@ -85,10 +86,12 @@ export interface ImportFormat<State = unknown> {
   keepsUnmapped: boolean;
   /** One of these field sets must be mapped for the format to tell who did each row (empty: no such rule). */
   actorFieldSets: readonly (readonly string[])[];
+  /** Fields that need another one in the same row (absent: none). */
+  companions?: readonly ImportCompanion[];
   /** Problems of a mapping as a whole, beyond its required fields. */
-  mappingProblems?(columns: ReadonlyMap<string, string>, options: ImportOptions): string[];
+  mappingProblems?(columns: ReadonlyMap<string, string>, options: ImportOptions): ImportProblem[];
   /** Values every row shares (an event, a date), computed once; problems go to `problems`. */
-  setup?(input: SetupInput, problems: string[]): State;
+  setup?(input: SetupInput, problems: ImportProblem[]): State;
   /** One data row → its outcome; every problem of the row is reported. */
   row(r: RowReader, state: State): RowOutcome;
 }

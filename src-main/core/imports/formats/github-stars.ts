@@ -1,6 +1,6 @@
 /** GitHub stargazer exports (issue 3, "Formats"): one `star` activity per row. */
 import { accepted, dropUndefined, type RowReader } from '../parse/row-reader';
-import { normaliseHandle, parseTimestamp } from '../parse/values';
+import { fail, type Parsed, normaliseHandle, parseTimestamp } from '../parse/values';
 import type { ResourceRef, RowOutcome } from '../types';
 import { defineFormat, field } from './format';
 import { ACTIVITY_TABLES, campaignOption, sourceFor } from './shared';
@@ -21,7 +21,7 @@ function repoResource(repo: string | undefined): ResourceRef | undefined {
  */
 export function githubStarRow(r: RowReader): RowOutcome {
   const login = r.parse('login', (t) => normaliseHandle('github', t), true);
-  const id = r.parse('id', (t) => (/^\d+$/.test(t) ? { ok: true, value: t } : { ok: false, reason: 'a GitHub user id is a number' }));
+  const id = r.parse('id', (t): Parsed<string> => (/^\d+$/.test(t) ? { ok: true, value: t } : fail('github-id', { value: t })));
   const occurredAt = r.parse('starred_at', (t) => parseTimestamp(t, r.ctx.zone), true);
   if (r.failed || login === undefined || occurredAt === undefined) return r.failure();
   return accepted(

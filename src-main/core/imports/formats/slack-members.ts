@@ -1,4 +1,5 @@
 /** Slack member lists (issue 3, "Formats"): one `join` activity per member. */
+import type { ImportProblem } from '../../../../src-shared/import-errors';
 import { accepted, dropUndefined, type RowReader } from '../parse/row-reader';
 import { normaliseEmail, normaliseHandle, parseTimestamp } from '../parse/values';
 import type { RowOutcome } from '../types';
@@ -6,11 +7,11 @@ import { defineFormat, field, type SetupInput } from './format';
 import { ACTIVITY_TABLES, campaignOption, email, sourceFor } from './shared';
 
 /** When the members joined: the option, else the import's start. */
-function setup({ options, zone, now }: SetupInput, problems: string[]): { joinedAt: number } {
+function setup({ options, zone, now }: SetupInput, problems: ImportProblem[]): { joinedAt: number } {
   if (!options.occurredAt?.trim()) return { joinedAt: now };
   const at = parseTimestamp(options.occurredAt, zone);
   if (at.ok) return { joinedAt: at.value };
-  problems.push(`occurred at "${options.occurredAt}": ${at.reason}`);
+  problems.push({ code: 'option-invalid', params: { option: 'occurred at', value: options.occurredAt, problem: at.reason } });
   return { joinedAt: now };
 }
 

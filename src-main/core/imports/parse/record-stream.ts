@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { pipeline, Transform, type TransformCallback } from 'node:stream';
 import { parse, type CsvError, type Parser } from 'csv-parse';
+import { describeImportProblem, importProblem, type ImportProblem } from '../../../../src-shared/import-errors';
 import { createDecoder } from './decode';
 import { countLineBreaks } from './line-breaks';
 import { uniqueHeaders } from './headers';
@@ -34,21 +35,27 @@ function lineBreaks(record: readonly string[]): number {
   return n;
 }
 
-/** What a csv-parse error means, in the user's words (also used by the preview). */
-export function structuralReason(err: Pick<CsvError, 'code' | 'message'>): string {
+const REST_UNREADABLE = '; the rest of the file cannot be read';
+
+/** What a csv-parse error means, as a problem of the line where the file stops being readable. */
+export function structuralProblem(err: Pick<CsvError, 'code' | 'message'>): ImportProblem {
   switch (err.code) {
     case 'INVALID_OPENING_QUOTE':
-      return 'a quote (") inside a field that does not start with one';
+      return { code: 'opening-quote', params: {} };
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'text right after a closing quote (")';
+      return { code: 'closing-quote', params: {} };
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field is never closed';
+      return { code: 'quote-not-closed', params: {} };
     case 'CSV_MAX_RECORD_SIZE':
-      return `a record longer than ${MAX_RECORD_CHARS} characters (probably an unclosed quote)`;
+      return { code: 'record-too-long', params: { max: MAX_RECORD_CHARS } };
     default:
-      return err.message;
+      return { code: 'csv-structure', params: { detail: err.message } };
   }
 }
+
+/** The same in words, without what it means for the rest of the file (the preview's and the header's). */
+export const structuralReason = (err: Pick<CsvError, 'code' | 'message'>): string =>
+  describeImportProblem(structuralProblem(err)).replace(REST_UNREADABLE, '');
 
 function isCsvError(error: unknown): error is CsvError {
   const code = (error as { code?: unknown } | null)?.code;
@@ -84,7 +91,7 @@ export async function* readRecords(
   // the records it has parsed but we have not consumed yet. Skipping the bad
   // record instead keeps them: we remember how many records preceded the
   // error, consume exactly those, then report it and stop.
-  let broken: { before: number; reason: string } | undefined;
+  let broken: { before: number; problem: ImportProblem } | undefined;
   const parser: Parser = parse({
     delimiter: input.delimiter,
     relax_column_count: true, // ragged rows reach us and are reported, not fatal
@@ -98,7 +105,7 @@ export async function* readRecords(
     max_record_size: MAX_RECORD_CHARS,
     skip_records_with_error: true,
     on_skip: (err) => {
-      if (err && !broken) broken = { before: parser.info.records, reason: structuralReason(err) };
+      if (err && !broken) broken = { before: parser.info.records, problem: structuralProblem(err) };
       return undefined;
     },
   });
@@ -126,7 +133,7 @@ export async function* readRecords(
       if (record.length === 1 && record[0] === '') continue; // a blank line
       if (headers === undefined || ctx === undefined) {
         if (record.some((name) => name.includes('\0') || name.includes('\uFFFD'))) {
-          throw new ImportSetupError([`the header row (line ${line}) holds a NUL byte or bytes that are not valid in the chosen encoding`]);
+          throw new ImportSetupError([{ code: 'header-bad-bytes', params: { line } }]);
         }
         headers = uniqueHeaders(record);
         ctx = createRowContext(input, headers);
@@ -148,7 +155,7 @@ export async function* readRecords(
     // A structural error csv-parse does not skip (none is known in 7.0.3, but
     // a parser update must not turn a bad file into a crash): that line's error.
     if (!isCsvError(error)) throw error;
-    broken ??= { before: consumed, reason: structuralReason(error) };
+    broken ??= { before: consumed, problem: structuralProblem(error) };
   }
   if (broken) {
     // The rest of the file is ambiguous after a broken quote: report where, and stop.
@@ -157,9 +164,9 @@ export async function* readRecords(
     onProgress?.({ rowsRead, bytesRead: counter.bytes });
     yield {
       status: 'error',
-      errors: [{ line: nextLine, column: '', reason: `${broken.reason}; the rest of the file cannot be read`, value: '' }],
+      errors: [{ line: nextLine, column: '', ...importProblem(broken.problem.code, broken.problem.params), value: '' }],
     };
   }
-  if (headers === undefined) throw new ImportSetupError(['the file is empty: no header row']);
+  if (headers === undefined) throw new ImportSetupError([{ code: 'no-header', params: {} }]);
   onProgress?.({ rowsRead, bytesRead: counter.bytes });
 }

@@ -5,6 +5,7 @@
  * import as a whole (a required column missing, an unknown zone, a connpass
  * file without an event) is reported once instead of on every row.
  */
+import { describeImportProblem, type ImportProblem } from '../../../../src-shared/import-errors';
 import { findFormat, formatOf } from '../formats/index';
 import type { ColumnMapping, ImportOptions, WorkerInput } from '../types';
 import { fieldSpec, normaliseHeader, suggestMapping } from './headers';
@@ -13,10 +14,10 @@ import { resolveZone } from './values';
 
 export type { RowContext } from './row-reader';
 
-/** The import as a whole cannot start; `problems` lists every reason at once. */
+/** The import as a whole cannot start; `problems` lists every reason at once (the message in English). */
 export class ImportSetupError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('; '));
+  constructor(readonly problems: ImportProblem[]) {
+    super(problems.map(describeImportProblem).join('; '));
     this.name = 'ImportSetupError';
   }
 }
@@ -32,26 +33,26 @@ export function resolveMapping(
   mapping: ColumnMapping,
   headers: readonly string[],
   options: ImportOptions = {},
-): { columns: Map<string, string>; problems: string[] } {
+): { columns: Map<string, string>; problems: ImportProblem[] } {
   const format = findFormat(type);
-  if (!format) return { columns: new Map(), problems: [`${type} is not an import type`] };
+  if (!format) return { columns: new Map(), problems: [{ code: 'not-a-type', params: { type } }] };
   const given = Object.keys(mapping).length === 0 ? suggestMapping(type, headers) : mapping;
   const byNormalised = new Map<string, string>();
   for (const header of headers) if (!byNormalised.has(normaliseHeader(header))) byNormalised.set(normaliseHeader(header), header);
   const columns = new Map<string, string>();
-  const problems: string[] = [];
+  const problems: ImportProblem[] = [];
   for (const [field, header] of Object.entries(given)) {
     if (header === '') continue;
     if (!fieldSpec(type, field)) {
-      problems.push(`"${field}" is not a field of ${type} imports`);
+      problems.push({ code: 'not-a-field', params: { field, type } });
       continue;
     }
     const found = headers.includes(header) ? header : byNormalised.get(normaliseHeader(header));
-    if (found === undefined) problems.push(`the file has no column "${header}" (mapped to ${field})`);
+    if (found === undefined) problems.push({ code: 'no-such-column', params: { header, field } });
     else columns.set(field, found);
   }
   for (const spec of format.fields) {
-    if (spec.required && !columns.has(spec.name)) problems.push(`no column for the required field ${spec.name}`);
+    if (spec.required && !columns.has(spec.name)) problems.push({ code: 'required-column', params: { field: spec.name } });
   }
   problems.push(...(format.mappingProblems?.(columns, options) ?? []));
   return { columns, problems };
@@ -67,7 +68,7 @@ export function createRowContext(
   const format = formatOf(type);
   const { columns, problems } = resolveMapping(type, input.mapping, headers, options);
   const zone = resolveZone(options.timezone);
-  if (!zone.ok) problems.push(zone.reason);
+  if (!zone.ok) problems.push({ code: zone.code, params: zone.params });
   const tz = zone.ok ? zone.value : 'UTC';
   const state = format.setup?.({ columns, options, zone: tz, filePath: input.filePath, now }, problems);
   if (problems.length > 0) throw new ImportSetupError(problems);
@@ -79,6 +80,7 @@ export function createRowContext(
     zone: tz,
     options,
     delimiter: input.delimiter,
+    companions: format.companions ?? [],
     readRow: (r) => format.row(r, state),
   };
 }

@@ -3,6 +3,8 @@
  * a bad file must be reported whole, so a parser never stops at the first
  * error, and each bad column is reported once with its raw value.
  */
+import { importProblem, type ImportErrorCode, type ImportErrorParams } from '../../../../src-shared/import-errors';
+import type { ImportCompanion } from '../../../../src-shared/contract/imports';
 import type { ImportOptions, ImportRecord, RowError, RowOutcome } from '../types';
 import type { Parsed } from './values';
 
@@ -21,6 +23,8 @@ export interface RowContext {
   /** IANA zone for timestamps written without an offset. */
   zone: string;
   options: ImportOptions;
+  /** The format's fields that need another one in the same row. */
+  companions: readonly ImportCompanion[];
   /** The format's row parser, bound to what its setup computed for this import. */
   readRow: (r: RowReader) => RowOutcome;
 }
@@ -56,14 +60,14 @@ export class RowReader {
   }
 
   /** Records a problem with a column; the first one per column wins. */
-  fail(column: string, reason: string, value: string): void {
+  fail(column: string, code: ImportErrorCode, params: ImportErrorParams, value: string): void {
     if (this.failedColumns.has(column)) return;
     this.failedColumns.add(column);
-    this.errors.push({ line: this.line, column, reason, value });
+    this.errors.push({ line: this.line, column, ...importProblem(code, params), value });
   }
 
-  failField(field: string, reason: string): void {
-    this.fail(this.column(field), reason, this.raw(field));
+  failField(field: string, code: ImportErrorCode, params: ImportErrorParams = {}): void {
+    this.fail(this.column(field), code, params, this.raw(field));
   }
 
   hasFailed(field: string): boolean {
@@ -72,7 +76,7 @@ export class RowReader {
 
   require(field: string): string | undefined {
     const value = this.get(field);
-    if (value === undefined) this.failField(field, `${field} is required`);
+    if (value === undefined) this.failField(field, 'required', { field });
     return value;
   }
 
@@ -82,13 +86,13 @@ export class RowReader {
     if (text === undefined) return undefined;
     const parsed = parser(text);
     if (parsed.ok) return parsed.value;
-    this.failField(field, parsed.reason);
+    this.failField(field, parsed.code, parsed.params);
     return undefined;
   }
 
   /** A problem with the row as a whole: column '', the whole row as the value. */
-  failRow(reason: string): void {
-    this.fail('', reason, Object.values(this.cells).join(this.ctx.delimiter ?? ','));
+  failRow(code: ImportErrorCode, params: ImportErrorParams = {}): void {
+    this.fail('', code, params, Object.values(this.cells).join(this.ctx.delimiter ?? ','));
   }
 
   /**
@@ -112,7 +116,7 @@ export class RowReader {
 
   /** The row's errors as its outcome. Only called once some were recorded. */
   failure(): RowOutcome {
-    if (this.errors.length === 0) this.failRow('row could not be read');
+    if (this.errors.length === 0) this.failRow('row-unreadable');
     return { status: 'error', errors: this.errors };
   }
 }

@@ -2,6 +2,7 @@
  * One data row → RowOutcome, through its format's row parser (formats/). Pure: the parse worker calls it
  * for every record, tests call it directly.
  */
+import { importProblem } from '../../../../src-shared/import-errors';
 import { RowReader, type Cells, type RowContext } from './row-reader';
 import type { RowOutcome } from '../types';
 
@@ -22,16 +23,32 @@ function checkDecoding(r: RowReader): void {
   for (const header in r.cells) {
     const value = r.cells[header] ?? '';
     if (!SUSPECT.test(value)) continue;
-    if (value.includes('\u0000')) r.fail(header, 'a NUL byte (0x00), which text cannot hold: is this a binary file, or damaged?', value);
+    if (value.includes('\u0000')) r.fail(header, 'nul-byte', {}, value);
     else if (value.includes('\uFFFD') || LONE_SURROGATE.test(value)) {
-      r.fail(header, 'bytes that are not valid in the chosen encoding (is the file CP932 / Shift_JIS or UTF-8?)', value);
+      r.fail(header, 'bad-bytes', {}, value);
     }
+  }
+}
+
+/**
+ * A value that needs another (a resource title without its category), once
+ * per needed field, on the column whose value asks for it: that value is
+ * what the user sees beside the reason.
+ */
+function checkCompanions(r: RowReader): void {
+  const reported = new Set<string>();
+  for (const { when, need, unless } of r.ctx.companions) {
+    if (reported.has(need) || r.get(when) === undefined || r.get(need) !== undefined) continue;
+    if (unless !== undefined && r.get(unless) !== undefined) continue;
+    reported.add(need);
+    r.failField(when, 'companion-required', { field: need, when });
   }
 }
 
 export function parseRow(cells: Cells, line: number, ctx: RowContext): RowOutcome {
   const reader = new RowReader(cells, line, ctx);
   checkDecoding(reader);
+  if (ctx.companions.length > 0) checkCompanions(reader);
   return ctx.readRow(reader);
 }
 
@@ -39,6 +56,13 @@ export function parseRow(cells: Cells, line: number, ctx: RowContext): RowOutcom
 export function raggedRow(record: readonly string[], headerCount: number, line: number, delimiter: string): RowOutcome {
   return {
     status: 'error',
-    errors: [{ line, column: '', reason: `expected ${headerCount} columns, found ${record.length}`, value: record.join(delimiter) }],
+    errors: [
+      {
+        line,
+        column: '',
+        ...importProblem('column-count', { expected: headerCount, found: record.length }),
+        value: record.join(delimiter),
+      },
+    ],
   };
 }

@@ -7,14 +7,19 @@
  * ￥ → ¥, ＠ → @). Display text is never passed through here.
  */
 import { DateTime, IANAZone, type Zone } from 'luxon';
-import { amountTextProblem, dayOutOfRange, isStorableYear } from '../../../../src-shared/bounds';
+import { AMOUNT_DECIMALS, amountTextProblem, isStorableYear } from '../../../../src-shared/bounds';
+import { importProblem, type ImportErrorCode, type ImportErrorParams, type ImportProblem } from '../../../../src-shared/import-errors';
 import { emailKey, fold } from '../../identity/normalise';
 import { machineZone } from '../../machine-zone';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** A value, or a problem from the catalogue (src-shared/import-errors.ts) with its English text. */
+export type Parsed<T> = { ok: true; value: T } | ({ ok: false; reason: string } & ImportProblem);
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+export const fail = <T>(code: ImportErrorCode, params: ImportErrorParams = {}): Parsed<T> => ({
+  ok: false,
+  ...importProblem(code, params),
+});
 
 /**
  * IANA zones by name, validated once: luxon's isValidZone builds an
@@ -35,7 +40,7 @@ function zoneNamed(name: string): Zone | null {
 /** Validates an IANA zone name (or 'UTC'); undefined means the machine's zone. */
 export function resolveZone(zone: string | undefined): Parsed<string> {
   const name = zone?.trim() || machineZone();
-  return zoneNamed(name) ? ok(name) : fail(`unknown time zone "${name}" (use an IANA name such as Asia/Tokyo)`);
+  return zoneNamed(name) ? ok(name) : fail('unknown-zone', { zone: name });
 }
 
 interface Written {
@@ -106,14 +111,14 @@ function daysInMonth(year: number, month: number): number {
 
 const isoDay = (w: Written) => `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
 
-function invalidReason(w: Written): string | undefined {
-  if (w.month < 1 || w.month > 12) return `month ${w.month} does not exist`;
+function invalidReason<T>(w: Written): Parsed<T> | undefined {
+  if (w.month < 1 || w.month > 12) return fail('month-range', { month: w.month });
   if (w.day < 1 || w.day > daysInMonth(w.year, w.month))
-    return `day ${w.day} does not exist in ${w.year}-${String(w.month).padStart(2, '0')}`;
+    return fail('day-range', { day: w.day, month: `${w.year}-${String(w.month).padStart(2, '0')}` });
   // The same range the reports accept (src-shared/bounds.ts), on the date as written.
-  if (!isStorableYear(w.year)) return dayOutOfRange(isoDay(w));
-  if (w.hour > 23 || w.minute > 59 || w.second > 59) return 'time of day out of range';
-  if (w.offset !== undefined && (Number.isNaN(w.offset) || Math.abs(w.offset) > 18 * 60)) return 'invalid UTC offset';
+  if (!isStorableYear(w.year)) return fail('year-range', { day: isoDay(w) });
+  if (w.hour > 23 || w.minute > 59 || w.second > 59) return fail('time-range');
+  if (w.offset !== undefined && (Number.isNaN(w.offset) || Math.abs(w.offset) > 18 * 60)) return fail('utc-offset');
   return undefined;
 }
 
@@ -159,20 +164,17 @@ function zonedMillis(w: Written, zone: Zone): number {
   return exact;
 }
 
-const timestampForms =
-  'expected a date and time such as 2024-05-01T10:00:00+09:00, 2024-05-01 10:00, 2024/05/01 10:00 or 2024年5月1日 10時00分';
-
 /**
  * Text → UTC epoch milliseconds. A timestamp without an offset is read in
  * `zone` (IANA); a date alone means midnight there.
  */
 export function parseTimestamp(text: string, zone: string): Parsed<number> {
   const where = zoneNamed(zone);
-  if (!where) return fail(`unknown time zone "${zone}"`);
+  if (!where) return fail('unknown-zone', { zone });
   const w = readWritten(text);
-  if (!w) return fail(timestampForms);
-  const bad = invalidReason(w);
-  if (bad) return fail(bad);
+  if (!w) return fail('datetime', { value: text });
+  const bad = invalidReason<number>(w);
+  if (bad) return bad;
   return ok(w.offset === undefined ? zonedMillis(w, where) : wallMillis(w) - w.offset * MINUTE);
 }
 
@@ -183,9 +185,9 @@ export function parseTimestamp(text: string, zone: string): Parsed<number> {
  */
 export function parseDate(text: string): Parsed<string> {
   const w = readWritten(text);
-  if (!w) return fail('expected a date such as 2024-05-01, 2024/5/1 or 2024年5月1日');
-  const bad = invalidReason(w);
-  if (bad) return fail(bad);
+  if (!w) return fail('date', { value: text });
+  const bad = invalidReason<string>(w);
+  if (bad) return bad;
   return ok(isoDay(w));
 }
 
@@ -207,7 +209,7 @@ export function parseAmount(text: string): Parsed<Amount> {
     .normalize('NFKC')
     .trim()
     .replace(/\u2212/g, '-');
-  if (t === '') return fail('empty amount');
+  if (t === '') return fail('amount-empty');
   let currency: string | undefined;
   let conflict = false;
   const take = (re: RegExp, code?: string) => {
@@ -231,19 +233,20 @@ export function parseAmount(text: string): Parsed<Amount> {
   take(/円$/, 'JPY');
   take(/^([A-Za-z]{3})\s*(?=[\d-])/);
   take(/(?<=\d)\s*([A-Za-z]{3})$/);
-  if (conflict) return fail('the amount names two different currencies');
+  if (conflict) return fail('amount-currencies');
   if (!negative && t.startsWith('-')) {
     negative = true;
     t = t.slice(1).trim();
   }
   const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(t);
-  if (!m || m[1] === undefined) return fail('not an amount (expected e.g. 1234, 1,234.5, ¥1,234 or 1,234円)');
+  if (!m || m[1] === undefined) return fail('amount', { value: text });
   const whole = m[1].replace(/,/g, '').replace(/^0+(?=\d)/, '');
   const fraction = m[2] === undefined ? '' : `.${m[2]}`;
   const isZero = /^0+$/.test(whole) && /^\.?0*$/.test(fraction);
   const value = `${negative && !isZero ? '-' : ''}${whole}${fraction}`;
   const problem = amountTextProblem(value);
-  if (problem) return fail(`an amount ${problem}`);
+  // The pattern above leaves only the bounds to break: too many places, or too large.
+  if (problem) return problem.startsWith('more than') ? fail('amount-decimals', { places: AMOUNT_DECIMALS }) : fail('amount-too-large');
   return ok(currency === undefined ? { value } : { value, currency });
 }
 
@@ -296,15 +299,15 @@ export function parseBoolean(text: string): Parsed<boolean> {
     .replace(/[\s_-]/g, '');
   if (truthy.has(t)) return ok(true);
   if (falsy.has(t)) return ok(false);
-  return fail('expected yes/no (true/false, 1/0, はい/いいえ, 同意/拒否)');
+  return fail('boolean', { value: text });
 }
 
 /** Email as identity resolution compares it: trimmed, NFKC, lower-cased. */
 export function normaliseEmail(text: string): Parsed<string> {
   const t = emailKey(text);
   const at = t.indexOf('@');
-  if (at <= 0 || at !== t.lastIndexOf('@') || at === t.length - 1) return fail('not an email address (one @ with text on both sides)');
-  if (/\s/.test(t)) return fail('an email address cannot contain spaces');
+  if (at <= 0 || at !== t.lastIndexOf('@') || at === t.length - 1) return fail('email', { value: text });
+  if (/\s/.test(t)) return fail('email-spaces');
   return ok(t);
 }
 
@@ -335,7 +338,7 @@ export function normaliseHandle(provider: string, handle: string): Parsed<string
   h = h.replace(/^@/, '').trim();
   if (caseInsensitiveProviders.has(p)) {
     h = fold(h);
-    if (/\s/.test(h)) return fail(`a ${p} user name cannot contain spaces`);
+    if (/\s/.test(h)) return fail('handle-spaces', { provider: p });
   }
-  return h === '' ? fail('empty user name') : ok(h);
+  return h === '' ? fail('handle-empty') : ok(h);
 }

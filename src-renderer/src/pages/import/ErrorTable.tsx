@@ -4,6 +4,8 @@ import type { ImportJob } from '../../../../src-shared/contract/imports';
 import { useFormatters } from '../../format';
 import { saveText } from '../../download';
 import { errorsFileName, errorsToCsv } from './error-csv';
+import { errorReason } from './error-reason';
+import { ErrorRows } from './ErrorRows';
 import { pageOf } from './job-view';
 
 export const ERRORS_PAGE_SIZE = 200;
@@ -25,7 +27,10 @@ export function ErrorTable({ job }: { job: Pick<ImportJob, 'errors' | 'errorCoun
 
   const download = () => {
     const headers = [t('imports.errors.line'), t('imports.errors.column'), t('imports.errors.reason'), t('imports.errors.value')] as const;
-    saveText(errorsFileName(job.fileName), errorsToCsv(job.errors, headers));
+    saveText(
+      errorsFileName(job.fileName),
+      errorsToCsv(job.errors, headers, (error) => errorReason(t, error)),
+    );
   };
 
   return (
@@ -47,30 +52,7 @@ export function ErrorTable({ job }: { job: Pick<ImportJob, 'errors' | 'errorCoun
           : null}
       </p>
       <div ref={scroller} className="table-scroll table-scroll-tall" role="region" aria-label={t('imports.errors.title')} tabIndex={0}>
-        <table className="data-table error-table" aria-label={t('imports.errors.title')}>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('imports.errors.line')}
-              </th>
-              <th scope="col">{t('imports.errors.column')}</th>
-              <th scope="col">{t('imports.errors.reason')}</th>
-              <th scope="col">{t('imports.errors.value')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {current.items.map((error, index) => (
-              <tr key={`${from + index}`}>
-                <td className="num">{String(error.line)}</td>
-                <td>{error.column === '' ? <span className="muted">{t('imports.errors.wholeRow')}</span> : <code>{error.column}</code>}</td>
-                <td>{error.reason}</td>
-                <td className="value-cell">
-                  <code>{error.value}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ErrorRows label={t('imports.errors.title')} errors={current.items} first={from} />
       </div>
       {current.pages > 1 ? (
         <div className="pager">

@@ -8,6 +8,7 @@ import { useImportLabels } from './labels';
 import { MappingEditor } from './MappingEditor';
 import { isMappingValid, suggestMapping, validateMapping, type Mapping } from './mapping';
 import { OptionsFields } from './OptionsFields';
+import { SampleCheck } from './SampleCheck';
 import { buildStartInput, emptyOptions, type OptionValues, type StartInput } from './start-input';
 import { browserTimeZone, isValidTimeZone } from '../../lib/time-zones';
 import type { ImportPreview } from './use-import-flow';
@@ -41,6 +42,8 @@ export function ImportForm({ file, preview, formats, starting, startError, onSta
   );
   const timeZoneOk = isValidTimeZone(options.timezone);
   const ready = format !== undefined && isMappingValid(problems) && timeZoneOk;
+  // The first rows are checked by the core once the form could start: before, the messages below say what is missing.
+  const sample = ready ? buildStartInput({ file, format, fields, headers: preview.headers, mapping, options, dryRun: false }) : null;
 
   const changeType = (next: ImportType | null) => {
     setType(next);
@@ -106,6 +109,9 @@ export function ImportForm({ file, preview, formats, starting, startError, onSta
             timeZoneInvalid={tried && !timeZoneOk}
             onChange={(name, value) => setOptions((current) => ({ ...current, [name]: value }))}
           />
+          {sample ? (
+            <SampleCheck input={{ fileHandle: sample.fileHandle, type: sample.type, mapping: sample.mapping, options: sample.options }} />
+          ) : null}
         </>
       ) : null}
       <div className="field checkbox-field">

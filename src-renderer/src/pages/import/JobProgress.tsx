@@ -21,34 +21,36 @@ export function JobProgress({ job, live }: JobProgressProps) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: importQueries.all() }),
   });
   const rows = Math.max(live?.rowsRead ?? 0, job.rowsRead);
-  const fraction = live?.fraction ?? null;
-  // Announced to screen readers in tens of percent, not on every event.
-  const announced =
-    job.status === 'queued'
-      ? t('imports.progress.queued')
-      : fraction === null
-        ? t('imports.progress.running', { name: job.fileName })
-        : `${t('imports.progress.running', { name: job.fileName })} ${t('imports.progress.percent', {
-            percent: format.percent(Math.floor(fraction * 10) / 10),
-          })}`;
+  const errors = live?.errorCount ?? 0;
+  // One number for the heading and the bar (issue 11, defect 5): whole percents, rounded
+  // down so that 100% means done.
+  const done = live?.fraction == null ? null : Math.floor(live.fraction * 100) / 100;
 
   return (
     <div className="job-progress">
-      <p role="status" aria-live="polite" className="job-status-text">
-        {announced}
+      <p className="job-status-text">
+        {/* The state is announced; the percentage is not, on every event: the bar has it for who asks. */}
+        <span role="status" aria-live="polite">
+          {job.status === 'queued' ? t('imports.progress.queued') : t('imports.progress.running', { name: job.fileName })}
+        </span>
+        {job.status !== 'queued' && done !== null ? <> {t('imports.progress.percent', { percent: format.percent(done) })}</> : null}
       </p>
       {/* Without a byte count yet the bar is indeterminate rather than a false 0%. */}
-      {fraction === null ? (
+      {done === null ? (
         <progress aria-label={t('imports.progress.label')} />
       ) : (
-        <progress aria-label={t('imports.progress.label')} value={fraction} max={1} />
+        <progress aria-label={t('imports.progress.label')} value={done} max={1} />
       )}
       <p className="progress-facts">
         <span>{t('imports.progress.rows', { rows: format.number(rows) })}</span>
+        {errors > 0 ? (
+          <span className="progress-errors" data-testid="import-live-errors">
+            {t('imports.progress.errors', { errors: format.number(errors) })}
+          </span>
+        ) : null}
         {live?.rowsPerSecond != null ? (
           <span>{t('imports.progress.rate', { rate: format.number(Math.round(live.rowsPerSecond)) })}</span>
         ) : null}
-        {fraction !== null ? <span>{format.percent(fraction)}</span> : null}
         <span>
           {live?.secondsLeft != null
             ? t('imports.progress.left', { time: format.duration(live.secondsLeft * 1000) })

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../../../src-shared/contract/imports';
 import { useFormatters } from '../../format';
 import { importQueries } from '../../queries/imports';
+import { EarlyStop } from './EarlyStop';
 import { ErrorTable } from './ErrorTable';
 import { insertedFacts, rowFacts } from './job-view';
 
@@ -33,6 +34,7 @@ export function JobResult({ job }: { job: ImportJob }) {
         {job.status === 'failed' && job.message ? (
           <p className="alert-detail">{t('imports.result.failedReason', { message: job.message })}</p>
         ) : null}
+        {job.status === 'rejected' && job.earlyStop ? <EarlyStop stop={job.earlyStop} /> : null}
       </div>
       <div className="result-facts">
         {succeeded && !job.dryRun ? (

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportFormat } from '../../../../src-shared/contract/imports';
 import { useImportLabels } from './labels';
-import { keepsUnmappedAsMetadata, unmappedHeaders, type FieldLike, type Mapping } from './mapping';
+import { companionWarnings, keepsUnmappedAsMetadata, unmappedHeaders, type FieldLike, type Mapping } from './mapping';
 
 interface MappingEditorProps {
   format: ImportFormat;
@@ -22,6 +22,7 @@ export function MappingEditor({ format, fields, headers, firstRow, mapping, inva
   const { t } = useTranslation();
   const labels = useImportLabels();
   const leftover = unmappedHeaders(headers, mapping);
+  const companions = companionWarnings(format, fields, mapping, headers);
   const example = (header: string | undefined) => {
     const index = header === undefined ? -1 : headers.indexOf(header);
     return index < 0 ? '' : (firstRow?.[index] ?? '');
@@ -57,7 +58,7 @@ export function MappingEditor({ format, fields, headers, firstRow, mapping, inva
                     id={id}
                     value={header !== undefined && headers.includes(header) ? header : NOT_MAPPED}
                     aria-required={field.required}
-                    aria-invalid={invalid.has(field.name) || undefined}
+                    aria-invalid={invalid.has(field.name) || companions.some((c) => c.need === field.name) || undefined}
                     onChange={(event) => onChange(field.name, event.target.value === NOT_MAPPED ? null : event.target.value)}
                   >
                     <option value={NOT_MAPPED}>{t('imports.form.notMapped')}</option>
@@ -74,6 +75,16 @@ export function MappingEditor({ format, fields, headers, firstRow, mapping, inva
           })}
         </tbody>
       </table>
+      {companions.length > 0 ? (
+        <div className="alert" role="status" data-testid="companion-warnings">
+          <p className="alert-title">{t('imports.form.companionTitle')}</p>
+          <ul>
+            {companions.map(({ when, need }) => (
+              <li key={need}>{t('imports.form.companionWarning', { when, need })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {leftover.length > 0 ? (
         <p className="hint" data-testid="unmapped-note">
           {t(keepsUnmappedAsMetadata(format) ? 'imports.form.metadataNote' : 'imports.form.ignoredNote', {

@@ -2,20 +2,20 @@
  * The rejected rows of an import as a CSV file the user opens in Excel,
  * fixes, and imports again. Built in the renderer from `import:get-job`'s errors.
  */
+import type { ImportRowError } from '../../../../src-shared/contract/imports';
 import { toCsv } from '../../../../src-shared/csv';
 
-export interface RowErrorLike {
-  line: number;
-  column: string;
-  reason: string;
-  value: string;
-}
+export type RowErrorLike = Pick<ImportRowError, 'line' | 'column' | 'code' | 'params' | 'reason' | 'value'>;
 
-/** Header labels in the user's language. */
-export function errorsToCsv(errors: readonly RowErrorLike[], headers: readonly [string, string, string, string]): string {
+/** Header labels and reasons in the user's language (`reasonOf`: error-reason.ts, as the table shows them). */
+export function errorsToCsv(
+  errors: readonly RowErrorLike[],
+  headers: readonly [string, string, string, string],
+  reasonOf: (error: RowErrorLike) => string,
+): string {
   return toCsv(
     headers,
-    errors.map((e) => [e.line, e.column, e.reason, e.value]),
+    errors.map((e) => [e.line, e.column, reasonOf(e), e.value]),
   );
 }
 

@@ -9,12 +9,15 @@ export interface ProgressSample {
   rowsRead: number;
   bytesRead: number;
   totalBytes: number;
+  /** Row errors found so far. */
+  errorCount: number;
 }
 
 export interface ProgressView {
   rowsRead: number;
   bytesRead: number;
   totalBytes: number;
+  errorCount: number;
   /** 0…1 of the file's bytes, or null when the size is unknown. */
   fraction: number | null;
   rowsPerSecond: number | null;
@@ -59,6 +62,7 @@ export function progressView(samples: readonly ProgressSample[]): ProgressView |
     rowsRead: last.rowsRead,
     bytesRead: last.bytesRead,
     totalBytes: last.totalBytes,
+    errorCount: last.errorCount,
     fraction,
     rowsPerSecond,
     secondsLeft,

@@ -93,3 +93,26 @@ export function unmappedHeaders(headers: readonly string[], mapping: Mapping): s
 export function keepsUnmappedAsMetadata(format: { keepsUnmapped: boolean }): boolean {
   return format.keepsUnmapped;
 }
+
+/** A mapped field whose companion (a resource title's category) has no column: every row with a value there will be rejected. */
+export interface CompanionWarning {
+  when: string;
+  need: string;
+}
+
+/** The format's companion rules against this mapping, one warning per field needed (issue 11, defect 1). */
+export function companionWarnings(
+  format: { companions: readonly { when: string; need: string; unless?: string }[] },
+  fields: readonly FieldLike[],
+  mapping: Mapping,
+  headers: readonly string[],
+): CompanionWarning[] {
+  const mapped = cleanMapping(mapping, fields, headers);
+  const warnings: CompanionWarning[] = [];
+  for (const { when, need, unless } of format.companions) {
+    if (mapped[when] === undefined || mapped[need] !== undefined) continue;
+    if (unless !== undefined && mapped[unless] !== undefined) continue;
+    if (!warnings.some((w) => w.need === need)) warnings.push({ when, need });
+  }
+  return warnings;
+}

@@ -19,8 +19,12 @@ const BY_EXTENSION: Readonly<Record<string, UnsupportedKind>> = {
   zip: 'zip',
 };
 
-/** How many leading bytes `unsupportedByBytes` needs. */
-export const MAGIC_BYTES = 8;
+/**
+ * How many leading bytes `unsupportedByBytes` reads: a zip's first entry
+ * names are in its local headers there (Excel's first entry is
+ * `[Content_Types].xml`, a few hundred bytes deflated; `xl/…` follows).
+ */
+export const HEAD_BYTES = 64 * 1024;
 
 export function unsupportedByName(name: string): UnsupportedKind | null {
   const dot = name.lastIndexOf('.');
@@ -29,6 +33,15 @@ export function unsupportedByName(name: string): UnsupportedKind | null {
 }
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** Entry names (or a mimetype entry) that say what a zip holds, as the core's file-kind.ts reads them. */
+function zipKind(bytes: Uint8Array): UnsupportedKind {
+  const text = new TextDecoder('latin1').decode(bytes);
+  if (text.includes('xl/')) return 'excel';
+  if (text.includes('Index/Document.iwa')) return 'numbers';
+  if (text.includes('opendocument.spreadsheet')) return 'openDocument';
+  return 'zipContent';
+}
 
 /**
  * `PK\x03\x04` (and the empty and spanned zip markers) starts every zip:
@@ -43,7 +56,8 @@ export function unsupportedByBytes(bytes: Uint8Array): UnsupportedKind | null {
       [0x50, 0x4b, 0x07, 0x08],
     ].some((magic) => startsWith(bytes, magic))
   )
-    return 'zipContent';
+    // A renamed workbook is named for what it is, not only as "a zip" (issue 11, defect 7).
+    return zipKind(bytes);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'excel';
   return null;
 }
@@ -52,6 +66,6 @@ export function unsupportedByBytes(bytes: Uint8Array): UnsupportedKind | null {
 export async function unsupportedFile(file: Blob & { name: string }): Promise<UnsupportedKind | null> {
   const byName = unsupportedByName(file.name);
   if (byName) return byName;
-  const head = new Uint8Array(await file.slice(0, MAGIC_BYTES).arrayBuffer());
+  const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   return unsupportedByBytes(head);
 }

@@ -25,8 +25,8 @@ export function useImportProgress(jobId: string): LiveProgress {
     () =>
       api.on('import:progress', (event) => {
         if (event.jobId !== jobId) return;
-        const { rowsRead, bytesRead, totalBytes } = event;
-        setSamples((current) => addSample(current, { at: performance.now(), rowsRead, bytesRead, totalBytes }));
+        const { rowsRead, bytesRead, totalBytes, errorCount } = event;
+        setSamples((current) => addSample(current, { at: performance.now(), rowsRead, bytesRead, totalBytes, errorCount }));
         setStatus(event.status);
         if (isFinished(event.status)) void queryClient.invalidateQueries({ queryKey: importQueries.job(jobId).queryKey });
       }),

@@ -1,0 +1,15 @@
+/**
+ * A row error's reason in the UI's language (issue 11, defect 2): its code
+ * translated with its params. Jobs stored before errors had codes, or a code
+ * this build does not know, show the English reason they were stored with.
+ */
+import type { TFunction } from 'i18next';
+import type { ImportRowError } from '../../../../src-shared/contract/imports';
+import { isImportErrorCode } from '../../../../src-shared/import-errors';
+
+export type ReasonLike = Pick<ImportRowError, 'code' | 'params' | 'reason'>;
+
+export function errorReason(t: TFunction, error: ReasonLike): string {
+  if (!isImportErrorCode(error.code)) return error.reason;
+  return t(`imports.rowErrors.${error.code}`, { ...error.params });
+}
