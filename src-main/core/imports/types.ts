@@ -50,6 +50,8 @@ export interface Actor {
   displayName?: string;
   organization?: string;
   anonId?: string;
+  /** Facts about the account itself (connpass: member_since), merged into accounts.attributes. */
+  attributes?: Record<string, string>;
 }
 
 export interface ResourceRef {

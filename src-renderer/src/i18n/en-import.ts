@@ -248,6 +248,8 @@ const enImport = {
     username: 'User name',
     participation_status: 'Participation status',
     attendance_status: 'Attendance status',
+    attended_at: 'Attended at',
+    member_since: 'Member since',
     updated_at: 'Updated at',
     receipt_number: 'Receipt number',
     login: 'Login',

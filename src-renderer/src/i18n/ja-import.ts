@@ -250,6 +250,8 @@ const jaImport: typeof enImport = {
     username: 'ユーザー名',
     participation_status: '参加ステータス',
     attendance_status: '出欠ステータス',
+    attended_at: '出席日時',
+    member_since: '利用開始日',
     updated_at: '更新日時',
     receipt_number: '受付番号',
     login: 'ログイン名',
