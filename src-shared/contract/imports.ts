@@ -46,6 +46,8 @@ export const importOptions = z
     eventId: shortText.min(1).optional(),
     eventDate: shortText.min(1).optional(),
     occurredAt: shortText.min(1).optional(),
+    /** connpass: replace the stored title of a known event with eventTitle (otherwise the stored one is kept). */
+    updateEventTitle: z.boolean().optional(),
   })
   .strict();
 export type ImportOptionsInput = z.input<typeof importOptions>;
@@ -88,6 +90,19 @@ export const importPreview = z.object({
   /** field → header */
   mapping: z.record(z.string(), z.string()),
 });
+
+/**
+ * An import's typed event title against the one already stored for that
+ * event id (issue 11, defect 9): which of them the event keeps.
+ */
+export const eventTitleNote = z.object({
+  eventId: z.string(),
+  storedTitle: z.string(),
+  typedTitle: z.string(),
+  /** 'stored' unless the import was asked to update the title. */
+  kept: z.enum(['stored', 'typed']),
+});
+export type EventTitleNote = z.infer<typeof eventTitleNote>;
 
 export const importRowError = z.object({ line: z.number().int(), column: z.string(), reason: z.string(), value: z.string() });
 
@@ -150,6 +165,8 @@ export const importJob = z.object({
   message: z.string().nullable(),
   /** For a failed job, what kind of failure (null otherwise). */
   failure: z.enum(importFailures).nullable(),
+  /** The event's title when the typed one differed from the stored one, or null. */
+  eventTitle: eventTitleNote.nullable(),
 });
 export type ImportJob = z.infer<typeof importJob>;
 
@@ -169,6 +186,18 @@ export const importChannels = {
       })
       .strict(),
     output: z.object({ jobId: z.string() }),
+  },
+  /** Before a connpass import: the event the file or the typed id names, its stored title, and which title the import will keep. */
+  'import:check-event': {
+    input: z
+      .object({
+        ...fileRef,
+        eventId: shortText.optional(),
+        eventTitle: shortText.optional(),
+        updateEventTitle: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ eventId: z.string().nullable(), storedTitle: z.string().nullable(), note: eventTitleNote.nullable() }),
   },
   'import:cancel': { input: z.object({ jobId: z.string().uuid() }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'import:list-jobs': { input: emptyInput, output: z.array(importJobSummary) },

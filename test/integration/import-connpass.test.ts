@@ -8,7 +8,8 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useCoreOnTestDatabase } from '../helpers/database';
-import { importFile, previewFile, queryRows, startFileImport, tableCounts } from '../helpers/imports';
+import { drm } from '../helpers/cli';
+import { fileHandle, importFile, previewFile, queryRows, startFileImport, tableCounts } from '../helpers/imports';
 import { makeTempDir } from '../helpers/temp';
 
 const dir = makeTempDir('import-connpass');
@@ -17,8 +18,8 @@ afterAll(() => dir.remove());
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'connpass');
 /** A copy in the test's folder, under connpass's own file name (the event id comes from it). */
-const fixture = (name: string) => {
-  const path = join(dir.path, name);
+const fixture = (name: string, as = name) => {
+  const path = join(dir.path, as);
   copyFileSync(join(FIXTURES, name), path);
   return path;
 };
@@ -131,5 +132,58 @@ describe('connpass exports in their three shapes', () => {
       expect(again.duplicates).toBe(again.rowsRead - again.skipped);
     }
     expect(await tableCounts(db.url)).toEqual(before);
+  });
+});
+
+describe('an event title that differs from the stored one (defect 9)', () => {
+  const file = fixture('event_100003_participants.csv', 'event_100009_participants.csv');
+  const titleOf = async () =>
+    (
+      await queryRows<{ title: string | null }>(db.url, "select title from resources where category = 'event' and external_id = '100009'")
+    )[0]?.title;
+  const check = async (input: { eventTitle?: string; eventId?: string; updateEventTitle?: boolean }) => {
+    const result = await db.core.handlers['import:check-event']({ fileHandle: await fileHandle(db.core, file), ...input });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  };
+
+  it('says before and after the import which title is kept, and updates it only when asked', async () => {
+    expect(await check({ eventTitle: 'First title' })).toEqual({ eventId: '100009', storedTitle: null, note: null });
+    expect((await importFile(db.core, file, { options: { ...options, eventTitle: 'First title' } })).eventTitle).toBeNull();
+    expect(await titleOf()).toBe('First title');
+
+    const kept = { eventId: '100009', storedTitle: 'First title', typedTitle: 'Renamed', kept: 'stored' };
+    expect(await check({ eventTitle: 'Renamed' })).toEqual({ eventId: '100009', storedTitle: 'First title', note: kept });
+    const again = await importFile(db.core, file, { options: { ...options, eventTitle: 'Renamed' } });
+    expect(again).toMatchObject({ status: 'succeeded', eventTitle: kept });
+    expect(await titleOf()).toBe('First title');
+
+    const updated = { ...kept, kept: 'typed' };
+    expect(await check({ eventTitle: 'Renamed', updateEventTitle: true })).toMatchObject({ note: updated });
+    const renamed = await importFile(db.core, file, { options: { ...options, eventTitle: 'Renamed', updateEventTitle: true } });
+    expect(renamed).toMatchObject({ status: 'succeeded', eventTitle: updated });
+    expect(await titleOf()).toBe('Renamed');
+    // The same title again is no conflict.
+    expect(await check({ eventTitle: 'Renamed' })).toMatchObject({ note: null });
+  });
+
+  it('finds the event by the id typed in the form, not only by the file name', async () => {
+    expect(await check({ eventId: '100009', eventTitle: 'Other' })).toMatchObject({
+      eventId: '100009',
+      note: { storedTitle: 'Renamed', kept: 'stored' },
+    });
+    expect(await check({ eventId: '999999', eventTitle: 'Other' })).toEqual({ eventId: '999999', storedTitle: null, note: null });
+  });
+
+  it('takes --update-event-title on the command line and prints which title is kept', async () => {
+    const args = ['import', file, '--type', 'connpass', '--timezone', 'Asia/Tokyo', '--database-url', db.url, '--event-title', 'From CLI'];
+    const kept = await drm([...args, '--json']);
+    expect(kept.code).toBe(0);
+    expect(JSON.parse(kept.stdout).eventTitle).toMatchObject({ storedTitle: 'Renamed', typedTitle: 'From CLI', kept: 'stored' });
+    const human = await drm(args);
+    expect(human.stdout).toContain('event 100009 keeps its title "Renamed" (not "From CLI"; --update-event-title replaces it)');
+    const updated = await drm([...args, '--update-event-title', '--json']);
+    expect(JSON.parse(updated.stdout).eventTitle).toMatchObject({ kept: 'typed' });
+    expect(await titleOf()).toBe('From CLI');
   });
 });

@@ -7,6 +7,7 @@ import { CoreError } from '../errors';
 import { readSettings } from '../settings/read';
 import type { ChosenFile, FileRegistry } from '../files/handles';
 import type { DomainHandlers } from '../handlers';
+import { checkEvent } from './event-title';
 import { describeFormats, requireFormat } from './formats/describe';
 import { suggestMapping } from './parse/headers';
 import { ensureFreeSpace } from '../files/free-space';
@@ -143,6 +144,9 @@ export function importHandlers(
     'import:start': async ({ fileHandle, ...rest }, caller) => ({
       jobId: await startImport({ file: await files.resolve(fileHandle, caller.session), ...rest }),
     }),
+
+    'import:check-event': async ({ fileHandle, ...input }, caller) =>
+      checkEvent(db, tenant, await files.resolve(fileHandle, caller.session), input),
 
     'import:cancel': async ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
 

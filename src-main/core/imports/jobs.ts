@@ -3,7 +3,7 @@
  * rejected, failed or cancelled job still leaves its own record.
  * `metrics` holds everything the contract's ImportJob reports.
  */
-import type { ImportFailure, ImportJob, ImportStatus, ImportType } from '../../../src-shared/contract/imports';
+import type { EventTitleNote, ImportFailure, ImportJob, ImportStatus, ImportType } from '../../../src-shared/contract/imports';
 import { and, DrizzleQueryError, eq, inArray, sql } from 'drizzle-orm';
 import { CoreError } from '../errors';
 import { importJobs } from '../db/schema';
@@ -30,6 +30,8 @@ export interface JobMetrics {
   message: string | null;
   /** Why a failed job failed (absent in jobs written before it existed). */
   failure?: ImportFailure | null;
+  /** Which title the import's event kept, when two differed (absent in jobs written before it existed). */
+  eventTitle?: EventTitleNote | null;
   durationMs: number | null;
 }
 
@@ -130,6 +132,7 @@ function toJob(row: JobRow): ImportJob {
     errorCount: m.errorCount,
     message: m.message,
     failure: m.failure ?? null,
+    eventTitle: m.eventTitle ?? null,
   };
 }
 

@@ -120,6 +120,11 @@ const jaImport: typeof enImport = {
     eventId: 'イベント ID',
     eventIdHint: '空欄の場合は event_123456_participants.csv のようなファイル名から読み取ります。',
     eventDate: 'イベント日時',
+    updateEventTitle: '登録済みのイベント名をこの名前に置き換える',
+    eventKept:
+      'イベント {{id}} は「{{stored}}」として登録済みです。この名前のまま取り込みます。「{{typed}}」に置き換えるには下のチェックボックスをオンにしてください。',
+    eventRenamed: 'イベント {{id}} の名前を「{{stored}}」から「{{typed}}」に変更します。',
+    eventStored: 'イベント {{id}} は「{{stored}}」として登録済みです。',
     occurredAt: '参加日時',
     occurredAtHint: 'メンバーがワークスペースに参加した日時です。空欄の場合は現在日時になります。',
   },
@@ -147,6 +152,8 @@ const jaImport: typeof enImport = {
     inserted: '追加',
     rowsTitle: '行',
     loading: 'インポートの情報を読み込み中…',
+    eventKept: 'イベント {{id}} は登録済みの名前「{{stored}}」のままです。入力された「{{typed}}」は使っていません。',
+    eventRenamed: 'イベント {{id}} の名前を「{{stored}}」から「{{typed}}」に変更しました。',
   },
   counts: {
     activities: 'アクティビティ',

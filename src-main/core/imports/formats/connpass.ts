@@ -8,7 +8,7 @@
 import { basename } from 'node:path';
 import { accepted, dropUndefined, type RowReader } from '../parse/row-reader';
 import { normaliseHandle, parseDate, parseTimestamp } from '../parse/values';
-import type { ResourceRef, RowOutcome } from '../types';
+import type { ImportOptions, ResourceRef, RowOutcome } from '../types';
 import { defineFormat, field, type SetupInput } from './format';
 import { ACTIVITY_TABLES, campaignOption, sourceFor } from './shared';
 
@@ -25,8 +25,13 @@ interface ConnpassSetup {
   eventAt?: number;
 }
 
+/** The event's id: the one typed, else the one in the file's name (as dropped, or on disk). */
+export function connpassEventId(options: Pick<ImportOptions, 'eventId' | 'fileName'>, filePath: string): string | undefined {
+  return options.eventId?.trim() || connpassEventIdFromFileName(options.fileName) || connpassEventIdFromFileName(basename(filePath));
+}
+
 function connpassEvent({ options, filePath }: SetupInput): ResourceRef | undefined {
-  const id = options.eventId?.trim() || connpassEventIdFromFileName(options.fileName) || connpassEventIdFromFileName(basename(filePath));
+  const id = connpassEventId(options, filePath);
   const title = options.eventTitle?.trim() || undefined;
   if (id === undefined && title === undefined) return undefined;
   const event: ResourceRef = { category: 'event' };

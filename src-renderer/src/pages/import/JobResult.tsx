@@ -30,6 +30,15 @@ export function JobResult({ job }: { job: ImportJob }) {
         <p className="result-lead" data-testid="import-result">
           {summary}
         </p>
+        {job.eventTitle ? (
+          <p data-testid="event-title-result">
+            {t(job.eventTitle.kept === 'typed' ? 'imports.result.eventRenamed' : 'imports.result.eventKept', {
+              id: job.eventTitle.eventId,
+              stored: job.eventTitle.storedTitle,
+              typed: job.eventTitle.typedTitle,
+            })}
+          </p>
+        ) : null}
         {job.status === 'failed' && job.message ? (
           <p className="alert-detail">{t('imports.result.failedReason', { message: job.message })}</p>
         ) : null}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFormat } from '../../../../src-shared/contract/imports';
 import { optionsFor, type OptionName, type OptionValues } from './start-input';
@@ -8,6 +9,8 @@ interface OptionsFieldsProps {
   values: OptionValues;
   timeZoneInvalid: boolean;
   onChange(name: OptionName, value: string): void;
+  /** Shown after the fields, inside the same group (the event title check). */
+  children?: ReactNode;
 }
 
 type TextOption = Exclude<OptionName, 'timezone'>;
@@ -29,7 +32,7 @@ const HINTS: Partial<Record<TextOption, 'sourceHint' | 'campaignHint' | 'eventId
 };
 
 /** The import-wide settings the chosen format takes (its `options` in the core's registry). */
-export function OptionsFields({ format, values, timeZoneInvalid, onChange }: OptionsFieldsProps) {
+export function OptionsFields({ format, values, timeZoneInvalid, onChange, children }: OptionsFieldsProps) {
   const { t } = useTranslation();
   return (
     <fieldset className="form-section options-grid">
@@ -62,6 +65,7 @@ export function OptionsFields({ format, values, timeZoneInvalid, onChange }: Opt
           </div>
         );
       })}
+      {children}
     </fieldset>
   );
 }
