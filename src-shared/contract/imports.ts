@@ -119,6 +119,9 @@ export const importCounts = z.object({
 export const importCountName = importCounts.keyof();
 export type ImportCountName = z.infer<typeof importCountName>;
 
+/** A template column's values: the only ones accepted (`closed`), or the ones the app knows, others kept as written. */
+export const importFieldValues = z.object({ field: z.string(), values: z.array(z.string()), closed: z.boolean() });
+
 /** Everything the renderer and the CLI know about a format, from the core's registry. */
 export const importFormat = z.object({
   type: importType,
@@ -132,6 +135,8 @@ export const importFormat = z.object({
   options: z.array(z.enum(importOptionNames)),
   /** Whether `import:get-template` has a template for it. */
   template: z.boolean(),
+  /** The values its template's columns take (empty without a template). */
+  values: z.array(importFieldValues),
   /** The count its result leads with, shown even when zero. */
   primaryCount: importCountName,
   /** Columns no field reads are kept in each activity's metadata (else ignored). */

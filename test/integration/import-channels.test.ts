@@ -31,7 +31,7 @@ describe('import channels', () => {
     expect(formats.value.find((f) => f.type === 'connpass')?.template).toBe(false);
   });
 
-  it('gives templates that the importer recognises, and none for other services', async () => {
+  it('gives templates with an example row that the importer recognises, and none for other services', async () => {
     for (const type of ['activities', 'developers', 'campaigns', 'budgets'] as const) {
       const template = await db.core.handlers['import:get-template']({ type });
       if (!template.ok) throw new Error(template.error.message);
@@ -39,6 +39,8 @@ describe('import channels', () => {
       const path = writeCsv(dir.path, template.value.fileName, template.value.content);
       const preview = await db.core.handlers['import:preview']({ fileHandle: await fileHandle(db.core, path) });
       expect(preview.ok && preview.value.type, type).toBe(type);
+      // One example row under the header (issue 11, section 3; import-templates.test.ts imports it).
+      expect(preview.ok && preview.value.rows, type).toHaveLength(1);
     }
     const none = await db.core.handlers['import:get-template']({ type: 'connpass' });
     expect(none).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });

@@ -157,12 +157,14 @@ export function importHandlers(
     'import:get-template': async ({ type }) => {
       const format = requireFormat(type);
       if (!format.template) throw new CoreError('BAD_INPUT', `${type} is another service's export; it has no template`);
-      // The header line alone, written as every CSV of the app is (BOM: Excel, notably in Japan, opens it as UTF-8).
+      // The header and one example row that imports as it is (a comment line would not), written as every
+      // CSV of the app is (BOM: Excel, notably in Japan, opens it as UTF-8).
+      const example = format.example ?? {};
       return {
         fileName: `drm-${type}-template.csv`,
         content: toCsv(
           format.fields.map((f) => f.name),
-          [],
+          Object.keys(example).length > 0 ? [format.fields.map((f) => example[f.name] ?? '')] : [],
         ),
       };
     },

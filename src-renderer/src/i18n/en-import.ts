@@ -201,8 +201,11 @@ const enImport = {
   },
   templates: {
     title: 'Templates',
-    body: 'CSV files with the columns of the app’s own formats, ready to fill in.',
+    body: 'CSV files with the columns of the app’s own formats and one example row, which imports as it is: replace it with your own rows.',
     download: '{{format}} template (CSV)',
+    valuesOf: 'Values of the {{format}} template’s columns',
+    closed: 'only these are accepted',
+    open: 'the values the app knows; others are kept as written',
   },
   sample: {
     title: 'Start with sample data',
