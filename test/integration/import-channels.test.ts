@@ -75,6 +75,7 @@ describe('import channels', () => {
   });
 
   it('loads the bundled sample data: every file succeeds and people are linked across services', async () => {
+    expect(await db.core.handlers['analytics:get-activity-range']({})).toEqual({ ok: true, value: { from: null, to: null } });
     const sample = await db.core.handlers['import:load-sample']({});
     if (!sample.ok) throw new Error(sample.error.message);
     expect(sample.value.jobIds.length).toBe(7);
@@ -95,5 +96,17 @@ describe('import channels', () => {
     expect(people!.japanese).toBeGreaterThan(30);
     const [budgets] = await queryRows<{ n: number }>(db.url, 'select count(*)::int as n from budgets');
     expect(budgets!.n).toBeGreaterThan(10);
+    // The sample's period, where the app lands once it is loaded: its fiscal year, April 2024 – March 2025,
+    // in days of the tenant's zone, the last one included.
+    const settings = await db.core.handlers['settings:get']({});
+    const zone = settings.ok ? settings.value.timeZone : 'UTC';
+    const [days] = await queryRows<{ first: string; last: string }>(
+      db.url,
+      `select to_char(min(occurred_at) at time zone $1, 'YYYY-MM-DD') as first,
+              to_char(max(occurred_at) at time zone $1 + interval '1 day', 'YYYY-MM-DD') as last from activities`,
+      [zone],
+    );
+    expect(days).toMatchObject({ first: expect.stringMatching(/^2024-04-/), last: expect.stringMatching(/^2025-0[34]-/) });
+    expect(await db.core.handlers['analytics:get-activity-range']({})).toEqual({ ok: true, value: { from: days!.first, to: days!.last } });
   });
 });
