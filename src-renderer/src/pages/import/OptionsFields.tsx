@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFormat } from '../../../../src-shared/contract/imports';
+import { CampaignField } from './CampaignField';
 import { optionsFor, type OptionName, type OptionValues } from './start-input';
 import { TimeZoneField } from './TimeZoneField';
 
@@ -24,9 +25,8 @@ const INPUT_TYPE: Record<TextOption, 'text' | 'datetime-local'> = {
   occurredAt: 'datetime-local',
 };
 
-const HINTS: Partial<Record<TextOption, 'sourceHint' | 'campaignHint' | 'eventIdHint' | 'occurredAtHint'>> = {
+const HINTS: Partial<Record<TextOption, 'sourceHint' | 'eventIdHint' | 'occurredAtHint'>> = {
   source: 'sourceHint',
-  campaign: 'campaignHint',
   eventId: 'eventIdHint',
   occurredAt: 'occurredAtHint',
 };
@@ -44,6 +44,7 @@ export function OptionsFields({ format, values, timeZoneInvalid, onChange, child
           );
         }
         const id = `import-option-${name}`;
+        if (name === 'campaign') return <CampaignField key={name} id={id} value={values.campaign} onChange={(v) => onChange(name, v)} />;
         const hint = HINTS[name];
         return (
           <div className="field" key={name}>
