@@ -214,7 +214,8 @@ const enImport = {
     body: 'The database is empty. Load a realistic sample (developers with Japanese and English names, events, GitHub stars, campaigns and budgets) to explore the app; you can import your own files afterwards.',
     load: 'Load sample data',
     loading: 'Loading sample data…',
-    started: 'Loading the sample data in {{count}} imports; they appear in the history below. When they are done, Overview opens on the sample’s period.',
+    started:
+      'Loading the sample data in {{count}} imports; they appear in the history below. When they are done, Overview opens on the sample’s period.',
     startedElsewhere: 'Loading the sample data: follow it on the Import page.',
   },
   fields: {
