@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FileRef } from '../../api';
+import { useDebounced } from '../../components/use-debounced';
 import { importQueries } from '../../queries/imports';
 
 interface EventTitleCheckProps {
@@ -18,10 +19,13 @@ interface EventTitleCheckProps {
  */
 export function EventTitleCheck({ file, eventId, eventTitle, update, onUpdate }: EventTitleCheckProps) {
   const { t } = useTranslation();
+  // One question per pause in typing, not per key.
+  const id = useDebounced(eventId.trim(), 200);
+  const title = useDebounced(eventTitle.trim(), 200);
   const input = {
     fileHandle: file.fileHandle,
-    ...(eventId.trim() ? { eventId: eventId.trim() } : {}),
-    ...(eventTitle.trim() ? { eventTitle: eventTitle.trim() } : {}),
+    ...(id ? { eventId: id } : {}),
+    ...(title ? { eventTitle: title } : {}),
     updateEventTitle: update,
   };
   const check = useQuery(importQueries.checkEvent(input));

@@ -32,11 +32,19 @@ export function JobResult({ job }: { job: ImportJob }) {
         </p>
         {job.eventTitle ? (
           <p data-testid="event-title-result">
-            {t(job.eventTitle.kept === 'typed' ? 'imports.result.eventRenamed' : 'imports.result.eventKept', {
-              id: job.eventTitle.eventId,
-              stored: job.eventTitle.storedTitle,
-              typed: job.eventTitle.typedTitle,
-            })}
+            {/* A dry run renamed nothing: it says what the import will do. */}
+            {t(
+              job.eventTitle.kept === 'stored'
+                ? 'imports.result.eventKept'
+                : job.dryRun
+                  ? 'imports.options.eventRenamed'
+                  : 'imports.result.eventRenamed',
+              {
+                id: job.eventTitle.eventId,
+                stored: job.eventTitle.storedTitle,
+                typed: job.eventTitle.typedTitle,
+              },
+            )}
           </p>
         ) : null}
         {job.status === 'failed' && job.message ? (
