@@ -39,7 +39,7 @@ Options:
   serve --port N        listen on port N (default: a free port)
   import FILE [--type ${importTypesHelp()}]
          [--mapping FILE.json] [--source S] [--timezone TZ] [--campaign NAME]
-         [--event-title T] [--event-id ID] [--event-date D] [--occurred-at ISO] [--dry-run] [--json]
+         [--event-title T [--update-event-title]] [--event-id ID] [--event-date D] [--occurred-at ISO] [--dry-run] [--json]
   developers list [--q TEXT] [--page N] [--page-size N] [--json]
   developer show EMAIL|ID [--json]
   developers suggest [--limit N] [--json]

@@ -33,6 +33,7 @@ export async function importCommand(args: string[]): Promise<number> {
       'event-title': { type: 'string' },
       'event-id': { type: 'string' },
       'event-date': { type: 'string' },
+      'update-event-title': { type: 'boolean' },
       'occurred-at': { type: 'string' },
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
@@ -59,6 +60,7 @@ export async function importCommand(args: string[]): Promise<number> {
     eventTitle: values['event-title'],
     eventId: values['event-id'],
     eventDate: values['event-date'],
+    updateEventTitle: values['update-event-title'],
     occurredAt: values['occurred-at'],
   };
 
@@ -135,6 +137,7 @@ const JSON_KEYS = [
   'message',
   'failure',
   'earlyStop',
+  'eventTitle',
   'durationMs',
   'dryRun',
 ] as const satisfies readonly (keyof ImportJob)[];
@@ -149,6 +152,7 @@ function summary(job: ImportJob): string {
     `${job.fileName}: ${job.status}${job.dryRun ? ' (dry run)' : ''} — ${job.type}, ${job.encoding}, ${n.format(job.rowsRead)} rows read`,
   ];
   if (job.message) lines.push(job.message);
+  if (job.eventTitle) lines.push(eventTitleLine(job.eventTitle));
   if (job.status === 'succeeded') {
     const inserted = Object.entries(job.inserted)
       .filter(([, v]) => v > 0)
@@ -161,6 +165,12 @@ function summary(job: ImportJob): string {
   for (const e of shown) lines.push(`  line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.reason} (${JSON.stringify(e.value)})`);
   if (job.errorCount > shown.length) lines.push(`  … and ${n.format(job.errorCount - shown.length)} more (--json lists them all)`);
   return lines.join('\n');
+}
+
+function eventTitleLine({ eventId, storedTitle, typedTitle, kept }: NonNullable<ImportJob['eventTitle']>): string {
+  return kept === 'stored'
+    ? `event ${eventId} keeps its title ${JSON.stringify(storedTitle)} (not ${JSON.stringify(typedTitle)}; --update-event-title replaces it)`
+    : `event ${eventId} renamed from ${JSON.stringify(storedTitle)} to ${JSON.stringify(typedTitle)}`;
 }
 
 function progressBar() {

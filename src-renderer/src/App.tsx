@@ -4,6 +4,7 @@ import { FileDropOverlay } from './components/FileDropOverlay';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Nav } from './components/Nav';
 import { NotFoundPage } from './components/NotFoundPage';
+import { SampleLanding } from './components/SampleLanding';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage';
 import { DevelopersPage } from './pages/developers/DevelopersPage';
 import { FunnelPage } from './pages/funnel/FunnelPage';
@@ -76,6 +77,7 @@ export function App() {
         <Page />
       </main>
       <FileDropOverlay />
+      <SampleLanding />
     </div>
   );
 }

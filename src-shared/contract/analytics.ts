@@ -136,6 +136,11 @@ export type OverviewReport = z.infer<typeof overviewReport>;
 
 export const analyticsChannels = {
   'analytics:list-sources': { input: emptyInput, output: z.array(z.string()) },
+  /** The days the data covers, [from, to) in the tenant's zone (nulls: no activity); the sample load lands there. */
+  'analytics:get-activity-range': {
+    input: emptyInput,
+    output: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  },
   'analytics:get-funnel': { input: funnelQuery, output: funnelReport },
   'analytics:list-funnel-developers': {
     input: z

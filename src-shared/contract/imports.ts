@@ -46,6 +46,8 @@ export const importOptions = z
     eventId: shortText.min(1).optional(),
     eventDate: shortText.min(1).optional(),
     occurredAt: shortText.min(1).optional(),
+    /** connpass: replace the stored title of a known event with eventTitle (otherwise the stored one is kept). */
+    updateEventTitle: z.boolean().optional(),
   })
   .strict();
 export type ImportOptionsInput = z.input<typeof importOptions>;
@@ -126,6 +128,19 @@ export const importEarlyStop = z.object({
 });
 export type ImportEarlyStop = z.infer<typeof importEarlyStop>;
 
+/**
+ * An import's typed event title against the one already stored for that
+ * event id (issue 11, defect 9): which of them the event keeps.
+ */
+export const eventTitleNote = z.object({
+  eventId: z.string(),
+  storedTitle: z.string(),
+  typedTitle: z.string(),
+  /** 'stored' unless the import was asked to update the title. */
+  kept: z.enum(['stored', 'typed']),
+});
+export type EventTitleNote = z.infer<typeof eventTitleNote>;
+
 export const importCounts = z.object({
   activities: z.number().int(),
   developers: z.number().int(),
@@ -148,6 +163,9 @@ export type ImportCountName = z.infer<typeof importCountName>;
 export const importCompanion = z.object({ when: z.string(), need: z.string(), unless: z.string().optional() });
 export type ImportCompanion = z.infer<typeof importCompanion>;
 
+/** A template column's values: the only ones accepted (`closed`), or the ones the app knows, others kept as written. */
+export const importFieldValues = z.object({ field: z.string(), values: z.array(z.string()), closed: z.boolean() });
+
 /** Everything the renderer and the CLI know about a format, from the core's registry. */
 export const importFormat = z.object({
   type: importType,
@@ -161,6 +179,8 @@ export const importFormat = z.object({
   options: z.array(z.enum(importOptionNames)),
   /** Whether `import:get-template` has a template for it. */
   template: z.boolean(),
+  /** The values its template's columns take (empty without a template). */
+  values: z.array(importFieldValues),
   /** The count its result leads with, shown even when zero. */
   primaryCount: importCountName,
   /** Columns no field reads are kept in each activity's metadata (else ignored). */
@@ -198,6 +218,8 @@ export const importJob = z.object({
   failure: z.enum(importFailures).nullable(),
   /** A rejected job that stopped reading early, with its errors by kind (null otherwise, and for older jobs). */
   earlyStop: importEarlyStop.nullable(),
+  /** The event's title when the typed one differed from the stored one, or null. */
+  eventTitle: eventTitleNote.nullable(),
 });
 export type ImportJob = z.infer<typeof importJob>;
 
@@ -227,6 +249,18 @@ export const importChannels = {
       /** Problems of the import as a whole (then no row was checked). */
       problems: z.array(z.object({ code: z.string(), params: importRowError.shape.params.unwrap(), reason: z.string() })),
     }),
+  },
+  /** Before a connpass import: the event the file or the typed id names, its stored title, and which title the import will keep. */
+  'import:check-event': {
+    input: z
+      .object({
+        ...fileRef,
+        eventId: shortText.optional(),
+        eventTitle: shortText.optional(),
+        updateEventTitle: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ eventId: z.string().nullable(), storedTitle: z.string().nullable(), note: eventTitleNote.nullable() }),
   },
   'import:cancel': { input: z.object({ jobId: z.string().uuid() }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'import:list-jobs': { input: emptyInput, output: z.array(importJobSummary) },

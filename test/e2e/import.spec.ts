@@ -7,7 +7,8 @@
  * with what to do instead, and never uploaded.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { dropFile } from './drop-file';
 import { serve, type Served } from './serve';
 
 const GOOD_CSV = [
@@ -34,26 +35,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await app?.stop();
 });
-
-/** What a user's drag from the file manager does: dragenter, dragover, drop on the page. */
-async function dropFile(page: Page, name: string, content: string | number[]): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, content }) => {
-      // Runs in the page; this file is type-checked with Node's globals, which lack DataTransfer.
-      const browser = globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } };
-      const transfer = new browser.DataTransfer();
-      const body = typeof content === 'string' ? content : new Uint8Array(content);
-      transfer.items.add(new File([body], name, { type: typeof content === 'string' ? 'text/csv' : '' }));
-      return transfer;
-    },
-    { name, content },
-  );
-  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
-  await expect(page.getByText('Drop a CSV file to import')).toBeVisible();
-  await page.dispatchEvent('body', 'dragover', { dataTransfer });
-  await page.dispatchEvent('body', 'drop', { dataTransfer });
-  await expect(page.getByText('Drop a CSV file to import')).toBeHidden();
-}
 
 test('the empty Overview says nothing is imported yet without counting every table (issue 12)', async ({ page }) => {
   const asked: string[] = [];

@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ACTION_MAP } from '../../src-main/core/db/seed';
 import { expectedSchema } from '../fixtures/expected-schema';
 import { run } from '../helpers/cli';
 import { expectedShape, readTable, readTableNames } from '../helpers/live-schema';
@@ -47,7 +48,7 @@ describe('external PostgreSQL through DATABASE_URL', () => {
       expect(await readTableNames(client)).toEqual(tables);
       for (const table of tables) expect(await readTable(client, table), table).toEqual(expectedShape(table));
       const seeded = await client.query<{ n: number }>("select count(*)::int as n from activity_funnel_map where tenant_id = 'default'");
-      expect(seeded.rows).toEqual([{ n: 15 }]);
+      expect(seeded.rows).toEqual([{ n: Object.keys(DEFAULT_ACTION_MAP).length }]);
       const names = await client.query<{ name: string }>('select name from schema_migrations order by id');
       expect(names.rows.map((r) => r.name)).toEqual(['0000_extensions', '0001_schema', '0002_derived', '0003_exchange_rates']);
     } finally {

@@ -31,7 +31,7 @@ describe('import channels', () => {
     expect(formats.value.find((f) => f.type === 'connpass')?.template).toBe(false);
   });
 
-  it('gives templates that the importer recognises, and none for other services', async () => {
+  it('gives templates with an example row that the importer recognises, and none for other services', async () => {
     for (const type of ['activities', 'developers', 'campaigns', 'budgets'] as const) {
       const template = await db.core.handlers['import:get-template']({ type });
       if (!template.ok) throw new Error(template.error.message);
@@ -39,6 +39,8 @@ describe('import channels', () => {
       const path = writeCsv(dir.path, template.value.fileName, template.value.content);
       const preview = await db.core.handlers['import:preview']({ fileHandle: await fileHandle(db.core, path) });
       expect(preview.ok && preview.value.type, type).toBe(type);
+      // One example row under the header (issue 11, section 3; import-templates.test.ts imports it).
+      expect(preview.ok && preview.value.rows, type).toHaveLength(1);
     }
     const none = await db.core.handlers['import:get-template']({ type: 'connpass' });
     expect(none).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
@@ -73,6 +75,7 @@ describe('import channels', () => {
   });
 
   it('loads the bundled sample data: every file succeeds and people are linked across services', async () => {
+    expect(await db.core.handlers['analytics:get-activity-range']({})).toEqual({ ok: true, value: { from: null, to: null } });
     const sample = await db.core.handlers['import:load-sample']({});
     if (!sample.ok) throw new Error(sample.error.message);
     expect(sample.value.jobIds.length).toBe(7);
@@ -93,5 +96,17 @@ describe('import channels', () => {
     expect(people!.japanese).toBeGreaterThan(30);
     const [budgets] = await queryRows<{ n: number }>(db.url, 'select count(*)::int as n from budgets');
     expect(budgets!.n).toBeGreaterThan(10);
+    // The sample's period, where the app lands once it is loaded: its fiscal year, April 2024 – March 2025,
+    // in days of the tenant's zone, the last one included.
+    const settings = await db.core.handlers['settings:get']({});
+    const zone = settings.ok ? settings.value.timeZone : 'UTC';
+    const [days] = await queryRows<{ first: string; last: string }>(
+      db.url,
+      `select to_char(min(occurred_at) at time zone $1, 'YYYY-MM-DD') as first,
+              to_char(max(occurred_at) at time zone $1 + interval '1 day', 'YYYY-MM-DD') as last from activities`,
+      [zone],
+    );
+    expect(days).toMatchObject({ first: expect.stringMatching(/^2024-04-/), last: expect.stringMatching(/^2025-0[34]-/) });
+    expect(await db.core.handlers['analytics:get-activity-range']({})).toEqual({ ok: true, value: { from: days!.first, to: days!.last } });
   });
 });

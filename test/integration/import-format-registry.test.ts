@@ -36,6 +36,8 @@ describe('a format registered in one file', () => {
       ],
       options: ['timezone', 'campaign'],
       template: true,
+      // A format that names no values for its columns lists none.
+      values: [],
       primaryCount: 'activities',
       keepsUnmapped: true,
       actorFieldSets: [],

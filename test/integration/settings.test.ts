@@ -56,8 +56,15 @@ describe('settings', () => {
       ['advocacy', 4],
     ]);
     const actions = Object.fromEntries(settings.actions.map((a) => [a.action, [a.stageKey, a.activities]]));
-    expect(actions).toMatchObject({ click: ['awareness', 2], signup: ['adoption', 1], trial: [null, 1], view: ['awareness', 0] });
-    expect(settings.actions).toHaveLength(16);
+    // connpass's 補欠 (waitlist) counts as awareness for a new tenant (issue 11, defect 18).
+    expect(actions).toMatchObject({
+      click: ['awareness', 2],
+      signup: ['adoption', 1],
+      trial: [null, 1],
+      view: ['awareness', 0],
+      waitlist: ['awareness', 0],
+    });
+    expect(settings.actions).toHaveLength(17);
   });
 
   it('refuses an unknown zone, an unknown stage and an out-of-range lookback, changing nothing', async () => {

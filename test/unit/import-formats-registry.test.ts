@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../src-renderer/src/i18n/en';
 import ja from '../../src-renderer/src/i18n/ja';
+import { budgetCategories } from '../../src-shared/budget-categories';
+import { providers } from '../../src-shared/providers';
 import { importTypesHelp } from '../../src-main/cli/import';
 import { CoreError } from '../../src-main/core/errors';
 import { describeFormats, requireFormat } from '../../src-main/core/imports/formats/describe';
@@ -71,6 +73,24 @@ describe('the built-in formats', () => {
     expect(activityLoads.map((format) => format.type)).toEqual(['activities', 'connpass', 'github-stars', 'slack-members']);
     expect(formatOf('budgets').tables).toEqual(['budgets', 'campaigns']);
     expect(formatOf('connpass').tables).toEqual(formatOf('activities').tables);
+  });
+
+  it('list the values a template column takes, closed where nothing else is accepted', () => {
+    const values = (type: string) => Object.fromEntries(listed(type).values.map((v) => [v.field, v]));
+    expect(values('budgets').category).toEqual({ field: 'category', values: [...budgetCategories], closed: true });
+    expect(values('budgets').currency).toMatchObject({ closed: false, values: expect.arrayContaining(['JPY', 'USD']) });
+    expect(values('activities').action).toMatchObject({
+      closed: false,
+      values: expect.arrayContaining(['register', 'waitlist', 'attend']),
+    });
+    expect(values('activities').provider?.values).toEqual([...providers]);
+    expect(values('developers').consent_analytics).toMatchObject({ closed: true, values: ['true', 'false'] });
+    // Every listed field is one of the format's own, and formats without a template list none.
+    for (const format of describeFormats()) {
+      const names = format.fields.map((f) => f.name);
+      for (const v of format.values) expect(names, `${format.type}.${v.field}`).toContain(v.field);
+      if (!format.template) expect(format.values, format.type).toEqual([]);
+    }
   });
 
   it('are recognised from the most specific export to the most generic template', () => {

@@ -77,6 +77,26 @@ describe('recognisePreset', () => {
   it.each([
     [['参加枠名', 'ユーザー名', '表示名', '利用ID', '参加ステータス', '出欠ステータス', '更新日時', '受付番号'], 'connpass'],
     [['受付番号', 'ユーザー名', '参加ステータス', '参加枠名'], 'connpass'],
+    // The three shapes connpass exports (issue 11, defect 18): with survey questions, and without any status.
+    [['参加枠名', 'ユーザー名', '表示名', 'コメント', '参加ステータス', '出欠ステータス', '更新日時', '受付番号'], 'connpass'],
+    [
+      [
+        '参加枠名',
+        'ユーザー名',
+        '表示名',
+        '利用開始日',
+        'コメント',
+        '参加ステータス',
+        '出欠ステータス',
+        '出席日時',
+        'Q1',
+        'Q2',
+        '更新日時',
+        '受付番号',
+      ],
+      'connpass',
+    ],
+    [['参加枠名', 'ユーザー名', '所属を教えてください', '今回の目的', '更新日時', '受付番号'], 'connpass'],
     [['login', 'id', 'starred_at', 'repo'], 'github-stars'],
     [['username', 'starred_at'], 'github-stars'],
     [['username', 'email', 'status', 'billing-active', 'has-2fa', 'has-sso', 'userid', 'fullname', 'displayname'], 'slack-members'],

@@ -39,8 +39,40 @@ describe('connpass', () => {
     };
     expect(action({ 出欠ステータス: '出席' })).toBe('attend');
     expect(action({ 参加ステータス: 'キャンセル', 出欠ステータス: '出席' })).toBe('cancel');
-    expect(action({ 参加ステータス: '補欠' })).toBe('register');
+    expect(action({ 参加ステータス: '補欠' })).toBe('waitlist');
+    expect(action({ 参加ステータス: '参加キャンセル' })).toBe('cancel');
+    expect(action({ 参加ステータス: '参加' })).toBe('register');
     expect(action({ 出欠ステータス: '未出席' })).toBe('register');
+  });
+
+  it('reads a participant without any status column as a registration', () => {
+    const { 参加ステータス: _p, 出欠ステータス: _a, ...noStatus } = base;
+    const r = record(row('connpass', noStatus, options));
+    expect(r.kind === 'activity' && [r.action, r.occurredAt]).toStrictEqual(['register', at('2019-07-13T04:02:00Z')]);
+  });
+
+  it('dates an attendance by 出席日時 when the export has it, else by 更新日時', () => {
+    const attended = { ...base, 出欠ステータス: '出席', 出席日時: '2019/07/20 19:05' };
+    const r = record(row('connpass', attended, options));
+    expect(r.kind === 'activity' && [r.action, r.occurredAt]).toStrictEqual(['attend', at('2019-07-20T10:05:00Z')]);
+    const registered = record(row('connpass', { ...attended, 出欠ステータス: '' }, options));
+    expect(registered.kind === 'activity' && registered.occurredAt).toBe(at('2019-07-13T04:02:00Z'));
+    const blank = record(row('connpass', { ...attended, 出席日時: '' }, options));
+    expect(blank.kind === 'activity' && blank.occurredAt).toBe(at('2019-07-13T04:02:00Z'));
+    expect(errors(row('connpass', { ...attended, 出席日時: 'yesterday' }, options))).toEqual([
+      expect.objectContaining({ column: '出席日時', value: 'yesterday' }),
+    ]);
+  });
+
+  it('keeps 利用開始日 on the connpass account, not in the activity', () => {
+    const r = record(row('connpass', { ...base, 利用開始日: '2015/04/01' }, options));
+    expect(r.kind === 'activity' && [r.actor.attributes, r.metadata['利用開始日']]).toStrictEqual([
+      { member_since: '2015-04-01' },
+      undefined,
+    ]);
+    expect(errors(row('connpass', { ...base, 利用開始日: 'long ago' }, options))).toEqual([
+      expect.objectContaining({ column: '利用開始日', value: 'long ago' }),
+    ]);
   });
 
   it('skips deleted users', () => {

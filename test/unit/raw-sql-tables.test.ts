@@ -35,6 +35,7 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/imports/load/activity-resolve.ts': 'set-based: import resolution',
   'src-main/core/imports/load/domain-orgs.ts': 'set-based: import resolution',
   'src-main/core/imports/load/entity-resolve.ts': 'set-based: import resolution',
+  'src-main/core/imports/load/event-title.ts': "set-based: import resolution, the staged event's title against the stored one",
   'src-main/core/merges/suggestions.ts': 'set-based: candidate pairs found by self-joins',
   'src-main/core/rates/costs.ts': 'set-based: budget costs per campaign, currency and month, each with its rate',
   'src-main/core/stats/service.ts': 'set-based: developer_stats and campaign_stats recomputed',

@@ -55,6 +55,13 @@ describe('buildStartInput', () => {
     });
     expect(input.options).toEqual({ timezone: 'UTC' });
   });
+
+  it('asks to replace a stored event title only for a format with an event title', () => {
+    const form = { file, fields: [], headers: [], mapping: {}, options: emptyOptions('UTC'), updateEventTitle: true, dryRun: false };
+    expect(buildStartInput({ ...form, format: connpass }).options).toEqual({ timezone: 'UTC', updateEventTitle: true });
+    expect(buildStartInput({ ...form, format: activities }).options).toEqual({ timezone: 'UTC' });
+    expect(buildStartInput({ ...form, format: connpass, updateEventTitle: false }).options).toEqual({ timezone: 'UTC' });
+  });
 });
 
 const job = (over: Partial<ImportJob>): ImportJob => ({
@@ -78,6 +85,7 @@ const job = (over: Partial<ImportJob>): ImportJob => ({
   message: null,
   failure: null,
   earlyStop: null,
+  eventTitle: null,
   ...over,
 });
 

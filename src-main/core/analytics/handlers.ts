@@ -1,4 +1,5 @@
 import type { CoreEvents } from '../events';
+import { activityRange } from './activity-range';
 import type { DomainHandlers } from '../handlers';
 import { funnelDevelopers, funnelDevelopersCsv, funnelReport } from './funnel';
 import { overviewReport } from './overview';
@@ -10,6 +11,7 @@ import type { Db } from '../db/db';
 export function analyticsHandlers(db: Db, events: CoreEvents, tenant: string): DomainHandlers {
   return {
     'analytics:list-sources': () => listSources(db, tenant),
+    'analytics:get-activity-range': () => activityRange(db, tenant),
     'analytics:get-funnel': (query) => funnelReport(db, tenant, query),
     'analytics:list-funnel-developers': (query) => funnelDevelopers(db, tenant, query),
     'analytics:export-funnel-developers': (query) => funnelDevelopersCsv(db, tenant, query),

@@ -14,6 +14,8 @@ export const DEFAULT_ACTION_MAP: Record<string, StageKey> = {
   click: 'awareness',
   star: 'awareness',
   register: 'awareness',
+  // connpass's 補欠: interest shown, no seat yet. Existing tenants keep their map; Settings lists it once seen.
+  waitlist: 'awareness',
   attend: 'engagement',
   comment: 'engagement',
   join: 'engagement',

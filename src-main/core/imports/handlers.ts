@@ -7,6 +7,7 @@ import { CoreError } from '../errors';
 import { readSettings } from '../settings/read';
 import type { ChosenFile, FileRegistry } from '../files/handles';
 import type { DomainHandlers } from '../handlers';
+import { checkEvent } from './event-title';
 import { describeFormats, requireFormat } from './formats/describe';
 import { suggestMapping } from './parse/headers';
 import { ensureFreeSpace } from '../files/free-space';
@@ -163,6 +164,8 @@ export function importHandlers(
         options: await runOptions(options, name),
       });
     },
+    'import:check-event': async ({ fileHandle, ...input }, caller) =>
+      checkEvent(db, tenant, await files.resolve(fileHandle, caller.session), input),
 
     'import:cancel': async ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
 
@@ -173,12 +176,14 @@ export function importHandlers(
     'import:get-template': async ({ type }) => {
       const format = requireFormat(type);
       if (!format.template) throw new CoreError('BAD_INPUT', `${type} is another service's export; it has no template`);
-      // The header line alone, written as every CSV of the app is (BOM: Excel, notably in Japan, opens it as UTF-8).
+      // The header and one example row that imports as it is (a comment line would not), written as every
+      // CSV of the app is (BOM: Excel, notably in Japan, opens it as UTF-8).
+      const example = format.example ?? {};
       return {
         fileName: `drm-${type}-template.csv`,
         content: toCsv(
           format.fields.map((f) => f.name),
-          [],
+          Object.keys(example).length > 0 ? [format.fields.map((f) => example[f.name] ?? '')] : [],
         ),
       };
     },

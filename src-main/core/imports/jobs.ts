@@ -3,7 +3,14 @@
  * rejected, failed or cancelled job still leaves its own record.
  * `metrics` holds everything the contract's ImportJob reports.
  */
-import type { ImportEarlyStop, ImportFailure, ImportJob, ImportStatus, ImportType } from '../../../src-shared/contract/imports';
+import type {
+  EventTitleNote,
+  ImportEarlyStop,
+  ImportFailure,
+  ImportJob,
+  ImportStatus,
+  ImportType,
+} from '../../../src-shared/contract/imports';
 import { and, DrizzleQueryError, eq, inArray, sql } from 'drizzle-orm';
 import { CoreError } from '../errors';
 import { importJobs } from '../db/schema';
@@ -32,6 +39,8 @@ export interface JobMetrics {
   failure?: ImportFailure | null;
   /** Set when the job stopped reading early (absent in jobs written before it existed). */
   earlyStop?: ImportEarlyStop | null;
+  /** Which title the import's event kept, when two differed (absent in jobs written before it existed). */
+  eventTitle?: EventTitleNote | null;
   durationMs: number | null;
 }
 
@@ -133,6 +142,7 @@ function toJob(row: JobRow): ImportJob {
     message: m.message,
     failure: m.failure ?? null,
     earlyStop: m.earlyStop ?? null,
+    eventTitle: m.eventTitle ?? null,
   };
 }
 

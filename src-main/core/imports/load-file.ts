@@ -115,7 +115,9 @@ async function resolveAndCommit(job: LoadJob, client: PoolClient): Promise<void>
   const format = formatOf(request.type);
   const tx = dbOn(client);
   const resolving = performance.now();
-  await resolveStage(tx, job.tenant, format.load, metrics);
+  // Formats whose form offers an event title may find the event stored under another one.
+  const eventTitles = format.options.includes('eventTitle') ? { update: request.options.updateEventTitle === true } : undefined;
+  await resolveStage(tx, job.tenant, format.load, metrics, eventTitles);
   traceStep('resolve', resolving);
   if (signal.aborted) throw new Cancelled();
   await pausePoint('commit');

@@ -26,6 +26,8 @@ export interface ImportOptions {
   eventTitle?: string;
   eventId?: string;
   eventDate?: string;
+  /** connpass: replace a known event's stored title with eventTitle. */
+  updateEventTitle?: boolean;
   /** slack-members: when the members joined (ISO); default: the import's start. */
   occurredAt?: string;
   /** File name as the user dropped it (connpass event id is read from it). */
@@ -55,6 +57,8 @@ export interface Actor {
   displayName?: string;
   organization?: string;
   anonId?: string;
+  /** Facts about the account itself (connpass: member_since), merged into accounts.attributes. */
+  attributes?: Record<string, string>;
 }
 
 export interface ResourceRef {

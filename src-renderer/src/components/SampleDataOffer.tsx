@@ -4,6 +4,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { importMutations, importQueries } from '../queries/imports';
 import { systemQueries } from '../queries/system';
 import { isEmptyDatabase, isFinished } from '../lib/import-status';
+import { sampleJobs } from '../lib/sample-landing';
 
 interface SampleDataOfferProps {
   /** What to do with the jobs the sample started (open one, go to the Import page…). */
@@ -26,6 +27,8 @@ export function SampleDataOffer({ onLoaded, startedText }: SampleDataOfferProps)
     ...importMutations.loadSample(),
     onSuccess: ({ jobIds }) => {
       void queryClient.invalidateQueries({ queryKey: importQueries.jobs().queryKey });
+      // Once they have all succeeded, the app lands on Overview showing the sample's period.
+      sampleJobs.set(jobIds);
       onLoaded(jobIds);
     },
   });

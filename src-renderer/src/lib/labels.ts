@@ -3,28 +3,12 @@
  * app's own are translated; anything else (an action a tenant imports, a
  * category typed before the form offered a list) is shown as it is stored.
  */
+import { knownActions, type KnownAction } from '../../../src-shared/actions';
 import { isBudgetCategory, type BudgetCategory } from '../../../src-shared/budget-categories';
 
-/** The actions the app names (the default action map's, and the connpass waitlist). */
-export const KNOWN_ACTIONS = [
-  'view',
-  'click',
-  'star',
-  'register',
-  'waitlist',
-  'attend',
-  'comment',
-  'join',
-  'download',
-  'signup',
-  'api_call',
-  'install',
-  'post',
-  'talk',
-  'contribute',
-  'pr',
-] as const;
-export type KnownAction = (typeof KNOWN_ACTIONS)[number];
+/** The actions the app names (the default action map's, and the connpass waitlist): one list with the core's. */
+export const KNOWN_ACTIONS = knownActions;
+export type { KnownAction };
 
 export function isKnownAction(action: string): action is KnownAction {
   return (KNOWN_ACTIONS as readonly string[]).includes(action);

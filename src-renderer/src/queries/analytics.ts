@@ -49,6 +49,13 @@ export const analyticsQueries = {
    * points the user. No analytics channel answers it; the developers list
    * sorted by last activity does, in one row.
    */
+  /** The days the data covers: where the sample load lands. */
+  activityRange: () =>
+    queryOptions({
+      queryKey: [...analyticsQueries.all(), 'activityRange'] as const,
+      queryFn: () => api.call('analytics:get-activity-range', {}),
+      meta,
+    }),
   latestActivity: () =>
     queryOptions({
       queryKey: [...analyticsQueries.all(), 'latestActivity'] as const,

@@ -1,4 +1,4 @@
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../src-shared/contract/index';
 import type { TableName } from '../../../src-shared/contract/tables';
 import { api } from '../api';
@@ -6,6 +6,7 @@ import { isFinished } from '../lib/import-status';
 import { NO_TABLES } from './invalidation';
 
 const JOB_TABLES: readonly TableName[] = ['import_jobs'];
+const EVENT_TABLES: readonly TableName[] = ['resources'];
 
 // A running job's counters change with every batch, but `db:changed` only comes
 // when it ends; polling while something runs covers the time between.
@@ -27,6 +28,15 @@ export const importQueries = {
       queryFn: () => api.call('import:list-jobs', {}),
       meta: { tables: JOB_TABLES },
       refetchInterval: (query) => (query.state.data?.some((job) => !isFinished(job.status)) ? POLL_MS : false),
+    }),
+  /** The connpass event a file names, its stored title and which title the import will keep. */
+  checkEvent: (input: ChannelInput<'import:check-event'>) =>
+    queryOptions({
+      queryKey: [...importQueries.all(), 'check-event', input] as const,
+      queryFn: () => api.call('import:check-event', input),
+      meta: { tables: EVENT_TABLES },
+      // While the user types, the last answer stays on screen instead of blinking away.
+      placeholderData: keepPreviousData,
     }),
   job: (jobId: string) =>
     queryOptions({

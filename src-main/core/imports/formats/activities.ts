@@ -2,6 +2,8 @@
  * The app's activities template (issue 3): one row per thing someone did, who
  * did it (an account, an email or an anonymous id), on what, when.
  */
+import { knownActions } from '../../../../src-shared/actions';
+import { providers } from '../../../../src-shared/providers';
 import { accepted, dropUndefined, type RowReader } from '../parse/row-reader';
 import {
   caseInsensitiveProviders,
@@ -126,6 +128,25 @@ export const activities = defineFormat({
   load: { kind: 'activity' },
   tables: ACTIVITY_TABLES,
   template: true,
+  example: {
+    occurred_at: '2026-04-18 19:00',
+    action: 'attend',
+    source: 'connpass',
+    provider: 'connpass',
+    handle: 'taro_example',
+    email: 'taro@example.com',
+    display_name: '山田 太郎',
+    organization: 'Example株式会社',
+    resource_category: 'event',
+    resource_title: 'Tokyo Meetup #1',
+    resource_url: 'https://connpass.com/event/123456/',
+    resource_external_id: '123456',
+  },
+  values: [
+    { field: 'action', values: knownActions, closed: false },
+    { field: 'provider', values: providers, closed: false },
+    { field: 'resource_category', values: ['event', 'blog', 'video', 'doc', 'repo', 'link'], closed: false },
+  ],
   primaryCount: 'activities',
   keepsUnmapped: true,
   // An activity needs someone who did it.

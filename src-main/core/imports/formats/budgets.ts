@@ -57,6 +57,12 @@ export const budgets = defineFormat({
   load: { kind: 'entity', resolve: resolveBudgets },
   tables: ['budgets', 'campaigns'],
   template: true,
+  example: { campaign: 'Tokyo Meetup 2026', category: 'venue', amount: '120000', currency: 'JPY', spent_at: '2026-04-18', memo: '会場費' },
+  values: [
+    { field: 'category', values: budgetCategories, closed: true },
+    // Any ISO 4217 code; these are the ones most teams here spend in.
+    { field: 'currency', values: ['JPY', 'USD', 'EUR'], closed: false },
+  ],
   primaryCount: 'budgets',
   keepsUnmapped: false,
   actorFieldSets: [],

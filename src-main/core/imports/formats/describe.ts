@@ -20,6 +20,7 @@ export function describeFormat(format: ImportFormat): ListedFormat {
     fields: format.fields.map((f) => ({ name: f.name, required: f.required ?? false })),
     options: [...format.options],
     template: format.template,
+    values: format.template ? (format.values ?? []).map((v) => ({ ...v, values: [...v.values] })) : [],
     primaryCount: format.primaryCount,
     keepsUnmapped: format.keepsUnmapped,
     actorFieldSets: format.actorFieldSets.map((set) => [...set]),

@@ -28,6 +28,17 @@ export const field = (name: string, aliases: string[] = [], required = false): F
   required,
 });
 
+/**
+ * The values a template column takes, shown beside its download: `closed`
+ * when the import refuses anything else, open when these are the values the
+ * app knows and others are kept as written.
+ */
+export interface FieldValues {
+  field: string;
+  values: readonly string[];
+  closed: boolean;
+}
+
 /** A header row, asked about fields by their aliases (compared as parse/headers.ts normalises them). */
 export interface HeaderProbe {
   /** Every one of these fields of the format has a column. */
@@ -80,6 +91,10 @@ export interface ImportFormat<State = unknown> {
   tables: readonly TableName[];
   /** The app's own formats have a downloadable template: their field names as the header row. */
   template: boolean;
+  /** The template's one example row (field → value), which imports as it is; fields left out are blank. */
+  example?: Readonly<Record<string, string>>;
+  /** Values of the template's columns that people ask about (actions, categories, currencies…). */
+  values?: readonly FieldValues[];
   /** The count the result leads with, shown even when zero. */
   primaryCount: ImportCountName;
   /** Columns no field reads are kept in each activity's metadata (rather than ignored). */

@@ -72,6 +72,7 @@ async function stageActors(client: SqlClient): Promise<void> {
            array_remove(array_agg(distinct email), null) as emails,
            (array_agg(display_name order by occurred_at desc) filter (where display_name is not null))[1] as display_name,
            (array_agg(organization order by occurred_at desc) filter (where organization is not null))[1] as organization,
+           (array_agg(account_attributes order by occurred_at desc) filter (where account_attributes is not null))[1] as attributes,
            min(occurred_at) as first_at,
            max(occurred_at) as last_at,
            null::uuid as developer_id
@@ -181,8 +182,8 @@ async function writeAccountsAndIdentifiers(client: SqlClient, tenant: string): P
   // Accounts, keyed by (tenant, provider, external_user_id), written once with their developer;
   // a new email or handle updates a known one, whose developer never changes here.
   const accounts = await client.query<{ inserted: boolean }>(
-    `insert into accounts (tenant_id, developer_id, provider, external_user_id, handle, email, first_seen, last_seen, confidence, dedup_key)
-     select $1, developer_id, provider, external_user_id, handle, email, first_at, last_at,
+    `insert into accounts (tenant_id, developer_id, provider, external_user_id, handle, email, attributes, first_seen, last_seen, confidence, dedup_key)
+     select $1, developer_id, provider, external_user_id, handle, email, attributes, first_at, last_at,
             case when email is not null then 1.0 else 0.8 end,
             encode(sha256(convert_to($1 || '|' || provider || '|' || external_user_id, 'UTF8')), 'hex')
        from stage_actor where provider is not null
@@ -190,6 +191,9 @@ async function writeAccountsAndIdentifiers(client: SqlClient, tenant: string): P
        developer_id = coalesce(accounts.developer_id, excluded.developer_id),
        handle = coalesce(excluded.handle, accounts.handle),
        email = case when excluded.last_seen >= coalesce(accounts.last_seen, excluded.last_seen) then coalesce(excluded.email, accounts.email) else coalesce(accounts.email, excluded.email) end,
+       -- What the file says about the account (connpass's 利用開始日) joins what was known.
+       attributes = case when excluded.attributes is null then accounts.attributes
+                         else coalesce(accounts.attributes, '{}'::jsonb) || excluded.attributes end,
        first_seen = least(accounts.first_seen, excluded.first_seen),
        last_seen = greatest(accounts.last_seen, excluded.last_seen),
        updated_at = now()

@@ -38,6 +38,7 @@ export const STAGE_ACTIVITY_COLUMNS = [
   'utm_medium',
   'utm_campaign',
   'metadata',
+  'account_attributes',
 ] as const;
 
 // Temp tables vanish with the transaction: a failed or cancelled import leaves nothing behind.
@@ -68,7 +69,8 @@ create temp table ${STAGE_ACTIVITY} (
   utm_source text,
   utm_medium text,
   utm_campaign text,
-  metadata jsonb
+  metadata jsonb,
+  account_attributes jsonb
 ) on commit drop`;
 
 /**
@@ -109,5 +111,6 @@ export function stageActivityLine(tenant: string, record: ActivityRecord): strin
     record.utmMedium,
     record.utmCampaign,
     hasMetadata ? JSON.stringify(metadata) : undefined,
+    actor.attributes ? JSON.stringify(actor.attributes) : undefined,
   ]);
 }

@@ -4,7 +4,7 @@
  * inside the import's transaction.
  */
 import type { Db, SqlClient } from '../../db/db';
-import { traceStep } from '../../db/trace';
+import { tracedClient, traceStep } from '../../db/trace';
 import { refreshDerived } from '../../derived/refresh';
 import { addToDeveloperStats } from '../../stats/service';
 import type { FormatLoad } from '../formats/format';
@@ -13,6 +13,7 @@ import { pausePoint } from '../pause';
 import { activityImportChange, resolveActivities } from './activity-resolve';
 import { CREATE_STAGE_ACTIVITY, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS } from './activity-stage';
 import { openCopy, type CopyWriter } from './copy';
+import { settleEventTitle } from './event-title';
 import { CREATE_STAGE_RECORD, STAGE_RECORD, STAGE_RECORD_COLUMNS } from './entity-resolve';
 
 /** Creates the load's staging table and opens the COPY into it. */
@@ -25,10 +26,21 @@ export async function openStage(client: SqlClient, load: FormatLoad): Promise<Co
   return openCopy(client, STAGE_RECORD, STAGE_RECORD_COLUMNS);
 }
 
+/** For formats that name an event with a typed title: whether the import replaces a stored title. */
+export interface EventTitles {
+  update: boolean;
+}
+
 /** Resolves what was staged and refreshes what it changed; the counts go into `metrics`. */
-export async function resolveStage(tx: Db, tenant: string, load: FormatLoad, metrics: JobMetrics): Promise<void> {
+export async function resolveStage(
+  tx: Db,
+  tenant: string,
+  load: FormatLoad,
+  metrics: JobMetrics,
+  eventTitles?: EventTitles,
+): Promise<void> {
   if (load.kind === 'activity') {
-    await resolveActivityStage(tx, tenant, metrics);
+    await resolveActivityStage(tx, tenant, metrics, eventTitles);
     return;
   }
   const counts = await load.resolve(tx, tenant);
@@ -45,8 +57,10 @@ export async function resolveStage(tx: Db, tenant: string, load: FormatLoad, met
   await refreshDerived(tx, tenant, counts.change);
 }
 
-async function resolveActivityStage(tx: Db, tenant: string, metrics: JobMetrics): Promise<void> {
+async function resolveActivityStage(tx: Db, tenant: string, metrics: JobMetrics, eventTitles?: EventTitles): Promise<void> {
   const counts = await resolveActivities(tx, tenant);
+  // Before the derived refresh: search reads resource titles.
+  if (eventTitles) metrics.eventTitle = await settleEventTitle(tracedClient(tx), eventTitles.update);
   metrics.duplicates = counts.duplicates;
   const { duplicates: _d, ...inserted } = counts;
   metrics.inserted = { ...emptyCounts(), ...inserted };

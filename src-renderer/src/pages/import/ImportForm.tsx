@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useImportLabels } from './labels';
 import { MappingEditor } from './MappingEditor';
 import { isMappingValid, suggestMapping, validateMapping, type Mapping } from './mapping';
+import { EventTitleCheck } from './EventTitleCheck';
 import { OptionsFields } from './OptionsFields';
 import { SampleCheck } from './SampleCheck';
 import { buildStartInput, emptyOptions, type OptionValues, type StartInput } from './start-input';
@@ -31,6 +32,7 @@ export function ImportForm({ file, preview, formats, starting, startError, onSta
   const [type, setType] = useState<ImportType | null>(preview.type);
   const [mapping, setMapping] = useState<Mapping>(() => suggestMapping(fieldsOf(preview.type), preview.headers, preview.mapping));
   const [options, setOptions] = useState<OptionValues>(() => emptyOptions(browserTimeZone()));
+  const [updateEventTitle, setUpdateEventTitle] = useState(false);
   const [dryRun, setDryRun] = useState(false);
   const [tried, setTried] = useState(false);
 
@@ -55,7 +57,7 @@ export function ImportForm({ file, preview, formats, starting, startError, onSta
     event.preventDefault();
     setTried(true);
     if (!ready || format === undefined) return;
-    onStart(buildStartInput({ file, format, fields, headers: preview.headers, mapping, options, dryRun }));
+    onStart(buildStartInput({ file, format, fields, headers: preview.headers, mapping, options, updateEventTitle, dryRun }));
   };
 
   const messages: string[] = [];
@@ -108,25 +110,23 @@ export function ImportForm({ file, preview, formats, starting, startError, onSta
             values={options}
             timeZoneInvalid={tried && !timeZoneOk}
             onChange={(name, value) => setOptions((current) => ({ ...current, [name]: value }))}
-          />
+          >
+            {format.options.includes('eventTitle') ? (
+              <EventTitleCheck
+                file={file}
+                eventId={options.eventId}
+                eventTitle={options.eventTitle}
+                update={updateEventTitle}
+                onUpdate={setUpdateEventTitle}
+              />
+            ) : null}
+          </OptionsFields>
           {sample ? (
             <SampleCheck input={{ fileHandle: sample.fileHandle, type: sample.type, mapping: sample.mapping, options: sample.options }} />
           ) : null}
         </>
       ) : null}
-      <div className="field checkbox-field">
-        <input
-          id="import-dry-run"
-          type="checkbox"
-          checked={dryRun}
-          onChange={(e) => setDryRun(e.target.checked)}
-          aria-describedby="import-dry-run-hint"
-        />
-        <label htmlFor="import-dry-run">{t('imports.form.dryRun')}</label>
-        <p className="hint" id="import-dry-run-hint">
-          {t('imports.form.dryRunHint')}
-        </p>
-      </div>
+      <DryRunField checked={dryRun} onChange={setDryRun} />
       {tried && messages.length > 0 ? (
         <div className="alert" role="alert">
           <p className="alert-title">{t('imports.form.fixTitle')}</p>
@@ -144,5 +144,25 @@ export function ImportForm({ file, preview, formats, starting, startError, onSta
         </button>
       </div>
     </form>
+  );
+}
+
+/** Checks the whole file without writing anything. */
+function DryRunField({ checked, onChange }: { checked: boolean; onChange(checked: boolean): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field checkbox-field">
+      <input
+        id="import-dry-run"
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby="import-dry-run-hint"
+      />
+      <label htmlFor="import-dry-run">{t('imports.form.dryRun')}</label>
+      <p className="hint" id="import-dry-run-hint">
+        {t('imports.form.dryRunHint')}
+      </p>
+    </div>
   );
 }

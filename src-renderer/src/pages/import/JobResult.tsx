@@ -31,6 +31,23 @@ export function JobResult({ job }: { job: ImportJob }) {
         <p className="result-lead" data-testid="import-result">
           {summary}
         </p>
+        {job.eventTitle ? (
+          <p data-testid="event-title-result">
+            {/* A dry run renamed nothing: it says what the import will do. */}
+            {t(
+              job.eventTitle.kept === 'stored'
+                ? 'imports.result.eventKept'
+                : job.dryRun
+                  ? 'imports.options.eventRenamed'
+                  : 'imports.result.eventRenamed',
+              {
+                id: job.eventTitle.eventId,
+                stored: job.eventTitle.storedTitle,
+                typed: job.eventTitle.typedTitle,
+              },
+            )}
+          </p>
+        ) : null}
         {job.status === 'failed' && job.message ? (
           <p className="alert-detail">{t('imports.result.failedReason', { message: job.message })}</p>
         ) : null}

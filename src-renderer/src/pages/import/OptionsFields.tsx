@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFormat } from '../../../../src-shared/contract/imports';
+import { CampaignField } from './CampaignField';
 import { optionsFor, type OptionName, type OptionValues } from './start-input';
 import { TimeZoneField } from './TimeZoneField';
 
@@ -8,6 +10,8 @@ interface OptionsFieldsProps {
   values: OptionValues;
   timeZoneInvalid: boolean;
   onChange(name: OptionName, value: string): void;
+  /** Shown after the fields, inside the same group (the event title check). */
+  children?: ReactNode;
 }
 
 type TextOption = Exclude<OptionName, 'timezone'>;
@@ -21,15 +25,14 @@ const INPUT_TYPE: Record<TextOption, 'text' | 'datetime-local'> = {
   occurredAt: 'datetime-local',
 };
 
-const HINTS: Partial<Record<TextOption, 'sourceHint' | 'campaignHint' | 'eventIdHint' | 'occurredAtHint'>> = {
+const HINTS: Partial<Record<TextOption, 'sourceHint' | 'eventIdHint' | 'occurredAtHint'>> = {
   source: 'sourceHint',
-  campaign: 'campaignHint',
   eventId: 'eventIdHint',
   occurredAt: 'occurredAtHint',
 };
 
 /** The import-wide settings the chosen format takes (its `options` in the core's registry). */
-export function OptionsFields({ format, values, timeZoneInvalid, onChange }: OptionsFieldsProps) {
+export function OptionsFields({ format, values, timeZoneInvalid, onChange, children }: OptionsFieldsProps) {
   const { t } = useTranslation();
   return (
     <fieldset className="form-section options-grid">
@@ -41,6 +44,7 @@ export function OptionsFields({ format, values, timeZoneInvalid, onChange }: Opt
           );
         }
         const id = `import-option-${name}`;
+        if (name === 'campaign') return <CampaignField key={name} id={id} value={values.campaign} onChange={(v) => onChange(name, v)} />;
         const hint = HINTS[name];
         return (
           <div className="field" key={name}>
@@ -62,6 +66,7 @@ export function OptionsFields({ format, values, timeZoneInvalid, onChange }: Opt
           </div>
         );
       })}
+      {children}
     </fieldset>
   );
 }

@@ -7,7 +7,13 @@ import { saveText } from '../../download';
 import { BOM } from '../../../../src-shared/csv';
 import { useImportLabels } from './labels';
 
-/** Empty CSVs with the columns of the app's own formats, saved as the core names them. */
+type Format = ChannelOutput<'import:list-formats'>[number];
+
+/**
+ * CSVs with the columns of the app's own formats and one example row (which
+ * imports as it is), saved as the core names them; beside each, the values
+ * its columns take.
+ */
 export function TemplateDownloads({ formats }: { formats: ChannelOutput<'import:list-formats'> }) {
   const { t } = useTranslation();
   const labels = useImportLabels();
@@ -26,15 +32,43 @@ export function TemplateDownloads({ formats }: { formats: ChannelOutput<'import:
       <h2 id="import-templates-title">{t('imports.templates.title')}</h2>
       <p className="section-summary">{t('imports.templates.body')}</p>
       {download.isError ? <ErrorAlert error={download.error} /> : null}
-      <ul className="button-row">
-        {own.map(({ type }) => (
-          <li key={type}>
-            <button type="button" className="button-secondary" onClick={() => download.mutate(type)} disabled={download.isPending}>
-              {t('imports.templates.download', { format: labels.typeShort(type) })}
+      <ul className="template-list">
+        {own.map((format) => (
+          <li key={format.type} className="template-item">
+            <button type="button" className="button-secondary" onClick={() => download.mutate(format.type)} disabled={download.isPending}>
+              {t('imports.templates.download', { format: labels.typeShort(format.type) })}
             </button>
+            <TemplateValues format={format} />
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The values of a template's columns: the only ones accepted, or the ones the app knows. */
+function TemplateValues({ format }: { format: Format }) {
+  const { t } = useTranslation();
+  const labels = useImportLabels();
+  if (format.values.length === 0) return null;
+  return (
+    <dl className="template-values" aria-label={t('imports.templates.valuesOf', { format: labels.typeShort(format.type) })}>
+      {format.values.map(({ field, values, closed }) => (
+        <div key={field} data-testid={`template-values-${format.type}-${field}`}>
+          <dt>
+            {labels.field(field)} <code>{field}</code>
+          </dt>
+          <dd>
+            {values.map((value, i) => (
+              <span key={value}>
+                {i > 0 ? ', ' : null}
+                <code>{value}</code>
+              </span>
+            ))}
+            <span className="muted"> — {closed ? t('imports.templates.closed') : t('imports.templates.open')}</span>
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -34,6 +34,8 @@ interface StartForm {
   headers: readonly string[];
   mapping: Mapping;
   options: OptionValues;
+  /** Replace a known event's stored title (sent only for formats with an event title). */
+  updateEventTitle?: boolean;
   dryRun: boolean;
 }
 
@@ -43,11 +45,12 @@ interface StartForm {
  * into another type's import.
  */
 export function buildStartInput(form: StartForm): StartInput {
-  const options: Partial<Record<OptionName, string>> = {};
+  const options: NonNullable<StartInput['options']> = {};
   for (const name of optionsFor(form.format)) {
     const value = form.options[name].trim();
     if (value !== '') options[name] = value;
   }
+  if (form.updateEventTitle && form.format.options.includes('eventTitle')) options.updateEventTitle = true;
   return {
     fileHandle: form.file.fileHandle,
     type: form.format.type,
