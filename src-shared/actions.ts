@@ -1,6 +1,6 @@
 /**
  * The actions the app names, one list for every process: the default action
- * map's and connpass's waitlist. The renderer labels them in both
+ * map's and connpass's waitlist and cancellation. The renderer labels them in both
  * languages; the activities template lists them as the values it knows. Any
  * other action is accepted, stored as written and mapped in Settings.
  */
@@ -10,6 +10,7 @@ export const knownActions = [
   'star',
   'register',
   'waitlist',
+  'cancel',
   'attend',
   'comment',
   'join',

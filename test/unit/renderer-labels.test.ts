@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { budgetCategories } from '../../src-shared/budget-categories';
+import { knownActions } from '../../src-shared/actions';
 import { DEFAULT_ACTION_MAP } from '../../src-main/core/db/seed';
 import { costsByCurrency } from '../../src-renderer/src/analytics/chart-data';
 import { actionLabel, categoryLabel } from '../../src-renderer/src/lib/labels';
@@ -18,14 +19,16 @@ const tOf =
     key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) as string;
 
 describe('actionLabel', () => {
-  it('names every action the app maps by default, in both languages', () => {
-    for (const action of Object.keys(DEFAULT_ACTION_MAP)) {
+  it('names every action the app knows (the default map’s, connpass’s waitlist and cancel), in both languages', () => {
+    expect(knownActions).toEqual(expect.arrayContaining([...Object.keys(DEFAULT_ACTION_MAP), 'cancel']));
+    for (const action of knownActions) {
       expect(actionLabel(tOf(en), action), action).not.toBe(action);
       expect(actionLabel(tOf(ja), action), action).not.toBe(action);
     }
     expect(actionLabel(tOf(ja), 'star')).toBe('スター');
     expect(actionLabel(tOf(ja), 'api_call')).toBe('API 呼び出し');
     expect(actionLabel(tOf(en), 'contribute')).toBe('Contribution');
+    expect(actionLabel(tOf(ja), 'cancel')).toBe('参加キャンセル');
   });
   it('keeps the key of an action it does not know', () => {
     expect(actionLabel(tOf(ja), 'webinar_poll')).toBe('webinar_poll');

@@ -23,6 +23,7 @@ const enDevelopers = {
       star: 'Star',
       register: 'Registration',
       waitlist: 'Waitlist',
+      cancel: 'Cancellation',
       attend: 'Attendance',
       comment: 'Comment',
       join: 'Join',

@@ -23,6 +23,7 @@ const jaDevelopers = {
       star: 'スター',
       register: '参加登録',
       waitlist: '補欠',
+      cancel: '参加キャンセル',
       attend: '参加',
       comment: 'コメント',
       join: '参加（コミュニティ）',
