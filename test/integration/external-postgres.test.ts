@@ -33,7 +33,9 @@ describe('external PostgreSQL through DATABASE_URL', () => {
     const first = await run('npm', ['run', '-s', 'db:migrate'], { DATABASE_URL: appUrl });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Applied 4 migration\(s\): 0000_extensions, 0001_schema, 0002_derived, 0003_exchange_rates/);
+    expect(first.stdout).toMatch(
+      /Applied 5 migration\(s\): 0000_extensions, 0001_schema, 0002_derived, 0003_exchange_rates, 0004_derived_v2/,
+    );
     const again = await run('npm', ['run', '-s', 'db:migrate'], { DATABASE_URL: appUrl });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('up to date');
@@ -49,7 +51,13 @@ describe('external PostgreSQL through DATABASE_URL', () => {
       const seeded = await client.query<{ n: number }>("select count(*)::int as n from activity_funnel_map where tenant_id = 'default'");
       expect(seeded.rows).toEqual([{ n: 15 }]);
       const names = await client.query<{ name: string }>('select name from schema_migrations order by id');
-      expect(names.rows.map((r) => r.name)).toEqual(['0000_extensions', '0001_schema', '0002_derived', '0003_exchange_rates']);
+      expect(names.rows.map((r) => r.name)).toEqual([
+        '0000_extensions',
+        '0001_schema',
+        '0002_derived',
+        '0003_exchange_rates',
+        '0004_derived_v2',
+      ]);
     } finally {
       await client.end();
     }

@@ -117,10 +117,10 @@ async function reference(model: (typeof MODELS)[number], lookback: number, perio
   );
   // Under the tenant's own model and lookback, ROI sums both kinds in one numeric sum (campaign_daily);
   // under another it adds the multi-touch sum to the direct one as numbers.
-  const [own] = await rows<{ own: boolean }>(
-    'select attribution_model = $1 and lookback_days = $2 as own from app.tenant_settings',
-    [model, lookback],
-  );
+  const [own] = await rows<{ own: boolean }>('select attribution_model = $1 and lookback_days = $2 as own from app.tenant_settings', [
+    model,
+    lookback,
+  ]);
   const sums = new Map<string, [string[], string[]]>();
   const add = (name: string, actions: string, conversions: string) => {
     const s = sums.get(name) ?? [[], []];
@@ -200,7 +200,9 @@ describe('ROI under every model and lookback', () => {
 
   it('still does after merges, an unmerge, consent changes and a campaign deleted and restored', async () => {
     const [g01, g02, g04, g05, g03, carol] = await Promise.all(
-      ['g01', 'g02', 'g04', 'g05', 'g03'].map((p) => developerId(db.url, `${p}@example.com`)).concat(developerId(db.url, 'carol@example.com')),
+      ['g01', 'g02', 'g04', 'g05', 'g03']
+        .map((p) => developerId(db.url, `${p}@example.com`))
+        .concat(developerId(db.url, 'carol@example.com')),
     );
     await call(db.core, 'developers:merge', { intoId: g01!, fromId: g02! });
     // A developer without consent takes a consenting one's history, and the other way round.

@@ -70,7 +70,12 @@ const NEW_PAIRS = `(select 1 as sign, ct.conversion_id as conv, ct.converted_at,
  * touches of the 365 days before (conversion_id, developer_id, converted_at,
  * campaign_id, touched_at).
  */
-export async function refreshRoiSteps(client: SqlClient, tenant: string, zone: string, developers: readonly string[] | 'all'): Promise<void> {
+export async function refreshRoiSteps(
+  client: SqlClient,
+  tenant: string,
+  zone: string,
+  developers: readonly string[] | 'all',
+): Promise<void> {
   await client.query('drop table if exists pg_temp.roi_delta, pg_temp.roi_keys, pg_temp.roi_merged');
   let pairs = NEW_PAIRS;
   if (developers === 'all') {

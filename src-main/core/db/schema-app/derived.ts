@@ -6,19 +6,7 @@
  * and rebuilt from scratch by `drm stats rebuild`. Losing it loses nothing.
  */
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  customType,
-  date,
-  index,
-  numeric,
-  pgSchema,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, customType, date, index, numeric, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from '../schema/admin';
 import { campaigns } from '../schema/campaigns';
 
@@ -208,15 +196,12 @@ export const roiSteps = derivedSchema.table(
  * analytics consent who has any (a few arrays; the touches × conversions
  * pairs are never stored).
  */
-export const roiInputs = derivedSchema.table(
-  'roi_inputs',
-  {
-    developerId: uuid('developer_id').primaryKey(),
-    tenantId: text('tenant_id').notNull(),
-    /** Instants of the conversions, sorted; two conversions at one instant appear twice. */
-    conversions: timestamp('conversions', { withTimezone: true }).array().notNull(),
-    touchCampaigns: uuid('touch_campaigns').array().notNull(),
-    /** Instants of the touches, in the order of touch_campaigns. */
-    touchTimes: timestamp('touch_times', { withTimezone: true }).array().notNull(),
-  },
-);
+export const roiInputs = derivedSchema.table('roi_inputs', {
+  developerId: uuid('developer_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  /** Instants of the conversions, sorted; two conversions at one instant appear twice. */
+  conversions: timestamp('conversions', { withTimezone: true }).array().notNull(),
+  touchCampaigns: uuid('touch_campaigns').array().notNull(),
+  /** Instants of the touches, in the order of touch_campaigns. */
+  touchTimes: timestamp('touch_times', { withTimezone: true }).array().notNull(),
+});
