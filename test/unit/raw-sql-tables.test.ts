@@ -26,6 +26,7 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/derived/campaign-daily.ts': 'set-based: derived refresh',
   'src-main/core/derived/developer-funnel.ts': 'set-based: derived refresh',
   'src-main/core/derived/developer-search.ts': 'set-based: derived refresh',
+  'src-main/core/derived/roi-steps.ts': 'set-based: derived refresh',
   'src-main/core/developers/activity-span.ts': 'set-based: activity bounds over many developers',
   'src-main/core/developers/filters.ts': 'set-based: the list filters as SQL fragments',
   'src-main/core/developers/list.ts': 'set-based: the developer search and its exports',
