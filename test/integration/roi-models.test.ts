@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoiReport } from '../../src-shared/contract/campaigns';
 import { dbOn } from '../../src-main/core/db/db';
 import { creditSql, lookbackInterval, MAX_LOOKBACK_DAYS } from '../../src-main/core/derived/attribution';
-import { rebuildDerived } from '../../src-main/core/derived/refresh';
+import { rebuildDerived, refreshDerived } from '../../src-main/core/derived/refresh';
 import { loadCampaignData } from '../helpers/campaign-data';
 import { useCoreOnTestDatabase } from '../helpers/database';
 import { importFile, writeCsv } from '../helpers/imports';
@@ -229,5 +229,47 @@ describe('ROI under every model and lookback', () => {
     await call(db.core, 'settings:update', { attributionModel: 'last', lookbackDays: 90 });
     await expectEveryModelAndLookback();
     await expectRefreshEqualsRebuild();
+  });
+
+  it('adds up two transactions that change one row at the same time', async () => {
+    // alice and bob both convert on 2026-01-31 with A among their touches: one roi_steps row per model.
+    const [alice, bob] = await Promise.all(['alice@example.com', 'bob@example.com'].map((e) => developerId(db.url, e)));
+    const first = new pg.Client(db.url);
+    const second = new pg.Client(db.url);
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      const withdraw = async (client: pg.Client, id: string) => {
+        await client.query('update developers set consent_analytics = false where developer_id = $1', [id]);
+        await refreshDerived(dbOn(client), 'default', { developers: [id], span: null });
+      };
+      await first.query('begin');
+      await second.query('begin');
+      await withdraw(first, alice!);
+      const pid = (await second.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+      const later = withdraw(second, bob!);
+      // The second waits for the first's row lock before the first commits.
+      for (;;) {
+        const [w] = await rows<{ wait: string | null }>('select wait_event_type as wait from pg_stat_activity where pid = $1', [pid]);
+        if (w?.wait === 'Lock') break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await first.query('commit');
+      await later;
+      await second.query('commit');
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    const client = new pg.Client(db.url);
+    await client.connect();
+    try {
+      const steps = async () => (await client.query('select * from derived.roi_steps order by model, campaign_id, day')).rows;
+      const both = await steps();
+      await client.query('begin');
+      await rebuildDerived(dbOn(client), 'default');
+      expect(await steps()).toEqual(both);
+      await client.query('rollback');
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -63,6 +63,15 @@ const OLD_PAIRS = `(select -1 as sign, md5(i.developer_id::text || '/' || c.n)::
 const NEW_PAIRS = `(select 1 as sign, ct.conversion_id as conv, ct.converted_at, ct.campaign_id, ct.touched_at
      from attr_ct ct join developers d on d.developer_id = ct.developer_id and d.consent_analytics)`;
 
+/** SQL: the per-breakpoint deltas (age, d) of the step arrays `ages`, `cum` (cum is their running sum). */
+const deltasOf = (ages: string, cum: string) =>
+  `select u.age, u.c - coalesce(lag(u.c) over (order by u.i), 0) as d from unnest(${ages}, ${cum}) with ordinality u(age, c, i)`;
+
+/** SQL: the canonical (ages, cum) of deltas (age, d) in `deltas`: summed per age, zeros left out. */
+const canonical = (deltas: string) =>
+  `select coalesce(array_agg(age order by age), '{}'), coalesce(array_agg(trim_scale(c) order by age), '{}')
+     from (select age, sum(d) over (order by age) as c from (select age, sum(d) as d from (${deltas}) x group by age having sum(d) <> 0) y) z`;
+
 /**
  * Brings roi_steps and roi_inputs up to date for `developers` ('all': the
  * tenant's every developer), inside attribution's refresh: `attr_ct` holds
@@ -76,7 +85,7 @@ export async function refreshRoiSteps(
   zone: string,
   developers: readonly string[] | 'all',
 ): Promise<void> {
-  await client.query('drop table if exists pg_temp.roi_delta, pg_temp.roi_keys, pg_temp.roi_merged');
+  await client.query('drop table if exists pg_temp.roi_delta');
   let pairs = NEW_PAIRS;
   if (developers === 'all') {
     await client.query('delete from derived.roi_steps where tenant_id = $1', [tenant]);
@@ -86,39 +95,27 @@ export async function refreshRoiSteps(
   }
   const params = developers === 'all' ? [zone] : [zone, tenant, developers];
   await client.query(`create temp table roi_delta on commit drop as ${deltasSql(pairs)}`, params);
+  // Each row's change is added to what the row holds when it is written (the upsert re-reads a row
+  // another transaction changed meanwhile), so concurrent refreshes add up instead of overwriting.
   // A deleted campaign's rows went with it (cascade): its part of the stored inputs is dropped.
   await client.query(
-    `create temp table roi_keys on commit drop as
-     select distinct model, campaign_id, day from roi_delta d where exists (select 1 from campaigns c where c.campaign_id = d.campaign_id)`,
-  );
-  await client.query(
-    `create temp table roi_merged on commit drop as
-     select model, campaign_id, day, age, sum(delta) as delta
-       from (select s.model, s.campaign_id, s.day, u.age,
-                    u.c - coalesce(lag(u.c) over (partition by s.model, s.campaign_id, s.day order by u.i), 0) as delta
-               from derived.roi_steps s join roi_keys k using (model, campaign_id, day)
-              cross join lateral unnest(s.ages, s.cum) with ordinality u(age, c, i)
-              where s.tenant_id = $1
-             union all
-             select d.* from roi_delta d join roi_keys k using (model, campaign_id, day)) x
-      group by 1, 2, 3, 4
-     having sum(delta) <> 0`,
+    `insert into derived.roi_steps as s (tenant_id, model, campaign_id, day, ages, cum)
+     select $1, d.model, d.campaign_id, d.day, k.ages, k.cum
+       from (select distinct model, campaign_id, day from roi_delta) d
+       cross join lateral (${canonical('select age, delta as d from roi_delta r where (r.model, r.campaign_id, r.day) = (d.model, d.campaign_id, d.day)')}) k(ages, cum)
+      where exists (select 1 from campaigns c where c.campaign_id = d.campaign_id)
+     on conflict (tenant_id, model, campaign_id, day) do update
+       set (ages, cum) = (${canonical(`${deltasOf('s.ages', 's.cum')} union all ${deltasOf('excluded.ages', 'excluded.cum')}`)})`,
     [tenant],
   );
+  // Rows whose contributions cancelled out.
   if (developers !== 'all') {
     await client.query(
-      `delete from derived.roi_steps s using roi_keys k
-        where s.tenant_id = $1 and s.model = k.model and s.campaign_id = k.campaign_id and s.day = k.day`,
+      `delete from derived.roi_steps s using (select distinct model, campaign_id, day from roi_delta) d
+        where s.tenant_id = $1 and s.model = d.model and s.campaign_id = d.campaign_id and s.day = d.day and cardinality(s.ages) = 0`,
       [tenant],
     );
   }
-  await client.query(
-    `insert into derived.roi_steps (tenant_id, model, campaign_id, day, ages, cum)
-     select $1, model, campaign_id, day, array_agg(age order by age), array_agg(trim_scale(c) order by age)
-       from (select m.*, sum(delta) over (partition by model, campaign_id, day order by age) as c from roi_merged m) x
-      group by model, campaign_id, day`,
-    [tenant],
-  );
   await writeInputs(client, tenant, developers);
 }
 
