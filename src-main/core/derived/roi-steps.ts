@@ -30,9 +30,11 @@ function deltasSql(pairs: string): string {
              ceil(extract(epoch from converted_at - touched_at) / 86400)::int as age
         from ${pairs}),
     ranked as (
-      select p.*, lead(age) over (partition by sign, conv order by touched_at desc, campaign_id desc) as first_until,
-             row_number() over (partition by sign, conv order by touched_at desc, campaign_id) = 1 as is_last
-        from p),
+      -- One sort: the touch ranked just before in time is the next row, and the last touch is the
+      -- final row of the latest instant's ties (the smallest campaign id).
+      select p.*, lead(age) over w as first_until,
+             touched_at = first_value(touched_at) over w and touched_at is distinct from lead(touched_at) over w as is_last
+        from p window w as (partition by sign, conv order by touched_at desc, campaign_id desc)),
     latest as (select sign, conv, day, campaign_id, min(age) as a from p group by 1, 2, 3, 4),
     breaks as (
       select sign, conv, t, n, lag(n) over (partition by sign, conv order by t) as prev_n
@@ -85,6 +87,14 @@ export async function refreshRoiSteps(
   zone: string,
   developers: readonly string[] | 'all',
 ): Promise<void> {
+  if (developers !== 'all') {
+    // Most refreshes (a list of developers, a profile edit) involve no conversion with a touch.
+    const { rows } = await client.query<{ any: boolean }>(
+      `select exists (select 1 from attr_ct) or exists (select 1 from derived.roi_inputs where developer_id = any($1::uuid[])) as any`,
+      [developers],
+    );
+    if (!rows[0]!.any) return;
+  }
   await client.query('drop table if exists pg_temp.roi_delta');
   let pairs = NEW_PAIRS;
   if (developers === 'all') {
@@ -95,15 +105,16 @@ export async function refreshRoiSteps(
   }
   const params = developers === 'all' ? [zone] : [zone, tenant, developers];
   await client.query(`create temp table roi_delta on commit drop as ${deltasSql(pairs)}`, params);
-  // Each row's change is added to what the row holds when it is written (the upsert re-reads a row
-  // another transaction changed meanwhile), so concurrent refreshes add up instead of overwriting.
+  // roi_delta is canonical per row (summed per breakpoint, no zeros): a new row takes it as it is;
+  // an existing one adds it when written (the upsert re-reads a row another transaction changed
+  // meanwhile), so concurrent refreshes add up instead of overwriting.
   // A deleted campaign's rows went with it (cascade): its part of the stored inputs is dropped.
   await client.query(
     `insert into derived.roi_steps as s (tenant_id, model, campaign_id, day, ages, cum)
-     select $1, d.model, d.campaign_id, d.day, k.ages, k.cum
-       from (select distinct model, campaign_id, day from roi_delta) d
-       cross join lateral (${canonical('select age, delta as d from roi_delta r where (r.model, r.campaign_id, r.day) = (d.model, d.campaign_id, d.day)')}) k(ages, cum)
-      where exists (select 1 from campaigns c where c.campaign_id = d.campaign_id)
+     select $1, model, campaign_id, day, array_agg(age order by age), array_agg(trim_scale(c) order by age)
+       from (select r.*, sum(delta) over (partition by model, campaign_id, day order by age) as c from roi_delta r
+              where exists (select 1 from campaigns c where c.campaign_id = r.campaign_id)) x
+      group by model, campaign_id, day
      on conflict (tenant_id, model, campaign_id, day) do update
        set (ages, cum) = (${canonical(`${deltasOf('s.ages', 's.cum')} union all ${deltasOf('excluded.ages', 'excluded.cum')}`)})`,
     [tenant],
