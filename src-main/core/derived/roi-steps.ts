@@ -28,7 +28,7 @@ function deltasSql(pairs: string): string {
   return `with p as (
       select sign, conv, campaign_id, touched_at, (converted_at at time zone $1)::date as day,
              ceil(extract(epoch from converted_at - touched_at) / 86400)::int as age
-        from ${pairs}),
+        from ${pairs} pairs),
     ranked as (
       -- One sort: the touch ranked just before in time is the next row, and the last touch is the
       -- final row of the latest instant's ties (the smallest campaign id).
