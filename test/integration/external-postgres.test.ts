@@ -9,6 +9,10 @@ import { expectedSchema } from '../fixtures/expected-schema';
 import { run } from '../helpers/cli';
 import { expectedShape, readTable, readTableNames } from '../helpers/live-schema';
 import { startSystemPostgres, type SystemPostgres } from '../helpers/system-postgres';
+import { startCore } from '../../src-main/core';
+import { loadCampaignData } from '../helpers/campaign-data';
+import { call } from '../helpers/merges';
+import { makeTempDir } from '../helpers/temp';
 
 let server: SystemPostgres;
 let appUrl: string;
@@ -60,6 +64,32 @@ describe('external PostgreSQL through DATABASE_URL', () => {
       ]);
     } finally {
       await client.end();
+    }
+  });
+
+  it('answers ROI under another model and lookback from the step arrays, as on the embedded server', async () => {
+    const dir = makeTempDir('external-roi');
+    const core = await startCore({ databaseUrl: appUrl });
+    try {
+      await loadCampaignData(core, dir.path);
+      const roi = async (model: 'first' | 'linear') =>
+        (await call(core, 'campaigns:get-roi', { model, lookbackDays: 31 })).campaigns.map((c) => [c.campaign, c.actions, c.conversions]);
+      // Hand-computed (test/helpers/campaign-data.ts): bob's A, 30 days and 1 ms old, is in at 31 days.
+      expect(await roi('linear')).toEqual([
+        ['A', 7, 2],
+        ['B', 4.5, 2.5],
+        ['C', 3.5, 0.5],
+        ['D', 0, 0],
+      ]);
+      expect(await roi('first')).toEqual([
+        ['A', 8, 3],
+        ['B', 4, 2],
+        ['C', 3, 0],
+        ['D', 0, 0],
+      ]);
+    } finally {
+      await core.stop();
+      dir.remove();
     }
   });
 });
