@@ -5,8 +5,10 @@
  * bench:queries: a speed baseline (a columnar engine scanning raw rows) and an
  * independent check of the app's numbers.
  *
- * Only raw facts cross over — activities (developer_id, anon_id, action,
- * occurred_at, source), the tenant's action → stage map, the stages, and per
+ * Only raw facts cross over — activities (activity_id, developer_id, anon_id,
+ * action, occurred_at, source), their direct campaign attributions (the
+ * import's; ROI's reference, queries-roi.ts, recomputes multi-touch credit
+ * itself), the tenant's action → stage map, the stages, and per
  * developer its consent and whether it is merged away (computed in
  * PostgreSQL with the app's own rule, identity/merged-away.ts) — none of the app's
  * derived tables.
@@ -17,6 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { IS_MULTI_TOUCH } from '../src-main/core/derived/campaign-daily';
 import { MERGED_AWAY_SQL } from '../src-main/core/identity/merged-away';
 import type { FunnelNumbers } from './timing';
 
@@ -31,8 +34,22 @@ interface Table {
 const tables: readonly Table[] = [
   {
     name: 'activities',
-    columns: { developer_id: 'UUID', anon_id: 'VARCHAR', action: 'VARCHAR', occurred_at: 'TIMESTAMPTZ', source: 'VARCHAR' },
-    select: 'select developer_id, anon_id, action, occurred_at, source from activities where tenant_id = $tenant',
+    columns: {
+      activity_id: 'UUID',
+      developer_id: 'UUID',
+      anon_id: 'VARCHAR',
+      action: 'VARCHAR',
+      occurred_at: 'TIMESTAMPTZ',
+      source: 'VARCHAR',
+    },
+    select: 'select activity_id, developer_id, anon_id, action, occurred_at, source from activities where tenant_id = $tenant',
+  },
+  {
+    // Direct attributions only (the import's), for ROI's reference: multi-touch credit is recomputed there.
+    name: 'direct',
+    columns: { activity_id: 'UUID', campaign_id: 'UUID', weight: 'DOUBLE' },
+    select: `select ac.activity_id, ac.campaign_id, ac.weight from activity_campaigns ac
+              where ac.tenant_id = $tenant and not ${IS_MULTI_TOUCH('ac')}`,
   },
   {
     name: 'developers',

@@ -3,13 +3,15 @@
  * activities (campaigns and budgets included), imports them into a fresh data
  * directory through the app's handlers, merges a few developers, then times
  * the handlers the analytics pages call — funnel (with and without a campaign
- * filter), ROI (two attribution models), weekly trend, overview — and prints
- * p50/p95 against the target (p50 < 100 ms each).
+ * filter), ROI (the tenant's model; then each model at lookbacks of 1, 14, 90
+ * and 365 days, queries-roi.ts), weekly trend, overview — and prints p50/p95
+ * against the target (p50 < 100 ms each).
  *
  * Baseline measured in the same run: the same funnel computed by DuckDB over
  * the same raw rows (exported from PostgreSQL, loaded in memory; load time
- * printed apart). DuckDB's stage numbers must equal the app's: the run prints
- * MATCH or MISMATCH and exits non-zero on a mismatch or a failed query. After
+ * printed apart), and each ROI of the grid computed by DuckDB from the same
+ * raw rows. DuckDB's numbers must equal the app's: the run prints MATCH or
+ * MISMATCH and exits non-zero on a mismatch or a failed query. After
  * `stats:rebuild` the app's funnel is checked once more, so that what the
  * import kept current and what a rebuild computes are both compared.
  *
@@ -34,6 +36,7 @@ import type { Core } from '../src-main/core/types';
 import { cleanUpOnSignals, cleanups, runBenchmark } from './cleanup';
 import { dataUrl, generateDataset, importOrThrow } from './dataset';
 import { exportRaw, loadReference, referenceFunnel } from './queries-duckdb';
+import { measureRoiGrid } from './queries-roi';
 import { formatTable, funnelDifferences, percentile, timeRuns, type FunnelNumbers, type Row } from './timing';
 
 const usage = `usage: npm run bench:queries -- [--activities N] [--developers N] [--runs N] [--merges N] [--seed S] [--skip-rebuild]
@@ -230,16 +233,6 @@ async function measureQueries(
   }
   results.push(await measure<RoiReport>(core, runs, "ROI, tenant's model, all time", 'campaigns:get-roi', {}, describeRoi));
   results.push(
-    await measure<RoiReport>(
-      core,
-      runs,
-      'ROI, first touch, lookback 14 d',
-      'campaigns:get-roi',
-      { model: 'first', lookbackDays: 14 },
-      describeRoi,
-    ),
-  );
-  results.push(
     await measure<TrendReport>(core, runs, 'trend, weekly, one year', 'analytics:get-trend', { ...YEAR, bucket: 'week' }, describeTrend),
   );
   results.push(await measure<OverviewReport>(core, runs, 'overview, 30 days', 'analytics:get-overview', LAST_30_DAYS, describeOverview));
@@ -325,6 +318,8 @@ async function main(): Promise<number> {
   cleanups.push(() => reference.close());
   const duck = await timeRuns(() => referenceFunnel(reference.connection, settings.timeZone, QUARTER.from, QUARTER.to), runs);
   results.push({ name: 'DuckDB: same funnel, raw rows', ms: duck.ms, detail: describeNumbers(duck.first) });
+  const roi = await measureRoiGrid(core, reference.connection, runs, settings.conversionStage, TARGET_MS);
+  results.push(...roi.rows);
 
   console.log(
     `DuckDB baseline: exported ${n(exported.rows.activities ?? 0)} activities, ${n(exported.rows.developers ?? 0)} developers (${mb(exported.bytes)} CSV) in ${seconds(exported.ms)}; ` +
@@ -333,7 +328,8 @@ async function main(): Promise<number> {
   for (const line of formatTable(results)) console.log(line);
   console.log('');
 
-  let ok = !results.some((r) => r.failed);
+  let ok = !results.some((r) => r.failed) && roi.ok;
+  console.log(`ROI of every model and lookback against DuckDB: ${roi.ok ? 'MATCH' : 'MISMATCH'}`);
   if (funnel.first) {
     const appP50 = percentile(funnel.ms, 50);
     const duckP50 = percentile(duck.ms, 50);

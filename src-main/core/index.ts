@@ -24,6 +24,8 @@ export type { Core, ShellCapabilities, StartCoreOptions } from './types';
 
 /** The migration that creates the `app` and `derived` schemas (db/schema-app/). */
 export const DERIVED_MIGRATION = '0002_derived';
+/** The migration that replaces conversion_touches by roi_steps (issue 12): its new tables start empty. */
+export const DERIVED_V2_MIGRATION = '0004_derived_v2';
 
 export async function startCore(options: StartCoreOptions): Promise<Core> {
   const layout = options.layout ?? { packaged: false };
@@ -68,7 +70,9 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     session = first;
     // A database that held data before the derived structures existed gets
     // them built once, by the start that creates them (empty ones cost nothing).
-    if (migrationsApplied.includes(DERIVED_MIGRATION)) await rebuildStats(first.db, DEFAULT_TENANT);
+    if (migrationsApplied.includes(DERIVED_MIGRATION) || migrationsApplied.includes(DERIVED_V2_MIGRATION)) {
+      await rebuildStats(first.db, DEFAULT_TENANT);
+    }
 
     const gate = createGate();
     let lost: Error | undefined;

@@ -43,7 +43,8 @@ export const tableNames = [
   'derived.developer_funnel_dim',
   'derived.activity_daily',
   'derived.campaign_daily',
-  'derived.conversion_touches',
+  'derived.roi_steps',
+  'derived.roi_inputs',
 ] as const;
 
 export type TableName = (typeof tableNames)[number];

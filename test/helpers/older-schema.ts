@@ -1,10 +1,13 @@
 import pg from 'pg';
-import { DERIVED_MIGRATION } from '../../src-main/core/index';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DERIVED_MIGRATION, DERIVED_V2_MIGRATION } from '../../src-main/core/index';
 import { readJournal } from '../../src-main/core/db/migrate';
 import { resolveMigrationsDir } from '../../src-main/core/paths';
 
 /** The migration after the derived one (exchange rates in `app`), undone with it. */
 export const RATES_MIGRATION = '0003_exchange_rates';
+export { DERIVED_V2_MIGRATION };
 
 /**
  * Takes a migrated database back to the schema before the migration that
@@ -20,6 +23,34 @@ export async function undoDerivedMigration(url: string): Promise<void> {
     await client.query('drop schema derived cascade; drop schema app cascade');
     await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
     await client.query('delete from schema_migrations where name >= $1', [DERIVED_MIGRATION]);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Takes a migrated database back to the schema before 0004_derived_v2, its
+ * data kept: roi_steps and roi_inputs go, conversion_touches comes back as
+ * 0002_derived created it, holding a row (a database at 0003 had them).
+ */
+export async function undoDerivedV2Migration(url: string): Promise<void> {
+  const folder = resolveMigrationsDir({ packaged: false });
+  const when = readJournal(folder).find((e) => e.tag === DERIVED_V2_MIGRATION)!.when;
+  // conversion_touches' table and indexes, as 0002 wrote them.
+  const created = readFileSync(join(folder, `${DERIVED_MIGRATION}.sql`), 'utf8')
+    .split('--> statement-breakpoint')
+    .filter((statement) => statement.includes('"derived"."conversion_touches"'));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('drop table derived.roi_steps, derived.roi_inputs');
+    for (const statement of created) await client.query(statement);
+    await client.query(
+      `insert into derived.conversion_touches
+       select tenant_id, gen_random_uuid(), gen_random_uuid(), now(), gen_random_uuid(), now(), 0, 366, true, '{0}' from tenants`,
+    );
+    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
+    await client.query('delete from schema_migrations where name >= $1', [DERIVED_V2_MIGRATION]);
   } finally {
     await client.end();
   }

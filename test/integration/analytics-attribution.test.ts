@@ -67,30 +67,28 @@ describe('attribution', () => {
     });
   });
 
-  it("records every touch of the 365 days before each conversion without a direct campaign, with each model's rule", async () => {
-    const touches = await queryRows<{
-      email: string;
-      campaign: string;
-      touched_at: Date;
-      age: number;
-      first_until: number;
-      is_last: boolean;
-      thresholds: number[] | null;
-    }>(
+  it("keeps every model's credit for every lookback as steps per campaign and conversion day", async () => {
+    const steps = await queryRows<{ model: string; campaign: string; day: string; ages: number[]; cum: string }>(
       db.url,
-      `select d.primary_email::text as email, c.name as campaign, ct.touched_at, ct.age, ct.first_until, ct.is_last, ct.thresholds
-         from derived.conversion_touches ct join developers d on d.developer_id = ct.developer_id
-         join campaigns c on c.campaign_id = ct.campaign_id order by 1, 3, 2`,
+      `select s.model, c.name as campaign, s.day::text as day, s.ages, s.cum::text as cum
+         from derived.roi_steps s join campaigns c using (campaign_id) order by 1, 3, 2`,
     );
+    // alice: A 30 days old, B 11; bob: A 31 (30 days and 1 ms); carol: A 4 and 3, C 2.
     // erin has no analytics consent: her touches count for nothing ROI reports.
-    expect(touches.map((t) => [t.email, t.campaign, t.touched_at.toISOString(), t.age, t.first_until, t.is_last, t.thresholds])).toEqual([
-      ['alice@example.com', 'A', '2026-01-01T00:00:00.000Z', 30, 366, false, [11, 30]],
-      ['alice@example.com', 'B', '2026-01-20T00:00:00.000Z', 11, 30, true, [11, 30]],
-      // 30 days and 1 ms: within a 31-day lookback, not a 30-day one.
-      ['bob@example.com', 'A', '2026-01-01T00:00:00.000Z', 31, 366, true, [31]],
-      ['carol@example.com', 'A', '2026-02-01T00:00:00.000Z', 4, 366, false, null],
-      ['carol@example.com', 'A', '2026-02-02T00:00:00.000Z', 3, 4, false, [2, 3]],
-      ['carol@example.com', 'C', '2026-02-03T00:00:00.000Z', 2, 3, true, [2, 3]],
+    expect(steps.map((s) => [s.model, s.campaign, s.day, s.ages, s.cum])).toEqual([
+      // First: B wins until A (older) enters at 30; bob's A from 31; carol's C until A enters at 3.
+      ['first', 'A', '2026-01-31', [30, 31], '{1,2}'],
+      ['first', 'B', '2026-01-31', [11, 30], '{1,0}'],
+      ['first', 'A', '2026-02-05', [3], '{1}'],
+      ['first', 'C', '2026-02-05', [2, 3], '{1,0}'],
+      ['last', 'A', '2026-01-31', [31], '{1}'],
+      ['last', 'B', '2026-01-31', [11], '{1}'],
+      ['last', 'C', '2026-02-05', [2], '{1}'],
+      // Linear: alice's B alone from 11, halves with A from 30; bob's A whole from 31.
+      ['linear', 'A', '2026-01-31', [30, 31], '{0.5,1.5}'],
+      ['linear', 'B', '2026-01-31', [11, 30], '{1,0.5}'],
+      ['linear', 'A', '2026-02-05', [3], '{0.5}'],
+      ['linear', 'C', '2026-02-05', [2, 3], '{1,0.5}'],
     ]);
   });
 
@@ -190,7 +188,8 @@ describe('attribution', () => {
              from derived.campaign_daily order by campaign_id, day, action, source`,
         )
       ).rows,
-      touches: (await client.query('select * from derived.conversion_touches order by conversion_id, campaign_id, touched_at')).rows,
+      steps: (await client.query('select * from derived.roi_steps order by model, campaign_id, day')).rows,
+      inputs: (await client.query('select * from derived.roi_inputs order by developer_id')).rows,
       stats: (await client.query('select campaign_id, actions_total, conversions, cost_total, roi_per_cost from campaign_stats order by 1'))
         .rows,
     });
@@ -199,7 +198,7 @@ describe('attribution', () => {
       expect(incremental.daily.length).toBeGreaterThan(0);
       expect(incremental.stats).toHaveLength(4);
       await client.query('begin');
-      await client.query('truncate derived.campaign_daily, derived.conversion_touches');
+      await client.query('truncate derived.campaign_daily, derived.roi_steps, derived.roi_inputs');
       await client.query("delete from activity_campaigns where substr(activity_campaign_id::text, 15, 1) = '8'");
       await client.query('update campaign_stats set actions_total = 0, conversions = 0, cost_total = 0, roi_per_cost = null');
       await rebuildDerived(dbOn(client), 'default');

@@ -52,7 +52,7 @@ describe('Settings → Backups', () => {
       kind: 'manual',
       bytes: created.bytes,
       problem: null,
-      migration: '0003_exchange_rates',
+      migration: '0004_derived_v2',
     });
     expect(backups[0]!.tables.developers).toBeGreaterThan(0);
     expect(backups[0]!.tables.campaigns).toBe((await campaignNames()).length);

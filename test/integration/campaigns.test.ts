@@ -235,7 +235,8 @@ describe('campaigns', () => {
                 trim_scale(multi_touch) as multi_touch
            from derived.campaign_daily order by campaign_id, day, action, source`,
       ),
-      touches: await queryRows(db.url, 'select * from derived.conversion_touches order by conversion_id, campaign_id, touched_at'),
+      steps: await queryRows(db.url, 'select * from derived.roi_steps order by model, campaign_id, day'),
+      inputs: await queryRows(db.url, 'select * from derived.roi_inputs order by developer_id'),
     });
     const before = await snapshot();
     expect(before.resources.filter((r) => r.campaign_id === ids.B)).toHaveLength(1);

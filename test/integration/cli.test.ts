@@ -27,6 +27,7 @@ describe('drm CLI', () => {
       '0001_schema',
       '0002_derived',
       '0003_exchange_rates',
+      '0004_derived_v2',
     ]);
     expect(status.extensions.map((e: { name: string }) => e.name)).toEqual(['citext', 'uuid-ossp']);
     expect(status.rows).toMatchObject({

@@ -10,6 +10,10 @@ import { expectedSchema } from '../fixtures/expected-schema';
 import { run } from '../helpers/cli';
 import { expectedShape, readTable, readTableNames } from '../helpers/live-schema';
 import { startSystemPostgres, type SystemPostgres } from '../helpers/system-postgres';
+import { startCore } from '../../src-main/core';
+import { loadCampaignData } from '../helpers/campaign-data';
+import { call } from '../helpers/merges';
+import { makeTempDir } from '../helpers/temp';
 
 let server: SystemPostgres;
 let appUrl: string;
@@ -34,7 +38,9 @@ describe('external PostgreSQL through DATABASE_URL', () => {
     const first = await run('npm', ['run', '-s', 'db:migrate'], { DATABASE_URL: appUrl });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Applied 4 migration\(s\): 0000_extensions, 0001_schema, 0002_derived, 0003_exchange_rates/);
+    expect(first.stdout).toMatch(
+      /Applied 5 migration\(s\): 0000_extensions, 0001_schema, 0002_derived, 0003_exchange_rates, 0004_derived_v2/,
+    );
     const again = await run('npm', ['run', '-s', 'db:migrate'], { DATABASE_URL: appUrl });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('up to date');
@@ -50,9 +56,41 @@ describe('external PostgreSQL through DATABASE_URL', () => {
       const seeded = await client.query<{ n: number }>("select count(*)::int as n from activity_funnel_map where tenant_id = 'default'");
       expect(seeded.rows).toEqual([{ n: Object.keys(DEFAULT_ACTION_MAP).length }]);
       const names = await client.query<{ name: string }>('select name from schema_migrations order by id');
-      expect(names.rows.map((r) => r.name)).toEqual(['0000_extensions', '0001_schema', '0002_derived', '0003_exchange_rates']);
+      expect(names.rows.map((r) => r.name)).toEqual([
+        '0000_extensions',
+        '0001_schema',
+        '0002_derived',
+        '0003_exchange_rates',
+        '0004_derived_v2',
+      ]);
     } finally {
       await client.end();
+    }
+  });
+
+  it('answers ROI under another model and lookback from the step arrays, as on the embedded server', async () => {
+    const dir = makeTempDir('external-roi');
+    const core = await startCore({ databaseUrl: appUrl });
+    try {
+      await loadCampaignData(core, dir.path);
+      const roi = async (model: 'first' | 'linear') =>
+        (await call(core, 'campaigns:get-roi', { model, lookbackDays: 31 })).campaigns.map((c) => [c.campaign, c.actions, c.conversions]);
+      // Hand-computed (test/helpers/campaign-data.ts): bob's A, 30 days and 1 ms old, is in at 31 days.
+      expect(await roi('linear')).toEqual([
+        ['A', 7, 2],
+        ['B', 4.5, 2.5],
+        ['C', 3.5, 0.5],
+        ['D', 0, 0],
+      ]);
+      expect(await roi('first')).toEqual([
+        ['A', 8, 3],
+        ['B', 4, 2],
+        ['C', 3, 0],
+        ['D', 0, 0],
+      ]);
+    } finally {
+      await core.stop();
+      dir.remove();
     }
   });
 });

@@ -29,7 +29,15 @@ const dataDir = join(temp.path, 'data');
 let bigFile: string;
 let baseline: Record<string, number>;
 
-const DERIVED = ['activity_daily', 'campaign_daily', 'conversion_touches', 'developer_funnel', 'developer_funnel_dim', 'developer_search'];
+const DERIVED = [
+  'activity_daily',
+  'campaign_daily',
+  'roi_steps',
+  'roi_inputs',
+  'developer_funnel',
+  'developer_funnel_dim',
+  'developer_search',
+];
 /** One digest per derived table: equal digests, equal rows. */
 const DIGESTS = `select ${DERIVED.map((t) => `(select md5(coalesce(string_agg(r::text, '|' order by r::text), '')) from derived.${t} r) as ${t}`).join(', ')}`;
 

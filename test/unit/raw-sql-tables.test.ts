@@ -27,6 +27,7 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/derived/counted.ts': 'set-based: derived refresh',
   'src-main/core/derived/developer-funnel.ts': 'set-based: derived refresh',
   'src-main/core/derived/developer-search.ts': 'set-based: derived refresh',
+  'src-main/core/derived/roi-steps.ts': 'set-based: derived refresh',
   'src-main/core/developers/filters.ts': 'set-based: the list filters as SQL fragments',
   'src-main/core/developers/list.ts': 'set-based: the developer search and its exports',
   'src-main/core/developers/tags.ts': 'set-based: one tag added to or removed from every developer a filter lists; tags in use',

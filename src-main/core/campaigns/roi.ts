@@ -13,12 +13,13 @@
  * Under the tenant's model and lookback every weight comes from
  * derived.campaign_daily. Under another, the direct part still does
  * (`weight - multi_touch`) and the multi-touch part comes from
- * derived.conversion_touches, whose rows carry each model's rule for any
- * lookback (see attribution.ts): one filtered sum. Neither reads activities.
+ * derived.roi_steps, which holds each model's credit for every lookback per
+ * campaign and day (derived/roi-steps.ts): one sum over the period's rows.
+ * Neither reads activities.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { CampaignRoi, RoiQuery, RoiReport, RoiRow } from '../../../src-shared/contract/campaigns';
-import { touchCreditSql } from '../derived/attribution';
+import { ROI_CREDIT_SQL } from '../derived/roi-steps';
 import type { Db } from '../db/db';
 import { budgets, campaigns } from '../db/schema';
 import { costParts, NO_COST, summariseByCampaign } from '../rates/costs';
@@ -78,16 +79,14 @@ export async function campaignWeights(
   if (own) return weights;
 
   // Multi-touch credit under the asked model and lookback (consenting developers only), in the period.
-  const credit = touchCreditSql(model, '$2::int');
-  const multi = await db.$client.query<{ campaign_id: string; weight: string }>(
-    `select ct.campaign_id, sum(${credit.weight}) as weight from derived.conversion_touches ct
-      where ct.tenant_id = $1 and ${credit.where}
-        and ($3::date is null or ct.converted_at >= ${dayStart('$3', '$5')})
-        and ($4::date is null or ct.converted_at < ${dayStart('$4', '$5')})
-        and ($6::uuid is null or ct.campaign_id = $6::uuid)
-      group by ct.campaign_id`,
-    [tenant, lookbackDays, period.from, period.to, settings.timeZone, campaignId ?? null],
-  );
+  const multi = await db.$client.query<{ campaign_id: string; weight: string }>(ROI_CREDIT_SQL, [
+    tenant,
+    lookbackDays,
+    model,
+    period.from,
+    period.to,
+    campaignId ?? null,
+  ]);
   for (const r of multi.rows) {
     const w = weights.get(r.campaign_id) ?? { actions: 0, conversions: 0 };
     w.actions += Number(r.weight);

@@ -99,9 +99,8 @@ export async function deleteCampaign(db: Db, store: UndoStore, tenant: string, c
     );
     const reached = await reach(tx, tenant, campaignId);
 
-    // The cascade takes its rows from campaign_daily too; conversion_touches has no foreign keys.
+    // The cascade takes its rows from campaign_daily and roi_steps too.
     await tx.$client.query('delete from campaigns where tenant_id = $1 and campaign_id = $2', t);
-    await tx.$client.query('delete from derived.conversion_touches where tenant_id = $1 and campaign_id = $2', t);
     // Multi-touch credit it held moves to the other campaigns those developers touched.
     await refreshDerived(tx, tenant, { developers: reached, span: null });
     return store.put({

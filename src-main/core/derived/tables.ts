@@ -10,7 +10,8 @@ import type { TableName } from '../../../src-shared/contract/tables';
 export const DERIVED_TABLE_NAMES = [
   'activity_campaigns',
   'campaign_stats',
-  'derived.conversion_touches',
+  'derived.roi_steps',
+  'derived.roi_inputs',
   'derived.developer_search',
   'derived.developer_funnel',
   'derived.developer_funnel_dim',

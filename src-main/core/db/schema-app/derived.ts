@@ -6,20 +6,7 @@
  * and rebuilt from scratch by `drm stats rebuild`. Losing it loses nothing.
  */
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  customType,
-  date,
-  index,
-  numeric,
-  pgSchema,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, customType, date, index, numeric, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from '../schema/admin';
 import { campaigns } from '../schema/campaigns';
 
@@ -158,7 +145,7 @@ export const campaignDaily = derivedSchema.table(
      * The part of `weight` that is multi-touch credit (conversions without a
      * direct campaign, under the tenant's model and lookback): ROI for another
      * model keeps `weight - multi_touch` and recomputes this part from
-     * conversion_touches.
+     * roi_steps.
      */
     multiTouch: numeric('multi_touch').notNull().default('0'),
   },
@@ -166,43 +153,55 @@ export const campaignDaily = derivedSchema.table(
 );
 
 /**
- * For each conversion without a direct campaign (of a developer with
- * analytics consent), every touch (an activity of the same developer
- * attributed directly to a campaign) in the 365 days up to it, with what
- * each attribution model needs to credit it for any lookback L (whole days)
- * in one filtered sum: ROI under a model or lookback other than the tenant's
- * reads only this table (campaigns/roi.ts, derived/attribution.ts).
- *
- * No foreign keys: the table is rewritten per developer on every import and
- * merge, and at 51k rows their per-row trigger checks cost more than the
- * insert itself (675 of 1,235 ms). Its rows go with their developer's refresh
- * (attribution.ts), and a deleted campaign's explicitly (campaigns/undo.ts).
+ * ROI credit of conversions without a direct campaign under each model
+ * ('first', 'last', 'linear') for every lookback L of 1–365 days, per
+ * campaign and conversion day (tenant's zone): the credit a campaign gets is
+ * a step function of L that changes only at the ages (in whole days, rounded
+ * up) of touches, so the sum over a day's conversions is kept at its
+ * breakpoints. `cum[i]` is the credit for L in [ages[i], ages[i+1]); ROI for
+ * any model, lookback and period is `sum(cum[width_bucket(L, ages)])` over
+ * the period's rows (campaigns/roi.ts), sized by campaigns × days whatever
+ * the activity. Exact `numeric`, so that refreshes, which add and subtract
+ * developers' contributions (derived/roi-steps.ts), leave what a rebuild
+ * writes. Developers with analytics consent only.
  */
-export const conversionTouches = derivedSchema.table(
-  'conversion_touches',
+export const roiSteps = derivedSchema.table(
+  'roi_steps',
   {
-    tenantId: text('tenant_id').notNull(),
-    conversionId: uuid('conversion_id').notNull(),
-    developerId: uuid('developer_id').notNull(),
-    convertedAt: timestamp('converted_at', { withTimezone: true }).notNull(),
-    campaignId: uuid('campaign_id').notNull(),
-    touchedAt: timestamp('touched_at', { withTimezone: true }).notNull(),
-    /** converted_at − touched_at in days, rounded up: the touch is within every lookback L ≥ age. */
-    age: smallint('age').notNull(),
-    /** First touch: the touch wins for age ≤ L < first_until (the age of the touch just before it; 366 for the earliest). */
-    firstUntil: smallint('first_until').notNull(),
-    /** Last touch: the conversion's latest touch (ties by campaign id), winning for L ≥ age. */
-    isLast: boolean('is_last').notNull(),
-    /**
-     * Linear: on the latest touch of each campaign of the conversion, the
-     * sorted ages of all those latest touches; within L it gets 1 /
-     * width_bucket(L, thresholds). Null on the other touches.
-     */
-    thresholds: smallint('thresholds').array(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    model: text('model').notNull(),
+    // The campaign's rows go with it (a delete is undone by refreshing its developers again).
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.campaignId, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    /** Sorted, distinct breakpoints (0–365). */
+    ages: smallint('ages').array().notNull(),
+    /** Credit for a lookback from ages[i] up to the next breakpoint; never all zero. */
+    cum: numeric('cum').array().notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.conversionId, t.campaignId, t.touchedAt] }),
-    index('idx_conv_touches_tenant_time').on(t.tenantId, t.convertedAt),
-    index('idx_conv_touches_developer').on(t.tenantId, t.developerId),
-  ],
+  (t) => [primaryKey({ columns: [t.tenantId, t.model, t.campaignId, t.day] })],
 );
+
+/**
+ * What each developer's contribution to roi_steps was computed from, as it
+ * was when it was last written: their conversions without a direct campaign
+ * that have a touch in the 365 days before them, and their touches (direct
+ * attributions, distinct by campaign and instant) in the 365 days before one
+ * of those. A refresh subtracts the contribution of these inputs and adds
+ * that of the developer's activities now, so a merge or an import reads what
+ * the developers own, never the whole table. One row per developer with
+ * analytics consent who has any (a few arrays; the touches × conversions
+ * pairs are never stored).
+ */
+export const roiInputs = derivedSchema.table('roi_inputs', {
+  developerId: uuid('developer_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  /** Instants of the conversions, sorted; two conversions at one instant appear twice. */
+  conversions: timestamp('conversions', { withTimezone: true }).array().notNull(),
+  touchCampaigns: uuid('touch_campaigns').array().notNull(),
+  /** Instants of the touches, in the order of touch_campaigns. */
+  touchTimes: timestamp('touch_times', { withTimezone: true }).array().notNull(),
+});
