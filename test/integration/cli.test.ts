@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drm } from '../helpers/cli';
 import { DEFAULT_ACTION_MAP } from '../../src-main/core/db/seed';
 import { createTestDatabase } from '../helpers/database';
+import { shippedMigrations } from '../helpers/migrations';
 
 let url: string;
 let drop: () => Promise<void>;
@@ -22,13 +23,7 @@ describe('drm CLI', () => {
     expect(status.postgres.version).toMatch(/^18\.\d+/);
     expect(status.postgres.location).toEqual({ kind: 'external', url: expect.stringContaining(':***@') });
     expect(status.tables).toHaveLength(25);
-    expect(status.migrations.map((m: { name: string }) => m.name)).toEqual([
-      '0000_extensions',
-      '0001_schema',
-      '0002_derived',
-      '0003_exchange_rates',
-      '0004_derived_v2',
-    ]);
+    expect(status.migrations.map((m: { name: string }) => m.name)).toEqual(shippedMigrations());
     expect(status.extensions.map((e: { name: string }) => e.name)).toEqual(['citext', 'uuid-ossp']);
     expect(status.rows).toMatchObject({
       tenants: 1,

@@ -14,6 +14,7 @@ import { startCore } from '../../src-main/core';
 import { loadCampaignData } from '../helpers/campaign-data';
 import { call } from '../helpers/merges';
 import { makeTempDir } from '../helpers/temp';
+import { shippedMigrations } from '../helpers/migrations';
 
 let server: SystemPostgres;
 let appUrl: string;
@@ -56,13 +57,7 @@ describe('external PostgreSQL through DATABASE_URL', () => {
       const seeded = await client.query<{ n: number }>("select count(*)::int as n from activity_funnel_map where tenant_id = 'default'");
       expect(seeded.rows).toEqual([{ n: Object.keys(DEFAULT_ACTION_MAP).length }]);
       const names = await client.query<{ name: string }>('select name from schema_migrations order by id');
-      expect(names.rows.map((r) => r.name)).toEqual([
-        '0000_extensions',
-        '0001_schema',
-        '0002_derived',
-        '0003_exchange_rates',
-        '0004_derived_v2',
-      ]);
+      expect(names.rows.map((r) => r.name)).toEqual(shippedMigrations());
     } finally {
       await client.end();
     }
