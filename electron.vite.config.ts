@@ -52,6 +52,9 @@ export default defineConfig({
     plugins: [react(), devCsp()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves the renderer unminified; minified, the first page parses and runs
+      // ~1 MB less JavaScript before it can ask for its data (bench:startup's page time).
+      minify: true,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-renderer/index.html') },
       },

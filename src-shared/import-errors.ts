@@ -96,3 +96,27 @@ export const importProblem = (code: ImportErrorCode, params: ImportErrorParams =
   params,
   reason: describeImportProblem({ code, params }),
 });
+
+/** Params of an inner problem carried inside `option-invalid`, under this prefix. */
+const INNER = 'problem_';
+
+/**
+ * An import option whose value cannot be read (an event date, a join date):
+ * `option-invalid` with the option's English label for the CLI, its name
+ * for the renderer's label, and the inner problem's code and params, so that
+ * the UI translates the whole sentence rather than only its frame.
+ */
+export function optionProblem(optionName: string, label: string, value: string, inner: ImportProblem & { reason: string }): ImportProblem {
+  const params: Record<string, string | number> = { option: label, optionName, value, problem: inner.reason, problemCode: inner.code };
+  for (const [key, v] of Object.entries(inner.params)) params[`${INNER}${key}`] = v;
+  return { code: 'option-invalid', params };
+}
+
+/** The inner problem of an `option-invalid`, when it carries one this build knows. */
+export function innerProblem(params: ImportErrorParams | undefined): ImportProblem | undefined {
+  const code = params?.problemCode;
+  if (!params || !isImportErrorCode(code)) return undefined;
+  const inner: Record<string, string | number> = {};
+  for (const [key, v] of Object.entries(params)) if (key.startsWith(INNER)) inner[key.slice(INNER.length)] = v;
+  return { code, params: inner };
+}

@@ -16,6 +16,8 @@ import { errorsToCsv } from '../../src-renderer/src/pages/import/error-csv';
 import { raggedRow } from '../../src-main/core/imports/parse/rows';
 import type { RowOutcome } from '../../src-main/core/imports/types';
 import { row } from '../helpers/rows';
+import { connpass } from '../../src-main/core/imports/formats/connpass';
+import type { ImportProblem } from '../../src-shared/import-errors';
 
 const i18n = createInstance();
 await i18n.init({ lng: 'ja', resources: { en: { translation: en }, ja: { translation: ja } }, interpolation: { escapeValue: false } });
@@ -99,6 +101,21 @@ describe('errors in the UI language', () => {
     expect(errorReason(tEn, companion)).toBe('resource_category is required when resource_title is given');
     const datetime = rowErrors.find((e) => e.code === 'datetime')!;
     expect(errorReason(tJa, datetime)).toMatch(/^日時として読めません/);
+  });
+
+  it('translates an option that cannot be read whole: its label and the inner problem too', () => {
+    const problems: ImportProblem[] = [];
+    connpass.setup!(
+      { columns: new Map(), options: { eventId: '1', eventDate: 'next friday' }, zone: 'Asia/Tokyo', filePath: 'x.csv', now: 0 },
+      problems,
+    );
+    const problem = { ...problems[0]!, reason: describeImportProblem(problems[0]!) };
+    expect(problem.code).toBe('option-invalid');
+    expect(problem.reason).toMatch(/^event date "next friday": expected a date/);
+    const ja = errorReason(tJa, problem);
+    expect(ja).toMatch(/^イベント日時「next friday」を読めません: 日時として読めません/);
+    expect(ja).not.toMatch(/expected|event date/);
+    expect(errorReason(tEn, problem)).toMatch(/^Event date and time "next friday": expected a date/);
   });
 
   it('shows the stored English reason of an older job (no code) or of a code it does not know', () => {

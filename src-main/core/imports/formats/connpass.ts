@@ -6,7 +6,7 @@
  * number of them) sit among the rest.
  */
 import { basename } from 'node:path';
-import type { ImportProblem } from '../../../../src-shared/import-errors';
+import { optionProblem, type ImportProblem } from '../../../../src-shared/import-errors';
 import { accepted, dropUndefined, type RowReader } from '../parse/row-reader';
 import { normaliseHandle, parseDate, parseTimestamp } from '../parse/values';
 import type { ImportOptions, ResourceRef, RowOutcome } from '../types';
@@ -52,7 +52,7 @@ function setup(input: SetupInput, problems: ImportProblem[]): ConnpassSetup {
   if (eventDate?.trim()) {
     const at = parseTimestamp(eventDate, input.zone);
     if (at.ok) state.eventAt = at.value;
-    else problems.push({ code: 'option-invalid', params: { option: 'event date', value: eventDate, problem: at.reason } });
+    else problems.push(optionProblem('eventDate', 'event date', eventDate, at));
   }
   return state;
 }

@@ -1,5 +1,5 @@
 /** Slack member lists (issue 3, "Formats"): one `join` activity per member. */
-import type { ImportProblem } from '../../../../src-shared/import-errors';
+import { optionProblem, type ImportProblem } from '../../../../src-shared/import-errors';
 import { accepted, dropUndefined, type RowReader } from '../parse/row-reader';
 import { normaliseEmail, normaliseHandle, parseTimestamp } from '../parse/values';
 import type { RowOutcome } from '../types';
@@ -11,7 +11,7 @@ function setup({ options, zone, now }: SetupInput, problems: ImportProblem[]): {
   if (!options.occurredAt?.trim()) return { joinedAt: now };
   const at = parseTimestamp(options.occurredAt, zone);
   if (at.ok) return { joinedAt: at.value };
-  problems.push({ code: 'option-invalid', params: { option: 'occurred at', value: options.occurredAt, problem: at.reason } });
+  problems.push(optionProblem('occurredAt', 'occurred at', options.occurredAt, at));
   return { joinedAt: now };
 }
 
