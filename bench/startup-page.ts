@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type Page, type Response } from '@playwright/test';
 import { startCore } from '../src-main/core/index';
 import { startHttpShell } from '../src-main/server/index';
 import { FIRST_PAGE_MARK } from '../src-shared/first-page-mark';
