@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { execFileSync } from 'node:child_process';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { startCore } from '../src-main/core/index';
+import { generateDataset } from './dataset';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const DEVELOPERS = Math.round(ROWS / 20);
@@ -35,23 +35,7 @@ async function main() {
     const t0 = performance.now();
     // Generated in a child process, so that this process's peak RSS is the import's alone.
     const out = join(parent, 'csv');
-    execFileSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(import.meta.dirname, 'generate', 'cli.ts'),
-        '--out',
-        out,
-        '--developers',
-        String(DEVELOPERS),
-        '--activities',
-        String(ROWS),
-        '--seed',
-        '42',
-      ],
-      { stdio: 'ignore' },
-    );
+    await generateDataset(out, { developers: DEVELOPERS, activities: ROWS, seed: 42 });
     const file = {
       path: join(out, 'activities.csv'),
       rows: ROWS,
