@@ -47,8 +47,6 @@ const MULTI_TOUCH_ID = (activity: string, campaign: string) =>
 /** Up to this many activities, a refresh reads activity_campaigns by index probes instead of a join. */
 const INDEX_PROBES = 20_000;
 
-export { lookbackInterval, MAX_LOOKBACK_DAYS };
-
 /**
  * SQL selecting (conversion_id, campaign_id, weight) of each conversion's
  * credit under `model`, from a relation `touches` with (conversion_id,
