@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { useDebounced } from '../../components/use-debounced';
 import { useFormatters } from '../../format';
 import { NO_TABLES } from '../../queries/invalidation';
 import { errorReason } from './error-reason';
@@ -15,9 +16,11 @@ import type { StartInput } from './start-input';
 export function SampleCheck({ input }: { input: Omit<StartInput, 'dryRun'> }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  // Once the form stops changing: the check reads the file, and typing an option would otherwise read it per key.
+  const settled = useDebounced(input, 300);
   const check = useQuery({
-    queryKey: ['imports', 'check-sample', input] as const,
-    queryFn: () => api.call('import:check-sample', input),
+    queryKey: ['imports', 'check-sample', settled] as const,
+    queryFn: () => api.call('import:check-sample', settled),
     // The file and the form decide the answer; no table does.
     meta: { tables: NO_TABLES },
     staleTime: Infinity,
