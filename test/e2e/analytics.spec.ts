@@ -8,9 +8,9 @@
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { callApi, loadSample, serve, type Served } from './serve';
+import { callApi, useServedSample } from './serve';
 
-let app: Served;
+const app = useServedSample();
 
 const call = <T>(request: APIRequestContext, channel: string, input: object = {}) => callApi<T>(request, app, channel, input);
 
@@ -64,16 +64,6 @@ async function expectChart(page: Page, testId: string) {
   await expect(frame.locator('svg.recharts-surface')).toBeVisible();
   await expect(frame.locator('.recharts-bar-rectangle, .recharts-trapezoid').first()).toBeVisible();
 }
-
-test.beforeAll(async ({ request }) => {
-  test.setTimeout(240_000);
-  app = await serve();
-  await loadSample(request, app);
-});
-
-test.afterAll(async () => {
-  await app?.stop();
-});
 
 test('the overview: KPIs, funnel and trend, and a way out of an empty period', async ({ page, request }, testInfo) => {
   const overview = await call<Overview>(request, 'analytics:get-overview', { from: FROM, to: TO, bucket: 'month' });

@@ -4,9 +4,9 @@
  * the first suggested pair, see the merged profile and undo the merge there.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { callApi, loadSample, serve, type Served } from './serve';
+import { callApi, useServedSample } from './serve';
 
-let app: Served;
+const app = useServedSample();
 
 interface Row {
   developerId: string;
@@ -15,16 +15,6 @@ interface Row {
 }
 
 const call = <T>(request: APIRequestContext, channel: string, input: object = {}) => callApi<T>(request, app, channel, input);
-
-test.beforeAll(async ({ request }) => {
-  test.setTimeout(240_000);
-  app = await serve();
-  await loadSample(request, app);
-});
-
-test.afterAll(async () => {
-  await app?.stop();
-});
 
 test('search the developers, open a profile', async ({ page, request }, testInfo) => {
   const { rows, total } = await call<{ rows: Row[]; total: number }>(request, 'developers:list', { pageSize: 50 });

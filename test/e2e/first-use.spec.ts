@@ -3,19 +3,9 @@
  * check here failed before its fix.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { callApi, loadSample, serve, type Served } from './serve';
+import { callApi, useServedSample } from './serve';
 
-let app: Served;
-
-test.beforeAll(async ({ request }) => {
-  test.setTimeout(240_000);
-  app = await serve();
-  await loadSample(request, app);
-});
-
-test.afterAll(async () => {
-  await app?.stop();
-});
+const app = useServedSample();
 
 /** Whether a select shows its chosen option in full: as wide as it would be with no width limit. */
 const showsInFull = (page: Page, name: string | RegExp): Promise<boolean> =>

@@ -4,9 +4,9 @@
  * name is taken, a rename, and a merge confirmed in the dialog.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { callApi, loadSample, serve, type Served } from './serve';
+import { callApi, useServedSample } from './serve';
 
-let app: Served;
+const app = useServedSample();
 
 interface Org {
   orgId: string;
@@ -15,16 +15,6 @@ interface Org {
 }
 
 const call = <T>(request: APIRequestContext, channel: string, input: object = {}) => callApi<T>(request, app, channel, input);
-
-test.beforeAll(async ({ request }) => {
-  test.setTimeout(240_000);
-  app = await serve();
-  await loadSample(request, app);
-});
-
-test.afterAll(async () => {
-  await app?.stop();
-});
 
 test('list, rename and merge organizations', async ({ page, request }, testInfo) => {
   const { rows, total } = await call<{ rows: Org[]; total: number }>(request, 'organizations:list', { pageSize: 200 });

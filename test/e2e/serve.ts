@@ -2,7 +2,7 @@
  * Starts `drm serve` as a user would (a subprocess on a fresh data directory)
  * and stops it afterwards, checking that its PostgreSQL went with it.
  */
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,4 +84,37 @@ export async function loadSample(request: APIRequestContext, app: Served): Promi
       { timeout: 180_000, intervals: [1000] },
     )
     .toBe('succeeded');
+}
+
+/**
+ * For a spec file: `drm serve` with the sample loaded before its tests and
+ * stopped after them. Read the returned app's fields inside tests (after
+ * beforeAll has run).
+ */
+export function useServedSample(): Served {
+  let app: Served | undefined;
+  test.beforeAll(async ({ request }) => {
+    test.setTimeout(240_000);
+    app = await serve();
+    await loadSample(request, app);
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+  const started = (): Served => {
+    if (!app) throw new Error('useServedSample: read the app inside a test');
+    return app;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get origin() {
+      return started().origin;
+    },
+    get dataDir() {
+      return started().dataDir;
+    },
+    stop: () => started().stop(),
+  };
 }
