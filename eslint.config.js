@@ -108,13 +108,20 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // The renderer is untrusted and sandboxed: it gets the contract's types, never main-process code.
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['**/src-main/**', '**/src-main'], message: 'The renderer talks to the core only through src-shared/contract/.' },
             { group: ['**/src-preload/**'], message: 'The renderer uses window.api, not the preload module.' },
             { group: ['node:*', 'electron'], message: 'The renderer runs sandboxed in a browser context.' },
+            {
+              // Values from a room would bundle zod and build every schema before the first page (contract/values.ts).
+              group: ['**/src-shared/contract/*', '!**/src-shared/contract/values', '!**/src-shared/contract/tables'],
+              allowTypeImports: true,
+              message: 'Import only types from the contract’s rooms; values come from contract/values.ts.',
+            },
+            { group: ['zod', 'zod/*'], message: 'The core validates; zod would add ~450 kB to the first page’s script.' },
           ],
         },
       ],

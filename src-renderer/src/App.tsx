@@ -1,34 +1,22 @@
-import { useEffect, useRef, type ComponentType, type MouseEvent } from 'react';
+import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileDropOverlay } from './components/FileDropOverlay';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Nav } from './components/Nav';
-import { NotFoundPage } from './components/NotFoundPage';
 import { SampleLanding } from './components/SampleLanding';
-import { CampaignsPage } from './pages/campaigns/CampaignsPage';
-import { DevelopersPage } from './pages/developers/DevelopersPage';
-import { FunnelPage } from './pages/funnel/FunnelPage';
-import { MergesPage } from './pages/merges/MergesPage';
-import { ImportPage } from './pages/import/ImportPage';
-import { OrganizationsPage } from './pages/organizations/OrganizationsPage';
-import { OverviewPage } from './pages/overview/OverviewPage';
-import { SettingsPage } from './pages/settings/SettingsPage';
-import { StatusPage } from './pages/status/StatusPage';
-import type { Route } from './routes';
+import { focusHeadingWhenShown } from './lib/focus-heading';
+import { pages, preloadPages } from './page-of-route';
 import { useHashRoute } from './use-hash-route';
 
-const pages: Record<Route, ComponentType> = {
-  overview: OverviewPage,
-  developers: DevelopersPage,
-  organizations: OrganizationsPage,
-  merges: MergesPage,
-  campaigns: CampaignsPage,
-  funnel: FunnelPage,
-  import: ImportPage,
-  settings: SettingsPage,
-  status: StatusPage,
-  notFound: NotFoundPage,
-};
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="loading">
+      <span className="spinner" aria-hidden="true" />
+      {t('common.loading')}
+    </p>
+  );
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -41,14 +29,18 @@ export function App() {
     document.title = t('app.documentTitle', { page: pageTitle });
   }, [t, pageTitle]);
 
-  // After a client-side navigation nothing tells a screen reader the page changed:
-  // move focus to the new heading, as a real page load would start at the top.
+  // When the browser idles (5 s at the latest), the other pages' code is fetched: later clicks show at once.
+  useEffect(() => {
+    const idle = requestIdleCallback(preloadPages, { timeout: 5000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
+
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+    return focusHeadingWhenShown(mainRef.current);
   }, [route]);
 
   // A plain `href="#main"` would replace the hash route; focus the landmark instead.
@@ -74,7 +66,9 @@ export function App() {
         </div>
       </aside>
       <main id="main" ref={mainRef} tabIndex={-1}>
-        <Page />
+        <Suspense fallback={<PageLoading />}>
+          <Page />
+        </Suspense>
       </main>
       <FileDropOverlay />
       <SampleLanding />

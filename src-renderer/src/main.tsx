@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { api } from './api';
 import { App } from './App';
 import { initI18n } from './i18n';
+import { prefetchFirstPage } from './lib/first-page-prefetch';
 import { createQueryClient, invalidateOnDbChanges } from './query-client';
 import './styles/base.css';
 import './styles/shell.css';
@@ -32,5 +33,7 @@ function render(): void {
   );
 }
 
+// The first page's calls go out first: the core answers them while the page starts.
+prefetchFirstPage(queryClient, window.location.hash);
 // Render only once the language is known, so the first paint is not in the wrong one.
 void initI18n().then(render);

@@ -13,8 +13,9 @@ import { funnelStage } from './settings';
 
 // ── Funnel ───────────────────────────────────────────────────────────────────
 
-export const funnelListModes = ['atOrBeyond', 'reached', 'dropOff'] as const;
-export type FunnelListMode = (typeof funnelListModes)[number];
+import { funnelListModes, type FunnelListMode } from './values';
+
+export { funnelListModes, type FunnelListMode };
 
 const funnelFilters = {
   ...period,

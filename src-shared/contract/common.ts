@@ -47,8 +47,9 @@ export const money = z.object({ currency: z.string(), amount: z.number() });
 export type Money = z.infer<typeof money>;
 
 /** How reports group days over time (the trend, a campaign's activity over time). */
-export const trendBuckets = ['day', 'week', 'month'] as const;
-export type TrendBucket = (typeof trendBuckets)[number];
+import { trendBuckets, type TrendBucket } from './values';
+
+export { trendBuckets, type TrendBucket };
 
 /** A file the core made for the user to save (a CSV export, a template). */
 export const csvFile = z.object({ fileName: z.string(), content: z.string() });

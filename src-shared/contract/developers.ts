@@ -8,8 +8,9 @@ import { z } from 'zod';
 import { csvFile, exportLanguage, uuid } from './common';
 import { mergeHistoryEntry } from './merges';
 
-export const developerSorts = ['lastActivity', 'activityCount', 'name'] as const;
-export type DeveloperSort = (typeof developerSorts)[number];
+import { developerSorts, type DeveloperSort } from './values';
+
+export { developerSorts, type DeveloperSort };
 
 /** What the list and its export filter and sort by; filters combine (AND). */
 const developerFilterFields = {

@@ -6,11 +6,11 @@
 import { z } from 'zod';
 import { backupEvents } from './backup';
 import { importEvents } from './imports';
-import { tableName } from './tables';
+import { tableNames } from './tables';
 
 export const events = {
   /** The tables a write changed: queries reading one of them refetch. */
-  'db:changed': z.object({ tables: z.array(tableName) }),
+  'db:changed': z.object({ tables: z.array(z.enum(tableNames)) }),
   ...importEvents,
   ...backupEvents,
 } as const;

@@ -5,13 +5,14 @@
  * preload reaches it, with a path it took from a real `File`.
  */
 import { z } from 'zod';
+import { FILE_HANDLE_PATTERN } from './values';
 
 /**
- * A file the user chose, as the shell registered it: `fh_` and 32 random
- * base64url characters. Over IPC and HTTP the core opens only files named by
- * such a handle, never a path the page gives (the CLI registers its own).
+ * A file the user chose, as the shell registered it (FILE_HANDLE_PATTERN).
+ * Over IPC and HTTP the core opens only files named by such a handle, never a
+ * path the page gives (the CLI registers its own).
  */
-export const FILE_HANDLE_PATTERN = /^fh_[A-Za-z0-9_-]{32}$/;
+export { FILE_HANDLE_PATTERN };
 
 const CHOOSE_AGAIN = 'drop or choose the file again';
 

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { uuid } from './common';
 
-export const mergeRules = ['same_handle', 'same_name_org', 'same_name_domain', 'same_email_local'] as const;
+import { mergeRules } from './values';
+
+export { mergeRules };
 export const mergeRule = z.enum(mergeRules);
 export type MergeRule = z.infer<typeof mergeRule>;
 

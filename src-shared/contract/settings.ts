@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { amount, currency, emptyInput } from './common';
 
-export const attributionModels = ['linear', 'first', 'last'] as const;
-export type AttributionModelName = (typeof attributionModels)[number];
+import { attributionModels, type AttributionModelName } from './values';
+
+export { attributionModels, type AttributionModelName };
 
 export const funnelStage = z.object({ key: z.string(), title: z.string(), order: z.number().int() });
 export type FunnelStage = z.infer<typeof funnelStage>;

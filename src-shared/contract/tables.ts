@@ -3,10 +3,9 @@
  * renderer's queries declare they read: the spec's 25 in `public`
  * unqualified, the app's own schemas qualified (`app.x`, `derived.x`).
  * core/db/tables.ts proves at compile time that this list and the schema
- * define the same tables.
+ * define the same tables. No zod here: the renderer imports this list
+ * (contract/values.ts says why).
  */
-import { z } from 'zod';
-
 export const tableNames = [
   // The spec's tables (core/db/schema/), in its files' order.
   'tenants',
@@ -48,4 +47,3 @@ export const tableNames = [
 ] as const;
 
 export type TableName = (typeof tableNames)[number];
-export const tableName = z.enum(tableNames);

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { trendBuckets, type TrendBucket } from '../../../src-shared/contract/common';
+import { trendBuckets, type TrendBucket } from '../../../src-shared/contract/values';
 import { customPeriod, lastDay, periodPresets, presetPeriod, type CustomPeriodError, type PeriodChoice } from './period';
 import { useAnalyticsFormat } from './use-analytics-format';
 import type { PeriodState } from './url-state';

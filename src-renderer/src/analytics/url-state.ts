@@ -4,9 +4,14 @@
  * A preset is stored by name so that "last 30 days" stays relative; a custom
  * period is stored as the contract's half-open `from`/`to`.
  */
-import { funnelListModes, type FunnelListMode } from '../../../src-shared/contract/analytics';
-import { trendBuckets, type TrendBucket } from '../../../src-shared/contract/common';
-import { attributionModels, type AttributionModelName } from '../../../src-shared/contract/settings';
+import {
+  attributionModels,
+  funnelListModes,
+  trendBuckets,
+  type AttributionModelName,
+  type FunnelListMode,
+  type TrendBucket,
+} from '../../../src-shared/contract/values';
 import { defaultBucket, isDay, periodPresets, presetPeriod, type Period, type PeriodChoice } from './period';
 
 /** The query part of a hash route: `#/funnel?from=…` → its parameters. */

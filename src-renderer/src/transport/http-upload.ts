@@ -1,4 +1,5 @@
-import { FILE_HANDLE_PATTERN, type RegisteredFile } from '../../../src-shared/contract/files';
+import type { RegisteredFile } from '../../../src-shared/contract/files';
+import { FILE_HANDLE_PATTERN } from '../../../src-shared/contract/values';
 import { ApiCallError, type ApiCallErrorCode } from '../api-error';
 
 /** The handle `POST /api/upload` gave the uploaded copy, its name and size. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attributionModels, type AttributionModelName } from '../../../../src-shared/contract/settings';
+import { attributionModels, type AttributionModelName } from '../../../../src-shared/contract/values';
 import { useAnalyticsToday, useHashQuery } from '../../analytics/hooks';
 import { PeriodPicker } from '../../analytics/PeriodPicker';
 import { periodParams, readPeriod, readRoiOptions, type PeriodState } from '../../analytics/url-state';

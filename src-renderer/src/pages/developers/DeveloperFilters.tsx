@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { developerSorts, type DeveloperSort } from '../../../../src-shared/contract/developers';
+import { developerSorts, type DeveloperSort } from '../../../../src-shared/contract/values';
 import { useProviderLabel } from '../../components/developer-bits';
 import { stageKeys } from '../../../../src-shared/funnel-stages';
 import { providers } from '../../../../src-shared/providers';

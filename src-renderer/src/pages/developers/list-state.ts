@@ -4,7 +4,7 @@
  * profile or a link pasted to a colleague opens the same list; and what its
  * sortable headers do. Pure, unit-tested.
  */
-import { developerSorts, type DeveloperSort } from '../../../../src-shared/contract/developers';
+import { developerSorts, type DeveloperSort } from '../../../../src-shared/contract/values';
 import { isStageKey } from '../../../../src-shared/funnel-stages';
 import { MAX_TAG_LENGTH } from '../../../../src-shared/tags';
 import { emptyFilters, type DeveloperFilterState } from './developer-view';

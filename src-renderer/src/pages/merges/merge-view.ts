@@ -3,7 +3,7 @@
  * and what the "merged, undo?" message shows as the undo runs.
  */
 import type { MergeRule, MergeSuggestion } from '../../../../src-shared/contract/merges';
-import { mergeRules } from '../../../../src-shared/contract/merges';
+import { mergeRules } from '../../../../src-shared/contract/values';
 
 export function isKnownRule(rule: string): rule is MergeRule {
   return (mergeRules as readonly string[]).includes(rule);

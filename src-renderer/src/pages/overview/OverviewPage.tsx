@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAnalyticsToday, useHashQuery } from '../../analytics/hooks';
 import { BucketSwitch, PeriodPicker } from '../../analytics/PeriodPicker';
 import { exportFileStem } from '../../analytics/csv';
-import { linkTo, periodParams, readBucket, readPeriod, type PeriodState } from '../../analytics/url-state';
+import { linkTo, periodParams, type PeriodState } from '../../analytics/url-state';
 import { FunnelChart } from '../../components/charts/FunnelChart';
 import { TrendChart } from '../../components/charts/TrendChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -16,6 +16,7 @@ import { useFirstPageMark } from '../../lib/first-page-mark';
 import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { EmptyPeriodNotice } from '../../analytics/EmptyPeriodNotice';
 import { KpiCards } from './KpiCards';
+import { overviewInput } from './overview-input';
 import { TopCampaigns } from './TopCampaigns';
 
 export function OverviewPage() {
@@ -39,10 +40,9 @@ export function OverviewPage() {
 function OverviewContent({ today }: { today: string }) {
   const { t } = useTranslation();
   const [params, update] = useHashQuery();
-  const periodState = readPeriod(params, today);
-  const period = periodState.period ?? { from: today, to: today };
-  const bucket = readBucket(params, period);
-  const query = useQuery(analyticsQueries.overview({ ...period, bucket }));
+  const { periodState, input } = overviewInput(params, today);
+  const { bucket, ...period } = input;
+  const query = useQuery(analyticsQueries.overview(input));
   const presence = useQuery(systemQueries.dataPresence());
   const data = query.data;
   const emptyDatabase = isEmptyDatabase(presence.data);

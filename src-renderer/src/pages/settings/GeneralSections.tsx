@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attributionModels, type AttributionModelName, type Settings } from '../../../../src-shared/contract/settings';
+import type { Settings } from '../../../../src-shared/contract/settings';
+import { attributionModels, type AttributionModelName } from '../../../../src-shared/contract/values';
 import { byOrder } from '../../analytics/chart-data';
 import { useStageName } from '../../analytics/use-stage-name';
 import type { DraftFields } from './draft-fields';

@@ -1,0 +1,25 @@
+/**
+ * The contract's enumerations as plain values, without zod. The renderer
+ * imports values only from here and from tables.ts, and nothing but types
+ * from the rooms (eslint.config.js holds it to that): one value import of a
+ * room would put zod and every schema of the contract into the first page's
+ * script — about 450 kB the page parses before it can ask for its data.
+ * The rooms build their schemas from these same lists.
+ */
+
+/** A file the shell registered: `fh_` and 32 random base64url characters (contract/files.ts). */
+export const FILE_HANDLE_PATTERN = /^fh_[A-Za-z0-9_-]{32}$/;
+
+export const trendBuckets = ['day', 'week', 'month'] as const;
+export type TrendBucket = (typeof trendBuckets)[number];
+
+export const developerSorts = ['lastActivity', 'activityCount', 'name'] as const;
+export type DeveloperSort = (typeof developerSorts)[number];
+
+export const mergeRules = ['same_handle', 'same_name_org', 'same_name_domain', 'same_email_local'] as const;
+
+export const funnelListModes = ['atOrBeyond', 'reached', 'dropOff'] as const;
+export type FunnelListMode = (typeof funnelListModes)[number];
+
+export const attributionModels = ['linear', 'first', 'last'] as const;
+export type AttributionModelName = (typeof attributionModels)[number];
