@@ -5,9 +5,12 @@
  * user would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startCore } from '../src-main/core/index';
 import type { Core } from '../src-main/core/types';
+import { cleanups } from './cleanup';
 
 export interface DatasetSize {
   developers: number;
@@ -67,4 +70,65 @@ export function dataUrl(dataDir: string): string {
   const owner = read('server.json') as { port: number };
   const credentials = read('credentials.json') as { appPassword: string };
   return `postgres://drm:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${owner.port}/drm`;
+}
+
+/** Names the dataset a data folder holds, so that another benchmark (or the next run) can reuse it. */
+const MARKER = 'bench-dataset.json';
+
+const n = (x: number) => x.toLocaleString('en-US');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * A data folder with the generated dataset imported through the app's
+ * channels, and a core started on it. With `given` (a benchmark's
+ * `--data-dir`), a folder whose marker names the same sizes is reused, so a
+ * 10M dataset is imported once for bench:merges, bench:queries and
+ * bench:startup; an empty or new folder is prepared and kept. Without it, a
+ * temporary folder is made and removed at exit.
+ */
+export async function prepareDataDir(
+  size: DatasetSize,
+  given: string | undefined,
+  timeZone: string,
+): Promise<{ core: Core; dataDir: string; reused: boolean }> {
+  const parent = mkdtempSync(join(tmpdir(), 'drm-bench-'));
+  chmodSync(parent, 0o711); // as root, PostgreSQL (user postgres) must pass through
+  cleanups.push(() => rmSync(parent, { recursive: true, force: true }));
+  const dataDir = given ? resolve(given) : join(parent, 'data');
+  const marker = join(dataDir, MARKER);
+  if (existsSync(marker)) {
+    const prepared = JSON.parse(readFileSync(marker, 'utf8')) as DatasetSize;
+    if (JSON.stringify(prepared) !== JSON.stringify(size)) {
+      throw new Error(`${dataDir} holds another dataset (${JSON.stringify(prepared)}); pass the same sizes or another --data-dir`);
+    }
+    const core = await startCore({ dataDir });
+    console.log(`reusing ${dataDir}: ${n(size.developers)} developers, ${n(size.activities)} activities (seed ${size.seed})`);
+    return { core, dataDir, reused: true };
+  }
+  if (given && existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    throw new Error(`${dataDir} is not empty and was not prepared by a benchmark; name an empty or new folder`);
+  }
+  if (given) {
+    mkdirSync(dataDir, { recursive: true });
+    chmodSync(dataDir, 0o711);
+  }
+  const t0 = performance.now();
+  const out = join(parent, 'csv');
+  await generateDataset(out, size, (child) => {
+    const kill = () => child.kill('SIGTERM');
+    cleanups.push(kill);
+    return () => cleanups.splice(cleanups.indexOf(kill), 1);
+  });
+  console.log(`generated ${n(size.developers)} developers, ${n(size.activities)} activities in ${seconds(performance.now() - t0)}`);
+  const core = await startCore({ dataDir });
+  // Days are counted in the zone the generated rows were written in, whatever this machine's zone.
+  const zoneSet = await core.handlers['settings:update']({ timeZoneSetting: timeZone });
+  if (!zoneSet.ok) throw new Error(`settings:update: ${zoneSet.error.message}`);
+  for (const type of ['campaigns', 'budgets', 'developers', 'activities'] as const) {
+    const t = performance.now();
+    await importOrThrow(core, join(out, `${type}.csv`), type, timeZone);
+    console.log(`imported ${type}.csv in ${seconds(performance.now() - t)}`);
+  }
+  writeFileSync(marker, JSON.stringify(size));
+  return { core, dataDir, reused: false };
 }

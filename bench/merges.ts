@@ -25,16 +25,13 @@
  *   npm run bench:merges -- --activities 100000 --pairs 5
  *   npm run bench:merges -- --activities 10000000 --data-dir /var/tmp/drm-10m
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEFAULT_TENANT } from '../src-main/core/db/seed';
-import { startCore } from '../src-main/core/index';
 import type { Core } from '../src-main/core/types';
 import { cleanUpOnSignals, cleanups, runBenchmark } from './cleanup';
-import { dataUrl, generateDataset, importOrThrow } from './dataset';
+import { dataUrl, prepareDataDir, type DatasetSize } from './dataset';
 import { pickPairs, rebuiltChecksums, type Pair } from './merges-pairs';
 import { checksumDifferences, derivedChecksums, type Checksum } from './checksums';
 import { sampleServerCpu, serverCpuSince } from './server-cpu';
@@ -67,62 +64,10 @@ function count(name: string, text: string, min: number): number {
 
 const TIMEZONE = 'Asia/Tokyo';
 const TARGET_MS = 300;
-const MARKER = 'bench-merges.json';
 const n = (x: number) => x.toLocaleString('en-US');
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const ms1 = (ms: number | null) => (ms === null ? '     —' : `${ms.toFixed(1).padStart(6)}`);
 
 cleanUpOnSignals();
-
-interface Size {
-  developers: number;
-  activities: number;
-  seed: number;
-}
-
-/** A data folder with the dataset imported: reused when its marker names the same sizes, else made. */
-async function prepare(size: Size): Promise<{ core: Core; dataDir: string }> {
-  const given = args['data-dir'] ? resolve(args['data-dir']) : undefined;
-  const parent = mkdtempSync(join(tmpdir(), 'drm-bench-merges-'));
-  chmodSync(parent, 0o711); // as root, PostgreSQL (user postgres) must pass through
-  cleanups.push(() => rmSync(parent, { recursive: true, force: true }));
-  const dataDir = given ?? join(parent, 'data');
-  const marker = join(dataDir, MARKER);
-  if (existsSync(marker)) {
-    const prepared = JSON.parse(readFileSync(marker, 'utf8')) as Size;
-    if (JSON.stringify(prepared) !== JSON.stringify(size)) {
-      throw new Error(`${dataDir} holds another dataset (${JSON.stringify(prepared)}); pass the same sizes or another --data-dir`);
-    }
-    const core = await startCore({ dataDir });
-    console.log(`reusing ${dataDir}: ${n(size.developers)} developers, ${n(size.activities)} activities (seed ${size.seed})`);
-    return { core, dataDir };
-  }
-  if (given && existsSync(given) && readdirSync(given).length > 0) {
-    throw new Error(`${given} is not empty and was not prepared by bench:merges; name an empty or new folder`);
-  }
-  if (given) {
-    mkdirSync(given, { recursive: true });
-    chmodSync(given, 0o711);
-  }
-  const t0 = performance.now();
-  const out = join(parent, 'csv');
-  await generateDataset(out, size, (child) => {
-    const kill = () => child.kill('SIGTERM');
-    cleanups.push(kill);
-    return () => cleanups.splice(cleanups.indexOf(kill), 1);
-  });
-  console.log(`generated ${n(size.developers)} developers, ${n(size.activities)} activities in ${seconds(performance.now() - t0)}`);
-  const core = await startCore({ dataDir });
-  const zoneSet = await core.handlers['settings:update']({ timeZoneSetting: TIMEZONE });
-  if (!zoneSet.ok) throw new Error(`settings:update: ${zoneSet.error.message}`);
-  for (const type of ['campaigns', 'budgets', 'developers', 'activities'] as const) {
-    const t = performance.now();
-    await importOrThrow(core, join(out, `${type}.csv`), type, TIMEZONE);
-    console.log(`imported ${type}.csv in ${seconds(performance.now() - t)}`);
-  }
-  writeFileSync(marker, JSON.stringify(size));
-  return { core, dataDir };
-}
 
 interface Timing {
   wall: number;
@@ -223,7 +168,7 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const size: Size = {
+  const size: DatasetSize = {
     developers: count('developers', args.developers, 1),
     activities: count('activities', args.activities, 1),
     seed: count('seed', args.seed, 0),
@@ -232,7 +177,7 @@ async function main(): Promise<number> {
   const suggestionRuns = count('suggestion-runs', args['suggestion-runs'], 1);
   const load0 = loadavg();
 
-  const { core, dataDir } = await prepare(size);
+  const { core, dataDir } = await prepareDataDir(size, args['data-dir'], TIMEZONE);
   cleanups.push(() => core.stop());
   const client = new pg.Client(dataUrl(dataDir));
   client.on('error', (error) => console.error(`(bench connection: ${error.message})`));

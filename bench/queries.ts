@@ -16,10 +16,10 @@
  * import kept current and what a rebuild computes are both compared.
  *
  *   npm run bench:queries
- *   npm run bench:queries -- --activities 10000000
+ *   npm run bench:queries -- --activities 10000000 --data-dir /var/tmp/drm-bench-10m
  *   npm run bench:queries -- --activities 50000 --developers 5000 --runs 20
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,21 +29,22 @@ import type { ChannelName } from '../src-shared/contract/index';
 import type { FunnelReport, OverviewReport, TrendReport } from '../src-shared/contract/analytics';
 import type { RoiReport } from '../src-shared/contract/campaigns';
 import { DEFAULT_TENANT } from '../src-main/core/db/seed';
-import { startCore } from '../src-main/core/index';
 import { MERGED_AWAY_SQL } from '../src-main/core/identity/merged-away';
 import { readSettings } from '../src-main/core/settings/read';
 import type { Core } from '../src-main/core/types';
 import { cleanUpOnSignals, cleanups, runBenchmark } from './cleanup';
-import { dataUrl, generateDataset, importOrThrow } from './dataset';
+import { dataUrl, prepareDataDir } from './dataset';
 import { exportRaw, loadReference, referenceFunnel } from './queries-duckdb';
 import { measureRoiGrid } from './queries-roi';
 import { formatTable, funnelDifferences, percentile, timeRuns, type FunnelNumbers, type Row } from './timing';
 
-const usage = `usage: npm run bench:queries -- [--activities N] [--developers N] [--runs N] [--merges N] [--seed S] [--skip-rebuild]
+const usage = `usage: npm run bench:queries -- [--activities N] [--developers N] [--runs N] [--merges N] [--seed S] [--data-dir DIR] [--skip-rebuild]
   --activities  activity rows to generate (default 1,000,000; 10,000,000 for the large run)
   --developers  developers.csv rows (default 100,000)
   --runs        timed runs per query, at least 20 (default 30), after 3 untimed warm-up runs
   --merges      developer pairs merged before measuring, so merged-away developers exist (default 5)
+  --data-dir    keep the imported data here and reuse it on the next run with the same sizes and seed
+                (shared with bench:merges and bench:startup)
   --skip-rebuild  do not run stats:rebuild and the second check after it`;
 
 const { values: args } = parseArgs({
@@ -53,6 +54,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '30' },
     merges: { type: 'string', default: '5' },
     seed: { type: 'string', default: '42' },
+    'data-dir': { type: 'string' },
     'skip-rebuild': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -152,8 +154,18 @@ function printCheck(label: string, app: FunnelNumbers, reference: FunnelNumbers)
   return false;
 }
 
-/** Merges `merges` pairs of visible developers with activity, in an order fixed by their ids. */
-async function mergePairs(core: Core, client: pg.Client, merges: number): Promise<void> {
+/**
+ * Makes sure `merges` developers are merged away: merges pairs of visible
+ * developers with activity, in an order fixed by their ids, as many as a
+ * reused data folder still lacks.
+ */
+async function mergePairs(core: Core, client: pg.Client, wanted: number): Promise<void> {
+  const { rows: already } = await client.query<{ n: string }>(
+    `select count(*) as n from developers d where d.tenant_id = $1 and ${MERGED_AWAY_SQL('d.developer_id')}`,
+    [DEFAULT_TENANT],
+  );
+  const merges = Math.max(0, wanted - Number(already[0]!.n));
+  if (merges === 0) return;
   // Pairs of visible developers with activity, in an order fixed by their ids.
   const { rows } = await client.query<{ id: string }>(
     `select d.developer_id as id from developers d
@@ -272,41 +284,17 @@ async function main(): Promise<number> {
   const merges = count('merges', args.merges, 0);
   const seed = count('seed', args.seed, 0);
 
-  const parent = mkdtempSync(join(tmpdir(), 'drm-bench-queries-'));
-  chmodSync(parent, 0o711); // as root, PostgreSQL (user postgres) must pass through
-  cleanups.push(() => rmSync(parent, { recursive: true, force: true }));
-
-  const t0 = performance.now();
-  const out = join(parent, 'csv');
-  await generateDataset(out, { developers, activities, seed }, (child) => {
-    const kill = () => child.kill('SIGTERM');
-    cleanups.push(kill);
-    return () => cleanups.splice(cleanups.indexOf(kill), 1);
-  });
-  console.log(
-    `generated ${n(developers)} developers, ${n(activities)} activities, campaigns and budgets in ${seconds(performance.now() - t0)}`,
-  );
-
-  const dataDir = join(parent, 'data');
-  const core = await startCore({ dataDir });
+  const { core, dataDir } = await prepareDataDir({ developers, activities, seed }, args['data-dir'], TIMEZONE);
   cleanups.push(() => core.stop());
   const client = new pg.Client(dataUrl(dataDir));
   // On Ctrl-C the terminal signals PostgreSQL too, which then drops this connection: not worth a crash.
   client.on('error', (error) => console.error(`(export connection: ${error.message})`));
   await client.connect();
   cleanups.push(() => client.end());
+  const parent = mkdtempSync(join(tmpdir(), 'drm-bench-queries-'));
+  cleanups.push(() => rmSync(parent, { recursive: true, force: true }));
 
-  // Days are counted in JST, the zone the generated rows were written in, whatever this machine's zone.
-  const zoneSet = await core.handlers['settings:update']({ timeZoneSetting: TIMEZONE });
-  if (!zoneSet.ok) console.log(`(settings:update: ${zoneSet.error.message}; days follow the machine's zone)`);
-
-  for (const type of ['campaigns', 'budgets', 'developers', 'activities'] as const) {
-    const t = performance.now();
-    await importOrThrow(core, join(out, `${type}.csv`), type, TIMEZONE);
-    console.log(`imported ${type}.csv in ${seconds(performance.now() - t)}`);
-  }
-
-  if (merges > 0) await mergePairs(core, client, merges);
+  await mergePairs(core, client, merges);
 
   const settings = await readSettings(dbOn(client), DEFAULT_TENANT);
   await printDatabase(client, settings.timeZone);
