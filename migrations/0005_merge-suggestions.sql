@@ -22,4 +22,5 @@ CREATE TABLE "derived"."merge_pairs" (
 --> statement-breakpoint
 CREATE INDEX "idx_merge_keys_group" ON "derived"."merge_keys" USING btree ("tenant_id","grp");--> statement-breakpoint
 CREATE INDEX "idx_merge_keys_developer" ON "derived"."merge_keys" USING btree ("developer_id");--> statement-breakpoint
+CREATE INDEX "idx_merge_keys_org" ON "derived"."merge_keys" USING btree ("scope") WHERE "derived"."merge_keys"."rule" = 1;--> statement-breakpoint
 CREATE INDEX "idx_merge_pairs_score" ON "derived"."merge_pairs" USING btree ("tenant_id","score" DESC NULLS LAST,"a","b");

@@ -67,10 +67,10 @@ keyed as (
   union all
   -- Both at the organization's own email domain (imports put them there by it) is the domain rule's fact: flagged here.
   select ${ruleNo('same_name_org')}, n.name_key, n.org_id::text, n.developer_id, coalesce(lower(o.domain_primary::text), ''), n.display_name,
-         o.domain_primary is not null
-           and exists (select 1 from email e where e.developer_id = n.developer_id and e.domain = lower(o.domain_primary::text)),
-         null
+         e.developer_id is not null, null
     from named n join organizations o on o.org_id = n.org_id
+    -- A join, not exists: over a CTE, exists would scan every email once per named developer.
+    left join (select distinct developer_id, domain from email) e on e.developer_id = n.developer_id and e.domain = lower(o.domain_primary::text)
   union all
   select distinct ${ruleNo('same_name_domain')}, n.name_key, e.domain, n.developer_id, '', n.display_name, false, null::text[]
     from named n join email e on e.developer_id = n.developer_id

@@ -39,6 +39,8 @@ const CHANGED = 'merge_changed';
 const CANDIDATES = 'merge_candidates';
 /** Recompute everything when a change names at least this share of the tenant's developers. */
 const WIDE_SHARE = 0.3;
+/** …and at least this many (a merge or an edit never counts the developers). */
+const WIDE_MIN = 1000;
 
 const keyParams = (tenant: string) => [tenant, FREE_MAIL_DOMAINS, GENERIC_EMAIL_LOCALS];
 
@@ -131,10 +133,14 @@ export async function refreshMergeSuggestions(db: Db, tenant: string, change: De
   const client = tracedClient(db);
   const listed = change.developers;
   if (listed !== 'all' && listed.length === 0) return;
+  // Pairs depend on other developers' keys: two writers refreshing at once would each pair from a
+  // snapshot without the other's change. One at a time per tenant, each statement after the lock
+  // reading what the one before committed (read committed); held until this writer's commit.
+  await client.query(`select pg_advisory_xact_lock(hashtextextended('derived.merge_pairs:' || $1, 0))`, [tenant]);
   let all = listed === 'all';
-  if (!all) {
+  if (!all && listed.length > WIDE_MIN) {
     const { rows } = await client.query<{ n: number }>('select count(*)::int as n from developers where tenant_id = $1', [tenant]);
-    all = listed.length >= WIDE_SHARE * rows[0]!.n && listed.length > 1000;
+    all = listed.length >= WIDE_SHARE * rows[0]!.n;
   }
   if (all) await rebuildAll(client, tenant);
   // Imports (a span of new rows) may give any organization a domain.

@@ -245,7 +245,14 @@ export const mergeKeys = derivedSchema.table(
     flag: boolean('flag').notNull().default(false),
     tokens: text('tokens').array(),
   },
-  (t) => [index('idx_merge_keys_group').on(t.tenantId, t.grp), index('idx_merge_keys_developer').on(t.developerId)],
+  // The organization rule's rows by organization: refreshed when its domain changes.
+  (t) => [
+    index('idx_merge_keys_group').on(t.tenantId, t.grp),
+    index('idx_merge_keys_developer').on(t.developerId),
+    index('idx_merge_keys_org')
+      .on(t.scope)
+      .where(sql`${t.rule} = 1`),
+  ],
 );
 
 /**
