@@ -21,7 +21,10 @@
  * rows were computed with, and the members of one that changed are refreshed
  * too.
  *
- * 'all' (a rebuild, or a change naming most developers) recomputes the tables.
+ * 'all' (a rebuild, a settings change, or a change naming most developers)
+ * computes every developer's keys and compares them likewise: a rebuild that
+ * changes nothing writes nothing; when much changed (a first import) both
+ * tables are written again whole.
  */
 import type { Db, SqlClient } from '../db/db';
 import { traceStep, tracedClient } from '../db/trace';
@@ -41,12 +44,15 @@ const CANDIDATES = 'merge_candidates';
 const WIDE_SHARE = 0.3;
 /** …and at least this many (a merge or an edit never counts the developers). */
 const WIDE_MIN = 1000;
+/** After computing every key: rewrite both tables when this share of the rows changed (a first import), else pair by pair. */
+const REWRITE_SHARE = 0.2;
 
 const keyParams = (tenant: string) => [tenant, FREE_MAIL_DOMAINS, GENERIC_EMAIL_LOCALS];
 
-async function rebuildAll(client: SqlClient, tenant: string): Promise<void> {
+/** Writes every key from NEW and every pair again: cheaper than pair by pair when most groups changed. */
+async function rewriteAll(client: SqlClient, tenant: string): Promise<void> {
   await client.query(`delete from ${KEYS_TABLE} where tenant_id = $1`, [tenant]);
-  await client.query(`insert into ${KEYS_TABLE} (${KEY_COLUMNS}) ${keysSql('developers d')}`, keyParams(tenant));
+  await client.query(`insert into ${KEYS_TABLE} (${KEY_COLUMNS}) select ${KEY_COLUMNS} from ${NEW}`);
   await client.query(`analyze ${KEYS_TABLE}`);
   await client.query(`delete from ${PAIRS_TABLE} where tenant_id = $1`, [tenant]);
   await client.query(`insert into ${PAIRS_TABLE} (tenant_id, a, b, rules, score) select $1, s.* from (${scoredPairsSql(null)}) s`, [
@@ -84,20 +90,33 @@ async function addStaleOrganizations(client: SqlClient, tenant: string, everyOrg
   );
 }
 
-/** The listed developers' keys again; the pairs of the groups that differ. */
-async function refreshListed(client: SqlClient, tenant: string, ids: readonly string[], everyOrg: boolean): Promise<void> {
-  await temp(client, IDS, 'select distinct unnest($1::uuid[]) as developer_id', [ids]);
-  await addStaleOrganizations(client, tenant, everyOrg);
-  await temp(client, OLD, `select mk.* from ${KEYS_TABLE} mk join ${IDS} i on i.developer_id = mk.developer_id where mk.tenant_id = $1`, [
-    tenant,
-  ]);
-  await temp(client, NEW, keysSql(`${IDS} i join developers d on d.developer_id = i.developer_id`), keyParams(tenant));
+/**
+ * The keys of the listed developers (null: every developer) again; the pairs
+ * of the groups that differ. `everyOrg`: check every organization's domain.
+ */
+async function refreshKeys(client: SqlClient, tenant: string, ids: readonly string[] | null, everyOrg: boolean): Promise<void> {
+  if (ids) {
+    await temp(client, IDS, 'select distinct unnest($1::uuid[]) as developer_id', [ids]);
+    await addStaleOrganizations(client, tenant, everyOrg);
+  }
+  const mine = ids ? `join ${IDS} i on i.developer_id = mk.developer_id` : '';
+  await temp(client, OLD, `select mk.* from ${KEYS_TABLE} mk ${mine} where mk.tenant_id = $1`, [tenant]);
+  const rows = await temp(
+    client,
+    NEW,
+    keysSql(ids ? `${IDS} i join developers d on d.developer_id = i.developer_id` : 'developers d'),
+    keyParams(tenant),
+  );
   const changed = await temp(
     client,
     CHANGED,
     `select * from ((select * from ${OLD} except select * from ${NEW}) union all (select * from ${NEW} except select * from ${OLD})) d`,
   );
   if (changed === 0) return;
+  if (!ids && changed >= REWRITE_SHARE * rows) {
+    await rewriteAll(client, tenant);
+    return;
+  }
   // Only the developers whose rows differ are rewritten.
   await client.query(
     `delete from ${KEYS_TABLE} mk using (select distinct developer_id from ${CHANGED}) c where mk.developer_id = c.developer_id`,
@@ -142,8 +161,7 @@ export async function refreshMergeSuggestions(db: Db, tenant: string, change: De
     const { rows } = await client.query<{ n: number }>('select count(*)::int as n from developers where tenant_id = $1', [tenant]);
     all = listed.length >= WIDE_SHARE * rows[0]!.n;
   }
-  if (all) await rebuildAll(client, tenant);
-  // Imports (a span of new rows) may give any organization a domain.
-  else await refreshListed(client, tenant, listed as readonly string[], change.span !== null);
+  // Imports (a span of new rows) may give any organization a domain; 'all' computes every row anyway.
+  await refreshKeys(client, tenant, all ? null : (listed as readonly string[]), change.span !== null);
   traceStep(`derived: merge suggestions (${all ? 'all' : listed.length} developers)`, started);
 }
