@@ -13,6 +13,10 @@ import type { Db } from '../db/db';
 
 export const DEFAULT_SUGGESTIONS = 100;
 
+/** Over developers `la`, `lb` and their stats `ta`, `tb`: `b` is the suggested survivor (more activity, then the older record). */
+const SWAPPED = `(coalesce(tb.total_actions, 0) > coalesce(ta.total_actions, 0)
+   or (coalesce(tb.total_actions, 0) = coalesce(ta.total_actions, 0) and lb.created_at < la.created_at))`;
+
 /**
  * $1 tenant, $2 the lowest score listed, $3 limit. The page of stored pairs
  * (a < b) with the suggested survivor first: more activity, then the older
@@ -35,8 +39,7 @@ page as (
    limit $3
 )
 select s.a, s.b, s.score,
-       coalesce(tb.total_actions, 0) > coalesce(ta.total_actions, 0)
-         or (coalesce(tb.total_actions, 0) = coalesce(ta.total_actions, 0) and lb.created_at < la.created_at) as swapped
+       ${SWAPPED} as swapped
   from page s
   join developers la on la.developer_id = s.a
   join developers lb on lb.developer_id = s.b
@@ -75,8 +78,7 @@ export async function pairEvidence(db: Db, tenant: string, a: string, b: string)
 /** Whether `low` is the suggested survivor of the pair: more activity, then the older record. */
 async function survivorFirst(db: Db, low: string, high: string): Promise<boolean> {
   const { rows } = await db.$client.query<{ swapped: boolean }>(
-    `select coalesce(tb.total_actions, 0) > coalesce(ta.total_actions, 0)
-              or (coalesce(tb.total_actions, 0) = coalesce(ta.total_actions, 0) and lb.created_at < la.created_at) as swapped
+    `select ${SWAPPED} as swapped
        from developers la join developers lb on lb.developer_id = $2
        left join developer_stats ta on ta.developer_id = la.developer_id
        left join developer_stats tb on tb.developer_id = lb.developer_id
