@@ -60,10 +60,11 @@ async function rewriteAll(client: SqlClient, tenant: string): Promise<void> {
   ]);
 }
 
-async function temp(client: SqlClient, name: string, select: string, values: unknown[] = []): Promise<number> {
+/** A temp table of `select`; ANALYZEd unless `analyze` is false (a whole tenant's keys: only compared, never probed). */
+async function temp(client: SqlClient, name: string, select: string, values: unknown[] = [], analyze = true): Promise<number> {
   await client.query(`drop table if exists ${name}`);
   const created = await client.query(`create temp table ${name} on commit drop as ${select}`, values);
-  await client.query(`analyze ${name}`);
+  if (analyze) await client.query(`analyze ${name}`);
   return created.rowCount ?? 0;
 }
 
@@ -100,12 +101,13 @@ async function refreshKeys(client: SqlClient, tenant: string, ids: readonly stri
     await addStaleOrganizations(client, tenant, everyOrg);
   }
   const mine = ids ? `join ${IDS} i on i.developer_id = mk.developer_id` : '';
-  await temp(client, OLD, `select mk.* from ${KEYS_TABLE} mk ${mine} where mk.tenant_id = $1`, [tenant]);
+  await temp(client, OLD, `select mk.* from ${KEYS_TABLE} mk ${mine} where mk.tenant_id = $1`, [tenant], ids !== null);
   const rows = await temp(
     client,
     NEW,
     keysSql(ids ? `${IDS} i join developers d on d.developer_id = i.developer_id` : 'developers d'),
     keyParams(tenant),
+    ids !== null,
   );
   const changed = await temp(
     client,
