@@ -19,14 +19,15 @@
  *   `stats:rebuild` writes (computed in a transaction that is rolled back),
  *   and the same after they are all undone: the merges' incremental
  *   updates are exactly a recomputation.
- * Also times the merge suggestions' first page (at 100k developers by default).
+ * Also times the merge suggestions' first page (at 100k developers by default)
+ * and checks it against the reference computation (exit 1 on a mismatch).
  *
  *   npm run bench:merges
  *   npm run bench:merges -- --activities 100000 --pairs 5
  *   npm run bench:merges -- --activities 10000000 --data-dir /var/tmp/drm-10m
  */
 import { cpus, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEFAULT_TENANT } from '../src-main/core/db/seed';
 import type { Core } from '../src-main/core/types';
@@ -36,6 +37,8 @@ import { pickPairs, rebuiltChecksums, type Pair } from './merges-pairs';
 import { checksumDifferences, derivedChecksums, type Checksum } from './checksums';
 import { sampleServerCpu, serverCpuSince } from './server-cpu';
 import { interleave, percentile, timeRuns } from './timing';
+import { referenceSuggestions } from './suggestions-reference';
+import { DEFAULT_SUGGESTIONS } from '../src-main/core/merges/suggestions';
 
 const usage = `usage: npm run bench:merges -- [--activities N] [--developers N] [--pairs N] [--data-dir DIR] [--seed S] [--suggestion-runs N]
   --activities  activity rows to generate (default 1,000,000)
@@ -163,6 +166,36 @@ async function allAtOnce(core: Core, client: pg.Client, pairs: readonly Pair[], 
   return ok;
 }
 
+/**
+ * The suggestions' first page, timed, and checked against the reference (the
+ * per-request computation it replaced, bench/suggestions-reference.ts), which
+ * is timed once beside it as the same-run baseline.
+ */
+async function suggestionsCheck(core: Core, client: pg.Client, runs: number): Promise<boolean> {
+  const list = core.handlers['merges:list-suggestions'];
+  const suggestions = await timeRuns(
+    async () => {
+      const r = await list({});
+      if (!r.ok) throw new Error(`merges:list-suggestions: ${r.error.message}`);
+      return r.value;
+    },
+    runs,
+    1,
+  );
+  const visible = (await client.query<{ n: number }>('select count(*)::int as n from developers where tenant_id = $1', [DEFAULT_TENANT]))
+    .rows[0]!.n;
+  console.log(summary(`suggestions, first page`, suggestions.ms, 200) + `  (${suggestions.first.length} pairs, ${n(visible)} developers)`);
+  const t0 = performance.now();
+  const expected = await referenceSuggestions(client, DEFAULT_TENANT, DEFAULT_SUGGESTIONS);
+  console.log(`  reference (every candidate pair scored per request, as before merge_pairs): ${ms1(performance.now() - t0)} ms, one run`);
+  const same = isDeepStrictEqual(suggestions.first, expected);
+  if (!same) {
+    const at = expected.findIndex((e, i) => !isDeepStrictEqual(e, suggestions.first[i]));
+    console.log(`suggestions vs reference: MISMATCH (${suggestions.first.length} vs ${expected.length} pairs, first difference at ${at})`);
+  } else console.log(`suggestions vs reference: MATCH (${expected.length} pairs)`);
+  return same;
+}
+
 async function main(): Promise<number> {
   if (args.help) {
     console.log(usage);
@@ -234,19 +267,7 @@ async function main(): Promise<number> {
 
   ok = (await allAtOnce(core, client, pairs, before)) && ok;
 
-  const list = core.handlers['merges:list-suggestions'];
-  const suggestions = await timeRuns(
-    async () => {
-      const r = await list({});
-      if (!r.ok) throw new Error(`merges:list-suggestions: ${r.error.message}`);
-      return r.value.length;
-    },
-    suggestionRuns,
-    1,
-  );
-  const visible = (await client.query<{ n: number }>('select count(*)::int as n from developers where tenant_id = $1', [DEFAULT_TENANT]))
-    .rows[0]!.n;
-  console.log(summary(`suggestions, first page`, suggestions.ms, 200) + `  (${suggestions.first} pairs, ${n(visible)} developers)`);
+  ok = (await suggestionsCheck(core, client, suggestionRuns)) && ok;
 
   console.log(
     `\nload average after: ${loadavg()

@@ -44,6 +44,8 @@ export const tableNames = [
   'derived.campaign_daily',
   'derived.roi_steps',
   'derived.roi_inputs',
+  'derived.merge_keys',
+  'derived.merge_pairs',
 ] as const;
 
 export type TableName = (typeof tableNames)[number];

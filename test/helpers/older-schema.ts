@@ -1,13 +1,13 @@
 import pg from 'pg';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DERIVED_MIGRATION, DERIVED_V2_MIGRATION } from '../../src-main/core/index';
+import { DERIVED_MIGRATION, DERIVED_V2_MIGRATION, MERGE_PAIRS_MIGRATION } from '../../src-main/core/index';
 import { readJournal } from '../../src-main/core/db/migrate';
 import { resolveMigrationsDir } from '../../src-main/core/paths';
 
 /** The migration after the derived one (exchange rates in `app`), undone with it. */
 export const RATES_MIGRATION = '0003_exchange_rates';
-export { DERIVED_V2_MIGRATION };
+export { DERIVED_V2_MIGRATION, MERGE_PAIRS_MIGRATION };
 
 /**
  * Takes a migrated database back to the schema before the migration that
@@ -44,6 +44,8 @@ export async function undoDerivedV2Migration(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query('drop table derived.roi_steps, derived.roi_inputs');
+    // The migrations after it go with it.
+    await client.query(MERGE_PAIRS_TABLES_DROP);
     for (const statement of created) await client.query(statement);
     await client.query(
       `insert into derived.conversion_touches
@@ -51,6 +53,22 @@ export async function undoDerivedV2Migration(url: string): Promise<void> {
     );
     await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
     await client.query('delete from schema_migrations where name >= $1', [DERIVED_V2_MIGRATION]);
+  } finally {
+    await client.end();
+  }
+}
+
+const MERGE_PAIRS_TABLES_DROP = 'drop table if exists derived.merge_keys, derived.merge_pairs';
+
+/** Takes a migrated database back to the schema before derived.merge_keys and merge_pairs, its data kept. */
+export async function undoMergePairsMigration(url: string): Promise<void> {
+  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === MERGE_PAIRS_MIGRATION)!.when;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(MERGE_PAIRS_TABLES_DROP);
+    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
+    await client.query('delete from schema_migrations where name >= $1', [MERGE_PAIRS_MIGRATION]);
   } finally {
     await client.end();
   }

@@ -16,6 +16,7 @@ import { refreshDeveloperFunnel } from './developer-funnel';
 import { refreshDeveloperSearch } from './developer-search';
 import { widen, type DerivedChange } from './change';
 import { applyCountedDelta } from './counted';
+import { refreshMergeSuggestions } from './merge-suggestions';
 
 /** Brings every derived structure up to date with `change`; call inside the writer's transaction. */
 export async function refreshDerived(db: Db, tenant: string, change: DerivedChange): Promise<void> {
@@ -33,6 +34,7 @@ export async function refreshDerived(db: Db, tenant: string, change: DerivedChan
   // After a change of counting only, campaign_stats follows the campaigns either difference touched.
   const touched = change.counted && attributed.campaigns ? [...new Set([...recounted, ...attributed.campaigns])] : undefined;
   await step('campaign daily', () => refreshCampaignDaily(db, tenant, change, touched));
+  await step('merge suggestions', () => refreshMergeSuggestions(db, tenant, change));
 }
 
 async function step<T>(name: string, run: () => Promise<T>): Promise<T> {

@@ -17,6 +17,8 @@ export const DERIVED_TABLE_NAMES = [
   'derived.developer_funnel_dim',
   'derived.activity_daily',
   'derived.campaign_daily',
+  'derived.merge_keys',
+  'derived.merge_pairs',
 ] as const satisfies readonly TableName[];
 
 type DerivedSchemaTable = Extract<TableName, `derived.${string}`>;

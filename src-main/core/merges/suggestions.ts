@@ -1,191 +1,51 @@
 /**
- * Merge suggestions, set-based: each rule groups developers by a normalised
- * key (GROUP BY … HAVING count > 1) and pairs only within the small groups
- * that remain, so 100k developers cost a few hash aggregates, not n² pairs.
- * Nothing here merges anything; a person decides.
+ * Merge suggestions, read from derived.merge_pairs (kept current by every
+ * write path, derived/merge-suggestions.ts): the pairs are walked in score
+ * order through their index, decided pairs (dismissed, snoozed) skipped, and
+ * evidence and summaries are built for the page shown only, so the first
+ * page costs what it shows, not what 100k developers could pair. Nothing here
+ * merges anything; a person decides.
  */
 import type { DevSummary, MergeEvidence, MergeSuggestion } from '../../../src-shared/contract/merges';
-import { MERGED_AWAY_SQL } from '../identity/merged-away';
-import { FREE_MAIL_DOMAINS } from '../identity/free-mail';
-import { foldSql, nameKeySql } from '../identity/normalise';
-import {
-  CONTRADICTED_EMAIL_LOCAL,
-  GENERIC_EMAIL_LOCALS,
-  MAX_GROUP,
-  MIN_EMAIL_LOCAL,
-  MIN_NAME_KEY,
-  RULE_SCORES,
-  SUGGESTION_THRESHOLD,
-} from './rules';
+import { PAIRS_TABLE, pairEvidenceSql } from '../derived/merge-pairs';
+import { SUGGESTION_THRESHOLD } from './rules';
 import type { Db } from '../db/db';
 
 export const DEFAULT_SUGGESTIONS = 100;
 
-const SCORES = Object.entries(RULE_SCORES)
-  .map(([rule, score]) => `('${rule}', ${score}::float8)`)
-  .join(', ');
-
-/** Two name tokens agree when equal, or when one is the initial of the other (`k` and `kenji`). */
-const tokensAgree = (p: string, q: string): string =>
-  `(${p} = ${q} or (char_length(${p}) = 1 and left(${q}, 1) = ${p}) or (char_length(${q}) = 1 and left(${p}, 1) = ${q}))`;
-
-/** Every token of the name `x` agrees with one of `y`'s: `K Sato` is covered by `Kenji Sato`, `Hannah Anderson` not by `Harper Anderson`. */
-const covers = (x: string, y: string): string =>
-  `not exists (select 1 from unnest(${x}) p where not exists (select 1 from unnest(${y}) q where ${tokensAgree('p', 'q')}))`;
+/** Over developers `la`, `lb` and their stats `ta`, `tb`: `b` is the suggested survivor (more activity, then the older record). */
+const SWAPPED = `(coalesce(tb.total_actions, 0) > coalesce(ta.total_actions, 0)
+   or (coalesce(tb.total_actions, 0) = coalesce(ta.total_actions, 0) and lb.created_at < la.created_at))`;
 
 /**
- * $1 tenant, $2 free-mail domains, $3 generic local parts, $4 limit,
- * $5 only these developers (null: all), $6 leave out dismissed and snoozed pairs,
- * $7 the lowest score listed.
+ * $1 tenant, $2 the lowest score listed, $3 limit. The page of stored pairs
+ * (a < b) with the suggested survivor first: more activity, then the older
+ * record. Decided pairs are a small set, hashed once; the anti-join keeps the
+ * index's order, so the walk stops at the limit.
  */
-const SUGGESTIONS_SQL = `
-with live as materialized (
-  select d.developer_id, d.display_name, d.primary_email::text as primary_email, d.org_id, d.created_at
-    from developers d
-   where d.tenant_id = $1 and ($5::uuid[] is null or d.developer_id = any($5::uuid[]))
-     and not ${MERGED_AWAY_SQL('d.developer_id')}
-),
-handle as (
-  select distinct a.developer_id, a.provider, a.handle, ${foldSql('btrim(a.handle)')} as k
-    from accounts a join live l on l.developer_id = a.developer_id
-   where a.tenant_id = $1 and a.handle is not null and btrim(a.handle) <> ''
-),
-handle_group as (
-  select k from handle group by k
-  having count(distinct developer_id) between 2 and ${MAX_GROUP} and count(distinct provider) > 1
-),
-r_handle as (
-  select x.developer_id as a, y.developer_id as b, 'same_handle' as rule,
-         x.provider || ':' || x.handle || ' = ' || y.provider || ':' || y.handle as detail
-    from handle_group g join handle x on x.k = g.k join handle y on y.k = g.k
-   where x.developer_id < y.developer_id and x.provider <> y.provider
-),
-email_raw as (
-  select developer_id, primary_email as e from live where primary_email is not null
-  union all
-  select i.developer_id, i.value_normalized from developer_identifiers i join live l on l.developer_id = i.developer_id
-   where i.tenant_id = $1 and i.kind = 'email'
-  union all
-  select a.developer_id, a.email::text from accounts a join live l on l.developer_id = a.developer_id
-   where a.tenant_id = $1 and a.email is not null
-),
--- Imports store emails trimmed, NFKC and lower-cased (DESIGN.md); lower() only guards citext's case.
-email as (
-  select distinct developer_id, email, split_part(email, '@', 1) as lpart, split_part(email, '@', 2) as domain
-    from (select developer_id, lower(e) as email from email_raw) s
-   where email like '_%@_%'
-),
-named as (
-  select * from (select l.developer_id, l.display_name, l.org_id, ${nameKeySql('l.display_name')} as name_key
-                   from live l where l.display_name is not null) s
-   where char_length(name_key) >= ${MIN_NAME_KEY}
-),
-name_org_group as (
-  select name_key, org_id from named where org_id is not null group by name_key, org_id
-  having count(*) between 2 and ${MAX_GROUP}
-),
-r_name_org as (
-  select x.developer_id as a, y.developer_id as b, 'same_name_org' as rule,
-         x.display_name || ' = ' || y.display_name || ' (' || o.name || ')' as detail
-    from name_org_group g
-    join named x on x.name_key = g.name_key and x.org_id = g.org_id
-    join named y on y.name_key = g.name_key and y.org_id = g.org_id
-    join organizations o on o.org_id = g.org_id
-   where x.developer_id < y.developer_id
-     -- Both at the organization's own email domain (imports put them there by it): the domain rule
-     -- already says this, and one fact must not count twice.
-     and not (o.domain_primary is not null
-              and exists (select 1 from email e where e.developer_id = x.developer_id and e.domain = lower(o.domain_primary::text))
-              and exists (select 1 from email e where e.developer_id = y.developer_id and e.domain = lower(o.domain_primary::text)))
-),
-name_domain as (
-  select distinct n.developer_id, n.display_name, n.name_key, e.domain
-    from named n join email e on e.developer_id = n.developer_id
-   where e.domain <> all($2::text[])
-),
-name_domain_group as (
-  select name_key, domain from name_domain group by name_key, domain
-  having count(distinct developer_id) between 2 and ${MAX_GROUP}
-),
-r_name_domain as (
-  select x.developer_id as a, y.developer_id as b, 'same_name_domain' as rule,
-         x.display_name || ' = ' || y.display_name || ' (@' || g.domain || ')' as detail
-    from name_domain_group g
-    join name_domain x on x.name_key = g.name_key and x.domain = g.domain
-    join name_domain y on y.name_key = g.name_key and y.domain = g.domain
-   where x.developer_id < y.developer_id
-),
-by_local as (
-  select * from email where char_length(lpart) >= ${MIN_EMAIL_LOCAL} and lpart <> all($3::text[])
-),
-local_group as (
-  select lpart from by_local group by lpart
-  having count(distinct developer_id) between 2 and ${MAX_GROUP} and count(distinct domain) > 1
-),
-local_pair as (
-  select x.developer_id as a, y.developer_id as b, x.email || ' ~ ' || y.email as detail
-    from local_group g join by_local x on x.lpart = g.lpart join by_local y on y.lpart = g.lpart
-   where x.developer_id < y.developer_id and x.domain <> y.domain
-),
--- Names as folded words (dots and commas split initials: \`T. Y.\` → t, y), only for the few developers
--- a local part pairs; a developer without a name contradicts nobody.
-local_name as (
-  select l.developer_id,
-         array(select t from unnest(regexp_split_to_array(${foldSql('l.display_name')}, '[[:space:]\u3000.,]+')) t where t <> '') as tokens
-    from live l
-   where l.display_name is not null and l.developer_id in (select a from local_pair union select b from local_pair)
-),
-r_local as (
-  select p.a, p.b, 'same_email_local' as rule, p.detail,
-         not (${covers('na.tokens', 'nb.tokens')} or ${covers('nb.tokens', 'na.tokens')}) as contradicted
-    from local_pair p left join local_name na on na.developer_id = p.a left join local_name nb on nb.developer_id = p.b
-),
-per_rule as (
-  select a, b, rule, string_agg(distinct detail, '; ') as detail, bool_or(contradicted) as contradicted
-    from (select *, false as contradicted from r_handle
-          union all select *, false from r_name_org
-          union all select *, false from r_name_domain
-          union all select * from r_local) e
-   group by a, b, rule
-),
-scored as (
-  select p.a, p.b,
-         round((1 - exp(sum(ln(1 - case when p.contradicted then ${CONTRADICTED_EMAIL_LOCAL}::float8 else s.score end))))::numeric, 4)::float8
-           as score,
-         jsonb_agg(jsonb_build_object('rule', p.rule, 'detail', p.detail) order by s.score desc) as evidence
-    from per_rule p join (values ${SCORES}) s(rule, score) on s.rule = p.rule
-   group by p.a, p.b
-),
-decided as (
+const PAGE_SQL = `
+with decided as materialized (
   select least(m.into_developer_id, m.from_developer_id) as a, greatest(m.into_developer_id, m.from_developer_id) as b
     from developer_merge_logs m
    where m.tenant_id = $1
      and (m.evidence->>'action' = 'dismiss'
           or (m.evidence->>'action' = 'snooze' and (m.evidence->>'until')::timestamptz > now()))
+),
+page as (
+  select p.a, p.b, p.score from ${PAIRS_TABLE} p
+   where p.tenant_id = $1 and p.score >= $2
+     and not exists (select 1 from decided d where d.a = p.a and d.b = p.b)
+   order by p.score desc nulls last, p.a, p.b
+   limit $3
 )
-select s.score, s.evidence,
-       -- The suggested survivor first: more activity, then the older record.
-       case when coalesce(tb.total_actions, 0) > coalesce(ta.total_actions, 0)
-              or (coalesce(tb.total_actions, 0) = coalesce(ta.total_actions, 0) and lb.created_at < la.created_at)
-            then s.b else s.a end as first,
-       case when coalesce(tb.total_actions, 0) > coalesce(ta.total_actions, 0)
-              or (coalesce(tb.total_actions, 0) = coalesce(ta.total_actions, 0) and lb.created_at < la.created_at)
-            then s.a else s.b end as second
-  from scored s
-  join live la on la.developer_id = s.a
-  join live lb on lb.developer_id = s.b
+select s.a, s.b, s.score,
+       ${SWAPPED} as swapped
+  from page s
+  join developers la on la.developer_id = s.a
+  join developers lb on lb.developer_id = s.b
   left join developer_stats ta on ta.developer_id = s.a
   left join developer_stats tb on tb.developer_id = s.b
- where not ($6 and exists (select 1 from decided d where d.a = s.a and d.b = s.b)) and s.score >= $7
- order by s.score desc, s.a, s.b
- limit $4`;
-
-interface PairRow {
-  score: number;
-  evidence: MergeEvidence[];
-  first: string;
-  second: string;
-}
+ order by s.score desc, s.a, s.b`;
 
 export interface PairEvidence {
   a: string;
@@ -194,27 +54,38 @@ export interface PairEvidence {
   evidence: MergeEvidence[];
 }
 
-async function findPairs(
-  db: Db,
-  tenant: string,
-  options: { limit: number; only?: [string, string]; respectDecisions: boolean; minScore: number },
-): Promise<PairEvidence[]> {
-  const { rows } = await db.$client.query<PairRow>(SUGGESTIONS_SQL, [
+/** Score and evidence of pairs, by `a b` (a < b), from their merge keys; `sized`: only through groups that pair. */
+async function evidenceOf(db: Db, tenant: string, pairs: readonly { a: string; b: string }[], sized: boolean) {
+  const { rows } = await db.$client.query<{ a: string; b: string; score: number; evidence: MergeEvidence[] }>(pairEvidenceSql(sized), [
     tenant,
-    FREE_MAIL_DOMAINS,
-    GENERIC_EMAIL_LOCALS,
-    options.limit,
-    options.only ?? null,
-    options.respectDecisions,
-    options.minScore,
+    pairs.map((p) => p.a),
+    pairs.map((p) => p.b),
   ]);
-  return rows.map((r) => ({ a: r.first, b: r.second, score: r.score, evidence: r.evidence }));
+  return new Map(rows.map((r) => [`${r.a} ${r.b}`, r]));
 }
 
-/** What the rules say about one pair, decisions aside: recorded with a merge. */
+/**
+ * What the rules say about one pair, decisions aside: recorded with a merge.
+ * Every rule the two share counts, however many others share its key.
+ */
 export async function pairEvidence(db: Db, tenant: string, a: string, b: string): Promise<PairEvidence | undefined> {
-  const [pair] = await findPairs(db, tenant, { limit: 1, only: [a, b], respectDecisions: false, minScore: 0 });
-  return pair;
+  const [found] = (await evidenceOf(db, tenant, [{ a, b }], false)).values();
+  if (!found) return undefined;
+  const [first, second] = (await survivorFirst(db, found.a, found.b)) ? [found.a, found.b] : [found.b, found.a];
+  return { a: first, b: second, score: found.score, evidence: found.evidence };
+}
+
+/** Whether `low` is the suggested survivor of the pair: more activity, then the older record. */
+async function survivorFirst(db: Db, low: string, high: string): Promise<boolean> {
+  const { rows } = await db.$client.query<{ swapped: boolean }>(
+    `select ${SWAPPED} as swapped
+       from developers la join developers lb on lb.developer_id = $2
+       left join developer_stats ta on ta.developer_id = la.developer_id
+       left join developer_stats tb on tb.developer_id = lb.developer_id
+      where la.developer_id = $1`,
+    [low, high],
+  );
+  return rows[0]?.swapped !== true;
 }
 
 export async function developerSummaries(db: Db, tenant: string, ids: string[]): Promise<Map<string, DevSummary>> {
@@ -231,8 +102,16 @@ export async function developerSummaries(db: Db, tenant: string, ids: string[]):
 }
 
 export async function listSuggestions(db: Db, tenant: string, limit = DEFAULT_SUGGESTIONS): Promise<MergeSuggestion[]> {
-  const pairs = await findPairs(db, tenant, { limit, respectDecisions: true, minScore: SUGGESTION_THRESHOLD });
-  if (pairs.length === 0) return [];
-  const summaries = await developerSummaries(db, tenant, [...new Set(pairs.flatMap((p) => [p.a, p.b]))]);
-  return pairs.map((p) => ({ a: summaries.get(p.a)!, b: summaries.get(p.b)!, score: p.score, evidence: p.evidence }));
+  const { rows: page } = await db.$client.query<{ a: string; b: string; score: number; swapped: boolean }>(PAGE_SQL, [
+    tenant,
+    SUGGESTION_THRESHOLD,
+    limit,
+  ]);
+  if (page.length === 0) return [];
+  const evidence = await evidenceOf(db, tenant, page, true);
+  const summaries = await developerSummaries(db, tenant, [...new Set(page.flatMap((p) => [p.a, p.b]))]);
+  return page.map((p) => {
+    const [first, second] = p.swapped ? [p.b, p.a] : [p.a, p.b];
+    return { a: summaries.get(first)!, b: summaries.get(second)!, score: p.score, evidence: evidence.get(`${p.a} ${p.b}`)?.evidence ?? [] };
+  });
 }

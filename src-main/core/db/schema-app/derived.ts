@@ -6,7 +6,21 @@
  * and rebuilt from scratch by `drm stats rebuild`. Losing it loses nothing.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, customType, date, index, numeric, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  numeric,
+  pgSchema,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenants } from '../schema/admin';
 import { campaigns } from '../schema/campaigns';
 
@@ -205,3 +219,57 @@ export const roiInputs = derivedSchema.table('roi_inputs', {
   /** Instants of the touches, in the order of touch_campaigns. */
   touchTimes: timestamp('touch_times', { withTimezone: true }).array().notNull(),
 });
+
+/**
+ * What each visible developer brings to the merge-suggestion rules
+ * (merges/rules.ts), one row per developer per rule key: `rule` 0 handle
+ * (key: folded handle; attr: provider; detail: the handle), 1 name and
+ * organization (key: name key; scope: org_id; attr: the organization's domain
+ * when written; flag: an email at that domain), 2 name and company domain
+ * (key: name key; scope: the domain), 3 email local part (key: the local part;
+ * attr: domain; detail: the email; tokens: the name's words). Developers
+ * sharing (rule, key, scope) form a group; `grp` is its md5, so that lookups
+ * of a group use a short index whatever the length of a handle or name.
+ */
+export const mergeKeys = derivedSchema.table(
+  'merge_keys',
+  {
+    tenantId: text('tenant_id').notNull(),
+    grp: uuid('grp').notNull(),
+    rule: smallint('rule').notNull(),
+    key: text('key').notNull(),
+    scope: text('scope').notNull(),
+    developerId: uuid('developer_id').notNull(),
+    attr: text('attr').notNull(),
+    detail: text('detail').notNull(),
+    flag: boolean('flag').notNull().default(false),
+    tokens: text('tokens').array(),
+  },
+  // The organization rule's rows by organization: refreshed when its domain changes.
+  (t) => [
+    index('idx_merge_keys_group').on(t.tenantId, t.grp),
+    index('idx_merge_keys_developer').on(t.developerId),
+    index('idx_merge_keys_org')
+      .on(t.scope)
+      .where(sql`${t.rule} = 1`),
+  ],
+);
+
+/**
+ * Every pair of visible developers the merge-suggestion rules pair, with the
+ * rules that fire as a bitmask (1 handle, 2 name and organization, 4 name and
+ * domain, 8 email local part, 16 that local part contradicted by the names)
+ * and the score they give. merges:list-suggestions walks the score index to
+ * its first page; evidence and summaries are built for that page only.
+ */
+export const mergePairs = derivedSchema.table(
+  'merge_pairs',
+  {
+    tenantId: text('tenant_id').notNull(),
+    a: uuid('a').notNull(),
+    b: uuid('b').notNull(),
+    rules: smallint('rules').notNull(),
+    score: doublePrecision('score').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.a, t.b] }), index('idx_merge_pairs_score').on(t.tenantId, t.score.desc(), t.a, t.b)],
+);
