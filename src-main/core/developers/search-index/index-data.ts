@@ -230,23 +230,27 @@ export class SearchIndex {
   /** Bytes held, roughly: the text buffer and the per-slot arrays (the README's figure). */
   memoryBytes(): number {
     const perSlot = 4 + 4 + 2 + 4 + 8 + 8 + 3 * 4;
-    return this.text.length + this.start.length * perSlot + this.size * 120;
+    // The text twice: the buffer, and the one-byte string searched (built at the first search after a change).
+    return 2 * this.text.length + this.start.length * perSlot + this.size * 120;
   }
 
   /** A flag per slot: 1 where the key occurs in the slot's text. */
   private find(key: string): Uint8Array {
     const matched = new Uint8Array(this.ids.length);
-    const needle = Buffer.from(key, 'utf8');
+    // Bytes as a one-byte string: String#indexOf stays in the engine, where a Buffer#indexOf call
+    // per match crosses into C++ (a query that matches every developer: ~4x faster).
+    const needle = Buffer.from(key, 'utf8').toString('latin1');
     // A \0 could only match the separators; PostgreSQL text never holds one, so nothing matches.
-    if (needle.includes(0)) return matched;
-    const starts = this.textStarts();
-    let from = 0;
-    for (;;) {
-      const at = this.text.indexOf(needle, from);
-      if (at < 0 || at >= this.textEnd) break;
-      const slot = starts.slotAt(at);
+    if (needle.includes('\0')) return matched;
+    const { positions, slots, haystack } = this.textStarts();
+    // Matches come in text order, so the slot holding each is found by walking forward.
+    let k = 0;
+    for (let at = haystack.indexOf(needle); at >= 0;) {
+      while (k + 1 < positions.length && positions[k + 1]! <= at) k++;
+      const slot = slots[k]!;
       matched[slot] = 1;
-      from = this.end[slot]! + 1;
+      // On from the end of this developer's text: one match per developer.
+      at = haystack.indexOf(needle, this.end[slot]! + 1);
     }
     return matched;
   }
@@ -274,14 +278,14 @@ export class SearchIndex {
     return (slot) => tests.every((test) => test(slot));
   }
 
-  private cachedStarts: SlotStarts | null = null;
-  /** Text positions → slots: live slots sorted by where their text starts, built once per change. */
-  private textStarts(): SlotStarts {
+  private cachedStarts: TextStarts | null = null;
+  /** The text as searched, and its live slots sorted by where their text starts: built once per change. */
+  private textStarts(): TextStarts {
     if (this.cachedStarts) return this.cachedStarts;
-    const live = Int32Array.from(this.slotOf.values()).sort((a, b) => this.start[a]! - this.start[b]!);
-    const positions = new Int32Array(live.length);
-    for (let i = 0; i < live.length; i++) positions[i] = this.start[live[i]!]!;
-    return (this.cachedStarts = new SlotStarts(positions, live));
+    const slots = Int32Array.from(this.slotOf.values()).sort((a, b) => this.start[a]! - this.start[b]!);
+    const positions = new Int32Array(slots.length);
+    for (let i = 0; i < slots.length; i++) positions[i] = this.start[slots[i]!]!;
+    return (this.cachedStarts = { positions, slots, haystack: this.text.toString('latin1', 0, this.textEnd) });
   }
 
   private write(slot: number, row: IndexRow): void {
@@ -359,22 +363,11 @@ export class SearchIndex {
   }
 }
 
-/** Sorted text positions and the slot starting at each. */
-class SlotStarts {
-  constructor(
-    private readonly positions: Int32Array,
-    private readonly slots: Int32Array,
-  ) {}
-  slotAt(position: number): number {
-    let lo = 0;
-    let hi = this.positions.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.positions[mid]! <= position) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.slots[lo]!;
-  }
+/** Sorted text positions, the slot starting at each, and the text's bytes as a one-byte string. */
+interface TextStarts {
+  positions: Int32Array;
+  slots: Int32Array;
+  haystack: string;
 }
 
 /** sort_name ascending, nulls last; bytes compare as PostgreSQL's C collation does. */
