@@ -120,8 +120,9 @@ export class IndexKeeper {
 
   private async byteOrderNames(): Promise<boolean> {
     if (this.nameFromSql === undefined) {
-      const { rows } = await this.client.query<{ provider: string; collate: string }>(
-        `select datlocprovider::text as provider, datcollate as collate from pg_database where datname = current_database()`,
+      // datlocprovider is PostgreSQL 15's; through jsonb, 14 reads null (libc) instead of failing.
+      const { rows } = await this.client.query<{ provider: string | null; collate: string }>(
+        `select to_jsonb(d) ->> 'datlocprovider' as provider, d.datcollate as collate from pg_database d where d.datname = current_database()`,
       );
       const r = rows[0];
       this.nameFromSql = !(r && (r.provider === 'b' || ['C', 'POSIX'].includes(r.collate)));
@@ -152,6 +153,12 @@ export class IndexKeeper {
 
   /** Applies what is newer than the index; null when it is reloading instead (SQL answers meanwhile). */
   private async catchUp(tenant: string, state: TenantState, loaded: Loaded, nameOrder: boolean): Promise<Loaded | null> {
+    // Most questions find nothing new: one statement, no transaction.
+    const unchanged = await this.exclusive(async () => {
+      const { version, floor } = await this.version(tenant);
+      return version === loaded.version && floor <= loaded.version && !(nameOrder && loaded.index.needsNameOrder);
+    });
+    if (unchanged) return loaded;
     return this.snapshot(async () => {
       const { version, floor } = await this.version(tenant);
       const rewritten = floor > loaded.version || version < loaded.version;
@@ -205,10 +212,8 @@ export class IndexKeeper {
   }
 
   /** Runs `work` in one read-only repeatable-read transaction: the version and the rows it reads agree. */
-  private snapshotQueue: Promise<unknown> = Promise.resolve();
   private snapshot<T>(work: () => Promise<T>): Promise<T> {
-    // One connection: transactions must not interleave.
-    const run = this.snapshotQueue.then(async () => {
+    return this.exclusive(async () => {
       await this.client.query('begin isolation level repeatable read read only');
       try {
         const result = await work();
@@ -219,7 +224,17 @@ export class IndexKeeper {
         throw error;
       }
     });
-    this.snapshotQueue = run.catch(() => undefined);
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Runs `work` alone on the connection: a statement sent while another
+   * question's transaction is open would read that transaction's older
+   * snapshot, and could miss a write the caller has already seen committed.
+   */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
     return run;
   }
 }
