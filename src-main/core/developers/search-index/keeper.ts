@@ -21,6 +21,8 @@ type Client = Pick<pg.Client, 'query'>;
 interface Loaded {
   index: SearchIndex;
   version: number;
+  /** The floor when loaded: a new one means every row was rewritten (a rebuild, a restore), whatever the version says. */
+  floor: number;
 }
 
 interface TenantState {
@@ -147,7 +149,7 @@ export class IndexKeeper {
       const index = new SearchIndex({ nameFromSql });
       index.upsert((await this.client.query<RowRecord>(ROW_SQL, [tenant])).rows.map(toRow));
       if (nameFromSql) await this.readNameOrder(tenant, index);
-      state.loaded = { index, version: version.version };
+      state.loaded = { index, version: version.version, floor: version.floor };
     });
   }
 
@@ -156,12 +158,12 @@ export class IndexKeeper {
     // Most questions find nothing new: one statement, no transaction.
     const unchanged = await this.exclusive(async () => {
       const { version, floor } = await this.version(tenant);
-      return version === loaded.version && floor <= loaded.version && !(nameOrder && loaded.index.needsNameOrder);
+      return version === loaded.version && floor === loaded.floor && !(nameOrder && loaded.index.needsNameOrder);
     });
     if (unchanged) return loaded;
     return this.snapshot(async () => {
       const { version, floor } = await this.version(tenant);
-      const rewritten = floor > loaded.version || version < loaded.version;
+      const rewritten = floor !== loaded.floor || version < loaded.version;
       if (rewritten) {
         this.inBackground(state, () => this.load(tenant, state));
         return null;
