@@ -32,6 +32,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           // CSV parsing runs in a worker thread, never on Electron's main thread.
           'parse-worker': resolve(__dirname, 'src-main/core/imports/parse/parse-worker.ts'),
+          // So does the developer search index (developers/search-index/).
+          'search-worker': resolve(__dirname, 'src-main/core/developers/search-index/worker.ts'),
         },
       },
     },

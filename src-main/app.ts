@@ -100,6 +100,7 @@ export function runApp({ startCore, signals = process }: AppDeps): void {
         shell: electronCapabilities(() => mainWindow),
         // The app stays up for hours: it makes the daily backup.
         scheduleBackups: true,
+        searchIndex: true,
       });
       core = starting;
       // Registered before the window loads, so the renderer's first calls find a handler and wait.

@@ -67,6 +67,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
         files,
         importSpace: { folder: server?.dataDir ?? null },
         ownServer: server !== undefined,
+        searchIndex: options.searchIndex ?? false,
       });
     const first = await open();
     session = first;

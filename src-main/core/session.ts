@@ -22,6 +22,7 @@ import { organizationHandlers } from './organizations/handlers';
 import { rateHandlers } from './rates/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { systemHandlers } from './system/handlers';
+import { openSearchIndex } from './developers/search-index/open';
 
 export interface Session {
   /** Over the session's pool. */
@@ -42,10 +43,14 @@ export interface SessionOptions {
   importSpace: ImportSpace;
   /** Alone on its own server, the app knows no other process can be importing. */
   ownServer: boolean;
+  /** Developer search from memory (developers/search-index/); long-lived shells only. */
+  searchIndex?: boolean;
 }
 
-export async function openSession({ url, events, location, sampleDir, files, importSpace, ownServer }: SessionOptions): Promise<Session> {
+export async function openSession(options: SessionOptions): Promise<Session> {
+  const { url, events, location, sampleDir, files, importSpace, ownServer } = options;
   const opened = openDatabase(url);
+  const search = options.searchIndex ? openSearchIndex(url, events, DEFAULT_TENANT) : undefined;
   try {
     await seed(opened.db);
     const { db } = opened;
@@ -57,7 +62,7 @@ export async function openSession({ url, events, location, sampleDir, files, imp
       domains: {
         system: systemHandlers(db, location),
         imports: importHandlers(db, importer, DEFAULT_TENANT, sampleDir, files, importSpace),
-        developers: developerHandlers(db, events, DEFAULT_TENANT),
+        developers: developerHandlers(db, events, DEFAULT_TENANT, search?.client),
         merges: mergeHandlers(db, events, DEFAULT_TENANT),
         organizations: organizationHandlers(db, events, DEFAULT_TENANT),
         settings: settingsHandlers(db, events, DEFAULT_TENANT),
@@ -68,10 +73,12 @@ export async function openSession({ url, events, location, sampleDir, files, imp
       close: async () => {
         // Running imports roll back; their jobs are marked cancelled before the pool closes.
         await importer.close();
+        await search?.close();
         await opened.close();
       },
     };
   } catch (error) {
+    await search?.close().catch(() => undefined);
     await opened.close().catch(() => undefined);
     throw error;
   }

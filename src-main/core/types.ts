@@ -35,6 +35,8 @@ export type StartCoreOptions = (
   shell?: ShellCapabilities;
   /** Runs the daily backup: long-lived shells only (Electron, `drm serve`), never one-shot commands. */
   scheduleBackups?: boolean;
+  /** Answers developer searches from an in-memory index in a worker thread (developers/search-index/): long-lived shells only. */
+  searchIndex?: boolean;
 };
 
 export interface ShellCapabilities {

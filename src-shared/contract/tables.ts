@@ -38,6 +38,8 @@ export const tableNames = [
   'app.exchange_rates',
   // Computed from the tables above, rebuilt at will.
   'derived.developer_search',
+  'derived.search_version',
+  'derived.developer_search_gone',
   'derived.developer_funnel',
   'derived.developer_funnel_dim',
   'derived.activity_daily',

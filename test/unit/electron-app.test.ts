@@ -227,6 +227,8 @@ describe('runApp', () => {
       layout: { packaged: false, resourcesPath: process.resourcesPath },
       shell: { showItemInFolder: expect.any(Function), chooseFolder: expect.any(Function) },
       scheduleBackups: true,
+      // Developer search from memory, in a worker thread (never on this main process).
+      searchIndex: true,
     });
   });
 

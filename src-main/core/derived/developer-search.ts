@@ -24,6 +24,7 @@ import { traceStep, tracedClient } from '../db/trace';
 import { MERGED_AWAY_SQL } from '../identity/merged-away';
 import { searchKeySql } from '../identity/normalise';
 import type { DerivedChange } from './change';
+import { bumpSearchVersion, recordGone } from './search-version';
 
 const SCHEMA = 'derived';
 const NAME = 'developer_search';
@@ -40,7 +41,7 @@ const BULK_MIN_SHARE = 0.5;
 const WIDE_SHARE = 0.3;
 
 const COLUMNS = `developer_id, tenant_id, search_text, sort_name, org_id, tags, providers,
-                 highest_stage, highest_stage_at, total_actions, last_action_at`;
+                 highest_stage, highest_stage_at, total_actions, last_action_at, version`;
 
 /**
  * SQL: per developer of `activities` (alias `a`: developer_id, action,
@@ -108,6 +109,8 @@ interface Plan {
   wide: boolean;
   /** Rows were deleted first (insert plainly), else upsert. */
   replaced: boolean;
+  /** derived.search_version's counter for this transaction (search-version.ts). */
+  version: number;
 }
 
 /** Computes the rows of the developers concerned and writes them, in one statement. */
@@ -133,7 +136,7 @@ async function writeRows(client: SqlClient, tenant: string, change: DerivedChang
     `with ${devs}, ${partsSql(plan.wide ? null : IDS)}, st as (${stages})
      insert into ${TABLE} (${COLUMNS})
      select d.developer_id, $1, concat_ws(E'\\n', nullif(d.name_key, ''), o.v, i.idents, a.handles), d.name_key, d.org_id, d.tags,
-            coalesce(a.providers, '{}'), ${stage}, ${reachedAt}, coalesce(s.total_actions, 0), s.last_action_at
+            coalesce(a.providers, '{}'), ${stage}, ${reachedAt}, coalesce(s.total_actions, 0), s.last_action_at, ${plan.version}::bigint
        from devs d
        left join org_key o on o.org_id = d.org_id
        left join idents i on i.developer_id = d.developer_id
@@ -147,7 +150,7 @@ async function writeRows(client: SqlClient, tenant: string, change: DerivedChang
          : `on conflict (developer_id) do update set
        search_text = excluded.search_text, sort_name = excluded.sort_name, org_id = excluded.org_id, tags = excluded.tags,
        providers = excluded.providers, highest_stage = excluded.highest_stage, highest_stage_at = excluded.highest_stage_at,
-       total_actions = excluded.total_actions, last_action_at = excluded.last_action_at`
+       total_actions = excluded.total_actions, last_action_at = excluded.last_action_at, version = excluded.version`
      }`,
     [tenant],
   );
@@ -217,6 +220,7 @@ export async function refreshDeveloperSearch(db: Db, tenant: string, change: Der
       (await client.query<{ n: string }>('select count(*) as n from developers where tenant_id = $1', [tenant])).rows[0]!.n,
     );
   }
+  const version = await bumpSearchVersion(client, tenant, !listed);
   const wide = !listed || incoming >= WIDE_SHARE * (await developerEstimate(client));
   const mine = listed ? `${TABLE} ds using ${IDS} i where ds.developer_id = i.developer_id` : `${TABLE} ds where ds.tenant_id = $1`;
   const values = listed ? [] : [tenant];
@@ -230,7 +234,7 @@ export async function refreshDeveloperSearch(db: Db, tenant: string, change: Der
         );
       }
       await client.query(`delete from ${mine}`, values);
-      await writeRows(client, tenant, change, { listed, wide, replaced: true });
+      await writeRows(client, tenant, change, { listed, wide, replaced: true, version });
     });
   } else {
     // Listed developers that are merged away (or gone) lose their row; the others' rows are upserted.
@@ -238,7 +242,8 @@ export async function refreshDeveloperSearch(db: Db, tenant: string, change: Der
       `delete from ${mine} and (${MERGED_AWAY_SQL('ds.developer_id')} or not exists (select 1 from developers d where d.developer_id = ds.developer_id))`,
       values,
     );
-    await writeRows(client, tenant, change, { listed, wide, replaced: false });
+    await writeRows(client, tenant, change, { listed, wide, replaced: false, version });
   }
+  if (listed) await recordGone(client, tenant, version, IDS);
   traceStep(`derived: developer_search (${incoming} developers)`, started);
 }

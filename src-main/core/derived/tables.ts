@@ -13,6 +13,8 @@ export const DERIVED_TABLE_NAMES = [
   'derived.roi_steps',
   'derived.roi_inputs',
   'derived.developer_search',
+  'derived.search_version',
+  'derived.developer_search_gone',
   'derived.developer_funnel',
   'derived.developer_funnel_dim',
   'derived.activity_daily',

@@ -40,7 +40,7 @@ function searchSql(params: SqlParams, q: string): string | null {
 }
 
 /** order_no of a stage; BAD_INPUT for an unknown one. */
-async function stageOrder(db: Db, stage: string): Promise<number> {
+export async function stageOrder(db: Db, stage: string): Promise<number> {
   const { rows } = await db.$client.query<{ stage_key: string; order_no: number }>(
     'select stage_key, order_no from funnel_stages order by order_no',
   );

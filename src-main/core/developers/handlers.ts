@@ -6,10 +6,11 @@ import { findDeveloperByEmail, getProfile, listActivities } from './profile';
 import { listTags, tagFiltered, tagListed } from './tags';
 import { updateDeveloper } from './update';
 import type { Db } from '../db/db';
+import type { SearchIndexClient } from './search-index/client';
 
-export function developerHandlers(db: Db, events: CoreEvents, tenant: string): DomainHandlers {
+export function developerHandlers(db: Db, events: CoreEvents, tenant: string, searchIndex?: SearchIndexClient): DomainHandlers {
   return {
-    'developers:list': (query) => listDevelopers(db, tenant, query),
+    'developers:list': (query) => listDevelopers(db, tenant, query, searchIndex),
 
     'developers:export': (filters) => exportDevelopers(db, tenant, filters),
 

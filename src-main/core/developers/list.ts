@@ -9,6 +9,8 @@ import { toCsv } from '../../../src-shared/csv';
 import { exportFormat } from '../settings/export-format';
 import { orderSql, SEARCH_TABLE, SqlParams, whereSql, type Where } from './filters';
 import type { Db } from '../db/db';
+import type { SearchIndexClient } from './search-index/client';
+import { indexedPage } from './search-index/page';
 
 const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
 
@@ -144,7 +146,10 @@ async function filteredPage(db: Db, f: Filtered, page: Paging): Promise<{ total:
   return { total, ids: rows.map((r) => r.id) };
 }
 
-export async function listDevelopers(db: Db, tenant: string, query: DeveloperListQuery): Promise<DeveloperPage> {
+export async function listDevelopers(db: Db, tenant: string, query: DeveloperListQuery, index?: SearchIndexClient): Promise<DeveloperPage> {
+  // The in-memory index answers once built (search-index/); until then, or above its size cap, SQL does.
+  const fromIndex = index ? await indexedPage(db, tenant, index, query) : null;
+  if (fromIndex) return { total: fromIndex.total, rows: await developerRows(db, tenant, fromIndex.ids) };
   const f = await filtered(db, tenant, query);
   const page = { size: query.pageSize, offset: query.page * query.pageSize };
   if (f.where.filtered) {

@@ -63,6 +63,8 @@ export const developerSearch = derivedSchema.table(
     highestStageAt: timestamp('highest_stage_at', { withTimezone: true }),
     totalActions: bigint('total_actions', { mode: 'number' }).notNull().default(0),
     lastActionAt: timestamp('last_action_at', { withTimezone: true }),
+    /** derived.search_version's counter when the row was last written: the search index fetches rows newer than its own. */
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
   },
   // Each index is one of the page's orders (every order ends in the id), walked to the first page.
   // No trigram index: at 120k developers a scan of this narrow table answers a substring search
@@ -75,7 +77,34 @@ export const developerSearch = derivedSchema.table(
     index('idx_dev_search_org')
       .on(t.tenantId, t.orgId)
       .where(sql`${t.orgId} is not null`),
+    index('idx_dev_search_version').on(t.tenantId, t.version),
   ],
+);
+
+/**
+ * Per tenant, the version of derived.developer_search (see
+ * developers/search-index/): bumped by every transaction that writes the
+ * table (the row lock orders those transactions, so versions follow commit
+ * order); `floor` is the version at which every row of the tenant was last
+ * rewritten, below which an index reloads rather than catches up.
+ */
+export const searchVersion = derivedSchema.table('search_version', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+  floor: bigint('floor', { mode: 'number' }).notNull().default(0),
+});
+
+/** Developers whose developer_search row was deleted (merged away, gone), at which version: what an index must drop. */
+export const developerSearchGone = derivedSchema.table(
+  'developer_search_gone',
+  {
+    developerId: uuid('developer_id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('idx_dev_search_gone_version').on(t.tenantId, t.version)],
 );
 
 /**
