@@ -13,6 +13,8 @@ export interface DatasetSize {
   developers: number;
   activities: number;
   seed: number;
+  /** bench:import's identities shape (generate/identities.ts): `activities` rows only, `developers` ignored. */
+  shape?: 'default' | 'identities';
 }
 
 /** Writes the generator's CSV files into `out`; `onSpawn` lets a caller kill the child on a signal. */
@@ -31,6 +33,8 @@ export async function generateDataset(out: string, size: DatasetSize, onSpawn?: 
       String(size.activities),
       '--seed',
       String(size.seed),
+      '--shape',
+      size.shape ?? 'default',
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
