@@ -47,7 +47,7 @@ async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): P
 }
 
 async function serverVersion(url: string): Promise<string> {
-  return admin(url, async (c) => (await c.query<{ v: string }>('show server_version')).rows[0]!.v);
+  return admin(url, async (c) => (await c.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v);
 }
 
 /** Each round a new data folder under `parent` with its own embedded server; the baseline database beside `drm`. */

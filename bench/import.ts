@@ -77,6 +77,8 @@ interface RoundResult {
   rss: number;
   rowsRead: number;
   specRows: number;
+  /** Rows per dumped table: every round imports the same file, so these should not move. */
+  tableRows: Record<string, number>;
 }
 
 interface Job {
@@ -155,6 +157,7 @@ async function oneRound(server: BenchServer, index: number, csv: string, dumpDir
       rss,
       rowsRead: job.rowsRead,
       specRows: baseline.specRows,
+      tableRows: dump.rows,
     };
   } finally {
     await round.close();
@@ -176,9 +179,9 @@ function summary(results: readonly RoundResult[]): void {
   const rows = results[0]!.rowsRead;
   console.log('');
   console.log(`median of ${results.length} round(s), each import followed by its baseline on the same server:`);
-  console.log(`import                          ${seconds(importMs).padStart(8)}  ${n(rows / (importMs / 1000)).padStart(9)} rows/s`);
+  console.log(`${'import'.padEnd(40)}${seconds(importMs).padStart(8)}  ${n(rows / (importMs / 1000)).padStart(9)} rows/s`);
   const line = (label: string, ms: number, target = '') =>
-    console.log(`${label.padEnd(32)}${seconds(ms).padStart(8)}  ratio ${(ms / importMs).toFixed(2)}${target}`);
+    console.log(`${label.padEnd(40)}${seconds(ms).padStart(8)}  ratio ${(ms / importMs).toFixed(2)}${target}`);
   line(
     `baseline: COPY of the ${SPEC_TABLES.length} spec tables`,
     m((r) => r.specMs),
@@ -192,10 +195,16 @@ function summary(results: readonly RoundResult[]): void {
     'older baseline: activities only',
     m((r) => r.activitiesMs),
   );
+  const first = results[0]!.tableRows;
+  for (const [i, r] of results.entries()) {
+    const moved = Object.keys(first).filter((t) => r.tableRows[t] !== first[t]);
+    if (moved.length > 0)
+      console.log(
+        `round ${i + 1} wrote other row counts than round 1: ${moved.map((t) => `${t} ${first[t]} → ${r.tableRows[t]}`).join(', ')}`,
+      );
+  }
   console.log(`ratio per round (spec tables): ${results.map((r) => (r.specMs / r.importMs).toFixed(2)).join(', ')}`);
-  console.log(
-    `peak RSS                        ${mb(Math.max(...results.map((r) => r.rss)))}  (target < 400 MB; PostgreSQL is a separate process)`,
-  );
+  console.log(`${'peak RSS'.padEnd(40)}${mb(Math.max(...results.map((r) => r.rss)))}  (target < 400 MB; PostgreSQL is a separate process)`);
 }
 
 async function main(): Promise<number> {
