@@ -17,7 +17,8 @@ import {
   resolveDomainOrganizations,
   STAGE_DOMAIN,
 } from './domain-orgs';
-import { withIndexesDeferred } from './index-aware';
+import { ACCOUNT_UPDATE } from './account-update';
+import { withIndexesDeferred, withIndexesDeferredBy } from './index-aware';
 import { pausePoint } from '../pause';
 
 export interface ResolveCounts {
@@ -160,14 +161,17 @@ async function createDevelopers(client: SqlClient, tenant: string): Promise<{ de
       where ${companyDomainSql(emailDomainSql('x.email'), '$1')}`,
     [freeMailDomains()],
   );
-  const developers = await count(
-    client,
-    `insert into developers (developer_id, tenant_id, display_name, primary_email, org_id)
+  // Foreign-key checks and the secondary index row by row cost more than a rebuild when the file brings most of the table.
+  const developers = await withIndexesDeferredBy(client, 'developers', 'select count(*) as n from new_developer', () =>
+    count(
+      client,
+      `insert into developers (developer_id, tenant_id, display_name, primary_email, org_id)
      select nd.developer_id, $1, nd.display_name, nd.email, coalesce(o.org_id, sd.org_id)
        from new_developer nd
        left join organizations o on o.tenant_id = $1 and o.name = nd.organization
        left join ${STAGE_DOMAIN} sd on nd.organization is null and sd.domain = ${emailDomainSql('nd.email')}`,
-    t,
+      t,
+    ),
   );
   await client.query(`
     update stage_actor sa set developer_id = nd.developer_id
@@ -179,26 +183,20 @@ async function createDevelopers(client: SqlClient, tenant: string): Promise<{ de
 /** Accounts, what the file says about known developers, and email identifiers. */
 async function writeAccountsAndIdentifiers(client: SqlClient, tenant: string): Promise<{ accounts: number; identifiers: number }> {
   const t = [tenant];
-  // Accounts, keyed by (tenant, provider, external_user_id), written once with their developer;
-  // a new email or handle updates a known one, whose developer never changes here.
-  const accounts = await client.query<{ inserted: boolean }>(
-    `insert into accounts (tenant_id, developer_id, provider, external_user_id, handle, email, attributes, first_seen, last_seen, confidence, dedup_key)
+  // Accounts, keyed by (tenant, provider, external_user_id), written once with their developer.
+  const accounts = await withIndexesDeferredBy(client, 'accounts', 'select count(*) as n from stage_actor where provider is not null', () =>
+    client.query<{ inserted: boolean }>(
+      `insert into accounts (tenant_id, developer_id, provider, external_user_id, handle, email, attributes, first_seen, last_seen, confidence, dedup_key)
      select $1, developer_id, provider, external_user_id, handle, email, attributes, first_at, last_at,
             case when email is not null then 1.0 else 0.8 end,
             encode(sha256(convert_to($1 || '|' || provider || '|' || external_user_id, 'UTF8')), 'hex')
        from stage_actor where provider is not null
-     on conflict (tenant_id, provider, external_user_id) do update set
-       developer_id = coalesce(accounts.developer_id, excluded.developer_id),
-       handle = coalesce(excluded.handle, accounts.handle),
-       email = case when excluded.last_seen >= coalesce(accounts.last_seen, excluded.last_seen) then coalesce(excluded.email, accounts.email) else coalesce(accounts.email, excluded.email) end,
-       -- What the file says about the account (connpass's 利用開始日) joins what was known.
-       attributes = case when excluded.attributes is null then accounts.attributes
-                         else coalesce(accounts.attributes, '{}'::jsonb) || excluded.attributes end,
-       first_seen = least(accounts.first_seen, excluded.first_seen),
-       last_seen = greatest(accounts.last_seen, excluded.last_seen),
-       updated_at = now()
+     on conflict (tenant_id, provider, external_user_id) do update set ${ACCOUNT_UPDATE.map(([c, v]) => `${c} = ${v}`).join(', ')}, updated_at = now()
+     -- Only accounts the file says something new about are rewritten: a row version and its index entries each.
+      where (${ACCOUNT_UPDATE.map(([, v]) => v).join(', ')}) is distinct from (${ACCOUNT_UPDATE.map(([c]) => `accounts.${c}`).join(', ')})
      returning (xmax = 0) as inserted`,
-    t,
+      t,
+    ),
   );
   // What a file says about a known developer fills gaps; it never overwrites the user's edits.
   await client.query(
@@ -212,14 +210,17 @@ async function writeAccountsAndIdentifiers(client: SqlClient, tenant: string): P
     t,
   );
   // Every email seen becomes an identifier of its developer, unless another developer holds it.
-  const identifiers = await count(
-    client,
-    `insert into developer_identifiers (tenant_id, developer_id, kind, value_normalized, first_seen, last_seen)
+  const emails = 'select coalesce(sum(cardinality(emails)), 0) as n from stage_actor';
+  const identifiers = await withIndexesDeferredBy(client, 'developer_identifiers', emails, () =>
+    count(
+      client,
+      `insert into developer_identifiers (tenant_id, developer_id, kind, value_normalized, first_seen, last_seen)
      select $1, developer_id, 'email', email, min(first_at), max(last_at)
        from (select developer_id, unnest(emails) as email, first_at, last_at from stage_actor) e
       group by developer_id, email
      on conflict (tenant_id, kind, value_normalized) do nothing`,
-    t,
+      t,
+    ),
   );
   return { accounts: accounts.rows.filter((r) => r.inserted).length, identifiers };
 }

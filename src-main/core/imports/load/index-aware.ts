@@ -63,3 +63,23 @@ export async function withIndexesDeferred<T>(
   traceStep(`rebuild ${table} indexes and constraints`, rebuilding);
   return result;
 }
+
+/** withIndexesDeferred for a load of as many rows as `countSql` (one row, column `n`) counts. */
+export async function withIndexesDeferredBy<T>(client: SqlClient, table: string, countSql: string, load: () => Promise<T>): Promise<T> {
+  const incoming = Number((await client.query<{ n: string | number }>(countSql)).rows[0]!.n);
+  return withIndexesDeferred(client, table, incoming, load);
+}
+
+/**
+ * After a bulk load, before its commit: the planner's statistics of the
+ * tables it filled, sampled now (ANALYZE counts this transaction's own new
+ * rows). Otherwise the first queries after a large import plan for the
+ * tables as they were (25 rows estimated for 576k, until autovacuum comes).
+ * Tables the role does not own are skipped by the server with a warning.
+ */
+export async function analyzeAfterBulkLoad(client: SqlClient, inserted: number, tables: readonly string[]): Promise<void> {
+  if (inserted < DEFER_MIN_ROWS) return;
+  const started = performance.now();
+  await client.query(`analyze ${tables.join(', ')}`);
+  traceStep(`analyze ${tables.length} tables`, started);
+}
