@@ -9,6 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../src-main/core/types';
 
+/** bench/ in the source tree, also when a bundled benchmark runs from elsewhere (import-built.ts sets it). */
+const BENCH_SOURCE = process.env.DRM_BENCH_SOURCE ?? import.meta.dirname;
+
 export interface DatasetSize {
   developers: number;
   activities: number;
@@ -24,7 +27,7 @@ export async function generateDataset(out: string, size: DatasetSize, onSpawn?: 
     [
       '--import',
       'tsx',
-      join(import.meta.dirname, 'generate', 'cli.ts'),
+      join(BENCH_SOURCE, 'generate', 'cli.ts'),
       '--out',
       out,
       '--developers',

@@ -236,7 +236,7 @@ async function main(): Promise<number> {
   console.log(
     `machine: ${cpus().length} CPUs, load ${loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')}, Node ${process.version}; server ${server.label}`,
+      .join(' ')}, Node ${process.version}, ${import.meta.url.endsWith('.ts') ? 'from source (tsx)' : 'bundled'}; server ${server.label}`,
   );
   const results: RoundResult[] = [];
   const checks: Check[] = [];
