@@ -1,7 +1,8 @@
 /**
  * A large import that brings mostly new people takes the bulk path for the
  * people's tables too (developers, accounts, identifiers: secondary indexes
- * and foreign keys dropped and rebuilt, as for activities), and analyses
+ * and foreign keys dropped and rebuilt, as for activities), and for its
+ * direct attributions even when only some rows name a campaign; it analyses
  * what it loaded before its commit. Afterwards the schema must be exactly
  * the spec's again, and every row where it belongs.
  */
@@ -21,11 +22,12 @@ afterAll(() => dir.remove());
 
 /** One row per person, each by a GitHub account and an email, plus a second row by the email alone. */
 function peopleCsv(): string {
-  const lines = ['occurred_at,action,source,provider,handle,email,source_ref'];
+  const lines = ['occurred_at,action,source,provider,handle,email,source_ref,campaign'];
   for (let i = 0; i < PEOPLE; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
-    lines.push(`2024-03-${day} 10:00,star,github,github,user${i},user${i}@example.com,a-${i}`);
-    if (i % 10 === 0) lines.push(`2024-04-${day} 10:00,signup,web,,,user${i}@example.com,b-${i}`);
+    // Only some rows name a campaign: fewer than a bulk load's worth of direct attributions.
+    lines.push(`2024-03-${day} 10:00,star,github,github,user${i},user${i}@example.com,a-${i},${i % 7 === 0 ? 'Spring' : ''}`);
+    if (i % 10 === 0) lines.push(`2024-04-${day} 10:00,signup,web,,,user${i}@example.com,b-${i},`);
   }
   return writeCsv(dir.path, 'people.csv', lines.join('\n'));
 }
@@ -40,7 +42,7 @@ describe('bulk import of mostly new people', () => {
     const client = new pg.Client(db.url);
     await client.connect();
     try {
-      for (const table of ['developers', 'accounts', 'developer_identifiers', 'activities']) {
+      for (const table of ['developers', 'accounts', 'developer_identifiers', 'activities', 'activity_campaigns']) {
         expect(await readTable(client, table), table).toEqual(expectedShape(table));
       }
     } finally {
@@ -54,6 +56,8 @@ describe('bulk import of mostly new people', () => {
          from activities a left join accounts ac using (account_id)`,
     );
     expect(linked).toEqual({ devs: PEOPLE, orphans: 0 });
+    const [attributed] = await queryRows<{ n: number }>(db.url, 'select count(*)::int as n from activity_campaigns');
+    expect(attributed?.n).toBe(Math.ceil(PEOPLE / 7));
     // Analysed inside the import (by hand, not by autovacuum): the planner knows the new sizes at once.
     const analysed = await queryRows<{ relname: string }>(
       db.url,

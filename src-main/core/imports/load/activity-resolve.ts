@@ -47,8 +47,8 @@ export async function resolveActivities(db: Db, tenant: string): Promise<Resolve
   await pausePoint('resolve');
   const people = await writeAccountsAndIdentifiers(client, tenant);
   const { campaigns, resources } = await resolveCampaignsAndResources(client, tenant);
-  const activities = await insertActivities(db, client, tenant, staged);
-  await attributeDirectly(db, client, tenant);
+  const { activities, bulk } = await insertActivities(db, client, tenant, staged);
+  await attributeDirectly(db, client, tenant, bulk);
   return {
     activities,
     duplicates: staged - activities,
@@ -281,7 +281,7 @@ async function resolveCampaignsAndResources(client: SqlClient, tenant: string): 
 }
 
 /** Every row not imported before goes into activities; `inserted_activity` names them for what follows. */
-async function insertActivities(db: Db, client: SqlClient, tenant: string, staged: number): Promise<number> {
+async function insertActivities(db: Db, client: SqlClient, tenant: string, staged: number): Promise<{ activities: number; bulk: boolean }> {
   const t = [tenant];
   // Every final column in one pass into a temp table (no WAL, no row rewrites): ids, the
   // resource's category and group, and direct attribution — the row's campaign, else its
@@ -310,11 +310,13 @@ async function insertActivities(db: Db, client: SqlClient, tenant: string, stage
      select activity_id, $1, developer_id, account_id, anon_id, resource_id, action, occurred_at,
             source, source_ref, category, group_key, metadata, dedup_key
        from resolved_activity order by activity_id`;
+  let bulk = false;
   const activities = await withIndexesDeferred(
     db.$client,
     'activities',
     staged,
     async (deferred) => {
+      bulk = deferred;
       if (deferred) {
         // The table is locked by the dropped indexes and duplicates are gone: every row goes in.
         const inserted = await count(client, insertActivities, t);
@@ -338,11 +340,11 @@ async function insertActivities(db: Db, client: SqlClient, tenant: string, stage
     },
     { unique: true },
   );
-  return activities;
+  return { activities, bulk };
 }
 
 /** Direct attribution of the new activities: activity_campaigns. */
-async function attributeDirectly(db: Db, client: SqlClient, tenant: string): Promise<void> {
+async function attributeDirectly(db: Db, client: SqlClient, tenant: string, bulk: boolean): Promise<void> {
   const t = [tenant];
   // Time-ordered ids keep the primary key appending, where the server has uuidv7() (PostgreSQL 18+).
   // Every row here belongs to a brand-new activity, so no ON CONFLICT is needed and even the
@@ -362,8 +364,9 @@ async function attributeDirectly(db: Db, client: SqlClient, tenant: string): Pro
            from inserted_activity where campaign_id is not null order by activity_id`,
         t,
       ),
-    // Nothing references these rows' keys, and every row is new: rebuild them all after a large load.
-    { unique: true, primaryKey: true },
+    // Nothing references these rows' keys, and every row is new: rebuild them all after a large load,
+    // also when only some of its rows name a campaign (a file that took the bulk path for activities).
+    { unique: true, primaryKey: true, ...(bulk ? { minRows: 1 } : {}) },
   );
 }
 

@@ -22,6 +22,8 @@ export interface DeferOptions {
   unique?: boolean;
   /** Also drop the primary key (only when no other table's foreign key depends on it). */
   primaryKey?: boolean;
+  /** Rows below which the load goes through the indexes (default DEFER_MIN_ROWS). */
+  minRows?: number;
 }
 
 async function existingRows(client: SqlClient, table: string): Promise<number> {
@@ -33,8 +35,8 @@ async function existingRows(client: SqlClient, table: string): Promise<number> {
   return Number(exact.rows[0]!.n);
 }
 
-export function shouldDefer(incoming: number, existing: number): boolean {
-  return incoming >= DEFER_MIN_ROWS && incoming * 4 >= existing;
+export function shouldDefer(incoming: number, existing: number, minRows = DEFER_MIN_ROWS): boolean {
+  return incoming >= minRows && incoming * 4 >= existing;
 }
 
 export async function withIndexesDeferred<T>(
@@ -49,7 +51,7 @@ export async function withIndexesDeferred<T>(
     [table],
   );
   // Only the table's owner may drop its indexes; anyone else loads through them.
-  if (!owner.rows[0]?.mine || !shouldDefer(incoming, await existingRows(client, table))) return load(false);
+  if (!owner.rows[0]?.mine || !shouldDefer(incoming, await existingRows(client, table), options.minRows)) return load(false);
 
   const kinds: KeyKind[] = ['f', ...(options.unique ? (['u'] as const) : []), ...(options.primaryKey ? (['p'] as const) : [])];
   const dropped = await dropKeys(client, [table], kinds);
