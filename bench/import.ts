@@ -121,6 +121,10 @@ async function runChecks(url: string, csv: string, job: Job, thorough: boolean):
 
 async function oneRound(server: BenchServer, index: number, csv: string, dumpDir: string, checks: Check[], people?: number) {
   const round = await server.round(index);
+  // Ctrl-C during the round stops its server too (cleanup.ts runs what is registered).
+  let closed: Promise<void> | undefined;
+  const close = () => (closed ??= round.close());
+  cleanups.push(close);
   try {
     const { ms: importMs, job } = await importFile(round, csv);
     const rss = peakRss;
@@ -160,7 +164,8 @@ async function oneRound(server: BenchServer, index: number, csv: string, dumpDir
       tableRows: dump.rows,
     };
   } finally {
-    await round.close();
+    cleanups.splice(cleanups.indexOf(close), 1);
+    await close();
   }
 }
 
