@@ -12,10 +12,15 @@ import { startCore } from '../src-main/core/index';
 import type { Core } from '../src-main/core/types';
 import { cleanups } from './cleanup';
 
+/** bench/ in the source tree, also when a bundled benchmark runs from elsewhere (import-built.ts sets it). */
+const BENCH_SOURCE = process.env.DRM_BENCH_SOURCE ?? import.meta.dirname;
+
 export interface DatasetSize {
   developers: number;
   activities: number;
   seed: number;
+  /** bench:import's identities shape (generate/identities.ts): `activities` rows only, `developers` ignored. */
+  shape?: 'default' | 'identities';
 }
 
 /** Writes the generator's CSV files into `out`; `onSpawn` lets a caller kill the child on a signal. */
@@ -25,7 +30,7 @@ export async function generateDataset(out: string, size: DatasetSize, onSpawn?: 
     [
       '--import',
       'tsx',
-      join(import.meta.dirname, 'generate', 'cli.ts'),
+      join(BENCH_SOURCE, 'generate', 'cli.ts'),
       '--out',
       out,
       '--developers',
@@ -34,6 +39,8 @@ export async function generateDataset(out: string, size: DatasetSize, onSpawn?: 
       String(size.activities),
       '--seed',
       String(size.seed),
+      '--shape',
+      size.shape ?? 'default',
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );

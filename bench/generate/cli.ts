@@ -1,10 +1,14 @@
 /**
  * npx tsx bench/generate/cli.ts --out DIR --developers N --activities N --seed S [--presets] [--campaigns N]
+ * npx tsx bench/generate/cli.ts --out DIR --shape identities --activities N [--people N] --seed S
  *
  * Writes the dataset and prints one line per file (rows, size) and the time
  * taken, so a benchmark log shows exactly what was imported.
  */
 import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { writeIdentities } from './identities';
 import { generateDataset, ownFormats, presetFormats } from './index';
 
 const { values } = parseArgs({
@@ -15,11 +19,14 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     campaigns: { type: 'string' },
     presets: { type: 'boolean', default: false },
+    shape: { type: 'string', default: 'default' },
+    people: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
-const usage = 'usage: tsx bench/generate/cli.ts --out DIR [--developers N] [--activities N] [--seed S] [--campaigns N] [--presets]';
+const usage = `usage: tsx bench/generate/cli.ts --out DIR [--developers N] [--activities N] [--seed S] [--campaigns N] [--presets]
+       tsx bench/generate/cli.ts --out DIR --shape identities [--activities N] [--people N] [--seed S]`;
 
 function count(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -36,6 +43,20 @@ async function main(): Promise<void> {
   }
   const t0 = performance.now();
   const activities = count('activities', values.activities);
+  if (values.shape === 'identities') {
+    await mkdir(values.out, { recursive: true });
+    const people = count('people', values.people);
+    const written = await writeIdentities(join(values.out, 'activities.csv'), {
+      rows: activities ?? 200_000,
+      seed: count('seed', values.seed) ?? 42,
+      ...(people === undefined ? {} : { people }),
+    });
+    console.log(
+      `activities ${String(written.rows).padStart(10)} rows ${(written.bytes / 1_048_576).toFixed(2).padStart(9)} MB  ${written.path} (${written.people} people)`,
+    );
+    return;
+  }
+  if (values.shape !== 'default') throw new Error(`--shape must be default or identities, got "${values.shape}"`);
   const campaigns = count('campaigns', values.campaigns);
   const result = await generateDataset({
     seed: count('seed', values.seed) ?? 42,

@@ -17,7 +17,8 @@ import {
   resolveDomainOrganizations,
   STAGE_DOMAIN,
 } from './domain-orgs';
-import { withIndexesDeferred } from './index-aware';
+import { ACCOUNT_UPDATE } from './account-update';
+import { withIndexesDeferred, withIndexesDeferredBy } from './index-aware';
 import { pausePoint } from '../pause';
 
 export interface ResolveCounts {
@@ -46,8 +47,8 @@ export async function resolveActivities(db: Db, tenant: string): Promise<Resolve
   await pausePoint('resolve');
   const people = await writeAccountsAndIdentifiers(client, tenant);
   const { campaigns, resources } = await resolveCampaignsAndResources(client, tenant);
-  const activities = await insertActivities(db, client, tenant, staged);
-  await attributeDirectly(db, client, tenant);
+  const { activities, bulk } = await insertActivities(db, client, tenant, staged);
+  await attributeDirectly(db, client, tenant, bulk);
   return {
     activities,
     duplicates: staged - activities,
@@ -160,14 +161,17 @@ async function createDevelopers(client: SqlClient, tenant: string): Promise<{ de
       where ${companyDomainSql(emailDomainSql('x.email'), '$1')}`,
     [freeMailDomains()],
   );
-  const developers = await count(
-    client,
-    `insert into developers (developer_id, tenant_id, display_name, primary_email, org_id)
+  // Foreign-key checks and the secondary index row by row cost more than a rebuild when the file brings most of the table.
+  const developers = await withIndexesDeferredBy(client, 'developers', 'select count(*) as n from new_developer', () =>
+    count(
+      client,
+      `insert into developers (developer_id, tenant_id, display_name, primary_email, org_id)
      select nd.developer_id, $1, nd.display_name, nd.email, coalesce(o.org_id, sd.org_id)
        from new_developer nd
        left join organizations o on o.tenant_id = $1 and o.name = nd.organization
        left join ${STAGE_DOMAIN} sd on nd.organization is null and sd.domain = ${emailDomainSql('nd.email')}`,
-    t,
+      t,
+    ),
   );
   await client.query(`
     update stage_actor sa set developer_id = nd.developer_id
@@ -179,26 +183,20 @@ async function createDevelopers(client: SqlClient, tenant: string): Promise<{ de
 /** Accounts, what the file says about known developers, and email identifiers. */
 async function writeAccountsAndIdentifiers(client: SqlClient, tenant: string): Promise<{ accounts: number; identifiers: number }> {
   const t = [tenant];
-  // Accounts, keyed by (tenant, provider, external_user_id), written once with their developer;
-  // a new email or handle updates a known one, whose developer never changes here.
-  const accounts = await client.query<{ inserted: boolean }>(
-    `insert into accounts (tenant_id, developer_id, provider, external_user_id, handle, email, attributes, first_seen, last_seen, confidence, dedup_key)
+  // Accounts, keyed by (tenant, provider, external_user_id), written once with their developer.
+  const accounts = await withIndexesDeferredBy(client, 'accounts', 'select count(*) as n from stage_actor where provider is not null', () =>
+    client.query<{ inserted: boolean }>(
+      `insert into accounts (tenant_id, developer_id, provider, external_user_id, handle, email, attributes, first_seen, last_seen, confidence, dedup_key)
      select $1, developer_id, provider, external_user_id, handle, email, attributes, first_at, last_at,
             case when email is not null then 1.0 else 0.8 end,
             encode(sha256(convert_to($1 || '|' || provider || '|' || external_user_id, 'UTF8')), 'hex')
        from stage_actor where provider is not null
-     on conflict (tenant_id, provider, external_user_id) do update set
-       developer_id = coalesce(accounts.developer_id, excluded.developer_id),
-       handle = coalesce(excluded.handle, accounts.handle),
-       email = case when excluded.last_seen >= coalesce(accounts.last_seen, excluded.last_seen) then coalesce(excluded.email, accounts.email) else coalesce(accounts.email, excluded.email) end,
-       -- What the file says about the account (connpass's 利用開始日) joins what was known.
-       attributes = case when excluded.attributes is null then accounts.attributes
-                         else coalesce(accounts.attributes, '{}'::jsonb) || excluded.attributes end,
-       first_seen = least(accounts.first_seen, excluded.first_seen),
-       last_seen = greatest(accounts.last_seen, excluded.last_seen),
-       updated_at = now()
+     on conflict (tenant_id, provider, external_user_id) do update set ${ACCOUNT_UPDATE.map(([c, v]) => `${c} = ${v}`).join(', ')}, updated_at = now()
+     -- Only accounts the file says something new about are rewritten: a row version and its index entries each.
+      where (${ACCOUNT_UPDATE.map(([, v]) => v).join(', ')}) is distinct from (${ACCOUNT_UPDATE.map(([c]) => `accounts.${c}`).join(', ')})
      returning (xmax = 0) as inserted`,
-    t,
+      t,
+    ),
   );
   // What a file says about a known developer fills gaps; it never overwrites the user's edits.
   await client.query(
@@ -212,14 +210,17 @@ async function writeAccountsAndIdentifiers(client: SqlClient, tenant: string): P
     t,
   );
   // Every email seen becomes an identifier of its developer, unless another developer holds it.
-  const identifiers = await count(
-    client,
-    `insert into developer_identifiers (tenant_id, developer_id, kind, value_normalized, first_seen, last_seen)
+  const emails = 'select coalesce(sum(cardinality(emails)), 0) as n from stage_actor';
+  const identifiers = await withIndexesDeferredBy(client, 'developer_identifiers', emails, () =>
+    count(
+      client,
+      `insert into developer_identifiers (tenant_id, developer_id, kind, value_normalized, first_seen, last_seen)
      select $1, developer_id, 'email', email, min(first_at), max(last_at)
        from (select developer_id, unnest(emails) as email, first_at, last_at from stage_actor) e
       group by developer_id, email
      on conflict (tenant_id, kind, value_normalized) do nothing`,
-    t,
+      t,
+    ),
   );
   return { accounts: accounts.rows.filter((r) => r.inserted).length, identifiers };
 }
@@ -280,7 +281,7 @@ async function resolveCampaignsAndResources(client: SqlClient, tenant: string): 
 }
 
 /** Every row not imported before goes into activities; `inserted_activity` names them for what follows. */
-async function insertActivities(db: Db, client: SqlClient, tenant: string, staged: number): Promise<number> {
+async function insertActivities(db: Db, client: SqlClient, tenant: string, staged: number): Promise<{ activities: number; bulk: boolean }> {
   const t = [tenant];
   // Every final column in one pass into a temp table (no WAL, no row rewrites): ids, the
   // resource's category and group, and direct attribution — the row's campaign, else its
@@ -309,11 +310,13 @@ async function insertActivities(db: Db, client: SqlClient, tenant: string, stage
      select activity_id, $1, developer_id, account_id, anon_id, resource_id, action, occurred_at,
             source, source_ref, category, group_key, metadata, dedup_key
        from resolved_activity order by activity_id`;
+  let bulk = false;
   const activities = await withIndexesDeferred(
     db.$client,
     'activities',
     staged,
     async (deferred) => {
+      bulk = deferred;
       if (deferred) {
         // The table is locked by the dropped indexes and duplicates are gone: every row goes in.
         const inserted = await count(client, insertActivities, t);
@@ -337,11 +340,11 @@ async function insertActivities(db: Db, client: SqlClient, tenant: string, stage
     },
     { unique: true },
   );
-  return activities;
+  return { activities, bulk };
 }
 
 /** Direct attribution of the new activities: activity_campaigns. */
-async function attributeDirectly(db: Db, client: SqlClient, tenant: string): Promise<void> {
+async function attributeDirectly(db: Db, client: SqlClient, tenant: string, bulk: boolean): Promise<void> {
   const t = [tenant];
   // Time-ordered ids keep the primary key appending, where the server has uuidv7() (PostgreSQL 18+).
   // Every row here belongs to a brand-new activity, so no ON CONFLICT is needed and even the
@@ -361,8 +364,9 @@ async function attributeDirectly(db: Db, client: SqlClient, tenant: string): Pro
            from inserted_activity where campaign_id is not null order by activity_id`,
         t,
       ),
-    // Nothing references these rows' keys, and every row is new: rebuild them all after a large load.
-    { unique: true, primaryKey: true },
+    // Nothing references these rows' keys, and every row is new: rebuild them all after a large load,
+    // also when only some of its rows name a campaign (a file that took the bulk path for activities).
+    { unique: true, primaryKey: true, ...(bulk ? { minRows: 1 } : {}) },
   );
 }
 

@@ -22,6 +22,8 @@ export interface DeferOptions {
   unique?: boolean;
   /** Also drop the primary key (only when no other table's foreign key depends on it). */
   primaryKey?: boolean;
+  /** Rows below which the load goes through the indexes (default DEFER_MIN_ROWS). */
+  minRows?: number;
 }
 
 async function existingRows(client: SqlClient, table: string): Promise<number> {
@@ -33,8 +35,8 @@ async function existingRows(client: SqlClient, table: string): Promise<number> {
   return Number(exact.rows[0]!.n);
 }
 
-export function shouldDefer(incoming: number, existing: number): boolean {
-  return incoming >= DEFER_MIN_ROWS && incoming * 4 >= existing;
+export function shouldDefer(incoming: number, existing: number, minRows = DEFER_MIN_ROWS): boolean {
+  return incoming >= minRows && incoming * 4 >= existing;
 }
 
 export async function withIndexesDeferred<T>(
@@ -49,7 +51,7 @@ export async function withIndexesDeferred<T>(
     [table],
   );
   // Only the table's owner may drop its indexes; anyone else loads through them.
-  if (!owner.rows[0]?.mine || !shouldDefer(incoming, await existingRows(client, table))) return load(false);
+  if (!owner.rows[0]?.mine || !shouldDefer(incoming, await existingRows(client, table), options.minRows)) return load(false);
 
   const kinds: KeyKind[] = ['f', ...(options.unique ? (['u'] as const) : []), ...(options.primaryKey ? (['p'] as const) : [])];
   const dropped = await dropKeys(client, [table], kinds);
@@ -62,4 +64,24 @@ export async function withIndexesDeferred<T>(
   await dropped.rebuild();
   traceStep(`rebuild ${table} indexes and constraints`, rebuilding);
   return result;
+}
+
+/** withIndexesDeferred for a load of as many rows as `countSql` (one row, column `n`) counts. */
+export async function withIndexesDeferredBy<T>(client: SqlClient, table: string, countSql: string, load: () => Promise<T>): Promise<T> {
+  const incoming = Number((await client.query<{ n: string | number }>(countSql)).rows[0]!.n);
+  return withIndexesDeferred(client, table, incoming, load);
+}
+
+/**
+ * After a bulk load, before its commit: the planner's statistics of the
+ * tables it filled, sampled now (ANALYZE counts this transaction's own new
+ * rows). Otherwise the first queries after a large import plan for the
+ * tables as they were (25 rows estimated for 576k, until autovacuum comes).
+ * Tables the role does not own are skipped by the server with a warning.
+ */
+export async function analyzeAfterBulkLoad(client: SqlClient, inserted: number, tables: readonly string[]): Promise<void> {
+  if (inserted < DEFER_MIN_ROWS) return;
+  const started = performance.now();
+  await client.query(`analyze ${tables.join(', ')}`);
+  traceStep(`analyze ${tables.length} tables`, started);
 }

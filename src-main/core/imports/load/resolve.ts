@@ -6,6 +6,7 @@
 import type { Db, SqlClient } from '../../db/db';
 import { tracedClient, traceStep } from '../../db/trace';
 import { refreshDerived } from '../../derived/refresh';
+import { DERIVED_TABLE_NAMES } from '../../derived/tables';
 import { addToDeveloperStats } from '../../stats/service';
 import type { FormatLoad } from '../formats/format';
 import { emptyCounts, type JobMetrics } from '../jobs';
@@ -13,8 +14,12 @@ import { pausePoint } from '../pause';
 import { activityImportChange, resolveActivities } from './activity-resolve';
 import { CREATE_STAGE_ACTIVITY, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS } from './activity-stage';
 import { openCopy, type CopyWriter } from './copy';
+import { analyzeAfterBulkLoad } from './index-aware';
 import { settleEventTitle } from './event-title';
 import { CREATE_STAGE_RECORD, STAGE_RECORD, STAGE_RECORD_COLUMNS } from './entity-resolve';
+
+/** What a large activities import fills: analysed before its commit. */
+const BULK_LOADED = ['activities', 'developers', 'accounts', 'developer_identifiers', 'developer_stats', ...DERIVED_TABLE_NAMES];
 
 /** Creates the load's staging table and opens the COPY into it. */
 export async function openStage(client: SqlClient, load: FormatLoad): Promise<CopyWriter> {
@@ -72,4 +77,5 @@ async function resolveActivityStage(tx: Db, tenant: string, metrics: JobMetrics,
   // Search, funnel, daily counts and attribution (campaign_stats included), in this transaction.
   await refreshDerived(tx, tenant, await activityImportChange(tx));
   traceStep('derived', derivedStarted);
+  await analyzeAfterBulkLoad(tx.$client, counts.activities, BULK_LOADED);
 }
