@@ -26,6 +26,8 @@ export type { Core, ShellCapabilities, StartCoreOptions } from './types';
 export const DERIVED_MIGRATION = '0002_derived';
 /** The migration that replaces conversion_touches by roi_steps (issue 12): its new tables start empty. */
 export const DERIVED_V2_MIGRATION = '0004_derived_v2';
+/** The migration that replaces developer_funnel/_dim by funnel_bits (issue 12): its new tables start empty. */
+export const FUNNEL_BITS_MIGRATION = '0005_funnel_bits';
 
 export async function startCore(options: StartCoreOptions): Promise<Core> {
   const layout = options.layout ?? { packaged: false };
@@ -70,7 +72,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     session = first;
     // A database that held data before the derived structures existed gets
     // them built once, by the start that creates them (empty ones cost nothing).
-    if (migrationsApplied.includes(DERIVED_MIGRATION) || migrationsApplied.includes(DERIVED_V2_MIGRATION)) {
+    if ([DERIVED_MIGRATION, DERIVED_V2_MIGRATION, FUNNEL_BITS_MIGRATION].some((tag) => migrationsApplied.includes(tag))) {
       await rebuildStats(first.db, DEFAULT_TENANT);
     }
 

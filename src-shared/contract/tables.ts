@@ -39,8 +39,9 @@ export const tableNames = [
   'app.exchange_rates',
   // Computed from the tables above, rebuilt at will.
   'derived.developer_search',
-  'derived.developer_funnel',
-  'derived.developer_funnel_dim',
+  'derived.developer_number',
+  'derived.funnel_bits',
+  'derived.funnel_cells',
   'derived.activity_daily',
   'derived.campaign_daily',
   'derived.roi_steps',

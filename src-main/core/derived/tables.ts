@@ -13,8 +13,9 @@ export const DERIVED_TABLE_NAMES = [
   'derived.roi_steps',
   'derived.roi_inputs',
   'derived.developer_search',
-  'derived.developer_funnel',
-  'derived.developer_funnel_dim',
+  'derived.developer_number',
+  'derived.funnel_bits',
+  'derived.funnel_cells',
   'derived.activity_daily',
   'derived.campaign_daily',
 ] as const satisfies readonly TableName[];
