@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DERIVED_MIGRATION, DERIVED_V2_MIGRATION } from '../../src-main/core/index';
+import { DERIVED_MIGRATION, DERIVED_V2_MIGRATION, FUNNEL_BITS_MIGRATION } from '../../src-main/core/index';
 import { readJournal } from '../../src-main/core/db/migrate';
 import { resolveMigrationsDir } from '../../src-main/core/paths';
 
@@ -34,6 +34,8 @@ export async function undoDerivedMigration(url: string): Promise<void> {
  * 0002_derived created it, holding a row (a database at 0003 had them).
  */
 export async function undoDerivedV2Migration(url: string): Promise<void> {
+  // The migrations after it first, as a database at 0003 never had them.
+  await undoFunnelBitsMigration(url);
   const folder = resolveMigrationsDir({ packaged: false });
   const when = readJournal(folder).find((e) => e.tag === DERIVED_V2_MIGRATION)!.when;
   // conversion_touches' table and indexes, as 0002 wrote them.
@@ -51,6 +53,37 @@ export async function undoDerivedV2Migration(url: string): Promise<void> {
     );
     await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
     await client.query('delete from schema_migrations where name >= $1', [DERIVED_V2_MIGRATION]);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The migration that replaces developer_funnel/_dim by funnel_bits (issue 12). */
+export { FUNNEL_BITS_MIGRATION };
+
+/**
+ * Takes a migrated database back to the schema before 0005_funnel_bits, its
+ * data kept: developer_number, funnel_bits and funnel_cells go,
+ * developer_funnel and developer_funnel_dim come back as 0002_derived created
+ * them, holding a row each (a database at 0004 had them).
+ */
+export async function undoFunnelBitsMigration(url: string): Promise<void> {
+  const folder = resolveMigrationsDir({ packaged: false });
+  const when = readJournal(folder).find((e) => e.tag === FUNNEL_BITS_MIGRATION)!.when;
+  const created = readFileSync(join(folder, `${DERIVED_MIGRATION}.sql`), 'utf8')
+    .split('--> statement-breakpoint')
+    .filter((statement) => /"derived"\."developer_funnel(_dim)?"/.test(statement));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('drop table derived.developer_number, derived.funnel_bits, derived.funnel_cells');
+    for (const statement of created) await client.query(statement);
+    await client.query(
+      `insert into derived.developer_funnel select developer_id, tenant_id, '{}', '{}' from developers limit 1;
+       insert into derived.developer_funnel_dim select tenant_id, 'source:web', developer_id, '{}' from developers limit 1`,
+    );
+    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
+    await client.query('delete from schema_migrations where name >= $1', [FUNNEL_BITS_MIGRATION]);
   } finally {
     await client.end();
   }
