@@ -12,6 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunnelReport } from '../../src-shared/contract/analytics';
 import { checksumDifferences, derivedChecksums } from '../../bench/checksums';
+import { Rng } from '../../bench/generate/rng';
 import { rebuiltChecksums } from '../../bench/merges-pairs';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { MERGED_AWAY_SQL } from '../../src-main/core/identity/merged-away';
@@ -35,15 +36,6 @@ const PERIODS = [
 const SOURCES = ['web', 'connpass', 'console', 'blog', 'ads'];
 const CAMPAIGNS = ['Spring', 'Summer', 'G1', 'G2'];
 
-/** A small deterministic generator (LCG), so a failure reproduces. */
-function rng(seed: number) {
-  let s = seed;
-  return (n: number) => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s % n;
-  };
-}
-
 /**
  * 40 people over 15 months, several sources and campaigns each, every
  * action of the default map plus an unmapped one, conversions with and
@@ -51,7 +43,9 @@ function rng(seed: number) {
  * p23 have no analytics consent.
  */
 function generated(): { developers: string; activities: string } {
-  const next = rng(12);
+  // Seeded, so a failure reproduces.
+  const random = new Rng(12);
+  const next = (n: number) => Math.floor(random.next() * n);
   const actions = ['view', 'click', 'attend', 'signup', 'post', 'cancel'];
   const lines = ['occurred_at,action,source,email,anon_id,campaign'];
   const start = Date.parse('2025-06-01T00:00:00Z');
