@@ -216,7 +216,8 @@ async function expectRebuildEqual() {
   expect(checksumDifferences(await rebuiltChecksums(reader, DEFAULT_TENANT), await derivedChecksums(reader, DEFAULT_TENANT))).toEqual([]);
 }
 
-describe('the funnel equals a recomputation from the activities', () => {
+// Each case asks the funnel, its lists and the overview a few hundred times: room for a busy machine.
+describe('the funnel equals a recomputation from the activities', { timeout: 300_000 }, () => {
   it('after the imports, for every period and filter, with its lists and CSV', async () => {
     await expectFunnelsEqual([
       { period: 0, modes: ['reached', 'atOrBeyond', 'dropOff'] },
