@@ -49,12 +49,7 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   await createCells(db, tenant, timeZone, (rowCount ?? 0) >= MANY);
 
   await c.query('create temp table fb_set (dim text, stage smallint, node int, chunk int, bits bit varying) on commit drop');
-  const eligible = await c.query<{ n: number }>('select n from fb_dev where counted order by n');
-  await copyEligible(
-    c,
-    'fb_set',
-    eligible.rows.map((r) => r.n),
-  );
+  await copyEligible(c, 'fb_set', await numbers(db, 'where counted'));
   // The cells grouped once and indexed by dim: each dim is read between two COPYs (funnel-bits-build.ts).
   await c.query(
     `create temp table fb_group on commit drop as
@@ -77,6 +72,11 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
     await c.query('delete from derived.funnel_cells where developer_id in (select developer_id from fb_dev)');
   }
   await writeCells(db, tenant);
+}
+
+/** The numbers of the named developers (fb_dev) that meet `where`. */
+async function numbers(db: Db, where: string): Promise<number[]> {
+  return (await db.$client.query<{ n: number }>(`select n from fb_dev ${where} order by n`)).rows.map((r) => r.n);
 }
 
 /** fb_cell (n, dim, stage, day): the level-0 cells of the named developers that count. */
@@ -122,12 +122,7 @@ async function createCells(db: Db, tenant: string, timeZone: string, many: boole
 async function applyToRows(db: Db, tenant: string): Promise<void> {
   const c = db.$client;
   await c.query('create temp table fb_keep (chunk int, bits bit varying) on commit drop');
-  const named = await c.query<{ n: number }>('select n from fb_dev order by n');
-  await copyKeepMasks(
-    c,
-    'fb_keep',
-    named.rows.map((r) => r.n),
-  );
+  await copyKeepMasks(c, 'fb_keep', await numbers(db, ''));
   await c.query(
     `create temp table fb_old on commit drop as
      select v.n, f.dims[(x.cell / 2147483648)::int + 1] as dim, ((x.cell / 65536) % 32768)::smallint as stage, (x.cell % 65536)::int as day
