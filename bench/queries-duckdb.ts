@@ -8,7 +8,8 @@
  * Only raw facts cross over — activities (activity_id, developer_id, anon_id,
  * action, occurred_at, source), their direct campaign attributions (the
  * import's; ROI's reference, queries-roi.ts, recomputes multi-touch credit
- * itself), the tenant's action → stage map, the stages, and per
+ * itself), every attribution (direct and multi-touch, the slices of a
+ * campaign-filtered funnel), the tenant's action → stage map, the stages, and per
  * developer its consent and whether it is merged away (computed in
  * PostgreSQL with the app's own rule, identity/merged-away.ts) — none of the app's
  * derived tables.
@@ -50,6 +51,12 @@ const tables: readonly Table[] = [
     columns: { activity_id: 'UUID', campaign_id: 'UUID', weight: 'DOUBLE' },
     select: `select ac.activity_id, ac.campaign_id, ac.weight from activity_campaigns ac
               where ac.tenant_id = $tenant and not ${IS_MULTI_TOUCH('ac')}`,
+  },
+  {
+    // Every attribution, multi-touch credit included: what a campaign filter of the funnel selects by.
+    name: 'attributed',
+    columns: { activity_id: 'UUID', campaign_id: 'UUID' },
+    select: 'select activity_id, campaign_id from activity_campaigns where tenant_id = $tenant',
   },
   {
     name: 'developers',
@@ -132,15 +139,32 @@ export async function loadReference(exported: Exported): Promise<Reference> {
   };
 }
 
+/** A funnel's filter: one source, one campaign (any attribution), both, or neither. */
+export interface FunnelFilter {
+  source?: string;
+  campaignId?: string;
+}
+
+/** SQL conditions on activities `a` for the filter (parameters $source, $campaign). */
+const sliceSql = (filter: FunnelFilter) =>
+  [
+    filter.source !== undefined ? 'and a.source = $source' : '',
+    filter.campaignId !== undefined
+      ? 'and exists (select 1 from attributed t where t.activity_id = a.activity_id and t.campaign_id = cast($campaign as uuid))'
+      : '',
+  ].join(' ');
+
 /**
  * DESIGN.md "Funnel" over the raw rows: the period is [from, to) of calendar
  * days in `zone` (timezone() turns a local midnight into its instant, DST
  * included); a developer reached a stage when an activity in the period maps
  * to it; at-or-beyond counts developers whose highest stage reached is that
  * one or later; developers without analytics consent or merged away count
- * nowhere; anonymous = activities in the period with only an anon id.
+ * nowhere; anonymous = activities in the period with only an anon id. A
+ * filter keeps the activities of its source and/or attributed to its campaign.
  */
-export const FUNNEL_SQL = `
+export function funnelSql(filter: FunnelFilter): string {
+  return `
 with reached as (
   select distinct a.developer_id, s.order_no
     from activities a
@@ -150,6 +174,7 @@ with reached as (
    where a.occurred_at >= timezone($zone, cast($from as date)::timestamp)
      and a.occurred_at < timezone($zone, cast($to as date)::timestamp)
      and d.consent_analytics and not d.merged_away
+     ${sliceSql(filter)}
 ),
 highest as (select developer_id, max(order_no) as top from reached group by developer_id),
 per_stage as (
@@ -163,14 +188,27 @@ anonymous as (
    where a.developer_id is null and a.anon_id is not null
      and a.occurred_at >= timezone($zone, cast($from as date)::timestamp)
      and a.occurred_at < timezone($zone, cast($to as date)::timestamp)
+     ${sliceSql(filter)}
 )
 select ps.stage_key, cast(ps.reached as integer) as reached, cast(ps.at_or_beyond as integer) as at_or_beyond,
        cast(an.n as integer) as anonymous
   from per_stage ps, anonymous an
  order by ps.order_no`;
+}
 
-export async function referenceFunnel(connection: DuckDBConnection, zone: string, from: string, to: string): Promise<FunnelNumbers> {
-  const reader = await connection.runAndReadAll(FUNNEL_SQL, { zone, from, to });
+export async function referenceFunnel(
+  connection: DuckDBConnection,
+  zone: string,
+  period: { from: string; to: string },
+  filter: FunnelFilter = {},
+): Promise<FunnelNumbers> {
+  const reader = await connection.runAndReadAll(funnelSql(filter), {
+    zone,
+    from: period.from,
+    to: period.to,
+    ...(filter.source !== undefined ? { source: filter.source } : {}),
+    ...(filter.campaignId !== undefined ? { campaign: filter.campaignId } : {}),
+  });
   const rows = reader.getRowObjectsJS() as { stage_key: string; reached: number; at_or_beyond: number; anonymous: number }[];
   return {
     anonymous: rows[0]?.anonymous ?? 0,

@@ -2,17 +2,17 @@
  * Analytics query latency (issue 5): generates 100k developers / 1M
  * activities (campaigns and budgets included), imports them into a fresh data
  * directory through the app's handlers, merges a few developers, then times
- * the handlers the analytics pages call — funnel (with and without a campaign
- * filter), ROI (the tenant's model; then each model at lookbacks of 1, 14, 90
+ * the handlers the analytics pages call — funnel (a quarter, a year, the
+ * quarter for one source and for one campaign), ROI (the tenant's model; then each model at lookbacks of 1, 14, 90
  * and 365 days, queries-roi.ts), weekly trend, overview — and prints p50/p95
  * against the target (p50 < 100 ms each).
  *
- * Baseline measured in the same run: the same funnel computed by DuckDB over
+ * Baseline measured in the same run: each funnel computed by DuckDB over
  * the same raw rows (exported from PostgreSQL, loaded in memory; load time
  * printed apart), and each ROI of the grid computed by DuckDB from the same
  * raw rows. DuckDB's numbers must equal the app's: the run prints MATCH or
  * MISMATCH and exits non-zero on a mismatch or a failed query. After
- * `stats:rebuild` the app's funnel is checked once more, so that what the
+ * `stats:rebuild` the app's funnels are checked once more, so that what the
  * import kept current and what a rebuild computes are both compared.
  *
  *   npm run bench:queries
@@ -34,7 +34,7 @@ import { readSettings } from '../src-main/core/settings/read';
 import type { Core } from '../src-main/core/types';
 import { cleanUpOnSignals, cleanups, runBenchmark } from './cleanup';
 import { dataUrl, prepareDataDir } from './dataset';
-import { exportRaw, loadReference, referenceFunnel } from './queries-duckdb';
+import { exportRaw, loadReference, referenceFunnel, type FunnelFilter } from './queries-duckdb';
 import { measureRoiGrid } from './queries-roi';
 import { formatTable, funnelDifferences, percentile, timeRuns, type FunnelNumbers, type Row } from './timing';
 
@@ -222,44 +222,59 @@ async function busiestCampaign(client: pg.Client, timeZone: string): Promise<{ c
   return busiest[0];
 }
 
+/** The source filter: the source with the most activity in the quarter. */
+async function busiestSource(client: pg.Client, timeZone: string): Promise<string | undefined> {
+  const { rows } = await client.query<{ source: string }>(
+    `select source from activities
+      where tenant_id = $1 and occurred_at >= ($2::date)::timestamp at time zone $4 and occurred_at < ($3::date)::timestamp at time zone $4
+      group by source order by count(*) desc, source limit 1`,
+    [DEFAULT_TENANT, QUARTER.from, QUARTER.to, timeZone],
+  );
+  return rows[0]?.source;
+}
+
+/** A funnel the bench times and checks against DuckDB. */
+interface FunnelCase {
+  name: string;
+  period: { from: string; to: string };
+  filter: FunnelFilter;
+}
+
+function funnelCases(campaign: { campaign_id: string; name: string } | undefined, source: string | undefined): FunnelCase[] {
+  const cases: FunnelCase[] = [
+    { name: `funnel, quarter ${QUARTER.from} … ${QUARTER.to}`, period: QUARTER, filter: {} },
+    { name: `funnel, year ${YEAR.from} … ${YEAR.to}`, period: YEAR, filter: {} },
+  ];
+  if (source !== undefined) cases.push({ name: `funnel, quarter, source "${source}"`, period: QUARTER, filter: { source } });
+  if (campaign) {
+    cases.push({ name: `funnel, quarter, campaign "${campaign.name}"`, period: QUARTER, filter: { campaignId: campaign.campaign_id } });
+  }
+  return cases;
+}
+
 /** The app's dashboards, each timed `runs` times. */
 async function measureQueries(
   core: Core,
   plan: Plan,
-  campaign: { campaign_id: string; name: string } | undefined,
-): Promise<{ results: Measured<unknown>[]; funnel: Measured<FunnelReport> }> {
+  cases: readonly FunnelCase[],
+): Promise<{ results: Measured<unknown>[]; funnels: Measured<FunnelReport>[] }> {
   const results: Measured<unknown>[] = [];
-  const funnel = await measure<FunnelReport>(
-    core,
-    plan,
-    `funnel ${QUARTER.from} … ${QUARTER.to}`,
-    'analytics:get-funnel',
-    QUARTER,
-    describeFunnel,
-  );
-  results.push(funnel);
-  if (campaign) {
-    results.push(
-      await measure<FunnelReport>(
-        core,
-        plan,
-        'funnel, same period, one campaign',
-        'analytics:get-funnel',
-        { ...QUARTER, campaignId: campaign.campaign_id },
-        (r) => `"${campaign.name}": ${describeFunnel(r)}`,
-      ),
-    );
+  const funnels: Measured<FunnelReport>[] = [];
+  for (const c of cases) {
+    const measured = await measure<FunnelReport>(core, plan, c.name, 'analytics:get-funnel', { ...c.period, ...c.filter }, describeFunnel);
+    funnels.push(measured);
+    results.push(measured);
   }
   results.push(await measure<RoiReport>(core, plan, "ROI, tenant's model, all time", 'campaigns:get-roi', {}, describeRoi));
   results.push(
     await measure<TrendReport>(core, plan, 'trend, weekly, one year', 'analytics:get-trend', { ...YEAR, bucket: 'week' }, describeTrend),
   );
   results.push(await measure<OverviewReport>(core, plan, 'overview, 30 days', 'analytics:get-overview', LAST_30_DAYS, describeOverview));
-  return { results, funnel };
+  return { results, funnels };
 }
 
-/** stats:rebuild, then the funnel again: it must still match the reference. */
-async function checkRebuild(core: Core, reference: FunnelNumbers): Promise<boolean> {
+/** stats:rebuild, then every funnel again: each must still match its reference. */
+async function checkRebuild(core: Core, cases: readonly FunnelCase[], references: readonly FunnelNumbers[]): Promise<boolean> {
   const t = performance.now();
   const rebuilt = await core.handlers['stats:rebuild']({});
   if (!rebuilt.ok) {
@@ -267,10 +282,16 @@ async function checkRebuild(core: Core, reference: FunnelNumbers): Promise<boole
     return false;
   }
   console.log(`stats:rebuild in ${seconds(performance.now() - t)}`);
-  const again = await core.handlers['analytics:get-funnel'](QUARTER);
-  if (again.ok) return printCheck('check after stats:rebuild', funnelNumbers(again.value), reference);
-  console.log(`funnel after stats:rebuild: ${again.error.message}`);
-  return false;
+  let ok = true;
+  for (const [i, c] of cases.entries()) {
+    const again = await core.handlers['analytics:get-funnel']({ ...c.period, ...c.filter });
+    if (again.ok) ok = printCheck(`${c.name}: check after stats:rebuild`, funnelNumbers(again.value), references[i]!) && ok;
+    else {
+      console.log(`${c.name} after stats:rebuild: ${again.error.message}`);
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 async function main(): Promise<number> {
@@ -299,10 +320,10 @@ async function main(): Promise<number> {
   const settings = await readSettings(dbOn(client), DEFAULT_TENANT);
   await printDatabase(client, settings.timeZone);
 
-  const campaign = await busiestCampaign(client, settings.timeZone);
+  const cases = funnelCases(await busiestCampaign(client, settings.timeZone), await busiestSource(client, settings.timeZone));
   console.log('');
 
-  const { results, funnel } = await measureQueries(core, { runs, targetMs: targetMs(activities) }, campaign);
+  const { results, funnels } = await measureQueries(core, { runs, targetMs: targetMs(activities) }, cases);
   peakRssBeforeDuckdb = Math.max(peakRss, process.memoryUsage().rss);
 
   // The baseline: DuckDB over the same raw rows.
@@ -311,8 +332,12 @@ async function main(): Promise<number> {
   const exported = await exportRaw(client, DEFAULT_TENANT, dumpDir);
   const reference = await loadReference(exported);
   cleanups.push(() => reference.close());
-  const duck = await timeRuns(() => referenceFunnel(reference.connection, settings.timeZone, QUARTER.from, QUARTER.to), runs);
-  results.push({ name: 'DuckDB: same funnel, raw rows', ms: duck.ms, detail: describeNumbers(duck.first) });
+  const ducks = [];
+  for (const c of cases) {
+    const duck = await timeRuns(() => referenceFunnel(reference.connection, settings.timeZone, c.period, c.filter), runs);
+    results.push({ name: `DuckDB: ${c.name}, raw rows`, ms: duck.ms, detail: describeNumbers(duck.first) });
+    ducks.push(duck);
+  }
   const roi = await measureRoiGrid(core, reference.connection, runs, settings.conversionStage, targetMs(activities));
   results.push(...roi.rows);
 
@@ -325,18 +350,30 @@ async function main(): Promise<number> {
 
   let ok = !results.some((r) => r.failed) && roi.ok;
   console.log(`ROI of every model and lookback against DuckDB: ${roi.ok ? 'MATCH' : 'MISMATCH'}`);
-  if (funnel.first) {
+  for (const [i, c] of cases.entries()) {
+    const funnel = funnels[i]!;
+    const duck = ducks[i]!;
+    if (!funnel.first) {
+      console.log(`${c.name}: check against DuckDB not possible, the app funnel did not answer`);
+      ok = false;
+      continue;
+    }
     const appP50 = percentile(funnel.ms, 50);
     const duckP50 = percentile(duck.ms, 50);
     console.log(
-      `funnel p50: app ${appP50.toFixed(1)} ms, DuckDB ${duckP50.toFixed(1)} ms — ratio app/DuckDB ${(appP50 / duckP50).toFixed(2)} (target < 1.00)`,
+      `${c.name} p50: app ${appP50.toFixed(1)} ms, DuckDB ${duckP50.toFixed(1)} ms — ratio app/DuckDB ${(appP50 / duckP50).toFixed(2)} (target < 1.00)`,
     );
-    ok = printCheck('check against DuckDB', funnelNumbers(funnel.first), duck.first) && ok;
-  } else {
-    console.log('check against DuckDB: not possible, the app funnel did not answer');
+    ok = printCheck(`${c.name}: check against DuckDB`, funnelNumbers(funnel.first), duck.first) && ok;
   }
 
-  if (!args['skip-rebuild']) ok = (await checkRebuild(core, duck.first)) && ok;
+  if (!args['skip-rebuild']) {
+    ok =
+      (await checkRebuild(
+        core,
+        cases,
+        ducks.map((d) => d.first),
+      )) && ok;
+  }
 
   console.log(
     `peak RSS ${mb(peakRssBeforeDuckdb)} for the app's side, ${mb(Math.max(peakRss, process.memoryUsage().rss))} with DuckDB's in-memory tables (PostgreSQL is a separate process)`,

@@ -26,8 +26,8 @@ export type { Core, ShellCapabilities, StartCoreOptions } from './types';
 export const DERIVED_MIGRATION = '0002_derived';
 /** The migration that replaces conversion_touches by roi_steps (issue 12): its new tables start empty. */
 export const DERIVED_V2_MIGRATION = '0004_derived_v2';
-/** The migration that adds derived.merge_keys and merge_pairs (issue 12): filled by the start that applies it. */
-export const MERGE_PAIRS_MIGRATION = '0005_merge-suggestions';
+/** The migration that adds funnel_bits, merge_keys/merge_pairs and the search version (issue 12): filled by the start that applies it. */
+export const DERIVED_V3_MIGRATION = '0005_derived_v3';
 
 export async function startCore(options: StartCoreOptions): Promise<Core> {
   const layout = options.layout ?? { packaged: false };
@@ -73,7 +73,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     session = first;
     // A database that held data before the derived structures existed gets
     // them built once, by the start that creates them (empty ones cost nothing).
-    if ([DERIVED_MIGRATION, DERIVED_V2_MIGRATION, MERGE_PAIRS_MIGRATION].some((tag) => migrationsApplied.includes(tag))) {
+    if ([DERIVED_MIGRATION, DERIVED_V2_MIGRATION, DERIVED_V3_MIGRATION].some((tag) => migrationsApplied.includes(tag))) {
       await rebuildStats(first.db, DEFAULT_TENANT);
     }
 

@@ -1,13 +1,13 @@
 import pg from 'pg';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DERIVED_MIGRATION, DERIVED_V2_MIGRATION, MERGE_PAIRS_MIGRATION } from '../../src-main/core/index';
+import { DERIVED_MIGRATION, DERIVED_V2_MIGRATION, DERIVED_V3_MIGRATION } from '../../src-main/core/index';
 import { readJournal } from '../../src-main/core/db/migrate';
 import { resolveMigrationsDir } from '../../src-main/core/paths';
 
 /** The migration after the derived one (exchange rates in `app`), undone with it. */
 export const RATES_MIGRATION = '0003_exchange_rates';
-export { DERIVED_V2_MIGRATION, MERGE_PAIRS_MIGRATION };
+export { DERIVED_V2_MIGRATION, DERIVED_V3_MIGRATION };
 
 /**
  * Takes a migrated database back to the schema before the migration that
@@ -34,6 +34,8 @@ export async function undoDerivedMigration(url: string): Promise<void> {
  * 0002_derived created it, holding a row (a database at 0003 had them).
  */
 export async function undoDerivedV2Migration(url: string): Promise<void> {
+  // The migrations after it first, as a database at 0003 never had them.
+  await undoDerivedV3Migration(url);
   const folder = resolveMigrationsDir({ packaged: false });
   const when = readJournal(folder).find((e) => e.tag === DERIVED_V2_MIGRATION)!.when;
   // conversion_touches' table and indexes, as 0002 wrote them.
@@ -44,8 +46,6 @@ export async function undoDerivedV2Migration(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query('drop table derived.roi_steps, derived.roi_inputs');
-    // The migrations after it go with it.
-    await client.query(MERGE_PAIRS_TABLES_DROP);
     for (const statement of created) await client.query(statement);
     await client.query(
       `insert into derived.conversion_touches
@@ -58,17 +58,35 @@ export async function undoDerivedV2Migration(url: string): Promise<void> {
   }
 }
 
-const MERGE_PAIRS_TABLES_DROP = 'drop table if exists derived.merge_keys, derived.merge_pairs';
-
-/** Takes a migrated database back to the schema before derived.merge_keys and merge_pairs, its data kept. */
-export async function undoMergePairsMigration(url: string): Promise<void> {
-  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === MERGE_PAIRS_MIGRATION)!.when;
+/**
+ * Takes a migrated database back to the schema before 0005_derived_v3, its
+ * data kept: developer_number, funnel_bits, funnel_cells, merge_keys,
+ * merge_pairs, search_version, developer_search_gone and
+ * developer_search.version go; developer_funnel and developer_funnel_dim come
+ * back as 0002_derived created them, holding a row each (a database at 0004
+ * had them).
+ */
+export async function undoDerivedV3Migration(url: string): Promise<void> {
+  const folder = resolveMigrationsDir({ packaged: false });
+  const when = readJournal(folder).find((e) => e.tag === DERIVED_V3_MIGRATION)!.when;
+  const created = readFileSync(join(folder, `${DERIVED_MIGRATION}.sql`), 'utf8')
+    .split('--> statement-breakpoint')
+    .filter((statement) => /"derived"\."developer_funnel(_dim)?"/.test(statement));
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(MERGE_PAIRS_TABLES_DROP);
+    await client.query(
+      `drop table derived.developer_number, derived.funnel_bits, derived.funnel_cells, derived.merge_keys, derived.merge_pairs,
+         derived.search_version, derived.developer_search_gone;
+       alter table derived.developer_search drop column version`,
+    );
+    for (const statement of created) await client.query(statement);
+    await client.query(
+      `insert into derived.developer_funnel select developer_id, tenant_id, '{}', '{}' from developers limit 1;
+       insert into derived.developer_funnel_dim select tenant_id, 'source:web', developer_id, '{}' from developers limit 1`,
+    );
     await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
-    await client.query('delete from schema_migrations where name >= $1', [MERGE_PAIRS_MIGRATION]);
+    await client.query('delete from schema_migrations where name >= $1', [DERIVED_V3_MIGRATION]);
   } finally {
     await client.end();
   }

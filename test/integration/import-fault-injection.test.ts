@@ -34,8 +34,9 @@ const DERIVED = [
   'campaign_daily',
   'roi_steps',
   'roi_inputs',
-  'developer_funnel',
-  'developer_funnel_dim',
+  'developer_number',
+  'funnel_bits',
+  'funnel_cells',
   'developer_search',
 ];
 /** One digest per derived table: equal digests, equal rows. */

@@ -14,7 +14,7 @@ import { referenceSuggestions } from '../../bench/suggestions-reference';
 import { createTestDatabase } from '../helpers/database';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';
 import { call } from '../helpers/merges';
-import { MERGE_PAIRS_MIGRATION, undoMergePairsMigration } from '../helpers/older-schema';
+import { DERIVED_V3_MIGRATION, undoDerivedV3Migration } from '../helpers/older-schema';
 import { makeTempDir } from '../helpers/temp';
 
 let url: string;
@@ -41,7 +41,7 @@ beforeAll(async () => {
   } finally {
     await first.stop();
   }
-  await undoMergePairsMigration(url);
+  await undoDerivedV3Migration(url);
 });
 afterAll(async () => {
   await core?.stop();
@@ -53,7 +53,7 @@ describe('the start that adds merge_keys and merge_pairs', () => {
   it('fills them from the existing people: the suggestions are what they were', async () => {
     expect(await queryRows(url, "select to_regclass('derived.merge_pairs') as t")).toEqual([{ t: null }]);
     core = await startCore({ databaseUrl: url });
-    expect(core.migrationsApplied).toEqual([MERGE_PAIRS_MIGRATION]);
+    expect(core.migrationsApplied).toEqual([DERIVED_V3_MIGRATION]);
     expect(await queryRows(url, 'select count(*)::int as n from derived.merge_pairs')).toEqual([{ n: 3 }]);
     const client = new pg.Client(url);
     await client.connect();

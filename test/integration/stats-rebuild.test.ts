@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbOn } from '../../src-main/core/db/db';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
-import { refreshDeveloperFunnel } from '../../src-main/core/derived/developer-funnel';
+import { refreshFunnelBits } from '../../src-main/core/derived/funnel-bits';
 import { drm } from '../helpers/cli';
 import { useCoreOnTestDatabase } from '../helpers/database';
 import { APRIL, loadFunnelData, stageNumbers } from '../helpers/funnel-data';
@@ -32,10 +32,10 @@ const LATER_CSV = `occurred_at,action,source,email,anon_id,campaign
 
 /** Every row of the tables a rebuild recomputes and this module answers from, in a stable order. */
 const SNAPSHOT = {
-  developer_funnel:
-    'select developer_id, tenant_id, stage_days::text, active_days::text from derived.developer_funnel order by developer_id',
-  developer_funnel_dim:
-    'select tenant_id, dim, developer_id, stage_days::text from derived.developer_funnel_dim order by dim, developer_id',
+  funnel_bits:
+    'select tenant_id, dim, stage, node, chunk, md5(bits::text) as bits from derived.funnel_bits order by dim, stage, node, chunk',
+  funnel_cells: 'select * from derived.funnel_cells order by developer_id',
+  developer_number: 'select * from derived.developer_number order by n',
   activity_daily: 'select * from derived.activity_daily order by day, action, source',
   developer_stats: `select developer_id, tenant_id, last_action_at, total_actions, clicks, attends, posts, stars
                       from developer_stats order by developer_id`,
@@ -78,13 +78,22 @@ describe('incremental refresh', () => {
     });
     expect(spring.rows.map((r) => r.displayName).sort()).toEqual(['Ann', 'Ben']);
     const gus = await developerId(t.url, 'gus@gmail.com');
-    expect(await queryRows(t.url, 'select 1 from derived.developer_funnel where developer_id = $1', [gus])).toEqual([]);
+    // Merged away: no cells, and no bit in the row of counted developers.
+    expect(await queryRows(t.url, 'select 1 from derived.funnel_cells where developer_id = $1', [gus])).toEqual([]);
+    expect(
+      await queryRows(
+        t.url,
+        `select get_bit(b.bits, dn.n % 65536) as bit from derived.funnel_bits b join derived.developer_number dn on dn.developer_id = $1
+          where b.node = -1 and b.chunk = dn.n / 65536`,
+        [gus],
+      ),
+    ).toEqual([{ bit: 0 }]);
   });
 
   it('equals a rebuild, and stats:rebuild reports its duration', async () => {
     const before = await snapshot();
-    expect(before.developer_funnel!.length).toBeGreaterThan(0);
-    expect(before.developer_funnel_dim!.length).toBeGreaterThan(0);
+    expect(before.funnel_bits!.length).toBeGreaterThan(0);
+    expect(before.funnel_cells!.length).toBeGreaterThan(0);
     const result = await call(t.core, 'stats:rebuild', {});
     expect(Number.isInteger(result.durationMs) && result.durationMs >= 0).toBe(true);
     expect(await snapshot()).toEqual(before);
@@ -94,29 +103,36 @@ describe('incremental refresh', () => {
     const client = new pg.Client(t.url);
     await client.connect();
     const funnelRows = async () => ({
-      all: (await client.query(SNAPSHOT.developer_funnel)).rows,
-      dims: (await client.query(SNAPSHOT.developer_funnel_dim)).rows,
+      bits: (await client.query(SNAPSHOT.funnel_bits)).rows,
+      cells: (await client.query(SNAPSHOT.funnel_cells)).rows,
     });
+    const forget = async () => {
+      await client.query('delete from derived.funnel_bits');
+      await client.query('delete from derived.funnel_cells');
+    };
     try {
       await client.query('begin');
-      const expected = await funnelRows();
       // 2000 developers without activity: 1200 ids are then a long list, but not nearly everyone.
       await client.query(`insert into developers (tenant_id, display_name) select $1, 'quiet ' || n from generate_series(1, 2000) n`, [
         DEFAULT_TENANT,
       ]);
+      await refreshFunnelBits(dbOn(client), DEFAULT_TENANT, { developers: 'all', span: null });
+      const expected = await funnelRows();
       // The named developers sort first; Ivy, who has no name, sorts last and is left out.
       const ids = (
         await client.query<{ id: string }>('select developer_id as id from developers order by display_name nulls last limit 1200')
       ).rows.map((r) => r.id);
       for (const mail of ['ann@acme.example', 'ben@gmail.com', 'hal@gmail.com']) ids.push(await developerId(t.url, mail));
-      await client.query('delete from derived.developer_funnel');
-      await client.query('delete from derived.developer_funnel_dim');
-      await refreshDeveloperFunnel(dbOn(client), DEFAULT_TENANT, { developers: ids, span: null });
+      await forget();
+      await refreshFunnelBits(dbOn(client), DEFAULT_TENANT, { developers: ids, span: null });
       const listed = await funnelRows();
-      expect(listed.all.length).toBeGreaterThan(0);
-      expect(listed.all.length).toBeLessThan(expected.all.length); // only the listed developers came back
+      expect(listed.cells.length).toBeGreaterThan(0);
+      expect(listed.cells.length).toBeLessThan(expected.cells.length); // only the listed developers came back
       const everyone = (await client.query<{ id: string }>('select developer_id as id from developers')).rows.map((r) => r.id);
-      await refreshDeveloperFunnel(dbOn(client), DEFAULT_TENANT, { developers: everyone, span: null });
+      await refreshFunnelBits(dbOn(client), DEFAULT_TENANT, { developers: everyone, span: null });
+      expect(await funnelRows()).toEqual(expected);
+      // A second refresh of a few, over rows that hold everyone's bits, changes nothing either.
+      await refreshFunnelBits(dbOn(client), DEFAULT_TENANT, { developers: ids.slice(-3), span: null });
       expect(await funnelRows()).toEqual(expected);
       // The planner setting forced for the statement is put back.
       expect((await client.query<{ v: string }>("select current_setting('enable_nestloop') as v")).rows[0]!.v).toBe('on');

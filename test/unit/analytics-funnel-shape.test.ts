@@ -1,10 +1,10 @@
 /**
  * The funnel's arithmetic from per-mask developer counts (analytics/funnel-shape.ts):
  * reached, monotonic at-or-beyond, conversion ratios and their nulls, the
- * highest stage of a mask, and the SQL conditions behind the developer lists.
+ * highest stage of a mask, and the conditions behind the developer lists.
  */
 import { describe, expect, it } from 'vitest';
-import { highestStage, maskConditionSql, shapeFunnel } from '../../src-main/core/analytics/funnel-shape';
+import { highestStage, inMode, shapeFunnel } from '../../src-main/core/analytics/funnel-shape';
 
 const stages = [
   { key: 'awareness', title: 'Awareness', order: 1 },
@@ -71,7 +71,7 @@ describe('shapeFunnel', () => {
   });
 });
 
-describe('highestStage and maskConditionSql', () => {
+describe('highestStage and inMode', () => {
   it('reads the highest stage of a mask', () => {
     expect(highestStage(stages, 0)).toBeNull();
     expect(highestStage(stages, 1)?.key).toBe('awareness');
@@ -80,8 +80,9 @@ describe('highestStage and maskConditionSql', () => {
   });
 
   it('selects a stage reached, or a highest stage at or beyond it', () => {
-    expect(maskConditionSql('m.mask', 2, 'reached')).toBe('(m.mask & 4) <> 0');
-    expect(maskConditionSql('m.mask', 2, 'atOrBeyond')).toBe('m.mask >= 4');
-    expect(maskConditionSql('m.mask', 2, 'dropOff')).toBe('(m.mask >= 4 and m.mask < 8)');
+    const masks = [0, 1, 3, 4, 5, 7, 8, 9, 12];
+    expect(masks.filter((m) => inMode(m, 2, 'reached'))).toEqual([4, 5, 7, 12]);
+    expect(masks.filter((m) => inMode(m, 2, 'atOrBeyond'))).toEqual([4, 5, 7, 8, 9, 12]);
+    expect(masks.filter((m) => inMode(m, 2, 'dropOff'))).toEqual([4, 5, 7]);
   });
 });

@@ -12,7 +12,6 @@ import { modulesNamingTables, NAMED, withoutComments } from '../helpers/raw-sql'
 /** Modules whose SQL is set-based, each with the reason it stays SQL. */
 const SET_BASED: Record<string, string> = {
   'src-main/core/analytics/funnel.ts': 'set-based: the funnel over derived bitsets and activities',
-  'src-main/core/analytics/overview.ts': 'set-based: KPIs aggregated over a period',
   'src-main/core/analytics/trend.ts': 'set-based: activity counts per bucket',
   'src-main/core/backup/catalog.ts': 'set-based: row counts and the migrations a backup records, for every table at once',
   'src-main/core/backup/restore.ts': 'set-based: a restore empties and refills every table with COPY',
@@ -25,7 +24,8 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/derived/attribution.ts': 'set-based: derived refresh',
   'src-main/core/derived/campaign-daily.ts': 'set-based: derived refresh',
   'src-main/core/derived/counted.ts': 'set-based: derived refresh',
-  'src-main/core/derived/developer-funnel.ts': 'set-based: derived refresh',
+  'src-main/core/derived/developer-number.ts': 'set-based: numbers for many developers in one statement',
+  'src-main/core/derived/funnel-bits.ts': 'set-based: derived refresh',
   'src-main/core/derived/developer-search.ts': 'set-based: derived refresh',
   'src-main/core/derived/roi-steps.ts': 'set-based: derived refresh',
   'src-main/core/derived/merge-keys.ts': 'set-based: derived refresh (merge keys of many developers at once)',

@@ -54,11 +54,11 @@ export function highestStage(stages: readonly FunnelStage[], mask: number): Funn
   return stages[top] ?? null;
 }
 
-/** SQL condition on a mask column for the developers of stage `index` in `mode`. */
-export function maskConditionSql(column: string, index: number, mode: FunnelListMode): string {
+/** Whether a developer with `mask` is one of the developers of stage `index` in `mode`. */
+export function inMode(mask: number, index: number, mode: FunnelListMode): boolean {
   const bit = 2 ** index;
-  if (mode === 'reached') return `(${column} & ${bit}) <> 0`;
+  if (mode === 'reached') return Math.floor(mask / bit) % 2 === 1;
   // The highest bit is `index`: at or beyond it, and not at or beyond the next.
-  if (mode === 'dropOff') return `(${column} >= ${bit} and ${column} < ${bit * 2})`;
-  return `${column} >= ${bit}`;
+  if (mode === 'dropOff') return mask >= bit && mask < bit * 2;
+  return mask >= bit;
 }

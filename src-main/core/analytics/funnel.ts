@@ -3,17 +3,12 @@
  * days, optionally for one campaign or one source, and the developers behind
  * each stage.
  *
- * Answered from derived.developer_funnel (no filter) or the filter's slice of
- * derived.developer_funnel_dim: one narrow row per developer, whose
- * `stage_days[order] && daterange(from, to)` says whether the stage was
- * reached in the period. Each row becomes a mask of the stages it reached;
- * the database counts developers per mask (at most 2^stages groups, in one
- * pass — a parallel sequential scan when the table is large) and
- * funnel-shape.ts turns the counts into reached / at-or-beyond / conversion.
- *
- * A campaign and a source together are no single slice: their developers are
- * the campaign slice's, whose activities in the period from that source and
- * attributed to that campaign are then read through idx_activities_tenant_dev.
+ * Answered from derived.funnel_bits (funnel-bits-read.ts): per stage, the
+ * OR of the few day-tree nodes that make up the period, in the slice of the
+ * filter ('' for none, a campaign, a source, or a campaign × source), gives
+ * each developer's mask of stages reached; funnel-shape.ts turns the counts
+ * per mask into reached / at-or-beyond / conversion, and the lists join the
+ * masks' developer numbers to their ids.
  *
  * Anonymous activities (no developer, an anon id) are counted from
  * derived.activity_daily (per source), or for a campaign from
@@ -22,54 +17,20 @@
  * attributions are direct, with weight 1.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { QueryResultRow } from 'pg';
 import type { FunnelListMode, FunnelQuery, FunnelReport } from '../../../src-shared/contract/analytics';
 import type { FunnelStage } from '../../../src-shared/contract/settings';
 import { toCsv } from '../../../src-shared/csv';
-import { FUNNEL_DIM_TABLE, FUNNEL_TABLE, stageOrders } from '../derived/developer-funnel';
-import { poolUnder, type Db } from '../db/db';
+import { funnelDim } from '../derived/funnel-nodes';
+import type { Db } from '../db/db';
 import { campaigns } from '../db/schema';
-import { inTransaction } from '../db/transaction';
 import { CoreError } from '../errors';
 import { exportFormat } from '../settings/export-format';
-import { readSettings } from '../settings/read';
-import { highestStage, maskConditionSql, shapeFunnel } from './funnel-shape';
+import { listStages } from '../settings/read';
+import { countMasks, developerMasks, type NumberedMasks } from './funnel-bits-read';
+import { highestStage, inMode, shapeFunnel } from './funnel-shape';
 import { checkPeriod, previousPeriod } from './period';
 
 type Filters = Pick<FunnelQuery, 'from' | 'to' | 'campaignId' | 'source'>;
-
-/** The period as a daterange, from parameters $2 (from) and $3 (to). */
-const PERIOD = 'daterange($2::date, $3::date)';
-
-/** SQL: the mask of stages whose days in `stageDays` meet the period (bit i = stages[i]). */
-function maskSql(stageDays: string, stages: readonly FunnelStage[]): string {
-  const terms = stages.map((s, i) => (s.order >= 1 ? `(case when ${stageDays}[${s.order}] && ${PERIOD} then ${2 ** i} else 0 end)` : '0'));
-  return terms.length === 0 ? '0' : terms.join(' + ');
-}
-
-type PlannerSettings = Record<string, string>;
-
-/**
- * The whole funnel is one pass over ~a row per developer, which the planner
- * would not share between workers: for a GROUP BY over an expression it
- * cannot estimate it expects ~one group per row (there are at most
- * 2^stages). Made free, parallelism took the pass from 43 to 32 ms on a busy
- * 2-core machine at 100k developers.
- */
-const WHOLE: PlannerSettings = { parallel_setup_cost: '0', parallel_tuple_cost: '0' };
-/**
- * A slice is contiguous in developer_funnel_dim's key, but for a large one
- * (a source most developers use) the planner prefers a scan of the whole
- * table: 35 ms through the key vs 120–140 ms, measured at 600k rows.
- */
-const SLICE: PlannerSettings = { enable_seqscan: 'off' };
-
-interface Masks {
-  /** A relation of (developer_id, mask); mask 0 = no stage reached in the period. */
-  sql: string;
-  values: unknown[];
-  settings: PlannerSettings;
-}
 
 async function campaignExists(db: Db, tenant: string, campaignId: string): Promise<void> {
   const rows = await db
@@ -81,44 +42,10 @@ async function campaignExists(db: Db, tenant: string, campaignId: string): Promi
   }
 }
 
-/** Per developer, the mask of stages reached in the period under the filters. */
-async function masks(db: Db, tenant: string, f: Filters, stages: readonly FunnelStage[]): Promise<Masks> {
-  const base = [tenant, f.from, f.to];
+/** Every developer who reached a stage in the period under the filters, with their mask. */
+async function masks(db: Db, tenant: string, f: Filters, stages: readonly FunnelStage[]): Promise<NumberedMasks> {
   if (f.campaignId !== undefined) await campaignExists(db, tenant, f.campaignId);
-  if (f.campaignId === undefined && f.source === undefined) {
-    // active_days holds every stage day: developers idle in the period are skipped before the stage tests.
-    return {
-      sql: `select developer_id, ${maskSql('f.stage_days', stages)} as mask
-              from ${FUNNEL_TABLE} f where f.tenant_id = $1 and f.active_days && ${PERIOD}`,
-      values: base,
-      settings: WHOLE,
-    };
-  }
-  if (f.campaignId === undefined || f.source === undefined) {
-    const dim = f.campaignId !== undefined ? `campaign:${f.campaignId}` : `source:${f.source}`;
-    return {
-      sql: `select developer_id, ${maskSql('f.stage_days', stages)} as mask
-              from ${FUNNEL_DIM_TABLE} f where f.tenant_id = $1 and f.dim = $4`,
-      values: [...base, dim],
-      settings: SLICE,
-    };
-  }
-  const { timeZone } = await readSettings(db, tenant);
-  const bitOf = stages.map((s, i) => `when ${s.order} then ${2 ** i}`).join(' ');
-  return {
-    sql: `select a.developer_id, bit_or(case fs.order_no ${bitOf} else 0 end) as mask
-            from ${FUNNEL_DIM_TABLE} f
-            join activities a on a.tenant_id = $1 and a.developer_id = f.developer_id
-                             and a.occurred_at >= ($2::date::timestamp at time zone $6) and a.occurred_at < ($3::date::timestamp at time zone $6)
-                             and a.source = $5
-            join activity_campaigns ac on ac.tenant_id = $1 and ac.activity_id = a.activity_id and ac.campaign_id = $4::uuid
-            join activity_funnel_map fm on fm.tenant_id = $1 and fm.action = a.action
-            join funnel_stages fs on fs.stage_key = fm.stage_key
-           where f.tenant_id = $1 and f.dim = $7 and (${maskSql('f.stage_days', stages)}) > 0
-           group by a.developer_id`,
-    values: [...base, f.campaignId, f.source, timeZone, `campaign:${f.campaignId}`],
-    settings: SLICE,
-  };
+  return developerMasks(db, tenant, { from: f.from, to: f.to, dim: funnelDim(f) }, stages);
 }
 
 /** Anonymous activities in the period under the filters. */
@@ -138,43 +65,16 @@ async function anonymousCount(db: Db, tenant: string, f: Filters): Promise<numbe
   return Number(rows[0]!.n);
 }
 
-/**
- * Runs `sql` with planner settings local to a transaction of its own (on the
- * pool; a connection already in someone's transaction runs it as is).
- */
-async function queryWith<T extends QueryResultRow>(db: Db, settings: PlannerSettings, sql: string, values: unknown[]): Promise<T[]> {
-  const entries = Object.entries(settings);
-  if (entries.length === 0 || !poolUnder(db)) return (await db.$client.query<T>(sql, values)).rows;
-  return inTransaction(db, async (tx) => {
-    for (const [name, value] of entries) await tx.$client.query('select set_config($1, $2, true)', [name, value]);
-    return (await tx.$client.query<T>(sql, values)).rows;
-  });
-}
-
-/** Developers per mask of stages reached in the period. */
-async function maskCounts(db: Db, tenant: string, f: Filters, stages: readonly FunnelStage[]) {
-  const m = await masks(db, tenant, f, stages);
-  const rows = await queryWith<{ mask: number; n: string }>(
-    db,
-    m.settings,
-    // Mask 0 (active, no stage reached) comes back too and counts nowhere: filtering it in SQL would be
-    // pushed into the scan and compute every mask twice.
-    `select mask, count(*) as n from (${m.sql}) m group by mask`,
-    m.values,
-  );
-  return rows.map((r) => ({ mask: r.mask, developers: Number(r.n) }));
-}
-
 async function funnelCounts(db: Db, tenant: string, f: Filters, stages: readonly FunnelStage[]) {
   // Two statements, side by side when `db` is a pool.
-  const [counts, anonymous] = await Promise.all([maskCounts(db, tenant, f, stages), anonymousCount(db, tenant, f)]);
-  return { from: f.from, to: f.to, anonymous, stages: shapeFunnel(stages, counts) };
+  const [found, anonymous] = await Promise.all([masks(db, tenant, f, stages), anonymousCount(db, tenant, f)]);
+  return { from: f.from, to: f.to, anonymous, stages: shapeFunnel(stages, countMasks(found.masks)) };
 }
 
 export async function funnelReport(db: Db, tenant: string, query: FunnelQuery): Promise<FunnelReport> {
   const { compare, ...filters } = query;
   const f = { ...filters, ...checkPeriod(query.from, query.to) };
-  const stages = await stageOrders(db);
+  const stages = await listStages(db);
   const current = await funnelCounts(db, tenant, f, stages);
   if (!compare) return current;
   const before = previousPeriod(f);
@@ -203,7 +103,7 @@ export interface FunnelDeveloperRow {
  */
 async function stageDevelopers(db: Db, tenant: string, query: FunnelDevelopersQuery, page?: { size: number; offset: number }) {
   const f = { ...query, ...checkPeriod(query.from, query.to) };
-  const stages = await stageOrders(db);
+  const stages = await listStages(db);
   const index = stages.findIndex((s) => s.key === query.stageKey);
   if (index < 0) {
     throw new CoreError('BAD_INPUT', `Unknown stage "${query.stageKey}"; choose one of ${stages.map((s) => s.key).join(', ')}`, {
@@ -211,17 +111,23 @@ async function stageDevelopers(db: Db, tenant: string, query: FunnelDevelopersQu
       stages: stages.map((s) => s.key),
     });
   }
-  const m = await masks(db, tenant, f, stages);
-  const n = m.values.length;
-  const limit = page ? `limit $${n + 1} offset $${n + 2}` : '';
-  const rows = await queryWith<{ developer_id: string; mask: number; total: string }>(
-    db,
-    m.settings,
-    `select m.developer_id, m.mask, count(*) over () as total
-       from (${m.sql}) m left join developer_stats s on s.developer_id = m.developer_id
-      where ${maskConditionSql('m.mask', index, query.mode)}
-      order by s.last_action_at desc nulls last, m.developer_id ${limit}`,
-    page ? [...m.values, page.size, page.offset] : m.values,
+  const found = await masks(db, tenant, f, stages);
+  const numbers: number[] = [];
+  const kept: number[] = [];
+  found.masks.forEach((mask, i) => {
+    if (inMode(mask, index, query.mode)) {
+      numbers.push(found.numbers[i]!);
+      kept.push(mask);
+    }
+  });
+  const limit = page ? 'limit $4 offset $5' : '';
+  const { rows } = await db.$client.query<{ developer_id: string; mask: number; total: string }>(
+    `select dn.developer_id, m.mask, count(*) over () as total
+       from unnest($2::int[], $3::int[]) as m(n, mask)
+       join derived.developer_number dn on dn.tenant_id = $1 and dn.n = m.n
+       left join developer_stats s on s.developer_id = dn.developer_id
+      order by s.last_action_at desc nulls last, dn.developer_id ${limit}`,
+    page ? [tenant, numbers, kept, page.size, page.offset] : [tenant, numbers, kept],
   );
   return { stages, rows };
 }

@@ -1,7 +1,7 @@
 /**
  * The Overview page in one call: developers (visible, with analytics
- * consent), active developers (an activity in the 30 days up to `to`, from
- * developer_funnel's active_days), activities in the period (activity_daily),
+ * consent) and active developers (an activity in the 30 days up to `to`),
+ * both popcounts of derived.funnel_bits (funnel-bits-read.ts), activities in the period (activity_daily),
  * spend (budget entries spent in the period, in the reporting currency with
  * the per-currency figures under it, rates/costs.ts), the funnel, the trend,
  * and the five campaigns that cost least per conversion under the tenant's
@@ -12,12 +12,11 @@ import type { OverviewReport } from '../../../src-shared/contract/analytics';
 import type { CampaignRoi } from '../../../src-shared/contract/campaigns';
 import type { TrendBucket } from '../../../src-shared/contract/common';
 import { roiReport } from '../campaigns/roi';
-import { FUNNEL_TABLE } from '../derived/developer-funnel';
 import type { Db } from '../db/db';
 import { costParts, summariseCosts } from '../rates/costs';
-import { MERGED_AWAY_SQL } from '../identity/merged-away';
 import { readSettings } from '../settings/read';
 import { funnelReport } from './funnel';
+import { activeDevelopers as countActive, countedDevelopers } from './funnel-bits-read';
 import { addDays, checkPeriod } from './period';
 import { trendReport } from './trend';
 
@@ -48,16 +47,8 @@ export async function overviewReport(
   const { from, to } = checkPeriod(query.from, query.to);
   const settings = await readSettings(db, tenant);
   const [developers, activeDevelopers, activities, spend, funnel, trend, roi] = await Promise.all([
-    one(
-      db,
-      `select count(*) as n from developers d where d.tenant_id = $1 and d.consent_analytics and not ${MERGED_AWAY_SQL('d.developer_id')}`,
-      [tenant],
-    ),
-    one(db, `select count(*) as n from ${FUNNEL_TABLE} where tenant_id = $1 and active_days && daterange($2::date, $3::date)`, [
-      tenant,
-      addDays(to, -ACTIVE_DAYS),
-      to,
-    ]),
+    countedDevelopers(db, tenant),
+    countActive(db, tenant, { from: addDays(to, -ACTIVE_DAYS), to }),
     one(
       db,
       'select sum(activities + anonymous) as n from derived.activity_daily where tenant_id = $1 and day >= $2::date and day < $3::date',

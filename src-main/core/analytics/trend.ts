@@ -8,8 +8,8 @@
  */
 import type { TrendReport } from '../../../src-shared/contract/analytics';
 import type { TrendBucket } from '../../../src-shared/contract/common';
-import { stageOrders } from '../derived/developer-funnel';
 import type { Db } from '../db/db';
+import { listStages } from '../settings/read';
 import { bucketStarts, checkPeriod } from './period';
 
 /** SQL: the first day of the bucket holding `day` (a date column). Through timestamp, never timestamptz, so no zone enters. */
@@ -40,7 +40,7 @@ export function trendPoints(
 export async function trendReport(db: Db, tenant: string, query: { from: string; to: string; bucket: TrendBucket }): Promise<TrendReport> {
   const { from, to } = checkPeriod(query.from, query.to);
   const starts = bucketStarts(from, to, query.bucket);
-  const stages = await stageOrders(db);
+  const stages = await listStages(db);
   const { rows } = await db.$client.query<{ period: string; stage_key: string | null; n: string }>(
     `select to_char(${BUCKET_SQL[query.bucket]('ad.day')}, 'YYYY-MM-DD') as period, fm.stage_key, sum(ad.activities + ad.anonymous) as n
        from derived.activity_daily ad

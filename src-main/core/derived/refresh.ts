@@ -12,7 +12,7 @@ import { traceStep } from '../db/trace';
 import { refreshAttribution } from './attribution';
 import { refreshCampaignDaily } from './campaign-daily';
 import { refreshActivityDaily } from './activity-daily';
-import { refreshDeveloperFunnel } from './developer-funnel';
+import { refreshFunnelBits } from './funnel-bits';
 import { refreshDeveloperSearch } from './developer-search';
 import { widen, type DerivedChange } from './change';
 import { applyCountedDelta } from './counted';
@@ -27,7 +27,7 @@ export async function refreshDerived(db: Db, tenant: string, change: DerivedChan
   const attributed = await step('attribution', () => refreshAttribution(db, tenant, change));
   const next: DerivedChange = { ...change, span: widen(change.span, attributed.span) };
   await step('developer search', () => refreshDeveloperSearch(db, tenant, next));
-  await step('developer funnel', () => refreshDeveloperFunnel(db, tenant, next));
+  await step('funnel bits', () => refreshFunnelBits(db, tenant, next));
   // Per-day activity counts do not depend on attribution: the caller's change only.
   await step('activity daily', () => refreshActivityDaily(db, tenant, change));
   // Attribution already applied its own changes to campaign_daily, exactly: the caller's span only.

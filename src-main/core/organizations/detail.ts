@@ -10,8 +10,7 @@ import type { OrganizationDetail } from '../../../src-shared/contract/organizati
 import type { TrendBucket } from '../../../src-shared/contract/common';
 import { bucketStarts, checkPeriod } from '../analytics/period';
 import { BUCKET_SQL, trendOf } from '../analytics/trend';
-import { stageOrders } from '../derived/developer-funnel';
-import { readSettings } from '../settings/read';
+import { listStages, readSettings } from '../settings/read';
 import { getOrganization } from './service';
 import type { Db } from '../db/db';
 
@@ -29,7 +28,7 @@ async function stageMix(db: Db, tenant: string, orgId: string): Promise<Organiza
 
 async function trend(db: Db, tenant: string, orgId: string, query: { from: string; to: string; bucket: TrendBucket }) {
   const starts = bucketStarts(query.from, query.to, query.bucket);
-  const [stages, { timeZone }] = await Promise.all([stageOrders(db), readSettings(db, tenant)]);
+  const [stages, { timeZone }] = await Promise.all([listStages(db), readSettings(db, tenant)]);
   const { rows } = await db.$client.query<{ period: string; stage_key: string | null; n: string }>(
     `select to_char(${BUCKET_SQL[query.bucket]('(a.occurred_at at time zone $5)::date')}, 'YYYY-MM-DD') as period, fm.stage_key, count(*) as n
        from developers d

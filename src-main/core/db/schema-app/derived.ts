@@ -13,23 +13,18 @@ import {
   date,
   doublePrecision,
   index,
+  integer,
   numeric,
   pgSchema,
   primaryKey,
   smallint,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { tenants } from '../schema/admin';
 import { campaigns } from '../schema/campaigns';
-
-/** A set of days as PostgreSQL keeps it: sorted, coalesced ranges; `&&` tests a period. */
-export const datemultirange = customType<{ data: string }>({
-  dataType() {
-    return 'datemultirange';
-  },
-});
 
 export const derivedSchema = pgSchema('derived');
 
@@ -107,45 +102,69 @@ export const developerSearchGone = derivedSchema.table(
   (t) => [index('idx_dev_search_gone_version').on(t.tenantId, t.version)],
 );
 
-/**
- * Per developer, the days on which each stage was reached
- * (`stage_days[order_no]`) and the days with any activity at all, in the
- * tenant's time zone. Sized by developers, not by activities, so a funnel
- * for any period is one pass over ~one narrow row per developer (a table of
- * its own, so that the pass reads nothing else). Developers without
- * analytics consent and merged-away developers have no row.
- *
- * No foreign keys, here and in developer_funnel_dim: a 1M-row import writes
- * ~700k rows to the two tables, and their per-row key checks cost more than
- * the rest of the refresh (~9 s measured). Rows leave with their developer
- * through refreshDerived, which every write path calls.
- */
-export const developerFunnel = derivedSchema.table('developer_funnel', {
-  developerId: uuid('developer_id').primaryKey(),
-  tenantId: text('tenant_id').notNull(),
-  stageDays: datemultirange('stage_days').array().notNull(),
-  /** Days with an activity of any action, mapped to a stage or not (active developers). */
-  activeDays: datemultirange('active_days').notNull(),
+/** A bit string of any length; funnel_bits keeps CHUNK_BITS (65,536) bits a row. */
+export const bitVarying = customType<{ data: string }>({
+  dataType() {
+    return 'bit varying';
+  },
 });
 
 /**
- * developer_funnel for one slice of the activities, per developer:
- * dim 'campaign:<uuid>' = activities attributed to the campaign
- * (activity_campaigns, any weight), 'source:<source>' = activities from that
- * source. Only developers who reached a stage in the slice have a row. The
- * key leads with the dimension, so a filtered funnel reads its slice alone;
- * deleting one developer's rows walks it with PostgreSQL 18's skip scan.
+ * A dense number per developer (0, 1, 2, … per tenant), the developer's
+ * position in funnel_bits' bitsets. Assigned once, when a refresh first
+ * names the developer, and never reused or changed: `stats rebuild` numbers
+ * only developers without one, so rebuilt bits equal incremental ones.
  */
-export const developerFunnelDim = derivedSchema.table(
-  'developer_funnel_dim',
+export const developerNumber = derivedSchema.table(
+  'developer_number',
   {
+    developerId: uuid('developer_id').primaryKey(),
     tenantId: text('tenant_id').notNull(),
-    dim: text('dim').notNull(),
-    developerId: uuid('developer_id').notNull(),
-    stageDays: datemultirange('stage_days').array().notNull(),
+    n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.dim, t.developerId] })],
+  (t) => [unique('developer_number_tenant_n').on(t.tenantId, t.n)],
 );
+
+/**
+ * The funnel as developer bitsets (derived/funnel-bits.ts): bit n % 65,536
+ * of a row is set when developer n (developer_number) reached `stage`
+ * (order_no; 0 = any activity) on a day of `node` in the slice `dim` ('' =
+ * everything, 'source:x', 'campaign:<id>', 'campaign:<id>|source:x'). Nodes
+ * are a dyadic tree of days (derived/funnel-nodes.ts), so a period is the
+ * OR of a few rows and a funnel is popcounts, sized by developers / 65,536,
+ * not by activities. Node −1 of stage 0 in '' holds every counted developer,
+ * active or not. Developers without analytics consent and merged-away
+ * developers have no bits; rows with no bit set are not kept.
+ */
+export const funnelBits = derivedSchema.table(
+  'funnel_bits',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    dim: text('dim').notNull(),
+    stage: smallint('stage').notNull(),
+    node: integer('node').notNull(),
+    chunk: integer('chunk').notNull(),
+    bits: bitVarying('bits').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.dim, t.stage, t.node, t.chunk] })],
+);
+
+/**
+ * Per developer with bits in funnel_bits, the (dim, stage, day) cells they
+ * were set from, as the last refresh wrote them: a refresh clears the
+ * developer's bits in exactly those cells' nodes, so a merge, a consent edit
+ * or a campaign's delete reads what the developers own, never the tenant's
+ * bitsets. `cells[i]` = dim index (into `dims`, from 0) · 2^31 + stage ·
+ * 2^16 + day (derived/funnel-nodes.ts).
+ */
+export const funnelCells = derivedSchema.table('funnel_cells', {
+  developerId: uuid('developer_id').primaryKey(),
+  tenantId: text('tenant_id').notNull(),
+  dims: text('dims').array().notNull(),
+  cells: bigint('cells', { mode: 'number' }).array().notNull(),
+});
 
 /** Activities per day × action × source, in the tenant's time zone (consented developers and anonymous). */
 export const activityDaily = derivedSchema.table(

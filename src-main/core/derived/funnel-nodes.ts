@@ -1,0 +1,73 @@
+/**
+ * The day tree and the chunks of derived.funnel_bits (db/schema-app/derived.ts),
+ * shared by the refresh that writes the bits and the funnel that reads them.
+ *
+ * Days are numbered from FUNNEL_EPOCH, so that every day the app keeps
+ * (1970–2099, in any zone) is a small positive number. A node at level L
+ * covers the 2^L days [k·2^L, (k+1)·2^L) and is stored as L·100000 + k·2^L;
+ * a period [from, to) is the union of at most ~2·LEVELS + days/2^(LEVELS−1)
+ * disjoint nodes (periodNodes), so a funnel for any period ORs a handful of
+ * rows instead of one per day. A developer's bit is set in a node of a stage
+ * when the developer reached the stage on one of its days.
+ */
+
+/** Day 0 of the tree: ten years before the first day the app keeps. */
+export const FUNNEL_EPOCH = '1960-01-01';
+/** Levels 0 (one day) to LEVELS − 1 (512 days). */
+export const LEVELS = 10;
+/** Developers per row: developer number n is bit n % CHUNK_BITS of chunk ⌊n / CHUNK_BITS⌋. */
+export const CHUNK_BITS = 65536;
+/** The node of the row holding every counted developer (analytics consent, not merged away), active or not. */
+export const ELIGIBLE_NODE = -1;
+/** Stage 0: any activity at all (the overview's active developers); real stages are their order_no ≥ 1. */
+export const ACTIVE_STAGE = 0;
+/** The dimension of the whole funnel (no filter). */
+export const WHOLE = '';
+
+const LEVEL_SPAN = 100_000;
+const DAY_MS = 86_400_000;
+
+/** SQL: the tree's day of a timestamptz expression in zone `zone` (a SQL text expression). */
+export const funnelDaySql = (instant: string, zone: string) => `((${instant} at time zone ${zone})::date - date '${FUNNEL_EPOCH}')`;
+
+/** The tree's day of a 'YYYY-MM-DD' (already checked to be a calendar day). */
+export function funnelDay(day: string): number {
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${FUNNEL_EPOCH}T00:00:00Z`)) / DAY_MS);
+}
+
+export const nodeOf = (level: number, day: number): number => level * LEVEL_SPAN + day - (day % 2 ** level);
+
+/** The nodes holding `day`, one per level, from the day itself up. */
+export function nodesOfDay(day: number): number[] {
+  const out: number[] = [];
+  for (let level = 0; level < LEVELS; level++) out.push(nodeOf(level, day));
+  return out;
+}
+
+/** Disjoint nodes whose union is exactly the days [from, to) (tree days); none when from ≥ to. */
+export function periodNodes(from: number, to: number): number[] {
+  const out: number[] = [];
+  let day = Math.max(0, from);
+  while (day < to) {
+    let level = LEVELS - 1;
+    while (level > 0 && (day % 2 ** level !== 0 || day + 2 ** level > to)) level--;
+    out.push(nodeOf(level, day));
+    day += 2 ** level;
+  }
+  return out;
+}
+
+/** The days a node covers, [from, to): the inverse of nodeOf, for tests and checks. */
+export function nodeDays(node: number): { from: number; to: number } {
+  const level = Math.floor(node / LEVEL_SPAN);
+  const from = node - level * LEVEL_SPAN;
+  return { from, to: from + 2 ** level };
+}
+
+/** The dimension of a slice: a campaign, a source, or both. */
+export function funnelDim(filter: { campaignId?: string; source?: string }): string {
+  if (filter.campaignId !== undefined && filter.source !== undefined) return `campaign:${filter.campaignId}|source:${filter.source}`;
+  if (filter.campaignId !== undefined) return `campaign:${filter.campaignId}`;
+  if (filter.source !== undefined) return `source:${filter.source}`;
+  return WHOLE;
+}
