@@ -12,6 +12,11 @@
  * at the baseline, for files older than it: history before the baseline was
  * rewritten (issue 10), so it is not judged. The journal may only grow: its
  * entries at the baseline and at each later commit stay first, unchanged.
+ *
+ * History is read along first parents: what main held is what shipped. A
+ * branch's own migration, replaced when the branch was merged (several
+ * engineers' migrations folded into one generated file), never reached a
+ * database, so its commits are not judged; the merge commit is.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -45,14 +50,34 @@ function contentAt(repo: string, commit: string, path: string): string | undefin
 
 /** Commits after `baseline` up to HEAD that added `path`, oldest first. */
 function addedAfter(repo: string, baseline: string, path: string): string[] {
-  const out = git(repo, ['log', '--no-renames', '--format=%H', '--diff-filter=A', '--reverse', `${baseline}..HEAD`, '--', path]).trim();
+  const out = git(repo, [
+    'log',
+    '--first-parent',
+    '--no-renames',
+    '--format=%H',
+    '--diff-filter=A',
+    '--reverse',
+    `${baseline}..HEAD`,
+    '--',
+    path,
+  ]).trim();
   return out === '' ? [] : out.split('\n');
 }
 
 /** Every migration file the baseline or any later commit had (the journal aside). */
 function filesEverCommitted(repo: string, baseline: string): string[] {
   const atBaseline = git(repo, ['ls-tree', '-r', '--name-only', baseline, '--', FOLDER]);
-  const since = git(repo, ['log', '--no-renames', '--format=', '--name-only', '--diff-filter=A', `${baseline}..HEAD`, '--', FOLDER]);
+  const since = git(repo, [
+    'log',
+    '--first-parent',
+    '--no-renames',
+    '--format=',
+    '--name-only',
+    '--diff-filter=A',
+    `${baseline}..HEAD`,
+    '--',
+    FOLDER,
+  ]);
   const all = new Set([...atBaseline.split('\n'), ...since.split('\n')].map((line) => line.trim()).filter(Boolean));
   return [...all].filter((path) => path !== JOURNAL && isChecked(path)).sort();
 }
@@ -64,7 +89,7 @@ const journalOf = (text: string | undefined): JournalEntry[] =>
 
 /** Journals at the baseline and at every later commit that changed it, oldest first. */
 function pastJournals(repo: string, baseline: string): { commit: string; entries: JournalEntry[] }[] {
-  const commits = git(repo, ['log', '--format=%H', '--reverse', `${baseline}..HEAD`, '--', JOURNAL]).trim();
+  const commits = git(repo, ['log', '--first-parent', '--format=%H', '--reverse', `${baseline}..HEAD`, '--', JOURNAL]).trim();
   return [baseline, ...(commits === '' ? [] : commits.split('\n'))].map((commit) => ({
     commit,
     entries: journalOf(contentAt(repo, commit, JOURNAL)),

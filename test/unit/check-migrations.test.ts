@@ -2,7 +2,8 @@
  * scripts/check-migrations.ts on a throwaway git repository: adding a
  * migration passes; editing, deleting or renaming a committed one, an older
  * snapshot, or the journal's past entries fails and names the file; history
- * before the baseline is not judged.
+ * before the baseline, and a branch's migration replaced at its merge, are
+ * not judged.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -100,6 +101,26 @@ describe('check-migrations', () => {
     expect(problems).toContain('migrations/0001_trigram.sql was deleted after it was added');
     expect(problems).toContain('migrations/meta/_journal.json no longer starts with the entries it had');
     expect(problems).toContain('entry 1 was 0001_trigram (1001), now 0001_derived (1001)');
+  });
+
+  it('judges what main held: a branch’s migration replaced at its merge is not judged, one that landed is', () => {
+    const main = git('rev-parse', '--abbrev-ref', 'HEAD');
+    git('checkout', '-q', '-b', 'feature');
+    addMigration(1, '0001_feature_draft', 'create table draft ();', journal);
+    commit('a branch generates its own 0001');
+    git('checkout', '-q', main);
+    git('merge', '-q', '--no-ff', '--no-commit', 'feature');
+    rmSync(join(repo, 'migrations/0001_feature_draft.sql'));
+    journal = addMigration(1, '0001_combined', 'create table draft (); create table other ();', journal);
+    commit('merge: one generated 0001 replaces the branch’s');
+    expect(migrationProblems(repo, baseline)).toEqual([]);
+
+    unlinkSync(join(repo, 'migrations/0001_combined.sql'));
+    addMigration(1, '0001_again', 'create table again ();', journal.slice(0, 1));
+    commit('rewrite the merged 0001');
+    const problems = migrationProblems(repo, baseline).join('\n');
+    expect(problems).toContain('migrations/0001_combined.sql was deleted after it was added');
+    expect(problems).not.toContain('0001_feature_draft');
   });
 
   it('refuses to judge without the baseline in the history', () => {
