@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { api } from './api';
 import { App } from './App';
 import { initI18n } from './i18n';
-import { prefetchFirstPage } from './lib/first-page-prefetch';
+import { prefetchFirstPage } from './pages/overview/first-page-prefetch';
 import { createQueryClient, invalidateOnDbChanges } from './query-client';
 import './styles/base.css';
 import './styles/shell.css';

@@ -36,11 +36,11 @@ export const tableNames = [
   // What the user owns beyond the spec.
   'app.tenant_settings',
   'app.exchange_rates',
+  'app.developer_number',
   // Computed from the tables above, rebuilt at will.
   'derived.developer_search',
   'derived.search_version',
   'derived.developer_search_gone',
-  'derived.developer_number',
   'derived.funnel_bits',
   'derived.funnel_cells',
   'derived.activity_daily',

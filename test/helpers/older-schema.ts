@@ -76,7 +76,7 @@ export async function undoDerivedV3Migration(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query(
-      `drop table derived.developer_number, derived.funnel_bits, derived.funnel_cells, derived.merge_keys, derived.merge_pairs,
+      `drop table app.developer_number, derived.funnel_bits, derived.funnel_cells, derived.merge_keys, derived.merge_pairs,
          derived.search_version, derived.developer_search_gone;
        alter table derived.developer_search drop column version`,
     );

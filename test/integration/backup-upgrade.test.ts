@@ -8,12 +8,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBackupHead } from '../../src-main/core/backup/read';
-import { DERIVED_MIGRATION, startCore } from '../../src-main/core';
+import { startCore } from '../../src-main/core';
 import { appTables, catalogFingerprint, exceptAllBothWays, queryValue } from '../helpers/backup';
 import { createTestDatabase } from '../helpers/database';
 import { importFile, writeCsv } from '../helpers/imports';
-import { DERIVED_V2_MIGRATION, RATES_MIGRATION, undoDerivedMigration } from '../helpers/older-schema';
+import { undoDerivedMigration } from '../helpers/older-schema';
 import { makeTempDir } from '../helpers/temp';
+import { shippedMigrations } from '../helpers/migrations';
 
 const CSV = `occurred_at,action,source,email,display_name,campaign
 2026-04-01T03:00:00Z,click,web,ann@example.com,Ann,Spring
@@ -64,7 +65,7 @@ describe('before a migration', () => {
       flag: 'w',
     });
     await expect(startCore({ databaseUrl: older, stateDir: state })).rejects.toThrow(
-      /Before updating the database \(0002_derived, 0003_exchange_rates, 0004_derived_v2\).*backup failed.*Nothing was changed/s,
+      new RegExp(`Before updating the database \\(${shippedMigrations().slice(2).join(', ')}\\).*backup failed.*Nothing was changed`, 's'),
     );
     expect(await queryValue<number>(older, 'select count(*)::int as value from drizzle.__drizzle_migrations')).toBe(2);
   });
@@ -73,7 +74,7 @@ describe('before a migration', () => {
     const state = join(dir.path, 'state');
     const core = await startCore({ databaseUrl: older, stateDir: state });
     try {
-      expect(core.migrationsApplied).toEqual([DERIVED_MIGRATION, RATES_MIGRATION, DERIVED_V2_MIGRATION]);
+      expect(core.migrationsApplied).toEqual(shippedMigrations().slice(2));
       preMigration = core.preMigrationBackup!;
       expect(dirname(preMigration)).toBe(join(state, 'backups'));
       expect(preMigration).toMatch(/-pre-migration\.drmbackup$/);
@@ -103,7 +104,7 @@ describe('an older backup', () => {
     const core = await startCore({ databaseUrl: url, stateDir: join(dir.path, 'restore-state') });
     try {
       const restored = await core.backups.restore(preMigration, { replace: false });
-      expect(restored.migrations).toEqual([DERIVED_MIGRATION, RATES_MIGRATION, DERIVED_V2_MIGRATION]);
+      expect(restored.migrations).toEqual(shippedMigrations().slice(2));
       expect(restored.derivedRebuilt).toBe(true);
       const funnel = await core.handlers['analytics:get-funnel']({ from: '2026-03-01', to: '2026-05-01' });
       if (!funnel.ok) throw new Error(funnel.error.message);
@@ -128,6 +129,6 @@ describe('an older backup', () => {
       ),
     ).toEqual({});
     const names = await queryValue<string[]>(url, 'select array_agg(name order by id) as value from schema_migrations');
-    expect(names).toEqual(['0000_extensions', '0001_schema', DERIVED_MIGRATION, RATES_MIGRATION, DERIVED_V2_MIGRATION]);
+    expect(names).toEqual(shippedMigrations());
   });
 });

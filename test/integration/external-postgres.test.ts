@@ -39,9 +39,7 @@ describe('external PostgreSQL through DATABASE_URL', () => {
     const first = await run('npm', ['run', '-s', 'db:migrate'], { DATABASE_URL: appUrl });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(
-      /Applied 5 migration\(s\): 0000_extensions, 0001_schema, 0002_derived, 0003_exchange_rates, 0004_derived_v2/,
-    );
+    expect(first.stdout).toContain(`Applied ${shippedMigrations().length} migration(s): ${shippedMigrations().join(', ')}`);
     const again = await run('npm', ['run', '-s', 'db:migrate'], { DATABASE_URL: appUrl });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('up to date');

@@ -71,7 +71,7 @@ describe('the start that applies 0005_derived_v3', () => {
     ).toEqual([{ a: null, b: null }]);
     const built = await queryRows<{ bits: number; numbered: number }>(
       url,
-      'select (select count(*)::int from derived.funnel_bits) as bits, (select count(*)::int from derived.developer_number) as numbered',
+      'select (select count(*)::int from derived.funnel_bits) as bits, (select count(*)::int from app.developer_number) as numbered',
     );
     expect(built[0]!.bits).toBeGreaterThan(0);
     expect(built[0]!.numbered).toBe(before.counts[0]!.developers);

@@ -35,7 +35,7 @@ const SNAPSHOT = {
   funnel_bits:
     'select tenant_id, dim, stage, node, chunk, md5(bits::text) as bits from derived.funnel_bits order by dim, stage, node, chunk',
   funnel_cells: 'select * from derived.funnel_cells order by developer_id',
-  developer_number: 'select * from derived.developer_number order by n',
+  developer_number: 'select * from app.developer_number order by n',
   activity_daily: 'select * from derived.activity_daily order by day, action, source',
   developer_stats: `select developer_id, tenant_id, last_action_at, total_actions, clicks, attends, posts, stars
                       from developer_stats order by developer_id`,
@@ -83,7 +83,7 @@ describe('incremental refresh', () => {
     expect(
       await queryRows(
         t.url,
-        `select get_bit(b.bits, dn.n % 65536) as bit from derived.funnel_bits b join derived.developer_number dn on dn.developer_id = $1
+        `select get_bit(b.bits, dn.n % 65536) as bit from derived.funnel_bits b join app.developer_number dn on dn.developer_id = $1
           where b.node = -1 and b.chunk = dn.n / 65536`,
         [gus],
       ),

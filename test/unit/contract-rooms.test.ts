@@ -24,7 +24,7 @@ const PREFIXES: Record<keyof typeof channelRooms, readonly string[]> = {
 };
 
 /** Files of the contract that hold no channel map of `channels`. */
-const NOT_ROOMS = ['common', 'events', 'files', 'index', 'tables'];
+const NOT_ROOMS = ['common', 'events', 'files', 'index', 'tables', 'values'];
 
 const rooms = Object.entries(channelRooms) as [keyof typeof channelRooms, Record<string, unknown>][];
 

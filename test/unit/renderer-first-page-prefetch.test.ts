@@ -1,5 +1,5 @@
 /**
- * The Overview's calls leave before the page has rendered (lib/first-page-prefetch.ts),
+ * The Overview's calls leave before the page has rendered (pages/overview/first-page-prefetch.ts),
  * and they are the very queries the page makes, so it asks nothing twice.
  */
 import { QueryClient } from '@tanstack/react-query';
@@ -23,7 +23,7 @@ vi.mock('../../src-renderer/src/api', () => ({
   },
 }));
 
-const { prefetchFirstPage } = await import('../../src-renderer/src/lib/first-page-prefetch');
+const { prefetchFirstPage } = await import('../../src-renderer/src/pages/overview/first-page-prefetch');
 const { overviewInput } = await import('../../src-renderer/src/pages/overview/overview-input');
 const { analyticsQueries } = await import('../../src-renderer/src/queries/analytics');
 

@@ -124,7 +124,7 @@ async function stageDevelopers(db: Db, tenant: string, query: FunnelDevelopersQu
   const { rows } = await db.$client.query<{ developer_id: string; mask: number; total: string }>(
     `select dn.developer_id, m.mask, count(*) over () as total
        from unnest($2::int[], $3::int[]) as m(n, mask)
-       join derived.developer_number dn on dn.tenant_id = $1 and dn.n = m.n
+       join app.developer_number dn on dn.tenant_id = $1 and dn.n = m.n
        left join developer_stats s on s.developer_id = dn.developer_id
       order by s.last_action_at desc nulls last, dn.developer_id ${limit}`,
     page ? [tenant, numbers, kept, page.size, page.offset] : [tenant, numbers, kept],

@@ -41,7 +41,7 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   const { rowCount } = await c.query(
     `create temp table fb_dev on commit drop as
      select dn.developer_id, dn.n, (d.consent_analytics and not ${MERGED_AWAY_SQL('d.developer_id')}) as counted
-       from derived.developer_number dn join developers d on d.developer_id = dn.developer_id
+       from app.developer_number dn join developers d on d.developer_id = dn.developer_id
       where dn.tenant_id = $1 ${all ? '' : 'and dn.developer_id = any($2::uuid[])'}`,
     all ? [tenant] : [tenant, ids],
   );

@@ -15,7 +15,6 @@ export const DERIVED_TABLE_NAMES = [
   'derived.developer_search',
   'derived.search_version',
   'derived.developer_search_gone',
-  'derived.developer_number',
   'derived.funnel_bits',
   'derived.funnel_cells',
   'derived.activity_daily',

@@ -4,7 +4,7 @@
  * schema stays exactly as written (see README, "Beyond the 25 tables").
  */
 import { sql } from 'drizzle-orm';
-import { check, integer, numeric, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, integer, numeric, pgSchema, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { AttributionModelName } from '../../../../src-shared/contract/settings';
 import { tenants } from '../schema/admin';
 import { funnelStages } from '../schema/analytics';
@@ -68,4 +68,23 @@ export const exchangeRates = appSchema.table(
       sql`${t.currency} ~ '^[A-Z]{3}$' and ${t.quoteCurrency} ~ '^[A-Z]{3}$' and ${t.currency} <> ${t.quoteCurrency}`,
     ),
   ],
+);
+
+/**
+ * A dense number per developer (0, 1, 2, … per tenant), the developer's
+ * position in derived.funnel_bits' bitsets. Assigned once, when a refresh
+ * first names the developer, and never reused or changed: `stats rebuild`
+ * numbers only developers without one, so rebuilt bits equal incremental
+ * ones. Here in `app`, not `derived`, because a number is an identity, not
+ * computed from the data: backups carry it and a restore keeps it, so the
+ * bits a restore rebuilds equal the original's.
+ */
+export const developerNumber = appSchema.table(
+  'developer_number',
+  {
+    developerId: uuid('developer_id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [unique('developer_number_tenant_n').on(t.tenantId, t.n)],
 );

@@ -20,7 +20,6 @@ import {
   smallint,
   text,
   timestamp,
-  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { tenants } from '../schema/admin';
@@ -108,22 +107,6 @@ export const bitVarying = customType<{ data: string }>({
     return 'bit varying';
   },
 });
-
-/**
- * A dense number per developer (0, 1, 2, … per tenant), the developer's
- * position in funnel_bits' bitsets. Assigned once, when a refresh first
- * names the developer, and never reused or changed: `stats rebuild` numbers
- * only developers without one, so rebuilt bits equal incremental ones.
- */
-export const developerNumber = derivedSchema.table(
-  'developer_number',
-  {
-    developerId: uuid('developer_id').primaryKey(),
-    tenantId: text('tenant_id').notNull(),
-    n: integer('n').notNull(),
-  },
-  (t) => [unique('developer_number_tenant_n').on(t.tenantId, t.n)],
-);
 
 /**
  * The funnel as developer bitsets (derived/funnel-bits.ts): bit n % 65,536

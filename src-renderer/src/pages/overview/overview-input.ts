@@ -5,7 +5,7 @@ import { readBucket, readPeriod, type PeriodState } from '../../analytics/url-st
 /**
  * What the Overview asks for, from its address's parameters and today in the
  * tenant's zone. One function for the page and for the call sent before the
- * page has rendered (lib/first-page-prefetch.ts), so that both make the same
+ * page has rendered (first-page-prefetch.ts), so that both make the same
  * query and the page finds the answer already on its way.
  */
 export function overviewInput(

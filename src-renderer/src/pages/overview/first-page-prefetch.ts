@@ -1,11 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { todayIn } from '../analytics/period';
-import { hashQuery } from '../analytics/url-state';
-import { overviewInput } from '../pages/overview/overview-input';
-import { analyticsQueries } from '../queries/analytics';
-import { settingsQueries } from '../queries/settings';
-import { systemQueries } from '../queries/system';
-import { routeFromHash } from '../routes';
+import { todayIn } from '../../analytics/period';
+import { hashQuery } from '../../analytics/url-state';
+import { analyticsQueries } from '../../queries/analytics';
+import { settingsQueries } from '../../queries/settings';
+import { systemQueries } from '../../queries/system';
+import { routeFromHash } from '../../routes';
+import { overviewInput } from './overview-input';
 
 /** The tenant's zone as last read, so the Overview's call need not wait for settings (as i18n caches the language). */
 const ZONE_KEY = 'drm.timeZone';
