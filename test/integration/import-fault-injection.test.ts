@@ -29,15 +29,7 @@ const dataDir = join(temp.path, 'data');
 let bigFile: string;
 let baseline: Record<string, number>;
 
-const DERIVED = [
-  'activity_daily',
-  'campaign_daily',
-  'roi_steps',
-  'roi_inputs',
-  'funnel_bits',
-  'funnel_cells',
-  'developer_search',
-];
+const DERIVED = ['activity_daily', 'campaign_daily', 'roi_steps', 'roi_inputs', 'funnel_bits', 'funnel_cells', 'developer_search'];
 /**
  * One digest per derived table: equal digests, equal rows. developer_search's
  * `version` is left out: it records which transaction wrote a row (for the
