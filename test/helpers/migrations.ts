@@ -12,3 +12,10 @@ export function shippedMigrations(): string[] {
   const journal = JSON.parse(readFileSync(JOURNAL, 'utf8')) as { entries: { idx: number; tag: string }[] };
   return [...journal.entries].sort((a, b) => a.idx - b.idx).map((e) => e.tag);
 }
+
+/** The shipped migrations from `tag` on: what a start applies to a database taken back to before `tag`. */
+export function shippedMigrationsFrom(tag: string): string[] {
+  const all = shippedMigrations();
+  if (!all.includes(tag)) throw new Error(`${tag} is not a shipped migration`);
+  return all.slice(all.indexOf(tag));
+}

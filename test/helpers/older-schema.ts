@@ -5,8 +5,6 @@ import { DERIVED_MIGRATION, DERIVED_V2_MIGRATION, DERIVED_V3_MIGRATION } from '.
 import { readJournal } from '../../src-main/core/db/migrate';
 import { resolveMigrationsDir } from '../../src-main/core/paths';
 
-/** The migration after the derived one (exchange rates in `app`), undone with it. */
-export const RATES_MIGRATION = '0003_exchange_rates';
 export { DERIVED_V2_MIGRATION, DERIVED_V3_MIGRATION };
 
 /**
