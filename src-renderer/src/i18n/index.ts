@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en, { type Messages } from './en';
 import ja from './ja';
+import { readStored, writeStored } from '../lib/storage';
 import { detectLanguage, isLanguage, type Language } from './language';
 
 declare module 'i18next' {
@@ -21,22 +22,12 @@ const CACHE_KEY = 'drm.language';
 
 /** The cached choice, or null while the OS language decides (nothing cached, or "System"). */
 export function cachedLanguage(): Language | null {
-  try {
-    const cached = localStorage.getItem(CACHE_KEY);
-    return isLanguage(cached) ? cached : null;
-  } catch {
-    return null;
-  }
+  const cached = readStored('local', CACHE_KEY);
+  return isLanguage(cached) ? cached : null;
 }
 
-function cacheLanguage(language: Language | null): void {
-  try {
-    if (language === null) localStorage.removeItem(CACHE_KEY);
-    else localStorage.setItem(CACHE_KEY, language);
-  } catch {
-    // Without storage the first paint follows the OS until the settings answer.
-  }
-}
+/** Without storage the first paint follows the OS until the settings answer. */
+const cacheLanguage = (language: Language | null) => writeStored('local', CACHE_KEY, language);
 
 const osLanguages = () => navigator.languages ?? [navigator.language];
 

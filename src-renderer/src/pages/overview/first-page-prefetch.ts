@@ -5,26 +5,11 @@ import { analyticsQueries } from '../../queries/analytics';
 import { settingsQueries } from '../../queries/settings';
 import { systemQueries } from '../../queries/system';
 import { routeFromHash } from '../../routes';
+import { readStored, writeStored } from '../../lib/storage';
 import { overviewInput } from './overview-input';
 
 /** The tenant's zone as last read, so the Overview's call need not wait for settings (as i18n caches the language). */
 const ZONE_KEY = 'drm.timeZone';
-
-function cachedZone(): string | null {
-  try {
-    return localStorage.getItem(ZONE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function cacheZone(zone: string): void {
-  try {
-    localStorage.setItem(ZONE_KEY, zone);
-  } catch {
-    // Without storage the Overview's call waits for settings, as the page itself does.
-  }
-}
 
 /**
  * The Overview's calls, sent as soon as the script runs rather than after
@@ -42,12 +27,12 @@ export function prefetchFirstPage(client: QueryClient, hash: string): void {
   if (routeFromHash(hash) !== 'overview') return;
   const prefetchOverview = (zone: string) =>
     client.prefetchQuery(analyticsQueries.overview(overviewInput(hashQuery(hash), todayIn(zone)).input));
-  const guess = cachedZone();
+  const guess = readStored('local', ZONE_KEY);
   if (guess) void prefetchOverview(guess);
   void client.prefetchQuery(systemQueries.dataPresence());
   client.fetchQuery(settingsQueries.get()).then(
     (settings) => {
-      cacheZone(settings.timeZone);
+      writeStored('local', ZONE_KEY, settings.timeZone);
       return settings.timeZone === guess ? undefined : prefetchOverview(settings.timeZone);
     },
     () => undefined,
