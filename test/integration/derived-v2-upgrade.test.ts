@@ -4,20 +4,14 @@
  * roi_steps from the existing data, so ROI under every model answers as
  * before the update, and nothing of the user's data is lost.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore, type Core } from '../../src-main/core';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src-main/core';
 import { loadCampaignData } from '../helpers/campaign-data';
-import { createTestDatabase } from '../helpers/database';
 import { queryRows } from '../helpers/imports';
 import { call } from '../helpers/merges';
-import { DERIVED_V2_MIGRATION, undoDerivedV2Migration } from '../helpers/older-schema';
-import { makeTempDir } from '../helpers/temp';
 import { shippedMigrationsFrom } from '../helpers/migrations';
-
-let url: string;
-let drop: () => Promise<void>;
-let core: Core | undefined;
-const dir = makeTempDir('derived-v2-upgrade');
+import { useOlderDatabase } from '../helpers/older-database';
+import { DERIVED_V2_MIGRATION, undoDerivedV2Migration } from '../helpers/older-schema';
 
 const QUERIES = [
   { model: 'first', lookbackDays: 90 },
@@ -26,7 +20,7 @@ const QUERIES = [
 ] as const;
 
 /** What the user sees and owns: ROI under several models, and row counts of the spec's tables. */
-async function observed(on: Core) {
+async function observed(on: Core, url: string) {
   const roi = [];
   for (const q of QUERIES) roi.push((await call(on, 'campaigns:get-roi', q)).campaigns.map((c) => [c.campaign, c.actions, c.conversions]));
   const counts = await queryRows(
@@ -37,34 +31,18 @@ async function observed(on: Core) {
   return { roi, counts };
 }
 
-let before: Awaited<ReturnType<typeof observed>>;
-
-beforeAll(async () => {
-  ({ url, drop } = await createTestDatabase());
-  const first = await startCore({ databaseUrl: url });
-  try {
-    await loadCampaignData(first, dir.path);
-    before = await observed(first);
-  } finally {
-    await first.stop();
-  }
-  await undoDerivedV2Migration(url);
-});
-afterAll(async () => {
-  await core?.stop();
-  await drop?.();
-  dir.remove();
-});
+const older = useOlderDatabase('derived-v2-upgrade', { load: loadCampaignData, observe: observed, undo: undoDerivedV2Migration });
 
 describe('the start that applies 0004_derived_v2', () => {
   it('replaces conversion_touches by roi_steps built from the existing data', async () => {
+    const { url, before, start } = older();
     expect(await queryRows(url, "select to_regclass('derived.roi_steps') as t")).toEqual([{ t: null }]);
-    core = await startCore({ databaseUrl: url });
+    const core = await start();
     expect(core.migrationsApplied).toEqual(shippedMigrationsFrom(DERIVED_V2_MIGRATION));
     expect(await queryRows(url, "select to_regclass('derived.conversion_touches') as t")).toEqual([{ t: null }]);
     const steps = await queryRows<{ n: number }>(url, 'select count(*)::int as n from derived.roi_steps');
     expect(steps[0]!.n).toBeGreaterThan(0);
-    const after = await observed(core);
+    const after = await observed(core, url);
     expect(after).toEqual(before);
     // Multi-touch credit is in what is compared: fractional credit under linear.
     expect(after.roi[2]!.some(([, actions]) => !Number.isInteger(actions))).toBe(true);

@@ -5,23 +5,17 @@
  * funnel, its filters and lists, and the overview answer as before the
  * update, and nothing of the user's data is lost.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore, type Core } from '../../src-main/core';
-import { createTestDatabase } from '../helpers/database';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src-main/core';
 import { APRIL, loadFunnelData } from '../helpers/funnel-data';
 import { queryRows } from '../helpers/imports';
 import { call } from '../helpers/merges';
-import { DERIVED_V3_MIGRATION, undoDerivedV3Migration } from '../helpers/older-schema';
-import { makeTempDir } from '../helpers/temp';
 import { shippedMigrationsFrom } from '../helpers/migrations';
-
-let url: string;
-let drop: () => Promise<void>;
-let core: Core | undefined;
-const dir = makeTempDir('funnel-bits-upgrade');
+import { useOlderDatabase } from '../helpers/older-database';
+import { DERIVED_V3_MIGRATION, undoDerivedV3Migration } from '../helpers/older-schema';
 
 /** What the user sees and owns: the funnel unfiltered and per filter, a stage's developers, the overview, row counts. */
-async function observed(on: Core) {
+async function observed(on: Core, url: string) {
   const [spring] = await queryRows<{ id: string }>(url, "select campaign_id as id from campaigns where name = 'Spring'");
   const funnels = [];
   for (const filter of [{}, { source: 'web' }, { campaignId: spring!.id }, { campaignId: spring!.id, source: 'web' }]) {
@@ -43,29 +37,13 @@ async function observed(on: Core) {
   };
 }
 
-let before: Awaited<ReturnType<typeof observed>>;
-
-beforeAll(async () => {
-  ({ url, drop } = await createTestDatabase());
-  const first = await startCore({ databaseUrl: url });
-  try {
-    await loadFunnelData(first, dir.path);
-    before = await observed(first);
-  } finally {
-    await first.stop();
-  }
-  await undoDerivedV3Migration(url);
-});
-afterAll(async () => {
-  await core?.stop();
-  await drop?.();
-  dir.remove();
-});
+const older = useOlderDatabase('funnel-bits-upgrade', { load: loadFunnelData, observe: observed, undo: undoDerivedV3Migration });
 
 describe('the start that applies 0005_derived_v3', () => {
   it('replaces developer_funnel and developer_funnel_dim by funnel_bits built from the existing data', async () => {
+    const { url, before, start } = older();
     expect(await queryRows(url, "select to_regclass('derived.funnel_bits') as t")).toEqual([{ t: null }]);
-    core = await startCore({ databaseUrl: url });
+    const core = await start();
     expect(core.migrationsApplied).toEqual(shippedMigrationsFrom(DERIVED_V3_MIGRATION));
     expect(
       await queryRows(url, "select to_regclass('derived.developer_funnel') as a, to_regclass('derived.developer_funnel_dim') as b"),
@@ -76,7 +54,7 @@ describe('the start that applies 0005_derived_v3', () => {
     );
     expect(built[0]!.bits).toBeGreaterThan(0);
     expect(built[0]!.numbered).toBe(before.counts[0]!.developers);
-    const after = await observed(core);
+    const after = await observed(core, url);
     expect(after).toEqual(before);
     // The comparison is not vacuous: the funnel had developers, and so did a filtered one.
     expect(after.funnels[0]![0]![1]).toBeGreaterThan(0);

@@ -5,23 +5,16 @@
  * update (the reference computation), and the tables equal a rebuild.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore, type Core } from '../../src-main/core';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { checksumDifferences, derivedChecksums } from '../../bench/checksums';
 import { rebuiltChecksums } from '../../bench/merges-pairs';
 import { referenceSuggestions } from '../../bench/suggestions-reference';
-import { createTestDatabase } from '../helpers/database';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';
 import { call } from '../helpers/merges';
-import { DERIVED_V3_MIGRATION, undoDerivedV3Migration } from '../helpers/older-schema';
-import { makeTempDir } from '../helpers/temp';
 import { shippedMigrationsFrom } from '../helpers/migrations';
-
-let url: string;
-let drop: () => Promise<void>;
-let core: Core | undefined;
-const dir = makeTempDir('merge-pairs-upgrade');
+import { useOlderDatabase } from '../helpers/older-database';
+import { DERIVED_V3_MIGRATION, undoDerivedV3Migration } from '../helpers/older-schema';
 
 const DEVELOPERS = [
   'display_name,email,organization,github,connpass',
@@ -33,27 +26,19 @@ const DEVELOPERS = [
   'K Sato,kenji.sato@beta.example,,,',
 ];
 
-beforeAll(async () => {
-  ({ url, drop } = await createTestDatabase());
-  const first = await startCore({ databaseUrl: url });
-  try {
-    const job = await importFile(first, writeCsv(dir.path, 'developers.csv', DEVELOPERS.join('\n') + '\n'), { type: 'developers' });
+const older = useOlderDatabase('merge-pairs-upgrade', {
+  load: async (core, dir) => {
+    const job = await importFile(core, writeCsv(dir, 'developers.csv', DEVELOPERS.join('\n') + '\n'), { type: 'developers' });
     expect(job).toMatchObject({ status: 'succeeded', rejected: 0 });
-  } finally {
-    await first.stop();
-  }
-  await undoDerivedV3Migration(url);
-});
-afterAll(async () => {
-  await core?.stop();
-  await drop?.();
-  dir.remove();
+  },
+  undo: undoDerivedV3Migration,
 });
 
 describe('the start that adds merge_keys and merge_pairs', () => {
   it('fills them from the existing people: the suggestions are what they were', async () => {
+    const { url, start } = older();
     expect(await queryRows(url, "select to_regclass('derived.merge_pairs') as t")).toEqual([{ t: null }]);
-    core = await startCore({ databaseUrl: url });
+    const core = await start();
     expect(core.migrationsApplied).toEqual(shippedMigrationsFrom(DERIVED_V3_MIGRATION));
     expect(await queryRows(url, 'select count(*)::int as n from derived.merge_pairs')).toEqual([{ n: 3 }]);
     const client = new pg.Client(url);
