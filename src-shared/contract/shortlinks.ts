@@ -7,13 +7,9 @@
 import { z } from 'zod';
 import { emptyInput, uuid } from './common';
 
-export const qrLevels = ['L', 'M', 'Q', 'H'] as const;
-export type QrLevel = (typeof qrLevels)[number];
-export const qrFormats = ['png', 'svg'] as const;
-/** PNG widths offered for slides (512), documents (1024) and print (2048). */
-export const qrSizes = [512, 1024, 2048] as const;
-export const redirectFormats = ['netlify', 'nginx', 'apache', 'csv'] as const;
-export type RedirectFormatName = (typeof redirectFormats)[number];
+import { qrFormats, qrLevels, redirectFormats } from './values';
+
+export { qrFormats, qrLevels, qrSizes, redirectFormats, type QrLevel, type RedirectFormatName } from './values';
 
 export const shortlink = z.object({
   shortlinkId: z.string(),

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { redirectRules, type RedirectRule } from '../../src-main/core/shortlinks/redirects';
-import { finalUrl } from '../../src-main/core/shortlinks/urls';
+import { finalUrl } from '../../src-shared/shortlinks';
 
 const nasty = finalUrl(`https://example.com/a b/100%25/$HOME?q="x" y&p=%41&s=a;b&b=\\n&c={1}&d='z'#frag ment`, {
   utm_campaign: 'spring $ale 50% "off"',

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { GENERATED_KEY_LENGTH, generateKey, KEY_ALPHABET, keyProblem } from '../../src-main/core/shortlinks/keys';
-import { finalUrl, normaliseDomain, shortUrl, targetProblem } from '../../src-main/core/shortlinks/urls';
+import { finalUrl, normaliseDomain, shortUrl, targetProblem } from '../../src-shared/shortlinks';
 
 describe('keys', () => {
   it('has no look-alike characters and no upper case in its alphabet', () => {

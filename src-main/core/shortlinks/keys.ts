@@ -5,14 +5,11 @@
  * case, so two keys differing only in case would be one link there.
  */
 import { randomInt } from 'node:crypto';
+import { TYPED_KEY, TYPED_KEY_RULE } from '../../../src-shared/shortlinks';
 
 /** Digits 2–9 and a–z without i, l and o: 31 characters, 31^8 ≈ 8.5 × 10^11 keys. */
 export const KEY_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
 export const GENERATED_KEY_LENGTH = 8;
-
-/** What a typed key may be: letters, digits, `-` and `_`, 2 to 64 of them (safe in a path and in every export format). */
-export const TYPED_KEY = /^[A-Za-z0-9_-]{2,64}$/;
-export const TYPED_KEY_RULE = '2 to 64 letters (a–z, A–Z), digits, "-" or "_"';
 
 /** A random key from `KEY_ALPHABET`, each character from a CSPRNG (`random` is replaceable for tests). */
 export function generateKey(random: (max: number) => number = randomInt): string {

@@ -13,7 +13,7 @@ import { campaigns, resources, shortlinks } from '../db/schema';
 import { CoreError } from '../errors';
 import { generateKey, keyProblem } from './keys';
 import { readShortlinkSettings } from './settings';
-import { finalUrl, shortUrl, targetProblem, UTM_KEYS, type Utm, type UtmKey } from './urls';
+import { finalUrl, shortUrl, targetProblem, UTM_KEYS, type Utm, type UtmKey } from '../../../src-shared/shortlinks';
 
 export type ShortlinkRow = typeof shortlinks.$inferSelect;
 

@@ -8,7 +8,7 @@ import type { ShortlinkSettings } from '../../../src-shared/contract/shortlinks'
 import type { Db } from '../db/db';
 import { systemSettings } from '../db/schema';
 import { CoreError } from '../errors';
-import { normaliseDomain, targetProblem } from './urls';
+import { normaliseDomain, targetProblem } from '../../../src-shared/shortlinks';
 
 export async function readShortlinkSettings(db: Db, tenant: string): Promise<ShortlinkSettings> {
   const [row] = await db

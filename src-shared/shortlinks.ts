@@ -11,6 +11,10 @@ export type Utm = Partial<Record<UtmKey, string | null>>;
 
 export const MAX_URL_LENGTH = 2048;
 
+/** What a typed key may be: letters, digits, `-` and `_`, 2 to 64 of them (safe in a path and in every export format). */
+export const TYPED_KEY = /^[A-Za-z0-9_-]{2,64}$/;
+export const TYPED_KEY_RULE = '2 to 64 letters (a–z, A–Z), digits, "-" or "_"';
+
 /** The target parsed, or why it cannot be one: absolute, http(s), at most 2048 characters. */
 export function targetProblem(text: string): string | null {
   if (text.length > MAX_URL_LENGTH) return `The target URL is longer than ${MAX_URL_LENGTH} characters`;
