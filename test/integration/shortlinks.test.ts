@@ -105,6 +105,37 @@ describe('short links', () => {
     }
   });
 
+  it('never makes a key that differs from a typed one only in case', async () => {
+    await call(db.core, 'shortlinks:create', { key: 'Case2345', targetUrl: 'https://example.com/case' });
+    const opened = openDatabase(db.url);
+    try {
+      const draws = ['case2345', 'free2345'];
+      const id = await createShortlink(opened.db, 'default', { targetUrl: 'https://example.com/case-twin' }, () => draws.shift()!);
+      expect(draws).toEqual([]);
+      expect((await findByKey(opened.db, 'default', 'free2345'))?.shortlinkId).toBe(id);
+      expect(await findByKey(opened.db, 'default', 'case2345')).toBeUndefined();
+    } finally {
+      await opened.close();
+    }
+    for (const key of ['Case2345', 'free2345']) {
+      const [link] = (await call(db.core, 'shortlinks:list', { q: key })).filter((l) => l.key === key);
+      await call(db.core, 'shortlinks:delete', { shortlinkId: link!.shortlinkId });
+    }
+  });
+
+  it('refuses an undo whose key was taken meanwhile (in another case), and allows it once that key is gone', async () => {
+    const link = await call(db.core, 'shortlinks:create', { key: 'undo-me', targetUrl: 'https://example.com/undo' });
+    const { undoToken } = await call(db.core, 'shortlinks:delete', { shortlinkId: link.shortlinkId });
+    const twin = await call(db.core, 'shortlinks:create', { key: 'UNDO-ME', targetUrl: 'https://example.com/twin' });
+    expect(await callError(db.core, 'shortlinks:restore', { undoToken })).toMatchObject({
+      code: 'CONFLICT',
+      details: { existing: 'UNDO-ME' },
+    });
+    await call(db.core, 'shortlinks:delete', { shortlinkId: twin.shortlinkId });
+    expect(await call(db.core, 'shortlinks:restore', { undoToken })).toEqual(link);
+    await call(db.core, 'shortlinks:delete', { shortlinkId: link.shortlinkId });
+  });
+
   it('edits fields, replaces and clears UTM values, and keeps other attributes', async () => {
     const [link] = await call(db.core, 'shortlinks:list', { q: 'spring' });
     await queryRows(db.url, `update shortlinks set attributes = '{"utm_source":"x","note":"kept"}' where shortlink_id = $1`, [

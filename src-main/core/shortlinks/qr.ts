@@ -9,6 +9,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import QRCode from 'qrcode';
 import type { QrLevel } from '../../../src-shared/contract/shortlinks';
+import { displayWidth } from '../../../src-shared/text-width';
 import { CoreError } from '../errors';
 
 export interface QrOptions {
@@ -25,13 +26,8 @@ const FONTS = `'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic',
 const escapeXml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
-/** Roughly how many ems `text` is wide: East Asian wide characters one, others about half. */
-function ems(text: string): number {
-  let width = 0;
-  for (const c of text)
-    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 1 : 0.6;
-  return width;
-}
+/** Roughly how many ems `text` is wide: a wide (two-column) character one, others a little over half. */
+const ems = (text: string): number => displayWidth(text) * 0.55;
 
 export interface QrLayout {
   svg: string;

@@ -137,10 +137,8 @@ export const keyConflict = (key: string, existing: string): CoreError =>
     { field: 'key', key, existing },
   );
 
-/** Refuses a typed key that is malformed or taken (ignoring case) by another link. */
-async function checkKey(db: Db, tenant: string, key: string, self?: string): Promise<void> {
-  const problem = keyProblem(key);
-  if (problem) throw new CoreError('BAD_INPUT', problem, { field: 'key', key });
+/** The key of another link of the tenant that equals `key` ignoring case, if any. */
+export async function keyTakenIgnoringCase(db: Db, tenant: string, key: string, self?: string): Promise<string | undefined> {
   const [taken] = await db
     .select({ key: shortlinks.key })
     .from(shortlinks)
@@ -151,7 +149,15 @@ async function checkKey(db: Db, tenant: string, key: string, self?: string): Pro
         self ? ne(shortlinks.shortlinkId, self) : undefined,
       ),
     );
-  if (taken) throw keyConflict(key, taken.key);
+  return taken?.key;
+}
+
+/** Refuses a typed key that is malformed or taken (ignoring case) by another link. */
+async function checkKey(db: Db, tenant: string, key: string, self?: string): Promise<void> {
+  const problem = keyProblem(key);
+  if (problem) throw new CoreError('BAD_INPUT', problem, { field: 'key', key });
+  const taken = await keyTakenIgnoringCase(db, tenant, key, self);
+  if (taken !== undefined) throw keyConflict(key, taken);
 }
 
 function checkTarget(targetUrl: string): void {
@@ -204,6 +210,8 @@ export async function createShortlink(
   if (fields.key) await checkKey(db, tenant, fields.key);
   for (let attempt = 0; attempt < KEY_TRIES; attempt++) {
     const key = fields.key || newKey();
+    // A generated key is lower case; a typed one may differ from it only in case.
+    if (!fields.key && (await keyTakenIgnoringCase(db, tenant, key)) !== undefined) continue;
     try {
       const [row] = await db
         .insert(shortlinks)

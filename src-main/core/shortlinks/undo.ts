@@ -9,7 +9,7 @@ import type { Db } from '../db/db';
 import { isUniqueViolation } from '../db/pg-errors';
 import { campaigns, resources, shortlinks } from '../db/schema';
 import { createUndoStore, type UndoStore } from '../undo-store';
-import { keyConflict, type ShortlinkRow } from './service';
+import { keyConflict, keyTakenIgnoringCase, type ShortlinkRow } from './service';
 
 export type ShortlinkUndoStore = UndoStore<ShortlinkRow>;
 export const createShortlinkUndoStore = (now?: () => number): ShortlinkUndoStore => createUndoStore<ShortlinkRow>(now);
@@ -48,10 +48,12 @@ export async function restoreShortlink(db: Db, store: ShortlinkUndoStore, tenant
       undoToken: token,
     });
   }
+  // Another link may have taken the key meanwhile (in any case): the same token works again once that one is renamed.
+  const taken = await keyTakenIgnoringCase(db, tenant, row.key);
+  if (taken !== undefined) throw keyConflict(row.key, taken);
   try {
     await db.insert(shortlinks).values({ ...row, ...(await stillThere(db, tenant, row)) });
   } catch (error) {
-    // Another link took the key meanwhile: the same token works again once that one is renamed.
     if (isUniqueViolation(error)) throw keyConflict(row.key, row.key);
     throw error;
   }
