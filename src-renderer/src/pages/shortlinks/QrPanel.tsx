@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shortlink } from '../../../../src-shared/contract/shortlinks';
 import { qrLevels, qrSizes, type QrLevel } from '../../../../src-shared/contract/values';
@@ -21,6 +21,9 @@ export function QrPanel({ link, onClose }: { link: Shortlink; onClose(): void })
   const preview = useQuery(shortlinkQueries.qr({ shortlinkId: link.shortlinkId, format: 'svg', size: 512, level, caption: shownCaption }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened from a row's button: a keyboard or screen-reader user lands on the panel, not back in the table.
+  useEffect(() => heading.current?.focus(), []);
 
   const download = async (format: 'png' | 'svg') => {
     setBusy(true);
@@ -44,7 +47,9 @@ export function QrPanel({ link, onClose }: { link: Shortlink; onClose(): void })
 
   return (
     <section className="card qr-panel" aria-labelledby={`${id}-title`} data-testid="qr-panel">
-      <h2 id={`${id}-title`}>{t('shortlinks.qrPanel.title', { key: link.key })}</h2>
+      <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+        {t('shortlinks.qrPanel.title', { key: link.key })}
+      </h2>
       <div className="qr-layout">
         <div className="qr-preview">
           {preview.data ? (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shortlink } from '../../../../src-shared/contract/shortlinks';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -21,6 +21,9 @@ export function ShortlinkForm({ link, onDone }: ShortlinkFormProps) {
   const client = useQueryClient();
   const [draft, setDraft] = useState<ShortlinkDraft>(() => shortlinkDraft(link));
   const [submitted, setSubmitted] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form opens above the table (Edit in a row, or New): focus goes to it.
+  useEffect(() => heading.current?.focus(), []);
   const errors = shortlinkErrors(draft);
   const save = useMutation({
     ...shortlinkMutations.save(link?.shortlinkId ?? null),
@@ -68,7 +71,9 @@ export function ShortlinkForm({ link, onDone }: ShortlinkFormProps) {
 
   return (
     <section className="card shortlink-form" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{link ? t('shortlinks.form.editTitle', { key: link.key }) : t('shortlinks.form.newTitle')}</h2>
+      <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+        {link ? t('shortlinks.form.editTitle', { key: link.key }) : t('shortlinks.form.newTitle')}
+      </h2>
       <form
         noValidate
         onSubmit={(e) => {
