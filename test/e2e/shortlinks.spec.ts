@@ -28,13 +28,15 @@ test('create a short link, see its QR code, copy it, delete and undo', async ({ 
   await expect(page.getByRole('heading', { name: 'No short links yet' })).toBeVisible();
   await page.getByRole('link', { name: 'Set it in Settings → Short links' }).click();
 
-  const domain = page.getByRole('textbox', { name: 'Short-link domain' });
+  const section = page.getByRole('region', { name: 'Short links' });
+  const domain = section.getByRole('textbox', { name: 'Short-link domain' });
   await domain.fill('https://go.example.com/');
-  await page.getByRole('button', { name: 'Save' }).last().click();
-  await expect(page.getByRole('alert')).toContainText('is not a host name');
+  await section.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(section.getByRole('alert')).toContainText('is not a host name');
   await domain.fill('go.example.com');
-  await page.getByRole('button', { name: 'Save' }).last().click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await section.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(section.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(domain).toHaveValue('go.example.com');
 
   await page.goto(`${app.url}#/shortlinks`);
   await page.getByRole('button', { name: 'New short link' }).first().click();

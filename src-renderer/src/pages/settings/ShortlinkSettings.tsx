@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import type { ChannelInput } from '../../../../src-shared/contract/index';
 import { useId, useState } from 'react';
 import type { ShortlinkSettings as Values } from '../../../../src-shared/contract/shortlinks';
 import { useTranslation } from 'react-i18next';
@@ -7,21 +8,23 @@ import { shortlinkMutations, shortlinkQueries } from '../../queries/shortlinks';
 
 /** Settings → Short links: the domain of short URLs and the base URL, checked by the core (it names what is wrong). */
 export function ShortlinkSettings() {
-  const current = useQuery(shortlinkQueries.settings());
-  // A new answer (saved here or elsewhere) starts the fields from it.
-  return current.data ? <SettingsForm key={`${current.data.domain}|${current.data.baseUrl}`} saved={current.data} /> : null;
-}
-
-function SettingsForm({ saved }: { saved: Values }) {
-  const { t } = useTranslation();
-  const id = useId();
   const client = useQueryClient();
-  const [domain, setDomain] = useState(saved.domain ?? '');
-  const [baseUrl, setBaseUrl] = useState(saved.baseUrl ?? '');
+  const current = useQuery(shortlinkQueries.settings());
+  // Here, not in the form: the form starts again from each new answer, and "Saved." must outlive that.
   const save = useMutation({
     ...shortlinkMutations.updateSettings(),
     onSuccess: () => void client.invalidateQueries({ queryKey: shortlinkQueries.all() }),
   });
+  return current.data ? <SettingsForm key={`${current.data.domain}|${current.data.baseUrl}`} saved={current.data} save={save} /> : null;
+}
+
+type Save = UseMutationResult<Values, Error, ChannelInput<'shortlinks:update-settings'>>;
+
+function SettingsForm({ saved, save }: { saved: Values; save: Save }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [domain, setDomain] = useState(saved.domain ?? '');
+  const [baseUrl, setBaseUrl] = useState(saved.baseUrl ?? '');
   return (
     <section className="card settings-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('shortlinks.settings.title')}</h2>
