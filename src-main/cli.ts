@@ -9,6 +9,7 @@ import { developersCommand } from './cli/developers';
 import { developerCommand } from './cli/developers-read';
 import { importCommand, importTypesHelp } from './cli/import';
 import { ratesCommand } from './cli/rates';
+import { shortlinksCommand } from './cli/shortlinks';
 import { reportCommand } from './cli/report';
 import { restoreCommand } from './cli/restore';
 import { statsCommand } from './cli/stats';
@@ -29,6 +30,7 @@ Commands:
   backup                                  Back up everything into one file (default: <data folder>/backups/)
   backup list | settings                  The backups in the backup folder; change the folder or the daily schedule
   restore FILE                            Restore a backup, all or nothing (replaces data only with --replace)
+  shortlinks create|list|qr|export-redirects   Short links with UTM, their QR codes, redirect rules for your host
 
 Where the data is (every command):
   --data-dir DIR        the app's data folder (default: the desktop app's own)
@@ -56,6 +58,11 @@ Options:
   backup list [--json]
   backup settings [--folder DIR | --default-folder] [--schedule daily|off] [--json]
   restore FILE [--replace] [--json]
+  shortlinks create --url URL [--key K] [--campaign NAME] [--resource-id ID] [--utm-source S]
+         [--utm-medium M] [--utm-campaign C] [--utm-content X] [--json]
+  shortlinks list [--campaign NAME] [--q TEXT] [--json]
+  shortlinks qr KEY --out FILE.png|FILE.svg [--size PX] [--level L|M|Q|H] [--caption TEXT] [--json]
+  shortlinks export-redirects --format netlify|nginx|apache|csv [--out FILE]
 `;
 
 /** A command resolves to its exit code, or to nothing for 0. */
@@ -71,6 +78,7 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
   stats: statsCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  shortlinks: shortlinksCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

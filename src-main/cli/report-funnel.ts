@@ -61,7 +61,7 @@ export function formatFunnel(report: FunnelReport, filters: { campaign?: string;
 }
 
 /** The id of the campaign named `name`: exact, else the one whose name differs only in case. */
-async function campaignIdByName(core: Core, name: string): Promise<string> {
+export async function campaignIdByName(core: Core, name: string): Promise<string> {
   const campaigns = unwrap(await core.handlers['campaigns:list']({}));
   const exact = campaigns.find((c) => c.name === name);
   if (exact) return exact.campaignId;

@@ -2,16 +2,9 @@
  * Text laid out in terminal columns: East Asian wide characters (kanji,
  * kana, full-width forms) take two columns, so Japanese names line up.
  */
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+import { charWidth, displayWidth } from '../../src-shared/text-width';
 
-const charWidth = (ch: string) => (WIDE.test(ch) ? 2 : 1);
-
-/** Columns `s` takes in a terminal. */
-export function displayWidth(s: string): number {
-  let total = 0;
-  for (const ch of s) total += charWidth(ch);
-  return total;
-}
+export { displayWidth };
 
 /** `s` padded with spaces on the right to `columns` terminal columns (never cut). */
 export function padEnd(s: string, columns: number): string {

@@ -21,6 +21,7 @@ import { mergeHandlers } from './merges/handlers';
 import { organizationHandlers } from './organizations/handlers';
 import { rateHandlers } from './rates/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { shortlinkHandlers } from './shortlinks/handlers';
 import { systemHandlers } from './system/handlers';
 import { openSearchIndex } from './developers/search-index/open';
 
@@ -69,6 +70,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
         campaigns: campaignHandlers(db, events, DEFAULT_TENANT),
         rates: rateHandlers(db, events, DEFAULT_TENANT),
         analytics: analyticsHandlers(db, events, DEFAULT_TENANT),
+        shortlinks: shortlinkHandlers(db, events, DEFAULT_TENANT),
       },
       close: async () => {
         // Running imports roll back; their jobs are marked cancelled before the pool closes.

@@ -16,6 +16,7 @@ import './styles/developers.css';
 import './styles/analytics.css';
 import './styles/backups.css';
 import './styles/money.css';
+import './styles/shortlinks.css';
 
 const queryClient = createQueryClient();
 // Module scope, not an effect: StrictMode would subscribe twice, and the app lives as long as the page.

@@ -5,6 +5,7 @@ export const routeIds = [
   'organizations',
   'merges',
   'campaigns',
+  'shortlinks',
   'funnel',
   'import',
   'settings',

@@ -20,6 +20,7 @@ import { mergeChannels } from './merges';
 import { organizationChannels } from './organizations';
 import { rateChannels } from './rates';
 import { settingsChannels } from './settings';
+import { shortlinkChannels } from './shortlinks';
 import { statsChannels } from './stats';
 import { systemChannels } from './system';
 
@@ -36,6 +37,7 @@ export const channelRooms = {
   analytics: analyticsChannels,
   stats: statsChannels,
   backup: backupChannels,
+  shortlinks: shortlinkChannels,
 } as const;
 
 type Rooms = typeof channelRooms;
@@ -59,6 +61,7 @@ export const channels = {
   ...analyticsChannels,
   ...statsChannels,
   ...backupChannels,
+  ...shortlinkChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;

@@ -23,3 +23,13 @@ export type FunnelListMode = (typeof funnelListModes)[number];
 
 export const attributionModels = ['linear', 'first', 'last'] as const;
 export type AttributionModelName = (typeof attributionModels)[number];
+
+/** QR codes of short links: error-correction levels, file formats, and PNG widths for slides (512), documents (1024) and print (2048). */
+export const qrLevels = ['L', 'M', 'Q', 'H'] as const;
+export type QrLevel = (typeof qrLevels)[number];
+export const qrFormats = ['png', 'svg'] as const;
+export const qrSizes = [512, 1024, 2048] as const;
+
+/** Where a short-link domain is hosted: the redirect-rule files the app exports. */
+export const redirectFormats = ['netlify', 'nginx', 'apache', 'csv'] as const;
+export type RedirectFormatName = (typeof redirectFormats)[number];

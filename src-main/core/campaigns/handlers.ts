@@ -7,14 +7,14 @@ import { createBudget, deleteBudget, updateBudget } from './budgets';
 import { campaignDetail } from './detail';
 import { roiReport } from './roi';
 import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './service';
-import { createUndoStore, deleteCampaign, restoreCampaign } from './undo';
+import { createCampaignUndoStore, deleteCampaign, restoreCampaign } from './undo';
 import type { Db } from '../db/db';
 
 /** What deleting or restoring a campaign rewrites: its rows and the attribution derived from them. */
 const CAMPAIGN_DELETE_TABLES: TableName[] = ['campaigns', 'budgets', 'resources', ...DERIVED_TABLE_NAMES];
 
 export function campaignHandlers(db: Db, events: CoreEvents, tenant: string): DomainHandlers {
-  const undo = createUndoStore();
+  const undo = createCampaignUndoStore();
   const changed = (tables: TableName[]) => events.emit('db:changed', { tables });
   return {
     'campaigns:list': ({ q }) => listCampaigns(db, tenant, q),

@@ -11,7 +11,6 @@
  * multi-touch rows exactly as they were (their ids derive from their content).
  * A token is used once; the app forgets them on restart.
  */
-import { randomBytes } from 'node:crypto';
 import { addToCampaignDaily, IS_MULTI_TOUCH } from '../derived/campaign-daily';
 import { refreshDerived } from '../derived/refresh';
 import { CoreError } from '../errors';
@@ -20,8 +19,7 @@ import { readSettings } from '../settings/read';
 import { nameConflict } from './service';
 import { isUniqueViolation } from '../db/pg-errors';
 import type { Db } from '../db/db';
-
-const UNDO_MS = 10 * 60 * 1000;
+import { createUndoStore, type UndoStore } from '../undo-store';
 
 interface Snapshot {
   tenant: string;
@@ -34,36 +32,10 @@ interface Snapshot {
   resourceIds: string[];
   campaignStats: string | null;
   developers: string[];
-  expiresAt: number;
 }
 
-export interface UndoStore {
-  put(snapshot: Omit<Snapshot, 'expiresAt'>): string;
-  get(token: string): Snapshot | undefined;
-  drop(token: string): void;
-}
-
-export function createUndoStore(now: () => number = Date.now): UndoStore {
-  const kept = new Map<string, Snapshot>();
-  const sweep = () => {
-    for (const [token, s] of kept) if (s.expiresAt <= now()) kept.delete(token);
-  };
-  return {
-    put(snapshot) {
-      sweep();
-      const token = randomBytes(16).toString('hex');
-      kept.set(token, { ...snapshot, expiresAt: now() + UNDO_MS });
-      return token;
-    },
-    get(token) {
-      sweep();
-      return kept.get(token);
-    },
-    drop(token) {
-      kept.delete(token);
-    },
-  };
-}
+export type CampaignUndoStore = UndoStore<Snapshot>;
+export const createCampaignUndoStore = (now?: () => number): CampaignUndoStore => createUndoStore<Snapshot>(now);
 
 /** Developers with activities attributed to the campaign (their multi-touch credit depends on it). */
 async function reach(db: Db, tenant: string, campaignId: string): Promise<string[]> {
@@ -76,7 +48,7 @@ async function reach(db: Db, tenant: string, campaignId: string): Promise<string
   return rows[0]?.developers ?? [];
 }
 
-export async function deleteCampaign(db: Db, store: UndoStore, tenant: string, campaignId: string): Promise<string> {
+export async function deleteCampaign(db: Db, store: CampaignUndoStore, tenant: string, campaignId: string): Promise<string> {
   return inTransaction(db, async (tx) => {
     const campaign = await tx.$client.query<{ row: string; name: string }>(
       'select to_jsonb(c)::text as row, c.name from campaigns c where c.tenant_id = $1 and c.campaign_id = $2 for update',
@@ -118,7 +90,7 @@ export async function deleteCampaign(db: Db, store: UndoStore, tenant: string, c
 }
 
 /** Puts a deleted campaign back; returns its id. */
-export async function restoreCampaign(db: Db, store: UndoStore, tenant: string, token: string): Promise<string> {
+export async function restoreCampaign(db: Db, store: CampaignUndoStore, tenant: string, token: string): Promise<string> {
   const snapshot = store.get(token);
   if (!snapshot || snapshot.tenant !== tenant) {
     throw new CoreError('NOT_FOUND', 'Nothing to undo: the undo expired (after 10 minutes), was already used, or the app was restarted', {

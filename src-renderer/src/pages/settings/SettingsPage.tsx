@@ -10,6 +10,7 @@ import { DataLocation } from './DataLocation';
 import { GeneralSettings } from './GeneralSettings';
 import { LanguageSetting } from './LanguageSetting';
 import { RatesSection } from './RatesSection';
+import { ShortlinkSettings } from './ShortlinkSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function SettingsPage() {
             <RatesSection />
           </>
         ) : null}
+        <ShortlinkSettings />
         <LanguageSetting />
         <DataLocation />
         <BackupSection scrollIntoView={scrollToBackups} />
