@@ -104,14 +104,15 @@ function* sliceRows(cells: readonly CellRow[]): Generator<BitsRow> {
 
 /**
  * Writes into `table` (dim, stage, node, chunk, bits) the rows of every node
- * the cells of one dim reach, one stage at a time (cells sorted by stage);
- * with `stored` (the dim's rows as stored), only those that differ.
+ * the cells of one dim (or several) reach, one (dim, stage) at a time (cells
+ * sorted by dim and stage); with `stored` (the one dim's rows as stored),
+ * only those that differ.
  */
 export async function copyDim(client: SqlClient, table: string, cells: readonly CellRow[], stored?: StoredDim): Promise<void> {
   const stages: CellRow[][] = [];
   let start = 0;
   for (let i = 1; i <= cells.length; i++) {
-    if (i === cells.length || cells[i]!.stage !== cells[start]!.stage) {
+    if (i === cells.length || cells[i]!.stage !== cells[start]!.stage || cells[i]!.dim !== cells[start]!.dim) {
       stages.push(cells.slice(start, i) as CellRow[]);
       start = i;
     }
