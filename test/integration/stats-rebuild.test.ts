@@ -49,6 +49,11 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
   return out;
 }
 
+/** funnel_bits and funnel_cells as `client` sees them (inside its transaction). */
+async function funnelTables(client: pg.Client): Promise<{ bits: unknown[]; cells: unknown[] }> {
+  return { bits: (await client.query(SNAPSHOT.funnel_bits)).rows, cells: (await client.query(SNAPSHOT.funnel_cells)).rows };
+}
+
 beforeAll(async () => {
   await loadFunnelData(t.core, dir.path);
   const later = await importFile(t.core, writeCsv(dir.path, 'later.csv', LATER_CSV), { type: 'activities' });
@@ -102,10 +107,7 @@ describe('incremental refresh', () => {
   it('takes the long-list and whole-tenant paths for large changes, with the same result', async () => {
     const client = new pg.Client(t.url);
     await client.connect();
-    const funnelRows = async () => ({
-      bits: (await client.query(SNAPSHOT.funnel_bits)).rows,
-      cells: (await client.query(SNAPSHOT.funnel_cells)).rows,
-    });
+    const funnelRows = () => funnelTables(client);
     const forget = async () => {
       await client.query('delete from derived.funnel_bits');
       await client.query('delete from derived.funnel_cells');
@@ -145,10 +147,7 @@ describe('incremental refresh', () => {
   it('a whole-tenant refresh writes only what differs, and puts every damaged row right', async () => {
     const client = new pg.Client(t.url);
     await client.connect();
-    const funnelRows = async () => ({
-      bits: (await client.query(SNAPSHOT.funnel_bits)).rows,
-      cells: (await client.query(SNAPSHOT.funnel_cells)).rows,
-    });
+    const funnelRows = () => funnelTables(client);
     try {
       await client.query('begin');
       const expected = await funnelRows();
