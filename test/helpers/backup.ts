@@ -37,9 +37,13 @@ export async function loadSample(core: Core): Promise<void> {
 }
 
 /**
- * Row count and a digest of every row's text, per table: equal digests, equal
+ * Row count and a digest of every row, per table: equal digests, equal
  * tables. Rows are hashed one by one and the hashes sorted: funnel_bits' rows
- * are 65,536-character bit strings as text, too large to sort by.
+ * are 65,536-character bit strings as text, too large to sort by. Each row is
+ * hashed in its binary form (record_send), not as text: turning a
+ * funnel_bits row into 65,536 characters cost ~1.5 ms a row, 18 s for the
+ * sample's 12k rows, twice per backup-refusals case. Equal values have equal
+ * binary forms within one database, which is all these digests compare.
  */
 export function tableDigests(url: string, schemas?: string[]): Promise<Record<string, { rows: number; md5: string }>> {
   return withConnection(url, async (client) => {
@@ -47,7 +51,7 @@ export function tableDigests(url: string, schemas?: string[]): Promise<Record<st
     for (const table of await appTables(url, schemas)) {
       const { rows } = await client.query<{ n: number; md5: string }>(
         `select count(*)::int as n, md5(coalesce(string_agg(h, E'\\n' order by h), '')) as md5
-           from (select md5(t::text) as h from ${table} t) r`,
+           from (select md5(record_send(t)) as h from ${table} t) r`,
       );
       out[table] = { rows: rows[0]!.n, md5: rows[0]!.md5 };
     }

@@ -49,6 +49,11 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
   return out;
 }
 
+/** funnel_bits and funnel_cells as `client` sees them (inside its transaction). */
+async function funnelTables(client: pg.Client): Promise<{ bits: unknown[]; cells: unknown[] }> {
+  return { bits: (await client.query(SNAPSHOT.funnel_bits)).rows, cells: (await client.query(SNAPSHOT.funnel_cells)).rows };
+}
+
 beforeAll(async () => {
   await loadFunnelData(t.core, dir.path);
   const later = await importFile(t.core, writeCsv(dir.path, 'later.csv', LATER_CSV), { type: 'activities' });
@@ -102,10 +107,7 @@ describe('incremental refresh', () => {
   it('takes the long-list and whole-tenant paths for large changes, with the same result', async () => {
     const client = new pg.Client(t.url);
     await client.connect();
-    const funnelRows = async () => ({
-      bits: (await client.query(SNAPSHOT.funnel_bits)).rows,
-      cells: (await client.query(SNAPSHOT.funnel_cells)).rows,
-    });
+    const funnelRows = () => funnelTables(client);
     const forget = async () => {
       await client.query('delete from derived.funnel_bits');
       await client.query('delete from derived.funnel_cells');
@@ -136,6 +138,48 @@ describe('incremental refresh', () => {
       expect(await funnelRows()).toEqual(expected);
       // The planner setting forced for the statement is put back.
       expect((await client.query<{ v: string }>("select current_setting('enable_nestloop') as v")).rows[0]!.v).toBe('on');
+    } finally {
+      await client.query('rollback');
+      await client.end();
+    }
+  });
+
+  it('a whole-tenant refresh writes only what differs, and puts every damaged row right', async () => {
+    const client = new pg.Client(t.url);
+    await client.connect();
+    const funnelRows = () => funnelTables(client);
+    try {
+      await client.query('begin');
+      const expected = await funnelRows();
+      const rows = (
+        await client.query<{ dim: string; stage: number; node: number; chunk: number }>(
+          "select dim, stage, node, chunk from derived.funnel_bits where node >= 0 and dim <> '' order by dim, stage, node, chunk",
+        )
+      ).rows;
+      expect(rows.length).toBeGreaterThan(2);
+      const where = (i: number) =>
+        `dim = '${rows[i]!.dim}' and stage = ${rows[i]!.stage} and node = ${rows[i]!.node} and chunk = ${rows[i]!.chunk}`;
+      // One bit flipped, one row gone, a stray row in a dim that has rows, and a dim that has none.
+      await client.query(`update derived.funnel_bits set bits = set_bit(bits, 7, 1 - get_bit(bits, 7)) where ${where(0)}`);
+      await client.query(`delete from derived.funnel_bits where ${where(1)}`);
+      await client.query(
+        `insert into derived.funnel_bits select tenant_id, dim, stage, 9 * 100000 + 1024 * 40, chunk, bits from derived.funnel_bits where ${where(2)}`,
+      );
+      await client.query(
+        `insert into derived.funnel_bits select tenant_id, 'source:nowhere', stage, node, chunk, bits from derived.funnel_bits where ${where(2)}`,
+      );
+      // One developer's cells changed, another's gone, and cells for a developer who has none.
+      const cells = (await client.query<{ id: string }>('select developer_id as id from derived.funnel_cells order by developer_id')).rows;
+      await client.query('update derived.funnel_cells set cells = cells[1:1] where developer_id = $1', [cells[0]!.id]);
+      await client.query('delete from derived.funnel_cells where developer_id = $1', [cells[1]!.id]);
+      await client.query(
+        `insert into derived.funnel_cells (developer_id, tenant_id, dims, cells)
+         select developer_id, tenant_id, '{""}', '{5}' from developers
+          where developer_id not in (select developer_id from derived.funnel_cells) limit 1`,
+      );
+      expect(await funnelRows()).not.toEqual(expected);
+      await refreshFunnelBits(dbOn(client), DEFAULT_TENANT, { developers: 'all', span: null });
+      expect(await funnelRows()).toEqual(expected);
     } finally {
       await client.query('rollback');
       await client.end();

@@ -39,6 +39,15 @@ export interface DerivedChange {
    * campaign_stats follows for the campaigns it touched; `span` stays null.
    */
   counted?: CountedChange;
+  /**
+   * Set by an action-map edit (settings/write.ts), which names the developers
+   * with activities of that action: only the stage those activities map to
+   * changed. Stages feed the developer search, the funnel bits and, when the
+   * action became or stopped being a conversion (`conversions`), attribution;
+   * per-day counts are kept per action and merge keys never read activities,
+   * so neither is recomputed.
+   */
+  mapped?: { conversions: boolean };
 }
 
 /** See DerivedChange.counted; made by derived/counted.ts. */

@@ -6,10 +6,18 @@
  * slice's nodes (~days × 2 × chunks × 8 kB), not by the table; each dim is
  * its own COPY, so that its cells can be read between two of them (a
  * connection in COPY runs nothing else).
+ *
+ * The COPY is binary (funnel-bits-copy.ts): as hexadecimal text a row is
+ * 16 kB for the server to parse. A rebuild passes the hashes of the rows
+ * stored (funnel-bits-stored.ts) and sends only the rows that differ: the
+ * server's cost is compressing each row it stores, ~0.1–0.2 ms a row, and a
+ * rebuild that changes nothing stores none.
  */
 import type { SqlClient } from '../db/db';
-import { copyLine, openCopy } from '../imports/load/copy';
+import { openCopy } from '../imports/load/copy';
+import { bitsHash, COPY_END, COPY_HEADER, copyTuple } from './funnel-bits-copy';
 import { ACTIVE_STAGE, CHUNK_BITS, ELIGIBLE_NODE, nodesOfDay, WHOLE } from './funnel-nodes';
+import type { StoredDim } from './funnel-bits-stored';
 
 const BYTES = CHUNK_BITS / 8;
 
@@ -18,9 +26,6 @@ export function setBit(bits: Buffer, n: number): void {
   const i = n % CHUNK_BITS;
   bits[i >> 3]! |= 0x80 >> (i & 7);
 }
-
-/** A bit string value in COPY text: hexadecimal (PostgreSQL's `x…` input), 16 kB for 65,536 bits. */
-const bitText = (bits: Buffer) => `x${bits.toString('hex')}`;
 
 /** Per chunk, a bitset of the numbers `ns`: what to set (or, inverted, keep). */
 export function chunkBits(ns: Iterable<number>, invert = false): Map<number, Buffer> {
@@ -43,11 +48,22 @@ export interface CellRow {
   ns: number[];
 }
 
-/** COPY of rows (dim, stage, node, chunk, bits) into `table`; the connection is busy until it ends. */
-async function copyRows(client: SqlClient, table: string, rows: Iterable<[string, number, number, number, Buffer]>): Promise<void> {
-  const copy = openCopy(client, table, ['dim', 'stage', 'node', 'chunk', 'bits']);
+type BitsRow = [dim: string, stage: number, node: number, chunk: number, bits: Buffer];
+
+/**
+ * Binary COPY of rows (dim, stage, node, chunk, bits) into `table`; the
+ * connection is busy until it ends. With `stored`, a row whose bits hash to
+ * the stored row's is left out, and each row met is struck off `stored`.
+ */
+async function copyRows(client: SqlClient, table: string, rows: Iterable<BitsRow>, stored?: StoredDim): Promise<void> {
+  const copy = openCopy(client, table, ['dim', 'stage', 'node', 'chunk', 'bits'], { binary: true });
   try {
-    for (const [dim, stage, node, chunk, bits] of rows) await copy.write(copyLine([dim, stage, node, chunk, bitText(bits)]));
+    await copy.write(COPY_HEADER);
+    for (const [dim, stage, node, chunk, bits] of rows) {
+      if (stored && stored.take(stage, node, chunk) === bitsHash(bits)) continue;
+      await copy.write(copyTuple([{ text: dim }, { int16: stage }, { int32: node }, { int32: chunk }, { bits }]));
+    }
+    await copy.write(COPY_END);
     await copy.end();
   } catch (error) {
     await copy.abort('the funnel bits could not be written');
@@ -55,25 +71,27 @@ async function copyRows(client: SqlClient, table: string, rows: Iterable<[string
   }
 }
 
-/** The eligible rows (node −1) of the counted developers `eligible`, into `table`. */
-export async function copyEligible(client: SqlClient, table: string, eligible: readonly number[]): Promise<void> {
+/** The eligible rows (node −1) of the counted developers `eligible`, into `table` (those of `stored` that differ). */
+export async function copyEligible(client: SqlClient, table: string, eligible: readonly number[], stored?: StoredDim): Promise<void> {
   await copyRows(
     client,
     table,
-    [...chunkBits(eligible)].map(([chunk, bits]) => [WHOLE, ACTIVE_STAGE, ELIGIBLE_NODE, chunk, bits]),
+    [...chunkBits(eligible)].map(([chunk, bits]): BitsRow => [WHOLE, ACTIVE_STAGE, ELIGIBLE_NODE, chunk, bits]),
+    stored,
   );
 }
 
 /** The rows of every node (all levels) the cells of one (dim, stage) reach. */
-function* sliceRows(cells: readonly CellRow[]): Generator<[string, number, number, number, Buffer]> {
+function* sliceRows(cells: readonly CellRow[]): Generator<BitsRow> {
   if (cells.length === 0) return;
-  const rows = new Map<string, Buffer>();
+  // Keyed by node · 2^16 + chunk (nodes < 10^6, chunks < 2^15): a number, not a string per bit set.
+  const rows = new Map<number, Buffer>();
   for (const { day, ns } of cells) {
     const nodes = nodesOfDay(day);
     for (const n of ns) {
       const chunk = Math.floor(n / CHUNK_BITS);
       for (const node of nodes) {
-        const key = `${node}:${chunk}`;
+        const key = node * 65536 + chunk;
         let bits = rows.get(key);
         if (!bits) rows.set(key, (bits = Buffer.alloc(BYTES)));
         setBit(bits, n);
@@ -81,21 +99,20 @@ function* sliceRows(cells: readonly CellRow[]): Generator<[string, number, numbe
     }
   }
   const { dim, stage } = cells[0]!;
-  for (const [key, bits] of rows) {
-    const [node, chunk] = key.split(':');
-    yield [dim, stage, Number(node), Number(chunk), bits];
-  }
+  for (const [key, bits] of rows) yield [dim, stage, Math.floor(key / 65536), key % 65536, bits];
 }
 
 /**
  * Writes into `table` (dim, stage, node, chunk, bits) the rows of every node
- * the cells of one dim reach, one stage at a time (cells sorted by stage).
+ * the cells of one dim (or several) reach, one (dim, stage) at a time (cells
+ * sorted by dim and stage); with `stored` (the one dim's rows as stored),
+ * only those that differ.
  */
-export async function copyDim(client: SqlClient, table: string, cells: readonly CellRow[]): Promise<void> {
+export async function copyDim(client: SqlClient, table: string, cells: readonly CellRow[], stored?: StoredDim): Promise<void> {
   const stages: CellRow[][] = [];
   let start = 0;
   for (let i = 1; i <= cells.length; i++) {
-    if (i === cells.length || cells[i]!.stage !== cells[start]!.stage) {
+    if (i === cells.length || cells[i]!.stage !== cells[start]!.stage || cells[i]!.dim !== cells[start]!.dim) {
       stages.push(cells.slice(start, i) as CellRow[]);
       start = i;
     }
@@ -107,14 +124,17 @@ export async function copyDim(client: SqlClient, table: string, cells: readonly 
     (function* () {
       for (const slice of stages) yield* sliceRows(slice);
     })(),
+    stored,
   );
 }
 
 /** Writes the keep masks of `numbers` (every bit but theirs, per chunk) into `table` (chunk, bits). */
 export async function copyKeepMasks(client: SqlClient, table: string, numbers: readonly number[]): Promise<void> {
-  const copy = openCopy(client, table, ['chunk', 'bits']);
+  const copy = openCopy(client, table, ['chunk', 'bits'], { binary: true });
   try {
-    for (const [chunk, bits] of chunkBits(numbers, true)) await copy.write(copyLine([chunk, bitText(bits)]));
+    await copy.write(COPY_HEADER);
+    for (const [chunk, bits] of chunkBits(numbers, true)) await copy.write(copyTuple([{ int32: chunk }, { bits }]));
+    await copy.write(COPY_END);
     await copy.end();
   } catch (error) {
     await copy.abort('the funnel bits could not be cleared');

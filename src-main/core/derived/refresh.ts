@@ -24,7 +24,11 @@ export async function refreshDerived(db: Db, tenant: string, change: DerivedChan
   const recounted = change.counted ? await step('counted delta', () => applyCountedDelta(db, tenant, change.counted!)) : [];
   // Attribution first: it rewrites activity_campaigns, which the campaign
   // dimensions of the funnel and the campaign counts read.
-  const attributed = await step('attribution', () => refreshAttribution(db, tenant, change));
+  // An action-map edit that leaves conversions as they were changes no credit.
+  const attributed =
+    change.mapped && !change.mapped.conversions
+      ? { span: null, campaigns: [] }
+      : await step('attribution', () => refreshAttribution(db, tenant, change));
   const next: DerivedChange = { ...change, span: widen(change.span, attributed.span) };
   await step('developer search', () => refreshDeveloperSearch(db, tenant, next));
   await step('funnel bits', () => refreshFunnelBits(db, tenant, next));
@@ -34,7 +38,7 @@ export async function refreshDerived(db: Db, tenant: string, change: DerivedChan
   // After a change of counting only, campaign_stats follows the campaigns either difference touched.
   const touched = change.counted && attributed.campaigns ? [...new Set([...recounted, ...attributed.campaigns])] : undefined;
   await step('campaign daily', () => refreshCampaignDaily(db, tenant, change, touched));
-  await step('merge suggestions', () => refreshMergeSuggestions(db, tenant, change));
+  if (!change.mapped) await step('merge suggestions', () => refreshMergeSuggestions(db, tenant, change));
 }
 
 async function step<T>(name: string, run: () => Promise<T>): Promise<T> {

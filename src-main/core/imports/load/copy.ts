@@ -15,16 +15,17 @@ export function copyValue(value: string | number | boolean | null | undefined): 
 export const copyLine = (values: (string | number | boolean | null | undefined)[]) => `${values.map(copyValue).join('\t')}\n`;
 
 export interface CopyWriter {
-  /** Queues text; resolves when the stream can take more. */
-  write(text: string): Promise<void>;
+  /** Queues text (or, for a binary COPY, bytes); resolves when the stream can take more. */
+  write(text: string | Buffer): Promise<void>;
   /** Ends the COPY and resolves when PostgreSQL has taken every row. */
   end(): Promise<void>;
   /** Fails the COPY (CopyFail) so the connection can roll back; safe after end(). */
   abort(reason: string): Promise<void>;
 }
 
-export function openCopy(client: SqlClient, table: string, columns: readonly string[]): CopyWriter {
-  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+/** `binary`: PostgreSQL's binary COPY format, whose framing the caller writes (derived/funnel-bits-build.ts). */
+export function openCopy(client: SqlClient, table: string, columns: readonly string[], { binary = false } = {}): CopyWriter {
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN${binary ? ' (FORMAT binary)' : ''}`));
   let failure: Error | undefined;
   let settled = false;
   // A COPY stream can emit 'error' more than once (PostgreSQL refuses the
