@@ -19,6 +19,7 @@ import { importChannels } from './imports';
 import { mergeChannels } from './merges';
 import { organizationChannels } from './organizations';
 import { rateChannels } from './rates';
+import { resourceChannels } from './resources';
 import { settingsChannels } from './settings';
 import { statsChannels } from './stats';
 import { systemChannels } from './system';
@@ -36,6 +37,7 @@ export const channelRooms = {
   analytics: analyticsChannels,
   stats: statsChannels,
   backup: backupChannels,
+  resources: resourceChannels,
 } as const;
 
 type Rooms = typeof channelRooms;
@@ -59,6 +61,7 @@ export const channels = {
   ...analyticsChannels,
   ...statsChannels,
   ...backupChannels,
+  ...resourceChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;

@@ -23,3 +23,11 @@ export type FunnelListMode = (typeof funnelListModes)[number];
 
 export const attributionModels = ['linear', 'first', 'last'] as const;
 export type AttributionModelName = (typeof attributionModels)[number];
+
+/** Resource categories the spec names (resources.category); imports may write others, which are kept. */
+export const resourceCategories = ['event', 'blog', 'video', 'ad', 'repo', 'link', 'form', 'webinar'] as const;
+export const resourceSorts = ['lastActivity', 'title', 'created'] as const;
+export type ResourceSort = (typeof resourceSorts)[number];
+/** How a resource's activities are grouped over time on its page. */
+export const resourceBuckets = ['day', 'week'] as const;
+export type ResourceBucket = (typeof resourceBuckets)[number];

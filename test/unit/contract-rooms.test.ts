@@ -21,6 +21,7 @@ const PREFIXES: Record<keyof typeof channelRooms, readonly string[]> = {
   analytics: ['analytics:'],
   stats: ['stats:'],
   backup: ['backup:'],
+  resources: ['resources:'],
 };
 
 /** Files of the contract that hold no channel map of `channels`. */

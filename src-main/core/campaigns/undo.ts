@@ -11,7 +11,6 @@
  * multi-touch rows exactly as they were (their ids derive from their content).
  * A token is used once; the app forgets them on restart.
  */
-import { randomBytes } from 'node:crypto';
 import { addToCampaignDaily, IS_MULTI_TOUCH } from '../derived/campaign-daily';
 import { refreshDerived } from '../derived/refresh';
 import { CoreError } from '../errors';
@@ -20,8 +19,7 @@ import { readSettings } from '../settings/read';
 import { nameConflict } from './service';
 import { isUniqueViolation } from '../db/pg-errors';
 import type { Db } from '../db/db';
-
-const UNDO_MS = 10 * 60 * 1000;
+import { createUndoStore as createGenericUndoStore, type UndoStore as GenericUndoStore } from '../undo-store';
 
 interface Snapshot {
   tenant: string;
@@ -34,36 +32,12 @@ interface Snapshot {
   resourceIds: string[];
   campaignStats: string | null;
   developers: string[];
-  expiresAt: number;
 }
 
-export interface UndoStore {
-  put(snapshot: Omit<Snapshot, 'expiresAt'>): string;
-  get(token: string): Snapshot | undefined;
-  drop(token: string): void;
-}
+export type UndoStore = GenericUndoStore<Snapshot>;
 
-export function createUndoStore(now: () => number = Date.now): UndoStore {
-  const kept = new Map<string, Snapshot>();
-  const sweep = () => {
-    for (const [token, s] of kept) if (s.expiresAt <= now()) kept.delete(token);
-  };
-  return {
-    put(snapshot) {
-      sweep();
-      const token = randomBytes(16).toString('hex');
-      kept.set(token, { ...snapshot, expiresAt: now() + UNDO_MS });
-      return token;
-    },
-    get(token) {
-      sweep();
-      return kept.get(token);
-    },
-    drop(token) {
-      kept.delete(token);
-    },
-  };
-}
+/** A campaign's deletes, kept for ten minutes (undo-store.ts). */
+export const createUndoStore = (now?: () => number): UndoStore => createGenericUndoStore<Snapshot>(now);
 
 /** Developers with activities attributed to the campaign (their multi-touch credit depends on it). */
 async function reach(db: Db, tenant: string, campaignId: string): Promise<string[]> {
