@@ -64,7 +64,9 @@ export async function reportEventsCommand(args: string[]): Promise<number> {
   );
   const period = values.from || values.to ? `${values.from ?? '…'} to ${values.to ?? '…'} (to excluded)` : 'all time';
   process.stdout.write(
-    values.json ? `${JSON.stringify(eventsJson(rows), null, 2)}\n` : `${formatEvents(rows, group ? `${period}, group ${group}` : period)}\n`,
+    values.json
+      ? `${JSON.stringify(eventsJson(rows), null, 2)}\n`
+      : `${formatEvents(rows, group ? `${period}, group ${group}` : period)}\n`,
   );
   return 0;
 }

@@ -60,7 +60,10 @@ export async function mergeResources(
     );
     const into = rows.find((r) => r.resource_id === intoId);
     const from = rows.find((r) => r.resource_id === fromId);
-    for (const [id, side] of [[intoId, into], [fromId, from]] as const) {
+    for (const [id, side] of [
+      [intoId, into],
+      [fromId, from],
+    ] as const) {
       if (!side) throw new CoreError('NOT_FOUND', `No resource ${id}; it may have been merged already`, { resourceId: id });
     }
     const moved = await c.query<{ id: string }>(

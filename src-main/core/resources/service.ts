@@ -113,7 +113,11 @@ async function checkCampaign(db: Db, tenant: string, campaignId: string): Promis
  * resource without an external id, the old key is kept as its external id, so
  * that a later import of the same rows still lands on this resource.
  */
-export async function updateResource(db: Db, tenant: string, edit: ResourceUpdate): Promise<{ resource: ResourceRow; reattributed: number }> {
+export async function updateResource(
+  db: Db,
+  tenant: string,
+  edit: ResourceUpdate,
+): Promise<{ resource: ResourceRow; reattributed: number }> {
   const { resourceId } = edit;
   const reattributed = await inTransaction(db, async (tx) => {
     const thisResource = and(eq(resources.tenantId, tenant), eq(resources.resourceId, resourceId));
