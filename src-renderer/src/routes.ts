@@ -5,6 +5,7 @@ export const routeIds = [
   'organizations',
   'merges',
   'campaigns',
+  'resources',
   'funnel',
   'import',
   'settings',
@@ -50,4 +51,9 @@ export function developersOfOrganizationHref(orgId: string): string {
 
 export function campaignHref(campaignId: string): string {
   return `#/campaigns/${encodeURIComponent(campaignId)}`;
+}
+
+/** A resource's own page: activities over time, its developers, event or content figures. */
+export function resourceHref(resourceId: string): string {
+  return `#/resources/${encodeURIComponent(resourceId)}`;
 }

@@ -52,6 +52,7 @@ describe('translations', () => {
       organizations: '組織',
       merges: '統合候補',
       campaigns: 'キャンペーン',
+      resources: 'リソース',
       funnel: 'ファネル',
       import: 'インポート',
       settings: '設定',

@@ -4,6 +4,7 @@ import enAnalytics from './en-analytics';
 import enBackup from './en-backup';
 import enImport from './en-import';
 import enMoney from './en-money';
+import enResources from './en-resources';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
 const en = {
@@ -21,6 +22,7 @@ const en = {
     organizations: 'Organizations',
     merges: 'Merge suggestions',
     campaigns: 'Campaigns',
+    resources: 'Resources',
     funnel: 'Funnel',
     import: 'Import',
     settings: 'Settings',
@@ -82,6 +84,7 @@ const en = {
   ...enAnalytics,
   ...enMoney,
   ...enBackup,
+  ...enResources,
   status: {
     title: 'Status',
     description: 'The database behind this app: its version, where the data lives, and what the schema holds.',

@@ -5,6 +5,7 @@ import jaAnalytics from './ja-analytics';
 import jaBackup from './ja-backup';
 import jaImport from './ja-import';
 import jaMoney from './ja-money';
+import jaResources from './ja-resources';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
 const ja: Messages = {
@@ -22,6 +23,7 @@ const ja: Messages = {
     organizations: '組織',
     merges: '統合候補',
     campaigns: 'キャンペーン',
+    resources: 'リソース',
     funnel: 'ファネル',
     import: 'インポート',
     settings: '設定',
@@ -82,6 +84,7 @@ const ja: Messages = {
   ...jaAnalytics,
   ...jaMoney,
   ...jaBackup,
+  ...jaResources,
   status: {
     title: 'ステータス',
     description: 'このアプリが使用しているデータベースの状態です。バージョン、データの保存場所、スキーマの内容を確認できます。',
