@@ -76,6 +76,7 @@ const enResources = {
     lastActivity: 'Latest activity',
     bucket: 'Group by',
     buckets: { day: 'Day', week: 'Week' },
+    bucketNouns: { day: 'day', week: 'week' },
     timelineTitle: 'Activities over time',
     timelineSummary: '{{count}} activities on this resource, by {{bucket}} and action.',
     timelineEmpty: 'No activities on this resource yet.',

@@ -20,7 +20,7 @@ export function ResourceTimeline({ report, fileStem, actions }: { report: Resour
   return (
     <ChartFrame
       title={title}
-      summary={t('resourceDetail.timelineSummary', { count: shape.total, bucket: t(`resourceDetail.buckets.${report.bucket}`) })}
+      summary={t('resourceDetail.timelineSummary', { count: shape.total, bucket: t(`resourceDetail.bucketNouns.${report.bucket}`) })}
       table={shape.table}
       fileStem={fileStem}
       actions={actions}
