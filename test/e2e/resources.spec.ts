@@ -59,7 +59,8 @@ test('filter resources, open an event, see its figures and set its campaign', as
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('combobox', { name: 'Campaign' }).selectOption({ value: campaign.campaignId });
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /activities re-attributed/ })).toBeVisible();
+  // Re-attribution refreshes the derived tables in the same transaction: on a busy machine it takes seconds.
+  await expect(page.getByRole('status').filter({ hasText: /activities re-attributed/ })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('resource-campaign')).toHaveText(campaign.name);
   await expect(page.getByTestId('resource-campaigns')).toContainText(campaign.name);
 
