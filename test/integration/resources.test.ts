@@ -36,6 +36,7 @@ const M2 = 'event,Meetup #2,meetup,m2';
 const WEB = 'webinar,Webinar,,w1';
 const BLOG = 'blog,Blog post,,b1';
 const DUP = 'blog,Blog post (copy),,b2';
+const FORM = 'form,Signup form,,f1';
 
 const ROWS = [
   ['2026-01-01T10:00:00Z', 'register', 'alice', M1],
@@ -62,6 +63,7 @@ const ROWS = [
   ['2026-03-01T09:00:00Z', 'signup', 'carol', ',,,'],
   ['2026-02-01T09:00:00Z', 'signup', 'dave', ',,,'],
   ['2026-01-16T09:00:00Z', 'view', 'erin', DUP],
+  ['2026-03-12T09:00:00Z', 'signup', 'dave', FORM],
 ];
 
 let ids: Record<string, string> = {};
@@ -105,10 +107,10 @@ async function rebuildChangesNothing(): Promise<string[]> {
 describe('resources', () => {
   it('lists, searches and filters resources, with their categories and groups', async () => {
     const all = await call(db.core, 'resources:list', { sort: 'title' });
-    expect(all.total).toBe(5);
-    expect(all.categories).toEqual(['blog', 'event', 'webinar']);
+    expect(all.total).toBe(6);
+    expect(all.categories).toEqual(['blog', 'event', 'form', 'webinar']);
     expect(all.groups).toEqual(['meetup']);
-    expect(all.rows.map((r) => r.title)).toEqual(['Blog post', 'Blog post (copy)', 'Meetup #1', 'Meetup #2', 'Webinar']);
+    expect(all.rows.map((r) => r.title)).toEqual(['Blog post', 'Blog post (copy)', 'Meetup #1', 'Meetup #2', 'Signup form', 'Webinar']);
     const blog = all.rows[0]!;
     expect(blog).toMatchObject({ category: 'blog', activities: 5, campaignId: null, firstAt: '2026-01-05T09:00:00.000Z' });
     const meetups = await call(db.core, 'resources:list', { groupKey: 'meetup', category: 'event' });
@@ -188,8 +190,9 @@ describe('resources', () => {
     // alice, carol, dave and the anonymous view; bob's utm_campaign named its own campaign and keeps it.
     expect(edited.reattributed).toBe(4);
     expect(edited.resource).toMatchObject({ campaignName: 'Spring', title: 'Blog post, edited', externalId: 'b1' });
-    // Four views, and alice's signup (5 days after her view, within the 30-day lookback) credited to Spring.
-    expect(await roi('Spring')).toMatchObject({ actions: 5, conversions: 1 });
+    // Four views, and two signups credited to Spring within the 30-day lookback: alice's (5 days after
+    // her view) and dave's on the form (2 days after his).
+    expect(await roi('Spring')).toMatchObject({ actions: 6, conversions: 2 });
     expect(await roi('Other')).toMatchObject({ actions: 1, conversions: 0 });
     const report = await call(db.core, 'resources:get-report', { resourceId: ids.b1!, bucket: 'day' });
     expect(report.campaigns.map((c) => [c.name, c.activities])).toEqual([
@@ -237,6 +240,23 @@ describe('resources', () => {
     expect(await rebuildChangesNothing()).toEqual([]);
     expect(await callError(db.core, 'resources:undo-merge', { undoToken: merged.undoToken })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await callError(db.core, 'resources:merge', { intoId: ids.b1!, fromId: ids.b1! })).toMatchObject({ code: 'BAD_INPUT' });
+  });
+
+  it('gives a conversion on a resource that gets a campaign a direct attribution instead of multi-touch credit', async () => {
+    const roi = async (name: string) => (await call(db.core, 'campaigns:get-roi', {})).campaigns.find((c) => c.campaign === name);
+    // The blog is Spring's again (the undo put it back as it was before the merge).
+    expect(await roi('Spring')).toMatchObject({ conversions: 2 });
+    expect((await call(db.core, 'resources:update', { resourceId: ids.f1!, campaignId: ids.other! })).reattributed).toBe(1);
+    expect(await roi('Spring')).toMatchObject({ conversions: 1 });
+    expect(await roi('Other')).toMatchObject({ actions: 2, conversions: 1 });
+    const rows = await queryRows<{ weight: string; multi: boolean }>(
+      db.url,
+      `select ac.weight::text, substr(ac.activity_campaign_id::text, 15, 1) = '8' as multi
+         from activity_campaigns ac join activities a on a.activity_id = ac.activity_id where a.resource_id = $1`,
+      [ids.f1],
+    );
+    expect(rows).toEqual([{ weight: '1.0', multi: false }]);
+    expect(await rebuildChangesNothing()).toEqual([]);
   });
 
   it('prints the events report from the CLI, as JSON and as a table', async () => {
