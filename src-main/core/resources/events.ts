@@ -15,10 +15,16 @@ import { MERGED_AWAY_SQL } from '../identity/merged-away';
 import { readSettings } from '../settings/read';
 import type { Db } from '../db/db';
 
-/** SQL: the tenant's ($1) event resources (resource_id, title, group_key). */
+/**
+ * SQL: the tenant's ($1) event resources (resource_id, title, group_key). A
+ * connpass import writes only these actions, so its resources are found
+ * through idx_activities_tenant_action in one hashed pass, rather than by
+ * probing every other resource's activities for their source.
+ */
 export const EVENT_RESOURCES = `select r.resource_id, r.title, r.group_key from resources r
-  where r.tenant_id = $1 and (r.category in ('event', 'webinar')
-     or exists (select 1 from activities a where a.tenant_id = $1 and a.resource_id = r.resource_id and a.source = 'connpass'))`;
+  where r.tenant_id = $1 and (r.category in ('event', 'webinar') or r.resource_id in (
+    select a.resource_id from activities a
+     where a.tenant_id = $1 and a.action in ('register', 'cancel', 'attend', 'waitlist') and a.source = 'connpass'))`;
 
 /**
  * SQL: per developer of the events in relation `ev` (resource_id, …): first
