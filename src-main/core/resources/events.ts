@@ -58,25 +58,28 @@ export async function listEvents(db: Db, tenant: string, query: EventsQuery & { 
   const { timeZone } = await readSettings(db, tenant);
   const { rows } = await db.$client.query<Raw>(
     `with ev_all as materialized (${EVENT_RESOURCES}),
+     -- Every event's people, ranked per developer by first attendance (in all events, in the group):
+     -- rank > 1 is an attendance after another event's, computed once instead of probed per attendee.
+     people_all as materialized (
+       select p.*, g.group_key,
+              case when p.attended_at is not null then rank() over (partition by p.developer_id order by p.attended_at) end as nth,
+              case when p.attended_at is not null then rank() over (partition by p.developer_id, g.group_key order by p.attended_at) end as nth_in_group
+         from (${EVENT_PEOPLE('ev_all')}) p join ev_all g on g.resource_id = p.resource_id),
      ev as materialized (select * from ev_all where ($3::text is null or group_key = $3) and ($6::uuid is null or resource_id = $6)),
-     people as materialized (${EVENT_PEOPLE('ev')}),
-     dated as (
-       select ev.*, (coalesce((select min(p.attended_at) from people p where p.resource_id = ev.resource_id),
+     people as materialized (select * from people_all where resource_id in (select resource_id from ev)),
+     -- Materialized, with first attendances grouped once: inlined, the day was recomputed per attendee row.
+     dated as materialized (
+       select ev.*, (coalesce(f.first_attended,
                               (select max(a.occurred_at) from activities a where a.tenant_id = $1 and a.resource_id = ev.resource_id))
                      at time zone $2)::date as day
-         from ev)
+         from ev left join (select resource_id, min(attended_at) as first_attended from people group by resource_id) f
+           on f.resource_id = ev.resource_id)
      select e.resource_id, e.title, e.group_key, to_char(e.day, 'YYYY-MM-DD') as date,
             count(p.developer_id) as registered,
             count(*) filter (where p.attended_at is null and p.status = 'cancel') as cancelled,
             count(p.attended_at) as attended,
-            count(*) filter (where p.attended_at is not null and exists (
-              select 1 from activities b where b.tenant_id = $1 and b.developer_id = p.developer_id and b.action = 'attend'
-                 and b.occurred_at < p.attended_at and b.resource_id <> p.resource_id
-                 and b.resource_id in (select resource_id from ev_all))) as repeat,
-            count(*) filter (where p.attended_at is not null and exists (
-              select 1 from activities b where b.tenant_id = $1 and b.developer_id = p.developer_id and b.action = 'attend'
-                 and b.occurred_at < p.attended_at and b.resource_id <> p.resource_id
-                 and b.resource_id in (select resource_id from ev_all g where g.group_key = e.group_key))) as repeat_in_group
+            count(*) filter (where p.nth > 1) as repeat,
+            count(*) filter (where p.nth_in_group > 1 and e.group_key is not null) as repeat_in_group
        from dated e left join people p on p.resource_id = e.resource_id
       where ($4::date is null or e.day >= $4::date) and ($5::date is null or e.day < $5::date)
       group by e.resource_id, e.title, e.group_key, e.day
