@@ -25,6 +25,7 @@ Commands:
   developer show                          One developer's profile, by email or id
   report funnel                           The funnel for a period: reached, at or beyond, conversion per stage
   report roi                              Campaign ROI in the reporting currency: cost, actions, conversions, ROI %
+  report events                           Events: registered, cancelled, attended, no-show rate, first-time and repeat attendees
   rates set|list|delete|import            Exchange rates into the reporting currency, one per currency and month
   stats rebuild                           Recompute the stats and every derived table from the data
   backup                                  Back up everything into one file (default: <data folder>/backups/)
@@ -49,6 +50,7 @@ Options:
   developers unmerge MERGE_ID [--json]
   report funnel --from DATE --to DATE [--campaign NAME] [--source S] [--json]
   report roi [--from DATE --to DATE] [--model linear|first|last] [--lookback-days N] [--by-currency] [--json]
+  report events [--from DATE --to DATE] [--group G] [--json]
   rates set CURRENCY MONTH RATE [--json]  e.g. rates set USD 2026-04 151.2 (151.2 of the reporting currency per USD)
   rates list [--json]
   rates delete CURRENCY MONTH [--json]

@@ -3,12 +3,14 @@
  * dispatching on its first argument (as `drm developers` does).
  */
 import { UsageError } from './context';
+import { reportEventsCommand } from './report-events';
 import { reportFunnelCommand } from './report-funnel';
 import { reportRoiCommand } from './report-roi';
 
 const subcommands: Record<string, (args: string[]) => Promise<number | void>> = {
   funnel: reportFunnelCommand,
   roi: reportRoiCommand,
+  events: reportEventsCommand,
 };
 
 export async function reportCommand(args: string[]): Promise<number | void> {

@@ -19,6 +19,7 @@ import { createImporter, type Importer } from './imports/importer';
 import { markInterruptedJobs } from './imports/jobs';
 import { mergeHandlers } from './merges/handlers';
 import { organizationHandlers } from './organizations/handlers';
+import { resourceHandlers } from './resources/handlers';
 import { rateHandlers } from './rates/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { shortlinkHandlers } from './shortlinks/handlers';
@@ -71,6 +72,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
         rates: rateHandlers(db, events, DEFAULT_TENANT),
         analytics: analyticsHandlers(db, events, DEFAULT_TENANT),
         shortlinks: shortlinkHandlers(db, events, DEFAULT_TENANT),
+        resources: resourceHandlers(db, events, DEFAULT_TENANT),
       },
       close: async () => {
         // Running imports roll back; their jobs are marked cancelled before the pool closes.

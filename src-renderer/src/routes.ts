@@ -6,6 +6,7 @@ export const routeIds = [
   'merges',
   'campaigns',
   'shortlinks',
+  'resources',
   'funnel',
   'import',
   'settings',
@@ -51,4 +52,9 @@ export function developersOfOrganizationHref(orgId: string): string {
 
 export function campaignHref(campaignId: string): string {
   return `#/campaigns/${encodeURIComponent(campaignId)}`;
+}
+
+/** A resource's own page: activities over time, its developers, event or content figures. */
+export function resourceHref(resourceId: string): string {
+  return `#/resources/${encodeURIComponent(resourceId)}`;
 }

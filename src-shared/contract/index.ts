@@ -19,6 +19,7 @@ import { importChannels } from './imports';
 import { mergeChannels } from './merges';
 import { organizationChannels } from './organizations';
 import { rateChannels } from './rates';
+import { resourceChannels } from './resources';
 import { settingsChannels } from './settings';
 import { shortlinkChannels } from './shortlinks';
 import { statsChannels } from './stats';
@@ -38,6 +39,7 @@ export const channelRooms = {
   stats: statsChannels,
   backup: backupChannels,
   shortlinks: shortlinkChannels,
+  resources: resourceChannels,
 } as const;
 
 type Rooms = typeof channelRooms;
@@ -62,6 +64,7 @@ export const channels = {
   ...statsChannels,
   ...backupChannels,
   ...shortlinkChannels,
+  ...resourceChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;

@@ -33,3 +33,11 @@ export const qrSizes = [512, 1024, 2048] as const;
 /** Where a short-link domain is hosted: the redirect-rule files the app exports. */
 export const redirectFormats = ['netlify', 'nginx', 'apache', 'csv'] as const;
 export type RedirectFormatName = (typeof redirectFormats)[number];
+
+/** Resource categories the spec names (resources.category); imports may write others, which are kept. */
+export const resourceCategories = ['event', 'blog', 'video', 'ad', 'repo', 'link', 'form', 'webinar'] as const;
+export const resourceSorts = ['lastActivity', 'title', 'created'] as const;
+export type ResourceSort = (typeof resourceSorts)[number];
+/** How a resource's activities are grouped over time on its page. */
+export const resourceBuckets = ['day', 'week'] as const;
+export type ResourceBucket = (typeof resourceBuckets)[number];

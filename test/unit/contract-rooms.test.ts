@@ -22,6 +22,7 @@ const PREFIXES: Record<keyof typeof channelRooms, readonly string[]> = {
   stats: ['stats:'],
   backup: ['backup:'],
   shortlinks: ['shortlinks:'],
+  resources: ['resources:'],
 };
 
 /** Files of the contract that hold no channel map of `channels`. */

@@ -41,6 +41,11 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/imports/load/entity-resolve.ts': 'set-based: import resolution',
   'src-main/core/imports/load/event-title.ts': "set-based: import resolution, the staged event's title against the stored one",
   'src-main/core/merges/suggestions.ts': 'set-based: candidate pairs found by self-joins',
+  'src-main/core/resources/attribution.ts': "set-based: a resource's activities re-attributed in bulk, with their difference",
+  'src-main/core/resources/events.ts': 'set-based: event figures per event and developer over activities',
+  'src-main/core/resources/merge.ts': 'set-based: a merge moves every activity of a resource and snapshots its row for undo',
+  'src-main/core/resources/report.ts': "set-based: a resource's activities per bucket, action, stage and campaign",
+  'src-main/core/resources/service.ts': "set-based: the list's activity counts and spans per resource, with dynamic filters",
   'src-main/core/rates/costs.ts': 'set-based: budget costs per campaign, currency and month, each with its rate',
   'src-main/core/stats/service.ts': 'set-based: developer_stats and campaign_stats recomputed',
 };

@@ -53,6 +53,7 @@ describe('translations', () => {
       merges: '統合候補',
       campaigns: 'キャンペーン',
       shortlinks: '短縮リンク',
+      resources: 'リソース',
       funnel: 'ファネル',
       import: 'インポート',
       settings: '設定',

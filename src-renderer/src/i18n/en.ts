@@ -5,6 +5,7 @@ import enBackup from './en-backup';
 import enImport from './en-import';
 import enMoney from './en-money';
 import enShortlinks from './en-shortlinks';
+import enResources from './en-resources';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
 const en = {
@@ -23,6 +24,7 @@ const en = {
     merges: 'Merge suggestions',
     campaigns: 'Campaigns',
     shortlinks: 'Short links',
+    resources: 'Resources',
     funnel: 'Funnel',
     import: 'Import',
     settings: 'Settings',
@@ -85,6 +87,7 @@ const en = {
   ...enMoney,
   ...enBackup,
   ...enShortlinks,
+  ...enResources,
   status: {
     title: 'Status',
     description: 'The database behind this app: its version, where the data lives, and what the schema holds.',

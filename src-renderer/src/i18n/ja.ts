@@ -6,6 +6,7 @@ import jaBackup from './ja-backup';
 import jaImport from './ja-import';
 import jaMoney from './ja-money';
 import jaShortlinks from './ja-shortlinks';
+import jaResources from './ja-resources';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
 const ja: Messages = {
@@ -24,6 +25,7 @@ const ja: Messages = {
     merges: '統合候補',
     campaigns: 'キャンペーン',
     shortlinks: '短縮リンク',
+    resources: 'リソース',
     funnel: 'ファネル',
     import: 'インポート',
     settings: '設定',
@@ -85,6 +87,7 @@ const ja: Messages = {
   ...jaMoney,
   ...jaBackup,
   ...jaShortlinks,
+  ...jaResources,
   status: {
     title: 'ステータス',
     description: 'このアプリが使用しているデータベースの状態です。バージョン、データの保存場所、スキーマの内容を確認できます。',

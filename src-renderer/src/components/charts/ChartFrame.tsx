@@ -1,9 +1,9 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartTable } from '../../analytics/chart-data';
-import { tableToCsv } from '../../analytics/csv';
-import { saveBlob, saveText } from '../../download';
+import { saveBlob } from '../../download';
 import { useChartTheme } from './chart-theme';
+import { CsvButton } from './CsvButton';
 import { DataTable } from './DataTable';
 import { chartToPng, type PngLegendItem } from './export-png';
 
@@ -75,15 +75,7 @@ export function ChartFrame(props: ChartFrameProps) {
           >
             {t('charts.png')}
           </button>
-          <button
-            type="button"
-            className="button-secondary button-small"
-            onClick={() => saveText(`${fileStem}.csv`, tableToCsv(table))}
-            disabled={table.rows.length === 0}
-            aria-label={t('charts.exportCsvOf', { title })}
-          >
-            {t('charts.csv')}
-          </button>
+          <CsvButton table={table} fileStem={fileStem} title={title} />
         </div>
       </div>
       {note}
