@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import type { PoolClient } from 'pg';
 import { dbOn, poolOf, type Db } from '../db/db';
-import { traceStep } from '../db/trace';
+import { traceBackend, traceStep } from '../db/trace';
 import type { CoreEvents } from '../events';
 import { DERIVED_TABLE_NAMES } from '../derived/tables';
 import { earlyStopMessage, ErrorKinds } from './error-kinds';
@@ -45,6 +45,7 @@ export async function loadFile(job: LoadJob): Promise<{ status: 'succeeded' | 'r
   // Cancel reaches a running statement too, through the server.
   const onAbort = () => void pool.query('select pg_cancel_backend($1)', [backendPid(client)]).catch(() => undefined);
   job.signal.addEventListener('abort', onAbort);
+  traceBackend(backendPid(client));
   try {
     await client.query('begin');
     // Resolution sorts and hashes whole files' worth of keys: in memory, not in temp files.
@@ -69,6 +70,7 @@ export async function loadFile(job: LoadJob): Promise<{ status: 'succeeded' | 'r
     throw error;
   } finally {
     job.signal.removeEventListener('abort', onAbort);
+    traceBackend(undefined);
     client.release(discard || undefined);
   }
 }
