@@ -42,9 +42,16 @@ export interface ActorSighting {
 export const isLater = (at: number, line: number, current: { at: number; line: number } | undefined) =>
   !current || at > current.at || (at === current.at && line > current.line);
 
+/** The later of `current` and this sighting; updated in place (one object per actor and column, not per row). */
 function see<T>(current: Sighting<T> | undefined, value: T | null, at: number, line: number): Sighting<T> | undefined {
   if (value === null) return current;
-  return isLater(at, line, current) ? { value, at, line } : current;
+  if (!current) return { value, at, line };
+  if (isLater(at, line, current)) {
+    current.value = value;
+    current.at = at;
+    current.line = line;
+  }
+  return current;
 }
 
 const FETCH_ROWS = 20_000;
