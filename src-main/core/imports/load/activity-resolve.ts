@@ -10,6 +10,7 @@ import type { Db, SqlClient } from '../../db/db';
 import { tracedClient } from '../../db/trace';
 import type { DerivedChange } from '../../derived/change';
 import { STAGE_ACTIVITY } from './activity-stage';
+import type { ActorSighting } from './actors';
 import { resolveIdentitiesInMemory, type IdentityCounts } from './identity-memory';
 import { withIndexesDeferred } from './index-aware';
 
@@ -17,7 +18,7 @@ import { withIndexesDeferred } from './index-aware';
  * Resolves the staged file's actors and leaves the temp table `stage_actor`
  * (actor_key, provider, external_user_id, developer_id) for the steps after it.
  */
-export type IdentityResolver = (db: Db, tenant: string) => Promise<IdentityCounts>;
+export type IdentityResolver = (db: Db, tenant: string, actors?: Map<string, ActorSighting>) => Promise<IdentityCounts>;
 
 let identityResolver: IdentityResolver = resolveIdentitiesInMemory;
 
@@ -46,10 +47,11 @@ async function count(client: SqlClient, text: string, values: unknown[]): Promis
   return (await client.query(text, values)).rowCount ?? 0;
 }
 
-export async function resolveActivities(db: Db, tenant: string): Promise<ResolveCounts> {
+/** `actors`: the file's actors when they were gathered while it was staged (actors.ts). */
+export async function resolveActivities(db: Db, tenant: string, actors?: Map<string, ActorSighting>): Promise<ResolveCounts> {
   const client = tracedClient(db);
   const staged = Number((await client.query<{ n: string }>(`select count(*) as n from ${STAGE_ACTIVITY}`)).rows[0]!.n);
-  const people = await identityResolver(db, tenant);
+  const people = await identityResolver(db, tenant, actors);
   const { campaigns, resources } = await resolveCampaignsAndResources(client, tenant);
   const { activities, bulk } = await insertActivities(db, client, tenant, staged);
   await attributeDirectly(db, client, tenant, bulk);

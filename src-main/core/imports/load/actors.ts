@@ -1,14 +1,16 @@
 /**
- * The actors of a staged activities file, aggregated in memory: one entry per
- * actor key (an account, else an email) with what the file says about it —
- * the same columns the set-based `stage_actor` of today's rules held
- * (bench/identity-reference.ts), read from the stage once in batches.
+ * The actors of an activities file, aggregated in memory: one entry per actor
+ * key (an account, else an email) with what the file says about it — the
+ * same columns the set-based `stage_actor` of the rules before held
+ * (bench/identity-reference.ts). The parse workers send one ActorRow per
+ * staged row with each batch; the importer gathers them while PostgreSQL
+ * takes the batch's COPY, so resolution starts with them in hand.
  *
  * Memory is bounded by the file's distinct actors, never by the database:
  * about 400 bytes per actor plus its strings (≈ 25 MB for 60k actors).
  */
-import type { SqlClient } from '../../db/db';
-import { STAGE_ACTIVITY } from './activity-stage';
+import type { ActivityRecord, ActorRow } from '../types';
+import { actorKey } from './keys';
 
 /** A value with the sighting that said it: the latest instant wins, then the later line. */
 export interface Sighting<T> {
@@ -54,41 +56,38 @@ function see<T>(current: Sighting<T> | undefined, value: T | null, at: number, l
   return current;
 }
 
-const FETCH_ROWS = 20_000;
-
-type StageRow = [
-  number,
-  string,
-  number,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-];
-
-/** Reads the stage (anonymous rows name nobody and are left out) into one ActorSighting per actor key. */
-export async function readActors(client: SqlClient): Promise<Map<string, ActorSighting>> {
-  const actors = new Map<string, ActorSighting>();
-  await client.query(
-    `declare stage_actor_rows no scroll cursor for
-     select line, actor_key, (extract(epoch from occurred_at) * 1000)::float8, provider, external_user_id, handle, email,
-            display_name, organization, account_attributes::text
-       from ${STAGE_ACTIVITY}
-      where (provider is not null and external_user_id is not null) or email is not null`,
-  );
-  for (;;) {
-    const { rows } = await client.query<StageRow>({ text: `fetch ${FETCH_ROWS} from stage_actor_rows`, rowMode: 'array' } as never);
-    for (const row of rows as unknown as StageRow[]) addRow(actors, row);
-    if (rows.length < FETCH_ROWS) break;
-  }
-  await client.query('close stage_actor_rows');
-  return actors;
+/**
+ * The parse worker's ActorRow of a record, or undefined when it names nobody
+ * resolution knows (anonymous): the same rows and values the stage holds.
+ */
+export function actorRow(record: ActivityRecord): ActorRow | undefined {
+  const { actor } = record;
+  const account = actor.provider !== undefined && actor.externalUserId !== undefined;
+  if (!account && actor.email === undefined) return undefined;
+  return [
+    record.line,
+    actorKey(actor)!,
+    record.occurredAt,
+    account ? actor.provider! : null,
+    account ? actor.externalUserId! : null,
+    actor.handle ?? null,
+    actor.email ?? null,
+    actor.displayName ?? null,
+    actor.organization ?? null,
+    actor.attributes ? JSON.stringify(actor.attributes) : null,
+  ];
 }
 
-function addRow(actors: Map<string, ActorSighting>, [line, key, at, provider, externalUserId, handle, email, name, org, attrs]: StageRow) {
+/** The actors of a file, gathered from the parse worker's batches while they are staged. */
+export class ActorGatherer {
+  readonly actors = new Map<string, ActorSighting>();
+
+  add(rows: readonly ActorRow[]): void {
+    for (const row of rows) addRow(this.actors, row);
+  }
+}
+
+function addRow(actors: Map<string, ActorSighting>, [line, key, at, provider, externalUserId, handle, email, name, org, attrs]: ActorRow) {
   let actor = actors.get(key);
   if (!actor) {
     actor = { key, emails: new Set(), firstAt: at, lastAt: at, firstLine: line, lastLine: line };

@@ -1,6 +1,6 @@
 /**
  * Identity resolution of an activities import, in memory (issue 12 §1): the
- * file's actors are read from the stage once, what the database knows about
+ * file's actors are gathered while it is staged (actors.ts), what the database knows about
  * their keys is fetched by those keys, every actor is resolved by the rules
  * below, and developers, accounts and identifiers are each written once (COPY
  * for new rows; one statement for the known rows that change).
@@ -28,7 +28,7 @@ import type { Db, SqlClient } from '../../db/db';
 import { traceStep } from '../../db/trace';
 import { FREE_MAIL_DOMAINS } from '../../identity/free-mail';
 import { pausePoint } from '../pause';
-import { isLater, readActors, type ActorSighting, type Sighting } from './actors';
+import { isLater, type ActorSighting, type Sighting } from './actors';
 import { claimOrganizationDomains, resolveDomainOrganizations, STAGE_DOMAIN } from './domain-orgs';
 import {
   accountKey,
@@ -83,13 +83,12 @@ function latestOf(actors: readonly ActorSighting[], pick: (a: ActorSighting) => 
 }
 
 /** Resolves the staged file's actors; leaves `stage_actor` (actor_key, provider, external_user_id, developer_id) for what follows. */
-export async function resolveIdentitiesInMemory(db: Db, tenant: string): Promise<IdentityCounts> {
-  // The raw connection: the stage is read through a cursor in array row mode.
+export async function resolveIdentitiesInMemory(db: Db, tenant: string, gathered?: Map<string, ActorSighting>): Promise<IdentityCounts> {
+  // Only an importer that gathered the file's actors while staging it may resolve it here (load-file.ts).
+  if (!gathered) throw new Error("resolveIdentitiesInMemory: the file's actors were not gathered while it was staged");
   const client = db.$client;
   let started = performance.now();
-  const actors = [...(await readActors(client)).values()];
-  traceStep(`read ${actors.length} actors`, started);
-  started = performance.now();
+  const actors = [...gathered.values()];
   let organizations = await nameOrganizations(client, tenant, actors);
   const { accounts: knownAccountIds, identifiers: held } = await matchKnown(client, tenant, actors);
   traceStep('match known identities', started);
