@@ -12,6 +12,12 @@ async function inBatches<T>(items: readonly T[], run: (batch: T[]) => Promise<vo
   for (let i = 0; i < items.length; i += BATCH) await run(items.slice(i, i + BATCH));
 }
 
+/** Whether the tenant has any row in `table`: a first import looks nothing up (one probe, not a batch per 10,000 keys). */
+async function anyRow(client: SqlClient, table: 'accounts' | 'developer_identifiers' | 'developers', tenant: string): Promise<boolean> {
+  const { rows } = await client.query<{ any: boolean }>(`select exists (select 1 from ${table} where tenant_id = $1) as any`, [tenant]);
+  return rows[0]!.any;
+}
+
 /** Map key of an account. */
 export const accountKey = (provider: string, externalUserId: string) => `${provider}\u0000${externalUserId}`;
 
@@ -22,6 +28,7 @@ export async function knownAccounts(
   keys: readonly (readonly [string, string])[],
 ): Promise<Map<string, string | null>> {
   const found = new Map<string, string | null>();
+  if (!(await anyRow(client, 'accounts', tenant))) return found;
   await inBatches(keys, async (batch) => {
     const { rows } = await client.query<{ provider: string; external_user_id: string; developer_id: string | null }>(
       `select a.provider, a.external_user_id, a.developer_id
@@ -47,6 +54,7 @@ export async function knownEmailIdentifiers(
   emails: readonly string[],
 ): Promise<Map<string, KnownIdentifier>> {
   const found = new Map<string, KnownIdentifier>();
+  if (!(await anyRow(client, 'developer_identifiers', tenant))) return found;
   await inBatches(emails, async (batch) => {
     const { rows } = await client.query<{ value: string; developer_id: string; first_seen: string | null }>(
       `select value_normalized as value, developer_id, (extract(epoch from first_seen) * 1000000)::int8::text as first_seen
@@ -62,6 +70,7 @@ export async function knownEmailIdentifiers(
 /** Developers whose primary email (citext: case-insensitive, unique per tenant) is one of these; keyed by the lower-cased email. */
 export async function knownPrimaryEmails(client: SqlClient, tenant: string, emails: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
+  if (!(await anyRow(client, 'developers', tenant))) return found;
   await inBatches(emails, async (batch) => {
     const { rows } = await client.query<{ email: string; developer_id: string }>(
       `select lower(primary_email::text) as email, developer_id from developers where tenant_id = $1 and primary_email = any($2::citext[])`,
