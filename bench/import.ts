@@ -22,6 +22,8 @@ import pg from 'pg';
 import { DEFAULT_TENANT } from '../src-main/core/db/seed';
 import { cleanups, cleanUpOnSignals, runBenchmark } from './cleanup';
 import { generateDataset } from './dataset';
+import { referenceResolveIdentities } from './identity-reference';
+import { useIdentityResolver } from '../src-main/core/imports/load/activity-resolve';
 import { defaultPeople } from './generate/identities';
 import { activitiesOnlyMs, copyIntoFresh, dumpImported, prepareFresh, SPEC_TABLES } from './import-baseline';
 import { checkAccounting, checkDaily, checkRebuild, type Check } from './import-checks';
@@ -33,7 +35,9 @@ const usage = `usage: npm run bench:import -- [--rows N] [--shape default|identi
   --runs          rounds of import + baseline, alternated (default 3); medians printed
   --database-url  an external PostgreSQL whose role may create databases (CREATEDB): each round imports
                   into a fresh database there and the baseline uses another; both dropped afterwards
-  --external      start Debian's PostgreSQL (/usr/lib/postgresql/<major>) in a temp folder and use it`;
+  --external      start Debian's PostgreSQL (/usr/lib/postgresql/<major>) in a temp folder and use it
+  --identities    memory (the app's resolution, default) or reference (the set-based SQL it replaced,
+                  bench/identity-reference.ts): to compare the two in one run`;
 
 const { values: args } = parseArgs({
   options: {
@@ -43,6 +47,7 @@ const { values: args } = parseArgs({
     'database-url': { type: 'string' },
     external: { type: 'boolean', default: false },
     seed: { type: 'string', default: '42' },
+    identities: { type: 'string', default: 'memory' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -221,6 +226,8 @@ async function main(): Promise<number> {
   if (!identities && args.shape !== 'default') throw new Error(`--shape must be default or identities, got "${args.shape}"`);
   const rows = count('rows', args.rows ?? process.env.BENCH_ROWS ?? (identities ? '200000' : '1000000'), 1);
   const runs = count('runs', args.runs, 1);
+  if (args.identities === 'reference') useIdentityResolver(referenceResolveIdentities);
+  else if (args.identities !== 'memory') throw new Error(`--identities must be memory or reference, got "${args.identities}"`);
   const seed = count('seed', args.seed, 0);
   const parent = mkdtempSync(join(tmpdir(), 'drm-bench-import-'));
   chmodSync(parent, 0o711);
@@ -243,6 +250,7 @@ async function main(): Promise<number> {
       .map((l) => l.toFixed(1))
       .join(' ')}, Node ${process.version}, ${import.meta.url.endsWith('.ts') ? 'from source (tsx)' : 'bundled'}; server ${server.label}`,
   );
+  if (args.identities === 'reference') console.log('identity resolution: the set-based reference (bench/identity-reference.ts)');
   const results: RoundResult[] = [];
   const checks: Check[] = [];
   for (let i = 0; i < runs; i++) results.push(await oneRound(server, i, csv, join(parent, 'dump'), checks, people));

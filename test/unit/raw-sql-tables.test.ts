@@ -39,6 +39,10 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/imports/load/activity-resolve.ts': 'set-based: import resolution',
   'src-main/core/imports/load/domain-orgs.ts': 'set-based: import resolution',
   'src-main/core/imports/load/entity-resolve.ts': 'set-based: import resolution',
+  'src-main/core/imports/load/identity-known.ts': "set-based: look-ups of a whole file's keys in batches (unnest, = any)",
+  'src-main/core/imports/load/identity-memory.ts':
+    'set-based: organizations of a whole file (unnest) and one update of its known developers',
+  'src-main/core/imports/load/identity-write.ts': "set-based: COPY of a whole file's new rows and one UPDATE … FROM of its known accounts",
   'src-main/core/imports/load/event-title.ts': "set-based: import resolution, the staged event's title against the stored one",
   'src-main/core/merges/suggestions.ts': 'set-based: candidate pairs found by self-joins',
   'src-main/core/resources/attribution.ts': "set-based: a resource's activities re-attributed in bulk, with their difference",

@@ -1,14 +1,39 @@
 /**
  * Opt-in timing of import and refresh steps (DRM_IMPORT_TRACE=1), printed to
  * stderr: the benchmark's way to see where an import spends its time.
+ *
+ * On a loaded machine wall times move several-fold; CPU time barely does. So
+ * each line also gives the CPU used so far by this Node process and by the
+ * import's backend (traceBackend; read from /proc when the server runs on
+ * this machine): the difference between two lines is the CPU of what ran
+ * between them.
  */
+import { readFileSync } from 'node:fs';
 import type { QueryResult, QueryResultRow } from 'pg';
 import type { Db, SqlClient } from './db';
 
 const enabled = process.env.DRM_IMPORT_TRACE === '1';
+let backendPid: number | undefined;
+
+/** The server process whose CPU the trace reports (the import's connection); undefined to stop. */
+export function traceBackend(pid: number | undefined): void {
+  backendPid = pid;
+}
+
+function cpuSoFar(): string {
+  const node = process.cpuUsage();
+  let server = '';
+  try {
+    if (backendPid !== undefined)
+      server = `, server ${Math.round(Number(readFileSync(`/proc/${backendPid}/schedstat`, 'utf8').split(' ')[0]) / 1e6)}`;
+  } catch {
+    // Not on this machine, or gone: wall time alone.
+  }
+  return ` (cpu so far: node ${Math.round((node.user + node.system) / 1000)}${server})`;
+}
 
 export function traceStep(name: string, startedAt: number): void {
-  if (enabled) process.stderr.write(`[import] ${name}: ${Math.round(performance.now() - startedAt)} ms\n`);
+  if (enabled) process.stderr.write(`[import] ${name}: ${Math.round(performance.now() - startedAt)} ms${cpuSoFar()}\n`);
 }
 
 /** `db`'s connection as a `SqlClient` whose statements are timed and labelled by their first words when tracing. */

@@ -6,13 +6,14 @@
 import { stat } from 'node:fs/promises';
 import type { PoolClient } from 'pg';
 import { dbOn, poolOf, type Db } from '../db/db';
-import { traceStep } from '../db/trace';
+import { traceBackend, traceStep } from '../db/trace';
 import type { CoreEvents } from '../events';
 import { DERIVED_TABLE_NAMES } from '../derived/tables';
 import { earlyStopMessage, ErrorKinds } from './error-kinds';
 import { FileChanged } from './failure';
 import { formatModule, formatOf } from './formats/index';
 import { ERRORS_KEPT, updateJob, type JobMetrics } from './jobs';
+import { ActorGatherer } from './load/actors';
 import type { CopyWriter } from './load/copy';
 import { openStage, resolveStage } from './load/resolve';
 import { parseFileInWorkers } from './parse/parse-worker-client';
@@ -45,13 +46,17 @@ export async function loadFile(job: LoadJob): Promise<{ status: 'succeeded' | 'r
   // Cancel reaches a running statement too, through the server.
   const onAbort = () => void pool.query('select pg_cancel_backend($1)', [backendPid(client)]).catch(() => undefined);
   job.signal.addEventListener('abort', onAbort);
+  traceBackend(backendPid(client));
   try {
     await client.query('begin');
     // Resolution sorts and hashes whole files' worth of keys: in memory, not in temp files.
     // Local to this transaction; durability settings are never touched.
     await client.query("set local work_mem = '128MB'");
-    copy = await openStage(client, formatOf(job.request.type).load);
-    await stageFile(job, copy);
+    const load = formatOf(job.request.type).load;
+    copy = await openStage(client, load);
+    // An activities file's actors are gathered while its rows stream into the stage, for resolution in memory.
+    const actors = load.kind === 'activity' ? new ActorGatherer() : undefined;
+    await stageFile(job, copy, actors);
     if (job.metrics.errorCount > 0) {
       await client.query('rollback');
       const stop = job.metrics.earlyStop;
@@ -60,7 +65,7 @@ export async function loadFile(job: LoadJob): Promise<{ status: 'succeeded' | 'r
         message: stop ? earlyStopMessage(stop) : `${job.metrics.rejected} row(s) have errors; nothing was imported`,
       };
     }
-    await resolveAndCommit(job, client);
+    await resolveAndCommit(job, client, actors);
     return { status: 'succeeded', message: job.request.dryRun ? 'Dry run: nothing was written' : null };
   } catch (error) {
     await copy?.abort('import stopped');
@@ -69,6 +74,7 @@ export async function loadFile(job: LoadJob): Promise<{ status: 'succeeded' | 'r
     throw error;
   } finally {
     job.signal.removeEventListener('abort', onAbort);
+    traceBackend(undefined);
     client.release(discard || undefined);
   }
 }
@@ -78,7 +84,7 @@ export async function loadFile(job: LoadJob): Promise<{ status: 'succeeded' | 'r
  * changed meanwhile. Stops reading once one kind of error is common enough
  * (error-kinds.ts): the job is rejected then, with what was found so far.
  */
-async function stageFile({ request, metrics, signal, onBytes, tenant }: LoadJob, copy: CopyWriter): Promise<void> {
+async function stageFile({ request, metrics, signal, onBytes, tenant }: LoadJob, copy: CopyWriter, actors?: ActorGatherer): Promise<void> {
   const began = performance.now();
   const kinds = new ErrorKinds();
   // The worker turns valid rows into COPY text; outcomes carry only errors and skips.
@@ -88,7 +94,10 @@ async function stageFile({ request, metrics, signal, onBytes, tenant }: LoadJob,
     countOutcomes(batch.outcomes, metrics, kinds);
     // After the first bad row nothing more is staged: the job will be rejected anyway.
     if (batch.copyText && metrics.errorCount === 0) {
-      await copy.write(batch.copyText);
+      const written = copy.write(batch.copyText);
+      // While PostgreSQL takes the batch on the other core.
+      if (batch.actors) actors?.add(batch.actors);
+      await written;
       if (!staged) await pausePoint('copy');
       staged = true;
     }
@@ -110,14 +119,14 @@ async function stageFile({ request, metrics, signal, onBytes, tenant }: LoadJob,
   onBytes(request.totalBytes);
 }
 
-async function resolveAndCommit(job: LoadJob, client: PoolClient): Promise<void> {
+async function resolveAndCommit(job: LoadJob, client: PoolClient, actors?: ActorGatherer): Promise<void> {
   const { request, metrics, signal } = job;
   const format = formatOf(request.type);
   const tx = dbOn(client);
   const resolving = performance.now();
   // Formats whose form offers an event title may find the event stored under another one.
   const eventTitles = format.options.includes('eventTitle') ? { update: request.options.updateEventTitle === true } : undefined;
-  await resolveStage(tx, job.tenant, format.load, metrics, eventTitles);
+  await resolveStage(tx, job.tenant, format.load, metrics, eventTitles, actors?.actors);
   traceStep('resolve', resolving);
   if (signal.aborted) throw new Cancelled();
   await pausePoint('commit');

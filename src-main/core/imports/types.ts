@@ -152,6 +152,24 @@ export interface SniffResult {
   structuralProblem?: string;
 }
 
+/**
+ * One staged activity's actor, as the parse worker sends it: line, actor key,
+ * instant (epoch ms), provider and external id (both or neither), handle,
+ * email, display name, organization, account attributes (JSON).
+ */
+export type ActorRow = [
+  number,
+  string,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+];
+
 /** Messages from the parse worker to the importer. */
 export type WorkerMessage =
   | {
@@ -160,6 +178,8 @@ export type WorkerMessage =
       outcomes: RowOutcome[];
       /** COPY text of the batch's valid rows, when the worker stages them. */
       copyText?: string;
+      /** Who the batch's staged activities name (anonymous rows left out), for identity resolution. */
+      actors?: ActorRow[];
       rowsRead: number;
       bytesRead: number;
     }

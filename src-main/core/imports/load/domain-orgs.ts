@@ -76,9 +76,14 @@ export async function resolveDomainOrganizations(
 /**
  * Gives organizations without a domain the one company domain their people in
  * this file share. `membersSql` selects (organization, email) pairs; `$1` in
- * it is the free mail list, `$2` the tenant.
+ * it is the free mail list, `$2` the tenant, `$3`… the `values` given.
  */
-export async function claimOrganizationDomains(client: SqlClient, tenant: string, membersSql: string): Promise<void> {
+export async function claimOrganizationDomains(
+  client: SqlClient,
+  tenant: string,
+  membersSql: string,
+  values: unknown[] = [],
+): Promise<void> {
   await client.query(
     `with claim as (
        select organization, min(domain) as domain, count(*) over (partition by min(domain)) as claimants
@@ -91,6 +96,6 @@ export async function claimOrganizationDomains(client: SqlClient, tenant: string
       -- A domain names one organization: none that another already has, or two claim at once.
       where o.tenant_id = $2 and o.name = c.organization and o.domain_primary is null and c.claimants = 1
         and not exists (select 1 from organizations o2 where o2.tenant_id = $2 and lower(o2.domain_primary::text) = c.domain)`,
-    [freeMailDomains(), tenant],
+    [freeMailDomains(), tenant, ...values],
   );
 }

@@ -12,6 +12,7 @@ import type { FormatLoad } from '../formats/format';
 import { emptyCounts, type JobMetrics } from '../jobs';
 import { pausePoint } from '../pause';
 import { activityImportChange, resolveActivities } from './activity-resolve';
+import type { ActorSighting } from './actors';
 import { CREATE_STAGE_ACTIVITY, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS } from './activity-stage';
 import { openCopy, type CopyWriter } from './copy';
 import { analyzeAfterBulkLoad } from './index-aware';
@@ -43,9 +44,11 @@ export async function resolveStage(
   load: FormatLoad,
   metrics: JobMetrics,
   eventTitles?: EventTitles,
+  /** An activities file's actors, gathered while it was staged (else read from the stage). */
+  actors?: Map<string, ActorSighting>,
 ): Promise<void> {
   if (load.kind === 'activity') {
-    await resolveActivityStage(tx, tenant, metrics, eventTitles);
+    await resolveActivityStage(tx, tenant, metrics, eventTitles, actors);
     return;
   }
   const counts = await load.resolve(tx, tenant);
@@ -62,8 +65,14 @@ export async function resolveStage(
   await refreshDerived(tx, tenant, counts.change);
 }
 
-async function resolveActivityStage(tx: Db, tenant: string, metrics: JobMetrics, eventTitles?: EventTitles): Promise<void> {
-  const counts = await resolveActivities(tx, tenant);
+async function resolveActivityStage(
+  tx: Db,
+  tenant: string,
+  metrics: JobMetrics,
+  eventTitles?: EventTitles,
+  actors?: Map<string, ActorSighting>,
+): Promise<void> {
+  const counts = await resolveActivities(tx, tenant, actors);
   // Before the derived refresh: search reads resource titles.
   if (eventTitles) metrics.eventTitle = await settleEventTitle(tracedClient(tx), eventTitles.update);
   metrics.duplicates = counts.duplicates;

@@ -6,10 +6,11 @@
  */
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { stageActivityLine } from '../load/activity-stage';
+import { actorRow } from '../load/actors';
 import { stageRecordLine } from '../load/entity-resolve';
 import { readRecords, type ReadProgress } from './record-stream';
 import { ImportSetupError } from './row-context';
-import type { RowOutcome, WorkerInput, WorkerMessage } from '../types';
+import type { ActorRow, RowOutcome, WorkerInput, WorkerMessage } from '../types';
 import { MAX_IN_FLIGHT, MSG_ACK, type AckMessage } from './worker-protocol';
 
 async function run(port: MessagePort, input: WorkerInput): Promise<void> {
@@ -27,6 +28,7 @@ async function run(port: MessagePort, input: WorkerInput): Promise<void> {
   let progress: ReadProgress = { rowsRead: 0, bytesRead: 0 };
   let outcomes: RowOutcome[] = [];
   let copyText = '';
+  let actors: ActorRow[] = [];
   let rows = 0;
   const tenant = input.stageTenant;
   const batchSize = Math.max(1, Math.floor(input.batchSize) || 1);
@@ -37,13 +39,14 @@ async function run(port: MessagePort, input: WorkerInput): Promise<void> {
     send({
       type: 'batch',
       outcomes,
-      ...(tenant === undefined ? {} : { copyText }),
+      ...(tenant === undefined ? {} : { copyText, ...(actors.length > 0 ? { actors } : {}) }),
       rowsRead: progress.rowsRead,
       bytesRead: progress.bytesRead,
     });
     posted++;
     outcomes = [];
     copyText = '';
+    actors = [];
     rows = 0;
   };
 
@@ -54,7 +57,11 @@ async function run(port: MessagePort, input: WorkerInput): Promise<void> {
       rows++;
       if (tenant !== undefined && outcome.status === 'ok') {
         const { record } = outcome;
-        copyText += record.kind === 'activity' ? stageActivityLine(tenant, record) : stageRecordLine(record);
+        if (record.kind === 'activity') {
+          copyText += stageActivityLine(tenant, record);
+          const actor = actorRow(record);
+          if (actor) actors.push(actor);
+        } else copyText += stageRecordLine(record);
       } else {
         outcomes.push(outcome);
       }

@@ -1,0 +1,259 @@
+/**
+ * Identity resolution of an activities import, in memory (issue 12 §1): the
+ * file's actors are gathered while it is staged (actors.ts), what the database knows about
+ * their keys is fetched by those keys, every actor is resolved by the rules
+ * below, and developers, accounts and identifiers are each written once (COPY
+ * for new rows; one statement for the known rows that change).
+ *
+ * The rules (DESIGN.md: exact matches only), in order, for each actor:
+ *   1. a known account with a developer brings that developer;
+ *   2. else an email identifier of one of the actor's emails (the earliest
+ *      first_seen, nulls last; equal ones: the smaller email in code point order);
+ *   3. else the developer whose primary email is the actor's latest email;
+ *   4. else a new developer, one per latest email (actors sharing it become
+ *      one), or one per actor without an email.
+ * "Latest" is the latest instant, and on equal instants the later line of the
+ * file. New developers and known ones without a name or organization take the
+ * latest of their actors'; a company email domain gives an organization
+ * (domain-orgs.ts). Every email becomes an identifier of its developer unless
+ * one exists; an email several developers of the file claim goes to the one
+ * whose actor appears first in the file (lowest line).
+ *
+ * bench/identity-reference.ts keeps the same rules as set-based SQL (the
+ * pre-issue-12 code with those ties made explicit); the differential test
+ * holds the two equal.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db, SqlClient } from '../../db/db';
+import { traceStep } from '../../db/trace';
+import { FREE_MAIL_DOMAINS } from '../../identity/free-mail';
+import { pausePoint } from '../pause';
+import { isLater, type ActorSighting, type Sighting } from './actors';
+import { claimOrganizationDomains, resolveDomainOrganizations, STAGE_DOMAIN } from './domain-orgs';
+import {
+  accountKey,
+  developersWithoutOrganization,
+  knownAccounts,
+  knownEmailIdentifiers,
+  knownPrimaryEmails,
+  organizationIds,
+  type KnownIdentifier,
+} from './identity-known';
+import {
+  writeAccounts,
+  writeDevelopers,
+  writeIdentifiers,
+  writeStageActor,
+  type IdentifierClaim,
+  type NewDeveloper,
+} from './identity-write';
+
+export interface IdentityCounts {
+  organizations: number;
+  developers: number;
+  accounts: number;
+  identifiers: number;
+}
+
+/** lower(split_part(email, '@', 2)), as domain-orgs.ts's emailDomainSql. */
+const emailDomain = (email: string) => (email.split('@')[1] ?? '').toLowerCase();
+const FREE = new Set(FREE_MAIL_DOMAINS);
+/** companyDomainSql: `like '_%._%'` and not free mail. */
+const isCompanyDomain = (domain: string) => /^[\s\S]+\.[\s\S]+$/.test(domain) && !FREE.has(domain);
+
+/** Code point order (PostgreSQL's "C" collation on UTF-8), not UTF-16 code unit order. */
+export function compareCodePoints(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/** The latest value of `pick` among actors, by the actor's last sighting (equal ones: the later line). */
+function latestOf(actors: readonly ActorSighting[], pick: (a: ActorSighting) => Sighting<string> | undefined): string | undefined {
+  let best: ActorSighting | undefined;
+  for (const a of actors) {
+    if (pick(a) === undefined) continue;
+    if (!best || isLater(a.lastAt, a.lastLine, { at: best.lastAt, line: best.lastLine })) best = a;
+  }
+  return best ? pick(best)!.value : undefined;
+}
+
+/** Resolves the staged file's actors; leaves `stage_actor` (actor_key, provider, external_user_id, developer_id) for what follows. */
+export async function resolveIdentitiesInMemory(db: Db, tenant: string, gathered?: Map<string, ActorSighting>): Promise<IdentityCounts> {
+  // Only an importer that gathered the file's actors while staging it may resolve it here (load-file.ts).
+  if (!gathered) throw new Error("resolveIdentitiesInMemory: the file's actors were not gathered while it was staged");
+  const client = db.$client;
+  let started = performance.now();
+  const actors = [...gathered.values()];
+  let organizations = await nameOrganizations(client, tenant, actors);
+  const { accounts: knownAccountIds, identifiers: held } = await matchKnown(client, tenant, actors);
+  traceStep('match known identities', started);
+
+  const known = groupBy(
+    actors.filter((a) => a.developerId),
+    (a) => a.developerId!,
+  );
+  const fresh = groupBy(
+    actors.filter((a) => !a.developerId),
+    (a) => (a.email ? `email:${a.email.value}` : `actor:${a.key}`),
+  );
+  started = performance.now();
+  const withoutOrg = await developersWithoutOrganization(client, [...known.keys()]);
+  const domains = new Set<string>();
+  const wantsDomain = (organization: string | undefined, email: string | undefined) =>
+    organization === undefined && email !== undefined && isCompanyDomain(emailDomain(email));
+  const newDevelopers: NewDeveloper[] = [];
+  for (const group of fresh.values()) {
+    const email = group[0]!.email?.value;
+    const d: NewDeveloper = {
+      developerId: randomUUID(),
+      email,
+      displayName: latestOf(group, (a) => a.displayName),
+      organization: latestOf(group, (a) => a.organization),
+      orgId: null,
+    };
+    for (const a of group) a.developerId = d.developerId;
+    newDevelopers.push(d);
+    if (wantsDomain(d.organization, email)) domains.add(emailDomain(email!));
+  }
+  const knownUpdates = [...known].map(([developerId, group]) => ({
+    developerId,
+    displayName: latestOf(group, (a) => a.displayName),
+    organization: latestOf(group, (a) => a.organization),
+    email: latestOf(group, (a) => a.email),
+  }));
+  for (const k of knownUpdates)
+    if (withoutOrg.has(k.developerId) && wantsDomain(k.organization, k.email)) domains.add(emailDomain(k.email!));
+  organizations += await resolveDomainOrganizations(client, tenant, 'select unnest($1::text[]) as domain', [[...domains]]);
+  const orgOf = await organizationLookup(client, tenant, actors);
+  for (const d of newDevelopers) d.orgId = orgOf(d.organization, d.email);
+  traceStep(`group ${newDevelopers.length} new developers`, started);
+
+  const developers = await writeDevelopers(client, tenant, newDevelopers);
+  await pausePoint('resolve');
+  const accounts = await writeAccounts(client, tenant, actors, knownAccountIds);
+  await updateKnownDevelopers(
+    client,
+    knownUpdates.map((k) => ({ developerId: k.developerId, displayName: k.displayName ?? null, orgId: orgOf(k.organization, k.email) })),
+  );
+  const identifiers = await writeIdentifiers(client, tenant, identifierClaims(actors, held));
+  await writeStageActor(client, actors);
+  return { organizations, developers, accounts, identifiers };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Organizations the file names (created when new) and the company domains their people share; returns those created. */
+async function nameOrganizations(client: SqlClient, tenant: string, actors: readonly ActorSighting[]): Promise<number> {
+  const names = [...new Set(actors.flatMap((a) => (a.organization ? [a.organization.value] : [])))];
+  const inserted = await client.query(
+    `insert into organizations (tenant_id, name) select $1, name from unnest($2::text[]) name on conflict (tenant_id, name) do nothing`,
+    [tenant, names],
+  );
+  const members = actors.filter((a) => a.organization && a.email);
+  await claimOrganizationDomains(client, tenant, 'select * from unnest($3::text[], $4::text[]) m(organization, email)', [
+    members.map((a) => a.organization!.value),
+    members.map((a) => a.email!.value),
+  ]);
+  return inserted.rowCount ?? 0;
+}
+
+/** The organization of a developer: the one named, else (none named) its email's company domain's. */
+async function organizationLookup(client: SqlClient, tenant: string, actors: readonly ActorSighting[]) {
+  const names = await organizationIds(client, tenant, [...new Set(actors.flatMap((a) => (a.organization ? [a.organization.value] : [])))]);
+  const { rows } = await client.query<{ domain: string; org_id: string | null }>(`select domain, org_id from ${STAGE_DOMAIN}`);
+  const domains = new Map(rows.map((r) => [r.domain, r.org_id]));
+  return (organization: string | undefined, email: string | undefined): string | null => {
+    if (organization !== undefined) return names.get(organization) ?? null;
+    return email === undefined ? null : (domains.get(emailDomain(email)) ?? null);
+  };
+}
+
+/** Rules 1–3: each actor's known developer, if any. Returns the known accounts and the email identifiers held. */
+async function matchKnown(client: SqlClient, tenant: string, actors: readonly ActorSighting[]) {
+  const withAccount = actors.filter((a) => a.provider !== undefined);
+  const accounts = await knownAccounts(
+    client,
+    tenant,
+    withAccount.map((a) => [a.provider!, a.externalUserId!] as const),
+  );
+  for (const a of withAccount) a.developerId = accounts.get(accountKey(a.provider!, a.externalUserId!)) ?? undefined;
+
+  const identifiers = await knownEmailIdentifiers(client, tenant, [...new Set(actors.flatMap((a) => [...a.emails]))]);
+  const unmatched = actors.filter((a) => !a.developerId && a.emails.size > 0);
+  for (const a of unmatched) {
+    let best: [string, KnownIdentifier] | undefined;
+    for (const email of a.emails) {
+      const found = identifiers.get(email);
+      if (found && (!best || earlierIdentifier(email, found, best[0], best[1]))) best = [email, found];
+    }
+    if (best) a.developerId = best[1].developerId;
+  }
+
+  const byEmail = actors.filter((a) => !a.developerId && a.email);
+  const primary = await knownPrimaryEmails(client, tenant, [...new Set(byEmail.map((a) => a.email!.value))]);
+  for (const a of byEmail) a.developerId = primary.get(a.email!.value.toLowerCase());
+  return { accounts, identifiers };
+}
+
+/** Rule 2's order: first_seen, nulls last; then the email. */
+function earlierIdentifier(email: string, id: KnownIdentifier, bestEmail: string, best: KnownIdentifier): boolean {
+  if (id.firstSeen !== best.firstSeen) {
+    if (id.firstSeen === null) return false;
+    if (best.firstSeen === null) return true;
+    return id.firstSeen < best.firstSeen;
+  }
+  return compareCodePoints(email, bestEmail) < 0;
+}
+
+/** One identifier per email no developer holds yet: the claim of the lowest line, its first and last sightings over its developer's actors. */
+function identifierClaims(actors: readonly ActorSighting[], held: ReadonlyMap<string, unknown>): IdentifierClaim[] {
+  const claims = new Map<string, Map<string, IdentifierClaim>>();
+  for (const a of actors) {
+    for (const email of a.emails) {
+      if (held.has(email)) continue;
+      let byDeveloper = claims.get(email);
+      if (!byDeveloper) claims.set(email, (byDeveloper = new Map()));
+      const c = byDeveloper.get(a.developerId!);
+      if (!c)
+        byDeveloper.set(a.developerId!, { developerId: a.developerId!, email, firstAt: a.firstAt, lastAt: a.lastAt, line: a.firstLine });
+      else {
+        c.firstAt = Math.min(c.firstAt, a.firstAt);
+        c.lastAt = Math.max(c.lastAt, a.lastAt);
+        c.line = Math.min(c.line, a.firstLine);
+      }
+    }
+  }
+  return [...claims.values()].map((byDeveloper) => [...byDeveloper.values()].reduce((x, y) => (y.line < x.line ? y : x)));
+}
+
+/** What the file says about known developers fills gaps (a name, an organization); it never overwrites. */
+async function updateKnownDevelopers(
+  client: SqlClient,
+  rows: readonly { developerId: string; displayName: string | null; orgId: string | null }[],
+): Promise<void> {
+  const useful = rows.filter((r) => r.displayName !== null || r.orgId !== null);
+  if (useful.length === 0) return;
+  const started = performance.now();
+  await client.query(
+    `update developers d set display_name = coalesce(d.display_name, x.display_name), org_id = coalesce(d.org_id, x.org_id), updated_at = now()
+       from unnest($1::uuid[], $2::text[], $3::uuid[]) x(developer_id, display_name, org_id)
+      where d.developer_id = x.developer_id
+        and ((d.display_name is null and x.display_name is not null) or (d.org_id is null and x.org_id is not null))`,
+    [useful.map((r) => r.developerId), useful.map((r) => r.displayName), useful.map((r) => r.orgId)],
+  );
+  traceStep(`update ${useful.length} known developers`, started);
+}

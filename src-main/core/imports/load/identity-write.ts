@@ -1,0 +1,164 @@
+/**
+ * The writes of in-memory identity resolution (identity-memory.ts): each
+ * table once. New rows go in by COPY — through withIndexesDeferred, so a load
+ * that brings most of a table rebuilds its secondary indexes and foreign keys
+ * instead of maintaining them row by row; known accounts that the file
+ * changes are updated by one `UPDATE … FROM` over a temp table.
+ */
+import { createHash } from 'node:crypto';
+import type { SqlClient } from '../../db/db';
+import { traceStep } from '../../db/trace';
+import { ACCOUNT_UPDATE } from './account-update';
+import type { ActorSighting } from './actors';
+import { copyLine, openCopy } from './copy';
+import { accountKey } from './identity-known';
+import { withIndexesDeferred } from './index-aware';
+
+export interface NewDeveloper {
+  developerId: string;
+  email: string | undefined;
+  displayName: string | undefined;
+  organization: string | undefined;
+  orgId: string | null;
+}
+
+export interface IdentifierClaim {
+  developerId: string;
+  email: string;
+  firstAt: number;
+  lastAt: number;
+  line: number;
+}
+
+/** Lines per COPY write: bounded text in memory, whatever the row count. */
+const CHUNK = 5_000;
+
+async function copyRows<T>(client: SqlClient, table: string, columns: readonly string[], rows: readonly T[], line: (row: T) => string) {
+  const copy = openCopy(client, table, columns);
+  try {
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await copy.write(
+        rows
+          .slice(i, i + CHUNK)
+          .map(line)
+          .join(''),
+      );
+    await copy.end();
+  } catch (error) {
+    await copy.abort('identity write failed');
+    throw error;
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export const accountDedupKey = (tenant: string, provider: string, externalUserId: string) =>
+  createHash('sha256').update(`${tenant}|${provider}|${externalUserId}`, 'utf8').digest('hex');
+
+export async function writeDevelopers(client: SqlClient, tenant: string, developers: readonly NewDeveloper[]): Promise<number> {
+  if (developers.length === 0) return 0;
+  const started = performance.now();
+  await withIndexesDeferred(client, 'developers', developers.length, () =>
+    copyRows(client, 'developers', ['developer_id', 'tenant_id', 'display_name', 'primary_email', 'org_id'], developers, (d) =>
+      copyLine([d.developerId, tenant, d.displayName, d.email, d.orgId]),
+    ),
+  );
+  traceStep(`copy ${developers.length} developers`, started);
+  return developers.length;
+}
+
+/** Accounts of the file's account actors: new ones copied, known ones updated where the file changes them. Returns the new ones. */
+export async function writeAccounts(
+  client: SqlClient,
+  tenant: string,
+  actors: readonly ActorSighting[],
+  known: ReadonlyMap<string, unknown>,
+): Promise<number> {
+  const started = performance.now();
+  const withAccount = actors.filter((a) => a.provider !== undefined);
+  const fresh = withAccount.filter((a) => !known.has(accountKey(a.provider!, a.externalUserId!)));
+  const seen = withAccount.filter((a) => known.has(accountKey(a.provider!, a.externalUserId!)));
+  const values = (a: ActorSighting) => [
+    a.developerId,
+    a.provider,
+    a.externalUserId,
+    a.handle?.value,
+    a.email?.value,
+    a.attributes?.value,
+    iso(a.firstAt),
+    iso(a.lastAt),
+  ];
+  if (fresh.length > 0) {
+    await withIndexesDeferred(client, 'accounts', fresh.length, () =>
+      copyRows(
+        client,
+        'accounts',
+        [
+          'developer_id',
+          'provider',
+          'external_user_id',
+          'handle',
+          'email',
+          'attributes',
+          'first_seen',
+          'last_seen',
+          'tenant_id',
+          'confidence',
+          'dedup_key',
+        ],
+        fresh,
+        (a) => copyLine([...values(a), tenant, a.email ? '1.0' : '0.8', accountDedupKey(tenant, a.provider!, a.externalUserId!)]),
+      ),
+    );
+  }
+  if (seen.length > 0) {
+    // The same expressions as an upsert's DO UPDATE (account-update.ts), with the file's sighting as `excluded`.
+    await client.query(
+      `create temp table account_seen (developer_id uuid, provider text, external_user_id text, handle text, email text,
+         attributes jsonb, first_seen timestamptz, last_seen timestamptz) on commit drop`,
+    );
+    await copyRows(
+      client,
+      'account_seen',
+      ['developer_id', 'provider', 'external_user_id', 'handle', 'email', 'attributes', 'first_seen', 'last_seen'],
+      seen,
+      (a) => copyLine(values(a)),
+    );
+    await client.query(
+      `update accounts set ${ACCOUNT_UPDATE.map(([c, v]) => `${c} = ${v}`).join(', ')}, updated_at = now()
+         from account_seen excluded
+        where accounts.tenant_id = $1 and accounts.provider = excluded.provider and accounts.external_user_id = excluded.external_user_id
+          and (${ACCOUNT_UPDATE.map(([, v]) => v).join(', ')}) is distinct from (${ACCOUNT_UPDATE.map(([c]) => `accounts.${c}`).join(', ')})`,
+      [tenant],
+    );
+  }
+  traceStep(`accounts: copy ${fresh.length}, update up to ${seen.length}`, started);
+  return fresh.length;
+}
+
+export async function writeIdentifiers(client: SqlClient, tenant: string, claims: readonly IdentifierClaim[]): Promise<number> {
+  if (claims.length === 0) return 0;
+  const started = performance.now();
+  await withIndexesDeferred(client, 'developer_identifiers', claims.length, () =>
+    copyRows(
+      client,
+      'developer_identifiers',
+      ['tenant_id', 'developer_id', 'kind', 'value_normalized', 'first_seen', 'last_seen'],
+      claims,
+      (c) => copyLine([tenant, c.developerId, 'email', c.email, iso(c.firstAt), iso(c.lastAt)]),
+    ),
+  );
+  traceStep(`copy ${claims.length} identifiers`, started);
+  return claims.length;
+}
+
+/** Each actor's developer, for the activities' resolution and the derived refresh that follow. */
+export async function writeStageActor(client: SqlClient, actors: readonly ActorSighting[]): Promise<void> {
+  await client.query(
+    'create temp table stage_actor (actor_key text not null, provider text, external_user_id text, developer_id uuid) on commit drop',
+  );
+  await copyRows(client, 'stage_actor', ['actor_key', 'provider', 'external_user_id', 'developer_id'], actors, (a) =>
+    copyLine([a.key, a.provider, a.externalUserId, a.developerId]),
+  );
+  await client.query('create index on stage_actor (actor_key)');
+}
