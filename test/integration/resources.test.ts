@@ -167,6 +167,14 @@ describe('resources', () => {
     ]);
     expect(report.event?.advanced).toBe(2);
     expect(report.event?.series.map((e) => e.title)).toEqual(['Meetup #1', 'Meetup #2']);
+    // The page's figures are the events report's row, whether taken from the series or read alone.
+    const events = await call(db.core, 'resources:get-events', {});
+    expect(report.event?.figures).toEqual(events.find((e) => e.resourceId === ids.m1));
+    const webinar = (await call(db.core, 'resources:list', { category: 'webinar' })).rows[0]!;
+    const alone = await call(db.core, 'resources:get-report', { resourceId: webinar.resourceId, bucket: 'week' });
+    expect(alone.event?.series).toEqual([]);
+    expect(alone.event?.figures).toEqual(events.find((e) => e.resourceId === webinar.resourceId));
+    expect(alone.event?.figures.attended).toBeGreaterThan(0);
     expect(report.content).toBeNull();
     // Highest stages of the four: alice and carol and dave reached adoption, bob engagement.
     expect(report.stageMix).toEqual([
