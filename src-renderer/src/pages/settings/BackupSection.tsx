@@ -29,8 +29,12 @@ export function BackupSection({ scrollIntoView = false }: { scrollIntoView?: boo
   const backups = list.data?.backups ?? [];
   const ref = useRef<HTMLElement>(null);
   const loaded = list.isSuccess && settings.isSuccess;
+  // Once: a later refetch (the freshness poll) must not pull the page back while the user scrolls elsewhere.
+  const scrolled = useRef(false);
   useEffect(() => {
-    if (scrollIntoView && loaded) ref.current?.scrollIntoView({ block: 'start' });
+    if (!scrollIntoView || !loaded || scrolled.current) return;
+    scrolled.current = true;
+    ref.current?.scrollIntoView({ block: 'start' });
   }, [scrollIntoView, loaded]);
 
   return (

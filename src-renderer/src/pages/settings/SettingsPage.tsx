@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useIsFetching, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,8 +16,10 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const query = useQuery(settingsQueries.get());
   const settings = query.data;
-  // `#/settings/backups` (the Status page's link) opens the page at its Backups section, once what is above it has loaded.
-  const scrollToBackups = useRouteParam() === 'backups' && !query.isPending;
+  // `#/settings/backups` (the Status page's link) opens the page at its Backups section once every section has
+  // loaded: one above it that loads later (rates, short-link settings) would push it out of view again.
+  const settled = useIsFetching() === 0;
+  const scrollToBackups = useRouteParam() === 'backups' && !query.isPending && settled;
   return (
     <>
       <PageHeader title={t('nav.settings')} description={t('pages.settings.description')} />
