@@ -7,19 +7,11 @@
  * embedded server, or a local external one); otherwise null, and the
  * benchmark prints wall time alone.
  */
-import { readFileSync } from 'node:fs';
 import type { SqlClient } from '../src-main/core/db/db';
+import { processCpuNs as cpuNs } from '../src-main/core/db/process-cpu';
 
 /** The pool's application_name (db/client.ts). */
 const APP = 'drm-desktop';
-
-function cpuNs(pid: number): number | undefined {
-  try {
-    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
-  } catch {
-    return undefined; // the backend ended, or it is not on this machine
-  }
-}
 
 export interface CpuSample {
   byPid: Map<number, number>;

@@ -8,9 +8,9 @@
  * this machine): the difference between two lines is the CPU of what ran
  * between them.
  */
-import { readFileSync } from 'node:fs';
 import type { QueryResult, QueryResultRow } from 'pg';
 import type { Db, SqlClient } from './db';
+import { processCpuNs } from './process-cpu';
 
 const enabled = process.env.DRM_IMPORT_TRACE === '1';
 let backendPid: number | undefined;
@@ -22,13 +22,9 @@ export function traceBackend(pid: number | undefined): void {
 
 function cpuSoFar(): string {
   const node = process.cpuUsage();
-  let server = '';
-  try {
-    if (backendPid !== undefined)
-      server = `, server ${Math.round(Number(readFileSync(`/proc/${backendPid}/schedstat`, 'utf8').split(' ')[0]) / 1e6)}`;
-  } catch {
-    // Not on this machine, or gone: wall time alone.
-  }
+  // Not on this machine, or gone: the node figure alone.
+  const ns = backendPid === undefined ? undefined : processCpuNs(backendPid);
+  const server = ns === undefined ? '' : `, server ${Math.round(ns / 1e6)}`;
   return ` (cpu so far: node ${Math.round((node.user + node.system) / 1000)}${server})`;
 }
 
