@@ -66,7 +66,6 @@ const enDevelopers = {
     loading: 'Loading developers…',
     emptyTitle: 'No developers yet',
     emptyBody: 'Developers appear here once you import CSV files from connpass, GitHub, Slack or your own tools.',
-    goToImport: 'Go to Import',
     noMatchTitle: 'No developers match',
     noMatchBody: 'Nothing matches this search and these filters. Change them or clear them.',
     activeFilters: 'Active filters',

@@ -66,7 +66,6 @@ const jaDevelopers = {
     loading: '開発者を読み込んでいます…',
     emptyTitle: '開発者はまだいません',
     emptyBody: 'connpass、GitHub、Slack や自社ツールの CSV をインポートすると、ここに開発者が表示されます。',
-    goToImport: 'インポートへ',
     noMatchTitle: '該当する開発者はいません',
     noMatchBody: 'この検索条件と絞り込みに一致する開発者はいません。条件を変更するか、クリアしてください。',
     activeFilters: '適用中の絞り込み',

@@ -1,3 +1,4 @@
+import { EmptyState, GoToImport } from '../../components/EmptyState';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -100,18 +101,14 @@ function CampaignListContent({ today, onNew }: { today: string; onNew(): void })
       {roi.isError ? <ErrorAlert error={roi.error} onRetry={() => void roi.refetch()} retrying={roi.isFetching} /> : null}
       {report ? (
         report.campaigns.length === 0 ? (
-          <section className="empty-state" aria-labelledby={`${id}-empty`}>
-            <h2 id={`${id}-empty`}>{t('campaigns.emptyTitle')}</h2>
-            <p>{t('campaigns.emptyBody')}</p>
+          <EmptyState id={`${id}-empty`} title={t('campaigns.emptyTitle')} body={t('campaigns.emptyBody')}>
             <div className="button-row">
               <button type="button" onClick={onNew}>
                 {t('campaigns.new')}
               </button>
-              <a className="button-link button-secondary" href={hrefFor('import')}>
-                {t('empty.goToImport')}
-              </a>
+              <GoToImport secondary />
             </div>
-          </section>
+          </EmptyState>
         ) : (
           <CampaignResults report={report} period={periodState.period} busy={roi.isFetching} />
         )

@@ -1,3 +1,4 @@
+import { EmptyState, GoToImport } from '../../components/EmptyState';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { shownLanguage } from '../../i18n/language';
@@ -76,9 +77,7 @@ export function DeveloperListPage() {
       {data && range ? (
         data.total === 0 ? (
           filtered ? (
-            <section className="empty-state" aria-labelledby="no-match-title">
-              <h2 id="no-match-title">{t('developers.noMatchTitle')}</h2>
-              <p>{t('developers.noMatchBody')}</p>
+            <EmptyState id="no-match-title" title={t('developers.noMatchTitle')} body={t('developers.noMatchBody')}>
               <button
                 type="button"
                 className="button-secondary"
@@ -86,17 +85,13 @@ export function DeveloperListPage() {
               >
                 {t('developers.clearFilters')}
               </button>
-            </section>
+            </EmptyState>
           ) : (
-            <section className="empty-state" aria-labelledby="no-developers-title">
-              <h2 id="no-developers-title">{t('developers.emptyTitle')}</h2>
-              <p>{t('developers.emptyBody')}</p>
+            <EmptyState id="no-developers-title" title={t('developers.emptyTitle')} body={t('developers.emptyBody')}>
               <p>
-                <a className="button-link" href={hrefFor('import')}>
-                  {t('developers.goToImport')}
-                </a>
+                <GoToImport />
               </p>
-            </section>
+            </EmptyState>
           )
         ) : (
           <>

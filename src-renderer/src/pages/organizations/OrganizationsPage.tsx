@@ -1,3 +1,4 @@
+import { EmptyState, GoToImport } from '../../components/EmptyState';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,6 @@ import { Pager } from '../../components/Pager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { organizationQueries } from '../../queries/organizations';
-import { hrefFor } from '../../routes';
 import { pageRange } from '../../lib/page-range';
 import { useDebounced } from '../../components/use-debounced';
 import { useRouteParam } from '../../use-hash-route';
@@ -99,17 +99,13 @@ function OrganizationList() {
 /** No organizations yet (go and import), or none matching the search. */
 function EmptyOrganizations({ id, searching }: { id: string; searching: boolean }) {
   const { t } = useTranslation();
-  return (
-    <section className="empty-state" aria-labelledby={id}>
-      <h2 id={id}>{searching ? t('organizations.noMatchTitle') : t('organizations.emptyTitle')}</h2>
-      <p>{searching ? t('organizations.noMatchBody') : t('organizations.emptyBody')}</p>
-      {searching ? null : (
-        <p>
-          <a className="button-link" href={hrefFor('import')}>
-            {t('developers.goToImport')}
-          </a>
-        </p>
-      )}
-    </section>
+  return searching ? (
+    <EmptyState id={id} title={t('organizations.noMatchTitle')} body={t('organizations.noMatchBody')} />
+  ) : (
+    <EmptyState id={id} title={t('organizations.emptyTitle')} body={t('organizations.emptyBody')}>
+      <p>
+        <GoToImport />
+      </p>
+    </EmptyState>
   );
 }

@@ -1,3 +1,4 @@
+import { EmptyState, GoToImport } from '../../components/EmptyState';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useAnalyticsToday, useHashQuery } from '../../analytics/hooks';
@@ -54,20 +55,16 @@ function OverviewContent({ today }: { today: string }) {
   if (emptyDatabase) {
     return (
       <>
-        <section className="empty-state" aria-labelledby="overview-empty-title">
-          <h2 id="overview-empty-title">{t('overview.emptyTitle')}</h2>
-          <p>{t('overview.emptyBody')}</p>
+        <EmptyState id="overview-empty-title" title={t('overview.emptyTitle')} body={t('overview.emptyBody')}>
           <ul className="empty-list">
             <li>{t('overview.emptyActivities')}</li>
             <li>{t('overview.emptyDevelopers')}</li>
             <li>{t('overview.emptyCampaigns')}</li>
           </ul>
           <p>
-            <a className="button-link" href={hrefFor('import')}>
-              {t('empty.goToImport')}
-            </a>
+            <GoToImport />
           </p>
-        </section>
+        </EmptyState>
         <SampleDataOffer
           // The Import page shows the sample's jobs as they run.
           onLoaded={() => {

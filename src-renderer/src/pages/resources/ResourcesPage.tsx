@@ -1,3 +1,4 @@
+import { EmptyState, GoToImport } from '../../components/EmptyState';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,6 @@ import { Pager } from '../../components/Pager';
 import { useDebounced } from '../../components/use-debounced';
 import { pageRange } from '../../lib/page-range';
 import { resourceMutations, resourceQueries } from '../../queries/resources';
-import { hrefFor } from '../../routes';
 import { useRouteParam } from '../../use-hash-route';
 import { EditResourceDialog } from './EditResourceDialog';
 import { MergeResourcePanel } from './MergeResourcePanel';
@@ -133,17 +133,13 @@ function ResourceList() {
 /** No resources yet (go and import), or none matching the search and filters. */
 function EmptyResources({ id, filtering }: { id: string; filtering: boolean }) {
   const { t } = useTranslation();
-  return (
-    <section className="empty-state" aria-labelledby={id}>
-      <h2 id={id}>{filtering ? t('resources.noMatchTitle') : t('resources.emptyTitle')}</h2>
-      <p>{filtering ? t('resources.noMatchBody') : t('resources.emptyBody')}</p>
-      {filtering ? null : (
-        <p>
-          <a className="button-link" href={hrefFor('import')}>
-            {t('developers.goToImport')}
-          </a>
-        </p>
-      )}
-    </section>
+  return filtering ? (
+    <EmptyState id={id} title={t('resources.noMatchTitle')} body={t('resources.noMatchBody')} />
+  ) : (
+    <EmptyState id={id} title={t('resources.emptyTitle')} body={t('resources.emptyBody')}>
+      <p>
+        <GoToImport />
+      </p>
+    </EmptyState>
   );
 }

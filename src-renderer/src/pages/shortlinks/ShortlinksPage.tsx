@@ -1,3 +1,4 @@
+import { EmptyState } from '../../components/EmptyState';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -81,9 +82,11 @@ export function ShortlinksPage() {
       </p>
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} /> : null}
       {links && links.length === 0 ? (
-        <section className="empty-state" aria-labelledby={`${id}-empty`}>
-          <h2 id={`${id}-empty`}>{filtered ? t('shortlinks.noMatchTitle') : t('shortlinks.emptyTitle')}</h2>
-          <p>{filtered ? t('shortlinks.noMatchBody') : t('shortlinks.emptyBody')}</p>
+        <EmptyState
+          id={`${id}-empty`}
+          title={filtered ? t('shortlinks.noMatchTitle') : t('shortlinks.emptyTitle')}
+          body={filtered ? t('shortlinks.noMatchBody') : t('shortlinks.emptyBody')}
+        >
           {filtered ? null : (
             <div className="button-row">
               <button type="button" onClick={() => setEditing('new')}>
@@ -91,7 +94,7 @@ export function ShortlinksPage() {
               </button>
             </div>
           )}
-        </section>
+        </EmptyState>
       ) : null}
       {links && links.length > 0 ? <ShortlinkTable links={links} onQr={setQrOf} onEdit={setEditing} onDelete={setDeleting} /> : null}
       <RedirectExport />
