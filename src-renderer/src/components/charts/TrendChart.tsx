@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrendReport } from '../../../../src-shared/contract/analytics';
 import { trendShape } from '../../analytics/chart-data';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { useStageName } from '../../analytics/use-stage-name';
 import { ChartFrame } from './ChartFrame';
-import { axisStyle, numberOf, tooltipStyle } from './chart-props';
-import { roundTicks, seriesOrder } from './axis-order';
 import { seriesColor, useChartTheme } from './chart-theme';
+import { StackedCountBars } from './StackedCountBars';
 
 interface TrendChartProps {
   trend: TrendReport;
@@ -42,8 +40,7 @@ export function TrendChart({ trend, title, fileStem, actions, testId }: TrendCha
           peakCount: format.count(peak.total as number),
         })
       : t('overview.trendEmpty');
-  const tooltip = tooltipStyle(theme);
-  const ticks = roundTicks(Math.max(0, ...shape.rows.map((r) => r.total as number)));
+  const series = shape.series.map((s, i) => ({ dataKey: s.dataKey, label: s.label, color: colorOf(i, s.stageKey) }));
 
   return (
     <ChartFrame
@@ -54,41 +51,9 @@ export function TrendChart({ trend, title, fileStem, actions, testId }: TrendCha
       testId={testId}
       actions={actions}
       emptyText={shape.total === 0 ? t('overview.trendEmpty') : null}
-      legend={shape.series.map((s, i) => ({ label: s.label, color: colorOf(i, s.stageKey) }))}
+      legend={series}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={shape.rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid stroke={theme.grid} vertical={false} />
-          <XAxis dataKey="period" tickFormatter={(v: string) => format.bucket(v, trend.bucket)} minTickGap={16} {...axisStyle(theme)} />
-          <YAxis
-            allowDecimals={false}
-            ticks={ticks}
-            domain={[0, ticks.at(-1)!]}
-            tickFormatter={(v: number) => format.count(v)}
-            width={48}
-            {...axisStyle(theme)}
-          />
-          <Tooltip
-            {...tooltip}
-            itemSorter={seriesOrder(shape.series.map((s) => s.dataKey))}
-            labelFormatter={(label) => format.bucket(String(label), trend.bucket)}
-            formatter={(value, name) => {
-              const n = numberOf(value);
-              return [n === null ? String(value) : format.count(n), name];
-            }}
-          />
-          {shape.series.map((s, i) => (
-            <Bar
-              key={s.dataKey}
-              dataKey={s.dataKey}
-              name={s.label}
-              stackId="stages"
-              fill={colorOf(i, s.stageKey)}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <StackedCountBars rows={shape.rows} series={series} bucket={trend.bucket} stackId="stages" />
     </ChartFrame>
   );
 }
