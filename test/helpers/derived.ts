@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { checksumDifferences, derivedChecksums } from '../../bench/checksums';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { dbOn, type Db } from '../../src-main/core/db/db';
 import { rebuildDerived } from '../../src-main/core/derived/refresh';
@@ -21,6 +22,24 @@ export async function currentAndRebuilt(
     try {
       await rebuild(dbOn(client), DEFAULT_TENANT);
       return { current, rebuilt: (await client.query(select)).rows };
+    } finally {
+      await client.query('rollback');
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** The derived tables whose checksums a rebuild from scratch (in a rolled-back transaction) would change: [] when all is right. */
+export async function rebuildChanges(url: string): Promise<string[]> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    const before = await derivedChecksums(client, DEFAULT_TENANT);
+    await client.query('begin');
+    try {
+      await rebuildDerived(dbOn(client), DEFAULT_TENANT);
+      return checksumDifferences(before, await derivedChecksums(client, DEFAULT_TENANT));
     } finally {
       await client.query('rollback');
     }

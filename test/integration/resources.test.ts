@@ -15,13 +15,9 @@
  * Then: the blog's campaign set (re-attribution, ROI before/after, rebuild
  * changes nothing), a merge and its undo, and `drm report events`.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checksumDifferences, derivedChecksums } from '../../bench/checksums';
-import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
-import { dbOn } from '../../src-main/core/db/db';
-import { rebuildDerived } from '../../src-main/core/derived/refresh';
 import { drm } from '../helpers/cli';
+import { rebuildChanges } from '../helpers/derived';
 import { useCoreOnTestDatabase } from '../helpers/database';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';
 import { call, callError } from '../helpers/merges';
@@ -86,23 +82,7 @@ beforeAll(async () => {
   ids = { ...Object.fromEntries(resources.map((r) => [r.external_id, r.id])), spring: spring.campaignId, other: other.campaignId };
 });
 
-/** The checksums of every derived table now, and after a rebuild in a rolled-back transaction. */
-async function rebuildChangesNothing(): Promise<string[]> {
-  const client = new pg.Client(db.url);
-  await client.connect();
-  try {
-    const before = await derivedChecksums(client, DEFAULT_TENANT);
-    await client.query('begin');
-    try {
-      await rebuildDerived(dbOn(client), DEFAULT_TENANT);
-      return checksumDifferences(before, await derivedChecksums(client, DEFAULT_TENANT));
-    } finally {
-      await client.query('rollback');
-    }
-  } finally {
-    await client.end();
-  }
-}
+const rebuildChangesNothing = () => rebuildChanges(db.url);
 
 describe('resources', () => {
   it('lists, searches and filters resources, with their categories and groups', async () => {

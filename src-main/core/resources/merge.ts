@@ -7,9 +7,15 @@
  * activities follow the kept resource's campaign (attribution.ts).
  *
  * Undo, within ten minutes (undo-store.ts): `from` comes back as it was, its
- * activities return to it, `into` gets its fields back, and attribution
- * follows each resource's campaign again by the same rule.
+ * activities return to it, `into` gets its fields back, and every activity
+ * the merge touched gets back the direct campaign it had. The rule of
+ * attribution.ts cannot tell that alone: after the merge, an activity that
+ * named the kept resource's campaign itself (by its utm_campaign) looks like
+ * one that followed its resource there. So the merge records what it must
+ * put back: each moved activity's direct campaign, and the kept resource's
+ * own activities that had chosen the campaign the merge gave it.
  */
+import { IS_MULTI_TOUCH } from '../derived/campaign-daily';
 import { CoreError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import type { UndoStore } from '../undo-store';
@@ -21,8 +27,16 @@ export interface MergeSnapshot {
   /** The rows before the merge, as jsonb text. */
   into: string;
   from: string;
-  moved: string[];
+  /** `from`'s activities, with the direct campaign each had before the merge. */
+  moved: { activityId: string; campaignId: string | null }[];
+  /** `into`'s own activities that had chosen, themselves, the campaign the merge gave `into` (it had none). */
+  pinned: string[];
 }
+
+/** Activities of a resource with their direct campaign (null: none; multi-touch credit is not a choice). */
+const WITH_DIRECT_CAMPAIGN = `select a.activity_id, (select ac.campaign_id from activity_campaigns ac
+         where ac.tenant_id = a.tenant_id and ac.activity_id = a.activity_id and not ${IS_MULTI_TOUCH('ac')} limit 1) as campaign_id
+    from activities a where a.tenant_id = $1 and a.resource_id = $2`;
 
 interface Side {
   resource_id: string;
@@ -66,11 +80,13 @@ export async function mergeResources(
     ] as const) {
       if (!side) throw new CoreError('NOT_FOUND', `No resource ${id}; it may have been merged already`, { resourceId: id });
     }
-    const moved = await c.query<{ id: string }>(
-      'update activities set resource_id = $2 where tenant_id = $1 and resource_id = $3 returning activity_id as id',
-      [tenant, intoId, fromId],
-    );
-    const ids = moved.rows.map((r) => r.id);
+    const before = await c.query<{ activity_id: string; campaign_id: string | null }>(`${WITH_DIRECT_CAMPAIGN} order by 1`, [
+      tenant,
+      fromId,
+    ]);
+    const moved = before.rows.map((r) => ({ activityId: r.activity_id, campaignId: r.campaign_id }));
+    const ids = moved.map((m) => m.activityId);
+    await c.query('update activities set resource_id = $2 where tenant_id = $1 and activity_id = any($3::uuid[])', [tenant, intoId, ids]);
     await c.query('delete from resources where tenant_id = $1 and resource_id = $2', [tenant, fromId]);
     await c.query(
       `update resources i set title = coalesce(i.title, f.title), url = coalesce(i.url, f.url), group_key = coalesce(i.group_key, f.group_key),
@@ -86,15 +102,17 @@ export async function mergeResources(
     await copyToActivities(tx, tenant, intoId);
     const kept = into!.campaign_id ?? from!.campaign_id;
     await reattribute(tx, tenant, { resourceId: intoId, from: from!.campaign_id, to: kept, activityIds: ids });
+    let pinned: string[] = [];
     if (into!.campaign_id === null && kept !== null) {
-      // `into`'s own activities followed no campaign: they take the one it has now.
-      const own = await c.query<{ id: string }>(
-        'select activity_id as id from activities where tenant_id = $1 and resource_id = $2 and not (activity_id = any($3::uuid[]))',
+      // `into`'s own activities followed no campaign: those without a direct one take the one it has now.
+      const own = await c.query<{ activity_id: string; campaign_id: string | null }>(
+        `select * from (${WITH_DIRECT_CAMPAIGN}) o where not (o.activity_id = any($3::uuid[]))`,
         [tenant, intoId, ids],
       );
-      await reattribute(tx, tenant, { resourceId: intoId, from: null, to: kept, activityIds: own.rows.map((r) => r.id) });
+      pinned = own.rows.filter((r) => r.campaign_id === kept).map((r) => r.activity_id);
+      await reattribute(tx, tenant, { resourceId: intoId, from: null, to: kept, activityIds: own.rows.map((r) => r.activity_id) });
     }
-    const undoToken = store.put({ tenant, into: into!.row, from: from!.row, moved: ids });
+    const undoToken = store.put({ tenant, into: into!.row, from: from!.row, moved, pinned });
     return { moved: ids.length, undoToken };
   });
 }
@@ -129,14 +147,31 @@ export async function undoResourceMerge(db: Db, store: UndoStore<MergeSnapshot>,
     const back = await c.query<{ id: string }>(
       `update activities set resource_id = $2 where tenant_id = $1 and resource_id = $3 and activity_id = any($4::uuid[])
        returning activity_id as id`,
-      [tenant, fromId, intoId, snapshot.moved],
+      [tenant, fromId, intoId, snapshot.moved.map((m) => m.activityId)],
     );
     await copyToActivities(tx, tenant, fromId);
     await copyToActivities(tx, tenant, intoId);
-    const ids = back.rows.map((r) => r.id);
-    await reattribute(tx, tenant, { resourceId: fromId, from: merged, to: from.rows[0]!.campaign_id, activityIds: ids });
+    // Each moved activity back to the direct campaign it had: one that followed its resource, or chose one itself.
+    const returned = new Set(back.rows.map((r) => r.id));
+    const byCampaign = new Map<string | null, string[]>();
+    for (const m of snapshot.moved.filter((x) => returned.has(x.activityId))) {
+      byCampaign.set(m.campaignId, [...(byCampaign.get(m.campaignId) ?? []), m.activityId]);
+    }
+    for (const [campaignId, activityIds] of byCampaign) {
+      await reattribute(tx, tenant, { resourceId: fromId, from: merged, to: campaignId, activityIds });
+    }
+    // `into`'s own follow its restored campaign, but for those that had chosen the merged one themselves.
     const restored = await c.query<{ campaign_id: string | null }>('select campaign_id from resources where resource_id = $1', [intoId]);
-    await reattribute(tx, tenant, { resourceId: intoId, from: merged, to: restored.rows[0]!.campaign_id });
+    const own =
+      snapshot.pinned.length === 0
+        ? undefined
+        : (
+            await c.query<{ id: string }>(
+              'select activity_id as id from activities where tenant_id = $1 and resource_id = $2 and not (activity_id = any($3::uuid[]))',
+              [tenant, intoId, snapshot.pinned],
+            )
+          ).rows.map((r) => r.id);
+    await reattribute(tx, tenant, { resourceId: intoId, from: merged, to: restored.rows[0]!.campaign_id, activityIds: own });
     return fromId;
   });
   store.drop(token);
