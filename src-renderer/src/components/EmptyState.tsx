@@ -26,3 +26,21 @@ export function GoToImport({ secondary = false }: { secondary?: boolean }) {
     </a>
   );
 }
+
+/**
+ * The empty state of a list filled by imports: nothing imported yet (go and
+ * import), or nothing matching the search and filters. `room`'s strings:
+ * emptyTitle/emptyBody and noMatchTitle/noMatchBody.
+ */
+export function EmptyImportedList({ id, room, narrowed }: { id: string; room: 'organizations' | 'resources'; narrowed: boolean }) {
+  const { t } = useTranslation();
+  return narrowed ? (
+    <EmptyState id={id} title={t(`${room}.noMatchTitle`)} body={t(`${room}.noMatchBody`)} />
+  ) : (
+    <EmptyState id={id} title={t(`${room}.emptyTitle`)} body={t(`${room}.emptyBody`)}>
+      <p>
+        <GoToImport />
+      </p>
+    </EmptyState>
+  );
+}

@@ -1,4 +1,4 @@
-import { EmptyState, GoToImport } from '../../components/EmptyState';
+import { EmptyImportedList } from '../../components/EmptyState';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,7 +59,7 @@ function OrganizationList() {
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} /> : null}
       {data && range ? (
         data.total === 0 ? (
-          <EmptyOrganizations id={`${id}-empty`} searching={q.trim() !== ''} />
+          <EmptyImportedList id={`${id}-empty`} room="organizations" narrowed={q.trim() !== ''} />
         ) : (
           <section aria-labelledby={`${id}-list`} aria-busy={query.isFetching}>
             <div className="list-toolbar">
@@ -93,19 +93,5 @@ function OrganizationList() {
         />
       ) : null}
     </>
-  );
-}
-
-/** No organizations yet (go and import), or none matching the search. */
-function EmptyOrganizations({ id, searching }: { id: string; searching: boolean }) {
-  const { t } = useTranslation();
-  return searching ? (
-    <EmptyState id={id} title={t('organizations.noMatchTitle')} body={t('organizations.noMatchBody')} />
-  ) : (
-    <EmptyState id={id} title={t('organizations.emptyTitle')} body={t('organizations.emptyBody')}>
-      <p>
-        <GoToImport />
-      </p>
-    </EmptyState>
   );
 }

@@ -1,4 +1,4 @@
-import { EmptyState, GoToImport } from '../../components/EmptyState';
+import { EmptyImportedList } from '../../components/EmptyState';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -89,7 +89,7 @@ function ResourceList() {
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} /> : null}
       {data && range ? (
         data.total === 0 ? (
-          <EmptyResources id={`${id}-empty`} filtering={filtering} />
+          <EmptyImportedList id={`${id}-empty`} room="resources" narrowed={filtering} />
         ) : (
           <section aria-labelledby={`${id}-list`} aria-busy={query.isFetching}>
             <div className="list-toolbar">
@@ -127,19 +127,5 @@ function ResourceList() {
         />
       ) : null}
     </>
-  );
-}
-
-/** No resources yet (go and import), or none matching the search and filters. */
-function EmptyResources({ id, filtering }: { id: string; filtering: boolean }) {
-  const { t } = useTranslation();
-  return filtering ? (
-    <EmptyState id={id} title={t('resources.noMatchTitle')} body={t('resources.noMatchBody')} />
-  ) : (
-    <EmptyState id={id} title={t('resources.emptyTitle')} body={t('resources.emptyBody')}>
-      <p>
-        <GoToImport />
-      </p>
-    </EmptyState>
   );
 }
