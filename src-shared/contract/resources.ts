@@ -6,7 +6,7 @@
  * Every figure is defined in README.md, "Resources and events".
  */
 import { z } from 'zod';
-import { day, periodEnd, uuid } from './common';
+import { day, emptyInput, periodEnd, uuid } from './common';
 import { resourceBuckets, resourceSorts } from './values';
 
 export const resourceRow = z.object({
@@ -129,9 +129,19 @@ export const resourceReport = z.object({
 });
 export type ResourceReport = z.infer<typeof resourceReport>;
 
+/** A resource as a picker shows it. */
+export const resourceChoice = z.object({
+  resourceId: z.string(),
+  category: z.string(),
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+});
+
 export const resourceChannels = {
   'resources:list': { input: resourceListQuery, output: resourcePage },
   'resources:get': { input: z.object({ resourceId: uuid }).strict(), output: resourceRow },
+  /** Every resource by title, for pickers (a short link's form). */
+  'resources:list-choices': { input: emptyInput, output: z.array(resourceChoice) },
   'resources:update': {
     input: resourceUpdate,
     /** reattributed: activities whose direct campaign changed. */

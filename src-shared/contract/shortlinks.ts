@@ -82,13 +82,6 @@ export const qrFile = z.object({
 });
 export type QrFile = z.infer<typeof qrFile>;
 
-export const shortlinkResource = z.object({
-  resourceId: z.string(),
-  category: z.string(),
-  title: z.string().nullable(),
-  url: z.string().nullable(),
-});
-
 export const shortlinkChannels = {
   'shortlinks:list': {
     input: z.object({ q: z.string().max(200).optional(), campaignId: uuid.optional() }).strict(),
@@ -111,8 +104,6 @@ export const shortlinkChannels = {
     input: z.object({ format: z.enum(redirectFormats) }).strict(),
     output: z.object({ fileName: z.string(), content: z.string(), count: z.number().int() }),
   },
-  /** Resources a link can be tied to (title, category), for the form's picker. */
-  'shortlinks:list-resources': { input: emptyInput, output: z.array(shortlinkResource) },
   'shortlinks:get-settings': { input: emptyInput, output: shortlinkSettings },
   'shortlinks:update-settings': {
     input: z

@@ -4,6 +4,7 @@ import { DERIVED_TABLE_NAMES } from '../derived/tables';
 import type { TableName } from '../../../src-shared/contract/tables';
 import { createUndoStore } from '../undo-store';
 import type { Db } from '../db/db';
+import { listResourceChoices } from './choices';
 import { listEvents } from './events';
 import { mergeResources, undoResourceMerge, type MergeSnapshot } from './merge';
 import { resourceReport } from './report';
@@ -19,6 +20,8 @@ export function resourceHandlers(db: Db, events: CoreEvents, tenant: string): Do
     'resources:list': (query) => listResources(db, tenant, query),
 
     'resources:get': ({ resourceId }) => getResource(db, tenant, resourceId),
+
+    'resources:list-choices': () => listResourceChoices(db, tenant),
 
     'resources:update': async (edit) => {
       const result = await updateResource(db, tenant, edit);

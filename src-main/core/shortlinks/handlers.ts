@@ -2,7 +2,6 @@ import type { TableName } from '../../../src-shared/contract/tables';
 import type { Db } from '../db/db';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
-import { listLinkableResources } from './resources';
 import { qrPng, qrSvg } from './qr';
 import { redirectFileNames, redirectRules } from './redirects';
 import { createShortlink, getShortlink, listShortlinks, updateShortlink } from './service';
@@ -69,8 +68,6 @@ export function shortlinkHandlers(db: Db, events: CoreEvents, tenant: string): D
       }));
       return { fileName: redirectFileNames[format], content: redirectRules(format, rules), count: rules.length };
     },
-
-    'shortlinks:list-resources': () => listLinkableResources(db, tenant),
 
     'shortlinks:get-settings': () => readShortlinkSettings(db, tenant),
     'shortlinks:update-settings': async (update) => {

@@ -16,6 +16,12 @@ const REPORT_TABLES: readonly TableName[] = [
 
 export const resourceQueries = {
   all: () => ['resources'] as const,
+  choices: () =>
+    queryOptions({
+      queryKey: [...resourceQueries.all(), 'choices'] as const,
+      queryFn: () => api.call('resources:list-choices', {}),
+      meta: { tables: ['resources'] satisfies TableName[] },
+    }),
   list: (input: ChannelInput<'resources:list'>) =>
     queryOptions({
       queryKey: [...resourceQueries.all(), 'list', input] as const,

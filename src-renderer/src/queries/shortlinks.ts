@@ -16,12 +16,6 @@ export const shortlinkQueries = {
       meta: { tables: LINK_TABLES },
       placeholderData: keepPreviousData,
     }),
-  resources: () =>
-    queryOptions({
-      queryKey: [...shortlinkQueries.all(), 'resources'] as const,
-      queryFn: () => api.call('shortlinks:list-resources', {}),
-      meta: { tables: ['resources'] satisfies TableName[] },
-    }),
   settings: () =>
     queryOptions({
       queryKey: [...shortlinkQueries.all(), 'settings'] as const,

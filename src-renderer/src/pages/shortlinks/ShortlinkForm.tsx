@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Shortlink } from '../../../../src-shared/contract/shortlinks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { campaignQueries } from '../../queries/campaigns';
+import { resourceQueries } from '../../queries/resources';
 import { shortlinkMutations, shortlinkQueries } from '../../queries/shortlinks';
 import { hasErrors } from '../../lib/form-values';
 import { previewFinalUrl, shortlinkDraft, shortlinkErrors, shortlinkInput, UTM_FIELDS, type ShortlinkDraft } from './shortlink-view';
@@ -126,7 +127,7 @@ function LinkTargets({ draft, onChange }: { draft: ShortlinkDraft; onChange(patc
   const { t } = useTranslation();
   const id = useId();
   const campaigns = useQuery(campaignQueries.list());
-  const resources = useQuery(shortlinkQueries.resources());
+  const resources = useQuery(resourceQueries.choices());
   return (
     <>
       <div className="field">

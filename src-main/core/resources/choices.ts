@@ -1,9 +1,9 @@
-/** The resources a short link can be tied to, for the form's picker (the Resources page owns their editing). */
+/** Every resource by title, for pickers that tie something to one (a short link's form). */
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { resources } from '../db/schema';
 
-export function listLinkableResources(db: Db, tenant: string) {
+export function listResourceChoices(db: Db, tenant: string) {
   return db
     .select({ resourceId: resources.resourceId, category: resources.category, title: resources.title, url: resources.url })
     .from(resources)
