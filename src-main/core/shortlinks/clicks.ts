@@ -127,17 +127,24 @@ export async function recordClicks(db: Db, tenant: string, clicks: readonly Clic
       [tenant],
     );
     const added = inserted.rowCount ?? 0;
-    if (added === 0) return 0;
-    await client.query(
-      `insert into activity_campaigns (tenant_id, activity_id, campaign_id, weight)
-       select $1, activity_id, campaign_id, 1.0 from ${INSERTED} where campaign_id is not null order by activity_id`,
-      [tenant],
-    );
-    await addToDeveloperStats(tx, tenant, INSERTED);
-    const span = await client.query<{ from: Date; to: Date }>(
-      `select min(occurred_at) as from, max(occurred_at) + interval '1 millisecond' as to from ${INSERTED}`,
-    );
-    await refreshDerived(tx, tenant, { developers: [], span: span.rows[0]!, inserted: INSERTED });
+    if (added > 0) await attributeAndRefresh(tx, tenant);
+    // Gone now rather than at commit: an import records its clicks in several calls in one transaction.
+    await client.query(`drop table resolved_click, ${INSERTED}`);
     return added;
   });
+}
+
+/** Direct attribution of the new clicks, developer stats and the derived tables, from INSERTED. */
+async function attributeAndRefresh(tx: Db, tenant: string): Promise<void> {
+  const client = tracedClient(tx);
+  await client.query(
+    `insert into activity_campaigns (tenant_id, activity_id, campaign_id, weight)
+       select $1, activity_id, campaign_id, 1.0 from ${INSERTED} where campaign_id is not null order by activity_id`,
+    [tenant],
+  );
+  await addToDeveloperStats(tx, tenant, INSERTED);
+  const span = await client.query<{ from: Date; to: Date }>(
+    `select min(occurred_at) as from, max(occurred_at) + interval '1 millisecond' as to from ${INSERTED}`,
+  );
+  await refreshDerived(tx, tenant, { developers: [], span: span.rows[0]!, inserted: INSERTED });
 }

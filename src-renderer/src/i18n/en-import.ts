@@ -70,6 +70,7 @@ const enImport = {
     connpass: 'connpass participants',
     'github-stars': 'GitHub stargazers',
     'slack-members': 'Slack member list',
+    'shortlink-clicks': 'Short-link clicks (click log CSV or nginx/Apache access log)',
   },
   typeShort: {
     activities: 'Activities',
@@ -79,6 +80,7 @@ const enImport = {
     connpass: 'connpass participants',
     'github-stars': 'GitHub stargazers',
     'slack-members': 'Slack members',
+    'shortlink-clicks': 'Short-link clicks',
   },
   form: {
     title: 'Format, columns and options',

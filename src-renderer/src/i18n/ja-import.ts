@@ -71,6 +71,7 @@ const jaImport: typeof enImport = {
     connpass: 'connpass 参加者一覧',
     'github-stars': 'GitHub のスター（Stargazers）',
     'slack-members': 'Slack メンバー一覧',
+    'shortlink-clicks': '短縮リンクのクリック（クリックログ CSV または nginx/Apache のアクセスログ）',
   },
   typeShort: {
     activities: 'アクティビティ',
@@ -80,6 +81,7 @@ const jaImport: typeof enImport = {
     connpass: 'connpass 参加者',
     'github-stars': 'GitHub のスター',
     'slack-members': 'Slack メンバー',
+    'shortlink-clicks': '短縮リンクのクリック',
   },
   form: {
     title: '形式・列・オプション',
