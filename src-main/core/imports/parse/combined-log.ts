@@ -18,8 +18,9 @@ export interface CombinedLogLine {
 }
 
 const QUOTED = String.raw`"((?:[^"\\]|\\.)*)"`;
-// The address and user fields are \S+; time is [..]; the last two quoted fields are optional (the "common" format has none).
-const LINE = new RegExp(String.raw`^\S+ \S+ (?:\S+|${QUOTED}) \[([^\]]+)\] ${QUOTED} (\d{3}) (?:\d+|-)(?: ${QUOTED} ${QUOTED})?(?:\s.*)?$`);
+// The address and user fields are \S+; time is [..]; the last two quoted fields are optional (the "common" format has none),
+// and what a custom format adds after them is ignored.
+const LINE = new RegExp(String.raw`^\S+ \S+ (?:\S+|${QUOTED}) \[([^\]]+)\] ${QUOTED} (\d{3}) (?:\d+|-)(?: ${QUOTED} ${QUOTED}(?:\s.*)?)?$`);
 
 const MONTHS: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
 const TIME = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/;
