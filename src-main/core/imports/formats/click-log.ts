@@ -62,7 +62,7 @@ export const clickLog = defineFormat({
     field('skip'),
   ],
   // Before the activities template, which also takes a click_id column.
-  detect: { rank: 10, test: (h) => h.all('timestamp', 'key') && h.any('click_id', 'user_agent', 'referrer') },
+  detect: { rank: 5, test: (h) => h.all('timestamp', 'key') && h.any('click_id', 'user_agent', 'referrer') },
   options: ['timezone'],
   load: { kind: 'entity', resolve: resolveClicks },
   tables: ['activities', 'activity_campaigns'],
