@@ -15,17 +15,20 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import type { ChosenFile } from '../files/handles';
+import { CoreError } from '../errors';
+import { ensurePrivateFolder, UnsafeFolderError } from '../files/private-folder';
 import { firstPathSegment, parseCombinedLine } from './parse/combined-log';
 
 export const CLICK_LOG_COLUMNS = ['timestamp', 'key', 'click_id', 'referrer', 'user_agent', 'method', 'status', 'line', 'log_ref', 'skip'];
 
-const FOLDER = join(tmpdir(), 'drm-click-logs');
+/** Private to this user (files/private-folder.ts): the converted logs hold referrers and user agents. */
+const FOLDER = join(tmpdir(), `drm-click-logs-${process.getuid?.() ?? 'user'}`);
 /** Converted copies older than this are removed when the next log is converted. */
 const KEEP_MS = 24 * 60 * 60 * 1000;
 const PROBE_BYTES = 8 * 1024;
@@ -118,7 +121,11 @@ export async function clickLogAsCsv(file: ChosenFile): Promise<ChosenFile> {
   const target = join(FOLDER, `${id}.csv`);
   const done = await stat(target).catch(() => undefined);
   if (!done) {
-    await mkdir(FOLDER, { recursive: true, mode: 0o700 });
+    await ensurePrivateFolder(FOLDER).catch((error: unknown) => {
+      throw error instanceof UnsafeFolderError
+        ? new CoreError('UNAVAILABLE', `${file.name} cannot be read as a click log: ${error.message}`)
+        : error;
+    });
     await removeStale(Date.now());
     const partial = `${target}.${process.pid}.part`;
     try {
