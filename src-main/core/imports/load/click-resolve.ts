@@ -11,7 +11,7 @@ import type { Db } from '../../db/db';
 import { tracedClient } from '../../db/trace';
 import { clickDedupKey, recordClicks, type Click } from '../../shortlinks/clicks';
 import type { ClickRecord } from '../types';
-import { STAGE_RECORD, type EntityCounts } from './entity-resolve';
+import { none, STAGE_RECORD, type EntityCounts } from './entity-resolve';
 
 export async function resolveClicks(db: Db, tenant: string): Promise<EntityCounts> {
   const client = tracedClient(db);
@@ -49,17 +49,6 @@ export async function resolveClicks(db: Db, tenant: string): Promise<EntityCount
     });
   }
   const activities = await recordClicks(db, tenant, clicks);
-  return {
-    developers: 0,
-    accounts: 0,
-    identifiers: 0,
-    organizations: 0,
-    campaigns: 0,
-    budgets: 0,
-    activities,
-    skipped: unknown,
-    duplicates: clicks.length - activities,
-    // recordClicks refreshed what its clicks changed.
-    change: { developers: [], span: null },
-  };
+  // recordClicks refreshed what its clicks changed: the change left for the caller is none.
+  return { ...none(), activities, skipped: unknown, duplicates: clicks.length - activities };
 }

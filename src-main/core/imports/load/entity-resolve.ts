@@ -40,7 +40,8 @@ export interface EntityCounts {
   change: Pick<DerivedChange, 'developers' | 'span'>;
 }
 
-const none = (): EntityCounts => ({
+/** Counts of a resolver that wrote nothing (yet). */
+export const none = (): EntityCounts => ({
   developers: 0,
   accounts: 0,
   identifiers: 0,
