@@ -32,6 +32,7 @@ Commands:
   backup list | settings                  The backups in the backup folder; change the folder or the daily schedule
   restore FILE                            Restore a backup, all or nothing (replaces data only with --replace)
   shortlinks create|list|qr|export-redirects   Short links with UTM, their QR codes, redirect rules for your host
+  shortlinks serve                        The redirect server: GET /<key> → 302, each click recorded
 
 Where the data is (every command):
   --data-dir DIR        the app's data folder (default: the desktop app's own)
@@ -65,6 +66,7 @@ Options:
   shortlinks list [--campaign NAME] [--q TEXT] [--json]
   shortlinks qr KEY --out FILE.png|FILE.svg [--size PX] [--level L|M|Q|H] [--caption TEXT] [--json]
   shortlinks export-redirects --format netlify|nginx|apache|csv [--out FILE]
+  shortlinks serve [--port N] [--host H] [--trust-proxy]   prints the URL it listens on (default 127.0.0.1:8080; --port 0: a free port)
 `;
 
 /** A command resolves to its exit code, or to nothing for 0. */

@@ -9,9 +9,10 @@ import { writeFileAtomic } from '../core/files/atomic-write';
 import type { Core } from '../core/types';
 import { parseOptions, Refusal, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 import { campaignIdByName } from './report-funnel';
+import { serveShortlinks } from './shortlinks-serve';
 import { columns } from './terminal';
 
-const USAGE = 'drm shortlinks create|list|qr|export-redirects';
+const USAGE = 'drm shortlinks create|list|qr|export-redirects|serve';
 const JSON_OPTION = { json: { type: 'boolean', default: false } } as const;
 
 const print = (json: boolean, value: unknown, text: string) =>
@@ -139,7 +140,13 @@ async function exportRedirects(args: string[]): Promise<number> {
   return 0;
 }
 
-const subcommands: Record<string, (args: string[]) => Promise<number>> = { create, list, qr, 'export-redirects': exportRedirects };
+const subcommands: Record<string, (args: string[]) => Promise<number>> = {
+  create,
+  list,
+  qr,
+  'export-redirects': exportRedirects,
+  serve: serveShortlinks,
+};
 
 export async function shortlinksCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;

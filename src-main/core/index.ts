@@ -126,6 +126,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       preMigrationBackup,
       location,
       migrationsApplied,
+      withDatabase: (work) => gate.run(() => work(current().db)),
       stop: () =>
         (stopping ??= (async () => {
           stopSchedule?.();

@@ -1,4 +1,5 @@
 import type { DatabaseLocation } from '../../src-shared/contract/system';
+import type { Db } from './db/db';
 import type { BackupService } from './backup/service';
 import type { CoreEvents } from './events';
 import type { FileRegistry } from './files/handles';
@@ -60,6 +61,12 @@ export interface Core {
   backups: BackupService;
   /** The backup this start made before applying migrations, if it did. */
   preMigrationBackup: string | null;
+  /**
+   * Runs `work` on the current connections, as a handler call runs (a restore
+   * waits for it): for shells that write outside the handlers, such as the
+   * short-link redirect server recording clicks.
+   */
+  withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T>;
   /** Closes connections and stops the embedded server; safe to call twice. */
   stop(): Promise<void>;
 }

@@ -13,7 +13,7 @@ const db = useCoreOnTestDatabase();
 afterAll(() => dir.remove());
 
 describe('import channels', () => {
-  it('lists the seven formats with their fields, the required ones marked', async () => {
+  it('lists the eight formats with their fields, the required ones marked', async () => {
     const formats = await db.core.handlers['import:list-formats']({});
     if (!formats.ok) throw new Error(formats.error.message);
     expect(formats.value.map((f) => f.type)).toEqual([
@@ -24,6 +24,7 @@ describe('import channels', () => {
       'connpass',
       'github-stars',
       'slack-members',
+      'shortlink-clicks',
     ]);
     const activities = formats.value.find((f) => f.type === 'activities')!;
     expect(activities.template).toBe(true);

@@ -165,6 +165,7 @@ function fakeCore() {
     importer: { settled: async () => 'succeeded' as const, outcome: () => undefined },
     backups: {} as Core['backups'],
     preMigrationBackup: null,
+    withDatabase: () => Promise.reject(new Error('no database in this test')),
     stop: vi.fn(() => stopping.promise),
   };
   return { core, finishStopping: () => stopping.resolve() };

@@ -81,6 +81,7 @@ function fakeCore(): Core & { received: unknown[]; callers: unknown[]; registere
     importer: { settled: async () => 'succeeded' as const, outcome: () => undefined },
     backups: {} as Core['backups'],
     preMigrationBackup: null,
+    withDatabase: () => Promise.reject(new Error('no database in this test')),
     stop: vi.fn(async () => undefined),
   };
 }

@@ -16,7 +16,7 @@ import { findFormat, formatOf, importFormats, recognitionOrder } from '../../src
 const listed = (type: string) => describeFormats().find((format) => format.type === type)!;
 
 describe('the built-in formats', () => {
-  it('are the seven of issue 3, in the picker order', () => {
+  it('are the seven of issue 3 and the click log of issue 13, in the picker order', () => {
     expect(importFormats().map((format) => format.type)).toEqual([
       'activities',
       'developers',
@@ -25,6 +25,7 @@ describe('the built-in formats', () => {
       'connpass',
       'github-stars',
       'slack-members',
+      'shortlink-clicks',
     ]);
   });
 
@@ -43,6 +44,7 @@ describe('the built-in formats', () => {
       connpass: 'activities',
       'github-stars': 'activities',
       'slack-members': 'activities',
+      'shortlink-clicks': 'activities',
       developers: 'developers',
       campaigns: 'campaigns',
       budgets: 'budgets',
@@ -68,7 +70,7 @@ describe('the built-in formats', () => {
       describeFormats()
         .filter((format) => format.template)
         .map((format) => format.type),
-    ).toEqual(['activities', 'developers', 'campaigns', 'budgets']);
+    ).toEqual(['activities', 'developers', 'campaigns', 'budgets', 'shortlink-clicks']);
     const activityLoads = importFormats().filter((format) => format.load.kind === 'activity');
     expect(activityLoads.map((format) => format.type)).toEqual(['activities', 'connpass', 'github-stars', 'slack-members']);
     expect(formatOf('budgets').tables).toEqual(['budgets', 'campaigns']);
@@ -95,6 +97,7 @@ describe('the built-in formats', () => {
 
   it('are recognised from the most specific export to the most generic template', () => {
     expect(recognitionOrder().map((format) => format.type)).toEqual([
+      'shortlink-clicks',
       'connpass',
       'github-stars',
       'slack-members',

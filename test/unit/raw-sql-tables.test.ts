@@ -37,6 +37,7 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/organizations/detail.ts': "set-based: an organization's members per stage and their activity per bucket",
   'src-main/core/identity/merged-away.ts': 'the merged-away rule as a SQL fragment for set-based queries',
   'src-main/core/imports/load/activity-resolve.ts': 'set-based: import resolution',
+  'src-main/core/imports/load/click-resolve.ts': "set-based: a click log's staged rows joined to their short links",
   'src-main/core/imports/load/domain-orgs.ts': 'set-based: import resolution',
   'src-main/core/imports/load/entity-resolve.ts': 'set-based: import resolution',
   'src-main/core/imports/load/identity-known.ts': "set-based: look-ups of a whole file's keys in batches (unnest, = any)",
@@ -51,6 +52,7 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/resources/report.ts': "set-based: a resource's activities per bucket, action, stage and campaign",
   'src-main/core/resources/service.ts': "set-based: the list's activity counts and spans per resource, with dynamic filters",
   'src-main/core/rates/costs.ts': 'set-based: budget costs per campaign, currency and month, each with its rate',
+  'src-main/core/shortlinks/clicks.ts': 'set-based: a batch of clicks inserted and attributed in one statement each',
   'src-main/core/stats/service.ts': 'set-based: developer_stats and campaign_stats recomputed',
 };
 

@@ -57,9 +57,9 @@ describe('field, type and status labels', () => {
     expect(ja.imports.fields.occurred_at).toBe('日時');
   });
 
-  it('name all seven types and six statuses', () => {
+  it('name all eight types and six statuses', () => {
     expect(Object.keys(en.imports.types).sort()).toEqual(
-      ['activities', 'budgets', 'campaigns', 'connpass', 'developers', 'github-stars', 'slack-members'].sort(),
+      ['activities', 'budgets', 'campaigns', 'connpass', 'developers', 'github-stars', 'slack-members', 'shortlink-clicks'].sort(),
     );
     expect(Object.keys(ja.imports.status).sort()).toEqual(['cancelled', 'failed', 'queued', 'rejected', 'running', 'succeeded']);
   });

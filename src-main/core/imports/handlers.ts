@@ -15,6 +15,7 @@ import type { FileStat, Importer } from './importer';
 import { listJobs, readJob } from './jobs';
 import { sniffFile } from './parse/sniff';
 import { checkSample } from './check-sample';
+import { clickLogAsCsv } from './click-log-file';
 import type { ImportOptions } from './types';
 import type { Db } from '../db/db';
 
@@ -76,6 +77,9 @@ export function importHandlers(
   files: Pick<FileRegistry, 'resolve'>,
   space: ImportSpace = { folder: null },
 ): DomainHandlers {
+  /** The file behind a handle; an access log is read as the click-log CSV it converts to (click-log-file.ts). */
+  const chosen = async (handle: string, session: string): Promise<ChosenFile> => clickLogAsCsv(await files.resolve(handle, session));
+
   async function checkSpace(size: number): Promise<void> {
     // An external server's disk is not ours to measure: its own limits apply (and a full disk fails the job cleanly).
     if (space.folder === null) return;
@@ -131,7 +135,7 @@ export function importHandlers(
     'import:list-formats': async () => describeFormats(),
 
     'import:preview': async ({ fileHandle }, caller) => {
-      const { path, name, size } = await files.resolve(fileHandle, caller.session);
+      const { path, name, size } = await chosen(fileHandle, caller.session);
       const sniff = await sniffFile(path, name);
       return {
         fileName: name,
@@ -148,12 +152,12 @@ export function importHandlers(
     },
 
     'import:start': async ({ fileHandle, ...rest }, caller) => ({
-      jobId: await startImport({ file: await files.resolve(fileHandle, caller.session), ...rest }),
+      jobId: await startImport({ file: await chosen(fileHandle, caller.session), ...rest }),
     }),
 
     'import:check-sample': async ({ fileHandle, type, mapping, options }, caller) => {
       requireFormat(type);
-      const { path, name } = await files.resolve(fileHandle, caller.session);
+      const { path, name } = await chosen(fileHandle, caller.session);
       const sniff = await sniffFile(path, name);
       return checkSample({
         filePath: path,
@@ -165,7 +169,7 @@ export function importHandlers(
       });
     },
     'import:check-event': async ({ fileHandle, ...input }, caller) =>
-      checkEvent(db, tenant, await files.resolve(fileHandle, caller.session), input),
+      checkEvent(db, tenant, await chosen(fileHandle, caller.session), input),
 
     'import:cancel': async ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
 

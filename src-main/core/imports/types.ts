@@ -128,7 +128,22 @@ export interface BudgetRecord {
   source?: string;
 }
 
-export type ImportRecord = ActivityRecord | DeveloperRecord | CampaignRecord | BudgetRecord;
+/** A click on a short link, from a click log (formats/click-log.ts); the key is matched to a link when it loads. */
+export interface ClickRecord {
+  kind: 'click';
+  /** The line in the file the user gave (an access log's own line number). */
+  line: number;
+  key: string;
+  /** UTC epoch milliseconds. */
+  occurredAt: number;
+  clickId?: string;
+  referrer?: string;
+  userAgent?: string;
+  /** What tells identical lines of an access log apart (click-log-file.ts). */
+  ref?: string;
+}
+
+export type ImportRecord = ActivityRecord | DeveloperRecord | CampaignRecord | BudgetRecord | ClickRecord;
 
 /** What one data row became. */
 export type RowOutcome =

@@ -7,6 +7,7 @@
 import { activities } from './activities';
 import { budgets } from './budgets';
 import { campaigns } from './campaigns';
+import { clickLog } from './click-log';
 import { connpass } from './connpass';
 import { developers } from './developers';
 import type { ImportFormat } from './format';
@@ -16,7 +17,7 @@ import { slackMembers } from './slack-members';
 export type { FieldSpec, ImportFormat } from './format';
 
 /** The app's formats, in the order the format picker lists them. */
-const BUILT_IN: readonly ImportFormat[] = [activities, developers, campaigns, budgets, connpass, githubStars, slackMembers];
+const BUILT_IN: readonly ImportFormat[] = [activities, developers, campaigns, budgets, connpass, githubStars, slackMembers, clickLog];
 
 const formats = new Map<string, ImportFormat>(BUILT_IN.map((format) => [format.type, format]));
 /** Modules of formats registered at run time: the parse workers import them to know those formats too. */

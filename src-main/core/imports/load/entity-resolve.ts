@@ -15,13 +15,14 @@ import {
   resolveDomainOrganizations,
   STAGE_DOMAIN,
 } from './domain-orgs';
-import type { BudgetRecord, CampaignRecord, DeveloperRecord } from '../types';
+import type { BudgetRecord, CampaignRecord, ClickRecord, DeveloperRecord } from '../types';
 
 export const STAGE_RECORD = 'stage_record';
 export const STAGE_RECORD_COLUMNS = ['line', 'rec'] as const;
 export const CREATE_STAGE_RECORD = `create temp table ${STAGE_RECORD} (line int not null, rec jsonb not null) on commit drop`;
 
-export const stageRecordLine = (record: DeveloperRecord | CampaignRecord | BudgetRecord) => copyLine([record.line, JSON.stringify(record)]);
+export const stageRecordLine = (record: DeveloperRecord | CampaignRecord | BudgetRecord | ClickRecord) =>
+  copyLine([record.line, JSON.stringify(record)]);
 
 export interface EntityCounts {
   developers: number;
@@ -31,11 +32,16 @@ export interface EntityCounts {
   campaigns: number;
   budgets: number;
   duplicates: number;
+  /** Activities added (formats whose resolver writes activities: click logs). */
+  activities?: number;
+  /** Rows the resolver left out (a click log's unknown keys), added to the job's skipped rows. */
+  skipped?: number;
   /** What to refresh: developers created or changed, and the span of activities whose developer's consent changed. */
   change: Pick<DerivedChange, 'developers' | 'span'>;
 }
 
-const none = (): EntityCounts => ({
+/** Counts of a resolver that wrote nothing (yet). */
+export const none = (): EntityCounts => ({
   developers: 0,
   accounts: 0,
   identifiers: 0,

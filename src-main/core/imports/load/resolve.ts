@@ -53,8 +53,10 @@ export async function resolveStage(
   }
   const counts = await load.resolve(tx, tenant);
   metrics.duplicates = counts.duplicates;
+  metrics.skipped += counts.skipped ?? 0;
   metrics.inserted = {
     ...emptyCounts(),
+    activities: counts.activities ?? 0,
     developers: counts.developers,
     accounts: counts.accounts,
     identifiers: counts.identifiers,

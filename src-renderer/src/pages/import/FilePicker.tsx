@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
 import type { FileStage } from './use-import-flow';
 
-export const ACCEPT = '.csv,.tsv,.txt,text/csv';
+export const ACCEPT = '.csv,.tsv,.txt,.log,text/csv';
 
 interface FilePickerProps {
   stage: FileStage;
