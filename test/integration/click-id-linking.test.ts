@@ -15,6 +15,7 @@ import { checksumDifferences, derivedChecksums } from '../../bench/checksums';
 import { rebuiltChecksums } from '../../bench/merges-pairs';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { useCoreOnTestDatabase } from '../helpers/database';
+import { drm } from '../helpers/cli';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';
 import { call, callError, developerId } from '../helpers/merges';
 import { makeTempDir } from '../helpers/temp';
@@ -202,5 +203,42 @@ describe('merge, unmerge and unlink', () => {
     expect({ clicks: await clicks(), ids: await clickIds(), derived: await expectRebuildEqual() }).toEqual(linked);
     // A token is used once.
     expect(await callError(db.core, 'developers:undo-unlink-identifier', { undoToken })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('drm developers unlink-identifier does the same from a terminal, and refuses a kind it cannot unlink', async () => {
+    const ann = await developerId(db.url, 'ann@example.com');
+    const refused = await drm([
+      'developers',
+      'unlink-identifier',
+      ann,
+      '--kind',
+      'email',
+      '--value',
+      'ann@example.com',
+      '--database-url',
+      db.url,
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--kind must be click_id');
+    const result = await drm([
+      'developers',
+      'unlink-identifier',
+      ann,
+      '--kind',
+      'click_id',
+      '--value',
+      'cid-aaa',
+      '--json',
+      '--database-url',
+      db.url,
+    ]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ developerId: ann, kind: 'click_id', value: 'cid-aaa', activities: 3 });
+    expect((await clicks()).filter((c) => c.anon_id === 'cid-aaa').map((c) => c.owner)).toEqual([null, null, null]);
+    await expectRebuildEqual();
+    // Importing the sign-up again links the id again.
+    await importCsv('signup.csv', SIGNUP);
+    expect((await clicks()).filter((c) => c.anon_id === 'cid-aaa').map((c) => c.owner)).toEqual(Array(3).fill('ann@example.com'));
+    await expectRebuildEqual();
   });
 });
