@@ -8,14 +8,14 @@
  * puts the identifier row back as it was and gives it back the same
  * activities, if they are still anonymous.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { refreshDerived } from '../derived/refresh';
 import type { Span } from '../derived/change';
 import { CoreError } from '../errors';
 import { LINK_MARK } from '../imports/load/click-links';
 import { rebuildDeveloperStats } from '../stats/service';
 import { inTransaction } from '../db/transaction';
-import { developerIdentifiers } from '../db/schema';
+import { activities, developerIdentifiers } from '../db/schema';
 import type { Db } from '../db/db';
 
 /** The kinds that can be unlinked: only a link made from an anonymous id moves activities back. */
@@ -67,12 +67,19 @@ export async function unlinkIdentifier(db: Db, tenant: string, request: UnlinkRe
       );
     }
     // Imports write an empty metadata as null: without the mark, an activity's metadata is what it was.
-    const { rows } = await tx.$client.query<{ id: string; occurred_at: Date }>(
-      `update activities set developer_id = null, metadata = nullif(metadata - '${MARK_KEY}', '{}'::jsonb)
-        where tenant_id = $1 and developer_id = $2 and anon_id = $3 and account_id is null and metadata @> '${MARK}'::jsonb
-        returning activity_id as id, occurred_at`,
-      [tenant, request.developerId, request.value],
-    );
+    const rows = await tx
+      .update(activities)
+      .set({ developerId: null, metadata: sql`nullif(${activities.metadata} - ${MARK_KEY}::text, '{}'::jsonb)` })
+      .where(
+        and(
+          eq(activities.tenantId, tenant),
+          eq(activities.developerId, request.developerId),
+          eq(activities.anonId, request.value),
+          isNull(activities.accountId),
+          sql`${activities.metadata} @> ${MARK}::jsonb`,
+        ),
+      )
+      .returning({ id: activities.activityId, occurredAt: activities.occurredAt });
     await refreshMoved(tx, tenant, request.developerId, spanOf(rows));
     return { identifier, activityIds: rows.map((r) => r.id) };
   });
@@ -94,25 +101,32 @@ export async function relinkIdentifier(db: Db, tenant: string, snapshot: UnlinkS
         { kind: identifier.kind, value: identifier.valueNormalized },
       );
     }
-    const { rows } = await tx.$client.query<{ id: string; occurred_at: Date }>(
-      `update activities set developer_id = $2, metadata = coalesce(metadata, '{}'::jsonb) || '${MARK}'::jsonb
-        where tenant_id = $1 and activity_id = any($4::uuid[]) and developer_id is null and account_id is null and anon_id = $3
-        returning activity_id as id, occurred_at`,
-      [tenant, identifier.developerId, identifier.valueNormalized, snapshot.activityIds],
-    );
+    const rows = await tx
+      .update(activities)
+      .set({ developerId: identifier.developerId, metadata: sql`coalesce(${activities.metadata}, '{}'::jsonb) || ${MARK}::jsonb` })
+      .where(
+        and(
+          eq(activities.tenantId, tenant),
+          inArray(activities.activityId, snapshot.activityIds),
+          isNull(activities.developerId),
+          isNull(activities.accountId),
+          eq(activities.anonId, identifier.valueNormalized),
+        ),
+      )
+      .returning({ id: activities.activityId, occurredAt: activities.occurredAt });
     await refreshMoved(tx, tenant, identifier.developerId, spanOf(rows));
     return rows.length;
   });
 }
 
 /** The half-open span of the moved rows' instants (null when none moved). */
-function spanOf(rows: readonly { occurred_at: Date }[]): Span | null {
+function spanOf(rows: readonly { occurredAt: Date }[]): Span | null {
   if (rows.length === 0) return null;
   let from = Infinity;
   let to = -Infinity;
   for (const r of rows) {
-    from = Math.min(from, r.occurred_at.getTime());
-    to = Math.max(to, r.occurred_at.getTime());
+    from = Math.min(from, r.occurredAt.getTime());
+    to = Math.max(to, r.occurredAt.getTime());
   }
   return { from: new Date(from), to: new Date(to + 1) };
 }
