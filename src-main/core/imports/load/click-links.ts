@@ -45,20 +45,28 @@ export interface ClickLinks {
  */
 export async function linkClickIds(client: SqlClient, tenant: string): Promise<ClickLinks> {
   const none: ClickLinks = { identifiers: 0, moved: { developers: [], span: null, count: 0 }, conflicts: [], conflictCount: 0 };
-  // One pass over the stage: its rows with an anonymous id (usually none; then nothing else runs).
+  // One pass over the stage: its rows with an anonymous id (a file without any stops here).
   const carried = await client.query(
     `create temp table stage_click on commit drop as
      select line, actor_key, anon_id, occurred_at from ${STAGE_ACTIVITY} where anon_id is not null`,
   );
   if (carried.rowCount === 0) return none;
   // Each (id, developer) the file pairs, with the pair's first line and instants.
-  await client.query(
+  const claims = await client.query(
     `create temp table stage_click_claim on commit drop as
      select s.anon_id, sa.developer_id, min(s.line) as line, min(s.occurred_at) as first_seen, max(s.occurred_at) as last_seen
        from stage_click s join stage_actor sa on sa.actor_key = s.actor_key
       where sa.developer_id is not null
       group by s.anon_id, sa.developer_id`,
   );
+  // Nothing claims an id and no id is linked yet (a file of anonymous clicks on a tenant without links): nothing to do.
+  if ((claims.rowCount ?? 0) === 0) {
+    const { rows } = await client.query<{ any: boolean }>(
+      "select exists (select 1 from developer_identifiers where tenant_id = $1 and kind = 'click_id') as any",
+      [tenant],
+    );
+    if (!rows[0]!.any) return none;
+  }
 
   // The winner of each id: the developer already linked, else the claim of the lowest line.
   await client.query(
@@ -92,7 +100,7 @@ export async function linkClickIds(client: SqlClient, tenant: string): Promise<C
   );
 
   // The file's rows that carry only a linked id resolve to its developer, marked as given by the link.
-  await client.query(
+  const resolved = await client.query(
     `insert into stage_actor (actor_key, developer_id)
      select distinct s.actor_key, di.developer_id
        from stage_click s
@@ -100,10 +108,11 @@ export async function linkClickIds(client: SqlClient, tenant: string): Promise<C
       where s.actor_key = 'anon:' || s.anon_id`,
     [tenant],
   );
-  await client.query(
-    `update ${STAGE_ACTIVITY} s set metadata = coalesce(s.metadata, '{}'::jsonb) || '${MARK}'::jsonb
+  if ((resolved.rowCount ?? 0) > 0)
+    await client.query(
+      `update ${STAGE_ACTIVITY} s set metadata = coalesce(s.metadata, '{}'::jsonb) || '${MARK}'::jsonb
        from stage_actor sa where sa.actor_key = s.actor_key and s.actor_key = 'anon:' || s.anon_id`,
-  );
+    );
 
   // Earlier anonymous activities with a linked id the file carries become its developer's (also clicks
   // recorded after an earlier link by a writer that does not resolve identities).
