@@ -152,6 +152,20 @@ describe('linking a click id on import', () => {
     expect((await clicks()).find((c) => c.anon_id === 'cid-bbb')).toMatchObject({ owner: 'dan@example.com' });
     await expectRebuildEqual();
   });
+
+  it('drm import prints the conflicts under its result', async () => {
+    const file = writeCsv(
+      dir.path,
+      'eve.csv',
+      'occurred_at,action,source,email,click_id\n2026-03-09T09:00:00Z,signup,web,eve@example.com,cid-aaa\n',
+    );
+    const result = await drm(['import', file, '--timezone', 'UTC', '--database-url', db.url]);
+    expect(result.code).toBe(0);
+    const ann = await developerId(db.url, 'ann@example.com');
+    const eve = await developerId(db.url, 'eve@example.com');
+    expect(result.stdout).toContain('1 click id(s) were linked to another developer first and stay with them (the first link wins):');
+    expect(result.stdout).toContain(`line 2: cid-aaa stays with developer ${ann} (not ${eve})`);
+  });
 });
 
 describe('merge, unmerge and unlink', () => {
