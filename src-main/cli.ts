@@ -49,6 +49,7 @@ Options:
   developers suggest [--limit N] [--json]
   developers merge INTO_ID FROM_ID [--reason TEXT] [--json]
   developers unmerge MERGE_ID [--json]
+  developers unlink-identifier DEV_ID --kind click_id --value V [--json]
   report funnel --from DATE --to DATE [--campaign NAME] [--source S] [--json]
   report roi [--from DATE --to DATE] [--model linear|first|last] [--lookback-days N] [--by-currency] [--json]
   report events [--from DATE --to DATE] [--group G] [--json]

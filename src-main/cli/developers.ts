@@ -1,16 +1,19 @@
 /**
  * `drm developers <sub>`: one top-level command, dispatching on its first
- * argument to the read side (list) and the merge side (suggest, merge, unmerge).
+ * argument to the read side (list), the merge side (suggest, merge, unmerge)
+ * and unlinking a click id (unlink-identifier).
  */
 import { UsageError } from './context';
 import { developersListCommand } from './developers-read';
 import { developersMergeCommand, developersSuggestCommand, developersUnmergeCommand } from './developers-merge';
+import { developersUnlinkCommand } from './developers-unlink';
 
 const subcommands: Record<string, (args: string[]) => Promise<number | void>> = {
   list: developersListCommand,
   suggest: developersSuggestCommand,
   merge: developersMergeCommand,
   unmerge: developersUnmergeCommand,
+  'unlink-identifier': developersUnlinkCommand,
 };
 
 export async function developersCommand(args: string[]): Promise<number | void> {

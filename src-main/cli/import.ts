@@ -138,6 +138,7 @@ const JSON_KEYS = [
   'failure',
   'earlyStop',
   'eventTitle',
+  'clickIdConflicts',
   'durationMs',
   'dryRun',
 ] as const satisfies readonly (keyof ImportJob)[];
@@ -153,6 +154,7 @@ function summary(job: ImportJob): string {
   ];
   if (job.message) lines.push(job.message);
   if (job.eventTitle) lines.push(eventTitleLine(job.eventTitle));
+  if (job.clickIdConflicts) lines.push(...clickIdConflictLines(job.clickIdConflicts));
   if (job.status === 'succeeded') {
     const inserted = Object.entries(job.inserted)
       .filter(([, v]) => v > 0)
@@ -171,6 +173,14 @@ function eventTitleLine({ eventId, storedTitle, typedTitle, kept }: NonNullable<
   return kept === 'stored'
     ? `event ${eventId} keeps its title ${JSON.stringify(storedTitle)} (not ${JSON.stringify(typedTitle)}; --update-event-title replaces it)`
     : `event ${eventId} renamed from ${JSON.stringify(storedTitle)} to ${JSON.stringify(typedTitle)}`;
+}
+
+/** First link wins (imports/load/click-links.ts): the rows that carried someone else's click id. */
+function clickIdConflictLines({ count, first }: NonNullable<ImportJob['clickIdConflicts']>): string[] {
+  const lines = [`${count} click id(s) were linked to another developer first and stay with them (the first link wins):`];
+  for (const c of first.slice(0, 20)) lines.push(`  line ${c.line}: ${c.clickId} stays with developer ${c.linkedTo} (not ${c.claimedBy})`);
+  if (count > 20) lines.push(`  … and ${count - 20} more (--json lists the first 100)`);
+  return lines;
 }
 
 function progressBar() {

@@ -197,4 +197,16 @@ export const developerChannels = {
   },
   'developers:unmerge': { input: z.object({ mergeId: uuid }).strict(), output: z.object({ mergeId: z.string() }) },
   'developers:list-merges': { input: z.object({ developerId: uuid }).strict(), output: z.array(mergeHistoryEntry) },
+  /**
+   * Unlinks a click id: deletes the identifier and gives back to anonymous the activities the link
+   * gave the developer (issue 13 §2); the token undoes it within ten minutes.
+   */
+  'developers:unlink-identifier': {
+    input: z.object({ developerId: uuid, kind: z.enum(['click_id']), value: z.string().min(1).max(500) }).strict(),
+    output: z.object({ activities: z.number().int(), undoToken: z.string() }),
+  },
+  'developers:undo-unlink-identifier': {
+    input: z.object({ undoToken: z.string().min(1) }).strict(),
+    output: z.object({ activities: z.number().int() }),
+  },
 } as const;

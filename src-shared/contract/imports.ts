@@ -141,6 +141,19 @@ export const eventTitleNote = z.object({
 });
 export type EventTitleNote = z.infer<typeof eventTitleNote>;
 
+/**
+ * A row that carried a click id already linked to another developer (or
+ * claimed by an earlier line of the file for another one): the first link
+ * wins, so the id and its anonymous activities stay with `linkedTo`.
+ */
+export const clickIdConflict = z.object({
+  clickId: z.string(),
+  linkedTo: z.string(),
+  claimedBy: z.string(),
+  line: z.number().int(),
+});
+export type ClickIdConflict = z.infer<typeof clickIdConflict>;
+
 export const importCounts = z.object({
   activities: z.number().int(),
   developers: z.number().int(),
@@ -220,6 +233,8 @@ export const importJob = z.object({
   earlyStop: importEarlyStop.nullable(),
   /** The event's title when the typed one differed from the stored one, or null. */
   eventTitle: eventTitleNote.nullable(),
+  /** Click ids the file linked to someone other than their first developer (the first 100; null when none, and for older jobs). */
+  clickIdConflicts: z.object({ count: z.number().int(), first: z.array(clickIdConflict) }).nullable(),
 });
 export type ImportJob = z.infer<typeof importJob>;
 

@@ -86,6 +86,7 @@ const job = (over: Partial<ImportJob>): ImportJob => ({
   failure: null,
   earlyStop: null,
   eventTitle: null,
+  clickIdConflicts: null,
   ...over,
 });
 

@@ -41,6 +41,8 @@ export interface JobMetrics {
   earlyStop?: ImportEarlyStop | null;
   /** Which title the import's event kept, when two differed (absent in jobs written before it existed). */
   eventTitle?: EventTitleNote | null;
+  /** Click ids linked to someone else first (absent in jobs written before it existed). */
+  clickIdConflicts?: ImportJob['clickIdConflicts'];
   durationMs: number | null;
 }
 
@@ -143,6 +145,7 @@ function toJob(row: JobRow): ImportJob {
     failure: m.failure ?? null,
     earlyStop: m.earlyStop ?? null,
     eventTitle: m.eventTitle ?? null,
+    clickIdConflicts: m.clickIdConflicts ?? null,
   };
 }
 

@@ -174,6 +174,8 @@ const enImport = {
     loading: 'Loading the import…',
     eventKept: 'Event {{id}} kept its title “{{stored}}”; the title typed, “{{typed}}”, was not used.',
     eventRenamed: 'Event {{id}} was renamed from “{{stored}}” to “{{typed}}”.',
+    clickIdConflicts:
+      '{{count}} click id(s) in this file ({{ids}}) were linked to another developer first (earlier, or on an earlier line) and stay with them: the first link wins. To move one, unlink it on that developer’s profile and import again.',
   },
   counts: {
     activities: 'Activities',

@@ -178,6 +178,8 @@ const jaImport: typeof enImport = {
     loading: 'インポートの情報を読み込み中…',
     eventKept: 'イベント {{id}} は登録済みの名前「{{stored}}」のままです。入力された「{{typed}}」は使っていません。',
     eventRenamed: 'イベント {{id}} の名前を「{{stored}}」から「{{typed}}」に変更しました。',
+    clickIdConflicts:
+      'このファイルのクリックID {{count}} 件（{{ids}}）は先に別の開発者に紐付けられていた（以前のインポート、またはファイルの前の行で）ため、そのままにしました（最初の紐付けが優先です）。付け替えるには、その開発者のプロフィールで紐付けを解除してから、もう一度インポートしてください。',
   },
   counts: {
     activities: 'アクティビティ',

@@ -111,7 +111,7 @@ export const activities = defineFormat({
     email,
     displayName,
     organization,
-    field('anon_id', ['anonymous_id', 'click_id', '匿名id']),
+    field('anon_id', ['anonymous_id', 'click_id', 'drm_cid', 'クリックid', '匿名id']),
     field('resource_category', ['category', 'カテゴリ', 'カテゴリー', 'リソース種別']),
     field('resource_title', ['title', 'タイトル', 'リソース名']),
     field('resource_url', ['url', 'link', 'リンク', 'リソースurl']),

@@ -11,6 +11,7 @@ import { tracedClient } from '../../db/trace';
 import type { DerivedChange } from '../../derived/change';
 import { STAGE_ACTIVITY } from './activity-stage';
 import type { ActorSighting } from './actors';
+import { linkClickIds, type ClickLinks } from './click-links';
 import { resolveIdentitiesInMemory, type IdentityCounts } from './identity-memory';
 import { withIndexesDeferred } from './index-aware';
 
@@ -47,24 +48,35 @@ async function count(client: SqlClient, text: string, values: unknown[]): Promis
   return (await client.query(text, values)).rowCount ?? 0;
 }
 
-/** `actors`: the file's actors when they were gathered while it was staged (actors.ts). */
-export async function resolveActivities(db: Db, tenant: string, actors?: Map<string, ActorSighting>): Promise<ResolveCounts> {
+/**
+ * `actors`: the file's actors when they were gathered while it was staged (actors.ts).
+ * `links`: what the file's click ids linked (click-links.ts); its earlier activities moved are
+ * not in the import's change: the caller refreshes them after it.
+ */
+export async function resolveActivities(
+  db: Db,
+  tenant: string,
+  actors?: Map<string, ActorSighting>,
+): Promise<{ counts: ResolveCounts; links: ClickLinks }> {
   const client = tracedClient(db);
   const staged = Number((await client.query<{ n: string }>(`select count(*) as n from ${STAGE_ACTIVITY}`)).rows[0]!.n);
   const people = await identityResolver(db, tenant, actors);
+  // After either resolver (the reference one too): the same rule for both.
+  const links = await linkClickIds(client, tenant);
   const { campaigns, resources } = await resolveCampaignsAndResources(client, tenant);
   const { activities, bulk } = await insertActivities(db, client, tenant, staged);
   await attributeDirectly(db, client, tenant, bulk);
-  return {
+  const counts = {
     activities,
     duplicates: staged - activities,
     developers: people.developers,
     accounts: people.accounts,
-    identifiers: people.identifiers,
+    identifiers: people.identifiers + links.identifiers,
     organizations: people.organizations,
     resources,
     campaigns,
   };
+  return { counts, links };
 }
 
 /** Campaigns the rows name, resources, and which campaign each utm_campaign value means. */

@@ -7,7 +7,7 @@ import type { Db, SqlClient } from '../../db/db';
 import { tracedClient, traceStep } from '../../db/trace';
 import { refreshDerived } from '../../derived/refresh';
 import { DERIVED_TABLE_NAMES } from '../../derived/tables';
-import { addToDeveloperStats } from '../../stats/service';
+import { addToDeveloperStats, rebuildDeveloperStats } from '../../stats/service';
 import type { FormatLoad } from '../formats/format';
 import { emptyCounts, type JobMetrics } from '../jobs';
 import { pausePoint } from '../pause';
@@ -74,7 +74,7 @@ async function resolveActivityStage(
   eventTitles?: EventTitles,
   actors?: Map<string, ActorSighting>,
 ): Promise<void> {
-  const counts = await resolveActivities(tx, tenant, actors);
+  const { counts, links } = await resolveActivities(tx, tenant, actors);
   // Before the derived refresh: search reads resource titles.
   if (eventTitles) metrics.eventTitle = await settleEventTitle(tracedClient(tx), eventTitles.update);
   metrics.duplicates = counts.duplicates;
@@ -88,5 +88,11 @@ async function resolveActivityStage(
   // Search, funnel, daily counts and attribution (campaign_stats included), in this transaction.
   await refreshDerived(tx, tenant, await activityImportChange(tx));
   traceStep('derived', derivedStarted);
+  if (links.conflictCount > 0) metrics.clickIdConflicts = { count: links.conflictCount, first: links.conflicts };
+  if (links.moved.count > 0) {
+    // Earlier anonymous activities a click id gave to developers: not the import's new rows, so a second refresh.
+    await rebuildDeveloperStats(tx, tenant, links.moved.developers);
+    await refreshDerived(tx, tenant, { developers: links.moved.developers, span: links.moved.span });
+  }
   await analyzeAfterBulkLoad(tx.$client, counts.activities, BULK_LOADED);
 }

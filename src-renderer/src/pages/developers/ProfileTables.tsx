@@ -3,6 +3,7 @@ import type { DeveloperProfile } from '../../../../src-shared/contract/developer
 import { useFormatters } from '../../format';
 import { useProviderLabel } from '../../components/developer-bits';
 import { useProfileDate } from './ProfileFacts';
+import { ProfileIdentifiers } from './ProfileIdentifiers';
 
 /** The developer's accounts: service, handle (linked to its page when there is one), email, first and last seen. */
 export function ProfileAccounts({ accounts }: { accounts: DeveloperProfile['accounts'] }) {
@@ -63,29 +64,7 @@ export function ProfileIdentifiersAndCampaigns({ dev }: { dev: DeveloperProfile 
   const format = useFormatters();
   return (
     <div className="profile-columns">
-      <section aria-labelledby="identifiers-title" className="profile-section">
-        <h2 id="identifiers-title">{t('profile.identifiers')}</h2>
-        {dev.identifiers.length === 0 ? (
-          <p className="muted">{t('profile.noIdentifiers')}</p>
-        ) : (
-          <table className="data-table" aria-labelledby="identifiers-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('profile.identifierKind')}</th>
-                <th scope="col">{t('profile.identifierValue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {dev.identifiers.map((i) => (
-                <tr key={`${i.kind}:${i.value}`}>
-                  <td>{i.kind}</td>
-                  <td className="value-cell">{i.value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <ProfileIdentifiers developerId={dev.developerId} identifiers={dev.identifiers} />
       <section aria-labelledby="campaigns-title" className="profile-section">
         <h2 id="campaigns-title">{t('profile.campaigns')}</h2>
         {dev.campaigns.length === 0 ? (

@@ -48,6 +48,17 @@ export function JobResult({ job }: { job: ImportJob }) {
             )}
           </p>
         ) : null}
+        {job.clickIdConflicts ? (
+          <p data-testid="click-id-conflicts">
+            {t('imports.result.clickIdConflicts', {
+              count: job.clickIdConflicts.count,
+              ids: job.clickIdConflicts.first
+                .slice(0, 5)
+                .map((c) => c.clickId)
+                .join(', '),
+            })}
+          </p>
+        ) : null}
         {job.status === 'failed' && job.message ? (
           <p className="alert-detail">{t('imports.result.failedReason', { message: job.message })}</p>
         ) : null}
