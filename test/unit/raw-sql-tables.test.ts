@@ -37,9 +37,9 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/organizations/detail.ts': "set-based: an organization's members per stage and their activity per bucket",
   'src-main/core/identity/merged-away.ts': 'the merged-away rule as a SQL fragment for set-based queries',
   'src-main/core/imports/load/activity-resolve.ts': 'set-based: import resolution',
-  'src-main/core/imports/load/click-resolve.ts': "set-based: a click log's staged rows joined to their short links",
   'src-main/core/imports/load/click-links.ts':
     "set-based: import resolution, a file's click ids linked and their anonymous activities moved",
+  'src-main/core/imports/load/click-resolve.ts': "set-based: a click log's staged rows joined to their short links",
   'src-main/core/imports/load/domain-orgs.ts': 'set-based: import resolution',
   'src-main/core/imports/load/entity-resolve.ts': 'set-based: import resolution',
   'src-main/core/imports/load/identity-known.ts': "set-based: look-ups of a whole file's keys in batches (unnest, = any)",

@@ -12,7 +12,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { refreshDerived } from '../derived/refresh';
 import type { Span } from '../derived/change';
 import { CoreError } from '../errors';
-import { LINK_MARK } from '../imports/load/click-links';
+import { LINK_MARK } from '../identity/click-link';
 import { rebuildDeveloperStats } from '../stats/service';
 import { inTransaction } from '../db/transaction';
 import { activities, developerIdentifiers } from '../db/schema';

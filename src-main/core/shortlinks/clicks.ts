@@ -5,7 +5,9 @@
  * copies them), the campaign attributed directly as an import attributes a
  * row (the link's campaign, else its resource's, else its utm_campaign's),
  * the link's UTM values in metadata where imported UTM values go, and the
- * click id as anon_id. Written set-based in one transaction with the derived
+ * click id as anon_id. A click id already linked to a developer (a sign-up
+ * that carried it: identity/click-link.ts) makes the click theirs, marked
+ * as the link's so an unlink gives it back. Written set-based in one transaction with the derived
  * refresh, so `stats rebuild` afterwards finds nothing to change.
  *
  * No IP address reaches this module: callers pass what a click is without it.
@@ -15,6 +17,7 @@ import type { Db } from '../db/db';
 import { tracedClient } from '../db/trace';
 import { inTransaction } from '../db/transaction';
 import { refreshDerived } from '../derived/refresh';
+import { LINK_MARK } from '../identity/click-link';
 import { addToDeveloperStats } from '../stats/service';
 
 export const CLICK_SOURCE = 'shortlink';
@@ -94,13 +97,14 @@ export async function recordClicks(db: Db, tenant: string, clicks: readonly Clic
       `create temp table resolved_click on commit drop as
        select distinct on (i.dedup_key)
               uuid_generate_v4() as activity_id, i.dedup_key, i.anon_id, i.occurred_at, s.resource_id,
-              r.category, r.group_key,
-              i.metadata || coalesce((select jsonb_object_agg(k, s.attributes ->> k) from unnest(array['utm_source','utm_medium','utm_campaign','utm_content']) k
+              r.category, r.group_key, l.developer_id,
+              i.metadata || case when l.developer_id is null then '{}'::jsonb else $3::jsonb end || coalesce((select jsonb_object_agg(k, s.attributes ->> k) from unnest(array['utm_source','utm_medium','utm_campaign','utm_content']) k
                                        where coalesce(s.attributes ->> k, '') <> ''), '{}'::jsonb) as metadata,
               coalesce(s.campaign_id, r.campaign_id, u.campaign_id) as campaign_id
          from jsonb_to_recordset($2::jsonb) as i(shortlink_id uuid, anon_id text, occurred_at timestamptz, metadata jsonb, dedup_key text)
          join shortlinks s on s.tenant_id = $1 and s.shortlink_id = i.shortlink_id
          left join resources r on r.resource_id = s.resource_id
+         left join developer_identifiers l on l.tenant_id = $1 and l.kind = 'click_id' and l.value_normalized = i.anon_id
          left join lateral (
            select campaign_id from (
              select campaign_id, 0 as rank from campaigns c
@@ -109,7 +113,7 @@ export async function recordClicks(db: Db, tenant: string, clicks: readonly Clic
              select campaign_id, 1 from campaigns c where c.tenant_id = $1 and lower(c.name) = lower(s.attributes ->> 'utm_campaign')
            ) m order by rank limit 1) u on true
         order by i.dedup_key, i.occurred_at`,
-      [tenant, JSON.stringify(rows)],
+      [tenant, JSON.stringify(rows), JSON.stringify(LINK_MARK)],
     );
     await client.query(
       `create temp table ${INSERTED} (activity_id uuid primary key, developer_id uuid, action text, occurred_at timestamptz,
@@ -117,8 +121,8 @@ export async function recordClicks(db: Db, tenant: string, clicks: readonly Clic
     );
     const inserted = await client.query(
       `with ins as (
-         insert into activities (activity_id, tenant_id, anon_id, resource_id, action, occurred_at, source, category, group_key, metadata, dedup_key)
-         select activity_id, $1, anon_id, resource_id, '${CLICK_ACTION}', occurred_at, '${CLICK_SOURCE}', category, group_key, metadata, dedup_key
+         insert into activities (activity_id, tenant_id, developer_id, anon_id, resource_id, action, occurred_at, source, category, group_key, metadata, dedup_key)
+         select activity_id, $1, developer_id, anon_id, resource_id, '${CLICK_ACTION}', occurred_at, '${CLICK_SOURCE}', category, group_key, metadata, dedup_key
            from resolved_click order by activity_id
          on conflict (dedup_key) do nothing
          returning activity_id, developer_id, action, occurred_at, source, anon_id)
@@ -143,8 +147,12 @@ async function attributeAndRefresh(tx: Db, tenant: string): Promise<void> {
     [tenant],
   );
   await addToDeveloperStats(tx, tenant, INSERTED);
-  const span = await client.query<{ from: Date; to: Date }>(
-    `select min(occurred_at) as from, max(occurred_at) + interval '1 millisecond' as to from ${INSERTED}`,
+  const { rows } = await client.query<{ from: Date; to: Date; developers: string[] }>(
+    `select min(occurred_at) as from, max(occurred_at) + interval '1 millisecond' as to,
+            array(select distinct developer_id from ${INSERTED} where developer_id is not null) as developers
+       from ${INSERTED}`,
   );
-  await refreshDerived(tx, tenant, { developers: [], span: span.rows[0]!, inserted: INSERTED });
+  const { from, to, developers } = rows[0]!;
+  // Clicks of linked click ids are their developers' (their stage, funnel bits, search row).
+  await refreshDerived(tx, tenant, { developers, span: { from, to }, inserted: INSERTED });
 }

@@ -21,10 +21,9 @@
 import type { ClickIdConflict } from '../../../../src-shared/contract/imports';
 import type { SqlClient } from '../../db/db';
 import type { Span } from '../../derived/change';
+import { LINK_MARK } from '../../identity/click-link';
 import { STAGE_ACTIVITY } from './activity-stage';
 
-/** The metadata key (and value) of an activity that became a developer's through a click-id link. */
-export const LINK_MARK = { drm_link: 'click_id' } as const;
 const MARK = JSON.stringify(LINK_MARK);
 
 /** Conflicts kept per job (the count says how many there were). */
