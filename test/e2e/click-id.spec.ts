@@ -4,10 +4,14 @@
  * (an email and the click id) are dropped on the Import page; the person's
  * profile shows the click and the click id; unlinking it (confirmed) gives
  * the click back to anonymous, and Undo links it again. English, then Japanese.
+ * First, the whole way with a real click: a visitor follows a short link
+ * through `drm shortlinks serve` (against the app's own database), lands with
+ * drm_cid in the URL, signs up with it, and the profile shows the click and
+ * the funnel counts them from it.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { dropFile } from './drop-file';
-import { callApi, serve, type Served } from './serve';
+import { callApi, databaseUrlOf, serve, serveShortlinks, type Served } from './serve';
 
 const CLICKS = [
   'occurred_at,action,source,anon_id',
@@ -26,6 +30,45 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await app?.stop();
+});
+
+test('a click through shortlinks serve, then the sign-up that carries its drm_cid: the profile shows the click', async ({
+  page,
+  request,
+}) => {
+  // The landing page is the app's own address: the browser here has no internet to land on.
+  await callApi(request, app, 'shortlinks:create', { key: 'join', targetUrl: `${app.origin}/landing?from=slides` });
+  const redirect = await serveShortlinks(databaseUrlOf(app));
+  let clickId: string;
+  try {
+    await page.goto(`${redirect.url}join`);
+    const landed = new URL(page.url());
+    expect(landed.origin).toBe(app.origin);
+    expect(landed.searchParams.get('from')).toBe('slides');
+    clickId = landed.searchParams.get('drm_cid')!;
+    expect(clickId).toMatch(/^[\w-]{16,}$/);
+  } finally {
+    await redirect.stop();
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const awareness = async () =>
+    (
+      await callApi<{ stages: { key: string; reached: number }[] }>(request, app, 'analytics:get-funnel', { from: today, to: tomorrow })
+    ).stages.find((s) => s.key === 'awareness')!.reached;
+  expect(await awareness()).toBe(0);
+
+  const signup = [
+    'occurred_at,action,source,email,display_name,drm_cid',
+    `${new Date().toISOString()},signup,web,sora@example.com,Sora,${clickId}`,
+  ];
+  await importCsv(page, 'signup-served.csv', signup.join('\n'), '1');
+  const sora = await callApi<{ developerId: string }>(request, app, 'developers:get', { email: 'sora@example.com' });
+  await page.goto(`${app.url}#/developers/${sora.developerId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sora' })).toBeVisible();
+  await expect(page.locator('ol.timeline [data-action="click"]')).toHaveCount(1);
+  await expect(page.getByTestId('identifiers').getByRole('row').filter({ hasText: clickId })).toContainText('Click id');
+  expect(await awareness()).toBe(1);
 });
 
 async function importCsv(page: Page, name: string, text: string, inserted: string) {

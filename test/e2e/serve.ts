@@ -4,7 +4,7 @@
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -55,6 +55,54 @@ export async function serve(): Promise<Served> {
         await exited;
       }
       rmSync(parent, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The DATABASE_URL of a running `drm serve`'s embedded PostgreSQL, as another
+ * process on the same machine reaches it (e.g. `drm shortlinks serve
+ * --database-url`): the app role's password from credentials.json, the port
+ * from the cluster's postmaster.pid (its fourth line).
+ */
+export function databaseUrlOf(app: Served): string {
+  const { appPassword } = JSON.parse(readFileSync(join(app.dataDir, 'credentials.json'), 'utf8')) as { appPassword: string };
+  const port = readFileSync(join(app.dataDir, 'pgdata', 'postmaster.pid'), 'utf8')
+    .split('\n')[3]!
+    .trim();
+  return `postgres://drm:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/drm`;
+}
+
+/** `drm shortlinks serve --port 0` against `databaseUrl`, as a user starts it; resolves to the URL it prints. */
+export async function serveShortlinks(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src-main', 'cli.ts'), 'shortlinks', 'serve', '--port', '0', '--database-url', databaseUrl],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`drm shortlinks serve did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`drm shortlinks serve exited (${code}):\n${output}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      // SIGTERM writes the clicks not yet written (redirect/server.ts), then it exits.
+      child.kill('SIGTERM');
+      await exited;
     },
   };
 }
