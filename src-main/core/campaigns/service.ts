@@ -17,6 +17,7 @@ import { campaignDaily } from '../db/schema-app';
 import type { Campaign } from '../../../src-shared/contract/campaigns';
 import { CoreError } from '../errors';
 import { costParts, NO_COST, summariseByCampaign, summariseCosts, type CostSummary } from '../rates/costs';
+import { refreshDerived } from '../derived/refresh';
 import { readSettings } from '../settings/read';
 import { rebuildCampaignStats } from '../stats/service';
 
@@ -182,10 +183,13 @@ export async function createCampaign(db: Db, tenant: string, fields: CampaignFie
 /** A number for a numeric column (which Drizzle types as text); null stays null. */
 const numeric = (value: number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
 
-/** Updates the fields given; returns whether anything changed. */
+/** Updates the fields given; returns whether anything changed. A changed channel refreshes the derived rows: call inside a transaction. */
 export async function updateCampaign(db: Db, tenant: string, campaignId: string, fields: CampaignFields): Promise<boolean> {
   const thisCampaign = and(eq(campaigns.tenantId, tenant), eq(campaigns.campaignId, campaignId));
-  const [row] = await db.select({ startDate: campaigns.startDate, endDate: campaigns.endDate }).from(campaigns).where(thisCampaign);
+  const [row] = await db
+    .select({ startDate: campaigns.startDate, endDate: campaigns.endDate, channel: campaigns.channel })
+    .from(campaigns)
+    .where(thisCampaign);
   if (!row) throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; it may have been deleted`, { campaignId });
   checkDates(
     fields.startDate === undefined ? row.startDate : fields.startDate,
@@ -213,5 +217,21 @@ export async function updateCampaign(db: Db, tenant: string, campaignId: string,
       .set({ ...set, updatedAt: sql`now()` })
       .where(and(thisCampaign, changed)),
   );
-  return (result.rowCount ?? 0) > 0;
+  const changedAny = (result.rowCount ?? 0) > 0;
+  // The channel puts the campaign's developers in the funnel's channel slices (derived/funnel-bits.ts).
+  if (changedAny && set.channel !== undefined && set.channel !== row.channel) {
+    await refreshDerived(db, tenant, { developers: await campaignDevelopers(db, tenant, campaignId), span: null });
+  }
+  return changedAny;
+}
+
+/** Developers with activities attributed to the campaign (directly or by multi-touch credit). */
+export async function campaignDevelopers(db: Db, tenant: string, campaignId: string): Promise<string[]> {
+  const { rows } = await db.$client.query<{ developers: string[] }>(
+    `select array(select distinct a.developer_id
+                    from activity_campaigns ac join activities a on a.activity_id = ac.activity_id
+                   where ac.tenant_id = $1 and ac.campaign_id = $2 and a.developer_id is not null) as developers`,
+    [tenant, campaignId],
+  );
+  return rows[0]?.developers ?? [];
 }
