@@ -7,12 +7,12 @@
  * number columns round them: all time, the tenant's model, from
  * derived.campaign_daily (which campaign_stats is computed from).
  */
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { likeContains } from '../db/like';
 import { foldOf } from '../identity/normalise';
 import type { Db } from '../db/db';
 import { isUniqueViolation } from '../db/pg-errors';
-import { activityFunnelMap, budgets, campaigns } from '../db/schema';
+import { activities, activityCampaigns, activityFunnelMap, budgets, campaigns } from '../db/schema';
 import { campaignDaily } from '../db/schema-app';
 import type { Campaign } from '../../../src-shared/contract/campaigns';
 import { CoreError } from '../errors';
@@ -227,11 +227,10 @@ export async function updateCampaign(db: Db, tenant: string, campaignId: string,
 
 /** Developers with activities attributed to the campaign (directly or by multi-touch credit). */
 export async function campaignDevelopers(db: Db, tenant: string, campaignId: string): Promise<string[]> {
-  const { rows } = await db.$client.query<{ developers: string[] }>(
-    `select array(select distinct a.developer_id
-                    from activity_campaigns ac join activities a on a.activity_id = ac.activity_id
-                   where ac.tenant_id = $1 and ac.campaign_id = $2 and a.developer_id is not null) as developers`,
-    [tenant, campaignId],
-  );
-  return rows[0]?.developers ?? [];
+  const rows = await db
+    .selectDistinct({ id: activities.developerId })
+    .from(activityCampaigns)
+    .innerJoin(activities, eq(activities.activityId, activityCampaigns.activityId))
+    .where(and(eq(activityCampaigns.tenantId, tenant), eq(activityCampaigns.campaignId, campaignId), isNotNull(activities.developerId)));
+  return rows.map((r) => r.id!);
 }
