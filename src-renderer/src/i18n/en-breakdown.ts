@@ -23,6 +23,7 @@ const enBreakdown = {
     roiHintChannel: 'Each channel adds up its campaigns: cost in the reporting currency, attributed actions and conversions.',
     roiHintCredit:
       'Attributed credit on the activities with each value. No cost: a budget belongs to a campaign, not to a UTM value or a resource category.',
+    roiMissingRates: 'No cost where a campaign of the channel needs a missing exchange rate ({{rates}}): add it in Settings.',
     roiChartSummary: 'Attributed conversions per {{dimension}}, {{count}} values, most first.',
     roiEmpty: 'No attributed activity in this period. Choose a longer period, or link activities to campaigns.',
     campaigns: 'Campaigns',

@@ -44,10 +44,12 @@ export function RoiBreakdownSection({
     roiPercent: t('campaigns.columns.roiPercent'),
   });
   const bars = roiBreakdownBars(report, none);
+  const missing = [...new Set(report.rows.flatMap((r) => r.missingRates.map((m) => `${m.currency} ${m.month}`)))];
+  const hint = by === 'channel' ? t('breakdown.roiHintChannel') : t('breakdown.roiHintCredit');
   return (
     <BreakdownView
       title={t('breakdown.roiTitle', { dimension })}
-      hint={by === 'channel' ? t('breakdown.roiHintChannel') : t('breakdown.roiHintCredit')}
+      hint={missing.length > 0 ? `${hint} ${t('breakdown.roiMissingRates', { rates: missing.join(', ') })}` : hint}
       table={table}
       bars={bars}
       barLabel={t('campaigns.columns.conversions')}
