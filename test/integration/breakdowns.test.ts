@@ -14,15 +14,11 @@
  * Then: Quiet's channel set to ads and the blog's category to video move
  * their developers between rows, and a rebuild changes nothing.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checksumDifferences, derivedChecksums } from '../../bench/checksums';
 import type { FunnelBreakdown } from '../../src-shared/contract/analytics';
-import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
-import { dbOn } from '../../src-main/core/db/db';
-import { rebuildDerived } from '../../src-main/core/derived/refresh';
 import { drm } from '../helpers/cli';
 import { useCoreOnTestDatabase } from '../helpers/database';
+import { rebuildChangesNothing } from '../helpers/derived';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';
 import { call, callError } from '../helpers/merges';
 import { makeTempDir } from '../helpers/temp';
@@ -77,23 +73,6 @@ function table(report: FunnelBreakdown) {
 }
 
 const funnel = (by: FunnelBreakdown['by']) => call(db.core, 'analytics:get-funnel-breakdown', { ...PERIOD, by });
-
-async function rebuildChangesNothing(): Promise<string[]> {
-  const client = new pg.Client(db.url);
-  await client.connect();
-  try {
-    const before = await derivedChecksums(client, DEFAULT_TENANT);
-    await client.query('begin');
-    try {
-      await rebuildDerived(dbOn(client), DEFAULT_TENANT);
-      return checksumDifferences(before, await derivedChecksums(client, DEFAULT_TENANT));
-    } finally {
-      await client.query('rollback');
-    }
-  } finally {
-    await client.end();
-  }
-}
 
 describe('funnel breakdowns', () => {
   it('by channel: a campaign’s channel, multi-touch credit included; "(none)" for the rest', async () => {
@@ -344,14 +323,14 @@ describe('edits move developers between rows', () => {
       ['ads', 2, 5],
       ['event', 1, 2],
     ]);
-    expect(await rebuildChangesNothing()).toEqual([]);
+    expect(await rebuildChangesNothing(db.url)).toEqual([]);
   });
 
   it('a resource’s category edit moves its developers, and a rebuild changes nothing', async () => {
     const [blog] = await queryRows<{ id: string }>(db.url, "select resource_id as id from resources where external_id = 'b1'");
     await call(db.core, 'resources:update', { resourceId: blog!.id, category: 'video' });
     expect(table(await funnel('category')).map((r) => r[0])).toEqual([null, 'event', 'video']);
-    expect(await rebuildChangesNothing()).toEqual([]);
+    expect(await rebuildChangesNothing(db.url)).toEqual([]);
   });
 });
 

@@ -1,8 +1,10 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BreakdownBar } from '../../analytics/breakdown';
 import type { ChartTable } from '../../analytics/chart-data';
+import { ErrorAlert } from '../ErrorAlert';
 import { useAnalyticsFormat } from '../../analytics/use-analytics-format';
 import { ChartFrame } from './ChartFrame';
 import { axisStyle, numberOf, tooltipStyle } from './chart-props';
@@ -76,5 +78,17 @@ export function BreakdownView(props: BreakdownViewProps) {
         </section>
       )}
     </div>
+  );
+}
+
+/** What stands in for a breakdown until its query answers: the error with a retry, or a loading line. */
+export function BreakdownPending({ query }: { query: UseQueryResult<unknown> }) {
+  const { t } = useTranslation();
+  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  return (
+    <p role="status" className="loading">
+      <span className="spinner" aria-hidden="true" />
+      {t('breakdown.loading')}
+    </p>
   );
 }

@@ -5,8 +5,7 @@ import type { BreakdownDimension } from '../../../../src-shared/contract/values'
 import { roiBreakdownBars, roiBreakdownTable } from '../../analytics/breakdown';
 import { exportFileStem } from '../../analytics/csv';
 import type { Period } from '../../analytics/period';
-import { BreakdownView } from '../../components/charts/BreakdownView';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { BreakdownPending, BreakdownView } from '../../components/charts/BreakdownView';
 import { campaignQueries } from '../../queries/campaigns';
 
 /** ROI per channel (cost and credit of its campaigns), or attributed credit per UTM value or resource category. */
@@ -23,16 +22,8 @@ export function RoiBreakdownSection({
   const query = useQuery(campaignQueries.roiBreakdown({ ...input, by }));
   const dimension = t(`breakdown.dimensions.${by}`);
   const none = t('breakdown.none');
-  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   const report = query.data;
-  if (!report) {
-    return (
-      <p role="status" className="loading">
-        <span className="spinner" aria-hidden="true" />
-        {t('breakdown.loading')}
-      </p>
-    );
-  }
+  if (!report) return <BreakdownPending query={query} />;
   const table = roiBreakdownTable(report, {
     value: dimension,
     none,

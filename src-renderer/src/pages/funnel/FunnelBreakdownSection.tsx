@@ -5,8 +5,7 @@ import { funnelBreakdownBars, funnelBreakdownTable } from '../../analytics/break
 import { exportFileStem } from '../../analytics/csv';
 import type { Period } from '../../analytics/period';
 import { useStageName } from '../../analytics/use-stage-name';
-import { BreakdownView } from '../../components/charts/BreakdownView';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { BreakdownPending, BreakdownView } from '../../components/charts/BreakdownView';
 import { analyticsQueries } from '../../queries/analytics';
 
 /** The funnel of the period per channel, UTM source, UTM medium or resource category. */
@@ -16,16 +15,8 @@ export function FunnelBreakdownSection({ period, by, filtered }: { period: Perio
   const query = useQuery(analyticsQueries.funnelBreakdown({ ...period, by }));
   const dimension = t(`breakdown.dimensions.${by}`);
   const none = t('breakdown.none');
-  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   const report = query.data;
-  if (!report) {
-    return (
-      <p role="status" className="loading">
-        <span className="spinner" aria-hidden="true" />
-        {t('breakdown.loading')}
-      </p>
-    );
-  }
+  if (!report) return <BreakdownPending query={query} />;
   const table = funnelBreakdownTable(report, { value: dimension, none, stage: stageName, conversion: t('breakdown.conversion') });
   const bars = funnelBreakdownBars(report, none);
   const first = report.rows[0]?.stages[0];
