@@ -49,7 +49,7 @@ test('break the funnel down by UTM source, keep it on reload, and break ROI down
   const channel = roi.rows.find((r) => r.value !== null)!;
   await page.goto(`${app.url}#/campaigns?by=channel`);
   const roiView = page.getByTestId('roi-breakdown');
-  await expect(roiView.getByRole('heading', { name: 'ROI by Channel' })).toBeVisible();
+  await expect(roiView.getByRole('heading', { name: 'ROI by channel' })).toBeVisible();
   const roiRow = roiView.getByRole('row').filter({ has: page.getByRole('rowheader', { name: channel.value!, exact: true }) });
   await expect(roiRow.getByRole('cell').first()).toHaveText(String(channel.campaigns));
   await page.screenshot({ path: testInfo.outputPath('roi-breakdown-en.png'), fullPage: true });

@@ -30,7 +30,8 @@ export const breakdownDim = (by: BreakdownDimension, value: string | null): stri
 /**
  * The values of `by` with a developer at a stage on a day of [from, to).
  * A range over the dims that start with `by:` (';' follows ':'), so the
- * primary key's order finds them.
+ * primary key's order finds them. The one place here that reads how the bits
+ * are stored: a storage that keeps some rows elsewhere must list them too.
  */
 async function valuesIn(db: Db, tenant: string, by: BreakdownDimension, nodes: readonly number[]): Promise<(string | null)[]> {
   const { rows } = await db.$client.query<{ dim: string }>(

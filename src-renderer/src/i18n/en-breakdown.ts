@@ -9,6 +9,13 @@ const enBreakdown = {
       utm_medium: 'UTM medium',
       category: 'Resource category',
     },
+    /** The dimension inside a title ("Funnel by channel"). */
+    inTitle: {
+      channel: 'channel',
+      utm_source: 'UTM source',
+      utm_medium: 'UTM medium',
+      category: 'resource category',
+    },
     none: '(none)',
     loading: 'Loading the breakdown…',
     funnelTitle: 'Funnel by {{dimension}}',

@@ -11,6 +11,12 @@ const jaBreakdown: typeof enBreakdown = {
       utm_medium: 'UTM メディア',
       category: 'リソースのカテゴリ',
     },
+    inTitle: {
+      channel: 'チャネル',
+      utm_source: 'UTM ソース',
+      utm_medium: 'UTM メディア',
+      category: 'リソースのカテゴリ',
+    },
     none: '（なし）',
     loading: '内訳を読み込み中…',
     funnelTitle: '{{dimension}}別のファネル',

@@ -21,6 +21,7 @@ export function RoiBreakdownSection({
   const { t } = useTranslation();
   const query = useQuery(campaignQueries.roiBreakdown({ ...input, by }));
   const dimension = t(`breakdown.dimensions.${by}`);
+  const inTitle = t(`breakdown.inTitle.${by}`);
   const none = t('breakdown.none');
   const report = query.data;
   if (!report) return <BreakdownPending query={query} />;
@@ -39,12 +40,12 @@ export function RoiBreakdownSection({
   const hint = by === 'channel' ? t('breakdown.roiHintChannel') : t('breakdown.roiHintCredit');
   return (
     <BreakdownView
-      title={t('breakdown.roiTitle', { dimension })}
+      title={t('breakdown.roiTitle', { dimension: inTitle })}
       hint={missing.length > 0 ? `${hint} ${t('breakdown.roiMissingRates', { rates: missing.join(', ') })}` : hint}
       table={table}
       bars={bars}
       barLabel={t('campaigns.columns.conversions')}
-      summary={t('breakdown.roiChartSummary', { dimension, count: bars.length })}
+      summary={t('breakdown.roiChartSummary', { dimension: inTitle, count: bars.length })}
       fileStem={exportFileStem(`roi-by-${by}`, period)}
       emptyText={t('breakdown.roiEmpty')}
       busy={query.isFetching}

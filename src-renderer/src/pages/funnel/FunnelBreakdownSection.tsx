@@ -14,6 +14,7 @@ export function FunnelBreakdownSection({ period, by, filtered }: { period: Perio
   const stageName = useStageName();
   const query = useQuery(analyticsQueries.funnelBreakdown({ ...period, by }));
   const dimension = t(`breakdown.dimensions.${by}`);
+  const inTitle = t(`breakdown.inTitle.${by}`);
   const none = t('breakdown.none');
   const report = query.data;
   if (!report) return <BreakdownPending query={query} />;
@@ -22,7 +23,7 @@ export function FunnelBreakdownSection({ period, by, filtered }: { period: Perio
   const first = report.rows[0]?.stages[0];
   return (
     <BreakdownView
-      title={t('breakdown.funnelTitle', { dimension })}
+      title={t('breakdown.funnelTitle', { dimension: inTitle })}
       hint={
         <>
           {t('breakdown.funnelHint')}
@@ -32,7 +33,7 @@ export function FunnelBreakdownSection({ period, by, filtered }: { period: Perio
       table={table}
       bars={bars}
       barLabel={first ? stageName(first) : ''}
-      summary={t('breakdown.funnelChartSummary', { dimension, count: bars.length })}
+      summary={t('breakdown.funnelChartSummary', { dimension: inTitle, count: bars.length })}
       fileStem={exportFileStem(`funnel-by-${by}`, period)}
       emptyText={t('breakdown.funnelEmpty')}
       busy={query.isFetching}
