@@ -11,8 +11,9 @@
  * itself), every attribution (direct and multi-touch, the slices of a
  * campaign-filtered funnel), the tenant's action → stage map, the stages, and per
  * developer its consent and whether it is merged away (computed in
- * PostgreSQL with the app's own rule, identity/merged-away.ts) — none of the app's
- * derived tables.
+ * PostgreSQL with the app's own rule, identity/merged-away.ts), and what the
+ * breakdowns group by (utm values, resource categories, campaign channels) —
+ * none of the app's derived tables.
  */
 import { createWriteStream, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,6 +58,17 @@ const tables: readonly Table[] = [
     name: 'attributed',
     columns: { activity_id: 'UUID', campaign_id: 'UUID' },
     select: 'select activity_id, campaign_id from activity_campaigns where tenant_id = $tenant',
+  },
+  {
+    // The values the breakdowns group by (queries-breakdowns.ts): utm from the metadata, the resource's category.
+    name: 'activity_values',
+    columns: { activity_id: 'UUID', utm_source: 'VARCHAR', utm_medium: 'VARCHAR', category: 'VARCHAR' },
+    select: `select activity_id, metadata->>'utm_source', metadata->>'utm_medium', category from activities where tenant_id = $tenant`,
+  },
+  {
+    name: 'campaigns',
+    columns: { campaign_id: 'UUID', channel: 'VARCHAR' },
+    select: 'select campaign_id, channel from campaigns where tenant_id = $tenant',
   },
   {
     name: 'developers',

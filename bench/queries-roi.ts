@@ -15,7 +15,7 @@ import { timeRuns, type Row } from './timing';
 
 export const ROI_MODELS = ['first', 'last', 'linear'] as const;
 export const ROI_LOOKBACKS = [1, 14, 90, 365] as const;
-type Model = (typeof ROI_MODELS)[number];
+export type Model = (typeof ROI_MODELS)[number];
 
 /** Per campaign id: [attributed actions, conversions]. */
 type Weights = Map<string, [number, number]>;
@@ -68,7 +68,7 @@ select cast(coalesce(d.campaign_id, m.campaign_id) as varchar) as campaign_id,
   from direct_rows d full join multi m on m.campaign_id = d.campaign_id`;
 }
 
-async function referenceRoi(connection: DuckDBConnection, model: Model, lookback: number, stage: string): Promise<Weights> {
+export async function referenceRoi(connection: DuckDBConnection, model: Model, lookback: number, stage: string): Promise<Weights> {
   const reader = await connection.runAndReadAll(roiSql(model), { lookback, stage });
   const rows = reader.getRowObjectsJS() as { campaign_id: string; direct_actions: number; direct_conversions: number; multi: number }[];
   return new Map(rows.map((r) => [r.campaign_id, [r.direct_actions + r.multi, r.direct_conversions + r.multi]]));

@@ -4,7 +4,8 @@
  * directory through the app's handlers, merges a few developers, then times
  * the handlers the analytics pages call — funnel (a quarter, a year, the
  * quarter for one source and for one campaign), ROI (the tenant's model; then each model at lookbacks of 1, 14, 90
- * and 365 days, queries-roi.ts), weekly trend, overview — and prints p50/p95
+ * and 365 days, queries-roi.ts), weekly trend, overview, the breakdowns (funnel by
+ * channel, utm_source and category, ROI by channel, queries-breakdowns.ts) — and prints p50/p95
  * against the target (p50 < 100 ms each).
  *
  * Baseline measured in the same run: each funnel computed by DuckDB over
@@ -35,6 +36,7 @@ import type { Core } from '../src-main/core/types';
 import { cleanUpOnSignals, cleanups, runBenchmark } from './cleanup';
 import { dataUrl, prepareDataDir } from './dataset';
 import { exportRaw, loadReference, referenceFunnel, type FunnelFilter } from './queries-duckdb';
+import { measureBreakdowns } from './queries-breakdowns';
 import { measureRoiGrid } from './queries-roi';
 import { formatTable, funnelDifferences, percentile, timeRuns, type FunnelNumbers, type Row } from './timing';
 
@@ -340,6 +342,14 @@ async function main(): Promise<number> {
   }
   const roi = await measureRoiGrid(core, reference.connection, runs, settings.conversionStage, targetMs(activities));
   results.push(...roi.rows);
+  const breakdowns = await measureBreakdowns(core, reference.connection, {
+    runs,
+    targetMs: targetMs(activities),
+    zone: settings.timeZone,
+    period: QUARTER,
+    conversionStage: settings.conversionStage,
+  });
+  results.push(...breakdowns.rows);
 
   console.log(
     `DuckDB baseline: exported ${n(exported.rows.activities ?? 0)} activities, ${n(exported.rows.developers ?? 0)} developers (${mb(exported.bytes)} CSV) in ${seconds(exported.ms)}; ` +
@@ -350,6 +360,8 @@ async function main(): Promise<number> {
 
   let ok = !results.some((r) => r.failed) && roi.ok;
   console.log(`ROI of every model and lookback against DuckDB: ${roi.ok ? 'MATCH' : 'MISMATCH'}`);
+  console.log(`funnel and ROI breakdowns against DuckDB: ${breakdowns.ok ? 'MATCH' : 'MISMATCH'}`);
+  ok = ok && breakdowns.ok;
   for (const [i, c] of cases.entries()) {
     const funnel = funnels[i]!;
     const duck = ducks[i]!;

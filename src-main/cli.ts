@@ -50,8 +50,9 @@ Options:
   developers merge INTO_ID FROM_ID [--reason TEXT] [--json]
   developers unmerge MERGE_ID [--json]
   developers unlink-identifier DEV_ID --kind click_id --value V [--json]
-  report funnel --from DATE --to DATE [--campaign NAME] [--source S] [--json]
-  report roi [--from DATE --to DATE] [--model linear|first|last] [--lookback-days N] [--by-currency] [--json]
+  report funnel --from DATE --to DATE [--campaign NAME] [--source S] [--by DIM] [--json]
+  report roi [--from DATE --to DATE] [--model linear|first|last] [--lookback-days N] [--by-currency | --by DIM] [--json]
+         DIM: channel, utm_source, utm_medium or category (one row per value, "(none)" for no value)
   report events [--from DATE --to DATE] [--group G] [--json]
   rates set CURRENCY MONTH RATE [--json]  e.g. rates set USD 2026-04 151.2 (151.2 of the reporting currency per USD)
   rates list [--json]

@@ -1,6 +1,8 @@
 /**
  * `drm report funnel --from DATE --to DATE [--campaign NAME] [--source S]
- * [--json]`: the funnel through the same handler as the app. JSON is
+ * [--by channel|utm_source|utm_medium|category] [--json]`: the funnel
+ * through the same handler as the app (--by: one funnel per value,
+ * report-breakdown.ts; not with --campaign or --source). JSON is
  * { from, to, anonymous, stages: [{ key, title, order, reached, atOrBeyond,
  * conversionFromPrevious }] } (issue 5); without --json, a table. A campaign
  * is named as the user knows it; an unknown name is a usage error (exit 2),
@@ -9,6 +11,7 @@
 import type { FunnelReport } from '../../src-shared/contract/analytics';
 import type { Core } from '../core/types';
 import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
+import { breakdownOption, formatFunnelBreakdown, funnelBreakdownJson } from './report-breakdown';
 import { displayWidth, padEnd, padStart } from './terminal';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,6 +22,7 @@ const OPTIONS = {
   to: { type: 'string' },
   campaign: { type: 'string' },
   source: { type: 'string' },
+  by: { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -86,6 +90,20 @@ export async function reportFunnelCommand(args: string[]): Promise<number> {
   const { from, to, campaign, source } = values as { from: string; to: string; campaign?: string; source?: string };
   if (from >= to) throw new UsageError(`--from (${from}) must be before --to (${to}); --to is excluded`);
   if (source !== undefined && source.trim() === '') throw new UsageError('--source must not be empty');
+  const by = breakdownOption(values.by);
+  if (by !== undefined) {
+    if (campaign !== undefined || source !== undefined)
+      throw new UsageError('--by breaks down the whole funnel: leave out --campaign and --source');
+    const breakdown = await withCore(resolveTarget(values), async (core) => {
+      const result = await core.handlers['analytics:get-funnel-breakdown']({ from, to, by });
+      if (!result.ok && result.error.code === 'BAD_INPUT') throw new UsageError(result.error.message);
+      return unwrap(result);
+    });
+    process.stdout.write(
+      values.json ? `${JSON.stringify(funnelBreakdownJson(breakdown), null, 2)}\n` : `${formatFunnelBreakdown(breakdown)}\n`,
+    );
+    return 0;
+  }
   const report = await withCore(resolveTarget(values), async (core) => {
     const campaignId = campaign === undefined ? undefined : await campaignIdByName(core, campaign);
     const result = await core.handlers['analytics:get-funnel']({ from, to, campaignId, source });

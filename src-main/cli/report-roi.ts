@@ -6,11 +6,14 @@
  * costByCurrency, actions, conversions, costPerConversion, roiPerCost,
  * roiPercent, missingRates }; with --by-currency, per campaign and currency
  * as before: { campaign, currency, cost, actions, conversions,
- * costPerConversion, roiPerCost } (issue 5). Without --json, a table.
+ * costPerConversion, roiPerCost } (issue 5). With --by channel|utm_source|
+ * utm_medium|category, one row per value (report-breakdown.ts). Without
+ * --json, a table.
  */
 import type { RoiReport } from '../../src-shared/contract/campaigns';
 import { attributionModels, type AttributionModelName } from '../../src-shared/contract/settings';
 import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
+import { breakdownOption, formatRoiBreakdown, roiBreakdownJson } from './report-breakdown';
 import { columns } from './terminal';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -22,6 +25,7 @@ const OPTIONS = {
   model: { type: 'string' },
   'lookback-days': { type: 'string' },
   'by-currency': { type: 'boolean', default: false },
+  by: { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -118,16 +122,19 @@ export async function reportRoiCommand(args: string[]): Promise<number> {
       throw new UsageError(`--lookback-days must be a whole number from 1 to 365, got "${values['lookback-days']}"`);
     }
   }
-  const report = await withCore(resolveTarget(values), async (core) =>
-    unwrap(
-      await core.handlers['campaigns:get-roi']({
-        from: values.from,
-        to: values.to,
-        model: values.model as AttributionModelName | undefined,
-        lookbackDays,
-      }),
-    ),
-  );
+  const query = { from: values.from, to: values.to, model: values.model as AttributionModelName | undefined, lookbackDays };
+  const by = breakdownOption(values.by);
+  if (by !== undefined) {
+    if (values['by-currency']) throw new UsageError('--by and --by-currency are two different tables: choose one');
+    const breakdown = await withCore(resolveTarget(values), async (core) => {
+      const result = await core.handlers['campaigns:get-roi-breakdown']({ ...query, by });
+      if (!result.ok && result.error.code === 'BAD_INPUT') throw new UsageError(result.error.message);
+      return unwrap(result);
+    });
+    process.stdout.write(values.json ? `${JSON.stringify(roiBreakdownJson(breakdown), null, 2)}\n` : `${formatRoiBreakdown(breakdown)}\n`);
+    return 0;
+  }
+  const report = await withCore(resolveTarget(values), async (core) => unwrap(await core.handlers['campaigns:get-roi'](query)));
   const byCurrency = values['by-currency'];
   const json = byCurrency ? roiByCurrencyJson(report) : roiJson(report);
   process.stdout.write(

@@ -13,7 +13,7 @@ import { funnelStage } from './settings';
 
 // ── Funnel ───────────────────────────────────────────────────────────────────
 
-import { funnelListModes, type FunnelListMode } from './values';
+import { breakdownDimensions, funnelListModes, type FunnelListMode } from './values';
 
 export { funnelListModes, type FunnelListMode };
 
@@ -65,6 +65,32 @@ export const funnelReport = funnelCounts.extend({
   previous: funnelCounts.nullable().optional(),
 });
 export type FunnelReport = z.infer<typeof funnelReport>;
+
+/** The funnel of the period per channel, utm_source, utm_medium or resource category (issue 13 §4). */
+export const funnelBreakdownQuery = z.object({ ...period, by: z.enum(breakdownDimensions) }).strict();
+export type FunnelBreakdownQuery = z.output<typeof funnelBreakdownQuery>;
+
+export const funnelBreakdownRow = z.object({
+  /**
+   * The value; null: "(none)", developers with a stage's activity in the period that carried no
+   * value (no campaign with a channel, no utm value, no resource).
+   */
+  value: z.string().nullable(),
+  /** As the funnel's, counting only the activities of this value (a developer can be in several rows). */
+  stages: z.array(funnelStageRow),
+});
+export type FunnelBreakdownRow = z.infer<typeof funnelBreakdownRow>;
+
+export const funnelBreakdown = z.object({
+  from: z.string(),
+  to: z.string(),
+  by: z.enum(breakdownDimensions),
+  /** Developers in the whole funnel of the period (each is in at least one row). */
+  developers: z.number().int(),
+  /** Sorted by the first stage's atOrBeyond, most first, then by value; "(none)" last among equals. */
+  rows: z.array(funnelBreakdownRow),
+});
+export type FunnelBreakdown = z.infer<typeof funnelBreakdown>;
 
 const funnelDevelopersFields = {
   ...funnelFilters,
@@ -143,6 +169,7 @@ export const analyticsChannels = {
     output: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   },
   'analytics:get-funnel': { input: funnelQuery, output: funnelReport },
+  'analytics:get-funnel-breakdown': { input: funnelBreakdownQuery, output: funnelBreakdown },
   'analytics:list-funnel-developers': {
     input: z
       .object({

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { amount, currency, day, money, periodEnd, trendBuckets, uuid } from './common';
 import { missingRate } from './rates';
 import { attributionModels } from './settings';
+import { breakdownDimensions } from './values';
 
 export const campaign = z.object({
   campaignId: z.string(),
@@ -140,6 +141,44 @@ export const roiReport = z.object({
 });
 export type RoiReport = z.infer<typeof roiReport>;
 
+// ── ROI broken down (issue 13 §4) ────────────────────────────────────────────
+
+export const roiBreakdownQuery = roiQuery.extend({ by: z.enum(breakdownDimensions) }).strict();
+export type RoiBreakdownQuery = z.output<typeof roiBreakdownQuery>;
+
+/** One channel, utm value or resource category. */
+export const roiBreakdownRow = z.object({
+  /** null: "(none)" — campaigns without a channel, or credit on activities without the utm value or resource. */
+  value: z.string().nullable(),
+  /** Campaigns in the row (by channel; 0 by the other dimensions). */
+  campaigns: z.number().int(),
+  /**
+   * By channel: its campaigns' costs in the reporting currency, added (null when one needs a
+   * missing rate). By the other dimensions always null: a budget belongs to a campaign, not to
+   * a utm value or a category, so no cost is defined there.
+   */
+  costReporting: z.number().nullable(),
+  missingRates: z.array(missingRate),
+  actions: z.number(),
+  conversions: z.number(),
+  costPerConversion: z.number().nullable(),
+  roiPercent: z.number().nullable(),
+});
+export type RoiBreakdownRow = z.infer<typeof roiBreakdownRow>;
+
+export const roiBreakdown = z.object({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  by: z.enum(breakdownDimensions),
+  model: z.enum(attributionModels),
+  lookbackDays: z.number().int(),
+  conversionStage: z.string(),
+  currencyReporting: z.string(),
+  /** Sorted by conversions, then actions (most first); "(none)" last among equals. */
+  rows: z.array(roiBreakdownRow),
+});
+export type RoiBreakdown = z.infer<typeof roiBreakdown>;
+
 export const campaignDetailQuery = z
   .object({ campaignId: uuid, from: day.optional(), to: periodEnd.optional(), bucket: z.enum(trendBuckets).default('week') })
   .strict();
@@ -194,4 +233,5 @@ export const campaignChannels = {
   'budgets:delete': { input: z.object({ budgetId: uuid }).strict(), output: budget },
 
   'campaigns:get-roi': { input: roiQuery, output: roiReport },
+  'campaigns:get-roi-breakdown': { input: roiBreakdownQuery, output: roiBreakdown },
 } as const;

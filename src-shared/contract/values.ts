@@ -41,3 +41,10 @@ export type ResourceSort = (typeof resourceSorts)[number];
 /** How a resource's activities are grouped over time on its page. */
 export const resourceBuckets = ['day', 'week'] as const;
 export type ResourceBucket = (typeof resourceBuckets)[number];
+
+/**
+ * What the funnel and ROI can be broken down by (issue 13 §4): a campaign's channel, an
+ * activity's utm_source / utm_medium (activities.metadata), a resource's category.
+ */
+export const breakdownDimensions = ['channel', 'utm_source', 'utm_medium', 'category'] as const;
+export type BreakdownDimension = (typeof breakdownDimensions)[number];

@@ -18,6 +18,8 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/campaigns/detail-series.ts':
     "set-based: a campaign's numbers per bucket and its top developers, aggregated over attribution",
   'src-main/core/campaigns/roi.ts': 'set-based: ROI over attribution and budgets',
+  'src-main/core/campaigns/roi-breakdown.ts':
+    'set-based: credit per utm value or resource category over attribution, channels of every campaign',
   'src-main/core/campaigns/undo.ts': 'set-based: a campaign delete snapshots and restores its rows in bulk',
   'src-main/core/db/migrate.ts': "the migration runner's own bookkeeping, before the schema exists",
   'src-main/core/derived/activity-daily.ts': 'set-based: derived refresh',

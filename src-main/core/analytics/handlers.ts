@@ -1,5 +1,6 @@
 import type { CoreEvents } from '../events';
 import { activityRange } from './activity-range';
+import { funnelBreakdown } from './funnel-breakdown';
 import type { DomainHandlers } from '../handlers';
 import { funnelDevelopers, funnelDevelopersCsv, funnelReport } from './funnel';
 import { overviewReport } from './overview';
@@ -13,6 +14,7 @@ export function analyticsHandlers(db: Db, events: CoreEvents, tenant: string): D
     'analytics:list-sources': () => listSources(db, tenant),
     'analytics:get-activity-range': () => activityRange(db, tenant),
     'analytics:get-funnel': (query) => funnelReport(db, tenant, query),
+    'analytics:get-funnel-breakdown': (query) => funnelBreakdown(db, tenant, query),
     'analytics:list-funnel-developers': (query) => funnelDevelopers(db, tenant, query),
     'analytics:export-funnel-developers': (query) => funnelDevelopersCsv(db, tenant, query),
     'analytics:get-trend': (query) => trendReport(db, tenant, query),

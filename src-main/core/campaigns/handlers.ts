@@ -6,6 +6,7 @@ import { DERIVED_TABLE_NAMES } from '../derived/tables';
 import { createBudget, deleteBudget, updateBudget } from './budgets';
 import { campaignDetail } from './detail';
 import { roiReport } from './roi';
+import { roiBreakdown } from './roi-breakdown';
 import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './service';
 import { createCampaignUndoStore, deleteCampaign, restoreCampaign } from './undo';
 import type { Db } from '../db/db';
@@ -27,7 +28,8 @@ export function campaignHandlers(db: Db, events: CoreEvents, tenant: string): Do
     },
 
     'campaigns:update': async ({ campaignId, ...fields }) => {
-      if (await updateCampaign(db, tenant, campaignId, fields)) changed(['campaigns']);
+      // A changed channel moves the campaign's developers between the funnel's channel slices.
+      if (await inTransaction(db, (tx) => updateCampaign(tx, tenant, campaignId, fields))) changed(['campaigns', ...DERIVED_TABLE_NAMES]);
       return getCampaign(db, tenant, campaignId);
     },
 
@@ -62,5 +64,6 @@ export function campaignHandlers(db: Db, events: CoreEvents, tenant: string): Do
     },
 
     'campaigns:get-roi': (query) => roiReport(db, tenant, query),
+    'campaigns:get-roi-breakdown': (query) => roiBreakdown(db, tenant, query),
   };
 }

@@ -7,16 +7,17 @@
  * number columns round them: all time, the tenant's model, from
  * derived.campaign_daily (which campaign_stats is computed from).
  */
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { likeContains } from '../db/like';
 import { foldOf } from '../identity/normalise';
 import type { Db } from '../db/db';
 import { isUniqueViolation } from '../db/pg-errors';
-import { activityFunnelMap, budgets, campaigns } from '../db/schema';
+import { activities, activityCampaigns, activityFunnelMap, budgets, campaigns } from '../db/schema';
 import { campaignDaily } from '../db/schema-app';
 import type { Campaign } from '../../../src-shared/contract/campaigns';
 import { CoreError } from '../errors';
 import { costParts, NO_COST, summariseByCampaign, summariseCosts, type CostSummary } from '../rates/costs';
+import { refreshDerived } from '../derived/refresh';
 import { readSettings } from '../settings/read';
 import { rebuildCampaignStats } from '../stats/service';
 
@@ -182,10 +183,13 @@ export async function createCampaign(db: Db, tenant: string, fields: CampaignFie
 /** A number for a numeric column (which Drizzle types as text); null stays null. */
 const numeric = (value: number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
 
-/** Updates the fields given; returns whether anything changed. */
+/** Updates the fields given; returns whether anything changed. A changed channel refreshes the derived rows: call inside a transaction. */
 export async function updateCampaign(db: Db, tenant: string, campaignId: string, fields: CampaignFields): Promise<boolean> {
   const thisCampaign = and(eq(campaigns.tenantId, tenant), eq(campaigns.campaignId, campaignId));
-  const [row] = await db.select({ startDate: campaigns.startDate, endDate: campaigns.endDate }).from(campaigns).where(thisCampaign);
+  const [row] = await db
+    .select({ startDate: campaigns.startDate, endDate: campaigns.endDate, channel: campaigns.channel })
+    .from(campaigns)
+    .where(thisCampaign);
   if (!row) throw new CoreError('NOT_FOUND', `No campaign ${campaignId}; it may have been deleted`, { campaignId });
   checkDates(
     fields.startDate === undefined ? row.startDate : fields.startDate,
@@ -213,5 +217,20 @@ export async function updateCampaign(db: Db, tenant: string, campaignId: string,
       .set({ ...set, updatedAt: sql`now()` })
       .where(and(thisCampaign, changed)),
   );
-  return (result.rowCount ?? 0) > 0;
+  const changedAny = (result.rowCount ?? 0) > 0;
+  // The channel puts the campaign's developers in the funnel's channel slices (derived/funnel-bits.ts).
+  if (changedAny && set.channel !== undefined && set.channel !== row.channel) {
+    await refreshDerived(db, tenant, { developers: await campaignDevelopers(db, tenant, campaignId), span: null });
+  }
+  return changedAny;
+}
+
+/** Developers with activities attributed to the campaign (directly or by multi-touch credit). */
+export async function campaignDevelopers(db: Db, tenant: string, campaignId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: activities.developerId })
+    .from(activityCampaigns)
+    .innerJoin(activities, eq(activities.activityId, activityCampaigns.activityId))
+    .where(and(eq(activityCampaigns.tenantId, tenant), eq(activityCampaigns.campaignId, campaignId), isNotNull(activities.developerId)));
+  return rows.map((r) => r.id!);
 }

@@ -16,7 +16,7 @@ import { refreshDerived } from '../derived/refresh';
 import { CoreError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import { readSettings } from '../settings/read';
-import { nameConflict } from './service';
+import { campaignDevelopers as reach, nameConflict } from './service';
 import { isUniqueViolation } from '../db/pg-errors';
 import type { Db } from '../db/db';
 import { createUndoStore, type UndoStore } from '../undo-store';
@@ -36,17 +36,6 @@ interface Snapshot {
 
 export type CampaignUndoStore = UndoStore<Snapshot>;
 export const createCampaignUndoStore = (now?: () => number): CampaignUndoStore => createUndoStore<Snapshot>(now);
-
-/** Developers with activities attributed to the campaign (their multi-touch credit depends on it). */
-async function reach(db: Db, tenant: string, campaignId: string): Promise<string[]> {
-  const { rows } = await db.$client.query<{ developers: string[] }>(
-    `select array(select distinct a.developer_id
-                    from activity_campaigns ac join activities a on a.activity_id = ac.activity_id
-                   where ac.tenant_id = $1 and ac.campaign_id = $2 and a.developer_id is not null) as developers`,
-    [tenant, campaignId],
-  );
-  return rows[0]?.developers ?? [];
-}
 
 export async function deleteCampaign(db: Db, store: CampaignUndoStore, tenant: string, campaignId: string): Promise<string> {
   return inTransaction(db, async (tx) => {

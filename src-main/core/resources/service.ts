@@ -5,7 +5,7 @@
  * and re-attributes the resource's activities when its campaign changes
  * (attribution.ts), in one transaction with the derived refresh.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { ResourceListQuery, ResourcePage, ResourceRow, ResourceUpdate } from '../../../src-shared/contract/resources';
 import type { ResourceSort } from '../../../src-shared/contract/values';
 import { CoreError } from '../errors';
@@ -13,6 +13,7 @@ import { likeContains } from '../db/like';
 import { inTransaction } from '../db/transaction';
 import { activities, campaigns, resources } from '../db/schema';
 import type { Db } from '../db/db';
+import { refreshDerived } from '../derived/refresh';
 import { reattribute } from './attribution';
 
 /** SQL: the columns of a ResourceRow from resources `r` left-joined with campaigns `c`. */
@@ -143,8 +144,23 @@ export async function updateResource(
         .set({ category: next.category, groupKey: next.groupKey })
         .where(and(eq(activities.tenantId, tenant), eq(activities.resourceId, resourceId)));
     }
-    if (next.campaignId === before.campaignId) return 0;
-    return reattribute(tx, tenant, { resourceId, from: before.campaignId, to: next.campaignId });
+    const moved =
+      next.campaignId === before.campaignId
+        ? 0
+        : await reattribute(tx, tenant, { resourceId, from: before.campaignId, to: next.campaignId });
+    // The category puts the resource's developers in the funnel's category slices (derived/funnel-bits.ts).
+    if (next.category !== before.category)
+      await refreshDerived(tx, tenant, { developers: await resourceDevelopers(tx, tenant, resourceId), span: null });
+    return moved;
   });
   return { resource: await getResource(db, tenant, resourceId), reattributed };
+}
+
+/** Developers with activities of the resource. */
+async function resourceDevelopers(db: Db, tenant: string, resourceId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: activities.developerId })
+    .from(activities)
+    .where(and(eq(activities.tenantId, tenant), eq(activities.resourceId, resourceId), isNotNull(activities.developerId)));
+  return rows.map((r) => r.id!);
 }

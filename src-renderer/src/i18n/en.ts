@@ -6,6 +6,7 @@ import enImport from './en-import';
 import enMoney from './en-money';
 import enShortlinks from './en-shortlinks';
 import enResources from './en-resources';
+import enBreakdown from './en-breakdown';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
 const en = {
@@ -88,6 +89,7 @@ const en = {
   ...enBackup,
   ...enShortlinks,
   ...enResources,
+  ...enBreakdown,
   status: {
     title: 'Status',
     description: 'The database behind this app: its version, where the data lives, and what the schema holds.',

@@ -7,6 +7,7 @@ import jaImport from './ja-import';
 import jaMoney from './ja-money';
 import jaShortlinks from './ja-shortlinks';
 import jaResources from './ja-resources';
+import jaBreakdown from './ja-breakdown';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
 const ja: Messages = {
@@ -88,6 +89,7 @@ const ja: Messages = {
   ...jaBackup,
   ...jaShortlinks,
   ...jaResources,
+  ...jaBreakdown,
   status: {
     title: 'ステータス',
     description: 'このアプリが使用しているデータベースの状態です。バージョン、データの保存場所、スキーマの内容を確認できます。',

@@ -31,6 +31,13 @@ export const analyticsQueries = {
       meta,
       placeholderData: keepPreviousData,
     }),
+  funnelBreakdown: (input: ChannelInput<'analytics:get-funnel-breakdown'>) =>
+    queryOptions({
+      queryKey: [...analyticsQueries.all(), 'funnelBreakdown', input] as const,
+      queryFn: () => api.call('analytics:get-funnel-breakdown', input),
+      meta,
+      placeholderData: keepPreviousData,
+    }),
   funnelDevelopers: (input: ChannelInput<'analytics:list-funnel-developers'>) =>
     queryOptions({
       queryKey: [...analyticsQueries.all(), 'funnelDevelopers', input] as const,

@@ -30,6 +30,13 @@ export const campaignQueries = {
       meta,
       placeholderData: keepPreviousData,
     }),
+  roiBreakdown: (input: ChannelInput<'campaigns:get-roi-breakdown'>) =>
+    queryOptions({
+      queryKey: [...campaignQueries.all(), 'roiBreakdown', input] as const,
+      queryFn: () => api.call('campaigns:get-roi-breakdown', input),
+      meta,
+      placeholderData: keepPreviousData,
+    }),
 };
 
 type CampaignFields = ChannelInput<'campaigns:create'>;

@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attributionModels, type AttributionModelName } from '../../../../src-shared/contract/values';
+import { BreakdownSelect } from '../../analytics/BreakdownSelect';
+import { readBreakdown } from '../../analytics/breakdown';
 import { useAnalyticsToday, useHashQuery } from '../../analytics/hooks';
 import { PeriodPicker } from '../../analytics/PeriodPicker';
 import { periodParams, readPeriod, readRoiOptions, type PeriodState } from '../../analytics/url-state';
@@ -13,6 +15,7 @@ import { campaignHref, hrefFor } from '../../routes';
 import { CampaignForm } from './CampaignForm';
 import { lookbackChoices } from './campaign-view';
 import { CampaignResults } from './CampaignResults';
+import { RoiBreakdownSection } from './RoiBreakdownSection';
 
 /** The ROI of every campaign, and the way to a new one; each campaign is edited on its own page. */
 export function CampaignListPage({ notice }: { notice: ReactNode }) {
@@ -57,13 +60,13 @@ function CampaignListContent({ today, onNew }: { today: string; onNew(): void })
   const [params, update] = useHashQuery();
   const periodState = readPeriod(params, today, 'all', true);
   const options = readRoiOptions(params);
-  const roi = useQuery(
-    campaignQueries.roi({
-      ...(periodState.period ?? {}),
-      ...(options.model ? { model: options.model } : {}),
-      ...(options.lookbackDays ? { lookbackDays: options.lookbackDays } : {}),
-    }),
-  );
+  const by = readBreakdown(params);
+  const input = {
+    ...(periodState.period ?? {}),
+    ...(options.model ? { model: options.model } : {}),
+    ...(options.lookbackDays ? { lookbackDays: options.lookbackDays } : {}),
+  };
+  const roi = useQuery(campaignQueries.roi(input));
   const report = roi.data;
   const model = options.model ?? report?.model ?? 'linear';
   const lookback = options.lookbackDays ?? report?.lookbackDays ?? 30;
@@ -92,6 +95,7 @@ function CampaignListContent({ today, onNew }: { today: string; onNew(): void })
             ))}
           </select>
         </div>
+        <BreakdownSelect value={by} onChange={(next) => update({ by: next })} />
       </form>
       <p className="hint model-hint">{t(`campaigns.modelHints.${model}`)}</p>
       <p role="status" className={roi.isPending ? 'loading' : 'visually-hidden'}>
@@ -110,7 +114,10 @@ function CampaignListContent({ today, onNew }: { today: string; onNew(): void })
             </div>
           </EmptyState>
         ) : (
-          <CampaignResults report={report} period={periodState.period} busy={roi.isFetching} />
+          <>
+            <CampaignResults report={report} period={periodState.period} busy={roi.isFetching} />
+            {by ? <RoiBreakdownSection input={input} by={by} period={periodState.period} /> : null}
+          </>
         )
       ) : null}
     </>

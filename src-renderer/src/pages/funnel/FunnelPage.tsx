@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyPeriodNotice } from '../../analytics/EmptyPeriodNotice';
+import { BreakdownSelect } from '../../analytics/BreakdownSelect';
+import { readBreakdown } from '../../analytics/breakdown';
 import { useAnalyticsToday, useHashQuery } from '../../analytics/hooks';
 import { PeriodPicker } from '../../analytics/PeriodPicker';
 import { exportFileStem } from '../../analytics/csv';
@@ -18,6 +20,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { analyticsQueries } from '../../queries/analytics';
 import { campaignQueries } from '../../queries/campaigns';
+import { FunnelBreakdownSection } from './FunnelBreakdownSection';
 import { FunnelDevelopers } from './FunnelDevelopers';
 import { FunnelTable } from './FunnelTable';
 import { funnelInput, isEmptyFunnel } from './funnel-view';
@@ -47,6 +50,7 @@ function FunnelContent({ today }: { today: string }) {
   const periodState = readPeriod(params, today);
   const period = periodState.period ?? { from: today, to: today };
   const filters = readFunnelFilters(params);
+  const by = readBreakdown(params);
   const input = funnelInput(period, filters);
   // The page compares with the period before; the drill-down lists take the same filters without it.
   const query = useQuery(analyticsQueries.funnel({ ...input, compare: true }));
@@ -99,6 +103,7 @@ function FunnelContent({ today }: { today: string }) {
             ))}
           </select>
         </div>
+        <BreakdownSelect value={by} onChange={(next) => update({ by: next })} />
       </form>
       {campaigns.isError ? <ErrorAlert error={campaigns.error} /> : null}
       {sources.isError ? <ErrorAlert error={sources.error} /> : null}
@@ -118,6 +123,7 @@ function FunnelContent({ today }: { today: string }) {
             testId="funnel-chart"
           />
           <FunnelTable report={data} selected={filters.stage} onSelect={selectStage} onSelectDropOff={selectDropOff} />
+          {by ? <FunnelBreakdownSection period={period} by={by} filtered={Boolean(filters.campaignId || filters.source)} /> : null}
           {filters.stage && data.stages.some((s) => s.key === filters.stage) ? (
             <FunnelDevelopers
               key={filters.stage}
