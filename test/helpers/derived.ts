@@ -3,7 +3,6 @@ import { checksumDifferences, derivedChecksums } from '../../bench/checksums';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { dbOn, type Db } from '../../src-main/core/db/db';
 import { rebuildDerived } from '../../src-main/core/derived/refresh';
-import { checksumDifferences, derivedChecksums } from '../../bench/checksums';
 
 /**
  * Rows of `select` as they are, and as they would be after rebuilding every
@@ -53,21 +52,3 @@ export async function rebuildChanges(url: string): Promise<string[]> {
 export const DEVELOPER_SEARCH_ROWS = `select developer_id, tenant_id, search_text, sort_name, org_id, tags, providers,
        highest_stage, highest_stage_at, total_actions, last_action_at
   from derived.developer_search order by developer_id`;
-
-/** The derived tables' checksums that a rebuild (in a rolled-back transaction) would change; empty = none. */
-export async function rebuildChangesNothing(url: string): Promise<string[]> {
-  const client = new pg.Client(url);
-  await client.connect();
-  try {
-    const before = await derivedChecksums(client, DEFAULT_TENANT);
-    await client.query('begin');
-    try {
-      await rebuildDerived(dbOn(client), DEFAULT_TENANT);
-      return checksumDifferences(before, await derivedChecksums(client, DEFAULT_TENANT));
-    } finally {
-      await client.query('rollback');
-    }
-  } finally {
-    await client.end();
-  }
-}

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunnelBreakdown } from '../../src-shared/contract/analytics';
 import { drm } from '../helpers/cli';
 import { useCoreOnTestDatabase } from '../helpers/database';
-import { rebuildChangesNothing } from '../helpers/derived';
+import { rebuildChanges } from '../helpers/derived';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';
 import { call, callError } from '../helpers/merges';
 import { makeTempDir } from '../helpers/temp';
@@ -323,14 +323,14 @@ describe('edits move developers between rows', () => {
       ['ads', 2, 5],
       ['event', 1, 2],
     ]);
-    expect(await rebuildChangesNothing(db.url)).toEqual([]);
+    expect(await rebuildChanges(db.url)).toEqual([]);
   });
 
   it('a resource’s category edit moves its developers, and a rebuild changes nothing', async () => {
     const [blog] = await queryRows<{ id: string }>(db.url, "select resource_id as id from resources where external_id = 'b1'");
     await call(db.core, 'resources:update', { resourceId: blog!.id, category: 'video' });
     expect(table(await funnel('category')).map((r) => r[0])).toEqual([null, 'event', 'video']);
-    expect(await rebuildChangesNothing(db.url)).toEqual([]);
+    expect(await rebuildChanges(db.url)).toEqual([]);
   });
 });
 
