@@ -96,7 +96,6 @@ export async function undoDerivedV3Migration(url: string): Promise<void> {
   }
 }
 
-
 /**
  * Takes a migrated database back to the schema before 0007_funnel_sparse, its
  * data kept: every funnel_bits row becomes the 65,536-bit bitset a database
