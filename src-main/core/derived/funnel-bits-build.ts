@@ -21,7 +21,7 @@ import { openCopy } from '../imports/load/copy';
 import { COPY_END, COPY_HEADER, copyTuple } from './funnel-bits-copy';
 import { ACTIVE_STAGE, CHUNK_BITS, ELIGIBLE_NODE, nodesOfDay, WHOLE } from './funnel-nodes';
 import type { StoredDim } from './funnel-bits-stored';
-import { membersOf, rowForm, rowHash, sparseMax } from './funnel-sparse';
+import { formOfPositions, membersOf, rowForm, rowHash, type RowForm } from './funnel-sparse';
 
 const BYTES = CHUNK_BITS / 8;
 
@@ -51,20 +51,18 @@ export interface CellRow {
   ns: number[];
 }
 
-type BitsRow = [dim: string, stage: number, node: number, chunk: number, bits: Buffer];
+type FormRow = [dim: string, stage: number, node: number, chunk: number, form: RowForm];
 
 /**
  * Binary COPY of rows (dim, stage, node, chunk, bits) into `table`; the
  * connection is busy until it ends. With `stored`, a row whose bits hash to
  * the stored row's is left out, and each row met is struck off `stored`.
  */
-async function copyRows(client: SqlClient, table: string, rows: Iterable<BitsRow>, stored?: StoredDim): Promise<void> {
+async function copyRows(client: SqlClient, table: string, rows: Iterable<FormRow>, stored?: StoredDim): Promise<void> {
   const copy = openCopy(client, table, ['dim', 'stage', 'node', 'chunk', 'bits', 'members'], { binary: true });
-  const max = sparseMax();
   try {
     await copy.write(COPY_HEADER);
-    for (const [dim, stage, node, chunk, bits] of rows) {
-      const form = rowForm(bits, max);
+    for (const [dim, stage, node, chunk, form] of rows) {
       if (stored && stored.take(stage, node, chunk) === rowHash(form)) continue;
       await copy.write(
         copyTuple([
@@ -90,30 +88,35 @@ export async function copyEligible(client: SqlClient, table: string, eligible: r
   await copyRows(
     client,
     table,
-    [...chunkBits(eligible)].map(([chunk, bits]): BitsRow => [WHOLE, ACTIVE_STAGE, ELIGIBLE_NODE, chunk, bits]),
+    [...chunkBits(eligible)].map(([chunk, bits]): FormRow => [WHOLE, ACTIVE_STAGE, ELIGIBLE_NODE, chunk, rowForm(bits)]),
     stored,
   );
 }
 
-/** The rows of every node (all levels) the cells of one (dim, stage) reach. */
-function* sliceRows(cells: readonly CellRow[]): Generator<BitsRow> {
+/**
+ * The rows of every node (all levels) the cells of one (dim, stage) reach,
+ * each gathered as the positions of its developers and then given its form:
+ * most rows hold a few, and a bitset per row (8 kB to clear, count and scan)
+ * made building them cost more than storing them.
+ */
+function* sliceRows(cells: readonly CellRow[]): Generator<FormRow> {
   if (cells.length === 0) return;
-  // Keyed by node · 2^16 + chunk (nodes < 10^6, chunks < 2^15): a number, not a string per bit set.
-  const rows = new Map<number, Buffer>();
+  // Keyed by node · 2^16 + chunk (nodes < 10^6, chunks < 2^15): a number, not a string per position.
+  const rows = new Map<number, number[]>();
   for (const { day, ns } of cells) {
     const nodes = nodesOfDay(day);
     for (const n of ns) {
       const chunk = Math.floor(n / CHUNK_BITS);
       for (const node of nodes) {
         const key = node * 65536 + chunk;
-        let bits = rows.get(key);
-        if (!bits) rows.set(key, (bits = Buffer.alloc(BYTES)));
-        setBit(bits, n);
+        let positions = rows.get(key);
+        if (!positions) rows.set(key, (positions = []));
+        positions.push(n % CHUNK_BITS);
       }
     }
   }
   const { dim, stage } = cells[0]!;
-  for (const [key, bits] of rows) yield [dim, stage, Math.floor(key / 65536), key % 65536, bits];
+  for (const [key, positions] of rows) yield [dim, stage, Math.floor(key / 65536), key % 65536, formOfPositions(positions)];
 }
 
 /**

@@ -19,6 +19,7 @@
  * by the functions of migration 0007 (`derived.funnel_row`).
  */
 import { createHash } from 'node:crypto';
+import { CHUNK_BITS } from './funnel-nodes';
 
 /** Default most members a row keeps as a list; 0007 converted the stored rows with it. */
 const DEFAULT_SPARSE_MAX = 1024;
@@ -62,6 +63,19 @@ export type RowForm = { bits: Buffer; members?: undefined } | { members: number[
 
 export function rowForm(bits: Buffer, max = sparseMax()): RowForm {
   return bitCount(bits) <= max ? { members: membersOf(bits) } : { bits };
+}
+
+/** The row of chunk positions `positions` (in any order, repeats allowed) in the form its population calls for. */
+export function formOfPositions(positions: readonly number[], max = sparseMax()): RowForm {
+  if (positions.length <= max) {
+    const sorted = Int32Array.from(positions).sort();
+    const members: number[] = [];
+    for (const p of sorted) if (members.length === 0 || members[members.length - 1] !== p) members.push(p);
+    return { members };
+  }
+  const bits = Buffer.alloc(CHUNK_BITS / 8);
+  for (const p of positions) bits[p >> 3]! |= 0x80 >> (p & 7);
+  return rowForm(bits, max);
 }
 
 /** md5 (hex) of a row as `rowHashSql` computes it in SQL, for either form. */
