@@ -1,9 +1,10 @@
 /**
  * Upgrading a database at 0006 (every funnel_bits row a 65,536-bit bitset) to
- * 0007_funnel_sparse: the migration turns each row holding at most 1,024
- * developers into the sorted list of its members, so the funnel, its filters
- * and lists, and the overview answer as before, and the rows are exactly
- * those today's refresh writes (a rebuild would change none).
+ * 0007_funnel_sparse: the migration empties the funnel's rows and the start
+ * that applies it rebuilds them, each row holding at most 1,024 developers
+ * as the sorted list of its members, so the funnel, its filters and lists,
+ * and the overview answer as before, and the rows are exactly those today's
+ * refresh writes.
  */
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core';
