@@ -28,6 +28,8 @@ export const DERIVED_MIGRATION = '0002_derived';
 export const DERIVED_V2_MIGRATION = '0004_derived_v2';
 /** The migration that adds funnel_bits, merge_keys/merge_pairs and the search version (issue 12): filled by the start that applies it. */
 export const DERIVED_V3_MIGRATION = '0005_derived_v3';
+/** The migration that lets a funnel_bits row hold a list of developers: it empties the funnel's rows, and the start that applies it fills them. */
+export const FUNNEL_SPARSE_MIGRATION = '0007_funnel_sparse';
 
 export async function startCore(options: StartCoreOptions): Promise<Core> {
   const layout = options.layout ?? { packaged: false };
@@ -73,7 +75,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     session = first;
     // A database that held data before the derived structures existed gets
     // them built once, by the start that creates them (empty ones cost nothing).
-    if ([DERIVED_MIGRATION, DERIVED_V2_MIGRATION, DERIVED_V3_MIGRATION].some((tag) => migrationsApplied.includes(tag))) {
+    if ([DERIVED_MIGRATION, DERIVED_V2_MIGRATION, DERIVED_V3_MIGRATION, FUNNEL_SPARSE_MIGRATION].some((tag) => migrationsApplied.includes(tag))) {
       await rebuildStats(first.db, DEFAULT_TENANT);
     }
 

@@ -28,7 +28,7 @@
  */
 import { expect } from 'vitest';
 import type { Core } from '../../src-main/core/types';
-import { importFile, writeCsv } from './imports';
+import { importFile, queryRows, writeCsv } from './imports';
 import { call } from './merges';
 
 export const ZONE = 'Asia/Tokyo';
@@ -97,3 +97,26 @@ export async function loadFunnelData(core: Core, dir: string): Promise<void> {
 export const stageNumbers = (report: {
   stages: { key: string; reached: number; atOrBeyond: number; conversionFromPrevious: number | null }[];
 }) => report.stages.map((s) => [s.key, s.reached, s.atOrBeyond, s.conversionFromPrevious]);
+
+/** What the user sees and owns: the funnel unfiltered and per filter, a stage's developers, the overview, row counts. */
+export async function observeFunnel(on: Core, url: string) {
+  const [spring] = await queryRows<{ id: string }>(url, "select campaign_id as id from campaigns where name = 'Spring'");
+  const funnels = [];
+  for (const filter of [{}, { source: 'web' }, { campaignId: spring!.id }, { campaignId: spring!.id, source: 'web' }]) {
+    const report = await call(on, 'analytics:get-funnel', { ...APRIL, ...filter });
+    funnels.push(report.stages.map((s) => [s.key, s.reached, s.atOrBeyond]));
+  }
+  const listed = await call(on, 'analytics:list-funnel-developers', { ...APRIL, stageKey: 'awareness', mode: 'atOrBeyond' });
+  const overview = await call(on, 'analytics:get-overview', { ...APRIL, bucket: 'week' });
+  const counts = await queryRows(
+    url,
+    `select (select count(*)::int from activities) as activities, (select count(*)::int from developers) as developers,
+            (select count(*)::int from activity_campaigns) as attributions`,
+  );
+  return {
+    funnels,
+    listed: listed.rows.map((r) => [r.displayName, r.stage]),
+    overview: [overview.developers, overview.activeDevelopers],
+    counts,
+  };
+}

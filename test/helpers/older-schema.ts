@@ -7,6 +7,11 @@ import { resolveMigrationsDir } from '../../src-main/core/paths';
 
 export { DERIVED_V2_MIGRATION, DERIVED_V3_MIGRATION };
 
+/** The migration that lets a funnel_bits row hold its developers as a list (derived/funnel-sparse.ts). */
+export const FUNNEL_SPARSE_MIGRATION = '0007_funnel_sparse';
+/** The functions 0007 adds (a database before it has none). */
+const DROP_FUNNEL_SPARSE_FUNCTIONS = 'drop function derived.funnel_row, derived.funnel_bits_with, derived.funnel_bits_members';
+
 /**
  * Takes a migrated database back to the schema before the migration that
  * created `app` and `derived`, its data kept: a database from before that
@@ -76,6 +81,7 @@ export async function undoDerivedV3Migration(url: string): Promise<void> {
     await client.query(
       `drop table app.developer_number, derived.funnel_bits, derived.funnel_cells, derived.merge_keys, derived.merge_pairs,
          derived.search_version, derived.developer_search_gone;
+       ${DROP_FUNNEL_SPARSE_FUNCTIONS};
        alter table derived.developer_search drop column version`,
     );
     for (const statement of created) await client.query(statement);
@@ -85,6 +91,30 @@ export async function undoDerivedV3Migration(url: string): Promise<void> {
     );
     await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
     await client.query('delete from schema_migrations where name >= $1', [DERIVED_V3_MIGRATION]);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Takes a migrated database back to the schema before 0007_funnel_sparse, its
+ * data kept: every funnel_bits row becomes the 65,536-bit bitset a database
+ * at 0006 held, and `members`, its check and the functions go.
+ */
+export async function undoFunnelSparseMigration(url: string): Promise<void> {
+  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === FUNNEL_SPARSE_MIGRATION)!.when;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `alter table derived.funnel_bits drop constraint funnel_bits_one_form_check;
+       update derived.funnel_bits set bits = derived.funnel_bits_with(null, members) where bits is null;
+       alter table derived.funnel_bits drop column members;
+       alter table derived.funnel_bits alter column bits set not null;
+       ${DROP_FUNNEL_SPARSE_FUNCTIONS}`,
+    );
+    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
+    await client.query('delete from schema_migrations where name >= $1', [FUNNEL_SPARSE_MIGRATION]);
   } finally {
     await client.end();
   }

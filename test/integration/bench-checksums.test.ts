@@ -9,6 +9,7 @@ import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { checksumDifferences, derivedChecksums, type Checksum } from '../../bench/checksums';
 import { useCoreOnTestDatabase } from '../helpers/database';
 import { loadFunnelData } from '../helpers/funnel-data';
+import { FLIP_POSITION_7 } from '../helpers/funnel-rows';
 import { makeTempDir } from '../helpers/temp';
 
 const dir = makeTempDir('bench-checksums');
@@ -36,7 +37,7 @@ describe('derived checksums', () => {
   });
 
   it('see one flipped bit of a funnel bitset, and nothing once it is flipped back', async () => {
-    const flip = `update derived.funnel_bits set bits = set_bit(bits, 7, 1 - get_bit(bits, 7))
+    const flip = `update derived.funnel_bits set ${FLIP_POSITION_7}
                    where (dim, stage, node, chunk) = (select dim, stage, node, chunk from derived.funnel_bits order by dim, stage, node, chunk limit 1)`;
     await client.query(flip);
     expect(await changedTables()).toEqual(['derived.funnel_bits']);

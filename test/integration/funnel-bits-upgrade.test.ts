@@ -6,38 +6,13 @@
  * update, and nothing of the user's data is lost.
  */
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../src-main/core';
-import { APRIL, loadFunnelData } from '../helpers/funnel-data';
+import { loadFunnelData, observeFunnel } from '../helpers/funnel-data';
 import { queryRows } from '../helpers/imports';
-import { call } from '../helpers/merges';
 import { shippedMigrationsFrom } from '../helpers/migrations';
 import { useOlderDatabase } from '../helpers/older-database';
 import { DERIVED_V3_MIGRATION, undoDerivedV3Migration } from '../helpers/older-schema';
 
-/** What the user sees and owns: the funnel unfiltered and per filter, a stage's developers, the overview, row counts. */
-async function observed(on: Core, url: string) {
-  const [spring] = await queryRows<{ id: string }>(url, "select campaign_id as id from campaigns where name = 'Spring'");
-  const funnels = [];
-  for (const filter of [{}, { source: 'web' }, { campaignId: spring!.id }, { campaignId: spring!.id, source: 'web' }]) {
-    const report = await call(on, 'analytics:get-funnel', { ...APRIL, ...filter });
-    funnels.push(report.stages.map((s) => [s.key, s.reached, s.atOrBeyond]));
-  }
-  const listed = await call(on, 'analytics:list-funnel-developers', { ...APRIL, stageKey: 'awareness', mode: 'atOrBeyond' });
-  const overview = await call(on, 'analytics:get-overview', { ...APRIL, bucket: 'week' });
-  const counts = await queryRows(
-    url,
-    `select (select count(*)::int from activities) as activities, (select count(*)::int from developers) as developers,
-            (select count(*)::int from activity_campaigns) as attributions`,
-  );
-  return {
-    funnels,
-    listed: listed.rows.map((r) => [r.displayName, r.stage]),
-    overview: [overview.developers, overview.activeDevelopers],
-    counts,
-  };
-}
-
-const older = useOlderDatabase('funnel-bits-upgrade', { load: loadFunnelData, observe: observed, undo: undoDerivedV3Migration });
+const older = useOlderDatabase('funnel-bits-upgrade', { load: loadFunnelData, observe: observeFunnel, undo: undoDerivedV3Migration });
 
 describe('the start that applies 0005_derived_v3', () => {
   it('replaces developer_funnel and developer_funnel_dim by funnel_bits built from the existing data', async () => {
@@ -54,7 +29,7 @@ describe('the start that applies 0005_derived_v3', () => {
     );
     expect(built[0]!.bits).toBeGreaterThan(0);
     expect(built[0]!.numbered).toBe(before.counts[0]!.developers);
-    const after = await observed(core, url);
+    const after = await observeFunnel(core, url);
     expect(after).toEqual(before);
     // The comparison is not vacuous: the funnel had developers, and so did a filtered one.
     expect(after.funnels[0]![0]![1]).toBeGreaterThan(0);

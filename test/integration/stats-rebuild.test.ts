@@ -14,6 +14,7 @@ import { refreshFunnelBits } from '../../src-main/core/derived/funnel-bits';
 import { drm } from '../helpers/cli';
 import { useCoreOnTestDatabase } from '../helpers/database';
 import { APRIL, loadFunnelData, stageNumbers } from '../helpers/funnel-data';
+import { FLIP_POSITION_7, holdsSql } from '../helpers/funnel-rows';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';
 import { call, developerId } from '../helpers/merges';
 import { makeTempDir } from '../helpers/temp';
@@ -33,7 +34,7 @@ const LATER_CSV = `occurred_at,action,source,email,anon_id,campaign
 /** Every row of the tables a rebuild recomputes and this module answers from, in a stable order. */
 const SNAPSHOT = {
   funnel_bits:
-    'select tenant_id, dim, stage, node, chunk, md5(bits::text) as bits from derived.funnel_bits order by dim, stage, node, chunk',
+    'select tenant_id, dim, stage, node, chunk, md5(bits::text) as bits, members from derived.funnel_bits order by dim, stage, node, chunk',
   funnel_cells: 'select * from derived.funnel_cells order by developer_id',
   developer_number: 'select * from app.developer_number order by n',
   activity_daily: 'select * from derived.activity_daily order by day, action, source',
@@ -88,7 +89,7 @@ describe('incremental refresh', () => {
     expect(
       await queryRows(
         t.url,
-        `select get_bit(b.bits, dn.n % 65536) as bit from derived.funnel_bits b join app.developer_number dn on dn.developer_id = $1
+        `select ${holdsSql('b', 'dn.n % 65536')} as bit from derived.funnel_bits b join app.developer_number dn on dn.developer_id = $1
           where b.node = -1 and b.chunk = dn.n / 65536`,
         [gus],
       ),
@@ -160,13 +161,13 @@ describe('incremental refresh', () => {
       const where = (i: number) =>
         `dim = '${rows[i]!.dim}' and stage = ${rows[i]!.stage} and node = ${rows[i]!.node} and chunk = ${rows[i]!.chunk}`;
       // One bit flipped, one row gone, a stray row in a dim that has rows, and a dim that has none.
-      await client.query(`update derived.funnel_bits set bits = set_bit(bits, 7, 1 - get_bit(bits, 7)) where ${where(0)}`);
+      await client.query(`update derived.funnel_bits set ${FLIP_POSITION_7} where ${where(0)}`);
       await client.query(`delete from derived.funnel_bits where ${where(1)}`);
       await client.query(
-        `insert into derived.funnel_bits select tenant_id, dim, stage, 9 * 100000 + 1024 * 40, chunk, bits from derived.funnel_bits where ${where(2)}`,
+        `insert into derived.funnel_bits select tenant_id, dim, stage, 9 * 100000 + 1024 * 40, chunk, bits, members from derived.funnel_bits where ${where(2)}`,
       );
       await client.query(
-        `insert into derived.funnel_bits select tenant_id, 'source:nowhere', stage, node, chunk, bits from derived.funnel_bits where ${where(2)}`,
+        `insert into derived.funnel_bits select tenant_id, 'source:nowhere', stage, node, chunk, bits, members from derived.funnel_bits where ${where(2)}`,
       );
       // One developer's cells changed, another's gone, and cells for a developer who has none.
       const cells = (await client.query<{ id: string }>('select developer_id as id from derived.funnel_cells order by developer_id')).rows;

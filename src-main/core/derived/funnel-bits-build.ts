@@ -7,6 +7,9 @@
  * its own COPY, so that its cells can be read between two of them (a
  * connection in COPY runs nothing else).
  *
+ * Each row is sent in the form its population calls for (funnel-sparse.ts):
+ * the sorted positions of a few developers, or the bitset of many.
+ *
  * The COPY is binary (funnel-bits-copy.ts): as hexadecimal text a row is
  * 16 kB for the server to parse. A rebuild passes the hashes of the rows
  * stored (funnel-bits-stored.ts) and sends only the rows that differ: the
@@ -15,9 +18,10 @@
  */
 import type { SqlClient } from '../db/db';
 import { openCopy } from '../imports/load/copy';
-import { bitsHash, COPY_END, COPY_HEADER, copyTuple } from './funnel-bits-copy';
+import { COPY_END, COPY_HEADER, copyTuple } from './funnel-bits-copy';
 import { ACTIVE_STAGE, CHUNK_BITS, ELIGIBLE_NODE, nodesOfDay, WHOLE } from './funnel-nodes';
 import type { StoredDim } from './funnel-bits-stored';
+import { formOfPositions, membersOf, rowForm, rowHash, type RowForm } from './funnel-sparse';
 
 const BYTES = CHUNK_BITS / 8;
 
@@ -27,8 +31,8 @@ export function setBit(bits: Buffer, n: number): void {
   bits[i >> 3]! |= 0x80 >> (i & 7);
 }
 
-/** Per chunk, a bitset of the numbers `ns`: what to set (or, inverted, keep). */
-export function chunkBits(ns: Iterable<number>, invert = false): Map<number, Buffer> {
+/** Per chunk, a bitset of the numbers `ns`. */
+export function chunkBits(ns: Iterable<number>): Map<number, Buffer> {
   const out = new Map<number, Buffer>();
   for (const n of ns) {
     const chunk = Math.floor(n / CHUNK_BITS);
@@ -36,7 +40,6 @@ export function chunkBits(ns: Iterable<number>, invert = false): Map<number, Buf
     if (!bits) out.set(chunk, (bits = Buffer.alloc(BYTES)));
     setBit(bits, n);
   }
-  if (invert) for (const bits of out.values()) for (let i = 0; i < BYTES; i++) bits[i] = ~bits[i]! & 0xff;
   return out;
 }
 
@@ -48,20 +51,29 @@ export interface CellRow {
   ns: number[];
 }
 
-type BitsRow = [dim: string, stage: number, node: number, chunk: number, bits: Buffer];
+type FormRow = [dim: string, stage: number, node: number, chunk: number, form: RowForm];
 
 /**
  * Binary COPY of rows (dim, stage, node, chunk, bits) into `table`; the
  * connection is busy until it ends. With `stored`, a row whose bits hash to
  * the stored row's is left out, and each row met is struck off `stored`.
  */
-async function copyRows(client: SqlClient, table: string, rows: Iterable<BitsRow>, stored?: StoredDim): Promise<void> {
-  const copy = openCopy(client, table, ['dim', 'stage', 'node', 'chunk', 'bits'], { binary: true });
+async function copyRows(client: SqlClient, table: string, rows: Iterable<FormRow>, stored?: StoredDim): Promise<void> {
+  const copy = openCopy(client, table, ['dim', 'stage', 'node', 'chunk', 'bits', 'members'], { binary: true });
   try {
     await copy.write(COPY_HEADER);
-    for (const [dim, stage, node, chunk, bits] of rows) {
-      if (stored && stored.take(stage, node, chunk) === bitsHash(bits)) continue;
-      await copy.write(copyTuple([{ text: dim }, { int16: stage }, { int32: node }, { int32: chunk }, { bits }]));
+    for (const [dim, stage, node, chunk, form] of rows) {
+      if (stored && stored.take(stage, node, chunk) === rowHash(form)) continue;
+      await copy.write(
+        copyTuple([
+          { text: dim },
+          { int16: stage },
+          { int32: node },
+          { int32: chunk },
+          form.bits ? { bits: form.bits } : null,
+          form.members ? { ints: form.members } : null,
+        ]),
+      );
     }
     await copy.write(COPY_END);
     await copy.end();
@@ -76,30 +88,35 @@ export async function copyEligible(client: SqlClient, table: string, eligible: r
   await copyRows(
     client,
     table,
-    [...chunkBits(eligible)].map(([chunk, bits]): BitsRow => [WHOLE, ACTIVE_STAGE, ELIGIBLE_NODE, chunk, bits]),
+    [...chunkBits(eligible)].map(([chunk, bits]): FormRow => [WHOLE, ACTIVE_STAGE, ELIGIBLE_NODE, chunk, rowForm(bits)]),
     stored,
   );
 }
 
-/** The rows of every node (all levels) the cells of one (dim, stage) reach. */
-function* sliceRows(cells: readonly CellRow[]): Generator<BitsRow> {
+/**
+ * The rows of every node (all levels) the cells of one (dim, stage) reach,
+ * each gathered as the positions of its developers and then given its form:
+ * most rows hold a few, and a bitset per row (8 kB to clear, count and scan)
+ * made building them cost more than storing them.
+ */
+function* sliceRows(cells: readonly CellRow[]): Generator<FormRow> {
   if (cells.length === 0) return;
-  // Keyed by node · 2^16 + chunk (nodes < 10^6, chunks < 2^15): a number, not a string per bit set.
-  const rows = new Map<number, Buffer>();
+  // Keyed by node · 2^16 + chunk (nodes < 10^6, chunks < 2^15): a number, not a string per position.
+  const rows = new Map<number, number[]>();
   for (const { day, ns } of cells) {
     const nodes = nodesOfDay(day);
     for (const n of ns) {
       const chunk = Math.floor(n / CHUNK_BITS);
       for (const node of nodes) {
         const key = node * 65536 + chunk;
-        let bits = rows.get(key);
-        if (!bits) rows.set(key, (bits = Buffer.alloc(BYTES)));
-        setBit(bits, n);
+        let positions = rows.get(key);
+        if (!positions) rows.set(key, (positions = []));
+        positions.push(n % CHUNK_BITS);
       }
     }
   }
   const { dim, stage } = cells[0]!;
-  for (const [key, bits] of rows) yield [dim, stage, Math.floor(key / 65536), key % 65536, bits];
+  for (const [key, positions] of rows) yield [dim, stage, Math.floor(key / 65536), key % 65536, formOfPositions(positions)];
 }
 
 /**
@@ -128,12 +145,20 @@ export async function copyDim(client: SqlClient, table: string, cells: readonly 
   );
 }
 
-/** Writes the keep masks of `numbers` (every bit but theirs, per chunk) into `table` (chunk, bits). */
+/**
+ * Writes per chunk what clears `numbers` into `table` (chunk, bits, members):
+ * their positions (for rows held as members) and the mask of every bit but
+ * theirs (for rows held as bits).
+ */
 export async function copyKeepMasks(client: SqlClient, table: string, numbers: readonly number[]): Promise<void> {
-  const copy = openCopy(client, table, ['chunk', 'bits'], { binary: true });
+  const copy = openCopy(client, table, ['chunk', 'bits', 'members'], { binary: true });
   try {
     await copy.write(COPY_HEADER);
-    for (const [chunk, bits] of chunkBits(numbers, true)) await copy.write(copyTuple([{ int32: chunk }, { bits }]));
+    for (const [chunk, bits] of chunkBits(numbers)) {
+      const members = membersOf(bits);
+      for (let i = 0; i < bits.length; i++) bits[i] = ~bits[i]! & 0xff;
+      await copy.write(copyTuple([{ int32: chunk }, { bits }, { ints: members }]));
+    }
     await copy.write(COPY_END);
     await copy.end();
   } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * The rows derived.funnel_bits holds for a tenant, read one dim at a time
- * as hashes of their bits (funnel-bits-copy.ts), for a refresh that builds
+ * as hashes of their bits or members (funnel-sparse.ts), for a refresh that builds
  * every row ('all': `stats rebuild`, a settings change). It compares what it
  * builds with them and writes only the rows that differ: storing a row
  * costs the server a compression of its 8 kB, and a rebuild that changes
@@ -8,7 +8,7 @@
  * activities). Rows it no longer builds are deleted.
  */
 import type { SqlClient } from '../db/db';
-import { bitsHashSql } from './funnel-bits-copy';
+import { rowHashSql } from './funnel-sparse';
 
 const key = (stage: number, node: number, chunk: number) => `${stage}:${node}:${chunk}`;
 
@@ -43,7 +43,7 @@ export class StoredRows {
     let stored = this.dims.get(dim);
     if (!stored) {
       const { rows } = await this.client.query<{ stage: number; node: number; chunk: number; hash: string }>(
-        `select stage, node, chunk, ${bitsHashSql('bits')} as hash from derived.funnel_bits where tenant_id = $1 and dim = $2`,
+        `select stage, node, chunk, ${rowHashSql('b')} as hash from derived.funnel_bits b where tenant_id = $1 and dim = $2`,
         [this.tenant, dim],
       );
       stored = new StoredDim(new Map(rows.map((r) => [key(r.stage, r.node, r.chunk), r.hash])));

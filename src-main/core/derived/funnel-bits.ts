@@ -12,7 +12,9 @@
  * built in memory and applied as (row & keep) | set over the rows the
  * developers had cells in before (funnel_cells) or have now, and nothing
  * else: a merge rewrites the pair's rows, not the tenant's. Rows left
- * without a bit go. Recomputing rather than adding keeps every path exact:
+ * without a bit go. A row holds a few developers as a list and many as a
+ * bitset (funnel-sparse.ts); the SQL function derived.funnel_row applies a
+ * change to either form and gives the form the result calls for. Recomputing rather than adding keeps every path exact:
  * a merge moves activities, attribution moves credit between campaigns,
  * consent removes a developer, a campaign's delete takes its slices.
  */
@@ -24,6 +26,7 @@ import type { DerivedChange } from './change';
 import { numberDevelopers } from './developer-number';
 import { copyDim, copyEligible, copyKeepMasks, type CellRow } from './funnel-bits-build';
 import { StoredRows } from './funnel-bits-stored';
+import { sparseMax } from './funnel-sparse';
 import { CHUNK_BITS, funnelDaySql, LEVELS, WHOLE } from './funnel-nodes';
 
 /** From this many developers, the cells are read with hash joins over whole tables (see below). */
@@ -43,7 +46,7 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   const { timeZone } = await readSettings(db, tenant);
   // A second refresh in the same transaction starts clean.
   await c.query(
-    'drop table if exists pg_temp.fb_dev, pg_temp.fb_cell, pg_temp.fb_group, pg_temp.fb_old, pg_temp.fb_set, pg_temp.fb_keep, pg_temp.fb_touched, pg_temp.fb_cells',
+    'drop table if exists pg_temp.fb_dev, pg_temp.fb_cell, pg_temp.fb_group, pg_temp.fb_old, pg_temp.fb_set, pg_temp.fb_keep, pg_temp.fb_touched, pg_temp.fb_next, pg_temp.fb_cells',
   );
   const { rowCount } = await c.query(
     `create temp table fb_dev on commit drop as
@@ -55,7 +58,7 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   await c.query('analyze fb_dev');
   const cells = await createCells(db, tenant, timeZone, (rowCount ?? 0) >= MANY);
 
-  await c.query('create temp table fb_set (dim text, stage smallint, node int, chunk int, bits bit varying) on commit drop');
+  await c.query('create temp table fb_set (dim text, stage smallint, node int, chunk int, bits bit varying, members int[]) on commit drop');
   // Uncompressed: its rows are read once, by the statement that stores them in funnel_bits (and compresses them there).
   await c.query('alter table fb_set alter column bits set storage external');
   // 'all' compares with what is stored and sends only the rows that differ (funnel-bits-stored.ts).
@@ -153,7 +156,7 @@ async function createCells(db: Db, tenant: string, timeZone: string, many: boole
  */
 async function applyToRows(db: Db, tenant: string): Promise<void> {
   const c = tracedClient(db);
-  await c.query('create temp table fb_keep (chunk int, bits bit varying) on commit drop');
+  await c.query('create temp table fb_keep (chunk int, bits bit varying, members int[]) on commit drop');
   await copyKeepMasks(db.$client, 'fb_keep', await numbers(db, ''));
   await c.query(
     `create temp table fb_old on commit drop as
@@ -170,26 +173,37 @@ async function applyToRows(db: Db, tenant: string): Promise<void> {
      select '', 0, -1, chunk from fb_keep`,
   );
   await c.query('analyze fb_touched');
+  // Each row's next value once (derived.funnel_row, migration 0007: either form in, the form its population
+  // calls for out); a row whose value stays is not stored again (a remap leaves most rows as they were).
   await c.query(
-    `update derived.funnel_bits b
-        set bits = case when s.bits is null then b.bits & k.bits else (b.bits & k.bits) | s.bits end
+    `create temp table fb_next on commit drop as
+     select t.dim, t.stage, t.node, t.chunk, v.bits, v.members, b.tenant_id is null as added
        from fb_touched t join fb_keep k on k.chunk = t.chunk
+       left join derived.funnel_bits b on b.tenant_id = $1 and ${KEY}
        left join fb_set s on s.dim = t.dim and s.stage = t.stage and s.node = t.node and s.chunk = t.chunk
-      where b.tenant_id = $1 and ${KEY}
-        -- A row whose bits stay is not stored again: storing compresses its 8 kB (a remap leaves most rows as they were).
-        and b.bits <> case when s.bits is null then b.bits & k.bits else (b.bits & k.bits) | s.bits end`,
+      cross join lateral (
+        select f.bits, f.members from derived.funnel_row(b.bits, b.members, k.bits, k.members, s.bits, s.members, $2) f
+         where b.tenant_id is not null
+        -- A new row is what was built, already in its form.
+        union all select s.bits, s.members where b.tenant_id is null and s.dim is not null) v`,
+    [tenant, sparseMax()],
+  );
+  await c.query(
+    `update derived.funnel_bits b set bits = t.bits, members = t.members
+       from fb_next t
+      where b.tenant_id = $1 and ${KEY} and not t.added and t.members is distinct from '{}'
+        and (b.bits is distinct from t.bits or b.members is distinct from t.members)`,
     [tenant],
   );
   await c.query(
-    `insert into derived.funnel_bits
-     select $1, t.* from fb_set t
-      where not exists (select 1 from derived.funnel_bits b where b.tenant_id = $1 and ${KEY})
-      order by t.dim, t.stage, t.node, t.chunk`,
+    `insert into derived.funnel_bits select $1, dim, stage, node, chunk, bits, members from fb_next
+      where added and members is distinct from '{}' order by dim, stage, node, chunk`,
     [tenant],
   );
-  await c.query(`delete from derived.funnel_bits b using fb_touched t where b.tenant_id = $1 and ${KEY} and bit_count(b.bits) = 0`, [
-    tenant,
-  ]);
+  await c.query(
+    `delete from derived.funnel_bits b using fb_next t where b.tenant_id = $1 and ${KEY} and not t.added and t.members = '{}'`,
+    [tenant],
+  );
 }
 
 /**

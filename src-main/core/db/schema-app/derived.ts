@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   customType,
   date,
   doublePrecision,
@@ -118,6 +119,11 @@ export const bitVarying = customType<{ data: string }>({
  * not by activities. Node −1 of stage 0 in '' holds every counted developer,
  * active or not. Developers without analytics consent and merged-away
  * developers have no bits; rows with no bit set are not kept.
+ *
+ * A row holds its developers in one of two forms, chosen by how many it
+ * holds (derived/funnel-sparse.ts): up to FUNNEL_SPARSE_MAX, `members`, their
+ * positions in the chunk, sorted (`bits` null); above it, `bits` (`members`
+ * null). Most rows (sources, campaigns, single days) hold a handful.
  */
 export const funnelBits = derivedSchema.table(
   'funnel_bits',
@@ -129,9 +135,13 @@ export const funnelBits = derivedSchema.table(
     stage: smallint('stage').notNull(),
     node: integer('node').notNull(),
     chunk: integer('chunk').notNull(),
-    bits: bitVarying('bits').notNull(),
+    bits: bitVarying('bits'),
+    members: integer('members').array(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.dim, t.stage, t.node, t.chunk] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.dim, t.stage, t.node, t.chunk] }),
+    check('funnel_bits_one_form_check', sql`(${t.bits} is null) <> (${t.members} is null)`),
+  ],
 );
 
 /**
