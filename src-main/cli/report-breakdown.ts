@@ -8,6 +8,7 @@ import type { FunnelBreakdown } from '../../src-shared/contract/analytics';
 import type { RoiBreakdown } from '../../src-shared/contract/campaigns';
 import { breakdownDimensions, type BreakdownDimension } from '../../src-shared/contract/values';
 import { UsageError } from './context';
+import { funnelStageJson } from './funnel-json';
 import { columns } from './terminal';
 
 /** The --by value, checked (undefined when not given). */
@@ -34,14 +35,7 @@ export function funnelBreakdownJson(report: FunnelBreakdown) {
     developers: report.developers,
     rows: report.rows.map((r) => ({
       value: r.value,
-      stages: r.stages.map((s) => ({
-        key: s.key,
-        title: s.title,
-        order: s.order,
-        reached: s.reached,
-        atOrBeyond: s.atOrBeyond,
-        conversionFromPrevious: s.conversionFromPrevious,
-      })),
+      stages: r.stages.map(funnelStageJson),
     })),
   };
 }

@@ -11,6 +11,7 @@
 import type { FunnelReport } from '../../src-shared/contract/analytics';
 import type { Core } from '../core/types';
 import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
+import { funnelStageJson } from './funnel-json';
 import { breakdownOption, formatFunnelBreakdown, funnelBreakdownJson } from './report-breakdown';
 import { displayWidth, padEnd, padStart } from './terminal';
 
@@ -32,14 +33,7 @@ export function funnelJson(report: FunnelReport) {
     from: report.from,
     to: report.to,
     anonymous: report.anonymous,
-    stages: report.stages.map((s) => ({
-      key: s.key,
-      title: s.title,
-      order: s.order,
-      reached: s.reached,
-      atOrBeyond: s.atOrBeyond,
-      conversionFromPrevious: s.conversionFromPrevious,
-    })),
+    stages: report.stages.map(funnelStageJson),
   };
 }
 
