@@ -18,22 +18,21 @@ import { timeRuns, type Row } from './timing';
 /** Per value ('' for "(none)"), per stage key: [reached, at or beyond]. */
 type FunnelByValue = Map<string, Map<string, [number, number]>>;
 
-/** SQL: (activity_id, value) of each counted activity's values of `by` ('' when it has none). */
+/** SQL: (activity_id, value) of each activity's values of `by` (none for an activity without one). */
 function valuesSql(by: BreakdownDimension): string {
   if (by === 'channel') {
-    return `select t.activity_id, c.channel as value from attributed t join campaigns c on c.campaign_id = t.campaign_id where c.channel <> ''
-            union all
-            select x.activity_id, '' from acts x
-             where not exists (select 1 from attributed t join campaigns c on c.campaign_id = t.campaign_id
-                                where t.activity_id = x.activity_id and c.channel <> '')`;
+    return `select t.activity_id, c.channel as value from attributed t join campaigns c on c.campaign_id = t.campaign_id where c.channel <> ''`;
   }
-  return `select activity_id, coalesce(nullif(${by}, ''), '') as value from activity_values`;
+  return `select activity_id, ${by} as value from activity_values where coalesce(${by}, '') <> ''`;
 }
 
 /**
  * DESIGN.md's funnel per value over the raw rows: a developer is in a
  * value's row at a stage when one of their activities in the period with that
- * value maps to the stage (as queries-duckdb.ts's funnelSql, per value).
+ * value maps to the stage (as queries-duckdb.ts's funnelSql, per value), and
+ * in "(none)" ('') at a stage they reached in the period through no activity
+ * with a value — the whole funnel's (developer, stage) pairs less every value
+ * row's.
  */
 function funnelByValueSql(by: BreakdownDimension): string {
   return `
@@ -47,8 +46,14 @@ with acts as (
      and a.occurred_at < timezone($zone, cast($to as date)::timestamp)
      and d.consent_analytics and not d.merged_away and s.order_no >= 1
 ),
-reached as (
+tagged as (
   select distinct v.value, x.developer_id, x.order_no from acts x join (${valuesSql(by)}) v on v.activity_id = x.activity_id
+),
+reached as (
+  select * from tagged
+  union all
+  select '', developer_id, order_no from (select developer_id, order_no from acts
+                                          except select developer_id, order_no from tagged)
 ),
 highest as (select value, developer_id, max(order_no) as top from reached group by value, developer_id)
 select v.value, s.stage_key,

@@ -11,6 +11,11 @@
  * - dave clicks Quiet (utm_source x, no medium);
  * - erin views a page (nothing) and clicks Launch (utm newsletter / email);
  * - an anonymous visitor clicks Launch (utm x): credit, never a developer.
+ * "(none)" holds, per stage, the developers of the whole funnel in no value's
+ * row: erin's view and click both reach awareness, so by channel or utm she
+ * is in the click's row only; alice's click (utm x) and signup (no utm) reach
+ * different stages, so by utm_source she is in x at awareness and in "(none)"
+ * at adoption.
  * Then: Quiet's channel set to ads and the blog's category to video move
  * their developers between rows, and a rebuild changes nothing.
  */
@@ -80,15 +85,6 @@ describe('funnel breakdowns', () => {
     expect(report.developers).toBe(5);
     expect(table(report)).toEqual([
       [
-        null,
-        [
-          [3, 3],
-          [0, 0],
-          [0, 0],
-          [0, 0],
-        ],
-      ], // carol, dave (Quiet has no channel), erin's view
-      [
         'ads',
         [
           [2, 2],
@@ -97,6 +93,15 @@ describe('funnel breakdowns', () => {
           [0, 0],
         ],
       ], // alice (click, credited signup), erin
+      [
+        null,
+        [
+          [2, 2],
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ],
+      ], // carol, dave (Quiet has no channel); not erin, whose click reached awareness in ads
       [
         'event',
         [
@@ -107,8 +112,8 @@ describe('funnel breakdowns', () => {
         ],
       ], // bob
     ]);
-    expect(report.rows[1]!.stages[2]!.conversionFromPrevious).toBe(1);
-    expect(report.rows[1]!.stages[1]!.conversionFromFirst).toBe(0.5);
+    expect(report.rows[0]!.stages[2]!.conversionFromPrevious).toBe(1);
+    expect(report.rows[0]!.stages[1]!.conversionFromFirst).toBe(0.5);
   });
 
   it('by utm_source and utm_medium, from the activities’ metadata', async () => {
@@ -116,12 +121,12 @@ describe('funnel breakdowns', () => {
       [
         null,
         [
-          [2, 4],
+          [1, 3],
           [1, 2],
           [1, 1],
           [0, 0],
         ],
-      ], // alice's signup, bob's attend, carol, erin's view
+      ], // carol; bob's attend and alice's signup at their stages only (their clicks had a utm_source); not erin
       [
         'newsletter',
         [
@@ -145,12 +150,12 @@ describe('funnel breakdowns', () => {
       [
         null,
         [
-          [3, 5],
+          [2, 4],
           [1, 2],
           [1, 1],
           [0, 0],
         ],
-      ],
+      ], // carol, dave (no medium); bob's attend, alice's signup; not erin
       [
         'email',
         [
@@ -182,7 +187,7 @@ describe('funnel breakdowns', () => {
           [1, 1],
           [0, 0],
         ],
-      ],
+      ], // alice, bob's click (his attend is an event), dave, erin; not carol
       [
         'blog',
         [
@@ -215,6 +220,27 @@ describe('funnel breakdowns', () => {
         for (const r of report.rows) expect(r.stages[i]!.reached).toBeLessThanOrEqual(stage.reached);
       });
     }
+  });
+
+  it('keeps no "(none)" slice: "(none)" is the whole funnel less every value row, read at query time', async () => {
+    const rows = await queryRows<{ dim: string }>(
+      db.url,
+      "select distinct dim from derived.funnel_bits where dim in ('channel:', 'utm_source:', 'utm_medium:', 'category:')",
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('puts a developer in "(none)" at a stage only when no activity with a value reached it', async () => {
+    // erin: an untagged view and a tagged click, both awareness: in the click's value only.
+    const stagesOf = (report: FunnelBreakdown, value: string | null) =>
+      report.rows.find((r) => r.value === value)!.stages.map((s) => s.reached);
+    const byMedium = await funnel('utm_medium');
+    expect(stagesOf(byMedium, 'email')).toEqual([2, 0, 0, 0]); // bob, erin
+    expect(stagesOf(byMedium, null)[0]).toBe(2); // carol, dave: not erin
+    // alice: a click with utm_source x (awareness) and a signup without (adoption): x at awareness, "(none)" at adoption.
+    const bySource = await funnel('utm_source');
+    expect(stagesOf(bySource, 'x')).toEqual([2, 0, 0, 0]); // alice, dave
+    expect(stagesOf(bySource, null)).toEqual([1, 1, 1, 0]); // carol; bob's attend; alice's signup
   });
 
   it('is empty for a period without activity', async () => {
@@ -300,15 +326,6 @@ describe('edits move developers between rows', () => {
         ],
       ], // dave joins alice and erin
       [
-        null,
-        [
-          [2, 2],
-          [0, 0],
-          [0, 0],
-          [0, 0],
-        ],
-      ],
-      [
         'event',
         [
           [1, 1],
@@ -317,6 +334,15 @@ describe('edits move developers between rows', () => {
           [0, 0],
         ],
       ],
+      [
+        null,
+        [
+          [1, 1],
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ],
+      ], // carol alone
     ]);
     const roi = await call(db.core, 'campaigns:get-roi-breakdown', { ...PERIOD, by: 'channel' });
     expect(roi.rows.map((r) => [r.value, r.campaigns, r.actions])).toEqual([
@@ -344,7 +370,7 @@ describe('drm report --by', () => {
     const parsed = JSON.parse(json.stdout) as { by: string; rows: { value: string | null; stages: { reached: number }[] }[] };
     expect(parsed.by).toBe('utm_source');
     expect(parsed.rows.map((r) => [r.value, r.stages[0]!.reached])).toEqual([
-      [null, 2],
+      [null, 1],
       ['newsletter', 2],
       ['x', 2],
     ]);

@@ -14,7 +14,10 @@
  * anonymous activities), under the tenant's model and lookback only — the
  * stored credit is per activity for that model alone, other models are kept
  * per campaign and day (roi_steps). Multi-touch credit sits on the conversion
- * it credits, so it counts under the conversion's own value. No cost: a
+ * it credits, so it counts under the conversion's own value. "(none)" is the
+ * credit on activities without a value: credit is per activity and adds up,
+ * unlike the funnel breakdown's developers (analytics/funnel-breakdown.ts,
+ * where "(none)" is the developers in no value's row at a stage). No cost: a
  * budget belongs to a campaign, not to a utm value or a category.
  */
 import type { RoiBreakdown, RoiBreakdownQuery, RoiBreakdownRow } from '../../../src-shared/contract/campaigns';
