@@ -75,7 +75,11 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     session = first;
     // A database that held data before the derived structures existed gets
     // them built once, by the start that creates them (empty ones cost nothing).
-    if ([DERIVED_MIGRATION, DERIVED_V2_MIGRATION, DERIVED_V3_MIGRATION, FUNNEL_SPARSE_MIGRATION].some((tag) => migrationsApplied.includes(tag))) {
+    if (
+      [DERIVED_MIGRATION, DERIVED_V2_MIGRATION, DERIVED_V3_MIGRATION, FUNNEL_SPARSE_MIGRATION].some((tag) =>
+        migrationsApplied.includes(tag),
+      )
+    ) {
       await rebuildStats(first.db, DEFAULT_TENANT);
     }
 
