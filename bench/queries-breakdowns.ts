@@ -12,6 +12,7 @@ import type { FunnelBreakdown } from '../src-shared/contract/analytics';
 import type { RoiBreakdown } from '../src-shared/contract/campaigns';
 import type { BreakdownDimension } from '../src-shared/contract/values';
 import type { Core } from '../src-main/core/types';
+import { COUNTED_IN_PERIOD } from './queries-duckdb';
 import { referenceRoi, type Model } from './queries-roi';
 import { timeRuns, type Row } from './timing';
 
@@ -38,13 +39,7 @@ function funnelByValueSql(by: BreakdownDimension): string {
   return `
 with acts as (
   select a.activity_id, a.developer_id, s.order_no
-    from activities a
-    join funnel_map m on m.action = a.action
-    join stages s on s.stage_key = m.stage_key
-    join developers d on d.developer_id = a.developer_id
-   where a.occurred_at >= timezone($zone, cast($from as date)::timestamp)
-     and a.occurred_at < timezone($zone, cast($to as date)::timestamp)
-     and d.consent_analytics and not d.merged_away and s.order_no >= 1
+    from ${COUNTED_IN_PERIOD} and s.order_no >= 1
 ),
 tagged as (
   select distinct v.value, x.developer_id, x.order_no from acts x join (${valuesSql(by)}) v on v.activity_id = x.activity_id

@@ -175,17 +175,25 @@ const sliceSql = (filter: FunnelFilter) =>
  * nowhere; anonymous = activities in the period with only an anon id. A
  * filter keeps the activities of its source and/or attributed to its campaign.
  */
-export function funnelSql(filter: FunnelFilter): string {
-  return `
-with reached as (
-  select distinct a.developer_id, s.order_no
-    from activities a
+/**
+ * The period's activities `a` that map to a stage `s`, of developers `d` the
+ * funnel counts (analytics consent, not merged away): the FROM and WHERE of
+ * every reference funnel here and in queries-breakdowns.ts; more conditions
+ * follow with `and`.
+ */
+export const COUNTED_IN_PERIOD = `activities a
     join funnel_map m on m.action = a.action
     join stages s on s.stage_key = m.stage_key
     join developers d on d.developer_id = a.developer_id
    where a.occurred_at >= timezone($zone, cast($from as date)::timestamp)
      and a.occurred_at < timezone($zone, cast($to as date)::timestamp)
-     and d.consent_analytics and not d.merged_away
+     and d.consent_analytics and not d.merged_away`;
+
+export function funnelSql(filter: FunnelFilter): string {
+  return `
+with reached as (
+  select distinct a.developer_id, s.order_no
+    from ${COUNTED_IN_PERIOD}
      ${sliceSql(filter)}
 ),
 highest as (select developer_id, max(order_no) as top from reached group by developer_id),
