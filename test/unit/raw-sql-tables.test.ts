@@ -21,6 +21,7 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/campaigns/roi-breakdown.ts':
     'set-based: credit per utm value or resource category over attribution, channels of every campaign',
   'src-main/core/campaigns/undo.ts': 'set-based: a campaign delete snapshots and restores its rows in bulk',
+  'src-main/core/campaigns/utm-campaign.ts': 'a SQL fragment joined by set-based attribution (imports, short-link clicks)',
   'src-main/core/db/migrate.ts': "the migration runner's own bookkeeping, before the schema exists",
   'src-main/core/derived/activity-daily.ts': 'set-based: derived refresh',
   'src-main/core/derived/attribution.ts': 'set-based: derived refresh',

@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/db';
 import { tracedClient } from '../db/trace';
+import { UTM_CAMPAIGN_SQL } from '../campaigns/utm-campaign';
 import { inTransaction } from '../db/transaction';
 import { refreshDerived } from '../derived/refresh';
 import { LINK_MARK } from '../identity/click-link';
@@ -91,8 +92,7 @@ export async function recordClicks(db: Db, tenant: string, clicks: readonly Clic
   }));
   return inTransaction(db, async (tx) => {
     const client = tracedClient(tx);
-    // Direct attribution as activity-resolve.ts does it: link's campaign, resource's, utm_campaign's
-    // (a campaign's utm attribute before its name, case-insensitively).
+    // Direct attribution as activity-resolve.ts does it: link's campaign, resource's, utm_campaign's.
     await client.query(
       `create temp table resolved_click on commit drop as
        select distinct on (i.dedup_key)
@@ -105,13 +105,7 @@ export async function recordClicks(db: Db, tenant: string, clicks: readonly Clic
          join shortlinks s on s.tenant_id = $1 and s.shortlink_id = i.shortlink_id
          left join resources r on r.resource_id = s.resource_id
          left join developer_identifiers l on l.tenant_id = $1 and l.kind = 'click_id' and l.value_normalized = i.anon_id
-         left join lateral (
-           select campaign_id from (
-             select campaign_id, 0 as rank from campaigns c
-              where c.tenant_id = $1 and lower(c.attributes ->> 'utm_campaign') = lower(s.attributes ->> 'utm_campaign')
-             union all
-             select campaign_id, 1 from campaigns c where c.tenant_id = $1 and lower(c.name) = lower(s.attributes ->> 'utm_campaign')
-           ) m order by rank limit 1) u on true
+         left join (${UTM_CAMPAIGN_SQL}) u on u.utm = lower(s.attributes ->> 'utm_campaign')
         order by i.dedup_key, i.occurred_at`,
       [tenant, JSON.stringify(rows), JSON.stringify(LINK_MARK)],
     );

@@ -6,6 +6,7 @@
  * (dedup_key) DO NOTHING) and direct attribution, each one set-based
  * statement over the stage.
  */
+import { UTM_CAMPAIGN_SQL } from '../../campaigns/utm-campaign';
 import type { Db, SqlClient } from '../../db/db';
 import { tracedClient } from '../../db/trace';
 import type { DerivedChange } from '../../derived/change';
@@ -122,15 +123,7 @@ async function resolveCampaignsAndResources(client: SqlClient, tenant: string): 
        from stage_resource sr where r.resource_id = sr.resource_id and r.campaign_id is null and sr.campaign_id is not null`,
   );
   // utm_campaign values that name a campaign (its utm attribute first, else its name), case-insensitively.
-  await client.query(
-    `create temp table utm_campaign on commit drop as
-     select distinct on (utm) utm, campaign_id from (
-       select lower(attributes ->> 'utm_campaign') as utm, campaign_id, 0 as rank from campaigns where tenant_id = $1 and attributes ? 'utm_campaign'
-       union all
-       select lower(name), campaign_id, 1 from campaigns where tenant_id = $1) u
-      order by utm, rank`,
-    t,
-  );
+  await client.query(`create temp table utm_campaign on commit drop as ${UTM_CAMPAIGN_SQL}`, t);
   return { campaigns, resources };
 }
 
