@@ -17,24 +17,28 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export async function serve(): Promise<Served> {
-  const parent = mkdtempSync(join(tmpdir(), 'drm-e2e-'));
-  chmodSync(parent, 0o711); // as root, PostgreSQL runs as `postgres` and must pass through
-  const dataDir = join(parent, 'data');
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src-main', 'cli.ts'), 'serve', '--data-dir', dataDir],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+/** A running `drm` command: the URL it printed, and how to stop it (waiting for its exit). */
+interface Started {
+  url: string;
+  stop(signal: NodeJS.Signals): Promise<void>;
+}
+
+/** Runs `drm ARGS` as a user would and resolves to the first URL its output names (`printed`'s first group). */
+async function startDrm(args: readonly string[], printed: RegExp): Promise<Started> {
+  const name = `drm ${args
+    .filter((a) => !a.startsWith('-'))
+    .slice(0, 2)
+    .join(' ')}`;
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'cli.ts'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`drm serve did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /serving on (http:\/\/\S+)/.exec(output);
+      const match = printed.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
@@ -42,18 +46,30 @@ export async function serve(): Promise<Served> {
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`drm serve exited (${code}):\n${output}`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${output}`)));
   });
   return {
     url,
-    origin: new URL(url).origin,
+    stop: async (signal) => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+export async function serve(): Promise<Served> {
+  const parent = mkdtempSync(join(tmpdir(), 'drm-e2e-'));
+  chmodSync(parent, 0o711); // as root, PostgreSQL runs as `postgres` and must pass through
+  const dataDir = join(parent, 'data');
+  const started = await startDrm(['serve', '--data-dir', dataDir], /serving on (http:\/\/\S+)/);
+  return {
+    url: started.url,
+    origin: new URL(started.url).origin,
     dataDir,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGINT');
-        await exited;
-      }
+      await started.stop('SIGINT');
       rmSync(parent, { recursive: true, force: true });
     },
   };
@@ -75,36 +91,9 @@ export function databaseUrlOf(app: Served): string {
 
 /** `drm shortlinks serve --port 0` against `databaseUrl`, as a user starts it; resolves to the URL it prints. */
 export async function serveShortlinks(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src-main', 'cli.ts'), 'shortlinks', 'serve', '--port', '0', '--database-url', databaseUrl],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`drm shortlinks serve did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`drm shortlinks serve exited (${code}):\n${output}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      // SIGTERM writes the clicks not yet written (redirect/server.ts), then it exits.
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const started = await startDrm(['shortlinks', 'serve', '--port', '0', '--database-url', databaseUrl], /(http:\/\/127\.0\.0\.1:\d+\/)/);
+  // SIGTERM writes the clicks not yet written (redirect/server.ts), then it exits.
+  return { url: started.url, stop: () => started.stop('SIGTERM') };
 }
 
 /**
