@@ -25,10 +25,14 @@ interface Started {
 
 /** Runs `drm ARGS` as a user would and resolves to the first URL its output names (`printed`'s first group). */
 async function startDrm(args: readonly string[], printed: RegExp): Promise<Started> {
-  const name = `drm ${args
-    .filter((a) => !a.startsWith('-'))
-    .slice(0, 2)
-    .join(' ')}`;
+  // Its command words, before the first option: `drm serve`, `drm shortlinks serve`.
+  const name = [
+    'drm',
+    ...args.slice(
+      0,
+      args.findIndex((a) => a.startsWith('--')),
+    ),
+  ].join(' ');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'cli.ts'), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
