@@ -37,6 +37,10 @@ export const tableNames = [
   'app.tenant_settings',
   'app.exchange_rates',
   'app.developer_number',
+  'app.api_key_uses',
+  'app.notification_channels',
+  'app.notification_deliveries',
+  'app.ingest_forms',
   // Computed from the tables above, rebuilt at will.
   'derived.developer_search',
   'derived.search_version',
