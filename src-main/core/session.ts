@@ -6,6 +6,7 @@
  */
 import type { DatabaseLocation } from '../../src-shared/contract/system';
 import { analyticsHandlers } from './analytics/handlers';
+import { apiKeyHandlers } from './api-keys/handlers';
 import { campaignHandlers } from './campaigns/handlers';
 import { openDatabase } from './db/client';
 import type { Db } from './db/db';
@@ -73,6 +74,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
         analytics: analyticsHandlers(db, events, DEFAULT_TENANT),
         shortlinks: shortlinkHandlers(db, events, DEFAULT_TENANT),
         resources: resourceHandlers(db, events, DEFAULT_TENANT),
+        apiKeys: apiKeyHandlers(db, events, DEFAULT_TENANT),
       },
       close: async () => {
         // Running imports roll back; their jobs are marked cancelled before the pool closes.

@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { analyticsChannels } from './analytics';
+import { apiKeyChannels } from './api-keys';
 import { backupChannels } from './backup';
 import { campaignChannels } from './campaigns';
 import type { ApiResult } from './common';
@@ -40,6 +41,7 @@ export const channelRooms = {
   backup: backupChannels,
   shortlinks: shortlinkChannels,
   resources: resourceChannels,
+  'api-keys': apiKeyChannels,
 } as const;
 
 type Rooms = typeof channelRooms;
@@ -65,6 +67,7 @@ export const channels = {
   ...backupChannels,
   ...shortlinkChannels,
   ...resourceChannels,
+  ...apiKeyChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;
