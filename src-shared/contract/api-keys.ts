@@ -7,9 +7,9 @@
 import { z } from 'zod';
 import { emptyInput, uuid } from './common';
 
-/** `ingest`: POST activities; `read`: developers and reports; `admin`: everything (what a later team server's admin calls need). */
-export const apiKeyScopes = ['ingest', 'read', 'admin'] as const;
-export type ApiKeyScope = (typeof apiKeyScopes)[number];
+import { apiKeyScopes } from './values';
+
+export { apiKeyScopes, type ApiKeyScope } from './values';
 
 const scopeList = z
   .array(z.enum(apiKeyScopes))

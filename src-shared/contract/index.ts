@@ -14,6 +14,7 @@ import { backupChannels } from './backup';
 import { campaignChannels } from './campaigns';
 import type { ApiResult } from './common';
 import { developerChannels } from './developers';
+import { formChannels } from './forms';
 import type { EventName, EventPayload } from './events';
 import type { RegisteredFile } from './files';
 import { importChannels } from './imports';
@@ -42,6 +43,7 @@ export const channelRooms = {
   shortlinks: shortlinkChannels,
   resources: resourceChannels,
   'api-keys': apiKeyChannels,
+  forms: formChannels,
 } as const;
 
 type Rooms = typeof channelRooms;
@@ -68,6 +70,7 @@ export const channels = {
   ...shortlinkChannels,
   ...resourceChannels,
   ...apiKeyChannels,
+  ...formChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;

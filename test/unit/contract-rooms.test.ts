@@ -24,6 +24,7 @@ const PREFIXES: Record<keyof typeof channelRooms, readonly string[]> = {
   shortlinks: ['shortlinks:'],
   resources: ['resources:'],
   'api-keys': ['api-keys:'],
+  forms: ['forms:'],
 };
 
 /** Files of the contract that hold no channel map of `channels`. */
