@@ -11,6 +11,7 @@ import { startHttpShell, type HttpShell } from '../../src-main/server/index';
 import { useCoreOnTestDatabase } from '../helpers/database';
 import { queryRows, tableCounts } from '../helpers/imports';
 import { call, callError } from '../helpers/merges';
+import { openApiValidator } from '../helpers/openapi';
 import { makeTempDir } from '../helpers/temp';
 
 const db = useCoreOnTestDatabase();
@@ -18,10 +19,12 @@ const renderer = makeTempDir('forms-renderer');
 const uploads = makeTempDir('forms-uploads');
 let shell: HttpShell;
 let form: IngestForm;
+let validate: Awaited<ReturnType<typeof openApiValidator>>;
 const SITE = 'https://www.example.com';
 
 beforeAll(async () => {
   shell = await startHttpShell({ core: db.core, rendererDir: renderer.path, uploadsRoot: `${uploads.path}/root` });
+  validate = await openApiValidator(`http://127.0.0.1:${shell.port}`);
   const campaign = await call(db.core, 'campaigns:create', { name: 'Launch 2026' });
   form = await call(db.core, 'forms:create', {
     name: 'Newsletter',
@@ -37,8 +40,15 @@ afterAll(async () => {
   uploads.remove();
 });
 
-const post = (path: string, body: string, headers: Record<string, string>, port = shell.port) =>
-  fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers, body });
+const DOCUMENTED = '/api/v1/forms/{formKey}';
+
+/** A form post; its answer (always JSON) is checked against the OpenAPI document. */
+async function post(path: string, body: string, headers: Record<string, string>, port = shell.port) {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers, body });
+  const json = (await response.json()) as unknown;
+  validate(DOCUMENTED, 'post', response.status, json);
+  return { status: response.status, headers: response.headers, json: () => Promise.resolve(json) };
+}
 const urlencoded = (origin?: string) => ({
   'Content-Type': 'application/x-www-form-urlencoded',
   ...(origin ? { Origin: origin } : {}),
