@@ -10,6 +10,7 @@ import { developerCommand } from './cli/developers-read';
 import { importCommand, importTypesHelp } from './cli/import';
 import { ratesCommand } from './cli/rates';
 import { shortlinksCommand } from './cli/shortlinks';
+import { apiKeysCommand } from './cli/api-keys';
 import { reportCommand } from './cli/report';
 import { restoreCommand } from './cli/restore';
 import { statsCommand } from './cli/stats';
@@ -33,6 +34,7 @@ Commands:
   restore FILE                            Restore a backup, all or nothing (replaces data only with --replace)
   shortlinks create|list|qr|export-redirects   Short links with UTM, their QR codes, redirect rules for your host
   shortlinks serve                        The redirect server: GET /<key> → 302, each click recorded
+  api-keys create|list|revoke             Keys for the HTTP API under /api/v1/ (drm serve): shown once, only the hash is kept
 
 Where the data is (every command):
   --data-dir DIR        the app's data folder (default: the desktop app's own)
@@ -69,6 +71,9 @@ Options:
   shortlinks qr KEY --out FILE.png|FILE.svg [--size PX] [--level L|M|Q|H] [--caption TEXT] [--json]
   shortlinks export-redirects --format netlify|nginx|apache|csv [--out FILE]
   shortlinks serve [--port N] [--host H] [--trust-proxy]   prints the URL it listens on (default 127.0.0.1:8080; --port 0: a free port)
+  api-keys create --name N --scope ingest|read|admin[,…] [--json]   prints the key once
+  api-keys list [--json]
+  api-keys revoke ID [--json]
 `;
 
 /** A command resolves to its exit code, or to nothing for 0. */
@@ -85,6 +90,7 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
   backup: backupCommand,
   restore: restoreCommand,
   shortlinks: shortlinksCommand,
+  'api-keys': apiKeysCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

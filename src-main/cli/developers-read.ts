@@ -4,6 +4,7 @@
  */
 import type { DeveloperPage, DeveloperProfile } from '../../src-shared/contract/developers';
 import { parseOptions as parse, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
+import { developerSummary } from '../core/api/cli-json';
 import { fit } from './terminal';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,21 +34,6 @@ export function formatDeveloperPage(page: DeveloperPage, pageNo: number, pageSiz
     );
   }
   return lines.join('\n');
-}
-
-/** What `drm developer show --json` prints (issue 4). */
-export function developerSummary(p: DeveloperProfile) {
-  return {
-    developerId: p.developerId,
-    displayName: p.displayName,
-    primaryEmail: p.primaryEmail,
-    organization: p.organization,
-    tags: p.tags,
-    stage: p.stage,
-    accounts: p.accounts.map((a) => ({ provider: a.provider, externalUserId: a.externalUserId, handle: a.handle, email: a.email })),
-    identifiers: p.identifiers,
-    stats: p.stats,
-  };
 }
 
 export function formatDeveloperProfile(p: DeveloperProfile): string {

@@ -8,7 +8,7 @@ import type { FunnelBreakdown } from '../../src-shared/contract/analytics';
 import type { RoiBreakdown } from '../../src-shared/contract/campaigns';
 import { breakdownDimensions, type BreakdownDimension } from '../../src-shared/contract/values';
 import { UsageError } from './context';
-import { funnelStageJson } from './funnel-json';
+import { funnelStageJson } from '../core/api/cli-json';
 import { columns } from './terminal';
 
 /** The --by value, checked (undefined when not given). */

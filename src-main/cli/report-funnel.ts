@@ -11,7 +11,7 @@
 import type { FunnelReport } from '../../src-shared/contract/analytics';
 import type { Core } from '../core/types';
 import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
-import { funnelStageJson } from './funnel-json';
+import { funnelJson } from '../core/api/cli-json';
 import { breakdownOption, formatFunnelBreakdown, funnelBreakdownJson } from './report-breakdown';
 import { displayWidth, padEnd, padStart } from './terminal';
 
@@ -26,16 +26,6 @@ const OPTIONS = {
   by: { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;
-
-/** The report as `--json` prints it: exactly the issue's keys, in its order. */
-export function funnelJson(report: FunnelReport) {
-  return {
-    from: report.from,
-    to: report.to,
-    anonymous: report.anonymous,
-    stages: report.stages.map(funnelStageJson),
-  };
-}
 
 const count = new Intl.NumberFormat('en-US');
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);

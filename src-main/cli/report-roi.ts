@@ -12,6 +12,7 @@
  */
 import type { RoiReport } from '../../src-shared/contract/campaigns';
 import { attributionModels, type AttributionModelName } from '../../src-shared/contract/settings';
+import { roiJson } from '../core/api/cli-json';
 import { parseOptions, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 import { breakdownOption, formatRoiBreakdown, roiBreakdownJson } from './report-breakdown';
 import { columns } from './terminal';
@@ -28,22 +29,6 @@ const OPTIONS = {
   by: { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;
-
-/** Per campaign as `--json` prints it: issue 11's keys, beside issue 5's. */
-export function roiJson(report: RoiReport) {
-  return report.campaigns.map((c) => ({
-    campaign: c.campaign,
-    currencyReporting: c.currencyReporting,
-    costReporting: c.costReporting,
-    costByCurrency: c.costByCurrency,
-    actions: c.actions,
-    conversions: c.conversions,
-    costPerConversion: c.costPerConversion,
-    roiPerCost: c.roiPerCost,
-    roiPercent: c.roiPercent,
-    missingRates: c.missingRates,
-  }));
-}
 
 /** The per-currency rows as `--json --by-currency` prints them: exactly issue 5's keys, in its order. */
 export function roiByCurrencyJson(report: RoiReport) {

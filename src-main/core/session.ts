@@ -6,11 +6,13 @@
  */
 import type { DatabaseLocation } from '../../src-shared/contract/system';
 import { analyticsHandlers } from './analytics/handlers';
+import { apiKeyHandlers } from './api-keys/handlers';
 import { campaignHandlers } from './campaigns/handlers';
 import { openDatabase } from './db/client';
 import type { Db } from './db/db';
 import { DEFAULT_TENANT, seed } from './db/seed';
 import { developerHandlers } from './developers/handlers';
+import { formHandlers } from './forms/handlers';
 import type { CoreEvents } from './events';
 import type { FileRegistry } from './files/handles';
 import type { Caller, DomainHandlers } from './handlers';
@@ -73,6 +75,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
         analytics: analyticsHandlers(db, events, DEFAULT_TENANT),
         shortlinks: shortlinkHandlers(db, events, DEFAULT_TENANT),
         resources: resourceHandlers(db, events, DEFAULT_TENANT),
+        apiKeys: apiKeyHandlers(db, events, DEFAULT_TENANT),
+        forms: formHandlers(db, events, DEFAULT_TENANT),
       },
       close: async () => {
         // Running imports roll back; their jobs are marked cancelled before the pool closes.

@@ -3,6 +3,8 @@
  * built renderer, on 127.0.0.1 only. Every request needs the random token the
  * shell prints in its URL (as `?token=`, a Bearer header, or the cookie the
  * first authorised page load sets); without it, everything is refused.
+ * The HTTP API under `/api/v1/` (api-v1/) is the exception: it has its own
+ * authentication, API keys.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -12,7 +14,9 @@ import { eventNames } from '../../src-shared/contract/events';
 import { isChannelName } from '../../src-shared/contract/index';
 import { newFileSession } from '../core/files/handles';
 import type { Core } from '../core/types';
+import type { RateLimit } from '../redirect/rate-limit';
 import { CONTENT_SECURITY_POLICY } from '../csp';
+import { createApiV1, isApiV1Path } from './api-v1/router';
 import { serveStatic } from './static';
 import { isPageRequest, sendTokenPage } from './token-page';
 import { openUploadFolder } from './upload';
@@ -21,13 +25,16 @@ const COOKIE = 'drm_token';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HttpShellOptions {
-  core: Pick<Core, 'handlers' | 'events' | 'files'>;
+  core: Pick<Core, 'handlers' | 'events' | 'files' | 'importer' | 'withDatabase'>;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   /** The per-user folder this shell makes its private uploads folder in (default: in the temp folder). */
   uploadsRoot?: string;
   port?: number;
   token?: string;
+  /** Requests per API key, and form posts per client, under /api/v1/ (defaults: router.ts's). */
+  keyRateLimit?: RateLimit;
+  formRateLimit?: RateLimit;
 }
 
 export interface HttpShell {
@@ -85,6 +92,12 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
   // The file handles this shell's page may use; they and the uploaded copies end with the shell.
   const session = newFileSession('http');
   const uploads = await openUploadFolder(options.uploadsRoot);
+  const apiV1 = createApiV1({
+    core,
+    uploadsFolder: uploads.path,
+    keyRateLimit: options.keyRateLimit,
+    formRateLimit: options.formRateLimit,
+  });
 
   const authorised = (req: IncomingMessage, url: URL): 'query' | 'other' | undefined => {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -104,6 +117,9 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Before the host check: a key (or a public form key) is what authorises here, which a rebinding page does not have.
+    const path = new URL(req.url ?? '/', 'http://api.invalid');
+    if (isApiV1Path(path.pathname)) return apiV1(req, res, path);
     // Only our own loopback names: a DNS-rebinding page cannot reach us by another host name.
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return refuse(res, 403, 'Unknown host');

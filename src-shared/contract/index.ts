@@ -9,10 +9,12 @@
  */
 import type { z } from 'zod';
 import { analyticsChannels } from './analytics';
+import { apiKeyChannels } from './api-keys';
 import { backupChannels } from './backup';
 import { campaignChannels } from './campaigns';
 import type { ApiResult } from './common';
 import { developerChannels } from './developers';
+import { formChannels } from './forms';
 import type { EventName, EventPayload } from './events';
 import type { RegisteredFile } from './files';
 import { importChannels } from './imports';
@@ -40,6 +42,8 @@ export const channelRooms = {
   backup: backupChannels,
   shortlinks: shortlinkChannels,
   resources: resourceChannels,
+  'api-keys': apiKeyChannels,
+  forms: formChannels,
 } as const;
 
 type Rooms = typeof channelRooms;
@@ -65,6 +69,8 @@ export const channels = {
   ...backupChannels,
   ...shortlinkChannels,
   ...resourceChannels,
+  ...apiKeyChannels,
+  ...formChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;

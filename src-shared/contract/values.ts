@@ -48,3 +48,7 @@ export type ResourceBucket = (typeof resourceBuckets)[number];
  */
 export const breakdownDimensions = ['channel', 'utm_source', 'utm_medium', 'category'] as const;
 export type BreakdownDimension = (typeof breakdownDimensions)[number];
+
+/** API key scopes (contract/api-keys.ts): `ingest` posts activities, `read` reads developers and reports, `admin` everything. */
+export const apiKeyScopes = ['ingest', 'read', 'admin'] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];

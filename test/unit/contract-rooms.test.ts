@@ -5,8 +5,8 @@ import { eventNames } from '../../src-shared/contract/events';
 import { FILES_REGISTER_CHANNEL } from '../../src-shared/contract/files';
 import { channelNames, channelRooms } from '../../src-shared/contract/index';
 
-/** `domain:verb` or `domain:verb-noun`, kebab case. */
-const NAME = /^[a-z]+:[a-z]+(-[a-z]+)*$/;
+/** `domain:verb` or `domain:verb-noun`, kebab case (a domain of two words too: `api-keys:`). */
+const NAME = /^[a-z]+(-[a-z]+)*:[a-z]+(-[a-z]+)*$/;
 
 /** Each room's file and the prefixes its channels may have. */
 const PREFIXES: Record<keyof typeof channelRooms, readonly string[]> = {
@@ -23,6 +23,8 @@ const PREFIXES: Record<keyof typeof channelRooms, readonly string[]> = {
   backup: ['backup:'],
   shortlinks: ['shortlinks:'],
   resources: ['resources:'],
+  'api-keys': ['api-keys:'],
+  forms: ['forms:'],
 };
 
 /** Files of the contract that hold no channel map of `channels`. */

@@ -7,6 +7,7 @@ import enMoney from './en-money';
 import enShortlinks from './en-shortlinks';
 import enResources from './en-resources';
 import enBreakdown from './en-breakdown';
+import enApi from './en-api';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
 const en = {
@@ -90,6 +91,7 @@ const en = {
   ...enShortlinks,
   ...enResources,
   ...enBreakdown,
+  ...enApi,
   status: {
     title: 'Status',
     description: 'The database behind this app: its version, where the data lives, and what the schema holds.',

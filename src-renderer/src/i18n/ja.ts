@@ -8,6 +8,7 @@ import jaMoney from './ja-money';
 import jaShortlinks from './ja-shortlinks';
 import jaResources from './ja-resources';
 import jaBreakdown from './ja-breakdown';
+import jaApi from './ja-api';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
 const ja: Messages = {
@@ -90,6 +91,7 @@ const ja: Messages = {
   ...jaShortlinks,
   ...jaResources,
   ...jaBreakdown,
+  ...jaApi,
   status: {
     title: 'ステータス',
     description: 'このアプリが使用しているデータベースの状態です。バージョン、データの保存場所、スキーマの内容を確認できます。',

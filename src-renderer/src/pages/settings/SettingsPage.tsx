@@ -5,8 +5,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { settingsQueries } from '../../queries/settings';
 import { useRouteParam } from '../../use-hash-route';
 import { ActionMap } from './ActionMap';
+import { ApiKeysSection } from './ApiKeysSection';
 import { BackupSection } from './BackupSection';
 import { DataLocation } from './DataLocation';
+import { FormsSection } from './FormsSection';
 import { GeneralSettings } from './GeneralSettings';
 import { LanguageSetting } from './LanguageSetting';
 import { RatesSection } from './RatesSection';
@@ -37,6 +39,8 @@ export function SettingsPage() {
           </>
         ) : null}
         <ShortlinkSettings />
+        <ApiKeysSection />
+        <FormsSection />
         <LanguageSetting />
         <DataLocation />
         <BackupSection scrollIntoView={scrollToBackups} />
