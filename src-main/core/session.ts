@@ -18,6 +18,8 @@ import { importHandlers, type ImportSpace } from './imports/handlers';
 import { createImporter, type Importer } from './imports/importer';
 import { markInterruptedJobs } from './imports/jobs';
 import { mergeHandlers } from './merges/handlers';
+import { notificationHandlers } from './notifications/handlers';
+import { startSenderLoop } from './notifications/loop';
 import { organizationHandlers } from './organizations/handlers';
 import { resourceHandlers } from './resources/handlers';
 import { rateHandlers } from './rates/handlers';
@@ -47,6 +49,8 @@ export interface SessionOptions {
   ownServer: boolean;
   /** Developer search from memory (developers/search-index/); long-lived shells only. */
   searchIndex?: boolean;
+  /** Sends queued notifications (notifications/loop.ts); long-lived shells only. */
+  sendNotifications?: boolean;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
@@ -58,6 +62,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     const { db } = opened;
     if (ownServer) await markInterruptedJobs(db, DEFAULT_TENANT);
     const importer = createImporter(db, events, DEFAULT_TENANT);
+    const sender = options.sendNotifications ? startSenderLoop(db, events, DEFAULT_TENANT) : undefined;
     return {
       db,
       importer,
@@ -73,10 +78,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
         analytics: analyticsHandlers(db, events, DEFAULT_TENANT),
         shortlinks: shortlinkHandlers(db, events, DEFAULT_TENANT),
         resources: resourceHandlers(db, events, DEFAULT_TENANT),
+        notifications: notificationHandlers(db, events, DEFAULT_TENANT),
       },
       close: async () => {
         // Running imports roll back; their jobs are marked cancelled before the pool closes.
         await importer.close();
+        await sender?.stop();
         await search?.close();
         await opened.close();
       },

@@ -17,6 +17,7 @@ import type { EventName, EventPayload } from './events';
 import type { RegisteredFile } from './files';
 import { importChannels } from './imports';
 import { mergeChannels } from './merges';
+import { notificationChannels } from './notifications';
 import { organizationChannels } from './organizations';
 import { rateChannels } from './rates';
 import { resourceChannels } from './resources';
@@ -40,6 +41,7 @@ export const channelRooms = {
   backup: backupChannels,
   shortlinks: shortlinkChannels,
   resources: resourceChannels,
+  notifications: notificationChannels,
 } as const;
 
 type Rooms = typeof channelRooms;
@@ -65,6 +67,7 @@ export const channels = {
   ...backupChannels,
   ...shortlinkChannels,
   ...resourceChannels,
+  ...notificationChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;
