@@ -7,18 +7,9 @@
  */
 import { z } from 'zod';
 import { emptyInput, uuid } from './common';
-
-export const notificationChannelKinds = ['slack', 'webhook', 'email'] as const;
-export type NotificationChannelKind = (typeof notificationChannelKinds)[number];
-
-/** What a channel can subscribe to. `test` is not an event one subscribes to: "Send test" sends it. */
-export const notificationEvents = ['import.finished', 'import.failed', 'merge.suggested', 'digest.weekly', 'backup.failed'] as const;
-export type NotificationEvent = (typeof notificationEvents)[number];
+import { notificationChannelKinds, notificationEvents, smtpSecurities } from './values';
 
 export const notificationStatuses = ['queued', 'sent', 'failed'] as const;
-
-/** The merge-suggestion threshold a channel starts with: pairs scoring at least this are announced. */
-export const DEFAULT_MERGE_THRESHOLD = 0.8;
 
 export const notificationChannel = z.object({
   channelId: uuid,
@@ -106,12 +97,9 @@ export const notificationEntry = z.object({
 });
 export type NotificationEntry = z.infer<typeof notificationEntry>;
 
-export const smtpSecurities = ['tls', 'starttls', 'none'] as const;
-
 export const smtpSettings = z.object({
   host: z.string(),
   port: z.number().int(),
-  /** `tls`: TLS from the start (465); `starttls`: upgrade required (587); `none`: plain (a local relay only). */
   security: z.enum(smtpSecurities),
   username: z.string(),
   from: z.string(),

@@ -5,13 +5,8 @@
  * only whether one is set.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import {
-  DEFAULT_MERGE_THRESHOLD,
-  notificationEvents,
-  type NotificationChannel,
-  type NotificationEvent,
-  type saveChannelInput,
-} from '../../../src-shared/contract/notifications';
+import type { NotificationChannel, saveChannelInput } from '../../../src-shared/contract/notifications';
+import { DEFAULT_MERGE_THRESHOLD, notificationEvents, type NotificationEvent } from '../../../src-shared/contract/values';
 import type { z } from 'zod';
 import type { Db } from '../db/db';
 import { notificationChannels } from '../db/schema-app';

@@ -31,7 +31,14 @@ export function startSenderLoop(db: Db, events: CoreEvents, tenant: string): Sen
   const turn = () => {
     if (stopped) return Promise.resolve();
     // One turn at a time: a wake during a turn runs after it.
-    running = running.then(() => (stopped ? undefined : senderTurn(db, tenant))).catch(() => undefined);
+    running = running
+      .then(async () => {
+        if (stopped) return;
+        const done = await senderTurn(db, tenant);
+        // Only the deliveries' table: 'notifications' is what wakes this loop.
+        if (done.sent + done.failed + done.retrying > 0) events.emit('db:changed', { tables: ['app.notification_deliveries'] });
+      })
+      .catch(() => undefined);
     return running as Promise<void>;
   };
   const stopTimer = startSchedule(turn, { firstAfterMs: 1_000, everyMs: LOOP_EVERY_MS });

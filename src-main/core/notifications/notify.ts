@@ -6,7 +6,7 @@
  * work that did not happen. Sending is the sender loop's (deliver.ts).
  */
 import { and, arrayContains, eq } from 'drizzle-orm';
-import type { NotificationEvent } from '../../../src-shared/contract/notifications';
+import type { NotificationEvent } from '../../../src-shared/contract/values';
 import type { Db } from '../db/db';
 import { notifications } from '../db/schema';
 import { notificationChannels, notificationDeliveries } from '../db/schema-app';

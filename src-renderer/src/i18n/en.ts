@@ -7,6 +7,7 @@ import enMoney from './en-money';
 import enShortlinks from './en-shortlinks';
 import enResources from './en-resources';
 import enBreakdown from './en-breakdown';
+import enNotifications from './en-notifications';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
 const en = {
@@ -87,6 +88,7 @@ const en = {
   ...enAnalytics,
   ...enMoney,
   ...enBackup,
+  ...enNotifications,
   ...enShortlinks,
   ...enResources,
   ...enBreakdown,

@@ -8,6 +8,7 @@ import jaMoney from './ja-money';
 import jaShortlinks from './ja-shortlinks';
 import jaResources from './ja-resources';
 import jaBreakdown from './ja-breakdown';
+import jaNotifications from './ja-notifications';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
 const ja: Messages = {
@@ -87,6 +88,7 @@ const ja: Messages = {
   ...jaAnalytics,
   ...jaMoney,
   ...jaBackup,
+  ...jaNotifications,
   ...jaShortlinks,
   ...jaResources,
   ...jaBreakdown,

@@ -9,6 +9,7 @@ import { BackupSection } from './BackupSection';
 import { DataLocation } from './DataLocation';
 import { GeneralSettings } from './GeneralSettings';
 import { LanguageSetting } from './LanguageSetting';
+import { NotificationsSection } from './NotificationsSection';
 import { RatesSection } from './RatesSection';
 import { ShortlinkSettings } from './ShortlinkSettings';
 
@@ -37,6 +38,7 @@ export function SettingsPage() {
           </>
         ) : null}
         <ShortlinkSettings />
+        <NotificationsSection />
         <LanguageSetting />
         <DataLocation />
         <BackupSection scrollIntoView={scrollToBackups} />
