@@ -8,6 +8,7 @@ import { Refusal, UsageError } from './cli/context';
 import { developersCommand } from './cli/developers';
 import { developerCommand } from './cli/developers-read';
 import { importCommand, importTypesHelp } from './cli/import';
+import { notificationsCommand } from './cli/notifications';
 import { ratesCommand } from './cli/rates';
 import { shortlinksCommand } from './cli/shortlinks';
 import { reportCommand } from './cli/report';
@@ -33,6 +34,7 @@ Commands:
   restore FILE                            Restore a backup, all or nothing (replaces data only with --replace)
   shortlinks create|list|qr|export-redirects   Short links with UTM, their QR codes, redirect rules for your host
   shortlinks serve                        The redirect server: GET /<key> → 302, each click recorded
+  notifications channels|history|test     Notification channels, what was sent, a test send to one channel
 
 Where the data is (every command):
   --data-dir DIR        the app's data folder (default: the desktop app's own)
@@ -69,6 +71,9 @@ Options:
   shortlinks qr KEY --out FILE.png|FILE.svg [--size PX] [--level L|M|Q|H] [--caption TEXT] [--json]
   shortlinks export-redirects --format netlify|nginx|apache|csv [--out FILE]
   shortlinks serve [--port N] [--host H] [--trust-proxy]   prints the URL it listens on (default 127.0.0.1:8080; --port 0: a free port)
+  notifications channels [--json]
+  notifications history [--limit N] [--json]
+  notifications test CHANNEL [--json]    CHANNEL: its name or id; exit 2 when the send failed
 `;
 
 /** A command resolves to its exit code, or to nothing for 0. */
@@ -85,6 +90,7 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
   backup: backupCommand,
   restore: restoreCommand,
   shortlinks: shortlinksCommand,
+  notifications: notificationsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
