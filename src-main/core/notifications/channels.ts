@@ -4,7 +4,7 @@
  * leaves this module for a client goes through `toChannel`, which keeps
  * only whether one is set.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, arrayContains, asc, eq } from 'drizzle-orm';
 import type { NotificationChannel, saveChannelInput } from '../../../src-shared/contract/notifications';
 import { DEFAULT_MERGE_THRESHOLD, notificationEvents, type NotificationEvent } from '../../../src-shared/contract/values';
 import type { z } from 'zod';
@@ -50,6 +50,21 @@ export async function listChannels(db: Db, tenant: string): Promise<Notification
     .where(eq(notificationChannels.tenantId, tenant))
     .orderBy(asc(notificationChannels.name), asc(notificationChannels.channelId));
   return rows.map(toChannel);
+}
+
+/** The enabled channels of `tenant` that subscribe to `event`. */
+export async function channelsFor(db: Db, tenant: string, event: NotificationEvent): Promise<ChannelRow[]> {
+  return db
+    .select()
+    .from(notificationChannels)
+    .where(
+      and(
+        eq(notificationChannels.tenantId, tenant),
+        eq(notificationChannels.enabled, true),
+        arrayContains(notificationChannels.events, [event]),
+      ),
+    )
+    .orderBy(asc(notificationChannels.name), asc(notificationChannels.channelId));
 }
 
 export async function channelRow(db: Db, tenant: string, channelId: string): Promise<ChannelRow> {

@@ -6,14 +6,14 @@
  * not from state kept elsewhere: a machine that was off on Monday sends it
  * when it next runs, once.
  */
-import { and, arrayContains, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { funnelReport } from '../analytics/funnel';
 import { topCampaigns } from '../analytics/overview';
 import { roiReport } from '../campaigns/roi';
 import type { Db } from '../db/db';
 import { developers, notifications } from '../db/schema';
-import { notificationChannels } from '../db/schema-app';
 import { readSettings } from '../settings/read';
+import { channelsFor } from './channels';
 import { notify, type NotifyEvent } from './notify';
 
 const SEND_HOUR = 9;
@@ -38,19 +38,6 @@ async function currentSlot(db: Db, zone: string, now: Date): Promise<Slot> {
     [now, zone, SEND_HOUR],
   );
   return rows[0]!;
-}
-
-/** Whether any enabled channel of `tenant` takes the digest: no channel, no work. */
-async function anyDigestChannel(db: Db, tenant: string): Promise<boolean> {
-  const found = await db.$count(
-    notificationChannels,
-    and(
-      eq(notificationChannels.tenantId, tenant),
-      eq(notificationChannels.enabled, true),
-      arrayContains(notificationChannels.events, ['digest.weekly']),
-    ),
-  );
-  return found > 0;
 }
 
 async function lastDigestWeek(db: Db, tenant: string): Promise<string | null> {
@@ -92,7 +79,8 @@ async function digestMessage(db: Db, tenant: string, slot: Slot): Promise<Notify
 
 /** Queues the digest when its slot has come and no digest for it was queued; returns whether it did. */
 export async function queueDigestIfDue(db: Db, tenant: string, now: Date): Promise<boolean> {
-  if (!(await anyDigestChannel(db, tenant))) return false;
+  // No channel, no work.
+  if ((await channelsFor(db, tenant, 'digest.weekly')).length === 0) return false;
   const { timeZone } = await readSettings(db, tenant);
   const slot = await currentSlot(db, timeZone, now);
   const last = await lastDigestWeek(db, tenant);

@@ -5,13 +5,12 @@
  * commit or roll back with the caller's work, so nothing is ever sent for
  * work that did not happen. Sending is the sender loop's (deliver.ts).
  */
-import { and, arrayContains, eq } from 'drizzle-orm';
 import type { NotificationEvent } from '../../../src-shared/contract/values';
 import type { Db } from '../db/db';
 import { notifications } from '../db/schema';
-import { notificationChannels, notificationDeliveries } from '../db/schema-app';
+import { notificationDeliveries } from '../db/schema-app';
 import type { CoreEvents } from '../events';
-import type { ChannelRow } from './channels';
+import { channelsFor, type ChannelRow } from './channels';
 
 /** What happened, in words for people (title, text) and as data for machines (a webhook's `data`). */
 export interface NotifyEvent {
@@ -47,18 +46,8 @@ export function shownTarget(row: Pick<ChannelRow, 'kind' | 'target'>): string {
  * one channel). Returns the new notifications' ids.
  */
 export async function notify(db: Db, tenant: string, event: NotifyEvent, only?: ChannelRow): Promise<string[]> {
-  const targets = only
-    ? [only]
-    : await db
-        .select()
-        .from(notificationChannels)
-        .where(
-          and(
-            eq(notificationChannels.tenantId, tenant),
-            eq(notificationChannels.enabled, true),
-            arrayContains(notificationChannels.events, [event.event]),
-          ),
-        );
+  // A test is no subscription: it goes to `only` alone.
+  const targets = only ? [only] : event.event === 'test' ? [] : await channelsFor(db, tenant, event.event);
   if (targets.length === 0) return [];
   const rows = await db
     .insert(notifications)

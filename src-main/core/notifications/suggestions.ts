@@ -4,12 +4,12 @@
  * channel named. What was announced is the notification's own payload
  * (`data.pairs`), so "new" needs no state beside the history.
  */
-import { and, arrayContains, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { notifications } from '../db/schema';
-import { notificationChannels, notificationDeliveries } from '../db/schema-app';
+import { notificationDeliveries } from '../db/schema-app';
 import { listSuggestions } from '../merges/suggestions';
-import { channelOptions, type ChannelRow } from './channels';
+import { channelOptions, channelsFor, type ChannelRow } from './channels';
 import { notify } from './notify';
 
 /** The most pairs looked at per check: the page the Merges screen opens with. */
@@ -28,16 +28,7 @@ async function announcedPairs(db: Db, channelId: string): Promise<Set<string>> {
 
 /** Queues one notification per channel that has new pairs; returns how many were queued. */
 export async function queueNewSuggestions(db: Db, tenant: string): Promise<number> {
-  const channels = await db
-    .select()
-    .from(notificationChannels)
-    .where(
-      and(
-        eq(notificationChannels.tenantId, tenant),
-        eq(notificationChannels.enabled, true),
-        arrayContains(notificationChannels.events, ['merge.suggested']),
-      ),
-    );
+  const channels = await channelsFor(db, tenant, 'merge.suggested');
   if (channels.length === 0) return 0;
   const suggestions = await listSuggestions(db, tenant, LOOKED_AT);
   let queued = 0;
