@@ -11,13 +11,13 @@ import { columns } from './terminal';
 const OPTIONS = { ...targetOptions, json: { type: 'boolean', default: false }, limit: { type: 'string' } } as const;
 const USAGE = 'drm notifications channels | history [--limit N] | test CHANNEL';
 
-export function formatChannels(list: NotificationChannel[]): string {
+function formatChannels(list: NotificationChannel[]): string {
   if (list.length === 0) return 'No notification channels yet: add one in Settings → Notifications.';
   const body = list.map((c) => [c.name, c.kind, c.enabled ? 'on' : 'off', c.events.join(', ') || '-', c.target]);
   return columns(['name', 'kind', 'state', 'events', 'sends to'], body).join('\n');
 }
 
-export function formatHistory(list: NotificationEntry[]): string {
+function formatHistory(list: NotificationEntry[]): string {
   if (list.length === 0) return 'Nothing has been sent yet.';
   const body = list.map((e) => [e.sentAt ?? e.createdAt, e.channelName ?? '(deleted)', e.event, e.status, e.errorMessage ?? '']);
   return columns(['time', 'channel', 'event', 'status', 'error'], body).join('\n');

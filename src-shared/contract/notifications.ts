@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { emptyInput, uuid } from './common';
 import { notificationChannelKinds, notificationEvents, smtpSecurities } from './values';
 
-export const notificationStatuses = ['queued', 'sent', 'failed'] as const;
+const notificationStatuses = ['queued', 'sent', 'failed'] as const;
 
 export const notificationChannel = z.object({
   channelId: uuid,
@@ -118,7 +118,6 @@ export const saveSmtpInput = z
     from: z.union([z.literal(''), z.string().trim().email('an email address such as drm@example.com')]),
   })
   .strict();
-export type SaveSmtpInput = z.input<typeof saveSmtpInput>;
 
 export const notificationChannels = {
   'notifications:list-channels': { input: emptyInput, output: z.array(notificationChannel) },

@@ -16,7 +16,7 @@ import { createUndoStore, type UndoStore } from '../undo-store';
 export type ChannelRow = typeof notificationChannels.$inferSelect;
 
 /** The `options` jsonb: owned here. */
-export interface ChannelOptions {
+interface ChannelOptions {
   mergeThreshold?: number;
 }
 
@@ -28,7 +28,7 @@ export function channelOptions(row: Pick<ChannelRow, 'options'>): Required<Chann
 /** The events a row lists that this version knows (a newer version's names are kept in the row but not shown). */
 const knownEvents = (events: readonly string[]): NotificationEvent[] => notificationEvents.filter((e) => events.includes(e));
 
-export function toChannel(row: ChannelRow): NotificationChannel {
+function toChannel(row: ChannelRow): NotificationChannel {
   return {
     channelId: row.channelId,
     kind: row.kind,
@@ -120,7 +120,7 @@ export async function saveChannel(db: Db, tenant: string, input: z.output<typeof
   return toChannel(row!);
 }
 
-export type ChannelUndoStore = UndoStore<ChannelRow>;
+type ChannelUndoStore = UndoStore<ChannelRow>;
 export const createChannelUndoStore = (): ChannelUndoStore => createUndoStore<ChannelRow>();
 
 /** Deletes the channel; its history stays (deliveries lose the link), and what was still to be sent is given up. */

@@ -30,7 +30,7 @@ export interface SendClock {
 export const systemClock: SendClock = { now: () => new Date(), random: Math.random };
 
 /** The wait before the next attempt after `attempts` failed ones, or null when it is time to give up. */
-export function retryDelay(attempts: number, random: number): number | null {
+function retryDelay(attempts: number, random: number): number | null {
   const base = RETRY_DELAYS_MS[attempts - 1];
   return base === undefined ? null : Math.round(base * (0.8 + 0.4 * random));
 }
@@ -120,7 +120,7 @@ async function deliver(
   }
 }
 
-export interface SendSummary {
+interface SendSummary {
   sent: number;
   failed: number;
   retrying: number;

@@ -11,7 +11,7 @@ import { sendDue, systemClock, type SendClock } from './deliver';
 import { queueDigestIfDue } from './digest';
 import { queueNewSuggestions } from './suggestions';
 
-export const LOOP_EVERY_MS = 15_000;
+const LOOP_EVERY_MS = 15_000;
 
 /** One turn of the loop: what the timer runs, and what tests call with their own clock. */
 export async function senderTurn(db: Db, tenant: string, clock: SendClock = systemClock) {
@@ -21,7 +21,7 @@ export async function senderTurn(db: Db, tenant: string, clock: SendClock = syst
   return { suggested, digest, ...sent };
 }
 
-export interface SenderLoop {
+interface SenderLoop {
   stop(): Promise<void>;
 }
 

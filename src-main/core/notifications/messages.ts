@@ -6,7 +6,7 @@
  */
 import type { NotifyEvent } from './notify';
 
-export interface ImportEnd {
+interface ImportEnd {
   jobId: string;
   fileName: string;
   type: string;

@@ -30,7 +30,7 @@ export interface StoredPayload extends NotifyEvent {
  * Where a notification went, for the history: a Slack or webhook URL's path
  * and query often are its key, so only the scheme and host are kept.
  */
-export function shownTarget(row: Pick<ChannelRow, 'kind' | 'target'>): string {
+function shownTarget(row: Pick<ChannelRow, 'kind' | 'target'>): string {
   if (row.kind === 'email') return row.target;
   try {
     const url = new URL(row.target);

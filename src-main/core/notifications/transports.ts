@@ -11,9 +11,9 @@ import { emailList } from '../../../src-shared/contract/notifications';
 import type { StoredPayload } from './notify';
 import type { StoredSmtp } from './smtp';
 
-export const REQUEST_TIMEOUT_MS = 10_000;
-export const SIGNATURE_HEADER = 'X-DRM-Signature';
-export const TIMESTAMP_HEADER = 'X-DRM-Timestamp';
+const REQUEST_TIMEOUT_MS = 10_000;
+const SIGNATURE_HEADER = 'X-DRM-Signature';
+const TIMESTAMP_HEADER = 'X-DRM-Timestamp';
 
 export class SendFailure extends Error {
   constructor(
@@ -30,7 +30,7 @@ export class SendFailure extends Error {
  * is signed with the body, so a receiver that refuses old timestamps refuses
  * a replayed request.
  */
-export function signature(secret: string, timestamp: string, body: string): string {
+function signature(secret: string, timestamp: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
@@ -41,7 +41,7 @@ function checkStatus(url: URL, status: number): void {
   throw new SendFailure(`${url.host} answered HTTP ${status}${retry ? '' : ' (not retried: fix the channel and send a test)'}`, retry);
 }
 
-export interface HttpSend {
+interface HttpSend {
   url: string;
   body: string;
   headers: Record<string, string>;
