@@ -9,6 +9,7 @@ import type { Core, StartCoreOptions } from './core/types';
 import { defaultUserDataDir, PRODUCT_NAME } from './core/paths';
 import { startupErrorPageUrl } from './error-page';
 import { forwardEvents, reasonOf, registerIpc } from './ipc';
+import { showOsNotifications } from './os-notifications';
 import { electronCapabilities } from './shell-capabilities';
 import { appFiles, createMainWindow, createSenderCheck, installSessionGuards, rendererSource } from './window';
 
@@ -100,6 +101,7 @@ export function runApp({ startCore, signals = process }: AppDeps): void {
         shell: electronCapabilities(() => mainWindow),
         // The app stays up for hours: it makes the daily backup.
         scheduleBackups: true,
+        sendNotifications: true,
         searchIndex: true,
       });
       core = starting;
@@ -120,9 +122,14 @@ export function runApp({ startCore, signals = process }: AppDeps): void {
       mainWindow = win;
       starting.then(
         (ready) => {
-          stopForwarding = forwardEvents(ready.events, (name, payload) => {
+          const stopEvents = forwardEvents(ready.events, (name, payload) => {
             if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(name, payload);
           });
+          const stopNotifications = showOsNotifications(ready.events, () => mainWindow);
+          stopForwarding = () => {
+            stopEvents();
+            stopNotifications();
+          };
         },
         (error: unknown) => {
           console.error('The core could not start:', error);

@@ -8,6 +8,7 @@ import { Refusal, UsageError } from './cli/context';
 import { developersCommand } from './cli/developers';
 import { developerCommand } from './cli/developers-read';
 import { importCommand, importTypesHelp } from './cli/import';
+import { notificationsCommand } from './cli/notifications';
 import { ratesCommand } from './cli/rates';
 import { shortlinksCommand } from './cli/shortlinks';
 import { apiKeysCommand } from './cli/api-keys';
@@ -35,6 +36,7 @@ Commands:
   shortlinks create|list|qr|export-redirects   Short links with UTM, their QR codes, redirect rules for your host
   shortlinks serve                        The redirect server: GET /<key> → 302, each click recorded
   api-keys create|list|revoke             Keys for the HTTP API under /api/v1/ (drm serve): shown once, only the hash is kept
+  notifications channels|history|test     Notification channels, what was sent, a test send to one channel
 
 Where the data is (every command):
   --data-dir DIR        the app's data folder (default: the desktop app's own)
@@ -74,6 +76,9 @@ Options:
   api-keys create --name N --scope ingest|read|admin[,…] [--json]   prints the key once
   api-keys list [--json]
   api-keys revoke ID [--json]
+  notifications channels [--json]
+  notifications history [--limit N] [--json]
+  notifications test CHANNEL [--json]    CHANNEL: its name or id; exit 2 when the send failed
 `;
 
 /** A command resolves to its exit code, or to nothing for 0. */
@@ -91,6 +96,7 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
   restore: restoreCommand,
   shortlinks: shortlinksCommand,
   'api-keys': apiKeysCommand,
+  notifications: notificationsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

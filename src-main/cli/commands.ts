@@ -32,8 +32,8 @@ export async function serveCommand(args: string[]): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a number from 0 to 65535, got ${values.port}`);
-  // A long-lived shell: it runs the daily backup.
-  await withCore({ ...resolveTarget(values), scheduleBackups: true, searchIndex: true }, async (core) => {
+  // A long-lived shell: it runs the daily backup and sends notifications.
+  await withCore({ ...resolveTarget(values), scheduleBackups: true, searchIndex: true, sendNotifications: true }, async (core) => {
     const shell = await startHttpShell({ core, rendererDir: resolveRendererDir({ packaged: false }), port });
     console.log(`DRM Desktop is serving on ${shell.url}`);
     console.log('Open that URL in a browser (the token in it is required). Press Ctrl-C to stop.');

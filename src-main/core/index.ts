@@ -13,6 +13,8 @@ import { createCoreEvents } from './events';
 import { rebuildStats } from './analytics/rebuild';
 import { backupBeforeMigrating, backupHome, createBackups } from './backup/index';
 import { createGate } from './gate';
+import { backupFailedMessage } from './notifications/messages';
+import { announce, notify } from './notifications/notify';
 import { CoreError } from './errors';
 import { composeHandlers } from './handlers';
 import { resolveMigrationsDir, resolveSampleDir } from './paths';
@@ -70,6 +72,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
         importSpace: { folder: server?.dataDir ?? null },
         ownServer: server !== undefined,
         searchIndex: options.searchIndex ?? false,
+        sendNotifications: options.sendNotifications ?? false,
       });
     const first = await open();
     session = first;
@@ -100,6 +103,13 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       appVersion: APP_VERSION,
       shell: options.shell,
       importing: () => current().importer.busy(),
+      // A scheduled backup that failed is news for the channels that want it (and the desktop).
+      onScheduledFailure: async (error, at) => {
+        const event = backupFailedMessage(error, at);
+        await notify(current().db, DEFAULT_TENANT, event);
+        events.emit('db:changed', { tables: ['notifications'] });
+        announce(events, event);
+      },
       // A restore: no call runs meanwhile, and the core comes back on new connections to the restored data.
       exclusive: (work) =>
         gate.exclusive(async () => {

@@ -20,6 +20,8 @@ import { importHandlers, type ImportSpace } from './imports/handlers';
 import { createImporter, type Importer } from './imports/importer';
 import { markInterruptedJobs } from './imports/jobs';
 import { mergeHandlers } from './merges/handlers';
+import { notificationHandlers } from './notifications/handlers';
+import { startSenderLoop } from './notifications/loop';
 import { organizationHandlers } from './organizations/handlers';
 import { resourceHandlers } from './resources/handlers';
 import { rateHandlers } from './rates/handlers';
@@ -49,6 +51,8 @@ export interface SessionOptions {
   ownServer: boolean;
   /** Developer search from memory (developers/search-index/); long-lived shells only. */
   searchIndex?: boolean;
+  /** Sends queued notifications (notifications/loop.ts); long-lived shells only. */
+  sendNotifications?: boolean;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
@@ -60,6 +64,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     const { db } = opened;
     if (ownServer) await markInterruptedJobs(db, DEFAULT_TENANT);
     const importer = createImporter(db, events, DEFAULT_TENANT);
+    const sender = options.sendNotifications ? startSenderLoop(db, events, DEFAULT_TENANT) : undefined;
     return {
       db,
       importer,
@@ -77,10 +82,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
         resources: resourceHandlers(db, events, DEFAULT_TENANT),
         apiKeys: apiKeyHandlers(db, events, DEFAULT_TENANT),
         forms: formHandlers(db, events, DEFAULT_TENANT),
+        notifications: notificationHandlers(db, events, DEFAULT_TENANT),
       },
       close: async () => {
         // Running imports roll back; their jobs are marked cancelled before the pool closes.
         await importer.close();
+        await sender?.stop();
         await search?.close();
         await opened.close();
       },

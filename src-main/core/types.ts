@@ -38,6 +38,8 @@ export type StartCoreOptions = (
   scheduleBackups?: boolean;
   /** Answers developer searches from an in-memory index in a worker thread (developers/search-index/): long-lived shells only. */
   searchIndex?: boolean;
+  /** Sends notifications (Slack, webhooks, email) from a loop: long-lived shells only; one-shot commands only queue them. */
+  sendNotifications?: boolean;
 };
 
 export interface ShellCapabilities {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { backupEvents } from './backup';
 import { importEvents } from './imports';
+import { notificationEventsPushed } from './notifications';
 import { tableNames } from './tables';
 
 export const events = {
@@ -13,6 +14,7 @@ export const events = {
   'db:changed': z.object({ tables: z.array(z.enum(tableNames)) }),
   ...importEvents,
   ...backupEvents,
+  ...notificationEventsPushed,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -19,6 +19,7 @@ import type { EventName, EventPayload } from './events';
 import type { RegisteredFile } from './files';
 import { importChannels } from './imports';
 import { mergeChannels } from './merges';
+import { notificationChannels } from './notifications';
 import { organizationChannels } from './organizations';
 import { rateChannels } from './rates';
 import { resourceChannels } from './resources';
@@ -44,6 +45,7 @@ export const channelRooms = {
   resources: resourceChannels,
   'api-keys': apiKeyChannels,
   forms: formChannels,
+  notifications: notificationChannels,
 } as const;
 
 type Rooms = typeof channelRooms;
@@ -71,6 +73,7 @@ export const channels = {
   ...resourceChannels,
   ...apiKeyChannels,
   ...formChannels,
+  ...notificationChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;

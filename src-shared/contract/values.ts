@@ -52,3 +52,13 @@ export type BreakdownDimension = (typeof breakdownDimensions)[number];
 /** API key scopes (contract/api-keys.ts): `ingest` posts activities, `read` reads developers and reports, `admin` everything. */
 export const apiKeyScopes = ['ingest', 'read', 'admin'] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
+/** Where a notification goes (issue 14 §4): a Slack incoming webhook, a signed generic webhook, email. */
+export const notificationChannelKinds = ['slack', 'webhook', 'email'] as const;
+export type NotificationChannelKind = (typeof notificationChannelKinds)[number];
+/** What a notification channel can subscribe to ("Send test" sends `test`, which nobody subscribes to). */
+export const notificationEvents = ['import.finished', 'import.failed', 'merge.suggested', 'digest.weekly', 'backup.failed'] as const;
+export type NotificationEvent = (typeof notificationEvents)[number];
+/** The merge-suggestion threshold a channel starts with: pairs scoring at least this are announced. */
+export const DEFAULT_MERGE_THRESHOLD = 0.8;
+/** `tls`: TLS from the start (465); `starttls`: upgrade required (587); `none`: plain (a local relay only). */
+export const smtpSecurities = ['tls', 'starttls', 'none'] as const;

@@ -25,6 +25,7 @@ const PREFIXES: Record<keyof typeof channelRooms, readonly string[]> = {
   resources: ['resources:'],
   'api-keys': ['api-keys:'],
   forms: ['forms:'],
+  notifications: ['notifications:'],
 };
 
 /** Files of the contract that hold no channel map of `channels`. */

@@ -228,6 +228,8 @@ describe('runApp', () => {
       layout: { packaged: false, resourcesPath: process.resourcesPath },
       shell: { showItemInFolder: expect.any(Function), chooseFolder: expect.any(Function) },
       scheduleBackups: true,
+      // Notifications are sent from this long-lived process (and shown as OS notifications).
+      sendNotifications: true,
       // Developer search from memory, in a worker thread (never on this main process).
       searchIndex: true,
     });

@@ -23,6 +23,8 @@ export interface BackupsOptions {
   shell?: ShellCapabilities;
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   importing(): boolean;
+  /** Told when a scheduled backup failed (notifications); its own failure is not the schedule's. */
+  onScheduledFailure?(error: string, at: Date): Promise<void>;
 }
 
 export interface Backups {
@@ -40,7 +42,10 @@ export function createBackups(options: BackupsOptions): Backups {
     handlers: backupHandlers({ service, home: options.home, shell: options.shell, lastAutomatic: () => last }),
     schedule: () =>
       startSchedule(async () => {
-        last = (await runScheduledBackup(service, options.home)) ?? last;
+        const done = await runScheduledBackup(service, options.home);
+        if (!done) return;
+        last = done;
+        if (done.error !== null) await options.onScheduledFailure?.(done.error, new Date(done.at)).catch(() => undefined);
       }),
   };
 }

@@ -9,6 +9,8 @@ import type { CoreEvents } from '../events';
 import { classifyFailure } from './failure';
 import { updateJob, type JobMetrics } from './jobs';
 import { Cancelled, loadFile } from './load-file';
+import { importMessage } from '../notifications/messages';
+import { announce, notify } from '../notifications/notify';
 import type { StartImport } from './types';
 
 export interface JobOutcome {
@@ -100,4 +102,31 @@ async function finishJob(
     recorded = false;
   }
   runner.outcomes.set(jobId, { ...end, recorded });
+  if (recorded) await notifyEnd(runner, jobId, end.status, metrics);
+}
+
+/**
+ * Tells the channels that want it how a real import ended (a dry run or a
+ * cancel is the user's own doing). The job's data transaction has committed
+ * or rolled back by now, so the event says what happened. A failure to queue
+ * is not the import's: the job's record stands.
+ */
+async function notifyEnd(runner: JobRunner, jobId: string, status: ImportStatus, metrics: JobMetrics): Promise<void> {
+  if (metrics.dryRun || (status !== 'succeeded' && status !== 'rejected' && status !== 'failed')) return;
+  const event = importMessage({
+    jobId,
+    fileName: metrics.fileName,
+    type: metrics.type,
+    status,
+    message: metrics.message,
+    rowsRead: metrics.rowsRead,
+    errorCount: metrics.errorCount,
+    inserted: metrics.inserted,
+  });
+  try {
+    if ((await notify(runner.db, runner.tenant, event)).length > 0) runner.events.emit('db:changed', { tables: ['notifications'] });
+  } catch {
+    return;
+  }
+  announce(runner.events, event);
 }

@@ -8,6 +8,7 @@ import enShortlinks from './en-shortlinks';
 import enResources from './en-resources';
 import enBreakdown from './en-breakdown';
 import enApi from './en-api';
+import enNotifications from './en-notifications';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
 const en = {
@@ -88,6 +89,7 @@ const en = {
   ...enAnalytics,
   ...enMoney,
   ...enBackup,
+  ...enNotifications,
   ...enShortlinks,
   ...enResources,
   ...enBreakdown,

@@ -9,6 +9,7 @@ import jaShortlinks from './ja-shortlinks';
 import jaResources from './ja-resources';
 import jaBreakdown from './ja-breakdown';
 import jaApi from './ja-api';
+import jaNotifications from './ja-notifications';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
 const ja: Messages = {
@@ -88,6 +89,7 @@ const ja: Messages = {
   ...jaAnalytics,
   ...jaMoney,
   ...jaBackup,
+  ...jaNotifications,
   ...jaShortlinks,
   ...jaResources,
   ...jaBreakdown,

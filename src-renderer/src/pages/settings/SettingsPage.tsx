@@ -11,6 +11,7 @@ import { DataLocation } from './DataLocation';
 import { FormsSection } from './FormsSection';
 import { GeneralSettings } from './GeneralSettings';
 import { LanguageSetting } from './LanguageSetting';
+import { NotificationsSection } from './NotificationsSection';
 import { RatesSection } from './RatesSection';
 import { ShortlinkSettings } from './ShortlinkSettings';
 
@@ -41,6 +42,7 @@ export function SettingsPage() {
         <ShortlinkSettings />
         <ApiKeysSection />
         <FormsSection />
+        <NotificationsSection />
         <LanguageSetting />
         <DataLocation />
         <BackupSection scrollIntoView={scrollToBackups} />
