@@ -247,6 +247,44 @@ describe('funnel breakdowns', () => {
     const report = await call(db.core, 'analytics:get-funnel-breakdown', { from: '2025-01-01', to: '2025-02-01', by: 'channel' });
     expect(report).toMatchObject({ developers: 0, rows: [] });
   });
+
+  it('reads rows held as bitsets as it reads lists: every answer the same after a rebuild in bitsets', async () => {
+    // The funnel's reader takes a bitset as bytes and a list as text (analytics/funnel-bits-read.ts).
+    const answers = async () => ({
+      breakdowns: await Promise.all((['channel', 'utm_source', 'utm_medium', 'category'] as const).map(funnel)),
+      funnel: await call(db.core, 'analytics:get-funnel', PERIOD),
+      web: await call(db.core, 'analytics:get-funnel', { ...PERIOD, source: 'web' }),
+      developers: await call(db.core, 'analytics:list-funnel-developers', {
+        ...PERIOD,
+        stageKey: 'awareness',
+        mode: 'reached',
+        page: 0,
+        pageSize: 50,
+      }),
+    });
+    const forms = async () =>
+      (
+        await queryRows<{ bitsets: number; lists: number }>(
+          db.url,
+          'select count(bits)::int as bitsets, count(members)::int as lists from derived.funnel_bits',
+        )
+      )[0]!;
+    const asLists = await answers();
+    expect((await forms()).bitsets).toBe(0);
+    const was = process.env.DRM_FUNNEL_SPARSE_MAX;
+    process.env.DRM_FUNNEL_SPARSE_MAX = '0';
+    try {
+      await call(db.core, 'stats:rebuild', {});
+      expect((await forms()).lists).toBe(0);
+      expect(await answers()).toEqual(asLists);
+    } finally {
+      if (was === undefined) delete process.env.DRM_FUNNEL_SPARSE_MAX;
+      else process.env.DRM_FUNNEL_SPARSE_MAX = was;
+      await call(db.core, 'stats:rebuild', {});
+    }
+    expect((await forms()).bitsets).toBe(0);
+    expect(asLists.developers.total).toBe(5);
+  });
 });
 
 describe('ROI breakdowns', () => {

@@ -19,62 +19,44 @@
  * is in "(none)" at those stages).
  *
  * Each value is a slice of derived.funnel_bits (`<by>:<value>`, written by
- * derived/funnel-bits.ts) read like the funnel's filters
- * (funnel-bits-read.ts), "(none)" from those reads and the whole funnel's:
- * no activity is read, and no slice is kept for it (one repeated most of the
- * funnel and doubled the cells of every refresh).
+ * derived/funnel-bits.ts); one statement reads every value's slice and the
+ * whole funnel's (funnel-bits-read.ts), and "(none)" comes from those: no
+ * activity is read, and no slice is kept for it (one repeated most of the
+ * funnel and doubled the cells of every refresh). The values are the slices
+ * that read finds, so a value with no developer at a stage in the period
+ * has no row.
  */
 import type { FunnelBreakdown, FunnelBreakdownQuery, FunnelBreakdownRow } from '../../../src-shared/contract/analytics';
 import type { BreakdownDimension } from '../../../src-shared/contract/values';
 import type { Db } from '../db/db';
-import { funnelDay, periodNodes, WHOLE } from '../derived/funnel-nodes';
+import { WHOLE } from '../derived/funnel-nodes';
 import { listStages } from '../settings/read';
-import { countMasks, developerMasks, type NumberedMasks } from './funnel-bits-read';
+import { countSlice, sliceBits, sliceLess } from './funnel-bits-read';
 import { shapeFunnel } from './funnel-shape';
 import { checkPeriod } from './period';
 
 /** The funnel_bits dimension of one value of `by`. */
 export const breakdownDim = (by: BreakdownDimension, value: string): string => `${by}:${value}`;
 
-/**
- * The values of `by` with a developer at a stage on a day of [from, to).
- * A range over the dims that start with `by:` (';' follows ':'), so the
- * primary key's order finds them. The one place here that reads how the bits
- * are stored: a storage that keeps some rows elsewhere must list them too.
- */
-async function valuesIn(db: Db, tenant: string, by: BreakdownDimension, nodes: readonly number[]): Promise<string[]> {
-  const { rows } = await db.$client.query<{ dim: string }>(
-    `select distinct dim from derived.funnel_bits
-      where tenant_id = $1 and dim > $2 and dim < $3 and node = any($4::int[]) and stage >= 1 order by dim`,
-    [tenant, `${by}:`, `${by};`, nodes],
-  );
-  return rows.map((r) => r.dim.slice(by.length + 1));
-}
-
-/** "(none)": each developer's whole-funnel mask less the stages any value's row has them at. */
-export function noneMasks(whole: NumberedMasks, values: readonly NumberedMasks[]): number[] {
-  const tagged = new Map<number, number>();
-  for (const v of values) v.numbers.forEach((n, i) => tagged.set(n, (tagged.get(n) ?? 0) | v.masks[i]!));
-  return whole.masks.map((mask, i) => mask & ~(tagged.get(whole.numbers[i]!) ?? 0)).filter((mask) => mask !== 0);
-}
-
 export async function funnelBreakdown(db: Db, tenant: string, query: FunnelBreakdownQuery): Promise<FunnelBreakdown> {
   const f = { ...query, ...checkPeriod(query.from, query.to) };
   const stages = await listStages(db);
-  const nodes = periodNodes(funnelDay(f.from), funnelDay(f.to));
-  const values = await valuesIn(db, tenant, f.by, nodes);
-  // One read per value, side by side when `db` is a pool (as the funnel's two statements).
-  const [whole, ...found] = await Promise.all(
-    [WHOLE, ...values.map((value) => breakdownDim(f.by, value))].map((dim) =>
-      developerMasks(db, tenant, { from: f.from, to: f.to, dim }, stages),
-    ),
-  );
-  const rows: FunnelBreakdownRow[] = values.map((value, i) => ({ value, stages: shapeFunnel(stages, countMasks(found[i]!.masks)) }));
-  const none = noneMasks(whole!, found);
-  if (none.length > 0) rows.push({ value: null, stages: shapeFunnel(stages, countMasks(none)) });
+  const prefix = breakdownDim(f.by, '');
+  const slices = await sliceBits(db, tenant, f, { dims: [WHOLE], prefix }, stages);
+  const whole = slices.get(WHOLE);
+  const values = [...slices].filter(([dim]) => dim !== WHOLE);
+  const rows: FunnelBreakdownRow[] = values.map(([dim, slice]) => ({
+    value: dim.slice(prefix.length),
+    stages: shapeFunnel(stages, countSlice(slice, stages.length)),
+  }));
+  // "(none)": each developer's whole-funnel stages less those any value's slice has them at.
+  const tagged = values.map(([, slice]) => slice);
+  const none = countSlice(sliceLess(whole, tagged), stages.length);
+  if (none.length > 0) rows.push({ value: null, stages: shapeFunnel(stages, none) });
   const top = (r: FunnelBreakdownRow) => r.stages[0]?.atOrBeyond ?? 0;
   rows.sort((a, b) => top(b) - top(a) || order(a.value, b.value));
-  return { from: f.from, to: f.to, by: f.by, developers: whole!.masks.length, rows };
+  const developers = countSlice(whole, stages.length).reduce((sum, c) => sum + c.developers, 0);
+  return { from: f.from, to: f.to, by: f.by, developers, rows };
 }
 
 /** Values in code-point order, "(none)" after every value. */

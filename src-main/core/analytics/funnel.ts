@@ -26,7 +26,7 @@ import { campaigns } from '../db/schema';
 import { CoreError } from '../errors';
 import { exportFormat } from '../settings/export-format';
 import { listStages } from '../settings/read';
-import { countMasks, developerMasks, type NumberedMasks } from './funnel-bits-read';
+import { countSlice, numbered, sliceBits, type SliceBits } from './funnel-bits-read';
 import { highestStage, inMode, shapeFunnel } from './funnel-shape';
 import { checkPeriod, previousPeriod } from './period';
 
@@ -42,10 +42,11 @@ async function campaignExists(db: Db, tenant: string, campaignId: string): Promi
   }
 }
 
-/** Every developer who reached a stage in the period under the filters, with their mask. */
-async function masks(db: Db, tenant: string, f: Filters, stages: readonly FunnelStage[]): Promise<NumberedMasks> {
+/** Every developer who reached a stage in the period under the filters (undefined: none). */
+async function slice(db: Db, tenant: string, f: Filters, stages: readonly FunnelStage[]): Promise<SliceBits | undefined> {
   if (f.campaignId !== undefined) await campaignExists(db, tenant, f.campaignId);
-  return developerMasks(db, tenant, { from: f.from, to: f.to, dim: funnelDim(f) }, stages);
+  const dim = funnelDim(f);
+  return (await sliceBits(db, tenant, f, { dims: [dim] }, stages)).get(dim);
 }
 
 /** Anonymous activities in the period under the filters. */
@@ -67,8 +68,8 @@ async function anonymousCount(db: Db, tenant: string, f: Filters): Promise<numbe
 
 async function funnelCounts(db: Db, tenant: string, f: Filters, stages: readonly FunnelStage[]) {
   // Two statements, side by side when `db` is a pool.
-  const [found, anonymous] = await Promise.all([masks(db, tenant, f, stages), anonymousCount(db, tenant, f)]);
-  return { from: f.from, to: f.to, anonymous, stages: shapeFunnel(stages, countMasks(found.masks)) };
+  const [found, anonymous] = await Promise.all([slice(db, tenant, f, stages), anonymousCount(db, tenant, f)]);
+  return { from: f.from, to: f.to, anonymous, stages: shapeFunnel(stages, countSlice(found, stages.length)) };
 }
 
 export async function funnelReport(db: Db, tenant: string, query: FunnelQuery): Promise<FunnelReport> {
@@ -111,7 +112,7 @@ async function stageDevelopers(db: Db, tenant: string, query: FunnelDevelopersQu
       stages: stages.map((s) => s.key),
     });
   }
-  const found = await masks(db, tenant, f, stages);
+  const found = numbered(await slice(db, tenant, f, stages), stages.length);
   const numbers: number[] = [];
   const kept: number[] = [];
   found.masks.forEach((mask, i) => {

@@ -9,9 +9,9 @@
  * stored: funnel-bits-stored.ts). Their level-0 cells — (dim, stage, day) where
  * they reached a stage — come from their own activities (through
  * idx_activities_tenant_dev for a few, hash joins for many); the bits are
- * built in memory and applied as (row & keep) | set over the rows the
- * developers had cells in before (funnel_cells) or have now, and nothing
- * else: a merge rewrites the pair's rows, not the tenant's. Rows left
+ * built in memory and applied as (row & keep) | set over the rows where
+ * their cells before (funnel_cells) and now differ, and nothing else: a
+ * merge rewrites the pair's rows, not the tenant's. Rows left
  * without a bit go. A row holds a few developers as a list and many as a
  * bitset (funnel-sparse.ts); the SQL function derived.funnel_row applies a
  * change to either form and gives the form the result calls for. Recomputing rather than adding keeps every path exact:
@@ -46,7 +46,7 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   const { timeZone } = await readSettings(db, tenant);
   // A second refresh in the same transaction starts clean.
   await c.query(
-    'drop table if exists pg_temp.fb_dev, pg_temp.fb_cell, pg_temp.fb_group, pg_temp.fb_old, pg_temp.fb_set, pg_temp.fb_keep, pg_temp.fb_touched, pg_temp.fb_next, pg_temp.fb_cells',
+    'drop table if exists pg_temp.fb_dev, pg_temp.fb_cell, pg_temp.fb_group, pg_temp.fb_old, pg_temp.fb_set, pg_temp.fb_keep, pg_temp.fb_touched, pg_temp.fb_cells',
   );
   const { rowCount } = await c.query(
     `create temp table fb_dev on commit drop as
@@ -147,9 +147,22 @@ async function createCells(db: Db, tenant: string, timeZone: string, many: boole
 }
 
 /**
- * The named developers' bits in place: every row they had cells in (their
- * funnel_cells) or have now, and their chunks' eligible rows, becomes
- * (row & keep) | set, where keep clears every named developer's bit.
+ * The named developers' bits in place: every row where they change becomes
+ * (row & keep) | set, where keep clears every named developer's bit, and
+ * nothing else: a merge rewrites the pair's rows, not the tenant's.
+ *
+ * A row changes when the named developers it holds differ before and after:
+ * before, their cells as funnel_cells last recorded them (the bits hold
+ * exactly those); after, their cells now (fb_cell). Both are compared per
+ * node and developer without reading a row, so a row they stay in, as they
+ * were, is neither read nor written (the busiest merge pair's own rows, of
+ * the developer merged into, are most of what it touched). The rows of
+ * counted developers (node −1) are always redone: their cells are not kept.
+ *
+ * Each row is computed in the statement that writes it (derived.funnel_row,
+ * migration 0007: either form in, the form its population calls for out),
+ * from the row as it is when written: a table of next values between them
+ * cost a compression and a TOAST write of every row more than the update.
  */
 async function applyToRows(db: Db, tenant: string): Promise<void> {
   const c = tracedClient(db);
@@ -162,45 +175,34 @@ async function applyToRows(db: Db, tenant: string): Promise<void> {
   );
   await c.query(
     `create temp table fb_touched on commit drop as
-     select dim, stage, node, chunk from fb_set
-     union
-     select o.dim, o.stage, l.level * 100000 + o.day - o.day % (1 << l.level), o.n / ${CHUNK_BITS}
-       from fb_old o cross join generate_series(0, ${LEVELS - 1}) as l(level)
-     union
+     select dim, stage, node, chunk
+       from (select o.dim, o.stage, l.level * 100000 + o.day - o.day % (1 << l.level) as node, o.n / ${CHUNK_BITS} as chunk,
+                    bool_or(o.now) <> bool_or(not o.now) as moved
+               from (select n, dim, stage, day, true as now from fb_cell union all select n, dim, stage, day, false from fb_old) o
+              cross join generate_series(0, ${LEVELS - 1}) as l(level)
+              group by 1, 2, 3, 4, o.n) x
+      group by 1, 2, 3, 4 having bool_or(moved)
+     union all
      select '', 0, -1, chunk from fb_keep`,
   );
   await c.query('analyze fb_touched');
-  // Each row's next value once (derived.funnel_row, migration 0007: either form in, the form its population
-  // calls for out); a row whose value stays is not stored again (a remap leaves most rows as they were).
   await c.query(
-    `create temp table fb_next on commit drop as
-     select t.dim, t.stage, t.node, t.chunk, v.bits, v.members, b.tenant_id is null as added
+    `update derived.funnel_bits b
+        set (bits, members) = (select f.bits, f.members from derived.funnel_row(b.bits, b.members, k.bits, k.members, s.bits, s.members, $2) f)
        from fb_touched t join fb_keep k on k.chunk = t.chunk
-       left join derived.funnel_bits b on b.tenant_id = $1 and ${KEY}
        left join fb_set s on s.dim = t.dim and s.stage = t.stage and s.node = t.node and s.chunk = t.chunk
-      cross join lateral (
-        select f.bits, f.members from derived.funnel_row(b.bits, b.members, k.bits, k.members, s.bits, s.members, $2) f
-         where b.tenant_id is not null
-        -- A new row is what was built, already in its form.
-        union all select s.bits, s.members where b.tenant_id is null and s.dim is not null) v`,
+      where b.tenant_id = $1 and ${KEY}`,
     [tenant, sparseMax()],
   );
+  // A new row is what was built, already in its form.
   await c.query(
-    `update derived.funnel_bits b set bits = t.bits, members = t.members
-       from fb_next t
-      where b.tenant_id = $1 and ${KEY} and not t.added and t.members is distinct from '{}'
-        and (b.bits is distinct from t.bits or b.members is distinct from t.members)`,
+    `insert into derived.funnel_bits select $1, s.* from fb_set s join fb_touched t using (dim, stage, node, chunk)
+      where not exists (select 1 from derived.funnel_bits b where b.tenant_id = $1 and b.dim = s.dim and b.stage = s.stage and b.node = s.node and b.chunk = s.chunk)
+      order by s.dim, s.stage, s.node, s.chunk`,
     [tenant],
   );
-  await c.query(
-    `insert into derived.funnel_bits select $1, dim, stage, node, chunk, bits, members from fb_next
-      where added and members is distinct from '{}' order by dim, stage, node, chunk`,
-    [tenant],
-  );
-  await c.query(
-    `delete from derived.funnel_bits b using fb_next t where b.tenant_id = $1 and ${KEY} and not t.added and t.members = '{}'`,
-    [tenant],
-  );
+  // A row emptied comes back as members '{}'.
+  await c.query(`delete from derived.funnel_bits b using fb_touched t where b.tenant_id = $1 and ${KEY} and b.members = '{}'`, [tenant]);
 }
 
 /**
