@@ -13,6 +13,14 @@ export const FUNNEL_SPARSE_MIGRATION = '0007_funnel_sparse';
 const DROP_FUNNEL_SPARSE_FUNCTIONS = 'drop function derived.funnel_row, derived.funnel_bits_with, derived.funnel_bits_members';
 
 /**
+ * What 0008_team_state added, undone on `client`: every undo below calls it
+ * first, as the migrations after the one it undoes run again.
+ */
+async function undoTeamStateMigration(client: pg.Client): Promise<void> {
+  await client.query('drop table if exists app.api_key_uses, app.ingest_forms, app.notification_deliveries, app.notification_channels');
+}
+
+/**
  * Takes a migrated database back to the schema before the migration that
  * created `app` and `derived`, its data kept: a database from before that
  * release, for the tests of upgrades. The migrations after it (which add to
@@ -23,6 +31,7 @@ export async function undoDerivedMigration(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await undoTeamStateMigration(client);
     await client.query('drop schema derived cascade; drop schema app cascade');
     await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
     await client.query('delete from schema_migrations where name >= $1', [DERIVED_MIGRATION]);
@@ -48,6 +57,7 @@ export async function undoDerivedV2Migration(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await undoTeamStateMigration(client);
     await client.query('drop table derived.roi_steps, derived.roi_inputs');
     for (const statement of created) await client.query(statement);
     await client.query(
@@ -78,6 +88,7 @@ export async function undoDerivedV3Migration(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await undoTeamStateMigration(client);
     await client.query(
       `drop table app.developer_number, derived.funnel_bits, derived.funnel_cells, derived.merge_keys, derived.merge_pairs,
          derived.search_version, derived.developer_search_gone;
@@ -106,6 +117,7 @@ export async function undoFunnelSparseMigration(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await undoTeamStateMigration(client);
     await client.query(
       `alter table derived.funnel_bits drop constraint funnel_bits_one_form_check;
        update derived.funnel_bits set bits = derived.funnel_bits_with(null, members) where bits is null;
