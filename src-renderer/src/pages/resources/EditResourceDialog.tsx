@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { campaignQueries } from '../../queries/campaigns';
 import { resourceMutations } from '../../queries/resources';
 import { useCategoryLabel } from './use-category-label';
+import { CampaignOptions } from '../../components/CampaignOptions';
 
 /**
  * Title, URL, category, group and campaign of one resource, in a modal
@@ -93,12 +94,7 @@ export function EditResourceDialog({
             aria-describedby={`${id}-campaign-hint`}
             onChange={(e) => setCampaignId(e.target.value)}
           >
-            <option value="">{t('resources.noCampaign')}</option>
-            {(campaigns.data ?? []).map((c) => (
-              <option key={c.campaignId} value={c.campaignId}>
-                {c.name}
-              </option>
-            ))}
+            <CampaignOptions empty={t('resources.noCampaign')} />
           </select>
           <p id={`${id}-campaign-hint`} className="hint">
             {t('resources.campaignHint')}

@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../../src-shared/contract/index';
 import type { IngestForm } from '../../../../src-shared/contract/forms';
-import { campaignQueries } from '../../queries/campaigns';
+import { CampaignOptions } from '../../components/CampaignOptions';
 
 export type FormDraft = Omit<ChannelInput<'forms:create'>, 'honeypotField'> & { honeypotField: string | null };
 
@@ -21,7 +20,6 @@ export function FormEditor({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const campaigns = useQuery(campaignQueries.list());
   const [name, setName] = useState(form?.name ?? '');
   const [origins, setOrigins] = useState((form?.allowedOrigins ?? []).join('\n'));
   const [honeypot, setHoneypot] = useState(form ? (form.honeypotField ?? '') : 'website');
@@ -79,12 +77,7 @@ export function FormEditor({
       <div className="field">
         <label htmlFor={`${id}-campaign`}>{t('forms.campaign')}</label>
         <select id={`${id}-campaign`} value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
-          <option value="">{t('forms.noCampaign')}</option>
-          {(campaigns.data ?? []).map((c) => (
-            <option key={c.campaignId} value={c.campaignId}>
-              {c.name}
-            </option>
-          ))}
+          <CampaignOptions empty={t('forms.noCampaign')} />
         </select>
       </div>
       <label className="checkbox">

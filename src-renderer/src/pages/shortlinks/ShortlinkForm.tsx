@@ -3,11 +3,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shortlink } from '../../../../src-shared/contract/shortlinks';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { campaignQueries } from '../../queries/campaigns';
 import { resourceQueries } from '../../queries/resources';
 import { shortlinkMutations, shortlinkQueries } from '../../queries/shortlinks';
 import { hasErrors } from '../../lib/form-values';
 import { previewFinalUrl, shortlinkDraft, shortlinkErrors, shortlinkInput, UTM_FIELDS, type ShortlinkDraft } from './shortlink-view';
+import { CampaignOptions } from '../../components/CampaignOptions';
 
 interface ShortlinkFormProps {
   /** null: a new link. */
@@ -126,19 +126,13 @@ export function ShortlinkForm({ link, onDone }: ShortlinkFormProps) {
 function LinkTargets({ draft, onChange }: { draft: ShortlinkDraft; onChange(patch: Partial<ShortlinkDraft>): void }) {
   const { t } = useTranslation();
   const id = useId();
-  const campaigns = useQuery(campaignQueries.list());
   const resources = useQuery(resourceQueries.choices());
   return (
     <>
       <div className="field">
         <label htmlFor={`${id}-campaign`}>{t('shortlinks.form.campaign')}</label>
         <select id={`${id}-campaign`} value={draft.campaignId} onChange={(e) => onChange({ campaignId: e.target.value })}>
-          <option value="">{t('shortlinks.form.none')}</option>
-          {(campaigns.data ?? []).map((c) => (
-            <option key={c.campaignId} value={c.campaignId}>
-              {c.name}
-            </option>
-          ))}
+          <CampaignOptions empty={t('shortlinks.form.none')} />
         </select>
       </div>
       <div className="field">

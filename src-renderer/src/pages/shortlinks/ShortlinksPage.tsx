@@ -6,7 +6,6 @@ import type { Shortlink } from '../../../../src-shared/contract/shortlinks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useDebounced } from '../../components/use-debounced';
-import { campaignQueries } from '../../queries/campaigns';
 import { shortlinkQueries } from '../../queries/shortlinks';
 import { hrefFor } from '../../routes';
 import { DeleteShortlinkDialog, UndoDeleteNotice, type DeletedShortlink } from './DeleteShortlink';
@@ -14,6 +13,7 @@ import { QrPanel } from './QrPanel';
 import { RedirectExport } from './RedirectExport';
 import { ShortlinkForm } from './ShortlinkForm';
 import { ShortlinkTable } from './ShortlinkTable';
+import { CampaignOptions } from '../../components/CampaignOptions';
 
 /** Short links: create and edit, search and filter by campaign, copy, QR codes, delete with undo, redirect rules. */
 export function ShortlinksPage() {
@@ -28,7 +28,6 @@ export function ShortlinksPage() {
   const query = useDebounced(q.trim(), 250);
   const list = useQuery(shortlinkQueries.list({ ...(query ? { q: query } : {}), ...(campaignId ? { campaignId } : {}) }));
   const settings = useQuery(shortlinkQueries.settings());
-  const campaigns = useQuery(campaignQueries.list());
   const filtered = query !== '' || campaignId !== '';
   const links = list.data;
 
@@ -67,12 +66,7 @@ export function ShortlinksPage() {
         <div className="field">
           <label htmlFor={`${id}-campaign`}>{t('shortlinks.campaignFilter')}</label>
           <select id={`${id}-campaign`} value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
-            <option value="">{t('shortlinks.allCampaigns')}</option>
-            {(campaigns.data ?? []).map((c) => (
-              <option key={c.campaignId} value={c.campaignId}>
-                {c.name}
-              </option>
-            ))}
+            <CampaignOptions empty={t('shortlinks.allCampaigns')} />
           </select>
         </div>
       </form>
