@@ -8,7 +8,6 @@ import { redactUrl } from './db/client';
 import { runMigrations } from './db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/postgres';
 import { createFileRegistry } from './files/handles';
-import { DEFAULT_TENANT } from './db/seed';
 import { createCoreEvents } from './events';
 import { rebuildStats } from './analytics/rebuild';
 import { backupBeforeMigrating, backupHome, createBackups } from './backup/index';
@@ -37,10 +36,14 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
   let server: EmbeddedPostgres | undefined;
   let session: Session | undefined;
   try {
+    // `url` is the app's login, `ownerUrl` the schema owner's (migrations, backups). An external
+    // database's URL is its owner: the app's connections SET ROLE drm_app (db/tenant.ts).
     let url: string;
+    let ownerUrl: string;
     let location: DatabaseLocation;
     if (options.databaseUrl !== undefined) {
       url = options.databaseUrl;
+      ownerUrl = url;
       location = { kind: 'external', url: redactUrl(url) };
     } else {
       server = await startEmbeddedPostgres({
@@ -50,13 +53,14 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
         onNotice: options.onNotice,
       });
       url = server.url;
+      ownerUrl = server.ownerUrl;
       location = { kind: 'embedded', dataDir: server.dataDir, port: server.port };
     }
     const home = backupHome(options);
 
     // A database with data is backed up before its schema changes; then migrations run on their own connection.
-    const preMigrationBackup = (await backupBeforeMigrating({ url, migrationsDir, home, appVersion: APP_VERSION })) ?? null;
-    const migrationsApplied = await runMigrations(url, migrationsDir);
+    const preMigrationBackup = (await backupBeforeMigrating({ url: ownerUrl, migrationsDir, home, appVersion: APP_VERSION })) ?? null;
+    const migrationsApplied = await runMigrations(ownerUrl, migrationsDir);
     const events = createCoreEvents();
     // File handles belong to the shells' sessions, not to a database connection: they outlive a restore.
     const files = createFileRegistry();
@@ -70,6 +74,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
         importSpace: { folder: server?.dataDir ?? null },
         ownServer: server !== undefined,
         searchIndex: options.searchIndex ?? false,
+        tenant: options.tenant,
       });
     const first = await open();
     session = first;
@@ -80,7 +85,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
         migrationsApplied.includes(tag),
       )
     ) {
-      await rebuildStats(first.db, DEFAULT_TENANT);
+      await rebuildStats(first.db, first.tenant);
     }
 
     const gate = createGate();
@@ -93,7 +98,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       );
     };
     const backups = createBackups({
-      url,
+      url: ownerUrl,
       migrationsDir,
       home,
       events,

@@ -38,6 +38,8 @@ export type StartCoreOptions = (
   scheduleBackups?: boolean;
   /** Answers developer searches from an in-memory index in a worker thread (developers/search-index/): long-lived shells only. */
   searchIndex?: boolean;
+  /** The tenant the core acts for (README "Tenants and row-level security"); `default` when not given. */
+  tenant?: string;
 };
 
 export interface ShellCapabilities {
