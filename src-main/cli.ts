@@ -13,6 +13,7 @@ import { shortlinksCommand } from './cli/shortlinks';
 import { reportCommand } from './cli/report';
 import { restoreCommand } from './cli/restore';
 import { statsCommand } from './cli/stats';
+import { tenantsCommand } from './cli/tenants';
 
 const HELP = `Usage: drm <command> [options]
 
@@ -33,10 +34,12 @@ Commands:
   restore FILE                            Restore a backup, all or nothing (replaces data only with --replace)
   shortlinks create|list|qr|export-redirects   Short links with UTM, their QR codes, redirect rules for your host
   shortlinks serve                        The redirect server: GET /<key> → 302, each click recorded
+  tenants create|list|rename              The workspaces of one database, each isolated by row-level security
 
 Where the data is (every command):
   --data-dir DIR        the app's data folder (default: the desktop app's own)
   --database-url URL    an external PostgreSQL (also: DATABASE_URL)
+  --tenant ID           the tenant to act for (also: DRM_TENANT; default: default)
 
 Options:
   status --json         print one JSON object
@@ -69,6 +72,9 @@ Options:
   shortlinks qr KEY --out FILE.png|FILE.svg [--size PX] [--level L|M|Q|H] [--caption TEXT] [--json]
   shortlinks export-redirects --format netlify|nginx|apache|csv [--out FILE]
   shortlinks serve [--port N] [--host H] [--trust-proxy]   prints the URL it listens on (default 127.0.0.1:8080; --port 0: a free port)
+  tenants create ID --name NAME [--json]   ID: lowercase letters, digits, - and _
+  tenants list [--json]                  the current tenant is marked *
+  tenants rename ID --name NAME [--json]
 `;
 
 /** A command resolves to its exit code, or to nothing for 0. */
@@ -85,6 +91,7 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
   backup: backupCommand,
   restore: restoreCommand,
   shortlinks: shortlinksCommand,
+  tenants: tenantsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

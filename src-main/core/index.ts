@@ -12,6 +12,8 @@ import { createCoreEvents } from './events';
 import { rebuildStats } from './analytics/rebuild';
 import { backupBeforeMigrating, backupHome, createBackups } from './backup/index';
 import { createGate } from './gate';
+import { DEFAULT_TENANT } from './db/seed';
+import { tenantHandlers } from './tenants/handlers';
 import { CoreError } from './errors';
 import { composeHandlers } from './handlers';
 import { resolveMigrationsDir, resolveSampleDir } from './paths';
@@ -64,6 +66,8 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     const events = createCoreEvents();
     // File handles belong to the shells' sessions, not to a database connection: they outlive a restore.
     const files = createFileRegistry();
+    // Whose rows the session sees; `tenants:switch` reopens the session on another.
+    let tenant = options.tenant ?? DEFAULT_TENANT;
     const open = () =>
       openSession({
         url,
@@ -74,7 +78,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
         importSpace: { folder: server?.dataDir ?? null },
         ownServer: server !== undefined,
         searchIndex: options.searchIndex ?? false,
-        tenant: options.tenant,
+        tenant,
       });
     const first = await open();
     session = first;
@@ -120,7 +124,31 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
           }
         }),
     });
-    const handlers = composeHandlers({ ...routeToCurrent(first, current, gate.run), backup: backups.handlers });
+    const tenants = tenantHandlers(
+      {
+        run: (call) => gate.run(() => call(current().db, current().tenant)),
+        switchTo: (next) =>
+          gate.exclusive(async () => {
+            const previous = tenant;
+            await current().close();
+            session = undefined;
+            tenant = next;
+            try {
+              session = await open();
+            } catch (error) {
+              // Back on the tenant it came from, so the app keeps working; the caller hears why.
+              tenant = previous;
+              session = await open().catch((again: unknown) => {
+                lost = again as Error;
+                return undefined;
+              });
+              throw error;
+            }
+          }),
+      },
+      events,
+    );
+    const handlers = composeHandlers({ ...routeToCurrent(first, current, gate.run), backup: backups.handlers, tenants });
     const stopSchedule = options.scheduleBackups ? backups.schedule() : undefined;
 
     let stopping: Promise<void> | undefined;

@@ -24,6 +24,7 @@ import { settingsChannels } from './settings';
 import { shortlinkChannels } from './shortlinks';
 import { statsChannels } from './stats';
 import { systemChannels } from './system';
+import { tenantChannels } from './tenants';
 
 /** Each room's channels, by domain (the unit test checks each room's prefixes). */
 export const channelRooms = {
@@ -40,6 +41,7 @@ export const channelRooms = {
   backup: backupChannels,
   shortlinks: shortlinkChannels,
   resources: resourceChannels,
+  tenants: tenantChannels,
 } as const;
 
 type Rooms = typeof channelRooms;
@@ -65,6 +67,7 @@ export const channels = {
   ...backupChannels,
   ...shortlinkChannels,
   ...resourceChannels,
+  ...tenantChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;

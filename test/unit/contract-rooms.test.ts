@@ -23,6 +23,7 @@ const PREFIXES: Record<keyof typeof channelRooms, readonly string[]> = {
   backup: ['backup:'],
   shortlinks: ['shortlinks:'],
   resources: ['resources:'],
+  tenants: ['tenants:'],
 };
 
 /** Files of the contract that hold no channel map of `channels`. */
