@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, type ChannelName } from '../../src-shared/contract/index';
 import { startCore } from '../../src-main/core';
 import type { Core } from '../../src-main/core/types';
+import { apiKeyByHash, ingestFormByKey, usersByEmail } from '../../src-main/core/tenants/lookups';
 import { loadCampaignData } from '../helpers/campaign-data';
 import { queryRows } from '../helpers/imports';
 import { call, callError } from '../helpers/merges';
@@ -142,6 +143,22 @@ describe('tenants on one shared database', () => {
     }
     // The owner (BYPASSRLS) sees both.
     expect((await queryRows(ownerUrl, 'select distinct tenant_id from activities')).length).toBe(2);
+  });
+
+  it('finds an API key, a form and a user of another tenant only through the SECURITY DEFINER lookups', async () => {
+    await queryRows(
+      ownerUrl,
+      `insert into api_keys (tenant_id, name, hashed_key, scope) values ('acme', 'CI', 'hash-of-acme-key', 'ingest');
+       insert into app.ingest_forms (form_key, tenant_id, name) values ('acme-signup', 'acme', 'Sign-up');
+       insert into users (tenant_id, email) values ('acme', 'Ada@Example.com'), ('default', 'ada@example.com')`,
+    );
+    await home.withDatabase(async (db) => {
+      expect(await db.$client.query('select * from api_keys')).toMatchObject({ rowCount: 0 });
+      expect(await apiKeyByHash(db, 'hash-of-acme-key')).toMatchObject({ tenantId: 'acme', scope: 'ingest', revokedAt: null });
+      expect(await apiKeyByHash(db, 'no-such-hash')).toBeUndefined();
+      expect(await ingestFormByKey(db, 'acme-signup')).toMatchObject({ tenantId: 'acme', action: 'signup', enabled: true });
+      expect((await usersByEmail(db, 'ADA@example.com')).map((u) => u.tenantId)).toEqual(['acme', 'default']);
+    });
   });
 
   it('refuses a backup of a database shared by tenants, saying why', async () => {
