@@ -22,7 +22,8 @@ export async function tenantsCommand(args: string[]): Promise<number> {
   const print = (json: unknown, text: string) => process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
   const target = resolveTarget(values);
   const idAndName = (): { tenantId: string; name: string } => {
-    if (positionals.length !== 1 || values.name === undefined) throw new UsageError(`drm tenants ${sub} takes an ID and --name NAME: ${USAGE}`);
+    if (positionals.length !== 1 || values.name === undefined)
+      throw new UsageError(`drm tenants ${sub} takes an ID and --name NAME: ${USAGE}`);
     return { tenantId: positionals[0]!, name: values.name };
   };
   switch (sub) {

@@ -32,32 +32,36 @@ export const DERIVED_V3_MIGRATION = '0005_derived_v3';
 /** The migration that lets a funnel_bits row hold a list of developers: it empties the funnel's rows, and the start that applies it fills them. */
 export const FUNNEL_SPARSE_MIGRATION = '0007_funnel_sparse';
 
+/**
+ * Where the data is: `url` is the app's login, `ownerUrl` runs migrations and
+ * backups. An external database's URL is both: its owner, whose app
+ * connections SET ROLE drm_app (db/tenant.ts).
+ */
+async function locateDatabase(
+  options: StartCoreOptions,
+): Promise<{ server?: EmbeddedPostgres; url: string; ownerUrl: string; location: DatabaseLocation }> {
+  if (options.databaseUrl !== undefined) {
+    const url = options.databaseUrl;
+    return { url, ownerUrl: url, location: { kind: 'external', url: redactUrl(url) } };
+  }
+  const server = await startEmbeddedPostgres({
+    dataDir: options.dataDir,
+    startTimeoutMs: options.startTimeoutMs,
+    onLog: options.onLog,
+    onNotice: options.onNotice,
+  });
+  return { server, url: server.url, ownerUrl: server.ownerUrl, location: { kind: 'embedded', dataDir: server.dataDir, port: server.port } };
+}
+
 export async function startCore(options: StartCoreOptions): Promise<Core> {
   const layout = options.layout ?? { packaged: false };
   const migrationsDir = resolveMigrationsDir(layout);
   let server: EmbeddedPostgres | undefined;
   let session: Session | undefined;
   try {
-    // `url` is the app's login, `ownerUrl` the schema owner's (migrations, backups). An external
-    // database's URL is its owner: the app's connections SET ROLE drm_app (db/tenant.ts).
-    let url: string;
-    let ownerUrl: string;
-    let location: DatabaseLocation;
-    if (options.databaseUrl !== undefined) {
-      url = options.databaseUrl;
-      ownerUrl = url;
-      location = { kind: 'external', url: redactUrl(url) };
-    } else {
-      server = await startEmbeddedPostgres({
-        dataDir: options.dataDir,
-        startTimeoutMs: options.startTimeoutMs,
-        onLog: options.onLog,
-        onNotice: options.onNotice,
-      });
-      url = server.url;
-      ownerUrl = server.ownerUrl;
-      location = { kind: 'embedded', dataDir: server.dataDir, port: server.port };
-    }
+    const located = await locateDatabase(options);
+    server = located.server;
+    const { url, ownerUrl, location } = located;
     const home = backupHome(options);
 
     // A database with data is backed up before its schema changes; then migrations run on their own connection.
@@ -98,9 +102,23 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       if (session) return session;
       throw new CoreError(
         'UNAVAILABLE',
-        `The database could not be opened again after the restore (${lost?.message ?? 'unknown reason'}). Restart the app.`,
+        `The database could not be opened again after a restore or a switch of tenant (${lost?.message ?? 'unknown reason'}). Restart the app.`,
       );
     };
+    // A restore or a switch of tenant: no call runs meanwhile, and the core comes back on new connections (on `tenant`).
+    const reopen = <T>(work: () => Promise<T>): Promise<T> =>
+      gate.exclusive(async () => {
+        await current().close();
+        session = undefined;
+        try {
+          return await work();
+        } finally {
+          session = await open().catch((error: unknown) => {
+            lost = error as Error;
+            return undefined;
+          });
+        }
+      });
     const backups = createBackups({
       url: ownerUrl,
       migrationsDir,
@@ -109,42 +127,12 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       appVersion: APP_VERSION,
       shell: options.shell,
       importing: () => current().importer.busy(),
-      // A restore: no call runs meanwhile, and the core comes back on new connections to the restored data.
-      exclusive: (work) =>
-        gate.exclusive(async () => {
-          await current().close();
-          session = undefined;
-          try {
-            return await work();
-          } finally {
-            session = await open().catch((error: unknown) => {
-              lost = error as Error;
-              return undefined;
-            });
-          }
-        }),
+      exclusive: reopen,
     });
     const tenants = tenantHandlers(
       {
         run: (call) => gate.run(() => call(current().db, current().tenant)),
-        switchTo: (next) =>
-          gate.exclusive(async () => {
-            const previous = tenant;
-            await current().close();
-            session = undefined;
-            tenant = next;
-            try {
-              session = await open();
-            } catch (error) {
-              // Back on the tenant it came from, so the app keeps working; the caller hears why.
-              tenant = previous;
-              session = await open().catch((again: unknown) => {
-                lost = again as Error;
-                return undefined;
-              });
-              throw error;
-            }
-          }),
+        switchTo: (next) => reopen(async () => void (tenant = next)), // the handler checked that it exists
       },
       events,
     );

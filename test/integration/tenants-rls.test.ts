@@ -24,10 +24,22 @@ const dir = makeTempDir('tenants-rls');
 
 /** Rows per tenant of the tables a load, a merge or a rebuild writes. */
 async function rowsByTenant(): Promise<Record<string, Record<string, number>>> {
-  const tables = ['developers', 'accounts', 'activities', 'campaigns', 'budgets', 'developer_merge_logs', 'derived.activity_daily', 'derived.roi_steps'];
+  const tables = [
+    'developers',
+    'accounts',
+    'activities',
+    'campaigns',
+    'budgets',
+    'developer_merge_logs',
+    'derived.activity_daily',
+    'derived.roi_steps',
+  ];
   const out: Record<string, Record<string, number>> = {};
   for (const table of tables) {
-    const rows = await queryRows<{ tenant_id: string; n: number }>(ownerUrl, `select tenant_id, count(*)::int as n from ${table} group by 1`);
+    const rows = await queryRows<{ tenant_id: string; n: number }>(
+      ownerUrl,
+      `select tenant_id, count(*)::int as n from ${table} group by 1`,
+    );
     for (const r of rows) (out[r.tenant_id] ??= {})[table] = r.n;
   }
   return out;
@@ -99,11 +111,20 @@ describe('tenants on one shared database', () => {
   });
 
   it('refuses another tenant’s developer, campaign and merge as not found', async () => {
-    const [dev] = await queryRows<{ id: string }>(ownerUrl, "select developer_id as id from developers where tenant_id = 'default' limit 1");
-    const [campaign] = await queryRows<{ id: string }>(ownerUrl, "select campaign_id as id from campaigns where tenant_id = 'default' limit 1");
+    const [dev] = await queryRows<{ id: string }>(
+      ownerUrl,
+      "select developer_id as id from developers where tenant_id = 'default' limit 1",
+    );
+    const [campaign] = await queryRows<{ id: string }>(
+      ownerUrl,
+      "select campaign_id as id from campaigns where tenant_id = 'default' limit 1",
+    );
     expect((await callError(acme, 'developers:get', { developerId: dev!.id })).code).toBe('NOT_FOUND');
     expect((await callError(acme, 'campaigns:get', { campaignId: campaign!.id })).code).toBe('NOT_FOUND');
-    const [a, b] = await queryRows<{ id: string }>(ownerUrl, "select developer_id as id from developers where tenant_id = 'default' order by 1 limit 2");
+    const [a, b] = await queryRows<{ id: string }>(
+      ownerUrl,
+      "select developer_id as id from developers where tenant_id = 'default' order by 1 limit 2",
+    );
     const merged = await call(home, 'developers:merge', { intoId: a!.id, fromId: b!.id });
     expect((await callError(acme, 'developers:unmerge', { mergeId: merged.mergeId })).code).toBe('NOT_FOUND');
     // Nor can acme merge default's developers.
@@ -113,7 +134,10 @@ describe('tenants on one shared database', () => {
 
   it('merges and rebuilds stats inside their tenant', async () => {
     const before = await rowsByTenant();
-    const [a, b] = await queryRows<{ id: string }>(ownerUrl, "select developer_id as id from developers where tenant_id = 'acme' order by 1 limit 2");
+    const [a, b] = await queryRows<{ id: string }>(
+      ownerUrl,
+      "select developer_id as id from developers where tenant_id = 'acme' order by 1 limit 2",
+    );
     await call(acme, 'developers:merge', { intoId: a!.id, fromId: b!.id });
     await call(acme, 'stats:rebuild', {});
     const after = await rowsByTenant();
@@ -135,9 +159,7 @@ describe('tenants on one shared database', () => {
       await client.query("select set_config('app.tenant_id', 'acme', false)");
       const tenants = await client.query<{ tenant_id: string }>('select distinct tenant_id from activities');
       expect(tenants.rows).toEqual([{ tenant_id: 'acme' }]);
-      await expect(
-        client.query("insert into tenants (tenant_id, name) values ('sneaky', 'Sneaky')"),
-      ).rejects.toThrow(/row-level security/);
+      await expect(client.query("insert into tenants (tenant_id, name) values ('sneaky', 'Sneaky')")).rejects.toThrow(/row-level security/);
     } finally {
       await client.end();
     }

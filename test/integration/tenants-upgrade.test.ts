@@ -52,7 +52,10 @@ describe('an embedded data folder from before row-level security', () => {
     expect((await call(upgraded, 'developers:list', {})).total).toBe(2);
 
     if (upgraded.location.kind !== 'embedded') throw new Error('expected the embedded server');
-    const { appPassword, superuserPassword } = JSON.parse(readFileSync(join(dataDir, 'credentials.json'), 'utf8')) as Record<string, string>;
+    const { appPassword, superuserPassword } = JSON.parse(readFileSync(join(dataDir, 'credentials.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     const at = `127.0.0.1:${upgraded.location.port}/drm`;
     expect(await queryRows(`postgres://postgres:${superuserPassword}@${at}`, OWNERS)).toEqual([{ owner: 'drm_owner' }]);
     const login = `postgres://drm:${appPassword}@${at}`;

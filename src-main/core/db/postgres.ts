@@ -30,7 +30,6 @@ import {
   readCredentials,
   resetPasswords,
   saveCredentials,
-  scramMatches,
   type Credentials,
 } from './credentials';
 import { acquireDataLock, DataDirInUseError, type DataLock } from './data-lock';

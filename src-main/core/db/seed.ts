@@ -48,9 +48,13 @@ export async function seed(db: Db, tenant: string): Promise<void> {
     }
     const found = await tx.select({ tenantId: tenants.tenantId }).from(tenants).where(eq(tenants.tenantId, tenant));
     if (found.length === 0) {
-      throw new CoreError('NOT_FOUND', `There is no tenant "${tenant}" in this database. Create it with \`drm tenants create ${tenant}\`.`, {
-        tenant,
-      });
+      throw new CoreError(
+        'NOT_FOUND',
+        `There is no tenant "${tenant}" in this database. Create it with \`drm tenants create ${tenant}\`.`,
+        {
+          tenant,
+        },
+      );
     }
   });
 }
