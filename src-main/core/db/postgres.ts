@@ -24,14 +24,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { resolvePostgresInstallDir } from '../paths';
 import { clusterDir, clusterMajor, initCluster, PostgresStartError, removeOwner, settleStaleServer, writeOwner } from './cluster';
-import {
-  credentialsFile,
-  newCredentials,
-  readCredentials,
-  resetPasswords,
-  saveCredentials,
-  type Credentials,
-} from './credentials';
+import { credentialsFile, newCredentials, readCredentials, resetPasswords, saveCredentials, type Credentials } from './credentials';
 import { acquireDataLock, DataDirInUseError, type DataLock } from './data-lock';
 import { ensureReachable, mkdirOwned, postgresRunAs, readableInstallDir, spawnIds, type RunAs } from './os-user';
 import { freePort } from './ports';
