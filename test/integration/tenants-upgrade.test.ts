@@ -63,5 +63,5 @@ describe('an embedded data folder from before row-level security', () => {
       { rolsuper: false, rolbypassrls: false },
     ]);
     expect(await queryRows(login, 'select * from developers')).toEqual([]);
-  });
+  }, 240_000);
 });
