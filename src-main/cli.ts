@@ -15,6 +15,7 @@ import { apiKeysCommand } from './cli/api-keys';
 import { reportCommand } from './cli/report';
 import { restoreCommand } from './cli/restore';
 import { statsCommand } from './cli/stats';
+import { tenantsCommand } from './cli/tenants';
 
 const HELP = `Usage: drm <command> [options]
 
@@ -37,10 +38,12 @@ Commands:
   shortlinks serve                        The redirect server: GET /<key> → 302, each click recorded
   api-keys create|list|revoke             Keys for the HTTP API under /api/v1/ (drm serve): shown once, only the hash is kept
   notifications channels|history|test     Notification channels, what was sent, a test send to one channel
+  tenants create|list|rename              The workspaces of one database, each isolated by row-level security
 
 Where the data is (every command):
   --data-dir DIR        the app's data folder (default: the desktop app's own)
   --database-url URL    an external PostgreSQL (also: DATABASE_URL)
+  --tenant ID           the tenant to act for (also: DRM_TENANT; default: default)
 
 Options:
   status --json         print one JSON object
@@ -79,6 +82,9 @@ Options:
   notifications channels [--json]
   notifications history [--limit N] [--json]
   notifications test CHANNEL [--json]    CHANNEL: its name or id; exit 2 when the send failed
+  tenants create ID --name NAME [--json]   ID: lowercase letters, digits, - and _
+  tenants list [--json]                  the current tenant is marked *
+  tenants rename ID --name NAME [--json]
 `;
 
 /** A command resolves to its exit code, or to nothing for 0. */
@@ -97,6 +103,7 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
   shortlinks: shortlinksCommand,
   'api-keys': apiKeysCommand,
   notifications: notificationsCommand,
+  tenants: tenantsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -22,6 +22,7 @@ export class Refusal extends Error {}
 export const targetOptions = {
   'data-dir': { type: 'string' },
   'database-url': { type: 'string' },
+  tenant: { type: 'string' },
 } as const;
 
 /** Strict parsing of a command's arguments; anything unknown or malformed is a usage error (exit 2). */
@@ -37,14 +38,18 @@ export function parseOptions<const O extends NonNullable<ParseArgsConfig['option
   }
 }
 
-export function resolveTarget(values: { 'data-dir'?: string; 'database-url'?: string }, env = process.env): StartCoreOptions {
+export function resolveTarget(
+  values: { 'data-dir'?: string; 'database-url'?: string; tenant?: string },
+  env = process.env,
+): StartCoreOptions {
   const dataDir = values['data-dir'];
+  const tenant = values.tenant ?? (env.DRM_TENANT || undefined);
   const databaseUrl = values['database-url'] ?? (dataDir === undefined ? env.DATABASE_URL : undefined);
   if (dataDir !== undefined && values['database-url'] !== undefined) {
     throw new UsageError('Give either --data-dir or --database-url, not both');
   }
-  if (databaseUrl) return { databaseUrl };
-  return { dataDir: dataDir ?? defaultUserDataDir() };
+  if (databaseUrl) return { databaseUrl, tenant };
+  return { dataDir: dataDir ?? defaultUserDataDir(), tenant };
 }
 
 /** Runs `body` with a started core and always stops it, also on SIGINT/SIGTERM. */

@@ -16,7 +16,7 @@ export const TEMPLATE_DB = 'drm_template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    postgres: { superuserUrl: string; appUrl: string; template: string };
+    postgres: { superuserUrl: string; appUrl: string; ownerUrl: string; template: string };
   }
 }
 
@@ -29,9 +29,9 @@ export default async function setup(project: TestProject) {
   try {
     const admin = new pg.Client(server.superuserUrl);
     await admin.connect();
-    await admin.query(`create database ${TEMPLATE_DB} owner drm`);
+    await admin.query(`create database ${TEMPLATE_DB} owner drm_owner`);
     await admin.end();
-    const templateUrl = withDatabase(server.url, TEMPLATE_DB);
+    const templateUrl = withDatabase(server.ownerUrl, TEMPLATE_DB);
     const core = await startCore({ databaseUrl: templateUrl });
     await core.stop();
   } catch (error) {
@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
     dir.remove();
     throw error;
   }
-  project.provide('postgres', { superuserUrl: server.superuserUrl, appUrl: server.url, template: TEMPLATE_DB });
+  project.provide('postgres', { superuserUrl: server.superuserUrl, appUrl: server.url, ownerUrl: server.ownerUrl, template: TEMPLATE_DB });
 
   return async () => {
     await server.stop();

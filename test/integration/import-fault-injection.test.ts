@@ -41,7 +41,7 @@ const DIGESTS = `select ${DERIVED.map((t) => `(select md5(coalesce(string_agg((t
 async function withServer<T>(body: (url: string) => Promise<T>): Promise<T> {
   const server = await startEmbeddedPostgres({ dataDir });
   try {
-    return await body(server.url);
+    return await body(server.ownerUrl);
   } finally {
     await server.stop();
   }

@@ -9,7 +9,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findFormByKey, type FormByKey } from '../../core/api/lookup';
-import { DEFAULT_TENANT } from '../../core/db/seed';
 import { campaignName } from '../../core/forms/service';
 import type { Core } from '../../core/types';
 import type { RateLimiter } from '../../redirect/rate-limit';
@@ -87,10 +86,9 @@ export async function handleFormPost(req: IncomingMessage, res: ServerResponse, 
       { retryAfter: wait },
       { 'Retry-After': String(wait) },
     );
-  const form = await core.withDatabase((db) => findFormByKey(db, formKey));
   // A form of another tenant is as unknown here as a key of another (router.ts).
-  if (!form || !form.enabled || form.tenantId !== DEFAULT_TENANT)
-    throw new ApiRefusal(404, 'NOT_FOUND', 'No such form, or it is switched off');
+  const form = await core.withDatabase((db, tenant) => findFormByKey(db, formKey, tenant));
+  if (!form || !form.enabled) throw new ApiRefusal(404, 'NOT_FOUND', 'No such form, or it is switched off');
   const cors = checkOrigin(req, form);
 
   if (req.method === 'OPTIONS') {

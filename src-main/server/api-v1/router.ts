@@ -7,7 +7,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiKeyScope } from '../../../src-shared/contract/api-keys';
 import { createKeyAuthenticator, hasScope, type KeyHolder } from '../../core/api-keys/authenticate';
-import { DEFAULT_TENANT } from '../../core/db/seed';
 import type { Core } from '../../core/types';
 import { createRateLimiter, type RateLimit } from '../../redirect/rate-limit';
 import { handleFormPost } from './forms';
@@ -54,9 +53,12 @@ export function createApiV1(options: ApiV1Options): ApiV1 {
       throw new ApiRefusal(401, 'UNAUTHORIZED', 'Send an API key as "Authorization: Bearer drm_…" (Settings → API keys)', undefined, {
         'WWW-Authenticate': REALM,
       });
-    const result = await core.withDatabase((db) => keys.authenticate(db, presented, req.socket.remoteAddress ?? null));
+    const { result, served } = await core.withDatabase(async (db, tenant) => ({
+      result: await keys.authenticate(db, presented, req.socket.remoteAddress ?? null),
+      served: tenant,
+    }));
     // This server answers for the session's tenant; a key of another is as unknown here (team mode, issue 14 §2, routes by tenant).
-    if (!result.ok || result.holder.tenantId !== DEFAULT_TENANT) {
+    if (!result.ok || result.holder.tenantId !== served) {
       const why = result.ok || result.reason !== 'revoked' ? 'is not a valid API key' : 'has been revoked';
       throw new ApiRefusal(401, 'UNAUTHORIZED', `The key ${why}`, undefined, {
         'WWW-Authenticate': `${REALM}, error="invalid_token"`,

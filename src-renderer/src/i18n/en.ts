@@ -18,6 +18,7 @@ const en = {
     skipToContent: 'Skip to main content',
     navLabel: 'Main',
     language: 'Language',
+    workspace: 'Workspace',
     documentTitle: '{{page}} – DRM Desktop',
   },
   nav: {

@@ -19,6 +19,7 @@ const ja: Messages = {
     skipToContent: 'メインコンテンツへスキップ',
     navLabel: 'メインメニュー',
     language: '言語',
+    workspace: 'ワークスペース',
     documentTitle: '{{page}} – DRM Desktop',
   },
   nav: {
