@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startCore } from '../../src-main/core/index';
+import { trustCitextEquality } from '../../src-main/core/db/leakproof';
 import { startEmbeddedPostgres } from '../../src-main/core/db/postgres';
 import { postgresServersUnder } from './processes';
 import { makeTempDir, TEST_PREFIX } from './temp';
@@ -34,6 +35,11 @@ export default async function setup(project: TestProject) {
     const templateUrl = withDatabase(server.ownerUrl, TEMPLATE_DB);
     const core = await startCore({ databaseUrl: templateUrl });
     await core.stop();
+    // As the embedded cluster does for the app's database after migrating (db/leakproof.ts).
+    const template = new pg.Client(withDatabase(server.superuserUrl, TEMPLATE_DB));
+    await template.connect();
+    await trustCitextEquality(template);
+    await template.end();
   } catch (error) {
     await server.stop();
     dir.remove();
