@@ -93,3 +93,136 @@ CREATE FUNCTION app.tenant_list()
 REVOKE ALL ON FUNCTION app.api_key_by_hash(text), app.ingest_form_by_key(text), app.users_by_email(text), app.tenant_list() FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION app.api_key_by_hash(text), app.ingest_form_by_key(text), app.users_by_email(text), app.tenant_list() TO drm_app;
+--> statement-breakpoint
+-- Bulk loads (README "Tenants and row-level security"). Only a table's owner may ANALYZE it or drop and
+-- re-create its indexes, and the app is not the owner. These functions do that much for it on the app's
+-- own tables and nothing more: no DDL text ever comes from the caller. Definitions of the dropped keys
+-- wait in app.deferred_keys, which only the owner reads and writes, keyed by the transaction that
+-- dropped them: a crash or a rollback takes the drop and the saved definitions back together, and a
+-- transaction that dropped keys cannot commit before re-creating them (the constraint trigger below).
+CREATE TABLE app.deferred_keys (
+  xact xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  rel regclass NOT NULL,
+  -- Re-created in this order (indexes, keys, foreign keys), dropped in the reverse one.
+  step integer NOT NULL,
+  -- 'i': an index; 'p', 'u', 'f': a constraint of that pg_constraint.contype.
+  kind "char" NOT NULL,
+  name text NOT NULL,
+  definition text NOT NULL,
+  PRIMARY KEY (xact, rel, step)
+);
+--> statement-breakpoint
+-- The default privileges above would give it to the app.
+REVOKE ALL ON app.deferred_keys FROM PUBLIC, drm_app;
+--> statement-breakpoint
+CREATE FUNCTION app.deferred_keys_restored() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+  AS $$
+BEGIN
+  IF EXISTS (SELECT FROM app.deferred_keys k WHERE k.xact = NEW.xact AND k.rel = NEW.rel AND k.step = NEW.step) THEN
+    RAISE EXCEPTION 'The indexes and keys of % were dropped for a bulk load and never re-created; the transaction is rolled back and nothing is lost.', NEW.rel
+      USING HINT = 'Call app.restore_keys() for the table before the commit.';
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER restored_before_commit AFTER INSERT ON app.deferred_keys
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app.deferred_keys_restored();
+--> statement-breakpoint
+-- The tables whose keys a bulk load may drop (core/imports/load/index-aware.ts, core/derived/developer-search.ts).
+CREATE FUNCTION app.deferrable_tables() RETURNS regclass[]
+  LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp
+  AS $$ SELECT ARRAY['public.activities', 'public.activity_campaigns', 'public.developers', 'public.accounts',
+                      'public.developer_identifiers', 'derived.developer_search']::regclass[] $$;
+--> statement-breakpoint
+-- Drops `target`'s indexes that back no constraint and its constraints of `kinds` ('p', 'u', 'f'), saving
+-- their definitions for app.restore_keys. Returns deferred = false, dropping nothing, when the database
+-- holds more than one tenant: DDL locks the table for every tenant's users until the commit.
+CREATE FUNCTION app.defer_keys(target regclass, kinds "char"[], OUT deferred boolean, OUT indexes integer, OUT constraints integer)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+  AS $$
+DECLARE
+  k record;
+BEGIN
+  deferred := false; indexes := 0; constraints := 0;
+  IF target IS NULL OR NOT target = ANY (app.deferrable_tables()) THEN
+    RAISE EXCEPTION 'app.defer_keys: % is not a table whose keys a bulk load may drop.', target USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF kinds IS NULL OR NOT kinds <@ ARRAY['p', 'u', 'f']::"char"[] THEN
+    RAISE EXCEPTION 'app.defer_keys: constraint kinds must be among p, u and f, not %.', kinds USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF (SELECT count(*) FROM public.tenants) > 1 THEN
+    RETURN;
+  END IF;
+  IF EXISTS (SELECT FROM app.deferred_keys d WHERE d.xact = pg_current_xact_id() AND d.rel = target) THEN
+    RAISE EXCEPTION 'app.defer_keys: the keys of % are dropped already in this transaction.', target USING ERRCODE = 'object_not_in_prerequisite_state';
+  END IF;
+  INSERT INTO app.deferred_keys (rel, step, kind, name, definition)
+  SELECT target, row_number() OVER (ORDER BY s.grp, s.name), s.kind, s.name, s.definition
+    FROM (
+      -- An index some constraint uses (its own key, another table's foreign key) stays.
+      SELECT 1 AS grp, 'i'::"char" AS kind, format('%I.%I', n.nspname, c.relname) AS name, pg_get_indexdef(i.indexrelid) AS definition
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE i.indrelid = target AND NOT EXISTS (SELECT FROM pg_constraint x WHERE x.conindid = i.indexrelid)
+      UNION ALL
+      -- Keys before foreign keys when re-created: a foreign key check then finds the rows it needs by index.
+      SELECT CASE WHEN x.contype = 'f' THEN 3 ELSE 2 END, x.contype, x.conname::text, pg_get_constraintdef(x.oid)
+        FROM pg_constraint x
+       WHERE x.conrelid = target AND x.contype = ANY (kinds)
+    ) s;
+  FOR k IN SELECT d.kind, d.name FROM app.deferred_keys d WHERE d.xact = pg_current_xact_id() AND d.rel = target ORDER BY d.step DESC LOOP
+    IF k.kind = 'i' THEN
+      EXECUTE 'DROP INDEX ' || k.name;
+      indexes := indexes + 1;
+    ELSE
+      EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', target, k.name);
+      constraints := constraints + 1;
+    END IF;
+  END LOOP;
+  deferred := true;
+END $$;
+--> statement-breakpoint
+-- Re-creates exactly what app.defer_keys dropped from `target` in this transaction, from the definitions it saved.
+CREATE FUNCTION app.restore_keys(target regclass) RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+  AS $$
+DECLARE
+  k record;
+BEGIN
+  -- Index builds sort in memory; local to this transaction.
+  PERFORM set_config('maintenance_work_mem', '256MB', true);
+  FOR k IN SELECT d.kind, d.name, d.definition FROM app.deferred_keys d WHERE d.xact = pg_current_xact_id() AND d.rel = target ORDER BY d.step LOOP
+    IF k.kind = 'i' THEN
+      EXECUTE k.definition;
+    ELSE
+      EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', target, k.name, k.definition);
+    END IF;
+  END LOOP;
+  DELETE FROM app.deferred_keys d WHERE d.xact = pg_current_xact_id() AND d.rel = target;
+END $$;
+--> statement-breakpoint
+-- The planner's statistics after a bulk load, before its commit (ANALYZE counts the transaction's own rows).
+-- Only tables under the tenant policy: the app's own, nothing else in the database.
+CREATE FUNCTION app.analyze_tables(targets regclass[]) RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+  AS $$
+DECLARE
+  t regclass;
+BEGIN
+  FOREACH t IN ARRAY coalesce(targets, '{}') LOOP
+    IF NOT EXISTS (
+      SELECT FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE p.polrelid = t AND p.polname = 'tenant_isolation' AND n.nspname IN ('public', 'app', 'derived')
+    ) THEN
+      RAISE EXCEPTION 'app.analyze_tables: % is not one of the app''s tables.', t USING ERRCODE = 'insufficient_privilege';
+    END IF;
+  END LOOP;
+  FOREACH t IN ARRAY coalesce(targets, '{}') LOOP
+    EXECUTE 'ANALYZE ' || t;
+  END LOOP;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION app.deferred_keys_restored(), app.deferrable_tables(), app.defer_keys(regclass, "char"[]),
+  app.restore_keys(regclass), app.analyze_tables(regclass[]) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION app.defer_keys(regclass, "char"[]), app.restore_keys(regclass), app.analyze_tables(regclass[]) TO drm_app;

@@ -26,10 +26,13 @@ async function undoTeamMigrations(client: pg.Client): Promise<void> {
   await client.query('drop table if exists app.api_key_uses, app.ingest_forms, app.notification_deliveries, app.notification_channels');
 }
 
-/** 0009's policies, forced RLS and SECURITY DEFINER functions. */
+/** 0009's policies, forced RLS, SECURITY DEFINER functions and the bulk loads' app.deferred_keys. */
 async function undoRowLevelSecurity(client: pg.Client): Promise<void> {
   await client.query(
-    `drop function if exists app.api_key_by_hash(text), app.ingest_form_by_key(text), app.users_by_email(text), app.tenant_list();
+    `drop function if exists app.api_key_by_hash(text), app.ingest_form_by_key(text), app.users_by_email(text), app.tenant_list(),
+       app.defer_keys(regclass, "char"[]), app.restore_keys(regclass), app.analyze_tables(regclass[]), app.deferrable_tables();
+     drop table if exists app.deferred_keys;
+     drop function if exists app.deferred_keys_restored();
      do $$
      declare t record;
      begin
