@@ -78,7 +78,8 @@ export async function serveChannels(req: IncomingMessage, res: ServerResponse, u
       return refuse(res, 400, `Upload failed: ${(error as Error).message}`);
     }
   }
-  if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'Send JSON (Content-Type: application/json)');
+  if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
+    return refuse(res, 415, 'Send JSON (Content-Type: application/json)');
   let channel: string;
   try {
     channel = decodeURIComponent(url.pathname.slice('/api/'.length));

@@ -82,8 +82,8 @@ export interface SignedInUser {
   displayName: string | null;
 }
 
-/** The session's user if the account is still enabled (disabling takes effect at the next request). */
-export async function sessionUser(db: Db, session: SessionRow): Promise<SignedInUser | undefined> {
+/** A session's user if the account is still enabled (disabling takes effect at the next request). */
+export async function sessionUser(db: Db, session: Pick<SessionRow, 'tenantId' | 'userId'>): Promise<SignedInUser | undefined> {
   const [row] = await db
     .select({ userId: users.userId, tenantId: users.tenantId, email: users.email, displayName: users.displayName })
     .from(users)

@@ -65,10 +65,14 @@ export async function addUser(
     .onConflictDoNothing()
     .returning();
   if (!row)
-    throw new CoreError('CONFLICT', `${email} has an account in tenant "${tenant}" already; drm users reset-password gives it a new password.`, {
-      email,
-      tenant,
-    });
+    throw new CoreError(
+      'CONFLICT',
+      `${email} has an account in tenant "${tenant}" already; drm users reset-password gives it a new password.`,
+      {
+        email,
+        tenant,
+      },
+    );
   return { user: summary(row), password };
 }
 
