@@ -2,7 +2,7 @@
  * Password hashes of the team server's accounts: argon2id (README "Team
  * mode"), with OWASP's first recommended setting: 19 MiB of memory, 2
  * passes, 1 lane. Memory is what makes a GPU or ASIC guess slowly; 19 MiB
- * keeps a sign-in near 50 ms of one core on a small server, and ten
+ * keeps a verification at 30–50 ms of one core, and ten
  * simultaneous sign-ins under 200 MiB. One lane, because the server signs in
  * many people on few cores: parallelism would only divide the same work.
  */
