@@ -9,10 +9,9 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { expect, test } from '@playwright/test';
 import { startReceiver, type Receiver } from '../helpers/receiver';
-import { startSystemPostgres, type SystemPostgres } from '../helpers/system-postgres';
+import { createTeamDatabase, startSystemPostgres, type SystemPostgres } from '../helpers/system-postgres';
 import { run } from '../helpers/cli';
 import { dropFile } from './drop-file';
 import { startDrm, type Started } from './serve';
@@ -52,12 +51,7 @@ const drm = async (...args: string[]) => {
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   database = await startSystemPostgres();
-  const admin = new pg.Client(database.url);
-  await admin.connect();
-  await admin.query("create role e2e_owner login nosuperuser bypassrls createrole password 'owner-secret'");
-  await admin.query('create database drm_e2e owner e2e_owner');
-  await admin.end();
-  url = database.url.replace('postgres@', 'e2e_owner:owner-secret@').replace(/\/postgres$/, '/drm_e2e');
+  url = await createTeamDatabase(database, 'drm_e2e');
   folder = mkdtempSync(join(tmpdir(), 'drm-team-e2e-'));
   await drm('tenants', 'create', 'acme', '--name', 'Acme');
   writeFileSync(join(folder, 'acme.csv'), ACME_CSV);

@@ -4,24 +4,18 @@
  * and is stored only as an argon2id hash; disable, enable and reset change
  * what signs in.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src-main/core/auth/passwords';
 import { drm } from '../helpers/cli';
 import { queryRows } from '../helpers/imports';
-import { startSystemPostgres, type SystemPostgres } from '../helpers/system-postgres';
+import { createTeamDatabase, startSystemPostgres, type SystemPostgres } from '../helpers/system-postgres';
 
 let server: SystemPostgres;
 let url: string;
 
 beforeAll(async () => {
   server = await startSystemPostgres();
-  const admin = new pg.Client(server.url);
-  await admin.connect();
-  await admin.query("create role users_owner login nosuperuser bypassrls createrole password 'owner-secret'");
-  await admin.query('create database drm_users owner users_owner');
-  await admin.end();
-  url = server.url.replace('postgres@', 'users_owner:owner-secret@').replace(/\/postgres$/, '/drm_users');
+  url = await createTeamDatabase(server, 'drm_users');
 }, 120_000);
 
 afterAll(async () => {

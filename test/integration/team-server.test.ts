@@ -21,7 +21,7 @@ import { planListen } from '../../src-main/server/team/listen';
 import { startTeamServer, type TeamServer } from '../../src-main/server/team/server';
 import { importFile, queryRows, writeCsv } from '../helpers/imports';
 import { call } from '../helpers/merges';
-import { startSystemPostgres, type SystemPostgres } from '../helpers/system-postgres';
+import { createTeamDatabase, startSystemPostgres, type SystemPostgres } from '../helpers/system-postgres';
 import { makeTempDir } from '../helpers/temp';
 
 let server: SystemPostgres;
@@ -87,12 +87,7 @@ async function newUser(tenant: 'default' | 'acme', email: string): Promise<strin
 
 beforeAll(async () => {
   server = await startSystemPostgres();
-  const admin = new pg.Client(server.url);
-  await admin.connect();
-  await admin.query("create role team_owner login nosuperuser bypassrls createrole password 'owner-secret'");
-  await admin.query('create database drm_team owner team_owner');
-  await admin.end();
-  ownerUrl = server.url.replace('postgres@', 'team_owner:owner-secret@').replace(/\/postgres$/, '/drm_team');
+  ownerUrl = await createTeamDatabase(server, 'drm_team');
   home = await startCore({ databaseUrl: ownerUrl });
   await call(home, 'tenants:create', { tenantId: 'acme', name: 'Acme' });
   // Overlapping data: both tenants know shared@example.com; each also has one of its own.
