@@ -16,6 +16,7 @@ import { reportCommand } from './cli/report';
 import { restoreCommand } from './cli/restore';
 import { statsCommand } from './cli/stats';
 import { tenantsCommand } from './cli/tenants';
+import { usersCommand } from './cli/users';
 
 const HELP = `Usage: drm <command> [options]
 
@@ -23,6 +24,7 @@ Commands:
   migrate   Apply pending database migrations
   status    PostgreSQL version, where the data is, migrations, extensions, row counts
   serve     Serve the app in a browser on 127.0.0.1 (token-protected)
+  serve --team                            Serve a team on a shared PostgreSQL: sign-in by email and password, one tenant per account
   import    Import a CSV file (exit 0 when it succeeded, 2 when refused, rejected or cancelled, 1 when the database stopped)
   developers list|suggest|merge|unmerge   The developer list, merge suggestions, merging and undoing merges
   developer show                          One developer's profile, by email or id
@@ -39,6 +41,7 @@ Commands:
   api-keys create|list|revoke             Keys for the HTTP API under /api/v1/ (drm serve): shown once, only the hash is kept
   notifications channels|history|test     Notification channels, what was sent, a test send to one channel
   tenants create|list|rename              The workspaces of one database, each isolated by row-level security
+  users add|list|disable|enable|reset-password   The accounts that sign in to the team server (--tenant T)
 
 Where the data is (every command):
   --data-dir DIR        the app's data folder (default: the desktop app's own)
@@ -48,6 +51,8 @@ Where the data is (every command):
 Options:
   status --json         print one JSON object
   serve --port N        listen on port N (default: a free port)
+  serve --team --database-url URL [--host H] [--port N] [--tls-cert FILE --tls-key FILE | --behind-proxy ADDR]
+         default host 127.0.0.1; any other needs TLS or --behind-proxy (X-Forwarded-Proto/For believed from ADDR only)
   import FILE [--type ${importTypesHelp()}]
          [--mapping FILE.json] [--source S] [--timezone TZ] [--campaign NAME]
          [--event-title T [--update-event-title]] [--event-id ID] [--event-date D] [--occurred-at ISO] [--dry-run] [--json]
@@ -85,6 +90,10 @@ Options:
   tenants create ID --name NAME [--json]   ID: lowercase letters, digits, - and _
   tenants list [--json]                  the current tenant is marked *
   tenants rename ID --name NAME [--json]
+  users add EMAIL [--name N] [--json]    prints a one-time password (only its argon2id hash is kept)
+  users list [--json]
+  users disable|enable EMAIL [--json]    disabling ends the account's sessions
+  users reset-password EMAIL [--json]    prints a new one-time password; ends the account's sessions
 `;
 
 /** A command resolves to its exit code, or to nothing for 0. */
@@ -104,6 +113,7 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
   'api-keys': apiKeysCommand,
   notifications: notificationsCommand,
   tenants: tenantsCommand,
+  users: usersCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -22,8 +22,14 @@ export const TENANT_RLS_MIGRATION = '0009_tenant_rls';
  * both if present).
  */
 async function undoTeamMigrations(client: pg.Client): Promise<void> {
+  await undoUserSessions(client);
   await undoRowLevelSecurity(client);
   await client.query('drop table if exists app.api_key_uses, app.ingest_forms, app.notification_deliveries, app.notification_channels');
+}
+
+/** What 0010_user_sessions added: the team server's sessions and their lookup. */
+async function undoUserSessions(client: pg.Client): Promise<void> {
+  await client.query('drop function if exists app.user_session_by_hash(text); drop table if exists app.user_sessions');
 }
 
 /** 0009's policies, forced RLS, SECURITY DEFINER functions and the bulk loads' app.deferred_keys. */
@@ -50,6 +56,7 @@ export async function undoTenantRlsMigration(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await undoUserSessions(client);
     await undoRowLevelSecurity(client);
     await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
     await client.query('delete from schema_migrations where name >= $1', [TENANT_RLS_MIGRATION]);

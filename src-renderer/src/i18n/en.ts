@@ -8,6 +8,7 @@ import enShortlinks from './en-shortlinks';
 import enResources from './en-resources';
 import enBreakdown from './en-breakdown';
 import enApi from './en-api';
+import enTeam from './en-team';
 import enNotifications from './en-notifications';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
@@ -95,6 +96,7 @@ const en = {
   ...enResources,
   ...enBreakdown,
   ...enApi,
+  ...enTeam,
   status: {
     title: 'Status',
     description: 'The database behind this app: its version, where the data lives, and what the schema holds.',

@@ -9,6 +9,7 @@ import jaShortlinks from './ja-shortlinks';
 import jaResources from './ja-resources';
 import jaBreakdown from './ja-breakdown';
 import jaApi from './ja-api';
+import jaTeam from './ja-team';
 import jaNotifications from './ja-notifications';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
@@ -95,6 +96,7 @@ const ja: Messages = {
   ...jaResources,
   ...jaBreakdown,
   ...jaApi,
+  ...jaTeam,
   status: {
     title: 'ステータス',
     description: 'このアプリが使用しているデータベースの状態です。バージョン、データの保存場所、スキーマの内容を確認できます。',
