@@ -62,7 +62,8 @@ async function readMerge(tx: Db, tenant: string, mergeId: string) {
   return { intoId: log.intoDeveloperId, fromId: log.fromDeveloperId, evidence: log.evidence };
 }
 
-export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string): Promise<string> {
+/** `by`: the user recorded as having undone the merge (the unmerge entry's `merged_by`). */
+export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string, by: string | null = null): Promise<string> {
   return inTransaction(db, async (tx) => {
     const { intoId, fromId, evidence } = await readMerge(tx, tenant, mergeId);
     const locked = await lockDevelopers(tx, tenant, [intoId, fromId]);
@@ -165,7 +166,7 @@ export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string)
     const log: UnmergeLogEvidence = { action: 'unmerge', mergeId };
     const [logged] = await tx
       .insert(developerMergeLogs)
-      .values({ tenantId: tenant, intoDeveloperId: fromId, fromDeveloperId: intoId, evidence: log })
+      .values({ tenantId: tenant, intoDeveloperId: fromId, fromDeveloperId: intoId, evidence: log, mergedBy: by })
       .returning({ mergeId: developerMergeLogs.mergeId });
     // After the log: `from` is visible again from here on.
     await refreshDerived(tx, tenant, { developers: [intoId, fromId], span: null, counted });
