@@ -86,6 +86,8 @@ describe('drm api-keys', () => {
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('from the CLI');
     expect(listed.stdout).not.toContain(key.key);
+    // The CLI acts as the OS account's local user (README "Who did what").
+    expect(listed.stdout).toMatch(/created by[\s\S]*from the CLI.*@localhost/);
     const revoked = await run('revoke', key.apiKeyId, '--json');
     expect(revoked.code).toBe(0);
     expect((JSON.parse(revoked.stdout) as { revokedAt: string | null }).revokedAt).not.toBeNull();
