@@ -31,7 +31,9 @@ describe('api-keys channels', () => {
     const row = (await storedRows()).find((r) => r.api_key_id === created.apiKeyId)!;
     expect(row.hashed_key).toBe(createHash('sha256').update(created.key).digest('hex'));
     expect(row.scope).toBe('ingest read');
-    expect(row.created_by).toBeNull();
+    // Created without a signed-in user: by the OS account's local user (README "Who did what").
+    expect(row.created_by).toBe(created.createdByUser?.userId);
+    expect(created.createdByUser?.email).toMatch(/@localhost$/);
     const listed = await call(db.core, 'api-keys:list', {});
     const shown = listed.find((k) => k.apiKeyId === created.apiKeyId)!;
     expect(shown).not.toHaveProperty('key');
