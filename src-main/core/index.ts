@@ -88,6 +88,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
         searchIndex: options.searchIndex ?? false,
         sendNotifications: options.sendNotifications ?? false,
         tenant,
+        localUser: options.localUser ?? true,
       });
     const first = await open();
     session = first;

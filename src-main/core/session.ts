@@ -29,11 +29,17 @@ import { settingsHandlers } from './settings/handlers';
 import { shortlinkHandlers } from './shortlinks/handlers';
 import { systemHandlers } from './system/handlers';
 import { openSearchIndex } from './developers/search-index/open';
+import { actorResolver, type ActorOf } from './audit/actor';
+import { ensureLocalUser } from './audit/local-user';
 
 export interface Session {
   /** Over the session's pool, every statement under `tenant`. */
   db: Db;
   tenant: string;
+  /** The OS account's `users` row in `tenant` (audit/local-user.ts); null when the session has none (team server). */
+  localUserId: string | null;
+  /** Who a call acts as, for the audit columns (audit/actor.ts). */
+  actorOf: ActorOf;
   importer: Importer;
   domains: Record<string, DomainHandlers>;
   close(): Promise<void>;
@@ -56,6 +62,13 @@ export interface SessionOptions {
   sendNotifications?: boolean;
   /** Whose rows every statement of the session sees (db/tenant.ts); `default` on the desktop. */
   tenant?: string;
+  /**
+   * Whether callers without a `userId` act as the OS account's user (created
+   * at the first start per tenant): the desktop, the CLI and plain `drm serve`.
+   * False on a team server, where every person signs in: a call without a
+   * user is then recorded as nobody. Default true.
+   */
+  localUser?: boolean;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
@@ -66,18 +79,22 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   try {
     await seed(opened.db, tenant);
     const { db } = opened;
+    const localUserId = options.localUser === false ? null : await ensureLocalUser(db, tenant);
+    const actorOf = actorResolver(db, tenant, localUserId);
     if (ownServer) await markInterruptedJobs(db, tenant);
     const importer = createImporter(db, events, tenant);
     const sender = options.sendNotifications ? startSenderLoop(db, events, tenant) : undefined;
     return {
       db,
       tenant,
+      localUserId,
+      actorOf,
       importer,
       domains: {
         system: systemHandlers(db, location),
-        imports: importHandlers(db, importer, tenant, sampleDir, files, importSpace),
+        imports: importHandlers(db, importer, tenant, sampleDir, files, importSpace, actorOf),
         developers: developerHandlers(db, events, tenant, search?.client),
-        merges: mergeHandlers(db, events, tenant),
+        merges: mergeHandlers(db, events, tenant, actorOf),
         organizations: organizationHandlers(db, events, tenant),
         settings: settingsHandlers(db, events, tenant),
         campaigns: campaignHandlers(db, events, tenant),
@@ -85,7 +102,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
         analytics: analyticsHandlers(db, events, tenant),
         shortlinks: shortlinkHandlers(db, events, tenant),
         resources: resourceHandlers(db, events, tenant),
-        apiKeys: apiKeyHandlers(db, events, tenant),
+        apiKeys: apiKeyHandlers(db, events, tenant, actorOf),
         forms: formHandlers(db, events, tenant),
         notifications: notificationHandlers(db, events, tenant),
       },

@@ -42,6 +42,8 @@ export type StartCoreOptions = (
   sendNotifications?: boolean;
   /** The tenant the core acts for (README "Tenants and row-level security"); `default` when not given. */
   tenant?: string;
+  /** Whether callers without a user act as the OS account's user (session.ts `localUser`); false on a team server. Default true. */
+  localUser?: boolean;
 };
 
 export interface ShellCapabilities {

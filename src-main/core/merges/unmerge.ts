@@ -66,9 +66,9 @@ async function readMerge(tx: Db, tenant: string, mergeId: string) {
 /**
  * Gives `fromId` back the primary email the merge took from it, unless another developer holds it
  * now. The tenant's unique key on the email finds that holder: a lookup by the email would read every
- * developer, since under row-level security citext's `=` (not LEAKPROOF) is no index condition
- * (150–290 ms at 119k developers, most of a small pair's unmerge). The savepoint keeps the
- * transaction usable to name the holder.
+ * developer wherever citext's `=` is not LEAKPROOF, as under row-level security on an external
+ * database that has not marked it (db/leakproof.ts; 150–290 ms at 119k developers, most of a small
+ * pair's unmerge). The savepoint keeps the transaction usable to name the holder.
  */
 async function restorePrimaryEmail(tx: Db, tenant: string, mergeId: string, fromId: string, email: string): Promise<void> {
   await tx.$client.query('savepoint restore_primary_email');
@@ -86,7 +86,8 @@ async function restorePrimaryEmail(tx: Db, tenant: string, mergeId: string, from
   await tx.$client.query('release savepoint restore_primary_email');
 }
 
-export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string): Promise<string> {
+/** `by`: the user recorded as having undone the merge (the unmerge entry's `merged_by`). */
+export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string, by: string | null = null): Promise<string> {
   return inTransaction(db, async (tx) => {
     const { intoId, fromId, evidence } = await readMerge(tx, tenant, mergeId);
     const locked = await lockDevelopers(tx, tenant, [intoId, fromId]);
@@ -175,7 +176,7 @@ export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string)
     const log: UnmergeLogEvidence = { action: 'unmerge', mergeId };
     const [logged] = await tx
       .insert(developerMergeLogs)
-      .values({ tenantId: tenant, intoDeveloperId: fromId, fromDeveloperId: intoId, evidence: log })
+      .values({ tenantId: tenant, intoDeveloperId: fromId, fromDeveloperId: intoId, evidence: log, mergedBy: by })
       .returning({ mergeId: developerMergeLogs.mergeId });
     // After the log: `from` is visible again from here on.
     await refreshDerived(tx, tenant, { developers: [intoId, fromId], span: null, counted });

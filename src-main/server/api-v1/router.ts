@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiKeyScope } from '../../../src-shared/contract/api-keys';
 import { createKeyAuthenticator, hasScope, type Authentication, type KeyHolder } from '../../core/api-keys/authenticate';
 import { hashKey, looksLikeKey } from '../../core/api-keys/secret';
+import { keyCreator } from '../../core/api-keys/service';
 import { findApiKeyByHash } from '../../core/api/lookup';
 import type { Core } from '../../core/types';
 import { createRateLimiter, type RateLimit } from '../../redirect/rate-limit';
@@ -121,10 +122,12 @@ export function createApiV1(options: ApiV1Options): ApiV1 {
     }
     if (path === 'activities') {
       only(req, 'POST');
-      const { core: served } = await holderOf(req, 'ingest');
+      const { holder, core: served } = await holderOf(req, 'ingest');
       requireJson(req);
       const body = parseJson(await readBody(req, MAX_INGEST_BYTES));
-      return sendApiJson(res, 200, await ingestActivities(served, options.uploadsFolder, body));
+      // The job is the key's creator's doing (README "Who did what").
+      const by = await served.withDatabase((db) => keyCreator(db, holder.apiKeyId));
+      return sendApiJson(res, 200, await ingestActivities(served, options.uploadsFolder, body, by));
     }
     const formKey = /^forms\/([a-z0-9]{1,64})$/.exec(path)?.[1];
     if (formKey !== undefined) return handleFormPost(req, res, formKey, forms);

@@ -42,6 +42,11 @@ const en = {
     refreshing: 'Refreshing…',
     none: '—',
   },
+  audit: {
+    by: 'by',
+    column: 'By',
+    unknownTitle: 'Not recorded: this was done before DRM Desktop recorded who does what.',
+  },
   errors: {
     title: 'Something went wrong',
     technical: 'Technical details',

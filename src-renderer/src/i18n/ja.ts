@@ -43,6 +43,11 @@ const ja: Messages = {
     refreshing: '更新中…',
     none: '—',
   },
+  audit: {
+    by: '実行者:',
+    column: '実行者',
+    unknownTitle: '記録なし: DRM Desktop が実行者を記録するようになる前の操作です。',
+  },
   errors: {
     title: 'エラーが発生しました',
     technical: '技術的な詳細',
