@@ -52,8 +52,17 @@ export function resolveTarget(
   return { dataDir: dataDir ?? defaultUserDataDir(), tenant };
 }
 
-/** Runs `body` with a started core and always stops it, also on SIGINT/SIGTERM. */
-export async function withCore<T>(options: StartCoreOptions, body: (core: Core) => Promise<T>): Promise<T> {
+/**
+ * Runs `body` with a started core and always stops it, also on SIGINT/SIGTERM
+ * (then exits 130/143) — unless `signals: 'body'`: a long-running body (the
+ * team server, whose tenants' cores must stop too) waits for the signal
+ * itself and returns.
+ */
+export async function withCore<T>(
+  options: StartCoreOptions,
+  body: (core: Core) => Promise<T>,
+  handling: { signals?: 'exit' | 'body' } = {},
+): Promise<T> {
   let core: Core;
   try {
     // What the start did to the data folder (say, passwords reset) is said on stderr, never mixed into --json output.
@@ -66,13 +75,18 @@ export async function withCore<T>(options: StartCoreOptions, body: (core: Core) 
   const onSignal = (signal: NodeJS.Signals) => {
     void core.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const exitOnSignal = handling.signals !== 'body';
+  if (exitOnSignal) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
   try {
     return await body(core);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    if (exitOnSignal) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
     await core.stop();
   }
 }

@@ -40,17 +40,24 @@ export async function serveTeamCommand(args: string[]): Promise<void> {
   const databaseUrl = target.databaseUrl;
   const first = target.tenant ?? DEFAULT_TENANT;
   // The first core also runs the migrations; every tenant's own core then finds the schema current.
-  await withCore({ ...target, sendNotifications: true }, async (directory) => {
-    const cores = createTenantCores(directory, first, (tenant) =>
-      startCore({ databaseUrl, tenant, sendNotifications: true, onNotice: (m) => process.stderr.write(`drm: ${m}\n`) }),
-    );
-    const server = await startTeamServer({ cores, rendererDir: resolveRendererDir({ packaged: false }), listen: plan, port });
-    console.log(`DRM Desktop (team mode) is serving on ${server.url}`);
-    console.log('People sign in with the accounts of `drm users add`. Press Ctrl-C to stop.');
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    });
-    await server.close();
-  });
+  // No local user: every call of a team server is a signed-in user's (or an API key's creator's).
+  const common = { sendNotifications: true, localUser: false } as const;
+  await withCore(
+    { ...target, ...common },
+    async (directory) => {
+      const cores = createTenantCores(directory, first, (tenant) =>
+        startCore({ databaseUrl, tenant, ...common, onNotice: (m) => process.stderr.write(`drm: ${m}\n`) }),
+      );
+      const server = await startTeamServer({ cores, rendererDir: resolveRendererDir({ packaged: false }), listen: plan, port });
+      console.log(`DRM Desktop (team mode) is serving on ${server.url}`);
+      console.log('People sign in with the accounts of `drm users add`. Press Ctrl-C to stop.');
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      // Stops every tenant's core, then withCore the directory's.
+      await server.close();
+    },
+    { signals: 'body' },
+  );
 }

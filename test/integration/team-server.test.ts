@@ -75,7 +75,7 @@ const signIn = (email: string, password: string, client?: string, extra: { cooki
 const channel = (cookie: string | undefined, name: string, input: unknown = {}) => request('POST', `/api/${name}`, { cookie, body: input });
 
 async function newUser(tenant: 'default' | 'acme', email: string): Promise<string> {
-  const core = tenant === 'default' ? home : await startCore({ databaseUrl: ownerUrl, tenant });
+  const core = tenant === 'default' ? home : await startCore({ databaseUrl: ownerUrl, tenant, localUser: false });
   try {
     const { password } = await core.withDatabase((db, t) => addUser(db, t, email));
     passwords[email] = password;
@@ -96,7 +96,7 @@ beforeAll(async () => {
     options: { source: 'csv' },
   });
   expect(homeJob).toMatchObject({ status: 'succeeded' });
-  const acme = await startCore({ databaseUrl: ownerUrl, tenant: 'acme' });
+  const acme = await startCore({ databaseUrl: ownerUrl, tenant: 'acme', localUser: false });
   const acmeJob = await importFile(acme, writeCsv(dir.path, 'acme.csv', CSV('shared@example.com', 'only-acme@example.com')), {
     type: 'activities',
     options: { source: 'csv' },
@@ -109,7 +109,8 @@ beforeAll(async () => {
   const rendererDir = join(dir.path, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>DRM</title>');
-  const cores = createTenantCores(home, 'default', (tenant) => startCore({ databaseUrl: ownerUrl, tenant }));
+  // As `drm serve --team` starts them: no local user, every call is a signed-in user's.
+  const cores = createTenantCores(home, 'default', (tenant) => startCore({ databaseUrl: ownerUrl, tenant, localUser: false }));
   team = await startTeamServer({
     cores,
     rendererDir,
@@ -309,5 +310,20 @@ describe('two users of two tenants on one server', () => {
       { tenant_id: 'acme', n: 2 },
       { tenant_id: 'default', n: 1 },
     ]);
+    // Who did it (README "Who did what"): the key is Bob's, and so is the import made with it.
+    const [bobRow] = await queryRows<{ user_id: string }>(ownerUrl, "select user_id from users where email = 'bob@example.com'");
+    const [keyRow] = await queryRows<{ created_by: string | null }>(
+      ownerUrl,
+      "select created_by from api_keys where tenant_id = 'acme' and name = 'ingest'",
+    );
+    expect(keyRow?.created_by).toBe(bobRow!.user_id);
+    const [jobRow] = await queryRows<{ created_by: string | null }>(
+      ownerUrl,
+      "select created_by from import_jobs where tenant_id = 'acme' order by started_at desc nulls last limit 1",
+    );
+    expect(jobRow?.created_by).toBe(bobRow!.user_id);
+    // The tenant's core made no local user: acme's only account is Bob's.
+    const acmeUsers = await queryRows<{ email: string }>(ownerUrl, "select email from users where tenant_id = 'acme'");
+    expect(acmeUsers.map((u) => u.email)).toEqual(['bob@example.com']);
   });
 });
