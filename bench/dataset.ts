@@ -8,6 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Credentials } from '../src-main/core/db/credentials';
+import { ownerUrl } from '../src-main/core/db/roles';
 import { startCore } from '../src-main/core/index';
 import type { Core } from '../src-main/core/types';
 import { cleanups } from './cleanup';
@@ -71,12 +73,12 @@ export async function importOrThrow(core: Core, filePath: string, type: string, 
   }
 }
 
-/** The app's own connection string for the embedded server of `dataDir` (while a core runs on it). */
+/** The owner's connection string for the embedded server of `dataDir` (while a core runs on it). */
 export function dataUrl(dataDir: string): string {
   const read = (name: string) => JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as unknown;
   const owner = read('server.json') as { port: number };
-  const credentials = read('credentials.json') as { appPassword: string };
-  return `postgres://drm:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${owner.port}/drm`;
+  // The owner's (BYPASSRLS): the bench's own SQL reads every row, as the app's login under row-level security would not.
+  return ownerUrl(owner.port, read('credentials.json') as Credentials);
 }
 
 /** Names the dataset a data folder holds, so that another benchmark (or the next run) can reuse it. */

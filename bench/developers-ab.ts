@@ -41,7 +41,7 @@ export async function compareWithSql(url: string, kinds: readonly [string, Parti
   const before = loadavg();
   const pool = new pg.Pool({ connectionString: url, max: 6, application_name: 'drm-desktop', options: '-c jit=off' });
   const db = dbOn(pool);
-  const worker = createSearchIndexClient({ url });
+  const worker = createSearchIndexClient({ url, tenant: DEFAULT_TENANT });
   let fallbacks = 0;
   // The same client, counting the questions it left to SQL: a timed "index" run that fell back would measure SQL.
   const index: SearchIndexClient = {

@@ -19,11 +19,11 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { runMigrations } from '../src-main/core/db/migrate';
-import { seed } from '../src-main/core/db/seed';
+import { dbOn } from '../src-main/core/db/db';
+import { DEFAULT_TENANT, seed } from '../src-main/core/db/seed';
 import { DERIVED_TABLE_NAMES } from '../src-main/core/derived/tables';
 import { resolveMigrationsDir } from '../src-main/core/paths';
 
@@ -75,7 +75,7 @@ export async function prepareFresh(url: string): Promise<void> {
   await runMigrations(url, resolveMigrationsDir({ packaged: false }));
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
-    await seed(drizzle(pool));
+    await seed(dbOn(pool), DEFAULT_TENANT);
   } finally {
     await pool.end();
   }

@@ -5,9 +5,10 @@
  * does). Either way the baseline's fresh database is created on the same
  * server, owned by the same role as the import's.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { OWNER_ROLE } from '../src-main/core/db/roles';
 import { startCore } from '../src-main/core/index';
 import type { Core } from '../src-main/core/types';
 import { startSystemPostgres } from '../test/helpers/system-postgres';
@@ -17,7 +18,7 @@ export interface Round {
   core: Core;
   /** The app's connection string to the database the import writes. */
   url: string;
-  /** A fresh, empty database on the same server, owned by the app's role; returns its URL. */
+  /** A fresh, empty database on the same server, owned by the import's owner role; returns its URL. */
   createDatabase(name: string): Promise<string>;
   /** Stops the core and removes what the round created. */
   close(): Promise<void>;
@@ -57,17 +58,15 @@ export function embeddedServer(parent: string): BenchServer {
     async round(index) {
       const dataDir = join(parent, `data-${index}`);
       const core = await startCore({ dataDir });
+      // The owner's URL: the superuser's login acting as drm_owner (a startup option), which may not create databases.
       const url = dataUrl(dataDir);
-      const { superuserPassword } = JSON.parse(readFileSync(join(dataDir, 'credentials.json'), 'utf8')) as { superuserPassword: string };
-      const superuser = withDatabase(
-        url.replace(/^postgres:\/\/drm:[^@]*@/, `postgres://postgres:${encodeURIComponent(superuserPassword)}@`),
-        'postgres',
-      );
+      const superuser = new URL(withDatabase(url, 'postgres'));
+      superuser.searchParams.delete('options');
       return {
         core,
         url,
         async createDatabase(name) {
-          await admin(superuser, (c) => c.query(`create database ${name} owner drm`));
+          await admin(superuser.toString(), (c) => c.query(`create database ${name} owner ${OWNER_ROLE}`));
           return withDatabase(url, name);
         },
         async close() {

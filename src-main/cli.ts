@@ -15,6 +15,8 @@ import { apiKeysCommand } from './cli/api-keys';
 import { reportCommand } from './cli/report';
 import { restoreCommand } from './cli/restore';
 import { statsCommand } from './cli/stats';
+import { tenantsCommand } from './cli/tenants';
+import { usersCommand } from './cli/users';
 
 const HELP = `Usage: drm <command> [options]
 
@@ -22,6 +24,7 @@ Commands:
   migrate   Apply pending database migrations
   status    PostgreSQL version, where the data is, migrations, extensions, row counts
   serve     Serve the app in a browser on 127.0.0.1 (token-protected)
+  serve --team                            Serve a team on a shared PostgreSQL: sign-in by email and password, one tenant per account
   import    Import a CSV file (exit 0 when it succeeded, 2 when refused, rejected or cancelled, 1 when the database stopped)
   developers list|suggest|merge|unmerge   The developer list, merge suggestions, merging and undoing merges
   developer show                          One developer's profile, by email or id
@@ -37,14 +40,19 @@ Commands:
   shortlinks serve                        The redirect server: GET /<key> → 302, each click recorded
   api-keys create|list|revoke             Keys for the HTTP API under /api/v1/ (drm serve): shown once, only the hash is kept
   notifications channels|history|test     Notification channels, what was sent, a test send to one channel
+  tenants create|list|rename              The workspaces of one database, each isolated by row-level security
+  users add|list|disable|enable|reset-password   The accounts that sign in to the team server (--tenant T)
 
 Where the data is (every command):
   --data-dir DIR        the app's data folder (default: the desktop app's own)
   --database-url URL    an external PostgreSQL (also: DATABASE_URL)
+  --tenant ID           the tenant to act for (also: DRM_TENANT; default: default)
 
 Options:
   status --json         print one JSON object
   serve --port N        listen on port N (default: a free port)
+  serve --team --database-url URL [--host H] [--port N] [--tls-cert FILE --tls-key FILE | --behind-proxy ADDR]
+         default host 127.0.0.1; any other needs TLS or --behind-proxy (X-Forwarded-Proto/For believed from ADDR only)
   import FILE [--type ${importTypesHelp()}]
          [--mapping FILE.json] [--source S] [--timezone TZ] [--campaign NAME]
          [--event-title T [--update-event-title]] [--event-id ID] [--event-date D] [--occurred-at ISO] [--dry-run] [--json]
@@ -79,6 +87,13 @@ Options:
   notifications channels [--json]
   notifications history [--limit N] [--json]
   notifications test CHANNEL [--json]    CHANNEL: its name or id; exit 2 when the send failed
+  tenants create ID --name NAME [--json]   ID: lowercase letters, digits, - and _
+  tenants list [--json]                  the current tenant is marked *
+  tenants rename ID --name NAME [--json]
+  users add EMAIL [--name N] [--json]    prints a one-time password (only its argon2id hash is kept)
+  users list [--json]
+  users disable|enable EMAIL [--json]    disabling ends the account's sessions
+  users reset-password EMAIL [--json]    prints a new one-time password; ends the account's sessions
 `;
 
 /** A command resolves to its exit code, or to nothing for 0. */
@@ -97,6 +112,8 @@ const commands: Record<string, (args: string[]) => Promise<number | void>> = {
   shortlinks: shortlinksCommand,
   'api-keys': apiKeysCommand,
   notifications: notificationsCommand,
+  tenants: tenantsCommand,
+  users: usersCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -56,10 +56,12 @@ export function formatApiKeys(keys: ApiKeySummary[]): string {
     k.name,
     k.scopes.join(' '),
     day(k.createdAt),
+    // An old key's creator was not recorded (README "Who did what").
+    k.createdByUser?.email ?? '—',
     day(k.lastUsedAt),
     k.revokedAt ? `revoked ${day(k.revokedAt)}` : 'active',
   ]);
-  return columns(['id', 'key', 'name', 'scope', 'created (UTC)', 'last used (UTC)', 'state'], body).join('\n');
+  return columns(['id', 'key', 'name', 'scope', 'created (UTC)', 'created by', 'last used (UTC)', 'state'], body).join('\n');
 }
 
 async function list(args: string[]): Promise<number> {

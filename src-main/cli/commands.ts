@@ -2,6 +2,7 @@ import { resolveRendererDir } from '../core/paths';
 import { startHttpShell } from '../server/index';
 import { parseOptions as parse, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 import { formatStatus } from './format';
+import { serveTeamCommand } from './serve-team';
 
 export async function migrateCommand(args: string[]): Promise<void> {
   const { values } = parse(args, { ...targetOptions, json: { type: 'boolean' } });
@@ -28,6 +29,7 @@ export async function statusCommand(args: string[]): Promise<void> {
 }
 
 export async function serveCommand(args: string[]): Promise<void> {
+  if (args.includes('--team')) return serveTeamCommand(args);
   const { values } = parse(args, { ...targetOptions, port: { type: 'string' } });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)

@@ -22,6 +22,7 @@ export class Refusal extends Error {}
 export const targetOptions = {
   'data-dir': { type: 'string' },
   'database-url': { type: 'string' },
+  tenant: { type: 'string' },
 } as const;
 
 /** Strict parsing of a command's arguments; anything unknown or malformed is a usage error (exit 2). */
@@ -37,18 +38,31 @@ export function parseOptions<const O extends NonNullable<ParseArgsConfig['option
   }
 }
 
-export function resolveTarget(values: { 'data-dir'?: string; 'database-url'?: string }, env = process.env): StartCoreOptions {
+export function resolveTarget(
+  values: { 'data-dir'?: string; 'database-url'?: string; tenant?: string },
+  env = process.env,
+): StartCoreOptions {
   const dataDir = values['data-dir'];
+  const tenant = values.tenant ?? (env.DRM_TENANT || undefined);
   const databaseUrl = values['database-url'] ?? (dataDir === undefined ? env.DATABASE_URL : undefined);
   if (dataDir !== undefined && values['database-url'] !== undefined) {
     throw new UsageError('Give either --data-dir or --database-url, not both');
   }
-  if (databaseUrl) return { databaseUrl };
-  return { dataDir: dataDir ?? defaultUserDataDir() };
+  if (databaseUrl) return { databaseUrl, tenant };
+  return { dataDir: dataDir ?? defaultUserDataDir(), tenant };
 }
 
-/** Runs `body` with a started core and always stops it, also on SIGINT/SIGTERM. */
-export async function withCore<T>(options: StartCoreOptions, body: (core: Core) => Promise<T>): Promise<T> {
+/**
+ * Runs `body` with a started core and always stops it, also on SIGINT/SIGTERM
+ * (then exits 130/143) — unless `signals: 'body'`: a long-running body (the
+ * team server, whose tenants' cores must stop too) waits for the signal
+ * itself and returns.
+ */
+export async function withCore<T>(
+  options: StartCoreOptions,
+  body: (core: Core) => Promise<T>,
+  handling: { signals?: 'exit' | 'body' } = {},
+): Promise<T> {
   let core: Core;
   try {
     // What the start did to the data folder (say, passwords reset) is said on stderr, never mixed into --json output.
@@ -61,13 +75,18 @@ export async function withCore<T>(options: StartCoreOptions, body: (core: Core) 
   const onSignal = (signal: NodeJS.Signals) => {
     void core.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const exitOnSignal = handling.signals !== 'body';
+  if (exitOnSignal) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
   try {
     return await body(core);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    if (exitOnSignal) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
     await core.stop();
   }
 }

@@ -11,6 +11,8 @@ import { LOCAL_SESSION } from './files/handles';
  */
 export interface Caller {
   session: string;
+  /** Who acts: the signed-in user (team server) or the local OS user; audit columns record it. */
+  userId?: string;
 }
 
 /** A domain's implementation of some channels, with already-parsed input. */

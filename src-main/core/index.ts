@@ -5,16 +5,18 @@
  */
 import type { DatabaseLocation } from '../../src-shared/contract/system';
 import { redactUrl } from './db/client';
+import { allowEmailIndexes } from './db/leakproof';
 import { runMigrations } from './db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/postgres';
 import { createFileRegistry } from './files/handles';
-import { DEFAULT_TENANT } from './db/seed';
 import { createCoreEvents } from './events';
 import { rebuildStats } from './analytics/rebuild';
 import { backupBeforeMigrating, backupHome, createBackups } from './backup/index';
 import { createGate } from './gate';
 import { backupFailedMessage } from './notifications/messages';
 import { announce, notify } from './notifications/notify';
+import { DEFAULT_TENANT } from './db/seed';
+import { tenantHandlers } from './tenants/handlers';
 import { CoreError } from './errors';
 import { composeHandlers } from './handlers';
 import { resolveMigrationsDir, resolveSampleDir } from './paths';
@@ -33,35 +35,47 @@ export const DERIVED_V3_MIGRATION = '0005_derived_v3';
 /** The migration that lets a funnel_bits row hold a list of developers: it empties the funnel's rows, and the start that applies it fills them. */
 export const FUNNEL_SPARSE_MIGRATION = '0007_funnel_sparse';
 
+/**
+ * Where the data is: `url` is the app's login, `ownerUrl` runs migrations and
+ * backups. An external database's URL is both: its owner, whose app
+ * connections SET ROLE drm_app (db/tenant.ts).
+ */
+async function locateDatabase(
+  options: StartCoreOptions,
+): Promise<{ server?: EmbeddedPostgres; url: string; ownerUrl: string; location: DatabaseLocation }> {
+  if (options.databaseUrl !== undefined) {
+    const url = options.databaseUrl;
+    return { url, ownerUrl: url, location: { kind: 'external', url: redactUrl(url) } };
+  }
+  const server = await startEmbeddedPostgres({
+    dataDir: options.dataDir,
+    startTimeoutMs: options.startTimeoutMs,
+    onLog: options.onLog,
+    onNotice: options.onNotice,
+  });
+  return { server, url: server.url, ownerUrl: server.ownerUrl, location: { kind: 'embedded', dataDir: server.dataDir, port: server.port } };
+}
+
 export async function startCore(options: StartCoreOptions): Promise<Core> {
   const layout = options.layout ?? { packaged: false };
   const migrationsDir = resolveMigrationsDir(layout);
   let server: EmbeddedPostgres | undefined;
   let session: Session | undefined;
   try {
-    let url: string;
-    let location: DatabaseLocation;
-    if (options.databaseUrl !== undefined) {
-      url = options.databaseUrl;
-      location = { kind: 'external', url: redactUrl(url) };
-    } else {
-      server = await startEmbeddedPostgres({
-        dataDir: options.dataDir,
-        startTimeoutMs: options.startTimeoutMs,
-        onLog: options.onLog,
-        onNotice: options.onNotice,
-      });
-      url = server.url;
-      location = { kind: 'embedded', dataDir: server.dataDir, port: server.port };
-    }
+    const located = await locateDatabase(options);
+    server = located.server;
+    const { url, ownerUrl, location } = located;
     const home = backupHome(options);
 
     // A database with data is backed up before its schema changes; then migrations run on their own connection.
-    const preMigrationBackup = (await backupBeforeMigrating({ url, migrationsDir, home, appVersion: APP_VERSION })) ?? null;
-    const migrationsApplied = await runMigrations(url, migrationsDir);
+    const preMigrationBackup = (await backupBeforeMigrating({ url: ownerUrl, migrationsDir, home, appVersion: APP_VERSION })) ?? null;
+    const migrationsApplied = await runMigrations(ownerUrl, migrationsDir);
+    await allowEmailIndexes(server, ownerUrl, options.onNotice);
     const events = createCoreEvents();
     // File handles belong to the shells' sessions, not to a database connection: they outlive a restore.
     const files = createFileRegistry();
+    // Whose rows the session sees; `tenants:switch` reopens the session on another.
+    let tenant = options.tenant ?? DEFAULT_TENANT;
     const open = () =>
       openSession({
         url,
@@ -73,6 +87,8 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
         ownServer: server !== undefined,
         searchIndex: options.searchIndex ?? false,
         sendNotifications: options.sendNotifications ?? false,
+        tenant,
+        localUser: options.localUser ?? true,
       });
     const first = await open();
     session = first;
@@ -83,7 +99,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
         migrationsApplied.includes(tag),
       )
     ) {
-      await rebuildStats(first.db, DEFAULT_TENANT);
+      await rebuildStats(first.db, first.tenant);
     }
 
     const gate = createGate();
@@ -92,11 +108,25 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       if (session) return session;
       throw new CoreError(
         'UNAVAILABLE',
-        `The database could not be opened again after the restore (${lost?.message ?? 'unknown reason'}). Restart the app.`,
+        `The database could not be opened again after a restore or a switch of tenant (${lost?.message ?? 'unknown reason'}). Restart the app.`,
       );
     };
+    // A restore or a switch of tenant: no call runs meanwhile, and the core comes back on new connections (on `tenant`).
+    const reopen = <T>(work: () => Promise<T>): Promise<T> =>
+      gate.exclusive(async () => {
+        await current().close();
+        session = undefined;
+        try {
+          return await work();
+        } finally {
+          session = await open().catch((error: unknown) => {
+            lost = error as Error;
+            return undefined;
+          });
+        }
+      });
     const backups = createBackups({
-      url,
+      url: ownerUrl,
       migrationsDir,
       home,
       events,
@@ -106,26 +136,20 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       // A scheduled backup that failed is news for the channels that want it (and the desktop).
       onScheduledFailure: async (error, at) => {
         const event = backupFailedMessage(error, at);
-        await notify(current().db, DEFAULT_TENANT, event);
+        await notify(current().db, current().tenant, event);
         events.emit('db:changed', { tables: ['notifications'] });
         announce(events, event);
       },
-      // A restore: no call runs meanwhile, and the core comes back on new connections to the restored data.
-      exclusive: (work) =>
-        gate.exclusive(async () => {
-          await current().close();
-          session = undefined;
-          try {
-            return await work();
-          } finally {
-            session = await open().catch((error: unknown) => {
-              lost = error as Error;
-              return undefined;
-            });
-          }
-        }),
+      exclusive: reopen,
     });
-    const handlers = composeHandlers({ ...routeToCurrent(first, current, gate.run), backup: backups.handlers });
+    const tenants = tenantHandlers(
+      {
+        run: (call) => gate.run(() => call(current().db, current().tenant)),
+        switchTo: (next) => reopen(async () => void (tenant = next)), // the handler checked that it exists
+      },
+      events,
+    );
+    const handlers = composeHandlers({ ...routeToCurrent(first, current, gate.run), backup: backups.handlers, tenants });
     const stopSchedule = options.scheduleBackups ? backups.schedule() : undefined;
 
     let stopping: Promise<void> | undefined;
@@ -142,7 +166,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       preMigrationBackup,
       location,
       migrationsApplied,
-      withDatabase: (work) => gate.run(() => work(current().db)),
+      withDatabase: (work) => gate.run(() => work(current().db, current().tenant)),
       stop: () =>
         (stopping ??= (async () => {
           stopSchedule?.();

@@ -29,10 +29,17 @@ import { settingsHandlers } from './settings/handlers';
 import { shortlinkHandlers } from './shortlinks/handlers';
 import { systemHandlers } from './system/handlers';
 import { openSearchIndex } from './developers/search-index/open';
+import { actorResolver, type ActorOf } from './audit/actor';
+import { ensureLocalUser } from './audit/local-user';
 
 export interface Session {
-  /** Over the session's pool. */
+  /** Over the session's pool, every statement under `tenant`. */
   db: Db;
+  tenant: string;
+  /** The OS account's `users` row in `tenant` (audit/local-user.ts); null when the session has none (team server). */
+  localUserId: string | null;
+  /** Who a call acts as, for the audit columns (audit/actor.ts). */
+  actorOf: ActorOf;
   importer: Importer;
   domains: Record<string, DomainHandlers>;
   close(): Promise<void>;
@@ -53,36 +60,51 @@ export interface SessionOptions {
   searchIndex?: boolean;
   /** Sends queued notifications (notifications/loop.ts); long-lived shells only. */
   sendNotifications?: boolean;
+  /** Whose rows every statement of the session sees (db/tenant.ts); `default` on the desktop. */
+  tenant?: string;
+  /**
+   * Whether callers without a `userId` act as the OS account's user (created
+   * at the first start per tenant): the desktop, the CLI and plain `drm serve`.
+   * False on a team server, where every person signs in: a call without a
+   * user is then recorded as nobody. Default true.
+   */
+  localUser?: boolean;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
   const { url, events, location, sampleDir, files, importSpace, ownServer } = options;
-  const opened = openDatabase(url);
-  const search = options.searchIndex ? openSearchIndex(url, events, DEFAULT_TENANT) : undefined;
+  const tenant = options.tenant ?? DEFAULT_TENANT;
+  const opened = openDatabase(url, tenant);
+  const search = options.searchIndex ? openSearchIndex(url, events, tenant) : undefined;
   try {
-    await seed(opened.db);
+    await seed(opened.db, tenant);
     const { db } = opened;
-    if (ownServer) await markInterruptedJobs(db, DEFAULT_TENANT);
-    const importer = createImporter(db, events, DEFAULT_TENANT);
-    const sender = options.sendNotifications ? startSenderLoop(db, events, DEFAULT_TENANT) : undefined;
+    const localUserId = options.localUser === false ? null : await ensureLocalUser(db, tenant);
+    const actorOf = actorResolver(db, tenant, localUserId);
+    if (ownServer) await markInterruptedJobs(db, tenant);
+    const importer = createImporter(db, events, tenant);
+    const sender = options.sendNotifications ? startSenderLoop(db, events, tenant) : undefined;
     return {
       db,
+      tenant,
+      localUserId,
+      actorOf,
       importer,
       domains: {
         system: systemHandlers(db, location),
-        imports: importHandlers(db, importer, DEFAULT_TENANT, sampleDir, files, importSpace),
-        developers: developerHandlers(db, events, DEFAULT_TENANT, search?.client),
-        merges: mergeHandlers(db, events, DEFAULT_TENANT),
-        organizations: organizationHandlers(db, events, DEFAULT_TENANT),
-        settings: settingsHandlers(db, events, DEFAULT_TENANT),
-        campaigns: campaignHandlers(db, events, DEFAULT_TENANT),
-        rates: rateHandlers(db, events, DEFAULT_TENANT),
-        analytics: analyticsHandlers(db, events, DEFAULT_TENANT),
-        shortlinks: shortlinkHandlers(db, events, DEFAULT_TENANT),
-        resources: resourceHandlers(db, events, DEFAULT_TENANT),
-        apiKeys: apiKeyHandlers(db, events, DEFAULT_TENANT),
-        forms: formHandlers(db, events, DEFAULT_TENANT),
-        notifications: notificationHandlers(db, events, DEFAULT_TENANT),
+        imports: importHandlers(db, importer, tenant, sampleDir, files, importSpace, actorOf),
+        developers: developerHandlers(db, events, tenant, search?.client),
+        merges: mergeHandlers(db, events, tenant, actorOf),
+        organizations: organizationHandlers(db, events, tenant),
+        settings: settingsHandlers(db, events, tenant),
+        campaigns: campaignHandlers(db, events, tenant),
+        rates: rateHandlers(db, events, tenant),
+        analytics: analyticsHandlers(db, events, tenant),
+        shortlinks: shortlinkHandlers(db, events, tenant),
+        resources: resourceHandlers(db, events, tenant),
+        apiKeys: apiKeyHandlers(db, events, tenant, actorOf),
+        forms: formHandlers(db, events, tenant),
+        notifications: notificationHandlers(db, events, tenant),
       },
       close: async () => {
         // Running imports roll back; their jobs are marked cancelled before the pool closes.

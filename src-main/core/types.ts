@@ -40,6 +40,10 @@ export type StartCoreOptions = (
   searchIndex?: boolean;
   /** Sends notifications (Slack, webhooks, email) from a loop: long-lived shells only; one-shot commands only queue them. */
   sendNotifications?: boolean;
+  /** The tenant the core acts for (README "Tenants and row-level security"); `default` when not given. */
+  tenant?: string;
+  /** Whether callers without a user act as the OS account's user (session.ts `localUser`); false on a team server. Default true. */
+  localUser?: boolean;
 };
 
 export interface ShellCapabilities {
@@ -66,9 +70,10 @@ export interface Core {
   /**
    * Runs `work` on the current connections, as a handler call runs (a restore
    * waits for it): for shells that write outside the handlers, such as the
-   * short-link redirect server recording clicks.
+   * short-link redirect server recording clicks; `tenant` is the one its
+   * connections act for.
    */
-  withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  withDatabase<T>(work: (db: Db, tenant: string) => Promise<T>): Promise<T>;
   /** Closes connections and stops the embedded server; safe to call twice. */
   stop(): Promise<void>;
 }

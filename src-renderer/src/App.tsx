@@ -4,6 +4,7 @@ import { FileDropOverlay } from './components/FileDropOverlay';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Nav } from './components/Nav';
 import { SampleLanding } from './components/SampleLanding';
+import { WorkspaceSwitch } from './components/WorkspaceSwitch';
 import { focusHeadingWhenShown } from './lib/focus-heading';
 import { pages, preloadPages } from './page-of-route';
 import { useHashRoute } from './use-hash-route';
@@ -61,6 +62,7 @@ export function App() {
             <span className="brand-name">{t('app.name')}</span>
             <span className="brand-tagline">{t('app.tagline')}</span>
           </div>
+          <WorkspaceSwitch />
           <Nav current={route} />
           <LanguageSwitch />
         </div>

@@ -6,6 +6,9 @@ import { App } from './App';
 import { initI18n } from './i18n';
 import { prefetchFirstPage } from './pages/overview/first-page-prefetch';
 import { createQueryClient, invalidateOnDbChanges } from './query-client';
+import { SignInPage } from './team/SignInPage';
+import { TeamBar } from './team/TeamBar';
+import { readTeamState, type TeamState } from './team/team-auth';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/content.css';
@@ -19,22 +22,32 @@ import './styles/money.css';
 import './styles/shortlinks.css';
 
 const queryClient = createQueryClient();
-// Module scope, not an effect: StrictMode would subscribe twice, and the app lives as long as the page.
-invalidateOnDbChanges(queryClient, api.on);
 
-function render(): void {
+function render(team: TeamState): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
+  if (team.mode === 'team' && team.user === null) {
+    // Team mode before sign-in: no channel answers yet, so nothing else starts.
+    createRoot(container).render(
+      <StrictMode>
+        <SignInPage onSignedIn={() => window.location.reload()} />
+      </StrictMode>,
+    );
+    return;
+  }
+  // Module scope of the app, not an effect: StrictMode would subscribe twice, and the app lives as long as the page.
+  invalidateOnDbChanges(queryClient, api.on);
+  // The first page's calls go out first: the core answers them while the page starts.
+  prefetchFirstPage(queryClient, window.location.hash);
   createRoot(container).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
+        {team.mode === 'team' && team.user && <TeamBar user={team.user} />}
         <App />
       </QueryClientProvider>
     </StrictMode>,
   );
 }
 
-// The first page's calls go out first: the core answers them while the page starts.
-prefetchFirstPage(queryClient, window.location.hash);
-// Render only once the language is known, so the first paint is not in the wrong one.
-void initI18n().then(render);
+// Render only once the language is known, so the first paint is not in the wrong one; in a browser, once we know whether this is the team server.
+void Promise.all([readTeamState(), initI18n()]).then(([team]) => render(team));

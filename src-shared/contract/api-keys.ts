@@ -5,7 +5,7 @@
  * visible so that the list can say which key is which.
  */
 import { z } from 'zod';
-import { emptyInput, uuid } from './common';
+import { auditUser, emptyInput, uuid } from './common';
 
 import { apiKeyScopes } from './values';
 
@@ -29,8 +29,10 @@ export const apiKeySummary = z.object({
   publicId: z.string(),
   scopes: z.array(z.enum(apiKeyScopes)),
   createdAt: z.string(),
-  /** Null until sign-in exists (issue 14 §2): then the user who created it. */
+  /** The id of the user who created it; null for keys created before the app recorded it. */
   createdBy: z.string().nullable(),
+  /** That user's name and email, when the user is one of this workspace's. */
+  createdByUser: auditUser.nullable(),
   lastUsedAt: z.string().nullable(),
   lastUsedFrom: z.string().nullable(),
   revokedAt: z.string().nullable(),

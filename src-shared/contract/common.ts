@@ -46,6 +46,15 @@ export const currency = z
 export const money = z.object({ currency: z.string(), amount: z.number() });
 export type Money = z.infer<typeof money>;
 
+/**
+ * Who did something, as an audit column records it (README "Who did what"):
+ * a signed-in team member, or on the desktop the OS account's local user
+ * (`email` then `<username>@localhost`). Outputs hold null where nobody was
+ * recorded: rows written before the app recorded it.
+ */
+export const auditUser = z.object({ userId: z.string(), displayName: z.string().nullable(), email: z.string() });
+export type AuditUser = z.infer<typeof auditUser>;
+
 /** How reports group days over time (the trend, a campaign's activity over time). */
 import { trendBuckets, type TrendBucket } from './values';
 

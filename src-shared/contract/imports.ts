@@ -4,7 +4,7 @@
  * a running job.
  */
 import { z } from 'zod';
-import { csvFile, emptyInput } from './common';
+import { auditUser, csvFile, emptyInput } from './common';
 import { fileHandle } from './files';
 
 /**
@@ -235,6 +235,8 @@ export const importJob = z.object({
   eventTitle: eventTitleNote.nullable(),
   /** Click ids the file linked to someone other than their first developer (the first 100; null when none, and for older jobs). */
   clickIdConflicts: z.object({ count: z.number().int(), first: z.array(clickIdConflict) }).nullable(),
+  /** Who started it (an API post: its key's creator); null for jobs recorded before the app recorded it. */
+  createdBy: auditUser.nullable(),
 });
 export type ImportJob = z.infer<typeof importJob>;
 

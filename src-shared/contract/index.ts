@@ -27,6 +27,7 @@ import { settingsChannels } from './settings';
 import { shortlinkChannels } from './shortlinks';
 import { statsChannels } from './stats';
 import { systemChannels } from './system';
+import { tenantChannels } from './tenants';
 
 /** Each room's channels, by domain (the unit test checks each room's prefixes). */
 export const channelRooms = {
@@ -46,6 +47,7 @@ export const channelRooms = {
   'api-keys': apiKeyChannels,
   forms: formChannels,
   notifications: notificationChannels,
+  tenants: tenantChannels,
 } as const;
 
 type Rooms = typeof channelRooms;
@@ -74,6 +76,7 @@ export const channels = {
   ...apiKeyChannels,
   ...formChannels,
   ...notificationChannels,
+  ...tenantChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;

@@ -4,7 +4,7 @@
  * developer's merge history are `developers:` channels (developers.ts).
  */
 import { z } from 'zod';
-import { uuid } from './common';
+import { auditUser, uuid } from './common';
 
 import { mergeRules } from './values';
 
@@ -45,6 +45,8 @@ export const mergeHistoryEntry = z.object({
   mergedAt: z.string(),
   /** For a merge: the unmerge that undid it, if any. */
   undoneBy: z.string().nullable(),
+  /** Who merged (or, for an unmerge, undid); null for entries recorded before the app recorded it. */
+  mergedBy: auditUser.nullable(),
 });
 export type MergeHistoryEntry = z.infer<typeof mergeHistoryEntry>;
 

@@ -41,6 +41,7 @@ export const tableNames = [
   'app.notification_channels',
   'app.notification_deliveries',
   'app.ingest_forms',
+  'app.user_sessions',
   // Computed from the tables above, rebuilt at will.
   'derived.developer_search',
   'derived.search_version',

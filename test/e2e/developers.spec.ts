@@ -3,6 +3,7 @@
  * loaded through the app's own import: search the list, open a profile, merge
  * the first suggested pair, see the merged profile and undo the merge there.
  */
+import { userInfo } from 'node:os';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { callApi, useServedSample } from './serve';
 
@@ -165,6 +166,8 @@ test('merge the first suggestion, see the merged profile, undo it', async ({ pag
   const history = page.getByTestId('merge-history');
   await expect(history).toContainText(`was merged into ${survivor}`);
   await expect(history).toContainText('Reason: Same person (e2e)');
+  // Who merged: `drm serve` acts as the OS account that runs it (README "Who did what").
+  await expect(history.getByTestId('merge-by').first()).toHaveText(`· by ${userInfo().username}`);
   await page.screenshot({ path: testInfo.outputPath('developers-merged-profile-en.png'), fullPage: true });
 
   // The one merged away says where it went.
@@ -179,6 +182,8 @@ test('merge the first suggestion, see the merged profile, undo it', async ({ pag
   await expect(page.getByText('The merge was undone.')).toBeVisible();
   await expect(history.getByText('Undone', { exact: true })).toBeVisible();
   await expect(history.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  // The undo is recorded too, by the same user.
+  await expect(history.getByTestId('merge-by')).toHaveText([`· by ${userInfo().username}`, `· by ${userInfo().username}`]);
 });
 
 test('the pages in Japanese', async ({ page }, testInfo) => {

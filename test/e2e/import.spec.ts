@@ -7,6 +7,7 @@
  * with what to do instead, and never uploaded.
  */
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { expect, test } from '@playwright/test';
 import { dropFile } from './drop-file';
 import { serve, type Served } from './serve';
@@ -85,6 +86,10 @@ test('a dropped CSV is previewed, imported with progress and listed in the histo
   const row = history.getByRole('row').filter({ hasText: 'activities.csv' }).first();
   await expect(row).toContainText('Succeeded');
   await expect(row).toContainText('Activities');
+  // Who imported it: `drm serve` acts as the OS account that runs it (README "Who did what").
+  await expect(history.getByRole('columnheader', { name: 'By' })).toBeVisible();
+  await expect(row.getByTestId('who')).toHaveText(userInfo().username);
+  await expect(row.getByTestId('who')).toHaveAttribute('title', /@localhost$/);
 });
 
 test('a file with a bad row, dropped on another page, is rejected with the row’s line, column and reason', async ({ page }, testInfo) => {

@@ -18,13 +18,13 @@ export interface Served {
 }
 
 /** A running `drm` command: the URL it printed, and how to stop it (waiting for its exit). */
-interface Started {
+export interface Started {
   url: string;
   stop(signal: NodeJS.Signals): Promise<void>;
 }
 
 /** Runs `drm ARGS` as a user would and resolves to the first URL its output names (`printed`'s first group). */
-async function startDrm(args: readonly string[], printed: RegExp): Promise<Started> {
+export async function startDrm(args: readonly string[], printed: RegExp): Promise<Started> {
   // Its command words, before the first option: `drm serve`, `drm shortlinks serve`.
   const name = [
     'drm',

@@ -7,20 +7,24 @@ import { withDatabase } from './global-setup';
 
 /**
  * A fresh, fully migrated and seeded database on the suite's real
- * PostgreSQL, owned by the app's role. Drop it in afterAll.
+ * PostgreSQL, owned by `drm_owner` as the app's own is. `url` is the owner's
+ * (BYPASSRLS: a test's own SQL sees every tenant; given to startCore, it is
+ * an external database's URL, whose app connections run as drm_app);
+ * `appUrl` is the app's login `drm`, bound by row-level security.
  */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const { superuserUrl, appUrl, template } = inject('postgres');
+export async function createTestDatabase(): Promise<{ url: string; appUrl: string; drop(): Promise<void> }> {
+  const { superuserUrl, appUrl, ownerUrl, template } = inject('postgres');
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client(superuserUrl);
   await admin.connect();
   try {
-    await admin.query(`create database ${name} template ${template} owner drm`);
+    await admin.query(`create database ${name} template ${template} owner drm_owner`);
   } finally {
     await admin.end();
   }
   return {
-    url: withDatabase(appUrl, name),
+    url: withDatabase(ownerUrl, name),
+    appUrl: withDatabase(appUrl, name),
     drop: async () => {
       const client = new pg.Client(superuserUrl);
       await client.connect();

@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startCore } from '../../src-main/core/index';
+import { trustCitextEquality } from '../../src-main/core/db/leakproof';
 import { startEmbeddedPostgres } from '../../src-main/core/db/postgres';
 import { postgresServersUnder } from './processes';
 import { makeTempDir, TEST_PREFIX } from './temp';
@@ -16,7 +17,7 @@ export const TEMPLATE_DB = 'drm_template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    postgres: { superuserUrl: string; appUrl: string; template: string };
+    postgres: { superuserUrl: string; appUrl: string; ownerUrl: string; template: string };
   }
 }
 
@@ -29,17 +30,22 @@ export default async function setup(project: TestProject) {
   try {
     const admin = new pg.Client(server.superuserUrl);
     await admin.connect();
-    await admin.query(`create database ${TEMPLATE_DB} owner drm`);
+    await admin.query(`create database ${TEMPLATE_DB} owner drm_owner`);
     await admin.end();
-    const templateUrl = withDatabase(server.url, TEMPLATE_DB);
+    const templateUrl = withDatabase(server.ownerUrl, TEMPLATE_DB);
     const core = await startCore({ databaseUrl: templateUrl });
     await core.stop();
+    // As the embedded cluster does for the app's database after migrating (db/leakproof.ts).
+    const template = new pg.Client(withDatabase(server.superuserUrl, TEMPLATE_DB));
+    await template.connect();
+    await trustCitextEquality(template);
+    await template.end();
   } catch (error) {
     await server.stop();
     dir.remove();
     throw error;
   }
-  project.provide('postgres', { superuserUrl: server.superuserUrl, appUrl: server.url, template: TEMPLATE_DB });
+  project.provide('postgres', { superuserUrl: server.superuserUrl, appUrl: server.url, ownerUrl: server.ownerUrl, template: TEMPLATE_DB });
 
   return async () => {
     await server.stop();

@@ -12,12 +12,57 @@ export const FUNNEL_SPARSE_MIGRATION = '0007_funnel_sparse';
 /** The functions 0007 adds (a database before it has none). */
 const DROP_FUNNEL_SPARSE_FUNCTIONS = 'drop function derived.funnel_row, derived.funnel_bits_with, derived.funnel_bits_members';
 
+/** The migration that isolates tenants by row-level security (README "Tenants and row-level security"). */
+export const TENANT_RLS_MIGRATION = '0009_tenant_rls';
+
 /**
- * What 0008_team_state added, undone on `client`: every undo below calls it
- * first, as the migrations after the one it undoes run again.
+ * What 0008_team_state and 0009_tenant_rls added, undone on `client` (owner
+ * or superuser): every undo below calls it first, as the migrations after the
+ * one it undoes run again. The role drm_app and its grants stay (0009 keeps
+ * both if present).
  */
-async function undoTeamStateMigration(client: pg.Client): Promise<void> {
+async function undoTeamMigrations(client: pg.Client): Promise<void> {
+  await undoUserSessions(client);
+  await undoRowLevelSecurity(client);
   await client.query('drop table if exists app.api_key_uses, app.ingest_forms, app.notification_deliveries, app.notification_channels');
+}
+
+/** What 0010_user_sessions added: the team server's sessions and their lookup. */
+async function undoUserSessions(client: pg.Client): Promise<void> {
+  await client.query('drop function if exists app.user_session_by_hash(text); drop table if exists app.user_sessions');
+}
+
+/** 0009's policies, forced RLS, SECURITY DEFINER functions and the bulk loads' app.deferred_keys. */
+async function undoRowLevelSecurity(client: pg.Client): Promise<void> {
+  await client.query(
+    `drop function if exists app.api_key_by_hash(text), app.ingest_form_by_key(text), app.users_by_email(text), app.tenant_list(),
+       app.defer_keys(regclass, "char"[]), app.restore_keys(regclass), app.analyze_tables(regclass[]), app.deferrable_tables();
+     drop table if exists app.deferred_keys;
+     drop function if exists app.deferred_keys_restored();
+     do $$
+     declare t record;
+     begin
+       for t in select schemaname, tablename from pg_policies where policyname = 'tenant_isolation' loop
+         execute format('drop policy tenant_isolation on %I.%I', t.schemaname, t.tablename);
+         execute format('alter table %I.%I no force row level security, disable row level security', t.schemaname, t.tablename);
+       end loop;
+     end $$`,
+  );
+}
+
+/** Takes a migrated database back to the schema before 0009_tenant_rls, its data kept. */
+export async function undoTenantRlsMigration(url: string): Promise<void> {
+  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === TENANT_RLS_MIGRATION)!.when;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await undoUserSessions(client);
+    await undoRowLevelSecurity(client);
+    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
+    await client.query('delete from schema_migrations where name >= $1', [TENANT_RLS_MIGRATION]);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
@@ -31,7 +76,7 @@ export async function undoDerivedMigration(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await undoTeamStateMigration(client);
+    await undoTeamMigrations(client);
     await client.query('drop schema derived cascade; drop schema app cascade');
     await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
     await client.query('delete from schema_migrations where name >= $1', [DERIVED_MIGRATION]);
@@ -57,7 +102,6 @@ export async function undoDerivedV2Migration(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await undoTeamStateMigration(client);
     await client.query('drop table derived.roi_steps, derived.roi_inputs');
     for (const statement of created) await client.query(statement);
     await client.query(
@@ -88,7 +132,7 @@ export async function undoDerivedV3Migration(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await undoTeamStateMigration(client);
+    await undoTeamMigrations(client);
     await client.query(
       `drop table app.developer_number, derived.funnel_bits, derived.funnel_cells, derived.merge_keys, derived.merge_pairs,
          derived.search_version, derived.developer_search_gone;
@@ -117,7 +161,7 @@ export async function undoFunnelSparseMigration(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await undoTeamStateMigration(client);
+    await undoTeamMigrations(client);
     await client.query(
       `alter table derived.funnel_bits drop constraint funnel_bits_one_form_check;
        update derived.funnel_bits set bits = derived.funnel_bits_with(null, members) where bits is null;

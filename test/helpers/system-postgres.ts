@@ -84,3 +84,20 @@ export async function startSystemPostgres(): Promise<SystemPostgres> {
     },
   };
 }
+
+/**
+ * A team's shared database on `server`, as README "Team mode" sets one up: a
+ * login role that is no superuser but bypasses RLS (it migrates) owns a new
+ * database. Answers the owner's URL, the one `--database-url` takes.
+ */
+export async function createTeamDatabase(server: SystemPostgres, name: string): Promise<string> {
+  const admin = new pg.Client(server.url);
+  await admin.connect();
+  try {
+    await admin.query(`create role ${name}_owner login nosuperuser bypassrls createrole password 'owner-secret'`);
+    await admin.query(`create database ${name} owner ${name}_owner`);
+  } finally {
+    await admin.end();
+  }
+  return server.url.replace('postgres@', `${name}_owner:owner-secret@`).replace(/\/postgres$/, `/${name}`);
+}

@@ -31,7 +31,9 @@ describe('api-keys channels', () => {
     const row = (await storedRows()).find((r) => r.api_key_id === created.apiKeyId)!;
     expect(row.hashed_key).toBe(createHash('sha256').update(created.key).digest('hex'));
     expect(row.scope).toBe('ingest read');
-    expect(row.created_by).toBeNull();
+    // Created without a signed-in user: by the OS account's local user (README "Who did what").
+    expect(row.created_by).toBe(created.createdByUser?.userId);
+    expect(created.createdByUser?.email).toMatch(/@localhost$/);
     const listed = await call(db.core, 'api-keys:list', {});
     const shown = listed.find((k) => k.apiKeyId === created.apiKeyId)!;
     expect(shown).not.toHaveProperty('key');
@@ -86,6 +88,8 @@ describe('drm api-keys', () => {
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('from the CLI');
     expect(listed.stdout).not.toContain(key.key);
+    // The CLI acts as the OS account's local user (README "Who did what").
+    expect(listed.stdout).toMatch(/created by[\s\S]*from the CLI.*@localhost/);
     const revoked = await run('revoke', key.apiKeyId, '--json');
     expect(revoked.code).toBe(0);
     expect((JSON.parse(revoked.stdout) as { revokedAt: string | null }).revokedAt).not.toBeNull();

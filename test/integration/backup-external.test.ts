@@ -1,6 +1,7 @@
 /**
  * Backups on an external PostgreSQL (Debian's, ≥ 14) reached as a
- * non-superuser that owns its databases: a backup made there restores there,
+ * non-superuser that owns its databases (BYPASSRLS and CREATEROLE, as README
+ * "Tenants and row-level security" asks): a backup made there restores there,
  * over data with --replace, and a backup made on the embedded PostgreSQL 18
  * restores there too (COPY text carries across versions).
  */
@@ -23,7 +24,7 @@ beforeAll(async () => {
   server = await startSystemPostgres();
   const admin = new pg.Client(server.url);
   await admin.connect();
-  await admin.query("create role team_app login nosuperuser nocreatedb nocreaterole password 'team-secret'");
+  await admin.query("create role team_app login nosuperuser nocreatedb createrole bypassrls password 'team-secret'");
   for (const name of ['a', 'b'] as const) {
     await admin.query(`create database drm_${name} owner team_app`);
     urls[name] = server.url.replace('postgres@', 'team_app:team-secret@').replace(/\/postgres$/, `/drm_${name}`);

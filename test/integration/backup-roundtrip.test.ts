@@ -92,14 +92,14 @@ describe('drm backup, then drm restore into a fresh data folder', () => {
     const tables = await appTables(original.url);
     expect(tables).toContain('derived.developer_search');
     // derived included: rebuilt on restore, it must equal what the original kept current.
-    expect(await exceptAllBothWays(original.url, restoredServer.url, tables)).toEqual({});
-    expect(await catalogFingerprint(restoredServer.url)).toEqual(await catalogFingerprint(original.url));
+    expect(await exceptAllBothWays(original.url, restoredServer.ownerUrl, tables)).toEqual({});
+    expect(await catalogFingerprint(restoredServer.ownerUrl)).toEqual(await catalogFingerprint(original.url));
     const next = (url: string) => queryValue<number>(url, "select nextval('schema_migrations_id_seq')::int as value");
-    expect(await next(restoredServer.url)).toBe(await next(original.url));
+    expect(await next(restoredServer.ownerUrl)).toBe(await next(original.url));
   });
 
   it('gives the same funnel and ROI reports', async () => {
-    restoredCore = await startCore({ databaseUrl: restoredServer!.url });
+    restoredCore = await startCore({ databaseUrl: restoredServer!.ownerUrl });
     const period = { from: '2024-04-01', to: '2025-04-01' };
     for (const core of [original.core, restoredCore])
       expect((await ok(core.handlers['analytics:get-funnel'](period))).stages[0]!.reached).toBeGreaterThan(0);

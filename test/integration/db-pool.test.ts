@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src-main/core/db/client';
 import { poolOf } from '../../src-main/core/db/db';
+import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { createTestDatabase } from '../helpers/database';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -15,7 +16,7 @@ let opened: Database;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  opened = openDatabase(database.url);
+  opened = openDatabase(database.url, DEFAULT_TENANT);
 });
 afterAll(async () => {
   await opened.close();

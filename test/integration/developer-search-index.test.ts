@@ -144,7 +144,7 @@ async function expectSameAnswers(): Promise<number> {
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: t.url, max: 3 });
   db = dbOn(pool);
-  index = createSearchIndexClient({ url: t.url });
+  index = createSearchIndexClient({ url: t.url, tenant: DEFAULT_TENANT });
   await importCsv('developers.csv', developersCsv(), 'developers');
   await importCsv('activities-0.csv', activitiesCsv(0), 'activities');
 });
@@ -218,7 +218,7 @@ describe('the search index equals the SQL path', () => {
   });
 
   it('leaves a tenant above its size cap to SQL', async () => {
-    const capped = createSearchIndexClient({ url: t.url, maxRows: 10 });
+    const capped = createSearchIndexClient({ url: t.url, tenant: DEFAULT_TENANT, maxRows: 10 });
     try {
       expect(await indexedPage(db, DEFAULT_TENANT, capped, developerListQuery.parse({}))).toBeNull();
       await capped.settled(DEFAULT_TENANT);

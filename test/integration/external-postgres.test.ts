@@ -1,7 +1,10 @@
 /**
  * The same migrations on an external PostgreSQL: the operating system's
  * server (Debian's `postgresql`), started here, reached only through
- * DATABASE_URL as `npm run db:migrate` reads it, as a non-superuser owner.
+ * DATABASE_URL as `npm run db:migrate` reads it, as a non-superuser owner
+ * with what README "Tenants and row-level security" asks of it: BYPASSRLS
+ * (migrations and the cross-tenant lookups) and CREATEROLE (migration 0009
+ * creates drm_app, the role the app's connections SET ROLE to).
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +26,7 @@ beforeAll(async () => {
   server = await startSystemPostgres();
   const admin = new pg.Client(server.url);
   await admin.connect();
-  await admin.query("create role team_app login nosuperuser password 'team-secret'");
+  await admin.query("create role team_app login nosuperuser bypassrls createrole password 'team-secret'");
   await admin.query('create database drm_team owner team_app');
   await admin.end();
   appUrl = server.url.replace('postgres@', 'team_app:team-secret@').replace(/\/postgres$/, '/drm_team');

@@ -247,7 +247,7 @@ describe('bounds', () => {
 
 describe('free disk space', () => {
   it('refuses an import that would not fit, naming the folder and the space needed', async () => {
-    const database = openDatabase(db.url);
+    const database = openDatabase(db.url, DEFAULT_TENANT);
     const importer = createImporter(database.db, createCoreEvents(), DEFAULT_TENANT);
     const files = createFileRegistry();
     const local = { session: LOCAL_SESSION };

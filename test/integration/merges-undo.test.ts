@@ -279,6 +279,27 @@ describe('refusals', () => {
     await call(db.core, 'developers:unmerge', { mergeId: first.mergeId });
   });
 
+  it("refuses to unmerge when the merged-away record's email is another developer's primary email since, and changes nothing", async () => {
+    const { mergeId } = await call(db.core, 'developers:merge', { intoId: p, fromId: q });
+    // The survivor's filled email was replaced, and D took the one that came from Q.
+    await queryRows(db.url, "update developers set primary_email = 'p@p.example' where developer_id = $1", [p]);
+    await queryRows(db.url, "update developers set primary_email = 'q@q.example' where developer_id = $1", [d]);
+    const before = await identitySnapshot(db.url);
+    const refused = await callError(db.core, 'developers:unmerge', { mergeId });
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      message: `Cannot undo merge ${mergeId}: q@q.example is now the primary email of developer ${d}`,
+    });
+    expect(await identitySnapshot(db.url)).toEqual(before);
+    // D gives it back: now the merge can be undone, and Q has its email again.
+    await queryRows(db.url, "update developers set primary_email = 'd@d.example' where developer_id = $1", [d]);
+    await call(db.core, 'developers:unmerge', { mergeId });
+    expect(await queryRows(db.url, 'select primary_email::text as email from developers where developer_id = $1', [q])).toEqual([
+      { email: 'q@q.example' },
+    ]);
+    await queryRows(db.url, 'update developers set primary_email = null where developer_id = $1', [p]);
+  });
+
   it('only undoes merges', async () => {
     await call(db.core, 'merges:dismiss', { a: c, b: d });
     const [dismissal] = await queryRows<{ id: string }>(

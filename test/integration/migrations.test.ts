@@ -16,17 +16,17 @@ import { createTestDatabase } from '../helpers/database';
 import { withDatabase } from '../helpers/global-setup';
 import { makeTempDir } from '../helpers/temp';
 
-const { superuserUrl, appUrl } = inject('postgres');
+const { superuserUrl, ownerUrl } = inject('postgres');
 const created: string[] = [];
 
 async function emptyDatabase(): Promise<string> {
   const name = `migrate_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client(superuserUrl);
   await admin.connect();
-  await admin.query(`create database ${name} owner drm`);
+  await admin.query(`create database ${name} owner drm_owner`);
   await admin.end();
   created.push(name);
-  return withDatabase(appUrl, name);
+  return withDatabase(ownerUrl, name);
 }
 
 afterAll(async () => {

@@ -35,8 +35,9 @@ async function start(dataDir: string): Promise<Started> {
 async function clusterWithData(label: string): Promise<string> {
   const dataDir = tempDataDir(label);
   const { server } = await start(dataDir);
-  await queryRows(server.url, 'create table kept (v text)');
-  await queryRows(server.url, "insert into kept values ('written before')");
+  // The owner creates it (the login `drm` owns nothing); `drm` may read it, which proves its password works.
+  await queryRows(server.ownerUrl, 'create table kept (v text); grant select on kept to drm');
+  await queryRows(server.ownerUrl, "insert into kept values ('written before')");
   await server.stop();
   return dataDir;
 }

@@ -62,8 +62,8 @@ describe('embedded PostgreSQL lifecycle', () => {
     });
     const [role] = await queryRows<{ rolsuper: boolean }>(first.url, 'select rolsuper from pg_roles where rolname = current_user');
     expect(role?.rolsuper).toBe(false);
-    await queryRows(first.url, 'create table kept (v text)');
-    await queryRows(first.url, "insert into kept values ('still here')");
+    await queryRows(first.ownerUrl, 'create table kept (v text); grant select on kept to drm');
+    await queryRows(first.ownerUrl, "insert into kept values ('still here')");
     await first.stop();
     expect(isRunning(first.pid)).toBe(false);
     await first.stop(); // a second stop is harmless
@@ -186,11 +186,11 @@ describe('embedded PostgreSQL lifecycle', () => {
   });
 });
 
-/** The app URL of the server currently running on `dataDir`, from its owner record. */
+/** The owner's URL of the server currently running on `dataDir` (row-level security binds the app's login), from its owner record. */
 function startedUrl(dataDir: string): string {
   const owner = JSON.parse(readFileSync(join(dataDir, 'server.json'), 'utf8')) as { port: number };
-  const credentials = JSON.parse(readFileSync(join(dataDir, 'credentials.json'), 'utf8')) as { appPassword: string };
-  return `postgres://drm:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${owner.port}/drm`;
+  const credentials = JSON.parse(readFileSync(join(dataDir, 'credentials.json'), 'utf8')) as { superuserPassword: string };
+  return `postgres://postgres:${encodeURIComponent(credentials.superuserPassword)}@127.0.0.1:${owner.port}/drm?options=-c%20role%3Ddrm_owner`;
 }
 
 function snapshot(dir: string): Record<string, string> {

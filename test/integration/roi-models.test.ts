@@ -249,9 +249,11 @@ describe('ROI under every model and lookback', () => {
       const pid = (await second.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
       const later = withdraw(second, bob!);
       // The second waits for the first's row lock before the first commits.
+      // pg_blocking_pids, not pg_stat_activity's wait event: the tests connect as drm_owner through a
+      // superuser login, and a role without the login's privileges sees no other session's wait event.
       for (;;) {
-        const [w] = await rows<{ wait: string | null }>('select wait_event_type as wait from pg_stat_activity where pid = $1', [pid]);
-        if (w?.wait === 'Lock') break;
+        const [w] = await rows<{ blocked: boolean }>('select cardinality(pg_blocking_pids($1)) > 0 as blocked', [pid]);
+        if (w?.blocked) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await first.query('commit');

@@ -10,6 +10,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/core/db/client';
+import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { createShortlink, findByKey } from '../../src-main/core/shortlinks/service';
 import { useCoreOnTestDatabase } from '../helpers/database';
 import { queryRows } from '../helpers/imports';
@@ -79,21 +80,24 @@ describe('short links', () => {
 
   it('keeps keys unique per tenant only: another tenant may use the same key', async () => {
     await queryRows(db.url, "insert into tenants (tenant_id, name) values ('other', 'Other')");
-    const opened = openDatabase(db.url);
+    // Each tenant's own connections (row-level security binds a pool to its tenant).
+    const other = openDatabase(db.url, 'other');
+    const opened = openDatabase(db.url, DEFAULT_TENANT);
     try {
-      const id = await createShortlink(opened.db, 'other', { key: 'Spring-26', targetUrl: 'https://other.example.com/' });
-      expect((await findByKey(opened.db, 'other', 'Spring-26'))?.shortlinkId).toBe(id);
+      const id = await createShortlink(other.db, 'other', { key: 'Spring-26', targetUrl: 'https://other.example.com/' });
+      expect((await findByKey(other.db, 'other', 'Spring-26'))?.shortlinkId).toBe(id);
       expect((await findByKey(opened.db, 'default', 'Spring-26'))?.targetUrl).toBe('https://example.com/spring');
       expect(await findByKey(opened.db, 'default', 'spring-26')).toBeUndefined();
       // The default tenant's list does not show the other tenant's link.
       expect((await call(db.core, 'shortlinks:list', { q: 'other.example' })).length).toBe(0);
     } finally {
+      await other.close();
       await opened.close();
     }
   });
 
   it('draws a generated key again when it collides', async () => {
-    const opened = openDatabase(db.url);
+    const opened = openDatabase(db.url, DEFAULT_TENANT);
     try {
       // The first draw is taken (exactly), the second is free.
       const draws = ['Spring-26', 'fresh234'];
@@ -107,7 +111,7 @@ describe('short links', () => {
 
   it('never makes a key that differs from a typed one only in case', async () => {
     await call(db.core, 'shortlinks:create', { key: 'Case2345', targetUrl: 'https://example.com/case' });
-    const opened = openDatabase(db.url);
+    const opened = openDatabase(db.url, DEFAULT_TENANT);
     try {
       const draws = ['case2345', 'free2345'];
       const id = await createShortlink(opened.db, 'default', { targetUrl: 'https://example.com/case-twin' }, () => draws.shift()!);

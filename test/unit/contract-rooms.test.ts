@@ -26,6 +26,7 @@ const PREFIXES: Record<keyof typeof channelRooms, readonly string[]> = {
   'api-keys': ['api-keys:'],
   forms: ['forms:'],
   notifications: ['notifications:'],
+  tenants: ['tenants:'],
 };
 
 /** Files of the contract that hold no channel map of `channels`. */

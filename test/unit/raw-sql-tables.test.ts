@@ -15,6 +15,8 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/analytics/trend.ts': 'set-based: activity counts per bucket',
   'src-main/core/backup/catalog.ts': 'set-based: row counts and the migrations a backup records, for every table at once',
   'src-main/core/backup/restore.ts': 'set-based: a restore empties and refills every table with COPY',
+  'src-main/core/backup/refusal.ts':
+    "on a backup's or restore's own connection (the owner's): counts every tenant, which RLS hides from the app's Db",
   'src-main/core/campaigns/detail-series.ts':
     "set-based: a campaign's numbers per bucket and its top developers, aggregated over attribution",
   'src-main/core/campaigns/roi.ts': 'set-based: ROI over attribution and budgets',

@@ -87,6 +87,7 @@ const job = (over: Partial<ImportJob>): ImportJob => ({
   earlyStop: null,
   eventTitle: null,
   clickIdConflicts: null,
+  createdBy: null,
   ...over,
 });
 

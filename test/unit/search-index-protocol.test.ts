@@ -31,7 +31,7 @@ class FakeWorker extends EventEmitter implements WorkerLike {
 
 function withFakes() {
   const workers: FakeWorker[] = [];
-  const client = createSearchIndexClient({ url: 'postgres://unused' }, () => {
+  const client = createSearchIndexClient({ url: 'postgres://unused', tenant: 'default' }, () => {
     const worker = new FakeWorker();
     workers.push(worker);
     return worker;

@@ -1,14 +1,15 @@
 import type { Db } from '../db/db';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
+import { NOBODY, type ActorOf } from '../audit/actor';
 import { createApiKey, listApiKeys, revokeApiKey } from './service';
 
-export function apiKeyHandlers(db: Db, events: CoreEvents, tenant: string): DomainHandlers {
+/** `actorOf`: who a created key is recorded as created by (`api_keys.created_by`). */
+export function apiKeyHandlers(db: Db, events: CoreEvents, tenant: string, actorOf: ActorOf = NOBODY): DomainHandlers {
   return {
     'api-keys:list': () => listApiKeys(db, tenant),
-    'api-keys:create': async ({ name, scopes }) => {
-      // Sign-in (issue 14 §2) passes the caller's user id here as createdBy.
-      const created = await createApiKey(db, tenant, { name, scopes });
+    'api-keys:create': async ({ name, scopes }, caller) => {
+      const created = await createApiKey(db, tenant, { name, scopes, createdBy: await actorOf(caller) });
       events.emit('db:changed', { tables: ['api_keys'] });
       return created;
     },

@@ -5,7 +5,7 @@
  * Only the SHA-256 (hex) of the whole text is stored: a key has 256 bits of
  * entropy, so a slow password hash would add nothing but latency.
  */
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 const PREFIX = 'drm_';
 /** What a presented key must look like before it is worth a database lookup. */
@@ -31,10 +31,3 @@ export function newKey(): NewKey {
 
 /** Whether `text` has a key's shape (a Bearer token of something else is refused without a query). */
 export const looksLikeKey = (text: string) => SHAPE.test(text);
-
-/** Compares two hex hashes in constant time: the lookup found the row by hash, this guards against any loose match. */
-export function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
-  return x.length === y.length && timingSafeEqual(x, y);
-}

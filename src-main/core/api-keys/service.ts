@@ -1,12 +1,13 @@
 /**
  * API keys of a tenant: create (the only time the key text exists outside
- * the caller), list, revoke. `created_by` stays null until people sign in
- * (issue 14 §2): the `createdBy` parameter is where the signed-in user goes.
+ * the caller), list, revoke. `created_by` is who created the key (the
+ * handler's actor: README "Who did what"); keys of older versions have none.
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { storedScope, type ApiKeyScope, type ApiKeySummary } from '../../../src-shared/contract/api-keys';
 import type { Db } from '../db/db';
-import { apiKeys } from '../db/schema';
+import { apiKeys, users } from '../db/schema';
+import { auditUserOf, joinUser, WHO_COLUMNS } from '../audit/who';
 import { apiKeyUses } from '../db/schema-app';
 import { CoreError } from '../errors';
 import { newKey, publicIdOf } from './secret';
@@ -15,15 +16,16 @@ const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
 function selectKeys(db: Db, tenant: string, apiKeyId?: string) {
   return db
-    .select({ key: apiKeys, lastUsedAt: apiKeyUses.lastUsedAt, lastUsedFrom: apiKeyUses.lastUsedFrom })
+    .select({ key: apiKeys, lastUsedAt: apiKeyUses.lastUsedAt, lastUsedFrom: apiKeyUses.lastUsedFrom, ...WHO_COLUMNS })
     .from(apiKeys)
     .leftJoin(apiKeyUses, eq(apiKeyUses.apiKeyId, apiKeys.apiKeyId))
+    .leftJoin(users, joinUser(apiKeys.createdBy, apiKeys.tenantId))
     .where(and(eq(apiKeys.tenantId, tenant), apiKeyId === undefined ? undefined : eq(apiKeys.apiKeyId, apiKeyId)));
 }
 
 type Selected = Awaited<ReturnType<typeof selectKeys>>[number];
 
-function summary({ key, lastUsedAt, lastUsedFrom }: Selected): ApiKeySummary {
+function summary({ key, lastUsedAt, lastUsedFrom, ...who }: Selected): ApiKeySummary {
   return {
     apiKeyId: key.apiKeyId,
     name: key.name,
@@ -32,6 +34,7 @@ function summary({ key, lastUsedAt, lastUsedFrom }: Selected): ApiKeySummary {
     scopes: storedScope.safeParse(key.scope ?? '').data ?? [],
     createdAt: key.createdAt.toISOString(),
     createdBy: key.createdBy,
+    createdByUser: auditUserOf(who),
     lastUsedAt: iso(lastUsedAt),
     lastUsedFrom,
     revokedAt: iso(key.revokedAt),
@@ -64,6 +67,15 @@ export async function createApiKey(
     createdBy: fields.createdBy ?? null,
   });
   return { ...(await getApiKey(db, tenant, made.apiKeyId)), key: made.key };
+}
+
+/**
+ * Who created a key of the session's tenant (null: nobody recorded, or not
+ * one of its keys): an ingest through the key is recorded as that user's.
+ */
+export async function keyCreator(db: Db, apiKeyId: string): Promise<string | null> {
+  const [row] = await db.select({ createdBy: apiKeys.createdBy }).from(apiKeys).where(eq(apiKeys.apiKeyId, apiKeyId));
+  return row?.createdBy ?? null;
 }
 
 export async function revokeApiKey(db: Db, tenant: string, apiKeyId: string): Promise<ApiKeySummary> {

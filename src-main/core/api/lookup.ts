@@ -1,41 +1,34 @@
 /**
  * The two lookups of the HTTP API that cannot know the tenant beforehand: a
- * presented API key (by its hash) and a public form key. They are the only
- * queries of the app that read across tenants; under row-level security they
- * become SECURITY DEFINER functions (issue 14 §1), so keep them here, small,
- * and returning only what the caller needs to pick the tenant.
+ * presented API key (by its hash) and a public form key. Under row-level
+ * security the session's connections see only their own tenant, so these go
+ * through migration 0009's SECURITY DEFINER functions (tenants/lookups.ts),
+ * which answer one key's row with its tenant and nothing else; the caller
+ * then compares that tenant with the one it serves.
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/db';
-import { apiKeys } from '../db/schema';
 import { ingestForms } from '../db/schema-app';
+import { apiKeyByHash, ingestFormByKey, type ApiKeyLookup, type IngestFormLookup } from '../tenants/lookups';
+import { and, eq } from 'drizzle-orm';
 
-export interface KeyByHash {
-  apiKeyId: string;
-  tenantId: string;
-  hashedKey: string;
-  scope: string | null;
-  revokedAt: Date | null;
+/** The key whose stored SHA-256 is `hash`, in whichever tenant holds it. */
+export function findApiKeyByHash(db: Db, hash: string): Promise<ApiKeyLookup | undefined> {
+  return apiKeyByHash(db, hash);
 }
 
-export async function findApiKeyByHash(db: Db, hash: string): Promise<KeyByHash | undefined> {
+export type FormByKey = IngestFormLookup & { name: string };
+
+/**
+ * The form with this key, when it belongs to `tenant` (the one the server
+ * serves): its tenant comes from the definer function, its name from the
+ * tenant's own rows.
+ */
+export async function findFormByKey(db: Db, formKey: string, tenant: string): Promise<FormByKey | undefined> {
+  const form = await ingestFormByKey(db, formKey);
+  if (!form || form.tenantId !== tenant) return undefined;
   const [row] = await db
-    .select({
-      apiKeyId: apiKeys.apiKeyId,
-      tenantId: apiKeys.tenantId,
-      hashedKey: apiKeys.hashedKey,
-      scope: apiKeys.scope,
-      revokedAt: apiKeys.revokedAt,
-    })
-    .from(apiKeys)
-    .where(eq(apiKeys.hashedKey, hash))
-    .limit(1);
-  return row;
-}
-
-export type FormByKey = typeof ingestForms.$inferSelect;
-
-export async function findFormByKey(db: Db, formKey: string): Promise<FormByKey | undefined> {
-  const [row] = await db.select().from(ingestForms).where(eq(ingestForms.formKey, formKey)).limit(1);
-  return row;
+    .select({ name: ingestForms.name })
+    .from(ingestForms)
+    .where(and(eq(ingestForms.tenantId, tenant), eq(ingestForms.formKey, formKey)));
+  return row && { ...form, name: row.name };
 }

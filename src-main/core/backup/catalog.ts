@@ -8,6 +8,7 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { SqlClient } from '../db/db';
 import { schemaTables } from '../db/tables';
 import { readApplied, readJournal } from '../db/migrate';
+import { LOCAL_AUTH_PROVIDER } from '../audit/local-user';
 import type { Manifest, TableStart } from './format';
 
 /** Everything the user owns; `derived` is computed from it and rebuilt on restore. */
@@ -66,11 +67,22 @@ export async function readMigrationState(client: SqlClient, migrationsDir: strin
   });
 }
 
+/**
+ * Whether a table holds rows of the user's. Every start writes the OS
+ * account's local user (audit/local-user.ts), which is not data anyone would
+ * miss: `users` counts only with another account in it.
+ */
+function probeOf(t: { schema: string; name: string }): string {
+  if (t.schema === 'public' && t.name === 'users')
+    return `exists (select 1 from ${qualified(t)} where auth_provider is distinct from '${LOCAL_AUTH_PROVIDER}')`;
+  return `exists (select 1 from ${qualified(t)})`;
+}
+
 /** Whether any table holds rows beyond what seeding writes: anything the user would miss. */
 export async function hasUserData(client: SqlClient): Promise<boolean> {
   const tables = (await readTables(client)).filter((t) => !(t.schema === 'public' && SEEDED_TABLES.has(t.name)));
   if (tables.length === 0) return false;
-  const probes = tables.map((t) => `exists (select 1 from ${qualified(t)})`).join(' or ');
+  const probes = tables.map(probeOf).join(' or ');
   const { rows } = await client.query<{ any: boolean }>(`select (${probes}) as any`);
   return rows[0]!.any;
 }

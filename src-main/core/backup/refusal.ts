@@ -1,4 +1,5 @@
 import type { ApiErrorCode } from '../../../src-shared/contract/common';
+import type { SqlClient } from '../db/db';
 import { CoreError } from '../errors';
 
 /**
@@ -17,7 +18,8 @@ export type BackupRefusalReason =
   | 'not-found'
   | 'bad-id'
   | 'no-folder-picker'
-  | 'missing-folder';
+  | 'missing-folder'
+  | 'multi-tenant';
 
 const CODES: Record<BackupRefusalReason, ApiErrorCode> = {
   foreign: 'BAD_INPUT',
@@ -32,6 +34,7 @@ const CODES: Record<BackupRefusalReason, ApiErrorCode> = {
   'bad-id': 'BAD_INPUT',
   'no-folder-picker': 'UNAVAILABLE',
   'missing-folder': 'UNAVAILABLE',
+  'multi-tenant': 'CONFLICT',
 };
 
 export class BackupRefusal extends CoreError {
@@ -41,5 +44,24 @@ export class BackupRefusal extends CoreError {
   ) {
     super(CODES[reason], message, { reason });
     this.name = 'BackupRefusal';
+  }
+}
+
+/**
+ * A backup holds a whole database and a restore replaces one: on a database
+ * shared by several tenants, either would cross them (README "Tenants and
+ * row-level security"). Refused until backups are made per tenant. Runs on
+ * the owner's connection, which sees every tenant.
+ */
+export async function refuseSharedDatabase(client: SqlClient, what: 'back up' | 'restore into'): Promise<void> {
+  const present = await client.query<{ ok: boolean }>("select to_regclass('public.tenants') is not null as ok");
+  if (!present.rows[0]?.ok) return;
+  const { rows } = await client.query<{ n: number }>('select count(*)::int as n from public.tenants');
+  if (rows[0]!.n > 1) {
+    throw new BackupRefusal(
+      'multi-tenant',
+      `Cannot ${what} this database: it holds ${rows[0]!.n} tenants, and a backup holds a whole database. ` +
+        "Back up a shared database with your PostgreSQL provider's own tools (e.g. pg_dump) instead.",
+    );
   }
 }

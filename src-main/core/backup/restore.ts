@@ -23,7 +23,7 @@ import { decompressor } from './codec';
 import { qualifiedName, rowsByTable, type ManifestTable } from './format';
 import { walkSections, type BackupHead } from './read';
 import { backupLevel } from './compat';
-import { BackupRefusal } from './refusal';
+import { BackupRefusal, refuseSharedDatabase } from './refusal';
 import { COPY_SESSION, type CopyProgress } from './write';
 
 export type RestorePhase = 'migrating' | 'loading' | 'indexing' | 'rebuilding';
@@ -67,6 +67,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
       try {
         // Another connection holding a table (an external database in use) fails the restore rather than hanging it.
         await client.query("set local lock_timeout = '30s'");
+        await refuseSharedDatabase(client, 'restore into');
         progress('migrating');
         await dropAppObjects(client, manifest.tables);
         await applyMigrations(client, migrationsDir, level);

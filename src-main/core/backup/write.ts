@@ -27,6 +27,7 @@ import {
   type ManifestTable,
   type TableStart,
 } from './format';
+import { refuseSharedDatabase } from './refusal';
 import { BackupSink } from './sink';
 
 /** Makes COPY text the same whatever the server's or the session's defaults: restorable anywhere. */
@@ -77,6 +78,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
 async function writeSnapshot(client: pg.Client, options: WriteBackupOptions): Promise<WrittenBackup> {
   const compression = options.compression ?? 'brotli';
   await client.query('begin isolation level repeatable read, read only');
+  await refuseSharedDatabase(client, 'back up');
   await client.query(COPY_SESSION);
   const createdAt = new Date();
   const tables = await readTables(client);

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { dbOn, type Db } from './db';
+import { appConnection } from './tenant';
 
 export interface Database {
   /** Over the pool; `db.$client` is the pool. */
@@ -7,18 +8,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function openDatabase(url: string): Database {
+/** A pool whose every connection runs as the app's role under `tenant` (tenant.ts). */
+export function openDatabase(url: string, tenant: string): Database {
   // A desktop app has one user; a few connections keep the UI responsive
   // while an import holds one for its transaction. JIT off: the app's queries
   // are short by design, and at 10M activities their plans cross
   // jit_above_cost, where compiling costs more than running. Set per
   // connection, so it holds on an external server whose role we cannot alter.
   const pool = new pg.Pool({
-    connectionString: url,
+    ...appConnection(url, tenant, '-c jit=off'),
     max: 6,
     idleTimeoutMillis: 30_000,
     application_name: 'drm-desktop',
-    options: '-c jit=off',
   });
   // An idle client losing its server (e.g. PostgreSQL stopped under us) must not crash the process.
   pool.on('error', () => undefined);

@@ -6,8 +6,12 @@
  * foreign key validates it with one set-based join. DDL is transactional:
  * a failed load rolls the definitions back with everything else.
  *
- * Used by the import (one table, secondary indexes and foreign keys) and by
- * restore (every table, every key: also frees the load from foreign-key order).
+ * Used by restore (every table, every key: also frees the load from
+ * foreign-key order), which runs as the tables' owner. The app's own bulk
+ * loads (imports, the search index) run as drm_app, which owns nothing:
+ * deferKeys/restoreKeys and analyzeTables go through the owner's SECURITY
+ * DEFINER functions of migration 0009 instead, which take no DDL from the
+ * caller (README "Tenants and row-level security").
  */
 import type { SqlClient } from './db';
 
@@ -59,4 +63,33 @@ export async function dropKeys(client: SqlClient, tables: readonly string[], kin
       for (const c of ordered) await client.query(`alter table ${c.table} add constraint ${quote(c.name)} ${c.def}`);
     },
   };
+}
+
+/**
+ * Drops `table`'s indexes that back no constraint and its constraints of
+ * `kinds`, in this transaction, through the owner's app.defer_keys; undefined
+ * when it declines (more than one tenant: the DDL would lock every tenant out
+ * of the table). Call restoreKeys before the commit, which fails otherwise.
+ */
+export async function deferKeys(
+  client: SqlClient,
+  table: string,
+  kinds: readonly KeyKind[],
+): Promise<{ indexes: number; constraints: number } | undefined> {
+  const { rows } = await client.query<{ deferred: boolean; indexes: number; constraints: number }>(
+    'select deferred, indexes, constraints from app.defer_keys($1::regclass, $2::"char"[])',
+    [table, kinds],
+  );
+  const r = rows[0];
+  return r?.deferred ? { indexes: r.indexes, constraints: r.constraints } : undefined;
+}
+
+/** Re-creates what deferKeys dropped from `table` in this transaction, exactly as it was. */
+export async function restoreKeys(client: SqlClient, table: string): Promise<void> {
+  await client.query('select app.restore_keys($1::regclass)', [table]);
+}
+
+/** ANALYZE of the app's own tables, which only their owner may run: through its app.analyze_tables. */
+export async function analyzeTables(client: SqlClient, tables: readonly string[]): Promise<void> {
+  await client.query('select app.analyze_tables($1::text[]::regclass[])', [tables]);
 }

@@ -96,10 +96,14 @@ export function pendingMigrations(all: readonly Migration[], applied: readonly A
  * `recordApplied` (a restore takes `schema_migrations` from the backup instead).
  */
 export async function applyMigrations(client: SqlClient, migrationsDir: string, upTo?: number): Promise<string[]> {
-  await client.query('create schema if not exists drizzle');
-  await client.query(
-    'create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)',
-  );
+  // Asked first: a role that may not create (the app's login on a migrated database) still finds nothing to do.
+  const journal = await client.query<{ ok: boolean }>("select to_regclass('drizzle.__drizzle_migrations') is not null as ok");
+  if (!journal.rows[0]?.ok) {
+    await client.query('create schema if not exists drizzle');
+    await client.query(
+      'create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)',
+    );
+  }
   const all = readMigrations(migrationsDir).slice(0, upTo);
   const pending = pendingMigrations(all, await readApplied(client));
   for (const migration of pending) {

@@ -24,20 +24,13 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { resolvePostgresInstallDir } from '../paths';
 import { clusterDir, clusterMajor, initCluster, PostgresStartError, removeOwner, settleStaleServer, writeOwner } from './cluster';
-import {
-  credentialsFile,
-  newCredentials,
-  readCredentials,
-  resetPasswords,
-  saveCredentials,
-  scramMatches,
-  type Credentials,
-} from './credentials';
+import { credentialsFile, newCredentials, readCredentials, resetPasswords, saveCredentials, type Credentials } from './credentials';
 import { acquireDataLock, DataDirInUseError, type DataLock } from './data-lock';
 import { ensureReachable, mkdirOwned, postgresRunAs, readableInstallDir, spawnIds, type RunAs } from './os-user';
 import { freePort } from './ports';
 import { UnsafeBinariesError } from './private-binaries';
 import { processStartTime, shutdownPid } from './processes';
+import { appUrl, ensureAppDatabase, ownerUrl } from './roles';
 import { createLogSink, type LogSink } from './server-log';
 
 export { clusterDir, clusterMajor, PostgresStartError } from './cluster';
@@ -45,8 +38,6 @@ export { DataDirInUseError } from './data-lock';
 
 /** The PostgreSQL major this app ships and accepts. */
 export const POSTGRES_MAJOR = 18;
-const APP_ROLE = 'drm';
-const APP_DATABASE = 'drm';
 
 export interface EmbeddedPostgresOptions {
   /** The app data folder. The cluster is `<dataDir>/pgdata`. */
@@ -62,8 +53,10 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface EmbeddedPostgres {
-  /** Connection string for the app's own (non-superuser) role and database. */
+  /** Connection string for the app's own login (not the owner, no BYPASSRLS) and database. */
   url: string;
+  /** The owner of the app's database (the superuser acting as `drm_owner`): migrations and backups. */
+  ownerUrl: string;
   /** Superuser connection to the `postgres` database, for maintenance and tests. */
   superuserUrl: string;
   port: number;
@@ -112,32 +105,6 @@ async function waitUntilReady(port: number, password: string, child: ChildProces
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new PostgresStartError(`PostgreSQL did not accept connections within ${timeoutMs} ms (last error: ${lastError})`, log.tail());
-}
-
-/** Creates the app's own role and database, and makes sure the role's password is the one in credentials.json. */
-async function ensureAppDatabase(port: number, credentials: Credentials, log: LogSink): Promise<void> {
-  const client = new pg.Client({
-    host: '127.0.0.1',
-    port,
-    user: 'postgres',
-    password: credentials.superuserPassword,
-    database: 'postgres',
-  });
-  await client.connect();
-  try {
-    const role = await client.query<{ rolpassword: string | null }>('select rolpassword from pg_authid where rolname = $1', [APP_ROLE]);
-    const password = client.escapeLiteral(credentials.appPassword);
-    if (role.rowCount === 0) {
-      await client.query(`create role ${APP_ROLE} login nosuperuser nocreatedb nocreaterole password ${password}`);
-    } else if (!scramMatches(role.rows[0]!.rolpassword, credentials.appPassword)) {
-      await client.query(`alter role ${APP_ROLE} password ${password}`);
-      log.notice(`The password of the app's database role did not match credentials.json; it was set again. No data was changed.`);
-    }
-    const db = await client.query('select 1 from pg_database where datname = $1', [APP_DATABASE]);
-    if (db.rowCount === 0) await client.query(`create database ${APP_DATABASE} owner ${APP_ROLE}`);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -266,7 +233,8 @@ async function startLocked(dataDir: string, installDir: string, runAs: RunAs | u
       throw error;
     }
     const info = {
-      url: `postgres://${APP_ROLE}:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${port}/${APP_DATABASE}`,
+      url: appUrl(port, credentials),
+      ownerUrl: ownerUrl(port, credentials),
       superuserUrl: `postgres://postgres:${encodeURIComponent(credentials.superuserPassword)}@127.0.0.1:${port}/postgres`,
       port,
       dataDir,

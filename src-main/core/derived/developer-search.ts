@@ -20,6 +20,7 @@
  * and updating rows in place (an upsert) more than deleting and inserting.
  */
 import type { Db, SqlClient } from '../db/db';
+import { deferKeys, restoreKeys } from '../db/keys';
 import { traceStep, tracedClient } from '../db/trace';
 import { MERGED_AWAY_SQL } from '../identity/merged-away';
 import { searchKeySql } from '../identity/normalise';
@@ -174,36 +175,29 @@ async function listIds(client: SqlClient, ids: readonly string[]): Promise<numbe
   return created.rowCount ?? ids.length;
 }
 
-/** Whether writing `incoming` rows should drop and rebuild the secondary indexes; only the owner may. */
+/** Whether writing `incoming` rows should drop and rebuild the secondary indexes. */
 async function shouldRebuildIndexes(client: SqlClient, incoming: number): Promise<boolean> {
   if (incoming < BULK_MIN_ROWS) return false;
-  const { rows } = await client.query<{ mine: boolean; existing: number }>(
-    `select t.tableowner = current_user as mine, greatest(c.reltuples, 0)::float8 as existing
-       from pg_tables t join pg_class c on c.oid = format('%I.%I', t.schemaname, t.tablename)::regclass
-      where t.schemaname = $1 and t.tablename = $2`,
+  const { rows } = await client.query<{ existing: number }>(
+    `select greatest(reltuples, 0)::float8 as existing from pg_class where oid = format('%I.%I', $1::text, $2::text)::regclass`,
     [SCHEMA, NAME],
   );
   const r = rows[0];
-  return r !== undefined && r.mine && incoming >= BULK_MIN_SHARE * r.existing;
+  return r !== undefined && incoming >= BULK_MIN_SHARE * r.existing;
 }
 
 /**
  * Runs `write` with the secondary indexes dropped, then builds them again,
  * inside the caller's transaction (DROP INDEX locks the table: readers wait
- * for the commit, and no other writer can touch the rows meanwhile).
+ * for the commit, and no other writer can touch the rows meanwhile). The app
+ * does not own the table: the owner's app.defer_keys drops them (keys.ts),
+ * and declines when the database holds more than one tenant; then `write`
+ * goes through the indexes.
  */
 async function withIndexesRebuilt(client: SqlClient, write: () => Promise<void>): Promise<void> {
-  const { rows } = await client.query<{ name: string; definition: string }>(
-    `select i.indexname as name, i.indexdef as definition from pg_indexes i
-      where i.schemaname = $1 and i.tablename = $2
-        and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.conrelid = format('%I.%I', $1, $2)::regclass)`,
-    [SCHEMA, NAME],
-  );
-  for (const index of rows) await client.query(`drop index ${SCHEMA}.${index.name}`);
+  const deferred = await deferKeys(client, TABLE, []);
   await write();
-  // Sorting for the builds happens in memory; local to this transaction.
-  await client.query("set local maintenance_work_mem = '256MB'");
-  for (const index of rows) await client.query(index.definition);
+  if (deferred) await restoreKeys(client, TABLE);
 }
 
 export async function refreshDeveloperSearch(db: Db, tenant: string, change: DerivedChange): Promise<void> {

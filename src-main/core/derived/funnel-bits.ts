@@ -4,9 +4,9 @@
  * (funnel-nodes.ts), what the funnel, its developer lists and the overview's
  * developer counts read (analytics/funnel-bits-read.ts).
  *
- * A change recomputes the bits of the developers it names ('all': the
- * tenant's, from scratch, storing only the rows that differ from those
- * stored: funnel-bits-stored.ts). Their level-0 cells — (dim, stage, day) where
+ * A change recomputes the bits of the developers it names ('all', or most
+ * of the tenant as a first import names: the tenant's, from scratch, storing
+ * only the rows that differ from those stored: funnel-bits-stored.ts). Their level-0 cells — (dim, stage, day) where
  * they reached a stage — come from their own activities (through
  * idx_activities_tenant_dev for a few, hash joins for many); the bits are
  * built in memory and applied as (row & keep) | set over the rows where
@@ -28,6 +28,7 @@ import { copyDim, copyEligible, copyKeepMasks, type CellRow } from './funnel-bit
 import { StoredRows } from './funnel-bits-stored';
 import { sparseMax } from './funnel-sparse';
 import { CHUNK_BITS, funnelDaySql, LEVELS, WHOLE } from './funnel-nodes';
+import { namesMostOfTenant } from './wide';
 
 /** From this many developers, the cells are read with hash joins over whole tables (see below). */
 const MANY = 1000;
@@ -36,11 +37,13 @@ const ONE_COPY_CELLS = 50_000;
 const KEY = 'b.dim = t.dim and b.stage = t.stage and b.node = t.node and b.chunk = t.chunk';
 
 export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedChange): Promise<void> {
-  const ids = change.developers;
-  if (ids !== 'all' && ids.length === 0) return;
-  const all = ids === 'all';
+  if (change.developers !== 'all' && change.developers.length === 0) return;
   // Statements timed under DRM_IMPORT_TRACE=1; COPY needs the connection itself.
   const c = tracedClient(db);
+  // Most of the tenant (a first import): everyone's rows from scratch, storing only those that differ,
+  // rather than comparing each named developer's cells before and after (2.3 times the work per cell).
+  const ids = change.developers === 'all' || (await namesMostOfTenant(c, tenant, change.developers)) ? 'all' : change.developers;
+  const all = ids === 'all';
   const raw = db.$client;
   await numberDevelopers(db, tenant, ids);
   const { timeZone } = await readSettings(db, tenant);

@@ -27,12 +27,14 @@
  * tables are written again whole.
  */
 import type { Db, SqlClient } from '../db/db';
+import { analyzeTables } from '../db/keys';
 import { traceStep, tracedClient } from '../db/trace';
 import { FREE_MAIL_DOMAINS } from '../identity/free-mail';
 import { GENERIC_EMAIL_LOCALS, MAX_GROUP } from '../merges/rules';
 import type { DerivedChange } from './change';
 import { KEY_COLUMNS, KEYS_TABLE, keysSql, ruleNo } from './merge-keys';
 import { PAIRS_TABLE, scoredPairsSql } from './merge-pairs';
+import { namesMostOfTenant } from './wide';
 
 /** Temp tables of one refresh (dropped at commit). */
 const IDS = 'merge_ids';
@@ -40,10 +42,6 @@ const OLD = 'merge_old';
 const NEW = 'merge_new';
 const CHANGED = 'merge_changed';
 const CANDIDATES = 'merge_candidates';
-/** Recompute everything when a change names at least this share of the tenant's developers. */
-const WIDE_SHARE = 0.3;
-/** …and at least this many (a merge or an edit never counts the developers). */
-const WIDE_MIN = 1000;
 /** After computing every key: rewrite both tables when this share of the rows changed (a first import), else pair by pair. */
 const REWRITE_SHARE = 0.2;
 
@@ -53,7 +51,8 @@ const keyParams = (tenant: string) => [tenant, FREE_MAIL_DOMAINS, GENERIC_EMAIL_
 async function rewriteAll(client: SqlClient, tenant: string): Promise<void> {
   await client.query(`delete from ${KEYS_TABLE} where tenant_id = $1`, [tenant]);
   await client.query(`insert into ${KEYS_TABLE} (${KEY_COLUMNS}) select ${KEY_COLUMNS} from ${NEW}`);
-  await client.query(`analyze ${KEYS_TABLE}`);
+  // The app does not own the table: the owner's app.analyze_tables (keys.ts).
+  await analyzeTables(client, [KEYS_TABLE]);
   await client.query(`delete from ${PAIRS_TABLE} where tenant_id = $1`, [tenant]);
   await client.query(`insert into ${PAIRS_TABLE} (tenant_id, a, b, rules, score) select $1, s.* from (${scoredPairsSql(null)}) s`, [
     tenant,
@@ -158,11 +157,7 @@ export async function refreshMergeSuggestions(db: Db, tenant: string, change: De
   // snapshot without the other's change. One at a time per tenant, each statement after the lock
   // reading what the one before committed (read committed); held until this writer's commit.
   await client.query(`select pg_advisory_xact_lock(hashtextextended('derived.merge_pairs:' || $1, 0))`, [tenant]);
-  let all = listed === 'all';
-  if (!all && listed.length > WIDE_MIN) {
-    const { rows } = await client.query<{ n: number }>('select count(*)::int as n from developers where tenant_id = $1', [tenant]);
-    all = listed.length >= WIDE_SHARE * rows[0]!.n;
-  }
+  const all = listed === 'all' || (await namesMostOfTenant(client, tenant, listed));
   // Imports (a span of new rows) may give any organization a domain; 'all' computes every row anyway.
   await refreshKeys(client, tenant, all ? null : (listed as readonly string[]), change.span !== null);
   traceStep(`derived: merge suggestions (${all ? 'all' : listed.length} developers)`, started);

@@ -16,8 +16,9 @@ import { listJobs, readJob } from './jobs';
 import { sniffFile } from './parse/sniff';
 import { checkSample } from './check-sample';
 import { clickLogAsCsv } from './click-log-file';
-import type { ImportOptions } from './types';
+import type { ImportOptions, StartImport } from './types';
 import type { Db } from '../db/db';
+import { NOBODY, type ActorOf } from '../audit/actor';
 
 interface SampleEntry {
   file: string;
@@ -69,6 +70,14 @@ export interface ImportSpace {
   freeBytes?: (folder: string) => Promise<number>;
 }
 
+async function checkSpace(space: ImportSpace, size: number): Promise<void> {
+  // An external server's disk is not ours to measure: its own limits apply (and a full disk fails the job cleanly).
+  if (space.folder === null) return;
+  const available = space.freeBytes ? await space.freeBytes(space.folder) : undefined;
+  await ensureFreeSpace(space.folder, size * IMPORT_SPACE_FACTOR + IMPORT_SPACE_HEADROOM, 'the import', available);
+}
+
+/** `actorOf`: who a started job is recorded as created by (`import_jobs.created_by`). */
 export function importHandlers(
   db: Db,
   importer: Importer,
@@ -76,16 +85,10 @@ export function importHandlers(
   sampleDir: string,
   files: Pick<FileRegistry, 'resolve'>,
   space: ImportSpace = { folder: null },
+  actorOf: ActorOf = NOBODY,
 ): DomainHandlers {
   /** The file behind a handle; an access log is read as the click-log CSV it converts to (click-log-file.ts). */
   const chosen = async (handle: string, session: string): Promise<ChosenFile> => clickLogAsCsv(await files.resolve(handle, session));
-
-  async function checkSpace(size: number): Promise<void> {
-    // An external server's disk is not ours to measure: its own limits apply (and a full disk fails the job cleanly).
-    if (space.folder === null) return;
-    const available = space.freeBytes ? await space.freeBytes(space.folder) : undefined;
-    await ensureFreeSpace(space.folder, size * IMPORT_SPACE_FACTOR + IMPORT_SPACE_HEADROOM, 'the import', available);
-  }
 
   /** The options an import runs with: timestamps without a zone in the tenant's zone setting when there is one, else the machine's. */
   async function runOptions(given: ImportOptions | undefined, fileName: string): Promise<ImportOptions> {
@@ -101,6 +104,7 @@ export function importHandlers(
     mapping?: Record<string, string>;
     options?: ImportOptions;
     dryRun?: boolean;
+    by: string | null;
   }): Promise<string> {
     const format = requireFormat(request.type);
     const { path, name: fileName } = request.file;
@@ -115,8 +119,8 @@ export function importHandlers(
     const unknown = Object.values(mapping).filter((header) => !sniff.headers.includes(header));
     if (unknown.length > 0) throw new CoreError('BAD_INPUT', `The file has no column named ${unknown.join(', ')}`, { unknown });
     const options = await runOptions(request.options, fileName);
-    await checkSpace(totalBytes);
-    return importer.start({
+    await checkSpace(space, totalBytes);
+    const job: StartImport = {
       filePath: path,
       fileName,
       totalBytes,
@@ -128,7 +132,8 @@ export function importHandlers(
       options,
       dryRun: request.dryRun ?? false,
       fileStat: before,
-    });
+    };
+    return importer.start(job, request.by);
   }
 
   return {
@@ -152,7 +157,7 @@ export function importHandlers(
     },
 
     'import:start': async ({ fileHandle, ...rest }, caller) => ({
-      jobId: await startImport({ file: await chosen(fileHandle, caller.session), ...rest }),
+      jobId: await startImport({ file: await chosen(fileHandle, caller.session), ...rest, by: await actorOf(caller) }),
     }),
 
     'import:check-sample': async ({ fileHandle, type, mapping, options }, caller) => {
@@ -192,11 +197,13 @@ export function importHandlers(
       };
     },
 
-    'import:load-sample': async () => {
+    'import:load-sample': async (_input, caller) => {
+      const by = await actorOf(caller);
       const manifest = JSON.parse(await readFile(join(sampleDir, 'manifest.json'), 'utf8')) as SampleEntry[];
       const jobIds: string[] = [];
       for (const entry of manifest) {
-        jobIds.push(await startImport({ file: await sampleFile(join(sampleDir, entry.file)), type: entry.type, options: entry.options }));
+        const file = await sampleFile(join(sampleDir, entry.file));
+        jobIds.push(await startImport({ file, type: entry.type, options: entry.options, by }));
       }
       return { jobIds };
     },

@@ -22,7 +22,8 @@ export type { JobOutcome } from './run';
 export type { FileStat, StartImport } from './types';
 
 export interface Importer {
-  start(request: StartImport): Promise<string>;
+  /** `createdBy`: the user the job is recorded as created by (`import_jobs.created_by`), or null. */
+  start(request: StartImport, createdBy?: string | null): Promise<string>;
   cancel(jobId: string): boolean;
   /** Resolves when the job has ended, whatever its status; never rejects for a started job. */
   settled(jobId: string): Promise<ImportStatus>;
@@ -65,10 +66,10 @@ export function createImporter(db: Db, events: CoreEvents, tenant: string): Impo
   const done = new Map<string, Promise<ImportStatus>>();
   let closed = false;
 
-  async function start(request: StartImport): Promise<string> {
+  async function start(request: StartImport, createdBy: string | null = null): Promise<string> {
     if (closed) throw new CoreError('UNAVAILABLE', 'The app is shutting down; the import was not started');
     const metrics = initialMetrics(request);
-    const jobId = await createJob(db, tenant, request.filePath, metrics);
+    const jobId = await createJob(db, tenant, request.filePath, metrics, createdBy);
     const controller = new AbortController();
     controllers.set(jobId, controller);
     events.emit('db:changed', { tables: ['import_jobs'] });

@@ -13,7 +13,8 @@ import type {
 } from '../../../src-shared/contract/imports';
 import { and, DrizzleQueryError, eq, inArray, sql } from 'drizzle-orm';
 import { CoreError } from '../errors';
-import { importJobs } from '../db/schema';
+import { importJobs, users } from '../db/schema';
+import { auditUserOf, joinUser, WHO_COLUMNS, type WhoRow } from '../audit/who';
 import type { Db } from '../db/db';
 
 const INTERRUPTED = 'Interrupted: the app stopped during this import; nothing was imported';
@@ -86,10 +87,16 @@ function driverError(error: unknown): never {
   throw error instanceof DrizzleQueryError && error.cause !== undefined ? error.cause : error;
 }
 
-export async function createJob(db: Db, tenant: string, filePath: string, metrics: JobMetrics): Promise<string> {
+export async function createJob(
+  db: Db,
+  tenant: string,
+  filePath: string,
+  metrics: JobMetrics,
+  createdBy: string | null = null,
+): Promise<string> {
   const [row] = await db
     .insert(importJobs)
-    .values({ tenantId: tenant, source: 'csv', status: 'queued', filePath, metrics: storable(metrics) })
+    .values({ tenantId: tenant, source: 'csv', status: 'queued', filePath, metrics: storable(metrics), createdBy })
     .returning({ jobId: importJobs.jobId })
     .catch(driverError);
   return row!.jobId;
@@ -110,7 +117,7 @@ export async function updateJob(db: Db, jobId: string, status: ImportStatus, met
     .catch(driverError);
 }
 
-type JobRow = Pick<typeof importJobs.$inferSelect, 'jobId' | 'status' | 'metrics' | 'startedAt' | 'finishedAt'>;
+type JobRow = Pick<typeof importJobs.$inferSelect, 'jobId' | 'status' | 'metrics' | 'startedAt' | 'finishedAt'> & WhoRow;
 
 const JOB_COLUMNS = {
   jobId: importJobs.jobId,
@@ -118,6 +125,7 @@ const JOB_COLUMNS = {
   metrics: importJobs.metrics,
   startedAt: importJobs.startedAt,
   finishedAt: importJobs.finishedAt,
+  ...WHO_COLUMNS,
 };
 
 function toJob(row: JobRow): ImportJob {
@@ -146,6 +154,7 @@ function toJob(row: JobRow): ImportJob {
     earlyStop: m.earlyStop ?? null,
     eventTitle: m.eventTitle ?? null,
     clickIdConflicts: m.clickIdConflicts ?? null,
+    createdBy: auditUserOf(row),
   };
 }
 
@@ -153,6 +162,7 @@ export async function readJob(db: Db, tenant: string, jobId: string): Promise<Im
   const [row] = await db
     .select(JOB_COLUMNS)
     .from(importJobs)
+    .leftJoin(users, joinUser(importJobs.createdBy, importJobs.tenantId))
     .where(and(eq(importJobs.tenantId, tenant), eq(importJobs.jobId, jobId)));
   if (!row) throw new CoreError('NOT_FOUND', `No import job ${jobId}`);
   return toJob(row);
@@ -166,6 +176,7 @@ export async function listJobs(db: Db, tenant: string, limit = 200): Promise<Omi
       metrics: sql<unknown>`${importJobs.metrics} - 'errors' || '{"errors": []}'::jsonb`,
     })
     .from(importJobs)
+    .leftJoin(users, joinUser(importJobs.createdBy, importJobs.tenantId))
     .where(eq(importJobs.tenantId, tenant))
     .orderBy(sql`coalesce(${importJobs.startedAt}, now()) desc`, importJobs.jobId)
     .limit(limit);

@@ -10,7 +10,8 @@ import type { MergeHistoryEntry } from '../../../src-shared/contract/merges';
 import { CoreError } from '../errors';
 import type { PairDecisionEvidence } from './log';
 import { actionOf } from '../identity/merged-away';
-import { developerMergeLogs, developers } from '../db/schema';
+import { developerMergeLogs, developers, users } from '../db/schema';
+import { auditUserOf, joinUser, WHO_COLUMNS } from '../audit/who';
 import type { Db } from '../db/db';
 
 async function orderedPair(db: Db, tenant: string, a: string, b: string): Promise<[string, string]> {
@@ -26,7 +27,8 @@ async function orderedPair(db: Db, tenant: string, a: string, b: string): Promis
   return [rows[0]!.developerId, rows[1]!.developerId];
 }
 
-export async function dismissPair(db: Db, tenant: string, a: string, b: string): Promise<void> {
+/** `by` (here and in snoozePair): who decided, recorded in `merged_by` as for a merge. */
+export async function dismissPair(db: Db, tenant: string, a: string, b: string, by: string | null = null): Promise<void> {
   const [low, high] = await orderedPair(db, tenant, a, b);
   const evidence: PairDecisionEvidence = { action: 'dismiss' };
   // Dismissing twice records it once.
@@ -43,14 +45,14 @@ export async function dismissPair(db: Db, tenant: string, a: string, b: string):
     )
     .limit(1);
   if (dismissed) return;
-  await db.insert(developerMergeLogs).values({ tenantId: tenant, intoDeveloperId: low, fromDeveloperId: high, evidence });
+  await db.insert(developerMergeLogs).values({ tenantId: tenant, intoDeveloperId: low, fromDeveloperId: high, evidence, mergedBy: by });
 }
 
-export async function snoozePair(db: Db, tenant: string, a: string, b: string, days: number): Promise<string> {
+export async function snoozePair(db: Db, tenant: string, a: string, b: string, days: number, by: string | null = null): Promise<string> {
   const [low, high] = await orderedPair(db, tenant, a, b);
   const until = new Date(Date.now() + days * 86_400_000).toISOString();
   const evidence: PairDecisionEvidence = { action: 'snooze', until };
-  await db.insert(developerMergeLogs).values({ tenantId: tenant, intoDeveloperId: low, fromDeveloperId: high, evidence });
+  await db.insert(developerMergeLogs).values({ tenantId: tenant, intoDeveloperId: low, fromDeveloperId: high, evidence, mergedBy: by });
   return until;
 }
 
@@ -67,7 +69,7 @@ export async function mergeHistory(db: Db, tenant: string, developerId: string):
     .from(developers)
     .where(and(eq(developers.tenantId, tenant), eq(developers.developerId, developerId)));
   if (!exists) throw new CoreError('NOT_FOUND', `No developer ${developerId}`);
-  return db
+  const rows = await db
     .select({
       mergeId: m.mergeId,
       action: sql<MergeHistoryEntry['action']>`${ACTION}`,
@@ -80,10 +82,12 @@ export async function mergeHistory(db: Db, tenant: string, developerId: string):
       undoneBy: sql<string | null>`(select u.merge_id::text from ${developerMergeLogs} u
               where ${ACTION} = 'merge' and u.evidence->>'action' = 'unmerge' and u.evidence->>'mergeId' = ${m.mergeId}::text
               limit 1)`,
+      ...WHO_COLUMNS,
     })
     .from(m)
     .innerJoin(into, eq(into.developerId, m.intoDeveloperId))
     .innerJoin(from, eq(from.developerId, m.fromDeveloperId))
+    .leftJoin(users, joinUser(m.mergedBy, m.tenantId))
     .where(
       and(
         eq(m.tenantId, tenant),
@@ -92,4 +96,5 @@ export async function mergeHistory(db: Db, tenant: string, developerId: string):
       ),
     )
     .orderBy(desc(m.mergedAt), desc(m.mergeId));
+  return rows.map(({ whoId, whoName, whoEmail, ...entry }) => ({ ...entry, mergedBy: auditUserOf({ whoId, whoName, whoEmail }) }));
 }

@@ -1,6 +1,7 @@
 import type { TableName } from '../../../src-shared/contract/tables';
 import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
+import { NOBODY, type ActorOf } from '../audit/actor';
 import { dismissPair, mergeHistory, snoozePair } from './decisions';
 import { mergeDevelopers } from './merge';
 import { listSuggestions } from './suggestions';
@@ -17,30 +18,31 @@ const MERGE_TABLES: TableName[] = [
   'developer_merge_logs',
 ];
 
-export function mergeHandlers(db: Db, events: CoreEvents, tenant: string): DomainHandlers {
+/** `actorOf`: who each decision is recorded as (`developer_merge_logs.merged_by`). */
+export function mergeHandlers(db: Db, events: CoreEvents, tenant: string, actorOf: ActorOf = NOBODY): DomainHandlers {
   return {
     'merges:list-suggestions': ({ limit }) => listSuggestions(db, tenant, limit),
 
-    'merges:dismiss': async ({ a, b }) => {
-      await dismissPair(db, tenant, a, b);
+    'merges:dismiss': async ({ a, b }, caller) => {
+      await dismissPair(db, tenant, a, b, await actorOf(caller));
       events.emit('db:changed', { tables: ['developer_merge_logs'] });
       return { dismissed: true as const };
     },
 
-    'merges:snooze': async ({ a, b, days }) => {
-      const until = await snoozePair(db, tenant, a, b, days);
+    'merges:snooze': async ({ a, b, days }, caller) => {
+      const until = await snoozePair(db, tenant, a, b, days, await actorOf(caller));
       events.emit('db:changed', { tables: ['developer_merge_logs'] });
       return { until };
     },
 
-    'developers:merge': async (request) => {
-      const mergeId = await mergeDevelopers(db, tenant, request);
+    'developers:merge': async (request, caller) => {
+      const mergeId = await mergeDevelopers(db, tenant, request, await actorOf(caller));
       events.emit('db:changed', { tables: MERGE_TABLES });
       return { mergeId };
     },
 
-    'developers:unmerge': async ({ mergeId }) => {
-      const undo = await unmergeDevelopers(db, tenant, mergeId);
+    'developers:unmerge': async ({ mergeId }, caller) => {
+      const undo = await unmergeDevelopers(db, tenant, mergeId, await actorOf(caller));
       events.emit('db:changed', { tables: MERGE_TABLES });
       return { mergeId: undo };
     },

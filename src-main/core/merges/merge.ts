@@ -24,7 +24,8 @@ export interface MergeRequest {
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
-export async function mergeDevelopers(db: Db, tenant: string, request: MergeRequest): Promise<string> {
+/** `by`: the user recorded as having merged (`merged_by`); null when nobody is known. */
+export async function mergeDevelopers(db: Db, tenant: string, request: MergeRequest, by: string | null = null): Promise<string> {
   const { intoId, fromId } = request;
   if (intoId === fromId) throw new CoreError('BAD_INPUT', `Cannot merge developer ${intoId} into itself`);
   return inTransaction(db, async (tx) => {
@@ -121,7 +122,14 @@ export async function mergeDevelopers(db: Db, tenant: string, request: MergeRequ
     };
     const [log] = await tx
       .insert(developerMergeLogs)
-      .values({ tenantId: tenant, intoDeveloperId: intoId, fromDeveloperId: fromId, reason: request.reason || null, evidence })
+      .values({
+        tenantId: tenant,
+        intoDeveloperId: intoId,
+        fromDeveloperId: fromId,
+        reason: request.reason || null,
+        evidence,
+        mergedBy: by,
+      })
       .returning({ mergeId: developerMergeLogs.mergeId });
     // After the log: it is what makes `from` merged away for the derived tables too. The per-day
     // counts change by the activities whose counting the consent rule changed, nothing else.

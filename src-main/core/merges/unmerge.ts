@@ -9,6 +9,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { refreshDerived } from '../derived/refresh';
 import { COUNTING_UNCHANGED, snapshotCounted } from '../derived/counted';
 import { CoreError } from '../errors';
+import { isUniqueViolation } from '../db/pg-errors';
 import { rebuildDeveloperStats } from '../stats/service';
 import { activeMergesFrom, lockDevelopers, sortedTags, type MergeLogEvidence, type UnmergeLogEvidence } from './log';
 import { actionOf } from '../identity/merged-away';
@@ -62,7 +63,31 @@ async function readMerge(tx: Db, tenant: string, mergeId: string) {
   return { intoId: log.intoDeveloperId, fromId: log.fromDeveloperId, evidence: log.evidence };
 }
 
-export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string): Promise<string> {
+/**
+ * Gives `fromId` back the primary email the merge took from it, unless another developer holds it
+ * now. The tenant's unique key on the email finds that holder: a lookup by the email would read every
+ * developer wherever citext's `=` is not LEAKPROOF, as under row-level security on an external
+ * database that has not marked it (db/leakproof.ts; 150–290 ms at 119k developers, most of a small
+ * pair's unmerge). The savepoint keeps the transaction usable to name the holder.
+ */
+async function restorePrimaryEmail(tx: Db, tenant: string, mergeId: string, fromId: string, email: string): Promise<void> {
+  await tx.$client.query('savepoint restore_primary_email');
+  try {
+    await tx.update(developers).set({ primaryEmail: email }).where(eq(developers.developerId, fromId));
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await tx.$client.query('rollback to savepoint restore_primary_email');
+    const [holder] = await tx
+      .select({ developerId: developers.developerId })
+      .from(developers)
+      .where(and(eq(developers.tenantId, tenant), eq(developers.primaryEmail, email), ne(developers.developerId, fromId)));
+    throw new CoreError('CONFLICT', `Cannot undo merge ${mergeId}: ${email} is now the primary email of developer ${holder?.developerId}`);
+  }
+  await tx.$client.query('release savepoint restore_primary_email');
+}
+
+/** `by`: the user recorded as having undone the merge (the unmerge entry's `merged_by`). */
+export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string, by: string | null = null): Promise<string> {
   return inTransaction(db, async (tx) => {
     const { intoId, fromId, evidence } = await readMerge(tx, tenant, mergeId);
     const locked = await lockDevelopers(tx, tenant, [intoId, fromId]);
@@ -129,21 +154,7 @@ export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string)
         .set({ primaryEmail: null })
         .where(and(intoRow, eq(developers.primaryEmail, filled.primaryEmail)));
     }
-    if (evidence.fromPrimaryEmail !== undefined) {
-      const [holder] = await tx
-        .select({ developerId: developers.developerId })
-        .from(developers)
-        .where(
-          and(eq(developers.tenantId, tenant), eq(developers.primaryEmail, evidence.fromPrimaryEmail), ne(developers.developerId, fromId)),
-        );
-      if (holder) {
-        throw new CoreError(
-          'CONFLICT',
-          `Cannot undo merge ${mergeId}: ${evidence.fromPrimaryEmail} is now the primary email of developer ${holder.developerId}`,
-        );
-      }
-      await tx.update(developers).set({ primaryEmail: evidence.fromPrimaryEmail }).where(eq(developers.developerId, fromId));
-    }
+    if (evidence.fromPrimaryEmail !== undefined) await restorePrimaryEmail(tx, tenant, mergeId, fromId, evidence.fromPrimaryEmail);
     if (evidence.consentWithdrawn) {
       await tx.update(developers).set({ consentAnalytics: true }).where(intoRow);
     }
@@ -165,7 +176,7 @@ export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string)
     const log: UnmergeLogEvidence = { action: 'unmerge', mergeId };
     const [logged] = await tx
       .insert(developerMergeLogs)
-      .values({ tenantId: tenant, intoDeveloperId: fromId, fromDeveloperId: intoId, evidence: log })
+      .values({ tenantId: tenant, intoDeveloperId: fromId, fromDeveloperId: intoId, evidence: log, mergedBy: by })
       .returning({ mergeId: developerMergeLogs.mergeId });
     // After the log: `from` is visible again from here on.
     await refreshDerived(tx, tenant, { developers: [intoId, fromId], span: null, counted });

@@ -9,8 +9,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findFormByKey, type FormByKey } from '../../core/api/lookup';
-import { DEFAULT_TENANT } from '../../core/db/seed';
 import { campaignName } from '../../core/forms/service';
+import { ingestFormByKey } from '../../core/tenants/lookups';
 import type { Core } from '../../core/types';
 import type { RateLimiter } from '../../redirect/rate-limit';
 import { importItems } from './ingest';
@@ -72,12 +72,14 @@ function activityOf(fields: Record<string, unknown>, form: FormByKey, campaign: 
 
 export interface FormEndpoint {
   core: Pick<Core, 'handlers' | 'importer' | 'files' | 'withDatabase'>;
+  /** Team mode: the core of the form's tenant (router.ts's CoreOfTenant); else `core` serves only its own. */
+  coreOf?: (tenant: string) => Promise<Pick<Core, 'handlers' | 'importer' | 'files' | 'withDatabase'> | undefined>;
   uploadsFolder: string;
   perClient: RateLimiter;
 }
 
 export async function handleFormPost(req: IncomingMessage, res: ServerResponse, formKey: string, endpoint: FormEndpoint): Promise<void> {
-  const { core } = endpoint;
+  let { core } = endpoint;
   const wait = endpoint.perClient.take(req.socket.remoteAddress ?? 'unknown');
   if (wait > 0)
     throw new ApiRefusal(
@@ -87,10 +89,15 @@ export async function handleFormPost(req: IncomingMessage, res: ServerResponse, 
       { retryAfter: wait },
       { 'Retry-After': String(wait) },
     );
-  const form = await core.withDatabase((db) => findFormByKey(db, formKey));
   // A form of another tenant is as unknown here as a key of another (router.ts).
-  if (!form || !form.enabled || form.tenantId !== DEFAULT_TENANT)
-    throw new ApiRefusal(404, 'NOT_FOUND', 'No such form, or it is switched off');
+  if (endpoint.coreOf) {
+    const tenant = (await core.withDatabase((db) => ingestFormByKey(db, formKey)))?.tenantId;
+    const served = tenant === undefined ? undefined : await endpoint.coreOf(tenant);
+    if (!served) throw new ApiRefusal(404, 'NOT_FOUND', 'No such form, or it is switched off');
+    core = served;
+  }
+  const form = await core.withDatabase((db, tenant) => findFormByKey(db, formKey, tenant));
+  if (!form || !form.enabled) throw new ApiRefusal(404, 'NOT_FOUND', 'No such form, or it is switched off');
   const cors = checkOrigin(req, form);
 
   if (req.method === 'OPTIONS') {

@@ -10,6 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportJob } from '../../../src-shared/contract/imports';
+import type { Caller } from '../../core/handlers';
+import { LOCAL_SESSION } from '../../core/files/handles';
 import type { Core } from '../../core/types';
 import { ApiRefusal, refusalOf } from './respond';
 import { activityItem, itemFields, MAX_ITEMS, type ItemError } from './schemas';
@@ -85,20 +87,33 @@ function indexOf(firstLines: number[], line: number): number {
 
 type ImportCore = Pick<Core, 'handlers' | 'importer' | 'files'>;
 
-/** Imports checked items as one activities job with `source`; the job's outcome, or a refusal with errors by index. */
-export async function importItems(core: ImportCore, folder: string, items: Item[], job: { source: string; fileName: string }) {
+/**
+ * Imports checked items as one activities job with `source`; the job's
+ * outcome, or a refusal with errors by index. `userId`: who the job is
+ * recorded as created by; without one, the session's local user (a form post).
+ */
+export async function importItems(
+  core: ImportCore,
+  folder: string,
+  items: Item[],
+  job: { source: string; fileName: string; userId?: string | null },
+) {
   const { csv, firstLines } = itemsCsv(items);
   const path = join(folder, `api-${randomUUID()}.csv`);
   await writeFile(path, csv, { mode: 0o600, flag: 'wx' });
   try {
     const { fileHandle } = await core.files.register(path, { name: job.fileName });
     const headers = csv.slice(0, csv.indexOf('\n')).split(',');
-    const started = await core.handlers['import:start']({
-      fileHandle,
-      type: 'activities',
-      mapping: Object.fromEntries(headers.map((h) => [h, h])),
-      options: { source: job.source },
-    });
+    const caller: Caller = { session: LOCAL_SESSION, ...(job.userId ? { userId: job.userId } : {}) };
+    const started = await core.handlers['import:start'](
+      {
+        fileHandle,
+        type: 'activities',
+        mapping: Object.fromEntries(headers.map((h) => [h, h])),
+        options: { source: job.source },
+      },
+      caller,
+    );
     if (!started.ok) throw refusalOf(started.error);
     const { jobId } = started.value;
     await core.importer.settled(jobId);
@@ -110,8 +125,9 @@ export async function importItems(core: ImportCore, folder: string, items: Item[
   }
 }
 
-export const ingestActivities = (core: ImportCore, folder: string, body: unknown) =>
-  importItems(core, folder, checkItems(body), { source: 'api', fileName: INGEST_FILE_NAME });
+/** `userId`: the key's creator, whom the job is recorded as created by (null: the session's local user, if any). */
+export const ingestActivities = (core: ImportCore, folder: string, body: unknown, userId: string | null = null) =>
+  importItems(core, folder, checkItems(body), { source: 'api', fileName: INGEST_FILE_NAME, userId });
 
 function answer(job: ImportJob, received: number, firstLines: number[]) {
   if (job.status === 'succeeded')

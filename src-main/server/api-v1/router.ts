@@ -6,8 +6,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiKeyScope } from '../../../src-shared/contract/api-keys';
-import { createKeyAuthenticator, hasScope, type KeyHolder } from '../../core/api-keys/authenticate';
-import { DEFAULT_TENANT } from '../../core/db/seed';
+import { createKeyAuthenticator, hasScope, type Authentication, type KeyHolder } from '../../core/api-keys/authenticate';
+import { hashKey, looksLikeKey } from '../../core/api-keys/secret';
+import { keyCreator } from '../../core/api-keys/service';
+import { findApiKeyByHash } from '../../core/api/lookup';
 import type { Core } from '../../core/types';
 import { createRateLimiter, type RateLimit } from '../../redirect/rate-limit';
 import { handleFormPost } from './forms';
@@ -23,8 +25,22 @@ export const DEFAULT_KEY_RATE_LIMIT: RateLimit = { burst: 120, perSecond: 20 };
 /** A person submits a form once; a few retries are fine, a script is not. */
 export const DEFAULT_FORM_RATE_LIMIT: RateLimit = { burst: 10, perSecond: 0.2 };
 
+export type ApiCore = Pick<Core, 'handlers' | 'importer' | 'files' | 'withDatabase'>;
+
+/** The core that acts for `tenant`, or undefined when this server does not serve it. */
+export type CoreOfTenant = (tenant: string) => Promise<ApiCore | undefined>;
+
+/** One core serves one tenant (plain `drm serve`): a key or form of another is as unknown. */
+export const onlyTenantOf =
+  (core: ApiCore): CoreOfTenant =>
+  async (tenant) =>
+    (await core.withDatabase(async (_db, served) => served)) === tenant ? core : undefined;
+
 export interface ApiV1Options {
-  core: Pick<Core, 'handlers' | 'importer' | 'files' | 'withDatabase'>;
+  /** Looks keys and forms up (across tenants, through 0009's definer functions). */
+  core: ApiCore;
+  /** Where a key's or form's tenant is served (default: `core`, for its own tenant only; team mode: each tenant's core). */
+  coreOf?: CoreOfTenant;
   /** The shell's private folder: an ingest's items are written there as the CSV the import reads. */
   uploadsFolder: string;
   keyRateLimit?: RateLimit;
@@ -44,19 +60,26 @@ export function createApiV1(options: ApiV1Options): ApiV1 {
   const perKey = createRateLimiter(options.keyRateLimit ?? DEFAULT_KEY_RATE_LIMIT);
   const forms = {
     core,
+    coreOf: options.coreOf,
     uploadsFolder: options.uploadsFolder,
     perClient: createRateLimiter(options.formRateLimit ?? DEFAULT_FORM_RATE_LIMIT),
   };
 
-  async function holderOf(req: IncomingMessage, scope: ApiKeyScope): Promise<KeyHolder> {
+  const coreOf = options.coreOf ?? onlyTenantOf(core);
+
+  async function holderOf(req: IncomingMessage, scope: ApiKeyScope): Promise<{ holder: KeyHolder; core: ApiCore }> {
     const presented = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!presented)
       throw new ApiRefusal(401, 'UNAUTHORIZED', 'Send an API key as "Authorization: Bearer drm_…" (Settings → API keys)', undefined, {
         'WWW-Authenticate': REALM,
       });
-    const result = await core.withDatabase((db) => keys.authenticate(db, presented, req.socket.remoteAddress ?? null));
-    // This server answers for the session's tenant; a key of another is as unknown here (team mode, issue 14 §2, routes by tenant).
-    if (!result.ok || result.holder.tenantId !== DEFAULT_TENANT) {
+    // The key's tenant first (across tenants), then everything else on that tenant's own connections.
+    const found = looksLikeKey(presented) ? await core.withDatabase((db) => findApiKeyByHash(db, hashKey(presented))) : undefined;
+    const served = found && (await coreOf(found.tenantId));
+    const result: Authentication = served
+      ? await served.withDatabase((db) => keys.authenticate(db, presented, req.socket.remoteAddress ?? null))
+      : { ok: false, reason: 'unknown' };
+    if (!served || !result.ok || result.holder.tenantId !== found?.tenantId) {
       const why = result.ok || result.reason !== 'revoked' ? 'is not a valid API key' : 'has been revoked';
       throw new ApiRefusal(401, 'UNAUTHORIZED', `The key ${why}`, undefined, {
         'WWW-Authenticate': `${REALM}, error="invalid_token"`,
@@ -83,7 +106,7 @@ export function createApiV1(options: ApiV1Options): ApiV1 {
           'WWW-Authenticate': `${REALM}, error="insufficient_scope", scope="${scope}"`,
         },
       );
-    return result.holder;
+    return { holder: result.holder, core: served };
   }
 
   const only = (req: IncomingMessage, method: 'GET' | 'POST') => {
@@ -99,29 +122,31 @@ export function createApiV1(options: ApiV1Options): ApiV1 {
     }
     if (path === 'activities') {
       only(req, 'POST');
-      await holderOf(req, 'ingest');
+      const { holder, core: served } = await holderOf(req, 'ingest');
       requireJson(req);
       const body = parseJson(await readBody(req, MAX_INGEST_BYTES));
-      return sendApiJson(res, 200, await ingestActivities(core, options.uploadsFolder, body));
+      // The job is the key's creator's doing (README "Who did what").
+      const by = await served.withDatabase((db) => keyCreator(db, holder.apiKeyId));
+      return sendApiJson(res, 200, await ingestActivities(served, options.uploadsFolder, body, by));
     }
     const formKey = /^forms\/([a-z0-9]{1,64})$/.exec(path)?.[1];
     if (formKey !== undefined) return handleFormPost(req, res, formKey, forms);
     const developer = /^developers\/([^/]+)$/.exec(path)?.[1];
     if (developer !== undefined) {
       only(req, 'GET');
-      await holderOf(req, 'read');
+      const { core: served } = await holderOf(req, 'read');
       let key: string;
       try {
         key = decodeURIComponent(developer);
       } catch {
         throw new ApiRefusal(400, 'BAD_INPUT', 'The developer in the URL has a malformed % escape');
       }
-      return sendApiJson(res, 200, await getDeveloper(core, key));
+      return sendApiJson(res, 200, await getDeveloper(served, key));
     }
     if (path === 'reports/funnel' || path === 'reports/roi') {
       only(req, 'GET');
-      await holderOf(req, 'read');
-      return sendApiJson(res, 200, path === 'reports/funnel' ? await getFunnel(core, url) : await getRoi(core, url));
+      const { core: served } = await holderOf(req, 'read');
+      return sendApiJson(res, 200, path === 'reports/funnel' ? await getFunnel(served, url) : await getRoi(served, url));
     }
     throw new ApiRefusal(404, 'NOT_FOUND', `No endpoint ${url.pathname}; the endpoints are listed in ${API_PREFIX}openapi.json`);
   }

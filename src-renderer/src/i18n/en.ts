@@ -8,6 +8,7 @@ import enShortlinks from './en-shortlinks';
 import enResources from './en-resources';
 import enBreakdown from './en-breakdown';
 import enApi from './en-api';
+import enTeam from './en-team';
 import enNotifications from './en-notifications';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
@@ -18,6 +19,7 @@ const en = {
     skipToContent: 'Skip to main content',
     navLabel: 'Main',
     language: 'Language',
+    workspace: 'Workspace',
     documentTitle: '{{page}} – DRM Desktop',
   },
   nav: {
@@ -39,6 +41,11 @@ const en = {
     refresh: 'Refresh',
     refreshing: 'Refreshing…',
     none: '—',
+  },
+  audit: {
+    by: 'by',
+    column: 'By',
+    unknownTitle: 'Not recorded: this was done before DRM Desktop recorded who does what.',
   },
   errors: {
     title: 'Something went wrong',
@@ -94,6 +101,7 @@ const en = {
   ...enResources,
   ...enBreakdown,
   ...enApi,
+  ...enTeam,
   status: {
     title: 'Status',
     description: 'The database behind this app: its version, where the data lives, and what the schema holds.',

@@ -9,6 +9,7 @@ import jaShortlinks from './ja-shortlinks';
 import jaResources from './ja-resources';
 import jaBreakdown from './ja-breakdown';
 import jaApi from './ja-api';
+import jaTeam from './ja-team';
 import jaNotifications from './ja-notifications';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
@@ -19,6 +20,7 @@ const ja: Messages = {
     skipToContent: 'メインコンテンツへスキップ',
     navLabel: 'メインメニュー',
     language: '言語',
+    workspace: 'ワークスペース',
     documentTitle: '{{page}} – DRM Desktop',
   },
   nav: {
@@ -40,6 +42,11 @@ const ja: Messages = {
     refresh: '再読み込み',
     refreshing: '更新中…',
     none: '—',
+  },
+  audit: {
+    by: '実行者:',
+    column: '実行者',
+    unknownTitle: '記録なし: DRM Desktop が実行者を記録するようになる前の操作です。',
   },
   errors: {
     title: 'エラーが発生しました',
@@ -94,6 +101,7 @@ const ja: Messages = {
   ...jaResources,
   ...jaBreakdown,
   ...jaApi,
+  ...jaTeam,
   status: {
     title: 'ステータス',
     description: 'このアプリが使用しているデータベースの状態です。バージョン、データの保存場所、スキーマの内容を確認できます。',

@@ -2,3 +2,4 @@
 export * from './app';
 export * from './derived';
 export * from './team';
+export * from './auth';

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { appConnection } from '../../db/tenant';
 import type { IndexAnswer, IndexQuery } from './index-data';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 
@@ -53,7 +54,7 @@ export interface SearchIndexClient {
 }
 
 export function createSearchIndexClient(
-  setup: { url: string; maxRows?: number },
+  setup: { url: string; tenant: string; maxRows?: number },
   start: (setup: WorkerSetup) => WorkerLike = startSearchWorker,
 ): SearchIndexClient {
   let worker: WorkerLike | undefined;
@@ -67,7 +68,7 @@ export function createSearchIndexClient(
   };
   const running = (): WorkerLike => {
     if (worker) return worker;
-    const started = start({ url: setup.url, maxRows: setup.maxRows ?? DEFAULT_MAX_ROWS });
+    const started = start({ ...appConnection(setup.url, setup.tenant, '-c jit=off'), maxRows: setup.maxRows ?? DEFAULT_MAX_ROWS });
     started.on('message', (message: FromWorker) => {
       const resolve = pending.get(message.seq);
       pending.delete(message.seq);

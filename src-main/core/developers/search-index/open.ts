@@ -7,7 +7,7 @@ import type { CoreEvents } from '../../events';
 import { createSearchIndexClient, type SearchIndexClient } from './client';
 
 export function openSearchIndex(url: string, events: CoreEvents, tenant: string): { client: SearchIndexClient; close(): Promise<void> } {
-  const client = createSearchIndexClient({ url, maxRows: maxRowsFromEnv() });
+  const client = createSearchIndexClient({ url, tenant, maxRows: maxRowsFromEnv() });
   const stop = events.on('db:changed', () => client.refresh(tenant));
   return {
     client,

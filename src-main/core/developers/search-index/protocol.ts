@@ -8,7 +8,9 @@ import type { IndexAnswer, IndexQuery } from './index-data';
 
 export interface WorkerSetup {
   /** The database the core uses; the worker opens a connection of its own. */
-  url: string;
+  connectionString: string;
+  /** Startup options of its connection: the session's tenant (db/tenant.ts). */
+  options: string;
   maxRows: number;
 }
 

@@ -11,7 +11,11 @@ import { IndexKeeper } from './keeper';
 import { reply, type ToWorker, type WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
-const client = new pg.Client({ connectionString: setup.url, application_name: 'drm-desktop search index', options: '-c jit=off' });
+const client = new pg.Client({
+  connectionString: setup.connectionString,
+  application_name: 'drm-desktop search index',
+  options: setup.options,
+});
 // A lost server fails the next question (the core then answers from SQL); it must not crash the thread.
 client.on('error', () => undefined);
 const connected = client.connect();

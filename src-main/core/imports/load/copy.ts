@@ -2,8 +2,16 @@
  * Rows into PostgreSQL with COPY … FROM STDIN (text format), respecting the
  * stream's back-pressure so memory stays flat whatever the file size.
  */
+import { tableNames } from '../../../../src-shared/contract/tables';
 import type { SqlClient } from '../../db/db';
 import { from as copyFrom } from 'pg-copy-streams';
+
+/**
+ * Tables under row-level security (migration 0009: all of the app's own),
+ * which PostgreSQL refuses to COPY FROM into; a temp table is never one.
+ */
+const RLS_TABLES = new Set<string>(tableNames.filter((t) => t !== 'funnel_stages'));
+let twins = 0;
 
 /** One value in COPY text format: `\N` for null, backslash escapes for the rest. */
 export function copyValue(value: string | number | boolean | null | undefined): string {
@@ -25,8 +33,16 @@ export interface CopyWriter {
 
 /** `binary`: PostgreSQL's binary COPY format, whose framing the caller writes (derived/funnel-bits-build.ts). */
 export function openCopy(client: SqlClient, table: string, columns: readonly string[], { binary = false } = {}): CopyWriter {
-  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN${binary ? ' (FORMAT binary)' : ''}`));
   let failure: Error | undefined;
+  // An RLS table is filled through a temp twin of it and one INSERT … SELECT, which the policy checks row by row.
+  // pg runs a client's queries in order: the twin exists before the COPY starts.
+  const twin = RLS_TABLES.has(table) ? `copy_twin_${++twins}` : undefined;
+  if (twin) {
+    client.query(`create temp table ${twin} (like ${table} including defaults)`).catch((error: Error) => {
+      failure ??= error;
+    });
+  }
+  const stream = client.query(copyFrom(`COPY ${twin ?? table} (${columns.join(', ')}) FROM STDIN${binary ? ' (FORMAT binary)' : ''}`));
   let settled = false;
   // A COPY stream can emit 'error' more than once (PostgreSQL refuses the
   // data, then ending the stream fails again on the detached connection): a
@@ -66,6 +82,10 @@ export function openCopy(client: SqlClient, table: string, columns: readonly str
       if (failure) throw failure;
       stream.end();
       await finished;
+      if (twin) {
+        const list = columns.join(', ');
+        await client.query(`insert into ${table} (${list}) select ${list} from ${twin}; drop table ${twin}`);
+      }
     },
     async abort(reason) {
       if (settled || failure) return;

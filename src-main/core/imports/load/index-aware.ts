@@ -9,9 +9,15 @@
  * stay. DDL is transactional: a failed or cancelled import rolls the indexes
  * and constraints back with everything else; readers of the table wait for
  * the import to commit meanwhile.
+ *
+ * The app (drm_app) does not own the tables, so the drop and the rebuild go
+ * through the owner's SECURITY DEFINER functions app.defer_keys and
+ * app.restore_keys (migration 0009; README "Tenants and row-level
+ * security"), which save and re-create the exact definitions themselves and
+ * refuse (deferred = false) when the database holds more than one tenant.
  */
 import type { SqlClient } from '../../db/db';
-import { dropKeys, type KeyKind } from '../../db/keys';
+import { analyzeTables, deferKeys, restoreKeys, type KeyKind } from '../../db/keys';
 import { traceStep } from '../../db/trace';
 
 /** Rows below this go through the indexes: rebuilding would cost more. */
@@ -46,22 +52,18 @@ export async function withIndexesDeferred<T>(
   load: (deferred: boolean) => Promise<T>,
   options: DeferOptions = {},
 ): Promise<T> {
-  const owner = await client.query<{ mine: boolean }>(
-    'select tableowner = current_user as mine from pg_tables where schemaname = current_schema() and tablename = $1',
-    [table],
-  );
-  // Only the table's owner may drop its indexes; anyone else loads through them.
-  if (!owner.rows[0]?.mine || !shouldDefer(incoming, await existingRows(client, table), options.minRows)) return load(false);
+  if (!shouldDefer(incoming, await existingRows(client, table), options.minRows)) return load(false);
 
   const kinds: KeyKind[] = ['f', ...(options.unique ? (['u'] as const) : []), ...(options.primaryKey ? (['p'] as const) : [])];
-  const dropped = await dropKeys(client, [table], kinds);
+  const dropped = await deferKeys(client, table, kinds);
+  if (!dropped) return load(false);
 
   const loading = performance.now();
   const result = await load(true);
   traceStep(`load ${table} without ${dropped.indexes} indexes and ${dropped.constraints} constraints`, loading);
 
   const rebuilding = performance.now();
-  await dropped.rebuild();
+  await restoreKeys(client, table);
   traceStep(`rebuild ${table} indexes and constraints`, rebuilding);
   return result;
 }
@@ -77,11 +79,10 @@ export async function withIndexesDeferredBy<T>(client: SqlClient, table: string,
  * tables it filled, sampled now (ANALYZE counts this transaction's own new
  * rows). Otherwise the first queries after a large import plan for the
  * tables as they were (25 rows estimated for 576k, until autovacuum comes).
- * Tables the role does not own are skipped by the server with a warning.
  */
 export async function analyzeAfterBulkLoad(client: SqlClient, inserted: number, tables: readonly string[]): Promise<void> {
   if (inserted < DEFER_MIN_ROWS) return;
   const started = performance.now();
-  await client.query(`analyze ${tables.join(', ')}`);
+  await analyzeTables(client, tables);
   traceStep(`analyze ${tables.length} tables`, started);
 }

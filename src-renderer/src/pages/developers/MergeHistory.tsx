@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MergeHistoryEntry } from '../../../../src-shared/contract/merges';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Who } from '../../components/Who';
 import { useFormatters } from '../../format';
 import { developerMutations, developerQueries } from '../../queries/developers';
 import { developerHref } from '../../routes';
@@ -48,6 +49,10 @@ export function MergeHistory({ developerId }: { developerId: string }) {
                 <div>
                   <a href={developerHref(other)}>{t(line.key, line.vars)}</a>
                   <span className="muted"> · {at ? format.dateTime(at) : entry.mergedAt}</span>
+                  <span className="muted" data-testid="merge-by">
+                    {' · '}
+                    {t('audit.by')} <Who user={entry.mergedBy} />
+                  </span>
                   {entry.reason ? <p className="hint">{t('profile.reason', { reason: entry.reason })}</p> : null}
                 </div>
                 {canUndo(entry) ? (

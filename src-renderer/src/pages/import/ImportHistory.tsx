@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Who } from '../../components/Who';
 import { useFormatters } from '../../format';
 import { importQueries } from '../../queries/imports';
 import { useImportLabels } from './labels';
@@ -45,6 +46,7 @@ export function ImportHistory({ selected, onOpen }: ImportHistoryProps) {
                   {t('imports.history.activities')}
                 </th>
                 <th scope="col">{t('imports.history.startedAt')}</th>
+                <th scope="col">{t('audit.column')}</th>
                 <th scope="col" className="num">
                   {t('imports.history.duration')}
                 </th>
@@ -72,6 +74,9 @@ export function ImportHistory({ selected, onOpen }: ImportHistoryProps) {
                   <td className="num">{format.number(job.inserted.activities)}</td>
                   <td>
                     {job.startedAt ? <time dateTime={job.startedAt}>{format.dateTime(new Date(job.startedAt))}</time> : t('common.none')}
+                  </td>
+                  <td>
+                    <Who user={job.createdBy} />
                   </td>
                   <td className="num">{job.durationMs === null ? t('common.none') : format.duration(job.durationMs)}</td>
                 </tr>

@@ -5,6 +5,7 @@ import type { ApiKeySummary } from '../../../../src-shared/contract/api-keys';
 import { apiKeyScopes, type ApiKeyScope } from '../../../../src-shared/contract/values';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Who } from '../../components/Who';
 import { useFormatters } from '../../format';
 import { apiKeyMutations, apiKeyQueries } from '../../queries/api-keys';
 import { NewKeyDialog } from './NewKeyDialog';
@@ -113,7 +114,7 @@ function ApiKeyTable({ keys, onRevoke }: { keys: ApiKeySummary[]; onRevoke(key: 
         <caption className="visually-hidden">{t('apiKeys.listLabel')}</caption>
         <thead>
           <tr>
-            {(['name', 'key', 'scope', 'created', 'lastUsed', 'state'] as const).map((c) => (
+            {(['name', 'key', 'scope', 'created', 'createdBy', 'lastUsed', 'state'] as const).map((c) => (
               <th scope="col" key={c}>
                 {t(`apiKeys.columns.${c}`)}
               </th>
@@ -130,6 +131,9 @@ function ApiKeyTable({ keys, onRevoke }: { keys: ApiKeySummary[]; onRevoke(key: 
               <td className="mono">{`drm_${k.publicId}_…`}</td>
               <td>{k.scopes.join(' ')}</td>
               <td>{when(k.createdAt)}</td>
+              <td>
+                <Who user={k.createdByUser} />
+              </td>
               <td data-testid="api-key-last-used">{when(k.lastUsedAt)}</td>
               <td>{k.revokedAt ? t('apiKeys.revokedAt', { when: when(k.revokedAt) }) : t('apiKeys.active')}</td>
               <td>

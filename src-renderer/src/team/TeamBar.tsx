@@ -1,0 +1,26 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { signOut, type TeamUser } from './team-auth';
+
+/** Who is signed in to the team server, and the way out. */
+export function TeamBar({ user }: { user: TeamUser }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const leave = async () => {
+    try {
+      await signOut();
+      window.location.reload();
+    } catch (e) {
+      setError(t('team.signOutFailed', { message: (e as Error).message }));
+    }
+  };
+  return (
+    <div className="team-bar" role="region" aria-label={t('team.signedInAs', { user: user.email, tenant: user.tenantId })}>
+      <span data-testid="signed-in-user">{t('team.signedInAs', { user: user.displayName ?? user.email, tenant: user.tenantId })}</span>
+      <button type="button" className="button-secondary button-small" onClick={() => void leave()}>
+        {t('team.signOut')}
+      </button>
+      {error && <span role="alert">{error}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The team server's sign-in routes (`drm serve --team`, README "Team mode"),
+ * seen from the page: `/auth/me` says whether this is team mode and who is
+ * signed in; plain `drm serve` and Electron have no such route.
+ */
+export interface TeamUser {
+  email: string;
+  displayName: string | null;
+  tenantId: string;
+}
+
+export type TeamState = { mode: 'single' } | { mode: 'team'; user: TeamUser | null };
+
+export type SignInAnswer =
+  { ok: true; user: TeamUser } | { ok: false; reason: 'invalid' | 'disabled' | 'locked' | 'other'; retryAfter?: number; message: string };
+
+interface Envelope {
+  ok: boolean;
+  value?: { mode?: string; user?: TeamUser | null };
+  error?: { message?: string; details?: { retryAfter?: number } };
+}
+
+async function readEnvelope(response: Response): Promise<Envelope | undefined> {
+  try {
+    return (await response.json()) as Envelope;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Team mode and its user, or single mode (anything that does not answer as the team server does). */
+export async function readTeamState(): Promise<TeamState> {
+  if (window.api) return { mode: 'single' };
+  try {
+    const response = await fetch('/auth/me', { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
+    if (!response.ok || !/json/.test(response.headers.get('content-type') ?? '')) return { mode: 'single' };
+    const body = await readEnvelope(response);
+    return body?.ok && body.value?.mode === 'team' ? { mode: 'team', user: body.value.user ?? null } : { mode: 'single' };
+  } catch {
+    return { mode: 'single' };
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<SignInAnswer> {
+  let response: Response;
+  try {
+    response = await fetch('/auth/sign-in', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ email, password }),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    return { ok: false, reason: 'other', message: String(error) };
+  }
+  const body = await readEnvelope(response);
+  if (response.ok && body?.value?.user) return { ok: true, user: body.value.user };
+  const message = body?.error?.message ?? `HTTP ${response.status}`;
+  if (response.status === 401) return { ok: false, reason: 'invalid', message };
+  if (response.status === 403 && /disabled/i.test(message)) return { ok: false, reason: 'disabled', message };
+  if (response.status === 429)
+    return {
+      ok: false,
+      reason: 'locked',
+      retryAfter: body?.error?.details?.retryAfter ?? Number(response.headers.get('retry-after') ?? 60),
+      message,
+    };
+  return { ok: false, reason: 'other', message };
+}
+
+/** Ends the session; the page then reloads to the sign-in page. */
+export async function signOut(): Promise<void> {
+  const response = await fetch('/auth/sign-out', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+    credentials: 'same-origin',
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+}
