@@ -70,7 +70,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     // A database with data is backed up before its schema changes; then migrations run on their own connection.
     const preMigrationBackup = (await backupBeforeMigrating({ url: ownerUrl, migrationsDir, home, appVersion: APP_VERSION })) ?? null;
     const migrationsApplied = await runMigrations(ownerUrl, migrationsDir);
-    await allowEmailIndexes(server, ownerUrl, options.onNotice);
+    await allowEmailIndexes(server, ownerUrl, migrationsApplied.length > 0, options.onNotice);
     const events = createCoreEvents();
     // File handles belong to the shells' sessions, not to a database connection: they outlive a restore.
     const files = createFileRegistry();

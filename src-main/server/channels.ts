@@ -11,21 +11,15 @@ import { isChannelName, type ChannelName } from '../../src-shared/contract/index
 import type { Caller } from '../core/handlers';
 import type { Core } from '../core/types';
 import { CONTENT_SECURITY_POLICY } from '../csp';
+import { sendApiJson } from './api-v1/respond';
 import type { UploadFolder } from './upload';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export type ChannelCore = Pick<Core, 'handlers' | 'events' | 'files'>;
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    ...headers,
-  });
-  res.end(JSON.stringify(body));
-}
+/** JSON as every route of ours answers it (api-v1/respond.ts). */
+export const sendJson = sendApiJson;
 
 export function refuse(res: ServerResponse, status: number, message: string): void {
   const body: ApiResult<never> = { ok: false, error: { code: 'BAD_INPUT', message } };

@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CITEXT_EQUALITY_NOTICE } from '../../src-main/core/db/leakproof';
 import { startCore } from '../../src-main/core';
 import { appTables, catalogFingerprint, exceptAllBothWays, loadSample, tableDigests } from '../helpers/backup';
 import { drm } from '../helpers/cli';
@@ -48,7 +49,8 @@ describe('backups on an external PostgreSQL', () => {
       await core.stop();
     }
     const restored = await drm(['restore', join(dir.path, 'external.drmbackup'), '--database-url', urls.b, '--json']);
-    expect(restored.stderr).toBe('');
+    // Debian's PostgreSQL has not marked citext's equality: the start that migrated the new database says how.
+    expect(restored.stderr).toBe(`drm: ${CITEXT_EQUALITY_NOTICE}\n`);
     expect(restored.code).toBe(0);
     expect(await exceptAllBothWays(urls.a, urls.b, await appTables(urls.a))).toEqual({});
     expect(await catalogFingerprint(urls.b)).toEqual(await catalogFingerprint(urls.a));

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checksumDifferences, derivedChecksums } from '../../bench/checksums';
 import { rebuiltChecksums } from '../../bench/merges-pairs';
+import { dbOn } from '../../src-main/core/db/db';
 import { DEFAULT_TENANT } from '../../src-main/core/db/seed';
 import { namesMostOfTenant } from '../../src-main/core/derived/wide';
 import { useCoreOnTestDatabase } from '../helpers/database';
@@ -83,10 +84,10 @@ describe('namesMostOfTenant', () => {
     await client.query(`insert into developers (tenant_id, display_name) select $1, 'd' || i from generate_series(1, 3500) i`, [tenant]);
     const ids = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
     // 0.3 × 3,500 = 1,050.
-    expect(await namesMostOfTenant(client, tenant, ids(1049))).toBe(false);
-    expect(await namesMostOfTenant(client, tenant, ids(1050))).toBe(true);
+    expect(await namesMostOfTenant(dbOn(client), tenant, ids(1049))).toBe(false);
+    expect(await namesMostOfTenant(dbOn(client), tenant, ids(1050))).toBe(true);
     // The default tenant holds 1,520: 999 would be most of it, but under a thousand is never counted.
-    expect(await namesMostOfTenant(client, DEFAULT_TENANT, ids(999))).toBe(false);
-    expect(await namesMostOfTenant(client, DEFAULT_TENANT, ids(1000))).toBe(true);
+    expect(await namesMostOfTenant(dbOn(client), DEFAULT_TENANT, ids(999))).toBe(false);
+    expect(await namesMostOfTenant(dbOn(client), DEFAULT_TENANT, ids(1000))).toBe(true);
   });
 });

@@ -115,8 +115,9 @@ describe('incremental refresh', () => {
     };
     try {
       await client.query('begin');
-      // 2000 developers without activity: 1200 ids are then a long list, but not nearly everyone.
-      await client.query(`insert into developers (tenant_id, display_name) select $1, 'quiet ' || n from generate_series(1, 2000) n`, [
+      // 5000 developers without activity: 1200 ids are then a long list, but under the share of the tenant
+      // from which a refresh recomputes everyone (derived/wide.ts).
+      await client.query(`insert into developers (tenant_id, display_name) select $1, 'quiet ' || n from generate_series(1, 5000) n`, [
         DEFAULT_TENANT,
       ]);
       await refreshFunnelBits(dbOn(client), DEFAULT_TENANT, { developers: 'all', span: null });

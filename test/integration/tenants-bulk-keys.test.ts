@@ -33,7 +33,7 @@ async function keysOf(table: string): Promise<{ name: string; definition: string
        from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = $1::regclass
      union all
      select conname, pg_get_constraintdef(oid), oid::int from pg_constraint where conrelid = $1::regclass
-     order by 1`,
+     order by 1, 2`,
     [table],
   );
 }

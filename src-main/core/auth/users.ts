@@ -10,6 +10,7 @@ import type { Db } from '../db/db';
 import { users } from '../db/schema';
 import { userSessions } from '../db/schema-app';
 import { inTransaction } from '../db/transaction';
+import { LOCAL_AUTH_PROVIDER } from '../audit/local-user';
 import { CoreError } from '../errors';
 import { hashPassword, newOneTimePassword } from './passwords';
 
@@ -35,8 +36,19 @@ function summary(row: typeof users.$inferSelect): UserSummary {
   };
 }
 
+/**
+ * The tenant's sign-in accounts. The OS accounts the desktop and the CLI act
+ * as (audit/local-user.ts) are users rows too, for the audit columns, but no
+ * one signs in as them: `drm users` neither lists nor manages them.
+ */
+const SIGN_IN_ACCOUNT = sql`${users.authProvider} is distinct from ${LOCAL_AUTH_PROVIDER}`;
+
 export async function listUsers(db: Db, tenant: string): Promise<UserSummary[]> {
-  const rows = await db.select().from(users).where(eq(users.tenantId, tenant)).orderBy(asc(users.email));
+  const rows = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.tenantId, tenant), SIGN_IN_ACCOUNT))
+    .orderBy(asc(users.email));
   return rows.map(summary);
 }
 
@@ -44,7 +56,7 @@ export async function findUser(db: Db, tenant: string, email: string): Promise<U
   const [row] = await db
     .select()
     .from(users)
-    .where(and(eq(users.tenantId, tenant), sql`${users.email} = ${email}::citext`));
+    .where(and(eq(users.tenantId, tenant), sql`${users.email} = ${email}::citext`, SIGN_IN_ACCOUNT));
   if (!row) throw new CoreError('NOT_FOUND', `No user ${email} in tenant "${tenant}" (drm users list shows them).`, { email, tenant });
   return summary(row);
 }

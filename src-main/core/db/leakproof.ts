@@ -22,14 +22,18 @@ const CITEXT_EQ = 'public.citext_eq(public.citext, public.citext)';
 
 /**
  * After migrating: the embedded cluster's superuser marks citext's equality
- * (on the app's database); an external database's administrator is told
- * how, once per start, when it is not marked.
+ * (on the app's database, at every start: a restored database comes without
+ * the mark); an external database's administrator is told how by the start
+ * that migrated it (`drm migrate`, the team server's first start, an
+ * upgrade), not by every command run on it.
  */
 export async function allowEmailIndexes(
   server: Pick<EmbeddedPostgres, 'superuserUrl' | 'url'> | undefined,
   ownerUrl: string,
+  migrated: boolean,
   onNotice?: (message: string) => void,
 ): Promise<void> {
+  if (!server && !migrated) return;
   let connectionString = ownerUrl;
   if (server) {
     const superuser = new URL(server.superuserUrl);

@@ -42,7 +42,7 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   const c = tracedClient(db);
   // Most of the tenant (a first import): everyone's rows from scratch, storing only those that differ,
   // rather than comparing each named developer's cells before and after (2.3 times the work per cell).
-  const ids = change.developers === 'all' || (await namesMostOfTenant(c, tenant, change.developers)) ? 'all' : change.developers;
+  const ids = change.developers === 'all' || (await namesMostOfTenant(db, tenant, change.developers)) ? 'all' : change.developers;
   const all = ids === 'all';
   const raw = db.$client;
   await numberDevelopers(db, tenant, ids);

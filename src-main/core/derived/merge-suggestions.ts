@@ -157,7 +157,7 @@ export async function refreshMergeSuggestions(db: Db, tenant: string, change: De
   // snapshot without the other's change. One at a time per tenant, each statement after the lock
   // reading what the one before committed (read committed); held until this writer's commit.
   await client.query(`select pg_advisory_xact_lock(hashtextextended('derived.merge_pairs:' || $1, 0))`, [tenant]);
-  const all = listed === 'all' || (await namesMostOfTenant(client, tenant, listed));
+  const all = listed === 'all' || (await namesMostOfTenant(db, tenant, listed));
   // Imports (a span of new rows) may give any organization a domain; 'all' computes every row anyway.
   await refreshKeys(client, tenant, all ? null : (listed as readonly string[]), change.span !== null);
   traceStep(`derived: merge suggestions (${all ? 'all' : listed.length} developers)`, started);

@@ -4,7 +4,9 @@
  * before and after — costs more than recomputing the tenant and keeping the
  * rows that come out the same. Steps that have both paths ask here.
  */
-import type { SqlClient } from '../db/db';
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../db/db';
+import { developers } from '../db/schema';
 
 /** Recompute everything when a change names at least this share of the tenant's developers… */
 const WIDE_SHARE = 0.3;
@@ -12,8 +14,8 @@ const WIDE_SHARE = 0.3;
 const WIDE_MIN = 1000;
 
 /** Whether `listed` is enough of the tenant's developers to recompute them all. */
-export async function namesMostOfTenant(client: SqlClient, tenant: string, listed: readonly string[]): Promise<boolean> {
+export async function namesMostOfTenant(db: Db, tenant: string, listed: readonly string[]): Promise<boolean> {
   if (listed.length < WIDE_MIN) return false;
-  const { rows } = await client.query<{ n: number }>('select count(*)::int as n from developers where tenant_id = $1', [tenant]);
-  return listed.length >= WIDE_SHARE * rows[0]!.n;
+  const [row] = await db.select({ n: count() }).from(developers).where(eq(developers.tenantId, tenant));
+  return listed.length >= WIDE_SHARE * (row?.n ?? 0);
 }
