@@ -26,6 +26,19 @@ export function refuse(res: ServerResponse, status: number, message: string): vo
   sendJson(res, status, body);
 }
 
+/**
+ * A request listener around `handle`: an error it throws becomes a 500 with
+ * its message, or, once the answer has begun, a closed connection.
+ */
+export function answering(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) refuse(res, 500, (error as Error).message);
+      else res.destroy();
+    });
+  };
+}
+
 export function readCookie(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');

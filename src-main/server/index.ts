@@ -13,7 +13,7 @@ import { newFileSession } from '../core/files/handles';
 import type { Core } from '../core/types';
 import type { RateLimit } from '../redirect/rate-limit';
 import { createApiV1, isApiV1Path } from './api-v1/router';
-import { readCookie, refuse, serveChannels } from './channels';
+import { answering, readCookie, refuse, serveChannels } from './channels';
 import { serveStatic } from './static';
 import { isPageRequest, sendTokenPage } from './token-page';
 import { openUploadFolder } from './upload';
@@ -71,12 +71,7 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
     return undefined;
   };
 
-  const server: Server = createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) refuse(res, 500, (error as Error).message);
-      else res.destroy();
-    });
-  });
+  const server: Server = createServer(answering(handle));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Before the host check: a key (or a public form key) is what authorises here, which a rebinding page does not have.

@@ -14,7 +14,7 @@ import { DEFAULT_SESSION_LIMITS, type SessionLimits } from '../../core/auth/sess
 import { createSignIn, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from '../../core/auth/sign-in';
 import type { RateLimit } from '../../redirect/rate-limit';
 import { createApiV1, isApiV1Path } from '../api-v1/router';
-import { refuse, serveChannels } from '../channels';
+import { answering, refuse, serveChannels } from '../channels';
 import { serveStatic } from '../static';
 import { openUploadFolder } from '../upload';
 import { createAuthRoutes } from './auth-routes';
@@ -60,12 +60,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     limits: options.sessionLimits ?? DEFAULT_SESSION_LIMITS,
   });
 
-  const server = createListener(plan, (req, res) => {
-    void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) refuse(res, 500, (error as Error).message);
-      else res.destroy();
-    });
-  });
+  const server = createListener(plan, answering(handle));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://api.invalid');
