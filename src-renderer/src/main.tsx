@@ -37,8 +37,6 @@ function render(team: TeamState): void {
   }
   // Module scope of the app, not an effect: StrictMode would subscribe twice, and the app lives as long as the page.
   invalidateOnDbChanges(queryClient, api.on);
-  // The first page's calls go out first: the core answers them while the page starts.
-  prefetchFirstPage(queryClient, window.location.hash);
   createRoot(container).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
@@ -49,5 +47,8 @@ function render(team: TeamState): void {
   );
 }
 
+// The first page's calls go out first, before the language and the team state are known: the core answers
+// them while the page starts (before sign-in on a team server they are refused, and the page reloads after it).
+prefetchFirstPage(queryClient, window.location.hash);
 // Render only once the language is known, so the first paint is not in the wrong one; in a browser, once we know whether this is the team server.
 void Promise.all([readTeamState(), initI18n()]).then(([team]) => render(team));
