@@ -4,6 +4,7 @@
  * the contract's channels.
  */
 import type { DatabaseLocation } from '../../src-shared/contract/system';
+import type { TeamPlace } from '../../src-shared/contract/team';
 import { redactUrl } from './db/client';
 import { allowEmailIndexes } from './db/leakproof';
 import { runMigrations } from './db/migrate';
@@ -16,6 +17,7 @@ import { createGate } from './gate';
 import { backupFailedMessage } from './notifications/messages';
 import { announce, notify } from './notifications/notify';
 import { DEFAULT_TENANT } from './db/seed';
+import { teamHandlers } from './team-client/handlers';
 import { tenantHandlers } from './tenants/handlers';
 import { CoreError } from './errors';
 import { composeHandlers } from './handlers';
@@ -71,9 +73,9 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     const preMigrationBackup = (await backupBeforeMigrating({ url: ownerUrl, migrationsDir, home, appVersion: APP_VERSION })) ?? null;
     const migrationsApplied = await runMigrations(ownerUrl, migrationsDir);
     await allowEmailIndexes(server, ownerUrl, migrationsApplied.length > 0, options.onNotice);
-    const events = createCoreEvents();
+    const events = options.events ?? createCoreEvents();
     // File handles belong to the shells' sessions, not to a database connection: they outlive a restore.
-    const files = createFileRegistry();
+    const files = options.files ?? createFileRegistry();
     // Whose rows the session sees; `tenants:switch` reopens the session on another.
     let tenant = options.tenant ?? DEFAULT_TENANT;
     const open = () =>
@@ -149,7 +151,11 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       },
       events,
     );
-    const handlers = composeHandlers({ ...routeToCurrent(first, current, gate.run), backup: backups.handlers, tenants });
+    // Where this core is, for the team channels: a switchable shell answers them itself (team-client/switcher.ts).
+    const place = (): TeamPlace =>
+      location.kind === 'embedded' ? { kind: 'local' } : { kind: 'database', url: location.url, tenantId: tenant };
+    const team = teamHandlers(options.teamClient, place);
+    const handlers = composeHandlers({ ...routeToCurrent(first, current, gate.run), backup: backups.handlers, tenants, team });
     const stopSchedule = options.scheduleBackups ? backups.schedule() : undefined;
 
     let stopping: Promise<void> | undefined;
@@ -172,7 +178,8 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
           stopSchedule?.();
           await backups.service.close();
           await session?.close();
-          await files.close();
+          // A registry the shell gave outlives this core (team-client/switcher.ts).
+          if (!options.files) await files.close();
           await running?.stop();
         })()),
     };

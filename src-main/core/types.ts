@@ -5,6 +5,7 @@ import type { CoreEvents } from './events';
 import type { FileRegistry } from './files/handles';
 import type { CoreHandlers } from './handlers';
 import type { Importer } from './imports/importer';
+import type { TeamClientControl } from './team-client/handlers';
 import type { RuntimeLayout } from './paths';
 
 export type StartCoreOptions = (
@@ -44,6 +45,11 @@ export type StartCoreOptions = (
   tenant?: string;
   /** Whether callers without a user act as the OS account's user (session.ts `localUser`); false on a team server. Default true. */
   localUser?: boolean;
+  /** Given by a shell that can move the app to a team's data (team-client/switcher.ts); without it the team channels only say where the core is. */
+  teamClient?: TeamClientControl;
+  /** Events and file handles that outlive this core: a switchable shell keeps one of each across the cores it runs. */
+  events?: CoreEvents;
+  files?: FileRegistry;
 };
 
 export interface ShellCapabilities {

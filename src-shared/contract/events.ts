@@ -8,6 +8,7 @@ import { backupEvents } from './backup';
 import { importEvents } from './imports';
 import { notificationEventsPushed } from './notifications';
 import { tableNames } from './tables';
+import { teamEvents } from './team';
 
 export const events = {
   /** The tables a write changed: queries reading one of them refetch. */
@@ -15,6 +16,7 @@ export const events = {
   ...importEvents,
   ...backupEvents,
   ...notificationEventsPushed,
+  ...teamEvents,
 } as const;
 
 export type EventName = keyof typeof events;

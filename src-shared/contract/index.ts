@@ -27,6 +27,7 @@ import { settingsChannels } from './settings';
 import { shortlinkChannels } from './shortlinks';
 import { statsChannels } from './stats';
 import { systemChannels } from './system';
+import { teamChannels } from './team';
 import { tenantChannels } from './tenants';
 
 /** Each room's channels, by domain (the unit test checks each room's prefixes). */
@@ -48,6 +49,7 @@ export const channelRooms = {
   forms: formChannels,
   notifications: notificationChannels,
   tenants: tenantChannels,
+  team: teamChannels,
 } as const;
 
 type Rooms = typeof channelRooms;
@@ -77,6 +79,7 @@ export const channels = {
   ...formChannels,
   ...notificationChannels,
   ...tenantChannels,
+  ...teamChannels,
 } as const;
 
 export type ChannelName = keyof typeof channels;

@@ -27,6 +27,7 @@ const PREFIXES: Record<keyof typeof channelRooms, readonly string[]> = {
   forms: ['forms:'],
   notifications: ['notifications:'],
   tenants: ['tenants:'],
+  team: ['team:'],
 };
 
 /** Files of the contract that hold no channel map of `channels`. */
