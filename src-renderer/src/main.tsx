@@ -8,6 +8,8 @@ import { prefetchFirstPage } from './pages/overview/first-page-prefetch';
 import { createQueryClient, invalidateOnDbChanges } from './query-client';
 import { SignInPage } from './team/SignInPage';
 import { TeamBar } from './team/TeamBar';
+import { TeamClientStrip } from './team/TeamClientStrip';
+import { followTeamChanges } from './team/team-changes';
 import { readTeamState, type TeamState } from './team/team-auth';
 import './styles/base.css';
 import './styles/shell.css';
@@ -37,10 +39,12 @@ function render(team: TeamState): void {
   }
   // Module scope of the app, not an effect: StrictMode would subscribe twice, and the app lives as long as the page.
   invalidateOnDbChanges(queryClient, api.on);
+  followTeamChanges(queryClient, api.on, window.location);
   createRoot(container).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        {team.mode === 'team' && team.user && <TeamBar user={team.user} />}
+        {/* A team server's page says who is signed in; any other shows which data it is on (nothing on this computer's). */}
+        {team.mode === 'team' && team.user ? <TeamBar user={team.user} /> : <TeamClientStrip />}
         <App />
       </QueryClientProvider>
     </StrictMode>,

@@ -9,6 +9,7 @@ import enResources from './en-resources';
 import enBreakdown from './en-breakdown';
 import enApi from './en-api';
 import enTeam from './en-team';
+import enTeamClient from './en-team-client';
 import enNotifications from './en-notifications';
 
 /** English UI text. The source of truth for keys: `ja.ts` must have exactly the same ones. */
@@ -102,6 +103,7 @@ const en = {
   ...enBreakdown,
   ...enApi,
   ...enTeam,
+  ...enTeamClient,
   status: {
     title: 'Status',
     description: 'The database behind this app: its version, where the data lives, and what the schema holds.',

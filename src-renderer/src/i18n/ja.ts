@@ -10,6 +10,7 @@ import jaResources from './ja-resources';
 import jaBreakdown from './ja-breakdown';
 import jaApi from './ja-api';
 import jaTeam from './ja-team';
+import jaTeamClient from './ja-team-client';
 import jaNotifications from './ja-notifications';
 
 /** 日本語の UI テキスト。キーは en.ts と完全に一致させる（型とユニットテストで確認）。 */
@@ -102,6 +103,7 @@ const ja: Messages = {
   ...jaBreakdown,
   ...jaApi,
   ...jaTeam,
+  ...jaTeamClient,
   status: {
     title: 'ステータス',
     description: 'このアプリが使用しているデータベースの状態です。バージョン、データの保存場所、スキーマの内容を確認できます。',

@@ -14,6 +14,7 @@ import { LanguageSetting } from './LanguageSetting';
 import { NotificationsSection } from './NotificationsSection';
 import { RatesSection } from './RatesSection';
 import { ShortlinkSettings } from './ShortlinkSettings';
+import { TeamDatabaseSection } from './TeamDatabaseSection';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -22,7 +23,8 @@ export function SettingsPage() {
   // `#/settings/backups` (the Status page's link) opens the page at its Backups section once every section has
   // loaded: one above it that loads later (rates, short-link settings) would push it out of view again.
   const settled = useIsFetching() === 0;
-  const scrollToBackups = useRouteParam() === 'backups' && !query.isPending && settled;
+  const param = useRouteParam();
+  const scrollToBackups = param === 'backups' && !query.isPending && settled;
   return (
     <>
       <PageHeader title={t('nav.settings')} description={t('pages.settings.description')} />
@@ -45,6 +47,7 @@ export function SettingsPage() {
         <NotificationsSection />
         <LanguageSetting />
         <DataLocation />
+        <TeamDatabaseSection scrollIntoView={param === 'team' && !query.isPending && settled} />
         <BackupSection scrollIntoView={scrollToBackups} />
       </div>
     </>
