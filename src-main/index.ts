@@ -4,6 +4,7 @@
  * bridge in ipc.ts, and everything else in the core, which runs without Electron.
  */
 import { runApp } from './app';
-import { startCore } from './core/index';
+import { startShellCore } from './core/team-client/switcher';
 
-runApp({ startCore });
+// On this computer's data the app can move to a team's (Settings → Team database).
+runApp({ startCore: startShellCore });

@@ -1,4 +1,5 @@
 import { resolveRendererDir } from '../core/paths';
+import { startShellCore } from '../core/team-client/switcher';
 import { startHttpShell } from '../server/index';
 import { parseOptions as parse, resolveTarget, targetOptions, unwrap, UsageError, withCore } from './context';
 import { formatStatus } from './format';
@@ -35,15 +36,20 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a number from 0 to 65535, got ${values.port}`);
   // A long-lived shell: it runs the daily backup and sends notifications.
-  await withCore({ ...resolveTarget(values), scheduleBackups: true, searchIndex: true, sendNotifications: true }, async (core) => {
-    const shell = await startHttpShell({ core, rendererDir: resolveRendererDir({ packaged: false }), port });
-    console.log(`DRM Desktop is serving on ${shell.url}`);
-    console.log('Open that URL in a browser (the token in it is required). Press Ctrl-C to stop.');
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    await shell.close();
-  });
+  // On this computer's data, the page can connect to a team's (Settings → Team database), as the desktop app can.
+  await withCore(
+    { ...resolveTarget(values), scheduleBackups: true, searchIndex: true, sendNotifications: true },
+    async (core) => {
+      const shell = await startHttpShell({ core, rendererDir: resolveRendererDir({ packaged: false }), port });
+      console.log(`DRM Desktop is serving on ${shell.url}`);
+      console.log('Open that URL in a browser (the token in it is required). Press Ctrl-C to stop.');
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await shell.close();
+    },
+    { start: startShellCore },
+  );
 }

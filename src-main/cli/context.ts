@@ -56,17 +56,19 @@ export function resolveTarget(
  * Runs `body` with a started core and always stops it, also on SIGINT/SIGTERM
  * (then exits 130/143) — unless `signals: 'body'`: a long-running body (the
  * team server, whose tenants' cores must stop too) waits for the signal
- * itself and returns.
+ * itself and returns. `start` is the core's: `drm serve` gives the one that
+ * can move to a team's data (team-client/switcher.ts).
  */
 export async function withCore<T>(
   options: StartCoreOptions,
   body: (core: Core) => Promise<T>,
-  handling: { signals?: 'exit' | 'body' } = {},
+  handling: { signals?: 'exit' | 'body'; start?: (options: StartCoreOptions) => Promise<Core> } = {},
 ): Promise<T> {
   let core: Core;
+  const start = handling.start ?? startCore;
   try {
     // What the start did to the data folder (say, passwords reset) is said on stderr, never mixed into --json output.
-    core = await startCore({ onNotice: (message) => process.stderr.write(`drm: ${message}\n`), ...options });
+    core = await start({ onNotice: (message) => process.stderr.write(`drm: ${message}\n`), ...options });
   } catch (error) {
     // Another app or command owns the data folder: the user can act on that (exit 2), it is no crash.
     if (error instanceof DataDirInUseError) throw new Refusal(error.message);

@@ -166,6 +166,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       importer: {
         settled: (jobId) => current().importer.settled(jobId),
         outcome: (jobId) => current().importer.outcome(jobId),
+        busy: () => session?.importer.busy() ?? false,
       },
       files,
       backups: backups.service,

@@ -66,7 +66,7 @@ export interface Core {
   /** Files the user chose, by handle: shells register them, import channels take only handles. */
   files: FileRegistry;
   /** The import queue, for shells that wait on a job (the CLI) and for tests. */
-  importer: Pick<Importer, 'settled' | 'outcome'>;
+  importer: Pick<Importer, 'settled' | 'outcome' | 'busy'>;
   /** Migrations this start applied (empty when the database was current). */
   migrationsApplied: string[];
   /** Backups: the CLI's `backup` and `restore`, and what Settings → Backups calls. */

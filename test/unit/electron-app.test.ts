@@ -162,7 +162,7 @@ function fakeCore() {
     events: createCoreEvents(),
     location: { kind: 'embedded', dataDir: '/d', port: 1 },
     migrationsApplied: [],
-    importer: { settled: async () => 'succeeded' as const, outcome: () => undefined },
+    importer: { settled: async () => 'succeeded' as const, outcome: () => undefined, busy: () => false },
     backups: {} as Core['backups'],
     preMigrationBackup: null,
     withDatabase: () => Promise.reject(new Error('no database in this test')),

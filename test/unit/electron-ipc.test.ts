@@ -78,7 +78,7 @@ function fakeCore(): Core & { received: unknown[]; callers: unknown[]; registere
     events: createCoreEvents(),
     location: { kind: 'embedded', dataDir: '/d', port: 5555 },
     migrationsApplied: [],
-    importer: { settled: async () => 'succeeded' as const, outcome: () => undefined },
+    importer: { settled: async () => 'succeeded' as const, outcome: () => undefined, busy: () => false },
     backups: {} as Core['backups'],
     preMigrationBackup: null,
     withDatabase: () => Promise.reject(new Error('no database in this test')),
