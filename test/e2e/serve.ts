@@ -63,10 +63,12 @@ export async function startDrm(args: readonly string[], printed: RegExp): Promis
   };
 }
 
-export async function serve(): Promise<Served> {
+/** `drm serve` on a fresh data folder; `prepare` may put files in the folder first (say, a saved setting). */
+export async function serve(prepare?: (dataDir: string) => void): Promise<Served> {
   const parent = mkdtempSync(join(tmpdir(), 'drm-e2e-'));
   chmodSync(parent, 0o711); // as root, PostgreSQL runs as `postgres` and must pass through
   const dataDir = join(parent, 'data');
+  prepare?.(dataDir);
   const started = await startDrm(['serve', '--data-dir', dataDir], /serving on (http:\/\/\S+)/);
   return {
     url: started.url,

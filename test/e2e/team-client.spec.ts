@@ -7,7 +7,7 @@
  * wrong address leaves the app where it was; a team server's address hands
  * the page to its sign-in.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -15,7 +15,7 @@ import { freePort } from '../../src-main/core/db/ports';
 import { run } from '../helpers/cli';
 import { createTeamDatabase, startSystemPostgres, type SystemPostgres } from '../helpers/system-postgres';
 import { dropFile } from './drop-file';
-import { serve, startDrm, type Served, type Started } from './serve';
+import { callApi, serve, startDrm, type Served, type Started } from './serve';
 
 const HEADER = 'occurred_at,action,source,provider,handle,email,display_name';
 const LOCAL_CSV = [HEADER, '2024-07-01 10:00,register,connpass,connpass,aiko_l,aiko@local.example,Local Aiko'].join('\n');
@@ -53,7 +53,7 @@ const openDevelopers = (page: Page, name = 'Developers') =>
     .getByRole('link', { name })
     .click();
 
-test('connect to a team database, see its data and where it is, then come back to this computer’s', async ({ page }) => {
+test('connect to a team database, see its data and where it is, then come back to this computer’s', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   await page.goto(`${app.url}#/import`);
   await dropFile(page, 'local.csv', LOCAL_CSV);
@@ -77,6 +77,7 @@ test('connect to a team database, see its data and where it is, then come back t
   await expect(section.getByRole('alert')).toContainText('Could not connect', { timeout: 30_000 });
   await expect(section.getByRole('alert')).toContainText('The app stays on the data it showed before.');
   await expect(address).toHaveValue(wrong);
+  await section.screenshot({ path: testInfo.outputPath('team-client-refused.png') });
   await expect(indicator(page)).toHaveCount(0);
 
   // Not a PostgreSQL URL at all: the core names the field.
@@ -97,7 +98,7 @@ test('connect to a team database, see its data and where it is, then come back t
   await expect(indicator(page)).toHaveText(`Team database: ${where.host}/drm_client_e2e · workspace default`, { timeout: 60_000 });
   await expect(page.getByRole('region', { name: 'Where the data is' }).getByRole('link')).toHaveAccessibleName(/^Team database: /);
   // The saved URL comes back without its password.
-  await expect(section.getByTestId('team-database-url')).toHaveText(`postgres://drm_client_e2e_owner@${where.host}/drm_client_e2e`);
+  await expect(section.getByTestId('team-database-url')).toHaveText(`postgres://drm_client_e2e_owner:***@${where.host}/drm_client_e2e`);
   await expect(page.locator('body')).not.toContainText('owner-secret');
 
   await openDevelopers(page);
@@ -111,6 +112,7 @@ test('connect to a team database, see its data and where it is, then come back t
     .first()
     .selectOption('ja');
   await expect(indicator(page)).toHaveText(`チームのデータベース: ${where.host}/drm_client_e2e · ワークスペース default`);
+  await page.screenshot({ path: testInfo.outputPath('team-client-ja.png'), fullPage: true });
 
   // Back: the strip leads to the section, whose button returns to this computer's data, kept as it was.
   await indicator(page).click();
@@ -123,8 +125,13 @@ test('connect to a team database, see its data and where it is, then come back t
   await expect(page.getByText('Team Bunta')).toHaveCount(0);
 });
 
-test('a team server’s address hands the page to its sign-in; this computer’s page then offers to open it or stay', async ({ page }) => {
+test('a team server’s address hands the page to its sign-in; this computer’s page then offers to open it or stay', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
+  // On this computer's data, whatever the test before left.
+  await callApi(request, app, 'team:disconnect');
   let server: Started | undefined;
   try {
     server = await startDrm(['serve', '--team', '--port', '0', '--database-url', url], /serving on (http:\/\/\S+)/);
@@ -146,5 +153,42 @@ test('a team server’s address hands the page to its sign-in; this computer’s
     await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
   } finally {
     await server?.stop('SIGINT');
+  }
+});
+
+test('a saved team database that cannot be opened at start: this computer’s data, the reason, and both ways on', async ({ page }) => {
+  test.setTimeout(180_000);
+  const closed = `postgres://nobody:secret@127.0.0.1:${await freePort()}/drm`;
+  // What an earlier session saved (team-client/setting.ts), for a server that is gone now.
+  const broken = await serve((dataDir) => {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const target = { kind: 'database', url: closed, tenantId: 'default' };
+    writeFileSync(join(dataDir, 'team-connection.json'), JSON.stringify({ version: 1, target }), { mode: 0o600 });
+  });
+  try {
+    await page.goto(`${broken.url}#/developers`);
+    const strip = page.getByRole('region', { name: 'Where the data is' });
+    await expect(strip).toContainText('The team database could not be opened; the app is showing this computer’s data.');
+    await expect(indicator(page)).toHaveCount(0);
+    await strip.getByRole('link', { name: 'Team database settings' }).click();
+    await expect(page).toHaveURL(/#\/settings\/team$/);
+
+    const section = teamSection(page);
+    const problem = section.getByRole('alert').filter({ hasText: 'The team database could not be opened' });
+    await expect(problem).toContainText('the app is showing this computer’s data');
+    // Try again: the password is not shown back, so the form takes the URL again.
+    await problem.getByRole('button', { name: 'Try again' }).click();
+    await expect(section.getByRole('textbox', { name: 'Database URL' })).toBeFocused();
+    await expect(section.getByRole('textbox', { name: 'Database URL' })).toHaveValue('');
+
+    // Or forget it: the warning goes, and it does not come back.
+    await problem.getByRole('button', { name: 'Use this computer’s data' }).click();
+    await expect(strip).toHaveCount(0);
+    await expect(section.getByRole('alert')).toHaveCount(0);
+    await page.reload();
+    await expect(section.getByText('This computer’s data is kept as it is')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Where the data is' })).toHaveCount(0);
+  } finally {
+    await broken.stop();
   }
 });

@@ -50,16 +50,16 @@ export function TeamConnectForm({ urlInputRef }: { urlInputRef: RefObject<HTMLIn
         {kinds.map((k) => (
           <div className="checkbox-field" key={k}>
             <input
-              id={`${id}-${k}`}
+              id={`${id}-kind-${k}`}
               type="radio"
               name={`${id}-kind`}
               value={k}
               checked={kind === k}
-              aria-describedby={`${id}-${k}-hint`}
+              aria-describedby={`${id}-kind-${k}-hint`}
               onChange={() => setKind(k)}
             />
-            <label htmlFor={`${id}-${k}`}>{t(`teamClient.kinds.${k}`)}</label>
-            <p className="hint" id={`${id}-${k}-hint`}>
+            <label htmlFor={`${id}-kind-${k}`}>{t(`teamClient.kinds.${k}`)}</label>
+            <p className="hint" id={`${id}-kind-${k}-hint`}>
               {t(`teamClient.kindHints.${k}`)}
             </p>
           </div>
