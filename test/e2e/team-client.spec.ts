@@ -97,6 +97,8 @@ test('connect to a team database, see its data and where it is, then come back t
   const where = new URL(url);
   await expect(indicator(page)).toHaveText(`Team database: ${where.host}/drm_client_e2e · workspace default`, { timeout: 60_000 });
   await expect(page.getByRole('region', { name: 'Where the data is' }).getByRole('link')).toHaveAccessibleName(/^Team database: /);
+  // The form that had focus is gone: focus is on the section's title, not lost.
+  await expect(section.getByRole('heading', { name: 'Team database', exact: true })).toBeFocused();
   // The saved URL comes back without its password.
   await expect(section.getByTestId('team-database-url')).toHaveText(`postgres://drm_client_e2e_owner:***@${where.host}/drm_client_e2e`);
   await expect(page.locator('body')).not.toContainText('owner-secret');

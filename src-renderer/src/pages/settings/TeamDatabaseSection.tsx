@@ -11,6 +11,7 @@ import type { TeamConnection } from '../../../../src-shared/contract/team';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { teamClientQueries } from '../../queries/team-client';
 import { OpenServerButton, UseLocalDataButton } from '../../team/TeamSwitchButtons';
+import { dataOf } from '../../team/team-client-view';
 import { TeamConnectForm } from './TeamConnectForm';
 
 export function TeamDatabaseSection({ scrollIntoView = false }: { scrollIntoView?: boolean }) {
@@ -18,16 +19,26 @@ export function TeamDatabaseSection({ scrollIntoView = false }: { scrollIntoView
   const id = useId();
   const query = useQuery(teamClientQueries.connection());
   const ref = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const scrolled = useRef(false);
   useEffect(() => {
     if (!scrollIntoView || !query.data || scrolled.current) return;
     scrolled.current = true;
     ref.current?.scrollIntoView({ block: 'start' });
   }, [scrollIntoView, query.data]);
+  // A switch replaces the form or the button that had focus: keyboard and screen-reader users land on the title.
+  const place = query.data ? dataOf(query.data.current) + query.data.current.kind : null;
+  const shown = useRef(place);
+  useEffect(() => {
+    if (shown.current !== null && place !== shown.current && document.activeElement === document.body) heading.current?.focus();
+    shown.current = place;
+  }, [place]);
 
   return (
     <section ref={ref} className="card settings-section" id="team" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('teamClient.title')}</h2>
+      <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+        {t('teamClient.title')}
+      </h2>
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} /> : null}
       {query.isPending ? <p className="loading">{t('common.loading')}</p> : null}
       {query.data ? <TeamPlaceView connection={query.data} /> : null}
