@@ -11,7 +11,7 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ApiResult } from '../src-shared/contract/common';
 import { DESKTOP_BACK_CHANNEL } from '../src-shared/contract/desktop';
-import type { TeamConnection } from '../src-shared/contract/team';
+import { isTeamServerUrl, type TeamConnection } from '../src-shared/contract/team';
 import type { Core } from './core/types';
 import { reasonOf, type SessionOf } from './ipc';
 import { createTeamSenderCheck, isAppUrl, isTeamUrl, loadRenderer, type RendererSource } from './window';
@@ -73,9 +73,19 @@ export function createTeamWindow(getWindow: () => BrowserWindow | undefined, sou
   }
 
   function apply(connection: TeamConnection): void {
-    if (connection.current.kind === 'server') {
+    const { current } = connection;
+    if (current.kind === 'server' && !isTeamServerUrl(`${current.url}/`)) {
+      // The core normalises what it saves; this only keeps a hand-edited setting from opening plain http or a path.
+      console.error(
+        `Not opening ${current.url}: a team server's address is https:// (http:// only on this computer), with nothing after the host`,
+      );
+      origin = null;
+      showLocal();
+      return;
+    }
+    if (current.kind === 'server') {
       // Set before loading: the navigation guards read it.
-      origin = connection.current.url;
+      origin = current.url;
       showTeam(origin);
     } else {
       origin = null;
@@ -99,6 +109,8 @@ export function createTeamWindow(getWindow: () => BrowserWindow | undefined, sou
           console.error(
             `The team server's page ${validatedURL} did not load (${errorDescription}, ${errorCode}); showing this computer's page`,
           );
+          // Chromium now shows an error page in place of what was there: the app's page must be loaded again.
+          committedUrl = validatedURL;
           if (pending === 'team') pending = null;
           showLocal();
         },

@@ -61,17 +61,23 @@ function createFakeElectron() {
     }
     loadFile(path: string) {
       this.loaded.push(`file:${path}`);
-      this.webContents.emit('did-navigate', {}, `file://${path.split('\\').join('/')}`);
-      return Promise.resolve();
+      return this.arrive(`file://${path.split('\\').join('/')}`);
     }
     loadURL(url: string) {
       this.loaded.push(url);
       if (url.startsWith('http') && FakeBrowserWindow.unreachable.has(new URL(url).origin)) {
-        this.webContents.emit('did-fail-load', {}, -102, 'ERR_CONNECTION_REFUSED', url, true);
-        return Promise.reject(new Error(`ERR_CONNECTION_REFUSED (-102) loading '${url}'`));
+        // Like Chromium: the events come later than the call, and the promise settles after them.
+        return Promise.resolve().then(() => {
+          this.webContents.emit('did-fail-load', {}, -102, 'ERR_CONNECTION_REFUSED', url, true);
+          throw new Error(`ERR_CONNECTION_REFUSED (-102) loading '${url}'`);
+        });
       }
-      this.webContents.emit('did-navigate', {}, url);
-      return Promise.resolve();
+      return this.arrive(url);
+    }
+    private arrive(url: string) {
+      return Promise.resolve().then(() => {
+        this.webContents.emit('did-navigate', {}, url);
+      });
     }
     show() {
       this.shown += 1;

@@ -108,6 +108,16 @@ describe('runApp with a team server', () => {
     expect(window().loaded).toEqual([renderer(), teamOrigin, renderer(), teamOrigin]);
   });
 
+  it('does not open an address the contract would not accept as a team server (plain http to another host, a path)', async () => {
+    for (const url of ['http://drm.example.com', 'https://drm.example.com/admin', 'file:///etc']) {
+      electron.reset();
+      start(Promise.resolve(fakeCore({ kind: 'server', url }).core));
+      await flush();
+      expect(window().loaded, url).toHaveLength(1);
+      expect(window().webContents.prevented('will-navigate', `${url}/`)).toBe(true);
+    }
+  });
+
   it('a failure that is not the team server’s (an aborted load, a subframe, the app’s page) changes nothing', async () => {
     start(Promise.resolve(fakeCore(server).core));
     await flush();
