@@ -13,7 +13,7 @@ import { forwardEvents, reasonOf, registerIpc } from './ipc';
 import { showOsNotifications } from './os-notifications';
 import { electronCapabilities } from './shell-capabilities';
 import { createTeamWindow } from './team-window';
-import { appFiles, createMainWindow, createSenderCheck, installSessionGuards, rendererSource } from './window';
+import { appFiles, createMainWindow, createSenderCheck, installSessionGuards, isAppUrl, rendererSource } from './window';
 
 export interface AppDeps {
   startCore(options: StartCoreOptions): Promise<Core>;
@@ -128,7 +128,10 @@ export function runApp({ startCore, signals = process }: AppDeps): void {
       starting.then(
         (ready) => {
           const stopEvents = forwardEvents(ready.events, (name, payload) => {
-            if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(name, payload);
+            // To the app's own page only: a team server's page gets nothing from this computer's core.
+            if (mainWindow && !mainWindow.isDestroyed() && isAppUrl(mainWindow.webContents.getURL(), source)) {
+              mainWindow.webContents.send(name, payload);
+            }
           });
           const stopNotifications = showOsNotifications(ready.events, () => mainWindow);
           const stopFollowing = teamWindow.follow(ready);

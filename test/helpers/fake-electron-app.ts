@@ -34,6 +34,11 @@ function createFakeElectron() {
 
   class FakeWebContents extends Emitter {
     sent: [string, unknown][] = [];
+    /** The last committed address, as Electron's getURL answers. */
+    url = '';
+    getURL() {
+      return this.url;
+    }
     /** Stands for a Chromium event object: whether a guard called preventDefault. */
     prevented(name: string, url: string, extra: Record<string, unknown> = {}) {
       const event = { url, preventDefault: vi.fn(), ...extra };
@@ -76,6 +81,7 @@ function createFakeElectron() {
     }
     private arrive(url: string) {
       return Promise.resolve().then(() => {
+        this.webContents.url = url;
         this.webContents.emit('did-navigate', {}, url);
       });
     }

@@ -191,6 +191,18 @@ describe('runApp with a team server', () => {
     expect(contents.prevented('will-navigate', `${teamOrigin}/`)).toBe(true);
   });
 
+  it('sends the core’s events to the app’s page only, never to the team server’s', async () => {
+    const { core, team } = fakeCore(server);
+    start(Promise.resolve(core));
+    await flush();
+    core.events.emit('db:changed', { tables: ['developers'] });
+    team.move({ kind: 'local' });
+    await flush();
+    core.events.emit('db:changed', { tables: ['campaigns'] });
+    // Not even team:changed: it left while the team server's page was shown; the app's page, loaded afresh, asks where it is.
+    expect(window().webContents.sent).toEqual([['db:changed', { tables: ['campaigns'] }]]);
+  });
+
   it('never answers the contract’s channels, or files:register, to the team server’s pages', async () => {
     const { core } = fakeCore(server);
     start(Promise.resolve(core));
