@@ -1,7 +1,8 @@
 /**
  * The Electron app's lifecycle: one instance, one window, one core, and a
  * quit that always stops PostgreSQL first. `index.ts` passes in `startCore`
- * so that tests can drive this with a fake core.
+ * so that tests can drive this with a fake core. The window shows the app's
+ * own page, or the team server the core says the app is set to (team-window.ts).
  */
 import { app, ipcMain, session, type BrowserWindow } from 'electron';
 import { newFileSession } from './core/files/handles';
@@ -11,7 +12,8 @@ import { startupErrorPageUrl } from './error-page';
 import { forwardEvents, reasonOf, registerIpc } from './ipc';
 import { showOsNotifications } from './os-notifications';
 import { electronCapabilities } from './shell-capabilities';
-import { appFiles, createMainWindow, createSenderCheck, installSessionGuards, rendererSource } from './window';
+import { createTeamWindow } from './team-window';
+import { appFiles, createMainWindow, createSenderCheck, installSessionGuards, isAppUrl, rendererSource } from './window';
 
 export interface AppDeps {
   startCore(options: StartCoreOptions): Promise<Core>;
@@ -41,6 +43,7 @@ export function runApp({ startCore, signals = process }: AppDeps): void {
   // The files dropped on the window are the window's: their handles end when it closes.
   let windowSession = newFileSession('window');
   let quitting: 'no' | 'stopping' | 'done' = 'no';
+  const teamWindow = createTeamWindow(() => mainWindow, source);
 
   function showStartupError(win: BrowserWindow, reason: string): void {
     win.loadURL(startupErrorPageUrl({ message: reason, dataDir })).catch((error: unknown) => {
@@ -94,7 +97,7 @@ export function runApp({ startCore, signals = process }: AppDeps): void {
     .whenReady()
     .then(() => {
       if (quitting !== 'no') return; // a quit before ready must not start a server nobody will stop
-      installSessionGuards(session.defaultSession, source);
+      installSessionGuards(session.defaultSession, source, teamWindow.origin);
       const starting = startCore({
         dataDir,
         layout: { packaged: app.isPackaged, resourcesPath: process.resourcesPath },
@@ -112,7 +115,9 @@ export function runApp({ startCore, signals = process }: AppDeps): void {
         createSenderCheck(() => mainWindow, source),
         () => windowSession,
       );
-      const win = createMainWindow({ preload: files.preload, source });
+      teamWindow.registerBackChannel(ipcMain, starting, () => windowSession);
+      const win = createMainWindow({ preload: files.preload, source, teamOrigin: teamWindow.origin });
+      teamWindow.watch(win);
       win.on('closed', () => {
         mainWindow = undefined;
         const ended = windowSession;
@@ -123,12 +128,17 @@ export function runApp({ startCore, signals = process }: AppDeps): void {
       starting.then(
         (ready) => {
           const stopEvents = forwardEvents(ready.events, (name, payload) => {
-            if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(name, payload);
+            // To the app's own page only: a team server's page gets nothing from this computer's core.
+            if (mainWindow && !mainWindow.isDestroyed() && isAppUrl(mainWindow.webContents.getURL(), source)) {
+              mainWindow.webContents.send(name, payload);
+            }
           });
           const stopNotifications = showOsNotifications(ready.events, () => mainWindow);
+          const stopFollowing = teamWindow.follow(ready);
           stopForwarding = () => {
             stopEvents();
             stopNotifications();
+            stopFollowing();
           };
         },
         (error: unknown) => {

@@ -1,8 +1,9 @@
 /**
  * Wires the contract's channels to `ipcMain` and the core's events to the
  * window. Besides them only the preload's private `files:register` is
- * registered: the renderer can reach exactly what the contract lists, and
- * only from our own window.
+ * registered here: the renderer can reach exactly what the contract lists,
+ * and only from our own window. (A team server's page shown in the window
+ * gets one channel of its own, the way back: team-window.ts.)
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ApiResult } from '../src-shared/contract/common';

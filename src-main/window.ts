@@ -2,10 +2,15 @@
  * The one app window and the guards around it. The renderer is untrusted
  * (it shows data imported from anywhere), so it gets no Node, no navigation
  * away from the app, no new windows, no webviews and no permissions.
+ *
+ * When the app is set to a team server (team-window.ts), the window may also
+ * show that one origin, in its main frame only: its own pages, with their own
+ * HTTP API and sign-in. The contract's IPC stays the local renderer's.
  */
 import { BrowserWindow, dialog, shell, type IpcMainInvokeEvent, type Session, type WebContents, type WebPreferences } from 'electron';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RENDERER_ARGUMENT } from '../src-shared/contract/desktop';
 import { CONTENT_SECURITY_POLICY, relaxForDevServer } from './csp';
 import { confirmDialogText, openExternalLink } from './external-links';
 
@@ -19,6 +24,11 @@ export const DEV_CONTENT_SECURITY_POLICY = relaxForDevServer(CONTENT_SECURITY_PO
 
 /** Where the renderer comes from: the built file, or electron-vite's dev server. */
 export type RendererSource = { kind: 'file'; path: string } | { kind: 'dev'; url: string };
+
+/** The team server's origin the window may show (`https://drm.example.com`), or null when the app is not set to one. */
+export type TeamOrigin = () => string | null;
+
+const noTeam: TeamOrigin = () => null;
 
 /** The built files beside the main bundle (`out/main/index.js` → `out/preload`, `out/renderer`). */
 export function appFiles(mainModuleUrl: string = import.meta.url): { preload: string; renderer: string } {
@@ -52,9 +62,31 @@ export function isAppUrl(url: string, source: RendererSource): boolean {
   }
 }
 
-export function secureWebPreferences(preload: string): WebPreferences {
+/** True for a page of the configured team server: exactly its origin (scheme, host and port). */
+export function isTeamUrl(url: string, origin: string | null): boolean {
+  if (origin === null) return false;
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/** What the main frame may show: the app's page, or the configured team server's. */
+export function isAllowedMainFrameUrl(url: string, source: RendererSource, teamOrigin: TeamOrigin): boolean {
+  return isAppUrl(url, source) || isTeamUrl(url, teamOrigin());
+}
+
+/** Tells the preload which page is the app's own (page-role.ts): only that one gets `window.api`. */
+export function rendererArgument(source: RendererSource): string {
+  return `${RENDERER_ARGUMENT}${source.kind === 'file' ? 'file' : new URL(source.url).origin}`;
+}
+
+export function secureWebPreferences(preload: string, source: RendererSource): WebPreferences {
   return {
     preload,
+    additionalArguments: [rendererArgument(source)],
     contextIsolation: true,
     sandbox: true,
     webSecurity: true,
@@ -77,11 +109,21 @@ export async function confirmExternalLink(win: BrowserWindow, href: string): Pro
 /**
  * Navigation, pop-ups and webviews for one WebContents. A pop-up is never a
  * window of ours: an https link goes to the browser (see external-links.ts),
- * after `confirm` when the app did not make it.
+ * after `confirm` when the app did not make it. The main frame goes to the
+ * app's page or the team server's, and a redirect cannot take it elsewhere
+ * (a team server's redirect to a third origin is refused, not followed).
  */
-export function guardWebContents(contents: WebContents, source: RendererSource, confirm: (href: string) => Promise<boolean>): void {
+export function guardWebContents(
+  contents: WebContents,
+  source: RendererSource,
+  confirm: (href: string) => Promise<boolean>,
+  teamOrigin: TeamOrigin = noTeam,
+): void {
   contents.on('will-navigate', (event) => {
-    if (!isAppUrl(event.url, source)) event.preventDefault();
+    if (!isAllowedMainFrameUrl(event.url, source, teamOrigin)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (event.isMainFrame && !isAllowedMainFrameUrl(event.url, source, teamOrigin)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     openExternalLink(url, { openExternal: (href) => shell.openExternal(href), confirm }).catch((error: unknown) => {
@@ -95,29 +137,51 @@ export function guardWebContents(contents: WebContents, source: RendererSource, 
 /**
  * `navigator.clipboard.writeText` asks for `clipboard-sanitized-write`;
  * denying it silently breaks every copy button, and it grants nothing a
- * page could not already show. Only our own page gets it; all else is denied.
+ * page could not already show. Only our own page and the team server's (the
+ * same app, served by it) get it; all else is denied.
  */
-export function isPermissionAllowed(permission: string, requestingUrl: string | undefined, source: RendererSource): boolean {
-  return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && isAppUrl(requestingUrl, source);
-}
-
-/** CSP header and permission handlers for the session the window uses. */
-export function installSessionGuards(session: Session, source: RendererSource): void {
-  const policy = source.kind === 'dev' ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
-  });
-  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(isPermissionAllowed(permission, details.requestingUrl, source));
-  });
-  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
-    isPermissionAllowed(permission, details.requestingUrl, source),
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrl: string | undefined,
+  source: RendererSource,
+  teamOrigin: TeamOrigin = noTeam,
+): boolean {
+  return (
+    permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && isAllowedMainFrameUrl(requestingUrl, source, teamOrigin)
   );
 }
 
 /**
+ * CSP header and permission handlers for the session the window uses. The
+ * strict policy goes on every response, the team server's included (whose
+ * 'self' is then its own origin); only the dev server's pages get the looser one.
+ */
+export function installSessionGuards(session: Session, source: RendererSource, teamOrigin: TeamOrigin = noTeam): void {
+  const devOrigin = source.kind === 'dev' ? new URL(source.url).origin : null;
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const policy = devOrigin !== null && originOf(details.url) === devOrigin ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
+  });
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl, source, teamOrigin));
+  });
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl, source, teamOrigin),
+  );
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * IPC is answered only for the main frame of our window showing our page:
- * not an iframe, not another window, not the start-up error page.
+ * not an iframe, not another window, not the start-up error page, and not
+ * the team server's pages (they have their own HTTP API and sign-in).
  */
 export function createSenderCheck(
   getWindow: () => BrowserWindow | undefined,
@@ -131,12 +195,41 @@ export function createSenderCheck(
   };
 }
 
+/**
+ * The back channel (DESKTOP_BACK_CHANNEL) is answered only for the main frame
+ * of our window showing the configured team server: not the app's own page
+ * (it has team:disconnect), not a subframe, not any other origin.
+ */
+export function createTeamSenderCheck(
+  getWindow: () => BrowserWindow | undefined,
+  teamOrigin: TeamOrigin,
+): (event: IpcMainInvokeEvent) => boolean {
+  return (event) => {
+    const win = getWindow();
+    if (!win || win.isDestroyed() || event.sender !== win.webContents) return false;
+    const frame = event.senderFrame;
+    return frame !== null && frame.parent === null && isTeamUrl(frame.url, teamOrigin());
+  };
+}
+
 export interface MainWindowOptions {
   preload: string;
   source: RendererSource;
+  /** The team server the window may show besides the app (team-window.ts). */
+  teamOrigin?: TeamOrigin;
 }
 
-export function createMainWindow({ preload, source }: MainWindowOptions): BrowserWindow {
+/** Loads the app's own page; a failure is logged and the window shown, so it never looks like a hang. */
+export function loadRenderer(win: BrowserWindow, source: RendererSource): Promise<void> {
+  const loading = source.kind === 'file' ? win.loadFile(source.path) : win.loadURL(source.url);
+  return loading.catch((error: unknown) => {
+    // A page that failed to load never becomes ready-to-show; a hidden window would look like a hang.
+    console.error('Could not load the renderer:', error);
+    if (!win.isDestroyed()) win.show();
+  });
+}
+
+export function createMainWindow({ preload, source, teamOrigin = noTeam }: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -144,15 +237,10 @@ export function createMainWindow({ preload, source }: MainWindowOptions): Browse
     minHeight: 600,
     title: 'DRM Desktop',
     show: false,
-    webPreferences: secureWebPreferences(preload),
+    webPreferences: secureWebPreferences(preload, source),
   });
-  guardWebContents(win.webContents, source, (href) => confirmExternalLink(win, href));
+  guardWebContents(win.webContents, source, (href) => confirmExternalLink(win, href), teamOrigin);
   win.once('ready-to-show', () => win.show());
-  const loading = source.kind === 'file' ? win.loadFile(source.path) : win.loadURL(source.url);
-  loading.catch((error: unknown) => {
-    // A page that failed to load never becomes ready-to-show; a hidden window would look like a hang.
-    console.error('Could not load the renderer:', error);
-    if (!win.isDestroyed()) win.show();
-  });
+  void loadRenderer(win, source);
   return win;
 }

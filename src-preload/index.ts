@@ -4,12 +4,15 @@
  * contract's channels and events by name and nothing raw (no ipcRenderer,
  * no IpcRendererEvent, whose `sender` would hand the page ipcRenderer itself),
  * and turns a dropped or chosen File into a handle without the page ever
- * holding, or naming, a path.
+ * holding, or naming, a path. A team server's page in the same window gets
+ * only the way back to this computer's data (page-role.ts).
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { DESKTOP_BACK_CHANNEL, type DesktopBridge } from '../src-shared/contract/desktop';
 import { isEventName } from '../src-shared/contract/events';
 import { FILES_REGISTER_CHANNEL } from '../src-shared/contract/files';
 import { isChannelName, type Bridge } from '../src-shared/contract/index';
+import { pageRole } from './page-role';
 
 const bridge = {
   invoke(channel, input) {
@@ -42,4 +45,13 @@ const bridge = {
   },
 } satisfies Bridge;
 
-contextBridge.exposeInMainWorld('api', bridge);
+const desktop = {
+  backToThisComputer() {
+    return ipcRenderer.invoke(DESKTOP_BACK_CHANNEL);
+  },
+} satisfies DesktopBridge;
+
+// A sandboxed preload has no DOM types here (tsconfig.node.json), but the page's location is there.
+const role = pageRole((globalThis as { location?: { href: string } }).location?.href, process.argv);
+if (role === 'app') contextBridge.exposeInMainWorld('api', bridge);
+else if (role === 'team') contextBridge.exposeInMainWorld('drmDesktop', desktop);

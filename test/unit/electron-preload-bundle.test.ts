@@ -28,5 +28,8 @@ describe('preload bundle', () => {
     expect([...new Set(required)]).toEqual(['electron']);
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).toContain('exposeInMainWorld("api"');
+    // The team server's pages get the way back, under its own name (page-role.ts decides which).
+    expect(code).toContain('exposeInMainWorld("drmDesktop"');
+    expect(code).toContain('"desktop:back-to-this-computer"');
   }, 60_000);
 });

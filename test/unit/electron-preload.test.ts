@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DESKTOP_BACK_CHANNEL, RENDERER_ARGUMENT, type DesktopBridge } from '../../src-shared/contract/desktop';
 import { eventNames } from '../../src-shared/contract/events';
 import { FILES_REGISTER_CHANNEL } from '../../src-shared/contract/files';
 import { channelNames, type Bridge } from '../../src-shared/contract/index';
@@ -28,7 +29,23 @@ vi.mock('electron', () => ({
   webUtils: electron.webUtils,
 }));
 
-await import('../../src-preload/index');
+/** Runs the preload afresh for a page at `href`, as Electron does on every load of the window. */
+async function loadPreload(href: string | undefined, argv: string[] = [...process.argv, `${RENDERER_ARGUMENT}file`]) {
+  electron.exposed.clear();
+  electron.contextBridge.exposeInMainWorld.mockClear();
+  vi.resetModules();
+  vi.stubGlobal('location', href === undefined ? undefined : { href });
+  const savedArgv = process.argv;
+  process.argv = argv;
+  try {
+    await import('../../src-preload/index');
+  } finally {
+    process.argv = savedArgv;
+    vi.unstubAllGlobals();
+  }
+}
+
+const rendererUrl = 'file:///opt/DRM%20Desktop/resources/app.asar/out/renderer/index.html#/developers';
 
 function api(): Bridge {
   const bridge = electron.exposed.get('api');
@@ -36,7 +53,8 @@ function api(): Bridge {
   return bridge as Bridge;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
+  await loadPreload(rendererUrl);
   electron.ipcRenderer.invoke.mockClear();
   electron.ipcRenderer.on.mockClear();
   electron.ipcRenderer.removeListener.mockClear();
@@ -99,6 +117,37 @@ describe('preload', () => {
     for (const fake of ['/etc/shadow', { name: '/etc/shadow' }, 42, null]) {
       await api().registerFile?.(fake as unknown as File);
       expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(FILES_REGISTER_CHANNEL, '');
+    }
+  });
+});
+
+describe('preload on other pages', () => {
+  afterEach(() => loadPreload(rendererUrl));
+
+  it('gives the dev server’s page window.api when that is the renderer, and nothing else', async () => {
+    const argv = [`${RENDERER_ARGUMENT}http://localhost:5173`];
+    await loadPreload('http://localhost:5173/#/import', argv);
+    expect([...electron.exposed.keys()]).toEqual(['api']);
+    await loadPreload('file:///opt/app/out/renderer/index.html', argv);
+    expect([...electron.exposed.keys()]).toEqual([]);
+  });
+
+  it('gives a team server’s page only window.drmDesktop, whose one function asks for the way back', async () => {
+    await loadPreload('https://drm.example.com/#/developers');
+    // No window.api: the team server's page must use its own HTTP API, not take itself for the desktop app.
+    expect([...electron.exposed.keys()]).toEqual(['drmDesktop']);
+    const desktop = electron.exposed.get('drmDesktop') as DesktopBridge;
+    expect(Object.keys(desktop)).toEqual(['backToThisComputer']);
+    electron.ipcRenderer.invoke.mockClear();
+    await desktop.backToThisComputer();
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(DESKTOP_BACK_CHANNEL);
+  });
+
+  it('exposes nothing to a data: page (the start-up error), about:blank, or a page with no address', async () => {
+    for (const href of ['data:text/html,hello', 'about:blank', 'not a url', undefined]) {
+      await loadPreload(href);
+      expect(electron.contextBridge.exposeInMainWorld).not.toHaveBeenCalled();
     }
   });
 });

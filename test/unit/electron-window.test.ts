@@ -88,8 +88,13 @@ const rendererUrl = pathToFileURL(rendererPath).href;
 
 type FakeWindow = InstanceType<typeof fake.FakeBrowserWindow>;
 
-function openWindow(source: Parameters<typeof createMainWindow>[0]['source'] = fileSource): FakeWindow {
-  createMainWindow({ preload: '/app/out/preload/index.cjs', source });
+const teamOrigin = 'https://drm.example.com';
+
+function openWindow(
+  source: Parameters<typeof createMainWindow>[0]['source'] = fileSource,
+  team: () => string | null = () => null,
+): FakeWindow {
+  createMainWindow({ preload: '/app/out/preload/index.cjs', source, teamOrigin: team });
   const win = fake.FakeBrowserWindow.created.at(-1);
   if (!win) throw new Error('no window was created');
   return win;
@@ -98,6 +103,12 @@ function openWindow(source: Parameters<typeof createMainWindow>[0]['source'] = f
 function navigate(win: FakeWindow, url: string): boolean {
   const event = { url, preventDefault: vi.fn() };
   win.webContents.emit('will-navigate', event);
+  return event.preventDefault.mock.calls.length > 0;
+}
+
+function redirect(win: FakeWindow, url: string, isMainFrame = true): boolean {
+  const event = { url, isMainFrame, preventDefault: vi.fn() };
+  win.webContents.emit('will-redirect', event);
   return event.preventDefault.mock.calls.length > 0;
 }
 
@@ -123,8 +134,12 @@ describe('createMainWindow', () => {
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.spellcheck).toBe(false);
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
+    // The preload learns which page is the app's (only that one gets window.api).
+    expect(prefs.additionalArguments).toEqual(['--drm-renderer=file']);
+    expect(openWindow(devSource).options.webPreferences?.additionalArguments).toEqual(['--drm-renderer=http://localhost:5173']);
     // Nothing that would loosen the sandbox sneaks in beside them.
     expect(Object.keys(prefs).sort()).toEqual([
+      'additionalArguments',
       'contextIsolation',
       'nodeIntegration',
       'nodeIntegrationInSubFrames',
@@ -160,6 +175,38 @@ describe('createMainWindow', () => {
     expect(navigate(win, 'javascript:alert(1)')).toBe(true);
     expect(navigate(win, rendererUrl)).toBe(false);
     expect(navigate(win, `${rendererUrl}#/developers`)).toBe(false);
+  });
+
+  it('lets the main frame go to the configured team server’s origin, and to no other', () => {
+    let origin: string | null = null;
+    const win = openWindow(fileSource, () => origin);
+    expect(navigate(win, `${teamOrigin}/`)).toBe(true);
+    origin = teamOrigin;
+    expect(navigate(win, `${teamOrigin}/`)).toBe(false);
+    expect(navigate(win, `${teamOrigin}/auth/sign-in#/developers`)).toBe(false);
+    // Another origin: another host, a subdomain, another port or scheme, credentials that change the host.
+    for (const url of [
+      'https://evil.example/',
+      'https://api.drm.example.com/',
+      'https://drm.example.com:8443/',
+      'http://drm.example.com/',
+      'https://drm.example.com.evil.example/',
+      'https://drm.example.com@evil.example/',
+      'file:///etc/passwd',
+    ]) {
+      expect(navigate(win, url), url).toBe(true);
+    }
+    expect(navigate(win, rendererUrl)).toBe(false);
+    origin = null;
+    expect(navigate(win, `${teamOrigin}/`)).toBe(true);
+  });
+
+  it('refuses a main-frame redirect away from the app and the team server', () => {
+    const win = openWindow(fileSource, () => teamOrigin);
+    expect(redirect(win, `${teamOrigin}/auth/me`)).toBe(false);
+    expect(redirect(win, 'https://sso.evil.example/login')).toBe(true);
+    // A subframe's redirect is the page's own business (its CSP keeps frames to 'self').
+    expect(redirect(win, 'https://sso.evil.example/login', false)).toBe(false);
   });
 
   it('denies window.open and sends a link the app makes (a service’s user, repository or event) straight to the browser', async () => {
@@ -230,7 +277,7 @@ describe('createMainWindow', () => {
 describe('installSessionGuards', () => {
   function fakeSession() {
     const recorded: {
-      headers?: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void;
+      headers?: (details: { url?: string; responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void;
       request?: (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void;
       check?: (contents: unknown, permission: string, origin: string, details: { requestingUrl?: string }) => boolean;
     } = {};
@@ -258,12 +305,15 @@ describe('installSessionGuards', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe');
   });
 
-  it('relaxes the policy only for the dev server', () => {
+  it('relaxes the policy only for the dev server’s responses', () => {
     const { session, recorded } = fakeSession();
-    installSessionGuards(session, devSource);
+    installSessionGuards(session, devSource, () => teamOrigin);
     const callback = vi.fn();
-    recorded.headers?.({}, callback);
+    recorded.headers?.({ url: 'http://localhost:5173/src/main.tsx' }, callback);
     expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [DEV_CONTENT_SECURITY_POLICY] } });
+    // The team server's pages keep the strict policy even while developing.
+    recorded.headers?.({ url: `${teamOrigin}/` }, callback);
+    expect(callback).toHaveBeenLastCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     expect(DEV_CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'unsafe-inline'");
     expect(DEV_CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
@@ -289,6 +339,21 @@ describe('installSessionGuards', () => {
     expect(ours).toHaveBeenCalledWith(true);
     expect(theirs).toHaveBeenCalledWith(false);
     expect(recorded.check?.({}, 'clipboard-sanitized-write', 'file://', {})).toBe(false);
+  });
+
+  it('grants the team server’s pages the clipboard write (the same app’s copy buttons) and nothing more', () => {
+    const { session, recorded } = fakeSession();
+    installSessionGuards(session, fileSource, () => teamOrigin);
+    const answer = (permission: string, requestingUrl: string) => {
+      const callback = vi.fn();
+      recorded.request?.({}, permission, callback, { requestingUrl });
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    expect(answer('clipboard-sanitized-write', `${teamOrigin}/#/developers`)).toBe(true);
+    expect(answer('clipboard-sanitized-write', 'https://other.example/')).toBe(false);
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation']) {
+      expect(answer(permission, `${teamOrigin}/`)).toBe(false);
+    }
   });
 });
 
@@ -319,6 +384,11 @@ describe('createSenderCheck', () => {
     expect(call(webContents, mainFrame('file:///tmp/index.html'))).toBe(false);
     close();
     expect(call(webContents, mainFrame(rendererUrl))).toBe(false);
+  });
+
+  it('refuses the team server’s pages: they reach the team server over HTTP, never the core over IPC', () => {
+    const { webContents, call } = setup();
+    expect(call(webContents, mainFrame(`${teamOrigin}/`))).toBe(false);
   });
 
   it('trusts the dev server origin in dev', () => {

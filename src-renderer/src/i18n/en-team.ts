@@ -15,6 +15,11 @@ const enTeam = {
     signedInAs: 'Signed in as {{user}} · workspace {{tenant}}',
     signOut: 'Sign out',
     signOutFailed: 'Could not sign out: {{message}}',
+    // The desktop app showing a team server's pages (src-renderer/src/team/DesktopPlace.tsx).
+    serverPlace: 'Team server: {{host}}',
+    backToThisComputer: 'Back to this computer’s data',
+    goingBack: 'Going back…',
+    backFailed: 'Could not go back to this computer’s data: {{message}}',
   },
 };
 

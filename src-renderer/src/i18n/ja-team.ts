@@ -15,6 +15,11 @@ const jaTeam = {
     signedInAs: '{{user}} としてサインイン中 · ワークスペース {{tenant}}',
     signOut: 'サインアウト',
     signOutFailed: 'サインアウトできませんでした: {{message}}',
+    // デスクトップアプリがチームサーバーのページを表示しているとき（src-renderer/src/team/DesktopPlace.tsx）。
+    serverPlace: 'チームサーバー: {{host}}',
+    backToThisComputer: 'このコンピューターのデータに戻る',
+    goingBack: '戻っています…',
+    backFailed: 'このコンピューターのデータに戻れませんでした: {{message}}',
   },
 };
 

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DesktopPlace } from './DesktopPlace';
 import { signIn, type SignInAnswer } from './team-auth';
 
 /** The team server's sign-in page: email and password, errors said in words and announced to screen readers. */
@@ -35,6 +36,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
 
   return (
     <main className="sign-in" aria-labelledby={`${emailId}-title`}>
+      <DesktopPlace />
       <h1 id={`${emailId}-title`}>{t('team.signInTitle')}</h1>
       <p className="muted">{t('team.signInLead')}</p>
       <form onSubmit={(e) => void submit(e)} aria-describedby={error ? errorId : undefined} noValidate>
