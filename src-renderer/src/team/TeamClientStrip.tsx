@@ -6,7 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { teamClientQueries } from '../queries/team-client';
+import { teamClientQueries } from '../queries/team';
 import { OpenServerButton, UseLocalDataButton } from './TeamSwitchButtons';
 import { databaseLabel } from './team-client-view';
 

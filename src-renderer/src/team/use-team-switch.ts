@@ -8,7 +8,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TeamConnection } from '../../../src-shared/contract/team';
 import { api } from '../api';
-import { teamClientMutations } from '../queries/team-client';
+import { teamClientMutations } from '../queries/team';
 import { applyTeamConnection } from './team-changes';
 
 function useApply() {

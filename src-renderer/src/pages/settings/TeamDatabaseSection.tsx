@@ -9,7 +9,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamConnection } from '../../../../src-shared/contract/team';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { teamClientQueries } from '../../queries/team-client';
+import { teamClientQueries } from '../../queries/team';
 import { OpenServerButton, UseLocalDataButton } from '../../team/TeamSwitchButtons';
 import { dataOf } from '../../team/team-client-view';
 import { TeamConnectForm } from './TeamConnectForm';
