@@ -31,7 +31,8 @@ const PREFIXES: Record<keyof typeof channelRooms, readonly string[]> = {
 };
 
 /** Files of the contract that hold no channel map of `channels`. */
-const NOT_ROOMS = ['common', 'events', 'files', 'index', 'tables', 'values'];
+// files and desktop name shell channels (files:register, the way back from a team server), answered by the shells, not the core.
+const NOT_ROOMS = ['common', 'desktop', 'events', 'files', 'index', 'tables', 'values'];
 
 const rooms = Object.entries(channelRooms) as [keyof typeof channelRooms, Record<string, unknown>][];
 
