@@ -11,7 +11,7 @@
  * answering, with UNAVAILABLE.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../bench/generate/index';
@@ -96,6 +96,42 @@ async function importPausedAt(point: PausePoint, resumeFile: string): Promise<Ru
 
 const postmasterPid = () => Number(readFileSync(join(clusterDir(dataDir), 'postmaster.pid'), 'utf8').split('\n')[0]);
 
+/** The live processes whose parent is `pid` (from /proc: the server's backends, before they are orphaned). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((child) => parentAndState(child)?.parent === pid);
+}
+
+function parentAndState(pid: number): { parent: number; state: string } | undefined {
+  try {
+    // "pid (comm) state ppid …": comm may hold spaces, so read after its closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { parent: Number(parent), state: state ?? '' };
+  } catch {
+    return undefined; // gone
+  }
+}
+
+/**
+ * SIGKILL of the postmaster, then waiting until its backends have noticed and
+ * exited too. A backend outlives the postmaster until it next waits; on a
+ * loaded machine the import's could still take the COMMIT sent right after
+ * the kill (measured once at load 5: the import then succeeded).
+ */
+async function killPostmaster(): Promise<void> {
+  const pid = postmasterPid();
+  const backends = childrenOf(pid);
+  process.kill(pid, 'SIGKILL');
+  const alive = () => backends.filter((child) => ['R', 'S', 'D'].includes(parentAndState(child)?.state ?? 'gone'));
+  for (let waited = 0; alive().length > 0; waited += 50) {
+    if (waited > 60_000) throw new Error(`backends ${alive().join(', ')} still run a minute after the postmaster was killed`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** What must hold after any kill, once a new start has recovered the folder. */
 async function expectRecovered(): Promise<void> {
   // A start with the app's core: crash recovery, and the interrupted job marked.
@@ -153,7 +189,7 @@ describe('a killed import leaves nothing behind', () => {
   it.each(pausePoints)('SIGKILL of the postmaster at %s', { timeout: 360_000 }, async (point) => {
     const resume = join(temp.path, `resume-${point}`);
     const running = await importPausedAt(point, resume);
-    process.kill(postmasterPid(), 'SIGKILL');
+    await killPostmaster();
     writeFileSync(resume, '');
     const { code } = await running.exited;
     expect(code, running.stderr()).toBe(1);
@@ -179,7 +215,7 @@ describe('the HTTP shell outlives its database', () => {
         return { status: res.status, body: (await res.json()) as { ok: boolean; error?: { code: string; message: string } } };
       };
       expect((await call()).body.ok).toBe(true);
-      process.kill(postmasterPid(), 'SIGKILL');
+      await killPostmaster();
       for (let i = 0; i < 2; i++) {
         const answer = await call();
         expect(answer.status).toBe(200);
