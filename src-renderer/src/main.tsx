@@ -9,6 +9,7 @@ import { createQueryClient, invalidateOnDbChanges } from './query-client';
 import { SignInPage } from './team/SignInPage';
 import { TeamBar } from './team/TeamBar';
 import { TeamClientStrip } from './team/TeamClientStrip';
+import { returnToSignInWhenSessionEnds } from './team/session-end';
 import { followTeamChanges } from './team/team-changes';
 import { readTeamState, type TeamState } from './team/team-auth';
 import './styles/base.css';
@@ -40,6 +41,8 @@ function render(team: TeamState): void {
   // Module scope of the app, not an effect: StrictMode would subscribe twice, and the app lives as long as the page.
   invalidateOnDbChanges(queryClient, api.on);
   followTeamChanges(queryClient, api.on, window.location);
+  // The team server's page goes back to sign-in when its session ends (expired, signed out elsewhere).
+  if (team.mode === 'team') returnToSignInWhenSessionEnds(queryClient);
   createRoot(container).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
