@@ -136,13 +136,13 @@ test('a session that ends while the page is open goes back to the sign-in page',
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('signed-in-user')).toBeVisible();
-  await page.evaluate(() => (window.location.hash = '#/developers'));
+  await page.evaluate("location.hash = '#/developers'");
   await expect(page.getByText('佐藤 花子')).toBeVisible();
 
   // Ended elsewhere (another tab signing out shares this cookie): the page's next calls are refused.
   const ended = await page.request.post(`${new URL(server.url).origin}/auth/sign-out`, { data: {} });
   expect(ended.ok()).toBe(true);
-  await page.evaluate(() => (window.location.hash = '#/campaigns'));
+  await page.evaluate("location.hash = '#/campaigns'");
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to DRM Desktop' })).toBeVisible();
   await expect(page.getByText(/not authorised/i)).toHaveCount(0);
 });
