@@ -56,6 +56,8 @@ const openDevelopers = (page: Page, name = 'Developers') =>
 test('connect to a team database, see its data and where it is, then come back to this computer’s', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   await page.goto(`${app.url}#/import`);
+  // The drop target exists once the page has rendered (on a loaded machine, after the first paint).
+  await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
   await dropFile(page, 'local.csv', LOCAL_CSV);
   await page.getByRole('button', { name: 'Start import' }).click();
   await expect(page.locator('section.job-panel').getByTestId('import-result')).toContainText('Imported.', { timeout: 60_000 });

@@ -88,6 +88,8 @@ test('sign in, import, see only your tenant, create an API key, ingest with it, 
   expect((await saved.json()) as { ok: boolean }).toMatchObject({ ok: true });
 
   await page.goto(`${server.url}#/import`);
+  // The drop target exists once the page has rendered (on a loaded machine, after the first paint).
+  await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
   await dropFile(page, 'activities.csv', CSV);
   await page.getByRole('button', { name: 'Start import' }).click();
   await expect(page.locator('section.job-panel').getByTestId('import-result')).toContainText('Imported.', { timeout: 60_000 });
