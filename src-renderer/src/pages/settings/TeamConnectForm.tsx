@@ -6,7 +6,7 @@
  * The URL is never filled in from the saved setting: the core only returns it
  * without its password.
  */
-import { useId, useState, type RefObject } from 'react';
+import { useId, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamTarget } from '../../../../src-shared/contract/team';
 import { ConnectAlert } from '../../team/ConnectAlert';
@@ -67,57 +67,41 @@ export function TeamConnectForm({ urlInputRef }: { urlInputRef: RefObject<HTMLIn
       </fieldset>
       {kind === 'database' ? (
         <>
-          <div className="field">
-            <label htmlFor={`${id}-url`}>{t('teamClient.databaseUrl')}</label>
-            <input
-              id={`${id}-url`}
-              ref={urlInputRef}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              autoCapitalize="off"
-              placeholder="postgres://user:password@db.example.com:5432/drm"
-              value={databaseUrl}
-              onChange={(e) => setDatabaseUrl(e.target.value)}
-              {...invalid('url')}
-            />
-            {fieldError('url', t('teamClient.errors.databaseUrl'))}
-            <p className="hint">{t('teamClient.databaseUrlHint')}</p>
-          </div>
-          <div className="field field-narrow">
-            <label htmlFor={`${id}-tenant`}>{t('teamClient.workspace')}</label>
-            <input
-              id={`${id}-tenant`}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              autoCapitalize="off"
-              value={tenantId}
-              onChange={(e) => setTenantId(e.target.value)}
-              {...invalid('tenantId')}
-            />
-            {fieldError('tenantId', t('teamClient.errors.workspace'))}
-            <p className="hint">{t('teamClient.workspaceHint')}</p>
-          </div>
+          <TextField
+            id={`${id}-url`}
+            label={t('teamClient.databaseUrl')}
+            hint={t('teamClient.databaseUrlHint')}
+            error={fieldError('url', t('teamClient.errors.databaseUrl'))}
+            invalid={invalid('url')}
+            inputRef={urlInputRef}
+            placeholder="postgres://user:password@db.example.com:5432/drm"
+            value={databaseUrl}
+            onChange={setDatabaseUrl}
+          />
+          <TextField
+            id={`${id}-tenant`}
+            narrow
+            label={t('teamClient.workspace')}
+            hint={t('teamClient.workspaceHint')}
+            error={fieldError('tenantId', t('teamClient.errors.workspace'))}
+            invalid={invalid('tenantId')}
+            value={tenantId}
+            onChange={setTenantId}
+          />
         </>
       ) : (
-        <div className="field">
-          <label htmlFor={`${id}-server`}>{t('teamClient.serverUrl')}</label>
-          <input
-            id={`${id}-server`}
-            ref={urlInputRef}
-            type="url"
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="off"
-            placeholder="https://drm.example.com"
-            value={serverUrl}
-            onChange={(e) => setServerUrl(e.target.value)}
-            {...invalid('url')}
-          />
-          {fieldError('url', t('teamClient.errors.serverUrl'))}
-          <p className="hint">{t('teamClient.serverUrlHint')}</p>
-        </div>
+        <TextField
+          id={`${id}-server`}
+          type="url"
+          label={t('teamClient.serverUrl')}
+          hint={t('teamClient.serverUrlHint')}
+          error={fieldError('url', t('teamClient.errors.serverUrl'))}
+          invalid={invalid('url')}
+          inputRef={urlInputRef}
+          placeholder="https://drm.example.com"
+          value={serverUrl}
+          onChange={setServerUrl}
+        />
       )}
       {failure?.alert ? <ConnectAlert title={t('teamClient.connectFailed')} error={failure.alert} /> : null}
       <div className="button-row">
@@ -129,5 +113,43 @@ export function TeamConnectForm({ urlInputRef }: { urlInputRef: RefObject<HTMLIn
         </span>
       </div>
     </form>
+  );
+}
+
+interface TextFieldProps {
+  id: string;
+  label: string;
+  hint: string;
+  /** The core's complaint about this field, already rendered (fieldError), or null. */
+  error: ReactNode;
+  invalid: { 'aria-invalid'?: true; 'aria-describedby'?: string };
+  value: string;
+  onChange(value: string): void;
+  type?: 'text' | 'url';
+  placeholder?: string;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  narrow?: boolean;
+}
+
+/** An address or an id typed by hand: no autofill, no spelling fixes, no capital first letter. */
+function TextField({ id, label, hint, error, invalid, value, onChange, type = 'text', placeholder, inputRef, narrow }: TextFieldProps) {
+  return (
+    <div className={narrow ? 'field field-narrow' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        ref={inputRef}
+        type={type}
+        autoComplete="off"
+        spellCheck={false}
+        autoCapitalize="off"
+        placeholder={placeholder}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...invalid}
+      />
+      {error}
+      <p className="hint">{hint}</p>
+    </div>
   );
 }
