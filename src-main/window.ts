@@ -178,6 +178,19 @@ function originOf(url: string): string | null {
   }
 }
 
+/** A sender check: the main frame of our window (not an iframe, not another window), showing a page `shows` accepts. */
+function mainFrameSenderCheck(
+  getWindow: () => BrowserWindow | undefined,
+  shows: (url: string) => boolean,
+): (event: IpcMainInvokeEvent) => boolean {
+  return (event) => {
+    const win = getWindow();
+    if (!win || win.isDestroyed() || event.sender !== win.webContents) return false;
+    const frame = event.senderFrame;
+    return frame !== null && frame.parent === null && shows(frame.url);
+  };
+}
+
 /**
  * IPC is answered only for the main frame of our window showing our page:
  * not an iframe, not another window, not the start-up error page, and not
@@ -187,12 +200,7 @@ export function createSenderCheck(
   getWindow: () => BrowserWindow | undefined,
   source: RendererSource,
 ): (event: IpcMainInvokeEvent) => boolean {
-  return (event) => {
-    const win = getWindow();
-    if (!win || win.isDestroyed() || event.sender !== win.webContents) return false;
-    const frame = event.senderFrame;
-    return frame !== null && frame.parent === null && isAppUrl(frame.url, source);
-  };
+  return mainFrameSenderCheck(getWindow, (url) => isAppUrl(url, source));
 }
 
 /**
@@ -204,12 +212,7 @@ export function createTeamSenderCheck(
   getWindow: () => BrowserWindow | undefined,
   teamOrigin: TeamOrigin,
 ): (event: IpcMainInvokeEvent) => boolean {
-  return (event) => {
-    const win = getWindow();
-    if (!win || win.isDestroyed() || event.sender !== win.webContents) return false;
-    const frame = event.senderFrame;
-    return frame !== null && frame.parent === null && isTeamUrl(frame.url, teamOrigin());
-  };
+  return mainFrameSenderCheck(getWindow, (url) => isTeamUrl(url, teamOrigin()));
 }
 
 export interface MainWindowOptions {
