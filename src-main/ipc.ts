@@ -10,7 +10,7 @@ import type { ApiResult } from '../src-shared/contract/common';
 import { eventNames, type EventName, type EventPayload } from '../src-shared/contract/events';
 import { FILES_REGISTER_CHANNEL, type RegisteredFile } from '../src-shared/contract/files';
 import { channelNames } from '../src-shared/contract/index';
-import { toApiError } from './core/errors';
+import { reasonOf, toApiError } from './core/errors';
 import type { CoreEvents } from './core/events';
 import type { Core } from './core/types';
 
@@ -19,10 +19,6 @@ export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 export type SessionOf = (event: IpcMainInvokeEvent) => string;
 
 type CoreState = { ok: true; core: Core } | { ok: false; reason: string };
-
-export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 const refused = (channel: string): ApiResult<never> => ({
   ok: false,

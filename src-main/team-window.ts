@@ -13,7 +13,8 @@ import type { ApiResult } from '../src-shared/contract/common';
 import { DESKTOP_BACK_CHANNEL } from '../src-shared/contract/desktop';
 import { isTeamServerUrl, type TeamConnection } from '../src-shared/contract/team';
 import type { Core } from './core/types';
-import { reasonOf, type SessionOf } from './ipc';
+import { reasonOf } from './core/errors';
+import type { SessionOf } from './ipc';
 import { createTeamSenderCheck, isAppUrl, isTeamUrl, loadRenderer, type RendererSource } from './window';
 
 /**

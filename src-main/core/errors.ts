@@ -37,3 +37,8 @@ export function toApiError(error: unknown): ApiError {
   const message = cause instanceof Error ? cause.message : String(cause);
   return { code: 'INTERNAL', message };
 }
+
+/** An error's message for a sentence shown to the user or logged (anything thrown, not only an Error). */
+export function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -28,11 +28,21 @@ export function isConnectionLost(error: unknown): boolean {
   return DRIVER_MESSAGES.some((text) => error.message.includes(text));
 }
 
-/** The sentence every shell shows when the database is gone. */
-export function databaseStoppedMessage(error: unknown, during?: string): string {
+/** The innermost cause of a failure (Drizzle and pg wrap the driver's error as `cause`). */
+export function rootCause(error: unknown): unknown {
   let root = error;
   while (root instanceof Error && root.cause instanceof Error) root = root.cause;
-  const detail = root instanceof Error ? root.message || (root as { code?: string }).code || root.name : String(root);
+  return root;
+}
+
+/** What a failure says: its message, else its code (ECONNREFUSED), else its name. */
+export function detailOf(error: unknown): string {
+  return error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error);
+}
+
+/** The sentence every shell shows when the database is gone. */
+export function databaseStoppedMessage(error: unknown, during?: string): string {
+  const detail = detailOf(rootCause(error));
   return (
     `The database stopped${during ? ` during ${during}` : ''} (${detail}). ` +
     'Restart the app (or run the `drm` command again) to start it; nothing half-done was kept.'

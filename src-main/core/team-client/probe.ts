@@ -6,18 +6,16 @@
  */
 import pg from 'pg';
 import { redactUrl } from '../db/client';
+import { detailOf, rootCause } from '../db/connection-errors';
 import { CoreError } from '../errors';
 
 export const PROBE_TIMEOUT_MS = 10_000;
 const MIN_VERSION_NUM = 140_000;
 
+/** Why a probe failed: the innermost cause, and of a refused connection to several addresses, the first. */
 function reasonOf(error: unknown): string {
-  let root = error;
-  while (root instanceof Error && root.cause instanceof Error) root = root.cause;
-  if (root instanceof AggregateError && root.errors[0] instanceof Error) root = root.errors[0];
-  if (!(root instanceof Error)) return String(root);
-  const code = (root as { code?: string }).code;
-  return root.message || code || root.name;
+  const root = rootCause(error);
+  return detailOf(root instanceof AggregateError && root.errors[0] instanceof Error ? root.errors[0] : root);
 }
 
 export async function probeDatabase(url: string): Promise<void> {

@@ -19,7 +19,7 @@ import { tableNames } from '../../../src-shared/contract/tables';
 import type { TeamConnection, TeamPlace, TeamTarget } from '../../../src-shared/contract/team';
 import { externalSlug } from '../backup/settings';
 import { redactUrl } from '../db/client';
-import { CoreError } from '../errors';
+import { CoreError, reasonOf } from '../errors';
 import { createCoreEvents } from '../events';
 import { createFileRegistry } from '../files/handles';
 import { startCore } from '../index';
@@ -33,7 +33,6 @@ export type SwitchableCoreOptions = Extract<StartCoreOptions, { dataDir: string 
 
 type DatabaseTarget = Extract<TeamTarget, { kind: 'database' }>;
 
-const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const describe = (target: DatabaseTarget | undefined): string =>
   target ? `the team database ${redactUrl(target.url)} (workspace ${target.tenantId})` : 'this computer’s data';
 
