@@ -4,7 +4,6 @@
  * the contract's channels.
  */
 import type { DatabaseLocation } from '../../src-shared/contract/system';
-import type { TeamPlace } from '../../src-shared/contract/team';
 import { redactUrl } from './db/client';
 import { allowEmailIndexes } from './db/leakproof';
 import { runMigrations } from './db/migrate';
@@ -147,14 +146,13 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     const tenants = tenantHandlers(
       {
         run: (call) => gate.run(() => call(current().db, current().tenant)),
-        switchTo: (next) => reopen(async () => void (tenant = next)), // the handler checked that it exists
+        // The handler checked that it exists; a switchable shell remembers it (team-client/switcher.ts).
+        switchTo: (next) => reopen(async () => void (tenant = next)).then(() => options.teamClient?.tenantSwitched(next)),
       },
       events,
     );
-    // Where this core is, for the team channels: a switchable shell answers them itself (team-client/switcher.ts).
-    const place = (): TeamPlace =>
-      location.kind === 'embedded' ? { kind: 'local' } : { kind: 'database', url: location.url, tenantId: tenant };
-    const team = teamHandlers(options.teamClient, place);
+    // A switchable shell answers the team channels itself (team-client/switcher.ts); otherwise they say where this core is.
+    const team = teamHandlers(options.teamClient, location, () => tenant);
     const handlers = composeHandlers({ ...routeToCurrent(first, current, gate.run), backup: backups.handlers, tenants, team });
     const stopSchedule = options.scheduleBackups ? backups.schedule() : undefined;
 

@@ -4,6 +4,7 @@
  * the switcher as `control`; any other core (the CLI, a team server, a shell
  * started with --database-url) only says where it is, and refuses to move.
  */
+import type { DatabaseLocation } from '../../../src-shared/contract/system';
 import type { TeamConnection, TeamPlace, TeamTarget } from '../../../src-shared/contract/team';
 import { CoreError } from '../errors';
 import type { DomainHandlers } from '../handlers';
@@ -13,9 +14,11 @@ export interface TeamClientControl {
   connection(): TeamConnection;
   connect(target: TeamTarget): Promise<TeamConnection>;
   disconnect(): Promise<TeamConnection>;
+  /** The core reopened on another tenant (`tenants:switch`). */
+  tenantSwitched(tenantId: string): void;
 }
 
-export function teamHandlers(control: TeamClientControl | undefined, place: () => TeamPlace): DomainHandlers {
+export function teamHandlers(control: TeamClientControl | undefined, location: DatabaseLocation, tenant: () => string): DomainHandlers {
   if (control) {
     return {
       'team:get-connection': async () => control.connection(),
@@ -30,7 +33,11 @@ export function teamHandlers(control: TeamClientControl | undefined, place: () =
     );
   };
   return {
-    'team:get-connection': async () => ({ current: place(), available: false, problem: null, notices: [] }),
+    'team:get-connection': async () => {
+      const current: TeamPlace =
+        location.kind === 'embedded' ? { kind: 'local' } : { kind: 'database', url: location.url, tenantId: tenant() };
+      return { current, available: false, problem: null, notices: [] };
+    },
     'team:connect': async () => fixed(),
     'team:disconnect': async () => fixed(),
   };

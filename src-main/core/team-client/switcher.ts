@@ -101,6 +101,17 @@ export async function startSwitchableCore(options: SwitchableCoreOptions): Promi
     connection: (): TeamConnection => ({ current: place, available: true, problem, notices }),
     connect: (target) => exclusively(() => connect(target)),
     disconnect: () => exclusively(disconnect),
+    // The workspace chosen by the switcher stays chosen: the next start, and the way back from a team database, open it.
+    tenantSwitched: (tenantId) => {
+      if (!on) {
+        localTenant = tenantId;
+        return;
+      }
+      on = { ...on, tenantId };
+      writeTeamTarget(dataDir, on);
+      place = { kind: 'database', url: redactUrl(on.url), tenantId };
+      events.emit('team:changed', control.connection());
+    },
   };
 
   let localTenant = options.tenant;
@@ -198,25 +209,10 @@ export async function startSwitchableCore(options: SwitchableCoreOptions): Promi
     return changed(wasOn !== undefined);
   }
 
-  const core = forwardingCore(
+  return forwardingCore(
     { current: () => current, ready: () => ready },
     { events, files, ownsFiles: !options.files, migrationsApplied: ready.migrationsApplied, preMigrationBackup: ready.preMigrationBackup },
   );
-  // The workspace chosen by the switcher stays chosen: the next start, and the way back from a team database, open it.
-  const switchTenant = core.handlers['tenants:switch'];
-  core.handlers['tenants:switch'] = async (input, caller) => {
-    const result = await switchTenant(input, caller);
-    if (!result.ok) return result;
-    const tenantId = result.value.current;
-    if (on) {
-      on = { ...on, tenantId };
-      writeTeamTarget(dataDir, on);
-      place = { kind: 'database', url: redactUrl(on.url), tenantId };
-      events.emit('team:changed', control.connection());
-    } else localTenant = tenantId;
-    return result;
-  };
-  return core;
 }
 
 /**
