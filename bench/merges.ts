@@ -14,7 +14,8 @@
  *
  * Checks (exit 1 on any mismatch):
  * - after each merge + unmerge, every derived table's checksum equals the
- *   one before the merge (bench/checksums.ts);
+ *   one before the merge (bench/checksums.ts); with `--check end`, once after
+ *   every pair's merge + unmerge (at 10M one checksum pass takes ~100 s);
  * - with all pairs merged at once, the derived tables equal what
  *   `stats:rebuild` writes (computed in a transaction that is rolled back),
  *   and the same after they are all undone: the merges' incremental
@@ -26,6 +27,7 @@
  *   npm run bench:merges -- --activities 100000 --pairs 5
  *   npm run bench:merges -- --activities 10000000 --data-dir /var/tmp/drm-10m
  *   npm run bench:merges -- --data-dir DIR --skip-rebuild   (timing rounds only, for A/B runs)
+ *   npm run bench:merges -- --activities 10000000 --data-dir DIR --skip-rebuild --check end
  */
 import { cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -41,14 +43,16 @@ import { interleave, percentile, timeRuns } from './timing';
 import { referenceSuggestions } from './suggestions-reference';
 import { DEFAULT_SUGGESTIONS } from '../src-main/core/merges/suggestions';
 
-const usage = `usage: npm run bench:merges -- [--activities N] [--developers N] [--pairs N] [--data-dir DIR] [--seed S] [--suggestion-runs N]
+const usage = `usage: npm run bench:merges -- [--activities N] [--developers N] [--pairs N] [--data-dir DIR] [--seed S] [--suggestion-runs N] [--skip-rebuild] [--check each|end]
   --activities  activity rows to generate (default 1,000,000)
   --developers  developers.csv rows (default 100,000)
   --pairs       developer pairs merged and unmerged (default 20), plus the heaviest pair reported apart
   --data-dir    keep the imported data here and reuse it on the next run with the same sizes and seed
   --suggestion-runs  timed calls of the suggestions' first page (default 5, after one untimed)
   --skip-rebuild  timing rounds only (A/B runs): no all-pairs-at-once comparison with stats:rebuild, no suggestions;
-                the checksums after every merge + unmerge are still checked`;
+                the checksums after every merge + unmerge are still checked
+  --check       each (default): every derived table's checksum after each pair's merge + unmerge;
+                end: once, after the last pair (the same tables, without a full pass between pairs)`;
 
 const { values: args } = parseArgs({
   options: {
@@ -59,6 +63,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '42' },
     'suggestion-runs': { type: 'string', default: '5' },
     'skip-rebuild': { type: 'boolean', default: false },
+    check: { type: 'string', default: 'each' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -129,7 +134,14 @@ const summary = (name: string, values: readonly number[], target?: number) => {
 };
 
 /** Round 1: each pair merged and unmerged in turn, the floor beside it; checksums back to `before` after each. */
-async function pairRounds(label: string, core: Core, client: pg.Client, pairs: readonly Pair[], before: readonly Checksum[]) {
+async function pairRounds(
+  label: string,
+  core: Core,
+  client: pg.Client,
+  pairs: readonly Pair[],
+  before: readonly Checksum[],
+  checkEach: boolean,
+) {
   const merges: Timing[] = [];
   const unmerges: Timing[] = [];
   let mergeId = '';
@@ -140,11 +152,15 @@ async function pairRounds(label: string, core: Core, client: pg.Client, pairs: r
       merge: async (i) => merges.push(await timed(client, async () => void (mergeId = await mergeOrThrow(core, pairs[i]!)))),
       unmerge: async () => unmerges.push(await timed(client, () => unmergeOrThrow(core, mergeId))),
       check: async (i) => {
-        ok = check(`pair ${i + 1} after merge + unmerge`, before, await derivedChecksums(client, DEFAULT_TENANT)) && ok;
+        if (checkEach) ok = check(`pair ${i + 1} after merge + unmerge`, before, await derivedChecksums(client, DEFAULT_TENANT)) && ok;
       },
     },
     pairs.length,
   );
+  if (!checkEach) {
+    ok = check(`${label}: after every merge + unmerge`, before, await derivedChecksums(client, DEFAULT_TENANT));
+    if (ok) console.log(`${label}: derived tables after every merge + unmerge = before: MATCH`);
+  }
   pairs.forEach((p, i) => {
     const m = merges[i]!;
     const u = unmerges[i]!;
@@ -212,6 +228,8 @@ async function main(): Promise<number> {
   };
   const pairCount = count('pairs', args.pairs, 1);
   const suggestionRuns = count('suggestion-runs', args['suggestion-runs'], 1);
+  if (args.check !== 'each' && args.check !== 'end') throw new Error(`--check must be each or end, got "${args.check}"`);
+  const checkEach = args.check === 'each';
   const load0 = loadavg();
 
   const { core, dataDir } = await prepareDataDir(size, args['data-dir'], TIMEZONE);
@@ -230,8 +248,8 @@ async function main(): Promise<number> {
   console.log(`checked tables: ${before.map((c) => `${c.table} ${n(c.rows)}`).join(', ')}\n`);
 
   console.log('         pair  activities   consent  floor ms   merge ms (server CPU)  unmerge ms (server CPU)');
-  const round = await pairRounds('pair', core, client, pairs, before);
-  const heavy = await pairRounds('heaviest', core, client, [heaviest], before);
+  const round = await pairRounds('pair', core, client, pairs, before, checkEach);
+  const heavy = await pairRounds('heaviest', core, client, [heaviest], before, checkEach);
   let ok = round.ok && heavy.ok;
   console.log('(consent: survivor/merged-away; the heaviest pair is left out of the percentiles)\n');
 

@@ -124,7 +124,14 @@ export const BREAKDOWN_FUNNELS: readonly BreakdownDimension[] = ['channel', 'utm
 export async function measureBreakdowns(
   core: Core,
   connection: DuckDBConnection,
-  options: { runs: number; targetMs: number; zone: string; period: { from: string; to: string }; conversionStage: string },
+  options: {
+    runs: number;
+    referenceRuns: number;
+    targetMs: number;
+    zone: string;
+    period: { from: string; to: string };
+    conversionStage: string;
+  },
 ): Promise<{ rows: Row[]; ok: boolean }> {
   const { runs, targetMs, zone, period } = options;
   const rows: Row[] = [];
@@ -153,7 +160,11 @@ export async function measureBreakdowns(
     return result.value;
   }, runs);
   const { model, lookbackDays } = app.first;
-  const duck = await timeRuns(() => referenceRoiByChannel(connection, model, lookbackDays, options.conversionStage), runs);
+  const duck = await timeRuns(
+    () => referenceRoiByChannel(connection, model, lookbackDays, options.conversionStage),
+    options.referenceRuns,
+    1,
+  );
   const lines = roiDifferences(app.first, duck.first);
   rows.push({
     name: `ROI by channel, ${model}, lookback ${lookbackDays} d, all time`,

@@ -92,13 +92,13 @@ function differences(app: Weights, reference: Weights): string[] {
 
 /**
  * Times the grid: for each model and lookback the app's campaigns:get-roi and
- * DuckDB's reference, `runs` times each; returns the table rows and whether
+ * DuckDB's reference (`runs` and `referenceRuns` times); returns the table rows and whether
  * every answer matched.
  */
 export async function measureRoiGrid(
   core: Core,
   connection: DuckDBConnection,
-  runs: number,
+  { runs, referenceRuns }: { runs: number; referenceRuns: number },
   conversionStage: string,
   targetMs: number,
 ): Promise<{ rows: Row[]; ok: boolean }> {
@@ -112,7 +112,7 @@ export async function measureRoiGrid(
         if (!result.ok) throw new Error(`campaigns:get-roi: ${result.error.code}: ${result.error.message}`);
         return appWeights(result.value);
       }, runs);
-      const duck = await timeRuns(() => referenceRoi(connection, model, lookback, conversionStage), runs);
+      const duck = await timeRuns(() => referenceRoi(connection, model, lookback, conversionStage), referenceRuns, 1);
       const lines = differences(app.first, duck.first);
       const total = [...app.first.values()].reduce((s, [, c]) => s + c, 0);
       const verdict = lines.length === 0 ? 'MATCH' : `MISMATCH in ${lines.length} campaigns`;

@@ -40,14 +40,17 @@ import { measureBreakdowns } from './queries-breakdowns';
 import { measureRoiGrid } from './queries-roi';
 import { formatTable, funnelDifferences, percentile, timeRuns, type FunnelNumbers, type Row } from './timing';
 
-const usage = `usage: npm run bench:queries -- [--activities N] [--developers N] [--runs N] [--merges N] [--seed S] [--data-dir DIR] [--skip-rebuild]
+const usage = `usage: npm run bench:queries -- [--activities N] [--developers N] [--runs N] [--merges N] [--seed S] [--data-dir DIR] [--skip-rebuild] [--reference-runs N]
   --activities  activity rows to generate (default 1,000,000; 10,000,000 for the large run)
   --developers  developers.csv rows (default 100,000)
   --runs        timed runs per query, at least 20 (default 30), after 3 untimed warm-up runs
   --merges      developer pairs merged before measuring, so merged-away developers exist (default 5)
   --data-dir    keep the imported data here and reuse it on the next run with the same sizes and seed
                 (shared with bench:merges and bench:startup)
-  --skip-rebuild  do not run stats:rebuild and the second check after it`;
+  --skip-rebuild  do not run stats:rebuild and the second check after it
+  --reference-runs  timed runs of DuckDB's ROI references (default: --runs). At 10M one ROI takes DuckDB
+                5–26 s, so 30 runs of the 13 would take over an hour; they are answers to check, not the
+                funnel's baseline, whose DuckDB runs stay at --runs; one untimed run before them`;
 
 const { values: args } = parseArgs({
   options: {
@@ -58,6 +61,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '42' },
     'data-dir': { type: 'string' },
     'skip-rebuild': { type: 'boolean', default: false },
+    'reference-runs': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -304,6 +308,7 @@ async function main(): Promise<number> {
   const activities = count('activities', args.activities, 1);
   const developers = count('developers', args.developers, 1);
   const runs = count('runs', args.runs, 20);
+  const referenceRuns = args['reference-runs'] === undefined ? runs : count('reference-runs', args['reference-runs'], 1);
   const merges = count('merges', args.merges, 0);
   const seed = count('seed', args.seed, 0);
 
@@ -340,10 +345,11 @@ async function main(): Promise<number> {
     results.push({ name: `DuckDB: ${c.name}, raw rows`, ms: duck.ms, detail: describeNumbers(duck.first) });
     ducks.push(duck);
   }
-  const roi = await measureRoiGrid(core, reference.connection, runs, settings.conversionStage, targetMs(activities));
+  const roi = await measureRoiGrid(core, reference.connection, { runs, referenceRuns }, settings.conversionStage, targetMs(activities));
   results.push(...roi.rows);
   const breakdowns = await measureBreakdowns(core, reference.connection, {
     runs,
+    referenceRuns,
     targetMs: targetMs(activities),
     zone: settings.timeZone,
     period: QUARTER,
