@@ -7,6 +7,7 @@
  * after the user has seen its full address in a dialog of the main process,
  * which the page cannot skip; anything else never opens.
  */
+import { parseUrl } from '../src-shared/url';
 
 export type LinkDecision = 'open' | 'confirm' | 'refuse';
 
@@ -22,12 +23,8 @@ const KNOWN_PATHS: Record<string, (segments: string[]) => boolean> = {
 
 /** An https link of a service's user, repository or event page, exactly as the app makes them. */
 export function isKnownServiceUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
+  const parsed = parseUrl(url);
+  if (parsed === null) return false;
   if (parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.port || parsed.search || parsed.hash) return false;
   const check = KNOWN_PATHS[parsed.hostname];
   if (!check) return false;
@@ -36,13 +33,7 @@ export function isKnownServiceUrl(url: string): boolean {
 }
 
 export function linkDecision(url: string): LinkDecision {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'refuse';
-  }
-  if (parsed.protocol !== 'https:') return 'refuse';
+  if (parseUrl(url)?.protocol !== 'https:') return 'refuse';
   return isKnownServiceUrl(url) ? 'open' : 'confirm';
 }
 

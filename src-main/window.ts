@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { RENDERER_ARGUMENT } from '../src-shared/contract/desktop';
 import { CONTENT_SECURITY_POLICY, relaxForDevServer } from './csp';
 import { confirmDialogText, openExternalLink } from './external-links';
+import { parseUrl } from '../src-shared/url';
 
 /**
  * Chromium runs no webRequest hooks for file:// pages, so in a build the
@@ -65,12 +66,8 @@ export function isAppUrl(url: string, source: RendererSource): boolean {
 /** True for a page of the configured team server: exactly its origin (scheme, host and port). */
 export function isTeamUrl(url: string, origin: string | null): boolean {
   if (origin === null) return false;
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.origin === origin;
-  } catch {
-    return false;
-  }
+  const parsed = parseUrl(url);
+  return parsed !== null && (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.origin === origin;
 }
 
 /** What the main frame may show: the app's page, or the configured team server's. */
@@ -171,11 +168,7 @@ export function installSessionGuards(session: Session, source: RendererSource, t
 }
 
 function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
+  return parseUrl(url)?.origin ?? null;
 }
 
 /** A sender check: the main frame of our window (not an iframe, not another window), showing a page `shows` accepts. */

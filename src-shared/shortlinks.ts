@@ -4,6 +4,7 @@
  * (`https://<shortlink_domain>/<key>`). Pure functions: the redirect server
  * and the export use the same ones.
  */
+import { parseUrl } from './url';
 
 export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content'] as const;
 export type UtmKey = (typeof UTM_KEYS)[number];
@@ -18,12 +19,8 @@ export const TYPED_KEY_RULE = '2 to 64 letters (a–z, A–Z), digits, "-" or "_
 /** The target parsed, or why it cannot be one: absolute, http(s), at most 2048 characters. */
 export function targetProblem(text: string): string | null {
   if (text.length > MAX_URL_LENGTH) return `The target URL is longer than ${MAX_URL_LENGTH} characters`;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return `"${text}" is not a full URL: start it with https:// (or http://)`;
-  }
+  const url = parseUrl(text);
+  if (url === null) return `"${text}" is not a full URL: start it with https:// (or http://)`;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return `A short link can only lead to an http or https URL, not ${url.protocol.slice(0, -1)}:`;
   }
@@ -76,12 +73,8 @@ export function normaliseDomain(text: string): { domain: string } | { problem: s
   const trimmed = text.trim().replace(/\.$/, '');
   const problem = { problem: `"${text}" is not a host name: give one such as go.example.com (no https://, port or path)` };
   if (trimmed === '' || /[/:?#@\s\\]/.test(trimmed)) return problem;
-  let host: string;
-  try {
-    host = new URL(`https://${trimmed}/`).hostname;
-  } catch {
-    return problem;
-  }
+  const host = parseUrl(`https://${trimmed}/`)?.hostname;
+  if (host === undefined) return problem;
   const labels = host.split('.');
   const label = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
   if (host.length > 253 || labels.length < 2 || !labels.every((l) => label.test(l)) || /^\d+$/.test(labels.at(-1)!)) return problem;

@@ -6,18 +6,16 @@
  */
 import { z } from 'zod';
 import { emptyInput, uuid } from './common';
+import { parseUrl } from '../url';
 
 /** An origin as a browser sends it: scheme, host and port, nothing else. */
 const origin = z
   .string()
   .trim()
   .transform((text, ctx) => {
-    try {
-      const url = new URL(text);
-      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text.replace(/\/$/, '')) return url.origin;
-    } catch {
-      // reported below
-    }
+    const url = parseUrl(text);
+    if (url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text.replace(/\/$/, ''))
+      return url.origin;
     ctx.addIssue({ code: 'custom', message: `"${text}" is not an origin such as https://www.example.com (no path)` });
     return z.NEVER;
   });

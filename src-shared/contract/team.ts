@@ -11,15 +11,12 @@
 import { z } from 'zod';
 import { emptyInput } from './common';
 import { tenantId } from './tenants';
+import { parseUrl } from '../url';
 
 /** `postgres://` or `postgresql://`, naming a database, with a host or a `?host=` socket folder. */
 export function isPostgresUrl(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
+  const url = parseUrl(text);
+  if (url === null) return false;
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return false;
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   return database.length > 0 && !database.includes('/') && (url.hostname !== '' || url.searchParams.has('host'));
@@ -34,12 +31,8 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
  * absolute (`/auth/`, `/api/`), and a password in the address would be kept.
  */
 export function isTeamServerUrl(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
+  const url = parseUrl(text);
+  if (url === null) return false;
   if (url.username !== '' || url.password !== '') return false;
   if (url.pathname !== '/' || url.search !== '' || url.hash !== '') return false;
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));

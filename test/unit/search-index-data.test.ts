@@ -79,6 +79,28 @@ describe('SearchIndex', () => {
     expect(index.query({ key: 'name', sort: 'lastActivity', reverse: false, offset: 0, size: 5 }).total).toBe(0);
   });
 
+  it('files a developer under the tags and services of their latest row only, and under none once removed', () => {
+    const index = new SearchIndex();
+    const [one, two] = [row(1, 0), row(2, 0)];
+    const count = (filter: Pick<IndexQuery, 'tag' | 'provider'>) =>
+      index.query({ key: '', sort: 'lastActivity', reverse: false, offset: 0, size: 5, ...filter }).total;
+    index.upsert([
+      { ...one, tags: ['vip', 'speaker'], providers: ['github', 'x'] },
+      { ...two, tags: ['vip'], providers: ['github'] },
+    ]);
+    expect([count({ tag: 'vip' }), count({ tag: 'speaker' }), count({ provider: 'x' }), count({ provider: 'github' })]).toEqual([
+      2, 1, 1, 2,
+    ]);
+    index.upsert([{ ...one, tags: ['speaker'], providers: ['github'] }]);
+    expect([count({ tag: 'vip' }), count({ tag: 'speaker' }), count({ provider: 'x' })]).toEqual([1, 1, 0]);
+    expect(index.query({ key: '', tag: 'vip', sort: 'lastActivity', reverse: false, offset: 0, size: 5 }).ids).toEqual([two.id]);
+    index.remove([two.id]);
+    expect([count({ tag: 'vip' }), count({ provider: 'github' }), count({ tag: 'vip', provider: 'github' })]).toEqual([0, 1, 0]);
+    // A freed slot taken by a new developer starts with only the new row's tags.
+    index.upsert([{ ...row(3, 0), tags: [], providers: ['slack'] }]);
+    expect([count({ tag: 'vip' }), count({ provider: 'slack' }), count({ provider: 'github' })]).toEqual([0, 1, 1]);
+  });
+
   it('takes the name order from SQL when the collation is not byte order, and refuses a stale one', () => {
     const index = new SearchIndex({ nameFromSql: true });
     const rows = [row(1, 0), row(2, 0), row(3, 0)];

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { dbOn, type Db } from './db';
 import { appConnection } from './tenant';
+import { parseUrl } from '../../../src-shared/url';
 
 export interface Database {
   /** Over the pool; `db.$client` is the pool. */
@@ -36,11 +37,8 @@ export function openDatabase(url: string, tenant: string): Database {
 
 /** `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for display. */
 export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparseable connection string)';
-  }
+  const parsed = parseUrl(url);
+  if (parsed === null) return '(unparseable connection string)';
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }

@@ -16,6 +16,7 @@
 import { CoreError } from '../errors';
 import type { Db } from './db';
 import { inTransaction } from './transaction';
+import { parseUrl } from '../../../src-shared/url';
 
 /** The role the app's statements run as (created by migration 0009). */
 export const APP_DB_ROLE = 'drm_app';
@@ -52,16 +53,12 @@ export function tenantConnectionOptions(tenant: string, base = ''): string {
  */
 export function appConnection(url: string, tenant: string, base = ''): { connectionString: string; options: string } {
   let connectionString = url;
-  let own = '';
-  try {
-    const parsed = new URL(url);
-    own = parsed.searchParams.get('options') ?? '';
-    if (own !== '') {
-      parsed.searchParams.delete('options');
-      connectionString = parsed.toString();
-    }
-  } catch {
-    // Not a URL (a libpq keyword string): pg reads it as is; it cannot carry options that override ours.
+  // Not a URL (a libpq keyword string): pg reads it as is; it cannot carry options that override ours.
+  const parsed = parseUrl(url);
+  const own = parsed?.searchParams.get('options') ?? '';
+  if (parsed !== null && own !== '') {
+    parsed.searchParams.delete('options');
+    connectionString = parsed.toString();
   }
   return { connectionString, options: tenantConnectionOptions(tenant, `${own} ${base}`.trim()) };
 }

@@ -11,6 +11,7 @@ import { notifications } from '../db/schema';
 import { notificationDeliveries } from '../db/schema-app';
 import type { CoreEvents } from '../events';
 import { channelsFor, type ChannelRow } from './channels';
+import { parseUrl } from '../../../src-shared/url';
 
 /** What happened, in words for people (title, text) and as data for machines (a webhook's `data`). */
 export interface NotifyEvent {
@@ -32,12 +33,8 @@ export interface StoredPayload extends NotifyEvent {
  */
 function shownTarget(row: Pick<ChannelRow, 'kind' | 'target'>): string {
   if (row.kind === 'email') return row.target;
-  try {
-    const url = new URL(row.target);
-    return `${url.protocol}//${url.host}/…`;
-  } catch {
-    return '…';
-  }
+  const url = parseUrl(row.target);
+  return url === null ? '…' : `${url.protocol}//${url.host}/…`;
 }
 
 /**

@@ -7,15 +7,12 @@
 import type { TeamPlace } from '../../../src-shared/contract/team';
 import { isApiCallError } from '../api-error';
 import { routeFromHash } from '../routes';
+import { parseUrl } from '../../../src-shared/url';
 
 /** `postgres://drm@db.example.com:5432/drm` → `db.example.com:5432/drm` (the core already removed the password). */
 export function databaseLabel(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return url;
-  }
+  const parsed = parseUrl(url);
+  if (parsed === null) return url;
   const host = parsed.host || parsed.searchParams.get('host') || '';
   return `${host}${decodeURIComponent(parsed.pathname)}`;
 }

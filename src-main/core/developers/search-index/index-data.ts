@@ -69,6 +69,44 @@ class Dictionary {
   }
 }
 
+/**
+ * The slots holding each value of a many-valued field (tags, services). A
+ * filter reads one value's slots into a flag per slot, so that the order's
+ * walk tests a dense array: testing each slot's own list instead (small
+ * objects spread over the heap, visited in the order's slot order) took
+ * 43–48 ms at 119k developers, against 2 ms for the stage's dense array.
+ */
+class Postings {
+  private readonly values = new Dictionary();
+  private readonly slotsOf: Set<number>[] = [];
+  /** Per slot, the value ids it is listed under (to take it out again). */
+  private held: Int32Array[] = [];
+
+  set(slot: number, values: readonly string[]): void {
+    this.clear(slot);
+    if (values.length === 0) return;
+    const ids = Int32Array.from(values, (v) => this.values.id(v));
+    for (const id of ids) (this.slotsOf[id] ??= new Set()).add(slot);
+    this.held[slot] = ids;
+  }
+
+  clear(slot: number): void {
+    const ids = this.held[slot];
+    if (!ids) return;
+    for (const id of ids) this.slotsOf[id]!.delete(slot);
+    this.held[slot] = EMPTY;
+  }
+
+  /** A flag per slot (of `slots`), 1 where the slot holds `value`; undefined for a value no slot ever held. */
+  flags(value: string, slots: number): Uint8Array | undefined {
+    const id = this.values.find(value);
+    if (id === undefined) return undefined;
+    const flags = new Uint8Array(slots);
+    for (const slot of this.slotsOf[id]!) flags[slot] = 1;
+    return flags;
+  }
+}
+
 /** A growable permutation of slots, kept sorted by a comparator. */
 class Order {
   slots = new Int32Array(1024);
@@ -133,11 +171,9 @@ export class SearchIndex {
   private total = new Float64Array(1024);
   private last = new Float64Array(1024);
   private names: (Buffer | null)[] = [];
-  private tags: Int32Array[] = [];
-  private providers: Int32Array[] = [];
+  private readonly tags = new Postings();
+  private readonly providers = new Postings();
   private readonly orgs = new Dictionary();
-  private readonly tagIds = new Dictionary();
-  private readonly providerIds = new Dictionary();
   private readonly orders: Record<DeveloperSort, Order>;
   /** When the name order comes from SQL (a collation other than byte order): stale after any change. */
   private nameFromSql = false;
@@ -193,6 +229,8 @@ export class SearchIndex {
     for (const slot of slots) {
       if (!bulk) for (const sort of this.movedSorts()) this.orders[sort].remove(slot);
       this.clearText(slot);
+      this.tags.clear(slot);
+      this.providers.clear(slot);
       this.start[slot] = -1;
       this.slotOf.delete(this.ids[slot]!);
       this.free.push(slot);
@@ -265,14 +303,14 @@ export class SearchIndex {
       tests.push((slot) => this.org[slot] === org);
     }
     if (q.tag !== undefined) {
-      const tag = this.tagIds.find(q.tag);
-      if (tag === undefined) return false;
-      tests.push((slot) => this.tags[slot]!.includes(tag));
+      const tagged = this.tags.flags(q.tag, this.ids.length);
+      if (tagged === undefined) return false;
+      tests.push((slot) => tagged[slot] === 1);
     }
     if (q.provider !== undefined) {
-      const provider = this.providerIds.find(q.provider);
-      if (provider === undefined) return false;
-      tests.push((slot) => this.providers[slot]!.includes(provider));
+      const onService = this.providers.flags(q.provider, this.ids.length);
+      if (onService === undefined) return false;
+      tests.push((slot) => onService[slot] === 1);
     }
     if (tests.length === 0) return null;
     return (slot) => tests.every((test) => test(slot));
@@ -301,8 +339,8 @@ export class SearchIndex {
     this.total[slot] = row.total;
     this.last[slot] = row.lastAction ?? -Infinity;
     this.names[slot] = row.sortName === null ? null : Buffer.from(row.sortName, 'utf8');
-    this.tags[slot] = row.tags.length === 0 ? EMPTY : Int32Array.from(row.tags, (t) => this.tagIds.id(t));
-    this.providers[slot] = row.providers.length === 0 ? EMPTY : Int32Array.from(row.providers, (p) => this.providerIds.id(p));
+    this.tags.set(slot, row.tags);
+    this.providers.set(slot, row.providers);
   }
 
   /** Blanks a slot's old text so that no search finds it (its bytes are reclaimed by compaction). */

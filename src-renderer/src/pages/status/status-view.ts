@@ -1,4 +1,5 @@
 import type { DatabaseLocation, SystemStatus } from '../../../../src-shared/contract/system';
+import { parseUrl } from '../../../../src-shared/url';
 
 export interface TableRowView {
   name: string;
@@ -29,14 +30,11 @@ const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.n
  * so it is masked here whether or not the core already did.
  */
 export function redactUrl(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.password === '') return raw;
-    url.password = '****';
-    return url.toString();
-  } catch {
-    return raw.replace(/(password\s*=\s*)(\S+)/gi, '$1****');
-  }
+  const url = parseUrl(raw);
+  if (url === null) return raw.replace(/(password\s*=\s*)(\S+)/gi, '$1****');
+  if (url.password === '') return raw;
+  url.password = '****';
+  return url.toString();
 }
 
 function parseDate(raw: string): Date | null {
