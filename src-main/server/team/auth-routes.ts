@@ -20,6 +20,7 @@ import {
   type SessionLimits,
   type SignedInUser,
 } from '../../core/auth/sessions';
+import { MAX_PASSWORD_LENGTH } from '../../core/auth/passwords';
 import type { SignIn } from '../../core/auth/sign-in';
 import type { Core } from '../../core/types';
 import { readCookie, readJsonBody, refuse, sendJson } from '../channels';
@@ -31,7 +32,7 @@ export const SESSION_COOKIE = 'drm_session';
 
 const signInBody = z.object({
   email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(1024),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
   tenant: z.string().min(1).max(63).optional(),
 });
 

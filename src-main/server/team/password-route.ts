@@ -3,23 +3,20 @@
  * user replaces their own password, JSON `{ currentPassword, newPassword }`.
  * The current one is checked on the sign-ins' throttle (sign-in.ts
  * `confirm`), so a stolen session cookie is no password-guessing oracle; the
- * new one has at least MIN_PASSWORD_LENGTH characters, at most 1024, and is
+ * new one has at least MIN_PASSWORD_LENGTH characters, at most MAX_PASSWORD_LENGTH, and is
  * not the current one; it is stored as argon2id, the user's other sessions
  * end (this one stays), and the change is logged with the security events.
  * Errors name the field they concern (`details.field`), for the page to show
  * them beside it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MIN_PASSWORD_LENGTH } from '../../core/auth/passwords';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../core/auth/passwords';
 import type { SignIn } from '../../core/auth/sign-in';
 import type { SignedInUser } from '../../core/auth/sessions';
 import { changeOwnPassword, passwordHashOf } from '../../core/auth/users';
 import type { Core } from '../../core/types';
 import { readJsonBody, refuse, sendJson } from '../channels';
 import type { ClientView } from './listen';
-
-/** The longest password taken (sign-in's bound too): argon2 of a megabyte would be a free denial of service. */
-export const MAX_PASSWORD_LENGTH = 1024;
 
 export type PasswordField = 'currentPassword' | 'newPassword';
 
