@@ -54,3 +54,11 @@ export function amountProblem(n: number): string | undefined {
   if (text.includes('e')) return n === 0 ? undefined : `more than ${AMOUNT_DECIMALS} decimal places`;
   return amountTextProblem(text);
 }
+
+/**
+ * A team account's password (`POST /auth/password`, checked again by the
+ * page): at least 12 characters, the length OWASP asks of a password without
+ * composition rules; at most 1024, so no one makes argon2 hash a megabyte.
+ */
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 1024;

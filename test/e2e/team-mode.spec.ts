@@ -3,7 +3,8 @@
  * PostgreSQL: sign in, import a CSV, see only your tenant's developers (a
  * second tenant holds overlapping data: the same email), create an API key
  * in Settings, ingest through POST /api/v1/activities with it, and receive
- * the import's webhook notification on a local receiver.
+ * the import's webhook notification on a local receiver. And a user replaces
+ * the one-time password the operator gave them, with the keyboard alone.
  */
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -147,4 +148,62 @@ test('a session that ends while the page is open goes back to the sign-in page',
   await page.evaluate("location.hash = '#/campaigns'");
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to DRM Desktop' })).toBeVisible();
   await expect(page.getByText(/not authorised/i)).toHaveCount(0);
+});
+
+test('change your own password from the signed-in bar, with the keyboard, then sign in with the new one', async ({ page }) => {
+  test.setTimeout(120_000);
+  const given = (JSON.parse(await drm('users', 'add', 'kenji@team.example', '--name', 'Kenji', '--json')) as { password: string }).password;
+  const chosen = 'correct horse battery staple';
+  await page.goto(server.url);
+  await page.getByLabel('Email').fill('kenji@team.example');
+  await page.getByLabel('Password').fill(given);
+  await page.getByLabel('Password').press('Enter');
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as Kenji · workspace default');
+
+  // The bar's button opens the panel; its first field takes the focus.
+  const open = page.getByRole('button', { name: 'Change password' });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  await expect(open).toHaveAttribute('aria-expanded', 'true');
+  const panel = page.getByRole('region', { name: 'Change your password' });
+  const current = panel.getByLabel('Current password', { exact: true });
+  const fresh = panel.getByLabel('New password', { exact: true });
+  const confirm = panel.getByLabel('Confirm new password', { exact: true });
+  await expect(current).toBeFocused();
+
+  // A wrong current password: said beside it, emptied and focused again; the new password stays typed.
+  await page.keyboard.type('not-my-password');
+  await page.keyboard.press('Tab');
+  await expect(fresh).toBeFocused();
+  await page.keyboard.type(chosen);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(chosen);
+  await page.keyboard.press('Enter');
+  await expect(panel.getByText('Wrong current password. Type the password you signed in with, then try again.')).toBeVisible();
+  await expect(current).toBeFocused();
+  await expect(current).toHaveValue('');
+  await expect(current).toHaveAttribute('aria-invalid', 'true');
+  await expect(fresh).toHaveValue(chosen);
+  await expect(confirm).toHaveValue(chosen);
+
+  await page.keyboard.type(given);
+  await page.keyboard.press('Enter');
+  const done = panel.getByTestId('password-changed');
+  await expect(done).toHaveText('Your password is changed. Use the new one the next time you sign in.');
+  await expect(done).toBeFocused();
+  await expect(current).toHaveValue('');
+  // Escape closes the panel and gives the focus back to its button.
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(open).toBeFocused();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to DRM Desktop' })).toBeVisible();
+  await page.getByLabel('Email').fill('kenji@team.example');
+  await page.getByLabel('Password').fill(given);
+  await page.getByLabel('Password').press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Wrong email or password. Check both and try again.');
+  await page.getByLabel('Password').fill(chosen);
+  await page.getByLabel('Password').press('Enter');
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as Kenji · workspace default');
 });

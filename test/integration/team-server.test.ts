@@ -3,7 +3,8 @@
  * PostgreSQL as the shared database: sign-in, sessions (expiry, rotation,
  * sign-out), failed sign-ins throttled per account and per client, disabled
  * accounts, two users of two tenants who see only their own data through
- * the HTTP API, and `/api/v1/` keys served in their own tenant.
+ * the HTTP API, `/api/v1/` keys served in their own tenant, and changing
+ * one's own password (`POST /auth/password`).
  *
  * The server believes X-Forwarded-For from 127.0.0.1 (`--behind-proxy`), so
  * each test claims its own client address and the per-client throttle of one
@@ -103,7 +104,17 @@ beforeAll(async () => {
   });
   expect(acmeJob.status).toBe('succeeded');
   await acme.stop();
-  for (const email of ['alice@example.com', 'dora@example.com', 'eve@example.com', 'rot@example.com', 'exp@example.com', 'out@example.com'])
+  for (const email of [
+    'alice@example.com',
+    'dora@example.com',
+    'eve@example.com',
+    'rot@example.com',
+    'exp@example.com',
+    'out@example.com',
+    'pat@example.com',
+    'quin@example.com',
+    'val@example.com',
+  ])
     await newUser('default', email);
   await newUser('acme', 'bob@example.com');
   const rendererDir = join(dir.path, 'renderer');
@@ -325,5 +336,113 @@ describe('two users of two tenants on one server', () => {
     // The tenant's core made no local user: acme's only account is Bob's.
     const acmeUsers = await queryRows<{ email: string }>(ownerUrl, "select email from users where tenant_id = 'acme'");
     expect(acmeUsers.map((u) => u.email)).toEqual(['bob@example.com']);
+  });
+});
+
+describe('changing one’s own password', () => {
+  const change = (cookie: string | undefined, body: unknown, client = '10.0.20.1', origin?: string) =>
+    origin === undefined
+      ? request('POST', '/auth/password', { cookie, body, client })
+      : fetch(`${team.url}auth/password`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: origin, 'X-Forwarded-For': client, Cookie: `drm_session=${cookie}` },
+          body: JSON.stringify(body),
+        });
+  const NEW = 'a-long-new-passphrase';
+
+  it('replaces the password: the old one is refused at sign-in, the new one works, stored as argon2id', async () => {
+    const old = passwords['pat@example.com']!;
+    const session = await signIn('pat@example.com', old, '10.0.20.1');
+    const res = (await change(session.cookie, { currentPassword: old, newPassword: NEW })) as Answer;
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true, value: { endedSessions: 0 } });
+    expect((await signIn('pat@example.com', old, '10.0.20.2')).status).toBe(401);
+    expect((await signIn('pat@example.com', NEW, '10.0.20.3')).status).toBe(200);
+    const [row] = await queryRows<{ password_hash: string }>(ownerUrl, "select password_hash from users where email = 'pat@example.com'");
+    expect(row!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    // Recorded with the security events: who, in which workspace, from where.
+    expect(
+      log.some((line) => /^password: pat@example\.com \(workspace default\) changed their password from 10\.0\.20\.1/.test(line)),
+    ).toBe(true);
+  });
+
+  it('ends the user’s other sessions; the one it was changed from stays signed in', async () => {
+    const old = passwords['quin@example.com']!;
+    const here = await signIn('quin@example.com', old, '10.0.21.1');
+    const elsewhere = await signIn('quin@example.com', old, '10.0.21.2');
+    const someoneElse = await signIn('alice@example.com', passwords['alice@example.com']!, '10.0.21.3');
+    expect((await channel(elsewhere.cookie, 'developers:list', {})).status).toBe(200);
+    const res = (await change(here.cookie, { currentPassword: old, newPassword: NEW }, '10.0.21.1')) as Answer;
+    expect(res.body).toEqual({ ok: true, value: { endedSessions: 1 } });
+    expect((await channel(elsewhere.cookie, 'developers:list', {})).status).toBe(401);
+    expect((await channel(here.cookie, 'developers:list', {})).status).toBe(200);
+    expect(((await request('GET', '/auth/me', { cookie: here.cookie })).body.value as { user: { email: string } }).user.email).toBe(
+      'quin@example.com',
+    );
+    // Another user's session is not touched.
+    expect((await channel(someoneElse.cookie, 'developers:list', {})).status).toBe(200);
+  });
+
+  it('refuses a wrong current password, and locks after as many failures as sign-in does, sign-ins included', async () => {
+    const right = passwords['val@example.com']!;
+    const session = await signIn('val@example.com', right, '10.0.22.1');
+    const wrong = (await change(session.cookie, { currentPassword: 'not-my-password', newPassword: NEW }, '10.0.22.1')) as Answer;
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatchObject({ details: { field: 'currentPassword', reason: 'invalid' } });
+    expect(wrong.body.error?.message).toMatch(/current password/i);
+    // The account's limit is 3 here: one failed sign-in and one more wrong check reach it.
+    expect((await signIn('val@example.com', 'wrong', '10.0.22.2')).status).toBe(401);
+    expect(((await change(session.cookie, { currentPassword: 'still-wrong', newPassword: NEW }, '10.0.22.3')) as Answer).status).toBe(400);
+    expect(log.some((line) => line.includes('val@example.com locked'))).toBe(true);
+    // Locked: even the right password is refused, here and at sign-in, and nothing changed.
+    const locked = (await change(session.cookie, { currentPassword: right, newPassword: NEW }, '10.0.22.4')) as Answer;
+    expect(locked.status).toBe(429);
+    expect(locked.body.error).toMatchObject({ details: { field: 'currentPassword', reason: 'locked' } });
+    expect((await signIn('val@example.com', right, '10.0.22.5')).status).toBe(429);
+    expect((await channel(session.cookie, 'developers:list', {})).status).toBe(200);
+  });
+
+  it('names the field of a missing, too short or unchanged password (400), before checking anything', async () => {
+    const session = await signIn('alice@example.com', passwords['alice@example.com']!, '10.0.23.1');
+    const current = passwords['alice@example.com']!;
+    const cases: [unknown, string, string][] = [
+      [{ newPassword: NEW }, 'currentPassword', 'missing'],
+      [{ currentPassword: current }, 'newPassword', 'missing'],
+      [{ currentPassword: current, newPassword: 'short-11ch' }, 'newPassword', 'tooShort'],
+      [{ currentPassword: current, newPassword: 'x'.repeat(1025) }, 'newPassword', 'tooLong'],
+      [{ currentPassword: current, newPassword: current }, 'newPassword', 'same'],
+      [[], 'currentPassword', 'missing'],
+    ];
+    for (const [body, field, reason] of cases) {
+      const res = (await change(session.cookie, body, '10.0.23.1')) as Answer;
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error, JSON.stringify(body)).toMatchObject({ code: 'BAD_INPUT', details: { field, reason } });
+    }
+    expect(((await change(session.cookie, { currentPassword: current, newPassword: 'short-11ch' })) as Answer).body.error?.message).toMatch(
+      /at least 12 characters/,
+    );
+    // None of them changed anything.
+    expect((await signIn('alice@example.com', current, '10.0.23.2')).status).toBe(200);
+  });
+
+  it('refuses a change posted from another site (403), or without a session (401)', async () => {
+    const session = await signIn('alice@example.com', passwords['alice@example.com']!, '10.0.24.1');
+    const body = { currentPassword: passwords['alice@example.com'], newPassword: NEW };
+    const cross = (await change(session.cookie, body, '10.0.24.1', 'https://evil.example')) as Response;
+    expect(cross.status).toBe(403);
+    const none = (await change(undefined, body, '10.0.24.1')) as Answer;
+    expect(none.status).toBe(401);
+    expect(none.body).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/sign in/) } });
+    const signedOut = await signIn('alice@example.com', passwords['alice@example.com']!, '10.0.24.2');
+    await request('POST', '/auth/sign-out', { cookie: signedOut.cookie, body: {} });
+    expect(((await change(signedOut.cookie, body, '10.0.24.2')) as Answer).status).toBe(401);
+    const text = await fetch(`${team.url}auth/password`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', 'X-Forwarded-For': '10.0.24.1', Cookie: `drm_session=${session.cookie}` },
+      body: JSON.stringify(body),
+    });
+    expect(text.status).toBe(415);
+    // Still Alice's old password.
+    expect((await signIn('alice@example.com', passwords['alice@example.com']!, '10.0.24.3')).status).toBe(200);
   });
 });

@@ -14,7 +14,7 @@ const ARGON2ID = 2;
 
 export const ARGON2_PARAMS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../src-shared/bounds';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_PARAMS);

@@ -5,6 +5,11 @@
  * An unknown email and a wrong password get the same answer after the same
  * work (one argon2 verification), so the answer does not tell which emails
  * have accounts. A lockout is logged with the email and the client address.
+ *
+ * A signed-in user who types their password again (to change it,
+ * `POST /auth/password`) is checked by `confirm`, on the same counts: a
+ * stolen session cookie gives no more guesses than the sign-in page does,
+ * and the guesses of both add up.
  */
 import type { Db } from '../db/db';
 import { usersByEmail } from '../tenants/lookups';
@@ -36,18 +41,41 @@ export interface SignInAttempt {
   tenant?: string;
 }
 
+export type ConfirmOutcome = { ok: true } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; retryAfter: number };
+
+export interface PasswordConfirmation {
+  /** The signed-in account's email: its failures count with its sign-ins'. */
+  email: string;
+  /** The account's stored hash (null: an account nobody can sign in as). */
+  passwordHash: string | null;
+  password: string;
+  client: string;
+}
+
 export interface SignIn {
   attempt(db: Db, attempt: SignInAttempt): Promise<SignInOutcome>;
+  /** A signed-in user's password, typed again: throttled and locked with the sign-ins. */
+  confirm(confirmation: PasswordConfirmation): Promise<ConfirmOutcome>;
 }
 
 export function createSignIn(limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS, log: (line: string) => void = () => undefined): SignIn {
   const perAccount = createFailureThrottle(limits.perAccount);
   const perClient = createFailureThrottle(limits.perClient);
+  const keys = (email: string, client: string) => ({ account: `account:${email.trim().toLowerCase()}`, address: `client:${client}` });
+  const lockedFor = ({ account, address }: ReturnType<typeof keys>) =>
+    Math.max(perAccount.lockedFor(account), perClient.lockedFor(address));
+  const failed = ({ account, address }: ReturnType<typeof keys>, email: string, client: string, what: string) => {
+    if (perAccount.fail(account))
+      log(
+        `sign-in: ${email.trim()} locked for ${limits.perAccount.windowMs / 60_000} min after ${limits.perAccount.limit} failed ${what} (last from ${client})`,
+      );
+    if (perClient.fail(address))
+      log(`sign-in: client ${client} locked for ${limits.perClient.windowMs / 60_000} min after ${limits.perClient.limit} failed ${what}`);
+  };
   return {
     async attempt(db, { email, password, client, tenant }) {
-      const account = `account:${email.trim().toLowerCase()}`;
-      const address = `client:${client}`;
-      const wait = Math.max(perAccount.lockedFor(account), perClient.lockedFor(address));
+      const key = keys(email, client);
+      const wait = lockedFor(key);
       if (wait > 0) return { ok: false, reason: 'locked', retryAfter: wait };
 
       const accounts = (await usersByEmail(db, email.trim())).filter((a) => tenant === undefined || a.tenantId === tenant);
@@ -60,20 +88,26 @@ export function createSignIn(limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS, log:
       }
       if (accounts.every((a) => a.passwordHash === null)) await verifyDecoy(password);
       if (!match) {
-        if (perAccount.fail(account))
-          log(
-            `sign-in: ${email.trim()} locked for ${limits.perAccount.windowMs / 60_000} min after ${limits.perAccount.limit} failed sign-ins (last from ${client})`,
-          );
-        if (perClient.fail(address))
-          log(
-            `sign-in: client ${client} locked for ${limits.perClient.windowMs / 60_000} min after ${limits.perClient.limit} failed sign-ins`,
-          );
+        failed(key, email, client, 'sign-ins');
         return { ok: false, reason: 'invalid' };
       }
       // Knowing the password proves the account is theirs: they may learn it is disabled.
       if (match.disabled) return { ok: false, reason: 'disabled' };
-      perAccount.clear(account);
+      perAccount.clear(key.account);
       return { ok: true, userId: match.userId, tenantId: match.tenantId };
+    },
+
+    async confirm({ email, passwordHash, password, client }) {
+      const key = keys(email, client);
+      const wait = lockedFor(key);
+      if (wait > 0) return { ok: false, reason: 'locked', retryAfter: wait };
+      const right = passwordHash === null ? await verifyDecoy(password) : await verifyPassword(passwordHash, password);
+      if (!right) {
+        failed(key, email, client, 'sign-ins or password checks');
+        return { ok: false, reason: 'invalid' };
+      }
+      perAccount.clear(key.account);
+      return { ok: true };
     },
   };
 }

@@ -4,8 +4,10 @@
  * spec: every user of a tenant can do everything in it). A new account, and
  * a reset, get a generated password shown once; only its argon2id hash is
  * kept. Disabling an account, or resetting its password, ends its sessions.
+ * Someone signed in may change their own password (`POST /auth/password`):
+ * their other sessions end, the one they changed it from stays.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { users } from '../db/schema';
 import { userSessions } from '../db/schema-app';
@@ -108,4 +110,42 @@ export async function resetPassword(db: Db, tenant: string, email: string): Prom
   const password = newOneTimePassword();
   const user = await update(db, tenant, email, { passwordHash: await hashPassword(password), authProvider: 'password' });
   return { user, password };
+}
+
+/** The stored hash of a signed-in user (null: none, or no such user in `tenant`). */
+export async function passwordHashOf(db: Db, tenant: string, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.tenantId, tenant), eq(users.userId, userId)));
+  return row?.passwordHash ?? null;
+}
+
+/**
+ * A signed-in user's new password (the caller has checked the current one,
+ * whose hash is `previousHash`): stored as argon2id, and every session of the
+ * account but `keepSessionId` ends, in one transaction. Undefined when the
+ * hash is no longer `previousHash` (reset or changed meanwhile): nothing changed.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  who: { tenantId: string; userId: string },
+  previousHash: string,
+  newPassword: string,
+  keepSessionId: string,
+): Promise<{ endedSessions: number } | undefined> {
+  const passwordHash = await hashPassword(newPassword);
+  return inTransaction(db, async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash, authProvider: 'password', updatedAt: sql`now()` })
+      .where(and(eq(users.tenantId, who.tenantId), eq(users.userId, who.userId), eq(users.passwordHash, previousHash)))
+      .returning({ userId: users.userId });
+    if (!row) return undefined;
+    const ended = await tx
+      .delete(userSessions)
+      .where(and(eq(userSessions.userId, who.userId), ne(userSessions.sessionId, keepSessionId)))
+      .returning({ sessionId: userSessions.sessionId });
+    return { endedSessions: ended.length };
+  });
 }

@@ -4,7 +4,8 @@
  * session cookie, ending the one the browser held (a session is rotated on
  * every sign-in); `POST /auth/sign-out` ends it; `GET /auth/me` says whether
  * this is team mode and who is signed in, which is how the renderer knows to
- * show its sign-in page.
+ * show its sign-in page; `POST /auth/password` changes one's own password
+ * (password-route.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -19,17 +20,19 @@ import {
   type SessionLimits,
   type SignedInUser,
 } from '../../core/auth/sessions';
+import { MAX_PASSWORD_LENGTH } from '../../core/auth/passwords';
 import type { SignIn } from '../../core/auth/sign-in';
 import type { Core } from '../../core/types';
 import { readCookie, readJsonBody, refuse, sendJson } from '../channels';
 import type { TenantCores } from './cores';
 import type { ClientView } from './listen';
+import { createPasswordRoute } from './password-route';
 
 export const SESSION_COOKIE = 'drm_session';
 
 const signInBody = z.object({
   email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(1024),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
   tenant: z.string().min(1).max(63).optional(),
 });
 
@@ -37,6 +40,8 @@ export interface AuthRoutesOptions {
   cores: TenantCores;
   signIn: SignIn;
   limits: SessionLimits;
+  /** Security events (a password changed); the CLI's is stderr, with the lockouts. */
+  log?: (line: string) => void;
 }
 
 export interface SignedIn {
@@ -51,7 +56,7 @@ export interface TeamMe {
   user: { email: string; displayName: string | null; tenantId: string } | null;
 }
 
-export function createAuthRoutes({ cores, signIn, limits }: AuthRoutesOptions) {
+export function createAuthRoutes({ cores, signIn, limits, log = () => undefined }: AuthRoutesOptions) {
   const cookie = (value: string, secure: boolean, maxAgeSeconds: number) =>
     `${SESSION_COOKIE}=${value}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
 
@@ -73,6 +78,8 @@ export function createAuthRoutes({ cores, signIn, limits }: AuthRoutesOptions) {
     });
     return user && { user, core, sessionId: session.sessionId };
   }
+
+  const passwordRoute = createPasswordRoute({ current, signIn, log });
 
   async function signInRoute(req: IncomingMessage, res: ServerResponse, client: ClientView): Promise<void> {
     if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
@@ -136,11 +143,13 @@ export function createAuthRoutes({ cores, signIn, limits }: AuthRoutesOptions) {
       };
       return sendJson(res, 200, { ok: true, value: me });
     }
-    if (url.pathname !== '/auth/sign-in' && url.pathname !== '/auth/sign-out') return refuse(res, 404, `No route ${url.pathname}`);
+    if (url.pathname !== '/auth/sign-in' && url.pathname !== '/auth/sign-out' && url.pathname !== '/auth/password')
+      return refuse(res, 404, `No route ${url.pathname}`);
     if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
-    // Another site's page must not sign a browser in (or out) here.
+    // Another site's page must not sign a browser in (or out) here, nor change its password.
     if (req.headers.origin !== undefined && req.headers.origin !== origin) return refuse(res, 403, 'Cross-origin request refused');
     if (url.pathname === '/auth/sign-in') return signInRoute(req, res, client);
+    if (url.pathname === '/auth/password') return passwordRoute(req, res, client);
     const signedIn = await current(req);
     if (signedIn) await signedIn.core.withDatabase((db) => endSession(db, signedIn.sessionId));
     sendJson(res, 200, { ok: true, value: { mode: 'team', user: null } satisfies TeamMe }, { 'Set-Cookie': cookie('', client.secure, 0) });

@@ -58,6 +58,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     cores,
     signIn: createSignIn(options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS, log),
     limits: options.sessionLimits ?? DEFAULT_SESSION_LIMITS,
+    log,
   });
 
   const server = createListener(plan, answering(handle));

@@ -79,3 +79,69 @@ export async function signOut(): Promise<void> {
   });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
 }
+
+/** The fields of `POST /auth/password` a refusal can name (`details.field`). */
+export type PasswordField = 'currentPassword' | 'newPassword';
+
+export type ChangePasswordAnswer =
+  | { ok: true; endedSessions: number }
+  | {
+      ok: false;
+      /** The field the server refused, or null when the refusal is about no field (signed out, network). */
+      field: PasswordField | null;
+      reason: 'invalid' | 'locked' | 'missing' | 'tooShort' | 'tooLong' | 'same' | 'changed' | 'signedOut' | 'other';
+      retryAfter?: number;
+      message: string;
+    };
+
+interface PasswordEnvelope {
+  ok?: boolean;
+  value?: { endedSessions?: number };
+  error?: { message?: string; details?: { field?: string; reason?: string; retryAfter?: number } };
+}
+
+type PasswordRefusal = Extract<ChangePasswordAnswer, { ok: false }>;
+const REASONS: ReadonlySet<string> = new Set<PasswordRefusal['reason']>([
+  'invalid',
+  'locked',
+  'missing',
+  'tooShort',
+  'tooLong',
+  'same',
+  'changed',
+]);
+
+/** Changes the signed-in user's own password; the server ends their other sessions. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<ChangePasswordAnswer> {
+  let response: Response;
+  try {
+    response = await fetch('/auth/password', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ currentPassword, newPassword }),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    return { ok: false, field: null, reason: 'other', message: String(error) };
+  }
+  let body: PasswordEnvelope | undefined;
+  try {
+    body = (await response.json()) as PasswordEnvelope;
+  } catch {
+    body = undefined;
+  }
+  if (response.ok && body?.ok) return { ok: true, endedSessions: body.value?.endedSessions ?? 0 };
+  const message = body?.error?.message ?? `HTTP ${response.status}`;
+  if (response.status === 401) return { ok: false, field: null, reason: 'signedOut', message };
+  const details = body?.error?.details ?? {};
+  const field = details.field === 'currentPassword' || details.field === 'newPassword' ? details.field : null;
+  const reason = REASONS.has(details.reason ?? '') ? (details.reason as PasswordRefusal['reason']) : 'other';
+  return {
+    ok: false,
+    field,
+    reason,
+    message,
+    ...(reason === 'locked' ? { retryAfter: details.retryAfter ?? Number(response.headers.get('retry-after') ?? 60) } : {}),
+  };
+}
