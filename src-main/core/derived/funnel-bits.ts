@@ -88,12 +88,14 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   }
   traceStep(`derived: funnel bits built and sent (${cells} cells)`, built);
 
-  await c.query('analyze fb_set');
   if (stored) {
+    // Not analysed: read once whole and joined by key, as its size (known to the planner from its pages) calls for;
+    // sampling its bitsets cost 0.1 s at 20k identity rows.
     await stored.deleteLeft();
     await c.query(`delete from derived.funnel_bits b using fb_set t where b.tenant_id = $1 and ${KEY}`, [tenant]);
     await c.query('insert into derived.funnel_bits select $1, * from fb_set order by dim, stage, node, chunk', [tenant]);
   } else {
+    await c.query('analyze fb_set');
     await applyToRows(db, tenant);
   }
   await writeCells(db, tenant, all);
