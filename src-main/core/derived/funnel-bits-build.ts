@@ -150,7 +150,11 @@ function* sliceRows(cells: readonly CellRow[]): Generator<FormRow> {
   }
   const { dim, stage } = cells[0]!;
   const max = sparseMax();
-  for (const [key, positions] of rows) yield [dim, stage, Math.floor(key / 65536), key % 65536, formOfPositions(positions, max)];
+  // In key order (node, chunk): with the dims and stages in order, the COPY writes rows in funnel_bits' key order,
+  // which a first import's whole-tenant path then inserts as they are, without sorting them (funnel-bits.ts).
+  for (const key of [...rows.keys()].sort((a, b) => a - b)) {
+    yield [dim, stage, Math.floor(key / 65536), key % 65536, formOfPositions(rows.get(key)!, max)];
+  }
 }
 
 /**
