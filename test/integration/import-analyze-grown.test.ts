@@ -4,7 +4,8 @@
  * analyzeGrown): a table filled in the transaction is otherwise planned as a
  * few rows, and the refresh's joins over whole CTEs became nested loops (3.3 s
  * for 9,572 new developers' merge keys). Files that add little to a table
- * leave its statistics to autovacuum.
+ * leave its statistics to autovacuum, and so does any file once the database
+ * holds a second tenant.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { useCoreOnTestDatabase } from '../helpers/database';
@@ -54,6 +55,14 @@ describe('statistics of the tables an import grew', () => {
     // A few new people: below what makes a table's statistics stale.
     const third = await importFile(db.core, peopleCsv('third.csv', 1_500, 200, '03'), { options: { timezone: 'UTC' } });
     expect(third.inserted).toMatchObject({ activities: 200, developers: 200 });
+    expect(await analyses()).toEqual(afterSecond);
+
+    // With a second tenant in the database, an ANALYZE held to the commit would make the tenants' imports wait
+    // for each other: a file that doubles the people's tables leaves them to autovacuum.
+    const created = await db.core.handlers['tenants:create']({ tenantId: 'acme', name: 'Acme' });
+    expect(created.ok).toBe(true);
+    const fourth = await importFile(db.core, peopleCsv('fourth.csv', 1_700, 1_800, '04'), { options: { timezone: 'UTC' } });
+    expect(fourth.inserted).toMatchObject({ activities: 1_800, developers: 1_800 });
     expect(await analyses()).toEqual(afterSecond);
   });
 });

@@ -101,10 +101,17 @@ const GROWN_SHARE = 0.1;
  * CTEs: the merge suggestions' keys compared 23M rows for 9,572 new
  * developers (3.3 s, against 0.16 s with statistics). Returns the tables
  * analysed, which the end of the import need not sample again.
+ *
+ * Only where the database holds one tenant, as app.defer_keys decides: an
+ * ANALYZE holds its lock on the table until the commit, and a second
+ * tenant's import reaching this point would wait for the first one's whole
+ * derived refresh (the end-of-import analyze of a bulk load still runs).
  */
 export async function analyzeGrown(client: SqlClient, grown: Readonly<Record<string, number>>): Promise<string[]> {
   const candidates = Object.entries(grown).filter(([, n]) => n >= GROWN_MIN);
   if (candidates.length === 0) return [];
+  const tenants = await client.query<{ many: boolean }>('select count(*) > 1 as many from app.tenant_list()');
+  if (tenants.rows[0]?.many) return [];
   const started = performance.now();
   const { rows } = await client.query<{ name: string; n: number }>(
     'select t as name, greatest(c.reltuples, 0)::float8 as n from unnest($1::text[]) t join pg_class c on c.oid = t::regclass',
