@@ -1,6 +1,6 @@
 /**
- * An import analyses the spec tables it grew by a tenth or more before its
- * derived refresh reads them, whatever the file's size (index-aware.ts,
+ * An import analyses the people's tables it grew by a tenth or more before
+ * its derived refresh reads them, whatever the file's size (index-aware.ts,
  * analyzeGrown): a table filled in the transaction is otherwise planned as a
  * few rows, and the refresh's joins over whole CTEs became nested loops (3.3 s
  * for 9,572 new developers' merge keys). Files that add little to a table
@@ -16,7 +16,8 @@ const dir = makeTempDir('import-analyze-grown');
 const db = useCoreOnTestDatabase();
 afterAll(() => dir.remove());
 
-const TABLES = ['accounts', 'activities', 'developer_identifiers', 'developers'];
+const PEOPLE = ['accounts', 'developer_identifiers', 'developers'];
+const TABLES = [...PEOPLE, 'activities'];
 
 /** `people` people from `from`, each one row by a GitHub account with an email, on `day`. */
 function peopleCsv(name: string, from: number, people: number, day: string): string {
@@ -44,13 +45,15 @@ describe('statistics of the tables an import grew', () => {
     expect(first).toMatchObject({ status: 'succeeded' });
     expect(first.inserted).toMatchObject({ activities: 1_500, developers: 1_500, accounts: 1_500, identifiers: 1_500 });
     const afterFirst = await analyses();
-    for (const table of TABLES) expect(afterFirst[table], table).toBe((before[table] ?? 0) + 1);
+    for (const table of PEOPLE) expect(afterFirst[table], table).toBe((before[table] ?? 0) + 1);
+    // The activities' statistics are left to the end of a bulk load (50,000 rows), as before.
+    expect(afterFirst.activities ?? 0).toBe(before.activities ?? 0);
 
-    // The same people again on another day: activities double, the people's tables do not grow.
+    // The same people again on another day: the people's tables do not grow.
     const second = await importFile(db.core, peopleCsv('second.csv', 0, 1_500, '02'), { options: { timezone: 'UTC' } });
     expect(second.inserted).toMatchObject({ activities: 1_500, developers: 0, accounts: 0 });
     const afterSecond = await analyses();
-    expect(afterSecond).toEqual({ ...afterFirst, activities: afterFirst.activities! + 1 });
+    expect(afterSecond).toEqual(afterFirst);
 
     // A few new people: below what makes a table's statistics stale.
     const third = await importFile(db.core, peopleCsv('third.csv', 1_500, 200, '03'), { options: { timezone: 'UTC' } });

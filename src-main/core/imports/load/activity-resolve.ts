@@ -58,7 +58,7 @@ export async function resolveActivities(
   db: Db,
   tenant: string,
   actors?: Map<string, ActorSighting>,
-): Promise<{ counts: ResolveCounts; links: ClickLinks; attributed: number }> {
+): Promise<{ counts: ResolveCounts; links: ClickLinks }> {
   const client = tracedClient(db);
   const staged = Number((await client.query<{ n: string }>(`select count(*) as n from ${STAGE_ACTIVITY}`)).rows[0]!.n);
   const people = await identityResolver(db, tenant, actors);
@@ -66,7 +66,7 @@ export async function resolveActivities(
   const links = await linkClickIds(client, tenant);
   const { campaigns, resources } = await resolveCampaignsAndResources(client, tenant);
   const { activities, bulk } = await insertActivities(db, client, tenant, staged);
-  const attributed = await attributeDirectly(db, client, tenant, bulk);
+  await attributeDirectly(db, client, tenant, bulk);
   const counts = {
     activities,
     duplicates: staged - activities,
@@ -77,7 +77,7 @@ export async function resolveActivities(
     resources,
     campaigns,
   };
-  return { counts, links, attributed };
+  return { counts, links };
 }
 
 /** Campaigns the rows name, resources, and which campaign each utm_campaign value means. */
@@ -190,8 +190,8 @@ async function insertActivities(db: Db, client: SqlClient, tenant: string, stage
   return { activities, bulk };
 }
 
-/** Direct attribution of the new activities: activity_campaigns; returns the rows it added. */
-async function attributeDirectly(db: Db, client: SqlClient, tenant: string, bulk: boolean): Promise<number> {
+/** Direct attribution of the new activities: activity_campaigns. */
+async function attributeDirectly(db: Db, client: SqlClient, tenant: string, bulk: boolean): Promise<void> {
   const t = [tenant];
   // Time-ordered ids keep the primary key appending, where the server has uuidv7() (PostgreSQL 18+).
   // Every row here belongs to a brand-new activity, so no ON CONFLICT is needed and even the
@@ -215,7 +215,6 @@ async function attributeDirectly(db: Db, client: SqlClient, tenant: string, bulk
     // also when only some of its rows name a campaign (a file that took the bulk path for activities).
     { unique: true, primaryKey: true, ...(bulk ? { minRows: 1 } : {}) },
   );
-  return attributed;
 }
 
 /**

@@ -74,15 +74,14 @@ async function resolveActivityStage(
   eventTitles?: EventTitles,
   actors?: Map<string, ActorSighting>,
 ): Promise<void> {
-  const { counts, links, attributed } = await resolveActivities(tx, tenant, actors);
-  // Before anything reads what was just written: the planner's statistics of the tables it grew.
+  const { counts, links } = await resolveActivities(tx, tenant, actors);
+  // Before the derived refresh reads them: the planner's statistics of the people's tables it grew. Not the
+  // activities': with them sampled here, attribution's conversions of a 1M-row file ran for minutes (plan not seen).
   const analysed = await analyzeGrown(tx.$client, {
     developers: counts.developers,
     accounts: counts.accounts,
     developer_identifiers: counts.identifiers,
     organizations: counts.organizations,
-    activities: counts.activities,
-    activity_campaigns: attributed,
   });
   // Before the derived refresh: search reads resource titles.
   if (eventTitles) metrics.eventTitle = await settleEventTitle(tracedClient(tx), eventTitles.update);
