@@ -93,6 +93,26 @@ describe('parseTimestamp', () => {
     }
   });
 
+  // The per-day cache: every day of two years, at hours and minutes that move from day to day,
+  // in zones with DST changes at 02:00, at midnight, by 30 minutes, and none.
+  it.each(['America/New_York', 'America/Santiago', 'Australia/Lord_Howe', 'Europe/London', 'Asia/Tokyo'])(
+    'agrees with luxon on every day of two years in %s (per-day cache)',
+    (zone) => {
+      const walls: string[] = [];
+      for (let day = 0; day < 731; day++) {
+        const date = new Date(Date.UTC(2023, 0, 1 + day)).toISOString().slice(0, 10);
+        for (const hour of [day % 24, (day * 7 + 3) % 24, 0, 23])
+          walls.push(`${date} ${String(hour).padStart(2, '0')}:${String((day * 13) % 60).padStart(2, '0')}`);
+      }
+      const luxon = (wall: string) => DateTime.fromFormat(wall, 'yyyy-MM-dd HH:mm', { zone }).toMillis();
+      const wrong = walls.filter((wall) => {
+        const parsed = parseTimestamp(wall, zone);
+        return !parsed.ok || parsed.value !== luxon(wall);
+      });
+      expect(wrong).toEqual([]);
+    },
+  );
+
   it('accepts leap days that exist', () => {
     expect(iso(parseTimestamp('2024-02-29', 'UTC'))).toBe('2024-02-29T00:00:00.000Z');
   });

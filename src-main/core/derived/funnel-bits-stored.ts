@@ -32,6 +32,8 @@ export class StoredDim {
 
 export class StoredRows {
   private readonly dims = new Map<string, StoredDim>();
+  /** Whether the tenant has no row at all (a first import): then no dim is read, one query instead of one per dim. */
+  private none: Promise<boolean> | undefined;
 
   constructor(
     private readonly client: SqlClient,
@@ -41,6 +43,13 @@ export class StoredRows {
   /** The stored rows of `dim` (read once; call while no COPY runs on the connection). */
   async dim(dim: string): Promise<StoredDim> {
     let stored = this.dims.get(dim);
+    this.none ??= this.client
+      .query<{ none: boolean }>('select not exists (select 1 from derived.funnel_bits where tenant_id = $1) as none', [this.tenant])
+      .then((r) => r.rows[0]!.none);
+    if (!stored && (await this.none)) {
+      stored = new StoredDim(new Map());
+      this.dims.set(dim, stored);
+    }
     if (!stored) {
       const { rows } = await this.client.query<{ stage: number; node: number; chunk: number; hash: string }>(
         `select stage, node, chunk, ${rowHashSql('b')} as hash from derived.funnel_bits b where tenant_id = $1 and dim = $2`,

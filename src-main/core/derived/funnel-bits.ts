@@ -88,12 +88,16 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   }
   traceStep(`derived: funnel bits built and sent (${cells} cells)`, built);
 
-  await c.query('analyze fb_set');
   if (stored) {
+    // Not analysed: read once whole and joined by key, as its size (known to the planner from its pages) calls for;
+    // sampling its bitsets cost 0.1 s at 20k identity rows.
     await stored.deleteLeft();
     await c.query(`delete from derived.funnel_bits b using fb_set t where b.tenant_id = $1 and ${KEY}`, [tenant]);
-    await c.query('insert into derived.funnel_bits select $1, * from fb_set order by dim, stage, node, chunk', [tenant]);
+    // fb_set is in key order as written (dims, stages, then nodes and chunks in order: funnel-bits-build.ts), and a
+    // fresh temp table is read in the order it was written: sorting it again cost 0.15 s of 1.2 s at 20k identity rows.
+    await c.query('insert into derived.funnel_bits select $1, * from fb_set', [tenant]);
   } else {
+    await c.query('analyze fb_set');
     await applyToRows(db, tenant);
   }
   await writeCells(db, tenant, all);

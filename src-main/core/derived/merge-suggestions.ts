@@ -112,12 +112,16 @@ async function refreshKeys(client: SqlClient, tenant: string, ids: readonly stri
     client,
     CHANGED,
     `select * from ((select * from ${OLD} except select * from ${NEW}) union all (select * from ${NEW} except select * from ${OLD})) d`,
+    [],
+    false,
   );
   if (changed === 0) return;
   if (!ids && changed >= REWRITE_SHARE * rows) {
+    // Only counted: every row is written again from NEW.
     await rewriteAll(client, tenant);
     return;
   }
+  await client.query(`analyze ${CHANGED}`);
   // Only the developers whose rows differ are rewritten.
   await client.query(
     `delete from ${KEYS_TABLE} mk using (select distinct developer_id from ${CHANGED}) c where mk.developer_id = c.developer_id`,
