@@ -26,6 +26,12 @@ export function refuse(res: ServerResponse, status: number, message: string): vo
   sendJson(res, status, body);
 }
 
+/** 429 with Retry-After: too many failed password attempts (sign-in, password change); `details` carries retryAfter. */
+export function refuseLocked(res: ServerResponse, message: string, retryAfter: number, details: Record<string, unknown> = {}): void {
+  const body: ApiResult<never> = { ok: false, error: { code: 'BAD_INPUT', message, details: { ...details, retryAfter } } };
+  sendJson(res, 429, body, { 'Retry-After': String(retryAfter) });
+}
+
 /**
  * A request listener around `handle`: an error it throws becomes a 500 with
  * its message, or, once the answer has begun, a closed connection.

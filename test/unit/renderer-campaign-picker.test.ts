@@ -4,30 +4,19 @@
  * the name typed is one of them or a new campaign the import creates.
  */
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { testI18n, markupWith } from '../helpers/i18n';
 import type { Campaign } from '../../src-shared/contract/campaigns';
 import { CampaignPicker } from '../../src-renderer/src/pages/import/CampaignPicker';
 import en from '../../src-renderer/src/i18n/en';
-import ja from '../../src-renderer/src/i18n/ja';
 
-const i18n = createInstance();
-await i18n.use(initReactI18next).init({
-  lng: 'en',
-  resources: { en: { translation: en }, ja: { translation: ja } },
-  interpolation: { escapeValue: false },
-});
+const i18n = await testI18n('en');
 
 const campaign = (name: string, channel: string | null, startDate: string | null) =>
   ({ campaignId: `id-${name}`, name, channel, startDate }) as Campaign;
 const campaigns = [campaign('Tokyo Meetup 2024-05', 'event', '2024-05-01'), campaign('Spring Ads', null, null)];
 
-const render = (value: string) =>
-  renderToStaticMarkup(
-    createElement(I18nextProvider, { i18n }, createElement(CampaignPicker, { id: 'c', value, campaigns, onChange: () => undefined })),
-  );
+const render = (value: string) => markupWith(i18n, createElement(CampaignPicker, { id: 'c', value, campaigns, onChange: () => undefined }));
 const hintOf = (html: string) => /data-testid="campaign-hint">([^<]*)</.exec(html)![1];
 
 describe('CampaignPicker', () => {

@@ -8,12 +8,8 @@
  * said in a live region. English and Japanese.
  */
 import { createElement, type ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { createInstance } from 'i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import en from '../../src-renderer/src/i18n/en';
-import ja from '../../src-renderer/src/i18n/ja';
+import { renderIn } from '../helpers/i18n';
 import { ChangePasswordForm } from '../../src-renderer/src/team/ChangePasswordForm';
 import { TeamBar } from '../../src-renderer/src/team/TeamBar';
 import {
@@ -31,15 +27,9 @@ const typed: PasswordFormState = {
   values: { currentPassword: 'the-old-one-22-chars!!', newPassword: 'a-long-new-passphrase', confirmPassword: 'a-long-new-passphrase' },
 };
 
-async function render(language: 'en' | 'ja', element: ReactElement) {
+function render(language: 'en' | 'ja', element: ReactElement) {
   vi.stubGlobal('window', { location: { host: 'drm.example.com' } });
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    lng: language,
-    resources: { en: { translation: en }, ja: { translation: ja } },
-    interpolation: { escapeValue: false },
-  });
-  return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, element));
+  return renderIn(language, element);
 }
 
 afterEach(() => {

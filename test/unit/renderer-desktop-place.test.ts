@@ -5,28 +5,18 @@
  * `window.drmDesktop`; in a browser they look as before. English and Japanese.
  */
 import { createElement, type ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { createInstance } from 'i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderIn } from '../helpers/i18n';
 import type { DesktopBridge } from '../../src-shared/contract/desktop';
-import en from '../../src-renderer/src/i18n/en';
-import ja from '../../src-renderer/src/i18n/ja';
 import { SignInPage } from '../../src-renderer/src/team/SignInPage';
 import { TeamBar } from '../../src-renderer/src/team/TeamBar';
 
 const user = { email: 'ada@team.example', displayName: 'Ada', tenantId: 'default' };
 const desktop: DesktopBridge = { backToThisComputer: vi.fn() };
 
-async function render(language: 'en' | 'ja', element: ReactElement, drmDesktop: DesktopBridge | undefined) {
+function render(language: 'en' | 'ja', element: ReactElement, drmDesktop: DesktopBridge | undefined) {
   vi.stubGlobal('window', { drmDesktop, location: { host: 'drm.example.com:8443' } });
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    lng: language,
-    resources: { en: { translation: en }, ja: { translation: ja } },
-    interpolation: { escapeValue: false },
-  });
-  return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, element));
+  return renderIn(language, element);
 }
 
 const bar = createElement(TeamBar, { user });

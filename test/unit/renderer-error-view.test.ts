@@ -5,24 +5,15 @@
  * names nothing says so plainly.
  */
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { testI18n, markupWith } from '../helpers/i18n';
 import { ApiCallError } from '../../src-renderer/src/api-error';
 import { ErrorAlert } from '../../src-renderer/src/components/ErrorAlert';
 import { errorView, isMissingRecord } from '../../src-renderer/src/components/error-view';
-import en from '../../src-renderer/src/i18n/en';
 import ja from '../../src-renderer/src/i18n/ja';
 
-const i18n = createInstance();
-await i18n.use(initReactI18next).init({
-  lng: 'ja',
-  resources: { en: { translation: en }, ja: { translation: ja } },
-  interpolation: { escapeValue: false },
-});
-const render = (error: unknown, onRetry?: () => void) =>
-  renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(ErrorAlert, { error, onRetry })));
+const i18n = await testI18n('ja');
+const render = (error: unknown, onRetry?: () => void) => markupWith(i18n, createElement(ErrorAlert, { error, onRetry }));
 
 const notFound = new ApiCallError('NOT_FOUND', 'No developer 00000000-0000-0000-0000-000000000000');
 const badId = new ApiCallError('BAD_INPUT', 'campaignId: Invalid UUID');

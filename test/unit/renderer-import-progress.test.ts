@@ -4,14 +4,10 @@
  * so far.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createInstance } from 'i18next';
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
+import { testI18n, markupWith } from '../helpers/i18n';
 import type { ImportJob } from '../../src-shared/contract/imports';
-import en from '../../src-renderer/src/i18n/en';
-import ja from '../../src-renderer/src/i18n/ja';
 import { EarlyStop } from '../../src-renderer/src/pages/import/EarlyStop';
 import { JobProgress } from '../../src-renderer/src/pages/import/JobProgress';
 import type { ProgressView } from '../../src-renderer/src/pages/import/import-rate';
@@ -19,12 +15,7 @@ import type { ProgressView } from '../../src-renderer/src/pages/import/import-ra
 // The page's API needs a window; progress rendering never calls it.
 vi.mock('../../src-renderer/src/api', () => ({ api: { call: () => Promise.resolve(null), on: () => () => {} } }));
 
-const i18n = createInstance();
-await i18n.use(initReactI18next).init({
-  lng: 'ja',
-  resources: { en: { translation: en }, ja: { translation: ja } },
-  interpolation: { escapeValue: false },
-});
+const i18n = await testI18n('ja');
 
 const job = { jobId: 'j', status: 'running', fileName: 'a.csv', rowsRead: 0 } as ImportJob;
 const view = (over: Partial<ProgressView>): ProgressView => ({
@@ -38,13 +29,7 @@ const view = (over: Partial<ProgressView>): ProgressView => ({
   ...over,
 });
 const render = (live: ProgressView) =>
-  renderToStaticMarkup(
-    createElement(
-      I18nextProvider,
-      { i18n },
-      createElement(QueryClientProvider, { client: new QueryClient() }, createElement(JobProgress, { job, live })),
-    ),
-  );
+  markupWith(i18n, createElement(QueryClientProvider, { client: new QueryClient() }, createElement(JobProgress, { job, live })));
 const percents = (html: string) => [...html.replace(/<[^>]+>/g, ' ').matchAll(/(\d+)\s*%/g)].map((m) => m[1]);
 
 describe('JobProgress', () => {
@@ -62,27 +47,24 @@ describe('JobProgress', () => {
 
 describe('EarlyStop', () => {
   it('says where and why the import stopped, each kind of problem counted and translated', () => {
-    const html = renderToStaticMarkup(
-      createElement(
-        I18nextProvider,
-        { i18n },
-        createElement(EarlyStop, {
-          stop: {
-            line: 2001,
-            rowsRead: 2000,
-            limit: 1000,
-            kinds: [
-              {
-                code: 'companion-required',
-                params: { field: 'resource_category', when: 'resource_title' },
-                column: 'resource_title',
-                reason: 'resource_category is required when resource_title is given',
-                rows: 2000,
-              },
-            ],
-          },
-        }),
-      ),
+    const html = markupWith(
+      i18n,
+      createElement(EarlyStop, {
+        stop: {
+          line: 2001,
+          rowsRead: 2000,
+          limit: 1000,
+          kinds: [
+            {
+              code: 'companion-required',
+              params: { field: 'resource_category', when: 'resource_title' },
+              column: 'resource_title',
+              reason: 'resource_category is required when resource_title is given',
+              rows: 2000,
+            },
+          ],
+        },
+      }),
     );
     expect(html).toContain('2,001 行目までに');
     expect(html).toContain('2,000 行: resource_title があるときは resource_category が必須です');

@@ -3,22 +3,12 @@
  * defect 12): every sample row read "2 年前", so the default sort looked random.
  */
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { testI18n, markupWith } from '../helpers/i18n';
 import { ShownDate } from '../../src-renderer/src/components/developer-bits';
-import en from '../../src-renderer/src/i18n/en';
-import ja from '../../src-renderer/src/i18n/ja';
 
-const i18n = createInstance();
-await i18n.use(initReactI18next).init({
-  lng: 'ja',
-  resources: { en: { translation: en }, ja: { translation: ja } },
-  interpolation: { escapeValue: false },
-});
-const render = (iso: string | null) =>
-  renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(ShownDate, { iso, fallback: 'なし' })));
+const i18n = await testI18n('ja');
+const render = (iso: string | null) => markupWith(i18n, createElement(ShownDate, { iso, fallback: 'なし' }));
 
 describe('ShownDate', () => {
   it('shows the day itself, with how long ago as the tooltip', () => {

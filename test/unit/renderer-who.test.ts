@@ -4,10 +4,8 @@
  * and Japanese.
  */
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { renderIn } from '../helpers/i18n';
 import { Who } from '../../src-renderer/src/components/Who';
 import en from '../../src-renderer/src/i18n/en';
 import ja from '../../src-renderer/src/i18n/ja';
@@ -15,15 +13,7 @@ import ja from '../../src-renderer/src/i18n/ja';
 const ada = { userId: '6f1c1a52-4c1e-4b7e-9a39-0d5c3b1f8a10', displayName: 'Ada', email: 'ada@team.example' };
 
 describe('Who', () => {
-  const render = async (language: 'en' | 'ja', user: Parameters<typeof Who>[0]['user']) => {
-    const i18n = createInstance();
-    await i18n.use(initReactI18next).init({
-      lng: language,
-      resources: { en: { translation: en }, ja: { translation: ja } },
-      interpolation: { escapeValue: false },
-    });
-    return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(Who, { user })));
-  };
+  const render = (language: 'en' | 'ja', user: Parameters<typeof Who>[0]['user']) => renderIn(language, createElement(Who, { user }));
 
   it('shows the user’s name, with the email as its title; the email when there is no name', async () => {
     const html = await render('en', ada);

@@ -23,7 +23,7 @@ import {
 import { MAX_PASSWORD_LENGTH } from '../../core/auth/passwords';
 import type { SignIn } from '../../core/auth/sign-in';
 import type { Core } from '../../core/types';
-import { readCookie, readJsonBody, refuse, sendJson } from '../channels';
+import { readCookie, readJsonBody, refuse, refuseLocked, sendJson } from '../channels';
 import type { TenantCores } from './cores';
 import type { ClientView } from './listen';
 import { createPasswordRoute } from './password-route';
@@ -93,19 +93,7 @@ export function createAuthRoutes({ cores, signIn, limits, log = () => undefined 
     const outcome = await cores.directory.withDatabase((db) => signIn.attempt(db, { ...body, client: client.address }));
     if (!outcome.ok) {
       if (outcome.reason === 'locked')
-        return sendJson(
-          res,
-          429,
-          {
-            ok: false,
-            error: {
-              code: 'BAD_INPUT',
-              message: `Too many failed sign-ins. Try again in ${outcome.retryAfter} s.`,
-              details: { retryAfter: outcome.retryAfter },
-            },
-          },
-          { 'Retry-After': String(outcome.retryAfter) },
-        );
+        return refuseLocked(res, `Too many failed sign-ins. Try again in ${outcome.retryAfter} s.`, outcome.retryAfter);
       if (outcome.reason === 'disabled')
         return sendJson(res, 403, {
           ok: false,

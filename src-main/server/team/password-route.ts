@@ -15,7 +15,7 @@ import type { SignIn } from '../../core/auth/sign-in';
 import type { SignedInUser } from '../../core/auth/sessions';
 import { changeOwnPassword, passwordHashOf } from '../../core/auth/users';
 import type { Core } from '../../core/types';
-import { readJsonBody, refuse, sendJson } from '../channels';
+import { readJsonBody, refuse, refuseLocked, sendJson } from '../channels';
 import type { ClientView } from './listen';
 
 export type PasswordField = 'currentPassword' | 'newPassword';
@@ -78,19 +78,10 @@ export function createPasswordRoute({ current, signIn, log }: PasswordRouteOptio
     const stored = await core.withDatabase((db) => passwordHashOf(db, user.tenantId, user.userId));
     const check = await signIn.confirm({ email: user.email, passwordHash: stored, password: currentPassword, client: client.address });
     if (!check.ok && check.reason === 'locked')
-      return sendJson(
-        res,
-        429,
-        {
-          ok: false,
-          error: {
-            code: 'BAD_INPUT',
-            message: `Too many wrong passwords. Try again in ${check.retryAfter} s.`,
-            details: { field: 'currentPassword', reason: 'locked', retryAfter: check.retryAfter },
-          },
-        },
-        { 'Retry-After': String(check.retryAfter) },
-      );
+      return refuseLocked(res, `Too many wrong passwords. Try again in ${check.retryAfter} s.`, check.retryAfter, {
+        field: 'currentPassword',
+        reason: 'locked',
+      });
     if (!check.ok || stored === null)
       return sendJson(res, 400, {
         ok: false,
