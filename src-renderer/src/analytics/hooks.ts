@@ -5,9 +5,15 @@ import { settingsQueries } from '../queries/settings';
 import { todayIn } from './period';
 import { hashQuery, hashWithQuery, withParams } from './url-state';
 
+const readers = new Set<() => void>();
+
 function subscribe(onChange: () => void): () => void {
+  readers.add(onChange);
   window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  return () => {
+    readers.delete(onChange);
+    window.removeEventListener('hashchange', onChange);
+  };
 }
 
 const queryString = () => {
@@ -35,6 +41,10 @@ export function useHashQuery(): [URLSearchParams, (updates: ParamUpdates, option
     url.hash = next;
     if (options?.push) window.location.assign(url.toString());
     else window.location.replace(url.toString());
+    // The address changed now, but hashchange comes after this event: by then React has put a
+    // controlled input (a radio of the bucket switch) back to the value it rendered, and a click on it
+    // would seem not to take. The readers re-render with the new address within the event instead.
+    for (const read of readers) read();
   }, []);
   return [params, update];
 }
