@@ -4,17 +4,7 @@ import { browserTimeZone } from '../lib/time-zones';
 import { settingsQueries } from '../queries/settings';
 import { todayIn } from './period';
 import { hashQuery, hashWithQuery, withParams } from './url-state';
-
-const readers = new Set<() => void>();
-
-function subscribe(onChange: () => void): () => void {
-  readers.add(onChange);
-  window.addEventListener('hashchange', onChange);
-  return () => {
-    readers.delete(onChange);
-    window.removeEventListener('hashchange', onChange);
-  };
-}
+import { hashChangedHere, subscribeToHash } from '../use-hash-route';
 
 const queryString = () => {
   const hash = window.location.hash;
@@ -31,7 +21,7 @@ export type ParamUpdates = Record<string, string | number | null | undefined>;
  * own (the funnel's drill-down list), which Back should close.
  */
 export function useHashQuery(): [URLSearchParams, (updates: ParamUpdates, options?: { push?: boolean }) => void] {
-  const query = useSyncExternalStore(subscribe, queryString);
+  const query = useSyncExternalStore(subscribeToHash, queryString);
   const params = useMemo(() => new URLSearchParams(query), [query]);
   const update = useCallback((updates: ParamUpdates, options?: { push?: boolean }) => {
     const hash = window.location.hash || '#/';
@@ -41,10 +31,7 @@ export function useHashQuery(): [URLSearchParams, (updates: ParamUpdates, option
     url.hash = next;
     if (options?.push) window.location.assign(url.toString());
     else window.location.replace(url.toString());
-    // The address changed now, but hashchange comes after this event: by then React has put a
-    // controlled input (a radio of the bucket switch) back to the value it rendered, and a click on it
-    // would seem not to take. The readers re-render with the new address within the event instead.
-    for (const read of readers) read();
+    hashChangedHere();
   }, []);
   return [params, update];
 }
