@@ -62,3 +62,14 @@ export function amountProblem(n: number): string | undefined {
  */
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 1024;
+
+/**
+ * A new password's length outside those bounds, or undefined. The minimum
+ * counts characters (an emoji is one), the maximum UTF-16 units (what the
+ * server reads); the page and the server ask this same function.
+ */
+export function passwordLengthProblem(password: string): 'tooShort' | 'tooLong' | undefined {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return 'tooShort';
+  if (password.length > MAX_PASSWORD_LENGTH) return 'tooLong';
+  return undefined;
+}

@@ -10,7 +10,7 @@
  * them beside it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../core/auth/passwords';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordLengthProblem } from '../../../src-shared/bounds';
 import type { SignIn } from '../../core/auth/sign-in';
 import type { SignedInUser } from '../../core/auth/sessions';
 import { changeOwnPassword, passwordHashOf } from '../../core/auth/users';
@@ -30,13 +30,14 @@ export function passwordChangeProblem(body: unknown): { field: PasswordField; re
     return { field: 'currentPassword', reason: 'tooLong', message: 'Wrong current password. Type the password you signed in with.' };
   if (typeof newPassword !== 'string' || newPassword === '')
     return { field: 'newPassword', reason: 'missing', message: 'Type a new password.' };
-  if ([...newPassword].length < MIN_PASSWORD_LENGTH)
+  const length = passwordLengthProblem(newPassword);
+  if (length === 'tooShort')
     return {
       field: 'newPassword',
       reason: 'tooShort',
       message: `The new password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`,
     };
-  if (newPassword.length > MAX_PASSWORD_LENGTH)
+  if (length === 'tooLong')
     return {
       field: 'newPassword',
       reason: 'tooLong',

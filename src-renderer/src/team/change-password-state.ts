@@ -5,7 +5,7 @@
  * server refused (typing them again is the fix); the error goes beside its
  * field, and the focus to the first field with one.
  */
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../src-shared/bounds';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordLengthProblem } from '../../../src-shared/bounds';
 import type enTeam from '../i18n/en-team';
 import type { ChangePasswordAnswer } from './team-auth';
 
@@ -46,9 +46,9 @@ const error = (key: ErrorKey, values?: Message['values']): Message => ({ key, ..
 export function checkBeforeSending(values: PasswordFormState['values']): PasswordFormState['errors'] {
   const errors: PasswordFormState['errors'] = {};
   if (values.currentPassword === '') errors.currentPassword = error('currentMissing');
+  const length = passwordLengthProblem(values.newPassword);
   if (values.newPassword === '') errors.newPassword = error('newMissing');
-  else if ([...values.newPassword].length < MIN_PASSWORD_LENGTH) errors.newPassword = error('tooShort', LIMITS);
-  else if (values.newPassword.length > MAX_PASSWORD_LENGTH) errors.newPassword = error('tooLong', LIMITS);
+  else if (length) errors.newPassword = error(length, LIMITS);
   else if (values.newPassword === values.currentPassword) errors.newPassword = error('same');
   if (!errors.newPassword && values.confirmPassword !== values.newPassword) errors.confirmPassword = error('mismatch');
   return errors;

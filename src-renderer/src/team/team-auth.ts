@@ -14,19 +14,42 @@ export type TeamState = { mode: 'single' } | { mode: 'team'; user: TeamUser | nu
 export type SignInAnswer =
   { ok: true; user: TeamUser } | { ok: false; reason: 'invalid' | 'disabled' | 'locked' | 'other'; retryAfter?: number; message: string };
 
-interface Envelope {
-  ok: boolean;
-  value?: { mode?: string; user?: TeamUser | null };
-  error?: { message?: string; details?: { retryAfter?: number } };
+/** The answer of a team server route: { ok, value } or { ok: false, error }. */
+interface Envelope<V, D = object> {
+  ok?: boolean;
+  value?: V;
+  error?: { message?: string; details?: D & { retryAfter?: number } };
 }
 
-async function readEnvelope(response: Response): Promise<Envelope | undefined> {
+type MeEnvelope = Envelope<{ mode?: string; user?: TeamUser | null }>;
+
+async function readEnvelope<E>(response: Response): Promise<E | undefined> {
   try {
-    return (await response.json()) as Envelope;
+    return (await response.json()) as E;
   } catch {
     return undefined;
   }
 }
+
+/** POSTs `payload` as JSON to an `/auth/` route; the response and its body, or the network error's text. */
+async function postAuth<E>(path: string, payload: unknown): Promise<{ response: Response; body: E | undefined } | { failed: string }> {
+  try {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(payload),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    return { response, body: await readEnvelope<E>(response) };
+  } catch (error) {
+    return { failed: String(error) };
+  }
+}
+
+/** How long a lockout lasts (429): the body's retryAfter, else the Retry-After header, else a minute. */
+const retryAfterOf = (response: Response, body: Envelope<unknown> | undefined): number =>
+  body?.error?.details?.retryAfter ?? Number(response.headers.get('retry-after') ?? 60);
 
 /** Team mode and its user, or single mode (anything that does not answer as the team server does). */
 export async function readTeamState(): Promise<TeamState> {
@@ -34,7 +57,7 @@ export async function readTeamState(): Promise<TeamState> {
   try {
     const response = await fetch('/auth/me', { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
     if (!response.ok || !/json/.test(response.headers.get('content-type') ?? '')) return { mode: 'single' };
-    const body = await readEnvelope(response);
+    const body = await readEnvelope<MeEnvelope>(response);
     return body?.ok && body.value?.mode === 'team' ? { mode: 'team', user: body.value.user ?? null } : { mode: 'single' };
   } catch {
     return { mode: 'single' };
@@ -42,30 +65,14 @@ export async function readTeamState(): Promise<TeamState> {
 }
 
 export async function signIn(email: string, password: string): Promise<SignInAnswer> {
-  let response: Response;
-  try {
-    response = await fetch('/auth/sign-in', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ email, password }),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch (error) {
-    return { ok: false, reason: 'other', message: String(error) };
-  }
-  const body = await readEnvelope(response);
+  const answer = await postAuth<MeEnvelope>('/auth/sign-in', { email, password });
+  if ('failed' in answer) return { ok: false, reason: 'other', message: answer.failed };
+  const { response, body } = answer;
   if (response.ok && body?.value?.user) return { ok: true, user: body.value.user };
   const message = body?.error?.message ?? `HTTP ${response.status}`;
   if (response.status === 401) return { ok: false, reason: 'invalid', message };
   if (response.status === 403 && /disabled/i.test(message)) return { ok: false, reason: 'disabled', message };
-  if (response.status === 429)
-    return {
-      ok: false,
-      reason: 'locked',
-      retryAfter: body?.error?.details?.retryAfter ?? Number(response.headers.get('retry-after') ?? 60),
-      message,
-    };
+  if (response.status === 429) return { ok: false, reason: 'locked', retryAfter: retryAfterOf(response, body), message };
   return { ok: false, reason: 'other', message };
 }
 
@@ -94,11 +101,7 @@ export type ChangePasswordAnswer =
       message: string;
     };
 
-interface PasswordEnvelope {
-  ok?: boolean;
-  value?: { endedSessions?: number };
-  error?: { message?: string; details?: { field?: string; reason?: string; retryAfter?: number } };
-}
+type PasswordEnvelope = Envelope<{ endedSessions?: number }, { field?: string; reason?: string }>;
 
 type PasswordRefusal = Extract<ChangePasswordAnswer, { ok: false }>;
 const REASONS: ReadonlySet<string> = new Set<PasswordRefusal['reason']>([
@@ -113,24 +116,9 @@ const REASONS: ReadonlySet<string> = new Set<PasswordRefusal['reason']>([
 
 /** Changes the signed-in user's own password; the server ends their other sessions. */
 export async function changePassword(currentPassword: string, newPassword: string): Promise<ChangePasswordAnswer> {
-  let response: Response;
-  try {
-    response = await fetch('/auth/password', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ currentPassword, newPassword }),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch (error) {
-    return { ok: false, field: null, reason: 'other', message: String(error) };
-  }
-  let body: PasswordEnvelope | undefined;
-  try {
-    body = (await response.json()) as PasswordEnvelope;
-  } catch {
-    body = undefined;
-  }
+  const answer = await postAuth<PasswordEnvelope>('/auth/password', { currentPassword, newPassword });
+  if ('failed' in answer) return { ok: false, field: null, reason: 'other', message: answer.failed };
+  const { response, body } = answer;
   if (response.ok && body?.ok) return { ok: true, endedSessions: body.value?.endedSessions ?? 0 };
   const message = body?.error?.message ?? `HTTP ${response.status}`;
   if (response.status === 401) return { ok: false, field: null, reason: 'signedOut', message };
@@ -142,6 +130,6 @@ export async function changePassword(currentPassword: string, newPassword: strin
     field,
     reason,
     message,
-    ...(reason === 'locked' ? { retryAfter: details.retryAfter ?? Number(response.headers.get('retry-after') ?? 60) } : {}),
+    ...(reason === 'locked' ? { retryAfter: retryAfterOf(response, body) } : {}),
   };
 }
