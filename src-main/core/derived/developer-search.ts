@@ -21,15 +21,14 @@
  */
 import type { Db, SqlClient } from '../db/db';
 import { deferKeys, restoreKeys } from '../db/keys';
+import { rowEstimate } from '../db/row-estimate';
 import { traceStep, tracedClient } from '../db/trace';
 import { MERGED_AWAY_SQL } from '../identity/merged-away';
 import { searchKeySql } from '../identity/normalise';
 import type { DerivedChange } from './change';
 import { bumpSearchVersion, recordGone } from './search-version';
 
-const SCHEMA = 'derived';
-const NAME = 'developer_search';
-const TABLE = `${SCHEMA}.${NAME}`;
+const TABLE = 'derived.developer_search';
 /** The listed developers, as a relation the planner can size (ANALYZEd: a guess of 1,850 rows turns two ids into scans of every table). */
 const IDS = 'derived_search_ids';
 /** The stages listed developers had before an import, kept while their rows are replaced. */
@@ -157,14 +156,6 @@ async function writeRows(client: SqlClient, tenant: string, change: DerivedChang
   );
 }
 
-/** Developers (all tenants) as the statistics estimate them: exact enough to choose a plan, and free. */
-async function developerEstimate(client: SqlClient): Promise<number> {
-  const { rows } = await client.query<{ n: number }>(
-    `select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'developers'::regclass`,
-  );
-  return rows[0]?.n ?? 0;
-}
-
 async function listIds(client: SqlClient, ids: readonly string[]): Promise<number> {
   // No key: a hashed distinct is cheaper than maintaining one for a hundred thousand ids.
   await client.query(`drop table if exists ${IDS}`);
@@ -178,12 +169,7 @@ async function listIds(client: SqlClient, ids: readonly string[]): Promise<numbe
 /** Whether writing `incoming` rows should drop and rebuild the secondary indexes. */
 async function shouldRebuildIndexes(client: SqlClient, incoming: number): Promise<boolean> {
   if (incoming < BULK_MIN_ROWS) return false;
-  const { rows } = await client.query<{ existing: number }>(
-    `select greatest(reltuples, 0)::float8 as existing from pg_class where oid = format('%I.%I', $1::text, $2::text)::regclass`,
-    [SCHEMA, NAME],
-  );
-  const r = rows[0];
-  return r !== undefined && incoming >= BULK_MIN_SHARE * r.existing;
+  return incoming >= BULK_MIN_SHARE * ((await rowEstimate(client, TABLE)) ?? 0);
 }
 
 /**
@@ -215,7 +201,7 @@ export async function refreshDeveloperSearch(db: Db, tenant: string, change: Der
     );
   }
   const version = await bumpSearchVersion(client, tenant, !listed);
-  const wide = !listed || incoming >= WIDE_SHARE * (await developerEstimate(client));
+  const wide = !listed || incoming >= WIDE_SHARE * ((await rowEstimate(client, 'developers')) ?? 0);
   const mine = listed ? `${TABLE} ds using ${IDS} i where ds.developer_id = i.developer_id` : `${TABLE} ds where ds.tenant_id = $1`;
   const values = listed ? [] : [tenant];
   if (await shouldRebuildIndexes(client, incoming)) {

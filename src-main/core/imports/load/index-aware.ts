@@ -18,6 +18,7 @@
  */
 import type { SqlClient } from '../../db/db';
 import { analyzeTables, deferKeys, restoreKeys, type KeyKind } from '../../db/keys';
+import { rowEstimate, rowEstimates } from '../../db/row-estimate';
 import { traceStep } from '../../db/trace';
 
 /** Rows below this go through the indexes: rebuilding would cost more. */
@@ -33,10 +34,9 @@ export interface DeferOptions {
 }
 
 async function existingRows(client: SqlClient, table: string): Promise<number> {
-  const estimate = await client.query<{ n: number }>('select reltuples::float8 as n from pg_class where oid = $1::regclass', [table]);
-  const n = estimate.rows[0]?.n ?? -1;
-  // -1: never analyzed; count exactly rather than guess.
-  if (n >= 0) return n;
+  const n = await rowEstimate(client, table);
+  // Never analysed: count exactly rather than guess.
+  if (n !== undefined) return n;
   const exact = await client.query<{ n: string }>(`select count(*) as n from ${table}`);
   return Number(exact.rows[0]!.n);
 }
@@ -113,12 +113,11 @@ export async function analyzeGrown(client: SqlClient, grown: Readonly<Record<str
   const tenants = await client.query<{ many: boolean }>('select count(*) > 1 as many from app.tenant_list()');
   if (tenants.rows[0]?.many) return [];
   const started = performance.now();
-  const { rows } = await client.query<{ name: string; n: number }>(
-    'select t as name, greatest(c.reltuples, 0)::float8 as n from unnest($1::text[]) t join pg_class c on c.oid = t::regclass',
-    [candidates.map(([table]) => table)],
+  // As of the last ANALYZE (or VACUUM): before this import's.
+  const held = await rowEstimates(
+    client,
+    candidates.map(([table]) => table),
   );
-  const held = new Map(rows.map((r) => [r.name, r.n]));
-  // reltuples counts the rows as of the last ANALYZE (or VACUUM): before this import's.
   const tables = candidates.filter(([table, n]) => n >= GROWN_SHARE * (held.get(table) ?? 0)).map(([table]) => table);
   if (tables.length > 0) await analyzeTables(client, tables);
   traceStep(`analyze ${tables.length} grown tables (${tables.join(', ')})`, started);
