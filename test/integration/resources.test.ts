@@ -283,4 +283,27 @@ describe('resources', () => {
     expect(table.stdout).not.toContain('Meetup');
     expect((await run('report', 'events', '--from', 'March')).code).toBe(2);
   });
+
+  it('counts a resource of any category as an event once connpass attendances name it, and no other', async () => {
+    await importRows(
+      'connpass-page.csv',
+      [
+        'occurred_at,action,source,email,resource_category,resource_title,resource_external_id',
+        '2026-04-02T10:00:00Z,register,connpass,gina@example.com,page,Launch page,p1',
+        '2026-04-05T19:00:00Z,attend,connpass,gina@example.com,page,Launch page,p1',
+        // The same actions from another source do not make a resource an event.
+        '2026-04-05T19:00:00Z,attend,web,hana@example.com,page,Other page,p2',
+      ].join('\n') + '\n',
+    );
+    const pages = await queryRows<{ external_id: string; id: string }>(
+      db.url,
+      "select external_id, resource_id as id from resources where category = 'page' order by external_id",
+    );
+    const [launch, other] = pages.map((r) => r.id);
+    const report = await call(db.core, 'resources:get-report', { resourceId: launch!, bucket: 'week' });
+    expect(report.event?.figures).toMatchObject({ title: 'Launch page', date: '2026-04-05', registered: 1, attended: 1, repeat: 0 });
+    expect((await call(db.core, 'resources:get-report', { resourceId: other!, bucket: 'week' })).event).toBeNull();
+    const events = await call(db.core, 'resources:get-events', { from: '2026-04-01' });
+    expect(events.map((e) => e.title)).toEqual(['Launch page']);
+  });
 });
