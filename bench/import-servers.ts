@@ -80,9 +80,11 @@ export function embeddedServer(parent: string): BenchServer {
 }
 
 /**
- * An external server at `url`, whose role may create databases (CREATEDB);
- * each round's databases are created by that role, so it owns them as an app
- * that migrated its own database does, and dropped when the round ends.
+ * An external server at `url`, whose role may create databases (CREATEDB)
+ * and is what the app asks of its role on a shared server (README "Where data
+ * lives": BYPASSRLS, and CREATEROLE unless drm_app exists). Each round's
+ * databases are created by that role, so it owns them as an app that
+ * migrated its own database does, and dropped when the round ends.
  */
 export async function externalServer(url: string, stopServer?: () => Promise<void>): Promise<BenchServer> {
   const version = await serverVersion(url);
@@ -118,11 +120,11 @@ export async function externalServer(url: string, stopServer?: () => Promise<voi
   };
 }
 
-/** Debian's PostgreSQL started in a temp folder (as the tests do), with a role that may create databases. */
+/** Debian's PostgreSQL started in a temp folder (as the tests do), with such a role. */
 export async function startedExternalServer(): Promise<BenchServer> {
   const system = await startSystemPostgres();
   try {
-    await admin(system.url, (c) => c.query("create role bench_app login createdb nosuperuser password 'bench-app'"));
+    await admin(system.url, (c) => c.query("create role bench_app login createdb createrole bypassrls nosuperuser password 'bench-app'"));
     const url = withDatabase(system.url.replace('postgres@', 'bench_app:bench-app@'), 'postgres');
     return await externalServer(url, () => system.stop());
   } catch (error) {
