@@ -64,3 +64,28 @@ export function useCoreOnTestDatabase(): { readonly url: string; readonly core: 
     },
   };
 }
+
+/**
+ * For a test file about SQL alone: a connection, as the database's owner, to
+ * its own fresh database (beforeAll), closed and dropped afterwards. Read
+ * `client` inside tests.
+ */
+export function useClientOnTestDatabase(): { readonly client: pg.Client } {
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  let client: pg.Client | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    client = new pg.Client(database.url);
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client?.end();
+    await database?.drop();
+  });
+  return {
+    get client() {
+      if (!client) throw new Error('useClientOnTestDatabase: read client inside a test');
+      return client;
+    },
+  };
+}

@@ -3,10 +3,9 @@
  * SQL (set-based writers): on the same text they must give the same key, or
  * a search typed by a user misses what the database stored.
  */
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emailKey, emailKeySql, fold, foldSql, nameKey, nameKeySql, searchKey, searchKeySql } from '../../src-main/core/identity/normalise';
-import { createTestDatabase } from '../helpers/database';
+import { useClientOnTestDatabase } from '../helpers/database';
 
 const SAMPLES = [
   'ＹＡＭＡＤＡ Taro',
@@ -21,23 +20,11 @@ const SAMPLES = [
   '①②③',
 ];
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let client: pg.Client;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  client = new pg.Client(database.url);
-  await client.connect();
-});
-
-afterAll(async () => {
-  await client?.end();
-  await database?.drop();
-});
+const db = useClientOnTestDatabase();
 
 /** Each sample folded by `sql` in the database, in order. */
 async function inSql(sql: (expr: string) => string): Promise<string[]> {
-  const { rows } = await client.query<{ key: string }>(
+  const { rows } = await db.client.query<{ key: string }>(
     `select ${sql('s.v')} as key from unnest($1::text[]) with ordinality as s(v, n) order by s.n`,
     [SAMPLES],
   );

@@ -5,26 +5,15 @@
  * filled since its last ANALYZE keeps the old figure: "grew by a share" is
  * measured against the table before the import.
  */
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rowEstimate, rowEstimates } from '../../src-main/core/db/row-estimate';
-import { createTestDatabase } from '../helpers/database';
+import { useClientOnTestDatabase } from '../helpers/database';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let client: pg.Client;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  client = new pg.Client(database.url);
-  await client.connect();
-});
-afterAll(async () => {
-  await client?.end();
-  await database?.drop();
-});
+const db = useClientOnTestDatabase();
 
 describe('row estimates from the statistics', () => {
   it('has none for a table never analysed, the count after ANALYZE, and the old count until the next one', async () => {
+    const { client } = db;
     await client.query('create temp table est_a as select g as x from generate_series(1, 1000) g');
     await client.query('create temp table est_b (x int)');
     expect(await rowEstimate(client, 'est_a')).toBeUndefined();
