@@ -54,6 +54,7 @@ export const tableNames = [
   'derived.roi_inputs',
   'derived.merge_keys',
   'derived.merge_pairs',
+  'derived.merged_away',
 ] as const;
 
 export type TableName = (typeof tableNames)[number];

@@ -22,9 +22,32 @@ export const TENANT_RLS_MIGRATION = '0009_tenant_rls';
  * both if present).
  */
 async function undoTeamMigrations(client: pg.Client): Promise<void> {
+  await undoMergedAway(client);
   await undoUserSessions(client);
   await undoRowLevelSecurity(client);
   await client.query('drop table if exists app.api_key_uses, app.ingest_forms, app.notification_deliveries, app.notification_channels');
+}
+
+/** The migration that keeps who is merged away in derived.merged_away (derived/merged-away.ts). */
+export const MERGED_AWAY_MIGRATION = '0012_merged_away';
+
+/** What 0012_merged_away added: the table (its policy and grants go with it). */
+async function undoMergedAway(client: pg.Client): Promise<void> {
+  await client.query('drop table if exists derived.merged_away');
+}
+
+/** Takes a migrated database back to the schema before 0012_merged_away, its data kept: who is merged away is in the log only. */
+export async function undoMergedAwayMigration(url: string): Promise<void> {
+  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === MERGED_AWAY_MIGRATION)!.when;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await undoMergedAway(client);
+    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
+    await client.query('delete from schema_migrations where name >= $1', [MERGED_AWAY_MIGRATION]);
+  } finally {
+    await client.end();
+  }
 }
 
 /** What 0010_user_sessions added: the team server's sessions and their lookup. */
@@ -56,6 +79,7 @@ export async function undoTenantRlsMigration(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await undoMergedAway(client);
     await undoUserSessions(client);
     await undoRowLevelSecurity(client);
     await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);

@@ -16,10 +16,13 @@ import { refreshFunnelBits } from './funnel-bits';
 import { refreshDeveloperSearch } from './developer-search';
 import { widen, type DerivedChange } from './change';
 import { applyCountedDelta } from './counted';
+import { rebuildMergedAway } from './merged-away';
 import { refreshMergeSuggestions } from './merge-suggestions';
 
 /** Brings every derived structure up to date with `change`; call inside the writer's transaction. */
 export async function refreshDerived(db: Db, tenant: string, change: DerivedChange): Promise<void> {
+  // From scratch, who is merged away comes first: every step below asks it (merge and unmerge keep it otherwise).
+  if (change.developers === 'all') await step('merged away', () => rebuildMergedAway(db.$client, tenant));
   // A change of counting goes in before attribution rewrites the rows it is taken over (counted.ts).
   const recounted = change.counted ? await step('counted delta', () => applyCountedDelta(db, tenant, change.counted!)) : [];
   // Attribution first: it rewrites activity_campaigns, which the campaign

@@ -21,6 +21,7 @@ export const DERIVED_TABLE_NAMES = [
   'derived.campaign_daily',
   'derived.merge_keys',
   'derived.merge_pairs',
+  'derived.merged_away',
 ] as const satisfies readonly TableName[];
 
 type DerivedSchemaTable = Extract<TableName, `derived.${string}`>;

@@ -6,6 +6,7 @@
  * an unmerge can put each row back exactly.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { recordMerge } from '../derived/merged-away';
 import { refreshDerived } from '../derived/refresh';
 import { COUNTING_UNCHANGED, snapshotCounted } from '../derived/counted';
 import { CoreError } from '../errors';
@@ -131,7 +132,8 @@ export async function mergeDevelopers(db: Db, tenant: string, request: MergeRequ
         mergedBy: by,
       })
       .returning({ mergeId: developerMergeLogs.mergeId });
-    // After the log: it is what makes `from` merged away for the derived tables too. The per-day
+    await recordMerge(tx.$client, tenant, { from: fromId, into: intoId, mergeId: log!.mergeId });
+    // After the log and its derived row: they are what makes `from` merged away for the derived tables too. The per-day
     // counts change by the activities whose counting the consent rule changed, nothing else.
     await refreshDerived(tx, tenant, { developers: [intoId, fromId], span: null, counted });
     return log!.mergeId;

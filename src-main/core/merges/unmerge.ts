@@ -6,6 +6,7 @@
  */
 import { and, eq, inArray, ne, sql, type Column } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { recordUnmerge } from '../derived/merged-away';
 import { refreshDerived } from '../derived/refresh';
 import { COUNTING_UNCHANGED, snapshotCounted } from '../derived/counted';
 import { CoreError } from '../errors';
@@ -178,7 +179,8 @@ export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string,
       .insert(developerMergeLogs)
       .values({ tenantId: tenant, intoDeveloperId: fromId, fromDeveloperId: intoId, evidence: log, mergedBy: by })
       .returning({ mergeId: developerMergeLogs.mergeId });
-    // After the log: `from` is visible again from here on.
+    await recordUnmerge(tx.$client, mergeId);
+    // After the log and its derived row: `from` is visible again from here on.
     await refreshDerived(tx, tenant, { developers: [intoId, fromId], span: null, counted });
     return logged!.mergeId;
   });

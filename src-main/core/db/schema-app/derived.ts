@@ -25,6 +25,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { tenants } from '../schema/admin';
 import { campaigns } from '../schema/campaigns';
+import { developerMergeLogs } from '../schema/core';
 
 export const derivedSchema = pgSchema('derived');
 
@@ -313,4 +314,31 @@ export const mergePairs = derivedSchema.table(
     score: doublePrecision('score').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.a, t.b] }), index('idx_merge_pairs_score').on(t.tenantId, t.score.desc(), t.a, t.b)],
+);
+
+/**
+ * One row per developer merged into another and not unmerged: what "merged
+ * away" means (identity/merged-away.ts), read by every list, search, count
+ * and refresh. The merge log says it too, but only through each row's
+ * `evidence`, which holds a merge's moved rows for its undo (kilobytes per
+ * merge, stored out of line): asking the log read and decompressed every
+ * merge's evidence, a cost that grew with the log. Merge and unmerge write
+ * this row in their transaction, beside their log row; a rebuild recomputes
+ * it from the log.
+ */
+export const mergedAway = derivedSchema.table(
+  'merged_away',
+  {
+    developerId: uuid('developer_id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.tenantId, { onDelete: 'cascade' }),
+    intoDeveloperId: uuid('into_developer_id').notNull(),
+    // Gone with its log, which goes with either developer (the spec cascades both).
+    mergeId: uuid('merge_id')
+      .notNull()
+      .references(() => developerMergeLogs.mergeId, { onDelete: 'cascade' }),
+  },
+  // An unmerge finds its row by the merge it undoes.
+  (t) => [index('idx_merged_away_merge').on(t.mergeId)],
 );
