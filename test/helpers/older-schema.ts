@@ -199,3 +199,33 @@ export async function undoFunnelSparseMigration(url: string): Promise<void> {
     await client.end();
   }
 }
+
+/** The migration that keeps only the funnel's stored day-tree levels (derived/funnel-nodes.ts STORED_LEVELS). */
+export const FUNNEL_LEVELS_MIGRATION = '0013_funnel_stored_levels';
+
+/**
+ * Takes a migrated database back to before 0013_funnel_stored_levels, its
+ * data kept: the rows of the levels it no longer stores (1, 2, 4, 5, 7, 8)
+ * put back as the developers of their days' level-0 rows, as bitsets.
+ * Returns how many rows it put back.
+ */
+export async function undoFunnelLevelsMigration(url: string): Promise<number> {
+  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === FUNNEL_LEVELS_MIGRATION)!.when;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(
+      `insert into derived.funnel_bits (tenant_id, dim, stage, node, chunk, bits)
+       select b.tenant_id, b.dim, b.stage, l.level * 100000 + b.node - b.node % (1 << l.level), b.chunk,
+              bit_or(derived.funnel_bits_with(b.bits, b.members)::bit(65536))
+         from derived.funnel_bits b cross join unnest('{1,2,4,5,7,8}'::int[]) l(level)
+        where b.node between 0 and 99999
+        group by 1, 2, 3, 4, 5`,
+    );
+    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
+    await client.query('delete from schema_migrations where name >= $1', [FUNNEL_LEVELS_MIGRATION]);
+    return rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,10 +1,20 @@
 /**
  * The day tree of derived.funnel_bits: a period's nodes cover exactly its
- * days, once each, in few nodes; every node holding a day is among the day's
- * nodes; the app's whole date range has positive tree days.
+ * days, once each, in few nodes, all of stored levels (a merge writes only
+ * those); every node holding a day is among the day's nodes; the app's whole
+ * date range has positive tree days.
  */
 import { describe, expect, it } from 'vitest';
-import { funnelDay, funnelDim, LEVELS, nodeDays, nodesOfDay, periodNodes } from '../../src-main/core/derived/funnel-nodes';
+import {
+  funnelDay,
+  funnelDim,
+  LEVELS,
+  nodeDays,
+  nodeOf,
+  nodesOfDay,
+  periodNodes,
+  STORED_LEVELS,
+} from '../../src-main/core/derived/funnel-nodes';
 
 /** The days the nodes cover, each as often as a node covers it. */
 function covered(nodes: readonly number[]): number[] {
@@ -26,12 +36,21 @@ describe('periodNodes', () => {
       for (const n of lengths) expect(covered(periodNodes(from, from + n)), `${from}+${n}`).toEqual(range(from, from + n));
   });
 
-  it('needs few nodes: a quarter ≤ 2 × levels, a year ≤ 2 × levels', () => {
-    const q = funnelDay('2026-01-01');
-    expect(periodNodes(q, funnelDay('2026-04-01')).length).toBeLessThanOrEqual(2 * LEVELS);
-    expect(periodNodes(funnelDay('2025-07-01'), funnelDay('2026-07-01')).length).toBeLessThanOrEqual(2 * LEVELS);
-    // Everything the app keeps: about 130 years in 512-day nodes and the edges.
-    expect(periodNodes(funnelDay('1970-01-01'), funnelDay('2100-01-01')).length).toBeLessThan(120);
+  it('uses only stored levels, and not all ten: a merge rewrites one row per stored level of each cell', () => {
+    expect(STORED_LEVELS.length).toBeLessThan(LEVELS / 2);
+    expect(STORED_LEVELS[0]).toBe(0);
+    const stored = (node: number) => STORED_LEVELS.some((l) => nodeOf(l, nodeDays(node).from) === node);
+    for (let from = 23_000; from < 23_600; from += 7) expect(periodNodes(from, from + 400).every(stored), `${from}`).toBe(true);
+    expect(nodesOfDay(23_741).map((n) => Math.floor(n / 100_000))).toEqual([...STORED_LEVELS]);
+  });
+
+  it('needs few nodes: any quarter or year ≤ 32, everything the app keeps < 140', () => {
+    for (let from = funnelDay('2020-01-01'); from < funnelDay('2022-01-01'); from++) {
+      expect(periodNodes(from, from + 92).length).toBeLessThanOrEqual(32);
+      expect(periodNodes(from, from + 366).length).toBeLessThanOrEqual(32);
+    }
+    // About 130 years in 512-day nodes and the edges.
+    expect(periodNodes(funnelDay('1970-01-01'), funnelDay('2100-01-01')).length).toBeLessThan(140);
   });
 
   it('each node of a period is one of the nodes of each of its days', () => {

@@ -127,7 +127,7 @@ export async function copyEligible(client: SqlClient, table: string, eligible: r
 }
 
 /**
- * The rows of every node (all levels) the cells of one (dim, stage) reach,
+ * The rows of every node (at each stored level) the cells of one (dim, stage) reach,
  * each gathered as the positions of its developers and then given its form:
  * most rows hold a few, and a bitset per row (8 kB to clear, count and scan)
  * made building them cost more than storing them.

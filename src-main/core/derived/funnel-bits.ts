@@ -27,7 +27,7 @@ import { numberDevelopers } from './developer-number';
 import { copyDim, copyEligible, copyKeepMasks, type CellRow } from './funnel-bits-build';
 import { StoredRows } from './funnel-bits-stored';
 import { sparseMax } from './funnel-sparse';
-import { CHUNK_BITS, funnelDaySql, LEVELS, WHOLE } from './funnel-nodes';
+import { CHUNK_BITS, funnelDaySql, STORED_LEVELS, WHOLE } from './funnel-nodes';
 import { namesMostOfTenant } from './wide';
 
 /** From this many developers, the cells are read with hash joins over whole tables (see below). */
@@ -186,7 +186,7 @@ async function applyToRows(db: Db, tenant: string): Promise<void> {
        from (select o.dim, o.stage, l.level * 100000 + o.day - o.day % (1 << l.level) as node, o.n / ${CHUNK_BITS} as chunk,
                     bool_or(o.now) <> bool_or(not o.now) as moved
                from (select n, dim, stage, day, true as now from fb_cell union all select n, dim, stage, day, false from fb_old) o
-              cross join generate_series(0, ${LEVELS - 1}) as l(level)
+              cross join unnest('{${STORED_LEVELS.join(',')}}'::int[]) as l(level)
               group by 1, 2, 3, 4, o.n) x
       group by 1, 2, 3, 4 having bool_or(moved)
      union all

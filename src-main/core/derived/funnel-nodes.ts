@@ -4,9 +4,14 @@
  *
  * Days are numbered from FUNNEL_EPOCH, so that every day the app keeps
  * (1970–2099, in any zone) is a small positive number. A node at level L
- * covers the 2^L days [k·2^L, (k+1)·2^L) and is stored as L·100000 + k·2^L;
- * a period [from, to) is the union of at most ~2·LEVELS + days/2^(LEVELS−1)
- * disjoint nodes (periodNodes), so a funnel for any period ORs a handful of
+ * covers the 2^L days [k·2^L, (k+1)·2^L) and is numbered L·100000 + k·2^L.
+ * Only every third level is stored (STORED_LEVELS: 1, 8, 64 and 512 days):
+ * a merge, unmerge or consent edit rewrites one row per stored level of each
+ * cell its developers reach, and with all ten levels stored those 8 kB
+ * rewrites were most of a merge (2,108 rows for a pair of 42 + 42 activities
+ * at 10M). A period [from, to) is the union of at most 2·7 nodes per stored
+ * level below the top and days/512 at the top (periodNodes, ~30 for a
+ * quarter instead of ~15), so a funnel for any period still ORs a few dozen
  * rows instead of one per day. A developer's bit is set in a node of a stage
  * when the developer reached the stage on one of its days.
  */
@@ -15,6 +20,8 @@
 export const FUNNEL_EPOCH = '1960-01-01';
 /** Levels 0 (one day) to LEVELS − 1 (512 days). */
 export const LEVELS = 10;
+/** The levels derived.funnel_bits holds (see above); level 0 must be one, so that any period can be covered. */
+export const STORED_LEVELS: readonly number[] = [0, 3, 6, 9];
 /** Developers per row: developer number n is bit n % CHUNK_BITS of chunk ⌊n / CHUNK_BITS⌋. */
 export const CHUNK_BITS = 65536;
 /** The node of the row holding every counted developer (analytics consent, not merged away), active or not. */
@@ -37,20 +44,18 @@ export function funnelDay(day: string): number {
 
 export const nodeOf = (level: number, day: number): number => level * LEVEL_SPAN + day - (day % 2 ** level);
 
-/** The nodes holding `day`, one per level, from the day itself up. */
+/** The stored nodes holding `day`, one per stored level, from the day itself up. */
 export function nodesOfDay(day: number): number[] {
-  const out: number[] = [];
-  for (let level = 0; level < LEVELS; level++) out.push(nodeOf(level, day));
-  return out;
+  return STORED_LEVELS.map((level) => nodeOf(level, day));
 }
 
-/** Disjoint nodes whose union is exactly the days [from, to) (tree days); none when from ≥ to. */
+/** Disjoint stored nodes whose union is exactly the days [from, to) (tree days); none when from ≥ to. */
 export function periodNodes(from: number, to: number): number[] {
   const out: number[] = [];
   let day = Math.max(0, from);
   while (day < to) {
-    let level = LEVELS - 1;
-    while (level > 0 && (day % 2 ** level !== 0 || day + 2 ** level > to)) level--;
+    // The highest stored level whose node starts at `day` and ends by `to` (level 0 always does).
+    const level = STORED_LEVELS.findLast((l) => day % 2 ** l === 0 && day + 2 ** l <= to) ?? 0;
     out.push(nodeOf(level, day));
     day += 2 ** level;
   }
