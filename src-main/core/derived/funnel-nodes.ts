@@ -10,8 +10,9 @@
  * cell its developers reach, and with all ten levels stored those 8 kB
  * rewrites were most of a merge (2,108 rows for a pair of 42 + 42 activities
  * at 10M). A period [from, to) is the union of at most 2·7 nodes per stored
- * level below the top and days/512 at the top (periodNodes, ~30 for a
- * quarter instead of ~15), so a funnel for any period still ORs a few dozen
+ * level below the top and days/512 at the top (periodNodes: up to 22 for a
+ * quarter and 30 for a year, about twice as many as with every level; migration
+ * 0013 names the same levels), so a funnel for any period still ORs a few dozen
  * rows instead of one per day. A developer's bit is set in a node of a stage
  * when the developer reached the stage on one of its days.
  */
