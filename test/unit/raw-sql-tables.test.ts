@@ -36,6 +36,7 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/derived/merge-keys.ts': 'set-based: derived refresh (merge keys of many developers at once)',
   'src-main/core/derived/merge-pairs.ts': 'set-based: derived refresh (pairs within groups)',
   'src-main/core/derived/merge-suggestions.ts': 'set-based: derived refresh',
+  'src-main/core/derived/merged-away.ts': 'set-based: derived refresh (who is merged away, rebuilt from the whole merge log)',
   'src-main/core/developers/filters.ts': 'set-based: the list filters as SQL fragments',
   'src-main/core/developers/list.ts': 'set-based: the developer search and its exports',
   'src-main/core/developers/tags.ts': 'set-based: one tag added to or removed from every developer a filter lists; tags in use',

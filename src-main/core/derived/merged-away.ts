@@ -4,26 +4,19 @@
  * rebuild recomputes it from the log first, as every other derived step asks
  * it who is merged away (identity/merged-away.ts).
  */
-import type { SqlClient } from '../db/db';
+import { eq } from 'drizzle-orm';
+import type { Db, SqlClient } from '../db/db';
+import { mergedAway } from '../db/schema-app/derived';
 import { ACTIVE_MERGE } from '../identity/merged-away';
 
 /** `from` is merged into `into` by the merge `mergeId` (its log row is written). */
-export async function recordMerge(
-  client: SqlClient,
-  tenant: string,
-  merge: { from: string; into: string; mergeId: string },
-): Promise<void> {
-  await client.query('insert into derived.merged_away (developer_id, tenant_id, into_developer_id, merge_id) values ($1, $2, $3, $4)', [
-    merge.from,
-    tenant,
-    merge.into,
-    merge.mergeId,
-  ]);
+export async function recordMerge(tx: Db, tenant: string, merge: { from: string; into: string; mergeId: string }): Promise<void> {
+  await tx.insert(mergedAway).values({ developerId: merge.from, tenantId: tenant, intoDeveloperId: merge.into, mergeId: merge.mergeId });
 }
 
 /** The merge `mergeId` is undone (its unmerge's log row is written). */
-export async function recordUnmerge(client: SqlClient, mergeId: string): Promise<void> {
-  await client.query('delete from derived.merged_away where merge_id = $1', [mergeId]);
+export async function recordUnmerge(tx: Db, mergeId: string): Promise<void> {
+  await tx.delete(mergedAway).where(eq(mergedAway.mergeId, mergeId));
 }
 
 /** The tenant's rows from the merge log: every merge no unmerge names, the latest per developer. */

@@ -132,7 +132,7 @@ export async function mergeDevelopers(db: Db, tenant: string, request: MergeRequ
         mergedBy: by,
       })
       .returning({ mergeId: developerMergeLogs.mergeId });
-    await recordMerge(tx.$client, tenant, { from: fromId, into: intoId, mergeId: log!.mergeId });
+    await recordMerge(tx, tenant, { from: fromId, into: intoId, mergeId: log!.mergeId });
     // After the log and its derived row: they are what makes `from` merged away for the derived tables too. The per-day
     // counts change by the activities whose counting the consent rule changed, nothing else.
     await refreshDerived(tx, tenant, { developers: [intoId, fromId], span: null, counted });

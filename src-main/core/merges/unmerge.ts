@@ -179,7 +179,7 @@ export async function unmergeDevelopers(db: Db, tenant: string, mergeId: string,
       .insert(developerMergeLogs)
       .values({ tenantId: tenant, intoDeveloperId: fromId, fromDeveloperId: intoId, evidence: log, mergedBy: by })
       .returning({ mergeId: developerMergeLogs.mergeId });
-    await recordUnmerge(tx.$client, mergeId);
+    await recordUnmerge(tx, mergeId);
     // After the log and its derived row: `from` is visible again from here on.
     await refreshDerived(tx, tenant, { developers: [intoId, fromId], span: null, counted });
     return logged!.mergeId;
