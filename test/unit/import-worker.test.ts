@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { parseInWorker } from '../../src-main/core/imports/parse/parse-worker-client';
+import { PARSE_WORKER_LIMITS, parseInWorker, startWorker } from '../../src-main/core/imports/parse/parse-worker-client';
 import { sniffFile } from '../../src-main/core/imports/parse/sniff';
 import type { ImportType, RowOutcome, WorkerInput, WorkerMessage } from '../../src-main/core/imports/types';
 
@@ -311,6 +311,17 @@ describe('parseInWorker: failures and cancellation', () => {
     const aborted = new AbortController();
     aborted.abort();
     await expect(parseInWorker(input(path), aborted.signal).next()).rejects.toThrow(/abort/i);
+  });
+
+  it("runs with a young generation below V8's default (48 MB): the heap each of the two workers holds", async () => {
+    const worker = startWorker(input(bigFile(10)));
+    try {
+      await new Promise((resolve) => worker.once('online', resolve));
+      expect(worker.resourceLimits?.maxYoungGenerationSizeMb).toBe(PARSE_WORKER_LIMITS.maxYoungGenerationSizeMb);
+      expect(worker.resourceLimits?.maxYoungGenerationSizeMb).toBeLessThan(48);
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('keeps at most two unacknowledged batches in flight', async () => {
