@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { parseInWorker } from '../../src-main/core/imports/parse/parse-worker-client';
+import { PARSE_WORKER_LIMITS, parseInWorker, startWorker } from '../../src-main/core/imports/parse/parse-worker-client';
 import { sniffFile } from '../../src-main/core/imports/parse/sniff';
 import type { ImportType, RowOutcome, WorkerInput, WorkerMessage } from '../../src-main/core/imports/types';
 
@@ -226,6 +226,42 @@ describe('parseInWorker: other exports', () => {
   });
 });
 
+describe('parseInWorker: staging', () => {
+  it("sends each batch's COPY lines as UTF-8 bytes on a buffer of the batch's own", async () => {
+    const path = write(
+      'stage.csv',
+      [
+        'occurred_at,action,source,email,display_name',
+        '2024-05-01 10:00,click,web,a@example.com,青木 愛子',
+        '2024-05-01 11:00,view,web,b@example.com,Ben',
+        '2024-05-02 09:00,click,web,c@example.com,Cara',
+      ].join('\n'),
+    );
+    const sniff = await sniffFile(path);
+    const input: WorkerInput = {
+      filePath: path,
+      encoding: sniff.encoding,
+      delimiter: sniff.delimiter,
+      type: 'activities',
+      mapping: sniff.mapping,
+      options: { timezone: 'Asia/Tokyo' },
+      batchSize: 2,
+      stageTenant: '00000000-0000-0000-0000-000000000001',
+    };
+    const batches: Extract<WorkerMessage, { type: 'batch' }>[] = [];
+    for await (const batch of parseInWorker(input)) batches.push(batch);
+    expect(batches).toHaveLength(2);
+    const lines = batches.map((b) => new TextDecoder().decode(b.copyBytes).split('\n').slice(0, -1));
+    // Each staged row is one line of the stage's columns: its line number first, the name as written.
+    expect(lines.map((batch) => batch.map((line) => line.split('\t')[0]))).toEqual([['2', '3'], ['4']]);
+    expect(lines[0]![0]!.split('\t')).toContain('青木 愛子');
+    expect(batches.map((b) => b.copyBytes!.byteOffset)).toEqual([0, 0]);
+    expect(batches[0]!.copyBytes!.buffer).not.toBe(batches[1]!.copyBytes!.buffer);
+    // The actors resolution gathers come along (actors.ts).
+    expect(batches.flatMap((b) => b.actors ?? []).map((a) => a[0])).toEqual([2, 3, 4]);
+  });
+});
+
 describe('parseInWorker: failures and cancellation', () => {
   const input = (filePath: string, extra: Partial<WorkerInput> = {}): WorkerInput => ({
     filePath,
@@ -275,6 +311,17 @@ describe('parseInWorker: failures and cancellation', () => {
     const aborted = new AbortController();
     aborted.abort();
     await expect(parseInWorker(input(path), aborted.signal).next()).rejects.toThrow(/abort/i);
+  });
+
+  it("runs with a young generation below V8's default (48 MB): the heap each of the two workers holds", async () => {
+    const worker = startWorker(input(bigFile(10)));
+    try {
+      await new Promise((resolve) => worker.once('online', resolve));
+      expect(worker.resourceLimits?.maxYoungGenerationSizeMb).toBe(PARSE_WORKER_LIMITS.maxYoungGenerationSizeMb);
+      expect(worker.resourceLimits?.maxYoungGenerationSizeMb).toBeLessThan(48);
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('keeps at most two unacknowledged batches in flight', async () => {

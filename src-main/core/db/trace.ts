@@ -7,6 +7,13 @@
  * import's backend (traceBackend; read from /proc when the server runs on
  * this machine): the difference between two lines is the CPU of what ran
  * between them.
+ *
+ * And the memory of this process at that point (MB): rss now and its peak so
+ * far (the kernel's high-water mark, getrusage: free to read, and it catches
+ * a peak inside a step that the figures at its end no longer show), both
+ * counting the parse workers (worker threads of this process); heap and ext
+ * (external, of which arrayBuffers is part) are the main thread's. The step
+ * that sets the import's peak is the one after which "peak" rises.
  */
 import type { QueryResult, QueryResultRow } from 'pg';
 import type { Db, SqlClient } from './db';
@@ -28,8 +35,16 @@ function cpuSoFar(): string {
   return ` (cpu so far: node ${Math.round((node.user + node.system) / 1000)}${server})`;
 }
 
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+function memoryNow(): string {
+  const m = process.memoryUsage();
+  const peak = process.resourceUsage().maxRSS * 1024; // kB
+  return ` [mem MB: rss ${mb(m.rss)}, peak ${mb(peak)}, heap ${mb(m.heapUsed)}, ext ${mb(m.external)}, ab ${mb(m.arrayBuffers)}]`;
+}
+
 export function traceStep(name: string, startedAt: number): void {
-  if (enabled) process.stderr.write(`[import] ${name}: ${Math.round(performance.now() - startedAt)} ms${cpuSoFar()}\n`);
+  if (enabled) process.stderr.write(`[import] ${name}: ${Math.round(performance.now() - startedAt)} ms${cpuSoFar()}${memoryNow()}\n`);
 }
 
 /** `db`'s connection as a `SqlClient` whose statements are timed and labelled by their first words when tracing. */

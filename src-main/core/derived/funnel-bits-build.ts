@@ -19,7 +19,7 @@
 import type { SqlClient } from '../db/db';
 import { openCopy, type CopyWriter } from '../imports/load/copy';
 import { COPY_END, COPY_HEADER, CopyEncoder, type CopyField } from './funnel-bits-copy';
-import { ACTIVE_STAGE, CHUNK_BITS, ELIGIBLE_NODE, nodesOfDay, WHOLE } from './funnel-nodes';
+import { ACTIVE_STAGE, CHUNK_BITS, ELIGIBLE_NODE, nodeOf, STORED_LEVELS, WHOLE } from './funnel-nodes';
 import type { StoredDim } from './funnel-bits-stored';
 import { formOfPositions, membersOf, rowForm, rowHash, sparseMax, type RowForm } from './funnel-sparse';
 
@@ -131,29 +131,37 @@ export async function copyEligible(client: SqlClient, table: string, eligible: r
  * each gathered as the positions of its developers and then given its form:
  * most rows hold a few, and a bitset per row (8 kB to clear, count and scan)
  * made building them cost more than storing them.
+ *
+ * One stored level at a time: a node's key starts with its level (nodeOf), so
+ * the rows of a level all come before those of the next in key order, and a
+ * level's positions are freed before the next is gathered. Gathering every
+ * level at once held one position per level per cell: at 1M activities the
+ * whole funnel has 1.33M cells over its stages, so one stage's slice held
+ * millions of numbers in arrays at once (8 bytes each).
  */
-function* sliceRows(cells: readonly CellRow[]): Generator<FormRow> {
+export function* sliceRows(cells: readonly CellRow[]): Generator<FormRow> {
   if (cells.length === 0) return;
-  // Keyed by node · 2^16 + chunk (nodes < 10^6, chunks < 2^15): a number, not a string per position.
-  const rows = new Map<number, number[]>();
-  for (const { day, ns } of cells) {
-    const nodes = nodesOfDay(day);
-    for (const n of ns) {
-      const chunk = Math.floor(n / CHUNK_BITS);
-      for (const node of nodes) {
-        const key = node * 65536 + chunk;
+  const { dim, stage } = cells[0]!;
+  const max = sparseMax();
+  for (const level of STORED_LEVELS) {
+    // Keyed by node · 2^16 + chunk (nodes < 10^6, chunks < 2^15): a number, not a string per position.
+    const rows = new Map<number, number[]>();
+    for (const { day, ns } of cells) {
+      const node = nodeOf(level, day);
+      for (const n of ns) {
+        const key = node * 65536 + Math.floor(n / CHUNK_BITS);
         let positions = rows.get(key);
         if (!positions) rows.set(key, (positions = []));
         positions.push(n % CHUNK_BITS);
       }
     }
-  }
-  const { dim, stage } = cells[0]!;
-  const max = sparseMax();
-  // In key order (node, chunk): with the dims and stages in order, the COPY writes rows in funnel_bits' key order,
-  // which a first import's whole-tenant path then inserts as they are, without sorting them (funnel-bits.ts).
-  for (const key of [...rows.keys()].sort((a, b) => a - b)) {
-    yield [dim, stage, Math.floor(key / 65536), key % 65536, formOfPositions(rows.get(key)!, max)];
+    // In key order (node, chunk): with the dims and stages in order, the COPY writes rows in funnel_bits' key order,
+    // which a first import's whole-tenant path then inserts as they are, without sorting them (funnel-bits.ts).
+    for (const key of [...rows.keys()].sort((a, b) => a - b)) {
+      const positions = rows.get(key)!;
+      rows.delete(key);
+      yield [dim, stage, Math.floor(key / 65536), key % 65536, formOfPositions(positions, max)];
+    }
   }
 }
 

@@ -93,8 +93,10 @@ async function stageFile({ request, metrics, signal, onBytes, tenant }: LoadJob,
   for await (const batch of parseFileInWorkers(input, request.headers, request.totalBytes, signal)) {
     countOutcomes(batch.outcomes, metrics, kinds);
     // After the first bad row nothing more is staged: the job will be rejected anyway.
-    if (batch.copyText && metrics.errorCount === 0) {
-      const written = copy.write(batch.copyText);
+    if (batch.copyBytes && batch.copyBytes.length > 0 && metrics.errorCount === 0) {
+      // A view of the bytes the worker transferred (parse/batch-bytes.ts), not a copy.
+      const { buffer, byteOffset, byteLength } = batch.copyBytes;
+      const written = copy.write(Buffer.from(buffer, byteOffset, byteLength));
       // While PostgreSQL takes the batch on the other core.
       if (batch.actors) actors?.add(batch.actors);
       await written;

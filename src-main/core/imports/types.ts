@@ -191,8 +191,8 @@ export type WorkerMessage =
       type: 'batch';
       /** Every outcome, or only errors and skips when the worker stages (see WorkerInput.stageTenant). */
       outcomes: RowOutcome[];
-      /** COPY text of the batch's valid rows, when the worker stages them. */
-      copyText?: string;
+      /** COPY text of the batch's valid rows as UTF-8, when the worker stages them; its buffer is transferred (parse/batch-bytes.ts). */
+      copyBytes?: Uint8Array;
       /** Who the batch's staged activities name (anonymous rows left out), for identity resolution. */
       actors?: ActorRow[];
       rowsRead: number;

@@ -49,7 +49,10 @@ function see<T>(current: Sighting<T> | undefined, value: T | null, at: number, l
   if (value === null) return current;
   if (!current) return { value, at, line };
   if (isLater(at, line, current)) {
-    current.value = value;
+    // The same text keeps the string already held: taking each row's copy of it (the parse worker's message is a
+    // copy) made every row's strings outlive the batch, and the ones they replaced old-generation garbage that
+    // only a full GC frees, which V8 puts off while the heap grows.
+    if (current.value !== value) current.value = value;
     current.at = at;
     current.line = line;
   }

@@ -8,6 +8,7 @@ import { isMainThread, parentPort, workerData, type MessagePort } from 'node:wor
 import { stageActivityLine } from '../load/activity-stage';
 import { actorRow } from '../load/actors';
 import { stageRecordLine } from '../load/entity-resolve';
+import { BatchBytes } from './batch-bytes';
 import { readRecords, type ReadProgress } from './record-stream';
 import { ImportSetupError } from './row-context';
 import type { ActorRow, RowOutcome, WorkerInput, WorkerMessage } from '../types';
@@ -27,7 +28,7 @@ async function run(port: MessagePort, input: WorkerInput): Promise<void> {
 
   let progress: ReadProgress = { rowsRead: 0, bytesRead: 0 };
   let outcomes: RowOutcome[] = [];
-  let copyText = '';
+  const copyBytes = new BatchBytes();
   let actors: ActorRow[] = [];
   let rows = 0;
   const tenant = input.stageTenant;
@@ -36,16 +37,20 @@ async function run(port: MessagePort, input: WorkerInput): Promise<void> {
     // Waiting here suspends readRecords, which stops reading the file.
     while (posted - acked >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
     wake = undefined;
-    send({
-      type: 'batch',
-      outcomes,
-      ...(tenant === undefined ? {} : { copyText, ...(actors.length > 0 ? { actors } : {}) }),
-      rowsRead: progress.rowsRead,
-      bytesRead: progress.bytesRead,
-    });
+    // The bytes' buffer moves to the importer (batch-bytes.ts); this thread starts a new one.
+    const bytes = tenant === undefined ? undefined : copyBytes.take();
+    port.postMessage(
+      {
+        type: 'batch',
+        outcomes,
+        ...(bytes === undefined ? {} : { copyBytes: bytes, ...(actors.length > 0 ? { actors } : {}) }),
+        rowsRead: progress.rowsRead,
+        bytesRead: progress.bytesRead,
+      } satisfies WorkerMessage,
+      bytes === undefined ? [] : [bytes.buffer],
+    );
     posted++;
     outcomes = [];
-    copyText = '';
     actors = [];
     rows = 0;
   };
@@ -58,10 +63,10 @@ async function run(port: MessagePort, input: WorkerInput): Promise<void> {
       if (tenant !== undefined && outcome.status === 'ok') {
         const { record } = outcome;
         if (record.kind === 'activity') {
-          copyText += stageActivityLine(tenant, record);
+          copyBytes.add(stageActivityLine(tenant, record));
           const actor = actorRow(record);
           if (actor) actors.push(actor);
-        } else copyText += stageRecordLine(record);
+        } else copyBytes.add(stageRecordLine(record));
       } else {
         outcomes.push(outcome);
       }
