@@ -28,6 +28,25 @@ async function undoTeamMigrations(client: pg.Client): Promise<void> {
   await client.query('drop table if exists app.api_key_uses, app.ingest_forms, app.notification_deliveries, app.notification_channels');
 }
 
+/**
+ * Runs `undo` on a connection to `url` (owner or superuser), then forgets
+ * that `tag` and every migration after it were applied, so that the next
+ * start applies them again: a database from before `tag`, its data kept.
+ */
+async function takeBackTo<T>(url: string, tag: string, undo: (client: pg.Client) => Promise<T>): Promise<T> {
+  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === tag)!.when;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await undo(client);
+    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
+    await client.query('delete from schema_migrations where name >= $1', [tag]);
+    return result;
+  } finally {
+    await client.end();
+  }
+}
+
 /** The migration that keeps who is merged away in derived.merged_away (derived/merged-away.ts). */
 export const MERGED_AWAY_MIGRATION = '0012_merged_away';
 
@@ -38,16 +57,9 @@ async function undoMergedAway(client: pg.Client): Promise<void> {
 
 /** Takes a migrated database back to the schema before 0012_merged_away, its data kept: who is merged away is in the log only. */
 export async function undoMergedAwayMigration(url: string): Promise<void> {
-  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === MERGED_AWAY_MIGRATION)!.when;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return takeBackTo(url, MERGED_AWAY_MIGRATION, async (client) => {
     await undoMergedAway(client);
-    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
-    await client.query('delete from schema_migrations where name >= $1', [MERGED_AWAY_MIGRATION]);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** What 0010_user_sessions added: the team server's sessions and their lookup. */
@@ -75,18 +87,11 @@ async function undoRowLevelSecurity(client: pg.Client): Promise<void> {
 
 /** Takes a migrated database back to the schema before 0009_tenant_rls, its data kept. */
 export async function undoTenantRlsMigration(url: string): Promise<void> {
-  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === TENANT_RLS_MIGRATION)!.when;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return takeBackTo(url, TENANT_RLS_MIGRATION, async (client) => {
     await undoMergedAway(client);
     await undoUserSessions(client);
     await undoRowLevelSecurity(client);
-    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
-    await client.query('delete from schema_migrations where name >= $1', [TENANT_RLS_MIGRATION]);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**
@@ -96,17 +101,10 @@ export async function undoTenantRlsMigration(url: string): Promise<void> {
  * `app`) go with it: the schemas they add to are dropped.
  */
 export async function undoDerivedMigration(url: string): Promise<void> {
-  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === DERIVED_MIGRATION)!.when;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return takeBackTo(url, DERIVED_MIGRATION, async (client) => {
     await undoTeamMigrations(client);
     await client.query('drop schema derived cascade; drop schema app cascade');
-    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
-    await client.query('delete from schema_migrations where name >= $1', [DERIVED_MIGRATION]);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**
@@ -118,25 +116,18 @@ export async function undoDerivedV2Migration(url: string): Promise<void> {
   // The migrations after it first, as a database at 0003 never had them.
   await undoDerivedV3Migration(url);
   const folder = resolveMigrationsDir({ packaged: false });
-  const when = readJournal(folder).find((e) => e.tag === DERIVED_V2_MIGRATION)!.when;
   // conversion_touches' table and indexes, as 0002 wrote them.
   const created = readFileSync(join(folder, `${DERIVED_MIGRATION}.sql`), 'utf8')
     .split('--> statement-breakpoint')
     .filter((statement) => statement.includes('"derived"."conversion_touches"'));
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return takeBackTo(url, DERIVED_V2_MIGRATION, async (client) => {
     await client.query('drop table derived.roi_steps, derived.roi_inputs');
     for (const statement of created) await client.query(statement);
     await client.query(
       `insert into derived.conversion_touches
        select tenant_id, gen_random_uuid(), gen_random_uuid(), now(), gen_random_uuid(), now(), 0, 366, true, '{0}' from tenants`,
     );
-    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
-    await client.query('delete from schema_migrations where name >= $1', [DERIVED_V2_MIGRATION]);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**
@@ -149,13 +140,10 @@ export async function undoDerivedV2Migration(url: string): Promise<void> {
  */
 export async function undoDerivedV3Migration(url: string): Promise<void> {
   const folder = resolveMigrationsDir({ packaged: false });
-  const when = readJournal(folder).find((e) => e.tag === DERIVED_V3_MIGRATION)!.when;
   const created = readFileSync(join(folder, `${DERIVED_MIGRATION}.sql`), 'utf8')
     .split('--> statement-breakpoint')
     .filter((statement) => /"derived"\."developer_funnel(_dim)?"/.test(statement));
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return takeBackTo(url, DERIVED_V3_MIGRATION, async (client) => {
     await undoTeamMigrations(client);
     await client.query(
       `drop table app.developer_number, derived.funnel_bits, derived.funnel_cells, derived.merge_keys, derived.merge_pairs,
@@ -168,11 +156,7 @@ export async function undoDerivedV3Migration(url: string): Promise<void> {
       `insert into derived.developer_funnel select developer_id, tenant_id, '{}', '{}' from developers limit 1;
        insert into derived.developer_funnel_dim select tenant_id, 'source:web', developer_id, '{}' from developers limit 1`,
     );
-    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
-    await client.query('delete from schema_migrations where name >= $1', [DERIVED_V3_MIGRATION]);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**
@@ -181,10 +165,7 @@ export async function undoDerivedV3Migration(url: string): Promise<void> {
  * at 0006 held, and `members`, its check and the functions go.
  */
 export async function undoFunnelSparseMigration(url: string): Promise<void> {
-  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === FUNNEL_SPARSE_MIGRATION)!.when;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return takeBackTo(url, FUNNEL_SPARSE_MIGRATION, async (client) => {
     await undoTeamMigrations(client);
     await client.query(
       `alter table derived.funnel_bits drop constraint funnel_bits_one_form_check;
@@ -193,11 +174,7 @@ export async function undoFunnelSparseMigration(url: string): Promise<void> {
        alter table derived.funnel_bits alter column bits set not null;
        ${DROP_FUNNEL_SPARSE_FUNCTIONS}`,
     );
-    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
-    await client.query('delete from schema_migrations where name >= $1', [FUNNEL_SPARSE_MIGRATION]);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** The migration that keeps only the funnel's stored day-tree levels (derived/funnel-nodes.ts STORED_LEVELS). */
@@ -210,10 +187,7 @@ export const FUNNEL_LEVELS_MIGRATION = '0013_funnel_stored_levels';
  * Returns how many rows it put back.
  */
 export async function undoFunnelLevelsMigration(url: string): Promise<number> {
-  const when = readJournal(resolveMigrationsDir({ packaged: false })).find((e) => e.tag === FUNNEL_LEVELS_MIGRATION)!.when;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return takeBackTo(url, FUNNEL_LEVELS_MIGRATION, async (client) => {
     const { rowCount } = await client.query(
       `insert into derived.funnel_bits (tenant_id, dim, stage, node, chunk, bits)
        select b.tenant_id, b.dim, b.stage, l.level * 100000 + b.node - b.node % (1 << l.level), b.chunk,
@@ -222,10 +196,6 @@ export async function undoFunnelLevelsMigration(url: string): Promise<number> {
         where b.node between 0 and 99999
         group by 1, 2, 3, 4, 5`,
     );
-    await client.query('delete from drizzle.__drizzle_migrations where created_at >= $1', [when]);
-    await client.query('delete from schema_migrations where name >= $1', [FUNNEL_LEVELS_MIGRATION]);
     return rowCount ?? 0;
-  } finally {
-    await client.end();
-  }
+  });
 }
