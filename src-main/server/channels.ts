@@ -5,7 +5,7 @@
  * stream, each on the one core the caller acts in.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiResult } from '../../src-shared/contract/common';
+import type { ApiErrorCode, ApiResult } from '../../src-shared/contract/common';
 import { eventNames } from '../../src-shared/contract/events';
 import { isChannelName, type ChannelName } from '../../src-shared/contract/index';
 import type { Caller } from '../core/handlers';
@@ -21,15 +21,22 @@ export type ChannelCore = Pick<Core, 'handlers' | 'events' | 'files'>;
 /** JSON as every route of ours answers it (api-v1/respond.ts). */
 export const sendJson = sendApiJson;
 
-export function refuse(res: ServerResponse, status: number, message: string): void {
-  const body: ApiResult<never> = { ok: false, error: { code: 'BAD_INPUT', message } };
-  sendJson(res, status, body);
+/** An error answer: `message` says what and how to fix it; `details` (field, reason, …) lets a page place it. */
+export function refuse(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  details?: Record<string, unknown>,
+  code: ApiErrorCode = 'BAD_INPUT',
+  headers: Record<string, string> = {},
+): void {
+  const body: ApiResult<never> = { ok: false, error: { code, message, ...(details === undefined ? {} : { details }) } };
+  sendJson(res, status, body, headers);
 }
 
 /** 429 with Retry-After: too many failed password attempts (sign-in, password change); `details` carries retryAfter. */
 export function refuseLocked(res: ServerResponse, message: string, retryAfter: number, details: Record<string, unknown> = {}): void {
-  const body: ApiResult<never> = { ok: false, error: { code: 'BAD_INPUT', message, details: { ...details, retryAfter } } };
-  sendJson(res, 429, body, { 'Retry-After': String(retryAfter) });
+  refuse(res, 429, message, { ...details, retryAfter }, 'BAD_INPUT', { 'Retry-After': String(retryAfter) });
 }
 
 /**

@@ -95,18 +95,8 @@ export function createAuthRoutes({ cores, signIn, limits, log = () => undefined 
       if (outcome.reason === 'locked')
         return refuseLocked(res, `Too many failed sign-ins. Try again in ${outcome.retryAfter} s.`, outcome.retryAfter);
       if (outcome.reason === 'disabled')
-        return sendJson(res, 403, {
-          ok: false,
-          error: {
-            code: 'BAD_INPUT',
-            message: 'This account is disabled. Ask your administrator to enable it.',
-            details: { reason: 'disabled' },
-          },
-        });
-      return sendJson(res, 401, {
-        ok: false,
-        error: { code: 'BAD_INPUT', message: 'Wrong email or password.', details: { reason: 'invalid' } },
-      });
+        return refuse(res, 403, 'This account is disabled. Ask your administrator to enable it.', { reason: 'disabled' });
+      return refuse(res, 401, 'Wrong email or password.', { reason: 'invalid' });
     }
     // Rotation: whatever session this browser held ends; the new one has a token never seen before.
     const previous = await current(req);

@@ -69,11 +69,7 @@ export function createPasswordRoute({ current, signIn, log }: PasswordRouteOptio
       return refuse(res, 400, 'Send a JSON object with currentPassword and newPassword.');
     }
     const problem = passwordChangeProblem(body);
-    if (problem)
-      return sendJson(res, 400, {
-        ok: false,
-        error: { code: 'BAD_INPUT', message: problem.message, details: { field: problem.field, reason: problem.reason } },
-      });
+    if (problem) return refuse(res, 400, problem.message, { field: problem.field, reason: problem.reason });
     const { currentPassword, newPassword } = body as Record<PasswordField, string>;
     const { user, core, sessionId } = signedIn;
     const stored = await core.withDatabase((db) => passwordHashOf(db, user.tenantId, user.userId));
@@ -84,24 +80,19 @@ export function createPasswordRoute({ current, signIn, log }: PasswordRouteOptio
         reason: 'locked',
       });
     if (!check.ok || stored === null)
-      return sendJson(res, 400, {
-        ok: false,
-        error: {
-          code: 'BAD_INPUT',
-          message: 'Wrong current password. Type the password you signed in with.',
-          details: { field: 'currentPassword', reason: 'invalid' },
-        },
+      return refuse(res, 400, 'Wrong current password. Type the password you signed in with.', {
+        field: 'currentPassword',
+        reason: 'invalid',
       });
     const changed = await core.withDatabase((db) => changeOwnPassword(db, user, stored, newPassword, sessionId));
     if (!changed)
-      return sendJson(res, 409, {
-        ok: false,
-        error: {
-          code: 'CONFLICT',
-          message: 'Your password was changed or reset meanwhile. Sign in again with the new one.',
-          details: { field: 'currentPassword', reason: 'changed' },
-        },
-      });
+      return refuse(
+        res,
+        409,
+        'Your password was changed or reset meanwhile. Sign in again with the new one.',
+        { field: 'currentPassword', reason: 'changed' },
+        'CONFLICT',
+      );
     log(
       `password: ${user.email} (workspace ${user.tenantId}) changed their password from ${client.address}; ${changed.endedSessions} other session(s) ended`,
     );
