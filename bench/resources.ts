@@ -21,10 +21,10 @@ import { loadavg } from 'node:os';
 import pg from 'pg';
 import type { ResourceReport } from '../src-shared/contract/resources';
 import { DEFAULT_TENANT } from '../src-main/core/db/seed';
-import type { Core } from '../src-main/core/types';
 import { cleanUpOnSignals, cleanups, runBenchmark } from './cleanup';
 import { dataUrl, prepareDataDir } from './dataset';
 import { formatTable, timeRuns, type Row } from './timing';
+import { call } from '../test/helpers/merges';
 
 const usage = `usage: npm run bench:resources -- [--data-dir DIR] [--runs N]
   --data-dir  the bench:queries data folder (100k developers, 1M activities, seed 42) to reuse; made when new
@@ -42,15 +42,6 @@ interface Activity {
   developer_id: string | null;
   action: string;
   occurred_at: Date;
-}
-
-async function call<T>(core: Core, channel: string, input: unknown): Promise<T> {
-  const handler = (
-    core.handlers as unknown as Record<string, (i: unknown) => Promise<{ ok: boolean; value?: T; error?: { message: string } }>>
-  )[channel]!;
-  const result = await handler(input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error!.message}`);
-  return result.value as T;
 }
 
 /** The developers analytics counts: consent, and not merged into another (an undone merge no longer counts). */
@@ -173,34 +164,30 @@ async function main(): Promise<number> {
   ];
 
   const rows: Row[] = [];
-  const timed = async (name: string, run: () => Promise<unknown>, targetMs?: number, detail = '') => {
+  const timed = async <T>(name: string, run: () => Promise<T>, targetMs?: number, detail = ''): Promise<T> => {
     const t = await timeRuns(run, runs);
     rows.push({ name, ms: t.ms, ...(targetMs === undefined ? {} : { targetMs }), detail });
     return t.first;
   };
   await timed('resources list, first page', () => call(core, 'resources:list', {}), TARGET_MS);
-  const events = await timed('every event’s figures', () => call<unknown[]>(core, 'resources:get-events', {}), TARGET_MS);
+  const events = await timed('every event’s figures', () => call(core, 'resources:get-events', {}), TARGET_MS);
   const problems: string[] = [];
   const counted = await countedDevelopers(client);
   for (const page of pages) {
-    const report = await timed(
-      page.name,
-      () => call<ResourceReport>(core, 'resources:get-report', { resourceId: page.id, bucket: 'week' }),
-      TARGET_MS,
-    );
+    const report = await timed(page.name, () => call(core, 'resources:get-report', { resourceId: page.id, bucket: 'week' }), TARGET_MS);
     await timed(
       '  floor: a plain select of its activities',
       () => client.query('select * from activities a where a.tenant_id = $1 and a.resource_id = $2', [DEFAULT_TENANT, page.id]),
       undefined,
       '(same-run baseline)',
     );
-    const found = differences(report as ResourceReport, await expected(client, page.id, counted));
+    const found = differences(report, await expected(client, page.id, counted));
     problems.push(...found.map((p) => `${page.name}: ${p}`));
     console.log(
-      `${page.name}: ${found.length === 0 ? 'MATCH' : 'MISMATCH'} (actions, counted developers, campaigns, timeline${(report as ResourceReport).event ? ', event figures' : ''})`,
+      `${page.name}: ${found.length === 0 ? 'MATCH' : 'MISMATCH'} (actions, counted developers, campaigns, timeline${report.event ? ', event figures' : ''})`,
     );
   }
-  console.log(`${(events as unknown[]).length} events\n`);
+  console.log(`${events.length} events\n`);
   for (const line of formatTable(rows)) console.log(line);
   console.log(
     `\nload after: ${loadavg()
