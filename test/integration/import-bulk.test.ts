@@ -19,7 +19,8 @@ const ROWS = DEFER_MIN_ROWS + 5_000;
 const db = useCoreOnTestDatabase();
 afterAll(() => dir.remove());
 
-function bulkCsv(name: string, badLine?: number, ref = 'ref'): string {
+/** A file of ROWS distinct rows; with `repeats`, its first `repeats` rows again at its end (the other parse worker's half). */
+function bulkCsv(name: string, badLine?: number, ref = 'ref', repeats = 0): string {
   const lines = ['occurred_at,action,source,provider,external_user_id,email,resource_category,resource_title,campaign,source_ref'];
   for (let i = 0; i < ROWS; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
@@ -28,6 +29,7 @@ function bulkCsv(name: string, badLine?: number, ref = 'ref'): string {
       `${when},${i % 7 === 0 ? 'signup' : 'click'},web,github,user${i % 4000},user${i % 4000}@example.com,blog,Post ${i % 50},Campaign ${i % 5},${ref}-${i}`,
     );
   }
+  lines.push(...lines.slice(1, 1 + repeats));
   return writeCsv(dir.path, name, lines.join('\n'));
 }
 
@@ -101,6 +103,19 @@ describe('bulk import', () => {
     expect(await tableCounts(db.url)).toEqual(before);
     expect(await schemaOf('activities')).toEqual(expectedShape('activities'));
     expect(await schemaOf('activity_campaigns')).toEqual(expectedShape('activity_campaigns'));
+  });
+
+  it('stores a row the file repeats once, and counts each repeat as a duplicate', async () => {
+    const repeats = 1_234;
+    const job = await importFile(db.core, bulkCsv('bulk-repeats.csv', undefined, 'repeat', repeats), { options: { timezone: 'UTC' } });
+    expect(job).toMatchObject({ status: 'succeeded', rowsRead: ROWS + repeats, duplicates: repeats });
+    expect(job.inserted).toMatchObject({ activities: ROWS });
+    const [stored] = await queryRows<{ rows: number; refs: number }>(
+      db.url,
+      "select count(*)::int as rows, count(distinct source_ref)::int as refs from activities where source_ref like 'repeat-%'",
+    );
+    expect(stored).toEqual({ rows: ROWS, refs: ROWS });
+    expect(await schemaOf('activities')).toEqual(expectedShape('activities'));
   });
 
   it('rejects a large file with one bad row and writes nothing', async () => {
