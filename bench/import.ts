@@ -28,6 +28,7 @@ import { defaultPeople } from './generate/identities';
 import { activitiesOnlyMs, copyIntoFresh, dumpImported, prepareFresh, SPEC_TABLES } from './import-baseline';
 import { checkAccounting, checkDaily, checkRebuild, type Check } from './import-checks';
 import { embeddedServer, externalServer, startedExternalServer, type BenchServer, type Round } from './import-servers';
+import { walSince, walState } from './wal';
 
 const usage = `usage: npm run bench:import -- [--rows N] [--shape default|identities] [--runs N] [--database-url URL | --external] [--seed S]
   --rows          activity rows (default 1,000,000; identities 200,000; BENCH_ROWS also sets it)
@@ -131,8 +132,10 @@ async function oneRound(server: BenchServer, index: number, csv: string, dumpDir
   const close = () => (closed ??= round.close());
   cleanups.push(close);
   try {
+    const walBeforeImport = await walState(round.url);
     const { ms: importMs, job } = await importFile(round, csv);
     const rss = peakRss;
+    const importWal = walSince(walBeforeImport, await walState(round.url));
     const { inserted } = job;
     console.log(
       `round ${index + 1}: import ${seconds(importMs)}  ${n(job.rowsRead / (importMs / 1000))} rows/s  peak RSS ${mb(rss)}  ` +
@@ -152,12 +155,15 @@ async function oneRound(server: BenchServer, index: number, csv: string, dumpDir
     const dump = await dumpImported(round.url, dumpDir);
     const fresh = await round.createDatabase(`drm_bench_baseline_${index}`);
     await prepareFresh(fresh);
+    const walBeforeBaseline = await walState(round.url);
     const baseline = await copyIntoFresh(fresh, dump);
+    const baselineWal = walSince(walBeforeBaseline, await walState(round.url));
     const activitiesMs = await activitiesOnlyMs(round.url, dump);
     rmSync(dumpDir, { recursive: true, force: true });
     console.log(
       `         baseline: spec tables ${seconds(baseline.specMs)} (${n(baseline.specRows)} rows, ${mb(dump.bytes)} dumped incl. derived)  ratio ${(baseline.specMs / importMs).toFixed(2)};  derived tables ${seconds(baseline.derivedMs)};  activities only ${seconds(activitiesMs)}`,
     );
+    console.log(`         server: import ${importWal}; baseline (spec + derived tables) ${baselineWal}`);
     return {
       importMs,
       specMs: baseline.specMs,
