@@ -93,3 +93,18 @@ export async function restoreKeys(client: SqlClient, table: string): Promise<voi
 export async function analyzeTables(client: SqlClient, tables: readonly string[]): Promise<void> {
   await client.query('select app.analyze_tables($1::text[]::regclass[])', [tables]);
 }
+
+/**
+ * Runs `write` with `table`'s secondary indexes dropped, then builds them
+ * again, inside the caller's transaction (DROP INDEX locks the table: readers
+ * wait for the commit, and no other writer can touch the rows meanwhile):
+ * for a write of most of a table's rows. The app does not own the tables:
+ * the owner's app.defer_keys drops them, and declines when the database holds
+ * more than one tenant; then `write` goes through the indexes.
+ */
+export async function withSecondaryIndexesRebuilt<T>(client: SqlClient, table: string, write: () => Promise<T>): Promise<T> {
+  const deferred = await deferKeys(client, table, []);
+  const result = await write();
+  if (deferred) await restoreKeys(client, table);
+  return result;
+}

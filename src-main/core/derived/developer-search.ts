@@ -20,7 +20,7 @@
  * and updating rows in place (an upsert) more than deleting and inserting.
  */
 import type { Db, SqlClient } from '../db/db';
-import { deferKeys, restoreKeys } from '../db/keys';
+import { withSecondaryIndexesRebuilt } from '../db/keys';
 import { rowEstimate } from '../db/row-estimate';
 import { traceStep, tracedClient } from '../db/trace';
 import { MERGED_AWAY_SQL } from '../identity/merged-away';
@@ -172,20 +172,6 @@ async function shouldRebuildIndexes(client: SqlClient, incoming: number): Promis
   return incoming >= BULK_MIN_SHARE * ((await rowEstimate(client, TABLE)) ?? 0);
 }
 
-/**
- * Runs `write` with the secondary indexes dropped, then builds them again,
- * inside the caller's transaction (DROP INDEX locks the table: readers wait
- * for the commit, and no other writer can touch the rows meanwhile). The app
- * does not own the table: the owner's app.defer_keys drops them (keys.ts),
- * and declines when the database holds more than one tenant; then `write`
- * goes through the indexes.
- */
-async function withIndexesRebuilt(client: SqlClient, write: () => Promise<void>): Promise<void> {
-  const deferred = await deferKeys(client, TABLE, []);
-  await write();
-  if (deferred) await restoreKeys(client, TABLE);
-}
-
 export async function refreshDeveloperSearch(db: Db, tenant: string, change: DerivedChange): Promise<void> {
   const started = performance.now();
   // Each statement timed under DRM_IMPORT_TRACE=1, as the import's own are.
@@ -205,7 +191,7 @@ export async function refreshDeveloperSearch(db: Db, tenant: string, change: Der
   const mine = listed ? `${TABLE} ds using ${IDS} i where ds.developer_id = i.developer_id` : `${TABLE} ds where ds.tenant_id = $1`;
   const values = listed ? [] : [tenant];
   if (await shouldRebuildIndexes(client, incoming)) {
-    await withIndexesRebuilt(client, async () => {
+    await withSecondaryIndexesRebuilt(client, TABLE, async () => {
       if (listed && change.inserted !== undefined) {
         await client.query(`drop table if exists ${OLD}`);
         await client.query(

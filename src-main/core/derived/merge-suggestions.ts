@@ -27,7 +27,7 @@
  * tables are written again whole.
  */
 import type { Db, SqlClient } from '../db/db';
-import { analyzeTables } from '../db/keys';
+import { analyzeTables, withSecondaryIndexesRebuilt } from '../db/keys';
 import { traceStep, tracedClient } from '../db/trace';
 import { FREE_MAIL_DOMAINS } from '../identity/free-mail';
 import { GENERIC_EMAIL_LOCALS, MAX_GROUP } from '../merges/rules';
@@ -47,16 +47,24 @@ const REWRITE_SHARE = 0.2;
 
 const keyParams = (tenant: string) => [tenant, FREE_MAIL_DOMAINS, GENERIC_EMAIL_LOCALS];
 
-/** Writes every key from NEW and every pair again: cheaper than pair by pair when most groups changed. */
+/**
+ * Writes every key from NEW and every pair again: cheaper than pair by pair when most groups changed.
+ * The tenant's rows all go in anew, so each table's secondary indexes are built after its insert
+ * rather than kept row by row (a first import's 200k keys land at random in the group index, their
+ * ids being md5 hashes); the owner's app.defer_keys declines when the database holds other
+ * tenants, and the rows then go through the indexes (keys.ts).
+ */
 async function rewriteAll(client: SqlClient, tenant: string): Promise<void> {
   await client.query(`delete from ${KEYS_TABLE} where tenant_id = $1`, [tenant]);
-  await client.query(`insert into ${KEYS_TABLE} (${KEY_COLUMNS}) select ${KEY_COLUMNS} from ${NEW}`);
+  await withSecondaryIndexesRebuilt(client, KEYS_TABLE, () =>
+    client.query(`insert into ${KEYS_TABLE} (${KEY_COLUMNS}) select ${KEY_COLUMNS} from ${NEW}`),
+  );
   // The app does not own the table: the owner's app.analyze_tables (keys.ts).
   await analyzeTables(client, [KEYS_TABLE]);
   await client.query(`delete from ${PAIRS_TABLE} where tenant_id = $1`, [tenant]);
-  await client.query(`insert into ${PAIRS_TABLE} (tenant_id, a, b, rules, score) select $1, s.* from (${scoredPairsSql(null)}) s`, [
-    tenant,
-  ]);
+  await withSecondaryIndexesRebuilt(client, PAIRS_TABLE, () =>
+    client.query(`insert into ${PAIRS_TABLE} (tenant_id, a, b, rules, score) select $1, s.* from (${scoredPairsSql(null)}) s`, [tenant]),
+  );
 }
 
 /** A temp table of `select`; ANALYZEd unless `analyze` is false (a whole tenant's keys: only compared, never probed). */
