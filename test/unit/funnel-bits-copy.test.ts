@@ -42,6 +42,24 @@ describe('CopyEncoder', () => {
     expect(encoder.length).toBe(0);
   });
 
+  it('encodes text[] and int8[] (funnel_cells: dims and cells) as array_send does, int8s above 2^32 included', () => {
+    const encoder = new CopyEncoder(16);
+    const big = 5 * 2147483648 + 3 * 65536 + 20_100; // dim index 5, stage 3, day 20100
+    encoder.tuple([{ texts: ['', 'source:東京'] }, { int8s: new Float64Array([0, big]) }]);
+    const int64 = (n: number) => {
+      const b = Buffer.alloc(8);
+      b.writeBigInt64BE(BigInt(n));
+      return b;
+    };
+    const header = (oid: number, length: number) => Buffer.concat([int32(1), int32(0), int32(oid), int32(length), int32(1)]);
+    const expected = Buffer.concat([
+      int16(2),
+      field(Buffer.concat([header(25, 2), field(Buffer.alloc(0)), field(Buffer.from('source:東京', 'utf8'))])),
+      field(Buffer.concat([header(20, 2), field(int64(0)), field(int64(big))])),
+    ]);
+    expect(encoder.take()).toEqual(expected);
+  });
+
   it('grows past its first buffer, says when a piece is full, and gives each piece away once', () => {
     const encoder = new CopyEncoder(64);
     const bits = Buffer.alloc(8192, 0xa5);

@@ -62,7 +62,7 @@ type FormRow = [dim: string, stage: number, node: number, chunk: number, form: R
 const WRITE_BYTES = 256 * 1024;
 
 /** Tuples for one COPY, encoded and written in pieces of WRITE_BYTES. */
-class TupleBatch {
+export class TupleBatch {
   private readonly encoder = new CopyEncoder(WRITE_BYTES);
 
   constructor(private readonly copy: CopyWriter) {}

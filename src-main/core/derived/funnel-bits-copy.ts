@@ -10,10 +10,20 @@ export const COPY_HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'lat
 /** The trailer: a field count of −1. */
 export const COPY_END = Buffer.from([0xff, 0xff]);
 
-export type CopyField = { text: string } | { int16: number } | { int32: number } | { ints: readonly number[] } | { bits: Buffer } | null;
+export type CopyField =
+  | { text: string }
+  | { int16: number }
+  | { int32: number }
+  | { ints: readonly number[] }
+  | { texts: readonly string[] }
+  | { int8s: ArrayLike<number> }
+  | { bits: Buffer }
+  | null;
 
-/** int4's type oid, which an array's binary form names. */
+/** The type oids of int4, text and int8, which an array's binary form names. */
 const INT4_OID = 23;
+const TEXT_OID = 25;
+const INT8_OID = 20;
 
 /**
  * Tuples encoded straight into one growing buffer, handed out in pieces of
@@ -22,7 +32,9 @@ const INT4_OID = 23;
  * collector more. A tuple is its field count, then each field's byte length
  * and bytes (−1: null); a bit string is its length in bits and its bytes
  * (varbit_send); an int4[] is 1 dimension, no nulls, int4's oid, its length
- * from 1, then each element's length and value (array_send).
+ * from 1, then each element's length and value (array_send). An int8[]
+ * element (funnel_cells' cells: funnel-cells-build.ts) is a non-negative
+ * integer below 2^53, written as two 32-bit halves.
  */
 export class CopyEncoder {
   private buf: Buffer;
@@ -91,6 +103,30 @@ export class CopyEncoder {
           at = this.buf.writeInt32BE(n, at);
         }
         this.len = at;
+      } else if ('texts' in field) {
+        const texts = field.texts;
+        let bytes = 20;
+        for (const text of texts) bytes += 4 + Buffer.byteLength(text, 'utf8');
+        this.room(4 + bytes);
+        let at = this.arrayHeader(bytes, TEXT_OID, texts.length);
+        for (const text of texts) {
+          const length = this.buf.write(text, at + 4, 'utf8');
+          this.buf.writeInt32BE(length, at);
+          at += 4 + length;
+        }
+        this.len = at;
+      } else if ('int8s' in field) {
+        const int8s = field.int8s;
+        const bytes = 20 + int8s.length * 12;
+        this.room(4 + bytes);
+        let at = this.arrayHeader(bytes, INT8_OID, int8s.length);
+        for (let i = 0; i < int8s.length; i++) {
+          const n = int8s[i]!;
+          at = this.buf.writeInt32BE(8, at);
+          at = this.buf.writeUInt32BE(Math.floor(n / 4294967296), at);
+          at = this.buf.writeUInt32BE(n % 4294967296, at);
+        }
+        this.len = at;
       } else {
         const bits = field.bits;
         this.room(8 + bits.length);
@@ -100,6 +136,17 @@ export class CopyEncoder {
         this.len += 8 + bits.length;
       }
     }
+  }
+
+  /** A one-dimensional array field's length and header (no nulls, from 1), the room for it made; where its elements go. */
+  private arrayHeader(bytes: number, oid: number, length: number): number {
+    let at = this.len;
+    at = this.buf.writeInt32BE(bytes, at);
+    at = this.buf.writeInt32BE(1, at);
+    at = this.buf.writeInt32BE(0, at);
+    at = this.buf.writeInt32BE(oid, at);
+    at = this.buf.writeInt32BE(length, at);
+    return this.buf.writeInt32BE(1, at);
   }
 
   /** Whether enough is encoded to send. */

@@ -25,6 +25,7 @@ import { traceStep, tracedClient } from '../db/trace';
 import type { DerivedChange } from './change';
 import { numberDevelopers } from './developer-number';
 import { copyDim, copyEligible, copyKeepMasks, type CellRow } from './funnel-bits-build';
+import { CellsByDeveloper, copyCells } from './funnel-cells-build';
 import { StoredRows } from './funnel-bits-stored';
 import { sparseMax } from './funnel-sparse';
 import { CHUNK_BITS, funnelDaySql, STORED_LEVELS, WHOLE } from './funnel-nodes';
@@ -49,7 +50,7 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   const { timeZone } = await readSettings(db, tenant);
   // A second refresh in the same transaction starts clean.
   await c.query(
-    'drop table if exists pg_temp.fb_dev, pg_temp.fb_cell, pg_temp.fb_group, pg_temp.fb_old, pg_temp.fb_set, pg_temp.fb_keep, pg_temp.fb_touched, pg_temp.fb_cells',
+    'drop table if exists pg_temp.fb_dev, pg_temp.fb_cell, pg_temp.fb_group, pg_temp.fb_old, pg_temp.fb_set, pg_temp.fb_keep, pg_temp.fb_touched, pg_temp.fb_cells, pg_temp.fb_cells_n',
   );
   const { rowCount } = await c.query(
     `create temp table fb_dev on commit drop as
@@ -59,7 +60,8 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
     all ? [tenant] : [tenant, ids],
   );
   await c.query('analyze fb_dev');
-  const cells = await createCells(db, tenant, timeZone, (rowCount ?? 0) >= MANY);
+  // The cells grouped by (dim, stage, day), indexed by dim: each dim is read between two COPYs (funnel-bits-build.ts).
+  const cells = await createCells(db, tenant, timeZone, (rowCount ?? 0) >= MANY, all);
 
   await c.query('create temp table fb_set (dim text, stage smallint, node int, chunk int, bits bit varying, members int[]) on commit drop');
   // Uncompressed: its rows are read once, by the statement that stores them in funnel_bits (and compresses them there).
@@ -67,13 +69,8 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   // 'all' compares with what is stored and sends only the rows that differ (funnel-bits-stored.ts).
   const stored = all ? new StoredRows(c, tenant) : undefined;
   await copyEligible(raw, 'fb_set', await numbers(db, 'where counted'), await stored?.dim(WHOLE));
-  // The cells grouped once and indexed by dim: each dim is read between two COPYs (funnel-bits-build.ts).
-  // No order within a group: setting bits does not need one, and sorting each group cost a second at 200k activities.
-  await c.query(
-    'create temp table fb_group on commit drop as select dim, stage, day, array_agg(n) as ns from fb_cell group by dim, stage, day',
-  );
-  await c.query('create index on fb_group (dim)');
-  await c.query('analyze fb_group');
+  // 'all': funnel_cells are gathered from the cells as they pass, dim by dim in `order by dim` (funnel-cells-build.ts).
+  const byDeveloper = all ? new CellsByDeveloper() : undefined;
   const built = performance.now();
   if (!stored && cells <= ONE_COPY_CELLS) {
     // A few developers' cells: one read and one COPY, not two round trips per dim (118 dims: 1.6 s for 227 developers).
@@ -83,10 +80,11 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
     const dims = await c.query<{ dim: string }>('select distinct dim from fb_group order by dim');
     for (const { dim } of dims.rows) {
       const { rows } = await raw.query<CellRow>('select dim, stage, day, ns from fb_group where dim = $1 order by stage, day', [dim]);
+      byDeveloper?.addDim(rows);
       await copyDim(raw, 'fb_set', rows, await stored?.dim(dim));
     }
   }
-  traceStep(`derived: funnel bits built and sent (${cells} cells)`, built);
+  traceStep(`derived: funnel bits built and sent (${byDeveloper?.size ?? cells} cells)`, built);
 
   if (stored) {
     // Not analysed: read once whole and joined by key, as its size (known to the planner from its pages) calls for;
@@ -100,7 +98,7 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
     await c.query('analyze fb_set');
     await applyToRows(db, tenant);
   }
-  await writeCells(db, tenant, all);
+  await writeCells(db, tenant, byDeveloper);
 }
 
 /** The numbers of the named developers (fb_dev) that meet `where`. */
@@ -108,8 +106,17 @@ async function numbers(db: Db, where: string): Promise<number[]> {
   return (await db.$client.query<{ n: number }>(`select n from fb_dev ${where} order by n`)).rows.map((r) => r.n);
 }
 
-/** fb_cell (n, dim, stage, day): the level-0 cells of the named developers that count. */
-async function createCells(db: Db, tenant: string, timeZone: string, many: boolean): Promise<number> {
+/**
+ * fb_group (dim, stage, day, ns): the level-0 cells of the named developers that count, grouped. No order within a
+ * group: setting bits does not need one, and sorting each group cost a second at 200k activities. Unless `all`, from
+ * fb_cell (n, dim, stage, day), the distinct cells, which the rows to change and funnel_cells are computed from
+ * (applyToRows, writeCells). 'all' needs neither and groups the cells as they are found, repeats and all (a developer
+ * with two activities of a stage, source and day: 1 % of the cells at 1M activities): the bits' rows take positions
+ * in any order, repeats allowed (funnel-sparse.ts formOfPositions), and funnel_cells drops them (funnel-cells-build.ts).
+ * A DISTINCT over the 3.6M cells cost 6.5 s at 1M activities, spilling to disk, and writing them out and grouping them
+ * again 1.5 s more. Returns the number of cells (unless `all`: of groups).
+ */
+async function createCells(db: Db, tenant: string, timeZone: string, many: boolean, all: boolean): Promise<number> {
   const c = tracedClient(db);
   // Many developers: hash joins over whole tables, whatever the statistics say. Right after a bulk
   // import they describe the tables as they were, and the planner would walk a million rows through
@@ -120,7 +127,7 @@ async function createCells(db: Db, tenant: string, timeZone: string, many: boole
     : undefined;
   // Stage 0 (any activity) in the whole funnel only: the overview's active developers.
   const { rowCount } = await c.query(
-    `create temp table fb_cell on commit drop as
+    `create temp table ${all ? 'fb_group' : 'fb_cell'} on commit drop as
      with stage_of as (
        select fm.action, fs.order_no::smallint as order_no from activity_funnel_map fm join funnel_stages fs on fs.stage_key = fm.stage_key
         where fm.tenant_id = $1 and fs.order_no >= 1),
@@ -131,7 +138,7 @@ async function createCells(db: Db, tenant: string, timeZone: string, many: boole
          from activities a join fb_dev v on v.developer_id = a.developer_id and v.counted
          left join stage_of s on s.action = a.action
         where a.tenant_id = $1)
-     select distinct n, dim, stage, day from (
+     select ${all ? 'dim, stage, day, array_agg(n) as ns' : 'distinct n, dim, stage, day'} from (
        select n, ''::text as dim, 0::smallint as stage, day from act
        union all select n, '', order_no, day from act where order_no is not null
        union all select n, 'source:' || source, order_no, day from act where order_no is not null
@@ -146,10 +153,18 @@ async function createCells(db: Db, tenant: string, timeZone: string, many: boole
          left join campaigns c on c.campaign_id = ac.campaign_id and c.channel <> ''
         cross join lateral (values ('campaign:' || ac.campaign_id), ('campaign:' || ac.campaign_id || '|source:' || act.source),
                                    ('channel:' || c.channel)) x(dim)
-        where act.order_no is not null and x.dim is not null) p`,
+        where act.order_no is not null and x.dim is not null) p
+     ${all ? 'group by dim, stage, day' : ''}`,
     [tenant, timeZone],
   );
   if (nestloop !== undefined) await c.query("select set_config('enable_nestloop', $1, true)", [nestloop]);
+  if (!all)
+    await c.query(
+      'create temp table fb_group on commit drop as select dim, stage, day, array_agg(n) as ns from fb_cell group by dim, stage, day',
+    );
+  await c.query('create index on fb_group (dim)');
+  // Its statements filter and sort by dim: the statistics of ns (most common elements of 40k arrays) cost 0.5–1 s at 1M.
+  await c.query('analyze fb_group (dim)');
   return rowCount ?? 0;
 }
 
@@ -213,17 +228,28 @@ async function applyToRows(db: Db, tenant: string): Promise<void> {
 }
 
 /**
- * funnel_cells of the named developers, from fb_cell: what the next refresh
+ * funnel_cells of the named developers, from fb_cell, or with `byDeveloper`
+ * (every developer: 'all') as gathered in Node: what the next refresh
  * clears. A cell's dim index orders like its dim, so sorting each
  * developer's cells by (dim, stage, day) sorts them by value: one sort of
  * narrow rows (sorting by the cell with the developer's dims array carried
  * along spilled 380 MB to disk at 200k activities). `all` keeps the rows
  * that are already right, as the bits do.
  */
-async function writeCells(db: Db, tenant: string, all: boolean): Promise<void> {
+async function writeCells(db: Db, tenant: string, byDeveloper: CellsByDeveloper | undefined): Promise<void> {
   const c = tracedClient(db);
-  await c.query(
-    `create temp table fb_cells on commit drop as
+  const all = byDeveloper !== undefined;
+  if (byDeveloper) {
+    await c.query('create temp table fb_cells_n (n int, dims text[], cells int8[]) on commit drop');
+    const sent = performance.now();
+    await copyCells(db.$client, 'fb_cells_n', byDeveloper);
+    traceStep('derived: funnel cells built and sent', sent);
+    await c.query(
+      'create temp table fb_cells on commit drop as select v.developer_id, x.dims, x.cells from fb_cells_n x join fb_dev v on v.n = x.n',
+    );
+  } else
+    await c.query(
+      `create temp table fb_cells on commit drop as
      select v.developer_id, g.dims, g.cells
        from (select n, array_agg(dim order by dim, stage, day) filter (where first) as dims,
                     array_agg((r - 1)::int8 * 2147483648 + stage::int8 * 65536 + day order by dim, stage, day) as cells
@@ -232,7 +258,7 @@ async function writeCells(db: Db, tenant: string, all: boolean): Promise<void> {
                        from fb_cell) x
               group by n) g
        join fb_dev v on v.n = g.n`,
-  );
+    );
   if (all) {
     await c.query(
       `delete from derived.funnel_cells f where f.tenant_id = $1

@@ -1,0 +1,138 @@
+/**
+ * derived.funnel_cells of a whole-tenant refresh (funnel-bits.ts), built in
+ * Node from the cells the bits are built from, as they pass through it one
+ * dim at a time, instead of SQL's windows (a dense rank and a lag per
+ * developer over every cell) and an aggregate per developer: 6 s of a 1M
+ * activity import's refresh, sorting 3.5M cells.
+ *
+ * The dims come in `order by dim` (the database's own collation), each given
+ * the next index, and each dim's cells in (stage, day) order: a developer's
+ * cells are met in (dim, stage, day) order, the order funnel_cells keeps, so
+ * grouping them by developer (a counting sort, which keeps that order) is
+ * all the sorting needed. A developer's dims are those of its cells in that
+ * order, and a cell's dim index is its dim's place among them, as
+ * dense_rank() over the developer's dims gives it (funnel-bits.ts writeCells,
+ * which the incremental path still uses). Memory: 8 bytes a cell while
+ * gathering (its developer and its (dim, stage, day), an index into 8 bytes
+ * a group), 4 more for the sort: 3.5M cells, 28 + 14 MB.
+ */
+import type { SqlClient } from '../db/db';
+import { openCopy } from '../imports/load/copy';
+import { TupleBatch, type CellRow } from './funnel-bits-build';
+import { COPY_END, COPY_HEADER } from './funnel-bits-copy';
+
+/** A cell's dim index is its value's multiple of this (funnel_cells.cells: dim · 2^31 + stage · 2^16 + day). */
+const DIM = 2147483648;
+
+/** Cells are held in pieces of this many: growing never copies, and at most one piece is unused. */
+const PIECE = 1 << 20;
+
+export class CellsByDeveloper {
+  /** Per cell, in the order met: its developer's number, and its group (below). */
+  private readonly ns: Int32Array[] = [];
+  private readonly groups: Int32Array[] = [];
+  private count = 0;
+  /** Per group (dim, stage, day) in the order met: global dim index · 2^31 + stage · 2^16 + day. */
+  private codes = new Float64Array(1024);
+  private groupCount = 0;
+  private readonly dims: string[] = [];
+  /** Per developer number, the last group (+1) it was met in: a group's numbers may repeat (funnel-bits.ts createCells). */
+  private seen = new Int32Array(1024);
+
+  /** Cells met so far (each once). */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The cells of the next dim (after every dim added so far in `order by dim`), in (stage, day) order; repeats are dropped. */
+  addDim(rows: readonly CellRow[]): void {
+    if (rows.length === 0) return;
+    const dim = this.dims.length * DIM;
+    this.dims.push(rows[0]!.dim);
+    for (const { stage, day, ns } of rows) {
+      if (this.groupCount === this.codes.length) {
+        const codes = new Float64Array(this.codes.length * 2);
+        codes.set(this.codes);
+        this.codes = codes;
+      }
+      const group = this.groupCount++;
+      this.codes[group] = dim + stage * 65536 + day;
+      for (const n of ns) {
+        if (n >= this.seen.length) {
+          const seen = new Int32Array(Math.max(n + 1, this.seen.length * 2));
+          seen.set(this.seen);
+          this.seen = seen;
+        }
+        if (this.seen[n] === group + 1) continue;
+        this.seen[n] = group + 1;
+        const at = this.count++ % PIECE;
+        if (at === 0) {
+          this.ns.push(new Int32Array(PIECE));
+          this.groups.push(new Int32Array(PIECE));
+        }
+        this.ns[this.ns.length - 1]![at] = n;
+        this.groups[this.groups.length - 1]![at] = group;
+      }
+    }
+  }
+
+  /** Per developer number, in ascending order: its dims and its cells as funnel_cells holds them. Call once. */
+  *developers(): Generator<[n: number, dims: string[], cells: Float64Array]> {
+    const { count, codes } = this;
+    let max = -1;
+    this.eachCell((n) => (max = Math.max(max, n)));
+    // Counting sort of the cells' groups by developer number: stable, so each developer's stay in (dim, stage, day) order.
+    const starts = new Int32Array(max + 2);
+    this.eachCell((n) => starts[n + 1]!++);
+    for (let n = 1; n < starts.length; n++) starts[n]! += starts[n - 1]!;
+    const sorted = new Int32Array(count);
+    const at = starts.slice(0, max + 1);
+    this.eachCell((n, group) => (sorted[at[n]!++] = group));
+    this.ns.length = 0;
+    this.groups.length = 0;
+    this.count = 0;
+    for (let n = 0; n <= max; n++) {
+      const from = starts[n]!;
+      const to = starts[n + 1]!;
+      if (from === to) continue;
+      const dims: string[] = [];
+      const cells = new Float64Array(to - from);
+      let last = -1;
+      for (let i = from; i < to; i++) {
+        const code = codes[sorted[i]!]!;
+        const dim = Math.floor(code / DIM);
+        if (dim !== last) {
+          dims.push(this.dims[dim]!);
+          last = dim;
+        }
+        cells[i - from] = (dims.length - 1) * DIM + (code % DIM);
+      }
+      yield [n, dims, cells];
+    }
+  }
+
+  private eachCell(fn: (n: number, group: number) => void): void {
+    for (let p = 0; p < this.ns.length; p++) {
+      const ns = this.ns[p]!;
+      const groups = this.groups[p]!;
+      const end = Math.min(PIECE, this.count - p * PIECE);
+      for (let i = 0; i < end; i++) fn(ns[i]!, groups[i]!);
+    }
+  }
+}
+
+/** Binary COPY of every developer's (n, dims, cells) into `table`. */
+export async function copyCells(client: SqlClient, table: string, cells: CellsByDeveloper): Promise<void> {
+  const copy = openCopy(client, table, ['n', 'dims', 'cells'], { binary: true });
+  const batch = new TupleBatch(copy);
+  try {
+    await batch.raw(COPY_HEADER);
+    for (const [n, dims, codes] of cells.developers()) await batch.add([{ int32: n }, { texts: dims }, { int8s: codes }]);
+    await batch.raw(COPY_END);
+    await batch.flush();
+    await copy.end();
+  } catch (error) {
+    await copy.abort('the funnel cells could not be written');
+    throw error;
+  }
+}
