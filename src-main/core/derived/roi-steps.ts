@@ -24,19 +24,26 @@ import type { SqlClient } from '../db/db';
 import { lookbackInterval, MAX_LOOKBACK_DAYS } from './lookback';
 
 /**
+ * SQL: the age in days of a touch at `touched` for a conversion at `converted` (touched ≤ converted):
+ * 24-hour days rounded up, as `ceil(extract(epoch from converted - touched) / 86400)` — without its
+ * numeric arithmetic, per pair. A difference of instants is whole days and a time of day under 24
+ * hours, so the age is those days, plus one for any time left over.
+ */
+export const ageSql = (converted: string, touched: string) =>
+  `(date_part('day', ${converted} - ${touched})::int + ((${converted} - ${touched})::time > '00:00')::int)`;
+
+/**
  * SQL: the deltas of pairs `p` (sign, conv, converted_at, campaign_id, touched_at), `zone` (a parameter)
  * the tenant's zone; columns (model, campaign_id, day, age, delta).
  *
  * What it costs is the pairs' rows, so each step does the least per row: first and last deltas are
  * ±1, summed as integers; a linear breakpoint's share (1/n) and step (1/n − 1/previous n) are
- * divided once per breakpoint, not once per campaign at it; and the age is a touch's whole days
- * plus one for any part day (what ceil of the epoch over 86400 gives, as a difference of instants
- * is whole days and a time of day under 24 hours) without numeric arithmetic.
+ * divided once per breakpoint, not once per campaign at it; the age is ageSql's.
  */
 function deltasSql(pairs: string, zone: string): string {
   return `with p as (
       select sign, conv, campaign_id, touched_at, (converted_at at time zone ${zone})::date as day,
-             date_part('day', converted_at - touched_at)::int + ((converted_at - touched_at)::time > '00:00')::int as age
+             ${ageSql('converted_at', 'touched_at')} as age
         from ${pairs} pairs),
     ranked as (
       -- One sort: the touch ranked just before in time is the next row, and the last touch is the
