@@ -111,27 +111,32 @@ export async function refreshRoiSteps(
   zone: string,
   developers: readonly string[] | 'all',
 ): Promise<void> {
+  // Whether some of these developers' contributions are stored: only then is anything subtracted.
+  let stored = false;
   if (developers !== 'all') {
     // Most refreshes (a list of developers, a profile edit) involve no conversion with a touch.
-    const { rows } = await client.query<{ any: boolean }>(
-      `select exists (select 1 from attr_ct) or exists (select 1 from derived.roi_inputs where developer_id = any($1::uuid[])) as any`,
+    const { rows } = await client.query<{ touched: boolean; stored: boolean }>(
+      `select exists (select 1 from attr_ct) as touched, exists (select 1 from derived.roi_inputs where developer_id = any($1::uuid[])) as stored`,
       [developers],
     );
-    if (!rows[0]!.any) return;
+    if (!rows[0]!.touched && !rows[0]!.stored) return;
+    stored = rows[0]!.stored;
   }
   await client.query('drop table if exists pg_temp.roi_delta');
-  let deltas = 'roi_delta';
   if (developers === 'all') {
     await client.query('delete from derived.roi_steps where tenant_id = $1', [tenant]);
     await client.query('delete from derived.roi_inputs where tenant_id = $1', [tenant]);
-    // Nothing to subtract and no cancelled rows to find afterwards: the deltas go straight into the rows.
-    deltas = `(${deltasSql(NEW_PAIRS, '$2')})`;
-  } else {
+  }
+  // Nothing to subtract (a rebuild, or developers new to ROI such as a first import's): the deltas
+  // go straight into the rows, and no row can cancel out, as each model's credit is never negative.
+  let deltas = `(${deltasSql(NEW_PAIRS, '$2')})`;
+  if (stored) {
     await client.query(`create temp table roi_delta on commit drop as ${deltasSql(`(${NEW_PAIRS} union all ${OLD_PAIRS})`, '$1')}`, [
       zone,
       tenant,
       developers,
     ]);
+    deltas = 'roi_delta';
   }
   // roi_delta is canonical per row (summed per breakpoint, no zeros): a new row takes it as it is;
   // an existing one adds it when written (the upsert re-reads a row another transaction changed
@@ -149,10 +154,10 @@ export async function refreshRoiSteps(
       group by day, campaign_id, model
      on conflict (tenant_id, model, campaign_id, day) do update
        set (ages, cum) = (${canonical(`${deltasOf('s.ages', 's.cum')} union all ${deltasOf('excluded.ages', 'excluded.cum')}`)})`,
-    developers === 'all' ? [tenant, zone] : [tenant],
+    stored ? [tenant] : [tenant, zone],
   );
   // Rows whose contributions cancelled out.
-  if (developers !== 'all') {
+  if (stored) {
     await client.query(
       `delete from derived.roi_steps s using (select distinct model, campaign_id, day from roi_delta) d
         where s.tenant_id = $1 and s.model = d.model and s.campaign_id = d.campaign_id and s.day = d.day and cardinality(s.ages) = 0`,
