@@ -133,27 +133,13 @@ async function resolveCampaignsAndResources(client: SqlClient, tenant: string): 
 /** Every row not imported before goes into activities; `inserted_activity` names them for what follows. */
 async function insertActivities(db: Db, client: SqlClient, tenant: string, staged: number): Promise<{ activities: number; bulk: boolean }> {
   const t = [tenant];
-  // A file may repeat a row (same dedup key): the repeats, every row of a key but its smallest id, are
-  // found through a 64-bit hash of the key, so that only the few rows whose hash repeats are sorted.
-  // Sorting all of them by key (DISTINCT ON) cost two sorts of a million wide rows, spilled to disk:
-  // this one, and the insert's by id to put back the order the rows were staged in.
-  await client.query(
-    `create temp table stage_repeat on commit drop as
-     select activity_id from (
-       select s.activity_id, row_number() over (partition by s.dedup_key order by s.activity_id) as nth
-         from ${STAGE_ACTIVITY} s
-        where hashtextextended(s.dedup_key, 0) in (
-          select hashtextextended(dedup_key, 0) from ${STAGE_ACTIVITY} group by 1 having count(*) > 1)) x
-      where nth > 1`,
-  );
   // Every final column in one pass into a temp table (no WAL, no row rewrites): ids, the
   // resource's category and group, and direct attribution — the row's campaign, else its
-  // resource's, else its utm_campaign's. Hash joins probe the stage in the order it was
-  // staged, which is nearly the ids' (UUIDv7, parse order), so the rows reach the primary
-  // key nearly in order without a sort.
+  // resource's, else its utm_campaign's. One row per dedup key: a file may repeat a row.
   await client.query(
     `create temp table resolved_activity on commit drop as
-     select s.activity_id, s.dedup_key, sa.developer_id, a.account_id, s.anon_id, sr.resource_id, s.action, s.occurred_at,
+     select distinct on (s.dedup_key)
+            s.activity_id, s.dedup_key, sa.developer_id, a.account_id, s.anon_id, sr.resource_id, s.action, s.occurred_at,
             s.source, s.source_ref, sr.category, sr.group_key, s.metadata,
             coalesce(cn.campaign_id, r.campaign_id, u.campaign_id) as campaign_id
        from ${STAGE_ACTIVITY} s
@@ -163,7 +149,7 @@ async function insertActivities(db: Db, client: SqlClient, tenant: string, stage
        left join resources r on r.resource_id = sr.resource_id
        left join campaigns cn on cn.tenant_id = $1 and cn.name = s.campaign
        left join utm_campaign u on u.utm = lower(s.utm_campaign)
-      where not exists (select 1 from stage_repeat d where d.activity_id = s.activity_id)`,
+      order by s.dedup_key, s.activity_id`,
     t,
   );
   // Rows already imported (same dedup key) are not inserted again.
@@ -173,7 +159,7 @@ async function insertActivities(db: Db, client: SqlClient, tenant: string, stage
                                      source, source_ref, category, group_key, metadata, dedup_key)
      select activity_id, $1, developer_id, account_id, anon_id, resource_id, action, occurred_at,
             source, source_ref, category, group_key, metadata, dedup_key
-       from resolved_activity`;
+       from resolved_activity order by activity_id`;
   let bulk = false;
   const activities = await withIndexesDeferred(
     db.$client,
