@@ -61,7 +61,7 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   );
   await c.query('analyze fb_dev');
   // The cells grouped by (dim, stage, day), indexed by dim: each dim is read between two COPYs (funnel-bits-build.ts).
-  const cells = await createCells(db, tenant, timeZone, (rowCount ?? 0) >= MANY, all);
+  const cells = await createCells(db, tenant, timeZone, (rowCount ?? 0) >= MANY);
 
   await c.query('create temp table fb_set (dim text, stage smallint, node int, chunk int, bits bit varying, members int[]) on commit drop');
   // Uncompressed: its rows are read once, by the statement that stores them in funnel_bits (and compresses them there).
@@ -107,16 +107,13 @@ async function numbers(db: Db, where: string): Promise<number[]> {
 }
 
 /**
- * fb_group (dim, stage, day, ns): the level-0 cells of the named developers that count, grouped. No order within a
- * group: setting bits does not need one, and sorting each group cost a second at 200k activities. Unless `all`, from
- * fb_cell (n, dim, stage, day), the distinct cells, which the rows to change and funnel_cells are computed from
- * (applyToRows, writeCells). 'all' needs neither and groups the cells as they are found, repeats and all (a developer
- * with two activities of a stage, source and day: 1 % of the cells at 1M activities): the bits' rows take positions
- * in any order, repeats allowed (funnel-sparse.ts formOfPositions), and funnel_cells drops them (funnel-cells-build.ts).
- * A DISTINCT over the 3.6M cells cost 6.5 s at 1M activities, spilling to disk, and writing them out and grouping them
- * again 1.5 s more. Returns the number of cells (unless `all`: of groups).
+ * fb_cell (n, dim, stage, day), the distinct level-0 cells of the named developers that count, and fb_group
+ * (dim, stage, day, ns), the same grouped. No order within a group: setting bits does not need one, and sorting
+ * each group cost a second at 200k activities. Grouping the cells as found, without the DISTINCT first, was tried
+ * for the whole-tenant path: in the 1M import it cost 11.1–11.8 s of server CPU in three runs, against 7.9 s for
+ * the DISTINCT and the grouping after it. Returns the number of cells.
  */
-async function createCells(db: Db, tenant: string, timeZone: string, many: boolean, all: boolean): Promise<number> {
+async function createCells(db: Db, tenant: string, timeZone: string, many: boolean): Promise<number> {
   const c = tracedClient(db);
   // Many developers: hash joins over whole tables, whatever the statistics say. Right after a bulk
   // import they describe the tables as they were, and the planner would walk a million rows through
@@ -127,7 +124,7 @@ async function createCells(db: Db, tenant: string, timeZone: string, many: boole
     : undefined;
   // Stage 0 (any activity) in the whole funnel only: the overview's active developers.
   const { rowCount } = await c.query(
-    `create temp table ${all ? 'fb_group' : 'fb_cell'} on commit drop as
+    `create temp table fb_cell on commit drop as
      with stage_of as (
        select fm.action, fs.order_no::smallint as order_no from activity_funnel_map fm join funnel_stages fs on fs.stage_key = fm.stage_key
         where fm.tenant_id = $1 and fs.order_no >= 1),
@@ -138,7 +135,7 @@ async function createCells(db: Db, tenant: string, timeZone: string, many: boole
          from activities a join fb_dev v on v.developer_id = a.developer_id and v.counted
          left join stage_of s on s.action = a.action
         where a.tenant_id = $1)
-     select ${all ? 'dim, stage, day, array_agg(n) as ns' : 'distinct n, dim, stage, day'} from (
+     select distinct n, dim, stage, day from (
        select n, ''::text as dim, 0::smallint as stage, day from act
        union all select n, '', order_no, day from act where order_no is not null
        union all select n, 'source:' || source, order_no, day from act where order_no is not null
@@ -153,15 +150,13 @@ async function createCells(db: Db, tenant: string, timeZone: string, many: boole
          left join campaigns c on c.campaign_id = ac.campaign_id and c.channel <> ''
         cross join lateral (values ('campaign:' || ac.campaign_id), ('campaign:' || ac.campaign_id || '|source:' || act.source),
                                    ('channel:' || c.channel)) x(dim)
-        where act.order_no is not null and x.dim is not null) p
-     ${all ? 'group by dim, stage, day' : ''}`,
+        where act.order_no is not null and x.dim is not null) p`,
     [tenant, timeZone],
   );
   if (nestloop !== undefined) await c.query("select set_config('enable_nestloop', $1, true)", [nestloop]);
-  if (!all)
-    await c.query(
-      'create temp table fb_group on commit drop as select dim, stage, day, array_agg(n) as ns from fb_cell group by dim, stage, day',
-    );
+  await c.query(
+    'create temp table fb_group on commit drop as select dim, stage, day, array_agg(n) as ns from fb_cell group by dim, stage, day',
+  );
   await c.query('create index on fb_group (dim)');
   // Its statements filter and sort by dim: the statistics of ns (most common elements of 40k arrays) cost 0.5–1 s at 1M.
   await c.query('analyze fb_group (dim)');
