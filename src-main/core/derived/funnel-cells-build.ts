@@ -36,7 +36,7 @@ export class CellsByDeveloper {
   private codes = new Float64Array(1024);
   private groupCount = 0;
   private readonly dims: string[] = [];
-  /** Per developer number, the last group (+1) it was met in: a group's numbers may repeat (funnel-bits.ts createCells). */
+  /** Per developer number, the last group (+1) it was met in: a repeat within a group is dropped, whatever the caller's SQL. */
   private seen = new Int32Array(1024);
 
   /** Cells met so far (each once). */
