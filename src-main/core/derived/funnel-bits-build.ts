@@ -62,7 +62,7 @@ type FormRow = [dim: string, stage: number, node: number, chunk: number, form: R
 const WRITE_BYTES = 256 * 1024;
 
 /** Tuples for one COPY, encoded and written in pieces of WRITE_BYTES. */
-export class TupleBatch {
+class TupleBatch {
   private readonly encoder = new CopyEncoder(WRITE_BYTES);
 
   constructor(private readonly copy: CopyWriter) {}
@@ -83,37 +83,60 @@ export class TupleBatch {
 }
 
 /**
+ * Binary COPY of `tuples` into `table`'s `columns`: the connection is busy
+ * until it ends. A failure, the tuples' own included, aborts the COPY with
+ * `failure` as its message and is rethrown.
+ */
+export async function copyTuples(
+  client: SqlClient,
+  table: string,
+  columns: readonly string[],
+  tuples: Iterable<readonly CopyField[]>,
+  failure: string,
+): Promise<void> {
+  const copy = openCopy(client, table, columns, { binary: true });
+  const batch = new TupleBatch(copy);
+  try {
+    await batch.raw(COPY_HEADER);
+    for (const fields of tuples) await batch.add(fields);
+    await batch.raw(COPY_END);
+    await batch.flush();
+    await copy.end();
+  } catch (error) {
+    await copy.abort(failure);
+    throw error;
+  }
+}
+
+/**
  * Binary COPY of rows (dim, stage, node, chunk, bits) into `table`; the
  * connection is busy until it ends. With `stored`, a row whose bits hash to
  * the stored row's is left out, and each row met is struck off `stored`.
  */
 async function copyRows(client: SqlClient, table: string, rows: Iterable<FormRow>, stored?: StoredDim): Promise<void> {
-  const copy = openCopy(client, table, ['dim', 'stage', 'node', 'chunk', 'bits', 'members'], { binary: true });
-  const batch = new TupleBatch(copy);
-  try {
-    await batch.raw(COPY_HEADER);
-    for (const [dim, stage, node, chunk, form] of rows) {
-      if (stored) {
-        // Hashed only against a stored row: a first import has none, and hashing every row cost it a tenth of the build.
-        const hash = stored.take(stage, node, chunk);
-        if (hash !== undefined && hash === rowHash(form)) continue;
+  await copyTuples(
+    client,
+    table,
+    ['dim', 'stage', 'node', 'chunk', 'bits', 'members'],
+    (function* (): Generator<CopyField[]> {
+      for (const [dim, stage, node, chunk, form] of rows) {
+        if (stored) {
+          // Hashed only against a stored row: a first import has none, and hashing every row cost it a tenth of the build.
+          const hash = stored.take(stage, node, chunk);
+          if (hash !== undefined && hash === rowHash(form)) continue;
+        }
+        yield [
+          { text: dim },
+          { int16: stage },
+          { int32: node },
+          { int32: chunk },
+          form.bits ? { bits: form.bits } : null,
+          form.members ? { ints: form.members } : null,
+        ];
       }
-      await batch.add([
-        { text: dim },
-        { int16: stage },
-        { int32: node },
-        { int32: chunk },
-        form.bits ? { bits: form.bits } : null,
-        form.members ? { ints: form.members } : null,
-      ]);
-    }
-    await batch.raw(COPY_END);
-    await batch.flush();
-    await copy.end();
-  } catch (error) {
-    await copy.abort('the funnel bits could not be written');
-    throw error;
-  }
+    })(),
+    'the funnel bits could not be written',
+  );
 }
 
 /** The eligible rows (node −1) of the counted developers `eligible`, into `table` (those of `stored` that differ). */
@@ -197,20 +220,17 @@ export async function copyDim(client: SqlClient, table: string, cells: readonly 
  * theirs (for rows held as bits).
  */
 export async function copyKeepMasks(client: SqlClient, table: string, numbers: readonly number[]): Promise<void> {
-  const copy = openCopy(client, table, ['chunk', 'bits', 'members'], { binary: true });
-  const batch = new TupleBatch(copy);
-  try {
-    await batch.raw(COPY_HEADER);
-    for (const [chunk, bits] of chunkBits(numbers)) {
-      const members = membersOf(bits);
-      for (let i = 0; i < bits.length; i++) bits[i] = ~bits[i]! & 0xff;
-      await batch.add([{ int32: chunk }, { bits }, { ints: members }]);
-    }
-    await batch.raw(COPY_END);
-    await batch.flush();
-    await copy.end();
-  } catch (error) {
-    await copy.abort('the funnel bits could not be cleared');
-    throw error;
-  }
+  await copyTuples(
+    client,
+    table,
+    ['chunk', 'bits', 'members'],
+    (function* (): Generator<CopyField[]> {
+      for (const [chunk, bits] of chunkBits(numbers)) {
+        const members = membersOf(bits);
+        for (let i = 0; i < bits.length; i++) bits[i] = ~bits[i]! & 0xff;
+        yield [{ int32: chunk }, { bits }, { ints: members }];
+      }
+    })(),
+    'the funnel bits could not be cleared',
+  );
 }

@@ -17,9 +17,8 @@
  * a group), 4 more for the sort: 3.5M cells, 28 + 14 MB.
  */
 import type { SqlClient } from '../db/db';
-import { openCopy } from '../imports/load/copy';
-import { TupleBatch, type CellRow } from './funnel-bits-build';
-import { COPY_END, COPY_HEADER } from './funnel-bits-copy';
+import { copyTuples, type CellRow } from './funnel-bits-build';
+import type { CopyField } from './funnel-bits-copy';
 
 /** A cell's dim index is its value's multiple of this (funnel_cells.cells: dim · 2^31 + stage · 2^16 + day). */
 const DIM = 2147483648;
@@ -123,16 +122,13 @@ export class CellsByDeveloper {
 
 /** Binary COPY of every developer's (n, dims, cells) into `table`. */
 export async function copyCells(client: SqlClient, table: string, cells: CellsByDeveloper): Promise<void> {
-  const copy = openCopy(client, table, ['n', 'dims', 'cells'], { binary: true });
-  const batch = new TupleBatch(copy);
-  try {
-    await batch.raw(COPY_HEADER);
-    for (const [n, dims, codes] of cells.developers()) await batch.add([{ int32: n }, { texts: dims }, { int8s: codes }]);
-    await batch.raw(COPY_END);
-    await batch.flush();
-    await copy.end();
-  } catch (error) {
-    await copy.abort('the funnel cells could not be written');
-    throw error;
-  }
+  await copyTuples(
+    client,
+    table,
+    ['n', 'dims', 'cells'],
+    (function* (): Generator<CopyField[]> {
+      for (const [n, dims, codes] of cells.developers()) yield [{ int32: n }, { texts: dims }, { int8s: codes }];
+    })(),
+    'the funnel cells could not be written',
+  );
 }
