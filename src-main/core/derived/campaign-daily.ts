@@ -27,6 +27,7 @@
  */
 import type { Db, SqlClient } from '../db/db';
 import { tracedClient } from '../db/trace';
+import { DERIVED_DEFER_MIN_ROWS, withIndexesDeferred } from '../imports/load/index-aware';
 import { readSettings } from '../settings/read';
 import { rebuildCampaignStats } from '../stats/service';
 import type { DerivedChange } from './change';
@@ -114,22 +115,47 @@ async function recomputeDays(client: SqlClient, tenant: string, zone: string, sp
  * came with attribution). The relation already carries each row's instant,
  * action and source, so this reads no activities: one pass over the new rows,
  * grouped, however large the file (recomputing its days instead read every
- * activity of those days again, ~5 s for a 1M-row file).
+ * activity of those days again, ~5 s for a 1M-row file). Grouped first, so
+ * that many rows against few stored (a first import) go in with the table's
+ * foreign keys dropped and validated after by one join each (index-aware.ts):
+ * checked per row, the tenant's and the campaign's cost 1.6 s of 2.7 s for
+ * 101k rows at 200k identity rows. The primary key stays for the upsert, unless
+ * the tenant has no row yet.
  */
 async function addInserted(client: SqlClient, tenant: string, zone: string, inserted: string): Promise<void> {
-  await client.query(
-    `insert into derived.campaign_daily as cd (tenant_id, campaign_id, day, action, source, weight, activities, anonymous, multi_touch)
-     select $1, i.campaign_id, (i.occurred_at at time zone $2)::date, i.action, i.source,
-            sum(1.0), count(*), coalesce(sum(1.0) filter (where i.developer_id is null), 0), 0
+  await client.query('drop table if exists pg_temp.cd_inserted');
+  const { rowCount } = await client.query(
+    `create temp table cd_inserted on commit drop as
+     select i.campaign_id, (i.occurred_at at time zone $1)::date as day, i.action, i.source,
+            sum(1.0) as weight, count(*) as activities, coalesce(sum(1.0) filter (where i.developer_id is null), 0) as anonymous
        from ${inserted} i
        left join developers d on d.developer_id = i.developer_id
       where i.campaign_id is not null and (i.developer_id is null or d.consent_analytics)
-      group by 2, 3, 4, 5
-     on conflict (tenant_id, campaign_id, day, action, source) do update set
-       weight = cd.weight + excluded.weight,
-       activities = cd.activities + excluded.activities,
-       anonymous = cd.anonymous + excluded.anonymous`,
-    [tenant, zone],
+      group by 1, 2, 3, 4`,
+    [zone],
+  );
+  // The tenant's first rows (a first import): nothing to add to, so a plain insert, and the primary key built after it too.
+  const first = (
+    await client.query<{ none: boolean }>('select not exists (select 1 from derived.campaign_daily where tenant_id = $1) as none', [tenant])
+  ).rows[0]!.none;
+  const insert = `insert into derived.campaign_daily as cd (tenant_id, campaign_id, day, action, source, weight, activities, anonymous, multi_touch)
+     select $1, campaign_id, day, action, source, weight, activities, anonymous, 0 from cd_inserted`;
+  await withIndexesDeferred(
+    client,
+    'derived.campaign_daily',
+    rowCount ?? 0,
+    () =>
+      client.query(
+        first
+          ? insert
+          : `${insert}
+             on conflict (tenant_id, campaign_id, day, action, source) do update set
+               weight = cd.weight + excluded.weight,
+               activities = cd.activities + excluded.activities,
+               anonymous = cd.anonymous + excluded.anonymous`,
+        [tenant],
+      ),
+    { minRows: DERIVED_DEFER_MIN_ROWS, primaryKey: first },
   );
 }
 
