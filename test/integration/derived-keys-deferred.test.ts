@@ -1,6 +1,6 @@
 /**
- * A first import large enough writes derived.funnel_bits and
- * derived.campaign_daily with their keys dropped and added back after
+ * A first import large enough writes developer_stats, derived.funnel_bits
+ * and derived.campaign_daily with their keys dropped and added back after
  * (imports/load/index-aware.ts, from DERIVED_DEFER_MIN_ROWS rows): the keys
  * come back exactly as they were — re-created, so under new oids, which is
  * how this test sees that the bulk path ran — and what the import stored is
@@ -22,11 +22,12 @@ const dir = makeTempDir('derived-keys-deferred');
 let client: pg.Client;
 
 const CAMPAIGNS = 20;
+const PEOPLE = 10_500;
 const ACTIONS = ['click', 'signup'];
 const SOURCES = ['web', 'connpass', 'GitHub', 'Slack', '勉強会'];
 
 /**
- * `rows` activities of 2,000 people over a year, one campaign each from a name
+ * `rows` activities of 10,500 people over a year, one campaign each from a name
  * with Japanese and mixed case, from five sources: 20 campaigns × 365 days
  * × 2 actions × 5 sources makes over 10k distinct campaign-days, and the
  * funnel's rows per dim (a campaign and a source: 100), stage, node and chunk
@@ -38,7 +39,7 @@ function activities(rows: number, seed: number, year = 2025): string {
     const day = (i * 7 + seed) % 365;
     const when = new Date(Date.UTC(year, 0, 1) + day * 86_400_000 + (i % 24) * 3_600_000).toISOString();
     lines.push(
-      `${when},${ACTIONS[Math.floor(i / 100 + seed) % 2]},${SOURCES[Math.floor(i / CAMPAIGNS) % SOURCES.length]},p${(i * 13 + seed) % 2000}@example.com,Kampagne ${i % CAMPAIGNS} 春`,
+      `${when},${ACTIONS[Math.floor(i / 100 + seed) % 2]},${SOURCES[Math.floor(i / CAMPAIGNS) % SOURCES.length]},p${(i * 13 + seed) % PEOPLE}@example.com,Kampagne ${i % CAMPAIGNS} 春`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -46,10 +47,15 @@ function activities(rows: number, seed: number, year = 2025): string {
 
 type Keys = Record<string, { oid: number; def: string }>;
 
+/** `table`'s primary and foreign keys and its indexes that back no constraint, by name. */
 async function keysOf(table: string): Promise<Keys> {
   const { rows } = await client.query<{ name: string; oid: number; def: string }>(
     `select conname as name, oid::int as oid, pg_get_constraintdef(oid) as def from pg_constraint
-      where conrelid = $1::regclass and contype in ('p', 'f') order by conname`,
+      where conrelid = $1::regclass and contype in ('p', 'f')
+     union all
+     select i.indexrelid::regclass::text, i.indexrelid::int, pg_get_indexdef(i.indexrelid) from pg_index i
+      where i.indrelid = $1::regclass and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+      order by name`,
     [table],
   );
   return Object.fromEntries(rows.map((r) => [r.name, { oid: r.oid, def: r.def }]));
@@ -76,44 +82,61 @@ async function expectRebuildChangesNothing(): Promise<void> {
   expect(checksumDifferences(await rebuiltChecksums(client, DEFAULT_TENANT), await derivedChecksums(client, DEFAULT_TENANT))).toEqual([]);
 }
 
-describe('the derived tables written with their keys dropped', () => {
-  let before: { bits: Keys; daily: Keys };
-  let after: { bits: Keys; daily: Keys };
+const TABLES = ['developer_stats', 'derived.funnel_bits', 'derived.campaign_daily'] as const;
+type Table = (typeof TABLES)[number];
+type AllKeys = Record<Table, Keys>;
 
-  it('a first import: every key re-created as it was, and what a rebuild stores', async () => {
-    before = { bits: await keysOf('derived.funnel_bits'), daily: await keysOf('derived.campaign_daily') };
-    // funnel_bits: its primary key and the tenant's foreign key; campaign_daily: the tenant's and the campaign's too.
-    expect(Object.keys(before.bits)).toHaveLength(2);
-    expect(Object.keys(before.daily)).toHaveLength(3);
+async function allKeys(): Promise<AllKeys> {
+  return Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await keysOf(t)] as const))) as AllKeys;
+}
 
-    await importActivities('first.csv', activities(24_000, 1));
-    expect(await count('derived.funnel_bits')).toBeGreaterThanOrEqual(DERIVED_DEFER_MIN_ROWS);
-    expect(await count('derived.campaign_daily')).toBeGreaterThanOrEqual(DERIVED_DEFER_MIN_ROWS);
-    after = { bits: await keysOf('derived.funnel_bits'), daily: await keysOf('derived.campaign_daily') };
-    expect(defs(after.bits)).toEqual(defs(before.bits));
-    expect(defs(after.daily)).toEqual(defs(before.daily));
-    // Re-created: every key of both (campaign_daily had no row: a plain insert, its primary key built after it).
-    for (const [name, key] of Object.entries(after.bits)) expect(key.oid, name).not.toBe(before.bits[name]!.oid);
-    for (const [name, key] of Object.entries(after.daily)) expect(key.oid, name).not.toBe(before.daily[name]!.oid);
+/** Which keys of `table` are new objects between `was` and `now` (same definitions required). */
+function recreated(was: AllKeys, now: AllKeys, table: Table): string[] {
+  expect(defs(now[table])).toEqual(defs(was[table]));
+  return Object.keys(now[table]).filter((name) => now[table][name]!.oid !== was[table][name]!.oid);
+}
+
+describe('the tables a first import fills, written with their keys dropped', () => {
+  let before: AllKeys;
+  let after: AllKeys;
+
+  it('a first import: the keys re-created as they were, and what a rebuild stores', async () => {
+    before = await allKeys();
+    expect(Object.keys(before['developer_stats'])).toEqual([
+      'developer_stats_pkey',
+      'developer_stats_tenant_id_tenants_tenant_id_fk',
+      'idx_dev_stats_tenant',
+    ]);
+    expect(Object.keys(before['derived.funnel_bits'])).toHaveLength(2);
+    expect(Object.keys(before['derived.campaign_daily'])).toHaveLength(3);
+
+    await importActivities('first.csv', activities(21_000, 1));
+    for (const table of TABLES) expect(await count(table), table).toBeGreaterThanOrEqual(DERIVED_DEFER_MIN_ROWS);
+    after = await allKeys();
+    // Every key of the funnel's rows and of campaign_daily (it had no row: a plain insert, its primary key built
+    // after it); developer_stats' foreign key and index, not the primary key its upsert needs.
+    expect(recreated(before, after, 'derived.funnel_bits').sort()).toEqual(Object.keys(before['derived.funnel_bits']).sort());
+    expect(recreated(before, after, 'derived.campaign_daily').sort()).toEqual(Object.keys(before['derived.campaign_daily']).sort());
+    expect(recreated(before, after, 'developer_stats')).toEqual(['developer_stats_tenant_id_tenants_tenant_id_fk', 'idx_dev_stats_tenant']);
     await expectRebuildChangesNothing();
-  });
+  }, 180_000);
 
-  it('as many campaign-days again added to those stored: the foreign keys re-created, the primary key kept for the upsert', async () => {
-    await importActivities('next-year.csv', activities(24_000, 3, 2026));
-    const grown = await keysOf('derived.campaign_daily');
-    expect(defs(grown)).toEqual(defs(before.daily));
-    for (const [name, key] of Object.entries(grown)) {
-      if (name.endsWith('_pk')) expect(key.oid, name).toBe(after.daily[name]!.oid);
-      else expect(key.oid, name).not.toBe(after.daily[name]!.oid);
-    }
-    after = { bits: await keysOf('derived.funnel_bits'), daily: grown };
+  it('as many campaign-days again, added to those stored: its foreign keys re-created, its primary key kept for the upsert', async () => {
+    await importActivities('next-year.csv', activities(21_000, 3, 2026));
+    const grown = await allKeys();
+    expect(recreated(after, grown, 'derived.campaign_daily').sort()).toEqual([
+      'campaign_daily_campaign_id_campaigns_campaign_id_fk',
+      'campaign_daily_tenant_id_tenants_tenant_id_fk',
+    ]);
+    // The same people: no new developer_stats row, so through its keys.
+    expect(recreated(after, grown, 'developer_stats')).toEqual([]);
+    after = grown;
     await expectRebuildChangesNothing();
-  });
+  }, 180_000);
 
   it('a hundred rows against tens of thousands stored: through the keys, which stay as they are', async () => {
     await importActivities('small.csv', activities(100, 2));
-    expect(await keysOf('derived.funnel_bits')).toEqual(after.bits);
-    expect(await keysOf('derived.campaign_daily')).toEqual(after.daily);
+    expect(await allKeys()).toEqual(after);
     await expectRebuildChangesNothing();
-  });
+  }, 180_000);
 });

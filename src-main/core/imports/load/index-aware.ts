@@ -24,10 +24,11 @@ import { traceStep } from '../../db/trace';
 /** Rows below this go through the indexes: rebuilding would cost more. */
 export const DEFER_MIN_ROWS = 50_000;
 /**
- * The derived tables' threshold (derived/funnel-bits.ts, campaign-daily.ts): what they drop is mostly a foreign key
- * to the tenant or campaign, checked with a trigger call and a lock of the referenced row per row written (1.9 s of
- * a 3.9 s insert of 278k funnel rows, 1.6 s of 2.7 s for 101k campaign-day rows at 200k identity rows), and validated
- * after by one join.
+ * The threshold of the tables a first import fills with a row per developer or per cell: developer_stats
+ * (resolve.ts), derived.funnel_bits and derived.campaign_daily. What they drop is mostly a foreign key to the tenant
+ * or campaign, checked with a trigger call and a lock of the referenced row per row written (1.9 s of a 3.9 s insert
+ * of 278k funnel rows, 1.6 s of 2.7 s for 101k campaign-day rows at 200k identity rows), and validated after by one
+ * join.
  */
 export const DERIVED_DEFER_MIN_ROWS = 10_000;
 
