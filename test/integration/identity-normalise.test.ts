@@ -4,7 +4,17 @@
  * a search typed by a user misses what the database stored.
  */
 import { describe, expect, it } from 'vitest';
-import { emailKey, emailKeySql, fold, foldSql, nameKey, nameKeySql, searchKey, searchKeySql } from '../../src-main/core/identity/normalise';
+import {
+  emailKey,
+  emailKeySql,
+  fold,
+  foldAsciiFastSql,
+  foldSql,
+  nameKey,
+  nameKeySql,
+  searchKey,
+  searchKeySql,
+} from '../../src-main/core/identity/normalise';
 import { useClientOnTestDatabase } from '../helpers/database';
 
 const SAMPLES = [
@@ -42,6 +52,11 @@ describe('identity folds', () => {
   it('the search key takes its ASCII shortcut without changing a key', async () => {
     expect(await inSql(searchKeySql)).toEqual(SAMPLES.map(searchKey));
     expect(searchKey('ＴＡＲＯ')).toBe('taro');
+  });
+
+  it('the fold with the ASCII shortcut gives every text the fold', async () => {
+    expect(await inSql(foldAsciiFastSql)).toEqual(SAMPLES.map(fold));
+    expect(await inSql(foldAsciiFastSql)).toEqual(await inSql(foldSql));
   });
 
   it('emails fold as identity resolution compares them', async () => {

@@ -8,11 +8,13 @@
  *
  * The folds and filters are the ones the suggestions always used (the SQL
  * before this table, kept in bench/suggestions-reference.ts), so that the
- * pairs and their evidence stay exactly what they were.
+ * pairs and their evidence stay exactly what they were; names and handles
+ * skip normalize() when ASCII (searchKeySql, foldAsciiFastSql: the same keys,
+ * identity-normalise.test.ts), as every developer is folded on each refresh.
  */
 import { mergeRules, type MergeRule } from '../../../src-shared/contract/merges';
 import { MERGED_AWAY_SQL } from '../identity/merged-away';
-import { foldSql, nameKeySql } from '../identity/normalise';
+import { foldAsciiFastSql, searchKeySql } from '../identity/normalise';
 import { MIN_EMAIL_LOCAL, MIN_NAME_KEY } from '../merges/rules';
 
 export const KEYS_TABLE = 'derived.merge_keys';
@@ -37,7 +39,7 @@ with live as materialized (
    where d.tenant_id = $1 and not ${MERGED_AWAY_SQL('d.developer_id')}
 ),
 handle as (
-  select distinct a.developer_id, a.provider, a.handle, ${foldSql('btrim(a.handle)')} as k
+  select distinct a.developer_id, a.provider, a.handle, ${foldAsciiFastSql('btrim(a.handle)')} as k
     from accounts a join live l on l.developer_id = a.developer_id
    where a.tenant_id = $1 and a.handle is not null and btrim(a.handle) <> ''
 ),
@@ -51,13 +53,15 @@ email_raw as (
    where a.tenant_id = $1 and a.email is not null
 ),
 email as materialized (
+  -- offset 0: each address lower-cased once, not again for the filter and each part.
   select distinct developer_id, email, split_part(email, '@', 1) as lpart, split_part(email, '@', 2) as domain
-    from (select developer_id, lower(e) as email from email_raw) s
+    from (select developer_id, lower(e) as email from email_raw offset 0) s
    where email like '_%@_%'
 ),
 named as (
-  select * from (select l.developer_id, l.display_name, l.org_id, ${nameKeySql('l.display_name')} as name_key
-                   from live l where l.display_name is not null) s
+  -- offset 0: the subquery stays one, so that its name key is folded once a row, not again in the filter.
+  select * from (select l.developer_id, l.display_name, l.org_id, ${searchKeySql('l.display_name')} as name_key
+                   from live l where l.display_name is not null offset 0) s
    where char_length(name_key) >= ${MIN_NAME_KEY}
 ),
 keyed as (
@@ -79,7 +83,7 @@ keyed as (
   -- Names as folded words (dots and commas split initials: \`T. Y.\` → t, y); a developer without a name contradicts nobody.
   select ${ruleNo('same_email_local')}, e.lpart, '', e.developer_id, e.domain, e.email, false,
          case when l.display_name is not null
-              then array(select t from unnest(regexp_split_to_array(${foldSql('l.display_name')}, '[[:space:]\u3000.,]+')) t where t <> '')
+              then array(select t from unnest(regexp_split_to_array(${foldAsciiFastSql('l.display_name')}, '[[:space:]\u3000.,]+')) t where t <> '')
          end
     from email e join live l on l.developer_id = e.developer_id
    where char_length(e.lpart) >= ${MIN_EMAIL_LOCAL} and e.lpart <> all($3::text[])

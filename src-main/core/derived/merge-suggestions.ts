@@ -108,7 +108,7 @@ async function refreshKeys(client: SqlClient, tenant: string, ids: readonly stri
     await addStaleOrganizations(client, tenant, everyOrg);
   }
   const mine = ids ? `join ${IDS} i on i.developer_id = mk.developer_id` : '';
-  await temp(client, OLD, `select mk.* from ${KEYS_TABLE} mk ${mine} where mk.tenant_id = $1`, [tenant], ids !== null);
+  const stored = await temp(client, OLD, `select mk.* from ${KEYS_TABLE} mk ${mine} where mk.tenant_id = $1`, [tenant], ids !== null);
   const rows = await temp(
     client,
     NEW,
@@ -116,6 +116,12 @@ async function refreshKeys(client: SqlClient, tenant: string, ids: readonly stri
     keyParams(tenant),
     ids !== null,
   );
+  // Nothing stored for the tenant (a first import): every row is new, and both tables are written
+  // whole without comparing (at 1M, 0.2 s to find that all 500k rows differ from none).
+  if (!ids && stored === 0) {
+    if (rows > 0) await rewriteAll(client, tenant);
+    return;
+  }
   const changed = await temp(
     client,
     CHANGED,

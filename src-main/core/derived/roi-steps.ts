@@ -164,12 +164,15 @@ export async function refreshRoiSteps(
       [tenant],
     );
   }
-  await writeInputs(client, tenant, developers);
+  await writeInputs(client, tenant, developers, stored);
 }
 
-/** Replaces the developers' roi_inputs with what attr_ct holds for them now. */
-async function writeInputs(client: SqlClient, tenant: string, developers: readonly string[] | 'all'): Promise<void> {
-  if (developers !== 'all') {
+/**
+ * Replaces the developers' roi_inputs with what attr_ct holds for them now. `stored`: some of them
+ * have rows (else there is nothing to delete: at 1M, a first import's probe of 122k ids cost 0.17 s).
+ */
+async function writeInputs(client: SqlClient, tenant: string, developers: readonly string[] | 'all', stored: boolean): Promise<void> {
+  if (developers !== 'all' && stored) {
     await client.query('delete from derived.roi_inputs where developer_id = any($1::uuid[])', [developers]);
   }
   await client.query(

@@ -14,6 +14,15 @@ export const fold = (text: string): string => text.normalize('NFKC').toLowerCase
 /** `fold` in SQL. */
 export const foldSql = (expr: string): string => `lower(normalize(${expr}, NFKC))`;
 
+/**
+ * `foldSql` with searchKeySql's shortcut, for set-based writers that fold every developer (merge
+ * keys): NFKC leaves ASCII alone, so ASCII-only values (octet length = character length in UTF-8)
+ * are only lower-cased. Same result as foldSql on every text; not for a query's side, where an
+ * expression must stay foldSql's to match what it compares with.
+ */
+export const foldAsciiFastSql = (expr: string): string =>
+  `(case when octet_length(${expr}) = char_length(${expr}) then lower(${expr}) else ${foldSql(expr)} end)`;
+
 /** `foldSql` for the query builder: the same fold around a column or expression of a Drizzle query. */
 export const foldOf = (expr: SQLWrapper): SQL => {
   const [before, after] = foldSql('\u0000').split('\u0000');
