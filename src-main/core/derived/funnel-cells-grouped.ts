@@ -27,6 +27,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import type { SqlClient } from '../db/db';
 import { traceStep } from '../db/trace';
 import type { CellRow } from './funnel-bits-build';
+import { BinaryCopyReader } from './funnel-bits-copy';
 import { funnelDaySql } from './funnel-nodes';
 
 /** The stage of every activity, in the whole funnel only: the overview's active developers. */
@@ -266,81 +267,4 @@ function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
-}
-
-const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-
-/**
- * PostgreSQL's binary COPY format read from chunks cut anywhere: each tuple of `fields` fields is handed to `onTuple`
- * as the buffer holding it and each field's offset and length in it (−1: null), valid during the call only.
- */
-export class BinaryCopyReader {
-  private pending: Buffer = Buffer.alloc(0);
-  private header = true;
-  private done = false;
-  private readonly at: Int32Array;
-  private readonly len: Int32Array;
-
-  constructor(
-    private readonly fields: number,
-    private readonly onTuple: (buf: Buffer, at: Int32Array, len: Int32Array) => void,
-  ) {
-    this.at = new Int32Array(fields);
-    this.len = new Int32Array(fields);
-  }
-
-  push(chunk: Buffer): void {
-    const buf = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
-    let pos = 0;
-    if (this.header) {
-      if (buf.length < 19) {
-        this.pending = buf;
-        return;
-      }
-      const extension = buf.readInt32BE(15);
-      if (!buf.subarray(0, 11).equals(SIGNATURE)) throw new Error('not a binary COPY');
-      if (buf.length < 19 + extension) {
-        this.pending = buf;
-        return;
-      }
-      pos = 19 + extension;
-      this.header = false;
-    }
-    const { at, len } = this;
-    while (!this.done && pos + 2 <= buf.length) {
-      const count = buf.readInt16BE(pos);
-      if (count === -1) {
-        this.done = true;
-        pos += 2;
-        break;
-      }
-      if (count !== this.fields) throw new Error(`a binary COPY tuple of ${count} fields, not ${this.fields}`);
-      let p = pos + 2;
-      let whole = true;
-      for (let f = 0; f < count; f++) {
-        if (p + 4 > buf.length) {
-          whole = false;
-          break;
-        }
-        const length = buf.readInt32BE(p);
-        p += 4;
-        at[f] = p;
-        len[f] = length;
-        if (length > 0) p += length;
-        if (p > buf.length) {
-          whole = false;
-          break;
-        }
-      }
-      if (!whole) break;
-      this.onTuple(buf, at, len);
-      pos = p;
-    }
-    this.pending = buf.subarray(pos);
-  }
-
-  /** Checks that the COPY ended where its trailer says. */
-  end(): void {
-    if (!this.done || this.pending.length > 0) throw new Error('a binary COPY ended short of its trailer');
-  }
 }
