@@ -34,7 +34,7 @@ import { funnelDaySql } from './funnel-nodes';
 const ACTIVE = 0;
 /** Cells are held in pieces of this many: growing never copies, and at most one piece is unused. */
 const PIECE = 1 << 20;
-/** A group's key is (dim · 2^15 + stage) · 2^16 + day, exact in a double while dims stay under 2^22. */
+/** The groups' sort key is (dim's rank · 2^15 + stage) · 2^16 + day, exact in a double while dims stay under 2^22. */
 const MAX_DIMS = 1 << 22;
 /** A (campaign, source) pair's key is campaign dim · 2^26 + source dim. */
 const PAIR = 1 << 26;
@@ -111,7 +111,8 @@ class CellGatherer {
   private groupStage = new Int32Array(1024);
   private groupDay = new Int32Array(1024);
   private groupCount = 0;
-  private readonly groupOf = new Map<number, number>();
+  /** Per dim, per stage, a day's group: Maps keyed by small integers (a key past 2^31 is a double, hashed 5× slower). */
+  private readonly groupOf: (Map<number, number> | undefined)[][] = [];
   /** Every dim's name, by its number in the order met. */
   private readonly dimNames: string[] = [''];
   /** Per kind, a value's bytes (as latin1: one char a byte, cheap to make and exact) to its dim's number. */
@@ -230,8 +231,9 @@ class CellGatherer {
   }
 
   private cell(dim: number, stage: number, day: number, n: number): void {
-    const key = (dim * 32768 + stage) * 65536 + day;
-    let group = this.groupOf.get(key);
+    const stages = (this.groupOf[dim] ??= []);
+    const days = (stages[stage] ??= new Map<number, number>());
+    let group = days.get(day);
     if (group === undefined) {
       group = this.groupCount++;
       if (group === this.groupDim.length) {
@@ -242,7 +244,7 @@ class CellGatherer {
       this.groupDim[group] = dim;
       this.groupStage[group] = stage;
       this.groupDay[group] = day;
-      this.groupOf.set(key, group);
+      days.set(day, group);
     }
     const at = this.count++ % PIECE;
     if (at === 0) {
