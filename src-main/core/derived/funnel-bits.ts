@@ -8,7 +8,8 @@
  * of the tenant as a first import names: the tenant's, from scratch, storing
  * only the rows that differ from those stored: funnel-bits-stored.ts). Their level-0 cells — (dim, stage, day) where
  * they reached a stage — come from their own activities (through
- * idx_activities_tenant_dev for a few, hash joins for many); the bits are
+ * idx_activities_tenant_dev for a few, hash joins for many; for the whole
+ * tenant, grouped in Node from one COPY: funnel-cells-grouped.ts); the bits are
  * built in memory and applied as (row & keep) | set over the rows where
  * their cells before (funnel_cells) and now differ, and nothing else: a
  * merge rewrites the pair's rows, not the tenant's. Rows left
@@ -132,11 +133,11 @@ async function withHashJoins<T>(db: Db, many: boolean, read: () => Promise<T>): 
 }
 
 /**
- * fb_cell (n, dim, stage, day), the distinct level-0 cells of the named developers that count, and fb_group
+ * fb_cell (n, dim, stage, day), the distinct level-0 cells of a list of developers that count, and fb_group
  * (dim, stage, day, ns), the same grouped. No order within a group: setting bits does not need one, and sorting
- * each group cost a second at 200k activities. Grouping the cells as found, without the DISTINCT first, was tried
- * for the whole-tenant path: in the 1M import it cost 11.1–11.8 s of server CPU in three runs, against 7.9 s for
- * the DISTINCT and the grouping after it. Returns the number of cells.
+ * each group cost a second at 200k activities. The whole-tenant path groups its cells in Node instead
+ * (funnel-cells-grouped.ts): there the DISTINCT over text dims and the grouping took 10.9–11.0 s of server CPU in
+ * the 1M rebuild. Returns the number of cells.
  */
 async function createCells(db: Db, tenant: string, timeZone: string, many: boolean): Promise<number> {
   const c = tracedClient(db);
