@@ -1,9 +1,12 @@
 /**
  * derived.funnel_cells (and funnel_bits) from the whole-tenant path, which
- * gathers each developer's cells in Node as the dims pass through it in
- * `order by dim` (derived/funnel-cells-build.ts), equal what the list path
- * computes with SQL's dense_rank over the developer's dims (funnel-bits.ts
- * writeCells): the dims array, each cell's dim index and their order. The
+ * groups the cells in Node from a COPY of the activities
+ * (derived/funnel-cells-grouped.ts) and gathers each developer's as the dims
+ * pass through it in `order by dim` (derived/funnel-cells-build.ts), equal
+ * what the list path computes from fb_cell with SQL's DISTINCT and
+ * dense_rank over the developer's dims (funnel-bits.ts writeCells): the
+ * dims array, each cell's dim index and their order, in the tenant's zone,
+ * without the developers who do not count. The
  * dims mix case, full-width and Japanese utm values and channels, Japanese
  * and accented sources and categories, and campaign ids, so that an order
  * other than the database's collation (JS's UTF-16 order, or any that folds
@@ -28,7 +31,7 @@ afterAll(() => dir.remove());
 
 const SOURCES = ['web', 'Web', 'WEB', 'ｗｅｂ', '東京', '勉強会', 'connpass', 'Zoom', 'é-mail'];
 const CATEGORIES = ['', '動画', 'Video', 'video', 'ブログ', 'blog'];
-const UTM = ['', 'x', 'X', 'Ｘ', 'ニュースレター', 'Newsletter'];
+const UTM = ['', 'x', 'X', 'Ｘ', 'ニュースレター', 'Newsletter', 'a\\b', '😀'];
 const ACTIONS = ['view', 'click', 'attend', 'signup', 'post', 'cancel'];
 const CAMPAIGNS = [
   { name: '春の勉強会', channel: 'イベント' },
@@ -38,6 +41,8 @@ const CAMPAIGNS = [
 ];
 
 beforeAll(async () => {
+  // Days in the tenant's zone, not the server's (the whole-tenant path's COPY quotes it as a literal).
+  await call(t.core, 'settings:update', { timeZoneSetting: 'Asia/Tokyo' });
   for (const c of CAMPAIGNS) await call(t.core, 'campaigns:create', { name: c.name, ...(c.channel ? { channel: c.channel } : {}) });
   const random = new Rng(26);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random.next() * items.length)]!;
@@ -74,6 +79,10 @@ describe('funnel_cells of the whole-tenant path', () => {
     });
     try {
       await client.query('begin');
+      // A few developers who do not count (no consent): neither path gives them cells.
+      await client.query(
+        'update developers set consent_analytics = false where developer_id in (select developer_id from developers order by developer_id limit 3)',
+      );
       await client.query('delete from derived.funnel_bits');
       await client.query('delete from derived.funnel_cells');
       await refreshFunnelBits(dbOn(client), DEFAULT_TENANT, { developers: 'all', span: null });
@@ -101,6 +110,8 @@ describe('funnel_cells of the whole-tenant path', () => {
         'channel:Ads',
         'channel:ads',
         'channel:イベント',
+        'utm_medium:a\\b',
+        'utm_source:😀',
       ])
         expect(dims).toContain(dim);
       expect(Math.max(...whole.cells.map((r: { dims: string[] }) => r.dims.length))).toBeGreaterThan(8);

@@ -5,7 +5,7 @@
  * must grow past its first size and hand out each piece only once.
  */
 import { describe, expect, it } from 'vitest';
-import { CopyEncoder } from '../../src-main/core/derived/funnel-bits-copy';
+import { BinaryCopyReader, COPY_END, COPY_HEADER, CopyEncoder, type CopyField } from '../../src-main/core/derived/funnel-bits-copy';
 
 const int16 = (n: number) => {
   const b = Buffer.alloc(2);
@@ -78,5 +78,59 @@ describe('CopyEncoder', () => {
     expect(second).toEqual(Buffer.concat([int16(1), field(int32(1))]));
     // The first piece is untouched by what came after it.
     expect(first.subarray(0, 6).toString()).toBe('PGCOPY');
+  });
+});
+
+describe('BinaryCopyReader', () => {
+  const tuples: CopyField[][] = [
+    [{ int32: 7 }, { int16: 3 }, { text: 'source:東京' }, null],
+    [{ int32: -1 }, null, { text: '' }, { text: 'a\tb\\c\n😀' }],
+    [{ int32: 2_000_000 }, { int16: 32767 }, { text: 'x'.repeat(300) }, { text: 'Ｘ' }],
+  ];
+  const encoder = new CopyEncoder(16);
+  encoder.raw(COPY_HEADER);
+  for (const t of tuples) encoder.tuple(t);
+  encoder.raw(COPY_END);
+  const bytes = encoder.take();
+  /** Each tuple as the reader hands it: its fields decoded by their place (int32, int16, text, text). */
+  const read = (chunks: Buffer[]) => {
+    const out: unknown[][] = [];
+    const reader = new BinaryCopyReader(4, (buf, at, len) => {
+      const text = (f: number) => (len[f]! < 0 ? null : buf.toString('utf8', at[f]!, at[f]! + len[f]!));
+      out.push([buf.readInt32BE(at[0]!), len[1]! < 0 ? null : buf.readInt16BE(at[1]!), text(2), text(3)]);
+    });
+    for (const chunk of chunks) reader.push(chunk);
+    reader.end();
+    return out;
+  };
+  const expected = [
+    [7, 3, 'source:東京', null],
+    [-1, null, '', 'a\tb\\c\n😀'],
+    [2_000_000, 32767, 'x'.repeat(300), 'Ｘ'],
+  ];
+
+  it('reads every tuple whole wherever the chunks are cut, one cut or two', () => {
+    expect(read([bytes])).toEqual(expected);
+    for (let i = 0; i <= bytes.length; i++) expect(read([bytes.subarray(0, i), bytes.subarray(i)])).toEqual(expected);
+    for (let i = 0; i <= bytes.length; i += 7)
+      for (let j = i; j <= bytes.length; j += 5)
+        expect(read([bytes.subarray(0, i), bytes.subarray(i, j), bytes.subarray(j)])).toEqual(expected);
+    // A byte at a time.
+    expect(read([...bytes].map((b) => Buffer.from([b])))).toEqual(expected);
+  });
+
+  it('skips a header extension', () => {
+    const header = Buffer.from(COPY_HEADER);
+    header.writeInt32BE(3, 15);
+    const extended = Buffer.concat([header, Buffer.from([1, 2, 3]), bytes.subarray(COPY_HEADER.length)]);
+    expect(read([extended.subarray(0, 20), extended.subarray(20)])).toEqual(expected);
+  });
+
+  it('refuses a COPY cut short of its trailer, another format, or tuples of another width', () => {
+    expect(() => read([bytes.subarray(0, bytes.length - 2)])).toThrow(/short of its trailer/);
+    expect(() => read([bytes.subarray(0, bytes.length - 9)])).toThrow(/short of its trailer/);
+    expect(() => read([Buffer.from('1\t2\t3\t4\n'.repeat(4))])).toThrow(/not a binary COPY/);
+    const reader = new BinaryCopyReader(3, () => undefined);
+    expect(() => reader.push(bytes)).toThrow(/4 fields, not 3/);
   });
 });

@@ -48,7 +48,8 @@ export interface CellRow {
   dim: string;
   stage: number;
   day: number;
-  ns: number[];
+  /** Repeats allowed (CellsByDeveloper drops them; a row's positions are made unique: funnel-sparse.ts). */
+  ns: readonly number[] | Int32Array;
 }
 
 type FormRow = [dim: string, stage: number, node: number, chunk: number, form: RowForm];

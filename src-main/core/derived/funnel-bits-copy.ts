@@ -1,6 +1,7 @@
 /**
  * PostgreSQL's binary COPY format, for the few column types funnel_bits and
- * its temp tables have (text, smallint, int, int[], bit varying, null). A bit string in
+ * its temp tables have (text, smallint, int, int[], bit varying, null), and
+ * its tuples read back from a COPY … TO (funnel-cells-grouped.ts). A bit string in
  * binary is its bit length and its bytes: 8 kB a row where the text format
  * took 16 kB of hexadecimal for the server to parse.
  * https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.4
@@ -160,5 +161,80 @@ export class CopyEncoder {
     this.buf = Buffer.allocUnsafe(this.flushBytes + 16_384);
     this.len = 0;
     return out;
+  }
+}
+
+/**
+ * PostgreSQL's binary COPY format read from chunks cut anywhere: each tuple of `fields` fields is handed to `onTuple`
+ * as the buffer holding it and each field's offset and length in it (−1: null), valid during the call only.
+ */
+export class BinaryCopyReader {
+  private pending: Buffer = Buffer.alloc(0);
+  private header = true;
+  private done = false;
+  private readonly at: Int32Array;
+  private readonly len: Int32Array;
+
+  constructor(
+    private readonly fields: number,
+    private readonly onTuple: (buf: Buffer, at: Int32Array, len: Int32Array) => void,
+  ) {
+    this.at = new Int32Array(fields);
+    this.len = new Int32Array(fields);
+  }
+
+  push(chunk: Buffer): void {
+    const buf = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    let pos = 0;
+    if (this.header) {
+      if (buf.length < 19) {
+        this.pending = buf;
+        return;
+      }
+      const extension = buf.readInt32BE(15);
+      if (!buf.subarray(0, 11).equals(COPY_HEADER.subarray(0, 11))) throw new Error('not a binary COPY');
+      if (buf.length < 19 + extension) {
+        this.pending = buf;
+        return;
+      }
+      pos = 19 + extension;
+      this.header = false;
+    }
+    const { at, len } = this;
+    while (!this.done && pos + 2 <= buf.length) {
+      const count = buf.readInt16BE(pos);
+      if (count === -1) {
+        this.done = true;
+        pos += 2;
+        break;
+      }
+      if (count !== this.fields) throw new Error(`a binary COPY tuple of ${count} fields, not ${this.fields}`);
+      let p = pos + 2;
+      let whole = true;
+      for (let f = 0; f < count; f++) {
+        if (p + 4 > buf.length) {
+          whole = false;
+          break;
+        }
+        const length = buf.readInt32BE(p);
+        p += 4;
+        at[f] = p;
+        len[f] = length;
+        if (length > 0) p += length;
+        if (p > buf.length) {
+          whole = false;
+          break;
+        }
+      }
+      if (!whole) break;
+      this.onTuple(buf, at, len);
+      pos = p;
+    }
+    this.pending = buf.subarray(pos);
+  }
+
+  /** Checks that the COPY ended where its trailer says. */
+  end(): void {
+    if (!this.done || this.pending.length > 0) throw new Error('a binary COPY ended short of its trailer');
   }
 }

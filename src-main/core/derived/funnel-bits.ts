@@ -8,7 +8,8 @@
  * of the tenant as a first import names: the tenant's, from scratch, storing
  * only the rows that differ from those stored: funnel-bits-stored.ts). Their level-0 cells — (dim, stage, day) where
  * they reached a stage — come from their own activities (through
- * idx_activities_tenant_dev for a few, hash joins for many); the bits are
+ * idx_activities_tenant_dev for a few, hash joins for many; for the whole
+ * tenant, grouped in Node from one COPY: funnel-cells-grouped.ts); the bits are
  * built in memory and applied as (row & keep) | set over the rows where
  * their cells before (funnel_cells) and now differ, and nothing else: a
  * merge rewrites the pair's rows, not the tenant's. Rows left
@@ -27,6 +28,7 @@ import type { DerivedChange } from './change';
 import { numberDevelopers } from './developer-number';
 import { copyDim, copyEligible, copyKeepMasks, type CellRow } from './funnel-bits-build';
 import { CellsByDeveloper, copyCells } from './funnel-cells-build';
+import { readGroupedCells } from './funnel-cells-grouped';
 import { StoredRows } from './funnel-bits-stored';
 import { sparseMax } from './funnel-sparse';
 import { CHUNK_BITS, funnelDaySql, STORED_LEVELS, WHOLE } from './funnel-nodes';
@@ -61,8 +63,11 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
     all ? [tenant] : [tenant, ids],
   );
   await c.query('analyze fb_dev');
-  // The cells grouped by (dim, stage, day), indexed by dim: each dim is read between two COPYs (funnel-bits-build.ts).
-  const cells = await createCells(db, tenant, timeZone, (rowCount ?? 0) >= MANY);
+  const many = (rowCount ?? 0) >= MANY;
+  // 'all': the cells grouped in Node from one COPY of the activities (funnel-cells-grouped.ts); a list of developers:
+  // fb_cell, which applyToRows and writeCells compare and gather, grouped as fb_group, read a dim at a time.
+  const grouped = all ? await withHashJoins(db, many, () => readGroupedCells(raw, tenant, timeZone, 'fb_dev')) : undefined;
+  const cells = grouped ? grouped.size : await createCells(db, tenant, timeZone, many);
 
   await c.query('create temp table fb_set (dim text, stage smallint, node int, chunk int, bits bit varying, members int[]) on commit drop');
   // Uncompressed: its rows are read once, by the statement that stores them in funnel_bits (and compresses them there).
@@ -73,7 +78,12 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   // 'all': funnel_cells are gathered from the cells as they pass, dim by dim in `order by dim` (funnel-cells-build.ts).
   const byDeveloper = all ? new CellsByDeveloper() : undefined;
   const built = performance.now();
-  if (!stored && cells <= ONE_COPY_CELLS) {
+  if (grouped) {
+    for (const rows of grouped.dims()) {
+      byDeveloper?.addDim(rows);
+      await copyDim(raw, 'fb_set', rows, await stored?.dim(rows[0]!.dim));
+    }
+  } else if (!stored && cells <= ONE_COPY_CELLS) {
     // A few developers' cells: one read and one COPY, not two round trips per dim (118 dims: 1.6 s for 227 developers).
     const { rows } = await raw.query<CellRow>('select dim, stage, day, ns from fb_group order by dim, stage, day');
     await copyDim(raw, 'fb_set', rows);
@@ -115,24 +125,34 @@ async function numbers(db: Db, where: string): Promise<number[]> {
 }
 
 /**
- * fb_cell (n, dim, stage, day), the distinct level-0 cells of the named developers that count, and fb_group
+ * `read` with hash joins over whole tables when `many` developers are read, whatever the statistics say. Right after
+ * a bulk import they describe the tables as they were, and the planner would walk a million rows through per-row
+ * index lookups. Local to `read`: the previous value is put back after it.
+ */
+async function withHashJoins<T>(db: Db, many: boolean, read: () => Promise<T>): Promise<T> {
+  if (!many) return read();
+  const c = tracedClient(db);
+  const { was } = (
+    await c.query<{ was: string }>("select current_setting('enable_nestloop') as was, set_config('enable_nestloop', 'off', true)")
+  ).rows[0]!;
+  const result = await read();
+  await c.query("select set_config('enable_nestloop', $1, true)", [was]);
+  return result;
+}
+
+/**
+ * fb_cell (n, dim, stage, day), the distinct level-0 cells of a list of developers that count, and fb_group
  * (dim, stage, day, ns), the same grouped. No order within a group: setting bits does not need one, and sorting
- * each group cost a second at 200k activities. Grouping the cells as found, without the DISTINCT first, was tried
- * for the whole-tenant path: in the 1M import it cost 11.1–11.8 s of server CPU in three runs, against 7.9 s for
- * the DISTINCT and the grouping after it. Returns the number of cells.
+ * each group cost a second at 200k activities. The whole-tenant path groups its cells in Node instead
+ * (funnel-cells-grouped.ts): there the DISTINCT over text dims and the grouping took 10.9–11.0 s of server CPU in
+ * the 1M rebuild. Returns the number of cells.
  */
 async function createCells(db: Db, tenant: string, timeZone: string, many: boolean): Promise<number> {
   const c = tracedClient(db);
-  // Many developers: hash joins over whole tables, whatever the statistics say. Right after a bulk
-  // import they describe the tables as they were, and the planner would walk a million rows through
-  // per-row index lookups. Local to this statement: the previous value is put back below.
-  const nestloop = many
-    ? (await c.query<{ was: string }>("select current_setting('enable_nestloop') as was, set_config('enable_nestloop', 'off', true)"))
-        .rows[0]!.was
-    : undefined;
   // Stage 0 (any activity) in the whole funnel only: the overview's active developers.
-  const { rowCount } = await c.query(
-    `create temp table fb_cell on commit drop as
+  const { rowCount } = await withHashJoins(db, many, () =>
+    c.query(
+      `create temp table fb_cell on commit drop as
      with stage_of as (
        select fm.action, fs.order_no::smallint as order_no from activity_funnel_map fm join funnel_stages fs on fs.stage_key = fm.stage_key
         where fm.tenant_id = $1 and fs.order_no >= 1),
@@ -159,9 +179,9 @@ async function createCells(db: Db, tenant: string, timeZone: string, many: boole
         cross join lateral (values ('campaign:' || ac.campaign_id), ('campaign:' || ac.campaign_id || '|source:' || act.source),
                                    ('channel:' || c.channel)) x(dim)
         where act.order_no is not null and x.dim is not null) p`,
-    [tenant, timeZone],
+      [tenant, timeZone],
+    ),
   );
-  if (nestloop !== undefined) await c.query("select set_config('enable_nestloop', $1, true)", [nestloop]);
   await c.query(
     'create temp table fb_group on commit drop as select dim, stage, day, array_agg(n) as ns from fb_cell group by dim, stage, day',
   );
