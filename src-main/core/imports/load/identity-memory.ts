@@ -192,8 +192,8 @@ async function matchKnown(client: SqlClient, tenant: string, actors: readonly Ac
   );
   for (const a of withAccount) a.developerId = accounts.get(accountKey(a.provider!, a.externalUserId!)) ?? undefined;
 
-  const identifiers = await knownEmailIdentifiers(client, tenant, [...new Set(actors.flatMap((a) => [...a.emails]))]);
-  const unmatched = actors.filter((a) => !a.developerId && a.emails.size > 0);
+  const identifiers = await knownEmailIdentifiers(client, tenant, [...new Set(actors.flatMap((a) => a.emails))]);
+  const unmatched = actors.filter((a) => !a.developerId && a.emails.length > 0);
   for (const a of unmatched) {
     let best: [string, KnownIdentifier] | undefined;
     for (const email of a.emails) {
