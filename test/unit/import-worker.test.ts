@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PARSE_WORKER_LIMITS, parseInWorker, startWorker } from '../../src-main/core/imports/parse/parse-worker-client';
 import { sniffFile } from '../../src-main/core/imports/parse/sniff';
 import type { ImportType, RowOutcome, WorkerInput, WorkerMessage } from '../../src-main/core/imports/types';
+import { MAX_BATCH_BYTES } from '../../src-main/core/imports/parse/worker-protocol';
 
 // Each test starts a worker thread that loads TypeScript through tsx: slow on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -319,9 +320,37 @@ describe('parseInWorker: failures and cancellation', () => {
       await new Promise((resolve) => worker.once('online', resolve));
       expect(worker.resourceLimits?.maxYoungGenerationSizeMb).toBe(PARSE_WORKER_LIMITS.maxYoungGenerationSizeMb);
       expect(worker.resourceLimits?.maxYoungGenerationSizeMb).toBeLessThan(48);
+      // A small old generation: V8 then grows it by 1.3 times what it keeps, not up to 4 times.
+      expect(worker.resourceLimits?.maxOldGenerationSizeMb).toBe(PARSE_WORKER_LIMITS.maxOldGenerationSizeMb);
+      expect(worker.resourceLimits?.maxOldGenerationSizeMb).toBeLessThanOrEqual(256);
     } finally {
       await worker.terminate();
     }
+  });
+
+  it('sends a batch once its COPY text reaches MAX_BATCH_BYTES, short of its rows', async () => {
+    // 300 rows of ~60 kB each (18 MB): one batch of 2,000 rows would hold them all.
+    const lines = ['occurred_at,action,source,email,display_name'];
+    for (let i = 0; i < 300; i++) lines.push(`2024-05-01 10:00,click,web,u${i}@example.com,${'x'.repeat(60_000)}`);
+    const path = write('wide-rows.csv', `${lines.join('\n')}\n`);
+    const sniff = await sniffFile(path);
+    const batches: Extract<WorkerMessage, { type: 'batch' }>[] = [];
+    for await (const batch of parseInWorker({
+      filePath: path,
+      encoding: sniff.encoding,
+      delimiter: sniff.delimiter,
+      type: 'activities',
+      mapping: sniff.mapping,
+      options: { timezone: 'UTC' },
+      batchSize: 2_000,
+      stageTenant: '00000000-0000-0000-0000-000000000001',
+    }))
+      batches.push(batch);
+    const rows = batches.map((b) => new TextDecoder().decode(b.copyBytes).split('\n').length - 1);
+    expect(rows.reduce((a, b) => a + b, 0)).toBe(300);
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    // Each stops at the first row past the bound.
+    for (const b of batches) expect(b.copyBytes!.length).toBeLessThan(MAX_BATCH_BYTES + 70_000);
   });
 
   it('keeps at most two unacknowledged batches in flight', async () => {

@@ -13,6 +13,7 @@ import type { DerivedChange } from '../../derived/change';
 import { STAGE_ACTIVITY } from './activity-stage';
 import type { ActorSighting } from './actors';
 import { linkClickIds, type ClickLinks } from './click-links';
+import { collectGarbage } from './collect-garbage';
 import { resolveIdentitiesInMemory, type IdentityCounts } from './identity-memory';
 import { withIndexesDeferred } from './index-aware';
 
@@ -65,6 +66,8 @@ export async function resolveActivities(
   // Resolved: what follows reads stage_actor. Let go of them now rather than when the import ends: at 1M rows they
   // were ~90 MB of the heap through the derived refresh, and V8 lets a heap grow to a few times what it keeps alive.
   actors?.clear();
+  // And collect them (with resolution's other structures) before the statements below, not on top of the refresh's.
+  void collectGarbage();
   // After either resolver (the reference one too): the same rule for both.
   const links = await linkClickIds(client, tenant);
   const { campaigns, resources } = await resolveCampaignsAndResources(client, tenant);

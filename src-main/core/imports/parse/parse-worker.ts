@@ -12,7 +12,7 @@ import { BatchBytes } from './batch-bytes';
 import { readRecords, type ReadProgress } from './record-stream';
 import { ImportSetupError } from './row-context';
 import type { ActorRow, RowOutcome, WorkerInput, WorkerMessage } from '../types';
-import { MAX_IN_FLIGHT, MSG_ACK, type AckMessage } from './worker-protocol';
+import { MAX_BATCH_BYTES, MAX_IN_FLIGHT, MSG_ACK, type AckMessage } from './worker-protocol';
 
 async function run(port: MessagePort, input: WorkerInput): Promise<void> {
   let posted = 0;
@@ -70,7 +70,7 @@ async function run(port: MessagePort, input: WorkerInput): Promise<void> {
       } else {
         outcomes.push(outcome);
       }
-      if (rows >= batchSize) await flush();
+      if (rows >= batchSize || copyBytes.length >= MAX_BATCH_BYTES) await flush();
     }
     if (rows > 0) await flush();
     send({ type: 'done', rowsRead: progress.rowsRead, bytesRead: progress.bytesRead });

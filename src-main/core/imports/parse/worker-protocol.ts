@@ -29,6 +29,13 @@ export interface AckMessage {
 
 export const MAX_IN_FLIGHT = 2;
 
+/**
+ * A batch is sent once its COPY text reaches this many bytes, even short of
+ * its rows: rows of tens of kB each would otherwise make a batch of
+ * hundreds of MB, beyond the worker's heap limit (parse-worker-client.ts).
+ */
+export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
 export type BatchMessage = Extract<WorkerMessage, { type: 'batch' }>;
 export type DoneMessage = Extract<WorkerMessage, { type: 'done' }>;
 
