@@ -31,6 +31,7 @@ const SET_BASED: Record<string, string> = {
   'src-main/core/derived/counted.ts': 'set-based: derived refresh',
   'src-main/core/derived/developer-number.ts': 'set-based: numbers for many developers in one statement',
   'src-main/core/derived/funnel-bits.ts': 'set-based: derived refresh',
+  'src-main/core/derived/funnel-cells-grouped.ts': "set-based: derived refresh (the whole tenant's counted activities in one COPY)",
   'src-main/core/derived/developer-search.ts': 'set-based: derived refresh',
   'src-main/core/derived/roi-steps.ts': 'set-based: derived refresh',
   'src-main/core/derived/merge-keys.ts': 'set-based: derived refresh (merge keys of many developers at once)',
