@@ -18,8 +18,7 @@ import { MSG_ACK, type AckMessage, type BatchMessage, type BootstrapData, type D
  * workers held ~95 MB of heap while a large file streamed, beside the
  * importer's: the import's peak RSS. At 1M rows the peak went from 451 to
  * 396 MB with it, the parse's CPU unchanged (33.3 s, then 31.9 s).
- */
-/*
+ *
  * And an old generation of at most 256 MB: V8 lets a heap grow to up to 4
  * times what its last full collection kept when the heap may reach 2 GB or
  * more (the default), 1.3 times at 256 MB. A worker keeps ~15 MB alive, and
