@@ -18,19 +18,15 @@
  */
 import type { SqlClient } from '../db/db';
 import { copyTuples, type CellRow } from './funnel-bits-build';
+import { CellPairs } from './cell-pairs';
 import type { CopyField } from './funnel-bits-copy';
 
 /** A cell's dim index is its value's multiple of this (funnel_cells.cells: dim · 2^31 + stage · 2^16 + day). */
 const DIM = 2147483648;
 
-/** Cells are held in pieces of this many: growing never copies, and at most one piece is unused. */
-const PIECE = 1 << 20;
-
 export class CellsByDeveloper {
   /** Per cell, in the order met: its developer's number, and its group (below). */
-  private readonly ns: Int32Array[] = [];
-  private readonly groups: Int32Array[] = [];
-  private count = 0;
+  private readonly cells = new CellPairs();
   /** Per group (dim, stage, day) in the order met: global dim index · 2^31 + stage · 2^16 + day. */
   private codes = new Float64Array(1024);
   private groupCount = 0;
@@ -40,7 +36,7 @@ export class CellsByDeveloper {
 
   /** Cells met so far (each once). */
   get size(): number {
-    return this.count;
+    return this.cells.size;
   }
 
   /** The cells of the next dim (after every dim added so far in `order by dim`), in (stage, day) order; repeats are dropped. */
@@ -64,32 +60,24 @@ export class CellsByDeveloper {
         }
         if (this.seen[n] === group + 1) continue;
         this.seen[n] = group + 1;
-        const at = this.count++ % PIECE;
-        if (at === 0) {
-          this.ns.push(new Int32Array(PIECE));
-          this.groups.push(new Int32Array(PIECE));
-        }
-        this.ns[this.ns.length - 1]![at] = n;
-        this.groups[this.groups.length - 1]![at] = group;
+        this.cells.push(n, group);
       }
     }
   }
 
   /** Per developer number, in ascending order: its dims and its cells as funnel_cells holds them. Call once. */
   *developers(): Generator<[n: number, dims: string[], cells: Float64Array]> {
-    const { count, codes } = this;
+    const { cells, codes } = this;
     let max = -1;
-    this.eachCell((n) => (max = Math.max(max, n)));
+    cells.forEach((n) => (max = Math.max(max, n)));
     // Counting sort of the cells' groups by developer number: stable, so each developer's stay in (dim, stage, day) order.
     const starts = new Int32Array(max + 2);
-    this.eachCell((n) => starts[n + 1]!++);
+    cells.forEach((n) => starts[n + 1]!++);
     for (let n = 1; n < starts.length; n++) starts[n]! += starts[n - 1]!;
-    const sorted = new Int32Array(count);
+    const sorted = new Int32Array(cells.size);
     const at = starts.slice(0, max + 1);
-    this.eachCell((n, group) => (sorted[at[n]!++] = group));
-    this.ns.length = 0;
-    this.groups.length = 0;
-    this.count = 0;
+    cells.forEach((n, group) => (sorted[at[n]!++] = group));
+    cells.clear();
     for (let n = 0; n <= max; n++) {
       const from = starts[n]!;
       const to = starts[n + 1]!;
@@ -107,15 +95,6 @@ export class CellsByDeveloper {
         cells[i - from] = (dims.length - 1) * DIM + (code % DIM);
       }
       yield [n, dims, cells];
-    }
-  }
-
-  private eachCell(fn: (n: number, group: number) => void): void {
-    for (let p = 0; p < this.ns.length; p++) {
-      const ns = this.ns[p]!;
-      const groups = this.groups[p]!;
-      const end = Math.min(PIECE, this.count - p * PIECE);
-      for (let i = 0; i < end; i++) fn(ns[i]!, groups[i]!);
     }
   }
 }

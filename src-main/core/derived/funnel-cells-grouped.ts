@@ -27,13 +27,12 @@ import { to as copyTo } from 'pg-copy-streams';
 import type { SqlClient } from '../db/db';
 import { traceStep } from '../db/trace';
 import type { CellRow } from './funnel-bits-build';
+import { CellPairs } from './cell-pairs';
 import { BinaryCopyReader } from './funnel-bits-copy';
 import { funnelDaySql } from './funnel-nodes';
 
 /** The stage of every activity, in the whole funnel only: the overview's active developers. */
 const ACTIVE = 0;
-/** Cells are held in pieces of this many: growing never copies, and at most one piece is unused. */
-const PIECE = 1 << 20;
 /** The groups' sort key is (dim's rank · 2^15 + stage) · 2^16 + day, exact in a double while dims stay under 2^22. */
 const MAX_DIMS = 1 << 22;
 /** A (campaign, source) pair's key is campaign dim · 2^26 + source dim. */
@@ -103,9 +102,7 @@ const enum F {
 
 /** Gathers the cells of the activities as they arrive: (group, developer) per cell, repeats included. */
 class CellGatherer {
-  private readonly ns: Int32Array[] = [];
-  private readonly groups: Int32Array[] = [];
-  private count = 0;
+  private readonly cells = new CellPairs();
   /** Per group, in the order met: its dim, stage and day. */
   private groupDim = new Int32Array(1024);
   private groupStage = new Int32Array(1024);
@@ -156,16 +153,15 @@ class CellGatherer {
 
   /** The cells grouped, repeats dropped; `rank` is each dim's place in `order by dim`. */
   group(rank: readonly number[]): GroupedCells {
-    const { count, groupCount } = this;
+    const { cells, groupCount } = this;
     // Counting sort of the cells' developers by group.
     const starts = new Int32Array(groupCount + 1);
-    this.eachCell((g) => starts[g + 1]!++);
+    cells.forEach((_n, g) => starts[g + 1]!++);
     for (let g = 1; g <= groupCount; g++) starts[g]! += starts[g - 1]!;
-    const sorted = new Int32Array(count);
+    const sorted = new Int32Array(cells.size);
     const at = starts.slice(0, groupCount);
-    this.eachCell((g, n) => (sorted[at[g]!++] = n));
-    this.ns.length = 0;
-    this.groups.length = 0;
+    cells.forEach((n, g) => (sorted[at[g]!++] = n));
+    cells.clear();
     // Each group's developers once, moved down in place; a stamp per developer marks the last group it was kept in.
     const seen = new Int32Array(this.maxN + 1);
     const ends = new Int32Array(groupCount);
@@ -245,22 +241,7 @@ class CellGatherer {
       this.groupDay[group] = day;
       days.set(day, group);
     }
-    const at = this.count++ % PIECE;
-    if (at === 0) {
-      this.ns.push(new Int32Array(PIECE));
-      this.groups.push(new Int32Array(PIECE));
-    }
-    this.ns[this.ns.length - 1]![at] = n;
-    this.groups[this.groups.length - 1]![at] = group;
-  }
-
-  private eachCell(fn: (group: number, n: number) => void): void {
-    for (let p = 0; p < this.ns.length; p++) {
-      const ns = this.ns[p]!;
-      const groups = this.groups[p]!;
-      const end = Math.min(PIECE, this.count - p * PIECE);
-      for (let i = 0; i < end; i++) fn(groups[i]!, ns[i]!);
-    }
+    this.cells.push(n, group);
   }
 }
 
