@@ -15,7 +15,8 @@
  *
  * Checksum: sha256 over every batch's COPY text with each line's activity_id
  * (a UUIDv7: the clock and random bits) overwritten, plus the actor rows and
- * the outcomes. Two versions of the code with the same checksum on the same
+ * the outcomes, and the gathered actors (each one's emails sorted: their order is
+ * the order in which the two workers' batches arrived). Two versions of the code with the same checksum on the same
  * file stage the same bytes and gather the same actors. Batches of the two workers interleave in any
  * order, so each worker's part is hashed on its own and the two digests combined.
  *
@@ -24,7 +25,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { appendFileSync, createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -45,6 +46,7 @@ const usage = `usage: npm run bench:parse -- [--shape default|identities|both] [
   --rows    rows of each file instead of its shape's default
   --runs    rounds per file, each csv-parse alone then the import's parse (default 3); medians printed
   --data    folder for the generated files, reused when already there (default /var/tmp/drm-bench-parse)
+  --dump    also write the first round's masked COPY text and actor rows there (part-0.txt, part-1.txt), to diff
   --source  run from source (tsx in every thread) instead of a Vite bundle`;
 
 const { values: args } = parseArgs({
@@ -54,6 +56,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '42' },
     data: { type: 'string', default: '/var/tmp/drm-bench-parse' },
+    dump: { type: 'string' },
     source: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -181,6 +184,10 @@ async function importParse(path: string, secondPart: number | undefined, checksu
     formatModule: formatModule('activities'),
   };
   const actors = new ActorGatherer();
+  if (checksum && args.dump !== undefined) {
+    rmSync(args.dump, { recursive: true, force: true });
+    mkdirSync(args.dump, { recursive: true });
+  }
   const parts = [createHash('sha256'), createHash('sha256')] as const;
   let rows = 0;
   let other = 0;
@@ -195,6 +202,7 @@ async function importParse(path: string, secondPart: number | undefined, checksu
     const hash = parts[secondPart !== undefined && line >= secondPart ? 1 : 0];
     maskActivityIds(bytes);
     hash.update(bytes);
+    if (args.dump !== undefined) appendFileSync(join(args.dump, `part-${hash === parts[0] ? 0 : 1}.txt`), bytes);
     if (batch.actors) hash.update(JSON.stringify(batch.actors));
     if (batch.outcomes.length > 0) hash.update(JSON.stringify(batch.outcomes));
   }
@@ -202,7 +210,10 @@ async function importParse(path: string, secondPart: number | undefined, checksu
   if (!checksum) return { rows };
   const total = createHash('sha256');
   for (const part of parts) total.update(part.digest('hex'));
-  for (const actor of [...actors.actors.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) total.update(JSON.stringify(actor));
+  // An actor's emails are in the order the two workers' batches happened to arrive: sorted here.
+  for (const actor of [...actors.actors.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    total.update(JSON.stringify({ ...actor, emails: [...actor.emails].sort(), emailSet: undefined }));
+  }
   return { rows, checksum: `${total.digest('hex').slice(0, 16)} (${n(actors.actors.size)} actors)` };
 }
 
