@@ -157,7 +157,7 @@ async function csvParseAlone(path: string): Promise<{ rows: number }> {
 
 /** Overwrites each COPY line's second field (activity_id, 36 characters) with zeros, in place. */
 function maskActivityIds(bytes: Buffer): void {
-  for (let start = 0; start < bytes.length; ) {
+  for (let start = 0; start < bytes.length;) {
     const tab = bytes.indexOf(0x09, start);
     bytes.fill(0x30, tab + 1, tab + 37);
     const end = bytes.indexOf(0x0a, tab + 37);
@@ -259,7 +259,8 @@ async function main(): Promise<number> {
   }
   if (import.meta.url.endsWith('.ts') && !args.source) return runBundled();
   const shapes = args.shape === 'both' ? (['default', 'identities'] as const) : ([args.shape] as const);
-  for (const shape of shapes) if (shape !== 'default' && shape !== 'identities') throw new Error(`--shape must be default, identities or both`);
+  for (const shape of shapes)
+    if (shape !== 'default' && shape !== 'identities') throw new Error(`--shape must be default, identities or both`);
   const runs = count('runs', args.runs, 1);
   const seed = count('seed', args.seed, 0);
   console.log(

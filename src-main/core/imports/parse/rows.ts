@@ -57,7 +57,13 @@ export function parseRow(cells: Cells, line: number, ctx: RowContext): RowOutcom
 }
 
 /** One record of the parser, its cells in the order of `headers` (`index`: headerIndex(headers), made once per file). */
-export function parseRecord(values: readonly string[], headers: readonly string[], index: HeaderIndex, line: number, ctx: RowContext): RowOutcome {
+export function parseRecord(
+  values: readonly string[],
+  headers: readonly string[],
+  index: HeaderIndex,
+  line: number,
+  ctx: RowContext,
+): RowOutcome {
   const reader = new RowReader(values, headers, index, line, ctx);
   checkDecoding(reader);
   if (ctx.companions.length > 0) checkCompanions(reader);
