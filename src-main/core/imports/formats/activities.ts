@@ -46,7 +46,7 @@ function readActor(r: RowReader): Actor | undefined {
   const identified =
     (actor.provider !== undefined && actor.externalUserId !== undefined) || actor.email !== undefined || actor.anonId !== undefined;
   // A bad email, handle or provider already says what is wrong; "no actor" would only repeat it.
-  const actorFailed = ['provider', 'handle', 'email'].some((field) => r.hasFailed(field));
+  const actorFailed = r.hasFailed('provider') || r.hasFailed('handle') || r.hasFailed('email');
   if (!identified && !actorFailed) r.failRow('no-actor');
   return identified ? dropUndefined(actor) : undefined;
 }

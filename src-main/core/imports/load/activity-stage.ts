@@ -79,11 +79,15 @@ create temp table ${STAGE_ACTIVITY} (
  */
 export function stageActivityLine(tenant: string, record: ActivityRecord): string {
   const { actor, resource } = record;
-  const metadata = { ...record.metadata };
-  if (record.utmSource) metadata.utm_source = record.utmSource;
-  if (record.utmMedium) metadata.utm_medium = record.utmMedium;
-  if (record.utmCampaign) metadata.utm_campaign = record.utmCampaign;
-  const hasMetadata = Object.keys(metadata).length > 0;
+  // A copy only to add the UTM fields to: most rows have none, and this runs for every staged row.
+  let metadata = record.metadata;
+  if (record.utmSource || record.utmMedium || record.utmCampaign) {
+    metadata = { ...metadata };
+    if (record.utmSource) metadata.utm_source = record.utmSource;
+    if (record.utmMedium) metadata.utm_medium = record.utmMedium;
+    if (record.utmCampaign) metadata.utm_campaign = record.utmCampaign;
+  }
+  const hasMetadata = hasKeys(metadata);
   return copyLine([
     record.line,
     uuid7(),
@@ -113,4 +117,9 @@ export function stageActivityLine(tenant: string, record: ActivityRecord): strin
     hasMetadata ? JSON.stringify(metadata) : undefined,
     actor.attributes ? JSON.stringify(actor.attributes) : undefined,
   ]);
+}
+
+function hasKeys(object: object | undefined): boolean {
+  for (const key in object) if (Object.hasOwn(object, key)) return true;
+  return false;
 }

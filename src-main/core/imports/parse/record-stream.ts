@@ -12,7 +12,8 @@ import { createDecoder } from './decode';
 import { countLineBreaks } from './line-breaks';
 import { uniqueHeaders } from './headers';
 import { createRowContext, ImportSetupError, type RowContext } from './row-context';
-import { parseRow, raggedRow } from './rows';
+import { headerIndex, type HeaderIndex } from './row-reader';
+import { parseRecord, raggedRow } from './rows';
 import type { RowOutcome, WorkerInput } from '../types';
 
 export interface ReadProgress {
@@ -122,6 +123,7 @@ export async function* readRecords(
   let rowsRead = 0;
   let headers: string[] | undefined = range?.headers;
   let ctx: RowContext | undefined = headers ? createRowContext(input, headers) : undefined;
+  let index: HeaderIndex | undefined;
   let consumed = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -142,11 +144,7 @@ export async function* readRecords(
       rowsRead++;
       let outcome: RowOutcome;
       if (record.length !== headers.length) outcome = raggedRow(record, headers.length, line, input.delimiter);
-      else {
-        const cells: Record<string, string> = {};
-        for (let i = 0; i < headers.length; i++) cells[headers[i] as string] = record[i] ?? '';
-        outcome = parseRow(cells, line, ctx);
-      }
+      else outcome = parseRecord(record, headers, (index ??= headerIndex(headers)), line, ctx);
       // Before the yield: a consumer batching outcomes sees counts that include this one.
       onProgress?.({ rowsRead, bytesRead: counter.bytes });
       yield outcome;

@@ -3,7 +3,7 @@
  * for every record, tests call it directly.
  */
 import { importProblem } from '../../../../src-shared/import-errors';
-import { RowReader, type Cells, type RowContext } from './row-reader';
+import { headerIndex, RowReader, type Cells, type HeaderIndex, type RowContext } from './row-reader';
 import type { RowOutcome } from '../types';
 
 /** Characters a cell must not hold: U+FFFD (a decoding failure), NUL, and any surrogate (checked further). */
@@ -20,6 +20,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * would fail the whole COPY, so it is this row's error instead.
  */
 function checkDecoding(r: RowReader): void {
+  // Most rows have no such character: one pass over the record says so, and only a row with one is gone
+  // through by header, in the order (and with the values) the errors have always been reported in.
+  let suspect = false;
+  for (let i = 0; i < r.values.length && !suspect; i++) suspect = SUSPECT.test(r.values[i] as string);
+  if (!suspect) return;
   for (const header in r.cells) {
     const value = r.cells[header] ?? '';
     if (!SUSPECT.test(value)) continue;
@@ -36,17 +41,30 @@ function checkDecoding(r: RowReader): void {
  * what the user sees beside the reason.
  */
 function checkCompanions(r: RowReader): void {
-  const reported = new Set<string>();
+  let reported: Set<string> | undefined; // made when a row lacks a companion: most rows do not
   for (const { when, need, unless } of r.ctx.companions) {
-    if (reported.has(need) || r.get(when) === undefined || r.get(need) !== undefined) continue;
+    if (reported?.has(need) || r.get(when) === undefined || r.get(need) !== undefined) continue;
     if (unless !== undefined && r.get(unless) !== undefined) continue;
-    reported.add(need);
+    (reported ??= new Set()).add(need);
     r.failField(when, 'companion-required', { field: need, when });
   }
 }
 
+/** One row given as header → cell (tests). */
 export function parseRow(cells: Cells, line: number, ctx: RowContext): RowOutcome {
-  const reader = new RowReader(cells, line, ctx);
+  const headers = Object.keys(cells);
+  return parseRecord(Object.values(cells), headers, headerIndex(headers), line, ctx);
+}
+
+/** One record of the parser, its cells in the order of `headers` (`index`: headerIndex(headers), made once per file). */
+export function parseRecord(
+  values: readonly string[],
+  headers: readonly string[],
+  index: HeaderIndex,
+  line: number,
+  ctx: RowContext,
+): RowOutcome {
+  const reader = new RowReader(values, headers, index, line, ctx);
   checkDecoding(reader);
   if (ctx.companions.length > 0) checkCompanions(reader);
   return ctx.readRow(reader);

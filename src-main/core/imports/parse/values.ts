@@ -75,7 +75,7 @@ function offsetMinutes(zone: string): number {
   return m[1] === '-' ? -minutes : minutes;
 }
 
-function fromGroups(g: (string | undefined)[], zone: string | undefined): Written {
+function fromGroups(g: readonly (string | undefined)[], zone: string | undefined): Written {
   const num = (s: string | undefined) => (s === undefined ? 0 : Number(s));
   // Sub-millisecond digits are dropped (truncated, never rounded into the next ms)
   // because dedup keys compare timestamps at millisecond precision.
@@ -95,12 +95,13 @@ function fromGroups(g: (string | undefined)[], zone: string | undefined): Writte
 
 function readWritten(text: string): Written | undefined {
   const t = text.normalize('NFKC').trim();
+  // The match itself is the array of groups (no copy: this runs for every timestamp of a file).
   let m = isoLike.exec(t);
-  if (m) return fromGroups([...m], m[8]);
+  if (m) return fromGroups(m, m[8]);
   m = slashed.exec(t);
-  if (m) return fromGroups([...m], undefined);
+  if (m) return fromGroups(m, undefined);
   m = japanese.exec(t) ?? japaneseColon.exec(t);
-  if (m) return fromGroups([...m], undefined);
+  if (m) return fromGroups(m, undefined);
   return undefined;
 }
 
@@ -128,6 +129,8 @@ const DAY = 24 * HOUR;
 
 /** The written fields read as if they were UTC. */
 function wallMillis(w: Written): number {
+  // Date.UTC reads years 0–99 as 1900–1999; from 100 on it is the same arithmetic, without a Date object.
+  if (w.year >= 100) return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
   const d = new Date(0);
   d.setUTCFullYear(w.year, w.month - 1, w.day); // unlike Date.UTC, keeps years 0–99 as written
   d.setUTCHours(w.hour, w.minute, w.second, w.millisecond);
