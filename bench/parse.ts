@@ -217,12 +217,14 @@ async function importParse(path: string, secondPart: number | undefined, checksu
   return { rows, checksum: `${total.digest('hex').slice(0, 16)} (${n(actors.actors.size)} actors)` };
 }
 
-async function oneFile(label: string, path: string, runs: number): Promise<void> {
+/** Measures one file; false when a round's rows read differ from csv-parse's records (the independent count). */
+async function oneFile(label: string, path: string, runs: number): Promise<boolean> {
   const size = statSync(path).size;
   const split = await findSplit(path, size, 'utf-8');
   console.log(`\n${label}: ${mb(size)}, ${split ? `two workers (second from line ${n(split.line)})` : 'one worker'}`);
   const base: Measure[] = [];
   const ours: Measure[] = [];
+  let same = true;
   for (let i = 0; i < runs; i++) {
     const b = await measure(() => csvParseAlone(path));
     base.push(b);
@@ -235,7 +237,9 @@ async function oneFile(label: string, path: string, runs: number): Promise<void>
         `csv-parse alone ${s(b.wallMs)} wall, ${s(b.cpuMs)} CPU (${((b.cpuMs * 1000) / b.rows).toFixed(1)} µs/row); ` +
         `CPU ratio ${(o.cpuMs / b.cpuMs).toFixed(2)}`,
     );
-    if (b.rows !== o.rows) console.log(`         rows differ: csv-parse ${n(b.rows)}, import ${n(o.rows)}`);
+    const match = b.rows === o.rows;
+    same &&= match;
+    console.log(`         check rows read = csv-parse's records: ${match ? 'MATCH' : 'MISMATCH'} (${n(o.rows)}, ${n(b.rows)})`);
   }
   const m = (xs: Measure[], pick: (x: Measure) => number) => median(xs.map(pick));
   const rows = ours[0]!.rows;
@@ -250,6 +254,7 @@ async function oneFile(label: string, path: string, runs: number): Promise<void>
       `${((m(base, (x) => x.cpuMs) * 1000) / rows).toFixed(1).padStart(5)} µs/row  ${n(rows / (m(base, (x) => x.wallMs) / 1000)).padStart(9)} rows/s  (one thread)`,
   );
   console.log(`  CPU ratio (import parse / csv-parse alone): ${(m(ours, (x) => x.cpuMs) / m(base, (x) => x.cpuMs)).toFixed(2)}`);
+  return same;
 }
 
 async function main(): Promise<number> {
@@ -268,6 +273,7 @@ async function main(): Promise<number> {
       .map((l) => l.toFixed(1))
       .join(' ')}, Node ${process.version}, ${import.meta.url.endsWith('.ts') ? 'from source (tsx)' : 'bundled'}`,
   );
+  let same = true;
   for (const shape of shapes as readonly ('default' | 'identities')[]) {
     const rows = count('rows', args.rows ?? (shape === 'identities' ? '200000' : '1000000'), 1);
     const out = join(args.data, `${shape}-${rows}-${seed}`);
@@ -278,14 +284,15 @@ async function main(): Promise<number> {
       await generateDataset(out, { developers: Math.round(rows / 20), activities: rows, seed, shape });
       console.log(`generated ${csv} in ${s(performance.now() - t0)}`);
     }
-    await oneFile(`${shape} shape, ${n(rows)} rows (${csv})`, csv, runs);
+    same = (await oneFile(`${shape} shape, ${n(rows)} rows (${csv})`, csv, runs)) && same;
   }
   console.log(
     `\nload after: ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  return 0;
+  // Exit 1 on a mismatch, as every benchmark does.
+  return same ? 0 : 1;
 }
 
 process.exitCode = await main().catch((error: unknown) => {
