@@ -23,11 +23,10 @@
  * Runs bundled by Vite (as bench:import:built: the app's code as the app
  * runs it, no tsx in the workers) unless `--source`.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse';
 import { DEFAULT_TENANT } from '../src-main/core/db/seed';
@@ -61,39 +60,6 @@ const { values: args } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
-
-const root = resolve(import.meta.dirname, '..');
-
-/** From source and not asked otherwise: bundle this file and the parse worker, and run the bundle. */
-async function runBundled(): Promise<number> {
-  const { build } = await import('vite');
-  const outDir = join(root, 'node_modules', '.cache', 'drm-bench-parse');
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      ssr: true,
-      outDir,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      rollupOptions: {
-        input: {
-          parse: join(root, 'bench', 'parse.ts'),
-          'parse-worker': join(root, 'src-main', 'core', 'imports', 'parse', 'parse-worker.ts'),
-        },
-        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
-      },
-    },
-  });
-  const child = spawn(process.execPath, [join(outDir, 'parse.js'), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, DRM_BENCH_SOURCE: join(root, 'bench') },
-  });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  return new Promise((done) => child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0))));
-}
 
 const ZONE = 'Asia/Tokyo';
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -262,7 +228,8 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  if (import.meta.url.endsWith('.ts') && !args.source) return runBundled();
+  // From source and not asked otherwise: this file and the parse worker bundled, and the bundle run (bundled.ts).
+  if (import.meta.url.endsWith('.ts') && !args.source) return (await import('./bundled')).runBundled('parse');
   const shapes = args.shape === 'both' ? (['default', 'identities'] as const) : ([args.shape] as const);
   for (const shape of shapes)
     if (shape !== 'default' && shape !== 'identities') throw new Error(`--shape must be default, identities or both`);
