@@ -37,6 +37,7 @@ import { parseFileInWorkers } from '../src-main/core/imports/parse/parse-worker-
 import { RECORD_DELIMITERS } from '../src-main/core/imports/parse/record-stream';
 import { sniffFile } from '../src-main/core/imports/parse/sniff';
 import { findSplit } from '../src-main/core/imports/parse/split';
+import { BATCH_ROWS } from '../src-main/core/imports/parse/worker-protocol';
 import type { WorkerInput } from '../src-main/core/imports/types';
 import { generateDataset } from './dataset';
 
@@ -145,7 +146,7 @@ async function importParse(path: string, secondPart: number | undefined, checksu
     type: 'activities',
     mapping: suggestMapping('activities', sniff.headers),
     options: { timezone: ZONE, fileName: 'activities.csv' },
-    batchSize: 2_000, // load-file.ts's BATCH_ROWS
+    batchSize: BATCH_ROWS,
     stageTenant: DEFAULT_TENANT,
     formatModule: formatModule('activities'),
   };

@@ -17,10 +17,9 @@ import { ActorGatherer } from './load/actors';
 import type { CopyWriter } from './load/copy';
 import { openStage, resolveStage } from './load/resolve';
 import { parseFileInWorkers } from './parse/parse-worker-client';
+import { BATCH_ROWS } from './parse/worker-protocol';
 import { pausePoint } from './pause';
 import type { FileStat, RowOutcome, StartImport, WorkerInput } from './types';
-
-const BATCH_ROWS = 2_000;
 
 export class Cancelled extends Error {}
 

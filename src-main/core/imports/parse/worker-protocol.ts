@@ -29,6 +29,9 @@ export interface AckMessage {
 
 export const MAX_IN_FLIGHT = 2;
 
+/** Rows per batch the importer asks of a worker (load-file.ts; bench:parse measures with the same). */
+export const BATCH_ROWS = 2_000;
+
 /**
  * A batch is sent once its COPY text reaches this many bytes, even short of
  * its rows: rows of tens of kB each would otherwise make a batch of
