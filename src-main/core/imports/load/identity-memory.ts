@@ -75,12 +75,13 @@ export function compareCodePoints(a: string, b: string): number {
 /** The latest value of `pick` among actors, by the actor's last sighting (equal ones: the later line). */
 function latestOf(actors: readonly ActorSighting[], pick: (a: ActorSighting) => Sighting<string> | undefined): string | undefined {
   let best: ActorSighting | undefined;
-  for (const a of actors) {
-    if (pick(a) === undefined) continue;
-    if (!best || isLater(a.lastAt, a.lastLine, { at: best.lastAt, line: best.lastLine })) best = a;
-  }
+  for (const a of actors) if (pick(a) !== undefined && laterActor(a, best)) best = a;
   return best ? pick(best)!.value : undefined;
 }
+
+/** `a` was last seen after `best` (or there is no best yet): whose values win, for latestOf and new developers alike. */
+const laterActor = (a: ActorSighting, best: ActorSighting | undefined): boolean =>
+  !best || isLater(a.lastAt, a.lastLine, { at: best.lastAt, line: best.lastLine });
 
 /** Resolves the staged file's actors; leaves `stage_actor` (actor_key, provider, external_user_id, developer_id) for what follows. */
 export async function resolveIdentitiesInMemory(db: Db, tenant: string, gathered?: Map<string, ActorSighting>): Promise<IdentityCounts> {
@@ -142,8 +143,6 @@ function developersOfUnmatched(actors: readonly ActorSighting[]): NewDeveloper[]
   const nameFrom: (ActorSighting | undefined)[] = [];
   const orgFrom: (ActorSighting | undefined)[] = [];
   const byEmail = new Map<string, number>();
-  const later = (a: ActorSighting, best: ActorSighting | undefined) =>
-    !best || isLater(a.lastAt, a.lastLine, { at: best.lastAt, line: best.lastLine });
   for (const a of actors) {
     if (a.developerId) continue;
     const email = a.email?.value;
@@ -156,8 +155,8 @@ function developersOfUnmatched(actors: readonly ActorSighting[]): NewDeveloper[]
       if (email !== undefined) byEmail.set(email, i);
     }
     a.developerId = developers[i]!.developerId;
-    if (a.displayName && later(a, nameFrom[i])) nameFrom[i] = a;
-    if (a.organization && later(a, orgFrom[i])) orgFrom[i] = a;
+    if (a.displayName && laterActor(a, nameFrom[i])) nameFrom[i] = a;
+    if (a.organization && laterActor(a, orgFrom[i])) orgFrom[i] = a;
   }
   developers.forEach((d, i) => {
     d.displayName = nameFrom[i]?.displayName!.value;
