@@ -26,6 +26,7 @@ import { DERIVED_DEFER_MIN_ROWS, withIndexesDeferredBy } from '../imports/load/i
 import { traceStep, tracedClient } from '../db/trace';
 import type { DerivedChange } from './change';
 import { numberDevelopers } from './developer-number';
+import { withHashJoins } from './hash-joins';
 import { copyDim, copyEligible, copyKeepMasks, type CellRow } from './funnel-bits-build';
 import { CellsByDeveloper, copyCells } from './funnel-cells-build';
 import { readGroupedCells } from './funnel-cells-grouped';
@@ -122,22 +123,6 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
 /** The numbers of the named developers (fb_dev) that meet `where`. */
 async function numbers(db: Db, where: string): Promise<number[]> {
   return (await db.$client.query<{ n: number }>(`select n from fb_dev ${where} order by n`)).rows.map((r) => r.n);
-}
-
-/**
- * `read` with hash joins over whole tables when `many` developers are read, whatever the statistics say. Right after
- * a bulk import they describe the tables as they were, and the planner would walk a million rows through per-row
- * index lookups. Local to `read`: the previous value is put back after it.
- */
-async function withHashJoins<T>(db: Db, many: boolean, read: () => Promise<T>): Promise<T> {
-  if (!many) return read();
-  const c = tracedClient(db);
-  const { was } = (
-    await c.query<{ was: string }>("select current_setting('enable_nestloop') as was, set_config('enable_nestloop', 'off', true)")
-  ).rows[0]!;
-  const result = await read();
-  await c.query("select set_config('enable_nestloop', $1, true)", [was]);
-  return result;
 }
 
 /**
