@@ -7,7 +7,7 @@
  * and the 365-day end of the lookback.
  */
 import { describe, expect, it } from 'vitest';
-import { ageSql } from '../../src-main/core/derived/roi-steps';
+import { ageSql } from '../../src-main/core/derived/lookback';
 import { useClientOnTestDatabase } from '../helpers/database';
 
 const db = useClientOnTestDatabase();

@@ -172,7 +172,7 @@ async function attribute(db: Db, tenant: string, change: DerivedChange, all: boo
   // roi-steps.ts joins it with developers: without statistics the planner hashed every developer
   // (two or three reads of the table, 0.1–0.3 s of a merge of two people) instead of probing for its few.
   await client.query('analyze attr_ct');
-  await refreshRoiSteps(client, tenant, settings.timeZone, all ? 'all' : change.developers);
+  await refreshRoiSteps(db, tenant, settings.timeZone, all ? 'all' : change.developers);
 
   // The tenant's model over the tenant's lookback, written as multi-touch rows.
   await client.query(`create temp table attr_new on commit drop as ${creditSql(settings.attributionModel, 'attr_ct', '$1::int')}`, [

@@ -18,19 +18,14 @@
  *
  * A refresh for some developers subtracts what their stored inputs
  * (derived.roi_inputs, as last written) contributed and adds what their
- * activities contribute now: its cost is what those developers own.
+ * activities contribute now: its cost is what those developers own. When
+ * nothing of theirs is stored (a first import, a rebuild), the rows are built
+ * in Node instead (roi-steps-build.ts), the SQL below their reference.
  */
-import type { SqlClient } from '../db/db';
-import { lookbackInterval, MAX_LOOKBACK_DAYS } from './lookback';
-
-/**
- * SQL: the age in days of a touch at `touched` for a conversion at `converted` (touched ≤ converted):
- * 24-hour days rounded up, as `ceil(extract(epoch from converted - touched) / 86400)` — without its
- * numeric arithmetic, per pair. A difference of instants is whole days and a time of day under 24
- * hours, so the age is those days, plus one for any time left over.
- */
-export const ageSql = (converted: string, touched: string) =>
-  `(date_part('day', ${converted} - ${touched})::int + ((${converted} - ${touched})::time > '00:00')::int)`;
+import type { Db, SqlClient } from '../db/db';
+import { traceStep, tracedClient } from '../db/trace';
+import { ageSql, lookbackInterval, MAX_LOOKBACK_DAYS } from './lookback';
+import { writeStepRows } from './roi-steps-build';
 
 /**
  * SQL: the deltas of pairs `p` (sign, conv, converted_at, campaign_id, touched_at), `zone` (a parameter)
@@ -40,7 +35,7 @@ export const ageSql = (converted: string, touched: string) =>
  * ±1, summed as integers; a linear breakpoint's share (1/n) and step (1/n − 1/previous n) are
  * divided once per breakpoint, not once per campaign at it; the age is ageSql's.
  */
-function deltasSql(pairs: string, zone: string): string {
+export function deltasSql(pairs: string, zone: string): string {
   return `with p as (
       select sign, conv, campaign_id, touched_at, (converted_at at time zone ${zone})::date as day,
              ${ageSql('converted_at', 'touched_at')} as age
@@ -99,18 +94,27 @@ const canonical = (deltas: string) =>
      from (select age, sum(d) over (order by age) as c from (select age, sum(d) as d from (${deltas}) x group by age having sum(d) <> 0) y) z`;
 
 /**
+ * SQL: the rows (model, campaign_id, day, ages, cum) that `deltas` (model, campaign_id, day, age,
+ * delta; summed per breakpoint) add up to: per row its breakpoints in order and the running sums.
+ * Sorted by day first and the model bytewise: with a few campaigns and models leading, the sort
+ * compared through to the model's collation on most rows (at 1M, 2 s of a 4 s statement).
+ */
+export const stepRowsSql = (deltas: string) =>
+  `select model, campaign_id, day, array_agg(age order by age) as ages, array_agg(trim_scale(c) order by age) as cum
+     from (select r.day, r.campaign_id, r.model collate "C" as model, r.age,
+                  sum(r.delta) over (partition by r.day, r.campaign_id, r.model collate "C" order by r.age) as c
+             from ${deltas} r) x
+    group by day, campaign_id, model`;
+
+/**
  * Brings roi_steps and roi_inputs up to date for `developers` ('all': the
  * tenant's every developer), inside attribution's refresh: `attr_ct` holds
  * those developers' conversions without a direct campaign × their direct
  * touches of the 365 days before (conversion_id, developer_id, converted_at,
  * campaign_id, touched_at).
  */
-export async function refreshRoiSteps(
-  client: SqlClient,
-  tenant: string,
-  zone: string,
-  developers: readonly string[] | 'all',
-): Promise<void> {
+export async function refreshRoiSteps(db: Db, tenant: string, zone: string, developers: readonly string[] | 'all'): Promise<void> {
+  const client = tracedClient(db);
   // Whether some of these developers' contributions are stored: only then is anything subtracted.
   let stored = false;
   if (developers !== 'all') {
@@ -127,34 +131,37 @@ export async function refreshRoiSteps(
     await client.query('delete from derived.roi_steps where tenant_id = $1', [tenant]);
     await client.query('delete from derived.roi_inputs where tenant_id = $1', [tenant]);
   }
-  // Nothing to subtract (a rebuild, or developers new to ROI such as a first import's): the deltas
-  // go straight into the rows, and no row can cancel out, as each model's credit is never negative.
-  let deltas = `(${deltasSql(NEW_PAIRS, '$2')})`;
+  // Nothing to subtract (a rebuild, or developers new to ROI such as a first import's): the rows are
+  // built in Node from the pairs (roi-steps-build.ts), and none can cancel out, as each model's credit
+  // is never negative. Otherwise the old pairs' deltas and the new ones', summed per breakpoint.
+  let rows = 'roi_new';
   if (stored) {
     await client.query(`create temp table roi_delta on commit drop as ${deltasSql(`(${NEW_PAIRS} union all ${OLD_PAIRS})`, '$1')}`, [
       zone,
       tenant,
       developers,
     ]);
-    deltas = 'roi_delta';
+    rows = `(${stepRowsSql('roi_delta')})`;
+  } else {
+    await client.query('drop table if exists pg_temp.roi_new');
+    await client.query('create temp table roi_new (model text, campaign_id uuid, day date, ages smallint[], cum numeric[]) on commit drop');
+    // COPY streams go through the connection itself (a traced client takes text statements only).
+    const started = performance.now();
+    const written = await writeStepRows(db.$client, NEW_PAIRS, zone, 'roi_new');
+    traceStep(`derived: roi steps built (${written} rows)`, started);
   }
-  // roi_delta is canonical per row (summed per breakpoint, no zeros): a new row takes it as it is;
-  // an existing one adds it when written (the upsert re-reads a row another transaction changed
+  // A row's deltas are canonical (summed per breakpoint, no zeros): a new row takes them as they are;
+  // an existing one adds them when written (the upsert re-reads a row another transaction changed
   // meanwhile), so concurrent refreshes add up instead of overwriting.
   // A deleted campaign's rows went with it (cascade): its part of the stored inputs is dropped.
-  // Sorted by day first and the model bytewise: with a few campaigns and models leading, the sort
-  // compared through to the model's collation on most rows (at 1M, 2 s of a 4 s statement).
   await client.query(
     `insert into derived.roi_steps as s (tenant_id, model, campaign_id, day, ages, cum)
-     select $1, model, campaign_id, day, array_agg(age order by age), array_agg(trim_scale(c) order by age)
-       from (select r.day, r.campaign_id, r.model collate "C" as model, r.age,
-                    sum(r.delta) over (partition by r.day, r.campaign_id, r.model collate "C" order by r.age) as c
-               from ${deltas} r
-              where exists (select 1 from campaigns c where c.campaign_id = r.campaign_id)) x
-      group by day, campaign_id, model
+     select $1, r.model, r.campaign_id, r.day, r.ages, r.cum
+       from ${rows} r
+      where exists (select 1 from campaigns c where c.campaign_id = r.campaign_id)
      on conflict (tenant_id, model, campaign_id, day) do update
        set (ages, cum) = (${canonical(`${deltasOf('s.ages', 's.cum')} union all ${deltasOf('excluded.ages', 'excluded.cum')}`)})`,
-    stored ? [tenant] : [tenant, zone],
+    [tenant],
   );
   // Rows whose contributions cancelled out.
   if (stored) {
