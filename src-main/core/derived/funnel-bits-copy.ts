@@ -1,11 +1,14 @@
 /**
  * PostgreSQL's binary COPY format, for the few column types funnel_bits and
  * its temp tables have (text, smallint, int, int[], bit varying, null), and
- * its tuples read back from a COPY … TO (funnel-cells-grouped.ts). A bit string in
+ * its tuples read back from a COPY … TO (funnel-cells-grouped.ts, roi-steps-build.ts). A bit string in
  * binary is its bit length and its bytes: 8 kB a row where the text format
  * took 16 kB of hexadecimal for the server to parse.
  * https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.4
  */
+import { to as copyTo } from 'pg-copy-streams';
+import type { SqlClient } from '../db/db';
+
 /** Signature, flags (none) and header extension length (0). */
 export const COPY_HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
 /** The trailer: a field count of −1. */
@@ -237,4 +240,30 @@ export class BinaryCopyReader {
   end(): void {
     if (!this.done || this.pending.length > 0) throw new Error('a binary COPY ended short of its trailer');
   }
+}
+
+/**
+ * Runs `sql` (a `copy (…) to stdout (format binary)`) through `client`, which runs nothing else
+ * meanwhile, handing each tuple of `fields` fields to `onTuple` as BinaryCopyReader does. A failure,
+ * `onTuple`'s included, is kept until the COPY has ended (leaving it mid-stream would leave the
+ * connection in COPY) and then thrown.
+ */
+export async function readBinaryCopy(
+  client: SqlClient,
+  sql: string,
+  fields: number,
+  onTuple: (buf: Buffer, at: Int32Array, len: Int32Array) => void,
+): Promise<void> {
+  const reader = new BinaryCopyReader(fields, onTuple);
+  let failure: unknown;
+  for await (const chunk of client.query(copyTo(sql)) as AsyncIterable<Buffer>) {
+    if (failure !== undefined) continue;
+    try {
+      reader.push(chunk);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  if (failure !== undefined) throw failure;
+  reader.end();
 }

@@ -23,12 +23,11 @@
  * at 1M activities ~4.5M cells, 55 MB, freed as the dims are written.
  */
 import pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import type { SqlClient } from '../db/db';
 import { traceStep } from '../db/trace';
 import type { CellRow } from './funnel-bits-build';
 import { CellPairs } from './cell-pairs';
-import { BinaryCopyReader } from './funnel-bits-copy';
+import { readBinaryCopy } from './funnel-bits-copy';
 import { funnelDaySql } from './funnel-nodes';
 
 /** The stage of every activity, in the whole funnel only: the overview's active developers. */
@@ -66,19 +65,7 @@ export async function readGroupedCells(client: SqlClient, tenant: string, timeZo
        left join campaigns c on c.campaign_id = ac.campaign_id and c.channel <> ''
       where a.tenant_id = ${t}) to stdout (format binary)`;
   const cells = new CellGatherer();
-  const reader = new BinaryCopyReader(9, (buf, at, len) => cells.activity(buf, at, len));
-  // A failure is kept until the COPY has ended: leaving it mid-stream would leave the connection in COPY.
-  let failure: unknown;
-  for await (const chunk of client.query(copyTo(sql)) as AsyncIterable<Buffer>) {
-    if (failure !== undefined) continue;
-    try {
-      reader.push(chunk);
-    } catch (error) {
-      failure = error;
-    }
-  }
-  if (failure !== undefined) throw failure;
-  reader.end();
+  await readBinaryCopy(client, sql, 9, (buf, at, len) => cells.activity(buf, at, len));
   const names = cells.names();
   const order = (await client.query<{ d: string }>('select d from unnest($1::text[]) as u(d) order by d', [names])).rows;
   const rank = new Map(order.map((r, i) => [r.d, i]));

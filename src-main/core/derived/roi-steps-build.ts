@@ -18,10 +18,9 @@
  * integration test compares this with (test/integration/roi-steps-build.test.ts).
  */
 import pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import type { SqlClient } from '../db/db';
 import { copyLine, openCopy } from '../imports/load/copy';
-import { BinaryCopyReader } from './funnel-bits-copy';
+import { readBinaryCopy } from './funnel-bits-copy';
 import { ageSql, MAX_LOOKBACK_DAYS } from './lookback';
 
 /** Decimal digits after the point every delta is counted in: enough for 1/n up to n < 10^12 (reciprocal). */
@@ -199,7 +198,7 @@ export async function writeStepRows(client: SqlClient, pairs: string, zone: stri
     if (conversion.campaigns.length > 0) conversion.addTo(deltas);
     conversion.clear();
   };
-  const reader = new BinaryCopyReader(5, (buf, at, len) => {
+  await readBinaryCopy(client, sql, 5, (buf, at, len) => {
     for (let f = 0; f < 5; f++) if (len[f]! < 0) throw new Error('a conversion × touch pair with a null field');
     const rowDay = buf.readInt32BE(at[F.Day]!);
     const conv = at[F.Conversion]!;
@@ -218,18 +217,6 @@ export async function writeStepRows(client: SqlClient, pairs: string, zone: stri
     conversion.high.push(buf.readInt32BE(at[F.Touched]!));
     conversion.low.push(buf.readUInt32BE(at[F.Touched]! + 4));
   });
-  // A failure is kept until the COPY has ended: leaving it mid-stream would leave the connection in COPY.
-  let failure: unknown;
-  for await (const chunk of client.query(copyTo(sql)) as AsyncIterable<Buffer>) {
-    if (failure !== undefined) continue;
-    try {
-      reader.push(chunk);
-    } catch (error) {
-      failure = error;
-    }
-  }
-  if (failure !== undefined) throw failure;
-  reader.end();
   endConversion();
   if (started) deltas.take(dateText(day), lines);
 
