@@ -29,6 +29,7 @@ import { activitiesOnlyMs, copyIntoFresh, dumpImported, prepareFresh, SPEC_TABLE
 import { checkAccounting, checkDaily, checkRebuild, type Check } from './import-checks';
 import { embeddedServer, externalServer, startedExternalServer, type BenchServer, type Round } from './import-servers';
 import { walSince, walState } from './wal';
+import { integerOption, median } from './timing';
 
 const usage = `usage: npm run bench:import -- [--rows N] [--shape default|identities] [--runs N] [--database-url URL | --external] [--seed S]
   --rows          activity rows (default 1,000,000; identities 200,000; BENCH_ROWS also sets it)
@@ -57,17 +58,6 @@ const ZONE = 'Asia/Tokyo';
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
-function count(name: string, text: string, min: number): number {
-  const value = Number(text.replaceAll('_', '').replaceAll(',', ''));
-  if (!Number.isSafeInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${text}"`);
-  return value;
-}
 
 // Peak RSS of this process (main thread and the parse workers), sampled while an import runs.
 let peakRss = 0;
@@ -230,11 +220,11 @@ async function main(): Promise<number> {
   }
   const identities = args.shape === 'identities';
   if (!identities && args.shape !== 'default') throw new Error(`--shape must be default or identities, got "${args.shape}"`);
-  const rows = count('rows', args.rows ?? process.env.BENCH_ROWS ?? (identities ? '200000' : '1000000'), 1);
-  const runs = count('runs', args.runs, 1);
+  const rows = integerOption('rows', args.rows ?? process.env.BENCH_ROWS ?? (identities ? '200000' : '1000000'), 1);
+  const runs = integerOption('runs', args.runs, 1);
   if (args.identities === 'reference') useIdentityResolver(referenceResolveIdentities);
   else if (args.identities !== 'memory') throw new Error(`--identities must be memory or reference, got "${args.identities}"`);
-  const seed = count('seed', args.seed, 0);
+  const seed = integerOption('seed', args.seed, 0);
   const parent = mkdtempSync(join(tmpdir(), 'drm-bench-import-'));
   chmodSync(parent, 0o711);
   cleanups.push(() => rmSync(parent, { recursive: true, force: true }));

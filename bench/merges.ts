@@ -39,7 +39,7 @@ import { dataUrl, prepareDataDir, type DatasetSize } from './dataset';
 import { pickPairs, rebuiltChecksums, type Pair } from './merges-pairs';
 import { checksumDifferences, derivedChecksums, type Checksum } from './checksums';
 import { sampleServerCpu, serverCpuSince } from './server-cpu';
-import { interleave, percentile, timeRuns } from './timing';
+import { integerOption, interleave, percentile, timeRuns } from './timing';
 import { referenceSuggestions } from './suggestions-reference';
 import { DEFAULT_SUGGESTIONS } from '../src-main/core/merges/suggestions';
 
@@ -67,12 +67,6 @@ const { values: args } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
-
-function count(name: string, text: string, min: number): number {
-  const n = Number(text.replaceAll('_', '').replaceAll(',', ''));
-  if (!Number.isSafeInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${text}"`);
-  return n;
-}
 
 const TIMEZONE = 'Asia/Tokyo';
 const TARGET_MS = 300;
@@ -222,12 +216,12 @@ async function main(): Promise<number> {
     return 0;
   }
   const size: DatasetSize = {
-    developers: count('developers', args.developers, 1),
-    activities: count('activities', args.activities, 1),
-    seed: count('seed', args.seed, 0),
+    developers: integerOption('developers', args.developers, 1),
+    activities: integerOption('activities', args.activities, 1),
+    seed: integerOption('seed', args.seed, 0),
   };
-  const pairCount = count('pairs', args.pairs, 1);
-  const suggestionRuns = count('suggestion-runs', args['suggestion-runs'], 1);
+  const pairCount = integerOption('pairs', args.pairs, 1);
+  const suggestionRuns = integerOption('suggestion-runs', args['suggestion-runs'], 1);
   if (args.check !== 'each' && args.check !== 'end') throw new Error(`--check must be each or end, got "${args.check}"`);
   const checkEach = args.check === 'each';
   const load0 = loadavg();

@@ -40,6 +40,7 @@ import { findSplit } from '../src-main/core/imports/parse/split';
 import { BATCH_ROWS } from '../src-main/core/imports/parse/worker-protocol';
 import type { WorkerInput } from '../src-main/core/imports/types';
 import { generateDataset } from './dataset';
+import { integerOption, median } from './timing';
 
 const usage = `usage: npm run bench:parse -- [--shape default|identities|both] [--rows N] [--runs N] [--seed S] [--data DIR] [--source]
   --shape   default (1,000,000 rows), identities (200,000 rows) or both (default)
@@ -66,17 +67,6 @@ const ZONE = 'Asia/Tokyo';
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const median = (xs: readonly number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
-function count(name: string, text: string, min: number): number {
-  const value = Number(text.replaceAll('_', '').replaceAll(',', ''));
-  if (!Number.isSafeInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${text}"`);
-  return value;
-}
 
 interface Measure {
   rows: number;
@@ -234,8 +224,8 @@ async function main(): Promise<number> {
   const shapes = args.shape === 'both' ? (['default', 'identities'] as const) : ([args.shape] as const);
   for (const shape of shapes)
     if (shape !== 'default' && shape !== 'identities') throw new Error(`--shape must be default, identities or both`);
-  const runs = count('runs', args.runs, 1);
-  const seed = count('seed', args.seed, 0);
+  const runs = integerOption('runs', args.runs, 1);
+  const seed = integerOption('seed', args.seed, 0);
   console.log(
     `machine: ${cpus().length} CPUs, load ${loadavg()
       .map((l) => l.toFixed(1))
@@ -243,7 +233,7 @@ async function main(): Promise<number> {
   );
   let same = true;
   for (const shape of shapes as readonly ('default' | 'identities')[]) {
-    const rows = count('rows', args.rows ?? (shape === 'identities' ? '200000' : '1000000'), 1);
+    const rows = integerOption('rows', args.rows ?? (shape === 'identities' ? '200000' : '1000000'), 1);
     const out = join(args.data, `${shape}-${rows}-${seed}`);
     const csv = join(out, 'activities.csv');
     if (!existsSync(csv)) {

@@ -38,7 +38,7 @@ import { dataUrl, prepareDataDir } from './dataset';
 import { exportRaw, loadReference, referenceFunnel, type FunnelFilter } from './queries-duckdb';
 import { measureBreakdowns } from './queries-breakdowns';
 import { measureRoiGrid } from './queries-roi';
-import { formatTable, funnelDifferences, percentile, timeRuns, type FunnelNumbers, type Row } from './timing';
+import { formatTable, funnelDifferences, integerOption, percentile, timeRuns, type FunnelNumbers, type Row } from './timing';
 
 const usage = `usage: npm run bench:queries -- [--activities N] [--developers N] [--runs N] [--merges N] [--seed S] [--data-dir DIR] [--skip-rebuild] [--reference-runs N]
   --activities  activity rows to generate (default 1,000,000; 10,000,000 for the large run)
@@ -65,12 +65,6 @@ const { values: args } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
-
-function count(name: string, text: string, min: number): number {
-  const n = Number(text.replaceAll('_', '').replaceAll(',', ''));
-  if (!Number.isSafeInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${text}"`);
-  return n;
-}
 
 /** Issue 12's targets for every dashboard query's p50: < 50 ms at 1M activities, < 300 ms at 10M. */
 const targetMs = (activities: number) => (activities >= 10_000_000 ? 300 : 50);
@@ -305,12 +299,12 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const activities = count('activities', args.activities, 1);
-  const developers = count('developers', args.developers, 1);
-  const runs = count('runs', args.runs, 20);
-  const referenceRuns = args['reference-runs'] === undefined ? runs : count('reference-runs', args['reference-runs'], 1);
-  const merges = count('merges', args.merges, 0);
-  const seed = count('seed', args.seed, 0);
+  const activities = integerOption('activities', args.activities, 1);
+  const developers = integerOption('developers', args.developers, 1);
+  const runs = integerOption('runs', args.runs, 20);
+  const referenceRuns = args['reference-runs'] === undefined ? runs : integerOption('reference-runs', args['reference-runs'], 1);
+  const merges = integerOption('merges', args.merges, 0);
+  const seed = integerOption('seed', args.seed, 0);
 
   const { core, dataDir } = await prepareDataDir({ developers, activities, seed }, args['data-dir'], TIMEZONE);
   cleanups.push(() => core.stop());

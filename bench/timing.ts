@@ -1,9 +1,28 @@
 /**
- * What the query benchmarks share: timing a call repeatedly, nearest-rank
- * percentiles, the result table, and comparing two funnels stage by stage.
+ * What the benchmarks share: their whole-number options, medians, timing a
+ * call repeatedly, nearest-rank percentiles, the result table, and comparing
+ * two funnels stage by stage.
  * Pure apart from the clock, so the arithmetic is unit-tested
  * (test/unit/bench-timing.test.ts).
  */
+
+/**
+ * A whole-number command-line option: `_` and `,` allowed as digit separators (`--rows 1_000_000`),
+ * at least `min`, else an error naming the option.
+ */
+export function integerOption(name: string, text: string, min: number): number {
+  const n = Number(text.replaceAll('_', '').replaceAll(',', ''));
+  if (!Number.isSafeInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${text}"`);
+  return n;
+}
+
+/** The median of runs: the middle value, or the mean of the two middle ones for an even count. */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) throw new Error('median of no measurements');
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 /**
  * Nearest-rank percentile of ascending `sorted` (the value at rank

@@ -4,9 +4,38 @@
  * that decides MATCH or MISMATCH against DuckDB.
  */
 import { describe, expect, it } from 'vitest';
-import { formatTable, funnelDifferences, interleave, percentile, timeRuns, type FunnelNumbers } from '../../bench/timing';
+import {
+  formatTable,
+  funnelDifferences,
+  integerOption,
+  interleave,
+  median,
+  percentile,
+  timeRuns,
+  type FunnelNumbers,
+} from '../../bench/timing';
 
 const oneToTwenty = Array.from({ length: 20 }, (_, i) => i + 1);
+
+describe('integerOption', () => {
+  it('reads digits with _ or , between them, and refuses what is not a whole number at least min', () => {
+    expect(integerOption('rows', '1_000_000', 1)).toBe(1_000_000);
+    expect(integerOption('rows', '200,000', 1)).toBe(200_000);
+    expect(integerOption('seed', '0', 0)).toBe(0);
+    expect(() => integerOption('runs', '0', 1)).toThrow('--runs must be an integer ≥ 1, got "0"');
+    expect(() => integerOption('runs', '2.5', 1)).toThrow('--runs must be an integer ≥ 1, got "2.5"');
+    expect(() => integerOption('rows', 'many', 1)).toThrow('--rows must be an integer ≥ 1, got "many"');
+  });
+});
+
+describe('median', () => {
+  it('is the middle run, or the mean of the two middle ones, whatever the order given', () => {
+    expect(median([30, 10, 20])).toBe(20);
+    expect(median([40, 10, 30, 20])).toBe(25);
+    expect(median([7])).toBe(7);
+    expect(() => median([])).toThrow('no measurements');
+  });
+});
 
 describe('percentile (nearest rank)', () => {
   it('takes the value at rank ⌈p/100 · n⌉ of 20 runs', () => {
