@@ -41,37 +41,48 @@ describe('the rows of one slice of the funnel', () => {
   it('holds, for every node of every stored level and chunk, the developers of its days, in key order', () => {
     const rows = [...sliceRows(cells)];
     expect(rows.every(([dim, stage]) => dim === 'source:x' && stage === 2)).toBe(true);
-    expect(rows.map(([, , node, chunk, form]) => [node, chunk, form.members])).toEqual(expected());
+    expect(rows.map(([, , node, chunk, form]) => [node, chunk, Array.from(form.members ?? [])])).toEqual(expected());
     // Day 20001 shares its level-3 node with day 20000: developer 3 once, with 5.
-    expect(rows.find(([, , node, chunk]) => node === nodeOf(3, 20000) && chunk === 0)?.[4].members).toEqual([3, 5]);
+    expect(Array.from(rows.find(([, , node, chunk]) => node === nodeOf(3, 20000) && chunk === 0)?.[4].members ?? [])).toEqual([3, 5]);
   });
 
-  it('is built one level at a time: the cells are read again for each level, after the rows of the one before were given', () => {
-    // Each read of a cell's developers is logged, as is each row given: with every level gathered at once
-    // (the code before), all reads came before the first row, and a whole file's slice held a position per level per cell.
-    const log: string[] = [];
+  it("is built one node at a time: a node's rows are given before a cell of a later node is read", () => {
+    // Each read of a cell's developers is logged with its day, as is each row given with its node. With a
+    // level's nodes gathered in one map (the code before), all of a level's reads came before its first row;
+    // with every level gathered at once (before that), all reads came before the first row, and a whole
+    // file's slice held a position per level per cell.
+    const log: ({ read: number } | { node: number })[] = [];
     const watched = cells.map((cell) => ({
       ...cell,
       get ns() {
-        log.push('read');
+        log.push({ read: cell.day });
         return cell.ns;
       },
     }));
-    for (const [, , node] of sliceRows(watched)) log.push(`row ${Math.floor(node / 100_000)}`);
-    const levelsRead: number[] = [];
+    const given = [...sliceRows(watched)].map(([, , node]) => node);
+    // The log again, with the rows in their place among the reads.
+    log.length = 0;
+    for (const [, , node] of sliceRows(watched)) log.push({ node });
+    const levelOf = (node: number) => Math.floor(node / 100_000);
     let reads = 0;
-    for (const entry of log) {
-      if (entry === 'read') reads++;
-      else if (reads > 0) {
-        // The reads just before a level's first row: exactly one pass over the cells.
-        levelsRead.push(reads);
-        reads = 0;
-      }
+    for (const [i, entry] of log.entries()) {
+      if (!('read' in entry)) continue;
+      // The cells are read once per stored level, in order.
+      const level = STORED_LEVELS[Math.floor(reads++ / cells.length)]!;
+      const reading = nodeOf(level, entry.read);
+      const before = new Set(log.slice(0, i).flatMap((e) => ('node' in e ? [e.node] : [])));
+      // Every earlier node of the level is complete; none from this one on has been given.
+      for (const node of given.filter((n) => levelOf(n) === level && n < reading)) expect(before.has(node)).toBe(true);
+      expect([...before].filter((n) => levelOf(n) === level && n >= reading)).toEqual([]);
     }
-    expect(levelsRead).toEqual(STORED_LEVELS.map(() => cells.length));
-    // And the rows of each level come together, levels in order.
-    const levels = log.filter((e) => e !== 'read').map((e) => Number(e.slice(4)));
-    expect(levels).toEqual([...levels].sort((a, b) => a - b));
-    expect([...new Set(levels)]).toEqual(STORED_LEVELS);
+    expect(reads).toBe(cells.length * STORED_LEVELS.length);
+    // The rows of each level come together, levels in order, nodes in key order.
+    expect(given).toEqual([...given].sort((a, b) => a - b));
+    expect([...new Set(given.map(levelOf))]).toEqual(STORED_LEVELS);
+  });
+
+  it('refuses cells out of day order rather than give a node twice', () => {
+    const shuffled = [cells[2]!, cells[0]!, cells[1]!];
+    expect(() => [...sliceRows(shuffled)]).toThrow(/not in day order/);
   });
 });

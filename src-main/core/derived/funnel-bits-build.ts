@@ -17,7 +17,7 @@
  * rebuild that changes nothing stores none.
  */
 import type { SqlClient } from '../db/db';
-import { openCopy, type CopyWriter } from '../imports/load/copy';
+import { openCopy } from '../imports/load/copy';
 import { COPY_END, COPY_HEADER, CopyEncoder, type CopyField } from './funnel-bits-copy';
 import { ACTIVE_STAGE, CHUNK_BITS, ELIGIBLE_NODE, nodeOf, STORED_LEVELS, WHOLE } from './funnel-nodes';
 import type { StoredDim } from './funnel-bits-stored';
@@ -62,46 +62,30 @@ type FormRow = [dim: string, stage: number, node: number, chunk: number, form: R
  */
 const WRITE_BYTES = 256 * 1024;
 
-/** Tuples for one COPY, encoded and written in pieces of WRITE_BYTES. */
-class TupleBatch {
-  private readonly encoder = new CopyEncoder(WRITE_BYTES);
-
-  constructor(private readonly copy: CopyWriter) {}
-
-  async raw(bytes: Buffer): Promise<void> {
-    this.encoder.raw(bytes);
-    if (this.encoder.full()) await this.copy.write(this.encoder.take());
-  }
-
-  async add(fields: readonly CopyField[]): Promise<void> {
-    this.encoder.tuple(fields);
-    if (this.encoder.full()) await this.copy.write(this.encoder.take());
-  }
-
-  async flush(): Promise<void> {
-    if (this.encoder.length > 0) await this.copy.write(this.encoder.take());
-  }
-}
-
 /**
- * Binary COPY of `tuples` into `table`'s `columns`: the connection is busy
- * until it ends. A failure, the tuples' own included, aborts the COPY with
- * `failure` as its message and is rethrown.
+ * Binary COPY of `items` into `table`'s `columns`, each encoded by `encode`
+ * (a tuple: CopyEncoder.tuple, or field by field), in writes of about
+ * WRITE_BYTES; the connection is busy until it ends. A failure, the items'
+ * own included, aborts the COPY with `failure` as its message and is rethrown.
  */
-export async function copyTuples(
+export async function copyEncoded<T>(
   client: SqlClient,
   table: string,
   columns: readonly string[],
-  tuples: Iterable<readonly CopyField[]>,
+  items: Iterable<T>,
+  encode: (encoder: CopyEncoder, item: T) => void,
   failure: string,
 ): Promise<void> {
   const copy = openCopy(client, table, columns, { binary: true });
-  const batch = new TupleBatch(copy);
+  const encoder = new CopyEncoder(WRITE_BYTES);
   try {
-    await batch.raw(COPY_HEADER);
-    for (const fields of tuples) await batch.add(fields);
-    await batch.raw(COPY_END);
-    await batch.flush();
+    encoder.raw(COPY_HEADER);
+    for (const item of items) {
+      encode(encoder, item);
+      if (encoder.full()) await copy.write(encoder.take());
+    }
+    encoder.raw(COPY_END);
+    await copy.write(encoder.take());
     await copy.end();
   } catch (error) {
     await copy.abort(failure);
@@ -109,33 +93,52 @@ export async function copyTuples(
   }
 }
 
+/** Binary COPY of `tuples`, each a list of fields, into `table`'s `columns` (copyEncoded). */
+export async function copyTuples(
+  client: SqlClient,
+  table: string,
+  columns: readonly string[],
+  tuples: Iterable<readonly CopyField[]>,
+  failure: string,
+): Promise<void> {
+  await copyEncoded(client, table, columns, tuples, (encoder, fields) => encoder.tuple(fields), failure);
+}
+
 /**
- * Binary COPY of rows (dim, stage, node, chunk, bits) into `table`; the
- * connection is busy until it ends. With `stored`, a row whose bits hash to
- * the stored row's is left out, and each row met is struck off `stored`.
+ * Binary COPY of rows (dim, stage, node, chunk, bits, members) into `table`;
+ * the connection is busy until it ends. With `stored`, a row whose bits hash
+ * to the stored row's is left out, and each row met is struck off `stored`.
+ * Encoded field by field, the dim's bytes once per dim: a list of six field
+ * objects per row, each told apart by its key, cost as much as building it.
  */
 async function copyRows(client: SqlClient, table: string, rows: Iterable<FormRow>, stored?: StoredDim): Promise<void> {
-  await copyTuples(
+  let dim: string | undefined;
+  let dimBytes = Buffer.alloc(0);
+  await copyEncoded(
     client,
     table,
     ['dim', 'stage', 'node', 'chunk', 'bits', 'members'],
-    (function* (): Generator<CopyField[]> {
-      for (const [dim, stage, node, chunk, form] of rows) {
-        if (stored) {
-          // Hashed only against a stored row: a first import has none, and hashing every row cost it a tenth of the build.
-          const hash = stored.take(stage, node, chunk);
-          if (hash !== undefined && hash === rowHash(form)) continue;
-        }
-        yield [
-          { text: dim },
-          { int16: stage },
-          { int32: node },
-          { int32: chunk },
-          form.bits ? { bits: form.bits } : null,
-          form.members ? { ints: form.members } : null,
-        ];
+    rows,
+    (encoder, [rowDim, stage, node, chunk, form]) => {
+      if (stored) {
+        // Hashed only against a stored row: a first import has none, and hashing every row cost it a tenth of the build.
+        const hash = stored.take(stage, node, chunk);
+        if (hash !== undefined && hash === rowHash(form)) return;
       }
-    })(),
+      if (rowDim !== dim) {
+        dim = rowDim;
+        dimBytes = Buffer.from(rowDim, 'utf8');
+      }
+      encoder.count(6);
+      encoder.utf8(dimBytes);
+      encoder.int16(stage);
+      encoder.int32(node);
+      encoder.int32(chunk);
+      if (form.bits) encoder.bits(form.bits);
+      else encoder.nul();
+      if (form.members) encoder.ints(form.members);
+      else encoder.nul();
+    },
     'the funnel bits could not be written',
   );
 }
@@ -151,48 +154,91 @@ export async function copyEligible(client: SqlClient, table: string, eligible: r
 }
 
 /**
+ * One node's chunk positions, per chunk, as its cells pass (sliceRows);
+ * then its rows, in chunk order. The arrays are kept from node to node, so
+ * a slice allocates a few growing arrays rather than one per row.
+ */
+class NodePositions {
+  private readonly positions: Int32Array[] = [];
+  private readonly lengths: number[] = [];
+  /** Chunks holding positions, as first met. */
+  private readonly used: number[] = [];
+
+  add(ns: ArrayLike<number>): void {
+    for (let i = 0; i < ns.length; i++) {
+      const n = ns[i]!;
+      const chunk = Math.floor(n / CHUNK_BITS);
+      let length = this.lengths[chunk] ?? 0;
+      if (length === 0) {
+        this.used.push(chunk);
+        this.positions[chunk] ??= new Int32Array(64);
+      }
+      let positions = this.positions[chunk]!;
+      if (length === positions.length) {
+        const bigger = new Int32Array(length * 2);
+        bigger.set(positions);
+        this.positions[chunk] = positions = bigger;
+      }
+      positions[length++] = n % CHUNK_BITS;
+      this.lengths[chunk] = length;
+    }
+  }
+
+  /** The node's rows in chunk order, each in the form its population calls for; the node's positions are then cleared. */
+  *rows(dim: string, stage: number, node: number, max: number): Generator<FormRow> {
+    this.used.sort((a, b) => a - b);
+    for (const chunk of this.used) {
+      const length = this.lengths[chunk]!;
+      this.lengths[chunk] = 0;
+      yield [dim, stage, node, chunk, formOfPositions(this.positions[chunk]!, length, max)];
+    }
+    this.used.length = 0;
+  }
+}
+
+/**
  * The rows of every node (at each stored level) the cells of one (dim, stage) reach,
  * each gathered as the positions of its developers and then given its form:
  * most rows hold a few, and a bitset per row (8 kB to clear, count and scan)
  * made building them cost more than storing them.
  *
- * One stored level at a time: a node's key starts with its level (nodeOf), so
- * the rows of a level all come before those of the next in key order, and a
- * level's positions are freed before the next is gathered. Gathering every
- * level at once held one position per level per cell: at 1M activities the
- * whole funnel has 1.33M cells over its stages, so one stage's slice held
- * millions of numbers in arrays at once (8 bytes each).
+ * One stored level at a time, and within it one node at a time: a node's
+ * key starts with its level (nodeOf), so the rows of a level all come
+ * before those of the next in key order; and the cells come in day order,
+ * in which a level's nodes never decrease, so a node's rows are complete
+ * when a cell of the next node is met. Only one node's positions are held
+ * at once. Gathering every level at once held one position per level per
+ * cell: at 1M activities the whole funnel has 1.33M cells over its stages,
+ * so one stage's slice held millions of numbers in arrays at once (8 bytes
+ * each); gathering a level's nodes in a map keyed by (node, chunk) and
+ * sorting its keys was a third of the build's time.
  */
 export function* sliceRows(cells: readonly CellRow[]): Generator<FormRow> {
   if (cells.length === 0) return;
   const { dim, stage } = cells[0]!;
   const max = sparseMax();
+  const positions = new NodePositions();
   for (const level of STORED_LEVELS) {
-    // Keyed by node · 2^16 + chunk (nodes < 10^6, chunks < 2^15): a number, not a string per position.
-    const rows = new Map<number, number[]>();
-    for (const { day, ns } of cells) {
-      const node = nodeOf(level, day);
-      for (const n of ns) {
-        const key = node * 65536 + Math.floor(n / CHUNK_BITS);
-        let positions = rows.get(key);
-        if (!positions) rows.set(key, (positions = []));
-        positions.push(n % CHUNK_BITS);
+    let node = nodeOf(level, cells[0]!.day);
+    for (const cell of cells) {
+      const next = nodeOf(level, cell.day);
+      if (next !== node) {
+        if (next < node) throw new Error(`The funnel's cells of (${dim}, stage ${stage}) are not in day order (day ${cell.day}).`);
+        // With the dims and stages in order, the COPY writes rows in funnel_bits' key order (node, chunk),
+        // which a first import's whole-tenant path then inserts as they are, without sorting them (funnel-bits.ts).
+        yield* positions.rows(dim, stage, node, max);
+        node = next;
       }
+      positions.add(cell.ns);
     }
-    // In key order (node, chunk): with the dims and stages in order, the COPY writes rows in funnel_bits' key order,
-    // which a first import's whole-tenant path then inserts as they are, without sorting them (funnel-bits.ts).
-    for (const key of [...rows.keys()].sort((a, b) => a - b)) {
-      const positions = rows.get(key)!;
-      rows.delete(key);
-      yield [dim, stage, Math.floor(key / 65536), key % 65536, formOfPositions(positions, max)];
-    }
+    yield* positions.rows(dim, stage, node, max);
   }
 }
 
 /**
  * Writes into `table` (dim, stage, node, chunk, bits) the rows of every node
  * the cells of one dim (or several) reach, one (dim, stage) at a time (cells
- * sorted by dim and stage); with `stored` (the one dim's rows as stored),
+ * sorted by dim, stage and day: sliceRows); with `stored` (the one dim's rows as stored),
  * only those that differ.
  */
 export async function copyDim(client: SqlClient, table: string, cells: readonly CellRow[], stored?: StoredDim): Promise<void> {

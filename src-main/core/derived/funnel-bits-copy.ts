@@ -18,7 +18,7 @@ export type CopyField =
   | { text: string }
   | { int16: number }
   | { int32: number }
-  | { ints: readonly number[] }
+  | { ints: ArrayLike<number> }
   | { texts: readonly string[] }
   | { int8s: ArrayLike<number> }
   | { bits: Buffer }
@@ -68,89 +68,128 @@ export class CopyEncoder {
 
   /** One tuple, as copyTuple encodes it. */
   tuple(fields: readonly CopyField[]): void {
-    this.room(2);
-    this.buf.writeInt16BE(fields.length, this.len);
-    this.len += 2;
+    this.count(fields.length);
     for (const field of fields) {
-      if (field === null) {
-        this.room(4);
-        this.buf.writeInt32BE(-1, this.len);
-        this.len += 4;
-      } else if ('text' in field) {
-        const bytes = Buffer.byteLength(field.text, 'utf8');
-        this.room(4 + bytes);
-        this.buf.writeInt32BE(bytes, this.len);
-        this.buf.write(field.text, this.len + 4, 'utf8');
-        this.len += 4 + bytes;
-      } else if ('int16' in field) {
-        this.room(6);
-        this.buf.writeInt32BE(2, this.len);
-        this.buf.writeInt16BE(field.int16, this.len + 4);
-        this.len += 6;
-      } else if ('int32' in field) {
-        this.room(8);
-        this.buf.writeInt32BE(4, this.len);
-        this.buf.writeInt32BE(field.int32, this.len + 4);
-        this.len += 8;
-      } else if ('ints' in field) {
-        const ints = field.ints;
-        this.room(24 + ints.length * 8);
-        let at = this.len;
-        at = this.buf.writeInt32BE(20 + ints.length * 8, at);
-        at = this.buf.writeInt32BE(1, at);
-        at = this.buf.writeInt32BE(0, at);
-        at = this.buf.writeInt32BE(INT4_OID, at);
-        at = this.buf.writeInt32BE(ints.length, at);
-        at = this.buf.writeInt32BE(1, at);
-        for (const n of ints) {
-          at = this.buf.writeInt32BE(4, at);
-          at = this.buf.writeInt32BE(n, at);
-        }
-        this.len = at;
-      } else if ('texts' in field) {
-        const texts = field.texts;
-        let bytes = 20;
-        for (const text of texts) bytes += 4 + Buffer.byteLength(text, 'utf8');
-        this.room(4 + bytes);
-        let at = this.arrayHeader(bytes, TEXT_OID, texts.length);
-        for (const text of texts) {
-          const length = this.buf.write(text, at + 4, 'utf8');
-          this.buf.writeInt32BE(length, at);
-          at += 4 + length;
-        }
-        this.len = at;
-      } else if ('int8s' in field) {
-        const int8s = field.int8s;
-        const bytes = 20 + int8s.length * 12;
-        this.room(4 + bytes);
-        let at = this.arrayHeader(bytes, INT8_OID, int8s.length);
-        for (let i = 0; i < int8s.length; i++) {
-          const n = int8s[i]!;
-          at = this.buf.writeInt32BE(8, at);
-          at = this.buf.writeUInt32BE(Math.floor(n / 4294967296), at);
-          at = this.buf.writeUInt32BE(n % 4294967296, at);
-        }
-        this.len = at;
-      } else {
-        const bits = field.bits;
-        this.room(8 + bits.length);
-        this.buf.writeInt32BE(4 + bits.length, this.len);
-        this.buf.writeInt32BE(bits.length * 8, this.len + 4);
-        bits.copy(this.buf, this.len + 8);
-        this.len += 8 + bits.length;
-      }
+      if (field === null) this.nul();
+      else if ('text' in field) this.text(field.text);
+      else if ('int16' in field) this.int16(field.int16);
+      else if ('int32' in field) this.int32(field.int32);
+      else if ('ints' in field) this.ints(field.ints);
+      else if ('texts' in field) this.texts(field.texts);
+      else if ('int8s' in field) this.int8s(field.int8s);
+      else this.bits(field.bits);
     }
+  }
+
+  /*
+   * A tuple field by field, for a caller that encodes many tuples of one shape (funnel-bits-build.ts):
+   * its field count, then each field. Through these rather than `tuple`, no object is made per field.
+   */
+
+  /** A tuple's field count. */
+  count(fields: number): void {
+    this.room(2);
+    this.len = this.i16(this.len, fields);
+  }
+
+  nul(): void {
+    this.room(4);
+    this.len = this.i32(this.len, -1);
+  }
+
+  text(text: string): void {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    this.room(4 + bytes);
+    this.i32(this.len, bytes);
+    this.buf.write(text, this.len + 4, 'utf8');
+    this.len += 4 + bytes;
+  }
+
+  /** A text field already encoded as UTF-8 (a value repeated over many tuples, encoded once). */
+  utf8(bytes: Buffer): void {
+    this.room(4 + bytes.length);
+    this.i32(this.len, bytes.length);
+    bytes.copy(this.buf, this.len + 4);
+    this.len += 4 + bytes.length;
+  }
+
+  int16(value: number): void {
+    this.room(6);
+    this.len = this.i16(this.i32(this.len, 2), value);
+  }
+
+  int32(value: number): void {
+    this.room(8);
+    this.len = this.i32(this.i32(this.len, 4), value);
+  }
+
+  /** An int4[]. */
+  ints(ints: ArrayLike<number>): void {
+    const bytes = 20 + ints.length * 8;
+    this.room(4 + bytes);
+    let at = this.arrayHeader(bytes, INT4_OID, ints.length);
+    for (let i = 0; i < ints.length; i++) at = this.i32(this.i32(at, 4), ints[i]!);
+    this.len = at;
+  }
+
+  /** A text[]. */
+  texts(texts: readonly string[]): void {
+    let bytes = 20;
+    for (const text of texts) bytes += 4 + Buffer.byteLength(text, 'utf8');
+    this.room(4 + bytes);
+    let at = this.arrayHeader(bytes, TEXT_OID, texts.length);
+    for (const text of texts) {
+      const length = this.buf.write(text, at + 4, 'utf8');
+      this.i32(at, length);
+      at += 4 + length;
+    }
+    this.len = at;
+  }
+
+  /** An int8[] of non-negative integers below 2^53. */
+  int8s(int8s: ArrayLike<number>): void {
+    const bytes = 20 + int8s.length * 12;
+    this.room(4 + bytes);
+    let at = this.arrayHeader(bytes, INT8_OID, int8s.length);
+    for (let i = 0; i < int8s.length; i++) {
+      const n = int8s[i]!;
+      at = this.i32(this.i32(this.i32(at, 8), Math.floor(n / 4294967296)), n % 4294967296);
+    }
+    this.len = at;
+  }
+
+  /** A bit varying of `bits.length` bytes. */
+  bits(bits: Buffer): void {
+    this.room(8 + bits.length);
+    this.i32(this.i32(this.len, 4 + bits.length), bits.length * 8);
+    bits.copy(this.buf, this.len + 8);
+    this.len += 8 + bits.length;
+  }
+
+  /** Writes a 32-bit integer (signed or not: its low 32 bits) big-endian at `at`, room made; returns the offset after it. */
+  private i32(at: number, value: number): number {
+    const buf = this.buf;
+    buf[at] = value >>> 24;
+    buf[at + 1] = value >>> 16;
+    buf[at + 2] = value >>> 8;
+    buf[at + 3] = value;
+    return at + 4;
+  }
+
+  private i16(at: number, value: number): number {
+    this.buf[at] = value >>> 8;
+    this.buf[at + 1] = value;
+    return at + 2;
   }
 
   /** A one-dimensional array field's length and header (no nulls, from 1), the room for it made; where its elements go. */
   private arrayHeader(bytes: number, oid: number, length: number): number {
-    let at = this.len;
-    at = this.buf.writeInt32BE(bytes, at);
-    at = this.buf.writeInt32BE(1, at);
-    at = this.buf.writeInt32BE(0, at);
-    at = this.buf.writeInt32BE(oid, at);
-    at = this.buf.writeInt32BE(length, at);
-    return this.buf.writeInt32BE(1, at);
+    let at = this.i32(this.len, bytes);
+    at = this.i32(at, 1);
+    at = this.i32(at, 0);
+    at = this.i32(at, oid);
+    at = this.i32(at, length);
+    return this.i32(at, 1);
   }
 
   /** Whether enough is encoded to send. */

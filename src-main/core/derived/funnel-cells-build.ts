@@ -17,9 +17,8 @@
  * a group), 4 more for the sort: 3.5M cells, 28 + 14 MB.
  */
 import type { SqlClient } from '../db/db';
-import { copyTuples, type CellRow } from './funnel-bits-build';
+import { copyEncoded, type CellRow } from './funnel-bits-build';
 import { CellPairs } from './cell-pairs';
-import type { CopyField } from './funnel-bits-copy';
 
 /** A cell's dim index is its value's multiple of this (funnel_cells.cells: dim · 2^31 + stage · 2^16 + day). */
 const DIM = 2147483648;
@@ -99,15 +98,19 @@ export class CellsByDeveloper {
   }
 }
 
-/** Binary COPY of every developer's (n, dims, cells) into `table`. */
+/** Binary COPY of every developer's (n, dims, cells) into `table`, encoded field by field (copyEncoded). */
 export async function copyCells(client: SqlClient, table: string, cells: CellsByDeveloper): Promise<void> {
-  await copyTuples(
+  await copyEncoded(
     client,
     table,
     ['n', 'dims', 'cells'],
-    (function* (): Generator<CopyField[]> {
-      for (const [n, dims, codes] of cells.developers()) yield [{ int32: n }, { texts: dims }, { int8s: codes }];
-    })(),
+    cells.developers(),
+    (encoder, [n, dims, codes]) => {
+      encoder.count(3);
+      encoder.int32(n);
+      encoder.texts(dims);
+      encoder.int8s(codes);
+    },
     'the funnel cells could not be written',
   );
 }

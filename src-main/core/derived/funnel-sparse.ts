@@ -59,22 +59,29 @@ export function membersOf(bits: Buffer): number[] {
 }
 
 /** A row in the form its population calls for. */
-export type RowForm = { bits: Buffer; members?: undefined } | { members: number[]; bits?: undefined };
+export type RowForm = { bits: Buffer; members?: undefined } | { members: readonly number[] | Int32Array; bits?: undefined };
 
 export function rowForm(bits: Buffer, max = sparseMax()): RowForm {
   return bitCount(bits) <= max ? { members: membersOf(bits) } : { bits };
 }
 
-/** The row of chunk positions `positions` (in any order, repeats allowed) in the form its population calls for. */
-export function formOfPositions(positions: readonly number[], max = sparseMax()): RowForm {
-  if (positions.length <= max) {
-    const sorted = Int32Array.from(positions).sort();
-    const members: number[] = [];
-    for (const p of sorted) if (members.length === 0 || members[members.length - 1] !== p) members.push(p);
-    return { members };
+/**
+ * The row of the chunk positions `positions[0, length)` (in any order,
+ * repeats allowed) in the form its population calls for. Sorts them in
+ * place: they are the caller's scratch (funnel-bits-build.ts).
+ */
+export function formOfPositions(positions: Int32Array, length = positions.length, max = sparseMax()): RowForm {
+  if (length <= max) {
+    const sorted = positions.subarray(0, length).sort();
+    let kept = 0;
+    for (let i = 0; i < length; i++) if (kept === 0 || sorted[kept - 1] !== sorted[i]) sorted[kept++] = sorted[i]!;
+    return { members: sorted.slice(0, kept) };
   }
   const bits = Buffer.alloc(CHUNK_BITS / 8);
-  for (const p of positions) bits[p >> 3]! |= 0x80 >> (p & 7);
+  for (let i = 0; i < length; i++) {
+    const p = positions[i]!;
+    bits[p >> 3]! |= 0x80 >> (p & 7);
+  }
   return rowForm(bits, max);
 }
 
