@@ -60,6 +60,28 @@ describe('CopyEncoder', () => {
     expect(encoder.take()).toEqual(expected);
   });
 
+  it("encodes a tuple field by field (the funnel rows' path), a pre-encoded text and the widths' edges included", () => {
+    const members = Int32Array.from([0, 65_535, 2_147_483_647]);
+    const encoder = new CopyEncoder(16);
+    encoder.count(6);
+    encoder.utf8(Buffer.from('campaign:東京', 'utf8'));
+    encoder.int16(-32_768);
+    encoder.int32(-2_147_483_648);
+    encoder.int32(2_147_483_647);
+    encoder.nul();
+    encoder.ints(members);
+    const expected = Buffer.concat([
+      int16(6),
+      field(Buffer.from('campaign:東京', 'utf8')),
+      field(int16(-32_768)),
+      field(int32(-2_147_483_648)),
+      field(int32(2_147_483_647)),
+      int32(-1),
+      field(Buffer.concat([int32(1), int32(0), int32(23), int32(3), int32(1), ...[...members].flatMap((n) => [int32(4), int32(n)])])),
+    ]);
+    expect(encoder.take()).toEqual(expected);
+  });
+
   it('grows past its first buffer, says when a piece is full, and gives each piece away once', () => {
     const encoder = new CopyEncoder(64);
     const bits = Buffer.alloc(8192, 0xa5);
