@@ -59,10 +59,11 @@ describe('the rows of one slice of the funnel', () => {
         return cell.ns;
       },
     }));
-    const given = [...sliceRows(watched)].map(([, , node]) => node);
-    // The log again, with the rows in their place among the reads.
-    log.length = 0;
-    for (const [, , node] of sliceRows(watched)) log.push({ node });
+    const given: number[] = [];
+    for (const [, , node] of sliceRows(watched)) {
+      log.push({ node });
+      given.push(node);
+    }
     const levelOf = (node: number) => Math.floor(node / 100_000);
     let reads = 0;
     for (const [i, entry] of log.entries()) {
