@@ -1,7 +1,7 @@
 /**
  * A large import that brings mostly new people takes the bulk path for the
- * people's tables too (developers, accounts, identifiers: secondary indexes
- * and foreign keys dropped and rebuilt, as for activities), and for its
+ * people's tables too (developers, accounts, identifiers: secondary indexes,
+ * unique keys and foreign keys dropped and rebuilt, as for activities), and for its
  * direct attributions even when only some rows name a campaign; it analyses
  * what it loaded before its commit. Afterwards the schema must be exactly
  * the spec's again, and every row where it belongs.
@@ -43,6 +43,18 @@ describe('bulk import of mostly new people', () => {
         and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)`;
       const indexesBefore = (await queryRows<{ oid: number }>(db.url, indexesSql)).map((r) => r.oid);
       expect(indexesBefore.length).toBeGreaterThan(4);
+      // The people's unique keys (and the identifiers' primary key, which nothing references) too: built after, by sorting.
+      const keysSql = `select conrelid::regclass::text || ' ' || contype::text as key, conindid::int as oid from pg_constraint
+      where conrelid = any('{developers,accounts,developer_identifiers}'::regclass[])
+        and (contype = 'u' or (contype = 'p' and conrelid = 'developer_identifiers'::regclass)) order by 1, 2`;
+      const keysBefore = await queryRows<{ key: string; oid: number }>(db.url, keysSql);
+      expect(keysBefore.map((k) => k.key)).toEqual([
+        'accounts u',
+        'accounts u',
+        'developer_identifiers p',
+        'developer_identifiers u',
+        'developers u',
+      ]);
       const job = await importFile(db.core, peopleCsv(), { options: { timezone: 'UTC' } });
       const rows = PEOPLE + Math.ceil(PEOPLE / 10);
       expect(job).toMatchObject({ status: 'succeeded', rowsRead: rows });
@@ -61,6 +73,9 @@ describe('bulk import of mostly new people', () => {
       const indexesAfter = (await queryRows<{ oid: number }>(db.url, indexesSql)).map((r) => r.oid);
       expect(indexesAfter).toHaveLength(indexesBefore.length);
       expect(indexesAfter.filter((oid) => indexesBefore.includes(oid))).toEqual([]);
+      const keysAfter = await queryRows<{ key: string; oid: number }>(db.url, keysSql);
+      expect(keysAfter.map((k) => k.key)).toEqual(keysBefore.map((k) => k.key));
+      expect(keysAfter.filter((k) => keysBefore.some((b) => b.oid === k.oid))).toEqual([]);
       // The email-only rows reach the developer of the account with that email.
       const [linked] = await queryRows<{ devs: number; orphans: number }>(
         db.url,

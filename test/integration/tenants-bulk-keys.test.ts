@@ -79,6 +79,31 @@ describe('app.defer_keys and app.restore_keys', () => {
     expect(await queryRows(database.url, 'select * from app.deferred_keys')).toEqual([]);
   });
 
+  it('fail the rebuild of a unique key that the load repeated, and the rollback keeps the key and drops the rows', async () => {
+    // An import's new people go in with their unique keys dropped (imports/load/identity-write.ts):
+    // should two rows share a key after all, the import must fail, not commit them.
+    const before = await keysOf('developers');
+    const client = await appClient();
+    try {
+      await client.query('begin');
+      await client.query(`select * from app.defer_keys('developers', '{f,u}')`);
+      // primary_email is citext: the two differ only by case, and are one key.
+      await client.query(
+        `insert into developers (tenant_id, primary_email) values ('default', 'Twice@Example.com'), ('default', 'twice@example.com')`,
+      );
+      await expect(client.query('select app.restore_keys($1::regclass)', ['developers'])).rejects.toThrow(
+        /could not create unique index "developers_tenant_email_unique"/,
+      );
+      await client.query('rollback');
+    } finally {
+      await client.end();
+    }
+    expect(await keysOf('developers')).toEqual(before);
+    expect(await queryRows(database.url, `select count(*)::int as n from developers where primary_email = 'twice@example.com'`)).toEqual([
+      { n: 0 },
+    ]);
+    expect(await queryRows(database.url, 'select * from app.deferred_keys')).toEqual([]);
+  });
   it('lose nothing when the connection dies between the drop and the rebuild', async () => {
     const before = definitions(await keysOf('accounts'));
     const client = await appClient();
