@@ -48,16 +48,17 @@ const REWRITE_SHARE = 0.2;
 const keyParams = (tenant: string) => [tenant, FREE_MAIL_DOMAINS, GENERIC_EMAIL_LOCALS];
 
 /**
- * Writes every key from NEW and every pair again: cheaper than pair by pair when most groups changed.
- * The tenant's rows all go in anew, so each table's secondary indexes are built after its insert
- * rather than kept row by row (a first import's 200k keys land at random in the group index, their
- * ids being md5 hashes); the owner's app.defer_keys declines when the database holds other
- * tenants, and the rows then go through the indexes (keys.ts).
+ * Writes every key of `keys` (a select of KEY_COLUMNS and its parameters) and every pair again:
+ * cheaper than pair by pair when most groups changed. The tenant's rows all go in anew, so each
+ * table's secondary indexes are built after its insert rather than kept row by row (a first import's
+ * 200k keys land at random in the group index, their ids being md5 hashes); the owner's
+ * app.defer_keys declines when the database holds other tenants, and the rows then go through the
+ * indexes (keys.ts).
  */
-async function rewriteAll(client: SqlClient, tenant: string): Promise<void> {
+async function rewriteAll(client: SqlClient, tenant: string, keys: string, values: unknown[] = []): Promise<void> {
   await client.query(`delete from ${KEYS_TABLE} where tenant_id = $1`, [tenant]);
   await withSecondaryIndexesRebuilt(client, KEYS_TABLE, () =>
-    client.query(`insert into ${KEYS_TABLE} (${KEY_COLUMNS}) select ${KEY_COLUMNS} from ${NEW}`),
+    client.query(`insert into ${KEYS_TABLE} (${KEY_COLUMNS}) select ${KEY_COLUMNS} from (${keys}) k`, values),
   );
   // The app does not own the table: the owner's app.analyze_tables (keys.ts).
   await analyzeTables(client, [KEYS_TABLE]);
@@ -109,19 +110,15 @@ async function refreshKeys(client: SqlClient, tenant: string, ids: readonly stri
   }
   const mine = ids ? `join ${IDS} i on i.developer_id = mk.developer_id` : '';
   const stored = await temp(client, OLD, `select mk.* from ${KEYS_TABLE} mk ${mine} where mk.tenant_id = $1`, [tenant], ids !== null);
-  const rows = await temp(
-    client,
-    NEW,
-    keysSql(ids ? `${IDS} i join developers d on d.developer_id = i.developer_id` : 'developers d'),
-    keyParams(tenant),
-    ids !== null,
-  );
+  const keys = keysSql(ids ? `${IDS} i join developers d on d.developer_id = i.developer_id` : 'developers d');
   // Nothing stored for the tenant (a first import): every row is new, and both tables are written
-  // whole without comparing (at 1M, 0.2 s to find that all 500k rows differ from none).
+  // whole without comparing (at 1M, 0.2 s to find that all 500k rows differ from none), the keys
+  // straight from their select rather than through a temp table of them first.
   if (!ids && stored === 0) {
-    if (rows > 0) await rewriteAll(client, tenant);
+    await rewriteAll(client, tenant, keys, keyParams(tenant));
     return;
   }
+  const rows = await temp(client, NEW, keys, keyParams(tenant), ids !== null);
   const changed = await temp(
     client,
     CHANGED,
@@ -132,7 +129,7 @@ async function refreshKeys(client: SqlClient, tenant: string, ids: readonly stri
   if (changed === 0) return;
   if (!ids && changed >= REWRITE_SHARE * rows) {
     // Only counted: every row is written again from NEW.
-    await rewriteAll(client, tenant);
+    await rewriteAll(client, tenant, `select * from ${NEW}`);
     return;
   }
   await client.query(`analyze ${CHANGED}`);
