@@ -104,6 +104,7 @@ describe('app.defer_keys and app.restore_keys', () => {
     ]);
     expect(await queryRows(database.url, 'select * from app.deferred_keys')).toEqual([]);
   });
+
   it('lose nothing when the connection dies between the drop and the rebuild', async () => {
     const before = definitions(await keysOf('accounts'));
     const client = await appClient();

@@ -62,6 +62,18 @@ async function copyRows<T>(client: SqlClient, table: string, columns: readonly s
   }
 }
 
+/** COPY of new people's rows into `table`, through withIndexesDeferred as `options` (NEW_PEOPLE) say. */
+async function copyNewPeople<T>(
+  client: SqlClient,
+  table: string,
+  columns: readonly string[],
+  rows: readonly T[],
+  line: (row: T) => string,
+  options: DeferOptions = NEW_PEOPLE,
+): Promise<void> {
+  await withIndexesDeferred(client, table, rows.length, () => copyRows(client, table, columns, rows, line), options);
+}
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export const accountDedupKey = (tenant: string, provider: string, externalUserId: string) =>
@@ -70,15 +82,8 @@ export const accountDedupKey = (tenant: string, provider: string, externalUserId
 export async function writeDevelopers(client: SqlClient, tenant: string, developers: readonly NewDeveloper[]): Promise<number> {
   if (developers.length === 0) return 0;
   const started = performance.now();
-  await withIndexesDeferred(
-    client,
-    'developers',
-    developers.length,
-    () =>
-      copyRows(client, 'developers', ['developer_id', 'tenant_id', 'display_name', 'primary_email', 'org_id'], developers, (d) =>
-        copyLine([d.developerId, tenant, d.displayName, d.email, d.orgId]),
-      ),
-    NEW_PEOPLE,
+  await copyNewPeople(client, 'developers', ['developer_id', 'tenant_id', 'display_name', 'primary_email', 'org_id'], developers, (d) =>
+    copyLine([d.developerId, tenant, d.displayName, d.email, d.orgId]),
   );
   traceStep(`copy ${developers.length} developers`, started);
   return developers.length;
@@ -106,31 +111,24 @@ export async function writeAccounts(
     iso(a.lastAt),
   ];
   if (fresh.length > 0) {
-    await withIndexesDeferred(
+    await copyNewPeople(
       client,
       'accounts',
-      fresh.length,
-      () =>
-        copyRows(
-          client,
-          'accounts',
-          [
-            'developer_id',
-            'provider',
-            'external_user_id',
-            'handle',
-            'email',
-            'attributes',
-            'first_seen',
-            'last_seen',
-            'tenant_id',
-            'confidence',
-            'dedup_key',
-          ],
-          fresh,
-          (a) => copyLine([...values(a), tenant, a.email ? '1.0' : '0.8', accountDedupKey(tenant, a.provider!, a.externalUserId!)]),
-        ),
-      NEW_PEOPLE,
+      [
+        'developer_id',
+        'provider',
+        'external_user_id',
+        'handle',
+        'email',
+        'attributes',
+        'first_seen',
+        'last_seen',
+        'tenant_id',
+        'confidence',
+        'dedup_key',
+      ],
+      fresh,
+      (a) => copyLine([...values(a), tenant, a.email ? '1.0' : '0.8', accountDedupKey(tenant, a.provider!, a.externalUserId!)]),
     );
   }
   if (seen.length > 0) {
@@ -161,18 +159,12 @@ export async function writeAccounts(
 export async function writeIdentifiers(client: SqlClient, tenant: string, claims: readonly IdentifierClaim[]): Promise<number> {
   if (claims.length === 0) return 0;
   const started = performance.now();
-  await withIndexesDeferred(
+  await copyNewPeople(
     client,
     'developer_identifiers',
-    claims.length,
-    () =>
-      copyRows(
-        client,
-        'developer_identifiers',
-        ['tenant_id', 'developer_id', 'kind', 'value_normalized', 'first_seen', 'last_seen'],
-        claims,
-        (c) => copyLine([tenant, c.developerId, 'email', c.email, iso(c.firstAt), iso(c.lastAt)]),
-      ),
+    ['tenant_id', 'developer_id', 'kind', 'value_normalized', 'first_seen', 'last_seen'],
+    claims,
+    (c) => copyLine([tenant, c.developerId, 'email', c.email, iso(c.firstAt), iso(c.lastAt)]),
     { ...NEW_PEOPLE, primaryKey: true },
   );
   traceStep(`copy ${claims.length} identifiers`, started);
