@@ -115,7 +115,7 @@ async function resolveCampaignsAndResources(client: SqlClient, tenant: string): 
         and r.category || ':' || coalesce(r.external_id, r.url, r.title, '') = sr.res_key`,
     t,
   );
-  await client.query('update stage_resource set resource_id = uuid_generate_v4() where resource_id is null');
+  await client.query('update stage_resource set resource_id = gen_random_uuid() where resource_id is null');
   const resources = await count(
     client,
     `insert into resources (resource_id, tenant_id, category, group_key, title, url, external_id, campaign_id)
@@ -199,7 +199,9 @@ async function insertActivities(db: Db, client: SqlClient, tenant: string, stage
 /** Direct attribution of the new activities: activity_campaigns. */
 async function attributeDirectly(db: Db, client: SqlClient, tenant: string, bulk: boolean): Promise<void> {
   const t = [tenant];
-  // Time-ordered ids keep the primary key appending, where the server has uuidv7() (PostgreSQL 18+).
+  // Time-ordered ids keep the primary key appending, where the server has uuidv7() (PostgreSQL 18+);
+  // before 18, core's gen_random_uuid(). Not uuid-ossp's uuid_generate_v4(): on Debian's PostgreSQL 15 it
+  // took 2.8–3.3 s per million calls against 1.0–1.2 s (about 1 s of a 1M import there; on 18 both ~1 s).
   // Every row here belongs to a brand-new activity, so no ON CONFLICT is needed and even the
   // keys can be rebuilt after a large load.
   const v7 = await client.query<{ ok: boolean }>("select current_setting('server_version_num')::int >= 180000 as ok");
@@ -213,7 +215,7 @@ async function attributeDirectly(db: Db, client: SqlClient, tenant: string, bulk
     () =>
       client.query(
         `insert into activity_campaigns (activity_campaign_id, tenant_id, activity_id, campaign_id, weight)
-         select ${v7.rows[0]?.ok ? 'uuidv7()' : 'uuid_generate_v4()'}, $1, activity_id, campaign_id, 1.0
+         select ${v7.rows[0]?.ok ? 'uuidv7()' : 'gen_random_uuid()'}, $1, activity_id, campaign_id, 1.0
            from inserted_activity where campaign_id is not null order by activity_id`,
         t,
       ),

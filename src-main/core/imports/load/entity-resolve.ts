@@ -129,7 +129,7 @@ async function matchPeople(client: SqlClient, tenant: string, counts: EntityCoun
       where p.developer_id is null and p.person = m.person`,
     t,
   );
-  await client.query('update person set developer_id = uuid_generate_v4(), created = true where developer_id is null');
+  await client.query('update person set developer_id = gen_random_uuid(), created = true where developer_id is null');
 }
 
 /**
