@@ -5,7 +5,9 @@
  * anti-join against it is planned as one row, and a semi-join over a table
  * without an index is then nested on top of it, rescanning that table per row.
  * Inside withHashJoins the same statement is planned with hash joins, and the
- * setting is back as it was after it.
+ * setting is back as it was after it. Asked to, it also keeps the planner
+ * from a merge join, which sorted an import's whole stage (never analysed) to
+ * join the file's few actors through their index.
  */
 import { describe, expect, it } from 'vitest';
 import { dbOn } from '../../src-main/core/db/db';
@@ -20,7 +22,11 @@ const CONVERSIONS = `explain select m.id from hj_mine m
      and not exists (select 1 from hj_campaigns c where c.id = m.id)`;
 
 const plan = async () => (await db.client.query<{ 'QUERY PLAN': string }>(CONVERSIONS)).rows.map((r) => r['QUERY PLAN']).join('\n');
-const nestloop = async () => (await db.client.query<{ v: string }>("select current_setting('enable_nestloop') as v")).rows[0]!.v;
+const setting = async (name: string) => (await db.client.query<{ v: string }>('select current_setting($1) as v', [name])).rows[0]!.v;
+const nestloop = () => setting('enable_nestloop');
+
+/** resolved_activity's join of the stage to the file's actors (imports/load/activity-resolve.ts), in miniature. */
+const STAGE_TO_ACTORS = 'explain select s.line, a.developer from hj_stage s left join hj_actor a on a.actor_key = s.actor_key';
 
 describe('withHashJoins', () => {
   it('plans a join misestimated as one row with hash joins, and puts the setting back', async () => {
@@ -48,6 +54,53 @@ describe('withHashJoins', () => {
       expect(guarded).not.toMatch(/Nested Loop/);
       expect(guarded).toMatch(/Hash (Right )?Semi Join/);
       expect(await nestloop()).toBe('on');
+    } finally {
+      await client.query('rollback');
+    }
+  });
+
+  it('plans an unanalysed stage joined to an indexed table without a merge join when asked, and puts both settings back', async () => {
+    const { client } = db;
+    await client.query('begin');
+    try {
+      await client.query(
+        "create temp table hj_stage as select g as line, 'actor-' || (g % 20000) as actor_key, repeat('x', 100) as pad from generate_series(1, 100000) g",
+      );
+      await client.query(
+        "create temp table hj_actor as select 'actor-' || g as actor_key, g as developer from generate_series(0, 19999) g",
+      );
+      await client.query('create index on hj_actor (actor_key)');
+      const stagePlan = async () =>
+        (await client.query<{ 'QUERY PLAN': string }>(STAGE_TO_ACTORS)).rows.map((r) => r['QUERY PLAN']).join('\n');
+
+      const unguarded = await stagePlan();
+      expect(unguarded).toMatch(/Merge (Right|Left) Join/);
+      expect(unguarded).toMatch(/Sort Key: s\.actor_key/);
+
+      const tx = dbOn(client);
+      const hashed = await withHashJoins(
+        tx,
+        true,
+        async () => {
+          expect([await setting('enable_mergejoin'), await nestloop()]).toEqual(['off', 'off']);
+          return stagePlan();
+        },
+        { mergeJoins: false },
+      );
+      expect(hashed).toMatch(/Hash (Right |Left )?Join/);
+      expect(hashed).not.toMatch(/Merge|Sort|Nested Loop/);
+      // Merge joins off alone: nested loops stay the planner's to choose.
+      const unmerged = await withHashJoins(
+        tx,
+        false,
+        async () => {
+          expect([await setting('enable_mergejoin'), await nestloop()]).toEqual(['off', 'on']);
+          return stagePlan();
+        },
+        { mergeJoins: false },
+      );
+      expect(unmerged).not.toMatch(/Merge|Sort/);
+      expect([await setting('enable_mergejoin'), await nestloop()]).toEqual(['on', 'on']);
     } finally {
       await client.query('rollback');
     }

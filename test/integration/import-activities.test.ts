@@ -119,6 +119,25 @@ describe('activities import', () => {
     expect(await tableCounts(db.url)).toEqual(before);
   });
 
+  it('keeps the first line of rows a file repeats (same source and reference), whatever their ids, and counts the rest', async () => {
+    // Each pair is parsed within the same millisecond or so: their UUIDv7 ids fall in either order.
+    const pairs = 300;
+    const lines = Array.from({ length: pairs }, (_, i) => [
+      `2024-06-01 10:00,view,repeat-test,,,,r${i}@example.com,,,,,,,,rep-${i},,first`,
+      `2024-06-01 11:00,view,repeat-test,,,,r${i}@example.com,,,,,,,,rep-${i},,second`,
+    ]).flat();
+    const job = await importFile(db.core, writeCsv(dir.path, 'repeats.csv', [HEADER, ...lines].join('\n')), {
+      options: { timezone: 'UTC' },
+    });
+    expect(job).toMatchObject({ status: 'succeeded', rowsRead: 2 * pairs, duplicates: pairs });
+    const kept = await queryRows<{ lang: string; at: string; n: number }>(
+      db.url,
+      `select metadata->>'lang' as lang, to_char(occurred_at at time zone 'UTC', 'HH24:MI') as at, count(*)::int as n
+         from activities where source = 'repeat-test' group by 1, 2`,
+    );
+    expect(kept).toEqual([{ lang: 'first', at: '10:00', n: pairs }]);
+  });
+
   it('updates an account seen again with a new email and adds that email to the same developer', async () => {
     const file = writeCsv(
       dir.path,
