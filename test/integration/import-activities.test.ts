@@ -82,12 +82,13 @@ describe('activities import', () => {
   });
 
   it('attributes a row to the campaign it names, and copies category and group from the resource', async () => {
-    const [row] = await queryRows<{ name: string; weight: string; category: string }>(
+    const [row] = await queryRows<{ name: string; weight: string; category: string; own: boolean }>(
       db.url,
-      `select c.name, ac.weight::text as weight, a.category from activity_campaigns ac
+      `select c.name, ac.weight::text as weight, a.category, ac.activity_campaign_id = a.activity_id as own from activity_campaigns ac
          join campaigns c using (campaign_id) join activities a using (activity_id) where a.action = 'attend'`,
     );
-    expect(row).toEqual({ name: 'Tokyo Meetup 2024-05', weight: '1.0', category: 'event' });
+    // The direct row's id is its activity's.
+    expect(row).toEqual({ name: 'Tokyo Meetup 2024-05', weight: '1.0', category: 'event', own: true });
   });
 
   it('keeps developer_stats equal to a rebuild from activities', async () => {

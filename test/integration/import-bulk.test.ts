@@ -48,8 +48,13 @@ describe('bulk import', () => {
     const job = await importFile(db.core, bulkCsv('bulk.csv'), { options: { timezone: 'UTC' } });
     expect(job).toMatchObject({ status: 'succeeded', rowsRead: ROWS });
     expect(job.inserted).toMatchObject({ activities: ROWS, developers: 4000, accounts: 4000, campaigns: 5 });
-    const [attributed] = await queryRows<{ n: number }>(db.url, 'select count(*)::int as n from activity_campaigns');
-    expect(attributed?.n).toBe(ROWS);
+    // Each direct row takes its activity's id (a UUIDv7, not a multi-touch row's version 8).
+    const [attributed] = await queryRows<{ n: number; own: number; v7: number }>(
+      db.url,
+      `select count(*)::int as n, count(*) filter (where activity_campaign_id = activity_id)::int as own,
+              count(*) filter (where substr(activity_campaign_id::text, 15, 1) = '7')::int as v7 from activity_campaigns`,
+    );
+    expect(attributed).toEqual({ n: ROWS, own: ROWS, v7: ROWS });
     expect(await schemaOf('activities')).toEqual(expectedShape('activities'));
     expect(await schemaOf('activity_campaigns')).toEqual(expectedShape('activity_campaigns'));
     const [stats] = await queryRows<{ total: number }>(db.url, 'select sum(total_actions)::int as total from developer_stats');

@@ -32,7 +32,10 @@ import { readSettings } from '../settings/read';
 import { rebuildCampaignStats } from '../stats/service';
 import type { DerivedChange } from './change';
 
-/** SQL: true when the activity_campaigns row aliased `alias` is multi-touch credit (see attribution.ts). */
+/**
+ * SQL: true when the activity_campaigns row aliased `alias` is multi-touch credit (see attribution.ts): a
+ * version-8 id. Direct rows have version 4 or 7 (an import's take their activity's UUIDv7: activity-resolve.ts).
+ */
 export const IS_MULTI_TOUCH = (alias: string) => `substr(${alias}.activity_campaign_id::text, 15, 1) = '8'`;
 
 /** `$1` tenant, `$2` zone; rows of activities `a` joined with activity_campaigns `ac`, counted ones only. */

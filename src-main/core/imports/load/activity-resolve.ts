@@ -252,12 +252,13 @@ async function actorsOutnumberAccounts(client: SqlClient, newAccounts: number): 
 /** Direct attribution of the new activities: activity_campaigns. */
 async function attributeDirectly(db: Db, client: SqlClient, tenant: string, bulk: boolean): Promise<void> {
   const t = [tenant];
-  // Time-ordered ids keep the primary key appending, where the server has uuidv7() (PostgreSQL 18+);
-  // before 18, core's gen_random_uuid(). Not uuid-ossp's uuid_generate_v4(): on Debian's PostgreSQL 15 it
-  // took 2.8–3.3 s per million calls against 1.0–1.2 s (about 1 s of a 1M import there; on 18 both ~1 s).
+  // A direct row's id is its activity's: there is one such row per activity, and the activity's UUIDv7 (made
+  // by the parse: activity-stage.ts) is unique and time-ordered already. Multi-touch rows have version-8 ids
+  // of their own (derived/attribution.ts), which IS_MULTI_TOUCH tells apart. Making an id per row on the server
+  // cost ~1.1 s per million calls (uuidv7() on PostgreSQL 18, gen_random_uuid() before it), ~0.8 s at 1M rows.
   // Every row here belongs to a brand-new activity, so no ON CONFLICT is needed and even the
-  // keys can be rebuilt after a large load.
-  const v7 = await client.query<{ ok: boolean }>("select current_setting('server_version_num')::int >= 180000 as ok");
+  // keys can be rebuilt after a large load; then the rows go in as resolved_activity holds them (nearly in id
+  // order), otherwise sorted, for the primary key.
   const attributed = Number(
     (await client.query<{ n: string }>('select count(*) as n from inserted_activity where campaign_id is not null')).rows[0]!.n,
   );
@@ -265,11 +266,11 @@ async function attributeDirectly(db: Db, client: SqlClient, tenant: string, bulk
     db.$client,
     'activity_campaigns',
     attributed,
-    () =>
+    (deferred) =>
       client.query(
         `insert into activity_campaigns (activity_campaign_id, tenant_id, activity_id, campaign_id, weight)
-         select ${v7.rows[0]?.ok ? 'uuidv7()' : 'gen_random_uuid()'}, $1, activity_id, campaign_id, 1.0
-           from inserted_activity where campaign_id is not null order by activity_id`,
+         select activity_id, $1, activity_id, campaign_id, 1.0
+           from inserted_activity where campaign_id is not null ${deferred ? '' : 'order by activity_id'}`,
         t,
       ),
     // Nothing references these rows' keys, and every row is new: rebuild them all after a large load,
