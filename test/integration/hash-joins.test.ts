@@ -78,27 +78,22 @@ describe('withHashJoins', () => {
       expect(unguarded).toMatch(/Sort Key: s\.actor_key/);
 
       const tx = dbOn(client);
-      const hashed = await withHashJoins(
-        tx,
-        true,
-        async () => {
-          expect([await setting('enable_mergejoin'), await nestloop()]).toEqual(['off', 'off']);
-          return stagePlan();
-        },
-        { mergeJoins: false },
-      );
+      /** The plan with merge joins off (and nested loops too when `many`), checking both settings inside. */
+      const planWithout = (many: boolean, settings: [string, string]) =>
+        withHashJoins(
+          tx,
+          many,
+          async () => {
+            expect([await setting('enable_mergejoin'), await nestloop()]).toEqual(settings);
+            return stagePlan();
+          },
+          { mergeJoins: false },
+        );
+      const hashed = await planWithout(true, ['off', 'off']);
       expect(hashed).toMatch(/Hash (Right |Left )?Join/);
       expect(hashed).not.toMatch(/Merge|Sort|Nested Loop/);
       // Merge joins off alone: nested loops stay the planner's to choose.
-      const unmerged = await withHashJoins(
-        tx,
-        false,
-        async () => {
-          expect([await setting('enable_mergejoin'), await nestloop()]).toEqual(['off', 'on']);
-          return stagePlan();
-        },
-        { mergeJoins: false },
-      );
+      const unmerged = await planWithout(false, ['off', 'on']);
       expect(unmerged).not.toMatch(/Merge|Sort/);
       expect([await setting('enable_mergejoin'), await nestloop()]).toEqual(['on', 'on']);
     } finally {

@@ -8,16 +8,16 @@
  */
 import { UTM_CAMPAIGN_SQL } from '../../campaigns/utm-campaign';
 import type { Db, SqlClient } from '../../db/db';
+import { rowEstimate } from '../../db/row-estimate';
 import { tracedClient } from '../../db/trace';
 import type { DerivedChange } from '../../derived/change';
+import { withHashJoins } from '../../derived/hash-joins';
 import { STAGE_ACTIVITY } from './activity-stage';
 import type { ActorSighting } from './actors';
 import { linkClickIds, type ClickLinks } from './click-links';
 import { collectGarbage } from './collect-garbage';
 import { resolveIdentitiesInMemory, type IdentityCounts } from './identity-memory';
 import { withIndexesDeferred } from './index-aware';
-import { withHashJoins } from '../../derived/hash-joins';
-import { rowEstimate } from '../../db/row-estimate';
 
 /**
  * Resolves the staged file's actors and leaves the temp table `stage_actor`
