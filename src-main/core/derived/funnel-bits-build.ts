@@ -4,8 +4,9 @@
  * one 8 kB copy per position, while here a position costs a byte update.
  * Rows are built one (dim, stage) at a time, so memory is bounded by one
  * slice's nodes (~days × 2 × chunks × 8 kB), not by the table; each dim is
- * its own COPY, so that its cells can be read between two of them (a
- * connection in COPY runs nothing else).
+ * its own COPY, so that its stored rows can be read between two of them (a
+ * connection in COPY runs nothing else). A tenant with no row stored (its
+ * first import) has none to read: every row goes in one COPY (copyFirst).
  *
  * Each row is sent in the form its population calls for (funnel-sparse.ts):
  * the sorted positions of a few developers, or the bitset of many.
@@ -110,14 +111,16 @@ export async function copyTuples(
  * to the stored row's is left out, and each row met is struck off `stored`.
  * Encoded field by field, the dim's bytes once per dim: a list of six field
  * objects per row, each told apart by its key, cost as much as building it.
+ * With `tenant`, each row starts with it (funnel_bits itself, not a temp table).
  */
-async function copyRows(client: SqlClient, table: string, rows: Iterable<FormRow>, stored?: StoredDim): Promise<void> {
+async function copyRows(client: SqlClient, table: string, rows: Iterable<FormRow>, stored?: StoredDim, tenant?: string): Promise<void> {
   let dim: string | undefined;
   let dimBytes = Buffer.alloc(0);
+  const tenantBytes = tenant === undefined ? undefined : Buffer.from(tenant, 'utf8');
   await copyEncoded(
     client,
     table,
-    ['dim', 'stage', 'node', 'chunk', 'bits', 'members'],
+    [...(tenant === undefined ? [] : ['tenant_id']), 'dim', 'stage', 'node', 'chunk', 'bits', 'members'],
     rows,
     (encoder, [rowDim, stage, node, chunk, form]) => {
       if (stored) {
@@ -129,7 +132,10 @@ async function copyRows(client: SqlClient, table: string, rows: Iterable<FormRow
         dim = rowDim;
         dimBytes = Buffer.from(rowDim, 'utf8');
       }
-      encoder.count(6);
+      if (tenantBytes) {
+        encoder.count(7);
+        encoder.utf8(tenantBytes);
+      } else encoder.count(6);
       encoder.utf8(dimBytes);
       encoder.int16(stage);
       encoder.int32(node);
@@ -143,14 +149,14 @@ async function copyRows(client: SqlClient, table: string, rows: Iterable<FormRow
   );
 }
 
+/** The eligible rows (node −1) of the counted developers `eligible`, in chunk order. */
+function* eligibleRows(eligible: readonly number[]): Generator<FormRow> {
+  for (const [chunk, bits] of chunkBits(eligible)) yield [WHOLE, ACTIVE_STAGE, ELIGIBLE_NODE, chunk, rowForm(bits)];
+}
+
 /** The eligible rows (node −1) of the counted developers `eligible`, into `table` (those of `stored` that differ). */
 export async function copyEligible(client: SqlClient, table: string, eligible: readonly number[], stored?: StoredDim): Promise<void> {
-  await copyRows(
-    client,
-    table,
-    [...chunkBits(eligible)].map(([chunk, bits]): FormRow => [WHOLE, ACTIVE_STAGE, ELIGIBLE_NODE, chunk, rowForm(bits)]),
-    stored,
-  );
+  await copyRows(client, table, eligibleRows(eligible), stored);
 }
 
 /**
@@ -242,22 +248,49 @@ export function* sliceRows(cells: readonly CellRow[]): Generator<FormRow> {
  * only those that differ.
  */
 export async function copyDim(client: SqlClient, table: string, cells: readonly CellRow[], stored?: StoredDim): Promise<void> {
-  const stages: CellRow[][] = [];
+  // One COPY for the dim; each stage's buffers are freed once written.
+  await copyRows(client, table, dimRows(cells), stored);
+}
+
+/** The rows of the cells of one dim (or several), one (dim, stage) at a time, as copyDim writes them. */
+function* dimRows(cells: readonly CellRow[]): Generator<FormRow> {
   let start = 0;
   for (let i = 1; i <= cells.length; i++) {
     if (i === cells.length || cells[i]!.stage !== cells[start]!.stage || cells[i]!.dim !== cells[start]!.dim) {
-      stages.push(cells.slice(start, i) as CellRow[]);
+      yield* sliceRows(cells.slice(start, i));
       start = i;
     }
   }
-  // One COPY for the dim; each stage's buffers are freed once written.
+}
+
+/**
+ * A tenant's first rows (it has none stored): the eligible rows of `eligible`,
+ * then every dim's of `dims` (in `order by dim`, funnel_bits' key order), in
+ * one COPY into derived.funnel_bits (through openCopy's temp twin: the table
+ * is under row-level security, which COPY FROM refuses). Node builds a dim's
+ * rows while the server takes the last ones, where a COPY per dim waited for
+ * the server at each dim's end. `each` is given each dim's cells before its
+ * rows are built.
+ */
+export async function copyFirst(
+  client: SqlClient,
+  tenant: string,
+  eligible: readonly number[],
+  dims: Iterable<CellRow[]>,
+  each: (cells: CellRow[]) => void,
+): Promise<void> {
   await copyRows(
     client,
-    table,
+    'derived.funnel_bits',
     (function* () {
-      for (const slice of stages) yield* sliceRows(slice);
+      yield* eligibleRows(eligible);
+      for (const cells of dims) {
+        each(cells);
+        yield* dimRows(cells);
+      }
     })(),
-    stored,
+    undefined,
+    tenant,
   );
 }
 

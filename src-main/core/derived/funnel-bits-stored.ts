@@ -40,13 +40,18 @@ export class StoredRows {
     private readonly tenant: string,
   ) {}
 
-  /** The stored rows of `dim` (read once; call while no COPY runs on the connection). */
-  async dim(dim: string): Promise<StoredDim> {
-    let stored = this.dims.get(dim);
+  /** Whether the tenant has no row at all (read once; call while no COPY runs on the connection). */
+  empty(): Promise<boolean> {
     this.none ??= this.client
       .query<{ none: boolean }>('select not exists (select 1 from derived.funnel_bits where tenant_id = $1) as none', [this.tenant])
       .then((r) => r.rows[0]!.none);
-    if (!stored && (await this.none)) {
+    return this.none;
+  }
+
+  /** The stored rows of `dim` (read once; call while no COPY runs on the connection). */
+  async dim(dim: string): Promise<StoredDim> {
+    let stored = this.dims.get(dim);
+    if (!stored && (await this.empty())) {
       stored = new StoredDim(new Map());
       this.dims.set(dim, stored);
     }

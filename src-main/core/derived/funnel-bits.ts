@@ -6,7 +6,8 @@
  *
  * A change recomputes the bits of the developers it names ('all', or most
  * of the tenant as a first import names: the tenant's, from scratch, storing
- * only the rows that differ from those stored: funnel-bits-stored.ts). Their level-0 cells — (dim, stage, day) where
+ * only the rows that differ from those stored: funnel-bits-stored.ts; with
+ * none stored, in one COPY: writeFirst). Their level-0 cells — (dim, stage, day) where
  * they reached a stage — come from their own activities (through
  * idx_activities_tenant_dev for a few, hash joins for many; for the whole
  * tenant, grouped in Node from one COPY: funnel-cells-grouped.ts); the bits are
@@ -22,14 +23,14 @@
 import { MERGED_AWAY_SQL } from '../identity/merged-away';
 import { readSettings } from '../settings/read';
 import type { Db } from '../db/db';
-import { DERIVED_DEFER_MIN_ROWS, withIndexesDeferredBy } from '../imports/load/index-aware';
+import { DERIVED_DEFER_MIN_ROWS, withIndexesDeferred, withIndexesDeferredBy } from '../imports/load/index-aware';
 import { traceStep, tracedClient } from '../db/trace';
 import type { DerivedChange } from './change';
 import { numberDevelopers } from './developer-number';
 import { withHashJoins } from './hash-joins';
-import { copyDim, copyEligible, copyKeepMasks, type CellRow } from './funnel-bits-build';
+import { copyDim, copyEligible, copyFirst, copyKeepMasks, type CellRow } from './funnel-bits-build';
 import { CellsByDeveloper, copyCells } from './funnel-cells-build';
-import { readGroupedCells } from './funnel-cells-grouped';
+import { readGroupedCells, type GroupedCells } from './funnel-cells-grouped';
 import { StoredRows } from './funnel-bits-stored';
 import { sparseMax } from './funnel-sparse';
 import { CHUNK_BITS, funnelDaySql, STORED_LEVELS, WHOLE } from './funnel-nodes';
@@ -69,12 +70,16 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   // fb_cell, which applyToRows and writeCells compare and gather, grouped as fb_group, read a dim at a time.
   const grouped = all ? await withHashJoins(db, many, () => readGroupedCells(raw, tenant, timeZone, 'fb_dev')) : undefined;
   const cells = grouped ? grouped.size : await createCells(db, tenant, timeZone, many);
+  // 'all' compares with what is stored and sends only the rows that differ (funnel-bits-stored.ts).
+  const stored = all ? new StoredRows(c, tenant) : undefined;
+  if (grouped && (await stored!.empty())) {
+    await writeFirst(db, tenant, grouped);
+    return;
+  }
 
   await c.query('create temp table fb_set (dim text, stage smallint, node int, chunk int, bits bit varying, members int[]) on commit drop');
   // Uncompressed: its rows are read once, by the statement that stores them in funnel_bits (and compresses them there).
   await c.query('alter table fb_set alter column bits set storage external');
-  // 'all' compares with what is stored and sends only the rows that differ (funnel-bits-stored.ts).
-  const stored = all ? new StoredRows(c, tenant) : undefined;
   await copyEligible(raw, 'fb_set', await numbers(db, 'where counted'), await stored?.dim(WHOLE));
   // 'all': funnel_cells are gathered from the cells as they pass, dim by dim in `order by dim` (funnel-cells-build.ts).
   const byDeveloper = all ? new CellsByDeveloper() : undefined;
@@ -117,6 +122,28 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
     await c.query('analyze fb_set');
     await applyToRows(db, tenant);
   }
+  await writeCells(db, tenant, byDeveloper);
+}
+
+/**
+ * 'all' for a tenant with no row stored (its first import): nothing to compare
+ * or delete, so every row goes into derived.funnel_bits in one COPY
+ * (copyFirst), its keys built after it when many (index-aware.ts). The rows
+ * are not counted before they are built: the cells stand for them (1.2M cells
+ * for 278k rows at 200k identity rows).
+ */
+async function writeFirst(db: Db, tenant: string, grouped: GroupedCells): Promise<void> {
+  const eligible = await numbers(db, 'where counted');
+  const byDeveloper = new CellsByDeveloper();
+  const built = performance.now();
+  await withIndexesDeferred(
+    tracedClient(db),
+    'derived.funnel_bits',
+    grouped.size,
+    () => copyFirst(db.$client, tenant, eligible, grouped.dims(), (cells) => byDeveloper.addDim(cells)),
+    { primaryKey: true, minRows: DERIVED_DEFER_MIN_ROWS },
+  );
+  traceStep(`derived: funnel bits built and stored, first rows (${byDeveloper.size} cells)`, built);
   await writeCells(db, tenant, byDeveloper);
 }
 
