@@ -111,7 +111,7 @@ export async function copyTuples(
  * to the stored row's is left out, and each row met is struck off `stored`.
  * Encoded field by field, the dim's bytes once per dim: a list of six field
  * objects per row, each told apart by its key, cost as much as building it.
- * With `tenant`, each row starts with it (funnel_bits itself, not a temp table).
+ * With `tenant`, each row starts with it, as funnel_bits' own rows do (fb_set's do not).
  */
 async function copyRows(client: SqlClient, table: string, rows: Iterable<FormRow>, stored?: StoredDim, tenant?: string): Promise<void> {
   let dim: string | undefined;

@@ -32,7 +32,7 @@ export class StoredDim {
 
 export class StoredRows {
   private readonly dims = new Map<string, StoredDim>();
-  /** Whether the tenant has no row at all (a first import): then no dim is read, one query instead of one per dim. */
+  /** Whether the tenant has no row at all (a first import, which writes its rows without reading any: funnel-bits.ts). */
   private none: Promise<boolean> | undefined;
 
   constructor(
@@ -51,10 +51,6 @@ export class StoredRows {
   /** The stored rows of `dim` (read once; call while no COPY runs on the connection). */
   async dim(dim: string): Promise<StoredDim> {
     let stored = this.dims.get(dim);
-    if (!stored && (await this.empty())) {
-      stored = new StoredDim(new Map());
-      this.dims.set(dim, stored);
-    }
     if (!stored) {
       const { rows } = await this.client.query<{ stage: number; node: number; chunk: number; hash: string }>(
         `select stage, node, chunk, ${rowHashSql('b')} as hash from derived.funnel_bits b where tenant_id = $1 and dim = $2`,
