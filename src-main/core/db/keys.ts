@@ -10,7 +10,7 @@
  * foreign-key order), which runs as the tables' owner. The app's own bulk
  * loads (imports, the search index) run as drm_app, which owns nothing:
  * deferKeys/restoreKeys and analyzeTables go through the owner's SECURITY
- * DEFINER functions of migration 0009 instead, which take no DDL from the
+ * DEFINER functions of migration 0009 (0018 for the ANALYZE) instead, which take no DDL from the
  * caller (README "Tenants and row-level security").
  */
 import type { SqlClient } from './db';
@@ -89,9 +89,19 @@ export async function restoreKeys(client: SqlClient, table: string): Promise<voi
   await client.query('select app.restore_keys($1::regclass)', [table]);
 }
 
-/** ANALYZE of the app's own tables, which only their owner may run: through its app.analyze_tables. */
-export async function analyzeTables(client: SqlClient, tables: readonly string[]): Promise<void> {
-  await client.query('select app.analyze_tables($1::text[]::regclass[])', [tables]);
+/**
+ * ANALYZE of the app's own tables, which only their owner may run: through its app.analyze_tables. A table whose
+ * lock another transaction's ANALYZE holds (until its commit: another tenant's import) is skipped after 2 s rather
+ * than waited for (migration 0018). Returns the tables analysed, named as given.
+ */
+export async function analyzeTables(client: SqlClient, tables: readonly string[]): Promise<string[]> {
+  if (tables.length === 0) return [];
+  const { rows } = await client.query<{ t: string }>(
+    `with done as materialized (select app.analyze_tables($1::text[]::regclass[]) as tables)
+     select t from unnest($1::text[]) with ordinality as g(t, i), done where t::regclass = any(done.tables) order by i`,
+    [tables],
+  );
+  return rows.map((r) => r.t);
 }
 
 /**
