@@ -47,6 +47,23 @@ async function takeBackTo<T>(url: string, tag: string, undo: (client: pg.Client)
   }
 }
 
+/** The migration after which app.analyze_tables skips a table another transaction's ANALYZE holds. */
+export const ANALYZE_SKIP_LOCKED_MIGRATION = '0018_analyze_tables_skip_locked';
+
+/** Takes a migrated database back to the schema before 0018: 0009's app.analyze_tables, which waits for every lock. */
+export async function undoAnalyzeSkipLockedMigration(url: string): Promise<void> {
+  return takeBackTo(url, ANALYZE_SKIP_LOCKED_MIGRATION, async (client) => {
+    await client.query(
+      `drop function app.analyze_tables(regclass[]);
+       create function app.analyze_tables(targets regclass[]) returns void
+         language plpgsql security definer set search_path = pg_catalog, public, pg_temp
+         as $$ declare t regclass; begin foreach t in array coalesce(targets, '{}') loop execute 'ANALYZE ' || t; end loop; end $$;
+       revoke all on function app.analyze_tables(regclass[]) from public;
+       grant execute on function app.analyze_tables(regclass[]) to drm_app`,
+    );
+  });
+}
+
 /** The migration that keeps who is merged away in derived.merged_away (derived/merged-away.ts). */
 export const MERGED_AWAY_MIGRATION = '0012_merged_away';
 

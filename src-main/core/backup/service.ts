@@ -50,8 +50,11 @@ export type RestoredBackup = Omit<BackupRestored, 'id' | 'safetyBackup'> & { fil
 export interface BackupService {
   folder(): string;
   list(): Promise<BackupList>;
-  /** Backs up to `out`, or to a new file in the backup folder (then applies retention). */
-  create(options?: { kind?: BackupKind; out?: string }): Promise<CreatedBackup>;
+  /**
+   * Backs up to `out`, or to a new file in the backup folder (then applies retention). Never `pre-migration`: only
+   * the start writes those, and only they hold a database of several tenants (write.ts).
+   */
+  create(options?: { kind?: Extract<BackupKind, 'manual' | 'daily'>; out?: string }): Promise<CreatedBackup>;
   /** Restores `file`; a database with data is replaced only when `replace` (after a safety backup). */
   restore(file: string, options: { replace: boolean }): Promise<RestoredBackup>;
   /** Whether the database holds anything beyond what a fresh start seeds. */
