@@ -7,12 +7,13 @@
  * equal the ones the incremental refreshes left.
  */
 import type { Db } from '../db/db';
+import { analyzeGrown } from '../db/statistics';
 
 /** Numbers the developers of `ids` ('all': of the tenant) that have none. */
 export async function numberDevelopers(db: Db, tenant: string, ids: readonly string[] | 'all'): Promise<void> {
   // Two writers numbering at once would both take max + 1: one waits for the other's commit.
   await db.$client.query("select pg_advisory_xact_lock(hashtext('app.developer_number'), hashtext($1))", [tenant]);
-  await db.$client.query(
+  const { rowCount } = await db.$client.query(
     `insert into app.developer_number (tenant_id, developer_id, n)
      select $1, d.developer_id,
             coalesce((select max(x.n) from app.developer_number x where x.tenant_id = $1), -1)
@@ -22,4 +23,7 @@ export async function numberDevelopers(db: Db, tenant: string, ids: readonly str
         and not exists (select 1 from app.developer_number x where x.developer_id = d.developer_id)`,
     ids === 'all' ? [tenant] : [tenant, ids],
   );
+  // The funnel's refresh joins the numbers to the developers next: planned on statistics that miss a new tenant's
+  // numbers, that join nested loops (45 s for 18,284 developers beside another tenant's).
+  await analyzeGrown(db.$client, tenant, { 'app.developer_number': rowCount ?? 0 });
 }

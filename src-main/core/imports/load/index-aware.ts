@@ -18,7 +18,7 @@
  */
 import type { SqlClient } from '../../db/db';
 import { analyzeTables, deferKeys, restoreKeys, type KeyKind } from '../../db/keys';
-import { rowEstimate, rowEstimates } from '../../db/row-estimate';
+import { rowEstimate } from '../../db/row-estimate';
 import { traceStep } from '../../db/trace';
 
 /** Rows below this go through the indexes: rebuilding would cost more. */
@@ -97,43 +97,7 @@ export async function withIndexesDeferredBy<T>(
 export async function analyzeAfterBulkLoad(client: SqlClient, inserted: number, tables: readonly string[]): Promise<void> {
   if (inserted < DEFER_MIN_ROWS || tables.length === 0) return;
   const started = performance.now();
-  await analyzeTables(client, tables);
-  traceStep(`analyze ${tables.length} tables`, started);
-}
-
-/** A table is analysed again once this many rows… */
-const GROWN_MIN = 1000;
-/** …and this share of what it held before came in (autovacuum's default analyze scale factor). */
-const GROWN_SHARE = 0.1;
-
-/**
- * Mid-import, before the steps that read what the import has just written
- * (stats and the derived refresh): ANALYZE of the tables it grew by a tenth
- * or more, whatever the file's size. A table filled in this transaction is
- * otherwise planned as a few pages where one tenant's rows are 0.5 % (27
- * developers estimated for 9,572), and the planner nests loops over whole
- * CTEs: the merge suggestions' keys compared 23M rows for 9,572 new
- * developers (3.3 s, against 0.16 s with statistics). Returns the tables
- * analysed, which the end of the import need not sample again.
- *
- * Only where the database holds one tenant, as app.defer_keys decides: an
- * ANALYZE holds its lock on the table until the commit, and a second
- * tenant's import reaching this point would wait for the first one's whole
- * derived refresh (the end-of-import analyze of a bulk load still runs).
- */
-export async function analyzeGrown(client: SqlClient, grown: Readonly<Record<string, number>>): Promise<string[]> {
-  const candidates = Object.entries(grown).filter(([, n]) => n >= GROWN_MIN);
-  if (candidates.length === 0) return [];
-  const tenants = await client.query<{ many: boolean }>('select count(*) > 1 as many from app.tenant_list()');
-  if (tenants.rows[0]?.many) return [];
-  const started = performance.now();
-  // As of the last ANALYZE (or VACUUM): before this import's.
-  const held = await rowEstimates(
-    client,
-    candidates.map(([table]) => table),
-  );
-  const tables = candidates.filter(([table, n]) => n >= GROWN_SHARE * (held.get(table) ?? 0)).map(([table]) => table);
-  if (tables.length > 0) await analyzeTables(client, tables);
-  traceStep(`analyze ${tables.length} grown tables (${tables.join(', ')})`, started);
-  return tables;
+  const analysed = await analyzeTables(client, tables);
+  const skipped = tables.length - analysed.length;
+  traceStep(`analyze ${analysed.length} tables${skipped ? ` (${skipped} skipped: locked)` : ''}`, started);
 }

@@ -4,6 +4,7 @@
  * inside the import's transaction.
  */
 import type { Db, SqlClient } from '../../db/db';
+import { analyzeGrown } from '../../db/statistics';
 import { tracedClient, traceStep } from '../../db/trace';
 import { refreshDerived } from '../../derived/refresh';
 import { DERIVED_TABLE_NAMES } from '../../derived/tables';
@@ -15,7 +16,7 @@ import { activityImportChange, resolveActivities } from './activity-resolve';
 import type { ActorSighting } from './actors';
 import { CREATE_STAGE_ACTIVITY, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS } from './activity-stage';
 import { openCopy, type CopyWriter } from './copy';
-import { analyzeAfterBulkLoad, analyzeGrown, DERIVED_DEFER_MIN_ROWS, withIndexesDeferred } from './index-aware';
+import { analyzeAfterBulkLoad, DERIVED_DEFER_MIN_ROWS, withIndexesDeferred } from './index-aware';
 import { settleEventTitle } from './event-title';
 import { CREATE_STAGE_RECORD, STAGE_RECORD, STAGE_RECORD_COLUMNS } from './entity-resolve';
 
@@ -77,7 +78,7 @@ async function resolveActivityStage(
   const { counts, links } = await resolveActivities(tx, tenant, actors);
   // Before the derived refresh reads them: the planner's statistics of the people's tables it grew. Not the
   // activities': with them sampled here, attribution's conversions of a 1M-row file ran for minutes (plan not seen).
-  const analysed = await analyzeGrown(tx.$client, {
+  const analysed = await analyzeGrown(tx.$client, tenant, {
     developers: counts.developers,
     accounts: counts.accounts,
     developer_identifiers: counts.identifiers,
