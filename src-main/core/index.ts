@@ -134,6 +134,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       appVersion: APP_VERSION,
       shell: options.shell,
       importing: () => current().importer.busy(),
+      ownServer: server !== undefined,
       // A scheduled backup that failed is news for the channels that want it (and the desktop).
       onScheduledFailure: async (error, at) => {
         const event = backupFailedMessage(error, at);

@@ -89,3 +89,25 @@ test('Settings → Backups in Japanese, by keyboard', async ({ page }, testInfo)
   await expect(rows).toHaveCount(before + 1);
   await page.screenshot({ path: testInfo.outputPath('backup-ja.png'), fullPage: true });
 });
+
+test('with a second tenant in the folder, a restore says it replaces every tenant', async ({ page, request }, testInfo) => {
+  // Last in this file: the folder keeps the tenant.
+  await callApi(request, app, 'tenants:create', { tenantId: 'acme', name: 'Acme' });
+  await page.goto(`${app.url}#/settings`);
+  await page
+    .getByRole('combobox', { name: /Language|言語/ })
+    .first()
+    .selectOption('en');
+  const section = page.getByRole('region', { name: 'Backups' });
+  await section
+    .getByTestId('backup-row')
+    .first()
+    .getByRole('button', { name: /^Restore the backup made / })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
+  await expect(dialog).toContainText('This folder holds 2 tenants, and its backups hold them all');
+  await expect(dialog.getByRole('columnheader', { name: 'Now (this tenant)' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('backup-confirm-tenants-en.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});

@@ -23,6 +23,8 @@ export interface BackupsOptions {
   shell?: ShellCapabilities;
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   importing(): boolean;
+  /** The app's own embedded server: backups and restores take every tenant (service.ts). */
+  ownServer: boolean;
   /** Told when a scheduled backup failed (notifications); its own failure is not the schedule's. */
   onScheduledFailure?(error: string, at: Date): Promise<void>;
 }

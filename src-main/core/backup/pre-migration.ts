@@ -39,6 +39,9 @@ export async function backupBeforeMigrating(options: PreMigrationOptions): Promi
         url: options.url,
         file,
         kind: 'pre-migration',
+        // Whatever its tenants: whoever starts the app holds the owner's connection, and this file is the only way
+        // back from the schema change (a shared database's other backups are refused: refusal.ts).
+        everyTenant: true,
         migrationsDir: options.migrationsDir,
         appVersion: options.appVersion,
       })

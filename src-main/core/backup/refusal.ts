@@ -50,9 +50,12 @@ export class BackupRefusal extends CoreError {
 /**
  * A backup holds a whole database and a restore replaces one: on a database
  * shared by several tenants, either would cross them (README "Tenants and
- * row-level security"). Refused until backups are made per tenant — all but
- * the start's own backup before a migration (write.ts). Runs on the owner's
- * connection, which sees every tenant.
+ * row-level security"). Refused until backups are made per tenant, on an
+ * external database: the app's own data folder is one person's, whatever
+ * tenants it holds, and is backed up and restored whole (service.ts), as is
+ * any database by the start's own backup before a migration
+ * (pre-migration.ts). Runs on the owner's connection, which sees every
+ * tenant.
  */
 export async function refuseSharedDatabase(client: SqlClient, what: 'back up' | 'restore into'): Promise<void> {
   const present = await client.query<{ ok: boolean }>("select to_regclass('public.tenants') is not null as ok");

@@ -36,6 +36,8 @@ export interface RestoreOptions {
   onProgress?: (phase: RestorePhase, progress: CopyProgress) => void;
   /** Stops the restore (the app is quitting): it rolls back. */
   signal?: AbortSignal;
+  /** Restore into a database of several tenants, replacing them all, rather than refuse (refusal.ts). */
+  everyTenant?: boolean;
 }
 
 export interface RestoreOutcome {
@@ -67,7 +69,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
       try {
         // Another connection holding a table (an external database in use) fails the restore rather than hanging it.
         await client.query("set local lock_timeout = '30s'");
-        await refuseSharedDatabase(client, 'restore into');
+        if (!options.everyTenant) await refuseSharedDatabase(client, 'restore into');
         progress('migrating');
         await dropAppObjects(client, manifest.tables);
         await applyMigrations(client, migrationsDir, level);

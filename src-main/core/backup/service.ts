@@ -35,6 +35,12 @@ export interface BackupServiceOptions {
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Whether an import is running (a restore waits for none). */
   importing(): boolean;
+  /**
+   * The database is the app's own embedded server in a data folder on this computer: one person's, whatever
+   * tenants it holds (team mode needs a shared database), so backups and restores take every tenant. On an external
+   * database of several tenants they are refused (refusal.ts).
+   */
+  ownServer: boolean;
   compression?: Compression;
 }
 
@@ -50,11 +56,8 @@ export type RestoredBackup = Omit<BackupRestored, 'id' | 'safetyBackup'> & { fil
 export interface BackupService {
   folder(): string;
   list(): Promise<BackupList>;
-  /**
-   * Backs up to `out`, or to a new file in the backup folder (then applies retention). Never `pre-migration`: only
-   * the start writes those, and only they hold a database of several tenants (write.ts).
-   */
-  create(options?: { kind?: Extract<BackupKind, 'manual' | 'daily'>; out?: string }): Promise<CreatedBackup>;
+  /** Backs up to `out`, or to a new file in the backup folder (then applies retention). */
+  create(options?: { kind?: BackupKind; out?: string }): Promise<CreatedBackup>;
   /** Restores `file`; a database with data is replaced only when `replace` (after a safety backup). */
   restore(file: string, options: { replace: boolean }): Promise<RestoredBackup>;
   /** Whether the database holds anything beyond what a fresh start seeds. */
@@ -115,6 +118,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         appVersion: options.appVersion,
         compression: options.compression,
         signal,
+        everyTenant: options.ownServer,
         onProgress: (p) => report('copying', p),
       });
       if (!out) await pruneBackups(backupFolder(options.home));
@@ -147,7 +151,14 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
           }
           safetyBackup = (await write('pre-restore', undefined, signal)).file;
         }
-        const outcome = await restoreBackup({ url, head, migrationsDir, signal, onProgress: (phase, p) => report(phase, p) });
+        const outcome = await restoreBackup({
+          url,
+          head,
+          migrationsDir,
+          signal,
+          everyTenant: options.ownServer,
+          onProgress: (phase, p) => report(phase, p),
+        });
         return { ...outcome, safetyBackup };
       });
       report('done', {}, basename(file));

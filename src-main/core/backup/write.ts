@@ -60,6 +60,8 @@ export interface WriteBackupOptions {
   onProgress?: (progress: CopyProgress) => void;
   /** Stops the copy (the app is quitting); the temp file is removed. */
   signal?: AbortSignal;
+  /** Back up a database of several tenants whole rather than refuse (refusal.ts): set only by its one owner. */
+  everyTenant?: boolean;
 }
 
 export interface WrittenBackup {
@@ -78,10 +80,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<WrittenB
 async function writeSnapshot(client: pg.Client, options: WriteBackupOptions): Promise<WrittenBackup> {
   const compression = options.compression ?? 'brotli';
   await client.query('begin isolation level repeatable read, read only');
-  // A backup someone asks for is refused on a database of several tenants: it would hand one tenant everyone's rows.
-  // The start's own backup before a schema change is the operator's (the owner's connection, the backup folder of the
-  // machine that migrates), and the only way back from the change: the whole database, whatever its tenants.
-  if (options.kind !== 'pre-migration') await refuseSharedDatabase(client, 'back up');
+  if (!options.everyTenant) await refuseSharedDatabase(client, 'back up');
   await client.query(COPY_SESSION);
   const createdAt = new Date();
   const tables = await readTables(client);

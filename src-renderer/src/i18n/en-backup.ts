@@ -47,7 +47,10 @@ const enBackup = {
       body: 'All data in the app will be replaced by the backup made {{time}}. A backup of the data there now is made first, so you can go back.',
       tableLabel: 'What changes',
       what: 'Data',
+      everyTenant:
+        'This folder holds {{count}} tenants, and its backups hold them all: every tenant’s data is replaced, not only this one’s.',
       now: 'Now',
+      nowTenant: 'Now (this tenant)',
       inBackup: 'In the backup',
       developers: 'Developers',
       activities: 'Activities',

@@ -50,7 +50,10 @@ const jaBackup: typeof enBackup = {
       body: 'アプリ内のデータはすべて {{time}} のバックアップに置き換わります。その前に現在のデータのバックアップを作成するので、元に戻せます。',
       tableLabel: '変わる内容',
       what: 'データ',
+      everyTenant:
+        'このフォルダーには {{count}} 個のテナントがあり、バックアップはそのすべてを含みます。このテナントだけでなく、すべてのテナントのデータが置き換わります。',
       now: '現在',
+      nowTenant: '現在（このテナント）',
       inBackup: 'バックアップ',
       developers: '開発者',
       activities: 'アクティビティ',

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatters } from '../../format';
 import { backupMutations, useBackupProgress } from '../../queries/backup';
 import { systemQueries } from '../../queries/system';
+import { tenantQueries } from '../../queries/tenants';
 import { BackupProgressBar } from './BackupProgressBar';
 import { progressView, replacedCounts } from '../../lib/backup-view';
 
@@ -26,6 +27,8 @@ export function RestoreDialog({ backup, onClose, onRestored }: RestoreDialogProp
   const format = useFormatters();
   const client = useQueryClient();
   const status = useQuery({ ...systemQueries.status(), enabled: backup !== null });
+  // A data folder of several tenants is backed up and restored whole; the counts "now" are this tenant's.
+  const tenants = useQuery({ ...tenantQueries.list(), enabled: backup !== null }).data?.tenants.length ?? 1;
   const progress = progressView(useBackupProgress('restore'));
   const restore = useMutation({
     ...backupMutations.restore(),
@@ -57,12 +60,13 @@ export function RestoreDialog({ backup, onClose, onRestored }: RestoreDialogProp
       {backup ? (
         <>
           <p>{t('backups.confirm.body', { time })}</p>
+          {tenants > 1 ? <p>{t('backups.confirm.everyTenant', { count: tenants })}</p> : null}
           <table className="data-table" aria-label={t('backups.confirm.tableLabel')}>
             <thead>
               <tr>
                 <th scope="col">{t('backups.confirm.what')}</th>
                 <th scope="col" className="num">
-                  {t('backups.confirm.now')}
+                  {t(tenants > 1 ? 'backups.confirm.nowTenant' : 'backups.confirm.now')}
                 </th>
                 <th scope="col" className="num">
                   {t('backups.confirm.inBackup')}
