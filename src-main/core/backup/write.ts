@@ -60,7 +60,7 @@ export interface WriteBackupOptions {
   onProgress?: (progress: CopyProgress) => void;
   /** Stops the copy (the app is quitting); the temp file is removed. */
   signal?: AbortSignal;
-  /** Back up a database of several tenants whole rather than refuse (refusal.ts): set only by its one owner. */
+  /** Back up a database of several tenants whole rather than refuse (refusal.ts): the app's own data folder, or before a migration. */
   everyTenant?: boolean;
 }
 

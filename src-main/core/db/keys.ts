@@ -10,8 +10,8 @@
  * foreign-key order), which runs as the tables' owner. The app's own bulk
  * loads (imports, the search index) run as drm_app, which owns nothing:
  * deferKeys/restoreKeys and analyzeTables go through the owner's SECURITY
- * DEFINER functions of migration 0009 (0018 for the ANALYZE) instead, which take no DDL from the
- * caller (README "Tenants and row-level security").
+ * DEFINER functions of migrations 0009 and 0018 instead, which take no DDL
+ * from the caller (README "Tenants and row-level security").
  */
 import type { SqlClient } from './db';
 
@@ -91,8 +91,9 @@ export async function restoreKeys(client: SqlClient, table: string): Promise<voi
 
 /**
  * ANALYZE of the app's own tables, which only their owner may run: through its app.analyze_tables. A table whose
- * lock another transaction's ANALYZE holds (until its commit: another tenant's import) is skipped after 2 s rather
- * than waited for (migration 0018). Returns the tables analysed, named as given.
+ * lock another session holds (an ANALYZE holds it until its commit: another tenant's import) is skipped rather than
+ * waited for, at once, or after up to 2 s when the holder is autovacuum (migration 0018). Returns the tables
+ * analysed, named as given, in their order.
  */
 export async function analyzeTables(client: SqlClient, tables: readonly string[]): Promise<string[]> {
   if (tables.length === 0) return [];

@@ -13,8 +13,8 @@
  *   keys 72 s, the funnel's numbered developers 45 s).
  *
  * The ANALYZE's lock lasts until the commit and conflicts with another
- * transaction's ANALYZE: app.analyze_tables skips a table held by another
- * tenant's import after 2 s rather than wait for its commit (migration 0018).
+ * transaction's ANALYZE: app.analyze_tables skips a table another tenant's
+ * import holds rather than wait for its commit (migration 0018).
  */
 import type { SqlClient } from './db';
 import { analyzeTables } from './keys';
@@ -22,7 +22,7 @@ import { rowEstimates, tenantRowEstimate } from './row-estimate';
 import { traceStep } from './trace';
 
 /** A table is analysed again once this many rows came in… */
-export const GROWN_MIN = 1000;
+const GROWN_MIN = 1000;
 /** …and they are this share of what it held before (autovacuum's default analyze scale factor)… */
 const GROWN_SHARE = 0.1;
 /** …or the planner expects fewer of the tenant's rows than this share of what came in: its statistics missed them. */
