@@ -7,7 +7,7 @@
  * after its ANALYZE, by the test-only pause hook (imports/pause.ts), while
  * the second runs to its end; were the second to wait, it would wait for good.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,12 @@ import { makeTempDir } from '../helpers/temp';
 
 const db = useCoreOnTestDatabase();
 const dir = makeTempDir('tenants-concurrent-imports');
-afterAll(() => dir.remove());
+/** The paused import's process: killed if a failed test left it waiting. */
+let paused: ChildProcess | undefined;
+afterAll(() => {
+  if (paused?.exitCode === null) paused.kill('SIGKILL');
+  dir.remove();
+});
 
 /** `people` people, each one GitHub star with an email. */
 function peopleCsv(name: string, people: number): string {
@@ -41,6 +46,7 @@ async function importPausedAtDerived(file: string, resumeFile: string) {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  paused = child;
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
