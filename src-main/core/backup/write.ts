@@ -60,7 +60,10 @@ export interface WriteBackupOptions {
   onProgress?: (progress: CopyProgress) => void;
   /** Stops the copy (the app is quitting); the temp file is removed. */
   signal?: AbortSignal;
-  /** Back up a database of several tenants whole rather than refuse (refusal.ts): the app's own data folder, or before a migration. */
+  /**
+   * Back up a database of several tenants whole rather than refuse (refusal.ts): the app's own data folder, or a
+   * database about to migrate.
+   */
   everyTenant?: boolean;
 }
 

@@ -27,8 +27,10 @@ export function RestoreDialog({ backup, onClose, onRestored }: RestoreDialogProp
   const format = useFormatters();
   const client = useQueryClient();
   const status = useQuery({ ...systemQueries.status(), enabled: backup !== null });
-  // A data folder of several tenants is backed up and restored whole; the counts "now" are this tenant's.
+  // With several tenants the counts "now" are this tenant's. A data folder is restored whole; an external database
+  // refuses the restore, and its error says why.
   const tenants = useQuery({ ...tenantQueries.list(), enabled: backup !== null }).data?.tenants.length ?? 1;
+  const wholeFolder = tenants > 1 && status.data?.postgres.location.kind === 'embedded';
   const progress = progressView(useBackupProgress('restore'));
   const restore = useMutation({
     ...backupMutations.restore(),
@@ -60,7 +62,7 @@ export function RestoreDialog({ backup, onClose, onRestored }: RestoreDialogProp
       {backup ? (
         <>
           <p>{t('backups.confirm.body', { time })}</p>
-          {tenants > 1 ? <p>{t('backups.confirm.everyTenant', { count: tenants })}</p> : null}
+          {wholeFolder ? <p>{t('backups.confirm.everyTenant', { count: tenants })}</p> : null}
           <table className="data-table" aria-label={t('backups.confirm.tableLabel')}>
             <thead>
               <tr>
