@@ -88,8 +88,8 @@ export async function resolveActivities(
   return { counts, links };
 }
 
-/** Campaigns the rows name, resources, and which campaign each utm_campaign value means. */
-async function resolveCampaignsAndResources(client: SqlClient, tenant: string): Promise<{ campaigns: number; resources: number }> {
+/** Campaigns the rows name, resources, and which campaign each utm_campaign value means. Exported for its test. */
+export async function resolveCampaignsAndResources(client: SqlClient, tenant: string): Promise<{ campaigns: number; resources: number }> {
   const t = [tenant];
   // Campaigns the rows name directly (created when new), then by utm_campaign.
   const campaigns = await count(
@@ -99,15 +99,25 @@ async function resolveCampaignsAndResources(client: SqlClient, tenant: string): 
      on conflict (tenant_id, name) do nothing`,
     t,
   );
-  // Resources: one per (category, best identifier); new ones take the campaign their rows name.
+  // Resources: one per (category, best identifier); a new one takes the campaign named by the first line that names
+  // one for it. In line order, not the stage's: the two parse workers' batches interleave there as they finish, and
+  // taking whichever row came first gave the same file's resources other campaigns on each import (at 200k identity
+  // rows, every campaign's ROI moved by up to a half between two fresh imports).
+  // The first line is found per (resource, campaign) pair, few, rather than by an aggregate ordered by line over
+  // every row, which sorted each resource's rows (at 200k identity rows 0.42 s instead of 0.15 s).
   await client.query(
     `create temp table stage_resource on commit drop as
+     with first_named as (
+       select distinct on (n.res_key) n.res_key, c.campaign_id
+         from (select res_key, campaign, min(line) as line from ${STAGE_ACTIVITY}
+                where res_key is not null and campaign is not null group by res_key, campaign) n
+         join campaigns c on c.tenant_id = $1 and c.name = n.campaign
+        order by n.res_key, n.line)
      select s.res_key, min(s.res_category) as category, min(s.res_title) as title, min(s.res_url) as url,
             min(s.res_external_id) as external_id, min(s.res_group) as group_key,
-            (array_agg(c.campaign_id) filter (where c.campaign_id is not null))[1] as campaign_id,
-            null::uuid as resource_id
-       from ${STAGE_ACTIVITY} s left join campaigns c on c.tenant_id = $1 and c.name = s.campaign
-      where s.res_key is not null group by s.res_key`,
+            f.campaign_id, null::uuid as resource_id
+       from ${STAGE_ACTIVITY} s left join first_named f on f.res_key = s.res_key
+      where s.res_key is not null group by s.res_key, f.campaign_id`,
     t,
   );
   await client.query(
