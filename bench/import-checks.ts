@@ -93,7 +93,7 @@ export async function checkDaily(
   const name = 'activity_daily = DuckDB over the CSV';
   if (csv.duplicates > 0) return { name, ok: true, detail: `not checked: the file repeats ${csv.duplicates} rows` };
   // Loaded here, after the import: DuckDB's library is ~35 MB of this process's RSS once loaded, which the app
-  // (and the import's peak RSS the benchmark reports) does not have. Later rounds' peaks include it.
+  // (and the import's peak RSS the benchmark reports) does not have: bench:import runs it after its last import.
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const duck = await instance.connect();
