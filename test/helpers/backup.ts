@@ -173,5 +173,9 @@ export function useBackupCore(label: string) {
       if (!core) throw new Error('useBackupCore: read core inside a test');
       return core;
     },
+    get url(): string {
+      if (!db) throw new Error('useBackupCore: read url inside a test');
+      return db.url;
+    },
   };
 }

@@ -1,15 +1,19 @@
 /**
  * The daily backup: made when the newest backup is a day old and the
  * database holds data, not again the same day, not when switched off, a
- * failure reported rather than thrown; and retention applied after it, which
+ * failure reported rather than thrown, and told to the channels once, not
+ * at every hourly check while it lasts; and retention applied after it, which
  * never deletes a backup made before a migration or by hand.
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createBackups } from '../../src-main/core/backup/index';
 import { backupFileName, parseBackupName } from '../../src-main/core/backup/names';
 import { runScheduledBackup } from '../../src-main/core/backup/schedule';
 import { writeBackupSettings } from '../../src-main/core/backup/settings';
+import { createCoreEvents } from '../../src-main/core/events';
+import { resolveMigrationsDir } from '../../src-main/core/paths';
 import { importFile, writeCsv } from '../helpers/imports';
 import { useBackupCore } from '../helpers/backup';
 
@@ -67,5 +71,50 @@ describe('the daily backup', () => {
       error: expect.stringMatching(/backup folder .*usb-drive\/backups is not there \(is its drive connected\?\)/),
     });
     expect(existsSync(unplugged)).toBe(false);
+  });
+
+  it('tells the channels of a lasting failure once, again when it changes or a day on, and anew after a success', async () => {
+    const told: string[] = [];
+    const backups = createBackups({
+      url: backup.url,
+      migrationsDir: resolveMigrationsDir({ packaged: false }),
+      home: state,
+      events: createCoreEvents(),
+      appVersion: 'test',
+      exclusive: (work) => work(),
+      importing: () => false,
+      ownServer: false,
+      onScheduledFailure: async (error, at) => void told.push(`${at.toISOString()} ${error}`),
+    });
+    const hour = 60 * 60 * 1000;
+    // Every check is a day past the newest backup, so each one backs up (or fails to).
+    const start = Date.now() + 10 * DAY;
+    const check = (hours: number) => backups.checkSchedule(new Date(start + hours * hour));
+    const unplugged = join(backup.dir, 'usb-stick', 'backups');
+    writeBackupSettings(state, { folder: unplugged, schedule: 'daily' });
+
+    await check(0);
+    await check(1);
+    await check(2);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(/usb-stick\/backups is not there/);
+    // Another failure is news.
+    writeBackupSettings(state, { folder: join(backup.dir, 'other-stick', 'backups'), schedule: 'daily' });
+    await check(3);
+    expect(told).toHaveLength(2);
+    expect(told[1]).toMatch(/other-stick\/backups is not there/);
+    // The same one, a day after it was told, is said again.
+    await check(3 + 23);
+    expect(told).toHaveLength(2);
+    await check(3 + 24);
+    expect(told).toHaveLength(3);
+    // A success ends it: the next failure is told at once.
+    writeBackupSettings(state, { folder: null, schedule: 'daily' });
+    await check(3 + 24 + 1);
+    expect(told).toHaveLength(3);
+    writeBackupSettings(state, { folder: join(backup.dir, 'other-stick', 'backups'), schedule: 'daily' });
+    await check(3 + 24 + 1 + 25);
+    expect(told).toHaveLength(4);
+    await backups.service.close();
   });
 });

@@ -7,7 +7,7 @@ import type { CoreEvents } from '../events';
 import type { DomainHandlers } from '../handlers';
 import type { ShellCapabilities } from '../types';
 import { backupHandlers } from './handlers';
-import { runScheduledBackup, startSchedule, type LastAutomatic } from './schedule';
+import { failureIsNews, runScheduledBackup, startSchedule, type LastAutomatic, type ToldFailure } from './schedule';
 import { createBackupService, type BackupService } from './service';
 
 export { backupBeforeMigrating } from './pre-migration';
@@ -34,20 +34,32 @@ export interface Backups {
   handlers: DomainHandlers;
   /** Starts the daily backup; returns the function that stops it. */
   schedule(): () => void;
+  /** One check of the schedule, as the timer makes it (`now` for tests). */
+  checkSchedule(now?: Date): Promise<void>;
 }
 
 export function createBackups(options: BackupsOptions): Backups {
   const service = createBackupService(options);
   let last: LastAutomatic | null = null;
+  // The failure last told, until a scheduled backup succeeds.
+  let told: ToldFailure | null = null;
+  const checkSchedule = async (now = new Date()) => {
+    const done = await runScheduledBackup(service, options.home, now);
+    if (!done) return;
+    last = done;
+    if (done.error === null) {
+      told = null;
+      return;
+    }
+    const at = Date.parse(done.at);
+    if (!failureIsNews(told, done.error, at)) return;
+    told = { error: done.error, at };
+    await options.onScheduledFailure?.(done.error, new Date(at)).catch(() => undefined);
+  };
   return {
     service,
     handlers: backupHandlers({ service, home: options.home, shell: options.shell, lastAutomatic: () => last }),
-    schedule: () =>
-      startSchedule(async () => {
-        const done = await runScheduledBackup(service, options.home);
-        if (!done) return;
-        last = done;
-        if (done.error !== null) await options.onScheduledFailure?.(done.error, new Date(done.at)).catch(() => undefined);
-      }),
+    schedule: () => startSchedule(() => checkSchedule()),
+    checkSchedule,
   };
 }

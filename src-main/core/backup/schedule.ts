@@ -33,6 +33,23 @@ export async function runScheduledBackup(service: BackupService, home: string, n
   }
 }
 
+/** A failure the channels were told of, and when. */
+export interface ToldFailure {
+  error: string;
+  at: number;
+}
+
+/**
+ * Whether a scheduled backup's failure is news: the first one, one with
+ * another message, or the same one a day after it was last told. The
+ * schedule checks every hour, and a failure that lasts (a backup folder on a
+ * drive left unplugged, a database the app cannot back up) notified every
+ * channel every hour; a day keeps it from going quiet while it lasts.
+ */
+export function failureIsNews(told: ToldFailure | null, error: string, at: number): boolean {
+  return told === null || told.error !== error || at - told.at >= DAY_MS;
+}
+
 export interface ScheduleTiming {
   firstAfterMs: number;
   everyMs: number;
