@@ -94,10 +94,12 @@ async function stagePeople(client: SqlClient): Promise<void> {
       left join (select person, array_agg(distinct tag order by tag) as tags
                    from stage_person, jsonb_array_elements_text(rec->'tags') tag group by person) t using (person)
      group by person, t.tags`);
+  // With the last line naming each handle for a person: an account two people of the list name goes to the later one.
   await client.query(`
     create temp table person_handle on commit drop as
-    select distinct p.person, h->>'provider' as provider, h->>'handle' as handle, ${HANDLE_ID} as external_user_id
-      from stage_person p, jsonb_array_elements(p.rec->'handles') h`);
+    select p.person, h->>'provider' as provider, h->>'handle' as handle, ${HANDLE_ID} as external_user_id, max(p.line) as line
+      from stage_person p, jsonb_array_elements(p.rec->'handles') h
+     group by 1, 2, 3, 4`);
 }
 
 /** Organizations the list names; then each person's developer: an exact match, else a new id. */
@@ -125,7 +127,7 @@ async function matchPeople(client: SqlClient, tenant: string, counts: EntityCoun
     `update person p set developer_id = m.developer_id
        from (select distinct on (ph.person) ph.person, a.developer_id from person_handle ph
                join accounts a on a.tenant_id = $1 and a.provider = ph.provider and a.external_user_id = ph.external_user_id
-              where a.developer_id is not null order by ph.person, a.created_at) m
+              where a.developer_id is not null order by ph.person, a.created_at, a.account_id) m
       where p.developer_id is null and p.person = m.person`,
     t,
   );
@@ -195,15 +197,17 @@ async function writeAccountsAndIdentifiers(client: SqlClient, tenant: string, co
      select distinct on (ph.provider, ph.external_user_id) $1, p.developer_id, ph.provider, ph.external_user_id, ph.handle,
             encode(sha256(convert_to($1 || '|' || ph.provider || '|' || ph.external_user_id, 'UTF8')), 'hex'), 1.0
        from person_handle ph join person p using (person)
-      order by ph.provider, ph.external_user_id
+      order by ph.provider, ph.external_user_id, ph.line desc
      on conflict (tenant_id, provider, external_user_id) do nothing`,
     t,
   );
-  // An existing account without a developer joins the one this list names.
+  // An existing account without a developer joins the one this list names (the later line's, when two do).
   await client.query(
-    `update accounts a set developer_id = p.developer_id, updated_at = now()
-       from person_handle ph join person p using (person)
-      where a.tenant_id = $1 and a.provider = ph.provider and a.external_user_id = ph.external_user_id and a.developer_id is null`,
+    `update accounts a set developer_id = m.developer_id, updated_at = now()
+       from (select distinct on (ph.provider, ph.external_user_id) ph.provider, ph.external_user_id, p.developer_id
+               from person_handle ph join person p using (person)
+              order by ph.provider, ph.external_user_id, ph.line desc) m
+      where a.tenant_id = $1 and a.provider = m.provider and a.external_user_id = m.external_user_id and a.developer_id is null`,
     t,
   );
   counts.identifiers = await rowCount(
