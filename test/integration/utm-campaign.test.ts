@@ -10,8 +10,11 @@ import { useClientOnTestDatabase } from '../helpers/database';
 
 const db = useClientOnTestDatabase();
 
-/** Writes the campaigns [name, utm_campaign attribute, created at] in the order given; utm → campaign name. */
-async function named(campaigns: [string, string | null, string][]): Promise<Record<string, string>> {
+/** [name, utm_campaign attribute, created at]. */
+type Campaign = [string, string | null, string];
+
+/** Writes the campaigns in the order given; utm → campaign name. */
+async function named(campaigns: Campaign[]): Promise<Record<string, string>> {
   const { client } = db;
   await client.query('begin');
   try {
@@ -33,58 +36,27 @@ async function named(campaigns: [string, string | null, string][]): Promise<Reco
   }
 }
 
+/** What `named` answers for two campaigns written in one order, having checked the other order answers the same. */
+async function inEitherOrder(a: Campaign, b: Campaign): Promise<Record<string, string>> {
+  const forward = await named([a, b]);
+  expect(await named([b, a])).toEqual(forward);
+  return forward;
+}
+
 const EARLY = '2026-01-01T00:00:00Z';
 const LATE = '2026-02-01T00:00:00Z';
 
 describe('the campaign a utm_campaign value names', () => {
   it('is the one whose attribute it is, before one whose name it is', async () => {
-    expect(
-      await named([
-        ['spring', null, EARLY],
-        ['Launch', 'Spring', LATE],
-      ]),
-    ).toMatchObject({ spring: 'Launch', launch: 'Launch' });
+    expect(await inEitherOrder(['spring', null, EARLY], ['Launch', 'Spring', LATE])).toMatchObject({ spring: 'Launch', launch: 'Launch' });
   });
 
   it('of two names that differ only in case, is the older, whichever was written first', async () => {
-    expect(
-      await named([
-        ['Spring', null, LATE],
-        ['spring', null, EARLY],
-      ]),
-    ).toMatchObject({ spring: 'spring' });
-    expect(
-      await named([
-        ['spring', null, EARLY],
-        ['Spring', null, LATE],
-      ]),
-    ).toMatchObject({ spring: 'spring' });
+    expect(await inEitherOrder(['Spring', null, LATE], ['spring', null, EARLY])).toMatchObject({ spring: 'spring' });
   });
 
   it('of two made at once, is the first name in code point order, whichever was written first', async () => {
-    expect(
-      await named([
-        ['Spring', null, EARLY],
-        ['SPRING', null, EARLY],
-      ]),
-    ).toMatchObject({ spring: 'SPRING' });
-    expect(
-      await named([
-        ['SPRING', null, EARLY],
-        ['Spring', null, EARLY],
-      ]),
-    ).toMatchObject({ spring: 'SPRING' });
-    expect(
-      await named([
-        ['B', 'promo', EARLY],
-        ['A', 'PROMO', EARLY],
-      ]),
-    ).toMatchObject({ promo: 'A' });
-    expect(
-      await named([
-        ['A', 'PROMO', EARLY],
-        ['B', 'promo', EARLY],
-      ]),
-    ).toMatchObject({ promo: 'A' });
+    expect(await inEitherOrder(['Spring', null, EARLY], ['SPRING', null, EARLY])).toMatchObject({ spring: 'SPRING' });
+    expect(await inEitherOrder(['B', 'promo', EARLY], ['A', 'PROMO', EARLY])).toMatchObject({ promo: 'A' });
   });
 });
