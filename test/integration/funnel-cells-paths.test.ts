@@ -13,6 +13,12 @@
  * case) would give other indexes. A developer's repeated cells (two
  * activities of a stage, source and day), which the whole-tenant path
  * groups without DISTINCT, are met too.
+ *
+ * The whole-tenant path groups and writes one chunk of developer numbers
+ * (65,536) at a time (derived/cell-spill.ts): with the numbers spread over
+ * many chunks, its tables must still equal the list path's, first written
+ * and then compared with what is stored, where rows of a chunk no developer
+ * is in, or of a dim a chunk no longer has, must go.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +123,58 @@ describe('funnel_cells of the whole-tenant path', () => {
       expect(Math.max(...whole.cells.map((r: { dims: string[] }) => r.dims.length))).toBeGreaterThan(8);
       // And a whole-tenant refresh over them changes nothing.
       await refreshFunnelBits(dbOn(client), DEFAULT_TENANT, { developers: 'all', span: null });
+      expect(await tables()).toEqual(listed);
+    } finally {
+      await client.query('rollback');
+      await client.end();
+    }
+  });
+
+  it('are the same when the developers span many chunks, which the whole-tenant path takes one at a time', async () => {
+    const client = new pg.Client(t.url);
+    await client.connect();
+    const tables = async () => ({
+      cells: (
+        await client.query('select developer_id, tenant_id, dims, cells::text[] as cells from derived.funnel_cells order by developer_id')
+      ).rows,
+      bits: (
+        await client.query(
+          'select dim, stage, node, chunk, md5(bits::text) as bits, members from derived.funnel_bits order by dim, stage, node, chunk',
+        )
+      ).rows as { dim: string; chunk: number }[],
+    });
+    try {
+      await client.query('begin');
+      // Numbers 0, 30000, 60000, …: the 30 developers over 14 chunks. Numbers are kept for good (derived/developer-number.ts).
+      await client.query('update app.developer_number set n = n * 30000');
+      await client.query('delete from derived.funnel_bits');
+      await client.query('delete from derived.funnel_cells');
+      // With no budget, every cell past the first piece's is written to files and each chunk grouped on its own.
+      await refreshFunnelBits(dbOn(client), DEFAULT_TENANT, { developers: 'all', span: null }, { cellBudget: 0 });
+      const whole = await tables();
+      // Under the budget, all at once.
+      await client.query('delete from derived.funnel_bits');
+      await client.query('delete from derived.funnel_cells');
+      await refreshFunnelBits(dbOn(client), DEFAULT_TENANT, { developers: 'all', span: null });
+      expect(await tables()).toEqual(whole);
+      const ids = (await client.query<{ id: string }>('select developer_id as id from developers')).rows.map((r) => r.id);
+      await client.query('delete from derived.funnel_bits');
+      await client.query('delete from derived.funnel_cells');
+      await refreshFunnelBits(dbOn(client), DEFAULT_TENANT, { developers: ids, span: null });
+      const listed = await tables();
+      expect(new Set(listed.bits.map((r) => r.chunk)).size).toBeGreaterThanOrEqual(12);
+      expect(whole).toEqual(listed);
+
+      // Stored rows no developer's cells build: one in a chunk past every developer's, one of a dim the first chunk lacks,
+      // one of a dim no chunk has. The part-by-part comparison with what is stored must drop all three and keep the rest.
+      const firstChunkDims = new Set(listed.bits.filter((r) => r.chunk === 0).map((r) => r.dim));
+      const elsewhere = listed.bits.find((r) => r.chunk > 0 && !firstChunkDims.has(r.dim))!.dim;
+      await client.query(
+        `insert into derived.funnel_bits (tenant_id, dim, stage, node, chunk, bits, members)
+         values ($1, '', 1, 0, 40, null, '{1}'), ($1, $2, 1, 0, 0, null, '{2}'), ($1, 'source:gone', 1, 0, 3, null, '{5}')`,
+        [DEFAULT_TENANT, elsewhere],
+      );
+      await refreshFunnelBits(dbOn(client), DEFAULT_TENANT, { developers: 'all', span: null }, { cellBudget: 0 });
       expect(await tables()).toEqual(listed);
     } finally {
       await client.query('rollback');

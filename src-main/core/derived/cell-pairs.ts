@@ -4,12 +4,15 @@
  * activities, so in typed arrays, not objects, and in pieces, so that growing never copies and at
  * most one piece is unused.
  */
-const PIECE = 1 << 20;
+export const PIECE = 1 << 20;
 
 export class CellPairs {
   private readonly ns: Int32Array[] = [];
   private readonly groups: Int32Array[] = [];
   private count = 0;
+
+  /** `piece`: pairs per piece (PIECE; a test of the spill takes a few). */
+  constructor(readonly piece = PIECE) {}
 
   /** Pairs appended since the last clear. */
   get size(): number {
@@ -17,10 +20,10 @@ export class CellPairs {
   }
 
   push(n: number, group: number): void {
-    const at = this.count++ % PIECE;
+    const at = this.count++ % this.piece;
     if (at === 0) {
-      this.ns.push(new Int32Array(PIECE));
-      this.groups.push(new Int32Array(PIECE));
+      this.ns.push(new Int32Array(this.piece));
+      this.groups.push(new Int32Array(this.piece));
     }
     this.ns[this.ns.length - 1]![at] = n;
     this.groups[this.groups.length - 1]![at] = group;
@@ -31,9 +34,23 @@ export class CellPairs {
     for (let p = 0; p < this.ns.length; p++) {
       const ns = this.ns[p]!;
       const groups = this.groups[p]!;
-      const end = Math.min(PIECE, this.count - p * PIECE);
+      const end = Math.min(this.piece, this.count - p * this.piece);
       for (let i = 0; i < end; i++) fn(ns[i]!, groups[i]!);
     }
+  }
+
+  /** The pieces as held, each with its pairs' count (every piece but the last is full): for spilling to a file (cell-spill.ts). */
+  *pieces(): Generator<[ns: Int32Array, groups: Int32Array, length: number]> {
+    for (let p = 0; p < this.ns.length; p++) yield [this.ns[p]!, this.groups[p]!, Math.min(this.piece, this.count - p * this.piece)];
+  }
+
+  /** Takes a full piece (this.piece pairs) as its own, after pieces that are all full: read back from a spill (cell-spill.ts). */
+  adopt(ns: Int32Array, groups: Int32Array): void {
+    if (this.count % this.piece !== 0 || ns.length !== this.piece || groups.length !== this.piece)
+      throw new Error('CellPairs.adopt: not a full piece after full pieces');
+    this.ns.push(ns);
+    this.groups.push(groups);
+    this.count += this.piece;
   }
 
   /** Lets go of the pieces (their memory), once the caller has sorted the pairs into its own arrays. */

@@ -10,7 +10,8 @@
  * none stored, in one COPY: writeFirst). Their level-0 cells — (dim, stage, day) where
  * they reached a stage — come from their own activities (through
  * idx_activities_tenant_dev for a few, hash joins for many; for the whole
- * tenant, grouped in Node from one COPY: funnel-cells-grouped.ts); the bits are
+ * tenant, grouped in Node from one COPY, one chunk of developer numbers at a
+ * time: funnel-cells-grouped.ts, cell-spill.ts); the bits are
  * built in memory and applied as (row & keep) | set over the rows where
  * their cells before (funnel_cells) and now differ, and nothing else: a
  * merge rewrites the pair's rows, not the tenant's. Rows left
@@ -22,7 +23,7 @@
  */
 import { MERGED_AWAY_SQL } from '../identity/merged-away';
 import { readSettings } from '../settings/read';
-import type { Db } from '../db/db';
+import type { Db, SqlClient } from '../db/db';
 import { DERIVED_DEFER_MIN_ROWS, withIndexesDeferred, withIndexesDeferredBy } from '../imports/load/index-aware';
 import { traceStep, tracedClient } from '../db/trace';
 import type { DerivedChange } from './change';
@@ -30,8 +31,9 @@ import { numberDevelopers } from './developer-number';
 import { withHashJoins } from './hash-joins';
 import { copyDim, copyEligible, copyFirst, copyKeepMasks, type CellRow } from './funnel-bits-build';
 import { CellsByDeveloper, copyCells } from './funnel-cells-build';
-import { readGroupedCells, type GroupedCells } from './funnel-cells-grouped';
+import { readGroupedCells, type CellPart, type GroupedCells } from './funnel-cells-grouped';
 import { StoredRows } from './funnel-bits-stored';
+import { CELL_BUDGET } from './cell-spill';
 import { sparseMax } from './funnel-sparse';
 import { CHUNK_BITS, funnelDaySql, STORED_LEVELS, WHOLE } from './funnel-nodes';
 import { namesMostOfTenant } from './wide';
@@ -42,7 +44,8 @@ const MANY = 1000;
 const ONE_COPY_CELLS = 50_000;
 const KEY = 'b.dim = t.dim and b.stage = t.stage and b.node = t.node and b.chunk = t.chunk';
 
-export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedChange): Promise<void> {
+/** `cellBudget`: cells a whole-tenant refresh groups at once before it takes a chunk at a time (cell-spill.ts); tests lower it. */
+export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedChange, { cellBudget = CELL_BUDGET } = {}): Promise<void> {
   if (change.developers !== 'all' && change.developers.length === 0) return;
   // Statements timed under DRM_IMPORT_TRACE=1; COPY needs the connection itself.
   const c = tracedClient(db);
@@ -66,30 +69,27 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
   );
   await c.query('analyze fb_dev');
   const many = (rowCount ?? 0) >= MANY;
-  // 'all': the cells grouped in Node from one COPY of the activities (funnel-cells-grouped.ts); a list of developers:
-  // fb_cell, which applyToRows and writeCells compare and gather, grouped as fb_group, read a dim at a time.
-  const grouped = all ? await withHashJoins(db, many, () => readGroupedCells(raw, tenant, timeZone, 'fb_dev')) : undefined;
-  const cells = grouped ? grouped.size : await createCells(db, tenant, timeZone, many);
-  // 'all' compares with what is stored and sends only the rows that differ (funnel-bits-stored.ts).
-  const stored = all ? new StoredRows(c, tenant) : undefined;
-  if (grouped && (await stored!.empty())) {
-    await writeFirst(db, tenant, grouped);
+  if (all) {
+    // The cells grouped in Node from one COPY of the activities, a part (a chunk of developers) at a time
+    // (funnel-cells-grouped.ts); compared with what is stored, only the rows that differ are sent (funnel-bits-stored.ts).
+    const grouped = await withHashJoins(db, many, () => readGroupedCells(raw, tenant, timeZone, 'fb_dev', cellBudget));
+    try {
+      const stored = new StoredRows(c, tenant);
+      if (await stored.empty()) await writeFirst(db, tenant, grouped);
+      else await writeWhole(db, tenant, grouped, stored);
+    } finally {
+      grouped.close();
+    }
     return;
   }
 
-  await c.query('create temp table fb_set (dim text, stage smallint, node int, chunk int, bits bit varying, members int[]) on commit drop');
-  // Uncompressed: its rows are read once, by the statement that stores them in funnel_bits (and compresses them there).
-  await c.query('alter table fb_set alter column bits set storage external');
-  await copyEligible(raw, 'fb_set', await numbers(db, 'where counted'), await stored?.dim(WHOLE));
-  // 'all': funnel_cells are gathered from the cells as they pass, dim by dim in `order by dim` (funnel-cells-build.ts).
-  const byDeveloper = all ? new CellsByDeveloper() : undefined;
+  // A list of developers: fb_cell, which applyToRows and writeCells compare and gather, grouped as fb_group, read a
+  // dim at a time.
+  const cells = await createCells(db, tenant, timeZone, many);
+  await createSet(c);
+  await copyEligible(raw, 'fb_set', await numbers(db, 'where counted'));
   const built = performance.now();
-  if (grouped) {
-    for (const rows of grouped.dims()) {
-      byDeveloper?.addDim(rows);
-      await copyDim(raw, 'fb_set', rows, await stored?.dim(rows[0]!.dim));
-    }
-  } else if (!stored && cells <= ONE_COPY_CELLS) {
+  if (cells <= ONE_COPY_CELLS) {
     // A few developers' cells: one read and one COPY, not two round trips per dim (118 dims: 1.6 s for 227 developers).
     const { rows } = await raw.query<CellRow>('select dim, stage, day, ns from fb_group order by dim, stage, day');
     await copyDim(raw, 'fb_set', rows);
@@ -97,55 +97,107 @@ export async function refreshFunnelBits(db: Db, tenant: string, change: DerivedC
     const dims = await c.query<{ dim: string }>('select distinct dim from fb_group order by dim');
     for (const { dim } of dims.rows) {
       const { rows } = await raw.query<CellRow>('select dim, stage, day, ns from fb_group where dim = $1 order by stage, day', [dim]);
-      byDeveloper?.addDim(rows);
-      await copyDim(raw, 'fb_set', rows, await stored?.dim(dim));
+      await copyDim(raw, 'fb_set', rows);
     }
   }
-  traceStep(`derived: funnel bits built and sent (${byDeveloper?.size ?? cells} cells)`, built);
+  traceStep(`derived: funnel bits built and sent (${cells} cells)`, built);
+  await c.query('analyze fb_set');
+  await applyToRows(db, tenant);
+  await writeCells(db, tenant, false);
+}
 
-  if (stored) {
-    // Not analysed: read once whole and joined by key, as its size (known to the planner from its pages) calls for;
-    // sampling its bitsets cost 0.1 s at 20k identity rows.
-    await stored.deleteLeft();
-    await c.query(`delete from derived.funnel_bits b using fb_set t where b.tenant_id = $1 and ${KEY}`, [tenant]);
-    // fb_set is in key order as written (dims, stages, then nodes and chunks in order: funnel-bits-build.ts), and a
-    // fresh temp table is read in the order it was written: sorting it again cost 0.15 s of 1.2 s at 20k identity rows.
-    // Many rows against few stored (a first import): the keys are dropped and built after (index-aware.ts).
-    await withIndexesDeferredBy(
-      c,
-      'derived.funnel_bits',
-      'select count(*) as n from fb_set',
-      () => c.query('insert into derived.funnel_bits select $1, * from fb_set', [tenant]),
-      { primaryKey: true, minRows: DERIVED_DEFER_MIN_ROWS },
-    );
-  } else {
-    await c.query('analyze fb_set');
-    await applyToRows(db, tenant);
+/** fb_set: the rows a refresh built (of a list of developers; of the tenant, those that differ from the stored). */
+async function createSet(c: SqlClient): Promise<void> {
+  await c.query('create temp table fb_set (dim text, stage smallint, node int, chunk int, bits bit varying, members int[]) on commit drop');
+  // Uncompressed: its rows are read once, by the statement that stores them in funnel_bits (and compresses them there).
+  await c.query('alter table fb_set alter column bits set storage external');
+}
+
+/** Of the ascending numbers `ns`, those in the part's chunks. */
+function inPart(ns: readonly number[], part: CellPart): number[] {
+  return ns.filter((n) => n >= part.from * CHUNK_BITS && n < part.to * CHUNK_BITS);
+}
+
+/**
+ * 'all' for a tenant with rows stored (`stats rebuild`, a settings change, an
+ * import that names most of it): each part's rows built and compared with
+ * the stored ones, those that differ sent to fb_set, its developers' cells to
+ * fb_cells_n (funnel-cells-build.ts), before the next part is grouped; then
+ * the rows not built go and fb_set's replace theirs.
+ */
+async function writeWhole(db: Db, tenant: string, grouped: GroupedCells, stored: StoredRows): Promise<void> {
+  const c = tracedClient(db);
+  const raw = db.$client;
+  await createSet(c);
+  await c.query(CELLS_BY_NUMBER);
+  const eligible = await numbers(db, 'where counted');
+  const built = performance.now();
+  let size = 0;
+  for await (const part of grouped.parts()) {
+    stored.part(part.from, part.to);
+    const byDeveloper = new CellsByDeveloper();
+    await copyEligible(raw, 'fb_set', inPart(eligible, part), await stored.dim(WHOLE));
+    for (const rows of part.dims()) {
+      byDeveloper.addDim(rows);
+      await copyDim(raw, 'fb_set', rows, await stored.dim(rows[0]!.dim));
+    }
+    size += byDeveloper.size;
+    await copyCells(raw, 'fb_cells_n', byDeveloper);
   }
-  await writeCells(db, tenant, byDeveloper);
+  traceStep(`derived: funnel bits and cells built and sent (${size} cells)`, built);
+  // Not analysed: read once whole and joined by key, as its size (known to the planner from its pages) calls for;
+  // sampling its bitsets cost 0.1 s at 20k identity rows.
+  await stored.deleteLeft();
+  await c.query(`delete from derived.funnel_bits b using fb_set t where b.tenant_id = $1 and ${KEY}`, [tenant]);
+  // fb_set is in key order within each part as written (dims, stages, then nodes and chunks in order:
+  // funnel-bits-build.ts), and a fresh temp table is read in the order it was written: sorting it again cost 0.15 s
+  // of 1.2 s at 20k identity rows. Many rows against few stored (a first import): the keys are dropped and built
+  // after (index-aware.ts).
+  await withIndexesDeferredBy(
+    c,
+    'derived.funnel_bits',
+    'select count(*) as n from fb_set',
+    () => c.query('insert into derived.funnel_bits select $1, * from fb_set', [tenant]),
+    { primaryKey: true, minRows: DERIVED_DEFER_MIN_ROWS },
+  );
+  await writeCells(db, tenant, true);
 }
 
 /**
  * 'all' for a tenant with no row stored (its first import): nothing to compare
- * or delete, so every row goes into derived.funnel_bits in one COPY
- * (copyFirst), its keys built after it when many (index-aware.ts). The rows
- * are not counted before they are built: the cells stand for them (1.2M cells
- * for 278k rows at 200k identity rows).
+ * or delete, so each part's rows go into derived.funnel_bits in one COPY
+ * (copyFirst), the keys built after them all when many (index-aware.ts), and
+ * its developers' cells to fb_cells_n. The rows are not counted before they
+ * are built: the cells met stand for them (1.2M cells for 278k rows at 200k
+ * identity rows).
  */
 async function writeFirst(db: Db, tenant: string, grouped: GroupedCells): Promise<void> {
+  const c = tracedClient(db);
+  const raw = db.$client;
+  await c.query(CELLS_BY_NUMBER);
   const eligible = await numbers(db, 'where counted');
-  const byDeveloper = new CellsByDeveloper();
   const built = performance.now();
+  let size = 0;
   await withIndexesDeferred(
-    tracedClient(db),
+    c,
     'derived.funnel_bits',
-    grouped.size,
-    () => copyFirst(db.$client, tenant, eligible, grouped.dims(), (cells) => byDeveloper.addDim(cells)),
+    grouped.met,
+    async () => {
+      for await (const part of grouped.parts()) {
+        const byDeveloper = new CellsByDeveloper();
+        await copyFirst(raw, tenant, inPart(eligible, part), part.dims(), (cells) => byDeveloper.addDim(cells));
+        size += byDeveloper.size;
+        await copyCells(raw, 'fb_cells_n', byDeveloper);
+      }
+    },
     { primaryKey: true, minRows: DERIVED_DEFER_MIN_ROWS },
   );
-  traceStep(`derived: funnel bits built and stored, first rows (${byDeveloper.size} cells)`, built);
-  await writeCells(db, tenant, byDeveloper);
+  traceStep(`derived: funnel bits and cells built and stored, first rows (${size} cells)`, built);
+  await writeCells(db, tenant, true);
 }
+
+/** Each developer's (number, dims, cells) as gathered in Node (copyCells), for writeCells. */
+const CELLS_BY_NUMBER = 'create temp table fb_cells_n (n int, dims text[], cells int8[]) on commit drop';
 
 /** The numbers of the named developers (fb_dev) that meet `where`. */
 async function numbers(db: Db, where: string): Promise<number[]> {
@@ -263,26 +315,22 @@ async function applyToRows(db: Db, tenant: string): Promise<void> {
 }
 
 /**
- * funnel_cells of the named developers, from fb_cell, or with `byDeveloper`
- * (every developer: 'all') as gathered in Node: what the next refresh
- * clears. A cell's dim index orders like its dim, so sorting each
- * developer's cells by (dim, stage, day) sorts them by value: one sort of
- * narrow rows (sorting by the cell with the developer's dims array carried
- * along spilled 380 MB to disk at 200k activities). `all` keeps the rows
+ * funnel_cells of the named developers, from fb_cell, or when `gathered`
+ * (every developer: 'all') from fb_cells_n as gathered in Node: what the
+ * next refresh clears. A cell's dim index orders like its dim, so sorting
+ * each developer's cells by (dim, stage, day) sorts them by value: one sort
+ * of narrow rows (sorting by the cell with the developer's dims array carried
+ * along spilled 380 MB to disk at 200k activities). 'all' keeps the rows
  * that are already right, as the bits do.
  */
-async function writeCells(db: Db, tenant: string, byDeveloper: CellsByDeveloper | undefined): Promise<void> {
+async function writeCells(db: Db, tenant: string, gathered: boolean): Promise<void> {
   const c = tracedClient(db);
-  const all = byDeveloper !== undefined;
-  if (byDeveloper) {
-    await c.query('create temp table fb_cells_n (n int, dims text[], cells int8[]) on commit drop');
-    const sent = performance.now();
-    await copyCells(db.$client, 'fb_cells_n', byDeveloper);
-    traceStep('derived: funnel cells built and sent', sent);
+  const all = gathered;
+  if (gathered)
     await c.query(
       'create temp table fb_cells on commit drop as select v.developer_id, x.dims, x.cells from fb_cells_n x join fb_dev v on v.n = x.n',
     );
-  } else
+  else
     await c.query(
       `create temp table fb_cells on commit drop as
      select v.developer_id, g.dims, g.cells

@@ -19,37 +19,68 @@
  * fb_cell's (test/integration/funnel-cells-paths.test.ts compares the whole
  * tables with the list path, which keeps fb_cell).
  *
- * Memory: 8 bytes a cell as met (repeats included) and 4 more for the sort;
- * at 1M activities ~4.5M cells, 55 MB, freed as the dims are written.
+ * Memory: 8 bytes a cell as met (repeats included) and 4 more for the sort.
+ * Past a budget (cell-spill.ts: 8M cells met) they are kept per chunk of
+ * developer numbers, whose rows no other chunk's cells reach, in files, and
+ * grouped and written one chunk at a time. At 1M activities ~4.5M cells,
+ * 55 MB, all at once; at 10M, 46.8M met, about a quarter in each of 4 chunks.
  */
 import pg from 'pg';
 import type { SqlClient } from '../db/db';
 import { traceStep } from '../db/trace';
 import type { CellRow } from './funnel-bits-build';
-import { CellPairs } from './cell-pairs';
+import { collectGarbage } from '../imports/load/collect-garbage';
+import { CELL_BUDGET, CellParts } from './cell-spill';
 import { readBinaryCopy } from './funnel-bits-copy';
-import { funnelDaySql } from './funnel-nodes';
+import { CHUNK_BITS, funnelDaySql } from './funnel-nodes';
 
 /** The stage of every activity, in the whole funnel only: the overview's active developers. */
 const ACTIVE = 0;
 /** The groups' sort key is (dim's rank · 2^15 + stage) · 2^16 + day, exact in a double while dims stay under 2^22. */
 const MAX_DIMS = 1 << 22;
+/** The end of the last part's chunks: past any chunk (an int). */
+const LAST_CHUNK = 2 ** 31 - 1;
 /** A (campaign, source) pair's key is campaign dim · 2^26 + source dim. */
 const PAIR = 1 << 26;
 
-/** The level-0 cells, grouped: `dims()` gives each dim's rows in (stage, day) order, the dims in `order by dim`. */
-export interface GroupedCells {
+/** One part's level-0 cells, grouped: `dims()` gives each dim's rows in (stage, day) order, the dims in `order by dim`. */
+export interface CellPart {
+  /** The chunks whose rows the part's cells reach: [from, to). */
+  readonly from: number;
+  readonly to: number;
   /** Distinct cells (n, dim, stage, day). */
   readonly size: number;
   dims(): Generator<CellRow[]>;
+}
+
+/** The level-0 cells of every counted developer, a part at a time. */
+export interface GroupedCells {
+  /** Cells met, repeats included: at least the distinct ones. */
+  readonly met: number;
+  /**
+   * The parts in chunk order, covering every chunk; each is grouped when reached, once what the one before it
+   * let go is collected, and collected again once its cells as met are sorted (collect-garbage.ts). Dead
+   * buffers were otherwise most of the memory until V8's next full collection, which growth in array buffers
+   * alone did not bring soon: RSS 414 MB at the second of four parts at 10M rows, the part's own ~150 MB.
+   */
+  parts(): AsyncGenerator<CellPart>;
+  /** Removes the parts' files; call when done, even after a failure. */
+  close(): void;
 }
 
 /**
  * The cells of the developers of `devTable` (n, developer_id, counted) that count, read with one COPY through
  * `client`, which runs nothing else meanwhile.
  */
-export async function readGroupedCells(client: SqlClient, tenant: string, timeZone: string, devTable: string): Promise<GroupedCells> {
+export async function readGroupedCells(
+  client: SqlClient,
+  tenant: string,
+  timeZone: string,
+  devTable: string,
+  cellBudget = CELL_BUDGET,
+): Promise<GroupedCells> {
   const started = performance.now();
+  const { rows } = await client.query<{ max: number | null }>(`select max(n) as max from ${devTable}`);
   const t = pg.escapeLiteral(tenant);
   // COPY takes no parameters: the tenant and the zone are quoted as literals.
   const sql = `copy (
@@ -64,14 +95,19 @@ export async function readGroupedCells(client: SqlClient, tenant: string, timeZo
        left join activity_campaigns ac on ac.tenant_id = ${t} and ac.activity_id = a.activity_id
        left join campaigns c on c.campaign_id = ac.campaign_id and c.channel <> ''
       where a.tenant_id = ${t}) to stdout (format binary)`;
-  const cells = new CellGatherer();
-  await readBinaryCopy(client, sql, 9, (buf, at, len) => cells.activity(buf, at, len));
-  const names = cells.names();
-  const order = (await client.query<{ d: string }>('select d from unnest($1::text[]) as u(d) order by d', [names])).rows;
-  const rank = new Map(order.map((r, i) => [r.d, i]));
-  const grouped = cells.group(names.map((name) => rank.get(name)!));
-  traceStep(`derived: funnel cells read and grouped (${grouped.size} cells, ${names.length} dims)`, started);
-  return grouped;
+  const cells = new CellGatherer(new CellParts(Math.floor((rows[0]!.max ?? 0) / CHUNK_BITS) + 1, cellBudget));
+  try {
+    await readBinaryCopy(client, sql, 9, (buf, at, len) => cells.activity(buf, at, len));
+    const names = cells.names();
+    const order = (await client.query<{ d: string }>('select d from unnest($1::text[]) as u(d) order by d', [names])).rows;
+    const rank = new Map(order.map((r, i) => [r.d, i]));
+    const grouped = cells.group(names.map((name) => rank.get(name)!));
+    traceStep(`derived: funnel cells read (${grouped.met} met, ${names.length} dims, ${cells.chunks})`, started);
+    return grouped;
+  } catch (error) {
+    cells.close();
+    throw error;
+  }
 }
 
 /** One activity's fields as the COPY above sends them, in order. */
@@ -89,7 +125,6 @@ const enum F {
 
 /** Gathers the cells of the activities as they arrive: (group, developer) per cell, repeats included. */
 class CellGatherer {
-  private readonly cells = new CellPairs();
   /** Per group, in the order met: its dim, stage and day. */
   private groupDim = new Int32Array(1024);
   private groupStage = new Int32Array(1024);
@@ -110,6 +145,17 @@ class CellGatherer {
   };
   private readonly pairs = new Map<number, number>();
   private maxN = -1;
+
+  constructor(private readonly cells: CellParts) {}
+
+  /** For the trace: the chunks, and whether they were written to files to be grouped one at a time. */
+  get chunks(): string {
+    return `${this.cells.count} chunks${this.cells.overBudget ? ', one at a time' : ''}`;
+  }
+
+  close(): void {
+    this.cells.close();
+  }
 
   activity(buf: Buffer, at: Int32Array, len: Int32Array): void {
     const n = buf.readInt32BE(at[F.N]!);
@@ -138,51 +184,77 @@ class CellGatherer {
     return this.dimNames;
   }
 
-  /** The cells grouped, repeats dropped; `rank` is each dim's place in `order by dim`. */
+  /** The cells grouped a part at a time, repeats dropped; `rank` is each dim's place in `order by dim`. */
   group(rank: readonly number[]): GroupedCells {
-    const { cells, groupCount } = this;
-    // Counting sort of the cells' developers by group.
-    const starts = new Int32Array(groupCount + 1);
-    cells.forEach((_n, g) => starts[g + 1]!++);
-    for (let g = 1; g <= groupCount; g++) starts[g]! += starts[g - 1]!;
-    const sorted = new Int32Array(cells.size);
-    const at = starts.slice(0, groupCount);
-    cells.forEach((n, g) => (sorted[at[g]!++] = n));
-    cells.clear();
-    // Each group's developers once, moved down in place; a stamp per developer marks the last group it was kept in.
-    const seen = new Int32Array(this.maxN + 1);
-    const ends = new Int32Array(groupCount);
-    let kept = 0;
-    for (let g = 0; g < groupCount; g++) {
-      const from = starts[g]!;
-      starts[g] = kept;
-      for (let i = from, to = starts[g + 1]!; i < to; i++) {
-        const n = sorted[i]!;
-        if (seen[n] === g + 1) continue;
-        seen[n] = g + 1;
-        sorted[kept++] = n;
-      }
-      ends[g] = kept;
-    }
-    // The groups in (dim in `order by dim`, stage, day) order.
+    const { cells, groupCount, groupDim, groupStage, groupDay, dimNames } = this;
+    // The groups in (dim in `order by dim`, stage, day) order, the same for every part.
     const keys = new Float64Array(groupCount);
-    for (let g = 0; g < groupCount; g++) keys[g] = (rank[this.groupDim[g]!]! * 32768 + this.groupStage[g]!) * 65536 + this.groupDay[g]!;
-    const byKey = Array.from({ length: groupCount }, (_, g) => g).sort((a, b) => keys[a]! - keys[b]!);
-    const { groupDim, groupStage, groupDay, dimNames } = this;
+    for (let g = 0; g < groupCount; g++) keys[g] = (rank[groupDim[g]!]! * 32768 + groupStage[g]!) * 65536 + groupDay[g]!;
+    const byKey = Int32Array.from({ length: groupCount }, (_, g) => g).sort((a, b) => keys[a]! - keys[b]!);
+    // A stamp per developer marks the last group it was kept in; the parts' developers are disjoint, so one serves all.
+    const seen = new Int32Array(this.maxN + 1);
     return {
-      size: kept,
-      *dims() {
-        let rows: CellRow[] = [];
-        for (const g of byKey) {
-          const dim = dimNames[groupDim[g]!]!;
-          if (rows.length > 0 && rows[0]!.dim !== dim) {
-            yield rows;
-            rows = [];
+      met: cells.size,
+      async *parts() {
+        // Under the budget every cell is in memory (cell-spill.ts): grouped at once, as one part of every chunk.
+        const last = cells.count - 1;
+        const plan = cells.overBudget
+          ? Array.from({ length: cells.count }, (_, p) => ({ from: p, to: p === last ? LAST_CHUNK : p + 1, parts: [p] }))
+          : [{ from: 0, to: LAST_CHUNK, parts: Array.from({ length: cells.count }, (_, p) => p) }];
+        for (let i = 0; i < plan.length; i++) {
+          const { from, to, parts } = plan[i]!;
+          if (i > 0) await collectGarbage();
+          const started = performance.now();
+          const taken = parts.map((p) => cells.take(p));
+          // Counting sort of the cells' developers by group.
+          const starts = new Int32Array(groupCount + 1);
+          for (const pairs of taken) pairs.forEach((_n, g) => starts[g + 1]!++);
+          for (let g = 1; g <= groupCount; g++) starts[g]! += starts[g - 1]!;
+          const sorted = new Int32Array(starts[groupCount]!);
+          const at = starts.slice(0, groupCount);
+          for (const pairs of taken) {
+            pairs.forEach((n, g) => (sorted[at[g]!++] = n));
+            pairs.clear();
           }
-          rows.push({ dim, stage: groupStage[g]!, day: groupDay[g]!, ns: sorted.subarray(starts[g]!, ends[g]!) });
+          // The cells as met (8 bytes each) are dead now, before the part's rows and funnel_cells are built.
+          if (plan.length > 1) await collectGarbage();
+          // Each group's developers once, moved down in place.
+          const ends = new Int32Array(groupCount);
+          let kept = 0;
+          for (let g = 0; g < groupCount; g++) {
+            const first = starts[g]!;
+            starts[g] = kept;
+            for (let j = first, end = starts[g + 1]!; j < end; j++) {
+              const n = sorted[j]!;
+              if (seen[n] === g + 1) continue;
+              seen[n] = g + 1;
+              sorted[kept++] = n;
+            }
+            ends[g] = kept;
+          }
+          if (plan.length > 1) traceStep(`derived: funnel cells of chunk ${from} grouped (${kept} cells)`, started);
+          yield {
+            from,
+            to,
+            size: kept,
+            *dims() {
+              let rows: CellRow[] = [];
+              for (const g of byKey) {
+                // A group none of the part's developers reach.
+                if (ends[g] === starts[g]) continue;
+                const dim = dimNames[groupDim[g]!]!;
+                if (rows.length > 0 && rows[0]!.dim !== dim) {
+                  yield rows;
+                  rows = [];
+                }
+                rows.push({ dim, stage: groupStage[g]!, day: groupDay[g]!, ns: sorted.subarray(starts[g]!, ends[g]!) });
+              }
+              if (rows.length > 0) yield rows;
+            },
+          };
         }
-        if (rows.length > 0) yield rows;
       },
+      close: () => cells.close(),
     };
   }
 

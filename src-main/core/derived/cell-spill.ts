@@ -1,0 +1,137 @@
+/**
+ * The cells of a whole-tenant funnel refresh (funnel-cells-grouped.ts), held
+ * per part: a part is one chunk of funnel_bits (CHUNK_BITS developer numbers),
+ * whose rows no other part's cells reach, so each part can be grouped and
+ * written on its own, with only its cells in memory. Holding every cell at
+ * once was the import's peak at 10M activities: 38.4M cells, 541 MB of array
+ * buffers, the process at 1,000 MB.
+ *
+ * Up to `budget` cells (8 bytes each as met) nothing is written: the caller
+ * groups them all at once (`overBudget` is false), as one part would be, which at
+ * 1M activities and 200k identity rows (two chunks) saves a second pass and
+ * its collections (0.2–0.3 s of the funnel's 3.9 s at 200k). Past it, a part's
+ * cells go to its own file in a temporary folder each time they fill a piece
+ * (CellPairs' 2^20 pairs, 8 MB), and are read back when the part is taken.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CellPairs, PIECE } from './cell-pairs';
+import { CHUNK_BITS } from './funnel-nodes';
+
+/** Cells held in memory before parts are written to files: 8M, 64 MB as met (+32 MB to sort them). */
+export const CELL_BUDGET = 8 << 20;
+
+export class CellParts {
+  private readonly held: CellPairs[];
+  /** Per part, the full pieces written to its file (developers' numbers, then their groups, per piece). */
+  private readonly written: number[];
+  private readonly files: (number | undefined)[];
+  private dir: string | undefined;
+  private met = 0;
+
+  /**
+   * `count` parts: chunk i is part i, and the last part takes every chunk from it on. `budget`: cells held
+   * before any is written; `piece`: pairs per piece written.
+   */
+  constructor(
+    readonly count: number,
+    private readonly budget = CELL_BUDGET,
+    private readonly piece = PIECE,
+  ) {
+    if (!Number.isInteger(count) || count < 1) throw new Error(`CellParts: ${count} parts`);
+    this.held = Array.from({ length: count }, () => new CellPairs(piece));
+    this.written = new Array<number>(count).fill(0);
+    this.files = new Array<number | undefined>(count).fill(undefined);
+  }
+
+  /** Cells pushed so far, repeats included. */
+  get size(): number {
+    return this.met;
+  }
+
+  push(n: number, group: number): void {
+    this.met++;
+    if (this.count === 1) {
+      this.held[0]!.push(n, group);
+      return;
+    }
+    const part = Math.min(Math.floor(n / CHUNK_BITS), this.count - 1);
+    const pairs = this.held[part]!;
+    pairs.push(n, group);
+    if (pairs.size === this.piece && this.met > this.budget) this.spill(part, pairs);
+  }
+
+  /** Whether more cells were met than the budget: the caller then takes the parts one at a time. */
+  get overBudget(): boolean {
+    return this.met > this.budget;
+  }
+
+  /** Part `part`'s cells, in the order pushed, and its file removed; call once per part. */
+  take(part: number): CellPairs {
+    const held = this.held[part]!;
+    this.held[part] = new CellPairs(this.piece);
+    const fd = this.files[part];
+    if (fd === undefined) return held;
+    const pairs = new CellPairs(this.piece);
+    const bytes = this.piece * Int32Array.BYTES_PER_ELEMENT;
+    try {
+      for (let piece = 0; piece < this.written[part]!; piece++) {
+        const ns = new Int32Array(this.piece);
+        const groups = new Int32Array(this.piece);
+        readFully(fd, ns, piece * 2 * bytes);
+        readFully(fd, groups, (piece * 2 + 1) * bytes);
+        pairs.adopt(ns, groups);
+      }
+    } finally {
+      closeSync(fd);
+      this.files[part] = undefined;
+      rmSync(join(this.dir!, String(part)), { force: true });
+    }
+    // Fewer than a piece are left in memory: a full one is written at once.
+    for (const [ns, groups, length] of held.pieces()) for (let i = 0; i < length; i++) pairs.push(ns[i]!, groups[i]!);
+    return pairs;
+  }
+
+  /** Lets go of every part and removes the files; safe to call twice. */
+  close(): void {
+    for (let part = 0; part < this.count; part++) {
+      this.held[part] = new CellPairs(this.piece);
+      const fd = this.files[part];
+      if (fd !== undefined) closeSync(fd);
+      this.files[part] = undefined;
+    }
+    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
+  }
+
+  private spill(part: number, pairs: CellPairs): void {
+    this.dir ??= mkdtempSync(join(tmpdir(), 'drm-funnel-cells-'));
+    const fd = (this.files[part] ??= openSync(join(this.dir, String(part)), 'w+'));
+    // Every piece is full: one is written as soon as it fills once past the budget, and all held before with it.
+    for (const [ns, groups] of pairs.pieces()) {
+      writeFully(fd, ns);
+      writeFully(fd, groups);
+      this.written[part]!++;
+    }
+    pairs.clear();
+  }
+}
+
+function bytesOf(a: Int32Array): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+function writeFully(fd: number, a: Int32Array): void {
+  const bytes = bytesOf(a);
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+function readFully(fd: number, a: Int32Array, position: number): void {
+  const bytes = bytesOf(a);
+  for (let at = 0; at < bytes.length;) {
+    const read = readSync(fd, bytes, at, bytes.length - at, position + at);
+    if (read === 0) throw new Error('a funnel cells file ended early');
+    at += read;
+  }
+}
