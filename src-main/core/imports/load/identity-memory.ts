@@ -29,6 +29,7 @@ import { traceStep } from '../../db/trace';
 import { FREE_MAIL_DOMAINS } from '../../identity/free-mail';
 import { pausePoint } from '../pause';
 import { isLater, type ActorSighting, type Sighting } from './actors';
+import { collectIfHeapOver } from './collect-garbage';
 import { claimOrganizationDomains, resolveDomainOrganizations, STAGE_DOMAIN } from './domain-orgs';
 import {
   accountKey,
@@ -93,6 +94,9 @@ export async function resolveIdentitiesInMemory(db: Db, tenant: string, gathered
   let organizations = await nameOrganizations(client, tenant, actors);
   const { accounts: knownAccountIds, identifiers: held } = await matchKnown(client, tenant, actors);
   traceStep('match known identities', started);
+  // Each step below leaves garbage (query results, parameters as text, COPY lines) on top of the actors; a large
+  // file's is collected between them rather than left to pile up to V8's limit (collect-garbage.ts).
+  await collectIfHeapOver();
 
   const known = groupBy(
     actors.filter((a) => a.developerId),
@@ -118,6 +122,7 @@ export async function resolveIdentitiesInMemory(db: Db, tenant: string, gathered
   for (const d of newDevelopers) d.orgId = orgOf(d.organization, d.email);
   traceStep(`group ${newDevelopers.length} new developers`, started);
 
+  await collectIfHeapOver();
   const developers = await writeDevelopers(client, tenant, newDevelopers);
   await pausePoint('resolve');
   const accounts = await writeAccounts(client, tenant, actors, knownAccountIds);
@@ -125,6 +130,7 @@ export async function resolveIdentitiesInMemory(db: Db, tenant: string, gathered
     client,
     knownUpdates.map((k) => ({ developerId: k.developerId, displayName: k.displayName ?? null, orgId: orgOf(k.organization, k.email) })),
   );
+  await collectIfHeapOver();
   const identifiers = await writeIdentifiers(client, tenant, identifierClaims(actors, held));
   await writeStageActor(client, actors);
   return { organizations, developers, accounts, identifiers };
