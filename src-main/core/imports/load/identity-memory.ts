@@ -23,13 +23,13 @@
  * pre-issue-12 code with those ties made explicit); the differential test
  * holds the two equal.
  */
-import { randomUUID } from 'node:crypto';
 import type { Db, SqlClient } from '../../db/db';
 import { traceStep } from '../../db/trace';
 import { FREE_MAIL_DOMAINS } from '../../identity/free-mail';
 import { pausePoint } from '../pause';
 import { isLater, type ActorSighting, type Sighting } from './actors';
 import { collectIfHeapOver } from './collect-garbage';
+import { randomId } from './uuid7';
 import { claimOrganizationDomains, resolveDomainOrganizations, STAGE_DOMAIN } from './domain-orgs';
 import {
   accountKey,
@@ -155,7 +155,7 @@ function developersOfUnmatched(actors: readonly ActorSighting[]): NewDeveloper[]
     let i = email === undefined ? undefined : byEmail.get(email);
     if (i === undefined) {
       i = developers.length;
-      developers.push({ developerId: randomUUID(), email, displayName: undefined, organization: undefined, orgId: null });
+      developers.push({ developerId: randomId(), email, displayName: undefined, organization: undefined, orgId: null });
       nameFrom.push(undefined);
       orgFrom.push(undefined);
       if (email !== undefined) byEmail.set(email, i);
