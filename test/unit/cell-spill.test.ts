@@ -8,8 +8,9 @@
  * chunk; under the budget nothing is written; and the folder goes when the
  * parts are closed.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CellParts } from '../../src-main/core/derived/cell-spill';
 import { CHUNK_BITS } from '../../src-main/core/derived/funnel-nodes';
@@ -80,7 +81,12 @@ describe('CellParts', () => {
     parts.push(CHUNK_BITS + 3, 103);
     expect(parts.overBudget).toBe(true);
     expect(added()).toHaveLength(1);
+    const files = () => readdirSync(join(tmpdir(), added()[0]!)).sort();
+    expect(files()).toEqual(['1']);
+    // Part 0's third piece fills: its three go to its file, the 13th cell stays in memory.
     for (let i = 8; i < 13; i++) parts.push(i, i);
+    expect(files()).toEqual(['0', '1']);
+    expect(statSync(join(tmpdir(), added()[0]!, '0')).size).toBe(3 * 2 * 4 * 4);
     expect(pairsOf(parts, 0)).toEqual(Array.from({ length: 13 }, (_, i) => [i, i]));
     expect(pairsOf(parts, 1)).toEqual([0, 1, 2, 3].map((i) => [CHUNK_BITS + i, 100 + i]));
     parts.close();

@@ -135,7 +135,7 @@ async function writeWhole(db: Db, tenant: string, grouped: GroupedCells, stored:
   let size = 0;
   for await (const part of grouped.parts()) {
     stored.part(part.from, part.to);
-    const byDeveloper = new CellsByDeveloper();
+    const byDeveloper = new CellsByDeveloper(part.size);
     await copyEligible(raw, 'fb_set', inPart(eligible, part), await stored.dim(WHOLE));
     for (const rows of part.dims()) {
       byDeveloper.addDim(rows);
@@ -184,7 +184,7 @@ async function writeFirst(db: Db, tenant: string, grouped: GroupedCells): Promis
     grouped.met,
     async () => {
       for await (const part of grouped.parts()) {
-        const byDeveloper = new CellsByDeveloper();
+        const byDeveloper = new CellsByDeveloper(part.size);
         await copyFirst(raw, tenant, inPart(eligible, part), part.dims(), (cells) => byDeveloper.addDim(cells));
         size += byDeveloper.size;
         await copyCells(raw, 'fb_cells_n', byDeveloper);

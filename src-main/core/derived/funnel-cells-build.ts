@@ -25,13 +25,22 @@ const DIM = 2147483648;
 
 export class CellsByDeveloper {
   /** Per cell, in the order met: its developer's number, and its group (below). */
-  private readonly cells = new CellPairs();
+  private readonly cells: CellPairs;
   /** Per group (dim, stage, day) in the order met: global dim index · 2^31 + stage · 2^16 + day. */
   private codes = new Float64Array(1024);
   private groupCount = 0;
   private readonly dims: string[] = [];
   /** Per developer number, the last group (+1) it was met in: a repeat within a group is dropped, whatever the caller's SQL. */
   private seen = new Int32Array(1024);
+
+  /**
+   * `capacity`: the cells expected, when known (a chunk's, funnel-bits.ts), to hold them in one piece: pieces
+   * of a few MB, allocated and freed chunk after chunk, were kept by the C allocator (cell-spill.ts take()).
+   */
+  constructor(capacity?: number) {
+    // Not under 2^16: a piece per push would be the cost of an estimate too small.
+    this.cells = capacity === undefined ? new CellPairs() : new CellPairs(Math.max(1 << 16, capacity));
+  }
 
   /** Cells met so far (each once). */
   get size(): number {
