@@ -51,12 +51,16 @@ export interface CellPart {
   /** Distinct cells (n, dim, stage, day). */
   readonly size: number;
   dims(): Generator<CellRow[]>;
+  /** Lets go of the part's cells once its rows are built (dims() then gives none). */
+  release(): void;
 }
 
 /** The level-0 cells of every counted developer, a part at a time. */
 export interface GroupedCells {
   /** Cells met, repeats included: at least the distinct ones. */
   readonly met: number;
+  /** Whether the parts are chunks taken one at a time (past the budget), not every chunk at once. */
+  readonly oneAtATime: boolean;
   /**
    * The parts in chunk order, covering every chunk; each is grouped when reached, once what the one before it
    * let go is collected, and collected again once its cells as met are sorted (collect-garbage.ts). Dead
@@ -195,6 +199,7 @@ class CellGatherer {
     const seen = new Int32Array(this.maxN + 1);
     return {
       met: cells.size,
+      oneAtATime: cells.overBudget,
       async *parts() {
         // Under the budget every cell is in memory (cell-spill.ts): grouped at once, as one part of every chunk.
         const last = cells.count - 1;
@@ -210,7 +215,7 @@ class CellGatherer {
           const starts = new Int32Array(groupCount + 1);
           for (const pairs of taken) pairs.forEach((_n, g) => starts[g + 1]!++);
           for (let g = 1; g <= groupCount; g++) starts[g]! += starts[g - 1]!;
-          const sorted = new Int32Array(starts[groupCount]!);
+          let sorted = new Int32Array(starts[groupCount]!);
           const at = starts.slice(0, groupCount);
           for (const pairs of taken) {
             pairs.forEach((n, g) => (sorted[at[g]!++] = n));
@@ -237,8 +242,12 @@ class CellGatherer {
             from,
             to,
             size: kept,
+            release() {
+              sorted = new Int32Array(0);
+            },
             *dims() {
               let rows: CellRow[] = [];
+              if (sorted.length === 0) return;
               for (const g of byKey) {
                 // A group none of the part's developers reach.
                 if (ends[g] === starts[g]) continue;
