@@ -69,20 +69,25 @@ beforeAll(async () => {
   expect(job.status, job.message ?? '').toBe('succeeded');
 });
 
+/** Both tables, every row, in key order (the bits as an md5). */
+async function tablesOf(client: pg.Client) {
+  return {
+    cells: (
+      await client.query('select developer_id, tenant_id, dims, cells::text[] as cells from derived.funnel_cells order by developer_id')
+    ).rows,
+    bits: (
+      await client.query<{ dim: string; chunk: number }>(
+        'select dim, stage, node, chunk, md5(bits::text) as bits, members from derived.funnel_bits order by dim, stage, node, chunk',
+      )
+    ).rows,
+  };
+}
+
 describe('funnel_cells of the whole-tenant path', () => {
   it('equal the list path’s, dims and cells alike, with dims that sort differently under other collations', async () => {
     const client = new pg.Client(t.url);
     await client.connect();
-    const tables = async () => ({
-      cells: (
-        await client.query('select developer_id, tenant_id, dims, cells::text[] as cells from derived.funnel_cells order by developer_id')
-      ).rows,
-      bits: (
-        await client.query(
-          'select dim, stage, node, chunk, md5(bits::text) as bits, members from derived.funnel_bits order by dim, stage, node, chunk',
-        )
-      ).rows,
-    });
+    const tables = () => tablesOf(client);
     try {
       await client.query('begin');
       // A few developers who do not count (no consent): neither path gives them cells.
@@ -133,16 +138,7 @@ describe('funnel_cells of the whole-tenant path', () => {
   it('are the same when the developers span many chunks, which the whole-tenant path takes one at a time', async () => {
     const client = new pg.Client(t.url);
     await client.connect();
-    const tables = async () => ({
-      cells: (
-        await client.query('select developer_id, tenant_id, dims, cells::text[] as cells from derived.funnel_cells order by developer_id')
-      ).rows,
-      bits: (
-        await client.query(
-          'select dim, stage, node, chunk, md5(bits::text) as bits, members from derived.funnel_bits order by dim, stage, node, chunk',
-        )
-      ).rows as { dim: string; chunk: number }[],
-    });
+    const tables = () => tablesOf(client);
     try {
       await client.query('begin');
       // Numbers 0, 30000, 60000, …: the 30 developers over 14 chunks. Numbers are kept for good (derived/developer-number.ts).
