@@ -7,8 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ActorGatherer } from '../../src-main/core/imports/load/actors';
-import { getHeapStatistics } from 'node:v8';
-import { collectGarbage, HeapValve } from '../../src-main/core/imports/load/collect-garbage';
+import { collectGarbage } from '../../src-main/core/imports/load/collect-garbage';
 import { randomId } from '../../src-main/core/imports/load/uuid7';
 import type { ActorRow } from '../../src-main/core/imports/types';
 
@@ -109,24 +108,5 @@ describe('randomId', () => {
     expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
     // ~66 bytes on Node 20 (a slot of the array, the string's header and 36 bytes); crypto.randomUUID() held as made, ~490.
     expect(perId).toBeLessThan(100);
-  });
-});
-
-describe('HeapValve', () => {
-  it('collects over its floor once the heap has grown by its factor since its last collection, and not before', async () => {
-    const used = () => getHeapStatistics().used_heap_size;
-    // A floor above the heap: never.
-    expect(await new HeapValve(used() + 512 * 1024 * 1024).check()).toBe(false);
-    const valve = new HeapValve(0, 1.25);
-    expect(await valve.check()).toBe(true);
-    // Nothing grew since.
-    expect(await valve.check()).toBe(false);
-    // Kept alive, as the parse keeps its actors: past a quarter more than after the last collection.
-    const target = used() * 1.3;
-    const kept: { id: number; name: string }[] = [];
-    while (used() < target) for (let i = 0; i < 10_000; i++) kept.push({ id: kept.length, name: `n${kept.length}` });
-    expect(await valve.check()).toBe(true);
-    expect(await valve.check()).toBe(false);
-    expect(kept.length).toBeGreaterThan(0);
   });
 });

@@ -14,7 +14,6 @@ import { FileChanged } from './failure';
 import { formatModule, formatOf } from './formats/index';
 import { ERRORS_KEPT, updateJob, type JobMetrics } from './jobs';
 import { ActorGatherer } from './load/actors';
-import { HeapValve } from './load/collect-garbage';
 import type { CopyWriter } from './load/copy';
 import { openStage, resolveStage } from './load/resolve';
 import { parseFileInWorkers } from './parse/parse-worker-client';
@@ -90,7 +89,6 @@ async function stageFile({ request, metrics, signal, onBytes, tenant }: LoadJob,
   // The worker turns valid rows into COPY text; outcomes carry only errors and skips.
   const input: WorkerInput = { ...request, batchSize: BATCH_ROWS, stageTenant: tenant, formatModule: formatModule(request.type) };
   let staged = false;
-  const valve = new HeapValve();
   for await (const batch of parseFileInWorkers(input, request.headers, request.totalBytes, signal)) {
     countOutcomes(batch.outcomes, metrics, kinds);
     // After the first bad row nothing more is staged: the job will be rejected anyway.
@@ -101,8 +99,6 @@ async function stageFile({ request, metrics, signal, onBytes, tenant }: LoadJob,
       // While PostgreSQL takes the batch on the other core.
       if (batch.actors) actors?.add(batch.actors);
       await written;
-      // The actors stay alive to the end: garbage is collected as they grow rather than left to pile up on them.
-      if (actors) await valve.check();
       if (!staged) await pausePoint('copy');
       staged = true;
     }

@@ -15,8 +15,7 @@
  * collection (it measures at its end), the only way without a V8 flag, which
  * the Electron app cannot pass to its main process. Not awaited there:
  * resolution goes on to its SQL while the collection's tasks run in the idle
- * main thread. Where it is awaited (collectIfHeapOver, HeapValve, the funnel's
- * chunks), it gives up waiting after AWAIT_LIMIT_MS, so that a promise that
+ * main thread. Where it is awaited (collectIfHeapOver, the funnel's chunks), it gives up waiting after AWAIT_LIMIT_MS, so that a promise that
  * never settled could not hold up an import. The API is
  * marked experimental: Node's one-time warning about it is kept from the
  * CLI's output (it names nothing the user can act on).
@@ -69,29 +68,4 @@ function startCollection(): Promise<boolean> {
 export async function collectIfHeapOver(bytes = LARGE_HEAP): Promise<boolean> {
   if (getHeapStatistics().used_heap_size < bytes) return false;
   return collectGarbage();
-}
-
-/**
- * For a loop that keeps what it gathers (the parse's actors, alive to its end): a full collection, awaited,
- * each time the heap is over `floor` (LARGE_HEAP) and has grown by `growth` since the last one asked for
- * here. V8's own next one waits for a limit set a few times above what was alive at its last, so a heap
- * that only grows carries that much garbage at its height; this keeps it to a quarter, and a heap under
- * the floor (most files) never pays for a collection.
- */
-export class HeapValve {
-  private after = 0;
-
-  constructor(
-    private readonly floor = LARGE_HEAP,
-    private readonly growth = 1.25,
-  ) {}
-
-  /** Resolves whether a collection ran. */
-  async check(): Promise<boolean> {
-    const used = getHeapStatistics().used_heap_size;
-    if (used < this.floor || used < this.after * this.growth) return false;
-    const collected = await collectGarbage();
-    this.after = getHeapStatistics().used_heap_size;
-    return collected;
-  }
 }
