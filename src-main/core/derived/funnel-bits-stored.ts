@@ -14,6 +14,7 @@
  * part's stored hashes are held.
  */
 import type { SqlClient } from '../db/db';
+import { CHUNKS_END } from './funnel-nodes';
 import { rowHashSql } from './funnel-sparse';
 
 const key = (stage: number, node: number, chunk: number) => `${stage}:${node}:${chunk}`;
@@ -37,7 +38,7 @@ export class StoredDim {
 }
 
 /** Every chunk: the range read before any part is named. */
-const ALL = { from: 0, to: 2 ** 31 - 1 };
+const ALL = { from: 0, to: CHUNKS_END };
 
 interface Chunks {
   from: number;

@@ -133,19 +133,14 @@ async function writeWhole(db: Db, tenant: string, grouped: GroupedCells, stored:
   await c.query(CELLS_BY_NUMBER);
   const eligible = await numbers(db, 'where counted');
   const built = performance.now();
-  let size = 0;
-  for await (const part of grouped.parts()) {
+  const size = await writeParts(raw, grouped, async (part, byDeveloper) => {
     stored.part(part.from, part.to);
-    const byDeveloper = new CellsByDeveloper(part.size);
     await copyEligible(raw, 'fb_set', inPart(eligible, part), await stored.dim(WHOLE));
     for (const rows of part.dims()) {
       byDeveloper.addDim(rows);
       await copyDim(raw, 'fb_set', rows, await stored.dim(rows[0]!.dim));
     }
-    size += byDeveloper.size;
-    await releasePart(grouped, part);
-    await copyCells(raw, 'fb_cells_n', byDeveloper);
-  }
+  });
   traceStep(`derived: funnel bits and cells built and sent (${size} cells)`, built);
   // Not analysed: read once whole and joined by key, as its size (known to the planner from its pages) calls for;
   // sampling its bitsets cost 0.1 s at 20k identity rows.
@@ -179,20 +174,14 @@ async function writeFirst(db: Db, tenant: string, grouped: GroupedCells): Promis
   await c.query(CELLS_BY_NUMBER);
   const eligible = await numbers(db, 'where counted');
   const built = performance.now();
-  let size = 0;
-  await withIndexesDeferred(
+  const size = await withIndexesDeferred(
     c,
     'derived.funnel_bits',
     grouped.met,
-    async () => {
-      for await (const part of grouped.parts()) {
-        const byDeveloper = new CellsByDeveloper(part.size);
-        await copyFirst(raw, tenant, inPart(eligible, part), part.dims(), (cells) => byDeveloper.addDim(cells));
-        size += byDeveloper.size;
-        await releasePart(grouped, part);
-        await copyCells(raw, 'fb_cells_n', byDeveloper);
-      }
-    },
+    () =>
+      writeParts(raw, grouped, (part, byDeveloper) =>
+        copyFirst(raw, tenant, inPart(eligible, part), part.dims(), (cells) => byDeveloper.addDim(cells)),
+      ),
     { primaryKey: true, minRows: DERIVED_DEFER_MIN_ROWS },
   );
   traceStep(`derived: funnel bits and cells built and stored, first rows (${size} cells)`, built);
@@ -200,12 +189,26 @@ async function writeFirst(db: Db, tenant: string, grouped: GroupedCells): Promis
 }
 
 /**
- * A part's rows are built: its cells (4 bytes each) go before funnel_cells are sorted and sent, and when
- * chunks are taken one at a time, are collected then (at 10M rows the peak was there, 451 MB).
+ * Each part in turn: `writeRows` sends its rows, gathering its cells into `byDeveloper` as they pass; then
+ * the part's cells (4 bytes each) go, and when chunks are taken one at a time are collected, before its
+ * funnel_cells are sorted and sent to fb_cells_n (at 10M rows the peak was there, 451 MB, while they were
+ * held). Returns the cells gathered.
  */
-async function releasePart(grouped: GroupedCells, part: CellPart): Promise<void> {
-  part.release();
-  if (grouped.oneAtATime) await collectGarbage();
+async function writeParts(
+  raw: SqlClient,
+  grouped: GroupedCells,
+  writeRows: (part: CellPart, byDeveloper: CellsByDeveloper) => Promise<void>,
+): Promise<number> {
+  let size = 0;
+  for await (const part of grouped.parts()) {
+    const byDeveloper = new CellsByDeveloper(part.size);
+    await writeRows(part, byDeveloper);
+    size += byDeveloper.size;
+    part.release();
+    if (grouped.oneAtATime) await collectGarbage();
+    await copyCells(raw, 'fb_cells_n', byDeveloper);
+  }
+  return size;
 }
 
 /** Each developer's (number, dims, cells) as gathered in Node (copyCells), for writeCells. */

@@ -32,14 +32,12 @@ import type { CellRow } from './funnel-bits-build';
 import { collectGarbage } from '../imports/load/collect-garbage';
 import { CELL_BUDGET, CellParts } from './cell-spill';
 import { readBinaryCopy } from './funnel-bits-copy';
-import { CHUNK_BITS, funnelDaySql } from './funnel-nodes';
+import { CHUNK_BITS, CHUNKS_END, funnelDaySql } from './funnel-nodes';
 
 /** The stage of every activity, in the whole funnel only: the overview's active developers. */
 const ACTIVE = 0;
 /** The groups' sort key is (dim's rank · 2^15 + stage) · 2^16 + day, exact in a double while dims stay under 2^22. */
 const MAX_DIMS = 1 << 22;
-/** The end of the last part's chunks: past any chunk (an int). */
-const LAST_CHUNK = 2 ** 31 - 1;
 /** A (campaign, source) pair's key is campaign dim · 2^26 + source dim. */
 const PAIR = 1 << 26;
 
@@ -62,10 +60,11 @@ export interface GroupedCells {
   /** Whether the parts are chunks taken one at a time (past the budget), not every chunk at once. */
   readonly oneAtATime: boolean;
   /**
-   * The parts in chunk order, covering every chunk; each is grouped when reached, once what the one before it
-   * let go is collected, and collected again once its cells as met are sorted (collect-garbage.ts). Dead
-   * buffers were otherwise most of the memory until V8's next full collection, which growth in array buffers
-   * alone did not bring soon: RSS 414 MB at the second of four parts at 10M rows, the part's own ~150 MB.
+   * The parts in chunk order, covering every chunk; each is grouped when reached. Taken one at a time, a part
+   * is grouped once what the one before it let go is collected, and collected again once its cells as met are
+   * sorted (collect-garbage.ts): dead buffers were otherwise most of the memory until V8's next full
+   * collection, which growth in array buffers alone did not bring soon (RSS 414 MB at the second of four
+   * parts at 10M rows, the part's own ~150 MB).
    */
   parts(): AsyncGenerator<CellPart>;
   /** Removes the parts' files; call when done, even after a failure. */
@@ -204,8 +203,8 @@ class CellGatherer {
         // Under the budget every cell is in memory (cell-spill.ts): grouped at once, as one part of every chunk.
         const last = cells.count - 1;
         const plan = cells.overBudget
-          ? Array.from({ length: cells.count }, (_, p) => ({ from: p, to: p === last ? LAST_CHUNK : p + 1, parts: [p] }))
-          : [{ from: 0, to: LAST_CHUNK, parts: Array.from({ length: cells.count }, (_, p) => p) }];
+          ? Array.from({ length: cells.count }, (_, p) => ({ from: p, to: p === last ? CHUNKS_END : p + 1, parts: [p] }))
+          : [{ from: 0, to: CHUNKS_END, parts: Array.from({ length: cells.count }, (_, p) => p) }];
         for (let i = 0; i < plan.length; i++) {
           const { from, to, parts } = plan[i]!;
           if (i > 0) await collectGarbage();

@@ -25,6 +25,8 @@ export const LEVELS = 10;
 export const STORED_LEVELS: readonly number[] = [0, 3, 6, 9];
 /** Developers per row: developer number n is bit n % CHUNK_BITS of chunk ⌊n / CHUNK_BITS⌋. */
 export const CHUNK_BITS = 65536;
+/** Past every chunk (chunk is an int): the end of a range of chunks that takes all from its start on. */
+export const CHUNKS_END = 2 ** 31 - 1;
 /** The node of the row holding every counted developer (analytics consent, not merged away), active or not. */
 export const ELIGIBLE_NODE = -1;
 /** Stage 0: any activity at all (the overview's active developers); real stages are their order_no ≥ 1. */

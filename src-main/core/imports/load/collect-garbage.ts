@@ -15,10 +15,11 @@
  * collection (it measures at its end), the only way without a V8 flag, which
  * the Electron app cannot pass to its main process. Not awaited there:
  * resolution goes on to its SQL while the collection's tasks run in the idle
- * main thread. Where it is awaited (collectIfHeapOver, the funnel's chunks), it gives up waiting after AWAIT_LIMIT_MS, so that a promise that
- * never settled could not hold up an import. The API is
- * marked experimental: Node's one-time warning about it is kept from the
- * CLI's output (it names nothing the user can act on).
+ * main thread. Where it is awaited (collectIfHeapOver, the funnel's chunks),
+ * it gives up waiting after AWAIT_LIMIT_MS, so that a promise that never
+ * settled could not hold up an import. The API is marked experimental: Node's
+ * one-time warning about it is kept from the CLI's output (it names nothing
+ * the user can act on).
  */
 import { getHeapStatistics } from 'node:v8';
 import { measureMemory } from 'node:vm';
