@@ -10,7 +10,7 @@
  * one thread, records counted), then the import's own path
  * (parseFileInWorkers: the same split into two workers, the same batch size,
  * the same staging text and actor rows), whose batches the main thread
- * takes as load-file.ts does (actors gathered into an ActorGatherer) and then
+ * takes as load-file.ts does (actors gathered into Actors) and then
  * drops. CPU is the process's user + system time (every thread).
  *
  * Checksum: sha256 over every batch's COPY text with each line's activity_id
@@ -31,7 +31,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse';
 import { DEFAULT_TENANT } from '../src-main/core/db/seed';
 import { formatModule } from '../src-main/core/imports/formats/index';
-import { ActorGatherer } from '../src-main/core/imports/load/actors';
+import { Actors } from '../src-main/core/imports/load/actors';
 import { suggestMapping } from '../src-main/core/imports/parse/headers';
 import { parseFileInWorkers } from '../src-main/core/imports/parse/parse-worker-client';
 import { RECORD_DELIMITERS } from '../src-main/core/imports/parse/record-stream';
@@ -140,7 +140,7 @@ async function importParse(path: string, secondPart: number | undefined, checksu
     stageTenant: DEFAULT_TENANT,
     formatModule: formatModule('activities'),
   };
-  const actors = new ActorGatherer();
+  const actors = new Actors();
   if (checksum && args.dump !== undefined) {
     rmSync(args.dump, { recursive: true, force: true });
     mkdirSync(args.dump, { recursive: true });
@@ -168,10 +168,9 @@ async function importParse(path: string, secondPart: number | undefined, checksu
   const total = createHash('sha256');
   for (const part of parts) total.update(part.digest('hex'));
   // An actor's emails are in the order the two workers' batches happened to arrive: sorted here.
-  for (const actor of [...actors.actors.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
-    total.update(JSON.stringify({ ...actor, emails: [...actor.emails].sort(), emailSet: undefined }));
-  }
-  return { rows, checksum: `${total.digest('hex').slice(0, 16)} (${n(actors.actors.size)} actors)` };
+  const byKey = Array.from({ length: actors.size }, (_, i) => actors.plain(i)).sort((a, b) => (a.key < b.key ? -1 : 1));
+  for (const actor of byKey) total.update(JSON.stringify({ ...actor, emails: [...actor.emails].sort() }));
+  return { rows, checksum: `${total.digest('hex').slice(0, 16)} (${n(actors.size)} actors)` };
 }
 
 /** Measures one file; false when a round's rows read differ from csv-parse's records (the independent count). */

@@ -11,7 +11,7 @@
 import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../src-main/core/index';
-import type { ActorSighting } from '../../src-main/core/imports/load/actors';
+import type { Actors } from '../../src-main/core/imports/load/actors';
 import { useIdentityResolver } from '../../src-main/core/imports/load/activity-resolve';
 import { resolveIdentitiesInMemory } from '../../src-main/core/imports/load/identity-memory';
 import { createTestDatabase } from '../helpers/database';
@@ -28,7 +28,7 @@ describe('the actors an import gathered', () => {
     const core = await startCore({ databaseUrl: database.url });
     try {
       // The app's resolver, watched: what it was given, and how many actors that held then.
-      let given: Map<string, ActorSighting> | undefined;
+      let given: Actors | undefined;
       let sizeWhenGiven = 0;
       let resolvedAt = Infinity;
       useIdentityResolver(async (db, tenant, actors) => {

@@ -6,7 +6,7 @@
  * derived refresh (load/collect-garbage.ts) rather than on top of it.
  */
 import { describe, expect, it } from 'vitest';
-import { ActorGatherer } from '../../src-main/core/imports/load/actors';
+import { Actors } from '../../src-main/core/imports/load/actors';
 import { collectGarbage } from '../../src-main/core/imports/load/collect-garbage';
 import { randomId } from '../../src-main/core/imports/load/uuid7';
 import type { ActorRow } from '../../src-main/core/imports/types';
@@ -53,46 +53,94 @@ describe('collectGarbage', () => {
   });
 });
 
-describe('ActorGatherer', () => {
+/** The heap and the typed arrays' buffers (outside the heap) in use. */
+const inUse = () => {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+};
+
+describe('Actors', () => {
   it("keeps each of an actor's emails once, in the order first named, and its latest values", () => {
-    const gatherer = new ActorGatherer();
-    gatherer.add([
+    const actors = new Actors();
+    actors.add([
       row(1, 'email:a', 1000, 'a@example.com', 'Aiko'),
       row(2, 'email:a', 3000, 'b@example.com', 'Aiko T.'),
       row(3, 'email:a', 2000, 'a@example.com', 'A.'),
+      row(4, 'email:b', 500, null, 'Ben'),
     ]);
-    const actor = gatherer.actors.get('email:a')!;
-    expect(actor.emails).toEqual(['a@example.com', 'b@example.com']);
+    const a = actors.indexOf('email:a')!;
+    expect(actors.emails(a)).toEqual(['a@example.com', 'b@example.com']);
     // The latest instant wins, whatever the line order.
-    expect(actor.email?.value).toBe('b@example.com');
-    expect(actor.displayName?.value).toBe('Aiko T.');
-    expect([actor.firstAt, actor.lastAt, actor.firstLine, actor.lastLine]).toEqual([1000, 3000, 1, 3]);
+    expect(actors.email.get(a)).toBe('b@example.com');
+    expect(actors.displayName.get(a)).toBe('Aiko T.');
+    expect([actors.firstAt.get(a), actors.lastAt.get(a), actors.firstLine.get(a), actors.lastLine.get(a)]).toEqual([1000, 3000, 1, 3]);
+    const b = actors.indexOf('email:b')!;
+    expect([actors.size, b, actors.emails(b), actors.email.get(b), actors.displayName.get(b)]).toEqual([2, 1, [], undefined, 'Ben']);
+  });
+
+  it('on equal instants takes the later line, and keeps a value no later row names', () => {
+    const actors = new Actors();
+    actors.add([row(7, 'k', 1000, 'late@example.com', 'Late'), row(5, 'k', 1000, 'early@example.com', null)]);
+    expect([actors.email.get(0), actors.displayName.get(0), actors.firstLine.get(0), actors.lastLine.get(0)]).toEqual([
+      'late@example.com',
+      'Late',
+      5,
+      7,
+    ]);
   });
 
   it('keeps many emails of one actor once each (past the few kept in an array alone)', () => {
-    const gatherer = new ActorGatherer();
+    const actors = new Actors();
     const rows: ActorRow[] = [];
     for (let i = 0; i < 40; i++) rows.push(row(i + 1, 'acct', 1000 + i, `u${i % 20}@example.com`));
-    gatherer.add(rows);
-    const { emails } = gatherer.actors.get('acct')!;
-    expect(emails).toEqual(Array.from({ length: 20 }, (_, i) => `u${i}@example.com`));
+    actors.add(rows);
+    expect(actors.emails(actors.indexOf('acct')!)).toEqual(Array.from({ length: 20 }, (_, i) => `u${i}@example.com`));
   });
 
-  it('holds an actor with one email in a few hundred bytes of heap', async () => {
-    const n = 50_000;
-    // Keys and emails made before measuring: the worker's message brings them, they are not the gatherer's cost.
-    const rows = Array.from({ length: n }, (_, i) =>
-      row(i + 1, `email:person${i}@example.com`, 1_700_000_000_000 + i, `person${i}@example.com`),
-    );
+  it('keeps actors apart across pages of its columns, and lets go of them all', () => {
+    const actors = new Actors();
+    const n = 40_000;
+    actors.add(Array.from({ length: n }, (_, i) => row(i + 1, `k${i}`, 1000 + i, `p${i}@example.com`, `P${i}`)));
+    actors.add([row(n + 1, 'k39999', 5, null, 'Old name')]);
+    expect(actors.size).toBe(n);
+    for (const i of [0, 16_383, 16_384, 32_768, n - 1])
+      expect([actors.key.get(i), actors.email.get(i), actors.displayName.get(i), actors.firstAt.get(i)]).toEqual([
+        `k${i}`,
+        `p${i}@example.com`,
+        `P${i}`,
+        i === n - 1 ? 5 : 1000 + i,
+      ]);
+    actors.clear();
+    expect([actors.size, actors.indexOf('k0')]).toEqual([0, undefined]);
+    actors.add([row(1, 'again', 1, null, 'A')]);
+    expect([actors.size, actors.displayName.get(0)]).toEqual([1, 'A']);
+  });
+
+  it('holds an actor that names an account, a handle, an email, a name and an organization in ~200 bytes', async () => {
+    // Three pages of its columns, full: a page's unused rows are at most one page's, whatever the file.
+    const n = 3 * 16_384;
+    // Keys and values made before measuring: the worker's message brings them, they are not the gatherer's cost.
+    const rows = Array.from({ length: n }, (_, i): ActorRow => [
+      i + 1,
+      `github:${i}`,
+      1_700_000_000_000 + i,
+      'github',
+      `${i}`,
+      `h${i}`,
+      `p${i}@example.com`,
+      `P ${i}`,
+      'Org',
+      null,
+    ]);
     expect(await collectGarbage()).toBe(true);
-    const before = process.memoryUsage().heapUsed;
-    const gatherer = new ActorGatherer();
-    gatherer.add(rows);
+    const before = inUse();
+    const actors = new Actors();
+    actors.add(rows);
     await collectGarbage();
-    const perActor = (process.memoryUsage().heapUsed - before) / n;
-    expect(gatherer.actors.size).toBe(n);
-    // ~320 bytes on Node 20; 421 with a Set of emails per actor, 455 with arrays grown by spreading.
-    expect(perActor).toBeLessThan(370);
+    const perActor = (inUse() - before) / n;
+    expect(actors.size).toBe(n);
+    // ~200 bytes on Node 20, ~85 of them in typed arrays; as objects (an actor and a { value, at, line } per value) ~520.
+    expect(perActor).toBeLessThan(260);
   });
 });
 

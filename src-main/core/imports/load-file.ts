@@ -13,7 +13,7 @@ import { earlyStopMessage, ErrorKinds } from './error-kinds';
 import { FileChanged } from './failure';
 import { formatModule, formatOf } from './formats/index';
 import { ERRORS_KEPT, updateJob, type JobMetrics } from './jobs';
-import { ActorGatherer } from './load/actors';
+import { Actors } from './load/actors';
 import type { CopyWriter } from './load/copy';
 import { openStage, resolveStage } from './load/resolve';
 import { parseFileInWorkers } from './parse/parse-worker-client';
@@ -54,7 +54,7 @@ export async function loadFile(job: LoadJob): Promise<{ status: 'succeeded' | 'r
     const load = formatOf(job.request.type).load;
     copy = await openStage(client, load);
     // An activities file's actors are gathered while its rows stream into the stage, for resolution in memory.
-    const actors = load.kind === 'activity' ? new ActorGatherer() : undefined;
+    const actors = load.kind === 'activity' ? new Actors() : undefined;
     await stageFile(job, copy, actors);
     if (job.metrics.errorCount > 0) {
       await client.query('rollback');
@@ -83,7 +83,7 @@ export async function loadFile(job: LoadJob): Promise<{ status: 'succeeded' | 'r
  * changed meanwhile. Stops reading once one kind of error is common enough
  * (error-kinds.ts): the job is rejected then, with what was found so far.
  */
-async function stageFile({ request, metrics, signal, onBytes, tenant }: LoadJob, copy: CopyWriter, actors?: ActorGatherer): Promise<void> {
+async function stageFile({ request, metrics, signal, onBytes, tenant }: LoadJob, copy: CopyWriter, actors?: Actors): Promise<void> {
   const began = performance.now();
   const kinds = new ErrorKinds();
   // The worker turns valid rows into COPY text; outcomes carry only errors and skips.
@@ -120,14 +120,14 @@ async function stageFile({ request, metrics, signal, onBytes, tenant }: LoadJob,
   onBytes(request.totalBytes);
 }
 
-async function resolveAndCommit(job: LoadJob, client: PoolClient, actors?: ActorGatherer): Promise<void> {
+async function resolveAndCommit(job: LoadJob, client: PoolClient, actors?: Actors): Promise<void> {
   const { request, metrics, signal } = job;
   const format = formatOf(request.type);
   const tx = dbOn(client);
   const resolving = performance.now();
   // Formats whose form offers an event title may find the event stored under another one.
   const eventTitles = format.options.includes('eventTitle') ? { update: request.options.updateEventTitle === true } : undefined;
-  await resolveStage(tx, job.tenant, format.load, metrics, eventTitles, actors?.actors);
+  await resolveStage(tx, job.tenant, format.load, metrics, eventTitles, actors);
   traceStep('resolve', resolving);
   if (signal.aborted) throw new Cancelled();
   await pausePoint('commit');

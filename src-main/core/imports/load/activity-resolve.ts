@@ -13,7 +13,7 @@ import { tracedClient } from '../../db/trace';
 import type { DerivedChange } from '../../derived/change';
 import { withHashJoins } from '../../derived/hash-joins';
 import { STAGE_ACTIVITY } from './activity-stage';
-import type { ActorSighting } from './actors';
+import type { Actors } from './actors';
 import { linkClickIds, type ClickLinks } from './click-links';
 import { collectGarbage } from './collect-garbage';
 import { resolveIdentitiesInMemory, type IdentityCounts } from './identity-memory';
@@ -23,7 +23,7 @@ import { withIndexesDeferred } from './index-aware';
  * Resolves the staged file's actors and leaves the temp table `stage_actor`
  * (actor_key, provider, external_user_id, developer_id) for the steps after it.
  */
-export type IdentityResolver = (db: Db, tenant: string, actors?: Map<string, ActorSighting>) => Promise<IdentityCounts>;
+export type IdentityResolver = (db: Db, tenant: string, actors?: Actors) => Promise<IdentityCounts>;
 
 let identityResolver: IdentityResolver = resolveIdentitiesInMemory;
 
@@ -57,11 +57,7 @@ async function count(client: SqlClient, text: string, values: unknown[]): Promis
  * `links`: what the file's click ids linked (click-links.ts); its earlier activities moved are
  * not in the import's change: the caller refreshes them after it.
  */
-export async function resolveActivities(
-  db: Db,
-  tenant: string,
-  actors?: Map<string, ActorSighting>,
-): Promise<{ counts: ResolveCounts; links: ClickLinks }> {
+export async function resolveActivities(db: Db, tenant: string, actors?: Actors): Promise<{ counts: ResolveCounts; links: ClickLinks }> {
   const client = tracedClient(db);
   const staged = Number((await client.query<{ n: string }>(`select count(*) as n from ${STAGE_ACTIVITY}`)).rows[0]!.n);
   const people = await identityResolver(db, tenant, actors);

@@ -27,7 +27,7 @@ import type { Db, SqlClient } from '../../db/db';
 import { traceStep } from '../../db/trace';
 import { FREE_MAIL_DOMAINS } from '../../identity/free-mail';
 import { pausePoint } from '../pause';
-import { isLater, type ActorSighting, type Sighting } from './actors';
+import { isLater, type Actors, type Latest } from './actors';
 import { collectIfHeapOver } from './collect-garbage';
 import { randomId } from './uuid7';
 import { claimOrganizationDomains, resolveDomainOrganizations, STAGE_DOMAIN } from './domain-orgs';
@@ -73,24 +73,43 @@ export function compareCodePoints(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** The latest value of `pick` among actors, by the actor's last sighting (equal ones: the later line). */
-function latestOf(actors: readonly ActorSighting[], pick: (a: ActorSighting) => Sighting<string> | undefined): string | undefined {
-  let best: ActorSighting | undefined;
-  for (const a of actors) if (pick(a) !== undefined && laterActor(a, best)) best = a;
-  return best ? pick(best)!.value : undefined;
+/** The latest value of `column` among a developer's actors, by the actor's last sighting (equal ones: the later line). */
+function latestOf(actors: Actors, group: readonly number[], column: Latest): string | undefined {
+  let best = NONE;
+  for (const i of group) if (column.get(i) !== undefined && laterActor(actors, i, best)) best = i;
+  return best === NONE ? undefined : column.get(best);
 }
 
-/** `a` was last seen after `best` (or there is no best yet): whose values win, for latestOf and new developers alike. */
-const laterActor = (a: ActorSighting, best: ActorSighting | undefined): boolean =>
-  !best || isLater(a.lastAt, a.lastLine, { at: best.lastAt, line: best.lastLine });
+/** No actor (yet): a developer none of whose actors named the value. */
+const NONE = -1;
+
+/** Actor `i` was last seen after actor `best` (or there is no best yet): whose values win, for latestOf and new developers alike. */
+const laterActor = (actors: Actors, i: number, best: number): boolean =>
+  best === NONE || isLater(actors.lastAt.get(i), actors.lastLine.get(i), actors.lastAt.get(best), actors.lastLine.get(best));
+
+/** The actors `keep` holds for, in order. */
+function actorsWhere(actors: Actors, keep: (i: number) => boolean): number[] {
+  const kept: number[] = [];
+  for (let i = 0; i < actors.size; i++) if (keep(i)) kept.push(i);
+  return kept;
+}
+
+/** The distinct values of `column` among the actors. */
+function distinct(actors: Actors, column: Latest): string[] {
+  const seen = new Set<string>();
+  for (let i = 0; i < actors.size; i++) {
+    const value = column.get(i);
+    if (value !== undefined) seen.add(value);
+  }
+  return [...seen];
+}
 
 /** Resolves the staged file's actors; leaves `stage_actor` (actor_key, provider, external_user_id, developer_id) for what follows. */
-export async function resolveIdentitiesInMemory(db: Db, tenant: string, gathered?: Map<string, ActorSighting>): Promise<IdentityCounts> {
+export async function resolveIdentitiesInMemory(db: Db, tenant: string, actors?: Actors): Promise<IdentityCounts> {
   // Only an importer that gathered the file's actors while staging it may resolve it here (load-file.ts).
-  if (!gathered) throw new Error("resolveIdentitiesInMemory: the file's actors were not gathered while it was staged");
+  if (!actors) throw new Error("resolveIdentitiesInMemory: the file's actors were not gathered while it was staged");
   const client = db.$client;
   let started = performance.now();
-  const actors = [...gathered.values()];
   let organizations = await nameOrganizations(client, tenant, actors);
   const { accounts: knownAccountIds, identifiers: held } = await matchKnown(client, tenant, actors);
   traceStep('match known identities', started);
@@ -98,10 +117,14 @@ export async function resolveIdentitiesInMemory(db: Db, tenant: string, gathered
   // file's is collected between them rather than left to pile up to V8's limit (collect-garbage.ts).
   await collectIfHeapOver();
 
-  const known = groupBy(
-    actors.filter((a) => a.developerId),
-    (a) => a.developerId!,
-  );
+  const known = new Map<string, number[]>();
+  for (let i = 0; i < actors.size; i++) {
+    const developerId = actors.developerId.get(i);
+    if (developerId === undefined) continue;
+    const group = known.get(developerId);
+    if (group) group.push(i);
+    else known.set(developerId, [i]);
+  }
   started = performance.now();
   const withoutOrg = await developersWithoutOrganization(client, [...known.keys()]);
   const domains = new Set<string>();
@@ -111,9 +134,9 @@ export async function resolveIdentitiesInMemory(db: Db, tenant: string, gathered
   for (const d of newDevelopers) if (wantsDomain(d.organization, d.email)) domains.add(emailDomain(d.email!));
   const knownUpdates = [...known].map(([developerId, group]) => ({
     developerId,
-    displayName: latestOf(group, (a) => a.displayName),
-    organization: latestOf(group, (a) => a.organization),
-    email: latestOf(group, (a) => a.email),
+    displayName: latestOf(actors, group, actors.displayName),
+    organization: latestOf(actors, group, actors.organization),
+    email: latestOf(actors, group, actors.email),
   }));
   for (const k of knownUpdates)
     if (withoutOrg.has(k.developerId) && wantsDomain(k.organization, k.email)) domains.add(emailDomain(k.email!));
@@ -143,63 +166,51 @@ export async function resolveIdentitiesInMemory(db: Db, tenant: string, gathered
  * actors first: a Map of 122k groups under keys made for them (`email:…`) was ~20 MB more of the heap
  * at 1M rows, at the height of resolution's.
  */
-function developersOfUnmatched(actors: readonly ActorSighting[]): NewDeveloper[] {
+function developersOfUnmatched(actors: Actors): NewDeveloper[] {
   const developers: NewDeveloper[] = [];
   /** Per developer (same index): the actors its display name and organization come from. */
-  const nameFrom: (ActorSighting | undefined)[] = [];
-  const orgFrom: (ActorSighting | undefined)[] = [];
+  const nameFrom: number[] = [];
+  const orgFrom: number[] = [];
   const byEmail = new Map<string, number>();
-  for (const a of actors) {
-    if (a.developerId) continue;
-    const email = a.email?.value;
+  for (let a = 0; a < actors.size; a++) {
+    if (actors.developerId.get(a) !== undefined) continue;
+    const email = actors.email.get(a);
     let i = email === undefined ? undefined : byEmail.get(email);
     if (i === undefined) {
       i = developers.length;
       developers.push({ developerId: randomId(), email, displayName: undefined, organization: undefined, orgId: null });
-      nameFrom.push(undefined);
-      orgFrom.push(undefined);
+      nameFrom.push(NONE);
+      orgFrom.push(NONE);
       if (email !== undefined) byEmail.set(email, i);
     }
-    a.developerId = developers[i]!.developerId;
-    if (a.displayName && laterActor(a, nameFrom[i])) nameFrom[i] = a;
-    if (a.organization && laterActor(a, orgFrom[i])) orgFrom[i] = a;
+    actors.developerId.set(a, developers[i]!.developerId);
+    if (actors.displayName.get(a) && laterActor(actors, a, nameFrom[i]!)) nameFrom[i] = a;
+    if (actors.organization.get(a) && laterActor(actors, a, orgFrom[i]!)) orgFrom[i] = a;
   }
   developers.forEach((d, i) => {
-    d.displayName = nameFrom[i]?.displayName!.value;
-    d.organization = orgFrom[i]?.organization!.value;
+    if (nameFrom[i] !== NONE) d.displayName = actors.displayName.get(nameFrom[i]!);
+    if (orgFrom[i] !== NONE) d.organization = actors.organization.get(orgFrom[i]!);
   });
   return developers;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 /** Organizations the file names (created when new) and the company domains their people share; returns those created. */
-async function nameOrganizations(client: SqlClient, tenant: string, actors: readonly ActorSighting[]): Promise<number> {
-  const names = [...new Set(actors.flatMap((a) => (a.organization ? [a.organization.value] : [])))];
+async function nameOrganizations(client: SqlClient, tenant: string, actors: Actors): Promise<number> {
   const inserted = await client.query(
     `insert into organizations (tenant_id, name) select $1, name from unnest($2::text[]) name on conflict (tenant_id, name) do nothing`,
-    [tenant, names],
+    [tenant, distinct(actors, actors.organization)],
   );
-  const members = actors.filter((a) => a.organization && a.email);
+  const members = actorsWhere(actors, (i) => actors.organization.get(i) !== undefined && actors.email.get(i) !== undefined);
   await claimOrganizationDomains(client, tenant, 'select * from unnest($3::text[], $4::text[]) m(organization, email)', [
-    members.map((a) => a.organization!.value),
-    members.map((a) => a.email!.value),
+    members.map((i) => actors.organization.get(i)!),
+    members.map((i) => actors.email.get(i)!),
   ]);
   return inserted.rowCount ?? 0;
 }
 
 /** The organization of a developer: the one named, else (none named) its email's company domain's. */
-async function organizationLookup(client: SqlClient, tenant: string, actors: readonly ActorSighting[]) {
-  const names = await organizationIds(client, tenant, [...new Set(actors.flatMap((a) => (a.organization ? [a.organization.value] : [])))]);
+async function organizationLookup(client: SqlClient, tenant: string, actors: Actors) {
+  const names = await organizationIds(client, tenant, distinct(actors, actors.organization));
   const { rows } = await client.query<{ domain: string; org_id: string | null }>(`select domain, org_id from ${STAGE_DOMAIN}`);
   const domains = new Map(rows.map((r) => [r.domain, r.org_id]));
   return (organization: string | undefined, email: string | undefined): string | null => {
@@ -209,29 +220,32 @@ async function organizationLookup(client: SqlClient, tenant: string, actors: rea
 }
 
 /** Rules 1–3: each actor's known developer, if any. Returns the known accounts and the email identifiers held. */
-async function matchKnown(client: SqlClient, tenant: string, actors: readonly ActorSighting[]) {
-  const withAccount = actors.filter((a) => a.provider !== undefined);
+async function matchKnown(client: SqlClient, tenant: string, actors: Actors) {
+  const withAccount = actorsWhere(actors, (i) => actors.provider.get(i) !== undefined);
   const accounts = await knownAccounts(
     client,
     tenant,
-    withAccount.map((a) => [a.provider!, a.externalUserId!] as const),
+    withAccount.map((i) => [actors.provider.get(i)!, actors.externalUserId.get(i)!] as const),
   );
-  for (const a of withAccount) a.developerId = accounts.get(accountKey(a.provider!, a.externalUserId!)) ?? undefined;
+  for (const i of withAccount)
+    actors.developerId.set(i, accounts.get(accountKey(actors.provider.get(i)!, actors.externalUserId.get(i)!)) ?? undefined);
 
-  const identifiers = await knownEmailIdentifiers(client, tenant, [...new Set(actors.flatMap((a) => a.emails))]);
-  const unmatched = actors.filter((a) => !a.developerId && a.emails.length > 0);
-  for (const a of unmatched) {
+  const emails = new Set<string>();
+  for (let i = 0; i < actors.size; i++) for (const email of actors.emails(i)) emails.add(email);
+  const identifiers = await knownEmailIdentifiers(client, tenant, [...emails]);
+  for (let i = 0; i < actors.size; i++) {
+    if (actors.developerId.get(i) !== undefined) continue;
     let best: [string, KnownIdentifier] | undefined;
-    for (const email of a.emails) {
+    for (const email of actors.emails(i)) {
       const found = identifiers.get(email);
       if (found && (!best || earlierIdentifier(email, found, best[0], best[1]))) best = [email, found];
     }
-    if (best) a.developerId = best[1].developerId;
+    if (best) actors.developerId.set(i, best[1].developerId);
   }
 
-  const byEmail = actors.filter((a) => !a.developerId && a.email);
-  const primary = await knownPrimaryEmails(client, tenant, [...new Set(byEmail.map((a) => a.email!.value))]);
-  for (const a of byEmail) a.developerId = primary.get(a.email!.value.toLowerCase());
+  const byEmail = actorsWhere(actors, (i) => actors.developerId.get(i) === undefined && actors.email.get(i) !== undefined);
+  const primary = await knownPrimaryEmails(client, tenant, [...new Set(byEmail.map((i) => actors.email.get(i)!))]);
+  for (const i of byEmail) actors.developerId.set(i, primary.get(actors.email.get(i)!.toLowerCase()));
   return { accounts, identifiers };
 }
 
@@ -251,27 +265,29 @@ function earlierIdentifier(email: string, id: KnownIdentifier, bestEmail: string
  * developer's actors. Two passes over the actors, one claim per email: a Map of claims per developer
  * under each email held ~150 bytes more per email at the height of resolution's heap.
  */
-function identifierClaims(actors: readonly ActorSighting[], held: ReadonlyMap<string, unknown>): IdentifierClaim[] {
+function identifierClaims(actors: Actors, held: ReadonlyMap<string, unknown>): IdentifierClaim[] {
   const claims = new Map<string, IdentifierClaim>();
-  for (const a of actors) {
-    for (const email of a.emails) {
+  for (let a = 0; a < actors.size; a++) {
+    const developerId = actors.developerId.get(a)!;
+    const line = actors.firstLine.get(a);
+    for (const email of actors.emails(a)) {
       if (held.has(email)) continue;
       const c = claims.get(email);
       // Its sightings are gathered below, once the developer it goes to is known.
-      if (!c) claims.set(email, { developerId: a.developerId!, email, firstAt: Infinity, lastAt: -Infinity, line: a.firstLine });
-      else if (a.firstLine < c.line) {
-        c.developerId = a.developerId!;
-        c.line = a.firstLine;
+      if (!c) claims.set(email, { developerId, email, firstAt: Infinity, lastAt: -Infinity, line });
+      else if (line < c.line) {
+        c.developerId = developerId;
+        c.line = line;
       }
     }
   }
   // The sightings of the developer each email went to, over all of its actors that name it.
-  for (const a of actors) {
-    for (const email of a.emails) {
+  for (let a = 0; a < actors.size; a++) {
+    for (const email of actors.emails(a)) {
       const c = claims.get(email);
-      if (!c || c.developerId !== a.developerId) continue;
-      c.firstAt = Math.min(c.firstAt, a.firstAt);
-      c.lastAt = Math.max(c.lastAt, a.lastAt);
+      if (!c || c.developerId !== actors.developerId.get(a)) continue;
+      c.firstAt = Math.min(c.firstAt, actors.firstAt.get(a));
+      c.lastAt = Math.max(c.lastAt, actors.lastAt.get(a));
     }
   }
   return [...claims.values()];

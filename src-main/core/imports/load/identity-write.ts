@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { SqlClient } from '../../db/db';
 import { traceStep } from '../../db/trace';
 import { ACCOUNT_UPDATE } from './account-update';
-import type { ActorSighting } from './actors';
+import type { Actors } from './actors';
 import { copyLine, openCopy } from './copy';
 import { accountKey } from './identity-known';
 import { DERIVED_DEFER_MIN_ROWS, withIndexesDeferred, type DeferOptions } from './index-aware';
@@ -93,22 +93,25 @@ export async function writeDevelopers(client: SqlClient, tenant: string, develop
 export async function writeAccounts(
   client: SqlClient,
   tenant: string,
-  actors: readonly ActorSighting[],
+  actors: Actors,
   known: ReadonlyMap<string, unknown>,
 ): Promise<number> {
   const started = performance.now();
-  const withAccount = actors.filter((a) => a.provider !== undefined);
-  const fresh = withAccount.filter((a) => !known.has(accountKey(a.provider!, a.externalUserId!)));
-  const seen = withAccount.filter((a) => known.has(accountKey(a.provider!, a.externalUserId!)));
-  const values = (a: ActorSighting) => [
-    a.developerId,
-    a.provider,
-    a.externalUserId,
-    a.handle?.value,
-    a.email?.value,
-    a.attributes?.value,
-    iso(a.firstAt),
-    iso(a.lastAt),
+  const fresh: number[] = [];
+  const seen: number[] = [];
+  for (let i = 0; i < actors.size; i++) {
+    const provider = actors.provider.get(i);
+    if (provider !== undefined) (known.has(accountKey(provider, actors.externalUserId.get(i)!)) ? seen : fresh).push(i);
+  }
+  const values = (i: number) => [
+    actors.developerId.get(i),
+    actors.provider.get(i),
+    actors.externalUserId.get(i),
+    actors.handle.get(i),
+    actors.email.get(i),
+    actors.attributes.get(i),
+    iso(actors.firstAt.get(i)),
+    iso(actors.lastAt.get(i)),
   ];
   if (fresh.length > 0) {
     await copyNewPeople(
@@ -128,7 +131,13 @@ export async function writeAccounts(
         'dedup_key',
       ],
       fresh,
-      (a) => copyLine([...values(a), tenant, a.email ? '1.0' : '0.8', accountDedupKey(tenant, a.provider!, a.externalUserId!)]),
+      (i) =>
+        copyLine([
+          ...values(i),
+          tenant,
+          actors.email.get(i) === undefined ? '0.8' : '1.0',
+          accountDedupKey(tenant, actors.provider.get(i)!, actors.externalUserId.get(i)!),
+        ]),
     );
   }
   if (seen.length > 0) {
@@ -142,7 +151,7 @@ export async function writeAccounts(
       'account_seen',
       ['developer_id', 'provider', 'external_user_id', 'handle', 'email', 'attributes', 'first_seen', 'last_seen'],
       seen,
-      (a) => copyLine(values(a)),
+      (i) => copyLine(values(i)),
     );
     await client.query(
       `update accounts set ${ACCOUNT_UPDATE.map(([c, v]) => `${c} = ${v}`).join(', ')}, updated_at = now()
@@ -172,12 +181,13 @@ export async function writeIdentifiers(client: SqlClient, tenant: string, claims
 }
 
 /** Each actor's developer, for the activities' resolution and the derived refresh that follow. */
-export async function writeStageActor(client: SqlClient, actors: readonly ActorSighting[]): Promise<void> {
+export async function writeStageActor(client: SqlClient, actors: Actors): Promise<void> {
   await client.query(
     'create temp table stage_actor (actor_key text not null, provider text, external_user_id text, developer_id uuid) on commit drop',
   );
-  await copyRows(client, 'stage_actor', ['actor_key', 'provider', 'external_user_id', 'developer_id'], actors, (a) =>
-    copyLine([a.key, a.provider, a.externalUserId, a.developerId]),
+  const all = Array.from({ length: actors.size }, (_, i) => i);
+  await copyRows(client, 'stage_actor', ['actor_key', 'provider', 'external_user_id', 'developer_id'], all, (i) =>
+    copyLine([actors.key.get(i), actors.provider.get(i), actors.externalUserId.get(i), actors.developerId.get(i)]),
   );
   await client.query('create index on stage_actor (actor_key)');
 }

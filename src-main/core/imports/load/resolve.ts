@@ -13,7 +13,7 @@ import type { FormatLoad } from '../formats/format';
 import { emptyCounts, type JobMetrics } from '../jobs';
 import { pausePoint } from '../pause';
 import { activityImportChange, resolveActivities } from './activity-resolve';
-import type { ActorSighting } from './actors';
+import type { Actors } from './actors';
 import { CREATE_STAGE_ACTIVITY, STAGE_ACTIVITY, STAGE_ACTIVITY_COLUMNS } from './activity-stage';
 import { openCopy, type CopyWriter } from './copy';
 import { analyzeAfterBulkLoad, DERIVED_DEFER_MIN_ROWS, withIndexesDeferred } from './index-aware';
@@ -46,7 +46,7 @@ export async function resolveStage(
   metrics: JobMetrics,
   eventTitles?: EventTitles,
   /** An activities file's actors, gathered while it was staged (else read from the stage). */
-  actors?: Map<string, ActorSighting>,
+  actors?: Actors,
 ): Promise<void> {
   if (load.kind === 'activity') {
     await resolveActivityStage(tx, tenant, metrics, eventTitles, actors);
@@ -73,7 +73,7 @@ async function resolveActivityStage(
   tenant: string,
   metrics: JobMetrics,
   eventTitles?: EventTitles,
-  actors?: Map<string, ActorSighting>,
+  actors?: Actors,
 ): Promise<void> {
   const { counts, links } = await resolveActivities(tx, tenant, actors);
   // Before the derived refresh reads them: the planner's statistics of the people's tables it grew. Not the
