@@ -3,12 +3,15 @@
  * PostgreSQL, backs up before a schema change, migrates, seeds, and answers
  * the contract's channels.
  */
+import { tmpdir } from 'node:os';
 import type { DatabaseLocation } from '../../src-shared/contract/system';
 import { redactUrl } from './db/client';
 import { allowEmailIndexes } from './db/leakproof';
 import { runMigrations } from './db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/postgres';
+import { removeAbandoned } from './files/abandoned';
 import { createFileRegistry } from './files/handles';
+import { CELLS_FOLDER_PREFIX } from './derived/cell-spill';
 import { createCoreEvents } from './events';
 import { rebuildStats } from './analytics/rebuild';
 import { backupBeforeMigrating, backupHome, createBackups } from './backup/index';
@@ -60,6 +63,8 @@ async function locateDatabase(
 export async function startCore(options: StartCoreOptions): Promise<Core> {
   const layout = options.layout ?? { packaged: false };
   const migrationsDir = resolveMigrationsDir(layout);
+  // A refresh's cells that a crash left in the OS temp folder (cell-spill.ts).
+  removeAbandoned(tmpdir(), CELLS_FOLDER_PREFIX);
   let server: EmbeddedPostgres | undefined;
   let session: Session | undefined;
   try {

@@ -3,16 +3,18 @@
  * gets back a handle for it, as Electron's preload gets one for a dropped
  * file. Each shell keeps its copies in a folder of its own, made fresh and
  * private (mkdtemp, 0700) inside a per-user folder that is checked first, and
- * deleted when the shell stops; a copy also goes when its handle expires.
+ * deleted when the shell stops (or, after a crash, when the next shell starts);
+ * a copy also goes when its handle expires.
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { RegisteredFile } from '../../src-shared/contract/files';
+import { makeOwnTempFolder } from '../core/files/abandoned';
 import type { FileRegistry } from '../core/files/handles';
 import { ensurePrivateFolder } from '../core/files/private-folder';
 
@@ -44,7 +46,8 @@ export interface UploadFolder {
 /** Refuses (throws) when `root` exists but is not private to us: see ensurePrivateFolder. */
 export async function openUploadFolder(root: string = defaultUploadsRoot()): Promise<UploadFolder> {
   await ensurePrivateFolder(root);
-  const dir = await mkdtemp(join(root, 'shell-'));
+  // A shell that crashed left its folder: it goes now, as this one's will when this shell stops.
+  const dir = makeOwnTempFolder(root, 'shell-');
   return {
     path: dir,
     async receive(req, files, session) {

@@ -13,11 +13,18 @@
  * cells go to its own file in a temporary folder each time they fill a piece
  * (CellPairs' 2^20 pairs, 8 MB), and are read back when the part is taken.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeOwnTempFolder } from '../files/abandoned';
 import { CellPairs, PIECE } from './cell-pairs';
 import { CHUNK_BITS } from './funnel-nodes';
+
+/**
+ * The temporary folder's name in the OS temp folder, before the pid of the process that made it: one a
+ * crash left is removed by the next refresh that spills, or the next start (files/abandoned.ts).
+ */
+export const CELLS_FOLDER_PREFIX = 'drm-funnel-cells-';
 
 /** Cells held in memory before parts are written to files: 8M, 64 MB as met (+32 MB to sort them). */
 export const CELL_BUDGET = 8 << 20;
@@ -118,7 +125,7 @@ export class CellParts {
   }
 
   private spill(part: number, pairs: CellPairs): void {
-    this.dir ??= mkdtempSync(join(tmpdir(), 'drm-funnel-cells-'));
+    this.dir ??= makeOwnTempFolder(tmpdir(), CELLS_FOLDER_PREFIX);
     const fd = (this.files[part] ??= openSync(join(this.dir, String(part)), 'w+'));
     // Every piece is full: one is written as soon as it fills once past the budget, and all held before with it.
     for (const [ns, groups] of pairs.pieces()) {
