@@ -2,8 +2,8 @@
  * CellParts keeps a whole-tenant funnel refresh's cells per part (a chunk of
  * developer numbers) and, past a budget of cells, writes a part's to a file
  * each time they fill a piece, so that only the part being grouped is in
- * memory. Taken back, a part must give exactly its own pairs, in the order
- * pushed, whether they were written (several pieces, then a partial one in
+ * memory. Read back (as often as asked, until it is dropped), a part must
+ * give exactly its own pairs, in the order pushed, whether they were written (several pieces, then a partial one in
  * memory) or never left memory; the last part takes every number past its
  * chunk; under the budget nothing is written; and the folder goes when the
  * parts are closed.
@@ -17,9 +17,18 @@ import { CHUNK_BITS } from '../../src-main/core/derived/funnel-nodes';
 
 const spillFolders = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('drm-funnel-cells-')));
 
-function pairsOf(parts: CellParts, part: number): [number, number][] {
+/** Part `part`'s pairs as read once, without dropping them. */
+function read(parts: CellParts, part: number): [number, number][] {
   const got: [number, number][] = [];
-  parts.take(part).forEach((n, group) => got.push([n, group]));
+  parts.forEach(part, (n, group) => got.push([n, group]));
+  return got;
+}
+
+/** Part `part`'s pairs, read twice (as the counting sort does) and the same both times, then dropped. */
+function pairsOf(parts: CellParts, part: number): [number, number][] {
+  const got = read(parts, part);
+  expect(read(parts, part)).toEqual(got);
+  parts.drop(part);
   return got;
 }
 
@@ -48,7 +57,7 @@ describe('CellParts', () => {
     expect(pairsOf(parts, 0)).toEqual(expected[0]);
     expect(pairsOf(parts, 2)).toEqual(expected[2]);
     expect(expected[0]).toHaveLength(11);
-    // Taken parts are let go.
+    // Dropped parts are let go.
     expect(pairsOf(parts, 0)).toEqual([]);
     parts.close();
     expect(existsSync(`${tmpdir()}/${folder[0]}`)).toBe(false);
@@ -88,6 +97,8 @@ describe('CellParts', () => {
     expect(files()).toEqual(['0', '1']);
     expect(statSync(join(tmpdir(), added()[0]!, '0')).size).toBe(3 * 2 * 4 * 4);
     expect(pairsOf(parts, 0)).toEqual(Array.from({ length: 13 }, (_, i) => [i, i]));
+    // Dropped: its file is gone, the other part's stays until it is.
+    expect(files()).toEqual(['1']);
     expect(pairsOf(parts, 1)).toEqual([0, 1, 2, 3].map((i) => [CHUNK_BITS + i, 100 + i]));
     parts.close();
     expect(added()).toEqual([]);

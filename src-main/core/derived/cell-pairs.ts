@@ -44,15 +44,6 @@ export class CellPairs {
     for (let p = 0; p < this.ns.length; p++) yield [this.ns[p]!, this.groups[p]!, Math.min(this.piece, this.count - p * this.piece)];
   }
 
-  /** Takes a full piece (this.piece pairs) as its own, after pieces that are all full: read back from a spill (cell-spill.ts). */
-  adopt(ns: Int32Array, groups: Int32Array): void {
-    if (this.count % this.piece !== 0 || ns.length !== this.piece || groups.length !== this.piece)
-      throw new Error('CellPairs.adopt: not a full piece after full pieces');
-    this.ns.push(ns);
-    this.groups.push(groups);
-    this.count += this.piece;
-  }
-
   /** Lets go of the pieces (their memory), once the caller has sorted the pairs into its own arrays. */
   clear(): void {
     this.ns.length = 0;

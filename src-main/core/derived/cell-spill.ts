@@ -11,7 +11,8 @@
  * 1M activities and 200k identity rows (two chunks) saves a second pass and
  * its collections (0.2–0.3 s of the funnel's 3.9 s at 200k). Past it, a part's
  * cells go to its own file in a temporary folder each time they fill a piece
- * (CellPairs' 2^20 pairs, 8 MB), and are read back when the part is taken.
+ * (CellPairs' 2^20 pairs, 8 MB), and are read back a piece at a time when the
+ * part is grouped.
  */
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,9 @@ export class CellParts {
   private readonly files: (number | undefined)[];
   private dir: string | undefined;
   private met = 0;
+  /** The buffers a written piece is read back into (forEach). */
+  private readNs: Int32Array | undefined;
+  private readGroups: Int32Array | undefined;
 
   /**
    * `count` parts: chunk i is part i, and the last part takes every chunk from it on. `budget`: cells held
@@ -76,40 +80,38 @@ export class CellParts {
   }
 
   /**
-   * Part `part`'s cells, in the order pushed, and its file removed; call once per part. A part read back
-   * from its file comes as one piece of its exact size: pieces of a few MB, allocated and freed chunk after
-   * chunk, were kept by the C allocator (its threshold for giving memory back to the system rises to the size
-   * of what was freed), and the process stayed at ~690 MB with ~90 MB of buffers alive.
+   * Every cell of part `part`, in the order pushed: those in its file, read back a piece at a time into
+   * the same two buffers, then those still in memory. May be called again until the part is dropped.
+   * Never the whole part at once: a chunk read back in one array (8 bytes a cell) beside the caller's
+   * counting sort of it (4 more) was the funnel refresh's peak at 10M activities, ~140 MB of buffers
+   * for 11.7M cells; streamed, the sort's array and two pieces are. One pair of buffers for every part
+   * and pass, as pieces of a few MB allocated and freed chunk after chunk were kept by the C allocator
+   * (its threshold for giving memory back rises to the size of what was freed).
    */
-  take(part: number): CellPairs {
-    const held = this.held[part]!;
+  forEach(part: number, fn: (n: number, group: number) => void): void {
+    const fd = this.files[part];
+    if (fd !== undefined) {
+      const ns = (this.readNs ??= new Int32Array(this.piece));
+      const groups = (this.readGroups ??= new Int32Array(this.piece));
+      const bytes = this.piece * Int32Array.BYTES_PER_ELEMENT;
+      for (let piece = 0; piece < this.written[part]!; piece++) {
+        readFully(fd, ns, piece * 2 * bytes);
+        readFully(fd, groups, (piece * 2 + 1) * bytes);
+        for (let i = 0; i < this.piece; i++) fn(ns[i]!, groups[i]!);
+      }
+    }
+    this.held[part]!.forEach(fn);
+  }
+
+  /** Lets go of part `part`'s cells, in memory and in its file. */
+  drop(part: number): void {
     this.held[part] = new CellPairs(this.piece);
     const fd = this.files[part];
-    if (fd === undefined) return held;
-    const written = this.written[part]! * this.piece;
-    const total = written + held.size;
-    const ns = new Int32Array(total);
-    const groups = new Int32Array(total);
-    const bytes = this.piece * Int32Array.BYTES_PER_ELEMENT;
-    try {
-      for (let piece = 0, at = 0; at < written; piece++, at += this.piece) {
-        readFully(fd, ns.subarray(at, at + this.piece), piece * 2 * bytes);
-        readFully(fd, groups.subarray(at, at + this.piece), (piece * 2 + 1) * bytes);
-      }
-    } finally {
-      closeSync(fd);
-      this.files[part] = undefined;
-      rmSync(join(this.dir!, String(part)), { force: true });
-    }
-    // Fewer than a piece are left in memory: a full one is written at once.
-    let at = written;
-    held.forEach((n, group) => {
-      ns[at] = n;
-      groups[at++] = group;
-    });
-    const pairs = new CellPairs(total);
-    pairs.adopt(ns, groups);
-    return pairs;
+    if (fd === undefined) return;
+    closeSync(fd);
+    this.files[part] = undefined;
+    this.written[part] = 0;
+    rmSync(join(this.dir!, String(part)), { force: true });
   }
 
   /** Lets go of every part and removes the files; safe to call twice. */
@@ -122,6 +124,7 @@ export class CellParts {
     }
     if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
     this.dir = undefined;
+    this.readNs = this.readGroups = undefined;
   }
 
   private spill(part: number, pairs: CellPairs): void {

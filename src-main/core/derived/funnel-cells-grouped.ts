@@ -209,16 +209,16 @@ class CellGatherer {
           const { from, to, parts } = plan[i]!;
           if (i > 0) await collectGarbage();
           const started = performance.now();
-          const taken = parts.map((p) => cells.take(p));
-          // Counting sort of the cells' developers by group.
+          // Counting sort of the cells' developers by group, the part's cells read twice (cell-spill.ts: streamed from
+          // its file past the budget, never held whole beside the sort).
           const starts = new Int32Array(groupCount + 1);
-          for (const pairs of taken) pairs.forEach((_n, g) => starts[g + 1]!++);
+          for (const p of parts) cells.forEach(p, (_n, g) => starts[g + 1]!++);
           for (let g = 1; g <= groupCount; g++) starts[g]! += starts[g - 1]!;
           let sorted = new Int32Array(starts[groupCount]!);
           const at = starts.slice(0, groupCount);
-          for (const pairs of taken) {
-            pairs.forEach((n, g) => (sorted[at[g]!++] = n));
-            pairs.clear();
+          for (const p of parts) {
+            cells.forEach(p, (n, g) => (sorted[at[g]!++] = n));
+            cells.drop(p);
           }
           // The cells as met (8 bytes each) are dead now, before the part's rows and funnel_cells are built.
           if (plan.length > 1) await collectGarbage();
