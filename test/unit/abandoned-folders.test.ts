@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CellParts } from '../../src-main/core/derived/cell-spill';
-import { makeOwnTempFolder, processRuns, removeAbandoned } from '../../src-main/core/files/abandoned';
+import { isAlive } from '../../src-main/core/db/processes';
+import { makeOwnTempFolder, removeAbandoned } from '../../src-main/core/files/abandoned';
 import { openUploadFolder } from '../../src-main/server/upload';
 import { makeTempDir } from '../helpers/temp';
 
@@ -32,7 +33,7 @@ describe('removeAbandoned', () => {
     const ended = endedPid();
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
     try {
-      expect([processRuns(ended), processRuns(child.pid!), processRuns(process.pid)]).toEqual([false, true, true]);
+      expect([isAlive(ended), isAlive(child.pid!), isAlive(process.pid)]).toEqual([false, true, true]);
       const gone = folder(`cells-${ended}-a1B2c3`);
       const kept = [
         folder(`cells-${child.pid}-d4E5f6`),

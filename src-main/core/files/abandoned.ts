@@ -7,23 +7,14 @@
  */
 import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** Whether process `pid` runs: signal 0 checks without sending anything (EPERM: it runs as someone else). */
-export function processRuns(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { isAlive } from '../db/processes';
 
 /**
  * Removes the folders under `root` named `<prefix><pid>-…` whose process no longer runs, and that are
- * ours (the OS temp folder is shared). Never throws: a folder that cannot be read or removed stays.
- * Returns the paths removed.
+ * ours (the OS temp folder is shared). A pid reused meanwhile keeps its folder until that process ends
+ * too. Never throws: a folder that cannot be read or removed stays. Returns the paths removed.
  */
-export function removeAbandoned(root: string, prefix: string, runs: (pid: number) => boolean = processRuns): string[] {
+export function removeAbandoned(root: string, prefix: string, runs: (pid: number) => boolean = isAlive): string[] {
   let names: string[];
   try {
     names = readdirSync(root);
