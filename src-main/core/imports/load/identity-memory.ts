@@ -184,8 +184,8 @@ function developersOfUnmatched(actors: Actors): NewDeveloper[] {
       if (email !== undefined) byEmail.set(email, i);
     }
     actors.developerId.set(a, developers[i]!.developerId);
-    if (actors.displayName.get(a) && laterActor(actors, a, nameFrom[i]!)) nameFrom[i] = a;
-    if (actors.organization.get(a) && laterActor(actors, a, orgFrom[i]!)) orgFrom[i] = a;
+    if (actors.displayName.get(a) !== undefined && laterActor(actors, a, nameFrom[i]!)) nameFrom[i] = a;
+    if (actors.organization.get(a) !== undefined && laterActor(actors, a, orgFrom[i]!)) orgFrom[i] = a;
   }
   developers.forEach((d, i) => {
     if (nameFrom[i] !== NONE) d.displayName = actors.displayName.get(nameFrom[i]!);
