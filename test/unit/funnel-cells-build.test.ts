@@ -38,7 +38,7 @@ describe('CellsByDeveloper', () => {
     expect([...cells.developers()]).toEqual([]);
   });
 
-  it('keeps every cell past its first piece (2^20 cells)', () => {
+  it('keeps every cell and group as its arrays grow (from 2^16 cells and 1,024 groups)', () => {
     const cells = new CellsByDeveloper();
     for (let d = 0; d < 3; d++) {
       cells.addDim(

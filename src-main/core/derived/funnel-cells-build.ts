@@ -12,39 +12,44 @@
  * all the sorting needed. A developer's dims are those of its cells in that
  * order, and a cell's dim index is its dim's place among them, as
  * dense_rank() over the developer's dims gives it (funnel-bits.ts writeCells,
- * which the incremental path still uses). Memory: 8 bytes a cell while
- * gathering (its developer and its (dim, stage, day), an index into 8 bytes
- * a group), 4 more for the sort: 3.5M cells, 28 + 14 MB.
+ * which the incremental path still uses). Memory: 4 bytes a cell while
+ * gathering (its developer; its (dim, stage, day) is its group's, 12 bytes
+ * a group), 4 more for the sort: 3.5M cells, 14 + 14 MB.
  */
 import type { SqlClient } from '../db/db';
 import { copyEncoded, type CellRow } from './funnel-bits-build';
-import { CellPairs } from './cell-pairs';
 
 /** A cell's dim index is its value's multiple of this (funnel_cells.cells: dim · 2^31 + stage · 2^16 + day). */
 const DIM = 2147483648;
 
 export class CellsByDeveloper {
-  /** Per cell, in the order met: its developer's number, and its group (below). */
-  private readonly cells: CellPairs;
-  /** Per group (dim, stage, day) in the order met: global dim index · 2^31 + stage · 2^16 + day. */
+  /**
+   * Per cell, in the order met: its developer's number. The cells come a group at a time, so a cell's group
+   * is the run it is in (`ends`), not 4 more bytes a cell: at 10M activities a chunk's 9.6M cells beside
+   * the part's own sorted cells were the funnel refresh's peak.
+   */
+  private ns: Int32Array;
+  private count = 0;
+  /** Per group (dim, stage, day) in the order met: global dim index · 2^31 + stage · 2^16 + day, and the end of its cells. */
   private codes = new Float64Array(1024);
+  private ends = new Int32Array(1024);
   private groupCount = 0;
   private readonly dims: string[] = [];
   /** Per developer number, the last group (+1) it was met in: a repeat within a group is dropped, whatever the caller's SQL. */
   private seen = new Int32Array(1024);
 
   /**
-   * `capacity`: the cells expected, when known (a chunk's, funnel-bits.ts), to hold them in one piece: pieces
-   * of a few MB, allocated and freed chunk after chunk, were kept by the C allocator (cell-spill.ts take()).
+   * `capacity`: the cells expected (a chunk's, funnel-bits.ts), held in one array of that size: arrays of a
+   * few MB, allocated and freed chunk after chunk, were kept by the C allocator (cell-spill.ts forEach()).
+   * Without it (tests), the array doubles as it fills.
    */
   constructor(capacity?: number) {
-    // Not under 2^16: a piece per push would be the cost of an estimate too small.
-    this.cells = capacity === undefined ? new CellPairs() : new CellPairs(Math.max(1 << 16, capacity));
+    this.ns = new Int32Array(Math.max(1 << 16, capacity ?? 0));
   }
 
   /** Cells met so far (each once). */
   get size(): number {
-    return this.cells.size;
+    return this.count;
   }
 
   /** The cells of the next dim (after every dim added so far in `order by dim`), in (stage, day) order; repeats are dropped. */
@@ -54,38 +59,37 @@ export class CellsByDeveloper {
     this.dims.push(rows[0]!.dim);
     for (const { stage, day, ns } of rows) {
       if (this.groupCount === this.codes.length) {
-        const codes = new Float64Array(this.codes.length * 2);
-        codes.set(this.codes);
-        this.codes = codes;
+        this.codes = grown(this.codes, this.codes.length * 2);
+        this.ends = grown(this.ends, this.ends.length * 2);
       }
       const group = this.groupCount++;
       this.codes[group] = dim + stage * 65536 + day;
       for (const n of ns) {
-        if (n >= this.seen.length) {
-          const seen = new Int32Array(Math.max(n + 1, this.seen.length * 2));
-          seen.set(this.seen);
-          this.seen = seen;
-        }
+        if (n >= this.seen.length) this.seen = grown(this.seen, Math.max(n + 1, this.seen.length * 2));
         if (this.seen[n] === group + 1) continue;
         this.seen[n] = group + 1;
-        this.cells.push(n, group);
+        if (this.count === this.ns.length) this.ns = grown(this.ns, this.ns.length * 2);
+        this.ns[this.count++] = n;
       }
+      this.ends[group] = this.count;
     }
   }
 
   /** Per developer number, in ascending order: its dims and its cells as funnel_cells holds them. Call once. */
   *developers(): Generator<[n: number, dims: string[], cells: Float64Array]> {
-    const { cells, codes } = this;
+    const { codes, ends, groupCount, count } = this;
+    const ns = this.ns.subarray(0, count);
     let max = -1;
-    cells.forEach((n) => (max = Math.max(max, n)));
+    for (const n of ns) max = Math.max(max, n);
     // Counting sort of the cells' groups by developer number: stable, so each developer's stay in (dim, stage, day) order.
     const starts = new Int32Array(max + 2);
-    cells.forEach((n) => starts[n + 1]!++);
+    for (const n of ns) starts[n + 1]!++;
     for (let n = 1; n < starts.length; n++) starts[n]! += starts[n - 1]!;
-    const sorted = new Int32Array(cells.size);
+    const sorted = new Int32Array(count);
     const at = starts.slice(0, max + 1);
-    cells.forEach((n, group) => (sorted[at[n]!++] = group));
-    cells.clear();
+    for (let group = 0, i = 0; group < groupCount; group++) for (const end = ends[group]!; i < end; i++) sorted[at[ns[i]!]!++] = group;
+    this.ns = new Int32Array(0);
+    this.count = 0;
     for (let n = 0; n <= max; n++) {
       const from = starts[n]!;
       const to = starts[n + 1]!;
@@ -122,4 +126,11 @@ export async function copyCells(client: SqlClient, table: string, cells: CellsBy
     },
     'the funnel cells could not be written',
   );
+}
+
+/** A copy of `a` in a new array of `length` (longer). */
+function grown<T extends Int32Array | Float64Array>(a: T, length: number): T {
+  const copy = new (a.constructor as new (length: number) => T)(length);
+  copy.set(a);
+  return copy;
 }
