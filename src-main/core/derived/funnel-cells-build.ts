@@ -77,19 +77,8 @@ export class CellsByDeveloper {
 
   /** Per developer number, in ascending order: its dims and its cells as funnel_cells holds them. Call once. */
   *developers(): Generator<[n: number, dims: string[], cells: Float64Array]> {
-    const { codes, ends, groupCount, count } = this;
-    const ns = this.ns.subarray(0, count);
-    let max = -1;
-    for (const n of ns) max = Math.max(max, n);
-    // Counting sort of the cells' groups by developer number: stable, so each developer's stay in (dim, stage, day) order.
-    const starts = new Int32Array(max + 2);
-    for (const n of ns) starts[n + 1]!++;
-    for (let n = 1; n < starts.length; n++) starts[n]! += starts[n - 1]!;
-    const sorted = new Int32Array(count);
-    const at = starts.slice(0, max + 1);
-    for (let group = 0, i = 0; group < groupCount; group++) for (const end = ends[group]!; i < end; i++) sorted[at[ns[i]!]!++] = group;
-    this.ns = new Int32Array(0);
-    this.count = 0;
+    const { codes } = this;
+    const { max, starts, sorted } = this.byDeveloper();
     for (let n = 0; n <= max; n++) {
       const from = starts[n]!;
       const to = starts[n + 1]!;
@@ -108,6 +97,27 @@ export class CellsByDeveloper {
       }
       yield [n, dims, cells];
     }
+  }
+
+  /**
+   * Counting sort of the cells' groups by developer number: stable, so each developer's stay in (dim, stage,
+   * day) order. The developers' numbers are let go here, not held while developers() yields; so is every
+   * group, so that a second call gives nothing.
+   */
+  private byDeveloper(): { max: number; starts: Int32Array; sorted: Int32Array } {
+    const { ends, groupCount, count } = this;
+    const ns = this.ns.subarray(0, count);
+    this.ns = new Int32Array(0);
+    this.count = this.groupCount = 0;
+    let max = -1;
+    for (const n of ns) max = Math.max(max, n);
+    const starts = new Int32Array(max + 2);
+    for (const n of ns) starts[n + 1]!++;
+    for (let n = 1; n < starts.length; n++) starts[n]! += starts[n - 1]!;
+    const sorted = new Int32Array(count);
+    const at = starts.slice(0, max + 1);
+    for (let group = 0, i = 0; group < groupCount; group++) for (const end = ends[group]!; i < end; i++) sorted[at[ns[i]!]!++] = group;
+    return { max, starts, sorted };
   }
 }
 
