@@ -1,10 +1,17 @@
 /**
- * The cells of the funnel's in-memory builds (funnel-cells-build.ts, funnel-cells-grouped.ts) as pairs of
- * int32 (a developer's number, a group's number), appended one at a time: millions of them at 1M
- * activities, so in typed arrays, not objects, and in pieces, so that growing never copies and at
- * most one piece is unused.
+ * The cells of the whole-tenant funnel refresh as met (funnel-cells-grouped.ts, held per part by
+ * cell-spill.ts) as pairs of int32 (a developer's number, a group's number), appended one at a time:
+ * millions of them at 1M activities, so in typed arrays, not objects, and in pieces, so that growing
+ * never copies and at most one piece is unused.
  */
 export const PIECE = 1 << 20;
+
+/** A copy of `a` in a new array of `length` (by default twice its own): the builds' growing per-group and per-developer arrays. */
+export function grown<T extends Int32Array | Float64Array>(a: T, length = a.length * 2): T {
+  const copy = new (a.constructor as new (length: number) => T)(length);
+  copy.set(a);
+  return copy;
+}
 
 export class CellPairs {
   private readonly ns: Int32Array[] = [];

@@ -17,6 +17,7 @@
  * a group), 4 more for the sort: 3.5M cells, 14 + 14 MB.
  */
 import type { SqlClient } from '../db/db';
+import { grown } from './cell-pairs';
 import { copyEncoded, type CellRow } from './funnel-bits-build';
 
 /** A cell's dim index is its value's multiple of this (funnel_cells.cells: dim · 2^31 + stage · 2^16 + day). */
@@ -59,8 +60,8 @@ export class CellsByDeveloper {
     this.dims.push(rows[0]!.dim);
     for (const { stage, day, ns } of rows) {
       if (this.groupCount === this.codes.length) {
-        this.codes = grown(this.codes, this.codes.length * 2);
-        this.ends = grown(this.ends, this.ends.length * 2);
+        this.codes = grown(this.codes);
+        this.ends = grown(this.ends);
       }
       const group = this.groupCount++;
       this.codes[group] = dim + stage * 65536 + day;
@@ -68,7 +69,7 @@ export class CellsByDeveloper {
         if (n >= this.seen.length) this.seen = grown(this.seen, Math.max(n + 1, this.seen.length * 2));
         if (this.seen[n] === group + 1) continue;
         this.seen[n] = group + 1;
-        if (this.count === this.ns.length) this.ns = grown(this.ns, this.ns.length * 2);
+        if (this.count === this.ns.length) this.ns = grown(this.ns);
         this.ns[this.count++] = n;
       }
       this.ends[group] = this.count;
@@ -136,11 +137,4 @@ export async function copyCells(client: SqlClient, table: string, cells: CellsBy
     },
     'the funnel cells could not be written',
   );
-}
-
-/** A copy of `a` in a new array of `length` (longer). */
-function grown<T extends Int32Array | Float64Array>(a: T, length: number): T {
-  const copy = new (a.constructor as new (length: number) => T)(length);
-  copy.set(a);
-  return copy;
 }

@@ -30,6 +30,7 @@ import type { SqlClient } from '../db/db';
 import { traceStep } from '../db/trace';
 import type { CellRow } from './funnel-bits-build';
 import { collectGarbage } from '../imports/load/collect-garbage';
+import { grown } from './cell-pairs';
 import { CELL_BUDGET, CellParts } from './cell-spill';
 import { readBinaryCopy } from './funnel-bits-copy';
 import { CHUNK_BITS, CHUNKS_END, funnelDaySql } from './funnel-nodes';
@@ -345,10 +346,4 @@ function hash(buf: Buffer, at: number, len: number): number {
   let h = 0x811c9dc5;
   for (let i = at, end = at + len; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
   return h & 0x3fffffff;
-}
-
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
