@@ -98,7 +98,6 @@ const FEW_EMAILS = 8;
  */
 export class Actors {
   private readonly index = new Map<string, number>();
-  private capacity = 0;
 
   /** The actor key (actorKey). */
   readonly key = values<string>();
@@ -149,7 +148,6 @@ export class Actors {
   clear(): void {
     this.index.clear();
     this.emailSets.clear();
-    this.capacity = 0;
     for (const column of this.columns()) column.clear();
   }
 
@@ -196,10 +194,8 @@ export class Actors {
     let i = this.index.get(key);
     if (i === undefined) {
       i = this.index.size;
-      if (i === this.capacity) {
-        for (const column of this.columns()) column.grow();
-        this.capacity += PAGE;
-      }
+      // The first actor of a page: every column takes one more.
+      if ((i & MASK) === 0) for (const column of this.columns()) column.grow();
       this.index.set(key, i);
       // An account actor's key is its provider and id: every row of it names both.
       const account = provider !== null && externalUserId !== null;
